@@ -1,0 +1,97 @@
+#pragma once
+// One sustained hold as a state machine over samples and operator events:
+// WaitingForBand → Holding → Complete | Stopped | OverLimit.
+// Begins at the first entry into the band; counts time in band only (with grace); watches
+// for tissue release and logs each step-up the therapist makes after the prompt.
+#include <vector>
+
+#include "algocore/Sample.h"
+#include "algocore/protocols/DoseMetrics.h"
+#include "algocore/protocols/HoldTimer.h"
+#include "algocore/protocols/ReleaseDetector.h"
+
+namespace algocore::protocols {
+
+enum class HoldState { WaitingForBand, Holding, Complete, Stopped, OverLimit };
+const char* to_string(HoldState state);
+
+/// Settings of one hold (a resolved Prescription plus detector tuning).
+struct HoldConfig {
+    PressureBand band;
+    double hold_s = 60.0;
+    double grace_s = 0.5;
+    bool detect_release = true;
+    bool hold_until_release = false;  ///< completes after max_step_ups step-ups
+    int max_step_ups = 0;             ///< used with hold_until_release
+    double max_hold_s = 600.0;        ///< safety end for hold_until_release (elapsed)
+    double step_up_min_kpa = 5.0;     ///< rise that counts as a step-up after a prompt
+    double step_up_settle_s = 0.5;    ///< rise is over when pressure stops rising this long
+    ReleaseDetectorConfig release;
+    ConfigCheck validate() const;
+};
+
+/// Things the GUI turns into sounds and banners. Polled with take_events().
+enum class HoldEventKind {
+    Started, EnteredBand, LeftBand, Overshoot, ReleaseDetected, StepUp, Complete, Stopped,
+    OverLimit
+};
+const char* to_string(HoldEventKind kind);
+
+struct HoldEvent {
+    HoldEventKind kind;
+    double t_s;
+    double pressure_kpa;
+};
+
+/// A step-up: pressure before the release prompt and after the slack was taken up.
+struct StepUp {
+    double t_prompt_s = 0.0;
+    double t_s = 0.0;          ///< when the rise settled
+    double before_kpa = 0.0;
+    double after_kpa = 0.0;
+};
+
+class HoldEngine {
+public:
+    explicit HoldEngine(HoldConfig config);
+
+    void feed(const Sample& sample);
+    /// Operator stops the hold.
+    void stop(double t_s);
+
+    HoldState state() const { return state_; }
+    bool finished() const;
+    BandState band_state() const { return band_state_; }
+    const HoldTimer& timer() const { return timer_; }
+    /// A release was detected and the slack has not been taken up yet.
+    bool slack_prompt_active() const { return prompt_active_; }
+    const std::vector<StepUp>& step_ups() const { return step_ups_; }
+    /// Samples from the first entry into the band to the end.
+    const std::vector<Sample>& trace() const { return trace_; }
+    /// Events since the last call.
+    std::vector<HoldEvent> take_events();
+    /// Dose metrics of the trace so far.
+    DoseMetrics metrics() const;
+    const HoldConfig& config() const { return config_; }
+
+private:
+    void end(HoldState final_state, HoldEventKind kind, double t_s, double pressure_kpa);
+    void track_step_up(const Sample& sample);
+    void emit(HoldEventKind kind, double t_s, double pressure_kpa);
+
+    HoldConfig config_;
+    HoldState state_ = HoldState::WaitingForBand;
+    BandState band_state_ = BandState::Below;
+    HoldTimer timer_;
+    ReleaseDetector detector_;
+    std::vector<Sample> trace_;
+    std::vector<HoldEvent> events_;
+    std::vector<StepUp> step_ups_;
+    bool prompt_active_ = false;
+    StepUp pending_;
+    double rise_peak_kpa_ = 0.0;
+    double rise_peak_t_s_ = 0.0;
+    bool rising_ = false;
+};
+
+}  // namespace algocore::protocols
