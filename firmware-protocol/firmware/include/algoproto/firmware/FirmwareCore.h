@@ -78,12 +78,12 @@ private:
     void handle_stop(const Frame& frame);
     void handle_tare(const Frame& frame);
     void handle_ping(const Frame& frame);
-    void ack(const Frame& command);
-    void nack(const Frame& command, NackCode code);
+    void ack(std::uint16_t command_seq, std::uint8_t command_type);
+    void nack(std::uint16_t command_seq, std::uint8_t command_type, NackCode code);
 
-    void start_streaming(std::uint16_t rate_hz, std::uint8_t batch);
     void set_rate(std::uint16_t rate_hz, std::uint8_t batch);
     void take_sample(std::uint32_t t_us);
+    void add_tare_reading(bool ok, std::int32_t adc_counts);
     void skip_samples(std::uint32_t n);
     void flush_batch();
     void debounce_buttons(std::uint32_t now_us);
@@ -112,9 +112,11 @@ private:
     bool tare_failed_ = false;
     std::uint16_t tare_seq_ = 0;
 
+    // Per-button debounce: a raw level must hold config.debounce_us to become stable.
+    static constexpr int kButtonCount = 2;
     std::uint8_t buttons_stable_ = 0;
     std::uint8_t buttons_candidate_ = 0;
-    std::uint32_t buttons_candidate_since_us_ = 0;
+    std::uint32_t candidate_since_us_[kButtonCount] = {};
 
     std::uint32_t last_micros_ = 0;
     std::uint64_t uptime_us_ = 0;
