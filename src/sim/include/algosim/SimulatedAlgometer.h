@@ -30,9 +30,9 @@ struct FaultOptions {
 
 /// Everything that configures a simulated algometer.
 struct SimulatedAlgometerOptions {
-    /// Sample rate used by autostart (the host's START command chooses its own), 1..2000 Hz.
-    double rate_hz = 1000.0;
-    /// Samples per SAMPLES frame used by autostart; 0 lets the firmware choose.
+    /// Sample rate used by autostart (the host's START command chooses its own), 16..2000 Hz.
+    unsigned rate_hz = 1000;
+    /// Samples per SAMPLES frame used by autostart (1..79); 0 picks about 50 frames/s.
     unsigned batch = 0;
     /// Seed of every random process (noise, tremor, drift, scenario variation, faults).
     std::uint64_t seed = 1;
