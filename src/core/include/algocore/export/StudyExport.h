@@ -1,0 +1,46 @@
+#pragma once
+// Export for researchers: tidy long CSV (one row per trial), a per-site summary CSV, holds
+// CSV, raw traces as one CSV per trial or hold, and JSON with everything.
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "algocore/storage/Records.h"
+#include "algocore/storage/StudyData.h"
+
+namespace algocore::exporting {
+
+/// Loads a trace by record id (trial or hold); nullopt when there is none.
+using TraceLoader = std::function<std::optional<storage::RawTrace>(storage::RecordId)>;
+
+/// One row per trial: subject, session, date, operator, site, side, measure, trial, ppt_kpa,
+/// rate_kpa_s, probe_cm2, valid, flags, calibration_id (+ outcome, counted, in_corridor_pct).
+void write_trials_csv(const storage::StudyData& data, std::ostream& out);
+/// One row per session, site, side and measure over counted trials.
+void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries,
+                            std::ostream& out);
+/// One row per hold with its prescription and dose metrics.
+void write_holds_csv(const storage::StudyData& data, std::ostream& out);
+/// A raw trace: t_s, raw_counts, force_n, pressure_kpa, patient_button, operator_button, flags.
+void write_trace_csv(const storage::RawTrace& trace, std::ostream& out);
+/// Everything as one JSON document (traces included when loaders are given).
+void write_study_json(const storage::StudyData& data,
+                      const std::vector<storage::SiteSummary>& summaries, std::ostream& out,
+                      const TraceLoader& trial_traces = {}, const TraceLoader& hold_traces = {});
+
+/// Result of writing an export to disk.
+struct ExportResult {
+    bool ok = false;
+    std::string error;
+    std::vector<std::string> files;  ///< written, relative to the output directory
+};
+
+/// CSV export into a directory: trials.csv, site_summary.csv, holds.csv,
+/// traces/trial_<id>.csv, traces/hold_<id>.csv.
+ExportResult export_csv_directory(const storage::StudyData& data,
+                                  const std::vector<storage::SiteSummary>& summaries,
+                                  const std::string& directory, const TraceLoader& trial_traces,
+                                  const TraceLoader& hold_traces);
+
+}  // namespace algocore::exporting

@@ -1,0 +1,235 @@
+#pragma once
+// Plain records as they are stored and exported: subjects, operators, sessions, the site
+// library, PPT/tolerance trials with their raw traces, sustained holds with their dose, training
+// scores and the append-only audit log. No behaviour here; the Storage interface moves them.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "algocore/Sample.h"
+
+namespace algocore::storage {
+
+/// Row id of any stored record; assigned by the storage when the record is enqueued. 0 = none.
+using RecordId = std::int64_t;
+inline constexpr RecordId kNoRecord = 0;
+
+/// Side of the body a measurement was taken on. Midline for unpaired sites.
+enum class BodySide { Left, Right, Midline };
+/// "L", "R" or "M" (the letters the CLI and the CSV use).
+const char* to_letter(BodySide side);
+/// Parses "L"/"R"/"M" (also "left"/"right"/"midline", any case); false if unknown.
+bool parse_side(const std::string& text, BodySide& out);
+
+/// A pseudonymous research subject or patient. Only what reference norms need.
+struct Subject {
+    RecordId id = kNoRecord;
+    std::string code;                     ///< pseudonymous code, unique ("S014")
+    std::optional<std::string> sex;       ///< "female", "male", "other" when recorded
+    std::optional<std::string> age_band;  ///< e.g. "30-39"
+    std::optional<BodySide> dominant_side;
+    std::string notes;
+};
+
+/// Who takes measurements: therapist, researcher, teacher or student.
+struct Operator {
+    RecordId id = kNoRecord;
+    std::string name;  ///< unique
+    std::string role;  ///< "therapist", "researcher", "teacher", "student"
+};
+
+/// One sitting with one subject. Wall-clock time is recorded once, here.
+struct Session {
+    RecordId id = kNoRecord;
+    RecordId subject_id = kNoRecord;
+    RecordId operator_id = kNoRecord;
+    std::string started_utc;  ///< ISO 8601, "2026-11-23T19:30:00Z"
+    std::string device_serial;
+    CalibrationId calibration_id = kFactoryCalibration;
+    double probe_cm2 = 1.0;   ///< probe contact area
+    std::string notes;
+};
+
+/// Normalised position on a body-map view: fractions (0..1) of the 200 x 440 outline box.
+struct BodyMapPoint {
+    double x = 0.0;
+    double y = 0.0;
+};
+
+/// An anatomical measurement site from the library (built-in or custom).
+/// Positions are given for the subject's LEFT side; the right side is mirrored (x → 1 - x).
+struct Site {
+    RecordId id = kNoRecord;
+    std::string key;       ///< stable identifier, "upper_trapezius"
+    std::string name;      ///< display name, "Upper trapezius"
+    std::string region;    ///< muscle or region
+    std::string landmark;  ///< how to find the point
+    bool paired = true;    ///< has left and right
+    std::optional<BodyMapPoint> front;  ///< on the front view (subject's left)
+    std::optional<BodyMapPoint> back;   ///< on the back view (subject's left)
+    bool dfns = false;     ///< a DFNS QST site
+    double mdc_kpa = 0.0;  ///< minimal detectable change (literature default; 0 = unknown)
+    bool builtin = false;  ///< from the built-in library (custom sites are false)
+};
+
+/// The point on a view for a side: the stored left point, mirrored for the right.
+BodyMapPoint side_position(const BodyMapPoint& left_point, BodySide side);
+
+/// One sample of a raw trace: what the device reported and what it meant.
+struct TraceSample {
+    double t_s = 0.0;
+    std::int32_t raw_counts = 0;
+    double force_n = 0.0;
+    double pressure_kpa = 0.0;
+    std::uint8_t buttons = 0;  ///< ButtonBit set
+    std::uint8_t flags = 0;    ///< SampleFlag set
+};
+
+/// Samples of one trial or hold (ramp start to release), stored as a compact blob.
+struct RawTrace {
+    std::vector<TraceSample> samples;
+};
+/// Converts engine samples into a trace.
+RawTrace to_trace(const std::vector<Sample>& samples);
+
+/// What a threshold trial measured.
+enum class TrialMeasure { Ppt, Tolerance };
+const char* to_string(TrialMeasure measure);  ///< "ppt", "tolerance"
+bool parse_measure(const std::string& text, TrialMeasure& out);
+
+/// One pain-pressure-threshold (or pain-tolerance) trial.
+struct Trial {
+    RecordId id = kNoRecord;
+    RecordId session_id = kNoRecord;
+    RecordId site_id = kNoRecord;
+    BodySide side = BodySide::Left;
+    TrialMeasure measure = TrialMeasure::Ppt;
+    int index = 1;                 ///< 1-based order at this site/side in the session
+    double ppt_kpa = 0.0;          ///< threshold (or tolerance) pressure
+    double rate_kpa_s = 0.0;       ///< measured ramp rate
+    double target_rate_kpa_s = 0.0;
+    double probe_cm2 = 1.0;
+    bool valid = false;
+    bool counted = false;          ///< counts towards the site summary
+    std::uint32_t flags = 0;       ///< protocols::PptTrialFlag set
+    std::string outcome;           ///< "signalled", "released", "aborted", "cut_off"
+    std::string preset;            ///< protocol preset name
+    CalibrationId calibration_id = kFactoryCalibration;
+    double in_corridor_pct = 0.0;
+    double ramp_start_t_s = 0.0;   ///< session clock
+    double signal_t_s = 0.0;
+    double peak_kpa = 0.0;
+};
+
+/// A pressure step-up logged after a release prompt.
+struct StepUpRecord {
+    double t_prompt_s = 0.0;
+    double t_s = 0.0;
+    double before_kpa = 0.0;
+    double after_kpa = 0.0;
+};
+
+/// Dose of one hold (mirrors protocols::DoseMetrics, stored flat).
+struct HoldMetrics {
+    double duration_s = 0.0;
+    double time_in_band_s = 0.0;
+    double time_in_band_pct = 0.0;
+    double mean_kpa = 0.0;
+    double median_kpa = 0.0;
+    double pti_kpa_s = 0.0;
+    double peak_kpa = 0.0;
+    double cv_pct = 0.0;
+    int excursions = 0;
+    int overshoots = 0;
+};
+
+/// One sustained trigger-point hold at a point.
+struct Hold {
+    RecordId id = kNoRecord;
+    RecordId session_id = kNoRecord;
+    RecordId site_id = kNoRecord;
+    BodySide side = BodySide::Left;
+    std::string prescription;  ///< the prescription as JSON text
+    double band_low_kpa = 0.0;
+    double band_high_kpa = 0.0;
+    std::optional<double> limit_kpa;
+    double target_hold_s = 0.0;
+    std::string outcome;       ///< "complete", "stopped", "over_limit"
+    double probe_cm2 = 1.0;
+    CalibrationId calibration_id = kFactoryCalibration;
+    double start_t_s = 0.0;    ///< session clock, first entry into the band
+    HoldMetrics metrics;
+    std::vector<StepUpRecord> step_ups;
+    std::optional<int> pain_rating_0_10;
+};
+
+/// A point's threshold (PPT or tolerance) from one session: the mean of its counted trials.
+struct PointThreshold {
+    RecordId subject_id = kNoRecord;
+    RecordId site_id = kNoRecord;
+    BodySide side = BodySide::Left;
+    TrialMeasure measure = TrialMeasure::Ppt;
+    RecordId session_id = kNoRecord;
+    std::string session_started_utc;
+    int n = 0;
+    double mean_kpa = 0.0;
+};
+
+/// Statistics of the counted trials at one site and side in one session.
+struct SiteSummary {
+    RecordId session_id = kNoRecord;
+    std::string subject_code;
+    std::string session_started_utc;
+    std::string site_key;
+    std::string site_name;
+    BodySide side = BodySide::Left;
+    TrialMeasure measure = TrialMeasure::Ppt;
+    int n = 0;        ///< counted trials
+    int n_all = 0;    ///< all trials, including invalid and uncounted
+    double mean_kpa = 0.0;
+    double sd_kpa = 0.0;
+    double cv_pct = 0.0;
+    double min_kpa = 0.0;
+    double max_kpa = 0.0;
+};
+
+/// A student's scored training attempt.
+struct TrainingScore {
+    RecordId id = kNoRecord;
+    RecordId session_id = kNoRecord;
+    RecordId student_id = kNoRecord;  ///< an Operator with role "student"
+    std::string exercise;             ///< template / exercise name
+    std::string feedback;             ///< "full", "band", "summary", "none"
+    bool blind = false;
+    std::string attempted_utc;
+    double constant_error_kpa = 0.0;
+    double absolute_error_kpa = 0.0;
+    double variable_error_kpa = 0.0;
+    double time_in_band_pct = 0.0;
+};
+
+/// One correction: the old value stays here, the record shows the new one.
+struct AuditEntry {
+    RecordId id = kNoRecord;
+    std::string who;
+    std::string when_utc;
+    std::string table;  ///< "trials", "holds", "sessions", "subjects"
+    RecordId row_id = kNoRecord;
+    std::string field;
+    std::string old_value;
+    std::string new_value;
+    std::string reason;
+};
+
+/// A correction request: set table.field of row_id to new_value, by who, because reason.
+struct Correction {
+    std::string table;
+    RecordId row_id = kNoRecord;
+    std::string field;
+    std::string new_value;
+    std::string who;
+    std::string reason;
+};
+
+}  // namespace algocore::storage

@@ -1,0 +1,96 @@
+#pragma once
+// Storage in one SQLite file. One storage thread owns the connection; writers enqueue and
+// return, the thread commits batches in single transactions (WAL, synchronous=FULL so a
+// committed batch survives power loss, not only kill -9). A failed batch (disk full,
+// read-only, busy) stays in memory and is retried; the status says why.
+#include <chrono>
+#include <cstdint>
+#include <memory>
+#include <string>
+
+#include "algocore/storage/Storage.h"
+
+namespace algocore::storage {
+
+/// Schema version this build writes (PRAGMA user_version); older files migrate forward.
+inline constexpr int kSchemaVersion = 3;
+
+struct SqliteOptions {
+    /// Retry interval for writes that could not be committed.
+    std::chrono::milliseconds retry_interval{1000};
+    /// Most records committed in one transaction.
+    std::size_t max_batch = 4096;
+    /// Size cap in pages (0 = none): a quota; reaching it behaves like a full disk.
+    std::uint64_t max_page_count = 0;
+    /// Run migrations and write; false opens for reading only (export).
+    bool writable = true;
+};
+
+/// Result of opening: the storage, or why not (unreadable file, newer schema, locked).
+struct SqliteOpenResult {
+    std::unique_ptr<class SqliteStorage> storage;
+    std::string error;
+};
+
+class SqliteStorage final : public Storage {
+public:
+    /// Opens (creating when writable and missing) and migrates to kSchemaVersion.
+    static SqliteOpenResult open(const std::string& path, SqliteOptions options = {});
+    ~SqliteStorage() override;
+    SqliteStorage(const SqliteStorage&) = delete;
+    SqliteStorage& operator=(const SqliteStorage&) = delete;
+
+    /// Commits what it can (up to timeout), then stops the thread; unwritten records are
+    /// reported in the returned count (0 = everything committed).
+    std::size_t close(std::chrono::milliseconds timeout = std::chrono::milliseconds{5000});
+    /// Changes the size quota (pages, 0 = none); pending writes are retried at once.
+    void set_max_page_count(std::uint64_t pages);
+    /// Asks the storage thread to retry pending writes now.
+    void retry_now();
+    const std::string& path() const;
+
+    Enqueued add_subject(const Subject& subject) override;
+    Enqueued add_operator(const Operator& op) override;
+    Enqueued add_site(const Site& site) override;
+    Enqueued begin_session(const Session& session) override;
+    Enqueued record_trial(const Trial& trial, const RawTrace& trace) override;
+    Enqueued record_hold(const Hold& hold, const RawTrace& trace) override;
+    Enqueued record_training_score(const TrainingScore& score) override;
+    WriteTicket record_samples(RecordId session_id, const std::vector<Sample>& samples) override;
+    Request correct(const Correction& correction) override;
+
+    bool wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) override;
+    bool flush(std::chrono::milliseconds timeout) override;
+    StorageStatus status() const override;
+    std::vector<StorageEvent> take_events() override;
+
+    std::optional<Subject> find_subject(const std::string& code) override;
+    std::optional<Operator> find_operator(const std::string& name) override;
+    std::optional<Site> find_site(const std::string& key_or_name) override;
+    std::vector<Site> sites() override;
+    std::vector<Session> sessions_of(RecordId subject_id) override;
+    std::vector<Trial> trials_of(RecordId session_id) override;
+    std::optional<RawTrace> trial_trace(RecordId trial_id) override;
+    std::vector<Hold> holds_of(RecordId session_id) override;
+    std::optional<RawTrace> hold_trace(RecordId hold_id) override;
+    std::vector<Sample> session_samples(RecordId session_id) override;
+    std::optional<PointThreshold> latest_threshold(RecordId subject_id, RecordId site_id,
+                                                   BodySide side, TrialMeasure measure) override;
+    std::optional<PointThreshold> previous_threshold(RecordId subject_id, RecordId site_id,
+                                                     BodySide side, TrialMeasure measure,
+                                                     RecordId before_session_id) override;
+    std::vector<SiteSummary> site_summaries(RecordId subject_id) override;
+    std::vector<TrainingScore> student_scores(RecordId student_id) override;
+    std::vector<AuditEntry> audit_log(const std::string& table, RecordId row_id) override;
+    StudyData load_study() override;
+
+private:
+    struct Impl;
+    explicit SqliteStorage(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> impl_;
+};
+
+/// Current UTC time as ISO 8601 with seconds ("2026-11-23T19:30:00Z").
+std::string utc_now_iso8601();
+
+}  // namespace algocore::storage

@@ -1,0 +1,93 @@
+#pragma once
+// The storage interface every part of Algoscope records through. Writes are enqueued and never
+// block the caller (the I/O or GUI thread); a storage thread commits them in batches. Queries
+// see every write enqueued before them that could be committed. SQLite implements it today; a
+// shared PostgreSQL server can implement it later without touching callers.
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "algocore/Sample.h"
+#include "algocore/storage/Records.h"
+#include "algocore/storage/StorageStatus.h"
+#include "algocore/storage/StudyData.h"
+
+namespace algocore::storage {
+
+/// An enqueued record: its id (usable at once in later records) and its write ticket.
+struct Enqueued {
+    RecordId id = kNoRecord;
+    WriteTicket ticket = 0;
+};
+
+/// Outcome of a request that can be refused before it is enqueued (bad correction, ...).
+struct Request {
+    bool ok = false;
+    std::string error;  ///< why it was refused
+    WriteTicket ticket = 0;
+};
+
+class Storage {
+public:
+    virtual ~Storage() = default;
+
+    // ---- writes: enqueue and return at once -------------------------------------------
+    /// Adds a subject (code must be unique). Use find_or_add_subject for "by code".
+    virtual Enqueued add_subject(const Subject& subject) = 0;
+    virtual Enqueued add_operator(const Operator& op) = 0;
+    /// Adds a custom site (builtin is forced false; key derived from name when empty).
+    virtual Enqueued add_site(const Site& site) = 0;
+    virtual Enqueued begin_session(const Session& session) = 0;
+    /// A finished trial with its raw trace, committed together.
+    virtual Enqueued record_trial(const Trial& trial, const RawTrace& trace) = 0;
+    /// A finished hold with its raw trace, prescription and metrics, committed together.
+    virtual Enqueued record_hold(const Hold& hold, const RawTrace& trace) = 0;
+    virtual Enqueued record_training_score(const TrainingScore& score) = 0;
+    /// Continuous session samples (the recorder's stream), stored as chunk blobs.
+    virtual WriteTicket record_samples(RecordId session_id, const std::vector<Sample>& samples) = 0;
+    /// A correction: the record shows the new value and the audit log keeps the old one.
+    /// Refused for unknown tables/fields and for fields that must never change.
+    virtual Request correct(const Correction& correction) = 0;
+
+    // ---- commit tracking ----------------------------------------------------------------
+    /// Waits until ticket is committed; false on timeout (the record is still kept in memory).
+    virtual bool wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) = 0;
+    /// Waits until everything enqueued so far is committed; false on timeout.
+    virtual bool flush(std::chrono::milliseconds timeout) = 0;
+    virtual StorageStatus status() const = 0;
+    /// State changes and rejections since the last call.
+    virtual std::vector<StorageEvent> take_events() = 0;
+
+    // ---- queries --------------------------------------------------------------------------
+    virtual std::optional<Subject> find_subject(const std::string& code) = 0;
+    virtual std::optional<Operator> find_operator(const std::string& name) = 0;
+    /// By key ("upper_trapezius") or display name, case-insensitive.
+    virtual std::optional<Site> find_site(const std::string& key_or_name) = 0;
+    virtual std::vector<Site> sites() = 0;
+    virtual std::vector<Session> sessions_of(RecordId subject_id) = 0;
+    virtual std::vector<Trial> trials_of(RecordId session_id) = 0;
+    virtual std::optional<RawTrace> trial_trace(RecordId trial_id) = 0;
+    virtual std::vector<Hold> holds_of(RecordId session_id) = 0;
+    virtual std::optional<RawTrace> hold_trace(RecordId hold_id) = 0;
+    virtual std::vector<Sample> session_samples(RecordId session_id) = 0;
+    /// The latest session's threshold at a point (mean of counted trials of that measure).
+    virtual std::optional<PointThreshold> latest_threshold(RecordId subject_id, RecordId site_id,
+                                                           BodySide side,
+                                                           TrialMeasure measure) = 0;
+    /// The threshold of the last session before before_session_id at that point.
+    virtual std::optional<PointThreshold> previous_threshold(RecordId subject_id,
+                                                             RecordId site_id, BodySide side,
+                                                             TrialMeasure measure,
+                                                             RecordId before_session_id) = 0;
+    /// Per session, site, side and measure; subject_id 0 = all subjects.
+    virtual std::vector<SiteSummary> site_summaries(RecordId subject_id) = 0;
+    /// A student's scores in time order.
+    virtual std::vector<TrainingScore> student_scores(RecordId student_id) = 0;
+    /// Corrections of one record (table, row), oldest first; row_id 0 = whole table.
+    virtual std::vector<AuditEntry> audit_log(const std::string& table, RecordId row_id) = 0;
+    /// Everything, for export.
+    virtual StudyData load_study() = 0;
+};
+
+}  // namespace algocore::storage

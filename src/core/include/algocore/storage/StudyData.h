@@ -1,0 +1,27 @@
+#pragma once
+// Everything in a database, loaded at once for export (JSON "with everything", CSV tables).
+#include <map>
+#include <vector>
+
+#include "algocore/storage/Records.h"
+
+namespace algocore::storage {
+
+/// All records of a database. Traces are loaded on demand (they can be large).
+struct StudyData {
+    std::vector<Subject> subjects;
+    std::vector<Operator> operators;
+    std::vector<Session> sessions;
+    std::vector<Site> sites;
+    std::vector<Trial> trials;
+    std::vector<Hold> holds;
+    std::vector<TrainingScore> training_scores;
+    std::vector<AuditEntry> audit_log;
+
+    const Subject* subject(RecordId id) const;
+    const Operator* operator_by_id(RecordId id) const;
+    const Session* session(RecordId id) const;
+    const Site* site(RecordId id) const;
+};
+
+}  // namespace algocore::storage
