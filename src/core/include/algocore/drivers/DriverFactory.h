@@ -19,6 +19,10 @@ struct DriverOptions {
     /// ("no valid data at 9600 baud — check the gauge's baud setting").
     unsigned baud = 9600;
 
+    // Gauges in numeric-only output mode (Mark-10, Wagner, Shimpo) print no unit: read
+    // their values in this unit (the driver warns once that it is assuming).
+    ForceUnit unit_when_omitted = ForceUnit::Newton;
+
     // Generic ASCII lines (DIY boards): value_in_unit = number_on_the_line * ascii_scale.
     ForceUnit ascii_unit = ForceUnit::Newton;
     double ascii_scale = 1.0;

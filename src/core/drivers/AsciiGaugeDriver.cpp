@@ -1,0 +1,309 @@
+#include "algocore/drivers/AsciiGaugeDriver.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <utility>
+
+namespace algocore {
+namespace {
+
+// Bits per byte on the wire at 8N1 (start + 8 data + stop).
+constexpr double kBitsPerByte = 10.0;
+
+SteadyTime after(SteadyTime t, double seconds) {
+    return t + std::chrono::duration_cast<SteadyClock::duration>(
+                   std::chrono::duration<double>(seconds));
+}
+
+// A line quoted in a message, with anything unprintable shown as \xNN.
+std::string quoted(std::string_view line) {
+    std::string out = "'";
+    for (char c : line.substr(0, 40)) {
+        const auto u = static_cast<unsigned char>(c);
+        if (u >= 0x20 && u < 0x7F) {
+            out.push_back(c);
+        } else {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02X", u);
+            out += hex;
+        }
+    }
+    if (line.size() > 40) out += "...";
+    return out + "'";
+}
+
+std::string format_hz(double hz) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.1f", hz);
+    return text;
+}
+
+}  // namespace
+
+AsciiGaugeDriver::AsciiGaugeDriver(AsciiGaugeConfig config)
+    : config_(std::move(config)), lines_(config_.line_ending), baud_(config_.baud) {}
+
+double AsciiGaugeDriver::possible_rate_hz() const {
+    if (!polled()) return config_.nominal_stream_rate_hz;
+    const double bytes_per_reading =
+        static_cast<double>(config_.poll_command.size() + config_.typical_reply_bytes);
+    const double wire_limit_hz = config_.baud / kBitsPerByte / bytes_per_reading;
+    return std::min(config_.max_poll_rate_hz, wire_limit_hz);
+}
+
+void AsciiGaugeDriver::report(DriverLink& link, LinkEvent::Kind kind, SteadyTime t,
+                              std::string message) {
+    LinkEvent event;
+    event.kind = kind;
+    event.t = t;
+    event.message = std::move(message);
+    link.report(event);
+}
+
+void AsciiGaugeDriver::start(SteadyTime now, DriverLink& link) {
+    // A restart (after a reconnect) begins from a clean slate; counters keep accumulating.
+    started_at_ = now;
+    ever_valid_ = false;
+    ever_bytes_ = false;
+    answering_ = false;
+    no_answer_reported_ = false;
+    rearm_reported_ = false;
+    poll_in_flight_ = false;
+    next_poll_at_.reset();
+    overload_active_ = false;
+    baud_.reset();
+    rate_.reset(now);
+    if (polled()) {
+        // Stale bytes from before we asked belong to nobody: drop them, then ask.
+        lines_.reset();
+        link.discard_input();
+        send_poll(now, link);
+    } else {
+        // Joining a stream mid-line: the first fragment is not a reading.
+        lines_.skip_to_next_line();
+        arm_stream(now, link);
+    }
+}
+
+void AsciiGaugeDriver::send_poll(SteadyTime now, DriverLink& link) {
+    link.send_text(config_.poll_command);
+    poll_in_flight_ = true;
+    poll_sent_at_ = now;
+    next_poll_at_.reset();
+}
+
+void AsciiGaugeDriver::arm_stream(SteadyTime now, DriverLink& link) {
+    if (!config_.stream_start.empty()) link.send_text(config_.stream_start);
+    last_arm_at_ = now;
+}
+
+void AsciiGaugeDriver::on_bytes(const ByteChunk& chunk, DriverLink& link) {
+    if (chunk.bytes.empty()) return;
+    ever_bytes_ = true;
+    baud_.on_bytes(chunk.arrival);
+    lines_.feed(
+        chunk.bytes, [&](std::string_view line) { handle_line(line, chunk.arrival, link); },
+        [&] {
+            ++stats_.bad_frames;
+            report_error(chunk.arrival,
+                         "over-long line from the " + config_.model + " dropped (line noise?)",
+                         link);
+        });
+}
+
+void AsciiGaugeDriver::handle_line(std::string_view line, SteadyTime t, DriverLink& link) {
+    last_line_at_ = t;
+    const GaugeReply reply = parse_line(line);
+    switch (reply.kind) {
+    case GaugeReply::Kind::Echo:
+        // Our own command coming back: neither data nor an error.
+        return;
+    case GaugeReply::Kind::Unparsable:
+        ++stats_.bad_frames;
+        report_error(t, "unparsable line from the " + config_.model + ": " + quoted(line) + " (" +
+                            reply.message + ")",
+                     link);
+        return;
+    case GaugeReply::Kind::DeviceError:
+        ++stats_.device_errors;
+        baud_.on_valid();
+        last_valid_at_ = t;
+        report_error(t, reply.message, link);
+        reply_received(t, after(t, kPollDelayAfterErrorS), link);
+        return;
+    case GaugeReply::Kind::Reading:
+        handle_reading(reply, t, link);
+        reply_received(t, t, link);
+        return;
+    }
+}
+
+void AsciiGaugeDriver::reply_received(SteadyTime t, SteadyTime next_poll_at, DriverLink& link) {
+    if (!polled() || !poll_in_flight_) return;
+    poll_in_flight_ = false;
+    // Poll again as soon as the gauge answered: one request in flight, no fixed pacing.
+    if (next_poll_at <= t) {
+        send_poll(t, link);
+    } else {
+        next_poll_at_ = next_poll_at;
+    }
+}
+
+void AsciiGaugeDriver::handle_reading(const GaugeReply& reply, SteadyTime t, DriverLink& link) {
+    baud_.on_valid();
+    if (!ever_valid_) {
+        ever_valid_ = true;
+        first_valid_at_ = t;
+        identity_ = DeviceIdentity{};
+        identity_->model = config_.model + (polled() ? " (polled)" : " (continuous)");
+        identity_->nominal_rate_hz = possible_rate_hz();
+        report(link, LinkEvent::Kind::Connected, t,
+               config_.model + " answering at " + std::to_string(config_.baud) + " baud" +
+                   (polled() ? " (polled)" : " (continuous output)"));
+    } else if (!answering_) {
+        gap_pending_ = true;
+        report(link, LinkEvent::Kind::Connected, t, config_.model + " answering again");
+    }
+    answering_ = true;
+    no_answer_reported_ = false;
+    rearm_reported_ = false;
+    last_valid_at_ = t;
+
+    if (!reply.unit && reply.has_value && !unit_warning_given_) {
+        unit_warning_given_ = true;
+        report(link, LinkEvent::Kind::Warning, t,
+               config_.model + " sends values without a unit; reading them as " +
+                   std::string(assumed_unit_name()) +
+                   " (enable the unit in the gauge's serial settings to be sure)");
+    }
+
+    RawSample sample;
+    sample.t = t;
+    if (reply.overload) {
+        // A bare "OVER" has no value: keep the last force as a lower bound, flagged.
+        sample.flags |= kOverload;
+        if (!reply.has_value) {
+            sample.force_n = last_force_n_;
+            sample.flags |= kAdcSaturated;
+        } else {
+            sample.force_n = reply.force_n;
+        }
+        if (!overload_active_) {
+            overload_active_ = true;
+            report(link, LinkEvent::Kind::Warning, t,
+                   config_.model + " reports overload: the force is at or beyond its capacity");
+        }
+    } else {
+        sample.force_n = reply.force_n;
+        if (overload_active_) {
+            overload_active_ = false;
+            report(link, LinkEvent::Kind::Info, t, config_.model + " back within its range");
+        }
+    }
+    last_force_n_ = sample.force_n;
+    if (gap_pending_) {
+        sample.flags |= kGapBefore;
+        gap_pending_ = false;
+    }
+    ++stats_.samples;
+    rate_.record(t);
+    link.emit(sample);
+}
+
+void AsciiGaugeDriver::report_error(SteadyTime t, const std::string& message, DriverLink& link) {
+    // The same complaint many times a second helps nobody: report it once per interval and
+    // say how many were folded in.
+    const bool same = message == last_error_message_;
+    if (same && seconds_between(last_error_report_at_, t) < kErrorReportIntervalS) {
+        ++errors_not_reported_;
+        return;
+    }
+    std::string text = message;
+    if (same && errors_not_reported_ > 0)
+        text += " (" + std::to_string(errors_not_reported_ + 1) + " times in the last second)";
+    errors_not_reported_ = 0;
+    last_error_message_ = message;
+    last_error_report_at_ = t;
+    report(link, LinkEvent::Kind::Error, t, std::move(text));
+}
+
+void AsciiGaugeDriver::on_tick(SteadyTime now, DriverLink& link) {
+    if (auto message = baud_.check(now)) report(link, LinkEvent::Kind::Error, now, *message);
+
+    if (polled()) {
+        if (poll_in_flight_ && seconds_between(poll_sent_at_, now) > kReplyTimeoutS) {
+            // Missed poll: count the reading we did not get, mark the gap, ask again.
+            if (ever_valid_) {
+                ++stats_.samples_lost;
+                gap_pending_ = true;
+            }
+            send_poll(now, link);
+        } else if (!poll_in_flight_ && next_poll_at_ && now >= *next_poll_at_) {
+            send_poll(now, link);
+        }
+    } else if (config_.rearm_when_silent) {
+        const SteadyTime last_activity = std::max(last_line_at_, last_arm_at_);
+        if (seconds_between(last_activity, now) >= kRearmAfterSilenceS) {
+            if (!rearm_reported_) {
+                rearm_reported_ = true;
+                report(link, LinkEvent::Kind::Info, now,
+                       "no data from the " + config_.model +
+                           " for 200 ms: re-arming continuous output");
+            }
+            if (ever_valid_) gap_pending_ = true;
+            arm_stream(now, link);
+        }
+    }
+    check_silence(now, link);
+    check_rate(now, link);
+}
+
+void AsciiGaugeDriver::check_silence(SteadyTime now, DriverLink& link) {
+    if (ever_valid_) {
+        if (answering_ && seconds_between(last_valid_at_, now) > kStoppedAnsweringS) {
+            answering_ = false;
+            gap_pending_ = true;
+            report(link, LinkEvent::Kind::Disconnected, now,
+                   config_.model + ": device stopped answering");
+        }
+        return;
+    }
+    if (!no_answer_reported_ && !ever_bytes_ && seconds_between(started_at_, now) > kStoppedAnsweringS) {
+        // Bytes that never parse are the baud diagnosis's business; total silence is ours.
+        no_answer_reported_ = true;
+        report(link, LinkEvent::Kind::Error, now,
+               "no answer from the " + config_.model + " after 2.5 s at " +
+                   std::to_string(config_.baud) +
+                   " baud \u2014 is it switched on, connected and set to send over serial?");
+    }
+}
+
+void AsciiGaugeDriver::check_rate(SteadyTime now, DriverLink& link) {
+    const auto windows_before = rate_.windows_completed();
+    rate_.update(now);
+    stats_.achieved_rate_hz = rate_.rate_hz();
+    if (!polled() || rate_.windows_completed() == windows_before) return;
+    if (!ever_valid_ || !answering_ || seconds_between(first_valid_at_, now) < kRateWarmupS)
+        return;
+    const double possible_hz = possible_rate_hz();
+    const double achieved_hz = rate_.rate_hz();
+    if (!low_rate_warned_ && achieved_hz < kLowRateFraction * possible_hz) {
+        low_rate_warned_ = true;
+        report(link, LinkEvent::Kind::Warning, now,
+               config_.model + " polled at " + format_hz(achieved_hz) +
+                   " readings/s, well below the " + format_hz(possible_hz) +
+                   " it can answer at " + std::to_string(config_.baud) +
+                   " baud (slow USB adapter latency or a busy gauge)");
+    } else if (low_rate_warned_ && achieved_hz > 0.8 * possible_hz) {
+        low_rate_warned_ = false;
+    }
+}
+
+void AsciiGaugeDriver::stop(DriverLink& link) {
+    // Leave a streaming gauge as we found it: quiet.
+    if (!polled() && !config_.stream_stop.empty()) link.send_text(config_.stream_stop);
+    poll_in_flight_ = false;
+}
+
+}  // namespace algocore

@@ -1,0 +1,27 @@
+#pragma once
+// Mark-10 Series 4/5/7 serial behaviour: "?" → "-18.78 lbF\r\n"; unknown command → "*10".
+#include <string>
+
+#include "algocore/drivers/ForceUnit.h"
+#include "algotest/GaugeEmulator.h"
+
+namespace algotest {
+
+/// Emulated Mark-10 gauge.
+class Mark10Emulator final : public GaugeEmulator {
+public:
+    /// `unit_spelling` as the gauge prints it ("lbF", "N", "kgF", "ozF", "gF", "mN", "kN");
+    /// empty for numeric-only output (value in `unit`).
+    Mark10Emulator(algocore::ForceUnit unit = algocore::ForceUnit::PoundForce,
+                   std::string unit_spelling = "lbF", int decimals = 2);
+
+protected:
+    std::string answer(std::string_view command) override;
+
+private:
+    algocore::ForceUnit unit_;
+    std::string unit_spelling_;
+    int decimals_;
+};
+
+}  // namespace algotest
