@@ -130,8 +130,8 @@ void StreamDecoder::feed(const std::uint8_t* data, std::size_t size, FrameHandle
 void StreamDecoder::fail(DecodeError error, std::uint8_t detail, FrameHandler& handler) {
     discarding_ = true;
     // A partial frame before the first delimiter is what joining a stream mid-frame looks
-    // like, not a line error.
-    if (at_start_) {
+    // like, not a line error. A good frame of another major version is never partial.
+    if (at_start_ && error != DecodeError::UnsupportedVersion) {
         return;
     }
     switch (error) {
