@@ -89,7 +89,7 @@ public:
     /// The OS device path (e.g. /dev/pts/7) even when a link was given.
     std::string os_device_path() const;
 
-    /// A snapshot of the counters (thread-safe).
+    /// A snapshot of the counters (thread-safe); after stop(), the final counts.
     SimulatedAlgometerStats stats() const;
 
     /// Names accepted by SimulatedAlgometerOptions::scenario.
@@ -102,6 +102,7 @@ private:
     class Runner;
     SimulatedAlgometerOptions options_;
     std::unique_ptr<Runner> runner_;
+    SimulatedAlgometerStats final_stats_;
 };
 
 } // namespace algosim
