@@ -2,6 +2,7 @@
 // Result of validating a protocol setting: which field is wrong and why, in words a
 // therapist can read next to the field. Protocol code does not throw on bad settings.
 #include <string>
+#include <utility>
 
 namespace algocore::protocols {
 

@@ -3,11 +3,13 @@
 // WaitingForBand → Holding → Complete | Stopped | OverLimit.
 // Begins at the first entry into the band; counts time in band only (with grace); watches
 // for tissue release and logs each step-up the therapist makes after the prompt.
+#include <deque>
 #include <vector>
 
 #include "algocore/Sample.h"
 #include "algocore/protocols/DoseMetrics.h"
 #include "algocore/protocols/HoldTimer.h"
+#include "algocore/protocols/Prescription.h"
 #include "algocore/protocols/ReleaseDetector.h"
 
 namespace algocore::protocols {
@@ -29,6 +31,10 @@ struct HoldConfig {
     ReleaseDetectorConfig release;
     ConfigCheck validate() const;
 };
+
+/// Hold settings for a prescription whose band has been resolved to kPa. A hold until
+/// release ends after its step-ups, or at hold_s at the latest.
+HoldConfig hold_config_for(const Prescription& prescription, const PressureBand& band);
 
 /// Things the GUI turns into sounds and banners. Polled with take_events().
 enum class HoldEventKind {
@@ -92,6 +98,9 @@ private:
     double rise_peak_kpa_ = 0.0;
     double rise_peak_t_s_ = 0.0;
     bool rising_ = false;
+    // Short moving average of pressure (a couple of tremor cycles) for the step-up logic.
+    std::deque<Sample> recent_;
+    double recent_sum_kpa_ = 0.0;
 };
 
 }  // namespace algocore::protocols

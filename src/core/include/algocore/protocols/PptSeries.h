@@ -24,6 +24,7 @@ struct PptSeriesTrial {
     bool counted = false; ///< valid and not the discarded familiarisation trial
     bool retest = false;  ///< this trial repeats an invalid one
     PptTrialResult result;
+    std::vector<Sample> trace;  ///< ramp start to release (see PptTrial::trace)
 };
 
 /// Runs a series. Time comes only from samples and event timestamps.

@@ -16,6 +16,7 @@ struct ReleaseDetectorConfig {
     double min_drop_pct = 3.0;         ///< and the level must be this far below the reference
     double reference_s = 5.0;          ///< reference = highest smoothed level in this past span
     double refractory_s = 4.0;         ///< after a prompt, no new prompt for this long
+    double max_fall_pct_per_s = 15.0;  ///< steeper falls are deliberate unloading, not release
     double min_force_n = 1.0;          ///< below this nothing is judged (probe off)
     ConfigCheck validate() const;
 };
@@ -48,9 +49,18 @@ private:
         double t_s;
         double level_n;
     };
+    void rebuild_sums();
+
     ReleaseDetectorConfig config_;
     std::deque<Point> window_;
-    std::deque<Level> levels_;  ///< smoothed levels over reference_s, for the reference max
+    // Running sums over the window with time measured from anchor_t_s_, re-anchored now and
+    // then so the sums keep their precision over long sessions.
+    double anchor_t_s_ = 0.0;
+    double sum_t_ = 0.0;
+    double sum_f_ = 0.0;
+    double sum_tt_ = 0.0;
+    double sum_tf_ = 0.0;
+    std::deque<Level> levels_;  ///< decreasing levels over reference_s (max at the front)
     double quiet_until_s_ = -1e300;
     std::optional<double> slope_pct_per_s_;
     std::optional<double> drop_pct_;

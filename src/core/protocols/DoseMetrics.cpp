@@ -1,0 +1,68 @@
+#include "algocore/protocols/DoseMetrics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "algocore/protocols/HoldTimer.h"
+
+namespace algocore::protocols {
+
+double pressure_time_integral_kpa_s(const std::vector<Sample>& trace) {
+    double integral = 0.0;
+    for (std::size_t i = 1; i < trace.size(); ++i) {
+        const double dt = trace[i].t_s - trace[i - 1].t_s;
+        integral += 0.5 * (trace[i].pressure_kpa + trace[i - 1].pressure_kpa) * dt;
+    }
+    return integral;
+}
+
+ConfigCheck check_pain_rating(int rating_0_10) {
+    if (rating_0_10 < 0 || rating_0_10 > 10)
+        return ConfigCheck::bad("pain_rating", "the pain rating must be a whole number 0-10");
+    return ConfigCheck::good();
+}
+
+DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& band,
+                         double grace_s, int step_ups) {
+    DoseMetrics m;
+    m.step_ups = step_ups;
+    if (trace.empty()) return m;
+    m.duration_s = trace.back().t_s - trace.front().t_s;
+
+    // Time in band is counted exactly as the live hold timer counts it.
+    HoldTimerConfig timer_config;
+    timer_config.hold_s = std::numeric_limits<double>::infinity();
+    timer_config.grace_s = grace_s;
+    HoldTimer timer(timer_config);
+    double sum = 0.0;
+    m.peak_kpa = trace.front().pressure_kpa;
+    for (const Sample& s : trace) {
+        timer.update(s.t_s, band.classify(s.pressure_kpa));
+        sum += s.pressure_kpa;
+        m.peak_kpa = std::max(m.peak_kpa, s.pressure_kpa);
+    }
+    m.time_in_band_s = timer.time_in_band_s();
+    m.time_in_band_pct = m.duration_s > 0.0 ? 100.0 * m.time_in_band_s / m.duration_s : 0.0;
+    m.excursions = timer.excursions();
+    m.overshoots = timer.overshoots();
+
+    const double n = static_cast<double>(trace.size());
+    m.mean_kpa = sum / n;
+    if (trace.size() >= 2) {
+        double ss = 0.0;
+        for (const Sample& s : trace) ss += (s.pressure_kpa - m.mean_kpa) * (s.pressure_kpa - m.mean_kpa);
+        const double sd = std::sqrt(ss / (n - 1.0));
+        m.cv_pct = m.mean_kpa > 0.0 ? 100.0 * sd / m.mean_kpa : 0.0;
+    }
+    std::vector<double> sorted;
+    sorted.reserve(trace.size());
+    for (const Sample& s : trace) sorted.push_back(s.pressure_kpa);
+    std::sort(sorted.begin(), sorted.end());
+    const std::size_t mid = sorted.size() / 2;
+    m.median_kpa = sorted.size() % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
+    m.pti_kpa_s = pressure_time_integral_kpa_s(trace);
+    return m;
+}
+
+}  // namespace algocore::protocols

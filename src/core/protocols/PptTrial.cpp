@@ -1,0 +1,215 @@
+#include "algocore/protocols/PptTrial.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+#include "algocore/Buttons.h"
+
+namespace algocore::protocols {
+
+namespace {
+// After the end the trace keeps recording until the probe is released, but never longer
+// than this (the operator may simply keep the probe resting on the skin).
+constexpr double kMaxTailS = 10.0;
+// The probe counts as released below this fraction of the contact pressure; a dip during
+// the ramp to just under the contact pressure is tremor, not a release.
+constexpr double kReleaseFractionOfContact = 0.5;
+// Flags that make a trial invalid. A cut-off alone is a valid (censored) result.
+constexpr std::uint32_t kInvalidating = kRateOutOfTolerance | kNoButton | kAborted |
+                                        kLowCorridorFraction | kDataGap | kSaturated |
+                                        kTooShortRamp;
+}  // namespace
+
+const char* to_string(PptTrialState state) {
+    switch (state) {
+    case PptTrialState::Idle: return "idle";
+    case PptTrialState::WaitingForContact: return "waiting_for_contact";
+    case PptTrialState::Ramping: return "ramping";
+    case PptTrialState::Done: return "done";
+    case PptTrialState::Aborted: return "aborted";
+    case PptTrialState::CutOff: return "cut_off";
+    }
+    return "unknown";
+}
+
+PptTrial::PptTrial(PptPreset preset) : preset_(std::move(preset)) {}
+
+void PptTrial::arm() {
+    if (state_ == PptTrialState::Idle) state_ = PptTrialState::WaitingForContact;
+}
+
+bool PptTrial::finished() const {
+    return state_ == PptTrialState::Done || state_ == PptTrialState::Aborted ||
+           state_ == PptTrialState::CutOff;
+}
+
+bool PptTrial::recording() const { return finished() && !released_ && !trace_.empty(); }
+
+void PptTrial::feed(const Sample& sample) {
+    const bool patient_down = (sample.buttons & kPatientButton) != 0;
+    const bool patient_edge = patient_down && !patient_was_down_;
+    patient_was_down_ = patient_down;
+
+    if (finished()) {
+        // Keep the tail of the trace (peak after the signal, the release) for storage.
+        if (!recording()) return;
+        const double end_t_s = result_.t_sample_s;
+        if (sample.pressure_kpa < kReleaseFractionOfContact * preset_.contact_kpa ||
+            sample.t_s - end_t_s > kMaxTailS) {
+            released_ = true;
+        }
+        trace_.push_back(sample);
+        result_.peak_kpa = std::max(result_.peak_kpa, sample.pressure_kpa);
+        return;
+    }
+    if (state_ == PptTrialState::WaitingForContact) {
+        if (sample.pressure_kpa < preset_.contact_kpa) return;
+        start_ramp(sample);
+        // A button already held when the ramp starts is not a signal.
+        return;
+    }
+    if (state_ != PptTrialState::Ramping) return;
+
+    trace_.push_back(sample);
+    gauge_.add(sample.t_s, sample.pressure_kpa);
+    const std::size_t last = trace_.size() - 1;
+
+    // An external signal waiting for its sample: the nearest sample in time is now known.
+    if (pending_signal_t_s_ && sample.t_s >= *pending_signal_t_s_) {
+        try_align_pending();
+        return;
+    }
+    if (patient_edge) {
+        finish(PptTrialEnd::Signalled, last, sample.t_s, PainSignalSource::DevicePatientButton);
+        return;
+    }
+    if (sample.pressure_kpa >= preset_.cutoff_kpa) {
+        finish(PptTrialEnd::CutOff, last, sample.t_s, PainSignalSource::DevicePatientButton);
+        return;
+    }
+    if (sample.pressure_kpa < kReleaseFractionOfContact * preset_.contact_kpa) {
+        // Released without a signal: judge the ramp up to its peak.
+        std::size_t peak = 0;
+        for (std::size_t i = 1; i < trace_.size(); ++i)
+            if (trace_[i].pressure_kpa > trace_[peak].pressure_kpa) peak = i;
+        finish(PptTrialEnd::Released, peak, sample.t_s, PainSignalSource::DevicePatientButton);
+        released_ = true;
+    }
+}
+
+void PptTrial::start_ramp(const Sample& sample) {
+    state_ = PptTrialState::Ramping;
+    result_.ramp_start_t_s = sample.t_s;
+    trace_.push_back(sample);
+    gauge_.add(sample.t_s, sample.pressure_kpa);
+}
+
+void PptTrial::signal_pain(double t_s, PainSignalSource source) {
+    if (state_ != PptTrialState::Ramping || pending_signal_t_s_) return;
+    pending_signal_t_s_ = t_s;
+    pending_source_ = source;
+    if (!trace_.empty() && t_s <= trace_.back().t_s) try_align_pending();
+}
+
+void PptTrial::try_align_pending() {
+    const double t_s = *pending_signal_t_s_;
+    finish(PptTrialEnd::Signalled, nearest_index(t_s), t_s, pending_source_);
+}
+
+std::size_t PptTrial::nearest_index(double t_s) const {
+    const auto after = std::lower_bound(
+        trace_.begin(), trace_.end(), t_s,
+        [](const Sample& sample, double t) { return sample.t_s < t; });
+    if (after == trace_.begin()) return 0;
+    if (after == trace_.end()) return trace_.size() - 1;
+    const auto before = after - 1;
+    // Ties go to the earlier sample: it is the one the subject was feeling.
+    const bool earlier = t_s - before->t_s <= after->t_s - t_s;
+    return static_cast<std::size_t>((earlier ? before : after) - trace_.begin());
+}
+
+void PptTrial::abort(double t_s) {
+    if (finished()) return;
+    if (trace_.empty()) {
+        state_ = PptTrialState::Aborted;
+        result_.end = PptTrialEnd::Aborted;
+        result_.t_signal_s = t_s;
+        result_.t_sample_s = t_s;
+        result_.flags = kAborted | kTooShortRamp;
+        result_.valid = false;
+        released_ = true;
+        return;
+    }
+    finish(PptTrialEnd::Aborted, trace_.size() - 1, t_s, PainSignalSource::OnScreen);
+}
+
+void PptTrial::finish(PptTrialEnd end, std::size_t index, double t_signal_s,
+                      PainSignalSource source) {
+    const Sample& at = trace_[index];
+    result_.end = end;
+    result_.source = source;
+    result_.t_signal_s = t_signal_s;
+    result_.t_sample_s = at.t_s;
+    result_.ppt_kpa = at.pressure_kpa;
+    result_.ppt_force_n = at.force_n;
+
+    std::uint32_t flags = 0;
+    if (end == PptTrialEnd::Released) flags |= kNoButton;
+    if (end == PptTrialEnd::Aborted) flags |= kAborted;
+    if (end == PptTrialEnd::CutOff) flags |= kCutOff;
+
+    // Quality of the ramp: from its start up to the sample the threshold was read from.
+    const std::size_t n = index + 1;
+    std::vector<double> t(n);
+    std::vector<double> p(n);
+    const RampCorridor lines = *corridor();
+    std::size_t inside = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        t[i] = trace_[i].t_s;
+        p[i] = trace_[i].pressure_kpa;
+        if (lines.contains(t[i], p[i])) ++inside;
+        if (trace_[i].flags & kGapBefore) flags |= kDataGap;
+        if (trace_[i].flags & (kOverload | kAdcSaturated)) flags |= kSaturated;
+    }
+    // The peak may come after the signal (reaction time): it is reported, never used.
+    for (const Sample& later : trace_)
+        result_.peak_kpa = std::max(result_.peak_kpa, later.pressure_kpa);
+    result_.in_corridor_pct = 100.0 * static_cast<double>(inside) / static_cast<double>(n);
+    const auto rate = n >= 3 ? least_squares_slope(t.data(), p.data(), n) : std::nullopt;
+    if (rate) {
+        result_.rate_kpa_s = *rate;
+        if (!lines.rate_within(*rate)) flags |= kRateOutOfTolerance;
+    } else {
+        flags |= kTooShortRamp;
+    }
+    if (result_.in_corridor_pct < preset_.min_in_corridor_pct) flags |= kLowCorridorFraction;
+
+    result_.flags = flags;
+    result_.valid = (flags & kInvalidating) == 0;
+    pending_signal_t_s_.reset();
+    switch (end) {
+    case PptTrialEnd::Signalled:
+    case PptTrialEnd::Released: state_ = PptTrialState::Done; break;
+    case PptTrialEnd::Aborted: state_ = PptTrialState::Aborted; break;
+    case PptTrialEnd::CutOff: state_ = PptTrialState::CutOff; break;
+    }
+}
+
+std::optional<double> PptTrial::current_rate_kpa_s() const {
+    if (state_ != PptTrialState::Ramping) return std::nullopt;
+    return gauge_.rate_kpa_s();
+}
+
+std::optional<RampCorridor> PptTrial::corridor() const {
+    if (trace_.empty()) return std::nullopt;
+    RampCorridor lines;
+    lines.start_t_s = trace_.front().t_s;
+    lines.start_kpa = trace_.front().pressure_kpa;
+    lines.target_kpa_s = preset_.rate_kpa_s;
+    lines.tolerance_kpa_s = preset_.tolerance_kpa_s;
+    lines.slack_kpa = preset_.corridor_slack_kpa;
+    return lines;
+}
+
+}  // namespace algocore::protocols
