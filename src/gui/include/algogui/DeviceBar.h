@@ -1,0 +1,64 @@
+#pragma once
+// The device bar: port picker ("Simulated algometer" first and default), driver, connect,
+// and what the link is doing: state, device name and serial, calibration in use (warning
+// when expired or missing), sample rate, loss counters.
+#include <QWidget>
+#include <functional>
+#include <memory>
+
+#include "algocore/acquisition/Acquisition.h"
+#include "algogui/DeviceChoice.h"
+
+namespace algocal {
+struct CalibrationRecord;
+}
+
+class QComboBox;
+class QLabel;
+class QPushButton;
+
+namespace algogui {
+
+class DeviceBar : public QWidget {
+    Q_OBJECT
+public:
+    /// Lists the serial ports present now (from the acquisition layer's port discovery).
+    using PortLister = std::function<QStringList()>;
+
+    explicit DeviceBar(QWidget* parent = nullptr);
+
+    void set_port_lister(PortLister lister);
+    /// Re-reads the port list, keeping the current choice.
+    void refresh_ports();
+    /// The choice currently shown (port, driver).
+    DeviceChoice choice() const;
+    void set_choice(const DeviceChoice& choice);
+
+    void show_status(const algocore::AcquisitionStatus& status, bool connected,
+                     const std::shared_ptr<const algocal::CalibrationRecord>& calibration);
+
+    QString state_text() const;
+    QString device_text() const;
+    QString calibration_text() const;
+    QString rate_text() const;
+    QString loss_text() const;
+
+Q_SIGNALS:
+    void connectRequested(const algogui::DeviceChoice& choice);
+    void disconnectRequested();
+
+private:
+    PortLister port_lister_;
+    DeviceChoice base_choice_;
+    bool connected_ = false;
+    QComboBox* port_ = nullptr;
+    QComboBox* driver_ = nullptr;
+    QPushButton* connect_ = nullptr;
+    QLabel* state_ = nullptr;
+    QLabel* device_ = nullptr;
+    QLabel* calibration_ = nullptr;
+    QLabel* rate_ = nullptr;
+    QLabel* losses_ = nullptr;
+};
+
+}  // namespace algogui

@@ -1,0 +1,25 @@
+#pragma once
+// Reduces a window of (time, pressure) points to at most two points per pixel column: the
+// minimum and the maximum, in the order they occurred. A 1 kHz trace over 60 s stays a
+// few thousand points, and spikes narrower than a pixel are still drawn.
+#include <span>
+#include <vector>
+
+namespace algogui {
+
+/// One point of the live trace: seconds since session start, pressure in kPa.
+struct TracePoint {
+    double t_s = 0.0;
+    double pressure_kpa = 0.0;
+};
+
+/// Min/max per pixel column decimation of a time-ordered trace.
+class MinMaxDecimator {
+public:
+    /// Decimates the points with from_s <= t_s <= to_s into `columns` equal time bins and
+    /// writes the result into `out` (cleared first; capacity is reused between frames).
+    static void decimate(std::span<const TracePoint> points, double from_s, double to_s,
+                         int columns, std::vector<TracePoint>& out);
+};
+
+}  // namespace algogui

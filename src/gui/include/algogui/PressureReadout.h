@@ -1,0 +1,36 @@
+#pragma once
+// The big number: current pressure in the chosen unit, on a panel coloured by band state,
+// with the state also written out with a shape (▼ BELOW, ● IN BAND, ▲ ABOVE, ⚠ OVER LIMIT)
+// so it reads without colour vision. Sized from its own height, legible from two metres.
+#include <QWidget>
+
+#include "algogui/BandStyle.h"
+
+namespace algogui {
+
+class PressureReadout : public QWidget {
+    Q_OBJECT
+public:
+    explicit PressureReadout(QWidget* parent = nullptr);
+
+    /// Repaints only when something visible changed.
+    void show_reading(const QString& number, const QString& unit_symbol, const BandStyle& style);
+
+    QString number_text() const { return number_; }
+    QString unit_text() const { return unit_; }
+    QString state_text() const { return style_.label(); }
+    QColor state_colour() const { return style_.colour; }
+
+    QSize sizeHint() const override { return {420, 240}; }
+    QSize minimumSizeHint() const override { return {260, 150}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    QString number_ = QStringLiteral("—");
+    QString unit_;
+    BandStyle style_ = no_signal_style();
+};
+
+}  // namespace algogui

@@ -1,0 +1,71 @@
+#include "algogui/Banner.h"
+
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QTimer>
+#include <QToolButton>
+
+#include "algogui/Theme.h"
+
+namespace algogui {
+
+namespace {
+constexpr int kInfoShownMs = 4000;
+}
+
+Banner::Banner(QWidget* parent) : QWidget(parent) {
+    setAutoFillBackground(true);
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(10, 4, 6, 4);
+    label_ = new QLabel(this);
+    label_->setWordWrap(true);
+    QFont font = label_->font();
+    font.setPixelSize(18);
+    font.setBold(true);
+    label_->setFont(font);
+    close_ = new QToolButton(this);
+    close_->setText(QStringLiteral("✕"));
+    close_->setToolTip(tr("Dismiss"));
+    close_->setAutoRaise(true);
+    layout->addWidget(label_, 1);
+    layout->addWidget(close_);
+    fade_ = new QTimer(this);
+    fade_->setSingleShot(true);
+    connect(close_, &QToolButton::clicked, this, &Banner::dismiss);
+    connect(fade_, &QTimer::timeout, this, &Banner::dismiss);
+    hide();
+}
+
+void Banner::show_message(BannerLevel level, const QString& text) {
+    // A passing info line must not hide an unresolved problem.
+    if (isVisible() && level == BannerLevel::Info && level_ != BannerLevel::Info) return;
+    level_ = level;
+    QColor background = theme::kBannerInfo;
+    QColor foreground = theme::kText;
+    QString prefix = QStringLiteral("ℹ ");
+    if (level == BannerLevel::Warning) {
+        background = theme::kBannerWarning;
+        prefix = QStringLiteral("⚠ ");
+    } else if (level == BannerLevel::Error) {
+        background = theme::kBannerError;
+        foreground = Qt::white;
+        prefix = QStringLiteral("✖ ");
+    }
+    label_->setText(prefix + text);
+    setStyleSheet(QStringLiteral("background: %1; color: %2")
+                      .arg(background.name(), foreground.name()));
+    show();
+    if (level == BannerLevel::Info) fade_->start(kInfoShownMs);
+    else fade_->stop();
+}
+
+void Banner::dismiss() {
+    fade_->stop();
+    label_->clear();
+    level_ = BannerLevel::Info;
+    hide();
+}
+
+QString Banner::text() const { return label_->text(); }
+
+}  // namespace algogui

@@ -1,0 +1,150 @@
+#include "algogui/DeviceBar.h"
+
+#include <QComboBox>
+#include <QDate>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <chrono>
+
+#include "algocal/CalibrationRecord.h"
+#include "algocore/drivers/DriverFactory.h"
+#include "algogui/Theme.h"
+
+namespace algogui {
+namespace {
+
+QLabel* make_field(QWidget* parent, const QString& tip) {
+    auto* label = new QLabel(parent);
+    label->setToolTip(tip);
+    label->setTextFormat(Qt::PlainText);
+    return label;
+}
+
+void set_coloured(QLabel* label, const QString& text, const QColor& colour) {
+    if (label->text() == text) return;
+    label->setText(text);
+    label->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(colour.name()));
+}
+
+std::chrono::year_month_day today() {
+    const QDate now = QDate::currentDate();
+    return std::chrono::year_month_day{std::chrono::year{now.year()},
+                                       std::chrono::month{static_cast<unsigned>(now.month())},
+                                       std::chrono::day{static_cast<unsigned>(now.day())}};
+}
+
+}  // namespace
+
+DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QHBoxLayout(this);
+    layout->setContentsMargins(8, 4, 8, 4);
+    layout->setSpacing(14);
+
+    port_ = new QComboBox(this);
+    port_->setEditable(true);  // any path can be typed, e.g. a by-id link
+    port_->setMinimumWidth(200);
+    port_->setToolTip(tr("Serial port of the algometer"));
+    driver_ = new QComboBox(this);
+    for (const std::string& name : algocore::driver_names())
+        driver_->addItem(QString::fromStdString(name));
+    driver_->setToolTip(tr("Device dialect (auto detects)"));
+    connect_ = new QPushButton(tr("Connect"), this);
+
+    state_ = make_field(this, tr("Link state"));
+    device_ = make_field(this, tr("Device model and serial number"));
+    calibration_ = make_field(this, tr("Calibration in use"));
+    rate_ = make_field(this, tr("Samples per second"));
+    losses_ = make_field(this, tr("Samples lost / bad frames / dropped by a slow display"));
+
+    layout->addWidget(port_);
+    layout->addWidget(driver_);
+    layout->addWidget(connect_);
+    layout->addWidget(state_);
+    layout->addWidget(device_, 1);
+    layout->addWidget(calibration_);
+    layout->addWidget(rate_);
+    layout->addWidget(losses_);
+
+    connect(connect_, &QPushButton::clicked, this, [this] {
+        if (connected_) Q_EMIT disconnectRequested();
+        else Q_EMIT connectRequested(choice());
+    });
+    refresh_ports();
+    show_status({}, false, nullptr);
+}
+
+void DeviceBar::set_port_lister(PortLister lister) {
+    port_lister_ = std::move(lister);
+    refresh_ports();
+}
+
+void DeviceBar::refresh_ports() {
+    const QString current = port_->currentText();
+    QStringList ports{kSimulatedPort};
+    if (port_lister_) ports += port_lister_();
+    port_->clear();
+    port_->addItems(ports);
+    port_->setCurrentText(current.isEmpty() ? kSimulatedPort : current);
+}
+
+DeviceChoice DeviceBar::choice() const {
+    DeviceChoice choice = base_choice_;
+    choice.port = port_->currentText().trimmed();
+    choice.driver = driver_->currentText();
+    return choice;
+}
+
+void DeviceBar::set_choice(const DeviceChoice& choice) {
+    base_choice_ = choice;
+    port_->setCurrentText(choice.port);
+    driver_->setCurrentText(choice.driver);
+}
+
+void DeviceBar::show_status(const algocore::AcquisitionStatus& status, bool connected,
+                            const std::shared_ptr<const algocal::CalibrationRecord>& calibration) {
+    using Link = algocore::AcquisitionStatus::Link;
+    connected_ = connected;
+    connect_->setText(connected ? tr("Disconnect") : tr("Connect"));
+    port_->setEnabled(!connected);
+    driver_->setEnabled(!connected);
+
+    QColor colour = theme::kMutedText;
+    QString state = connected ? QString::fromLatin1(algocore::to_string(status.link)) : tr("idle");
+    if (connected && status.link == Link::Connected) colour = theme::kInBand;
+    else if (connected && status.link != Link::Connecting) colour = theme::kOverLimit;
+    set_coloured(state_, QStringLiteral("● ") + state, colour);
+
+    QString device = tr("no device");
+    if (status.identity) {
+        device = QString::fromStdString(status.identity->model);
+        if (!status.identity->serial_number.empty())
+            device += tr("  S/N %1").arg(QString::fromStdString(status.identity->serial_number));
+    }
+    if (device_->text() != device) device_->setText(device);
+
+    // Missing or expired calibration: the factory calibration is in use; say so plainly.
+    if (!calibration || status.calibration_id == algocore::kFactoryCalibration) {
+        set_coloured(calibration_, tr("⚠ factory calibration"), theme::kAbove);
+    } else if (calibration->is_expired(today())) {
+        set_coloured(calibration_, tr("⚠ calibration #%1 EXPIRED").arg(calibration->id),
+                     theme::kOverLimit);
+    } else {
+        set_coloured(calibration_, tr("✔ calibration #%1").arg(calibration->id), theme::kInBand);
+    }
+
+    const QString rate = connected ? tr("%1 Hz").arg(status.sample_rate_hz, 0, 'f', 0) : tr("— Hz");
+    if (rate_->text() != rate) rate_->setText(rate);
+    const std::uint64_t lost = status.driver.samples_lost + status.ring_drops;
+    const QString losses = tr("lost %1 · bad %2").arg(lost).arg(status.driver.bad_frames);
+    set_coloured(losses_, losses, lost + status.driver.bad_frames > 0 ? theme::kAbove
+                                                                      : theme::kMutedText);
+}
+
+QString DeviceBar::state_text() const { return state_->text(); }
+QString DeviceBar::device_text() const { return device_->text(); }
+QString DeviceBar::calibration_text() const { return calibration_->text(); }
+QString DeviceBar::rate_text() const { return rate_->text(); }
+QString DeviceBar::loss_text() const { return losses_->text(); }
+
+}  // namespace algogui

@@ -1,0 +1,148 @@
+#include "algogui/LiveModel.h"
+
+#include <algorithm>
+
+namespace algogui {
+
+using algocore::protocols::BandState;
+
+namespace {
+// The plot shows at most 60 s; keep a little more so scrolling never shows a hole.
+constexpr double kHistoryS = 62.0;
+// Enough for 62 s at 2 kHz, the fastest rate the simulator and native firmware offer.
+constexpr std::size_t kHistoryPoints = 124'000;
+constexpr std::size_t kMaxMarkers = 256;
+// A ramp starts when the pressure rises this far above the resting level, and guidance
+// re-arms once the probe is released below it again.
+constexpr double kRampStartKpa = 15.0;
+}  // namespace
+
+LiveModel::LiveModel() : history_(kHistoryS, kHistoryPoints) { set_targets(targets_); }
+
+void LiveModel::set_targets(const LiveTargets& targets) {
+    targets_ = targets;
+    band_ = targets.band();
+    hold_timer_ = algocore::protocols::HoldTimer(targets.hold());
+    hold_complete_cued_ = false;
+    if (has_sample_) state_ = band_.classify(latest_.pressure_kpa);
+}
+
+void LiveModel::add_sample(const algocore::Sample& sample) {
+    if (has_sample_ && sample.t_s < latest_.t_s) reset();
+    const std::uint8_t pressed_now = sample.buttons & ~(has_sample_ ? latest_.buttons : 0);
+
+    const BandState previous = state_;
+    const bool had_sample = has_sample_;
+    state_ = band_.classify(sample.pressure_kpa);
+    latest_ = sample;
+    has_sample_ = true;
+    ++samples_seen_;
+
+    if (had_sample && state_ != previous) {
+        if (state_ == BandState::OverLimit) cues_.push_back(LiveCue::OverLimit);
+        else if (state_ == BandState::InBand) cues_.push_back(LiveCue::EnteredBand);
+        else if (previous == BandState::InBand) cues_.push_back(LiveCue::LeftBand);
+    } else if (!had_sample && state_ == BandState::OverLimit) {
+        cues_.push_back(LiveCue::OverLimit);
+    }
+
+    if (hold_running_) {
+        hold_timer_.update(sample.t_s, state_);
+        if (hold_timer_.complete() && !hold_complete_cued_) {
+            cues_.push_back(LiveCue::HoldComplete);
+            hold_complete_cued_ = true;
+        }
+    }
+    ramp_rate_.add(sample.t_s, sample.pressure_kpa);
+    track_ramp(sample);
+    history_.append(sample.t_s, sample.pressure_kpa);
+
+    if (pressed_now & algocore::kOperatorButton) add_marker(PlotMarker::Kind::OperatorButton, sample);
+    if (pressed_now & algocore::kPatientButton) add_marker(PlotMarker::Kind::PatientButton, sample);
+}
+
+std::vector<LiveCue> LiveModel::take_cues() {
+    std::vector<LiveCue> out;
+    out.swap(cues_);
+    return out;
+}
+
+void LiveModel::toggle_hold() {
+    if (hold_running_) stop_hold();
+    else start_hold();
+}
+
+void LiveModel::start_hold() {
+    hold_timer_.reset();
+    hold_complete_cued_ = false;
+    hold_running_ = true;
+}
+
+void LiveModel::stop_hold() { hold_running_ = false; }
+
+void LiveModel::mark() {
+    if (has_sample_) add_marker(PlotMarker::Kind::Mark, latest_);
+}
+
+void LiveModel::set_ramp_guidance(bool on) {
+    ramp_guidance_ = on;
+    ramp_phase_ = RampPhase::Armed;
+}
+
+void LiveModel::reset() {
+    history_.clear();
+    markers_.clear();
+    ramp_rate_.reset();
+    hold_timer_.reset();
+    hold_complete_cued_ = false;
+    has_sample_ = false;
+    state_ = BandState::Below;
+    ramp_phase_ = RampPhase::Armed;
+}
+
+// Guidance follows each application of the probe: armed at rest, the corridor starts when
+// the pressure leaves the resting level and ends when the band is reached.
+void LiveModel::track_ramp(const algocore::Sample& sample) {
+    const double p = sample.pressure_kpa;
+    const double rest_kpa = std::min(kRampStartKpa, 0.5 * targets_.band_low_kpa);
+    switch (ramp_phase_) {
+    case RampPhase::Armed:
+        if (p >= rest_kpa) {
+            ramp_phase_ = RampPhase::Rising;
+            ramp_start_t_s_ = sample.t_s;
+            ramp_start_kpa_ = p;
+        }
+        break;
+    case RampPhase::Rising:
+        if (p >= targets_.band_low_kpa) ramp_phase_ = RampPhase::Done;
+        else if (p < 0.5 * rest_kpa) ramp_phase_ = RampPhase::Armed;
+        break;
+    case RampPhase::Done:
+        if (p < 0.5 * rest_kpa) ramp_phase_ = RampPhase::Armed;
+        break;
+    }
+}
+
+std::optional<algocore::protocols::RampCorridor> LiveModel::corridor() const {
+    if (!ramp_guidance_ || ramp_phase_ != RampPhase::Rising) return std::nullopt;
+    algocore::protocols::RampCorridor c;
+    c.start_t_s = ramp_start_t_s_;
+    c.start_kpa = ramp_start_kpa_;
+    c.target_kpa_s = targets_.ramp_rate_kpa_s;
+    c.tolerance_kpa_s = targets_.ramp_tolerance_kpa_s;
+    return c;
+}
+
+void LiveModel::add_marker(PlotMarker::Kind kind, const algocore::Sample& sample) {
+    markers_.push_back(PlotMarker{kind, sample.t_s, sample.pressure_kpa});
+    // Few markers, so erasing from the front of a vector is cheap and keeps them contiguous.
+    const auto stale = std::find_if(markers_.begin(), markers_.end(), [&](const PlotMarker& m) {
+        return m.t_s >= sample.t_s - kHistoryS;
+    });
+    markers_.erase(markers_.begin(), stale);
+    if (markers_.size() > kMaxMarkers)
+        markers_.erase(markers_.begin(),
+                       markers_.end() - static_cast<std::ptrdiff_t>(kMaxMarkers));
+}
+
+}  // namespace algogui

@@ -1,0 +1,68 @@
+#include "algogui/PressureReadout.h"
+
+#include <QFontMetricsF>
+#include <QPainter>
+#include <algorithm>
+
+namespace algogui {
+
+PressureReadout::PressureReadout(QWidget* parent) : QWidget(parent) {
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
+    setAccessibleName(tr("Current pressure"));
+}
+
+void PressureReadout::show_reading(const QString& number, const QString& unit_symbol,
+                                   const BandStyle& style) {
+    if (number == number_ && unit_symbol == unit_ && style.word == style_.word) return;
+    number_ = number;
+    unit_ = unit_symbol;
+    style_ = style;
+    setAccessibleDescription(number_ + QChar(' ') + unit_ + QStringLiteral(", ") + style_.word);
+    update();
+}
+
+void PressureReadout::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    const QRectF area = rect();
+    painter.fillRect(area, style_.colour);
+    painter.setPen(Qt::white);
+
+    // Number on the top ~70 %, state line below; unit beside the number.
+    const QRectF number_box(area.left() + 12, area.top(), area.width() - 24, area.height() * 0.7);
+    const QRectF state_box(area.left() + 8, number_box.bottom(), area.width() - 16,
+                           area.height() - number_box.height());
+
+    QFont unit_font = font();
+    unit_font.setBold(true);
+    unit_font.setPixelSize(std::max(12, static_cast<int>(number_box.height() * 0.2)));
+    const double unit_width = QFontMetricsF(unit_font).horizontalAdvance(unit_) + 12;
+
+    QFont number_font = font();
+    number_font.setBold(true);
+    int number_px = static_cast<int>(number_box.height() * 0.85);
+    // Shrink until "8888" of the widest number fits beside the unit.
+    const QString widest = number_.size() < 4 ? QStringLiteral("8888") : number_ + QChar('8');
+    for (; number_px > 10; number_px -= 2) {
+        number_font.setPixelSize(number_px);
+        if (QFontMetricsF(number_font).horizontalAdvance(widest) + unit_width <= number_box.width())
+            break;
+    }
+    number_font.setPixelSize(number_px);
+    const QRectF digits_box(number_box.left(), number_box.top(), number_box.width() - unit_width,
+                            number_box.height());
+    painter.setFont(number_font);
+    painter.drawText(digits_box, Qt::AlignRight | Qt::AlignVCenter, number_);
+    painter.setFont(unit_font);
+    const QRectF unit_box(digits_box.right() + 12, number_box.top(), unit_width,
+                          number_box.height() * 0.72);
+    painter.drawText(unit_box, Qt::AlignLeft | Qt::AlignBottom, unit_);
+
+    QFont state_font = font();
+    state_font.setBold(true);
+    state_font.setPixelSize(std::max(12, static_cast<int>(state_box.height() * 0.62)));
+    painter.setFont(state_font);
+    painter.drawText(state_box, Qt::AlignCenter, style_.label());
+}
+
+}  // namespace algogui

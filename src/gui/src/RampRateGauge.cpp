@@ -1,0 +1,93 @@
+#include "algogui/RampRateGauge.h"
+
+#include <QPainter>
+#include <algorithm>
+#include <cmath>
+
+#include "algogui/Theme.h"
+
+namespace algogui {
+
+RampRateGauge::RampRateGauge(QWidget* parent) : QWidget(parent), unit_(display_unit("kpa")) {
+    setAccessibleName(tr("Ramp rate"));
+}
+
+void RampRateGauge::set_unit(const DisplayUnit& unit) {
+    unit_ = unit;
+    shown_.clear();
+    update();
+}
+
+void RampRateGauge::set_target(double rate_kpa_s, double tolerance_kpa_s) {
+    target_kpa_s_ = rate_kpa_s;
+    tolerance_kpa_s_ = tolerance_kpa_s;
+    shown_.clear();
+    update();
+}
+
+void RampRateGauge::show_rate(std::optional<double> rate_kpa_s) {
+    rate_kpa_s_ = rate_kpa_s;
+    // The needle moves in steps of 1 % of the scale; repaint only when it would move.
+    const QString now = rate_text() + QString::number(
+        rate_kpa_s ? std::lround(*rate_kpa_s / (2.0 * target_kpa_s_) * 100) : -1);
+    if (now == shown_) return;
+    shown_ = now;
+    update();
+}
+
+QString RampRateGauge::rate_text() const {
+    const QString per_s = unit_.symbol + QStringLiteral("/s");
+    const QString target = QStringLiteral("target %1 ± %2")
+                               .arg(unit_.format(target_kpa_s_), unit_.format(tolerance_kpa_s_));
+    if (!rate_kpa_s_) return QStringLiteral("— %1   (%2)").arg(per_s, target);
+    return QStringLiteral("%1 %2   (%3)").arg(unit_.format(*rate_kpa_s_), per_s, target);
+}
+
+QString RampRateGauge::verdict_text() const {
+    if (!rate_kpa_s_) return {};
+    if (*rate_kpa_s_ < target_kpa_s_ - tolerance_kpa_s_) return tr("▼ slow");
+    if (*rate_kpa_s_ > target_kpa_s_ + tolerance_kpa_s_) return tr("▲ fast");
+    return tr("● on target");
+}
+
+void RampRateGauge::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.fillRect(rect(), theme::kPanel);
+
+    QFont caption = font();
+    caption.setPixelSize(18);
+    caption.setBold(true);
+    painter.setFont(caption);
+    painter.setPen(theme::kText);
+    const QRectF text_box(8, 2, width() - 16, 26);
+    painter.drawText(text_box, Qt::AlignLeft | Qt::AlignVCenter, tr("Ramp rate  ") + rate_text());
+
+    // Scale from 0 to twice the target, the acceptable zone shaded green.
+    const QRectF scale(12, 34, width() - 24, std::max(16.0, height() - 62.0));
+    const double top_kpa_s = std::max(1.0, 2.0 * target_kpa_s_);
+    auto x_of = [&](double kpa_s) {
+        return scale.left() + scale.width() * std::clamp(kpa_s / top_kpa_s, 0.0, 1.0);
+    };
+    painter.fillRect(scale, Qt::white);
+    const QRectF zone(QPointF(x_of(target_kpa_s_ - tolerance_kpa_s_), scale.top()),
+                      QPointF(x_of(target_kpa_s_ + tolerance_kpa_s_), scale.bottom()));
+    painter.fillRect(zone, theme::kBandFill);
+    painter.setPen(QPen(theme::kInBand, 2));
+    painter.drawLine(QPointF(x_of(target_kpa_s_), scale.top()),
+                     QPointF(x_of(target_kpa_s_), scale.bottom()));
+    painter.setPen(QPen(theme::kText, 1));
+    painter.drawRect(scale);
+
+    if (rate_kpa_s_) {
+        const bool on_target = std::abs(*rate_kpa_s_ - target_kpa_s_) <= tolerance_kpa_s_;
+        const double x = x_of(*rate_kpa_s_);
+        painter.setPen(QPen(on_target ? theme::kInBand : theme::kAbove, 6));
+        painter.drawLine(QPointF(x, scale.top() - 4), QPointF(x, scale.bottom() + 4));
+    }
+    painter.setPen(theme::kText);
+    painter.drawText(QRectF(8, scale.bottom() + 2, width() - 16, 26), Qt::AlignCenter,
+                     verdict_text());
+}
+
+}  // namespace algogui
