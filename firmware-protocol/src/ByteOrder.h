@@ -5,7 +5,9 @@
 
 namespace algoproto::detail {
 
-inline void put_u8(std::uint8_t*& p, std::uint8_t v) { *p++ = v; }
+inline void put_u8(std::uint8_t*& p, std::uint8_t v) {
+    *p++ = v;
+}
 inline void put_u16(std::uint8_t*& p, std::uint16_t v) {
     p[0] = static_cast<std::uint8_t>(v);
     p[1] = static_cast<std::uint8_t>(v >> 8);
@@ -23,7 +25,9 @@ inline void put_u64(std::uint8_t*& p, std::uint64_t v) {
     }
     p += 8;
 }
-inline void put_i32(std::uint8_t*& p, std::int32_t v) { put_u32(p, static_cast<std::uint32_t>(v)); }
+inline void put_i32(std::uint8_t*& p, std::int32_t v) {
+    put_u32(p, static_cast<std::uint32_t>(v));
+}
 /// Low 24 bits of a two's-complement value.
 inline void put_i24(std::uint8_t*& p, std::int32_t v) {
     const auto u = static_cast<std::uint32_t>(v);
@@ -40,17 +44,18 @@ inline void put_f32(std::uint8_t*& p, float v) {
     put_u32(p, bits);
 }
 
-inline std::uint8_t get_u8(const std::uint8_t*& p) { return *p++; }
+inline std::uint8_t get_u8(const std::uint8_t*& p) {
+    return *p++;
+}
 inline std::uint16_t get_u16(const std::uint8_t*& p) {
     const auto v = static_cast<std::uint16_t>(p[0] | (p[1] << 8));
     p += 2;
     return v;
 }
 inline std::uint32_t get_u32(const std::uint8_t*& p) {
-    const std::uint32_t v = static_cast<std::uint32_t>(p[0]) |
-                            (static_cast<std::uint32_t>(p[1]) << 8) |
-                            (static_cast<std::uint32_t>(p[2]) << 16) |
-                            (static_cast<std::uint32_t>(p[3]) << 24);
+    const std::uint32_t v =
+        static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
+        (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
     p += 4;
     return v;
 }
@@ -59,7 +64,9 @@ inline std::uint64_t get_u64(const std::uint8_t*& p) {
     const std::uint64_t high = get_u32(p);
     return low | (high << 32);
 }
-inline std::int32_t get_i32(const std::uint8_t*& p) { return static_cast<std::int32_t>(get_u32(p)); }
+inline std::int32_t get_i32(const std::uint8_t*& p) {
+    return static_cast<std::int32_t>(get_u32(p));
+}
 /// Sign-extends a 24-bit two's-complement value.
 inline std::int32_t get_i24(const std::uint8_t*& p) {
     const std::uint32_t u = static_cast<std::uint32_t>(p[0]) |
@@ -75,4 +82,4 @@ inline float get_f32(const std::uint8_t*& p) {
     return v;
 }
 
-}  // namespace algoproto::detail
+} // namespace algoproto::detail

@@ -63,4 +63,4 @@ CobsResult cobs_decode(const std::uint8_t* in, std::size_t size, std::uint8_t* o
     return {CobsStatus::Ok, write};
 }
 
-}  // namespace algoproto
+} // namespace algoproto

@@ -23,7 +23,7 @@ constexpr CrcTable make_table() {
 
 constexpr CrcTable kTable = make_table();
 
-}  // namespace
+} // namespace
 
 std::uint16_t crc16_ccitt_false(const std::uint8_t* data, std::size_t size, std::uint16_t crc) {
     for (std::size_t i = 0; i < size; ++i) {
@@ -33,4 +33,4 @@ std::uint16_t crc16_ccitt_false(const std::uint8_t* data, std::size_t size, std:
     return crc;
 }
 
-}  // namespace algoproto
+} // namespace algoproto

@@ -55,7 +55,7 @@ std::size_t finish(MessageType type, std::uint16_t seq, const std::uint8_t* payl
                         static_cast<std::size_t>(end - payload), out, capacity);
 }
 
-}  // namespace
+} // namespace
 
 std::size_t encode(const Samples& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity) {
     if (m.count == 0 || m.count > kMaxSamplesPerFrame) {
@@ -96,7 +96,7 @@ std::size_t encode(const Status& m, std::uint16_t seq, std::uint8_t* out, std::s
     put_u16(p, m.error_bits);
     put_u16(p, m.rate_hz);
     put_u8(p, m.batch);
-    put_u8(p, 0);  // reserved
+    put_u8(p, 0); // reserved
     put_i32(p, m.zero_counts);
     return finish(MessageType::Status, seq, payload, p, out, capacity);
 }
@@ -181,4 +181,4 @@ std::size_t encode(const Ping& m, std::uint16_t seq, std::uint8_t* out, std::siz
     return finish(MessageType::Ping, seq, payload, p, out, capacity);
 }
 
-}  // namespace algoproto
+} // namespace algoproto

@@ -63,7 +63,7 @@ ParseStatus parse(const std::uint8_t* payload, std::size_t size, Status& out) {
     out.error_bits = get_u16(p);
     out.rate_hz = get_u16(p);
     out.batch = get_u8(p);
-    get_u8(p);  // reserved
+    get_u8(p); // reserved
     out.zero_counts = get_i32(p);
     return ParseStatus::Ok;
 }
@@ -124,7 +124,9 @@ ParseStatus parse(const std::uint8_t* payload, std::size_t size, Nack& out) {
     return ParseStatus::Ok;
 }
 
-ParseStatus parse(const std::uint8_t*, std::size_t, GetInfo&) { return ParseStatus::Ok; }
+ParseStatus parse(const std::uint8_t*, std::size_t, GetInfo&) {
+    return ParseStatus::Ok;
+}
 
 ParseStatus parse(const std::uint8_t* payload, std::size_t size, Start& out) {
     if (size < kStartBytes) {
@@ -136,9 +138,13 @@ ParseStatus parse(const std::uint8_t* payload, std::size_t size, Start& out) {
     return ParseStatus::Ok;
 }
 
-ParseStatus parse(const std::uint8_t*, std::size_t, Stop&) { return ParseStatus::Ok; }
+ParseStatus parse(const std::uint8_t*, std::size_t, Stop&) {
+    return ParseStatus::Ok;
+}
 
-ParseStatus parse(const std::uint8_t*, std::size_t, Tare&) { return ParseStatus::Ok; }
+ParseStatus parse(const std::uint8_t*, std::size_t, Tare&) {
+    return ParseStatus::Ok;
+}
 
 ParseStatus parse(const std::uint8_t* payload, std::size_t size, Ping& out) {
     if (size < kPingBytes) {
@@ -149,4 +155,4 @@ ParseStatus parse(const std::uint8_t* payload, std::size_t size, Ping& out) {
     return ParseStatus::Ok;
 }
 
-}  // namespace algoproto
+} // namespace algoproto

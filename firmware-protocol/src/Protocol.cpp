@@ -51,4 +51,4 @@ const char* to_string(NackCode code) {
     return "unknown NACK code";
 }
 
-}  // namespace algoproto
+} // namespace algoproto

@@ -28,7 +28,7 @@ void append(char* out, std::size_t capacity, std::size_t* at, const char* text) 
     }
 }
 
-}  // namespace
+} // namespace
 
 const char* describe_unsupported_version(std::uint8_t major, char* out, std::size_t capacity) {
     if (out == nullptr || capacity == 0) {
@@ -66,9 +66,8 @@ void StreamDecoder::feed(const std::uint8_t* data, std::size_t size, FrameHandle
     counters_.bytes += size;
     if (at_start_ && size > 0) {
         const void* zero = std::memchr(data, kFrameDelimiter, size);
-        start_bytes_ += zero ? static_cast<std::size_t>(static_cast<const std::uint8_t*>(zero) -
-                                                        data)
-                             : size;
+        start_bytes_ +=
+            zero ? static_cast<std::size_t>(static_cast<const std::uint8_t*>(zero) - data) : size;
     }
     const std::uint8_t* p = data;
     const std::uint8_t* const end = data + size;
@@ -196,10 +195,9 @@ void StreamDecoder::track_continuity(const Frame& frame) {
         return;
     }
     const std::uint8_t* p = frame.payload;
-    const std::uint32_t first_index = static_cast<std::uint32_t>(p[0]) |
-                                      (static_cast<std::uint32_t>(p[1]) << 8) |
-                                      (static_cast<std::uint32_t>(p[2]) << 16) |
-                                      (static_cast<std::uint32_t>(p[3]) << 24);
+    const std::uint32_t first_index =
+        static_cast<std::uint32_t>(p[0]) | (static_cast<std::uint32_t>(p[1]) << 8) |
+        (static_cast<std::uint32_t>(p[2]) << 16) | (static_cast<std::uint32_t>(p[3]) << 24);
     const std::uint8_t count = p[10];
     if (have_index_) {
         // Signed distance, so the index may wrap at 2^32.
@@ -214,4 +212,4 @@ void StreamDecoder::track_continuity(const Frame& frame) {
     next_index_ = first_index + count;
 }
 
-}  // namespace algoproto
+} // namespace algoproto

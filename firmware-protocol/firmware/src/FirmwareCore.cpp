@@ -27,7 +27,7 @@ bool is_due(std::uint32_t now_us, std::uint32_t due_us) {
     return static_cast<std::int32_t>(now_us - due_us) >= 0;
 }
 
-}  // namespace
+} // namespace
 
 FirmwareCore::FirmwareCore(Hal& hal, const DeviceConfig& config) : hal_(hal), config_(config) {
     const std::uint32_t now = hal_.micros();
@@ -259,7 +259,7 @@ void FirmwareCore::handle_rx_error(DecodeError error, std::uint8_t detail) {
 
 void FirmwareCore::handle_command(const Frame& frame) {
     if (!is_command_type(frame.type)) {
-        return;  // device -> host types echoed back to us: not ours to answer
+        return; // device -> host types echoed back to us: not ours to answer
     }
     ++counters_.commands;
     switch (static_cast<MessageType>(frame.type)) {
@@ -352,7 +352,7 @@ template <class Message> void FirmwareCore::send(const Message& message) {
     std::uint8_t wire[kMaxEncodedFrameBytes];
     const std::size_t size = encode(message, tx_seq_, wire, sizeof(wire));
     if (size == 0) {
-        return;  // cannot happen for messages this core builds; nothing sensible to send
+        return; // cannot happen for messages this core builds; nothing sensible to send
     }
     // seq advances even for a dropped frame, so the host sees the drop as a seq gap.
     ++tx_seq_;
@@ -364,4 +364,4 @@ template <class Message> void FirmwareCore::send(const Message& message) {
     }
 }
 
-}  // namespace algoproto::firmware
+} // namespace algoproto::firmware

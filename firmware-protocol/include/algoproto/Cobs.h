@@ -13,14 +13,14 @@ constexpr std::size_t cobs_max_encoded_size(std::size_t size) {
 
 enum class CobsStatus : std::uint8_t {
     Ok,
-    OutputTooSmall,  ///< the caller's buffer cannot hold the result
-    ZeroInInput,     ///< decode: a 0x00 inside the encoded block
-    Truncated,       ///< decode: a code byte promises more bytes than the block holds
+    OutputTooSmall, ///< the caller's buffer cannot hold the result
+    ZeroInInput,    ///< decode: a 0x00 inside the encoded block
+    Truncated,      ///< decode: a code byte promises more bytes than the block holds
 };
 
 struct CobsResult {
     CobsStatus status = CobsStatus::Ok;
-    std::size_t size = 0;  ///< bytes written to `out` when status is Ok
+    std::size_t size = 0; ///< bytes written to `out` when status is Ok
 };
 
 /// Encode `size` bytes into `out` (no delimiter is appended).
@@ -31,4 +31,4 @@ CobsResult cobs_encode(const std::uint8_t* in, std::size_t size, std::uint8_t* o
 CobsResult cobs_decode(const std::uint8_t* in, std::size_t size, std::uint8_t* out,
                        std::size_t out_capacity);
 
-}  // namespace algoproto
+} // namespace algoproto

@@ -12,4 +12,4 @@ inline constexpr std::uint16_t kCrcInit = 0xFFFF;
 std::uint16_t crc16_ccitt_false(const std::uint8_t* data, std::size_t size,
                                 std::uint16_t crc = kCrcInit);
 
-}  // namespace algoproto
+} // namespace algoproto

@@ -21,8 +21,7 @@ std::size_t encode_frame_with_version(std::uint8_t version, std::uint8_t type, s
 std::size_t encode(const Samples& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 std::size_t encode(const Event& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 std::size_t encode(const Status& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
-std::size_t encode(const DeviceInfo& m, std::uint16_t seq, std::uint8_t* out,
-                   std::size_t capacity);
+std::size_t encode(const DeviceInfo& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 std::size_t encode(const Pong& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 std::size_t encode(const Ack& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 std::size_t encode(const Nack& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
@@ -32,4 +31,4 @@ std::size_t encode(const Stop& m, std::uint16_t seq, std::uint8_t* out, std::siz
 std::size_t encode(const Tare& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 std::size_t encode(const Ping& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 
-}  // namespace algoproto
+} // namespace algoproto

@@ -8,11 +8,11 @@ namespace algoproto {
 
 /// SAMPLES (0x01): a batch of consecutive raw samples.
 struct Samples {
-    std::uint32_t first_index = 0;  ///< running index of counts[0]; wraps at 2^32
-    std::uint32_t t0_us = 0;        ///< device clock at counts[0]; wraps at 2^32
-    std::uint16_t period_us = 0;    ///< time between consecutive samples
-    std::uint8_t count = 0;         ///< samples in `counts` (1..kMaxSamplesPerFrame)
-    std::uint8_t flags = 0;         ///< SampleFlags
+    std::uint32_t first_index = 0; ///< running index of counts[0]; wraps at 2^32
+    std::uint32_t t0_us = 0;       ///< device clock at counts[0]; wraps at 2^32
+    std::uint16_t period_us = 0;   ///< time between consecutive samples
+    std::uint8_t count = 0;        ///< samples in `counts` (1..kMaxSamplesPerFrame)
+    std::uint8_t flags = 0;        ///< SampleFlags
     /// Net ADC counts (ADC reading minus the device's current zero), int24 on the wire.
     std::int32_t counts[kMaxSamplesPerFrame] = {};
 };
@@ -29,14 +29,14 @@ struct Event {
 /// STATUS (0x03): 1 Hz heartbeat.
 struct Status {
     std::uint32_t uptime_ms = 0;
-    std::uint32_t overflow_frames = 0;  ///< frames dropped on the device since power-up
-    std::uint16_t battery_mv = 0;       ///< 0 when unknown / no battery
-    std::uint8_t battery_percent = 0;   ///< 255 when unknown
-    std::uint8_t state = 0;             ///< StatusState bits
-    std::uint16_t error_bits = 0;       ///< ErrorBits seen since the previous STATUS
-    std::uint16_t rate_hz = 0;          ///< configured sample rate
-    std::uint8_t batch = 0;             ///< configured samples per SAMPLES frame
-    std::int32_t zero_counts = 0;       ///< current zero (factory or last tare), ADC counts
+    std::uint32_t overflow_frames = 0; ///< frames dropped on the device since power-up
+    std::uint16_t battery_mv = 0;      ///< 0 when unknown / no battery
+    std::uint8_t battery_percent = 0;  ///< 255 when unknown
+    std::uint8_t state = 0;            ///< StatusState bits
+    std::uint16_t error_bits = 0;      ///< ErrorBits seen since the previous STATUS
+    std::uint16_t rate_hz = 0;         ///< configured sample rate
+    std::uint8_t batch = 0;            ///< configured samples per SAMPLES frame
+    std::int32_t zero_counts = 0;      ///< current zero (factory or last tare), ADC counts
 };
 
 /// DEVICE_INFO (0x04): identity and factory calibration. Sent at power-up and on GET_INFO.
@@ -46,19 +46,19 @@ struct DeviceInfo {
     std::uint8_t firmware_major = 0;
     std::uint8_t firmware_minor = 0;
     std::uint8_t firmware_patch = 0;
-    std::uint8_t capabilities = 0;                 ///< Capabilities bits
+    std::uint8_t capabilities = 0;                   ///< Capabilities bits
     char serial_number[kSerialNumberBytes + 1] = {}; ///< ASCII, NUL-terminated here
-    std::uint16_t adc_nominal_rate_hz = 0;         ///< default / nominal sample rate
-    std::uint16_t max_rate_hz = 0;                 ///< highest START rate accepted
-    float counts_per_newton = 0;                   ///< factory gain (net counts per N)
-    std::int32_t zero_offset_counts = 0;           ///< factory zero, ADC counts
-    float probe_area_cm2 = 0;                      ///< area of the fitted probe tip
-    float full_scale_n = 0;                        ///< overload threshold
+    std::uint16_t adc_nominal_rate_hz = 0;           ///< default / nominal sample rate
+    std::uint16_t max_rate_hz = 0;                   ///< highest START rate accepted
+    float counts_per_newton = 0;                     ///< factory gain (net counts per N)
+    std::int32_t zero_offset_counts = 0;             ///< factory zero, ADC counts
+    float probe_area_cm2 = 0;                        ///< area of the fitted probe tip
+    float full_scale_n = 0;                          ///< overload threshold
 };
 
 /// PONG (0x05): answer to PING for clock sync.
 struct Pong {
-    std::uint64_t host_time = 0;  ///< PING's host_time, echoed unchanged
+    std::uint64_t host_time = 0;   ///< PING's host_time, echoed unchanged
     std::uint32_t device_t_us = 0; ///< device clock when PING was handled
 };
 
@@ -92,7 +92,7 @@ struct Tare {};
 
 /// PING (0x85): the device answers PONG then ACK.
 struct Ping {
-    std::uint64_t host_time = 0;  ///< opaque to the device, echoed in PONG
+    std::uint64_t host_time = 0; ///< opaque to the device, echoed in PONG
 };
 
-}  // namespace algoproto
+} // namespace algoproto

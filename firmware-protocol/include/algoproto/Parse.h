@@ -10,8 +10,8 @@ namespace algoproto {
 
 enum class ParseStatus : std::uint8_t {
     Ok,
-    TooShort,  ///< payload shorter than the fields this version defines
-    Invalid,   ///< a field out of range (e.g. SAMPLES count 0 or > kMaxSamplesPerFrame)
+    TooShort, ///< payload shorter than the fields this version defines
+    Invalid,  ///< a field out of range (e.g. SAMPLES count 0 or > kMaxSamplesPerFrame)
 };
 const char* to_string(ParseStatus status);
 
@@ -38,4 +38,4 @@ ParseStatus parse(const std::uint8_t* payload, std::size_t size, Stop& out);
 ParseStatus parse(const std::uint8_t* payload, std::size_t size, Tare& out);
 ParseStatus parse(const std::uint8_t* payload, std::size_t size, Ping& out);
 
-}  // namespace algoproto
+} // namespace algoproto

@@ -6,13 +6,13 @@
 
 namespace algoproto {
 
-inline constexpr std::uint8_t kProtocolMajor = 1;  ///< `ver` byte of every frame
-inline constexpr std::uint8_t kProtocolMinor = 0;  ///< reported in DEVICE_INFO only
+inline constexpr std::uint8_t kProtocolMajor = 1; ///< `ver` byte of every frame
+inline constexpr std::uint8_t kProtocolMinor = 0; ///< reported in DEVICE_INFO only
 
 inline constexpr std::uint8_t kFrameDelimiter = 0x00;
-inline constexpr std::size_t kHeaderBytes = 4;  ///< ver u8 | type u8 | seq u16
+inline constexpr std::size_t kHeaderBytes = 4; ///< ver u8 | type u8 | seq u16
 inline constexpr std::size_t kCrcBytes = 2;
-inline constexpr std::size_t kMaxFrameBytes = 255;  ///< decoded: header + payload + crc
+inline constexpr std::size_t kMaxFrameBytes = 255; ///< decoded: header + payload + crc
 inline constexpr std::size_t kMinFrameBytes = kHeaderBytes + kCrcBytes;
 inline constexpr std::size_t kMaxPayloadBytes = kMaxFrameBytes - kHeaderBytes - kCrcBytes;
 /// COBS-encoded maximum frame plus its 0x00 delimiter: the buffer size for any encoder.
@@ -37,7 +37,9 @@ enum class MessageType : std::uint8_t {
 /// True for the types this version defines (hosts ignore the others).
 bool is_known_type(std::uint8_t type);
 /// True for host -> device commands (type >= 0x80).
-constexpr bool is_command_type(std::uint8_t type) { return type >= 0x80; }
+constexpr bool is_command_type(std::uint8_t type) {
+    return type >= 0x80;
+}
 /// "SAMPLES", "START", ... or "UNKNOWN".
 const char* type_name(std::uint8_t type);
 
@@ -45,7 +47,7 @@ const char* type_name(std::uint8_t type);
 inline constexpr std::size_t kSamplesHeaderBytes = 12;
 inline constexpr std::size_t kSampleBytes = 3;
 inline constexpr std::size_t kMaxSamplesPerFrame =
-    (kMaxPayloadBytes - kSamplesHeaderBytes) / kSampleBytes;  // 79
+    (kMaxPayloadBytes - kSamplesHeaderBytes) / kSampleBytes; // 79
 
 /// 24-bit signed ADC range.
 inline constexpr std::int32_t kAdcMaxCounts = 0x7FFFFF;
@@ -73,9 +75,9 @@ enum StatusState : std::uint8_t {
 
 /// STATUS `error_bits`: conditions seen since the previous STATUS (latched, then cleared).
 enum ErrorBits : std::uint16_t {
-    kErrorAdcFault = 1u << 0,       ///< the ADC did not deliver a reading
-    kErrorAdcSaturated = 1u << 1,   ///< a reading hit the 24-bit limit
-    kErrorOverload = 1u << 2,       ///< force above the device's full scale
+    kErrorAdcFault = 1u << 0,     ///< the ADC did not deliver a reading
+    kErrorAdcSaturated = 1u << 1, ///< a reading hit the 24-bit limit
+    kErrorOverload = 1u << 2,     ///< force above the device's full scale
     kErrorBatteryLow = 1u << 3,
     kErrorTxOverflow = 1u << 4,     ///< frames dropped because the UART buffer was full
     kErrorRxBadFrame = 1u << 5,     ///< a host frame failed COBS/CRC/length checks
@@ -88,25 +90,25 @@ enum Capabilities : std::uint8_t {
     kCapPatientButton = 1u << 1,
     kCapBattery = 1u << 2,
     kCapTare = 1u << 3,
-    kCapClockSync = 1u << 4,  ///< answers PING with PONG
-    kCapAutostart = 1u << 5,  ///< streams at power-up without START
+    kCapClockSync = 1u << 4, ///< answers PING with PONG
+    kCapAutostart = 1u << 5, ///< streams at power-up without START
 };
 
 /// NACK reasons.
 enum class NackCode : std::uint8_t {
     UnknownCommand = 1,
     PayloadTooShort = 2,
-    BadArgument = 3,         ///< e.g. rate or batch out of range
-    Busy = 4,                ///< e.g. TARE while a tare is running
-    NotSupported = 5,        ///< capability missing
-    TareFailed = 6,          ///< ADC saturated or failing during tare
-    UnsupportedVersion = 7,  ///< the command frame's `ver` is not 1
+    BadArgument = 3,        ///< e.g. rate or batch out of range
+    Busy = 4,               ///< e.g. TARE while a tare is running
+    NotSupported = 5,       ///< capability missing
+    TareFailed = 6,         ///< ADC saturated or failing during tare
+    UnsupportedVersion = 7, ///< the command frame's `ver` is not 1
 };
 const char* to_string(NackCode code);
 
 /// Limits of START.
-inline constexpr std::uint16_t kMinRateHz = 16;  ///< period_us must fit in u16
+inline constexpr std::uint16_t kMinRateHz = 16; ///< period_us must fit in u16
 inline constexpr std::uint8_t kMinBatch = 1;
 inline constexpr std::size_t kSerialNumberBytes = 16;
 
-}  // namespace algoproto
+} // namespace algoproto

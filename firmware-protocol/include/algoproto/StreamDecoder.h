@@ -13,7 +13,7 @@ namespace algoproto {
 /// the FrameHandler call.
 struct Frame {
     std::uint8_t version = 0;
-    std::uint8_t type = 0;  ///< MessageType value; unknown types are delivered too
+    std::uint8_t type = 0; ///< MessageType value; unknown types are delivered too
     std::uint16_t seq = 0;
     const std::uint8_t* payload = nullptr;
     std::size_t payload_size = 0;
@@ -21,11 +21,11 @@ struct Frame {
 
 /// Why a frame was dropped.
 enum class DecodeError : std::uint8_t {
-    Cobs,                ///< bad COBS block (truncated code run)
-    Crc,                 ///< CRC mismatch
-    Oversize,            ///< decoded frame longer than kMaxFrameBytes
-    Short,               ///< decoded frame shorter than header + CRC
-    UnsupportedVersion,  ///< CRC good but `ver` is not kProtocolMajor
+    Cobs,               ///< bad COBS block (truncated code run)
+    Crc,                ///< CRC mismatch
+    Oversize,           ///< decoded frame longer than kMaxFrameBytes
+    Short,              ///< decoded frame shorter than header + CRC
+    UnsupportedVersion, ///< CRC good but `ver` is not kProtocolMajor
 };
 /// A sentence for the user, e.g. for UnsupportedVersion: "device speaks protocol major
 /// version N; this host understands only version 1 (update Algoscope or the firmware)"
@@ -52,17 +52,17 @@ public:
 
 /// Counters since construction (or reset_counters()).
 struct DecoderCounters {
-    std::uint64_t bytes = 0;              ///< bytes fed
-    std::uint64_t frames_ok = 0;          ///< frames delivered to on_frame
+    std::uint64_t bytes = 0;     ///< bytes fed
+    std::uint64_t frames_ok = 0; ///< frames delivered to on_frame
     std::uint64_t crc_errors = 0;
     std::uint64_t cobs_errors = 0;
     std::uint64_t oversize_frames = 0;
     std::uint64_t short_frames = 0;
     std::uint64_t unsupported_version = 0;
-    std::uint64_t seq_gaps = 0;           ///< times `seq` was not previous + 1
-    std::uint64_t samples_lost = 0;       ///< from SAMPLES first_index gaps
-    std::uint64_t index_restarts = 0;     ///< first_index went backwards (device restarted)
-    std::uint64_t skipped_at_start = 0;   ///< bytes of a partial first frame (joined mid-stream)
+    std::uint64_t seq_gaps = 0;         ///< times `seq` was not previous + 1
+    std::uint64_t samples_lost = 0;     ///< from SAMPLES first_index gaps
+    std::uint64_t index_restarts = 0;   ///< first_index went backwards (device restarted)
+    std::uint64_t skipped_at_start = 0; ///< bytes of a partial first frame (joined mid-stream)
 };
 
 class StreamDecoder {
@@ -86,13 +86,13 @@ private:
 
     std::uint8_t frame_[kMaxFrameBytes] = {};
     std::size_t frame_size_ = 0;
-    std::uint8_t block_remaining_ = 0;  ///< data bytes left in the current COBS block
-    bool zero_pending_ = false;         ///< a COBS block < 0xFF ended: 0x00 before next data
-    bool in_frame_ = false;             ///< bytes seen since the last delimiter
-    bool discarding_ = false;           ///< error seen: skip to the next 0x00
+    std::uint8_t block_remaining_ = 0; ///< data bytes left in the current COBS block
+    bool zero_pending_ = false;        ///< a COBS block < 0xFF ended: 0x00 before next data
+    bool in_frame_ = false;            ///< bytes seen since the last delimiter
+    bool discarding_ = false;          ///< error seen: skip to the next 0x00
     bool oversize_ = false;
-    bool at_start_ = true;              ///< no delimiter seen yet
-    std::size_t start_bytes_ = 0;       ///< bytes of the first (possibly partial) frame
+    bool at_start_ = true;        ///< no delimiter seen yet
+    std::size_t start_bytes_ = 0; ///< bytes of the first (possibly partial) frame
 
     bool have_seq_ = false;
     std::uint16_t next_seq_ = 0;
@@ -102,4 +102,4 @@ private:
     DecoderCounters counters_;
 };
 
-}  // namespace algoproto
+} // namespace algoproto

@@ -114,5 +114,5 @@ TEST(Cobs, DecodeRejectsAZeroInsideTheBlock) {
               CobsStatus::ZeroInInput);
 }
 
-}  // namespace
-}  // namespace algoproto
+} // namespace
+} // namespace algoproto

@@ -29,5 +29,5 @@ TEST(Crc16, DetectsASingleBitFlip) {
     EXPECT_NE(crc16_ccitt_false(data, sizeof(data)), before);
 }
 
-}  // namespace
-}  // namespace algoproto
+} // namespace
+} // namespace algoproto

@@ -18,9 +18,9 @@ struct CollectedFrame {
 class FrameCollector : public FrameHandler {
 public:
     void on_frame(const Frame& frame) override {
-        frames.push_back({frame.type, frame.seq,
-                          std::vector<std::uint8_t>(frame.payload,
-                                                    frame.payload + frame.payload_size)});
+        frames.push_back(
+            {frame.type, frame.seq,
+             std::vector<std::uint8_t>(frame.payload, frame.payload + frame.payload_size)});
     }
     void on_error(DecodeError error, std::uint8_t detail) override {
         errors.emplace_back(error, detail);
@@ -41,4 +41,4 @@ inline void append(std::vector<std::uint8_t>& to, const std::vector<std::uint8_t
     to.insert(to.end(), bytes.begin(), bytes.end());
 }
 
-}  // namespace algoproto::test
+} // namespace algoproto::test

@@ -113,7 +113,7 @@ TEST(MessageRoundTrip, DeviceInfo) {
     in.firmware_minor = 4;
     in.firmware_patch = 2;
     in.capabilities = kCapTare | kCapClockSync | kCapPatientButton;
-    std::strcpy(in.serial_number, "ALG-0001-XYZ-987");  // exactly 16 characters
+    std::strcpy(in.serial_number, "ALG-0001-XYZ-987"); // exactly 16 characters
     in.adc_nominal_rate_hz = 1000;
     in.max_rate_hz = 2000;
     in.counts_per_newton = 41943.04f;
@@ -196,8 +196,8 @@ TEST(MessageParse, AcceptsPayloadsWithAppendedFields) {
     EXPECT_EQ(status.uptime_ms, 0xABABABABu);
 
     // Build a SAMPLES payload by hand with 4 extra trailing bytes.
-    std::vector<std::uint8_t> sp{1, 0, 0, 0, 2, 0, 0, 0, 0xE8, 0x03, 2, 0, 1, 0, 0, 0xFF, 0xFF, 0xFF,
-                                 9, 9, 9, 9};
+    std::vector<std::uint8_t> sp{1, 0, 0, 0, 2,    0,    0,    0, 0xE8, 0x03, 2,
+                                 0, 1, 0, 0, 0xFF, 0xFF, 0xFF, 9, 9,    9,    9};
     Samples parsed;
     ASSERT_EQ(parse(sp.data(), sp.size(), parsed), ParseStatus::Ok);
     EXPECT_EQ(parsed.first_index, 1u);
@@ -258,5 +258,5 @@ TEST(MessageTypes, NamesAndDirections) {
     EXPECT_FALSE(is_command_type(0x01));
 }
 
-}  // namespace
-}  // namespace algoproto
+} // namespace
+} // namespace algoproto

@@ -103,9 +103,9 @@ TEST(StreamDecoder, DecodesWhenFedOneByteAtATime) {
 TEST(StreamDecoder, ResyncsAfterGarbageBetweenFrames) {
     std::vector<std::uint8_t> s;
     append(s, wire(samples_at(0, 5), 0));
-    append(s, {0x13, 0x37, 0xFF, 0xFE, 0x05, 0x00});  // line noise ending in a delimiter
+    append(s, {0x13, 0x37, 0xFF, 0xFE, 0x05, 0x00}); // line noise ending in a delimiter
     append(s, wire(samples_at(5, 5), 1));
-    append(s, {0x00, 0x00, 0x00});  // empty frames are padding, not errors
+    append(s, {0x00, 0x00, 0x00}); // empty frames are padding, not errors
     append(s, wire(samples_at(10, 5), 2));
     StreamDecoder decoder;
     FrameCollector sink;
@@ -130,7 +130,7 @@ TEST(StreamDecoder, DropsAFrameWithAWrongCrcAndCountsIt) {
     append(s, wire(samples_at(4, 4), 1));
     StreamDecoder decoder;
     FrameCollector sink;
-    decoder.feed(s.data(), 0, sink);  // nothing: still at the start
+    decoder.feed(s.data(), 0, sink); // nothing: still at the start
     // Make the stream start cleanly so the first frame's error is counted.
     const std::uint8_t delimiter = 0;
     decoder.feed(&delimiter, 1, sink);
@@ -168,7 +168,7 @@ TEST(StreamDecoder, AcceptsAFrameOfExactly255Bytes) {
     decoder.feed(out.data(), out.size(), sink);
     ASSERT_EQ(sink.frames.size(), 1u);
     EXPECT_EQ(sink.frames[0].payload, payload);
-    EXPECT_EQ(sink.frames[0].type, 0x70);  // unknown types are delivered for the host to skip
+    EXPECT_EQ(sink.frames[0].type, 0x70); // unknown types are delivered for the host to skip
 }
 
 TEST(StreamDecoder, CountsAShortFrame) {
@@ -190,7 +190,7 @@ TEST(StreamDecoder, CountsACobsErrorWhenTheDelimiterCutsABlock) {
 
 TEST(StreamDecoder, IgnoresAPartialFrameBeforeTheFirstDelimiter) {
     const auto frame = wire(samples_at(0, 8), 0);
-    std::vector<std::uint8_t> s(frame.begin() + 5, frame.end());  // joined mid-frame
+    std::vector<std::uint8_t> s(frame.begin() + 5, frame.end()); // joined mid-frame
     append(s, wire(samples_at(8, 8), 1));
     StreamDecoder decoder;
     FrameCollector sink;
@@ -246,7 +246,7 @@ TEST(StreamDecoder, CountsSeqGaps) {
 
 TEST(StreamDecoder, SampleIndexWrapsWithoutLoss) {
     std::vector<std::uint8_t> s;
-    append(s, wire(samples_at(0xFFFFFFF6u, 10), 0));  // 0xFFFFFFF6..0xFFFFFFFF
+    append(s, wire(samples_at(0xFFFFFFF6u, 10), 0)); // 0xFFFFFFF6..0xFFFFFFFF
     append(s, wire(samples_at(0u, 10), 1));
     append(s, wire(samples_at(10u, 10), 2));
     StreamDecoder decoder;
@@ -258,8 +258,8 @@ TEST(StreamDecoder, SampleIndexWrapsWithoutLoss) {
 
 TEST(StreamDecoder, CountsLostSamplesAcrossTheWrap) {
     std::vector<std::uint8_t> s;
-    append(s, wire(samples_at(0xFFFFFFF0u, 10), 0));  // ends before 0xFFFFFFFA
-    append(s, wire(samples_at(4u, 10), 1));           // 0xFFFFFFFA..3 lost: 10 samples
+    append(s, wire(samples_at(0xFFFFFFF0u, 10), 0)); // ends before 0xFFFFFFFA
+    append(s, wire(samples_at(4u, 10), 1));          // 0xFFFFFFFA..3 lost: 10 samples
     StreamDecoder decoder;
     FrameCollector sink;
     decoder.feed(s.data(), s.size(), sink);
@@ -285,7 +285,7 @@ TEST(StreamDecoder, CountsLostSamplesWhenASamplesFrameIsCorrupted) {
 TEST(StreamDecoder, CountsAnIndexRestartNotALoss) {
     std::vector<std::uint8_t> s;
     append(s, wire(samples_at(5000, 10), 100));
-    append(s, wire(samples_at(0, 10), 0));  // device power-cycled
+    append(s, wire(samples_at(0, 10), 0)); // device power-cycled
     StreamDecoder decoder;
     FrameCollector sink;
     decoder.feed(s.data(), s.size(), sink);
@@ -305,5 +305,5 @@ TEST(StreamDecoder, ResetContinuityForgetsSeqAndIndex) {
     EXPECT_EQ(decoder.counters().seq_gaps, 0u);
 }
 
-}  // namespace
-}  // namespace algoproto
+} // namespace
+} // namespace algoproto

@@ -23,12 +23,12 @@ inline constexpr std::uint32_t kMaxCatchUpSamples = 64;
 
 /// Device-side counters, also for tests and the simulator.
 struct FirmwareCounters {
-    std::uint32_t samples_taken = 0;     ///< ADC readings while streaming
-    std::uint32_t samples_skipped = 0;   ///< overdue samples skipped (main loop too slow)
+    std::uint32_t samples_taken = 0;   ///< ADC readings while streaming
+    std::uint32_t samples_skipped = 0; ///< overdue samples skipped (main loop too slow)
     std::uint32_t frames_sent = 0;
-    std::uint32_t overflow_frames = 0;   ///< frames dropped: UART buffer full
-    std::uint32_t commands = 0;          ///< commands handled (ACKed or NACKed)
-    std::uint32_t rx_bad_frames = 0;     ///< host frames dropped by the decoder
+    std::uint32_t overflow_frames = 0; ///< frames dropped: UART buffer full
+    std::uint32_t commands = 0;        ///< commands handled (ACKed or NACKed)
+    std::uint32_t rx_bad_frames = 0;   ///< host frames dropped by the decoder
 };
 
 class FirmwareCore {
@@ -102,9 +102,9 @@ private:
     std::uint16_t rate_hz_ = 0;
     std::uint16_t period_us_ = 0;
     std::uint8_t batch_ = 1;
-    std::uint32_t next_sample_us_ = 0;  ///< scheduled time of the next ADC reading
-    std::uint32_t next_index_ = 0;      ///< index of the next streamed sample
-    Samples pending_{};                 ///< batch being filled
+    std::uint32_t next_sample_us_ = 0; ///< scheduled time of the next ADC reading
+    std::uint32_t next_index_ = 0;     ///< index of the next streamed sample
+    Samples pending_{};                ///< batch being filled
 
     std::int32_t zero_counts_ = 0;
     std::uint8_t tare_remaining_ = 0;
@@ -126,4 +126,4 @@ private:
     FirmwareCounters counters_;
 };
 
-}  // namespace algoproto::firmware
+} // namespace algoproto::firmware

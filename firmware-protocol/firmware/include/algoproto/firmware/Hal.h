@@ -31,4 +31,4 @@ public:
     virtual std::uint8_t battery_percent() { return 255; }
 };
 
-}  // namespace algoproto::firmware
+} // namespace algoproto::firmware
