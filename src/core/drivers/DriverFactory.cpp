@@ -1,8 +1,10 @@
 #include "algocore/drivers/DriverFactory.h"
 
 #include "algocore/drivers/AsciiLineDriver.h"
+#include "algocore/drivers/AutoDetectDriver.h"
 #include "algocore/drivers/ImadaDriver.h"
 #include "algocore/drivers/Mark10Driver.h"
+#include "algocore/drivers/NativeDriver.h"
 #include "algocore/drivers/ShimpoDriver.h"
 #include "algocore/drivers/WagnerDriver.h"
 
@@ -39,10 +41,8 @@ std::unique_ptr<Driver> make_driver(std::string_view name, const DriverOptions& 
     if (name == "imada") return std::make_unique<ImadaDriver>(options);
     if (name == "shimpo") return std::make_unique<ShimpoDriver>(options);
     if (name == "ascii") return std::make_unique<AsciiLineDriver>(options);
-    if (name == "native" || name == "auto") {
-        fail(error, "driver '" + std::string(name) + "' is not built yet in this revision");
-        return nullptr;
-    }
+    if (name == "native") return std::make_unique<NativeDriver>(options);
+    if (name == "auto") return std::make_unique<AutoDetectDriver>(options);
     std::string known;
     for (const auto& n : driver_names()) known += (known.empty() ? "" : "|") + n;
     fail(error, "unknown driver '" + std::string(name) + "' (expected " + known + ")");
