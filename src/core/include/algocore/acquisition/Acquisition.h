@@ -18,6 +18,7 @@
 #include "algocore/Sample.h"
 #include "algocore/SpscRing.h"
 #include "algocore/SteadyTime.h"
+#include "algocore/acquisition/SerialSettings.h"
 #include "algocore/acquisition/TransportOpener.h"
 #include "algocore/drivers/DriverFactory.h"
 
@@ -26,9 +27,6 @@ struct CalibrationRecord;
 }  // namespace algocal
 
 namespace algocore {
-
-/// Serial flow control; set explicitly on every open (never inherited from the last user).
-enum class FlowControl : std::uint8_t { None, Hardware, Software };
 
 /// Everything that configures one acquisition session.
 struct AcquisitionConfig {

@@ -1,0 +1,135 @@
+#include "algocore/acquisition/ReplayTransport.h"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/asio/steady_timer.hpp>
+
+namespace algocore {
+namespace {
+
+namespace asio = boost::asio;
+
+// At speed 0 records are handed over in bursts of this many, then the loop yields to the
+// io_context so ticks and commands still run between bursts.
+constexpr int kRecordsPerBurst = 64;
+
+struct ReplayState {
+    ReplayState(asio::io_context& io, std::shared_ptr<ReplayCursor> c)
+        : timer(io), io_context(io), cursor(std::move(c)) {}
+    asio::steady_timer timer;
+    asio::io_context& io_context;
+    std::shared_ptr<ReplayCursor> cursor;
+    bool closed = false;
+    Transport::ChunkHandler on_chunk;
+    Transport::ErrorHandler on_error;
+};
+
+class ReplayTransport final : public Transport {
+public:
+    ReplayTransport(std::shared_ptr<ReplayState> state, std::string source)
+        : state_(std::move(state)), source_(std::move(source)) {}
+    ~ReplayTransport() override { close(); }
+
+    std::string describe() const override { return "replay of " + source_; }
+
+    void start(ChunkHandler on_chunk, ErrorHandler on_error) override {
+        state_->on_chunk = std::move(on_chunk);
+        state_->on_error = std::move(on_error);
+        schedule(state_);
+    }
+
+    // The capture already holds the device's answers; what the driver says goes nowhere.
+    void write(std::span<const std::uint8_t>) override {}
+    // The capture holds exactly the bytes the driver saw live (discarded input never
+    // reached it), so there is nothing to discard here.
+    void discard_input() override {}
+
+    void close() override {
+        if (state_->closed) return;
+        state_->closed = true;
+        state_->timer.cancel();
+    }
+
+private:
+    static void finish(const std::shared_ptr<ReplayState>& s, TransportError error,
+                       const std::string& message) {
+        s->closed = true;
+        if (s->on_error) s->on_error(error, message);
+    }
+
+    // Deliver every record that is due, then wait for the next one.
+    static void schedule(const std::shared_ptr<ReplayState>& s) {
+        ReplayCursor& c = *s->cursor;
+        for (int burst = 0; !s->closed; ++burst) {
+            if (c.at_end()) {
+                finish(s, TransportError::EndOfReplay, "end of replay");
+                return;
+            }
+            const CaptureRecord& record = c.capture->records[c.next_record];
+            const SteadyTime due = replay_arrival(c, record.t_ns);
+            if (c.speed > 0 && due > SteadyClock::now()) {
+                s->timer.expires_at(due);
+                s->timer.async_wait([s](const boost::system::error_code& ec) {
+                    if (!ec && !s->closed) schedule(s);
+                });
+                return;
+            }
+            if (c.speed <= 0 && burst >= kRecordsPerBurst) {
+                asio::post(s->io_context, [s] {
+                    if (!s->closed) schedule(s);
+                });
+                return;
+            }
+            ++c.next_record;
+            switch (record.kind) {
+            case CaptureRecordKind::DeviceToHost:
+                if (s->on_chunk) s->on_chunk(ByteChunk{due, record.payload});
+                break;
+            case CaptureRecordKind::LinkLost:
+                finish(s, TransportError::Vanished,
+                       "replayed link loss: " +
+                           std::string(record.payload.begin(), record.payload.end()));
+                return;
+            case CaptureRecordKind::HostToDevice:
+            case CaptureRecordKind::LinkOpened:
+                break;
+            }
+        }
+    }
+
+    std::shared_ptr<ReplayState> state_;
+    std::string source_;
+};
+
+}  // namespace
+
+SteadyTime replay_arrival(const ReplayCursor& cursor, std::uint64_t t_ns) {
+    const double factor = cursor.speed > 0 ? 1.0 / cursor.speed : 1.0;
+    return cursor.session_start +
+           std::chrono::duration_cast<SteadyClock::duration>(
+               std::chrono::duration<double, std::nano>(static_cast<double>(t_ns) * factor));
+}
+
+ReplayOpener::ReplayOpener(std::shared_ptr<const RawCaptureContents> capture,
+                           std::string source_name, SteadyTime session_start, double speed)
+    : cursor_(std::make_shared<ReplayCursor>()), source_name_(std::move(source_name)) {
+    cursor_->capture = std::move(capture);
+    cursor_->session_start = session_start;
+    cursor_->speed = speed;
+}
+
+std::string ReplayOpener::describe() const { return "replay of " + source_name_; }
+
+OpenedTransport ReplayOpener::open(asio::io_context& io) {
+    OpenedTransport opened;
+    if (cursor_->at_end()) {
+        opened.error = source_name_ + ": end of replay";
+        opened.permanent = true;
+        return opened;
+    }
+    auto state = std::make_shared<ReplayState>(io, cursor_);
+    opened.transport = std::make_unique<ReplayTransport>(std::move(state), source_name_);
+    return opened;
+}
+
+}  // namespace algocore
