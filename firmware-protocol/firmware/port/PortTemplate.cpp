@@ -10,15 +10,25 @@
 
 extern "C" {
 // Board hooks; the weak defaults let the image link without a board.
-__attribute__((weak)) std::uint32_t board_micros() { return 0; }
+__attribute__((weak)) std::uint32_t board_micros() {
+    return 0;
+}
 __attribute__((weak)) bool board_adc_read(std::int32_t* counts) {
     *counts = 0;
     return true;
 }
-__attribute__((weak)) std::uint8_t board_buttons() { return 0; }
-__attribute__((weak)) bool board_uart_write(const std::uint8_t*, std::size_t) { return true; }
-__attribute__((weak)) std::size_t board_uart_read(std::uint8_t*, std::size_t) { return 0; }
-__attribute__((weak)) std::uint16_t board_battery_mv() { return 0; }
+__attribute__((weak)) std::uint8_t board_buttons() {
+    return 0;
+}
+__attribute__((weak)) bool board_uart_write(const std::uint8_t*, std::size_t) {
+    return true;
+}
+__attribute__((weak)) std::size_t board_uart_read(std::uint8_t*, std::size_t) {
+    return 0;
+}
+__attribute__((weak)) std::uint16_t board_battery_mv() {
+    return 0;
+}
 }
 
 namespace {
@@ -46,7 +56,7 @@ constexpr algoproto::firmware::DeviceConfig kConfig = [] {
     return c;
 }();
 
-}  // namespace
+} // namespace
 
 int main() {
     BoardHal hal;
@@ -92,7 +102,20 @@ void Default_Handler() {
 
 // Initial stack pointer, reset, then the 14 system exceptions (all default).
 __attribute__((section(".isr_vector"), used)) void (*const kVectorTable[16])() = {
-    reinterpret_cast<void (*)()>(&_estack), Reset_Handler, Default_Handler, Default_Handler,
-    Default_Handler, Default_Handler, Default_Handler, nullptr, nullptr, nullptr, nullptr,
-    Default_Handler, Default_Handler, nullptr, Default_Handler, Default_Handler};
+    reinterpret_cast<void (*)()>(&_estack),
+    Reset_Handler,
+    Default_Handler,
+    Default_Handler,
+    Default_Handler,
+    Default_Handler,
+    Default_Handler,
+    nullptr,
+    nullptr,
+    nullptr,
+    nullptr,
+    Default_Handler,
+    Default_Handler,
+    nullptr,
+    Default_Handler,
+    Default_Handler};
 }

@@ -90,7 +90,6 @@ private:
     bool zero_pending_ = false;        ///< a COBS block < 0xFF ended: 0x00 before next data
     bool in_frame_ = false;            ///< bytes seen since the last delimiter
     bool discarding_ = false;          ///< error seen: skip to the next 0x00
-    bool oversize_ = false;
     bool at_start_ = true;        ///< no delimiter seen yet
     std::size_t start_bytes_ = 0; ///< bytes of the first (possibly partial) frame
 

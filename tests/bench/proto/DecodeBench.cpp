@@ -18,7 +18,7 @@ namespace {
 // and after the timed loop. A global is the only way to observe the allocator.
 std::atomic<std::uint64_t> g_allocations{0};
 
-}  // namespace
+} // namespace
 
 // GCC pairs the inlined replacement delete with the original operator new and warns that
 // free() does not match it; here both sides are ours, so the warning is wrong.
@@ -33,11 +33,21 @@ void* operator new(std::size_t size) {
     }
     throw std::bad_alloc();
 }
-void* operator new[](std::size_t size) { return operator new(size); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void* operator new[](std::size_t size) {
+    return operator new(size);
+}
+void operator delete(void* p) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p) noexcept {
+    std::free(p);
+}
+void operator delete(void* p, std::size_t) noexcept {
+    std::free(p);
+}
+void operator delete[](void* p, std::size_t) noexcept {
+    std::free(p);
+}
 
 namespace {
 
@@ -130,6 +140,6 @@ BENCHMARK(BM_DecodeSamplesStream)
     ->Args({79, 0})
     ->Args({79, 4096});
 
-}  // namespace
+} // namespace
 
 BENCHMARK_MAIN();
