@@ -22,6 +22,32 @@ TEST(Crc16, CanBeComputedInPieces) {
     EXPECT_EQ(crc16_ccitt_false(data + 4, 5, first), 0x29B1);
 }
 
+// Bit-by-bit definition of CRC-16/CCITT-FALSE, to check the table-driven version against.
+std::uint16_t crc_bitwise(const std::uint8_t* data, std::size_t size) {
+    std::uint16_t crc = 0xFFFF;
+    for (std::size_t i = 0; i < size; ++i) {
+        crc = static_cast<std::uint16_t>(crc ^ (data[i] << 8));
+        for (int bit = 0; bit < 8; ++bit) {
+            crc = static_cast<std::uint16_t>((crc & 0x8000u) ? (crc << 1) ^ 0x1021u : crc << 1);
+        }
+    }
+    return crc;
+}
+
+TEST(Crc16, MatchesTheBitwiseDefinitionForEveryLengthUpToAFrame) {
+    std::uint8_t data[300];
+    std::uint32_t x = 2463534242u;
+    for (auto& b : data) {
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
+        b = static_cast<std::uint8_t>(x);
+    }
+    for (std::size_t n = 0; n <= sizeof(data); ++n) {
+        ASSERT_EQ(crc16_ccitt_false(data, n), crc_bitwise(data, n)) << n;
+    }
+}
+
 TEST(Crc16, DetectsASingleBitFlip) {
     std::uint8_t data[] = {0x01, 0x01, 0x00, 0x00, 0x10, 0x20};
     const std::uint16_t before = crc16_ccitt_false(data, sizeof(data));
