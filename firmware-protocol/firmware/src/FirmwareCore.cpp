@@ -8,11 +8,12 @@ namespace {
 
 constexpr std::uint32_t kMicrosPerSecond = 1000000;
 
+// The lower limit wins over a misconfigured max_rate_hz, so the period is never zero.
 std::uint16_t clamp_rate(std::uint16_t rate_hz, std::uint16_t max_rate_hz) {
-    if (rate_hz < kMinRateHz) {
-        return kMinRateHz;
+    if (rate_hz > max_rate_hz) {
+        rate_hz = max_rate_hz;
     }
-    return rate_hz > max_rate_hz ? max_rate_hz : rate_hz;
+    return rate_hz < kMinRateHz ? kMinRateHz : rate_hz;
 }
 
 std::uint8_t clamp_batch(std::uint8_t batch) {
@@ -133,7 +134,7 @@ void FirmwareCore::take_sample(std::uint32_t t_us) {
         flags |= kFlagAdcSaturated;
         error_bits_ |= kErrorAdcSaturated;
     }
-    if (config_.full_scale_n > 0.0f) {
+    if (config_.full_scale_n > 0.0f && config_.counts_per_newton > 0.0f) {
         const float force_n = static_cast<float>(net) / config_.counts_per_newton;
         if (force_n > config_.full_scale_n || -force_n > config_.full_scale_n) {
             flags |= kFlagOverload;

@@ -278,5 +278,15 @@ TEST(FirmwareCore, AnAdcFaultLosesThatSampleVisibly) {
     EXPECT_EQ(bench.host.decoder.counters().samples_lost, 1u);
 }
 
+TEST(FirmwareCore, AMisconfiguredMaxRateStillGivesAUsablePeriod) {
+    Bench bench(true);
+    bench.config.max_rate_hz = 0;
+    bench.boot();
+    EXPECT_EQ(bench.core->rate_hz(), kMinRateHz);
+    EXPECT_EQ(bench.core->period_us(), 62500);
+    bench.run_for(1000000, 10000);
+    EXPECT_FALSE(bench.host.of_type(MessageType::Samples).empty());
+}
+
 } // namespace
 } // namespace algoproto
