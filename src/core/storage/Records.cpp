@@ -1,0 +1,99 @@
+// Small helpers of the plain records: side letters, mirroring, trace conversion, lookups.
+#include "algocore/storage/Records.h"
+
+#include <algorithm>
+#include <cctype>
+
+#include "algocore/storage/StorageStatus.h"
+#include "algocore/storage/StudyData.h"
+
+namespace algocore::storage {
+
+namespace {
+std::string lower(std::string text) {
+    std::transform(text.begin(), text.end(), text.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+template <typename T> const T* by_id(const std::vector<T>& rows, RecordId id) {
+    for (const auto& row : rows) {
+        if (row.id == id) return &row;
+    }
+    return nullptr;
+}
+}  // namespace
+
+const char* to_letter(BodySide side) {
+    switch (side) {
+    case BodySide::Left: return "L";
+    case BodySide::Right: return "R";
+    case BodySide::Midline: return "M";
+    }
+    return "?";
+}
+
+bool parse_side(const std::string& text, BodySide& out) {
+    const std::string t = lower(text);
+    if (t == "l" || t == "left") {
+        out = BodySide::Left;
+    } else if (t == "r" || t == "right") {
+        out = BodySide::Right;
+    } else if (t == "m" || t == "midline") {
+        out = BodySide::Midline;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+BodyMapPoint side_position(const BodyMapPoint& left_point, BodySide side) {
+    // Both outlines are symmetric about x = 0.5, so the right side is the mirror image.
+    if (side == BodySide::Right) return {1.0 - left_point.x, left_point.y};
+    return left_point;
+}
+
+RawTrace to_trace(const std::vector<Sample>& samples) {
+    RawTrace trace;
+    trace.samples.reserve(samples.size());
+    for (const auto& s : samples) {
+        trace.samples.push_back({s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons,
+                                 s.flags});
+    }
+    return trace;
+}
+
+const char* to_string(TrialMeasure measure) {
+    return measure == TrialMeasure::Tolerance ? "tolerance" : "ppt";
+}
+
+bool parse_measure(const std::string& text, TrialMeasure& out) {
+    const std::string t = lower(text);
+    if (t == "ppt") {
+        out = TrialMeasure::Ppt;
+    } else if (t == "tolerance") {
+        out = TrialMeasure::Tolerance;
+    } else {
+        return false;
+    }
+    return true;
+}
+
+const char* to_string(StorageState state) {
+    switch (state) {
+    case StorageState::Ok: return "ok";
+    case StorageState::DiskFull: return "disk full";
+    case StorageState::ReadOnly: return "read-only";
+    case StorageState::Busy: return "busy";
+    case StorageState::Failed: return "failed";
+    case StorageState::Closed: return "closed";
+    }
+    return "?";
+}
+
+const Subject* StudyData::subject(RecordId id) const { return by_id(subjects, id); }
+const Operator* StudyData::operator_by_id(RecordId id) const { return by_id(operators, id); }
+const Session* StudyData::session(RecordId id) const { return by_id(sessions, id); }
+const Site* StudyData::site(RecordId id) const { return by_id(sites, id); }
+
+}  // namespace algocore::storage

@@ -1,0 +1,179 @@
+// Version 1: subjects, operators, sites, sessions, PPT trials with raw traces, audit log.
+// Version 2: trials.measure (pain tolerance measured like a PPT), sustained holds with traces.
+// Version 3: training scores and continuous session sample chunks.
+// Records are append-only: triggers refuse DELETE of measurements and any change to traces
+// or the audit log, so a correction can only go through the audited update path.
+#include "Schema.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "algocore/storage/SiteLibrary.h"
+#include "algocore/storage/SqliteStorage.h"
+
+namespace algocore::storage::schema {
+
+namespace {
+
+constexpr const char* kVersion1 = R"sql(
+CREATE TABLE subjects (
+  id INTEGER PRIMARY KEY, code TEXT NOT NULL UNIQUE, sex TEXT, age_band TEXT,
+  dominant_side TEXT CHECK (dominant_side IN ('L','R','M')), notes TEXT NOT NULL DEFAULT '');
+CREATE TABLE operators (
+  id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, role TEXT NOT NULL DEFAULT '');
+CREATE TABLE sites (
+  id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, name TEXT NOT NULL,
+  region TEXT NOT NULL DEFAULT '', landmark TEXT NOT NULL DEFAULT '',
+  paired INTEGER NOT NULL DEFAULT 1, front_x REAL, front_y REAL, back_x REAL, back_y REAL,
+  dfns INTEGER NOT NULL DEFAULT 0, mdc_kpa REAL NOT NULL DEFAULT 0,
+  builtin INTEGER NOT NULL DEFAULT 0);
+CREATE TABLE sessions (
+  id INTEGER PRIMARY KEY, subject_id INTEGER NOT NULL REFERENCES subjects(id),
+  operator_id INTEGER REFERENCES operators(id), started_utc TEXT NOT NULL,
+  device_serial TEXT NOT NULL DEFAULT '', calibration_id INTEGER NOT NULL DEFAULT 0,
+  probe_cm2 REAL NOT NULL CHECK (probe_cm2 > 0), notes TEXT NOT NULL DEFAULT '');
+CREATE TABLE trials (
+  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),
+  site_id INTEGER NOT NULL REFERENCES sites(id), side TEXT NOT NULL CHECK (side IN ('L','R','M')),
+  trial_index INTEGER NOT NULL, ppt_kpa REAL NOT NULL, rate_kpa_s REAL NOT NULL,
+  target_rate_kpa_s REAL NOT NULL, probe_cm2 REAL NOT NULL, valid INTEGER NOT NULL,
+  counted INTEGER NOT NULL, flags INTEGER NOT NULL, outcome TEXT NOT NULL,
+  preset TEXT NOT NULL, calibration_id INTEGER NOT NULL, in_corridor_pct REAL NOT NULL,
+  ramp_start_t_s REAL NOT NULL, signal_t_s REAL NOT NULL, peak_kpa REAL NOT NULL);
+CREATE INDEX trials_by_session ON trials(session_id);
+CREATE INDEX trials_by_point ON trials(site_id, side);
+CREATE TABLE trial_traces (
+  trial_id INTEGER PRIMARY KEY REFERENCES trials(id), sample_count INTEGER NOT NULL,
+  samples BLOB NOT NULL);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY, who TEXT NOT NULL, when_utc TEXT NOT NULL, table_name TEXT NOT NULL,
+  row_id INTEGER NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT,
+  reason TEXT NOT NULL DEFAULT '');
+CREATE TRIGGER trials_never_deleted BEFORE DELETE ON trials
+  BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
+CREATE TRIGGER trial_traces_immutable BEFORE UPDATE ON trial_traces
+  BEGIN SELECT RAISE(ABORT, 'raw traces never change'); END;
+CREATE TRIGGER trial_traces_never_deleted BEFORE DELETE ON trial_traces
+  BEGIN SELECT RAISE(ABORT, 'raw traces are never deleted'); END;
+CREATE TRIGGER audit_log_immutable BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE trials ADD COLUMN measure TEXT NOT NULL DEFAULT 'ppt'
+  CHECK (measure IN ('ppt','tolerance'));
+CREATE TABLE holds (
+  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),
+  site_id INTEGER NOT NULL REFERENCES sites(id), side TEXT NOT NULL CHECK (side IN ('L','R','M')),
+  prescription TEXT NOT NULL, band_low_kpa REAL NOT NULL, band_high_kpa REAL NOT NULL,
+  limit_kpa REAL, target_hold_s REAL NOT NULL, outcome TEXT NOT NULL, probe_cm2 REAL NOT NULL,
+  calibration_id INTEGER NOT NULL, start_t_s REAL NOT NULL, duration_s REAL NOT NULL,
+  time_in_band_s REAL NOT NULL, time_in_band_pct REAL NOT NULL, mean_kpa REAL NOT NULL,
+  median_kpa REAL NOT NULL, pti_kpa_s REAL NOT NULL, peak_kpa REAL NOT NULL,
+  cv_pct REAL NOT NULL, excursions INTEGER NOT NULL, overshoots INTEGER NOT NULL,
+  step_ups TEXT NOT NULL, pain_rating INTEGER CHECK (pain_rating BETWEEN 0 AND 10));
+CREATE INDEX holds_by_session ON holds(session_id);
+CREATE TABLE hold_traces (
+  hold_id INTEGER PRIMARY KEY REFERENCES holds(id), sample_count INTEGER NOT NULL,
+  samples BLOB NOT NULL);
+CREATE TRIGGER holds_never_deleted BEFORE DELETE ON holds
+  BEGIN SELECT RAISE(ABORT, 'holds are never deleted; correct them instead'); END;
+CREATE TRIGGER hold_traces_immutable BEFORE UPDATE ON hold_traces
+  BEGIN SELECT RAISE(ABORT, 'raw traces never change'); END;
+CREATE TRIGGER hold_traces_never_deleted BEFORE DELETE ON hold_traces
+  BEGIN SELECT RAISE(ABORT, 'raw traces are never deleted'); END;
+)sql";
+
+constexpr const char* kVersion3 = R"sql(
+CREATE TABLE training_scores (
+  id INTEGER PRIMARY KEY, session_id INTEGER REFERENCES sessions(id),
+  student_id INTEGER NOT NULL REFERENCES operators(id), exercise TEXT NOT NULL,
+  feedback TEXT NOT NULL, blind INTEGER NOT NULL, attempted_utc TEXT NOT NULL,
+  constant_error_kpa REAL NOT NULL, absolute_error_kpa REAL NOT NULL,
+  variable_error_kpa REAL NOT NULL, time_in_band_pct REAL NOT NULL);
+CREATE INDEX training_by_student ON training_scores(student_id, attempted_utc);
+CREATE TABLE session_samples (
+  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),
+  calibration_id INTEGER NOT NULL, first_t_s REAL NOT NULL, last_t_s REAL NOT NULL,
+  sample_count INTEGER NOT NULL, samples BLOB NOT NULL);
+CREATE INDEX session_samples_by_session ON session_samples(session_id, first_t_s);
+CREATE TRIGGER session_samples_immutable BEFORE UPDATE ON session_samples
+  BEGIN SELECT RAISE(ABORT, 'raw samples never change'); END;
+)sql";
+
+int user_version(SQLite::Database& db) {
+    return db.execAndGet("PRAGMA user_version").getInt();
+}
+
+}  // namespace
+
+const char* migration_sql(int to_version) {
+    switch (to_version) {
+    case 1: return kVersion1;
+    case 2: return kVersion2;
+    case 3: return kVersion3;
+    default: return nullptr;
+    }
+}
+
+MigrationResult migrate(SQLite::Database& db) {
+    MigrationResult result;
+    result.from_version = user_version(db);
+    result.to_version = result.from_version;
+    if (result.from_version > kSchemaVersion) {
+        result.error = "the database has schema version " + std::to_string(result.from_version) +
+                       ", newer than this Algoscope understands (" +
+                       std::to_string(kSchemaVersion) + "); update Algoscope to open it";
+        return result;
+    }
+    for (int next = result.from_version + 1; next <= kSchemaVersion; ++next) {
+        try {
+            SQLite::Transaction tx(db);
+            db.exec(migration_sql(next));
+            db.exec("PRAGMA user_version = " + std::to_string(next));
+            tx.commit();
+            result.to_version = next;
+        } catch (const SQLite::Exception& e) {
+            result.error = "migrating the database schema to version " + std::to_string(next) +
+                           " failed: " + e.what();
+            return result;
+        }
+    }
+    result.ok = true;
+    return result;
+}
+
+void seed_builtin_sites(SQLite::Database& db) {
+    SQLite::Transaction tx(db);
+    SQLite::Statement upsert(
+        db, "INSERT INTO sites (key, name, region, landmark, paired, front_x, front_y, back_x, "
+            "back_y, dfns, mdc_kpa, builtin) VALUES (?,?,?,?,?,?,?,?,?,?,?,1) "
+            "ON CONFLICT(key) DO UPDATE SET name=excluded.name, region=excluded.region, "
+            "landmark=excluded.landmark, paired=excluded.paired, front_x=excluded.front_x, "
+            "front_y=excluded.front_y, back_x=excluded.back_x, back_y=excluded.back_y, "
+            "dfns=excluded.dfns WHERE sites.builtin = 1");
+    for (const Site& s : builtin_sites()) {
+        upsert.reset();
+        upsert.clearBindings();
+        upsert.bind(1, s.key);
+        upsert.bind(2, s.name);
+        upsert.bind(3, s.region);
+        upsert.bind(4, s.landmark);
+        upsert.bind(5, s.paired ? 1 : 0);
+        if (s.front) {
+            upsert.bind(6, s.front->x);
+            upsert.bind(7, s.front->y);
+        }
+        if (s.back) {
+            upsert.bind(8, s.back->x);
+            upsert.bind(9, s.back->y);
+        }
+        upsert.bind(10, s.dfns ? 1 : 0);
+        upsert.bind(11, s.mdc_kpa);
+        upsert.exec();
+    }
+    tx.commit();
+}
+
+}  // namespace algocore::storage::schema

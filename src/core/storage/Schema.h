@@ -1,0 +1,30 @@
+#pragma once
+// Schema and forward migrations (PRAGMA user_version). Each step runs in its own transaction,
+// so a migration interrupted by a crash leaves the previous version intact.
+#include <string>
+
+namespace SQLite {
+class Database;
+}
+
+namespace algocore::storage::schema {
+
+/// Result of bringing a database to the current version.
+struct MigrationResult {
+    bool ok = false;
+    int from_version = 0;
+    int to_version = 0;
+    std::string error;
+};
+
+/// Migrates from whatever version the file has up to kSchemaVersion; refuses a file written
+/// by a newer Algoscope (user_version > kSchemaVersion).
+MigrationResult migrate(SQLite::Database& db);
+
+/// Inserts or refreshes the built-in site library (custom sites are left alone).
+void seed_builtin_sites(SQLite::Database& db);
+
+/// The SQL of one step: index 1 creates version 1 from an empty file, index n goes n-1 → n.
+const char* migration_sql(int to_version);
+
+}  // namespace algocore::storage::schema

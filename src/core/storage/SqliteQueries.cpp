@@ -1,0 +1,405 @@
+// Read queries. A point's threshold is the mean of the counted trials of its latest session,
+// which is what a therapist compares against and what relative prescriptions are built on.
+#include "SqliteQueries.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <cmath>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <tuple>
+
+#include "algocore/storage/TraceBlob.h"
+
+namespace algocore::storage::queries {
+
+namespace {
+
+std::optional<std::string> text_or_null(const SQLite::Column& c) {
+    if (c.isNull()) return std::nullopt;
+    return c.getString();
+}
+
+BodySide side_of(const std::string& letter) {
+    BodySide side = BodySide::Left;
+    parse_side(letter, side);
+    return side;
+}
+
+Site read_site(SQLite::Statement& st) {
+    Site s;
+    s.id = st.getColumn(0).getInt64();
+    s.key = st.getColumn(1).getString();
+    s.name = st.getColumn(2).getString();
+    s.region = st.getColumn(3).getString();
+    s.landmark = st.getColumn(4).getString();
+    s.paired = st.getColumn(5).getInt() != 0;
+    if (!st.getColumn(6).isNull()) {
+        s.front = BodyMapPoint{st.getColumn(6).getDouble(), st.getColumn(7).getDouble()};
+    }
+    if (!st.getColumn(8).isNull()) {
+        s.back = BodyMapPoint{st.getColumn(8).getDouble(), st.getColumn(9).getDouble()};
+    }
+    s.dfns = st.getColumn(10).getInt() != 0;
+    s.mdc_kpa = st.getColumn(11).getDouble();
+    s.builtin = st.getColumn(12).getInt() != 0;
+    return s;
+}
+
+constexpr const char* kSiteColumns =
+    "SELECT id, key, name, region, landmark, paired, front_x, front_y, back_x, back_y, dfns, "
+    "mdc_kpa, builtin FROM sites ";
+
+Trial read_trial(SQLite::Statement& st) {
+    Trial t;
+    int i = 0;
+    t.id = st.getColumn(i++).getInt64();
+    t.session_id = st.getColumn(i++).getInt64();
+    t.site_id = st.getColumn(i++).getInt64();
+    t.side = side_of(st.getColumn(i++).getString());
+    parse_measure(st.getColumn(i++).getString(), t.measure);
+    t.index = st.getColumn(i++).getInt();
+    t.ppt_kpa = st.getColumn(i++).getDouble();
+    t.rate_kpa_s = st.getColumn(i++).getDouble();
+    t.target_rate_kpa_s = st.getColumn(i++).getDouble();
+    t.probe_cm2 = st.getColumn(i++).getDouble();
+    t.valid = st.getColumn(i++).getInt() != 0;
+    t.counted = st.getColumn(i++).getInt() != 0;
+    t.flags = static_cast<std::uint32_t>(st.getColumn(i++).getInt64());
+    t.outcome = st.getColumn(i++).getString();
+    t.preset = st.getColumn(i++).getString();
+    t.calibration_id = static_cast<CalibrationId>(st.getColumn(i++).getInt64());
+    t.in_corridor_pct = st.getColumn(i++).getDouble();
+    t.ramp_start_t_s = st.getColumn(i++).getDouble();
+    t.signal_t_s = st.getColumn(i++).getDouble();
+    t.peak_kpa = st.getColumn(i++).getDouble();
+    return t;
+}
+
+Hold read_hold(SQLite::Statement& st) {
+    Hold h;
+    int i = 0;
+    h.id = st.getColumn(i++).getInt64();
+    h.session_id = st.getColumn(i++).getInt64();
+    h.site_id = st.getColumn(i++).getInt64();
+    h.side = side_of(st.getColumn(i++).getString());
+    h.prescription = st.getColumn(i++).getString();
+    h.band_low_kpa = st.getColumn(i++).getDouble();
+    h.band_high_kpa = st.getColumn(i++).getDouble();
+    const SQLite::Column limit = st.getColumn(i++);
+    if (!limit.isNull()) h.limit_kpa = limit.getDouble();
+    h.target_hold_s = st.getColumn(i++).getDouble();
+    h.outcome = st.getColumn(i++).getString();
+    h.probe_cm2 = st.getColumn(i++).getDouble();
+    h.calibration_id = static_cast<CalibrationId>(st.getColumn(i++).getInt64());
+    h.start_t_s = st.getColumn(i++).getDouble();
+    HoldMetrics& m = h.metrics;
+    m.duration_s = st.getColumn(i++).getDouble();
+    m.time_in_band_s = st.getColumn(i++).getDouble();
+    m.time_in_band_pct = st.getColumn(i++).getDouble();
+    m.mean_kpa = st.getColumn(i++).getDouble();
+    m.median_kpa = st.getColumn(i++).getDouble();
+    m.pti_kpa_s = st.getColumn(i++).getDouble();
+    m.peak_kpa = st.getColumn(i++).getDouble();
+    m.cv_pct = st.getColumn(i++).getDouble();
+    m.excursions = st.getColumn(i++).getInt();
+    m.overshoots = st.getColumn(i++).getInt();
+    const auto steps = nlohmann::json::parse(st.getColumn(i++).getString(), nullptr, false);
+    if (steps.is_array()) {
+        for (const auto& s : steps) {
+            h.step_ups.push_back({s.value("t_prompt_s", 0.0), s.value("t_s", 0.0),
+                                  s.value("before_kpa", 0.0), s.value("after_kpa", 0.0)});
+        }
+    }
+    const SQLite::Column rating = st.getColumn(i++);
+    if (!rating.isNull()) h.pain_rating_0_10 = rating.getInt();
+    return h;
+}
+
+}  // namespace
+
+std::optional<Subject> find_subject(SQLite::Database& db, const std::string& code) {
+    for (auto& s : subjects(db)) {
+        if (s.code == code) return s;
+    }
+    return std::nullopt;
+}
+
+std::vector<Subject> subjects(SQLite::Database& db) {
+    std::vector<Subject> out;
+    SQLite::Statement st(db, "SELECT id, code, sex, age_band, dominant_side, notes FROM subjects "
+                             "ORDER BY id");
+    while (st.executeStep()) {
+        Subject s;
+        s.id = st.getColumn(0).getInt64();
+        s.code = st.getColumn(1).getString();
+        s.sex = text_or_null(st.getColumn(2));
+        s.age_band = text_or_null(st.getColumn(3));
+        if (const auto side = text_or_null(st.getColumn(4))) s.dominant_side = side_of(*side);
+        s.notes = st.getColumn(5).getString();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::optional<Operator> find_operator(SQLite::Database& db, const std::string& name) {
+    for (auto& o : operators(db)) {
+        if (o.name == name) return o;
+    }
+    return std::nullopt;
+}
+
+std::vector<Operator> operators(SQLite::Database& db) {
+    std::vector<Operator> out;
+    SQLite::Statement st(db, "SELECT id, name, role FROM operators ORDER BY id");
+    while (st.executeStep()) {
+        out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                       st.getColumn(2).getString()});
+    }
+    return out;
+}
+
+std::optional<Site> find_site(SQLite::Database& db, const std::string& key_or_name) {
+    SQLite::Statement st(db, std::string(kSiteColumns) +
+                                 "WHERE key = lower(?1) OR lower(name) = lower(?1) "
+                                 "OR key = lower(replace(trim(?1), ' ', '_')) LIMIT 1");
+    st.bind(1, key_or_name);
+    if (!st.executeStep()) return std::nullopt;
+    return read_site(st);
+}
+
+std::vector<Site> sites(SQLite::Database& db) {
+    std::vector<Site> out;
+    SQLite::Statement st(db, std::string(kSiteColumns) + "ORDER BY builtin DESC, id");
+    while (st.executeStep()) out.push_back(read_site(st));
+    return out;
+}
+
+std::vector<Session> sessions(SQLite::Database& db, RecordId subject_id) {
+    std::vector<Session> out;
+    SQLite::Statement st(db, "SELECT id, subject_id, operator_id, started_utc, device_serial, "
+                             "calibration_id, probe_cm2, notes FROM sessions "
+                             "WHERE ?1 = 0 OR subject_id = ?1 ORDER BY started_utc, id");
+    st.bind(1, subject_id);
+    while (st.executeStep()) {
+        Session s;
+        s.id = st.getColumn(0).getInt64();
+        s.subject_id = st.getColumn(1).getInt64();
+        s.operator_id = st.getColumn(2).isNull() ? kNoRecord : st.getColumn(2).getInt64();
+        s.started_utc = st.getColumn(3).getString();
+        s.device_serial = st.getColumn(4).getString();
+        s.calibration_id = static_cast<CalibrationId>(st.getColumn(5).getInt64());
+        s.probe_cm2 = st.getColumn(6).getDouble();
+        s.notes = st.getColumn(7).getString();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<Trial> trials(SQLite::Database& db, RecordId session_id) {
+    std::vector<Trial> out;
+    SQLite::Statement st(
+        db, "SELECT id, session_id, site_id, side, measure, trial_index, ppt_kpa, rate_kpa_s, "
+            "target_rate_kpa_s, probe_cm2, valid, counted, flags, outcome, preset, "
+            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa FROM trials "
+            "WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
+    st.bind(1, session_id);
+    while (st.executeStep()) out.push_back(read_trial(st));
+    return out;
+}
+
+std::vector<Hold> holds(SQLite::Database& db, RecordId session_id) {
+    std::vector<Hold> out;
+    SQLite::Statement st(
+        db, "SELECT id, session_id, site_id, side, prescription, band_low_kpa, band_high_kpa, "
+            "limit_kpa, target_hold_s, outcome, probe_cm2, calibration_id, start_t_s, "
+            "duration_s, time_in_band_s, time_in_band_pct, mean_kpa, median_kpa, pti_kpa_s, "
+            "peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating FROM holds "
+            "WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
+    st.bind(1, session_id);
+    while (st.executeStep()) out.push_back(read_hold(st));
+    return out;
+}
+
+std::optional<RawTrace> trace(SQLite::Database& db, const char* table, RecordId id) {
+    const std::string key = std::string(table) == "hold_traces" ? "hold_id" : "trial_id";
+    SQLite::Statement st(db, "SELECT samples FROM " + std::string(table) + " WHERE " + key +
+                                 " = ?");
+    st.bind(1, id);
+    if (!st.executeStep()) return std::nullopt;
+    const SQLite::Column blob = st.getColumn(0);
+    RawTrace out;
+    std::string error;
+    if (!decode_trace(static_cast<const std::uint8_t*>(blob.getBlob()),
+                      static_cast<std::size_t>(blob.getBytes()), out, error)) {
+        throw SQLite::Exception(std::string(table) + " " + std::to_string(id) + ": " + error,
+                                SQLITE_CORRUPT);
+    }
+    return out;
+}
+
+std::vector<Sample> session_samples(SQLite::Database& db, RecordId session_id) {
+    std::vector<Sample> out;
+    SQLite::Statement st(db, "SELECT calibration_id, samples FROM session_samples "
+                             "WHERE session_id = ? ORDER BY first_t_s, id");
+    st.bind(1, session_id);
+    while (st.executeStep()) {
+        const auto calibration = static_cast<CalibrationId>(st.getColumn(0).getInt64());
+        const SQLite::Column blob = st.getColumn(1);
+        RawTrace chunk;
+        std::string error;
+        if (!decode_trace(static_cast<const std::uint8_t*>(blob.getBlob()),
+                          static_cast<std::size_t>(blob.getBytes()), chunk, error)) {
+            throw SQLite::Exception("session samples: " + error, SQLITE_CORRUPT);
+        }
+        for (const auto& s : chunk.samples) {
+            Sample sample;
+            sample.t_s = s.t_s;
+            sample.force_n = s.force_n;
+            sample.pressure_kpa = s.pressure_kpa;
+            sample.raw_counts = s.raw_counts;
+            sample.has_raw = true;
+            sample.buttons = s.buttons;
+            sample.flags = s.flags;
+            sample.calibration_id = calibration;
+            out.push_back(sample);
+        }
+    }
+    return out;
+}
+
+std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_id,
+                                        RecordId site_id, BodySide side, TrialMeasure measure,
+                                        RecordId before_session_id) {
+    SQLite::Statement st(
+        db, "SELECT s.id, s.started_utc, COUNT(*), AVG(t.ppt_kpa) FROM trials t "
+            "JOIN sessions s ON s.id = t.session_id "
+            "WHERE s.subject_id = ?1 AND t.site_id = ?2 AND t.side = ?3 AND t.measure = ?4 "
+            "AND t.counted = 1 AND (?5 = 0 OR (s.started_utc, s.id) < "
+            "(SELECT started_utc, id FROM sessions WHERE id = ?5)) "
+            "GROUP BY s.id ORDER BY s.started_utc DESC, s.id DESC LIMIT 1");
+    st.bind(1, subject_id);
+    st.bind(2, site_id);
+    st.bind(3, to_letter(side));
+    st.bind(4, to_string(measure));
+    st.bind(5, before_session_id);
+    if (!st.executeStep()) return std::nullopt;
+    PointThreshold p;
+    p.subject_id = subject_id;
+    p.site_id = site_id;
+    p.side = side;
+    p.measure = measure;
+    p.session_id = st.getColumn(0).getInt64();
+    p.session_started_utc = st.getColumn(1).getString();
+    p.n = st.getColumn(2).getInt();
+    p.mean_kpa = st.getColumn(3).getDouble();
+    return p;
+}
+
+std::vector<SiteSummary> site_summaries(SQLite::Database& db, RecordId subject_id) {
+    SQLite::Statement st(
+        db, "SELECT s.id, subj.code, s.started_utc, site.key, site.name, t.side, t.measure, "
+            "t.counted, t.ppt_kpa FROM trials t JOIN sessions s ON s.id = t.session_id "
+            "JOIN subjects subj ON subj.id = s.subject_id JOIN sites site ON site.id = t.site_id "
+            "WHERE ?1 = 0 OR s.subject_id = ?1 "
+            "ORDER BY subj.code, s.started_utc, s.id, site.key, t.side, t.measure, t.id");
+    st.bind(1, subject_id);
+    std::vector<SiteSummary> out;
+    std::vector<std::vector<double>> values;
+    while (st.executeStep()) {
+        SiteSummary key;
+        key.session_id = st.getColumn(0).getInt64();
+        key.subject_code = st.getColumn(1).getString();
+        key.session_started_utc = st.getColumn(2).getString();
+        key.site_key = st.getColumn(3).getString();
+        key.site_name = st.getColumn(4).getString();
+        key.side = side_of(st.getColumn(5).getString());
+        parse_measure(st.getColumn(6).getString(), key.measure);
+        if (out.empty() || out.back().session_id != key.session_id ||
+            out.back().site_key != key.site_key || out.back().side != key.side ||
+            out.back().measure != key.measure) {
+            out.push_back(key);
+            values.emplace_back();
+        }
+        ++out.back().n_all;
+        if (st.getColumn(7).getInt() != 0) values.back().push_back(st.getColumn(8).getDouble());
+    }
+    for (std::size_t i = 0; i < out.size(); ++i) {
+        const auto& v = values[i];
+        SiteSummary& s = out[i];
+        s.n = static_cast<int>(v.size());
+        if (v.empty()) continue;
+        double sum = 0.0;
+        s.min_kpa = v.front();
+        s.max_kpa = v.front();
+        for (double x : v) {
+            sum += x;
+            s.min_kpa = std::min(s.min_kpa, x);
+            s.max_kpa = std::max(s.max_kpa, x);
+        }
+        s.mean_kpa = sum / static_cast<double>(v.size());
+        if (v.size() > 1) {
+            double ss = 0.0;
+            for (double x : v) ss += (x - s.mean_kpa) * (x - s.mean_kpa);
+            s.sd_kpa = std::sqrt(ss / static_cast<double>(v.size() - 1));
+        }
+        if (s.mean_kpa > 0.0) s.cv_pct = s.sd_kpa / s.mean_kpa * 100.0;
+    }
+    return out;
+}
+
+std::vector<TrainingScore> training_scores(SQLite::Database& db, RecordId student_id) {
+    std::vector<TrainingScore> out;
+    SQLite::Statement st(
+        db, "SELECT id, session_id, student_id, exercise, feedback, blind, attempted_utc, "
+            "constant_error_kpa, absolute_error_kpa, variable_error_kpa, time_in_band_pct "
+            "FROM training_scores WHERE ?1 = 0 OR student_id = ?1 ORDER BY attempted_utc, id");
+    st.bind(1, student_id);
+    while (st.executeStep()) {
+        TrainingScore s;
+        s.id = st.getColumn(0).getInt64();
+        s.session_id = st.getColumn(1).isNull() ? kNoRecord : st.getColumn(1).getInt64();
+        s.student_id = st.getColumn(2).getInt64();
+        s.exercise = st.getColumn(3).getString();
+        s.feedback = st.getColumn(4).getString();
+        s.blind = st.getColumn(5).getInt() != 0;
+        s.attempted_utc = st.getColumn(6).getString();
+        s.constant_error_kpa = st.getColumn(7).getDouble();
+        s.absolute_error_kpa = st.getColumn(8).getDouble();
+        s.variable_error_kpa = st.getColumn(9).getDouble();
+        s.time_in_band_pct = st.getColumn(10).getDouble();
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table,
+                                  RecordId row_id) {
+    std::vector<AuditEntry> out;
+    SQLite::Statement st(db, "SELECT id, who, when_utc, table_name, row_id, field, old_value, "
+                             "new_value, reason FROM audit_log WHERE (?1 = '' OR table_name = ?1) "
+                             "AND (?2 = 0 OR row_id = ?2) ORDER BY id");
+    st.bind(1, table);
+    st.bind(2, row_id);
+    while (st.executeStep()) {
+        AuditEntry a;
+        a.id = st.getColumn(0).getInt64();
+        a.who = st.getColumn(1).getString();
+        a.when_utc = st.getColumn(2).getString();
+        a.table = st.getColumn(3).getString();
+        a.row_id = st.getColumn(4).getInt64();
+        a.field = st.getColumn(5).getString();
+        a.old_value = st.getColumn(6).getString();
+        a.new_value = st.getColumn(7).getString();
+        a.reason = st.getColumn(8).getString();
+        out.push_back(std::move(a));
+    }
+    return out;
+}
+
+RecordId max_id(SQLite::Database& db, const char* table) {
+    return db.execAndGet("SELECT COALESCE(MAX(id), 0) FROM " + std::string(table)).getInt64();
+}
+
+}  // namespace algocore::storage::queries

@@ -1,0 +1,41 @@
+#pragma once
+// Read queries, run on the storage thread (the only owner of the connection).
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "algocore/storage/Records.h"
+#include "algocore/storage/StudyData.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace algocore::storage::queries {
+
+std::optional<Subject> find_subject(SQLite::Database& db, const std::string& code);
+std::optional<Operator> find_operator(SQLite::Database& db, const std::string& name);
+std::optional<Site> find_site(SQLite::Database& db, const std::string& key_or_name);
+std::vector<Site> sites(SQLite::Database& db);
+std::vector<Subject> subjects(SQLite::Database& db);
+std::vector<Operator> operators(SQLite::Database& db);
+/// subject_id 0 = all sessions.
+std::vector<Session> sessions(SQLite::Database& db, RecordId subject_id);
+/// session_id 0 = all trials.
+std::vector<Trial> trials(SQLite::Database& db, RecordId session_id);
+std::vector<Hold> holds(SQLite::Database& db, RecordId session_id);
+/// table is "trial_traces" or "hold_traces".
+std::optional<RawTrace> trace(SQLite::Database& db, const char* table, RecordId id);
+std::vector<Sample> session_samples(SQLite::Database& db, RecordId session_id);
+std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_id,
+                                        RecordId site_id, BodySide side, TrialMeasure measure,
+                                        RecordId before_session_id);
+std::vector<SiteSummary> site_summaries(SQLite::Database& db, RecordId subject_id);
+/// student_id 0 = all students.
+std::vector<TrainingScore> training_scores(SQLite::Database& db, RecordId student_id);
+std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table,
+                                  RecordId row_id);
+/// Largest id in each table, so new ids can be assigned at enqueue.
+RecordId max_id(SQLite::Database& db, const char* table);
+
+}  // namespace algocore::storage::queries

@@ -1,0 +1,250 @@
+// The storage thread. Writers append to `pending` and return; the thread takes a batch,
+// commits it in one transaction, and only then advances committed_through. A batch that
+// fails for an environmental reason (full disk, read-only file, lock, I/O error) is rolled
+// back and stays at the front of `pending`, so nothing is lost and order is kept; it is
+// retried every retry_interval. A record that fails on its own (a constraint) is dropped
+// alone, inside its own savepoint, and reported, so one bad record cannot block the rest.
+//
+// synchronous=FULL with WAL: every COMMIT fsyncs the WAL, so a committed batch survives
+// power loss as well as kill -9 (NORMAL would only survive the process dying). Batching
+// keeps the cost to one fsync per batch.
+#include "algocore/storage/SqliteStorage.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <ctime>
+
+#include "SqliteQueries.h"
+#include "StorageCore.h"
+#include "algocore/storage/SiteLibrary.h"
+#include "algocore/storage/TraceBlob.h"
+
+namespace algocore::storage {
+
+std::string utc_now_iso8601() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+
+struct SqliteStorage::Impl {
+    std::unique_ptr<StorageCore> core;
+};
+
+SqliteOpenResult SqliteStorage::open(const std::string& path, SqliteOptions options) {
+    SqliteOpenResult result;
+    auto core = std::make_unique<StorageCore>(path, options);
+    std::string error = core->start();
+    if (!error.empty()) {
+        result.error = error;
+        return result;
+    }
+    auto impl = std::make_unique<Impl>();
+    impl->core = std::move(core);
+    result.storage.reset(new SqliteStorage(std::move(impl)));
+    return result;
+}
+
+SqliteStorage::SqliteStorage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+SqliteStorage::~SqliteStorage() { close(); }
+
+std::size_t SqliteStorage::close(std::chrono::milliseconds timeout) {
+    return impl_->core->stop(timeout);
+}
+void SqliteStorage::set_max_page_count(std::uint64_t pages) {
+    impl_->core->set_max_page_count(pages);
+}
+void SqliteStorage::retry_now() { impl_->core->retry_now(); }
+const std::string& SqliteStorage::path() const { return impl_->core->path(); }
+
+Enqueued SqliteStorage::add_subject(const Subject& subject) {
+    Subject s = subject;
+    s.id = impl_->core->next_id(IdKind::Subject);
+    return {s.id, impl_->core->enqueue(std::move(s))};
+}
+
+Enqueued SqliteStorage::add_operator(const Operator& op) {
+    Operator o = op;
+    o.id = impl_->core->next_id(IdKind::Operator);
+    return {o.id, impl_->core->enqueue(std::move(o))};
+}
+
+Enqueued SqliteStorage::add_site(const Site& site) {
+    Site s = site;
+    s.builtin = false;
+    if (s.key.empty()) s.key = site_key_from_name(s.name);
+    s.id = impl_->core->next_id(IdKind::Site);
+    return {s.id, impl_->core->enqueue(std::move(s))};
+}
+
+Enqueued SqliteStorage::begin_session(const Session& session) {
+    Session s = session;
+    if (s.started_utc.empty()) s.started_utc = utc_now_iso8601();
+    s.id = impl_->core->next_id(IdKind::Session);
+    return {s.id, impl_->core->enqueue(std::move(s))};
+}
+
+Enqueued SqliteStorage::record_trial(const Trial& trial, const RawTrace& trace) {
+    TrialWrite w;
+    w.trial = trial;
+    w.trial.id = impl_->core->next_id(IdKind::Trial);
+    w.sample_count = trace.samples.size();
+    encode_trace(trace, w.blob);
+    const RecordId id = w.trial.id;
+    return {id, impl_->core->enqueue(std::move(w))};
+}
+
+Enqueued SqliteStorage::record_hold(const Hold& hold, const RawTrace& trace) {
+    HoldWrite w;
+    w.hold = hold;
+    w.hold.id = impl_->core->next_id(IdKind::Hold);
+    w.sample_count = trace.samples.size();
+    encode_trace(trace, w.blob);
+    const RecordId id = w.hold.id;
+    return {id, impl_->core->enqueue(std::move(w))};
+}
+
+Enqueued SqliteStorage::record_training_score(const TrainingScore& score) {
+    TrainingScore s = score;
+    if (s.attempted_utc.empty()) s.attempted_utc = utc_now_iso8601();
+    s.id = impl_->core->next_id(IdKind::TrainingScore);
+    return {s.id, impl_->core->enqueue(std::move(s))};
+}
+
+WriteTicket SqliteStorage::record_samples(RecordId session_id,
+                                          const std::vector<Sample>& samples) {
+    // One chunk per run of samples with the same calibration, so each chunk can say which
+    // calibration produced its forces.
+    WriteTicket last = 0;
+    std::size_t begin = 0;
+    while (begin < samples.size()) {
+        std::size_t end = begin + 1;
+        while (end < samples.size() &&
+               samples[end].calibration_id == samples[begin].calibration_id) {
+            ++end;
+        }
+        SamplesWrite w;
+        w.session_id = session_id;
+        w.calibration_id = samples[begin].calibration_id;
+        w.first_t_s = samples[begin].t_s;
+        w.last_t_s = samples[end - 1].t_s;
+        w.sample_count = end - begin;
+        RawTrace chunk;
+        chunk.samples.reserve(end - begin);
+        for (std::size_t i = begin; i < end; ++i) {
+            const Sample& s = samples[i];
+            chunk.samples.push_back({s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons,
+                                     s.flags});
+        }
+        encode_trace(chunk, w.blob);
+        last = impl_->core->enqueue(std::move(w));
+        begin = end;
+    }
+    return last;
+}
+
+Request SqliteStorage::correct(const Correction& correction) {
+    Request r;
+    r.error = check_correction(correction);
+    if (!r.error.empty()) return r;
+    CorrectionWrite w{correction, utc_now_iso8601()};
+    r.ticket = impl_->core->enqueue(std::move(w));
+    r.ok = true;
+    return r;
+}
+
+bool SqliteStorage::wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) {
+    return impl_->core->wait_committed(ticket, timeout);
+}
+bool SqliteStorage::flush(std::chrono::milliseconds timeout) {
+    return impl_->core->wait_committed(impl_->core->last_ticket(), timeout);
+}
+StorageStatus SqliteStorage::status() const { return impl_->core->status(); }
+std::vector<StorageEvent> SqliteStorage::take_events() { return impl_->core->take_events(); }
+
+std::optional<Subject> SqliteStorage::find_subject(const std::string& code) {
+    return impl_->core->query([&](SQLite::Database& db) { return queries::find_subject(db, code); });
+}
+std::optional<Operator> SqliteStorage::find_operator(const std::string& name) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::find_operator(db, name); });
+}
+std::optional<Site> SqliteStorage::find_site(const std::string& key_or_name) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::find_site(db, key_or_name); });
+}
+std::vector<Site> SqliteStorage::sites() {
+    return impl_->core->query([&](SQLite::Database& db) { return queries::sites(db); });
+}
+std::vector<Session> SqliteStorage::sessions_of(RecordId subject_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::sessions(db, subject_id); });
+}
+std::vector<Trial> SqliteStorage::trials_of(RecordId session_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::trials(db, session_id); });
+}
+std::optional<RawTrace> SqliteStorage::trial_trace(RecordId trial_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::trace(db, "trial_traces", trial_id); });
+}
+std::vector<Hold> SqliteStorage::holds_of(RecordId session_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::holds(db, session_id); });
+}
+std::optional<RawTrace> SqliteStorage::hold_trace(RecordId hold_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::trace(db, "hold_traces", hold_id); });
+}
+std::vector<Sample> SqliteStorage::session_samples(RecordId session_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::session_samples(db, session_id); });
+}
+std::optional<PointThreshold> SqliteStorage::latest_threshold(RecordId subject_id,
+                                                              RecordId site_id, BodySide side,
+                                                              TrialMeasure measure) {
+    return impl_->core->query([&](SQLite::Database& db) {
+        return queries::threshold(db, subject_id, site_id, side, measure, kNoRecord);
+    });
+}
+std::optional<PointThreshold> SqliteStorage::previous_threshold(RecordId subject_id,
+                                                                RecordId site_id, BodySide side,
+                                                                TrialMeasure measure,
+                                                                RecordId before_session_id) {
+    if (before_session_id == kNoRecord) return std::nullopt;
+    return impl_->core->query([&](SQLite::Database& db) {
+        return queries::threshold(db, subject_id, site_id, side, measure, before_session_id);
+    });
+}
+std::vector<SiteSummary> SqliteStorage::site_summaries(RecordId subject_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::site_summaries(db, subject_id); });
+}
+std::vector<TrainingScore> SqliteStorage::student_scores(RecordId student_id) {
+    if (student_id == kNoRecord) return {};
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::training_scores(db, student_id); });
+}
+std::vector<AuditEntry> SqliteStorage::audit_log(const std::string& table, RecordId row_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::audit_log(db, table, row_id); });
+}
+StudyData SqliteStorage::load_study() {
+    return impl_->core->query([&](SQLite::Database& db) {
+        StudyData d;
+        d.subjects = queries::subjects(db);
+        d.operators = queries::operators(db);
+        d.sessions = queries::sessions(db, kNoRecord);
+        d.sites = queries::sites(db);
+        d.trials = queries::trials(db, kNoRecord);
+        d.holds = queries::holds(db, kNoRecord);
+        d.training_scores = queries::training_scores(db, kNoRecord);
+        d.audit_log = queries::audit_log(db, "", kNoRecord);
+        return d;
+    });
+}
+
+}  // namespace algocore::storage

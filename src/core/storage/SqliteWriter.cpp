@@ -1,0 +1,307 @@
+// Inserts of each record kind, and the audited correction: the old value is read and written
+// to the audit log in the same transaction as the update, so no edit can lose history.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "WriteOp.h"
+
+namespace algocore::storage {
+
+namespace {
+
+template <typename T> void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
+    if (v) {
+        st.bind(index, *v);
+    } else {
+        st.bind(index);
+    }
+}
+
+void bind_blob(SQLite::Statement& st, int index, const std::vector<std::uint8_t>& blob) {
+    st.bind(index, blob.data(), static_cast<int>(blob.size()));
+}
+
+void insert(SQLite::Database& db, const Subject& s) {
+    SQLite::Statement st(db, "INSERT INTO subjects (id, code, sex, age_band, dominant_side, notes) "
+                             "VALUES (?,?,?,?,?,?)");
+    st.bind(1, s.id);
+    st.bind(2, s.code);
+    bind_optional(st, 3, s.sex);
+    bind_optional(st, 4, s.age_band);
+    if (s.dominant_side) {
+        st.bind(5, to_letter(*s.dominant_side));
+    } else {
+        st.bind(5);
+    }
+    st.bind(6, s.notes);
+    st.exec();
+}
+
+void insert(SQLite::Database& db, const Operator& o) {
+    SQLite::Statement st(db, "INSERT INTO operators (id, name, role) VALUES (?,?,?)");
+    st.bind(1, o.id);
+    st.bind(2, o.name);
+    st.bind(3, o.role);
+    st.exec();
+}
+
+void insert(SQLite::Database& db, const Site& s) {
+    SQLite::Statement st(db, "INSERT INTO sites (id, key, name, region, landmark, paired, front_x, "
+                             "front_y, back_x, back_y, dfns, mdc_kpa, builtin) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0)");
+    st.bind(1, s.id);
+    st.bind(2, s.key);
+    st.bind(3, s.name);
+    st.bind(4, s.region);
+    st.bind(5, s.landmark);
+    st.bind(6, s.paired ? 1 : 0);
+    if (s.front) {
+        st.bind(7, s.front->x);
+        st.bind(8, s.front->y);
+    }
+    if (s.back) {
+        st.bind(9, s.back->x);
+        st.bind(10, s.back->y);
+    }
+    st.bind(11, s.dfns ? 1 : 0);
+    st.bind(12, s.mdc_kpa);
+    st.exec();
+}
+
+void insert(SQLite::Database& db, const Session& s) {
+    SQLite::Statement st(db, "INSERT INTO sessions (id, subject_id, operator_id, started_utc, "
+                             "device_serial, calibration_id, probe_cm2, notes) "
+                             "VALUES (?,?,?,?,?,?,?,?)");
+    st.bind(1, s.id);
+    st.bind(2, s.subject_id);
+    if (s.operator_id != kNoRecord) {
+        st.bind(3, s.operator_id);
+    } else {
+        st.bind(3);
+    }
+    st.bind(4, s.started_utc);
+    st.bind(5, s.device_serial);
+    st.bind(6, static_cast<std::int64_t>(s.calibration_id));
+    st.bind(7, s.probe_cm2);
+    st.bind(8, s.notes);
+    st.exec();
+}
+
+void insert(SQLite::Database& db, const TrialWrite& w) {
+    const Trial& t = w.trial;
+    SQLite::Statement st(
+        db, "INSERT INTO trials (id, session_id, site_id, side, measure, trial_index, ppt_kpa, "
+            "rate_kpa_s, target_rate_kpa_s, probe_cm2, valid, counted, flags, outcome, preset, "
+            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, t.id);
+    st.bind(2, t.session_id);
+    st.bind(3, t.site_id);
+    st.bind(4, to_letter(t.side));
+    st.bind(5, to_string(t.measure));
+    st.bind(6, t.index);
+    st.bind(7, t.ppt_kpa);
+    st.bind(8, t.rate_kpa_s);
+    st.bind(9, t.target_rate_kpa_s);
+    st.bind(10, t.probe_cm2);
+    st.bind(11, t.valid ? 1 : 0);
+    st.bind(12, t.counted ? 1 : 0);
+    st.bind(13, static_cast<std::int64_t>(t.flags));
+    st.bind(14, t.outcome);
+    st.bind(15, t.preset);
+    st.bind(16, static_cast<std::int64_t>(t.calibration_id));
+    st.bind(17, t.in_corridor_pct);
+    st.bind(18, t.ramp_start_t_s);
+    st.bind(19, t.signal_t_s);
+    st.bind(20, t.peak_kpa);
+    st.exec();
+    SQLite::Statement trace(db, "INSERT INTO trial_traces (trial_id, sample_count, samples) "
+                                "VALUES (?,?,?)");
+    trace.bind(1, t.id);
+    trace.bind(2, static_cast<std::int64_t>(w.sample_count));
+    bind_blob(trace, 3, w.blob);
+    trace.exec();
+}
+
+std::string step_ups_json(const std::vector<StepUpRecord>& steps) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& s : steps) {
+        list.push_back({{"t_prompt_s", s.t_prompt_s},
+                        {"t_s", s.t_s},
+                        {"before_kpa", s.before_kpa},
+                        {"after_kpa", s.after_kpa}});
+    }
+    return list.dump();
+}
+
+void insert(SQLite::Database& db, const HoldWrite& w) {
+    const Hold& h = w.hold;
+    const HoldMetrics& m = h.metrics;
+    SQLite::Statement st(
+        db, "INSERT INTO holds (id, session_id, site_id, side, prescription, band_low_kpa, "
+            "band_high_kpa, limit_kpa, target_hold_s, outcome, probe_cm2, calibration_id, "
+            "start_t_s, duration_s, time_in_band_s, time_in_band_pct, mean_kpa, median_kpa, "
+            "pti_kpa_s, peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int i = 1;
+    st.bind(i++, h.id);
+    st.bind(i++, h.session_id);
+    st.bind(i++, h.site_id);
+    st.bind(i++, to_letter(h.side));
+    st.bind(i++, h.prescription);
+    st.bind(i++, h.band_low_kpa);
+    st.bind(i++, h.band_high_kpa);
+    bind_optional(st, i++, h.limit_kpa);
+    st.bind(i++, h.target_hold_s);
+    st.bind(i++, h.outcome);
+    st.bind(i++, h.probe_cm2);
+    st.bind(i++, static_cast<std::int64_t>(h.calibration_id));
+    st.bind(i++, h.start_t_s);
+    st.bind(i++, m.duration_s);
+    st.bind(i++, m.time_in_band_s);
+    st.bind(i++, m.time_in_band_pct);
+    st.bind(i++, m.mean_kpa);
+    st.bind(i++, m.median_kpa);
+    st.bind(i++, m.pti_kpa_s);
+    st.bind(i++, m.peak_kpa);
+    st.bind(i++, m.cv_pct);
+    st.bind(i++, m.excursions);
+    st.bind(i++, m.overshoots);
+    st.bind(i++, step_ups_json(h.step_ups));
+    bind_optional(st, i++, h.pain_rating_0_10);
+    st.exec();
+    SQLite::Statement trace(db, "INSERT INTO hold_traces (hold_id, sample_count, samples) "
+                                "VALUES (?,?,?)");
+    trace.bind(1, h.id);
+    trace.bind(2, static_cast<std::int64_t>(w.sample_count));
+    bind_blob(trace, 3, w.blob);
+    trace.exec();
+}
+
+void insert(SQLite::Database& db, const TrainingScore& s) {
+    SQLite::Statement st(
+        db, "INSERT INTO training_scores (id, session_id, student_id, exercise, feedback, blind, "
+            "attempted_utc, constant_error_kpa, absolute_error_kpa, variable_error_kpa, "
+            "time_in_band_pct) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+    st.bind(1, s.id);
+    if (s.session_id != kNoRecord) {
+        st.bind(2, s.session_id);
+    } else {
+        st.bind(2);
+    }
+    st.bind(3, s.student_id);
+    st.bind(4, s.exercise);
+    st.bind(5, s.feedback);
+    st.bind(6, s.blind ? 1 : 0);
+    st.bind(7, s.attempted_utc);
+    st.bind(8, s.constant_error_kpa);
+    st.bind(9, s.absolute_error_kpa);
+    st.bind(10, s.variable_error_kpa);
+    st.bind(11, s.time_in_band_pct);
+    st.exec();
+}
+
+void insert(SQLite::Database& db, const SamplesWrite& w) {
+    SQLite::Statement st(db, "INSERT INTO session_samples (session_id, calibration_id, first_t_s, "
+                             "last_t_s, sample_count, samples) VALUES (?,?,?,?,?,?)");
+    st.bind(1, w.session_id);
+    st.bind(2, static_cast<std::int64_t>(w.calibration_id));
+    st.bind(3, w.first_t_s);
+    st.bind(4, w.last_t_s);
+    st.bind(5, static_cast<std::int64_t>(w.sample_count));
+    bind_blob(st, 6, w.blob);
+    st.exec();
+}
+
+// Fields a correction may change. Measured values (pressures, rates, traces) are not here:
+// what the device measured is never edited, only how it is classified or attributed.
+const std::map<std::string, std::set<std::string>>& correctable_fields() {
+    static const std::map<std::string, std::set<std::string>> fields = {
+        {"trials", {"valid", "counted", "side", "site_id"}},
+        {"holds", {"pain_rating", "side", "site_id"}},
+        {"sessions", {"notes", "operator_id", "device_serial", "calibration_id", "probe_cm2"}},
+        {"subjects", {"sex", "age_band", "dominant_side", "notes"}},
+        {"sites", {"mdc_kpa", "landmark"}},
+    };
+    return fields;
+}
+
+void insert(SQLite::Database& db, const CorrectionWrite& w) {
+    const Correction& c = w.correction;
+    // Table and field names come from the whitelist checked at enqueue, never from free text.
+    SQLite::Statement old_value(db, "SELECT " + c.field + " FROM " + c.table + " WHERE id = ?");
+    old_value.bind(1, c.row_id);
+    if (!old_value.executeStep()) {
+        throw SQLite::Exception("no " + c.table + " record with id " + std::to_string(c.row_id),
+                                SQLITE_CONSTRAINT);
+    }
+    const SQLite::Column column = old_value.getColumn(0);
+    const bool was_null = column.isNull();
+    const std::string before = was_null ? std::string{} : column.getString();
+    old_value.reset();
+
+    SQLite::Statement audit(db, "INSERT INTO audit_log (who, when_utc, table_name, row_id, field, "
+                                "old_value, new_value, reason) VALUES (?,?,?,?,?,?,?,?)");
+    audit.bind(1, c.who);
+    audit.bind(2, w.when_utc);
+    audit.bind(3, c.table);
+    audit.bind(4, c.row_id);
+    audit.bind(5, c.field);
+    if (was_null) {
+        audit.bind(6);
+    } else {
+        audit.bind(6, before);
+    }
+    audit.bind(7, c.new_value);
+    audit.bind(8, c.reason);
+    audit.exec();
+
+    SQLite::Statement update(db, "UPDATE " + c.table + " SET " + c.field + " = ? WHERE id = ?");
+    if (c.new_value.empty() && c.field != "notes" && c.field != "landmark") {
+        update.bind(1);
+    } else {
+        update.bind(1, c.new_value);
+    }
+    update.bind(2, c.row_id);
+    update.exec();
+}
+
+}  // namespace
+
+void apply_write(SQLite::Database& db, const WriteOp& op) {
+    std::visit([&db](const auto& record) { insert(db, record); }, op.record);
+}
+
+std::string check_correction(const Correction& c) {
+    const auto& fields = correctable_fields();
+    const auto table = fields.find(c.table);
+    if (table == fields.end()) return "records of table '" + c.table + "' cannot be corrected";
+    if (table->second.count(c.field) == 0) {
+        return "field '" + c.field + "' of " + c.table + " cannot be corrected";
+    }
+    if (c.row_id == kNoRecord) return "a correction needs the id of the record";
+    if (c.who.empty()) return "a correction needs the name of who makes it";
+    if (c.field == "valid" || c.field == "counted") {
+        if (c.new_value != "0" && c.new_value != "1") return c.field + " must be 0 or 1";
+    }
+    if (c.field == "side" || c.field == "dominant_side") {
+        BodySide side{};
+        if (!(c.new_value.empty() && c.field == "dominant_side") &&
+            !(c.new_value.size() == 1 && parse_side(c.new_value, side))) {
+            return c.field + " must be L, R or M";
+        }
+    }
+    if (c.field == "pain_rating" && !c.new_value.empty()) {
+        const bool digits = c.new_value.find_first_not_of("0123456789") == std::string::npos;
+        if (!digits || c.new_value.size() > 2 || std::stoi(c.new_value) > 10) {
+            return "pain rating must be a whole number 0 to 10 (empty clears it)";
+        }
+    }
+    return {};
+}
+
+}  // namespace algocore::storage

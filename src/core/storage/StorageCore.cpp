@@ -1,0 +1,334 @@
+// Storage thread loop and error handling; see SqliteStorage.cpp for the durability reasoning.
+#include "StorageCore.h"
+
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <fcntl.h>
+
+#include <utility>
+
+#include "Schema.h"
+#include "SqliteQueries.h"
+
+namespace algocore::storage {
+
+namespace {
+
+constexpr std::int64_t kNoPageLimit = 4294967294;  // SQLite's largest max_page_count
+constexpr int kBusyTimeoutMs = 2000;
+
+const char* const kIdTables[] = {"subjects", "operators",       "sites", "sessions",
+                                 "trials",   "holds", "training_scores"};
+
+/// Errors that belong to one record (bad reference, duplicate code): drop that record only.
+bool record_error(int code) {
+    return code == SQLITE_CONSTRAINT || code == SQLITE_MISMATCH || code == SQLITE_TOOBIG ||
+           code == SQLITE_RANGE;
+}
+
+}  // namespace
+
+StorageCore::StorageCore(std::string path, SqliteOptions options)
+    : path_(std::move(path)), options_(options) {}
+
+StorageCore::~StorageCore() {
+    stop(std::chrono::milliseconds{0});
+}
+
+std::string StorageCore::open_connection() {
+    const int flags = options_.writable ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
+                                        : SQLite::OPEN_READONLY;
+    try {
+        db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
+        if (options_.writable) {
+            db_->exec("PRAGMA journal_mode = WAL");
+            db_->exec("PRAGMA synchronous = FULL");
+        }
+        db_->exec("PRAGMA foreign_keys = ON");
+        apply_page_limit();
+    } catch (const SQLite::Exception& e) {
+        db_.reset();
+        return "cannot open the database " + path_ + ": " + e.what();
+    }
+    return {};
+}
+
+void StorageCore::apply_page_limit() {
+    if (!db_ || !options_.writable) return;
+    const std::int64_t pages =
+        options_.max_page_count > 0 ? static_cast<std::int64_t>(options_.max_page_count)
+                                    : kNoPageLimit;
+    db_->execAndGet("PRAGMA max_page_count = " + std::to_string(pages));
+}
+
+std::string StorageCore::start() {
+    std::string error = open_connection();
+    if (!error.empty()) return error;
+    if (options_.writable) {
+        // One recording process per file: ids are handed out at enqueue, so a second writer
+        // would collide. The kernel drops the lock when the process dies (even kill -9).
+        lock_fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+        if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+            db_.reset();
+            if (lock_fd_ >= 0) ::close(lock_fd_);
+            lock_fd_ = -1;
+            return "the database " + path_ +
+                   " is already open for recording by another Algoscope process";
+        }
+    }
+    try {
+        const bool read_only = sqlite3_db_readonly(db_->getHandle(), "main") == 1;
+        const int version = db_->execAndGet("PRAGMA user_version").getInt();
+        if (!options_.writable || read_only) {
+            if (version != kSchemaVersion) {
+                return "the database " + path_ + " has schema version " +
+                       std::to_string(version) + " but this Algoscope reads version " +
+                       std::to_string(kSchemaVersion) +
+                       (read_only ? " and the file is read-only"
+                                  : "; open it once for recording to migrate it");
+            }
+        } else {
+            const auto migrated = schema::migrate(*db_);
+            if (!migrated.ok) return migrated.error;
+            schema::seed_builtin_sites(*db_);
+        }
+        for (int k = 0; k < static_cast<int>(IdKind::Count); ++k) {
+            next_ids_[k] = queries::max_id(*db_, kIdTables[k]);
+        }
+        if (options_.writable && read_only) {
+            report(StorageState::ReadOnly,
+                   "the database " + path_ + " is read-only: new records are kept in memory "
+                   "until it can be written");
+            reopen_ = true;
+            retry_at_ = std::chrono::steady_clock::now() + options_.retry_interval;
+        }
+    } catch (const SQLite::Exception& e) {
+        return "cannot read the database " + path_ + ": " + e.what();
+    }
+    running_ = true;
+    thread_ = std::thread([this] { run(); });
+    return {};
+}
+
+std::size_t StorageCore::stop(std::chrono::milliseconds timeout) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!running_ && !thread_.joinable()) return pending_.size();
+        stopping_ = true;
+        stop_deadline_ = std::chrono::steady_clock::now() + timeout;
+    }
+    wake_.notify_one();
+    if (thread_.joinable()) thread_.join();
+    db_.reset();
+    if (lock_fd_ >= 0) {
+        ::flock(lock_fd_, LOCK_UN);
+        ::close(lock_fd_);
+        lock_fd_ = -1;
+    }
+    std::lock_guard lock(mutex_);
+    status_.state = StorageState::Closed;
+    status_.pending_writes = pending_.size();
+    return pending_.size();
+}
+
+RecordId StorageCore::next_id(IdKind kind) {
+    std::lock_guard lock(mutex_);
+    return ++next_ids_[static_cast<int>(kind)];
+}
+
+WriteTicket StorageCore::last_ticket() const {
+    std::lock_guard lock(mutex_);
+    return last_ticket_;
+}
+
+bool StorageCore::wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
+    return committed_.wait_for(lock, timeout, [&] { return committed_through_ >= ticket; });
+}
+
+StorageStatus StorageCore::status() const {
+    std::lock_guard lock(mutex_);
+    StorageStatus s = status_;
+    s.pending_writes = pending_.size() + in_flight_;
+    s.committed_through = committed_through_;
+    return s;
+}
+
+std::vector<StorageEvent> StorageCore::take_events() {
+    std::lock_guard lock(mutex_);
+    return std::exchange(events_, {});
+}
+
+void StorageCore::set_max_page_count(std::uint64_t pages) {
+    {
+        std::lock_guard lock(mutex_);
+        options_.max_page_count = pages;
+        page_limit_changed_ = true;
+        retry_at_ = {};
+    }
+    wake_.notify_one();
+}
+
+void StorageCore::retry_now() {
+    {
+        std::lock_guard lock(mutex_);
+        retry_at_ = {};
+    }
+    wake_.notify_one();
+}
+
+SQLite::Database& StorageCore::connection() {
+    if (!db_) {
+        const std::string error = open_connection();
+        if (!error.empty()) throw std::runtime_error(error);
+    }
+    return *db_;
+}
+
+// Called with mutex_ held.
+void StorageCore::report(StorageState state, const std::string& message) {
+    if (state == status_.state && message == status_.message) return;
+    status_.state = state;
+    status_.message = message;
+    events_.push_back({state, message, pending_.size() + in_flight_});
+}
+
+bool StorageCore::can_write(std::chrono::steady_clock::time_point now) const {
+    if (pending_.empty()) return false;
+    return status_.state == StorageState::Ok || now >= retry_at_;
+}
+
+void StorageCore::run() {
+    std::unique_lock lock(mutex_);
+    for (;;) {
+        const auto now = std::chrono::steady_clock::now();
+        if (can_write(now)) {
+            std::vector<WriteOp> batch;
+            const std::size_t n = std::min(pending_.size(), options_.max_batch);
+            batch.reserve(n);
+            for (std::size_t i = 0; i < n; ++i) {
+                batch.push_back(std::move(pending_.front()));
+                pending_.pop_front();
+            }
+            in_flight_ = batch.size();
+            const bool limit_changed = std::exchange(page_limit_changed_, false);
+            lock.unlock();
+            if (limit_changed) {
+                try {
+                    apply_page_limit();
+                } catch (const SQLite::Exception&) {
+                    // Retried with the batch; a broken connection is reported there.
+                }
+            }
+            write_batch(batch);  // leaves the uncommitted ops in batch
+            lock.lock();
+            for (auto it = batch.rbegin(); it != batch.rend(); ++it) {
+                pending_.push_front(std::move(*it));
+            }
+            in_flight_ = 0;
+            committed_.notify_all();
+            continue;
+        }
+        if (!tasks_.empty()) {
+            auto task = std::move(tasks_.front());
+            tasks_.pop_front();
+            lock.unlock();
+            task();
+            lock.lock();
+            continue;
+        }
+        if (stopping_ && (pending_.empty() || now >= stop_deadline_)) break;
+        if (pending_.empty()) {
+            wake_.wait(lock);
+        } else {
+            auto until = retry_at_;
+            if (stopping_) until = std::min(until, stop_deadline_);
+            wake_.wait_until(lock, until);
+        }
+    }
+    running_ = false;
+    // Queries that arrived while stopping still get an answer.
+    while (!tasks_.empty()) {
+        auto task = std::move(tasks_.front());
+        tasks_.pop_front();
+        lock.unlock();
+        task();
+        lock.lock();
+    }
+}
+
+void StorageCore::write_batch(std::vector<WriteOp>& batch) {
+    std::vector<std::pair<WriteTicket, std::string>> rejected;
+    WriteTicket last = 0;
+    try {
+        SQLite::Database& db = [this]() -> SQLite::Database& {
+            if (reopen_) {
+                db_.reset();
+                reopen_ = false;
+            }
+            return connection();
+        }();
+        db.exec("BEGIN IMMEDIATE");
+        for (const WriteOp& op : batch) {
+            db.exec("SAVEPOINT record");
+            try {
+                apply_write(db, op);
+                db.exec("RELEASE record");
+            } catch (const SQLite::Exception& e) {
+                if (!record_error(e.getErrorCode())) throw;
+                db.exec("ROLLBACK TO record");
+                db.exec("RELEASE record");
+                rejected.emplace_back(op.ticket, e.what());
+            }
+            last = op.ticket;
+        }
+        db.exec("COMMIT");
+    } catch (const std::exception& e) {
+        int code = SQLITE_ERROR;
+        if (const auto* sqlite_error = dynamic_cast<const SQLite::Exception*>(&e)) {
+            code = sqlite_error->getErrorCode();
+        }
+        if (db_ && sqlite3_get_autocommit(db_->getHandle()) == 0) {
+            try {
+                db_->exec("ROLLBACK");
+            } catch (const SQLite::Exception&) {
+                reopen_ = true;  // the connection is in an unknown state: start afresh
+            }
+        }
+        std::lock_guard lock(mutex_);
+        const std::size_t waiting = pending_.size() + batch.size();
+        const std::string kept = std::to_string(waiting) + " record(s) kept in memory, retried every " +
+                                 std::to_string(options_.retry_interval.count()) + " ms";
+        if (code == SQLITE_FULL) {
+            report(StorageState::DiskFull, "disk full: cannot write to " + path_ + " (" + kept +
+                                               "); free some space or move the database");
+        } else if (code == SQLITE_READONLY) {
+            reopen_ = true;
+            report(StorageState::ReadOnly, "the database " + path_ + " is read-only (" + kept +
+                                               "); make it writable to save them");
+        } else if (code == SQLITE_BUSY || code == SQLITE_LOCKED) {
+            report(StorageState::Busy,
+                   "the database " + path_ + " is locked by another program (" + kept + ")");
+        } else {
+            reopen_ = true;
+            report(StorageState::Failed,
+                   std::string("cannot write to ") + path_ + ": " + e.what() + " (" + kept + ")");
+        }
+        retry_at_ = std::chrono::steady_clock::now() + options_.retry_interval;
+        return;
+    }
+    std::lock_guard lock(mutex_);
+    for (const auto& [ticket, why] : rejected) {
+        ++status_.rejected_writes;
+        status_.last_rejection = "record " + std::to_string(ticket) + " refused: " + why;
+        events_.push_back({status_.state, status_.last_rejection, pending_.size()});
+    }
+    committed_through_ = last;
+    batch.clear();
+    report(StorageState::Ok, "");
+}
+
+}  // namespace algocore::storage

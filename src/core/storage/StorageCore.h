@@ -1,0 +1,104 @@
+#pragma once
+// The storage thread and its queue (private to SqliteStorage): owns the SQLite connection,
+// the single-writer lock, the pending writes, the commit tickets and the status.
+#include <chrono>
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
+#include <memory>
+#include <mutex>
+#include <stdexcept>
+#include <thread>
+#include <vector>
+
+#include "WriteOp.h"
+#include "algocore/storage/SqliteStorage.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace algocore::storage {
+
+/// Tables whose ids are assigned at enqueue.
+enum class IdKind { Subject, Operator, Site, Session, Trial, Hold, TrainingScore, Count };
+
+class StorageCore {
+public:
+    StorageCore(std::string path, SqliteOptions options);
+    ~StorageCore();
+
+    /// Opens, locks, migrates and starts the thread; returns an error text or "".
+    std::string start();
+    /// Commits what it can within timeout, stops; returns the records left unwritten.
+    std::size_t stop(std::chrono::milliseconds timeout);
+
+    RecordId next_id(IdKind kind);
+    template <typename Record> WriteTicket enqueue(Record&& record) {
+        WriteTicket ticket = 0;
+        {
+            std::lock_guard lock(mutex_);
+            ticket = ++last_ticket_;
+            pending_.push_back(WriteOp{ticket, std::forward<Record>(record)});
+        }
+        wake_.notify_one();
+        return ticket;
+    }
+    WriteTicket last_ticket() const;
+    bool wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout);
+    StorageStatus status() const;
+    std::vector<StorageEvent> take_events();
+    void set_max_page_count(std::uint64_t pages);
+    void retry_now();
+    const std::string& path() const { return path_; }
+
+    /// Runs f(db) on the storage thread after the writes enqueued before it; rethrows errors.
+    template <typename F> auto query(F f) -> decltype(f(std::declval<SQLite::Database&>())) {
+        using Result = decltype(f(std::declval<SQLite::Database&>()));
+        std::packaged_task<Result()> task([this, &f] { return f(connection()); });
+        auto result = task.get_future();
+        {
+            std::lock_guard lock(mutex_);
+            if (!running_) throw std::runtime_error("the storage " + path_ + " is closed");
+            tasks_.push_back([&task] { task(); });
+        }
+        wake_.notify_one();
+        return result.get();
+    }
+
+private:
+    void run();
+    bool can_write(std::chrono::steady_clock::time_point now) const;
+    void write_batch(std::vector<WriteOp>& batch);
+    SQLite::Database& connection();
+    std::string open_connection();
+    void apply_page_limit();
+    void report(StorageState state, const std::string& message);
+
+    std::string path_;
+    SqliteOptions options_;
+    int lock_fd_ = -1;
+    std::unique_ptr<SQLite::Database> db_;
+    std::thread thread_;
+
+    mutable std::mutex mutex_;
+    std::condition_variable wake_;
+    std::condition_variable committed_;
+    std::deque<WriteOp> pending_;
+    std::size_t in_flight_ = 0;
+    std::deque<std::function<void()>> tasks_;
+    WriteTicket last_ticket_ = 0;
+    WriteTicket committed_through_ = 0;
+    RecordId next_ids_[static_cast<int>(IdKind::Count)] = {};
+    StorageStatus status_;
+    std::vector<StorageEvent> events_;
+    std::chrono::steady_clock::time_point retry_at_{};
+    bool running_ = false;
+    bool stopping_ = false;
+    std::chrono::steady_clock::time_point stop_deadline_{};
+    bool reopen_ = false;
+    bool page_limit_changed_ = false;
+};
+
+}  // namespace algocore::storage

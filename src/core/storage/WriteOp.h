@@ -1,0 +1,58 @@
+#pragma once
+// What the storage thread writes: one enqueued record with its ticket. Traces are encoded to
+// blobs at enqueue so the queue holds compact bytes, not sample vectors.
+#include <cstdint>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "algocore/storage/Records.h"
+#include "algocore/storage/StorageStatus.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace algocore::storage {
+
+struct TrialWrite {
+    Trial trial;
+    std::vector<std::uint8_t> blob;
+    std::size_t sample_count = 0;
+};
+
+struct HoldWrite {
+    Hold hold;
+    std::vector<std::uint8_t> blob;
+    std::size_t sample_count = 0;
+};
+
+/// One chunk of continuous session samples (a single calibration id).
+struct SamplesWrite {
+    RecordId session_id = kNoRecord;
+    CalibrationId calibration_id = kFactoryCalibration;
+    double first_t_s = 0.0;
+    double last_t_s = 0.0;
+    std::vector<std::uint8_t> blob;
+    std::size_t sample_count = 0;
+};
+
+struct CorrectionWrite {
+    Correction correction;
+    std::string when_utc;
+};
+
+struct WriteOp {
+    WriteTicket ticket = 0;
+    std::variant<Subject, Operator, Site, Session, TrialWrite, HoldWrite, TrainingScore,
+                 SamplesWrite, CorrectionWrite>
+        record;
+};
+
+/// Writes one record inside the caller's transaction. Throws SQLite::Exception on failure.
+void apply_write(SQLite::Database& db, const WriteOp& op);
+
+/// Checks a correction before it is enqueued; empty string when acceptable.
+std::string check_correction(const Correction& correction);
+
+}  // namespace algocore::storage
