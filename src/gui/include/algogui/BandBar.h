@@ -1,0 +1,33 @@
+#pragma once
+// Vertical band bar for the coach view: a column from zero to above the over-pressure
+// limit, the target band shaded, the limit drawn as a red line, and a thick marker at the
+// current pressure in the band state's colour.
+#include <QWidget>
+
+#include "algocore/protocols/PressureBand.h"
+
+namespace algogui {
+
+class BandBar : public QWidget {
+    Q_OBJECT
+public:
+    explicit BandBar(QWidget* parent = nullptr);
+
+    void set_band(const algocore::protocols::PressureBand& band);
+    void show_pressure(double pressure_kpa, const QColor& colour);
+
+    QSize sizeHint() const override { return {140, 400}; }
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+
+private:
+    double top_kpa() const;
+
+    algocore::protocols::PressureBand band_;
+    double pressure_kpa_ = 0.0;
+    QColor colour_;
+    int shown_y_ = -1;  // marker position on screen, so repaints happen only on movement
+};
+
+}  // namespace algogui

@@ -1,0 +1,80 @@
+#pragma once
+// The main window is a composition root only: it builds the panels, wires them to the live
+// feed and the audio cues, and owns the shortcuts and preferences. Each panel is its own
+// class; a new page ("Thresholds", "Treatment", "Training", "Calibration") is one add_page()
+// line.
+#include <QMainWindow>
+#include <memory>
+
+#include "algogui/DeviceChoice.h"
+#include "algogui/DisplayUnit.h"
+
+class QAction;
+class QComboBox;
+class QTabWidget;
+
+namespace algogui {
+
+class AudioCues;
+class Banner;
+class CoachView;
+class DeviceBar;
+class LiveFeed;
+class LivePanel;
+class Preferences;
+class ToneOutput;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    /// prefs must outlive the window; tone is where audio cues go.
+    MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    /// Adds a page to the side navigation; returns its index.
+    int add_page(const QString& title, QWidget* page);
+
+    /// Connects the device (the simulated algometer by default); problems go to the banner.
+    bool connect_device(const DeviceChoice& choice);
+    /// Restores the saved window geometry and toolbar layout.
+    void restore_layout();
+
+    void set_unit(const QString& unit_key);
+    void set_window_s(double window_s);
+    void show_coach_view(bool on);
+
+    LiveFeed& feed() { return *feed_; }
+    LivePanel& live_panel() { return *live_panel_; }
+    DeviceBar& device_bar() { return *device_bar_; }
+    Banner& banner() { return *banner_; }
+    AudioCues& audio() { return *audio_; }
+    CoachView& coach_view() { return *coach_view_; }
+    const DisplayUnit& unit() const { return unit_; }
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+
+private:
+    void build_toolbar();
+    QAction* add_action(const QString& text, const QKeySequence& key, const QString& tip);
+    void on_frame();
+    void on_status();
+
+    Preferences& prefs_;
+    DisplayUnit unit_;
+    LiveFeed* feed_ = nullptr;
+    AudioCues* audio_ = nullptr;
+    DeviceBar* device_bar_ = nullptr;
+    Banner* banner_ = nullptr;
+    QTabWidget* pages_ = nullptr;
+    LivePanel* live_panel_ = nullptr;
+    CoachView* coach_view_ = nullptr;
+    QComboBox* unit_picker_ = nullptr;
+    QComboBox* window_picker_ = nullptr;
+    QAction* mute_ = nullptr;
+    QAction* tone_ = nullptr;
+    QAction* coach_ = nullptr;
+    QAction* ramp_ = nullptr;
+};
+
+}  // namespace algogui

@@ -1,0 +1,43 @@
+#pragma once
+// Preferences that outlive the program (QSettings): unit, plot window, targets, audio,
+// the last device, and the window layout.
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <memory>
+
+#include "algogui/DeviceChoice.h"
+#include "algogui/LiveTargets.h"
+
+namespace algogui {
+
+class Preferences {
+public:
+    /// The user's settings (Algoscope/algoscope).
+    Preferences();
+    /// Settings in a given INI file (tests, portable installs).
+    explicit Preferences(const QString& ini_path);
+
+    QString unit_key() const;
+    void set_unit_key(const QString& key);
+    double window_s() const;
+    void set_window_s(double window_s);
+    LiveTargets targets() const;
+    void set_targets(const LiveTargets& targets);
+    bool muted() const;
+    void set_muted(bool muted);
+    bool continuous_tone() const;
+    void set_continuous_tone(bool on);
+    DeviceChoice device() const;
+    void set_device(const DeviceChoice& choice);
+    QByteArray window_geometry() const;
+    QByteArray window_state() const;
+    void set_window_layout(const QByteArray& geometry, const QByteArray& state);
+
+    void sync();
+
+private:
+    std::unique_ptr<QSettings> settings_;
+};
+
+}  // namespace algogui

@@ -1,0 +1,113 @@
+#include "algogui/LivePanel.h"
+
+#include <QGridLayout>
+#include <QGroupBox>
+#include <QVBoxLayout>
+
+#include "algogui/BandStyle.h"
+#include "algogui/HoldTimerPanel.h"
+#include "algogui/LiveFeed.h"
+#include "algogui/PlotFactory.h"
+#include "algogui/PressureReadout.h"
+#include "algogui/RampRateGauge.h"
+#include "algogui/TargetEditor.h"
+
+namespace algogui {
+
+LivePanel::LivePanel(LiveFeed& feed, QWidget* parent)
+    : QWidget(parent), feed_(feed), unit_(display_unit("kpa")) {
+    plot_ = make_pressure_plot(this);
+    readout_ = new PressureReadout(this);
+    hold_timer_ = new HoldTimerPanel(this);
+    ramp_gauge_ = new RampRateGauge(this);
+    target_editor_ = new TargetEditor(this);
+
+    auto* targets_box = new QGroupBox(tr("Targets"), this);
+    auto* targets_layout = new QVBoxLayout(targets_box);
+    targets_layout->setContentsMargins(2, 2, 2, 2);
+    targets_layout->addWidget(target_editor_);
+
+    // Left: what the therapist glances at (number, state, timer). Right: the trace, the ramp
+    // gauge under it, and the targets.
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(6, 6, 6, 6);
+    grid->addWidget(readout_, 0, 0);
+    grid->addWidget(hold_timer_, 1, 0);
+    grid->addWidget(targets_box, 2, 0);
+    grid->addWidget(plot_->widget(), 0, 1, 2, 1);
+    grid->addWidget(ramp_gauge_, 2, 1);
+    grid->setColumnStretch(0, 2);
+    grid->setColumnStretch(1, 3);
+    grid->setRowStretch(0, 5);
+    grid->setRowStretch(1, 3);
+    grid->setRowStretch(2, 2);
+
+    connect(&feed_, &LiveFeed::frameReady, this, &LivePanel::show_frame);
+    connect(target_editor_, &TargetEditor::targetsChanged, this,
+            [this](const LiveTargets& targets) {
+                feed_.model().set_targets(targets);
+                apply_targets_to_view(targets);
+                Q_EMIT targetsEdited(targets);
+            });
+    set_targets(feed_.model().targets());
+}
+
+LivePanel::~LivePanel() = default;
+
+void LivePanel::set_unit(const DisplayUnit& unit) {
+    unit_ = unit;
+    plot_->set_unit(unit);
+    ramp_gauge_->set_unit(unit);
+    target_editor_->set_unit(unit);
+    plotted_samples_ = kNothingPlotted;
+    show_frame();
+}
+
+void LivePanel::set_window_s(double window_s) {
+    plot_->set_window_s(window_s);
+    plotted_samples_ = kNothingPlotted;
+    show_frame();
+}
+
+void LivePanel::set_targets(const LiveTargets& targets) {
+    feed_.model().set_targets(targets);
+    target_editor_->set_targets(targets);
+    apply_targets_to_view(targets);
+}
+
+void LivePanel::apply_targets_to_view(const LiveTargets& targets) {
+    PlotGuides guides;
+    guides.band_valid = true;
+    guides.band_low_kpa = targets.band_low_kpa;
+    guides.band_high_kpa = targets.band_high_kpa;
+    guides.limit_kpa = targets.limit_kpa;
+    plot_->set_guides(guides);
+    ramp_gauge_->set_target(targets.ramp_rate_kpa_s, targets.ramp_tolerance_kpa_s);
+}
+
+void LivePanel::show_frame() {
+    LiveModel& model = feed_.model();
+    if (model.has_sample()) {
+        readout_->show_reading(unit_.format(model.latest().pressure_kpa), unit_.symbol,
+                               band_style(model.band_state()));
+    } else {
+        readout_->show_reading(QStringLiteral("—"), unit_.symbol, no_signal_style());
+    }
+    hold_timer_->show_timer(model.hold_timer(), model.hold_running());
+    ramp_gauge_->show_rate(model.ramp_rate_kpa_s());
+
+    // An idle link (no new samples) leaves the plot alone: no repaint, no CPU.
+    if (model.samples_seen() == plotted_samples_ && model.markers().size() == plotted_markers_)
+        return;
+    plotted_samples_ = model.samples_seen();
+    plotted_markers_ = model.markers().size();
+    PlotFrame frame;
+    frame.trace = model.history().points();
+    frame.now_t_s = model.history().latest_t_s();
+    frame.corridor = model.corridor();
+    frame.markers = model.markers();
+    frame.samples_shown = model.samples_seen();
+    plot_->show_frame(frame);
+}
+
+}  // namespace algogui

@@ -1,0 +1,207 @@
+#include "algogui/MainWindow.h"
+
+#include <QAction>
+#include <QCloseEvent>
+#include <QComboBox>
+#include <QLabel>
+#include <QTabWidget>
+#include <QToolBar>
+#include <QVBoxLayout>
+
+#include "algogui/AudioCues.h"
+#include "algogui/Banner.h"
+#include "algogui/CoachView.h"
+#include "algogui/DeviceBar.h"
+#include "algogui/LiveFeed.h"
+#include "algogui/LivePanel.h"
+#include "algogui/Preferences.h"
+#include "algogui/Theme.h"
+#include "algogui/ToneOutput.h"
+
+namespace algogui {
+
+namespace {
+constexpr double kWindowChoicesS[] = {5, 10, 20, 30, 60};
+}
+
+MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWidget* parent)
+    : QMainWindow(parent), prefs_(prefs), unit_(display_unit(prefs.unit_key())) {
+    setWindowTitle(tr("Algoscope"));
+    setObjectName(QStringLiteral("AlgoscopeMainWindow"));
+    QPalette palette = this->palette();
+    palette.setColor(QPalette::Window, theme::kBackground);
+    palette.setColor(QPalette::WindowText, theme::kText);
+    setPalette(palette);
+    QFont base = font();
+    base.setPixelSize(16);
+    setFont(base);
+
+    feed_ = new LiveFeed(this);
+    audio_ = new AudioCues(std::move(tone), this);
+    device_bar_ = new DeviceBar(this);
+    banner_ = new Banner(this);
+    pages_ = new QTabWidget(this);
+    pages_->setTabPosition(QTabWidget::West);
+    pages_->setDocumentMode(true);
+    live_panel_ = new LivePanel(*feed_, pages_);
+    coach_view_ = new CoachView(this);
+
+    auto* central = new QWidget(this);
+    auto* layout = new QVBoxLayout(central);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(0);
+    layout->addWidget(device_bar_);
+    layout->addWidget(banner_);
+    layout->addWidget(pages_, 1);
+    setCentralWidget(central);
+
+    // Pages. Later panels add one line each here.
+    add_page(tr("Live"), live_panel_);
+
+    build_toolbar();
+
+    connect(feed_, &LiveFeed::frameReady, this, &MainWindow::on_frame);
+    connect(feed_, &LiveFeed::statusChanged, this, &MainWindow::on_status);
+    connect(feed_, &LiveFeed::bannerMessage, banner_, &Banner::show_message);
+    connect(device_bar_, &DeviceBar::connectRequested, this,
+            [this](const DeviceChoice& choice) { connect_device(choice); });
+    connect(device_bar_, &DeviceBar::disconnectRequested, this,
+            [this] { feed_->disconnect_device(); });
+    connect(live_panel_, &LivePanel::targetsEdited, this,
+            [this](const LiveTargets& targets) { prefs_.set_targets(targets); });
+    connect(coach_view_, &CoachView::closeRequested, this, [this] { show_coach_view(false); });
+
+    live_panel_->set_targets(prefs.targets());
+    set_unit(unit_.key);
+    set_window_s(prefs.window_s());
+    audio_->set_muted(prefs.muted());
+    audio_->set_continuous_tone(prefs.continuous_tone());
+    mute_->setChecked(prefs.muted());
+    tone_->setChecked(prefs.continuous_tone());
+    device_bar_->set_choice(prefs.device());
+    resize(1280, 800);
+}
+
+MainWindow::~MainWindow() { feed_->disconnect_device(); }
+
+int MainWindow::add_page(const QString& title, QWidget* page) { return pages_->addTab(page, title); }
+
+QAction* MainWindow::add_action(const QString& text, const QKeySequence& key, const QString& tip) {
+    auto* action = new QAction(text, this);
+    action->setShortcut(key);
+    action->setToolTip(QStringLiteral("%1 (%2)").arg(tip, key.toString(QKeySequence::NativeText)));
+    // Added to the coach view too, so the same keys work while it is full screen.
+    addAction(action);
+    coach_view_->addAction(action);
+    return action;
+}
+
+void MainWindow::build_toolbar() {
+    auto* bar = addToolBar(tr("Live controls"));
+    bar->setObjectName(QStringLiteral("LiveControls"));
+    bar->setMovable(false);
+    QFont big = bar->font();
+    big.setPixelSize(17);
+    bar->setFont(big);
+
+    QAction* hold = add_action(tr("Start/stop hold"), Qt::Key_Space, tr("Start a fresh hold or stop it"));
+    QAction* mark = add_action(tr("Mark"), Qt::Key_M, tr("Put a mark on the trace"));
+    QAction* tare = add_action(tr("Tare"), Qt::Key_T, tr("Zero the probe (at rest)"));
+    ramp_ = add_action(tr("Ramp guide"), Qt::Key_R, tr("Draw the ramp corridor from each ramp start"));
+    ramp_->setCheckable(true);
+    ramp_->setChecked(true);
+    coach_ = add_action(tr("Coach view"), Qt::Key_C, tr("Full-screen readout, band bar and timer"));
+    coach_->setCheckable(true);
+    mute_ = add_action(tr("Mute"), Qt::Key_A, tr("Silence the audio cues"));
+    mute_->setCheckable(true);
+    tone_ = add_action(tr("Tone"), Qt::Key_P, tr("Continuous tone, pitch follows the band"));
+    tone_->setCheckable(true);
+
+    connect(hold, &QAction::triggered, this, [this] { feed_->model().toggle_hold(); });
+    connect(mark, &QAction::triggered, this, [this] { feed_->model().mark(); });
+    connect(tare, &QAction::triggered, this, [this] { feed_->request_tare(); });
+    connect(ramp_, &QAction::toggled, this, [this](bool on) { feed_->model().set_ramp_guidance(on); });
+    connect(coach_, &QAction::toggled, this, [this](bool on) { show_coach_view(on); });
+    connect(mute_, &QAction::toggled, this, [this](bool on) {
+        audio_->set_muted(on);
+        prefs_.set_muted(on);
+    });
+    connect(tone_, &QAction::toggled, this, [this](bool on) {
+        audio_->set_continuous_tone(on);
+        prefs_.set_continuous_tone(on);
+    });
+
+    for (QAction* action : {hold, mark, tare, ramp_, coach_, mute_, tone_}) bar->addAction(action);
+    bar->addSeparator();
+
+    bar->addWidget(new QLabel(tr(" Unit "), bar));
+    unit_picker_ = new QComboBox(bar);
+    for (const DisplayUnit& unit : display_units()) unit_picker_->addItem(unit.symbol, unit.key);
+    bar->addWidget(unit_picker_);
+    bar->addWidget(new QLabel(tr("  Window "), bar));
+    window_picker_ = new QComboBox(bar);
+    for (double s : kWindowChoicesS) window_picker_->addItem(tr("%1 s").arg(s), s);
+    bar->addWidget(window_picker_);
+
+    connect(unit_picker_, &QComboBox::activated, this,
+            [this](int index) { set_unit(unit_picker_->itemData(index).toString()); });
+    connect(window_picker_, &QComboBox::activated, this,
+            [this](int index) { set_window_s(window_picker_->itemData(index).toDouble()); });
+}
+
+bool MainWindow::connect_device(const DeviceChoice& choice) {
+    device_bar_->set_choice(choice);
+    const bool ok = feed_->connect_device(choice);
+    if (ok) prefs_.set_device(choice);
+    return ok;
+}
+
+void MainWindow::restore_layout() {
+    restoreGeometry(prefs_.window_geometry());
+    restoreState(prefs_.window_state());
+}
+
+void MainWindow::set_unit(const QString& unit_key) {
+    unit_ = display_unit(unit_key);
+    prefs_.set_unit_key(unit_.key);
+    unit_picker_->setCurrentIndex(unit_picker_->findData(unit_.key));
+    live_panel_->set_unit(unit_);
+}
+
+void MainWindow::set_window_s(double window_s) {
+    live_panel_->set_window_s(window_s);
+    prefs_.set_window_s(window_s);
+    int best = 0;
+    for (int i = 0; i < window_picker_->count(); ++i) {
+        if (window_picker_->itemData(i).toDouble() <= window_s) best = i;
+    }
+    window_picker_->setCurrentIndex(best);
+}
+
+void MainWindow::show_coach_view(bool on) {
+    if (coach_->isChecked() != on) coach_->setChecked(on);
+    if (on) {
+        coach_view_->show_frame(feed_->model(), unit_);
+        coach_view_->showFullScreen();
+    } else {
+        coach_view_->hide();
+    }
+}
+
+void MainWindow::on_frame() {
+    audio_->on_frame(feed_->model().take_cues(), feed_->model());
+    if (coach_view_->isVisible()) coach_view_->show_frame(feed_->model(), unit_);
+}
+
+void MainWindow::on_status() {
+    device_bar_->show_status(feed_->status(), feed_->connected(), feed_->calibration());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+    prefs_.set_window_layout(saveGeometry(), saveState());
+    prefs_.sync();
+    coach_view_->hide();
+    QMainWindow::closeEvent(event);
+}
+
+}  // namespace algogui

@@ -1,0 +1,86 @@
+#include "algogui/Preferences.h"
+
+#include <algorithm>
+
+namespace algogui {
+
+Preferences::Preferences()
+    : settings_(std::make_unique<QSettings>(QStringLiteral("Algoscope"),
+                                            QStringLiteral("algoscope"))) {}
+
+Preferences::Preferences(const QString& ini_path)
+    : settings_(std::make_unique<QSettings>(ini_path, QSettings::IniFormat)) {}
+
+QString Preferences::unit_key() const {
+    return settings_->value("display/unit", QStringLiteral("kpa")).toString();
+}
+void Preferences::set_unit_key(const QString& key) { settings_->setValue("display/unit", key); }
+
+double Preferences::window_s() const {
+    return std::clamp(settings_->value("display/window_s", 20.0).toDouble(), 5.0, 60.0);
+}
+void Preferences::set_window_s(double window_s) { settings_->setValue("display/window_s", window_s); }
+
+LiveTargets Preferences::targets() const {
+    LiveTargets defaults;
+    LiveTargets t;
+    auto read = [&](const char* key, double fallback) {
+        return settings_->value(QStringLiteral("targets/") + key, fallback).toDouble();
+    };
+    t.band_low_kpa = read("band_low_kpa", defaults.band_low_kpa);
+    t.band_high_kpa = read("band_high_kpa", defaults.band_high_kpa);
+    t.limit_kpa = read("limit_kpa", defaults.limit_kpa);
+    t.hold_s = read("hold_s", defaults.hold_s);
+    t.grace_s = read("grace_s", defaults.grace_s);
+    t.ramp_rate_kpa_s = read("ramp_rate_kpa_s", defaults.ramp_rate_kpa_s);
+    t.ramp_tolerance_kpa_s = read("ramp_tolerance_kpa_s", defaults.ramp_tolerance_kpa_s);
+    // A hand-edited or older file must not start the session with an impossible target.
+    return t.validate().ok() ? t : defaults;
+}
+
+void Preferences::set_targets(const LiveTargets& t) {
+    settings_->setValue("targets/band_low_kpa", t.band_low_kpa);
+    settings_->setValue("targets/band_high_kpa", t.band_high_kpa);
+    settings_->setValue("targets/limit_kpa", t.limit_kpa);
+    settings_->setValue("targets/hold_s", t.hold_s);
+    settings_->setValue("targets/grace_s", t.grace_s);
+    settings_->setValue("targets/ramp_rate_kpa_s", t.ramp_rate_kpa_s);
+    settings_->setValue("targets/ramp_tolerance_kpa_s", t.ramp_tolerance_kpa_s);
+}
+
+bool Preferences::muted() const { return settings_->value("audio/muted", false).toBool(); }
+void Preferences::set_muted(bool muted) { settings_->setValue("audio/muted", muted); }
+bool Preferences::continuous_tone() const {
+    return settings_->value("audio/continuous_tone", false).toBool();
+}
+void Preferences::set_continuous_tone(bool on) { settings_->setValue("audio/continuous_tone", on); }
+
+DeviceChoice Preferences::device() const {
+    DeviceChoice choice;
+    choice.port = settings_->value("device/port", choice.port).toString();
+    choice.driver = settings_->value("device/driver", choice.driver).toString();
+    choice.probe_area_cm2 = settings_->value("device/probe_area_cm2", choice.probe_area_cm2).toDouble();
+    if (!(choice.probe_area_cm2 > 0)) choice.probe_area_cm2 = 1.0;
+    return choice;
+}
+
+void Preferences::set_device(const DeviceChoice& choice) {
+    settings_->setValue("device/port", choice.port);
+    settings_->setValue("device/driver", choice.driver);
+    settings_->setValue("device/probe_area_cm2", choice.probe_area_cm2);
+}
+
+QByteArray Preferences::window_geometry() const {
+    return settings_->value("window/geometry").toByteArray();
+}
+QByteArray Preferences::window_state() const {
+    return settings_->value("window/state").toByteArray();
+}
+void Preferences::set_window_layout(const QByteArray& geometry, const QByteArray& state) {
+    settings_->setValue("window/geometry", geometry);
+    settings_->setValue("window/state", state);
+}
+
+void Preferences::sync() { settings_->sync(); }
+
+}  // namespace algogui
