@@ -48,16 +48,6 @@ CREATE TABLE audit_log (
   id INTEGER PRIMARY KEY, who TEXT NOT NULL, when_utc TEXT NOT NULL, table_name TEXT NOT NULL,
   row_id INTEGER NOT NULL, field TEXT NOT NULL, old_value TEXT, new_value TEXT,
   reason TEXT NOT NULL DEFAULT '');
-CREATE TRIGGER trials_never_deleted BEFORE DELETE ON trials
-  BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
-CREATE TRIGGER trial_traces_immutable BEFORE UPDATE ON trial_traces
-  BEGIN SELECT RAISE(ABORT, 'raw traces never change'); END;
-CREATE TRIGGER trial_traces_never_deleted BEFORE DELETE ON trial_traces
-  BEGIN SELECT RAISE(ABORT, 'raw traces are never deleted'); END;
-CREATE TRIGGER audit_log_immutable BEFORE UPDATE ON audit_log
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
-CREATE TRIGGER audit_log_never_deleted BEFORE DELETE ON audit_log
-  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
 )sql";
 
 constexpr const char* kVersion2 = R"sql(
@@ -77,12 +67,6 @@ CREATE INDEX holds_by_session ON holds(session_id);
 CREATE TABLE hold_traces (
   hold_id INTEGER PRIMARY KEY REFERENCES holds(id), sample_count INTEGER NOT NULL,
   samples BLOB NOT NULL);
-CREATE TRIGGER holds_never_deleted BEFORE DELETE ON holds
-  BEGIN SELECT RAISE(ABORT, 'holds are never deleted; correct them instead'); END;
-CREATE TRIGGER hold_traces_immutable BEFORE UPDATE ON hold_traces
-  BEGIN SELECT RAISE(ABORT, 'raw traces never change'); END;
-CREATE TRIGGER hold_traces_never_deleted BEFORE DELETE ON hold_traces
-  BEGIN SELECT RAISE(ABORT, 'raw traces are never deleted'); END;
 )sql";
 
 constexpr const char* kVersion3 = R"sql(
@@ -98,7 +82,26 @@ CREATE TABLE session_samples (
   calibration_id INTEGER NOT NULL, first_t_s REAL NOT NULL, last_t_s REAL NOT NULL,
   sample_count INTEGER NOT NULL, samples BLOB NOT NULL);
 CREATE INDEX session_samples_by_session ON session_samples(session_id, first_t_s);
-CREATE TRIGGER session_samples_immutable BEFORE UPDATE ON session_samples
+)sql";
+
+constexpr const char* kAppendOnlyGuards = R"sql(
+CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
+  BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
+CREATE TRIGGER IF NOT EXISTS trial_traces_immutable BEFORE UPDATE ON trial_traces
+  BEGIN SELECT RAISE(ABORT, 'raw traces never change'); END;
+CREATE TRIGGER IF NOT EXISTS trial_traces_never_deleted BEFORE DELETE ON trial_traces
+  BEGIN SELECT RAISE(ABORT, 'raw traces are never deleted'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_immutable BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS audit_log_never_deleted BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS holds_never_deleted BEFORE DELETE ON holds
+  BEGIN SELECT RAISE(ABORT, 'holds are never deleted; correct them instead'); END;
+CREATE TRIGGER IF NOT EXISTS hold_traces_immutable BEFORE UPDATE ON hold_traces
+  BEGIN SELECT RAISE(ABORT, 'raw traces never change'); END;
+CREATE TRIGGER IF NOT EXISTS hold_traces_never_deleted BEFORE DELETE ON hold_traces
+  BEGIN SELECT RAISE(ABORT, 'raw traces are never deleted'); END;
+CREATE TRIGGER IF NOT EXISTS session_samples_immutable BEFORE UPDATE ON session_samples
   BEGIN SELECT RAISE(ABORT, 'raw samples never change'); END;
 )sql";
 
@@ -139,6 +142,14 @@ MigrationResult migrate(SQLite::Database& db) {
                            " failed: " + e.what();
             return result;
         }
+    }
+    try {
+        // Guards are (re)created on every open, so a file from any version, or one whose
+        // triggers were dropped by hand, is append-only again before anything is written.
+        db.exec(kAppendOnlyGuards);
+    } catch (const SQLite::Exception& e) {
+        result.error = std::string("cannot install the append-only guards: ") + e.what();
+        return result;
     }
     result.ok = true;
     return result;

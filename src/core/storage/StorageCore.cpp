@@ -43,7 +43,9 @@ std::string StorageCore::open_connection() {
                                         : SQLite::OPEN_READONLY;
     try {
         db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
-        if (options_.writable) {
+        // A file that cannot be written opens read-only; it still answers queries and the
+        // writes wait (status ReadOnly), so do not try to change its journal mode.
+        if (options_.writable && sqlite3_db_readonly(db_->getHandle(), "main") != 1) {
             db_->exec("PRAGMA journal_mode = WAL");
             db_->exec("PRAGMA synchronous = FULL");
         }
@@ -57,7 +59,7 @@ std::string StorageCore::open_connection() {
 }
 
 void StorageCore::apply_page_limit() {
-    if (!db_ || !options_.writable) return;
+    if (!db_ || !options_.writable || sqlite3_db_readonly(db_->getHandle(), "main") == 1) return;
     const std::int64_t pages =
         options_.max_page_count > 0 ? static_cast<std::int64_t>(options_.max_page_count)
                                     : kNoPageLimit;

@@ -1,0 +1,47 @@
+#pragma once
+// Builders of plausible records for storage tests.
+#include <cmath>
+
+#include "algocore/storage/Records.h"
+
+namespace algotest {
+
+inline algocore::storage::RawTrace ramp_trace(int samples, double rate_kpa_s, double probe_cm2) {
+    algocore::storage::RawTrace trace;
+    for (int i = 0; i < samples; ++i) {
+        const double t_s = 0.001 * i;
+        const double pressure_kpa = rate_kpa_s * t_s;
+        trace.samples.push_back({t_s, 1000 + 7 * i, pressure_kpa * probe_cm2 / 10.0,
+                                 pressure_kpa,
+                                 static_cast<std::uint8_t>(i == samples - 1 ? 2 : 0),
+                                 static_cast<std::uint8_t>(i % 5 == 0 ? 4 : 0)});
+    }
+    return trace;
+}
+
+inline algocore::storage::Trial trial_at(algocore::storage::RecordId session,
+                                         algocore::storage::RecordId site,
+                                         algocore::storage::BodySide side, int index,
+                                         double ppt_kpa) {
+    algocore::storage::Trial t;
+    t.session_id = session;
+    t.site_id = site;
+    t.side = side;
+    t.index = index;
+    t.ppt_kpa = ppt_kpa;
+    t.rate_kpa_s = 49.5;
+    t.target_rate_kpa_s = 50.0;
+    t.probe_cm2 = 1.0;
+    t.valid = true;
+    t.counted = true;
+    t.outcome = "signalled";
+    t.preset = "dfns";
+    t.calibration_id = 12;
+    t.in_corridor_pct = 93.5;
+    t.ramp_start_t_s = 10.0 + index;
+    t.signal_t_s = 18.0 + index;
+    t.peak_kpa = ppt_kpa + 30.0;
+    return t;
+}
+
+}  // namespace algotest
