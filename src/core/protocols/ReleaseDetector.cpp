@@ -22,6 +22,8 @@ ConfigCheck ReleaseDetectorConfig::validate() const {
         return ConfigCheck::bad("min_drop_pct", "the minimum drop must be above 0 %");
     if (!(reference_s >= window_s))
         return ConfigCheck::bad("reference_s", "the reference span must be at least the window");
+    if (!(confirm_s >= 0.0))
+        return ConfigCheck::bad("confirm_s", "the confirmation time must be 0 s or more");
     if (!(refractory_s >= 0.0))
         return ConfigCheck::bad("refractory_s", "the refractory time must be 0 s or more");
     if (!(min_force_n >= 0.0))
@@ -42,6 +44,8 @@ void ReleaseDetector::rearm(double t_s) {
     drop_pct_.reset();
     level_n_.reset();
     quiet_until_s_ = t_s;
+    unloading_until_s_ = -1e300;
+    candidate_since_s_ = -1.0;
 }
 
 void ReleaseDetector::rebuild_sums() {
@@ -94,6 +98,15 @@ bool ReleaseDetector::add(double t_s, double force_n) {
     level_n_ = mean_f;
     slope_pct_per_s_ = 100.0 * slope_n_per_s / mean_f;
 
+    // A fall steeper than a release is the therapist easing off on purpose: forget the old
+    // reference and judge only what comes after it has left the window.
+    if (-*slope_pct_per_s_ > config_.max_fall_pct_per_s)
+        unloading_until_s_ = t_s + config_.window_s;
+    if (t_s < unloading_until_s_) {
+        levels_.clear();
+        candidate_since_s_ = -1.0;
+        return false;
+    }
     // Reference: highest window mean over the last reference_s (monotonic deque).
     while (!levels_.empty() && levels_.back().level_n <= mean_f) levels_.pop_back();
     levels_.push_back({t_s, mean_f});
@@ -101,14 +114,18 @@ bool ReleaseDetector::add(double t_s, double force_n) {
     const double reference_n = levels_.front().level_n;
     drop_pct_ = 100.0 * (reference_n - fitted_now_n) / reference_n;
 
-    if (t_s < quiet_until_s_) return false;
     const double fall = -*slope_pct_per_s_;
-    if (fall >= config_.min_fall_pct_per_s && fall <= config_.max_fall_pct_per_s &&
-        *drop_pct_ >= config_.min_drop_pct) {
-        quiet_until_s_ = t_s + config_.refractory_s;
-        return true;
+    const bool looks_released =
+        fall >= config_.min_fall_pct_per_s && *drop_pct_ >= config_.min_drop_pct;
+    if (!looks_released) {
+        candidate_since_s_ = -1.0;
+        return false;
     }
-    return false;
+    if (candidate_since_s_ < 0.0) candidate_since_s_ = t_s;
+    if (t_s < quiet_until_s_ || t_s - candidate_since_s_ < config_.confirm_s) return false;
+    quiet_until_s_ = t_s + config_.refractory_s;
+    candidate_since_s_ = -1.0;
+    return true;
 }
 
 }  // namespace algocore::protocols

@@ -1,0 +1,62 @@
+#include <gtest/gtest.h>
+
+#include "SyntheticTraces.h"
+#include "algocore/protocols/DoseMetrics.h"
+
+using namespace algocore::protocols;
+using algocore::Sample;
+
+namespace {
+// 1 Hz trace, band 100-200 kPa: in, in, in, above 2 s, in, in, below 1 s, in, in, in.
+std::vector<Sample> constructed_hold() {
+    const double p[] = {150, 150, 150, 250, 250, 150, 150, 50, 150, 150, 150};
+    std::vector<Sample> trace;
+    for (int i = 0; i < 11; ++i) trace.push_back(synth::sample_at(i, p[i]));
+    return trace;
+}
+}  // namespace
+
+TEST(DoseMetrics, AreExactOnAConstructedHold) {
+    const DoseMetrics m = measure_dose(constructed_hold(), PressureBand{100.0, 200.0, 400.0}, 0.5, 2);
+    EXPECT_DOUBLE_EQ(m.duration_s, 10.0);
+    EXPECT_DOUBLE_EQ(m.time_in_band_s, 7.0);
+    EXPECT_DOUBLE_EQ(m.time_in_band_pct, 70.0);
+    EXPECT_NEAR(m.mean_kpa, 1750.0 / 11.0, 1e-12);
+    EXPECT_DOUBLE_EQ(m.median_kpa, 150.0);
+    EXPECT_DOUBLE_EQ(m.pti_kpa_s, 1600.0);
+    EXPECT_DOUBLE_EQ(m.peak_kpa, 250.0);
+    EXPECT_NEAR(m.cv_pct, 33.90262165529446, 1e-9);
+    EXPECT_EQ(m.excursions, 2);
+    EXPECT_EQ(m.overshoots, 1);
+    EXPECT_EQ(m.step_ups, 2);
+    EXPECT_FALSE(m.pain_rating_0_10.has_value());
+}
+
+TEST(DoseMetrics, GraceLongerThanTheExcursionsCreditsThem) {
+    const DoseMetrics m = measure_dose(constructed_hold(), PressureBand{100.0, 200.0, 400.0}, 2.0);
+    EXPECT_DOUBLE_EQ(m.time_in_band_s, 10.0);
+    EXPECT_EQ(m.excursions, 0);
+    EXPECT_EQ(m.overshoots, 1);
+}
+
+TEST(DoseMetrics, PressureTimeIntegralOfAConstantHoldIsPressureTimesDuration) {
+    std::vector<Sample> trace;
+    for (int i = 0; i <= 60000; ++i) trace.push_back(synth::sample_at(0.001 * i, 300.0));
+    EXPECT_NEAR(pressure_time_integral_kpa_s(trace), 300.0 * 60.0, 1e-6);
+    const DoseMetrics m = measure_dose(trace, PressureBand{250.0, 350.0}, 0.5);
+    EXPECT_NEAR(m.time_in_band_pct, 100.0, 1e-9);
+    EXPECT_DOUBLE_EQ(m.cv_pct, 0.0);
+}
+
+TEST(DoseMetrics, EmptyTraceGivesZeros) {
+    const DoseMetrics m = measure_dose({}, PressureBand{1.0, 2.0}, 0.5);
+    EXPECT_DOUBLE_EQ(m.duration_s, 0.0);
+    EXPECT_DOUBLE_EQ(m.pti_kpa_s, 0.0);
+}
+
+TEST(DoseMetrics, PainRatingMustBeZeroToTen) {
+    EXPECT_TRUE(check_pain_rating(0).ok());
+    EXPECT_TRUE(check_pain_rating(10).ok());
+    EXPECT_EQ(check_pain_rating(11).field, "pain_rating");
+    EXPECT_FALSE(check_pain_rating(-1).ok());
+}
