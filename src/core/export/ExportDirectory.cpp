@@ -1,0 +1,67 @@
+// Writes a CSV export as a folder: researchers get one file per table and one per trace.
+#include <filesystem>
+#include <fstream>
+
+#include "algocore/export/StudyExport.h"
+
+namespace algocore::exporting {
+
+namespace {
+bool write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& body,
+                std::string& error) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) {
+        error = "cannot create " + path.string();
+        return false;
+    }
+    body(out);
+    out.flush();
+    if (!out) {
+        error = "cannot write " + path.string() + " (disk full?)";
+        return false;
+    }
+    return true;
+}
+}  // namespace
+
+ExportResult export_csv_directory(const storage::StudyData& data,
+                                  const std::vector<storage::SiteSummary>& summaries,
+                                  const std::string& directory, const TraceLoader& trial_traces,
+                                  const TraceLoader& hold_traces) {
+    ExportResult result;
+    const std::filesystem::path root(directory);
+    std::error_code ec;
+    std::filesystem::create_directories(root / "traces", ec);
+    if (ec) {
+        result.error = "cannot create the folder " + (root / "traces").string() + ": " +
+                       ec.message();
+        return result;
+    }
+    auto add = [&](const std::string& name, const std::function<void(std::ostream&)>& body) {
+        if (!write_file(root / name, body, result.error)) return false;
+        result.files.push_back(name);
+        return true;
+    };
+    if (!add("trials.csv", [&](std::ostream& o) { write_trials_csv(data, o); })) return result;
+    if (!add("site_summary.csv", [&](std::ostream& o) { write_site_summary_csv(summaries, o); }))
+        return result;
+    if (!add("holds.csv", [&](std::ostream& o) { write_holds_csv(data, o); })) return result;
+    for (const auto& t : data.trials) {
+        const auto trace = trial_traces ? trial_traces(t.id) : std::nullopt;
+        if (!trace) continue;
+        if (!add("traces/trial_" + std::to_string(t.id) + ".csv",
+                 [&](std::ostream& o) { write_trace_csv(*trace, o); }))
+            return result;
+    }
+    for (const auto& h : data.holds) {
+        const auto trace = hold_traces ? hold_traces(h.id) : std::nullopt;
+        if (!trace) continue;
+        if (!add("traces/hold_" + std::to_string(h.id) + ".csv",
+                 [&](std::ostream& o) { write_trace_csv(*trace, o); }))
+            return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+}  // namespace algocore::exporting

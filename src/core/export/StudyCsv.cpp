@@ -1,0 +1,97 @@
+// Tidy long CSV: one row per observation, one column per variable, so R/pandas read it
+// without reshaping. Flags are names, not bit masks, so the file explains itself.
+#include <string>
+
+#include "algocore/export/CsvWriter.h"
+#include "algocore/export/StudyExport.h"
+#include "algocore/protocols/PptTrialResult.h"
+
+namespace algocore::exporting {
+
+using storage::StudyData;
+
+namespace {
+std::string num(double v, int decimals = 3) { return format_number(v, decimals); }
+std::string yes_no(bool b) { return b ? "1" : "0"; }
+
+struct Context {
+    std::string subject, session_date, operator_name, site_key;
+};
+
+Context context_of(const StudyData& data, storage::RecordId session_id,
+                   storage::RecordId site_id) {
+    Context c;
+    if (const auto* session = data.session(session_id)) {
+        c.session_date = session->started_utc;
+        if (const auto* subject = data.subject(session->subject_id)) c.subject = subject->code;
+        if (const auto* op = data.operator_by_id(session->operator_id)) c.operator_name = op->name;
+    }
+    if (const auto* site = data.site(site_id)) c.site_key = site->key;
+    return c;
+}
+}  // namespace
+
+void write_trials_csv(const StudyData& data, std::ostream& out) {
+    CsvWriter csv(out);
+    csv.row({"subject", "session", "date", "operator", "site", "side", "measure", "trial",
+             "ppt_kpa", "rate_kpa_s", "probe_cm2", "valid", "flags", "calibration_id", "outcome",
+             "counted", "in_corridor_pct", "trial_id"});
+    for (const auto& t : data.trials) {
+        const Context c = context_of(data, t.session_id, t.site_id);
+        csv.row({c.subject, std::to_string(t.session_id), c.session_date, c.operator_name,
+                 c.site_key, storage::to_letter(t.side), storage::to_string(t.measure),
+                 std::to_string(t.index), num(t.ppt_kpa), num(t.rate_kpa_s), num(t.probe_cm2),
+                 yes_no(t.valid), protocols::flags_to_string(t.flags),
+                 std::to_string(t.calibration_id), t.outcome, yes_no(t.counted),
+                 num(t.in_corridor_pct, 2), std::to_string(t.id)});
+    }
+}
+
+void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries,
+                            std::ostream& out) {
+    CsvWriter csv(out);
+    csv.row({"subject", "session", "date", "site", "side", "measure", "n", "n_all", "mean_kpa",
+             "sd_kpa", "cv_pct", "min_kpa", "max_kpa"});
+    for (const auto& s : summaries) {
+        csv.row({s.subject_code, std::to_string(s.session_id), s.session_started_utc, s.site_key,
+                 storage::to_letter(s.side), storage::to_string(s.measure), std::to_string(s.n),
+                 std::to_string(s.n_all), num(s.mean_kpa), num(s.sd_kpa), num(s.cv_pct, 2),
+                 num(s.min_kpa), num(s.max_kpa)});
+    }
+}
+
+void write_holds_csv(const StudyData& data, std::ostream& out) {
+    CsvWriter csv(out);
+    csv.row({"subject", "session", "date", "operator", "site", "side", "hold", "prescription",
+             "band_low_kpa", "band_high_kpa", "limit_kpa", "target_hold_s", "outcome",
+             "duration_s", "time_in_band_s", "time_in_band_pct", "mean_kpa", "median_kpa",
+             "pti_kpa_s", "peak_kpa", "cv_pct", "excursions", "overshoots", "step_ups",
+             "pain_rating", "probe_cm2", "calibration_id"});
+    for (const auto& h : data.holds) {
+        const Context c = context_of(data, h.session_id, h.site_id);
+        const auto& m = h.metrics;
+        csv.row({c.subject, std::to_string(h.session_id), c.session_date, c.operator_name,
+                 c.site_key, storage::to_letter(h.side), std::to_string(h.id), h.prescription,
+                 num(h.band_low_kpa), num(h.band_high_kpa),
+                 h.limit_kpa ? num(*h.limit_kpa) : "", num(h.target_hold_s), h.outcome,
+                 num(m.duration_s), num(m.time_in_band_s), num(m.time_in_band_pct, 2),
+                 num(m.mean_kpa), num(m.median_kpa), num(m.pti_kpa_s, 1), num(m.peak_kpa),
+                 num(m.cv_pct, 2), std::to_string(m.excursions), std::to_string(m.overshoots),
+                 std::to_string(h.step_ups.size()),
+                 h.pain_rating_0_10 ? std::to_string(*h.pain_rating_0_10) : "",
+                 num(h.probe_cm2), std::to_string(h.calibration_id)});
+    }
+}
+
+void write_trace_csv(const storage::RawTrace& trace, std::ostream& out) {
+    CsvWriter csv(out);
+    csv.row({"t_s", "raw_counts", "force_n", "pressure_kpa", "patient_button", "operator_button",
+             "flags"});
+    for (const auto& s : trace.samples) {
+        csv.row({num(s.t_s, 6), std::to_string(s.raw_counts), num(s.force_n, 6),
+                 num(s.pressure_kpa, 4), yes_no((s.buttons & kPatientButton) != 0),
+                 yes_no((s.buttons & kOperatorButton) != 0), std::to_string(s.flags)});
+    }
+}
+
+}  // namespace algocore::exporting

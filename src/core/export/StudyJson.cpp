@@ -1,0 +1,188 @@
+// JSON with everything: every record with its ids, the summaries and (optionally) traces.
+// Field names match the CSV headers so one data dictionary describes both.
+#include <nlohmann/json.hpp>
+
+#include "algocore/export/StudyExport.h"
+#include "algocore/protocols/PptTrialResult.h"
+
+namespace algocore::exporting {
+
+using nlohmann::json;
+
+namespace {
+
+json optional_text(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+
+json point(const std::optional<storage::BodyMapPoint>& p) {
+    if (!p) return nullptr;
+    return {{"x", p->x}, {"y", p->y}};
+}
+
+json trace_json(const storage::RawTrace& trace) {
+    json rows = json::array();
+    for (const auto& s : trace.samples) {
+        rows.push_back({s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons, s.flags});
+    }
+    return {{"columns", {"t_s", "raw_counts", "force_n", "pressure_kpa", "buttons", "flags"}},
+            {"samples", rows}};
+}
+
+}  // namespace
+
+void write_study_json(const storage::StudyData& data,
+                      const std::vector<storage::SiteSummary>& summaries, std::ostream& out,
+                      const TraceLoader& trial_traces, const TraceLoader& hold_traces) {
+    json doc;
+    doc["format"] = "algoscope-export";
+    doc["format_version"] = 1;
+    json& subjects = doc["subjects"] = json::array();
+    for (const auto& s : data.subjects) {
+        subjects.push_back({{"id", s.id},
+                            {"code", s.code},
+                            {"sex", optional_text(s.sex)},
+                            {"age_band", optional_text(s.age_band)},
+                            {"dominant_side", s.dominant_side
+                                                  ? json(storage::to_letter(*s.dominant_side))
+                                                  : json(nullptr)},
+                            {"notes", s.notes}});
+    }
+    json& operators = doc["operators"] = json::array();
+    for (const auto& o : data.operators) {
+        operators.push_back({{"id", o.id}, {"name", o.name}, {"role", o.role}});
+    }
+    json& sessions = doc["sessions"] = json::array();
+    for (const auto& s : data.sessions) {
+        sessions.push_back({{"id", s.id},
+                            {"subject_id", s.subject_id},
+                            {"operator_id", s.operator_id},
+                            {"started_utc", s.started_utc},
+                            {"device_serial", s.device_serial},
+                            {"calibration_id", s.calibration_id},
+                            {"probe_cm2", s.probe_cm2},
+                            {"notes", s.notes}});
+    }
+    json& sites = doc["sites"] = json::array();
+    for (const auto& s : data.sites) {
+        sites.push_back({{"id", s.id},           {"key", s.key},
+                         {"name", s.name},       {"region", s.region},
+                         {"landmark", s.landmark}, {"paired", s.paired},
+                         {"front", point(s.front)}, {"back", point(s.back)},
+                         {"dfns", s.dfns},       {"mdc_kpa", s.mdc_kpa},
+                         {"builtin", s.builtin}});
+    }
+    json& trials = doc["trials"] = json::array();
+    for (const auto& t : data.trials) {
+        json row = {{"id", t.id},
+                    {"session_id", t.session_id},
+                    {"site_id", t.site_id},
+                    {"side", storage::to_letter(t.side)},
+                    {"measure", storage::to_string(t.measure)},
+                    {"trial", t.index},
+                    {"ppt_kpa", t.ppt_kpa},
+                    {"rate_kpa_s", t.rate_kpa_s},
+                    {"target_rate_kpa_s", t.target_rate_kpa_s},
+                    {"probe_cm2", t.probe_cm2},
+                    {"valid", t.valid},
+                    {"counted", t.counted},
+                    {"flags", protocols::flags_to_string(t.flags)},
+                    {"outcome", t.outcome},
+                    {"preset", t.preset},
+                    {"calibration_id", t.calibration_id},
+                    {"in_corridor_pct", t.in_corridor_pct},
+                    {"ramp_start_t_s", t.ramp_start_t_s},
+                    {"signal_t_s", t.signal_t_s},
+                    {"peak_kpa", t.peak_kpa}};
+        if (trial_traces) {
+            if (const auto trace = trial_traces(t.id)) row["trace"] = trace_json(*trace);
+        }
+        trials.push_back(std::move(row));
+    }
+    json& holds = doc["holds"] = json::array();
+    for (const auto& h : data.holds) {
+        const auto& m = h.metrics;
+        json steps = json::array();
+        for (const auto& s : h.step_ups) {
+            steps.push_back({{"t_prompt_s", s.t_prompt_s},
+                             {"t_s", s.t_s},
+                             {"before_kpa", s.before_kpa},
+                             {"after_kpa", s.after_kpa}});
+        }
+        const json prescription = json::parse(h.prescription, nullptr, false);
+        json row = {{"id", h.id},
+                    {"session_id", h.session_id},
+                    {"site_id", h.site_id},
+                    {"side", storage::to_letter(h.side)},
+                    {"prescription", prescription.is_discarded() ? json(h.prescription)
+                                                                 : prescription},
+                    {"band_low_kpa", h.band_low_kpa},
+                    {"band_high_kpa", h.band_high_kpa},
+                    {"limit_kpa", h.limit_kpa ? json(*h.limit_kpa) : json(nullptr)},
+                    {"target_hold_s", h.target_hold_s},
+                    {"outcome", h.outcome},
+                    {"probe_cm2", h.probe_cm2},
+                    {"calibration_id", h.calibration_id},
+                    {"start_t_s", h.start_t_s},
+                    {"duration_s", m.duration_s},
+                    {"time_in_band_s", m.time_in_band_s},
+                    {"time_in_band_pct", m.time_in_band_pct},
+                    {"mean_kpa", m.mean_kpa},
+                    {"median_kpa", m.median_kpa},
+                    {"pti_kpa_s", m.pti_kpa_s},
+                    {"peak_kpa", m.peak_kpa},
+                    {"cv_pct", m.cv_pct},
+                    {"excursions", m.excursions},
+                    {"overshoots", m.overshoots},
+                    {"step_ups", steps},
+                    {"pain_rating", h.pain_rating_0_10 ? json(*h.pain_rating_0_10)
+                                                       : json(nullptr)}};
+        if (hold_traces) {
+            if (const auto trace = hold_traces(h.id)) row["trace"] = trace_json(*trace);
+        }
+        holds.push_back(std::move(row));
+    }
+    json& scores = doc["training_scores"] = json::array();
+    for (const auto& s : data.training_scores) {
+        scores.push_back({{"id", s.id},
+                          {"session_id", s.session_id},
+                          {"student_id", s.student_id},
+                          {"exercise", s.exercise},
+                          {"feedback", s.feedback},
+                          {"blind", s.blind},
+                          {"attempted_utc", s.attempted_utc},
+                          {"constant_error_kpa", s.constant_error_kpa},
+                          {"absolute_error_kpa", s.absolute_error_kpa},
+                          {"variable_error_kpa", s.variable_error_kpa},
+                          {"time_in_band_pct", s.time_in_band_pct}});
+    }
+    json& summary = doc["site_summaries"] = json::array();
+    for (const auto& s : summaries) {
+        summary.push_back({{"subject", s.subject_code},
+                           {"session_id", s.session_id},
+                           {"date", s.session_started_utc},
+                           {"site", s.site_key},
+                           {"side", storage::to_letter(s.side)},
+                           {"measure", storage::to_string(s.measure)},
+                           {"n", s.n},
+                           {"n_all", s.n_all},
+                           {"mean_kpa", s.mean_kpa},
+                           {"sd_kpa", s.sd_kpa},
+                           {"cv_pct", s.cv_pct},
+                           {"min_kpa", s.min_kpa},
+                           {"max_kpa", s.max_kpa}});
+    }
+    json& audit = doc["audit_log"] = json::array();
+    for (const auto& a : data.audit_log) {
+        audit.push_back({{"id", a.id},
+                         {"who", a.who},
+                         {"when_utc", a.when_utc},
+                         {"table", a.table},
+                         {"row_id", a.row_id},
+                         {"field", a.field},
+                         {"old_value", a.old_value},
+                         {"new_value", a.new_value},
+                         {"reason", a.reason}});
+    }
+    out << doc.dump(2) << "\n";
+}
+
+}  // namespace algocore::exporting

@@ -1,0 +1,151 @@
+// Golden files: the exact bytes researchers' scripts rely on. To accept an intended change,
+// run with ALGOSCOPE_UPDATE_GOLDEN=1, then review the diff of tests/unit/export/golden/.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "algocore/export/StudyExport.h"
+
+using namespace algocore::storage;
+using namespace algocore::exporting;
+
+namespace {
+
+std::string golden_path(const std::string& name) {
+    return std::string(ALGOSCOPE_EXPORT_GOLDEN_DIR) + "/" + name;
+}
+
+void expect_matches_golden(const std::string& actual, const std::string& name) {
+    if (std::getenv("ALGOSCOPE_UPDATE_GOLDEN") != nullptr) {
+        std::ofstream(golden_path(name), std::ios::binary) << actual;
+    }
+    std::ifstream in(golden_path(name), std::ios::binary);
+    ASSERT_TRUE(in) << "missing golden file " << golden_path(name);
+    std::stringstream expected;
+    expected << in.rdbuf();
+    EXPECT_EQ(actual, expected.str()) << "export differs from " << golden_path(name);
+}
+
+StudyData sample_study() {
+    StudyData d;
+    d.subjects.push_back({1, "S014", std::string("female"), std::string("30-39"),
+                          BodySide::Right, ""});
+    // A code a spreadsheet would run as a formula, and one needing quotes.
+    d.subjects.push_back({2, "=cmd|' /C calc'!A0", std::nullopt, std::nullopt, std::nullopt,
+                          "said \"ouch\", twice"});
+    d.operators.push_back({1, "Dr. Ada", "therapist"});
+    d.sessions.push_back({1, 1, 1, "2026-11-23T09:00:00Z", "ALG-0042", 12, 1.0, "baseline"});
+    d.sessions.push_back({2, 2, 1, "2026-11-23T10:00:00Z", "ALG-0042", 12, 1.0, ""});
+    Site trapezius;
+    trapezius.id = 1;
+    trapezius.key = "upper_trapezius";
+    trapezius.name = "Upper trapezius";
+    trapezius.back = BodyMapPoint{0.4, 0.15};
+    trapezius.mdc_kpa = 70.0;
+    trapezius.builtin = true;
+    d.sites.push_back(trapezius);
+    auto trial = [](RecordId id, RecordId session, BodySide side, int index, double ppt,
+                    double rate, bool valid, std::uint32_t flags, const char* outcome) {
+        Trial t;
+        t.id = id;
+        t.session_id = session;
+        t.site_id = 1;
+        t.side = side;
+        t.index = index;
+        t.ppt_kpa = ppt;
+        t.rate_kpa_s = rate;
+        t.target_rate_kpa_s = 50.0;
+        t.probe_cm2 = 1.0;
+        t.valid = valid;
+        t.counted = valid;
+        t.flags = flags;
+        t.outcome = outcome;
+        t.preset = "dfns";
+        t.calibration_id = 12;
+        t.in_corridor_pct = 91.25;
+        return t;
+    };
+    d.trials.push_back(trial(1, 1, BodySide::Left, 1, 412.5, 49.8, true, 0, "signalled"));
+    d.trials.push_back(trial(2, 1, BodySide::Left, 2, 398.25, 63.1, false, 1, "signalled"));
+    d.trials.push_back(trial(3, 1, BodySide::Right, 1, 455.0, 50.2, true, 0, "signalled"));
+    d.trials.push_back(trial(4, 2, BodySide::Left, 1, 0.0, 0.0, false, 6, "aborted"));
+    Hold h;
+    h.id = 1;
+    h.session_id = 1;
+    h.site_id = 1;
+    h.side = BodySide::Left;
+    h.prescription = R"({"name":"ppt_90s","source":""})";
+    h.band_low_kpa = 371.25;
+    h.band_high_kpa = 453.75;
+    h.target_hold_s = 90.0;
+    h.outcome = "complete";
+    h.metrics = {95.5, 90.0, 94.24, 410.2, 409.0, 38969.1, 462.0, 3.14, 2, 1};
+    h.step_ups = {{30.0, 31.2, 395.0, 420.0}};
+    h.pain_rating_0_10 = 6;
+    d.holds.push_back(h);
+    d.audit_log.push_back({1, "Dr. Ada", "2026-11-23T09:30:00Z", "trials", 2, "valid", "1", "0",
+                           "rate too fast"});
+    return d;
+}
+
+std::vector<SiteSummary> sample_summaries() {
+    SiteSummary left;
+    left.session_id = 1;
+    left.subject_code = "S014";
+    left.session_started_utc = "2026-11-23T09:00:00Z";
+    left.site_key = "upper_trapezius";
+    left.site_name = "Upper trapezius";
+    left.side = BodySide::Left;
+    left.n = 1;
+    left.n_all = 2;
+    left.mean_kpa = 412.5;
+    left.min_kpa = 412.5;
+    left.max_kpa = 412.5;
+    return {left};
+}
+
+RawTrace short_trace() {
+    RawTrace t;
+    t.samples = {{0.0, 1000, 0.0, 0.0, 0, 0},
+                 {0.001, 1012, 0.05, 0.5, 0, 0},
+                 {0.002, 1025, 0.1, 1.0, 2, 4}};
+    return t;
+}
+
+}  // namespace
+
+TEST(ExportGolden, TrialsCsvIsTidyLongFormat) {
+    std::ostringstream out;
+    write_trials_csv(sample_study(), out);
+    expect_matches_golden(out.str(), "trials.csv");
+}
+
+TEST(ExportGolden, SiteSummaryCsv) {
+    std::ostringstream out;
+    write_site_summary_csv(sample_summaries(), out);
+    expect_matches_golden(out.str(), "site_summary.csv");
+}
+
+TEST(ExportGolden, HoldsCsv) {
+    std::ostringstream out;
+    write_holds_csv(sample_study(), out);
+    expect_matches_golden(out.str(), "holds.csv");
+}
+
+TEST(ExportGolden, TraceCsv) {
+    std::ostringstream out;
+    write_trace_csv(short_trace(), out);
+    expect_matches_golden(out.str(), "trace.csv");
+}
+
+TEST(ExportGolden, JsonWithEverything) {
+    std::ostringstream out;
+    const TraceLoader traces = [](RecordId id) -> std::optional<RawTrace> {
+        if (id == 1) return short_trace();
+        return std::nullopt;
+    };
+    write_study_json(sample_study(), sample_summaries(), out, traces, traces);
+    expect_matches_golden(out.str(), "study.json");
+}
