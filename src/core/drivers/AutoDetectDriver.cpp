@@ -71,7 +71,9 @@ void AutoDetectDriver::found(const std::string& driver, const std::string& why,
     found_options_ = options;
 }
 
-void AutoDetectDriver::on_frame(const algoproto::Frame&) {
+void AutoDetectDriver::on_frame(const algoproto::Frame& frame) {
+    // A gauge that echoes our GET_INFO sends back a valid host → device frame: not a device.
+    if (algoproto::is_command_type(frame.type)) return;
     found("native", "native protocol frames", options_);
 }
 
@@ -110,6 +112,7 @@ void AutoDetectDriver::classify_line(std::string_view line) {
     if (has_wagner_shape(text)) {
         if (++wagner_lines_ >= kLinesToRecognise) {
             options.wagner_continuous = true;
+            options.wagner_rate_hz = 0;  // keep the rate set on the gauge
             found("wagner", "streams Wagner FDIX lines", options);
         }
     } else if (has_shimpo_shape(text)) {
@@ -163,6 +166,8 @@ void AutoDetectDriver::next_step(SteadyTime now, DriverLink& link) {
         return;
     }
     case Step::ProbeNative:
+        // Answers start on a fresh line; a fragment from listening is no longer pending.
+        lines_.reset();
         // A leading CR flushes the binary probe out of a gauge's command buffer.
         step_ = Step::ProbeQuestion;
         link.send_text("\r?\r");

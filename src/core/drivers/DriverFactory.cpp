@@ -22,8 +22,8 @@ bool options_valid(std::string_view name, const DriverOptions& options, std::str
         return fail(error, "ASCII scale must be a non-zero number");
     if (name == "native" && (options.native_rate_hz == 0 || options.native_batch == 0))
         return fail(error, "native rate and batch must be positive");
-    if (name == "wagner" && options.wagner_continuous && options.wagner_rate_hz == 0)
-        return fail(error, "Wagner continuous rate must be positive");
+    if (name == "wagner" && options.wagner_continuous && options.wagner_rate_hz > 1000)
+        return fail(error, "Wagner continuous rate must be at most 1000 points/s");
     return true;
 }
 

@@ -17,7 +17,10 @@ AsciiGaugeConfig wagner_config(const DriverOptions& options) {
     if (options.wagner_continuous) {
         // Set the output rate, then begin continuous output; both are sent again to re-arm
         // a gauge that power-cycled and forgot its mode.
-        c.stream_start = "C" + std::to_string(options.wagner_rate_hz) + "\rCB\r";
+        // Rate 0 keeps whatever rate the gauge is set to.
+        c.stream_start = options.wagner_rate_hz > 0
+                             ? "C" + std::to_string(options.wagner_rate_hz) + "\rCB\r"
+                             : "CB\r";
         c.stream_stop = "CE\r";
         c.rearm_when_silent = true;
         c.nominal_stream_rate_hz = options.wagner_rate_hz;

@@ -1,6 +1,7 @@
 #include "algotest/Mark10Emulator.h"
 
 #include <cstdio>
+#include <string>
 
 namespace algotest {
 
@@ -9,6 +10,7 @@ Mark10Emulator::Mark10Emulator(algocore::ForceUnit unit, std::string unit_spelli
 
 std::string Mark10Emulator::answer(std::string_view command) {
     if (command != "?") return "*10\r\n";
+    if (error_code_ != 0) return "*" + std::to_string(error_code_) + "\r\n";
     if (overloaded()) return "OVER\r\n";
     // Compression prints without a sign, tension with '-'.
     char text[48];

@@ -12,7 +12,7 @@ public:
     virtual ~GaugeEmulator() = default;
 
     /// Bytes the host sent (any split); returns the gauge's immediate answer bytes.
-    std::string receive(std::string_view host_bytes);
+    virtual std::string receive(std::string_view host_bytes);
 
     /// Unsolicited output (continuous modes) due between the previous call and t_s, seconds
     /// on the emulator's own clock (starts at 0).

@@ -15,6 +15,9 @@ public:
     Mark10Emulator(algocore::ForceUnit unit = algocore::ForceUnit::PoundForce,
                    std::string unit_spelling = "lbF", int decimals = 2);
 
+    /// Answer "?" with error code *NN while code is non-zero.
+    void reply_with_error(int code) { error_code_ = code; }
+
 protected:
     std::string answer(std::string_view command) override;
 
@@ -22,6 +25,7 @@ private:
     algocore::ForceUnit unit_;
     std::string unit_spelling_;
     int decimals_;
+    int error_code_ = 0;
 };
 
 }  // namespace algotest

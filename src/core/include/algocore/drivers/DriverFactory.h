@@ -33,6 +33,7 @@ struct DriverOptions {
     unsigned native_batch = 10;
 
     // Wagner FDIX: use continuous output (C<rate>, CB ... CE) instead of `?` polling.
+    // A rate of 0 sends no C<rate> and keeps the rate set on the gauge.
     bool wagner_continuous = false;
     unsigned wagner_rate_hz = 100;
 
