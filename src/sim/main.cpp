@@ -78,6 +78,13 @@ int wait_for_signal_or(const sigset_t& signals, double duration_s) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Block first, so a signal that arrives while starting up waits for the clean shutdown.
+    sigset_t signals;
+    sigemptyset(&signals);
+    sigaddset(&signals, SIGINT);
+    sigaddset(&signals, SIGTERM);
+    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
     CLI::App app{"algoscope-sim: a simulated Algoscope pressure algometer on a pseudo-terminal.\n"
                  "Runs the reference firmware on a simulated load cell and hand; open the printed "
                  "pty\n(or --link PATH) in Algoscope like a USB serial algometer."};
@@ -160,12 +167,6 @@ int main(int argc, char** argv) {
         std::cerr << "algoscope-sim: " << error << "\n";
         return 2;
     }
-
-    sigset_t signals;
-    sigemptyset(&signals);
-    sigaddset(&signals, SIGINT);
-    sigaddset(&signals, SIGTERM);
-    pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
     algosim::SimulatedAlgometer simulator(options);
     if (const std::string error = simulator.start(); !error.empty()) {
