@@ -90,8 +90,10 @@ std::string calibration_report(const algocal::CalibrationRecord& record,
              residual, error_n);
     }
     out += '\n';
-    line(out, "FIT: reading = c0 + c1 F + ... + c%d F^%d  (F = applied load in N, least squares)",
-         record.fit.degree, record.fit.degree);
+    std::string terms = "c0";
+    for (int k = 1; k <= record.fit.degree; ++k)
+        terms += " + c" + std::to_string(k) + (k == 1 ? " F" : " F^" + std::to_string(k));
+    line(out, "FIT: reading = %s  (F = applied load in N, least squares)", terms.c_str());
     for (std::size_t k = 0; k < record.fit.coefficients.size(); ++k)
         line(out, "  c%zu = %24.17g   standard error %.6g", k, record.fit.coefficients[k],
              k < record.fit.std_errors.size() ? record.fit.std_errors[k] : NAN);

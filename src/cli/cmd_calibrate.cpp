@@ -1,0 +1,259 @@
+// `algoscope-cli calibrate ...`: headless calibration.
+//   fit      fit any two CSV columns (reading against load) and print the fit [--json]
+//   report   certificate-style report of a calibration record
+//   new      build a record from a points CSV, save it in a store [--activate]
+//   activate make a stored record the active one for its device
+//   history  list a device's stored records
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "algocal/CalibrationAnalysis.h"
+#include "algocal/CalendarDate.h"
+#include "algocore/calibration/CalibrationRecordJson.h"
+#include "algocore/calibration/CalibrationReport.h"
+#include "algocore/calibration/CalibrationStore.h"
+#include "algocore/calibration/CsvColumns.h"
+#include "algocore/calibration/FitJson.h"
+
+namespace {
+
+constexpr int kExitBadInput = 2;
+constexpr int kExitRefusedRecord = 3;
+
+[[noreturn]] void fail(const std::string& what, const std::string& message,
+                       int code = kExitBadInput) {
+    std::cerr << "algoscope-cli calibrate " << what << ": " << message << "\n";
+    throw CLI::RuntimeError(code);
+}
+
+std::ifstream open_input(const std::string& what, const std::string& path) {
+    std::ifstream in(path);
+    if (!in) fail(what, "cannot open " + path);
+    return in;
+}
+
+struct FitArgs {
+    std::string in;
+    std::string x;
+    std::string y;
+    int degree = 1;
+    bool json = false;
+};
+
+void run_fit(const FitArgs& args) {
+    std::ifstream in = open_input("fit", args.in);
+    const algocore::CsvColumns columns = algocore::read_csv_columns(in, args.x, args.y);
+    if (!columns.ok) fail("fit", args.in + ": " + columns.message);
+    const algocal::FitResult result = algocal::fit_polynomial(columns.x, columns.y, args.degree);
+    if (!result.ok()) {
+        // Problems of the x data are named by their column.
+        const bool about_x = result.status == algocal::FitStatus::kConstantX ||
+                             result.status == algocal::FitStatus::kTooFewDistinctX;
+        const bool about_rows = result.status == algocal::FitStatus::kTooFewPoints;
+        fail("fit", args.in + ": " +
+                        (about_x      ? "column '" + args.x + "': "
+                         : about_rows ? "columns '" + args.x + "'/'" + args.y + "': "
+                                      : std::string()) +
+                        result.message);
+    }
+    if (args.json) {
+        std::cout << algocore::polynomial_fit_to_json(result.fit) << "\n";
+        return;
+    }
+    const algocal::PolynomialFit& fit = result.fit;
+    std::printf("%s = polynomial of degree %d in %s, %zu points (%s lines %zu-%zu)\n",
+                args.y.c_str(), fit.degree, args.x.c_str(), fit.n, args.in.c_str(),
+                columns.line_of_row.front(), columns.line_of_row.back());
+    for (std::size_t k = 0; k < fit.coefficients.size(); ++k)
+        std::printf("  c%zu = %24.17g   standard error %.6g\n", k, fit.coefficients[k],
+                    fit.std_errors[k]);
+    std::printf("  residual SD %.9g   R^2 %.15f\n", fit.residual_sd, fit.r_squared);
+    const algocal::DegreeRecommendation recommendation =
+        algocal::recommend_degree(columns.x, columns.y);
+    std::printf("  recommended %s\n", recommendation.reason.c_str());
+}
+
+struct ReportArgs {
+    std::string record;
+    std::string device;
+};
+
+void run_report(const ReportArgs& args) {
+    const algocore::CalibrationLoadResult loaded =
+        algocore::load_calibration_record(args.record, {args.device, algocal::today_utc()});
+    if (!loaded.ok) fail("report", "record refused: " + loaded.message, kExitRefusedRecord);
+    if (loaded.expired) std::cerr << "warning: " << loaded.warning << "\n";
+    std::cout << algocore::calibration_report(loaded.record);
+}
+
+struct NewArgs {
+    std::string points;
+    std::string store;
+    std::string out;
+    std::string device;
+    std::string operator_name;
+    std::vector<std::string> references;
+    double reference_uncertainty_percent = 0.0;
+    double temperature_c = 20.0;
+    double probe_area_cm2 = algocal::kStandardProbeAreaCm2;
+    std::string reading_kind = "raw_counts";
+    int degree = 0;
+    int valid_days = 365;
+    double tolerance_percent_fs = 1.0;
+    bool activate = false;
+    std::string notes;
+};
+
+void run_new(const NewArgs& args) {
+    if (args.store.empty() && args.out.empty()) fail("new", "give --store DIR or --out FILE");
+    std::ifstream in = open_input("new", args.points);
+    const algocore::CsvPoints csv = algocore::read_calibration_points_csv(in);
+    if (!csv.ok) fail("new", args.points + ": " + csv.message);
+
+    const algocal::CalibrationAnalysis analysis = algocal::analyse_calibration(csv.points, args.degree);
+    if (!analysis.ok) fail("new", args.points + ": " + analysis.message);
+
+    algocal::CalibrationRecord record;
+    record.device_serial = args.device;
+    record.operator_name = args.operator_name;
+    for (const std::string& id : args.references)
+        record.reference_standards.push_back({id, "", args.reference_uncertainty_percent, 2.0});
+    record.temperature_c = args.temperature_c;
+    record.probe_area_cm2 = args.probe_area_cm2;
+    record.reading_kind = args.reading_kind == "device_newtons"
+                              ? algocal::ReadingKind::kDeviceNewtons
+                              : algocal::ReadingKind::kRawCounts;
+    record.calibrated_on = algocal::today_utc();
+    record.expires_on = std::chrono::year_month_day{std::chrono::sys_days{record.calibrated_on} +
+                                                    std::chrono::days{args.valid_days}};
+    record.points = csv.points;
+    record.fit = analysis.fit;
+    record.statistics = analysis.statistics;
+    record.notes = args.notes;
+
+    const algocal::ToleranceVerdict verdict =
+        algocal::check_tolerance(record.points, record.fit, {args.tolerance_percent_fs});
+    std::cerr << verdict.summary << "\n";
+
+    if (!args.store.empty()) {
+        algocore::CalibrationStore store(args.store);
+        record.id = store.new_record_id(record.device_serial);
+        const algocore::StoreResult saved =
+            args.activate ? store.save_and_activate(record) : store.save(record);
+        if (!saved.ok()) fail("new", saved.error, kExitRefusedRecord);
+        std::cout << store.record_path(record.device_serial, record.id).string() << "\n";
+    }
+    if (!args.out.empty()) {
+        if (record.id == 0) record.id = algocore::CalibrationStore("").new_record_id("");
+        const algocore::CalibrationLoadResult check = algocore::calibration_record_from_json(
+            algocore::calibration_record_to_json(record), {record.device_serial, record.calibrated_on});
+        if (!check.ok) fail("new", "record not written: " + check.message, kExitRefusedRecord);
+        const std::string error = algocore::save_calibration_record(args.out, record);
+        if (!error.empty()) fail("new", error);
+        std::cout << args.out << "\n";
+    }
+    std::cout << algocore::calibration_report(record);
+}
+
+struct StoreArgs {
+    std::string store;
+    std::string device;
+    std::uint64_t id = 0;
+};
+
+void run_activate(const StoreArgs& args) {
+    algocore::CalibrationStore store(args.store);
+    const algocore::StoreResult result = store.activate(args.device, args.id);
+    if (!result.ok()) fail("activate", result.error, kExitRefusedRecord);
+    std::cout << "calibration " << args.id << " is now active for device " << args.device
+              << "\n";
+}
+
+void run_history(const StoreArgs& args) {
+    const algocore::CalibrationStore store(args.store);
+    const auto records = store.history(args.device);
+    if (records.empty()) {
+        std::cout << "no stored calibrations for device " << args.device << "\n";
+        return;
+    }
+    const auto today = algocal::today_utc();
+    for (const auto& r : records)
+        std::printf("%c %llu  calibrated %s  valid until %s%s  degree %d\n", r.active ? '*' : ' ',
+                    static_cast<unsigned long long>(r.id),
+                    algocal::format_date(r.calibrated_on).c_str(),
+                    algocal::format_date(r.expires_on).c_str(),
+                    today > r.expires_on ? " (EXPIRED)" : "", r.degree);
+}
+
+void add_store_options(CLI::App* cmd, const std::shared_ptr<StoreArgs>& args) {
+    cmd->add_option("--store", args->store, "Calibration store directory")->required();
+    cmd->add_option("--device", args->device, "Device serial number")->required();
+}
+
+}  // namespace
+
+void register_calibrate_command(CLI::App& app) {
+    auto* calibrate = app.add_subcommand("calibrate", "Calibration fits, records and reports");
+    calibrate->require_subcommand(1);
+
+    auto fit_args = std::make_shared<FitArgs>();
+    auto* fit = calibrate->add_subcommand("fit", "Least-squares polynomial of one CSV column "
+                                                 "against another");
+    fit->add_option("--in", fit_args->in, "CSV file with a header row")->required();
+    fit->add_option("--x", fit_args->x, "Column of the independent variable (applied load)")
+        ->required();
+    fit->add_option("--y", fit_args->y, "Column of the dependent variable (reading)")->required();
+    fit->add_option("--degree", fit_args->degree, "Polynomial degree 1..5")
+        ->required()
+        ->check(CLI::Range(1, 5));
+    fit->add_flag("--json", fit_args->json, "Print the fit as one JSON object");
+    fit->callback([fit_args] { run_fit(*fit_args); });
+
+    auto report_args = std::make_shared<ReportArgs>();
+    auto* report = calibrate->add_subcommand("report", "Certificate-style report of a record");
+    report->add_option("record", report_args->record, "Calibration record (JSON)")->required();
+    report->add_option("--device", report_args->device,
+                       "Refuse the record unless it is for this device serial");
+    report->callback([report_args] { run_report(*report_args); });
+
+    auto new_args = std::make_shared<NewArgs>();
+    auto* create = calibrate->add_subcommand("new", "Create a calibration record from points");
+    create->add_option("--points", new_args->points,
+                       "CSV: applied_load,unit,reading,direction[,run]")->required();
+    create->add_option("--device", new_args->device, "Device serial number")->required();
+    create->add_option("--operator", new_args->operator_name, "Who calibrated")->required();
+    create->add_option("--reference", new_args->references,
+                       "Reference standard id (repeatable)")->required();
+    create->add_option("--reference-uncertainty", new_args->reference_uncertainty_percent,
+                       "Expanded uncertainty of the references, % of load (k = 2)");
+    create->add_option("--temperature", new_args->temperature_c, "Temperature, °C");
+    create->add_option("--probe-area", new_args->probe_area_cm2, "Probe area, cm²");
+    create->add_option("--reading-kind", new_args->reading_kind, "raw_counts or device_newtons")
+        ->check(CLI::IsMember({"raw_counts", "device_newtons"}));
+    create->add_option("--degree", new_args->degree, "Fit degree 1..5 (0 = recommended)")
+        ->check(CLI::Range(0, 5));
+    create->add_option("--valid-days", new_args->valid_days, "Days until the record expires")
+        ->check(CLI::Range(1, 3650));
+    create->add_option("--tolerance", new_args->tolerance_percent_fs,
+                       "Pass/fail tolerance, % of full scale");
+    create->add_option("--store", new_args->store, "Save into this calibration store");
+    create->add_option("--out", new_args->out, "Also write the record to this file");
+    create->add_flag("--activate", new_args->activate, "Make it the device's active record");
+    create->add_option("--notes", new_args->notes, "Free text for the report");
+    create->callback([new_args] { run_new(*new_args); });
+
+    auto activate_args = std::make_shared<StoreArgs>();
+    auto* activate = calibrate->add_subcommand("activate", "Make a stored record active");
+    add_store_options(activate, activate_args);
+    activate->add_option("--id", activate_args->id, "Record id")->required();
+    activate->callback([activate_args] { run_activate(*activate_args); });
+
+    auto history_args = std::make_shared<StoreArgs>();
+    auto* history = calibrate->add_subcommand("history", "List a device's stored records");
+    add_store_options(history, history_args);
+    history->callback([history_args] { run_history(*history_args); });
+}
