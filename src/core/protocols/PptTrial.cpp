@@ -12,9 +12,10 @@ namespace {
 // After the end the trace keeps recording until the probe is released, but never longer
 // than this (the operator may simply keep the probe resting on the skin).
 constexpr double kMaxTailS = 10.0;
-// The probe counts as released below this fraction of the contact pressure; a dip during
-// the ramp to just under the contact pressure is tremor, not a release.
+// The probe counts as released below this fraction of the contact pressure, held for
+// kReleaseConfirmS; a tremor dip at the start of a ramp lasts a few tens of milliseconds.
 constexpr double kReleaseFractionOfContact = 0.5;
+constexpr double kReleaseConfirmS = 0.2;
 // Flags that make a trial invalid. A cut-off alone is a valid (censored) result.
 constexpr std::uint32_t kInvalidating = kRateOutOfTolerance | kNoButton | kAborted |
                                         kLowCorridorFraction | kDataGap | kSaturated |
@@ -88,7 +89,12 @@ void PptTrial::feed(const Sample& sample) {
         finish(PptTrialEnd::CutOff, last, sample.t_s, PainSignalSource::DevicePatientButton);
         return;
     }
-    if (sample.pressure_kpa < kReleaseFractionOfContact * preset_.contact_kpa) {
+    if (sample.pressure_kpa >= kReleaseFractionOfContact * preset_.contact_kpa) {
+        below_release_since_s_.reset();
+        return;
+    }
+    if (!below_release_since_s_) below_release_since_s_ = sample.t_s;
+    if (sample.t_s - *below_release_since_s_ >= kReleaseConfirmS) {
         // Released without a signal: judge the ramp up to its peak.
         std::size_t peak = 0;
         for (std::size_t i = 1; i < trace_.size(); ++i)

@@ -57,7 +57,7 @@ TEST(PptSeries, RunsThreeValidTrialsThenSummarises) {
         t = trace.back().t_s;
         if (button < 500.0) {
             EXPECT_EQ(series.state(), PptSeriesState::InterTrial);
-            EXPECT_GT(series.countdown_remaining_s(), 9.0);
+            EXPECT_NEAR(series.countdown_remaining_s(), 10.0 - 1.3, 0.01);  // rest began at the signal
             rest(series, t, t + 10.5);
             t += 10.5;
             EXPECT_EQ(series.state(), PptSeriesState::ReadyForTrial);
@@ -85,9 +85,9 @@ TEST(PptSeries, RefusesToStartDuringTheRestUnlessTheOperatorSkipsIt) {
     feed_all(series, trace);
     const double end = trace.back().t_s;
     EXPECT_FALSE(series.start_trial(end + 1.0));
-    // Rest runs from the signal at 7.0 s: 17.0 - (end + 1.0) = 8.2 s left.
+    // Rest runs from the signal at 7.0 s; the trace ends 1.3 s later: 17.0 - 9.3 = 7.7 s left.
     EXPECT_NEAR(series.countdown_remaining_s(), 17.0 - (end + 1.0), 0.002);
-    EXPECT_NEAR(series.countdown_remaining_s(), 8.2, 0.01);
+    EXPECT_NEAR(series.countdown_remaining_s(), 7.7, 0.01);
     EXPECT_TRUE(series.start_trial(end + 1.0, /*skip_rest=*/true));
 }
 

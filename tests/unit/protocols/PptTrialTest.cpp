@@ -190,3 +190,19 @@ TEST(PptPreset, RefusesAToleranceAsLargeAsTheRate) {
     EXPECT_EQ(preset.validate().field, "trials");
     EXPECT_TRUE(PptPreset::dfns().validate().ok());
 }
+
+TEST(PptTrial, ABriefTremorDipAtTheStartOfTheRampIsNotARelease) {
+    // Contact at 1.0 s, a 30 ms dip to 2 kPa, then a clean 50 kPa/s ramp with the button
+    // at 300 kPa.
+    std::vector<Sample> trace;
+    for (int i = 0; i < 8000; ++i) {
+        const double t = 0.001 * i;
+        double p = t < 1.0 ? 0.0 : 12.0 + 50.0 * (t - 1.0);
+        if (t >= 1.05 && t < 1.08) p = 2.0;
+        trace.push_back(synth::sample_at(t, p, p >= 300.0 ? algocore::kPatientButton : 0));
+    }
+    const PptTrial trial = run(PptPreset::dfns(), trace);
+    EXPECT_EQ(trial.result().end, PptTrialEnd::Signalled);
+    EXPECT_NEAR(trial.result().ppt_kpa, 300.0, 0.05);
+    EXPECT_NEAR(trial.result().ramp_start_t_s, 1.0, 1e-9);
+}

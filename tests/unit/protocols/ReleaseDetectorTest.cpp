@@ -66,7 +66,8 @@ TEST(ReleaseDetector, ReportsSlopeAndDropOfALinearFall) {
         detector.add(t, p / 10.0);
     }
     ASSERT_TRUE(detector.slope_pct_per_s().has_value());
-    // Window mean at t = 3 s is 300 × (1 - 0.02 × 1.5) = 291 kPa; slope -6 kPa/s.
+    // Window mean at t = 3 s is 300 × (1 - 0.02 × 1.5) = 291 kPa; slope -6 kPa/s; the fitted
+    // line is at 288 kPa now, 4 % below the 300 kPa reference.
     EXPECT_NEAR(*detector.slope_pct_per_s(), -100.0 * 6.0 / 291.0, 0.01);
     EXPECT_NEAR(*detector.drop_pct(), 4.0, 0.01);
 }

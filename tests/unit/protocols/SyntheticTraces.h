@@ -75,6 +75,7 @@ struct RampScript {
     double button_at_kpa = 400.0;     ///< <= 0: never press
     double reaction_s = 1.2;          ///< keeps ramping this long after the button
     double release_s = 0.5;           ///< linear fall to 0 after the peak
+    double off_s = 0.5;               ///< probe off the skin (0 kPa) after the release
     double max_kpa = 1e9;             ///< ramp stops rising here (for cut-off scripts)
 };
 
@@ -108,7 +109,7 @@ inline std::vector<algocore::Sample> make_ramp(const RampScript& script, const T
         }
         std::uint8_t buttons = pressed && peak_t_s < 0.0 ? algocore::kPatientButton : 0;
         out.push_back(sample_at(t, p, buttons));
-        if (peak_t_s >= 0.0 && intended <= 0.0 && t > peak_t_s) break;
+        if (peak_t_s >= 0.0 && t > peak_t_s + script.release_s + script.off_s) break;
         if (t > script.t_start_s + 120.0) break;  // safety for scripts that never press
     }
     return out;

@@ -13,7 +13,7 @@ namespace algocore::protocols {
 struct ReleaseDetectorConfig {
     double window_s = 1.0;             ///< regression window
     double min_fall_pct_per_s = 1.0;   ///< slope must be at least this steep (falling)
-    double min_drop_pct = 3.0;         ///< and the level must be this far below the reference
+    double min_drop_pct = 4.0;         ///< and the level must be this far below the reference
     double reference_s = 5.0;          ///< reference = highest smoothed level in this past span
     double confirm_s = 0.3;            ///< the signs must hold this long (a fast unloading
                                        ///< passes through release-like values briefly)
