@@ -22,6 +22,8 @@ LiveFeed::LiveFeed(QObject* parent) : QObject(parent) {
     tick_timer_.setTimerType(Qt::PreciseTimer);
     tick_timer_.setInterval(kFrameIntervalMs);
     connect(&tick_timer_, &QTimer::timeout, this, &LiveFeed::tick);
+    // Reserved once: a frame at 60 Hz holds a few tens of samples even at 2 kHz.
+    frame_samples_.reserve(4096);
 }
 
 LiveFeed::~LiveFeed() { disconnect_device(); }
@@ -114,9 +116,12 @@ void LiveFeed::request_tare() {
 }
 
 void LiveFeed::tick() {
+    frame_samples_.clear();
     if (acquisition_) {
-        acquisition_->samples().drain(
-            [this](const algocore::Sample& sample) { model_.add_sample(sample); });
+        acquisition_->samples().drain([this](const algocore::Sample& sample) {
+            model_.add_sample(sample);
+            frame_samples_.push_back(sample);
+        });
         drain_events();
         if (++ticks_since_status_ >= kTicksPerStatusRefresh) refresh_status();
     }

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTimer>
 #include <memory>
+#include <vector>
 
 #include "algocore/LinkEvent.h"
 #include "algocore/acquisition/Acquisition.h"
@@ -39,6 +40,9 @@ public:
     const DeviceChoice& device() const { return choice_; }
 
     LiveModel& model() { return model_; }
+    /// The samples drained in the latest frame, in time order (valid until the next tick).
+    /// Pages that run their own protocol engine (treatment, training) feed from it.
+    const std::vector<algocore::Sample>& frame_samples() const { return frame_samples_; }
     /// Latest acquisition snapshot (refreshed a few times per second).
     const algocore::AcquisitionStatus& status() const { return status_; }
     /// The calibration record in use; null = factory calibration.
@@ -70,6 +74,7 @@ private:
 
     DeviceChoice choice_;
     LiveModel model_;
+    std::vector<algocore::Sample> frame_samples_;
     QTimer tick_timer_;
     int ticks_since_status_ = 0;
     algocore::AcquisitionStatus status_;
