@@ -39,7 +39,7 @@ std::string format_hz(double hz) {
     return text;
 }
 
-}  // namespace
+} // namespace
 
 AsciiGaugeDriver::AsciiGaugeDriver(AsciiGaugeConfig config)
     : config_(std::move(config)), lines_(config_.line_ending), baud_(config_.baud) {}
@@ -121,8 +121,9 @@ void AsciiGaugeDriver::handle_line(std::string_view line, SteadyTime t, DriverLi
         return;
     case GaugeReply::Kind::Unparsable:
         ++stats_.bad_frames;
-        report_error(t, "unparsable line from the " + config_.model + ": " + quoted(line) + " (" +
-                            reply.message + ")",
+        report_error(t,
+                     "unparsable line from the " + config_.model + ": " + quoted(line) + " (" +
+                         reply.message + ")",
                      link);
         return;
     case GaugeReply::Kind::DeviceError:
@@ -269,7 +270,8 @@ void AsciiGaugeDriver::check_silence(SteadyTime now, DriverLink& link) {
         }
         return;
     }
-    if (!no_answer_reported_ && !ever_bytes_ && seconds_between(started_at_, now) > kStoppedAnsweringS) {
+    if (!no_answer_reported_ && !ever_bytes_ &&
+        seconds_between(started_at_, now) > kStoppedAnsweringS) {
         // Bytes that never parse are the baud diagnosis's business; total silence is ours.
         no_answer_reported_ = true;
         report(link, LinkEvent::Kind::Error, now,
@@ -284,16 +286,15 @@ void AsciiGaugeDriver::check_rate(SteadyTime now, DriverLink& link) {
     rate_.update(now);
     stats_.achieved_rate_hz = rate_.rate_hz();
     if (!polled() || rate_.windows_completed() == windows_before) return;
-    if (!ever_valid_ || !answering_ || seconds_between(first_valid_at_, now) < kRateWarmupS)
-        return;
+    if (!ever_valid_ || !answering_ || seconds_between(first_valid_at_, now) < kRateWarmupS) return;
     const double possible_hz = possible_rate_hz();
     const double achieved_hz = rate_.rate_hz();
     if (!low_rate_warned_ && achieved_hz < kLowRateFraction * possible_hz) {
         low_rate_warned_ = true;
         report(link, LinkEvent::Kind::Warning, now,
                config_.model + " polled at " + format_hz(achieved_hz) +
-                   " readings/s, well below the " + format_hz(possible_hz) +
-                   " it can answer at " + std::to_string(config_.baud) +
+                   " readings/s, well below the " + format_hz(possible_hz) + " it can answer at " +
+                   std::to_string(config_.baud) +
                    " baud (slow USB adapter latency or a busy gauge)");
     } else if (low_rate_warned_ && achieved_hz > 0.8 * possible_hz) {
         low_rate_warned_ = false;
@@ -306,4 +307,4 @@ void AsciiGaugeDriver::stop(DriverLink& link) {
     poll_in_flight_ = false;
 }
 
-}  // namespace algocore
+} // namespace algocore

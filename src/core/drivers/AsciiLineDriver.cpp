@@ -16,7 +16,7 @@ AsciiGaugeConfig ascii_config(const DriverOptions& options) {
     return c;
 }
 
-}  // namespace
+} // namespace
 
 AsciiLineDriver::AsciiLineDriver(const DriverOptions& options)
     : AsciiGaugeDriver(ascii_config(options)), unit_(options.ascii_unit),
@@ -26,4 +26,4 @@ GaugeReply AsciiLineDriver::parse_line(std::string_view line) const {
     return parse_ascii_number_line(line, unit_, scale_);
 }
 
-}  // namespace algocore
+} // namespace algocore

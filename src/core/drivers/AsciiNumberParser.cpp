@@ -17,4 +17,4 @@ GaugeReply parse_ascii_number_line(std::string_view line, ForceUnit unit, double
     return r;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -10,7 +10,9 @@
 namespace algocore {
 namespace {
 
-bool is_reading(const GaugeReply& reply) { return reply.kind == GaugeReply::Kind::Reading; }
+bool is_reading(const GaugeReply& reply) {
+    return reply.kind == GaugeReply::Kind::Reading;
+}
 
 // Wagner prints the sign, then a space: "- 23.02 lbf", "+ 5.10 lbf".
 bool has_wagner_shape(std::string_view line) {
@@ -35,17 +37,21 @@ LinkEvent info_event(LinkEvent::Kind kind, SteadyTime t, std::string message) {
     return e;
 }
 
-}  // namespace
+} // namespace
 
 AutoDetectDriver::AutoDetectDriver(const DriverOptions& options) : options_(options) {}
 
-std::string_view AutoDetectDriver::name() const { return inner_ ? inner_->name() : "auto"; }
+std::string_view AutoDetectDriver::name() const {
+    return inner_ ? inner_->name() : "auto";
+}
 
 std::optional<DeviceIdentity> AutoDetectDriver::identity() const {
     return inner_ ? inner_->identity() : std::nullopt;
 }
 
-DriverStats AutoDetectDriver::stats() const { return inner_ ? inner_->stats() : stats_; }
+DriverStats AutoDetectDriver::stats() const {
+    return inner_ ? inner_->stats() : stats_;
+}
 
 void AutoDetectDriver::start(SteadyTime now, DriverLink& link) {
     if (inner_) {
@@ -91,17 +97,21 @@ void AutoDetectDriver::classify_line(std::string_view line) {
     switch (step_) {
     case Step::ProbeQuestion:
         // Both Mark-10 and Wagner answer "?"; the sign-space shape tells them apart.
-        if (has_wagner_shape(text)) return found("wagner", "answered '?' like a Wagner FDX", options_);
-        if (mark10.kind == GaugeReply::Kind::Reading || mark10.kind == GaugeReply::Kind::DeviceError)
+        if (has_wagner_shape(text))
+            return found("wagner", "answered '?' like a Wagner FDX", options_);
+        if (mark10.kind == GaugeReply::Kind::Reading ||
+            mark10.kind == GaugeReply::Kind::DeviceError)
             return found("mark10", "answered '?' like a Mark-10", options_);
         return;
     case Step::ProbeImada:
-        if (is_reading(parse_imada_line(text))) return found("imada", "answered 'D' like an Imada", options_);
+        if (is_reading(parse_imada_line(text)))
+            return found("imada", "answered 'D' like an Imada", options_);
         if (mark10.kind == GaugeReply::Kind::DeviceError)
             return found("mark10", "answered with a Mark-10 error code", options_);
         return;
     case Step::ProbeShimpo:
-        if (text.substr(0, 2) == "BA") return found("shimpo", "echoed 'BA' like a Shimpo", options_);
+        if (text.substr(0, 2) == "BA")
+            return found("shimpo", "echoed 'BA' like a Shimpo", options_);
         if (mark10.kind == GaugeReply::Kind::DeviceError)
             return found("mark10", "answered with a Mark-10 error code", options_);
         return;
@@ -112,7 +122,7 @@ void AutoDetectDriver::classify_line(std::string_view line) {
     if (has_wagner_shape(text)) {
         if (++wagner_lines_ >= kLinesToRecognise) {
             options.wagner_continuous = true;
-            options.wagner_rate_hz = 0;  // keep the rate set on the gauge
+            options.wagner_rate_hz = 0; // keep the rate set on the gauge
             found("wagner", "streams Wagner FDIX lines", options);
         }
     } else if (has_shimpo_shape(text)) {
@@ -122,8 +132,10 @@ void AutoDetectDriver::classify_line(std::string_view line) {
         }
     } else if (is_reading(parse_imada_line(text))) {
         if (++imada_lines_ >= kLinesToRecognise) found("imada", "streams Imada lines", options);
-    } else if (is_reading(parse_ascii_number_line(text, options_.ascii_unit, options_.ascii_scale))) {
-        if (++ascii_lines_ >= kLinesToRecognise) found("ascii", "streams one number per line", options);
+    } else if (is_reading(
+                   parse_ascii_number_line(text, options_.ascii_unit, options_.ascii_scale))) {
+        if (++ascii_lines_ >= kLinesToRecognise)
+            found("ascii", "streams one number per line", options);
     } else if (mark10.kind == GaugeReply::Kind::Reading && mark10.unit) {
         if (++mark10_lines_ >= kLinesToRecognise) found("mark10", "streams Mark-10 lines", options);
     }
@@ -133,7 +145,8 @@ void AutoDetectDriver::on_bytes(const ByteChunk& chunk, DriverLink& link) {
     if (inner_) return inner_->on_bytes(chunk, link);
     bytes_seen_ += chunk.bytes.size();
     decoder_.feed(chunk.bytes.data(), chunk.bytes.size(), *this);
-    lines_.feed(chunk.bytes, [&](std::string_view line) { classify_line(line); }, [] {});
+    lines_.feed(
+        chunk.bytes, [&](std::string_view line) { classify_line(line); }, [] {});
     if (!found_driver_.empty()) hand_over(chunk.arrival, link);
 }
 
@@ -189,9 +202,10 @@ void AutoDetectDriver::next_step(SteadyTime now, DriverLink& link) {
             why = "the port stayed silent: no native frames, no streamed lines, and no answer "
                   "to GET_INFO, '?', 'D' or 'BA' \u2014 is the device on and connected?";
         } else if (lines_seen_ == 0 && decoder_.counters().frames_ok == 0) {
-            why = std::to_string(bytes_seen_) + " bytes arrived but none formed a frame or a line"
-                  " \u2014 no valid data at " + std::to_string(options_.baud) +
-                  " baud, check the device's baud setting";
+            why = std::to_string(bytes_seen_) +
+                  " bytes arrived but none formed a frame or a line"
+                  " \u2014 no valid data at " +
+                  std::to_string(options_.baud) + " baud, check the device's baud setting";
         } else {
             why = std::to_string(lines_seen_) +
                   " lines arrived but none looked like a known gauge; try --driver ascii";
@@ -223,4 +237,4 @@ void AutoDetectDriver::stop(DriverLink& link) {
     if (inner_) inner_->stop(link);
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -49,7 +49,8 @@ void DeviceClock::observe(std::uint32_t device_us, SteadyTime arrival) {
     } else {
         bins_.push_back({device_s, offset_s});
     }
-    while (!bins_.empty() && bins_.front().device_s < device_s - kWindowS) bins_.pop_front();
+    while (!bins_.empty() && bins_.front().device_s < device_s - kWindowS)
+        bins_.pop_front();
     refit();
 }
 
@@ -58,7 +59,8 @@ void DeviceClock::refit() {
     if (bins_.size() < kMinBinsForRate) {
         // Too short to see drift: the offset is the lowest delay seen so far.
         double lowest = bins_.front().offset_s;
-        for (const auto& b : bins_) lowest = std::min(lowest, b.offset_s);
+        for (const auto& b : bins_)
+            lowest = std::min(lowest, b.offset_s);
         intercept_s_ = lowest;
         rate_ = 1.0;
         return;
@@ -84,8 +86,8 @@ SteadyTime DeviceClock::to_host(std::uint32_t device_us) const {
     if (!have_reference_) return SteadyTime{};
     const double device_s = unwrap_s(device_us);
     const double host_s = intercept_s_ + rate_ * device_s;
-    return host_reference_ + std::chrono::duration_cast<SteadyClock::duration>(
-                                 std::chrono::duration<double>(host_s));
+    return host_reference_ +
+           std::chrono::duration_cast<SteadyClock::duration>(std::chrono::duration<double>(host_s));
 }
 
-}  // namespace algocore
+} // namespace algocore

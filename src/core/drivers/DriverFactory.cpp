@@ -18,7 +18,8 @@ bool fail(std::string* error, std::string message) {
 
 bool options_valid(std::string_view name, const DriverOptions& options, std::string* error) {
     if (options.baud == 0) return fail(error, "baud rate must be positive");
-    if (name == "ascii" && !(options.ascii_scale != 0.0 && options.ascii_scale == options.ascii_scale))
+    if (name == "ascii" &&
+        !(options.ascii_scale != 0.0 && options.ascii_scale == options.ascii_scale))
         return fail(error, "ASCII scale must be a non-zero number");
     if (name == "native" && (options.native_rate_hz == 0 || options.native_batch == 0))
         return fail(error, "native rate and batch must be positive");
@@ -27,7 +28,7 @@ bool options_valid(std::string_view name, const DriverOptions& options, std::str
     return true;
 }
 
-}  // namespace
+} // namespace
 
 std::vector<std::string> driver_names() {
     return {"auto", "native", "mark10", "wagner", "imada", "shimpo", "ascii"};
@@ -44,9 +45,10 @@ std::unique_ptr<Driver> make_driver(std::string_view name, const DriverOptions& 
     if (name == "native") return std::make_unique<NativeDriver>(options);
     if (name == "auto") return std::make_unique<AutoDetectDriver>(options);
     std::string known;
-    for (const auto& n : driver_names()) known += (known.empty() ? "" : "|") + n;
+    for (const auto& n : driver_names())
+        known += (known.empty() ? "" : "|") + n;
     fail(error, "unknown driver '" + std::string(name) + "' (expected " + known + ")");
     return nullptr;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -20,7 +20,8 @@ double newtons_per(ForceUnit unit) {
 
 std::optional<ForceUnit> parse_force_unit(std::string_view text) {
     std::string lower;
-    for (char c : text) lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    for (char c : text)
+        lower.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     if (lower == "n") return ForceUnit::Newton;
     if (lower == "mn") return ForceUnit::Millinewton;
     if (lower == "kn") return ForceUnit::Kilonewton;
@@ -44,4 +45,4 @@ std::string_view to_string(ForceUnit unit) {
     return "?";
 }
 
-}  // namespace algocore
+} // namespace algocore

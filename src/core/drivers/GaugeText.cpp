@@ -2,14 +2,16 @@
 
 #include <cctype>
 #include <charconv>
-#include <string>
 #include <cmath>
+#include <string>
 
 namespace algocore {
 
 std::string_view trim_spaces(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
+    while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+        text.remove_prefix(1);
+    while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+        text.remove_suffix(1);
     return text;
 }
 
@@ -27,14 +29,15 @@ std::optional<double> take_signed_number(std::string_view& text) {
     if (!rest.empty() && (rest.front() == '+' || rest.front() == '-')) {
         if (rest.front() == '-') sign = -1.0;
         rest.remove_prefix(1);
-        while (!rest.empty() && rest.front() == ' ') rest.remove_prefix(1);
+        while (!rest.empty() && rest.front() == ' ')
+            rest.remove_prefix(1);
     }
     // from_chars rejects a leading '+', and we have consumed the sign ourselves; refuse a
     // second sign so "--5" is not read as 5.
     if (rest.empty() || rest.front() == '+' || rest.front() == '-') return std::nullopt;
     double magnitude = 0.0;
-    const auto [end, ec] =
-        std::from_chars(rest.data(), rest.data() + rest.size(), magnitude, std::chars_format::fixed);
+    const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), magnitude,
+                                           std::chars_format::fixed);
     if (ec != std::errc{} || !std::isfinite(magnitude)) return std::nullopt;
     text = rest.substr(static_cast<std::size_t>(end - rest.data()));
     return sign * magnitude;
@@ -90,4 +93,4 @@ GaugeReply parse_value_and_unit(std::string_view text, ForceUnit unit_when_omitt
     return r;
 }
 
-}  // namespace algocore
+} // namespace algocore

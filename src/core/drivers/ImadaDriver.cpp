@@ -17,10 +17,12 @@ AsciiGaugeConfig imada_config(const DriverOptions& options) {
     return c;
 }
 
-}  // namespace
+} // namespace
 
 ImadaDriver::ImadaDriver(const DriverOptions& options) : AsciiGaugeDriver(imada_config(options)) {}
 
-GaugeReply ImadaDriver::parse_line(std::string_view line) const { return parse_imada_line(line); }
+GaugeReply ImadaDriver::parse_line(std::string_view line) const {
+    return parse_imada_line(line);
+}
 
-}  // namespace algocore
+} // namespace algocore

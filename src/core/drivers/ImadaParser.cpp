@@ -34,4 +34,4 @@ GaugeReply parse_imada_line(std::string_view line) {
     return r;
 }
 
-}  // namespace algocore
+} // namespace algocore

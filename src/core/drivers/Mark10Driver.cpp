@@ -17,7 +17,7 @@ AsciiGaugeConfig mark10_config(const DriverOptions& options) {
     return c;
 }
 
-}  // namespace
+} // namespace
 
 Mark10Driver::Mark10Driver(const DriverOptions& options)
     : AsciiGaugeDriver(mark10_config(options)), unit_when_omitted_(options.unit_when_omitted) {}
@@ -26,4 +26,4 @@ GaugeReply Mark10Driver::parse_line(std::string_view line) const {
     return parse_mark10_line(line, unit_when_omitted_);
 }
 
-}  // namespace algocore
+} // namespace algocore

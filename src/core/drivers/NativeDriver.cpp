@@ -23,10 +23,9 @@ bool index_at_or_after(std::uint32_t a, std::uint32_t b) {
     return static_cast<std::int32_t>(a - b) >= 0;
 }
 
-}  // namespace
+} // namespace
 
-NativeDriver::NativeDriver(const DriverOptions& options)
-    : options_(options), baud_(options.baud) {}
+NativeDriver::NativeDriver(const DriverOptions& options) : options_(options), baud_(options.baud) {}
 
 void NativeDriver::report(LinkEvent::Kind kind, SteadyTime t, std::string message) {
     LinkEvent event;
@@ -36,8 +35,7 @@ void NativeDriver::report(LinkEvent::Kind kind, SteadyTime t, std::string messag
     link_->report(event);
 }
 
-template <typename Message>
-void NativeDriver::send_command(const Message& message) {
+template <typename Message> void NativeDriver::send_command(const Message& message) {
     std::uint8_t frame[algoproto::kMaxEncodedFrameBytes];
     const std::size_t size = algoproto::encode(message, next_seq_, frame, sizeof frame);
     ++next_seq_;
@@ -276,8 +274,8 @@ void NativeDriver::enter_streaming() {
     std::string text = again ? "device answering again: " : "";
     text += identity_->model;
     if (!identity_->serial_number.empty()) text += ", serial " + identity_->serial_number;
-    text += ", firmware " + identity_->firmware_version + ", " +
-            std::to_string(start_rate_hz_) + " Hz";
+    text +=
+        ", firmware " + identity_->firmware_version + ", " + std::to_string(start_rate_hz_) + " Hz";
     report(LinkEvent::Kind::Connected, now_, std::move(text));
 }
 
@@ -300,12 +298,12 @@ void NativeDriver::handle_device_info(const algoproto::DeviceInfo& info) {
         have_next_index_ = false;
         clock_.reset();
     } else if (phase_ != Phase::AwaitingInfo) {
-        return;  // a power-up DEVICE_INFO during STOP settling: GET_INFO will ask again
+        return; // a power-up DEVICE_INFO during STOP settling: GET_INFO will ask again
     }
     info_ = info;
-    start_rate_hz_ = static_cast<std::uint16_t>(std::clamp<unsigned>(
-        options_.native_rate_hz, algoproto::kMinRateHz,
-        info.max_rate_hz > 0 ? info.max_rate_hz : options_.native_rate_hz));
+    start_rate_hz_ = static_cast<std::uint16_t>(
+        std::clamp<unsigned>(options_.native_rate_hz, algoproto::kMinRateHz,
+                             info.max_rate_hz > 0 ? info.max_rate_hz : options_.native_rate_hz));
     identity_ = DeviceIdentity{};
     identity_->model = "Algoscope native device (protocol " + std::to_string(info.protocol_major) +
                        "." + std::to_string(info.protocol_minor) + ")";
@@ -331,12 +329,12 @@ std::uint8_t NativeDriver::buttons_at(std::uint32_t index, std::uint8_t frame_fl
 void NativeDriver::handle_samples(const algoproto::Samples& m) {
     // Frames before DEVICE_INFO (a device already streaming) carry no usable calibration.
     if (!info_ || (phase_ != Phase::Streaming && phase_ != Phase::AwaitingStart)) return;
-    if (phase_ == Phase::AwaitingStart) enter_streaming();  // the ACK was lost; START worked
+    if (phase_ == Phase::AwaitingStart) enter_streaming(); // the ACK was lost; START worked
     if (have_next_index_ && m.first_index != next_index_) {
         if (index_at_or_after(m.first_index, next_index_)) {
             stats_.samples_lost += m.first_index - next_index_;
         } else {
-            clock_.reset();  // the index went back: the device restarted under us
+            clock_.reset(); // the index went back: the device restarted under us
         }
         gap_pending_ = true;
     }
@@ -402,4 +400,4 @@ void NativeDriver::handle_status(const algoproto::Status& status) {
     }
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -24,7 +24,7 @@ AsciiGaugeConfig shimpo_config(const DriverOptions& options) {
     return c;
 }
 
-}  // namespace
+} // namespace
 
 ShimpoDriver::ShimpoDriver(const DriverOptions& options)
     : AsciiGaugeDriver(shimpo_config(options)), unit_when_omitted_(options.unit_when_omitted) {}
@@ -33,4 +33,4 @@ GaugeReply ShimpoDriver::parse_line(std::string_view line) const {
     return parse_shimpo_line(line, unit_when_omitted_);
 }
 
-}  // namespace algocore
+} // namespace algocore

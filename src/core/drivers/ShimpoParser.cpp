@@ -26,4 +26,4 @@ GaugeReply parse_shimpo_line(std::string_view line, ForceUnit unit_when_omitted)
     return parse_value_and_unit(text, unit_when_omitted);
 }
 
-}  // namespace algocore
+} // namespace algocore

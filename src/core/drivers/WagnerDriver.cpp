@@ -30,7 +30,7 @@ AsciiGaugeConfig wagner_config(const DriverOptions& options) {
     return c;
 }
 
-}  // namespace
+} // namespace
 
 WagnerDriver::WagnerDriver(const DriverOptions& options)
     : AsciiGaugeDriver(wagner_config(options)), unit_when_omitted_(options.unit_when_omitted) {}
@@ -39,4 +39,4 @@ GaugeReply WagnerDriver::parse_line(std::string_view line) const {
     return parse_wagner_line(line, unit_when_omitted_);
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -10,4 +10,4 @@ GaugeReply parse_wagner_line(std::string_view line, ForceUnit unit_when_omitted)
     return parse_value_and_unit(line, unit_when_omitted);
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -30,4 +30,4 @@ std::string AsciiLineEmulator::advance_to(double t_s) {
     return out;
 }
 
-}  // namespace algotest
+} // namespace algotest

@@ -18,4 +18,4 @@ std::string GaugeEmulator::receive(std::string_view host_bytes) {
     return out;
 }
 
-}  // namespace algotest
+} // namespace algotest

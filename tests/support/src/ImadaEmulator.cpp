@@ -13,11 +13,11 @@ std::string ImadaEmulator::answer(std::string_view command) {
     const double value = force_n() / algocore::newtons_per(unit_);
     const char unit_letter = unit_ == algocore::ForceUnit::KilogramForce ? 'K'
                              : unit_ == algocore::ForceUnit::PoundForce  ? 'O'
-                                                                          : 'N';
+                                                                         : 'N';
     char text[48];
     std::snprintf(text, sizeof text, "%c%06.2f%c%c%c\r\n", value < 0 ? '-' : '+', std::fabs(value),
                   unit_letter, mode_, judgement_);
     return text;
 }
 
-}  // namespace algotest
+} // namespace algotest

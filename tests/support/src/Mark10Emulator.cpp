@@ -20,4 +20,4 @@ std::string Mark10Emulator::answer(std::string_view command) {
     return line + "\r\n";
 }
 
-}  // namespace algotest
+} // namespace algotest

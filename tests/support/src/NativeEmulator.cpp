@@ -15,7 +15,7 @@ NativeEmulator::NativeEmulator(Options options) : options_(options) {
         streaming_ = true;
         rate_hz_ = options_.autostart_rate_hz;
         batch_ = options_.autostart_batch;
-        next_index_ = 5000;  // it has been streaming for a while
+        next_index_ = 5000; // it has been streaming for a while
         next_sample_device_s_ = device_us_at(0.0) * 1e-6;
     }
 }
@@ -31,8 +31,7 @@ std::uint32_t NativeEmulator::device_us_at(double t_s) const {
     return static_cast<std::uint32_t>(static_cast<std::uint64_t>(std::llround(us)));
 }
 
-template <typename Message>
-void NativeEmulator::send(const Message& message) {
+template <typename Message> void NativeEmulator::send(const Message& message) {
     // Encode normally, then rewrite the version when a test asks for another major version.
     std::uint8_t frame[algoproto::kMaxEncodedFrameBytes];
     std::size_t size = 0;
@@ -216,8 +215,8 @@ std::string NativeEmulator::power_cycle() {
     pending_.count = 0;
     buttons_ = 0;
     seq_ = 0;
-    send_device_info();  // sent unasked at power-up
+    send_device_info(); // sent unasked at power-up
     return std::move(out_);
 }
 
-}  // namespace algotest
+} // namespace algotest

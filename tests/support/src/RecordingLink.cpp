@@ -17,8 +17,9 @@ bool RecordingLink::has_event(algocore::LinkEvent::Kind kind, const std::string&
 
 std::string RecordingLink::event_log() const {
     std::string out;
-    for (const auto& e : events) out += std::string(algocore::to_string(e.kind)) + ": " + e.message + "\n";
+    for (const auto& e : events)
+        out += std::string(algocore::to_string(e.kind)) + ": " + e.message + "\n";
     return out;
 }
 
-}  // namespace algotest
+} // namespace algotest

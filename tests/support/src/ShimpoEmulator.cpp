@@ -12,7 +12,8 @@ ShimpoEmulator::ShimpoEmulator(bool echo_on_own_line, double stream_rate_hz)
 std::string ShimpoEmulator::reading_line() const {
     if (overloaded()) return "OVER\r";
     char text[48];
-    std::snprintf(text, sizeof text, "%c%07.2f N\r", force_n() < 0 ? '-' : '+', std::fabs(force_n()));
+    std::snprintf(text, sizeof text, "%c%07.2f N\r", force_n() < 0 ? '-' : '+',
+                  std::fabs(force_n()));
     return text;
 }
 
@@ -47,4 +48,4 @@ std::string ShimpoEmulator::advance_to(double t_s) {
     return out;
 }
 
-}  // namespace algotest
+} // namespace algotest

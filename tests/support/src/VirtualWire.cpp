@@ -16,7 +16,9 @@ algocore::SteadyTime VirtualWire::host_time(double t_s) const {
                std::chrono::duration<double>(t_s));
 }
 
-void VirtualWire::start() { driver_.start(host_time(now_s_), link_); }
+void VirtualWire::start() {
+    driver_.start(host_time(now_s_), link_);
+}
 
 void VirtualWire::inject_to_host(const std::string& bytes) {
     to_host_.push_back({now_s_, bytes});
@@ -65,4 +67,4 @@ void VirtualWire::run_for(double seconds) {
     }
 }
 
-}  // namespace algotest
+} // namespace algotest

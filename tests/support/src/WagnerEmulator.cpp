@@ -36,7 +36,7 @@ std::string WagnerEmulator::answer(std::string_view command) {
             rate_hz_ = rate;
         return {};
     }
-    return {};  // the FDIX ignores what it does not know
+    return {}; // the FDIX ignores what it does not know
 }
 
 std::string WagnerEmulator::advance_to(double t_s) {
@@ -60,4 +60,4 @@ void WagnerEmulator::power_cycle() {
     rate_hz_ = kDefaultRateHz;
 }
 
-}  // namespace algotest
+} // namespace algotest

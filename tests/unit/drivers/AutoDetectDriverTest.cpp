@@ -19,7 +19,7 @@ namespace {
 
 struct Detection {
     std::string driver;
-    std::string commands;  // what the device received, as the emulator logged it
+    std::string commands; // what the device received, as the emulator logged it
     std::size_t samples = 0;
     std::string events;
 };
@@ -45,7 +45,7 @@ void expect_only_read_only_commands(const std::string& log) {
         EXPECT_EQ(log.find(changing), std::string::npos) << changing << " sent: " << log;
 }
 
-}  // namespace
+} // namespace
 
 TEST(AutoDetect, FindsAQuietNativeDeviceByAskingForItsInfo) {
     NativeEmulator device;
@@ -65,7 +65,8 @@ TEST(AutoDetect, FindsAStreamingNativeDeviceByListeningOnly) {
     wire.run_for(0.3);
     // Found within the 0.4 s of listening, before any probe was sent.
     EXPECT_EQ(driver.name(), "native");
-    EXPECT_TRUE(wire.link().has_event(LinkEvent::Kind::Info, "auto: found native (native protocol frames)"))
+    EXPECT_TRUE(
+        wire.link().has_event(LinkEvent::Kind::Info, "auto: found native (native protocol frames)"))
         << wire.link().event_log();
 }
 

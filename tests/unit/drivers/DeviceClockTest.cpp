@@ -21,20 +21,22 @@ std::uint32_t device_us(double host_s, double ppm, double offset_us) {
         static_cast<std::uint64_t>(std::llround(offset_us + host_s * 1e6 * (1 + ppm * 1e-6))));
 }
 
-}  // namespace
+} // namespace
 
 TEST(DeviceClock, RecoversA50ppmDriftAndTheOffsetDespiteJitter) {
     DeviceClock clock;
     std::mt19937 random(7);
-    std::exponential_distribution<double> jitter(1.0 / 0.004);  // mean 4 ms extra delay
+    std::exponential_distribution<double> jitter(1.0 / 0.004); // mean 4 ms extra delay
     const double ppm = 50.0, offset_us = 123'456'789.0, fixed_delay_s = 0.001;
     for (double host_s = 0; host_s < 30.0; host_s += 0.01) {
-        clock.observe(device_us(host_s, ppm, offset_us), at(host_s + fixed_delay_s + jitter(random)));
+        clock.observe(device_us(host_s, ppm, offset_us),
+                      at(host_s + fixed_delay_s + jitter(random)));
     }
     EXPECT_NEAR(clock.drift_ppm(), -ppm, 2.0);
     // Mapped times land on the true host time plus the fixed delay, within 0.3 ms.
     for (double host_s : {20.0, 25.0, 29.9}) {
-        const double mapped_s = seconds_between(at(0), clock.to_host(device_us(host_s, ppm, offset_us)));
+        const double mapped_s =
+            seconds_between(at(0), clock.to_host(device_us(host_s, ppm, offset_us)));
         EXPECT_NEAR(mapped_s, host_s + fixed_delay_s, 0.0003) << "at " << host_s;
     }
 }

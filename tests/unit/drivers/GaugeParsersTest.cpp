@@ -13,7 +13,7 @@ using Kind = GaugeReply::Kind;
 namespace {
 constexpr double kLbf = 4.4482216;
 constexpr double kKgf = 9.80665;
-}  // namespace
+} // namespace
 
 TEST(Mark10Parser, ReadsTensionInPoundsAsNegativeNewtons) {
     const auto r = parse_mark10_line("-18.78 lbF", ForceUnit::Newton);
@@ -33,10 +33,9 @@ TEST(Mark10Parser, AcceptsEveryUnitInAnyCase) {
         const char* line;
         double newtons;
     } cases[] = {
-        {"1 LBF", kLbf},      {"1 lbf", kLbf},         {"16 OZF", kLbf},    {"16 ozF", kLbf},
-        {"1 KGF", kKgf},      {"1 kgF", kKgf},         {"1000 GF", kKgf},   {"1000 gf", kKgf},
-        {"2 N", 2.0},         {"2 n", 2.0},            {"2500 MN", 2.5},    {"2500 mN", 2.5},
-        {"0.002 KN", 2.0},    {"0.002 kN", 2.0},
+        {"1 LBF", kLbf},  {"1 lbf", kLbf},   {"16 OZF", kLbf},  {"16 ozF", kLbf},  {"1 KGF", kKgf},
+        {"1 kgF", kKgf},  {"1000 GF", kKgf}, {"1000 gf", kKgf}, {"2 N", 2.0},      {"2 n", 2.0},
+        {"2500 MN", 2.5}, {"2500 mN", 2.5},  {"0.002 KN", 2.0}, {"0.002 kN", 2.0},
     };
     for (const auto& c : cases) {
         const auto r = parse_mark10_line(c.line, ForceUnit::Newton);
@@ -108,8 +107,8 @@ TEST(ImadaParser, ReadsValueUnitModeAndJudgement) {
 }
 
 TEST(ImadaParser, RefusesMalformedLines) {
-    for (const char* line : {"12.34NTO", "+12.34XTO", "+12.34NXO", "+12.34NT", "+12.34NTO1",
-                             "+NTO", "- 5.0 lbf"}) {
+    for (const char* line :
+         {"12.34NTO", "+12.34XTO", "+12.34NXO", "+12.34NT", "+12.34NTO1", "+NTO", "- 5.0 lbf"}) {
         EXPECT_EQ(parse_imada_line(line).kind, Kind::Unparsable) << line;
     }
 }

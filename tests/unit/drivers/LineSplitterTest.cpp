@@ -10,17 +10,19 @@ using namespace algocore;
 
 namespace {
 
-std::vector<std::string> split(LineSplitter& s, const std::string& bytes, int* overflows = nullptr) {
+std::vector<std::string> split(LineSplitter& s, const std::string& bytes,
+                               int* overflows = nullptr) {
     std::vector<std::string> lines;
-    s.feed({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()},
-           [&](std::string_view l) { lines.emplace_back(l); },
-           [&] {
-               if (overflows) ++*overflows;
-           });
+    s.feed(
+        {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()},
+        [&](std::string_view l) { lines.emplace_back(l); },
+        [&] {
+            if (overflows) ++*overflows;
+        });
     return lines;
 }
 
-}  // namespace
+} // namespace
 
 TEST(LineSplitter, AcceptsCrLfAndCrlfAlike) {
     LineSplitter s;

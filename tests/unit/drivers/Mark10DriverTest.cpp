@@ -21,11 +21,12 @@ DriverOptions at_baud(unsigned baud) {
 
 int count_of(const std::string& text, const std::string& what) {
     int n = 0;
-    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
+    for (auto at = text.find(what); at != std::string::npos; at = text.find(what, at + 1))
+        ++n;
     return n;
 }
 
-}  // namespace
+} // namespace
 
 TEST(Mark10Driver, PollsWithOneRequestInFlightAsFastAsTheGaugeAnswers) {
     Mark10Driver driver(at_baud(115200));
@@ -43,7 +44,8 @@ TEST(Mark10Driver, PollsWithOneRequestInFlightAsFastAsTheGaugeAnswers) {
     // Round trip is 3-4 ms on this wire, so the gauge is polled about 250-330 times a second.
     EXPECT_GT(wire.link().samples.size(), 240u);
     EXPECT_NEAR(driver.stats().achieved_rate_hz, wire.link().samples.size(), 30.0);
-    for (const auto& s : wire.link().samples) EXPECT_NEAR(s.force_n, 20.0, 0.03);
+    for (const auto& s : wire.link().samples)
+        EXPECT_NEAR(s.force_n, 20.0, 0.03);
     EXPECT_EQ(driver.stats().bad_frames, 0u);
     EXPECT_TRUE(wire.link().has_event(LinkEvent::Kind::Connected, "Mark-10"));
     ASSERT_TRUE(driver.identity().has_value());
@@ -76,7 +78,8 @@ TEST(Mark10Driver, ByteByByteDeliveryLosesNothing) {
     wire.run_for(0.5);
     EXPECT_GT(wire.link().samples.size(), 100u);
     EXPECT_EQ(driver.stats().bad_frames, 0u);
-    for (const auto& s : wire.link().samples) EXPECT_DOUBLE_EQ(s.force_n, 4.285);
+    for (const auto& s : wire.link().samples)
+        EXPECT_DOUBLE_EQ(s.force_n, 4.285);
 }
 
 TEST(Mark10Driver, GarbageIsCountedReportedAndReadingContinues) {
@@ -126,7 +129,7 @@ TEST(Mark10Driver, OverloadIsFlaggedAndWarnedOnce) {
     const auto& last = wire.link().samples.back();
     EXPECT_TRUE(last.flags & kOverload);
     EXPECT_TRUE(last.flags & kAdcSaturated);
-    EXPECT_DOUBLE_EQ(last.force_n, 49.0);  // the last value it could show, as a lower bound
+    EXPECT_DOUBLE_EQ(last.force_n, 49.0); // the last value it could show, as a lower bound
     EXPECT_EQ(wire.link().events_of(LinkEvent::Kind::Warning).size(), 1u);
     gauge.set_force_n(10.0);
     wire.run_for(0.1);
@@ -165,8 +168,8 @@ TEST(Mark10Driver, BytesThatNeverParseBlameTheBaudRate) {
         wire.inject_to_host("\x93\xfe\x11\x80\x7f\xe6");
         wire.run_for(0.1);
     }
-    EXPECT_TRUE(wire.link().has_event(LinkEvent::Kind::Error,
-                                      "no valid data at 9600 baud \u2014 check the gauge's baud setting"))
+    EXPECT_TRUE(wire.link().has_event(
+        LinkEvent::Kind::Error, "no valid data at 9600 baud \u2014 check the gauge's baud setting"))
         << wire.link().event_log();
     EXPECT_TRUE(wire.link().samples.empty());
 }
@@ -201,7 +204,7 @@ TEST(Mark10Driver, ASlowLinkIsMeasuredAndWarnedAbout) {
     Mark10Driver driver(at_baud(115200));
     Mark10Emulator gauge;
     VirtualWire::Options options;
-    options.to_host_delay_s = 0.060;  // a sluggish USB adapter
+    options.to_host_delay_s = 0.060; // a sluggish USB adapter
     VirtualWire wire(driver, gauge, options);
     wire.start();
     wire.run_for(5.0);

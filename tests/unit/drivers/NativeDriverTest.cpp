@@ -30,7 +30,7 @@ std::vector<algoproto::MessageType> commands_in(const std::string& bytes) {
 
 using T = algoproto::MessageType;
 
-}  // namespace
+} // namespace
 
 TEST(NativeDriver, HandshakeStopsAsksWhoIsThereThenStarts) {
     DriverOptions options;
@@ -46,7 +46,8 @@ TEST(NativeDriver, HandshakeStopsAsksWhoIsThereThenStarts) {
     EXPECT_EQ(driver.phase(), NativeDriver::Phase::Streaming);
     EXPECT_EQ(device.rate_hz(), 1000);
     EXPECT_EQ(device.batch(), 10);
-    EXPECT_TRUE(wire.link().has_event(LinkEvent::Kind::Connected, "serial EMU-0001, firmware 1.2.3"))
+    EXPECT_TRUE(
+        wire.link().has_event(LinkEvent::Kind::Connected, "serial EMU-0001, firmware 1.2.3"))
         << wire.link().event_log();
     ASSERT_TRUE(driver.identity());
     EXPECT_EQ(driver.identity()->serial_number, "EMU-0001");
@@ -89,7 +90,8 @@ TEST(NativeDriver, GivesUpAfterBoundedRetriesWithAClearError) {
     wire.start();
     wire.run_for(1.2);
     EXPECT_EQ(device.get_info_received(), NativeDriver::kMaxAttempts);
-    EXPECT_TRUE(wire.link().has_event(LinkEvent::Kind::Error, "no DEVICE_INFO from the device after 3"))
+    EXPECT_TRUE(
+        wire.link().has_event(LinkEvent::Kind::Error, "no DEVICE_INFO from the device after 3"))
         << wire.link().event_log();
     EXPECT_EQ(device.start_received(), 0);
     // It keeps trying, quietly, in case the device is still booting.
@@ -120,7 +122,7 @@ TEST(NativeDriver, ADeviceAlreadyStreamingAtOpenIsNotAnError) {
     device.set_force_n(3.0);
     NativeDriver driver{DriverOptions{}};
     VirtualWire::Options wire_options;
-    wire_options.max_chunk_bytes = 7;  // frames split across reads as well
+    wire_options.max_chunk_bytes = 7; // frames split across reads as well
     VirtualWire wire(driver, device, wire_options);
     // The port opens in the middle of a frame.
     wire.inject_to_host(std::string("\x05\x11\x22\x33", 4));
@@ -186,7 +188,7 @@ TEST(NativeDriver, CorruptedFramesAreCountedAndStreamingContinues) {
     VirtualWire wire(driver, device);
     wire.start();
     wire.run_for(0.5);
-    wire.inject_to_host(std::string("\x00\x07\x01\x02\x03\x04\x05\x06\x00", 9));  // bad CRC
+    wire.inject_to_host(std::string("\x00\x07\x01\x02\x03\x04\x05\x06\x00", 9)); // bad CRC
     wire.run_for(0.5);
     EXPECT_GE(driver.stats().bad_frames, 1u);
     EXPECT_TRUE(wire.link().has_event(LinkEvent::Kind::Error, "corrupted frame"));
@@ -241,13 +243,13 @@ TEST(NativeDriver, DeviceTimeIsMappedToHostTimeThroughDrift) {
     NativeEmulator device(o);
     VirtualWire::Options wire_options;
     wire_options.to_host_delay_s = 0.002;
-    wire_options.to_host_jitter_s = 0.003;  // USB jitter, mean 3 ms
+    wire_options.to_host_jitter_s = 0.003; // USB jitter, mean 3 ms
     // A fine step: the wire's own time grid would otherwise quantise arrivals like USB frames.
     wire_options.step_s = 0.0001;
     VirtualWire wire(driver, device, wire_options);
     wire.start();
     wire.run_for(20.0);
-    EXPECT_NEAR(driver.clock().drift_ppm(), -50.0, 5.0);  // host s per device s is 1 - 50 ppm
+    EXPECT_NEAR(driver.clock().drift_ppm(), -50.0, 5.0); // host s per device s is 1 - 50 ppm
     // Each sample's host time against the host instant it was really taken. The envelope
     // cannot see the fixed part of the delay (2 ms on this wire), only the jitter above it.
     const auto& samples = wire.link().samples;

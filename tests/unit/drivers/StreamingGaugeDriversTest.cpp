@@ -103,7 +103,8 @@ TEST(ShimpoDriver, EchoedCommandsAreNeverReadings) {
         // Every sample is a reading; each poll produced exactly one (the last may be in flight).
         EXPECT_GE(static_cast<int>(wire.link().samples.size()), polls - 1);
         EXPECT_LE(static_cast<int>(wire.link().samples.size()), polls);
-        for (const auto& s : wire.link().samples) EXPECT_NEAR(s.force_n, 12.3, 1e-9);
+        for (const auto& s : wire.link().samples)
+            EXPECT_NEAR(s.force_n, 12.3, 1e-9);
         EXPECT_EQ(driver.stats().bad_frames, 0u);
     }
 }
@@ -129,10 +130,10 @@ TEST(AsciiLineDriver, ReadsEveryLineEndingWithScaleAndUnit) {
     for (const char* ending : {"\r", "\n", "\r\n"}) {
         DriverOptions options;
         options.ascii_unit = ForceUnit::GramForce;
-        options.ascii_scale = 0.1;  // the board prints tenths of a gram
+        options.ascii_scale = 0.1; // the board prints tenths of a gram
         AsciiLineDriver driver(options);
         AsciiLineEmulator board(80.0, ending, 0.1 * 9.80665e-3, 0);
-        board.set_force_n(9.80665);  // 1 kgf: the board prints 10000
+        board.set_force_n(9.80665); // 1 kgf: the board prints 10000
         VirtualWire wire(driver, board);
         wire.start();
         wire.run_for(1.0);
@@ -149,7 +150,8 @@ TEST(AsciiLineDriver, JoiningMidLineSkipsTheFragmentAndCountsGarbage) {
     const SteadyTime t0{};
     driver.start(t0, link);
     const std::string bytes = "34\r\n1.5\r\nhello\r\n2.5\r\n";
-    driver.on_bytes({t0, {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()}}, link);
+    driver.on_bytes({t0, {reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()}},
+                    link);
     ASSERT_EQ(link.samples.size(), 2u);
     EXPECT_DOUBLE_EQ(link.samples[0].force_n, 1.5);
     EXPECT_DOUBLE_EQ(link.samples[1].force_n, 2.5);

@@ -26,4 +26,4 @@ private:
     double next_output_s_ = 0.0;
 };
 
-}  // namespace algotest
+} // namespace algotest

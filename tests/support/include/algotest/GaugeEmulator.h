@@ -50,4 +50,4 @@ private:
     bool answering_ = true;
 };
 
-}  // namespace algotest
+} // namespace algotest

@@ -10,8 +10,8 @@ namespace algotest {
 class ImadaEmulator final : public GaugeEmulator {
 public:
     /// unit: Newton, KilogramForce or PoundForce (the DS2's three).
-    explicit ImadaEmulator(algocore::ForceUnit unit = algocore::ForceUnit::Newton,
-                           char mode = 'T', char judgement = 'O');
+    explicit ImadaEmulator(algocore::ForceUnit unit = algocore::ForceUnit::Newton, char mode = 'T',
+                           char judgement = 'O');
 
 protected:
     std::string answer(std::string_view command) override;
@@ -22,4 +22,4 @@ private:
     char judgement_;
 };
 
-}  // namespace algotest
+} // namespace algotest

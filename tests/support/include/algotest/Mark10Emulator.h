@@ -28,4 +28,4 @@ private:
     int error_code_ = 0;
 };
 
-}  // namespace algotest
+} // namespace algotest

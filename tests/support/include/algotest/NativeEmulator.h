@@ -21,10 +21,10 @@ public:
         std::int32_t zero_offset_counts = 12345;
         float probe_area_cm2 = 1.0f;
         std::uint16_t max_rate_hz = 4000;
-        std::uint8_t protocol_major = 1;     ///< `ver` of every frame it sends
-        double drift_ppm = 0.0;              ///< device clock runs fast by this much
-        std::uint32_t clock_offset_us = 5'000'000;  ///< device clock at host t = 0
-        bool streaming_at_open = false;      ///< already streaming (autostart) at t = 0
+        std::uint8_t protocol_major = 1;           ///< `ver` of every frame it sends
+        double drift_ppm = 0.0;                    ///< device clock runs fast by this much
+        std::uint32_t clock_offset_us = 5'000'000; ///< device clock at host t = 0
+        bool streaming_at_open = false;            ///< already streaming (autostart) at t = 0
         std::uint16_t autostart_rate_hz = 1000;
         std::uint8_t autostart_batch = 10;
     };
@@ -61,14 +61,13 @@ protected:
 
 private:
     void on_frame(const algoproto::Frame& frame) override;
-    template <typename Message>
-    void send(const Message& message);
+    template <typename Message> void send(const Message& message);
     void send_device_info();
     void flush_batch();
 
     Options options_;
     algoproto::StreamDecoder commands_;
-    std::string out_;  // frames produced while handling the current call
+    std::string out_; // frames produced while handling the current call
     std::uint16_t seq_ = 0;
     double now_s_ = 0.0;
     bool streaming_ = false;
@@ -88,4 +87,4 @@ private:
     int stop_received_ = 0;
 };
 
-}  // namespace algotest
+} // namespace algotest

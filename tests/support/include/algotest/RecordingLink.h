@@ -36,4 +36,4 @@ public:
     std::vector<algocore::LinkEvent> events;
 };
 
-}  // namespace algotest
+} // namespace algotest

@@ -25,4 +25,4 @@ private:
     double next_output_s_ = 0.0;
 };
 
-}  // namespace algotest
+} // namespace algotest

@@ -17,11 +17,11 @@ namespace algotest {
 class VirtualWire {
 public:
     struct Options {
-        double step_s = 0.001;          ///< tick and delivery granularity
+        double step_s = 0.001; ///< tick and delivery granularity
         double to_device_delay_s = 0.001;
         double to_host_delay_s = 0.002;
-        double to_host_jitter_s = 0.0;  ///< extra delay, exponential with this mean
-        std::size_t max_chunk_bytes = 0;  ///< 0: deliver what is due as one chunk
+        double to_host_jitter_s = 0.0;   ///< extra delay, exponential with this mean
+        std::size_t max_chunk_bytes = 0; ///< 0: deliver what is due as one chunk
         std::uint32_t seed = 1;
     };
 
@@ -58,4 +58,4 @@ private:
     std::mt19937 random_;
 };
 
-}  // namespace algotest
+} // namespace algotest

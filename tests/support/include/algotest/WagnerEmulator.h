@@ -27,4 +27,4 @@ private:
     double next_output_s_ = 0.0;
 };
 
-}  // namespace algotest
+} // namespace algotest

@@ -17,18 +17,18 @@ namespace algocore {
 
 /// What a dialect tells the shared conversation.
 struct AsciiGaugeConfig {
-    std::string name;             ///< driver name ("mark10")
-    std::string model;            ///< for messages and identity ("Mark-10 gauge")
+    std::string name;  ///< driver name ("mark10")
+    std::string model; ///< for messages and identity ("Mark-10 gauge")
     unsigned baud = 9600;
     /// Polled mode when non-empty: sent for each reading, one in flight.
     std::string poll_command;
     /// Streaming mode: sent at start and to re-arm (may be empty: just listen).
     std::string stream_start;
-    std::string stream_stop;      ///< sent by stop() in streaming mode
+    std::string stream_stop; ///< sent by stop() in streaming mode
     bool rearm_when_silent = false;
-    double nominal_stream_rate_hz = 0;  ///< streaming: the rate asked for (0: unknown)
-    double max_poll_rate_hz = 50;       ///< polled: the fastest the gauge itself answers
-    std::size_t typical_reply_bytes = 12;  ///< with terminator; sets the wire-limited rate
+    double nominal_stream_rate_hz = 0;    ///< streaming: the rate asked for (0: unknown)
+    double max_poll_rate_hz = 50;         ///< polled: the fastest the gauge itself answers
+    std::size_t typical_reply_bytes = 12; ///< with terminator; sets the wire-limited rate
     LineEnding line_ending = LineEnding::Any;
 };
 
@@ -113,4 +113,4 @@ private:
     std::uint64_t errors_not_reported_ = 0;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -19,4 +19,4 @@ private:
     double scale_;
 };
 
-}  // namespace algocore
+} // namespace algocore

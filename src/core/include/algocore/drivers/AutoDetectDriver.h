@@ -40,8 +40,15 @@ public:
     const Driver* detected() const { return inner_.get(); }
 
 private:
-    enum class Step : unsigned char { Listen, ProbeNative, ProbeQuestion, ProbeImada,
-                                      ProbeShimpo, NothingFound, HandedOver };
+    enum class Step : unsigned char {
+        Listen,
+        ProbeNative,
+        ProbeQuestion,
+        ProbeImada,
+        ProbeShimpo,
+        NothingFound,
+        HandedOver
+    };
     void on_frame(const algoproto::Frame& frame) override;
     void on_error(algoproto::DecodeError error, std::uint8_t detail) override;
     void classify_line(std::string_view line);
@@ -68,4 +75,4 @@ private:
     DriverStats stats_;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -44,4 +44,4 @@ private:
     bool reported_ = false;
 };
 
-}  // namespace algocore
+} // namespace algocore

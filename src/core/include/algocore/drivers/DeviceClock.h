@@ -40,21 +40,21 @@ public:
 
 private:
     struct Bin {
-        double device_s;  ///< relative to the reference
-        double offset_s;  ///< host_s - device_s, smallest in the bin (least delayed)
+        double device_s; ///< relative to the reference
+        double offset_s; ///< host_s - device_s, smallest in the bin (least delayed)
     };
     double unwrap_s(std::uint32_t device_us) const;
     void refit();
 
     bool have_reference_ = false;
     SteadyTime host_reference_{};
-    std::int64_t device_reference_us_ = 0;   ///< unwrapped device µs at the reference
+    std::int64_t device_reference_us_ = 0; ///< unwrapped device µs at the reference
     std::int64_t latest_unwrapped_us_ = 0;
     std::uint32_t latest_raw_us_ = 0;
 
     std::deque<Bin> bins_;
-    double intercept_s_ = 0.0;  ///< host_s at device_s = 0 (relative to the references)
-    double rate_ = 1.0;         ///< host seconds per device second
+    double intercept_s_ = 0.0; ///< host_s at device_s = 0 (relative to the references)
+    double rate_ = 1.0;        ///< host seconds per device second
 };
 
-}  // namespace algocore
+} // namespace algocore

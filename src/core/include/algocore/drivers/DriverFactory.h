@@ -49,4 +49,4 @@ std::unique_ptr<Driver> make_driver(std::string_view name, const DriverOptions& 
 /// Every name make_driver accepts, "auto" first.
 std::vector<std::string> driver_names();
 
-}  // namespace algocore
+} // namespace algocore

@@ -6,8 +6,15 @@
 namespace algocore {
 
 /// A force unit a gauge may report in.
-enum class ForceUnit : unsigned char { Newton, Millinewton, Kilonewton, PoundForce, OunceForce,
-                                       KilogramForce, GramForce };
+enum class ForceUnit : unsigned char {
+    Newton,
+    Millinewton,
+    Kilonewton,
+    PoundForce,
+    OunceForce,
+    KilogramForce,
+    GramForce
+};
 
 inline constexpr double kNewtonsPerPoundForce = 4.4482216;
 inline constexpr double kNewtonsPerKilogramForce = 9.80665;
@@ -22,4 +29,4 @@ std::optional<ForceUnit> parse_force_unit(std::string_view text);
 /// Short canonical name ("N", "mN", "kN", "lbf", "ozf", "kgf", "gf").
 std::string_view to_string(ForceUnit unit);
 
-}  // namespace algocore
+} // namespace algocore

@@ -10,10 +10,10 @@ namespace algocore {
 /// One decoded gauge line. Parsers are pure functions of the line text: no I/O, no time.
 struct GaugeReply {
     enum class Kind : unsigned char {
-        Reading,      ///< a force value (possibly an overload)
-        DeviceError,  ///< the gauge answered with an error code
-        Echo,         ///< the gauge echoed one of our commands
-        Unparsable,   ///< not a line this dialect produces (noise, wrong baud, other device)
+        Reading,     ///< a force value (possibly an overload)
+        DeviceError, ///< the gauge answered with an error code
+        Echo,        ///< the gauge echoed one of our commands
+        Unparsable,  ///< not a line this dialect produces (noise, wrong baud, other device)
     };
     Kind kind = Kind::Unparsable;
     /// Force in newtons, compression positive (the gauges print tension as negative).
@@ -24,10 +24,10 @@ struct GaugeReply {
     bool has_value = true;
     /// Unit the gauge printed, empty when it printed none (numeric-only output).
     std::optional<ForceUnit> unit;
-    int error_code = 0;   ///< for DeviceError (e.g. Mark-10 *10 → 10)
-    char mode = 0;        ///< dialect-specific mode letter (Imada: 'T' real time, 'P' peak)
-    char judgement = 0;   ///< dialect-specific comparator letter (Imada)
-    std::string message;  ///< DeviceError meaning, or why the line is unparsable
+    int error_code = 0;  ///< for DeviceError (e.g. Mark-10 *10 → 10)
+    char mode = 0;       ///< dialect-specific mode letter (Imada: 'T' real time, 'P' peak)
+    char judgement = 0;  ///< dialect-specific comparator letter (Imada)
+    std::string message; ///< DeviceError meaning, or why the line is unparsable
 };
 
 inline GaugeReply unparsable_reply(std::string why) {
@@ -37,4 +37,4 @@ inline GaugeReply unparsable_reply(std::string why) {
     return r;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -30,4 +30,4 @@ bool is_overload_word(std::string_view word);
 /// GaugeReply::unit empty.
 GaugeReply parse_value_and_unit(std::string_view text, ForceUnit unit_when_omitted);
 
-}  // namespace algocore
+} // namespace algocore

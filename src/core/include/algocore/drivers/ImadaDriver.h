@@ -16,4 +16,4 @@ protected:
     GaugeReply parse_line(std::string_view line) const override;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -11,4 +11,4 @@ namespace algocore {
 /// Decode one Imada line (terminator removed).
 GaugeReply parse_imada_line(std::string_view line);
 
-}  // namespace algocore
+} // namespace algocore

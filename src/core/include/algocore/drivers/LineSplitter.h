@@ -46,7 +46,8 @@ public:
         for (std::uint8_t byte : bytes) {
             const char c = static_cast<char>(byte);
             if (is_terminator(c)) {
-                if (!skipping_ && !overflowed_ && !pending_.empty()) on_line(std::string_view(pending_));
+                if (!skipping_ && !overflowed_ && !pending_.empty())
+                    on_line(std::string_view(pending_));
                 pending_.clear();
                 skipping_ = false;
                 overflowed_ = false;
@@ -83,4 +84,4 @@ private:
     bool overflowed_ = false;
 };
 
-}  // namespace algocore
+} // namespace algocore

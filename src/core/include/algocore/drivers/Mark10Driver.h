@@ -20,4 +20,4 @@ private:
     ForceUnit unit_when_omitted_;
 };
 
-}  // namespace algocore
+} // namespace algocore

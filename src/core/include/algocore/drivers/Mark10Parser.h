@@ -14,4 +14,4 @@ GaugeReply parse_mark10_line(std::string_view line, ForceUnit unit_when_omitted)
 /// What a Mark-10 error code means ("illegal command", ...).
 std::string_view mark10_error_meaning(int code);
 
-}  // namespace algocore
+} // namespace algocore

@@ -47,12 +47,12 @@ public:
 
     /// Where the conversation is (for tests and the device bar).
     enum class Phase : std::uint8_t {
-        Stopping,        ///< STOP sent, letting frames in flight drain
-        AwaitingInfo,    ///< GET_INFO sent
-        AwaitingStart,   ///< START sent, waiting for ACK (or the first SAMPLES)
+        Stopping,      ///< STOP sent, letting frames in flight drain
+        AwaitingInfo,  ///< GET_INFO sent
+        AwaitingStart, ///< START sent, waiting for ACK (or the first SAMPLES)
         Streaming,
-        WaitingToRetry,  ///< handshake failed or device lost; trying again later
-        Refused,         ///< the device speaks a protocol version we do not understand
+        WaitingToRetry, ///< handshake failed or device lost; trying again later
+        Refused,        ///< the device speaks a protocol version we do not understand
     };
     Phase phase() const { return phase_; }
     const DeviceClock& clock() const { return clock_; }
@@ -75,8 +75,7 @@ private:
     void report(LinkEvent::Kind kind, SteadyTime t, std::string message);
     void report_frame_error(const std::string& message);
     std::uint8_t buttons_at(std::uint32_t index, std::uint8_t frame_flags);
-    template <typename Message>
-    void send_command(const Message& message);
+    template <typename Message> void send_command(const Message& message);
 
     DriverOptions options_;
     algoproto::StreamDecoder decoder_;
@@ -120,4 +119,4 @@ private:
     std::uint64_t errors_not_reported_ = 0;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -48,4 +48,4 @@ private:
     bool started_ = false;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -10,4 +10,4 @@ namespace algocore {
 /// Decode one Wagner line (terminator removed).
 GaugeReply parse_wagner_line(std::string_view line, ForceUnit unit_when_omitted);
 
-}  // namespace algocore
+} // namespace algocore
