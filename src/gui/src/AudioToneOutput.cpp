@@ -31,6 +31,8 @@ std::vector<Note> melody(LiveCue cue) {
     case LiveCue::LeftBand: return {{392, 0.15}};
     case LiveCue::OverLimit: return {{1400, 0.10}, {1000, 0.10}, {1400, 0.10}, {1000, 0.10}};
     case LiveCue::HoldComplete: return {{523, 0.14}, {659, 0.14}, {784, 0.26}};
+    // Two rising pairs, unlike any band cue: "push a little more".
+    case LiveCue::TakeUpSlack: return {{494, 0.10}, {740, 0.14}, {494, 0.10}, {740, 0.14}};
     }
     return {};
 }

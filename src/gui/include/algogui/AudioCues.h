@@ -20,6 +20,9 @@ public:
     AudioCues(std::unique_ptr<ToneOutput> output, QObject* parent = nullptr);
 
     void set_muted(bool muted);
+    /// Sounds a cue raised outside the live model (the treatment page's "take up the slack"
+    /// and its over-limit end); counted like the others, silent while muted.
+    void play_cue(LiveCue cue) { sound(cue); }
     bool muted() const { return muted_; }
     void set_continuous_tone(bool on);
     bool continuous_tone() const { return continuous_; }
@@ -44,7 +47,7 @@ private:
     bool continuous_ = false;
     bool alarm_active_ = false;
     double last_alarm_t_s_ = 0.0;
-    int counts_[4] = {0, 0, 0, 0};
+    int counts_[5] = {0, 0, 0, 0, 0};
 };
 
 /// Pitch of the continuous tone: 220 Hz at rest rising to 440 Hz at the band's low edge,

@@ -17,7 +17,8 @@
 namespace algogui {
 
 /// Something the audio cues (and the banner) react to.
-enum class LiveCue { EnteredBand, LeftBand, OverLimit, HoldComplete };
+/// TakeUpSlack is raised by the treatment page when the tissue releases during a hold.
+enum class LiveCue { EnteredBand, LeftBand, OverLimit, HoldComplete, TakeUpSlack };
 
 /// Live state of one session on the screen.
 class LiveModel {
