@@ -160,7 +160,7 @@ bool SqliteStorage::wait_committed(WriteTicket ticket, std::chrono::milliseconds
     return impl_->core->wait_committed(ticket, timeout);
 }
 bool SqliteStorage::flush(std::chrono::milliseconds timeout) {
-    return impl_->core->wait_committed(impl_->core->last_ticket(), timeout);
+    return impl_->core->wait_processed(impl_->core->last_ticket(), timeout);
 }
 StorageStatus SqliteStorage::status() const { return impl_->core->status(); }
 std::vector<StorageEvent> SqliteStorage::take_events() { return impl_->core->take_events(); }

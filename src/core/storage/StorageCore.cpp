@@ -148,6 +148,13 @@ WriteTicket StorageCore::last_ticket() const {
 
 bool StorageCore::wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) {
     std::unique_lock lock(mutex_);
+    const bool processed =
+        committed_.wait_for(lock, timeout, [&] { return committed_through_ >= ticket; });
+    return processed && rejected_tickets_.count(ticket) == 0;
+}
+
+bool StorageCore::wait_processed(WriteTicket ticket, std::chrono::milliseconds timeout) {
+    std::unique_lock lock(mutex_);
     return committed_.wait_for(lock, timeout, [&] { return committed_through_ >= ticket; });
 }
 
@@ -325,6 +332,7 @@ void StorageCore::write_batch(std::vector<WriteOp>& batch) {
     std::lock_guard lock(mutex_);
     for (const auto& [ticket, why] : rejected) {
         ++status_.rejected_writes;
+        rejected_tickets_.insert(ticket);
         status_.last_rejection = "record " + std::to_string(ticket) + " refused: " + why;
         events_.push_back({status_.state, status_.last_rejection, pending_.size()});
     }

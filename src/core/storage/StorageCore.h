@@ -8,6 +8,7 @@
 #include <future>
 #include <memory>
 #include <mutex>
+#include <set>
 #include <stdexcept>
 #include <thread>
 #include <vector>
@@ -47,6 +48,8 @@ public:
     }
     WriteTicket last_ticket() const;
     bool wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout);
+    /// Waits until every ticket <= ticket was written or refused.
+    bool wait_processed(WriteTicket ticket, std::chrono::milliseconds timeout);
     StorageStatus status() const;
     std::vector<StorageEvent> take_events();
     void set_max_page_count(std::uint64_t pages);
@@ -90,6 +93,7 @@ private:
     std::deque<std::function<void()>> tasks_;
     WriteTicket last_ticket_ = 0;
     WriteTicket committed_through_ = 0;
+    std::set<WriteTicket> rejected_tickets_;  ///< processed but refused: not committed
     RecordId next_ids_[static_cast<int>(IdKind::Count)] = {};
     StorageStatus status_;
     std::vector<StorageEvent> events_;

@@ -228,7 +228,7 @@ TEST(SqliteStorage, RejectsARecordWithBadReferenceButKeepsTheRest) {
     algotest::TempDir dir;
     auto db = open_or_fail(dir.file("study.db"));
     const RecordId subject = db->add_subject({0, "S2", {}, {}, {}, ""}).id;
-    db->add_subject({0, "S2", {}, {}, {}, ""});  // duplicate code
+    const auto duplicate = db->add_subject({0, "S2", {}, {}, {}, ""});  // duplicate code
     Session s;
     s.subject_id = subject;
     const RecordId session = db->begin_session(s).id;
@@ -236,6 +236,7 @@ TEST(SqliteStorage, RejectsARecordWithBadReferenceButKeepsTheRest) {
     const auto status = db->status();
     EXPECT_EQ(status.state, StorageState::Ok);
     EXPECT_EQ(status.rejected_writes, 1u);
+    EXPECT_FALSE(db->wait_committed(duplicate.ticket, 1s));
     EXPECT_NE(status.last_rejection.find("UNIQUE"), std::string::npos) << status.last_rejection;
     EXPECT_EQ(db->sessions_of(subject).size(), 1u);
     EXPECT_EQ(db->sessions_of(subject)[0].id, session);

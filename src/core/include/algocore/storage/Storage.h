@@ -51,9 +51,10 @@ public:
     virtual Request correct(const Correction& correction) = 0;
 
     // ---- commit tracking ----------------------------------------------------------------
-    /// Waits until ticket is committed; false on timeout (the record is still kept in memory).
+    /// Waits until ticket is committed; false on timeout (the record is still kept in memory)
+    /// or when the record was refused (see StorageStatus::last_rejection).
     virtual bool wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) = 0;
-    /// Waits until everything enqueued so far is committed; false on timeout.
+    /// Waits until everything enqueued so far is written (or refused); false on timeout.
     virtual bool flush(std::chrono::milliseconds timeout) = 0;
     virtual StorageStatus status() const = 0;
     /// State changes and rejections since the last call.

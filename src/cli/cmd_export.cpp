@@ -1,0 +1,86 @@
+// algoscope-cli export: a database to tidy CSV files (one folder) or one JSON document.
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "algocore/export/StudyExport.h"
+#include "algocore/storage/SqliteStorage.h"
+
+namespace {
+
+struct ExportOptions {
+    std::string db;
+    std::string format = "csv";
+    std::string out;
+};
+
+void run_export(const ExportOptions& o) {
+    using namespace algocore;
+    if (!std::filesystem::exists(o.db)) {
+        std::cerr << "algoscope-cli export: no database at " << o.db << "\n";
+        throw CLI::RuntimeError(2);
+    }
+    storage::SqliteOptions options;
+    options.writable = false;  // exporting never changes the file, even while recording
+    auto opened = storage::SqliteStorage::open(o.db, options);
+    if (!opened.storage) {
+        std::cerr << "algoscope-cli export: " << opened.error << "\n";
+        throw CLI::RuntimeError(2);
+    }
+    auto& db = *opened.storage;
+    const storage::StudyData data = db.load_study();
+    const auto summaries = db.site_summaries(storage::kNoRecord);
+    const exporting::TraceLoader trial_traces = [&db](storage::RecordId id) {
+        return db.trial_trace(id);
+    };
+    const exporting::TraceLoader hold_traces = [&db](storage::RecordId id) {
+        return db.hold_trace(id);
+    };
+    if (o.format == "json") {
+        if (o.out.empty() || o.out == "-") {
+            exporting::write_study_json(data, summaries, std::cout, trial_traces, hold_traces);
+            return;
+        }
+        std::ofstream file(o.out, std::ios::binary);
+        if (!file) {
+            std::cerr << "algoscope-cli export: cannot create " << o.out << "\n";
+            throw CLI::RuntimeError(2);
+        }
+        exporting::write_study_json(data, summaries, file, trial_traces, hold_traces);
+        file.flush();
+        if (!file) {
+            std::cerr << "algoscope-cli export: writing " << o.out << " failed (disk full?)\n";
+            throw CLI::RuntimeError(2);
+        }
+        std::cerr << "wrote " << o.out << "\n";
+        return;
+    }
+    // CSV is several tables and a file per trace, so it goes to a folder.
+    const std::string folder = o.out.empty() ? "algoscope-export" : o.out;
+    const auto result =
+        exporting::export_csv_directory(data, summaries, folder, trial_traces, hold_traces);
+    if (!result.ok) {
+        std::cerr << "algoscope-cli export: " << result.error << "\n";
+        throw CLI::RuntimeError(2);
+    }
+    std::cerr << "wrote " << result.files.size() << " files to " << folder << " ("
+              << data.trials.size() << " trials, " << data.holds.size() << " holds)\n";
+}
+
+}  // namespace
+
+void register_export_command(CLI::App& app) {
+    auto options = std::make_shared<ExportOptions>();
+    CLI::App* cmd = app.add_subcommand(
+        "export", "Export a database: csv (a folder of tidy tables and traces) or json");
+    cmd->add_option("--db", options->db, "Database file")->required();
+    cmd->add_option("--format", options->format, "csv or json")
+        ->check(CLI::IsMember({"csv", "json"}));
+    cmd->add_option("--out", options->out,
+                    "Output folder (csv, default ./algoscope-export) or file (json, default "
+                    "standard output)");
+    cmd->callback([options] { run_export(*options); });
+}
