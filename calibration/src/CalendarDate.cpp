@@ -35,4 +35,4 @@ std::chrono::year_month_day today_utc() {
         std::chrono::floor<std::chrono::days>(std::chrono::system_clock::now())};
 }
 
-}  // namespace algocal
+} // namespace algocal

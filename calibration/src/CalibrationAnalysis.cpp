@@ -44,8 +44,8 @@ CalibrationAnalysis analyse_calibration(std::span<const CalibrationPoint> points
     return analysis;
 }
 
-ToleranceVerdict check_tolerance(std::span<const CalibrationPoint> points,
-                                 const PolynomialFit& fit, const Tolerance& tolerance) {
+ToleranceVerdict check_tolerance(std::span<const CalibrationPoint> points, const PolynomialFit& fit,
+                                 const Tolerance& tolerance) {
     ToleranceVerdict verdict;
     const FitInverter inverter(fit);
     if (!inverter.usable()) {
@@ -54,8 +54,8 @@ ToleranceVerdict check_tolerance(std::span<const CalibrationPoint> points,
     }
     const double full_scale_n = fit.x_max;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        const double error_n = inverter.invert(points[i].reading).force_n -
-                               points[i].applied_load_n();
+        const double error_n =
+            inverter.invert(points[i].reading).force_n - points[i].applied_load_n();
         verdict.error_n.push_back(error_n);
         if (std::abs(error_n) > std::abs(verdict.worst_error_n) || i == 0) {
             verdict.worst_error_n = error_n;
@@ -64,7 +64,8 @@ ToleranceVerdict check_tolerance(std::span<const CalibrationPoint> points,
     }
     verdict.worst_error_percent_fs =
         full_scale_n > 0.0 ? 100.0 * std::abs(verdict.worst_error_n) / full_scale_n : 0.0;
-    verdict.pass = !points.empty() && verdict.worst_error_percent_fs <= tolerance.max_error_percent_fs;
+    verdict.pass =
+        !points.empty() && verdict.worst_error_percent_fs <= tolerance.max_error_percent_fs;
     char text[240];
     std::snprintf(text, sizeof text,
                   "%s: worst error %+.4g N (%.3g %% of full scale %.4g N) at point %zu; "
@@ -76,4 +77,4 @@ ToleranceVerdict check_tolerance(std::span<const CalibrationPoint> points,
     return verdict;
 }
 
-}  // namespace algocal
+} // namespace algocal

@@ -8,6 +8,8 @@ ForceFromReading force_from_reading(const CalibrationRecord& record, double read
     return FitInverter(record.fit).invert(reading);
 }
 
-bool fit_is_monotonic(const PolynomialFit& fit) { return FitInverter(fit).usable(); }
+bool fit_is_monotonic(const PolynomialFit& fit) {
+    return FitInverter(fit).usable();
+}
 
-}  // namespace algocal
+} // namespace algocal

@@ -19,7 +19,7 @@ constexpr double kClassAMultiple = 400.0;
 constexpr double kClassAAMultiple = 2000.0;
 
 struct LoadLevels {
-    std::vector<double> loads_n;  // sorted distinct loads
+    std::vector<double> loads_n; // sorted distinct loads
     double tolerance_n = 0.0;
 
     std::size_t level_of(double load_n) const {
@@ -32,7 +32,8 @@ LoadLevels load_levels(std::span<const CalibrationPoint> points, double full_sca
     LoadLevels levels;
     levels.tolerance_n = kSameLoadFractionOfFs * std::max(std::abs(full_scale_n), 1e-300);
     std::vector<double> loads;
-    for (const CalibrationPoint& p : points) loads.push_back(p.applied_load_n());
+    for (const CalibrationPoint& p : points)
+        loads.push_back(p.applied_load_n());
     std::sort(loads.begin(), loads.end());
     for (double load : loads)
         if (levels.loads_n.empty() || load - levels.loads_n.back() > levels.tolerance_n)
@@ -42,7 +43,8 @@ LoadLevels load_levels(std::span<const CalibrationPoint> points, double full_sca
 
 double mean(const std::vector<double>& values) {
     double sum = 0.0;
-    for (double v : values) sum += v;
+    for (double v : values)
+        sum += v;
     return sum / static_cast<double>(values.size());
 }
 
@@ -50,7 +52,8 @@ double mean(const std::vector<double>& values) {
 // the lowest and highest load, as load-cell data sheets state it.
 double nonlinearity(std::span<const CalibrationPoint> points, const LoadLevels& levels) {
     bool any_ascending = false;
-    for (const CalibrationPoint& p : points) any_ascending |= p.direction == LoadDirection::kAscending;
+    for (const CalibrationPoint& p : points)
+        any_ascending |= p.direction == LoadDirection::kAscending;
     std::map<std::size_t, std::vector<double>> readings;
     for (const CalibrationPoint& p : points)
         if (!any_ascending || p.direction == LoadDirection::kAscending)
@@ -69,7 +72,7 @@ double nonlinearity(std::span<const CalibrationPoint> points, const LoadLevels& 
     return worst;
 }
 
-}  // namespace
+} // namespace
 
 CalibrationStatistics compute_statistics(std::span<const CalibrationPoint> points,
                                          const PolynomialFit& fit) {
@@ -128,13 +131,13 @@ CalibrationStatistics compute_statistics(std::span<const CalibrationPoint> point
     stats.repeatability_percent_fs = percent(worst_spread);
 
     // Zero return: last zero-load reading of a run minus its first, when loads came between.
-    std::map<int, std::vector<std::pair<double, bool>>> runs;  // (reading, is zero load)
+    std::map<int, std::vector<std::pair<double, bool>>> runs; // (reading, is zero load)
     for (const CalibrationPoint& p : points)
         runs[p.run].push_back({p.reading, std::abs(p.applied_load_n()) <= levels.tolerance_n});
     double worst_zero = 0.0;
     for (const auto& [run, sequence] : runs) {
-        const auto first = std::find_if(sequence.begin(), sequence.end(),
-                                        [](const auto& s) { return s.second; });
+        const auto first =
+            std::find_if(sequence.begin(), sequence.end(), [](const auto& s) { return s.second; });
         const auto last = std::find_if(sequence.rbegin(), sequence.rend(),
                                        [](const auto& s) { return s.second; });
         if (first == sequence.end() || last.base() - 1 == first) continue;
@@ -156,4 +159,4 @@ CalibrationStatistics compute_statistics(std::span<const CalibrationPoint> point
     return stats;
 }
 
-}  // namespace algocal
+} // namespace algocal

@@ -17,12 +17,13 @@ std::string sentence(const char* format, int a, double b, double c, int d) {
     return text;
 }
 
-}  // namespace
+} // namespace
 
 DegreeRecommendation recommend_degree(std::span<const double> x, std::span<const double> y) {
     DegreeRecommendation out;
     double y_min = y.empty() ? 0.0 : y[0], y_max = y_min;
-    for (double v : y) y_min = std::min(y_min, v), y_max = std::max(y_max, v);
+    for (double v : y)
+        y_min = std::min(y_min, v), y_max = std::max(y_max, v);
     const double y_span = std::max(y_max - y_min, 1e-300);
 
     for (int degree = kMinFitDegree; degree <= kMaxFitDegree; ++degree) {
@@ -47,8 +48,8 @@ DegreeRecommendation recommend_degree(std::span<const double> x, std::span<const
         }
         const int dof = static_cast<int>(next.fit.n) - (degree + 2);
         if (dof < 1) {
-            out.reason = "degree " + std::to_string(degree) +
-                         ": too few points to test the next term";
+            out.reason =
+                "degree " + std::to_string(degree) + ": too few points to test the next term";
             return out;
         }
         const double t = std::abs(next.fit.coefficients.back()) / next.fit.std_errors.back();
@@ -65,4 +66,4 @@ DegreeRecommendation recommend_degree(std::span<const double> x, std::span<const
     return out;
 }
 
-}  // namespace algocal
+} // namespace algocal

@@ -12,7 +12,7 @@ namespace {
 constexpr int kMonotonicGrid = 4096;
 constexpr int kMaxNewtonSteps = 60;
 
-}  // namespace
+} // namespace
 
 FitInverter::FitInverter(const PolynomialFit& fit) {
     if (fit.degree < 1 || fit.degree > kMaxFitDegree ||
@@ -41,13 +41,15 @@ FitInverter::FitInverter(const PolynomialFit& fit) {
 
 double FitInverter::evaluate(double load_n) const {
     double reading = 0.0;
-    for (int k = degree_; k >= 0; --k) reading = reading * load_n + coefficients_[k];
+    for (int k = degree_; k >= 0; --k)
+        reading = reading * load_n + coefficients_[k];
     return reading;
 }
 
 double FitInverter::derivative(double load_n) const {
     double slope = 0.0;
-    for (int k = degree_; k >= 1; --k) slope = slope * load_n + k * coefficients_[k];
+    for (int k = degree_; k >= 1; --k)
+        slope = slope * load_n + k * coefficients_[k];
     return slope;
 }
 
@@ -60,22 +62,23 @@ ForceFromReading FitInverter::invert(double reading) const {
     if (reading < low_reading || reading > high_reading) {
         // Outside the calibrated range: continue along the end tangent and say so.
         const bool below_min_load = increasing_ ? reading < low_reading : reading > high_reading;
-        out.force_n = below_min_load
-                          ? load_min_n_ + (reading - reading_at_min_) / slope_at_min_
-                          : load_max_n_ + (reading - reading_at_max_) / slope_at_max_;
+        out.force_n = below_min_load ? load_min_n_ + (reading - reading_at_min_) / slope_at_min_
+                                     : load_max_n_ + (reading - reading_at_max_) / slope_at_max_;
         return out;
     }
     out.in_range = true;
     // Newton steps kept inside a shrinking bracket; a step leaving it becomes a bisection.
     double low = load_min_n_;
     double high = load_max_n_;
-    double load = low + (high - low) * (reading - reading_at_min_) /
-                            (reading_at_max_ - reading_at_min_);
+    double load =
+        low + (high - low) * (reading - reading_at_min_) / (reading_at_max_ - reading_at_min_);
     for (int step = 0; step < kMaxNewtonSteps; ++step) {
         const double error = evaluate(load) - reading;
         if (error == 0.0) break;
-        if ((error > 0.0) == increasing_) high = load;
-        else low = load;
+        if ((error > 0.0) == increasing_)
+            high = load;
+        else
+            low = load;
         double next = load - error / derivative(load);
         if (!(next > low && next < high)) next = 0.5 * (low + high);
         if (std::abs(next - load) <= 4e-16 * std::max(1.0, std::abs(load))) {
@@ -88,4 +91,4 @@ ForceFromReading FitInverter::invert(double reading) const {
     return out;
 }
 
-}  // namespace algocal
+} // namespace algocal

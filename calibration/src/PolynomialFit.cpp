@@ -64,7 +64,8 @@ FitResult validate(std::span<const double> x, std::span<const double> y, int deg
 
 Real binomial(int n, int k) {
     Real value = 1;
-    for (int i = 1; i <= k; ++i) value = value * (n - k + i) / i;
+    for (int i = 1; i <= k; ++i)
+        value = value * (n - k + i) / i;
     return value;
 }
 
@@ -83,15 +84,17 @@ Matrix basis_change(int degree, Real centre, Real half_width) {
 
 Real horner(const Vector& c, Real x) {
     Real y = 0;
-    for (Eigen::Index k = c.size() - 1; k >= 0; --k) y = y * x + c(k);
+    for (Eigen::Index k = c.size() - 1; k >= 0; --k)
+        y = y * x + c(k);
     return y;
 }
 
-}  // namespace
+} // namespace
 
 double PolynomialFit::evaluate(double x) const {
     double y = 0.0;
-    for (auto it = coefficients.rbegin(); it != coefficients.rend(); ++it) y = y * x + *it;
+    for (auto it = coefficients.rbegin(); it != coefficients.rend(); ++it)
+        y = y * x + *it;
     return y;
 }
 
@@ -120,14 +123,15 @@ FitResult fit_polynomial(std::span<const double> x, std::span<const double> y, i
         root_w(i) = weights.empty() ? Real{1} : std::sqrt(static_cast<Real>(weights[i]));
         const Real u = (static_cast<Real>(x[i]) - centre) / half_width;
         Real power = 1;
-        for (int k = 0; k < terms; ++k, power *= u) a(i, k) = root_w(i) * power;
+        for (int k = 0; k < terms; ++k, power *= u)
+            a(i, k) = root_w(i) * power;
         b(i) = root_w(i) * y[i];
     }
     const Eigen::ColPivHouseholderQR<Matrix> qr(a);
     if (qr.rank() < terms)
-        return refuse(FitStatus::kRankDeficient,
-                      "the points do not determine a degree-" + std::to_string(degree) +
-                          " polynomial (numerically singular)");
+        return refuse(FitStatus::kRankDeficient, "the points do not determine a degree-" +
+                                                     std::to_string(degree) +
+                                                     " polynomial (numerically singular)");
 
     const Matrix to_raw = basis_change(degree, centre, half_width);
     Vector c = to_raw * qr.solve(b);
@@ -146,9 +150,10 @@ FitResult fit_polynomial(std::span<const double> x, std::span<const double> y, i
     const Real variance = ssr / static_cast<Real>(dof);
 
     // Cov(b) = s² (AᵀA)⁻¹ = s² P R⁻¹ R⁻ᵀ Pᵀ from A P = Q R; then Cov(c) = T Cov(b) Tᵀ.
-    const Matrix r_upper = qr.matrixR().topLeftCorner(terms, terms).template triangularView<Eigen::Upper>();
-    const Matrix r_inverse = r_upper.template triangularView<Eigen::Upper>().solve(
-        Matrix::Identity(terms, terms));
+    const Matrix r_upper =
+        qr.matrixR().topLeftCorner(terms, terms).template triangularView<Eigen::Upper>();
+    const Matrix r_inverse =
+        r_upper.template triangularView<Eigen::Upper>().solve(Matrix::Identity(terms, terms));
     const Matrix permuted = r_inverse * r_inverse.transpose();
     const Matrix unscaled_cov = qr.colsPermutation() * permuted * qr.colsPermutation().transpose();
     const Matrix cov = to_raw * (variance * unscaled_cov) * to_raw.transpose();
@@ -184,4 +189,4 @@ FitResult fit_polynomial(std::span<const double> x, std::span<const double> y, i
     return result;
 }
 
-}  // namespace algocal
+} // namespace algocal

@@ -10,7 +10,8 @@ namespace {
 
 double mean_of(std::span<const double> values) {
     double sum = 0.0;
-    for (double v : values) sum += v;
+    for (double v : values)
+        sum += v;
     return values.empty() ? 0.0 : sum / static_cast<double>(values.size());
 }
 
@@ -20,7 +21,7 @@ std::string describe(const char* what, double value, double limit) {
     return text;
 }
 
-}  // namespace
+} // namespace
 
 StabilityResult assess_stability(std::span<const double> samples, const StabilityRule& rule) {
     StabilityResult result;
@@ -39,7 +40,8 @@ StabilityResult assess_stability(std::span<const double> samples, const Stabilit
     }
     result.mean = mean_of(samples);
     double squares = 0.0;
-    for (double v : samples) squares += (v - result.mean) * (v - result.mean);
+    for (double v : samples)
+        squares += (v - result.mean) * (v - result.mean);
     result.sd = std::sqrt(squares / static_cast<double>(samples.size() - 1));
 
     std::vector<double> sorted(samples.begin(), samples.end());
@@ -63,8 +65,7 @@ StabilityResult assess_stability(std::span<const double> samples, const Stabilit
     return result;
 }
 
-StableAverage capture_stable_average(std::span<const double> samples,
-                                     const StabilityRule& rule) {
+StableAverage capture_stable_average(std::span<const double> samples, const StabilityRule& rule) {
     const StabilityResult stability = assess_stability(samples, rule);
     StableAverage average;
     average.count = stability.count;
@@ -75,4 +76,4 @@ StableAverage capture_stable_average(std::span<const double> samples,
     return average;
 }
 
-}  // namespace algocal
+} // namespace algocal

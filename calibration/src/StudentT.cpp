@@ -34,13 +34,14 @@ double two_sided_probability(double t, int dof) {
     return 2.0 / std::numbers::pi * (theta + s * sum);
 }
 
-}  // namespace
+} // namespace
 
 double student_t_critical(double confidence, int dof) {
     if (dof < 1 || !(confidence > 0.0 && confidence < 1.0)) return std::nan("");
     double low = 0.0;
     double high = 1.0;
-    while (two_sided_probability(high, dof) < confidence) high *= 2.0;
+    while (two_sided_probability(high, dof) < confidence)
+        high *= 2.0;
     for (int i = 0; i < 200 && high - low > 1e-12 * high; ++i) {
         const double mid = 0.5 * (low + high);
         (two_sided_probability(mid, dof) < confidence ? low : high) = mid;
@@ -48,4 +49,4 @@ double student_t_critical(double confidence, int dof) {
     return 0.5 * (low + high);
 }
 
-}  // namespace algocal
+} // namespace algocal

@@ -29,4 +29,4 @@ TareResult compute_tare(std::span<const double> force_n, const TareRule& rule) {
     return result;
 }
 
-}  // namespace algocal
+} // namespace algocal

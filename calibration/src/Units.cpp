@@ -10,8 +10,10 @@ namespace {
 // Lower-case ASCII copy without surrounding spaces; UTF-8 bytes pass through unchanged.
 std::string normalised(std::string_view text) {
     auto is_space = [](char c) { return std::isspace(static_cast<unsigned char>(c)) != 0; };
-    while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
-    while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+    while (!text.empty() && is_space(text.front()))
+        text.remove_prefix(1);
+    while (!text.empty() && is_space(text.back()))
+        text.remove_suffix(1);
     std::string out(text);
     std::transform(out.begin(), out.end(), out.begin(), [](char c) {
         return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -19,7 +21,7 @@ std::string normalised(std::string_view text) {
     return out;
 }
 
-}  // namespace
+} // namespace
 
 std::string_view symbol(ForceUnit unit) {
     switch (unit) {
@@ -64,8 +66,7 @@ std::optional<ForceUnit> parse_force_unit(std::string_view text) {
     if (s == "n" || s == "newton" || s == "newtons") return ForceUnit::kNewton;
     if (s == "kgf" || s == "kg" || s == "kilogram-force" || s == "kp")
         return ForceUnit::kKilogramForce;
-    if (s == "lbf" || s == "lb" || s == "lbs" || s == "pound-force")
-        return ForceUnit::kPoundForce;
+    if (s == "lbf" || s == "lb" || s == "lbs" || s == "pound-force") return ForceUnit::kPoundForce;
     return std::nullopt;
 }
 
@@ -80,4 +81,4 @@ std::optional<PressureUnit> parse_pressure_unit(std::string_view text) {
     return std::nullopt;
 }
 
-}  // namespace algocal
+} // namespace algocal

@@ -11,8 +11,8 @@
 #include <iostream>
 #include <memory>
 
-#include "algocal/CalibrationAnalysis.h"
 #include "algocal/CalendarDate.h"
+#include "algocal/CalibrationAnalysis.h"
 #include "algocore/calibration/CalibrationRecordJson.h"
 #include "algocore/calibration/CalibrationReport.h"
 #include "algocore/calibration/CalibrationStore.h"
@@ -114,7 +114,8 @@ void run_new(const NewArgs& args) {
     const algocore::CsvPoints csv = algocore::read_calibration_points_csv(in);
     if (!csv.ok) fail("new", args.points + ": " + csv.message);
 
-    const algocal::CalibrationAnalysis analysis = algocal::analyse_calibration(csv.points, args.degree);
+    const algocal::CalibrationAnalysis analysis =
+        algocal::analyse_calibration(csv.points, args.degree);
     if (!analysis.ok) fail("new", args.points + ": " + analysis.message);
 
     algocal::CalibrationRecord record;
@@ -148,9 +149,10 @@ void run_new(const NewArgs& args) {
         std::cout << store.record_path(record.device_serial, record.id).string() << "\n";
     }
     if (!args.out.empty()) {
-        if (record.id == 0) record.id = algocore::CalibrationStore("").new_record_id("");
-        const algocore::CalibrationLoadResult check = algocore::calibration_record_from_json(
-            algocore::calibration_record_to_json(record), {record.device_serial, record.calibrated_on});
+        if (record.id == 0) record.id = algocore::CalibrationStore::time_based_id();
+        const algocore::CalibrationLoadResult check =
+            algocore::calibration_record_from_json(algocore::calibration_record_to_json(record),
+                                                   {record.device_serial, record.calibrated_on});
         if (!check.ok) fail("new", "record not written: " + check.message, kExitRefusedRecord);
         const std::string error = algocore::save_calibration_record(args.out, record);
         if (!error.empty()) fail("new", error);
@@ -169,8 +171,7 @@ void run_activate(const StoreArgs& args) {
     algocore::CalibrationStore store(args.store);
     const algocore::StoreResult result = store.activate(args.device, args.id);
     if (!result.ok()) fail("activate", result.error, kExitRefusedRecord);
-    std::cout << "calibration " << args.id << " is now active for device " << args.device
-              << "\n";
+    std::cout << "calibration " << args.id << " is now active for device " << args.device << "\n";
 }
 
 void run_history(const StoreArgs& args) {
@@ -194,7 +195,7 @@ void add_store_options(CLI::App* cmd, const std::shared_ptr<StoreArgs>& args) {
     cmd->add_option("--device", args->device, "Device serial number")->required();
 }
 
-}  // namespace
+} // namespace
 
 void register_calibrate_command(CLI::App& app) {
     auto* calibrate = app.add_subcommand("calibrate", "Calibration fits, records and reports");
@@ -222,12 +223,13 @@ void register_calibrate_command(CLI::App& app) {
 
     auto new_args = std::make_shared<NewArgs>();
     auto* create = calibrate->add_subcommand("new", "Create a calibration record from points");
-    create->add_option("--points", new_args->points,
-                       "CSV: applied_load,unit,reading,direction[,run]")->required();
+    create
+        ->add_option("--points", new_args->points, "CSV: applied_load,unit,reading,direction[,run]")
+        ->required();
     create->add_option("--device", new_args->device, "Device serial number")->required();
     create->add_option("--operator", new_args->operator_name, "Who calibrated")->required();
-    create->add_option("--reference", new_args->references,
-                       "Reference standard id (repeatable)")->required();
+    create->add_option("--reference", new_args->references, "Reference standard id (repeatable)")
+        ->required();
     create->add_option("--reference-uncertainty", new_args->reference_uncertainty_percent,
                        "Expanded uncertainty of the references, % of load (k = 2)");
     create->add_option("--temperature", new_args->temperature_c, "Temperature, °C");

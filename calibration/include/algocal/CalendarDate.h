@@ -15,4 +15,4 @@ std::optional<std::chrono::year_month_day> parse_date(std::string_view text);
 /// Today's date in UTC.
 std::chrono::year_month_day today_utc();
 
-}  // namespace algocal
+} // namespace algocal

@@ -29,10 +29,10 @@ CalibrationStatistics compute_statistics(std::span<const CalibrationPoint> point
 /// Everything the wizard shows after the last point.
 struct CalibrationAnalysis {
     bool ok = false;
-    std::string message;         ///< why not ok (fit refused, not monotonic)
-    PolynomialFit fit;           ///< reading = p(load_n)
+    std::string message; ///< why not ok (fit refused, not monotonic)
+    PolynomialFit fit;   ///< reading = p(load_n)
     CalibrationStatistics statistics;
-    bool monotonic = false;      ///< the fit can be inverted over the calibrated range
+    bool monotonic = false; ///< the fit can be inverted over the calibrated range
 };
 
 /// Fits `points` at `degree` (0 = use the recommended degree) and computes the statistics.
@@ -40,24 +40,24 @@ CalibrationAnalysis analyse_calibration(std::span<const CalibrationPoint> points
 
 /// Allowed error of the calibrated force at the calibration points.
 struct Tolerance {
-    double max_error_percent_fs = 1.0;  ///< of the largest applied load
+    double max_error_percent_fs = 1.0; ///< of the largest applied load
 };
 
 /// Pass/fail of a calibration: the force the fit gives back for each point's reading
 /// against the load actually applied.
 struct ToleranceVerdict {
     bool pass = false;
-    std::vector<double> error_n;        ///< per point: force from reading - applied load
-    double worst_error_n = 0.0;         ///< signed, largest magnitude
+    std::vector<double> error_n; ///< per point: force from reading - applied load
+    double worst_error_n = 0.0;  ///< signed, largest magnitude
     double worst_error_percent_fs = 0.0;
-    std::size_t worst_point = 0;        ///< index into points
-    std::string summary;                ///< one sentence for the user
+    std::size_t worst_point = 0; ///< index into points
+    std::string summary;         ///< one sentence for the user
 };
-ToleranceVerdict check_tolerance(std::span<const CalibrationPoint> points,
-                                 const PolynomialFit& fit, const Tolerance& tolerance);
+ToleranceVerdict check_tolerance(std::span<const CalibrationPoint> points, const PolynomialFit& fit,
+                                 const Tolerance& tolerance);
 
 /// Applied loads (N) and readings of `points`, in order, for fit_polynomial.
 void split_points(std::span<const CalibrationPoint> points, std::vector<double>& load_n,
                   std::vector<double>& reading);
 
-}  // namespace algocal
+} // namespace algocal

@@ -18,8 +18,8 @@ inline constexpr int kCalibrationRecordVersion = 1;
 
 /// What the device reading in the fit is.
 enum class ReadingKind {
-    kRawCounts,      ///< ADC counts (our own firmware)
-    kDeviceNewtons,  ///< the device's own force in newtons (commercial gauges)
+    kRawCounts,     ///< ADC counts (our own firmware)
+    kDeviceNewtons, ///< the device's own force in newtons (commercial gauges)
 };
 
 /// Whether a point was taken while the load was increasing or decreasing.
@@ -27,19 +27,19 @@ enum class LoadDirection { kAscending, kDescending };
 
 /// A reference standard (dead weights, proving ring, reference load cell).
 struct ReferenceStandard {
-    std::string id;                        ///< certificate or asset number
-    std::string description;               ///< e.g. "M1 weight set 0.1–20 kg"
-    double expanded_uncertainty_percent = 0.0;  ///< of the applied load
-    double coverage_factor = 2.0;          ///< k of the expanded uncertainty
+    std::string id;                            ///< certificate or asset number
+    std::string description;                   ///< e.g. "M1 weight set 0.1–20 kg"
+    double expanded_uncertainty_percent = 0.0; ///< of the applied load
+    double coverage_factor = 2.0;              ///< k of the expanded uncertainty
 };
 
 /// One calibration point: a known load applied and what the device read.
 struct CalibrationPoint {
-    double applied_load = 0.0;          ///< in load_unit
+    double applied_load = 0.0; ///< in load_unit
     ForceUnit load_unit = ForceUnit::kNewton;
-    double reading = 0.0;               ///< counts or device newtons (see ReadingKind)
+    double reading = 0.0; ///< counts or device newtons (see ReadingKind)
     LoadDirection direction = LoadDirection::kAscending;
-    int run = 1;                        ///< 1-based run (series) number
+    int run = 1; ///< 1-based run (series) number
 
     double applied_load_n() const { return to_newtons(applied_load, load_unit).value; }
 };
@@ -47,7 +47,7 @@ struct CalibrationPoint {
 /// The whole record.
 struct CalibrationRecord {
     int version = kCalibrationRecordVersion;
-    std::uint64_t id = 0;              ///< unique, never 0 (0 = factory calibration)
+    std::uint64_t id = 0; ///< unique, never 0 (0 = factory calibration)
     std::string device_serial;
     std::chrono::year_month_day calibrated_on{};
     std::chrono::year_month_day expires_on{};
@@ -57,7 +57,7 @@ struct CalibrationRecord {
     double probe_area_cm2 = kStandardProbeAreaCm2;
     ReadingKind reading_kind = ReadingKind::kRawCounts;
     std::vector<CalibrationPoint> points;
-    PolynomialFit fit;                 ///< reading as a polynomial in applied load (N)
+    PolynomialFit fit; ///< reading as a polynomial in applied load (N)
     CalibrationStatistics statistics;
     std::string notes;
 
@@ -70,9 +70,9 @@ struct CalibrationRecord {
 
 /// Force for a device reading through a record.
 struct ForceFromReading {
-    double force_n = 0.0;   ///< valid when ok; outside the range it is a linear extension
-    bool in_range = false;  ///< reading within the calibrated range
-    bool ok = false;        ///< false: the record has no usable (monotonic) fit
+    double force_n = 0.0;  ///< valid when ok; outside the range it is a linear extension
+    bool in_range = false; ///< reading within the calibrated range
+    bool ok = false;       ///< false: the record has no usable (monotonic) fit
 };
 
 /// Inverts the record's fit (reading = p(load)) for `reading`. Inside the calibrated range the
@@ -83,4 +83,4 @@ ForceFromReading force_from_reading(const CalibrationRecord& record, double read
 /// Whether the fit is strictly monotonic over [x_min, x_max], so the inverse exists.
 bool fit_is_monotonic(const PolynomialFit& fit);
 
-}  // namespace algocal
+} // namespace algocal

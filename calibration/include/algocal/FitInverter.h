@@ -36,4 +36,4 @@ private:
     bool usable_ = false;
 };
 
-}  // namespace algocal
+} // namespace algocal

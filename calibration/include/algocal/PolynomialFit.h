@@ -15,13 +15,13 @@ inline constexpr int kMaxFitDegree = 5;
 /// A fitted polynomial y = c0 + c1·x + … + cN·x^N and its least-squares statistics.
 struct PolynomialFit {
     int degree = 0;
-    std::vector<double> coefficients;  ///< c0..cN, lowest power first
-    std::vector<double> std_errors;    ///< standard error of each coefficient
-    std::vector<double> residuals;     ///< y - fit(x), per point, input order
-    double residual_sd = 0.0;          ///< sqrt(weighted SSR / (n - degree - 1))
-    double r_squared = 0.0;            ///< 1 - SSR / SST (weighted, about the weighted mean)
-    std::size_t n = 0;                 ///< number of points
-    double x_min = 0.0;                ///< range of x that was fitted
+    std::vector<double> coefficients; ///< c0..cN, lowest power first
+    std::vector<double> std_errors;   ///< standard error of each coefficient
+    std::vector<double> residuals;    ///< y - fit(x), per point, input order
+    double residual_sd = 0.0;         ///< sqrt(weighted SSR / (n - degree - 1))
+    double r_squared = 0.0;           ///< 1 - SSR / SST (weighted, about the weighted mean)
+    std::size_t n = 0;                ///< number of points
+    double x_min = 0.0;               ///< range of x that was fitted
     double x_max = 0.0;
 
     /// y at x (Horner, raw power basis).
@@ -33,14 +33,14 @@ struct PolynomialFit {
 /// Why a fit was refused.
 enum class FitStatus {
     kOk,
-    kDegreeOutOfRange,   ///< degree not in 1..5
-    kSizeMismatch,       ///< x, y (and weights) differ in length
-    kTooFewPoints,       ///< need at least degree + 2 points (one degree of freedom)
-    kNonFiniteInput,     ///< NaN or infinity in x, y or weights
-    kBadWeight,          ///< a weight <= 0
-    kConstantX,          ///< all x equal
-    kTooFewDistinctX,    ///< fewer distinct x than degree + 1
-    kRankDeficient,      ///< numerically singular even after scaling
+    kDegreeOutOfRange, ///< degree not in 1..5
+    kSizeMismatch,     ///< x, y (and weights) differ in length
+    kTooFewPoints,     ///< need at least degree + 2 points (one degree of freedom)
+    kNonFiniteInput,   ///< NaN or infinity in x, y or weights
+    kBadWeight,        ///< a weight <= 0
+    kConstantX,        ///< all x equal
+    kTooFewDistinctX,  ///< fewer distinct x than degree + 1
+    kRankDeficient,    ///< numerically singular even after scaling
 };
 
 /// Outcome of fit_polynomial: status, a sentence for the user, and the fit when ok.
@@ -60,4 +60,4 @@ FitResult fit_polynomial(std::span<const double> x, std::span<const double> y, i
 /// Two-sided Student-t critical value for `confidence` (e.g. 0.95) and `dof` >= 1.
 double student_t_critical(double confidence, int dof);
 
-}  // namespace algocal
+} // namespace algocal

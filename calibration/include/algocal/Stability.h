@@ -9,9 +9,9 @@ namespace algocal {
 
 /// Thresholds for a window of samples to count as stable. Units are those of the samples.
 struct StabilityRule {
-    std::size_t min_samples = 10;  ///< fewer samples than this is never stable
-    double max_sd = 0.1;           ///< sample standard deviation must not exceed this
-    double max_drift = 0.1;        ///< |mean of last third - mean of first third| limit
+    std::size_t min_samples = 10; ///< fewer samples than this is never stable
+    double max_sd = 0.1;          ///< sample standard deviation must not exceed this
+    double max_drift = 0.1;       ///< |mean of last third - mean of first third| limit
 };
 
 /// Verdict on a window: the numbers behind it and, when not stable, why (user sentence).
@@ -22,7 +22,7 @@ struct StabilityResult {
     double median = 0.0;
     double sd = 0.0;
     double drift = 0.0;
-    std::string message;  ///< empty when stable
+    std::string message; ///< empty when stable
 };
 
 /// Judges `samples` (oldest first) against `rule`. Non-finite samples make it unstable.
@@ -39,4 +39,4 @@ struct StableAverage {
 };
 StableAverage capture_stable_average(std::span<const double> samples, const StabilityRule& rule);
 
-}  // namespace algocal
+} // namespace algocal

@@ -61,7 +61,9 @@ constexpr double kilopascals_per(PressureUnit unit) {
 }
 
 /// A force given in `unit` as newtons.
-constexpr Newtons to_newtons(double amount, ForceUnit unit) { return {amount * newtons_per(unit)}; }
+constexpr Newtons to_newtons(double amount, ForceUnit unit) {
+    return {amount * newtons_per(unit)};
+}
 /// A force in newtons expressed in `unit`.
 constexpr double from_newtons(Newtons force, ForceUnit unit) {
     return force.value / newtons_per(unit);
@@ -98,4 +100,4 @@ std::string_view name(PressureUnit unit);
 std::optional<ForceUnit> parse_force_unit(std::string_view text);
 std::optional<PressureUnit> parse_pressure_unit(std::string_view text);
 
-}  // namespace algocal
+} // namespace algocal

@@ -34,15 +34,16 @@ Json statistics_json(const algocal::CalibrationStatistics& s) {
     };
 }
 
-}  // namespace
+} // namespace
 
 std::string calibration_record_to_json(const algocal::CalibrationRecord& record) {
     Json standards = Json::array();
     for (const auto& standard : record.reference_standards)
-        standards.push_back({{"id", standard.id},
-                             {"description", standard.description},
-                             {"expanded_uncertainty_percent", standard.expanded_uncertainty_percent},
-                             {"coverage_factor", standard.coverage_factor}});
+        standards.push_back(
+            {{"id", standard.id},
+             {"description", standard.description},
+             {"expanded_uncertainty_percent", standard.expanded_uncertainty_percent},
+             {"coverage_factor", standard.coverage_factor}});
     Json points = Json::array();
     for (const auto& point : record.points)
         points.push_back({{"applied_load", point.applied_load},
@@ -51,14 +52,10 @@ std::string calibration_record_to_json(const algocal::CalibrationRecord& record)
                           {"direction", std::string(direction_name(point.direction))},
                           {"run", point.run}});
     const algocal::PolynomialFit& fit = record.fit;
-    const Json fit_json{{"degree", fit.degree},
-                        {"coefficients", fit.coefficients},
-                        {"std_errors", fit.std_errors},
-                        {"residual_sd", fit.residual_sd},
-                        {"r_squared", fit.r_squared},
-                        {"n", fit.n},
-                        {"load_min_n", fit.x_min},
-                        {"load_max_n", fit.x_max},
+    const Json fit_json{{"degree", fit.degree},         {"coefficients", fit.coefficients},
+                        {"std_errors", fit.std_errors}, {"residual_sd", fit.residual_sd},
+                        {"r_squared", fit.r_squared},   {"n", fit.n},
+                        {"load_min_n", fit.x_min},      {"load_max_n", fit.x_max},
                         {"residuals", fit.residuals}};
     const Json root{{"format", kCalibrationRecordFormat},
                     {"version", record.version},
@@ -93,9 +90,10 @@ std::string save_calibration_record(const std::filesystem::path& path,
     }
     std::error_code error;
     std::filesystem::rename(temporary, path, error);
-    if (error) return "cannot rename " + temporary.string() + " to " + path.string() + ": " +
-                      error.message();
+    if (error)
+        return "cannot rename " + temporary.string() + " to " + path.string() + ": " +
+               error.message();
     return {};
 }
 
-}  // namespace algocore
+} // namespace algocore

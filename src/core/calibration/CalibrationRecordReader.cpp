@@ -9,8 +9,8 @@
 #include <sstream>
 
 #include "RecordEnumNames.h"
-#include "algocal/CalibrationAnalysis.h"
 #include "algocal/CalendarDate.h"
+#include "algocal/CalibrationAnalysis.h"
 #include "algocore/calibration/CalibrationRecordJson.h"
 
 namespace algocore {
@@ -215,15 +215,15 @@ void check_fit_matches_points(const algocal::CalibrationRecord& record) {
         refuse("fit.load_max_n", "does not match the largest applied load of the points");
     const algocal::FitResult refit = algocal::fit_polynomial(load_n, reading, record.fit.degree);
     if (!refit.ok()) refuse("points", "cannot be fitted: " + refit.message);
-    const double span = std::abs(record.fit.evaluate(record.fit.x_max) -
-                                 record.fit.evaluate(record.fit.x_min));
+    const double span =
+        std::abs(record.fit.evaluate(record.fit.x_max) - record.fit.evaluate(record.fit.x_min));
     for (std::size_t i = 0; i < load_n.size(); ++i) {
         const double difference =
             std::abs(record.fit.evaluate(load_n[i]) - refit.fit.evaluate(load_n[i]));
         if (!(difference <= kRefitAgreement * span))
-            refuse("fit.coefficients",
-                   "do not match the points (the refit differs at point " +
-                       std::to_string(i + 1) + "); the record was altered or damaged");
+            refuse("fit.coefficients", "do not match the points (the refit differs at point " +
+                                           std::to_string(i + 1) +
+                                           "); the record was altered or damaged");
     }
     if (!algocal::fit_is_monotonic(record.fit))
         refuse("fit.coefficients",
@@ -256,8 +256,7 @@ algocal::CalibrationRecord parse_record(const Json& root, const RecordExpectatio
                                     "\", not this device \"" + expect.device_serial + "\"");
     record.calibrated_on = date(root, "calibrated_on");
     record.expires_on = date(root, "expires_on");
-    if (record.expires_on < record.calibrated_on)
-        refuse("expires_on", "is before calibrated_on");
+    if (record.expires_on < record.calibrated_on) refuse("expires_on", "is before calibrated_on");
     record.operator_name = text(root, "", "operator");
     if (record.operator_name.empty()) refuse("operator", "must name who calibrated");
     record.reference_standards = reference_standards(root);
@@ -266,7 +265,8 @@ algocal::CalibrationRecord parse_record(const Json& root, const RecordExpectatio
     const std::string kind = text(root, "", "reading_kind");
     const auto parsed_kind = parse_reading_kind(kind);
     if (!parsed_kind)
-        refuse("reading_kind", "must be \"raw_counts\" or \"device_newtons\", got \"" + kind + "\"");
+        refuse("reading_kind",
+               "must be \"raw_counts\" or \"device_newtons\", got \"" + kind + "\"");
     record.reading_kind = *parsed_kind;
     record.points = points(root);
     record.fit = fit(root, record.points.size());
@@ -276,7 +276,7 @@ algocal::CalibrationRecord parse_record(const Json& root, const RecordExpectatio
     return record;
 }
 
-}  // namespace
+} // namespace
 
 CalibrationLoadResult calibration_record_from_json(std::string_view json,
                                                    const RecordExpectations& expectations) {
@@ -286,8 +286,8 @@ CalibrationLoadResult calibration_record_from_json(std::string_view json,
         root = Json::parse(json.begin(), json.end());
     } catch (const Json::parse_error& error) {
         result.field = "(record)";
-        result.message = "record is not valid JSON (corrupt or truncated) at byte " +
-                         std::to_string(error.byte);
+        result.message =
+            "record is not valid JSON (corrupt or truncated) at byte " + std::to_string(error.byte);
         return result;
     }
     try {
@@ -300,7 +300,8 @@ CalibrationLoadResult calibration_record_from_json(std::string_view json,
     result.ok = true;
     if (result.record.is_expired(expectations.today)) {
         const auto days = (std::chrono::sys_days{expectations.today} -
-                           std::chrono::sys_days{result.record.expires_on}).count();
+                           std::chrono::sys_days{result.record.expires_on})
+                              .count();
         result.expired = true;
         result.warning = "calibration " + std::to_string(result.record.id) + " expired on " +
                          algocal::format_date(result.record.expires_on) + " (" +
@@ -325,4 +326,4 @@ CalibrationLoadResult load_calibration_record(const std::filesystem::path& path,
     return result;
 }
 
-}  // namespace algocore
+} // namespace algocore

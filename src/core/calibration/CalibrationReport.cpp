@@ -28,16 +28,21 @@ const char* reading_unit(algocal::ReadingKind kind) {
 
 void statistics_section(std::string& out, const algocal::CalibrationRecord& record) {
     const algocal::CalibrationStatistics& s = record.statistics;
-    line(out, "STATISTICS (percent of full-scale reading %.6g %s at %.6g N)",
-         s.full_scale_reading, reading_unit(record.reading_kind), s.full_scale_load_n);
+    line(out, "STATISTICS (percent of full-scale reading %.6g %s at %.6g N)", s.full_scale_reading,
+         reading_unit(record.reading_kind), s.full_scale_load_n);
     line(out, "  Max non-linearity (terminal line)  %.4f %%", s.max_nonlinearity_percent_fs);
-    if (s.has_hysteresis) line(out, "  Hysteresis                         %.4f %%", s.hysteresis_percent_fs);
-    else line(out, "  Hysteresis                         not measured (no descending points)");
+    if (s.has_hysteresis)
+        line(out, "  Hysteresis                         %.4f %%", s.hysteresis_percent_fs);
+    else
+        line(out, "  Hysteresis                         not measured (no descending points)");
     if (s.has_repeatability)
         line(out, "  Repeatability (between runs)       %.4f %%", s.repeatability_percent_fs);
-    else line(out, "  Repeatability                      not measured (one run)");
-    if (s.has_zero_return) line(out, "  Zero return                        %.4f %%", s.zero_return_percent_fs);
-    else line(out, "  Zero return                        not measured");
+    else
+        line(out, "  Repeatability                      not measured (one run)");
+    if (s.has_zero_return)
+        line(out, "  Zero return                        %.4f %%", s.zero_return_percent_fs);
+    else
+        line(out, "  Zero return                        not measured");
     line(out, "  Lower limit factor (2.4 x SD)      %.6g %s = %.4g N", s.lower_limit_factor,
          reading_unit(record.reading_kind), s.lower_limit_factor_n);
     line(out, "  Lower force limit, Class A (400 x LLF)    %.4g N", s.lower_force_limit_class_a_n);
@@ -45,7 +50,7 @@ void statistics_section(std::string& out, const algocal::CalibrationRecord& reco
     line(out, "  Recommended degree                 %s", s.recommendation_reason.c_str());
 }
 
-}  // namespace
+} // namespace
 
 std::string calibration_report(const algocal::CalibrationRecord& record,
                                std::chrono::year_month_day today) {
@@ -76,8 +81,8 @@ std::string calibration_report(const algocal::CalibrationRecord& record,
 
     const algocal::FitInverter inverter(record.fit);
     line(out, "CALIBRATION POINTS");
-    line(out, "  %3s %3s %-4s %14s %16s %14s %14s", "#", "run", "dir", "applied load",
-         "reading", "residual", "force error");
+    line(out, "  %3s %3s %-4s %14s %16s %14s %14s", "#", "run", "dir", "applied load", "reading",
+         "residual", "force error");
     for (std::size_t i = 0; i < record.points.size(); ++i) {
         const auto& p = record.points[i];
         char load[48];
@@ -100,8 +105,9 @@ std::string calibration_report(const algocal::CalibrationRecord& record,
     line(out, "  Residual SD %.6g %s   R\u00b2 %.12f   n = %zu   range %.6g to %.6g N",
          record.fit.residual_sd, reading_unit(record.reading_kind), record.fit.r_squared,
          record.fit.n, record.fit.x_min, record.fit.x_max);
-    line(out, "  Force from a reading: inverse of the fit (monotonic: %s); readings outside the "
-              "calibrated range are flagged",
+    line(out,
+         "  Force from a reading: inverse of the fit (monotonic: %s); readings outside the "
+         "calibrated range are flagged",
          inverter.usable() ? "yes" : "NO");
     out += '\n';
     statistics_section(out, record);
@@ -114,4 +120,4 @@ std::string calibration_report(const algocal::CalibrationRecord& record,
     return out;
 }
 
-}  // namespace algocore
+} // namespace algocore

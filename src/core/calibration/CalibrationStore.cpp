@@ -34,7 +34,7 @@ std::optional<std::uint64_t> parse_id(const std::string& text) {
     return value == 0 ? std::nullopt : std::optional<std::uint64_t>(value);
 }
 
-}  // namespace
+} // namespace
 
 CalibrationStore::CalibrationStore(std::filesystem::path root) : root_(std::move(root)) {}
 
@@ -47,11 +47,15 @@ std::filesystem::path CalibrationStore::record_path(const std::string& device_se
     return device_dir(device_serial) / (std::to_string(id) + ".json");
 }
 
-std::uint64_t CalibrationStore::new_record_id(const std::string& device_serial) const {
+std::uint64_t CalibrationStore::time_based_id() {
     const auto now = std::chrono::duration_cast<std::chrono::milliseconds>(
         std::chrono::system_clock::now().time_since_epoch());
-    std::uint64_t id = std::clamp<std::uint64_t>(static_cast<std::uint64_t>(now.count()), 1,
-                                                 kLargestJsonSafeId);
+    return std::clamp<std::uint64_t>(static_cast<std::uint64_t>(now.count()), 1,
+                                     kLargestJsonSafeId);
+}
+
+std::uint64_t CalibrationStore::new_record_id(const std::string& device_serial) const {
+    std::uint64_t id = time_based_id();
     std::error_code error;
     for (const auto& entry : std::filesystem::directory_iterator(device_dir(device_serial), error))
         if (entry.path().extension() == ".json")
@@ -64,9 +68,8 @@ StoreResult CalibrationStore::save(const algocal::CalibrationRecord& record) {
     if (record.id == 0 || record.id > kLargestJsonSafeId)
         return {"record id must be between 1 and 2^53 - 1"};
     // A record that would not load back is not written.
-    const CalibrationLoadResult check =
-        calibration_record_from_json(calibration_record_to_json(record), {record.device_serial,
-                                                                           record.calibrated_on});
+    const CalibrationLoadResult check = calibration_record_from_json(
+        calibration_record_to_json(record), {record.device_serial, record.calibrated_on});
     if (!check.ok) return {"record not saved: " + check.message};
     const std::filesystem::path path = record_path(record.device_serial, record.id);
     std::error_code error;
@@ -74,7 +77,8 @@ StoreResult CalibrationStore::save(const algocal::CalibrationRecord& record) {
     if (error) return {"cannot create " + path.parent_path().string() + ": " + error.message()};
     if (std::filesystem::exists(path))
         return {"a calibration record with id " + std::to_string(record.id) +
-                " already exists for device " + record.device_serial + "; records are never "
+                " already exists for device " + record.device_serial +
+                "; records are never "
                 "overwritten"};
     const std::string failure = save_calibration_record(path, record);
     return {failure};
@@ -82,8 +86,8 @@ StoreResult CalibrationStore::save(const algocal::CalibrationRecord& record) {
 
 StoreResult CalibrationStore::activate(const std::string& device_serial, std::uint64_t id) {
     const CalibrationLoadResult loaded = load(device_serial, id);
-    if (!loaded.ok) return {"cannot activate calibration " + std::to_string(id) + ": " +
-                            loaded.message};
+    if (!loaded.ok)
+        return {"cannot activate calibration " + std::to_string(id) + ": " + loaded.message};
     const std::filesystem::path active = device_dir(device_serial) / kActiveFile;
     std::filesystem::path temporary = active;
     temporary += ".tmp";
@@ -139,7 +143,8 @@ std::vector<StoredCalibration> CalibrationStore::history(const std::string& devi
     std::vector<StoredCalibration> out;
     const auto active = active_id(device_serial);
     std::error_code error;
-    for (const auto& entry : std::filesystem::directory_iterator(device_dir(device_serial), error)) {
+    for (const auto& entry :
+         std::filesystem::directory_iterator(device_dir(device_serial), error)) {
         const auto id = parse_id(entry.path().stem().string());
         if (entry.path().extension() != ".json" || !id) continue;
         const CalibrationLoadResult loaded = load(device_serial, *id);
@@ -151,4 +156,4 @@ std::vector<StoredCalibration> CalibrationStore::history(const std::string& devi
     return out;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -49,4 +49,4 @@ Sample Calibrator::apply(const RawSample& raw) const {
     return sample;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -79,11 +79,12 @@ bool number_cell(const CsvTable& table, std::size_t row, long index, const std::
 
 std::string missing_column(const CsvTable& table, const std::string& name) {
     std::string known;
-    for (const std::string& h : table.header) known += (known.empty() ? "'" : ", '") + h + "'";
+    for (const std::string& h : table.header)
+        known += (known.empty() ? "'" : ", '") + h + "'";
     return "column '" + name + "' not found in the header (columns: " + known + ")";
 }
 
-}  // namespace
+} // namespace
 
 long CsvTable::column(const std::string& name) const {
     for (std::size_t i = 0; i < header.size(); ++i)
@@ -207,4 +208,4 @@ CsvPoints read_calibration_points_csv(std::istream& in) {
     return out;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -5,13 +5,11 @@
 namespace algocore {
 
 std::string polynomial_fit_to_json(const algocal::PolynomialFit& fit) {
-    const nlohmann::ordered_json json{{"degree", fit.degree},
-                                      {"coefficients", fit.coefficients},
-                                      {"std_errors", fit.std_errors},
-                                      {"residual_sd", fit.residual_sd},
-                                      {"r_squared", fit.r_squared},
-                                      {"n", fit.n}};
+    const nlohmann::ordered_json json{
+        {"degree", fit.degree},         {"coefficients", fit.coefficients},
+        {"std_errors", fit.std_errors}, {"residual_sd", fit.residual_sd},
+        {"r_squared", fit.r_squared},   {"n", fit.n}};
     return json.dump();
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -27,4 +27,4 @@ inline std::optional<algocal::ReadingKind> parse_reading_kind(std::string_view t
     return std::nullopt;
 }
 
-}  // namespace algocore
+} // namespace algocore

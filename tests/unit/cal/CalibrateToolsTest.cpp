@@ -82,7 +82,7 @@ TEST(FitJson, HasTheDocumentedKeysWithFullPrecision) {
     fit.n = 12;
     const auto json = nlohmann::json::parse(algocore::polynomial_fit_to_json(fit));
     EXPECT_EQ(json["degree"], 1);
-    EXPECT_EQ(json["coefficients"][1].get<double>(), 1.0 / 3.0);  // bit-exact round trip
+    EXPECT_EQ(json["coefficients"][1].get<double>(), 1.0 / 3.0); // bit-exact round trip
     EXPECT_EQ(json["std_errors"].size(), 2u);
     EXPECT_EQ(json["residual_sd"], 0.25);
     EXPECT_EQ(json["r_squared"], 0.999);
@@ -92,13 +92,13 @@ TEST(FitJson, HasTheDocumentedKeysWithFullPrecision) {
 TEST(CalibrationReport, ShowsIdentityFitStatisticsAndExpiry) {
     const auto record = caltest::valid_record();
     const std::string report = algocore::calibration_report(record, 2027y / 1 / 1);
-    for (const char* expected : {"ALG-0001", "J. Tester", "WS-17", "2026-11-23", "2027-11-23",
-                                 "Hysteresis", "Lower force limit, Class A", "c2 =",
-                                 "Recommended degree", "monotonic: yes"})
+    for (const char* expected :
+         {"ALG-0001", "J. Tester", "WS-17", "2026-11-23", "2027-11-23", "Hysteresis",
+          "Lower force limit, Class A", "c2 =", "Recommended degree", "monotonic: yes"})
         EXPECT_NE(report.find(expected), std::string::npos) << expected << "\n" << report;
     EXPECT_EQ(report.find("EXPIRED"), std::string::npos);
     EXPECT_NE(algocore::calibration_report(record, 2028y / 1 / 1).find("EXPIRED"),
               std::string::npos);
 }
 
-}  // namespace
+} // namespace

@@ -34,9 +34,9 @@ std::vector<CalibrationPoint> constructed_two_run_calibration() {
         }
         for (int step = 4; step >= 0; --step) {
             const double load = 100.0 * step;
-            const double reading = step ? kOffsetCounts + kCountsPerNewton * load + shift +
-                                              kHysteresisCounts
-                                        : kOffsetCounts + (run == 1 ? 25.0 : 10.0);
+            const double reading =
+                step ? kOffsetCounts + kCountsPerNewton * load + shift + kHysteresisCounts
+                     : kOffsetCounts + (run == 1 ? 25.0 : 10.0);
             points.push_back(point(load, reading, LoadDirection::kDescending, run));
         }
     }
@@ -53,8 +53,7 @@ TEST(CalibrationStatistics, HysteresisRepeatabilityZeroReturnAndNonlinearityOnCo
     ASSERT_TRUE(s.has_hysteresis);
     EXPECT_NEAR(s.hysteresis_percent_fs, 100.0 * kHysteresisCounts / s.full_scale_reading, 1e-9);
     ASSERT_TRUE(s.has_repeatability);
-    EXPECT_NEAR(s.repeatability_percent_fs, 100.0 * kRun2ShiftCounts / s.full_scale_reading,
-                1e-9);
+    EXPECT_NEAR(s.repeatability_percent_fs, 100.0 * kRun2ShiftCounts / s.full_scale_reading, 1e-9);
     ASSERT_TRUE(s.has_zero_return);
     EXPECT_NEAR(s.zero_return_percent_fs, 100.0 * 25.0 / s.full_scale_reading, 1e-9);
     // Ascending means are 500 + 1000 L + 30 (L > 0) and 500 at zero; the terminal line is
@@ -168,4 +167,4 @@ TEST(CalibrationAnalysis, RefusesNonMonotonicFit) {
     EXPECT_NE(analysis.message.find("not monotonic"), std::string::npos);
 }
 
-}  // namespace
+} // namespace

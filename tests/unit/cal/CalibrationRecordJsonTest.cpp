@@ -14,7 +14,9 @@ using Json = nlohmann::json;
 
 const algocore::RecordExpectations kThisDevice{"ALG-0001", 2027y / 1 / 10};
 
-Json valid_json() { return Json::parse(calibration_record_to_json(caltest::valid_record())); }
+Json valid_json() {
+    return Json::parse(calibration_record_to_json(caltest::valid_record()));
+}
 
 // Loads `json` and expects a refusal naming `field` with `words` in the message.
 void expect_refused(const Json& json, const std::string& field, const std::string& words) {
@@ -27,7 +29,8 @@ void expect_refused(const Json& json, const std::string& field, const std::strin
 
 TEST(CalibrationRecordJson, RoundTripKeepsEveryField) {
     const algocal::CalibrationRecord original = caltest::valid_record();
-    const auto loaded = calibration_record_from_json(calibration_record_to_json(original), kThisDevice);
+    const auto loaded =
+        calibration_record_from_json(calibration_record_to_json(original), kThisDevice);
     ASSERT_TRUE(loaded.ok) << loaded.message;
     const algocal::CalibrationRecord& r = loaded.record;
     EXPECT_EQ(r.version, algocal::kCalibrationRecordVersion);
@@ -49,7 +52,7 @@ TEST(CalibrationRecordJson, RoundTripKeepsEveryField) {
         EXPECT_EQ(r.points[i].direction, original.points[i].direction);
         EXPECT_EQ(r.points[i].run, original.points[i].run);
     }
-    EXPECT_EQ(r.fit.coefficients, original.fit.coefficients);  // bit-exact doubles
+    EXPECT_EQ(r.fit.coefficients, original.fit.coefficients); // bit-exact doubles
     EXPECT_EQ(r.fit.std_errors, original.fit.std_errors);
     EXPECT_EQ(r.fit.residual_sd, original.fit.residual_sd);
     EXPECT_EQ(r.fit.x_max, original.fit.x_max);
@@ -161,19 +164,20 @@ TEST(CalibrationRecordJson, RefusesNonMonotonicFit) {
         const double load = record.points[i].applied_load;
         record.points[i].reading = -(load - 100.0) * (load - 100.0);
     }
-    record.fit = algocal::fit_polynomial(
-                     std::vector<double>{0, 50, 100, 150, 200, 150, 100, 50, 0},
-                     std::vector<double>{-10000, -2500, 0, -2500, -10000, -2500, 0, -2500, -10000},
-                     2)
-                     .fit;
-    const auto result = calibration_record_from_json(calibration_record_to_json(record), kThisDevice);
+    record.fit =
+        algocal::fit_polynomial(
+            std::vector<double>{0, 50, 100, 150, 200, 150, 100, 50, 0},
+            std::vector<double>{-10000, -2500, 0, -2500, -10000, -2500, 0, -2500, -10000}, 2)
+            .fit;
+    const auto result =
+        calibration_record_from_json(calibration_record_to_json(record), kThisDevice);
     EXPECT_FALSE(result.ok);
     EXPECT_NE(result.message.find("not monotonic"), std::string::npos) << result.message;
 }
 
 TEST(CalibrationRecordJson, ExpiredRecordLoadsWithAWarning) {
-    const auto result = calibration_record_from_json(calibration_record_to_json(caltest::valid_record()),
-                                                     {"ALG-0001", 2028y / 1 / 2});
+    const auto result = calibration_record_from_json(
+        calibration_record_to_json(caltest::valid_record()), {"ALG-0001", 2028y / 1 / 2});
     ASSERT_TRUE(result.ok) << result.message;
     EXPECT_TRUE(result.expired);
     EXPECT_NE(result.warning.find("expired on 2027-11-23"), std::string::npos) << result.warning;
@@ -186,4 +190,4 @@ TEST(CalibrationRecordJson, AnyDeviceWhenNoSerialIsExpected) {
     EXPECT_TRUE(result.ok) << result.message;
 }
 
-}  // namespace
+} // namespace

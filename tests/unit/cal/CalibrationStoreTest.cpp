@@ -75,7 +75,7 @@ TEST_F(CalibrationStoreTest, RefusesToActivateMissingOrDamagedRecords) {
     auto record = caltest::valid_record();
     record.id = 30;
     ASSERT_TRUE(store.save(record).ok());
-    std::filesystem::resize_file(store.record_path("ALG-0001", 30), 100);  // truncated
+    std::filesystem::resize_file(store.record_path("ALG-0001", 30), 100); // truncated
     const auto result = store.activate("ALG-0001", 30);
     EXPECT_FALSE(result.ok());
     EXPECT_NE(result.error.find("truncated"), std::string::npos) << result.error;
@@ -101,4 +101,4 @@ TEST_F(CalibrationStoreTest, RefusesToSaveAnInvalidRecord) {
     EXPECT_NE(result.error.find("'operator'"), std::string::npos) << result.error;
 }
 
-}  // namespace
+} // namespace

@@ -61,7 +61,7 @@ TEST(Calibrator, FlagsReadingsOutsideTheCalibratedRange) {
     calibrator.set_record(linear_counts_record());
     const auto above = calibrator.apply(raw_at({}, 1000 + 100 * 250, 0.0));
     EXPECT_NE(above.flags & algocore::kOutOfCalibratedRange, 0);
-    EXPECT_NEAR(above.force_n, 250.0, 1e-9);  // continued along the (straight) fit, flagged
+    EXPECT_NEAR(above.force_n, 250.0, 1e-9); // continued along the (straight) fit, flagged
     const auto inside = calibrator.apply(raw_at({}, 1000 + 100 * 150, 0.0));
     EXPECT_EQ(inside.flags & algocore::kOutOfCalibratedRange, 0);
 }
@@ -79,7 +79,7 @@ TEST(Calibrator, CountsRecordMeetingASampleWithoutCountsFallsBackToFactory) {
 TEST(Calibrator, DeviceNewtonRecordCorrectsTheDeviceForce) {
     auto record = linear_counts_record();
     record->reading_kind = algocal::ReadingKind::kDeviceNewtons;
-    record->fit.coefficients = {0.0, 1.02};  // the gauge reads 2 % high
+    record->fit.coefficients = {0.0, 1.02}; // the gauge reads 2 % high
     algocore::Calibrator calibrator;
     calibrator.set_record(record);
     const auto sample = calibrator.apply(raw_at({}, 777, 51.0));
@@ -89,7 +89,7 @@ TEST(Calibrator, DeviceNewtonRecordCorrectsTheDeviceForce) {
 
 TEST(Calibrator, UnusableRecordIsNotApplied) {
     auto record = linear_counts_record();
-    record->fit.coefficients = {0.0, 100.0, -1.0};  // turns back at 50 N inside 0..200 N
+    record->fit.coefficients = {0.0, 100.0, -1.0}; // turns back at 50 N inside 0..200 N
     record->fit.degree = 2;
     algocore::Calibrator calibrator;
     calibrator.set_record(record);
@@ -113,4 +113,4 @@ TEST(Calibrator, ClearingTheRecordReturnsToFactory) {
     EXPECT_DOUBLE_EQ(calibrator.apply(raw_at({}, 6000, 3.0)).force_n, 3.0);
 }
 
-}  // namespace
+} // namespace

@@ -62,7 +62,9 @@ TEST(FitInverter, RefusesFitsThatTurnBackInsideTheRange) {
 
 TEST(FitInverter, RefusesEmptyAndNonFiniteFits) {
     EXPECT_FALSE(algocal::FitInverter(algocal::PolynomialFit{}).usable());
-    EXPECT_FALSE(algocal::FitInverter(fit_of({0.0, std::numeric_limits<double>::quiet_NaN()}, 0.0, 1.0)).usable());
+    EXPECT_FALSE(
+        algocal::FitInverter(fit_of({0.0, std::numeric_limits<double>::quiet_NaN()}, 0.0, 1.0))
+            .usable());
     EXPECT_FALSE(algocal::FitInverter(fit_of({0.0, 1.0}, 1.0, 1.0)).usable());
 }
 
@@ -75,4 +77,4 @@ TEST(ForceFromReading, UsesTheRecordFit) {
     EXPECT_DOUBLE_EQ(force.force_n, 50.0);
 }
 
-}  // namespace
+} // namespace

@@ -45,16 +45,21 @@ CertifiedDataset load(const std::string& name) {
         }
         std::string key;
         fields >> key;
-        if (key == "name") fields >> set.name;
-        else if (key == "degree") fields >> set.degree;
+        if (key == "name")
+            fields >> set.name;
+        else if (key == "degree")
+            fields >> set.degree;
         else if (key == "coefficient") {
             double estimate = 0, sd = 0;
             fields >> estimate >> sd;
             set.coefficients.push_back(estimate);
             set.coefficient_sds.push_back(sd);
-        } else if (key == "residual_sd") fields >> set.residual_sd;
-        else if (key == "r_squared") fields >> set.r_squared;
-        else if (key == "data") in_data = true;
+        } else if (key == "residual_sd")
+            fields >> set.residual_sd;
+        else if (key == "r_squared")
+            fields >> set.r_squared;
+        else if (key == "data")
+            in_data = true;
     }
     return set;
 }
@@ -82,8 +87,8 @@ MinimumLre measure(const CertifiedDataset& set) {
     for (std::size_t k = 0; k < set.coefficients.size(); ++k) {
         minimum.coefficient =
             std::min(minimum.coefficient, lre(result.fit.coefficients[k], set.coefficients[k]));
-        minimum.coefficient_sd = std::min(
-            minimum.coefficient_sd, lre(result.fit.std_errors[k], set.coefficient_sds[k]));
+        minimum.coefficient_sd =
+            std::min(minimum.coefficient_sd, lre(result.fit.std_errors[k], set.coefficient_sds[k]));
     }
     minimum.residual_sd = lre(result.fit.residual_sd, set.residual_sd);
     return minimum;
@@ -98,8 +103,7 @@ TEST_P(NistPolynomialDataset, ReproducesCertifiedValuesToRequiredDigits) {
     const MinimumLre minimum = measure(set);
     std::printf("[ NIST LRE ] %-9s min coefficient LRE %5.2f  min coefficient-SD LRE %5.2f  "
                 "residual-SD LRE %5.2f\n",
-                set.name.c_str(), minimum.coefficient, minimum.coefficient_sd,
-                minimum.residual_sd);
+                set.name.c_str(), minimum.coefficient, minimum.coefficient_sd, minimum.residual_sd);
     EXPECT_GE(minimum.coefficient, 9.0);
     EXPECT_GE(minimum.coefficient_sd, 6.0);
     EXPECT_GE(minimum.residual_sd, 6.0);
@@ -112,4 +116,4 @@ INSTANTIATE_TEST_SUITE_P(StRD, NistPolynomialDataset,
                              return std::string(dataset.param);
                          });
 
-}  // namespace
+} // namespace

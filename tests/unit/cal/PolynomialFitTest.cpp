@@ -16,7 +16,8 @@ std::vector<double> evaluate_all(const std::vector<double>& coefficients,
     std::vector<double> y;
     for (double xi : x) {
         double value = 0.0;
-        for (std::size_t k = coefficients.size(); k-- > 0;) value = value * xi + coefficients[k];
+        for (std::size_t k = coefficients.size(); k-- > 0;)
+            value = value * xi + coefficients[k];
         y.push_back(value);
     }
     return y;
@@ -25,7 +26,8 @@ std::vector<double> evaluate_all(const std::vector<double>& coefficients,
 TEST(PolynomialFit, RecoversExactPolynomialsOfEveryDegree) {
     const std::vector<double> truth{2.5, -1.25, 0.5, 0.03125, -0.0078125, 0.001953125};
     std::vector<double> x;
-    for (int i = 0; i <= 30; ++i) x.push_back(-3.0 + 0.25 * i);
+    for (int i = 0; i <= 30; ++i)
+        x.push_back(-3.0 + 0.25 * i);
     for (int degree = 1; degree <= 5; ++degree) {
         const std::vector<double> c(truth.begin(), truth.begin() + degree + 1);
         const auto result = fit_polynomial(x, evaluate_all(c, x), degree);
@@ -43,7 +45,8 @@ TEST(PolynomialFit, RecoversLoadCellCurveAtCountsScaleFarFromOrigin) {
     // quadratic term; x is far from 0 relative to its span (ill-conditioned raw basis).
     const std::vector<double> c{8.0e6, 1.6e4, -2.5e-1};
     std::vector<double> x;
-    for (int i = 0; i <= 20; ++i) x.push_back(1000.0 + 0.5 * i);
+    for (int i = 0; i <= 20; ++i)
+        x.push_back(1000.0 + 0.5 * i);
     const auto result = fit_polynomial(x, evaluate_all(c, x), 2);
     ASSERT_TRUE(result.ok());
     for (int k = 0; k <= 2; ++k)
@@ -55,10 +58,12 @@ TEST(PolynomialFit, RecoversQuinticOnOffsetXWhereRawVandermondeIsIllConditioned)
     // far beyond double precision; y are exact integers.
     const std::vector<double> c{1.0, 1.0, 1.0, 1.0, 1.0, 1.0};
     std::vector<double> x;
-    for (int i = 10; i <= 30; ++i) x.push_back(i);
+    for (int i = 10; i <= 30; ++i)
+        x.push_back(i);
     const auto result = fit_polynomial(x, evaluate_all(c, x), 5);
     ASSERT_TRUE(result.ok());
-    for (int k = 0; k <= 5; ++k) EXPECT_NEAR(result.fit.coefficients[k], 1.0, 1e-7) << k;
+    for (int k = 0; k <= 5; ++k)
+        EXPECT_NEAR(result.fit.coefficients[k], 1.0, 1e-7) << k;
 }
 
 TEST(PolynomialFit, ReproducesTheCurveFarFromTheOriginEvenWhereTheInterceptIsIllPosed) {
@@ -66,7 +71,8 @@ TEST(PolynomialFit, ReproducesTheCurveFarFromTheOriginEvenWhereTheInterceptIsIll
     // so it is only good to ~1e-4 in any 64-bit arithmetic; the curve itself is exact.
     const std::vector<double> c{1.0, 1.0, 1.0, 1.0, 1.0, 1.0};
     std::vector<double> x;
-    for (int i = 0; i <= 20; ++i) x.push_back(100.0 + i);
+    for (int i = 0; i <= 20; ++i)
+        x.push_back(100.0 + i);
     const std::vector<double> y = evaluate_all(c, x);
     const auto result = fit_polynomial(x, y, 5);
     ASSERT_TRUE(result.ok());
@@ -159,4 +165,4 @@ TEST(StudentT, CriticalValuesMatchTables) {
     EXPECT_NEAR(algocal::student_t_critical(0.99, 5), 4.0321, 1e-4);
 }
 
-}  // namespace
+} // namespace

@@ -39,4 +39,4 @@ inline algocal::CalibrationRecord valid_record(const std::string& serial = "ALG-
     return record;
 }
 
-}  // namespace caltest
+} // namespace caltest

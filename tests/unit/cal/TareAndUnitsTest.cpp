@@ -12,8 +12,8 @@ namespace {
 using namespace algocal;
 
 TEST(Tare, OffsetIsTheMedianOfASteadySignal) {
-    const std::vector<double> at_rest{0.31, 0.29, 0.30, 0.33, 0.30, 0.28, 0.30, 0.31, 0.29,
-                                      0.30, 0.32, 0.30};
+    const std::vector<double> at_rest{0.31, 0.29, 0.30, 0.33, 0.30, 0.28,
+                                      0.30, 0.31, 0.29, 0.30, 0.32, 0.30};
     const TareResult tare = compute_tare(at_rest);
     ASSERT_TRUE(tare.ok) << tare.message;
     EXPECT_DOUBLE_EQ(tare.offset_n, 0.30);
@@ -22,7 +22,7 @@ TEST(Tare, OffsetIsTheMedianOfASteadySignal) {
 
 TEST(Tare, MedianIgnoresASingleSpike) {
     std::vector<double> at_rest(20, 0.5);
-    at_rest[7] = 1.3;  // SD of this window is 0.18 N, inside the default 0.2 N
+    at_rest[7] = 1.3; // SD of this window is 0.18 N, inside the default 0.2 N
     const TareResult tare = compute_tare(at_rest);
     ASSERT_TRUE(tare.ok) << tare.message;
     EXPECT_DOUBLE_EQ(tare.offset_n, 0.5);
@@ -30,7 +30,8 @@ TEST(Tare, MedianIgnoresASingleSpike) {
 
 TEST(Tare, RefusedWhileTheSignalScatters) {
     std::vector<double> noisy;
-    for (int i = 0; i < 30; ++i) noisy.push_back(i % 2 ? 1.0 : -1.0);
+    for (int i = 0; i < 30; ++i)
+        noisy.push_back(i % 2 ? 1.0 : -1.0);
     const TareResult tare = compute_tare(noisy);
     EXPECT_FALSE(tare.ok);
     EXPECT_NE(tare.message.find("not stable"), std::string::npos) << tare.message;
@@ -39,9 +40,10 @@ TEST(Tare, RefusedWhileTheSignalScatters) {
 
 TEST(Tare, RefusedWhileTheSignalDrifts) {
     std::vector<double> creeping;
-    for (int i = 0; i < 30; ++i) creeping.push_back(0.05 * i);  // 1.5 N over the window
+    for (int i = 0; i < 30; ++i)
+        creeping.push_back(0.05 * i); // 1.5 N over the window
     TareRule rule;
-    rule.max_sd_n = 1.0;  // scatter alone would pass
+    rule.max_sd_n = 1.0; // scatter alone would pass
     const TareResult tare = compute_tare(creeping, rule);
     EXPECT_FALSE(tare.ok);
     EXPECT_NE(tare.message.find("drift"), std::string::npos) << tare.message;
@@ -89,10 +91,9 @@ TEST(Units, PressureThroughTheProbeArea) {
     EXPECT_NEAR(from_kilopascals(Kilopascals{98.0665}, PressureUnit::kKgfPerCm2), 1.0, 1e-15);
     EXPECT_DOUBLE_EQ(from_kilopascals(Kilopascals{250.0}, PressureUnit::kNewtonPerCm2), 25.0);
     // 1 psi = 4.4482216152605 N / 6.4516 cm² = 0.68947572931684 N/cm² = 6.8947572931684 kPa
-    EXPECT_NEAR(to_kilopascals(1.0, PressureUnit::kLbfPerSquareInch).value, 6.8947572931684,
-                1e-12);
-    EXPECT_NEAR(from_kilopascals(Kilopascals{100.0}, PressureUnit::kLbfPerSquareInch),
-                14.503773773, 1e-8);
+    EXPECT_NEAR(to_kilopascals(1.0, PressureUnit::kLbfPerSquareInch).value, 6.8947572931684, 1e-12);
+    EXPECT_NEAR(from_kilopascals(Kilopascals{100.0}, PressureUnit::kLbfPerSquareInch), 14.503773773,
+                1e-8);
 }
 
 TEST(Units, SymbolsAndParsing) {
@@ -101,7 +102,8 @@ TEST(Units, SymbolsAndParsing) {
     EXPECT_EQ(symbol(PressureUnit::kNewtonPerCm2), "N/cm\u00b2");
     EXPECT_EQ(symbol(PressureUnit::kLbfPerSquareInch), "lbf/in\u00b2");
     EXPECT_EQ(symbol(ForceUnit::kPoundForce), "lbf");
-    for (PressureUnit unit : kAllPressureUnits) EXPECT_EQ(parse_pressure_unit(symbol(unit)), unit);
+    for (PressureUnit unit : kAllPressureUnits)
+        EXPECT_EQ(parse_pressure_unit(symbol(unit)), unit);
     for (ForceUnit unit : kAllForceUnits) {
         EXPECT_EQ(parse_force_unit(symbol(unit)), unit);
         EXPECT_EQ(parse_force_unit(name(unit)), unit);
@@ -113,4 +115,4 @@ TEST(Units, SymbolsAndParsing) {
     EXPECT_FALSE(parse_pressure_unit("bar").has_value());
 }
 
-}  // namespace
+} // namespace

@@ -17,18 +17,18 @@ inline constexpr std::string_view kCalibrationRecordFormat = "algoscope-calibrat
 
 /// What the loader checks the record against.
 struct RecordExpectations {
-    std::string device_serial;  ///< empty: any device
+    std::string device_serial; ///< empty: any device
     std::chrono::year_month_day today = algocal::today_utc();
 };
 
 /// Outcome of loading a record.
 struct CalibrationLoadResult {
     bool ok = false;
-    algocal::CalibrationRecord record;  ///< valid when ok
-    std::string field;                  ///< offending field (JSON path) when not ok
-    std::string message;                ///< "field 'fit.degree': must be 1..5, got 7"
-    bool expired = false;               ///< ok, but past its expiry date
-    std::string warning;                ///< set when expired
+    algocal::CalibrationRecord record; ///< valid when ok
+    std::string field;                 ///< offending field (JSON path) when not ok
+    std::string message;               ///< "field 'fit.degree': must be 1..5, got 7"
+    bool expired = false;              ///< ok, but past its expiry date
+    std::string warning;               ///< set when expired
 };
 
 /// Pretty-printed JSON of `record` (every double with full round-trip precision).
@@ -47,4 +47,4 @@ CalibrationLoadResult load_calibration_record(const std::filesystem::path& path,
 std::string save_calibration_record(const std::filesystem::path& path,
                                     const algocal::CalibrationRecord& record);
 
-}  // namespace algocore
+} // namespace algocore

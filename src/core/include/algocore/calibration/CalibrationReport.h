@@ -13,4 +13,4 @@ namespace algocore {
 std::string calibration_report(const algocal::CalibrationRecord& record,
                                std::chrono::year_month_day today = algocal::today_utc());
 
-}  // namespace algocore
+} // namespace algocore

@@ -37,6 +37,9 @@ public:
     /// A fresh record id: milliseconds since 1970 (UTC), bumped past any id already stored
     /// for `device_serial`; always < 2^53 so it survives JSON readers that use doubles.
     std::uint64_t new_record_id(const std::string& device_serial) const;
+    /// Milliseconds since 1970 (UTC), the basis of new_record_id, for records kept outside
+    /// a store.
+    static std::uint64_t time_based_id();
 
     /// Saves a new record (validated by a load round trip first). Refuses an id in use.
     StoreResult save(const algocal::CalibrationRecord& record);
@@ -49,8 +52,9 @@ public:
     std::optional<std::uint64_t> active_id(const std::string& device_serial) const;
     /// The active record, validated for this device (expired ones load with a warning).
     /// Not ok with message "no active calibration ..." when there is none.
-    CalibrationLoadResult load_active(const std::string& device_serial,
-                                      std::chrono::year_month_day today = algocal::today_utc()) const;
+    CalibrationLoadResult
+    load_active(const std::string& device_serial,
+                std::chrono::year_month_day today = algocal::today_utc()) const;
     /// A stored record by id, validated for this device.
     CalibrationLoadResult load(const std::string& device_serial, std::uint64_t id,
                                std::chrono::year_month_day today = algocal::today_utc()) const;
@@ -66,4 +70,4 @@ private:
     std::filesystem::path root_;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -58,4 +58,4 @@ private:
     double tare_offset_n_ = 0.0;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -17,7 +17,7 @@ struct CsvTable {
     std::string message;
     std::vector<std::string> header;
     std::vector<std::vector<std::string>> rows;
-    std::vector<std::size_t> line_of_row;  ///< file line of each row
+    std::vector<std::size_t> line_of_row; ///< file line of each row
 
     /// Index of `name` in the header, or -1.
     long column(const std::string& name) const;
@@ -29,8 +29,8 @@ struct CsvColumns {
     bool ok = false;
     std::vector<double> x;
     std::vector<double> y;
-    std::vector<std::size_t> line_of_row;  ///< file line of each (x, y) pair
-    std::string message;                   ///< "line 7, column 'load_n': "abc" is not a number"
+    std::vector<std::size_t> line_of_row; ///< file line of each (x, y) pair
+    std::string message;                  ///< "line 7, column 'load_n': "abc" is not a number"
 };
 
 /// Reads columns `x_column` and `y_column` (header names, exact match after trimming).
@@ -46,4 +46,4 @@ struct CsvPoints {
 };
 CsvPoints read_calibration_points_csv(std::istream& in);
 
-}  // namespace algocore
+} // namespace algocore

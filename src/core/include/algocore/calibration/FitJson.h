@@ -11,4 +11,4 @@ namespace algocore {
 /// One-line JSON (no trailing newline).
 std::string polynomial_fit_to_json(const algocal::PolynomialFit& fit);
 
-}  // namespace algocore
+} // namespace algocore
