@@ -78,6 +78,7 @@ struct ForceFromReading {
 /// Inverts the record's fit (reading = p(load)) for `reading`. Inside the calibrated range the
 /// result is exact to rounding; outside, in_range is false and the force continues along the
 /// tangent at the nearest end instead of extrapolating the polynomial.
+/// Checks monotonicity on every call; for a stream of readings keep a FitInverter instead.
 ForceFromReading force_from_reading(const CalibrationRecord& record, double reading);
 
 /// Whether the fit is strictly monotonic over [x_min, x_max], so the inverse exists.
