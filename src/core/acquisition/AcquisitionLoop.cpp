@@ -84,7 +84,7 @@ void AcquisitionLoop::run() {
     last_capture_flush_ = rate_window_start_;
     open_capture();
     if (!first_open_done_) connect();
-    if (!first_open_done_) return;  // capture could not be created: already reported
+    if (!first_open_ok_) return;  // the caller already has the reason
     schedule_tick();
     io_.run();
 }
@@ -172,6 +172,7 @@ void AcquisitionLoop::connect() {
     driver_->start(now, *this);
     if (first) {
         first_open_done_ = true;
+        first_open_ok_ = true;
         first_open_.set_value({});
     }
 }
@@ -231,6 +232,8 @@ void AcquisitionLoop::end_session(const std::string& reason, bool as_error) {
     retire_connection();
     reconnect_.connected();
     capture_.close();
+    end_reason_ = reason;
+    ended_by_error_ = as_error;
     ended_ = true;
     set_link(Link::Ended);
     refresh_status();
@@ -253,6 +256,7 @@ void AcquisitionLoop::finish_stop() {
     if (!ended_) {
         retire_connection();
         capture_.close();
+        end_reason_ = "stopped";
         ended_ = true;
         set_link(Link::Ended);
     }
@@ -346,6 +350,8 @@ void AcquisitionLoop::refresh_status() {
     s.tare_offset_n = pipeline_.calibrator().tare_offset_n();
     s.calibration_id = pipeline_.calibrator().calibration_id();
     s.last_error = last_error_;
+    s.end_reason = end_reason_;
+    s.ended_by_error = ended_by_error_;
     if (capture_.failed() && s.last_error.empty())
         s.last_error = "writing the raw capture failed: the capture is incomplete";
     std::lock_guard lock(status_mutex_);

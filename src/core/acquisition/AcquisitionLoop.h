@@ -77,6 +77,7 @@ private:
     std::thread thread_;
     std::promise<std::string> first_open_;
     bool first_open_done_ = false;
+    bool first_open_ok_ = false;
 
     // The live connection (I/O thread only).
     std::unique_ptr<Transport> transport_;
@@ -96,6 +97,8 @@ private:
     std::uint32_t disconnects_ = 0;
     std::uint32_t reconnects_ = 0;
     std::string last_error_;
+    std::string end_reason_;
+    bool ended_by_error_ = false;
     std::string port_description_;
     SteadyTime rate_window_start_{};
     std::uint64_t rate_window_delivered_ = 0;

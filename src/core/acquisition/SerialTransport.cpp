@@ -189,6 +189,11 @@ OpenedTransport open_serial_transport(asio::io_context& io, const SerialPortSett
     error_code ec;
     state->port.open(settings.path, ec);
     if (ec) {
+        if (ec.value() == ENOTTY) {
+            result.error = settings.path + " is not a serial port";
+            result.permanent = true;
+            return result;
+        }
         result.error = "cannot open " + settings.path + ": " + ec.message() + open_hint(ec.value());
         return result;
     }

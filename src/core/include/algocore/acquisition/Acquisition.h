@@ -86,6 +86,8 @@ struct AcquisitionStatus {
     double tare_offset_n = 0.0;             ///< active tare offset
     CalibrationId calibration_id = kFactoryCalibration;
     std::string last_error;                 ///< most recent error message, empty if none
+    std::string end_reason;                 ///< why the session ended (link == Ended)
+    bool ended_by_error = false;            ///< the session ended on a permanent error
 };
 
 /// Lower-case name of a link state ("connected", "reconnecting", ...).
