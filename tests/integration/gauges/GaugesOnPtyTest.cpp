@@ -95,10 +95,12 @@ void expect_readings(const Session& s, std::size_t at_least, double force_n, dou
 TEST(GaugesOnPty, Mark10IsPolledOverARealSerialPort) {
     auto gauge = on_pty<Mark10Emulator>(-18.78 * kLbf);
     ASSERT_TRUE(gauge->error().empty()) << gauge->error();
-    const auto s = read_for(gauge->path(), "mark10", 1.0);
-    expect_readings(s, 50, -18.78 * kLbf, 0.01);
+    const auto s = read_for(gauge->path(), "mark10", 1.1);
+    expect_readings(s, 30, -18.78 * kLbf, 0.01);
     EXPECT_TRUE(s.has_event(LinkEvent::Kind::Connected, "Mark-10")) << s.log();
+    // Polled as fast as it answers: far above the 50 readings/s a real Mark-10 manages.
     EXPECT_GT(s.status.driver.achieved_rate_hz, 50.0);
+    RecordProperty("achieved_rate_hz", std::to_string(s.status.driver.achieved_rate_hz));
 }
 
 TEST(GaugesOnPty, WagnerContinuousOutputIsRearmedAfterAPowerCycle) {
@@ -130,14 +132,14 @@ TEST(GaugesOnPty, WagnerContinuousOutputIsRearmedAfterAPowerCycle) {
 TEST(GaugesOnPty, ImadaIsPolledWithD) {
     auto gauge = on_pty<ImadaEmulator>(12.34);
     ASSERT_TRUE(gauge->error().empty()) << gauge->error();
-    expect_readings(read_for(gauge->path(), "imada", 0.8), 30, 12.34, 0.006);
+    expect_readings(read_for(gauge->path(), "imada", 0.5), 20, 12.34, 0.006);
 }
 
 TEST(GaugesOnPty, ShimpoEchoesAreNotReadings) {
     auto gauge = on_pty<ShimpoEmulator>(7.5);
     ASSERT_TRUE(gauge->error().empty()) << gauge->error();
-    const auto s = read_for(gauge->path(), "shimpo", 0.8);
-    expect_readings(s, 30, 7.5, 0.006);
+    const auto s = read_for(gauge->path(), "shimpo", 0.5);
+    expect_readings(s, 20, 7.5, 0.006);
     EXPECT_EQ(s.status.driver.bad_frames, 0u);
 }
 
@@ -145,25 +147,33 @@ TEST(GaugesOnPty, AsciiBoardLinesWithGarbageInBetween) {
     auto gauge = on_pty<AsciiLineEmulator>(2.5, 100.0, "\n", 1.0, 3);
     ASSERT_TRUE(gauge->error().empty()) << gauge->error();
     bool injected = false;
-    const auto s = read_for(gauge->path(), "ascii", 1.0, {}, [&](double t_s) {
-        if (!injected && t_s > 0.4) {
+    const auto s = read_for(gauge->path(), "ascii", 0.7, {}, [&](double t_s) {
+        if (!injected && t_s > 0.3) {
             injected = true;
             gauge->inject("HX711 not found!\n\x01\x02\x03\n");
         }
     });
-    expect_readings(s, 70, 2.5, 1e-9);
+    expect_readings(s, 45, 2.5, 1e-9);
     EXPECT_GE(s.status.driver.bad_frames, 1u);
     EXPECT_TRUE(s.has_event(LinkEvent::Kind::Error, "unparsable line")) << s.log();
 }
 
-TEST(GaugesOnPty, NativeEmulatorHandshakesAndStreams) {
+TEST(GaugesOnPty, NativeEmulatorHandshakesStreamsAndSurvivesACorruptedFrame) {
     auto gauge = on_pty<NativeEmulator>(20.0);
     ASSERT_TRUE(gauge->error().empty()) << gauge->error();
     DriverOptions options;
     options.native_rate_hz = 1000;
-    const auto s = read_for(gauge->path(), "native", 1.0, options);
-    expect_readings(s, 700, 20.0, 1e-9);
+    bool injected = false;
+    const auto s = read_for(gauge->path(), "native", 0.7, options, [&](double t_s) {
+        if (!injected && t_s > 0.4) {
+            injected = true;
+            gauge->inject(std::string("\x00\x07\x01\x02\x03\x04\x05\x06\x00", 9)); // bad CRC
+        }
+    });
+    expect_readings(s, 400, 20.0, 1e-9);
     EXPECT_EQ(s.status.driver.samples_lost, 0u);
+    EXPECT_EQ(s.status.driver.bad_frames, 1u);
+    EXPECT_TRUE(s.has_event(LinkEvent::Kind::Error, "corrupted frame")) << s.log();
     EXPECT_TRUE(s.has_event(LinkEvent::Kind::Connected, "EMU-0001")) << s.log();
 }
 

@@ -1,5 +1,6 @@
 // The native driver against the reference firmware running in the simulated algometer:
-// corrupted bytes on the wire, a device already streaming, a power cycle.
+// a device already streaming when the port opens, and a power cycle mid-session.
+// (Corrupted frames are exercised with the native emulator in GaugesOnPtyTest.)
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -53,19 +54,19 @@ Run read_native(const std::string& port, double seconds) {
 
 } // namespace
 
-TEST(NativeOnSimulator, AlreadyStreamingCorruptedAndPowerCycledDeviceKeepsDelivering) {
+TEST(NativeOnSimulator, AlreadyStreamingAndPowerCycledDeviceKeepsDelivering) {
     algosim::SimulatedAlgometerOptions options;
     options.autostart = true;           // streaming before the host opens the port
     options.faults.corrupt_rate = 2e-5; // a flipped bit every few thousand bytes
-    options.faults.power_cycle_at_s = 1.2;
+    options.faults.power_cycle_at_s = 1.0;
     algosim::SimulatedAlgometer device(options);
     ASSERT_EQ(device.start(), "");
-    const auto r = read_native(device.device_path(), 2.5);
+    const auto r = read_native(device.device_path(), 2.0);
     device.stop();
 
     EXPECT_TRUE(r.has_event(LinkEvent::Kind::Connected, "Algoscope native device")) << r.log();
-    // Roughly 1000 Hz for ~2.2 s of streaming; the restart costs a little.
-    EXPECT_GT(r.samples.size(), 1500u) << r.log();
+    // Roughly 1000 Hz for ~1.8 s of streaming; the restart costs a little.
+    EXPECT_GT(r.samples.size(), 1200u) << r.log();
     EXPECT_TRUE(r.has_event(LinkEvent::Kind::Info, "restart")) << r.log();
     // Time never runs backwards across the restart, and the restart is marked.
     std::size_t gaps = 0;
