@@ -40,7 +40,8 @@ AttemptScore score_attempt(const MotionTemplate& expert, const std::vector<Sampl
     score.constant_error_kpa = sum / n;
     score.absolute_error_kpa = sum_abs / n;
     double ss = 0.0;
-    for (double e : errors) ss += (e - score.constant_error_kpa) * (e - score.constant_error_kpa);
+    for (double e : errors)
+        ss += (e - score.constant_error_kpa) * (e - score.constant_error_kpa);
     // Variable error as in the motor-learning literature: spread about the subject's own bias.
     score.variable_error_kpa = std::sqrt(ss / n);
     if (band) {
@@ -50,4 +51,4 @@ AttemptScore score_attempt(const MotionTemplate& expert, const std::vector<Sampl
     return score;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

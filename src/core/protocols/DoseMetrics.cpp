@@ -23,8 +23,8 @@ ConfigCheck check_pain_rating(int rating_0_10) {
     return ConfigCheck::good();
 }
 
-DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& band,
-                         double grace_s, int step_ups) {
+DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& band, double grace_s,
+                         int step_ups) {
     DoseMetrics m;
     m.step_ups = step_ups;
     if (trace.empty()) return m;
@@ -51,13 +51,15 @@ DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& b
     m.mean_kpa = sum / n;
     if (trace.size() >= 2) {
         double ss = 0.0;
-        for (const Sample& s : trace) ss += (s.pressure_kpa - m.mean_kpa) * (s.pressure_kpa - m.mean_kpa);
+        for (const Sample& s : trace)
+            ss += (s.pressure_kpa - m.mean_kpa) * (s.pressure_kpa - m.mean_kpa);
         const double sd = std::sqrt(ss / (n - 1.0));
         m.cv_pct = m.mean_kpa > 0.0 ? 100.0 * sd / m.mean_kpa : 0.0;
     }
     std::vector<double> sorted;
     sorted.reserve(trace.size());
-    for (const Sample& s : trace) sorted.push_back(s.pressure_kpa);
+    for (const Sample& s : trace)
+        sorted.push_back(s.pressure_kpa);
     std::sort(sorted.begin(), sorted.end());
     const std::size_t mid = sorted.size() / 2;
     m.median_kpa = sorted.size() % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);
@@ -65,4 +67,4 @@ DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& b
     return m;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -20,9 +20,7 @@ FeedbackPlan plan_for(FeedbackLevel level) {
     case FeedbackLevel::Full:
         plan.show_readout = plan.show_band = plan.show_template = plan.show_score_after = true;
         break;
-    case FeedbackLevel::BandOnly:
-        plan.show_band = plan.show_score_after = true;
-        break;
+    case FeedbackLevel::BandOnly: plan.show_band = plan.show_score_after = true; break;
     case FeedbackLevel::SummaryAfter: plan.show_score_after = true; break;
     case FeedbackLevel::None: break;
     }
@@ -60,4 +58,4 @@ FeedbackLevel FeedbackSchedule::level_for_attempt(int attempt) const {
     return stages_.back().level;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

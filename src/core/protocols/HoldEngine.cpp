@@ -10,7 +10,7 @@ namespace {
 constexpr double kSmoothingS = 0.2;
 // A rise is still going while the smoothed pressure keeps beating its peak by this much.
 constexpr double kRiseEpsilonKpa = 0.5;
-}  // namespace
+} // namespace
 
 const char* to_string(HoldState state) {
     switch (state) {
@@ -136,8 +136,7 @@ void HoldEngine::feed(const Sample& sample) {
     }
 
     const bool enough_step_ups =
-        config_.hold_until_release &&
-        static_cast<int>(step_ups_.size()) >= config_.max_step_ups;
+        config_.hold_until_release && static_cast<int>(step_ups_.size()) >= config_.max_step_ups;
     const bool done = config_.hold_until_release
                           ? enough_step_ups || timer_.elapsed_s() >= config_.max_hold_s
                           : timer_.complete();
@@ -185,4 +184,4 @@ DoseMetrics HoldEngine::metrics() const {
     return measure_dose(trace_, config_.band, config_.grace_s, static_cast<int>(step_ups_.size()));
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -11,13 +11,14 @@ constexpr double kTimeEpsilonS = 1e-9;
 bool is_above(BandState state) {
     return state == BandState::Above || state == BandState::OverLimit;
 }
-}  // namespace
+} // namespace
 
 ConfigCheck HoldTimerConfig::validate() const {
     if (!(hold_s > 0.0) || !std::isfinite(hold_s))
         return ConfigCheck::bad("hold_s", "the hold time must be a positive number of seconds");
     if (!(grace_s >= 0.0) || !std::isfinite(grace_s))
-        return ConfigCheck::bad("grace_s", "the grace must be zero or a positive number of seconds");
+        return ConfigCheck::bad("grace_s",
+                                "the grace must be zero or a positive number of seconds");
     if (grace_s >= hold_s)
         return ConfigCheck::bad("grace_s", "the grace must be shorter than the hold time");
     return ConfigCheck::good();
@@ -25,7 +26,9 @@ ConfigCheck HoldTimerConfig::validate() const {
 
 HoldTimer::HoldTimer(HoldTimerConfig config) : config_(config) {}
 
-void HoldTimer::reset() { *this = HoldTimer(config_); }
+void HoldTimer::reset() {
+    *this = HoldTimer(config_);
+}
 
 void HoldTimer::update(double t_s, BandState state) {
     if (!started_) {
@@ -37,7 +40,7 @@ void HoldTimer::update(double t_s, BandState state) {
         last_state_ = state;
         return;
     }
-    if (t_s < last_t_s_) t_s = last_t_s_;  // never let a stray sample count time backwards
+    if (t_s < last_t_s_) t_s = last_t_s_; // never let a stray sample count time backwards
     // The interval since the previous sample belongs to the previous sample's state.
     if (last_state_ == BandState::InBand) in_band_s_ += t_s - last_t_s_;
 
@@ -78,18 +81,22 @@ void HoldTimer::close_excursion(double t_s) {
     above_now_ = false;
 }
 
-bool HoldTimer::complete() const { return in_band_s_ + kTimeEpsilonS >= config_.hold_s; }
+bool HoldTimer::complete() const {
+    return in_band_s_ + kTimeEpsilonS >= config_.hold_s;
+}
 
 bool HoldTimer::in_grace() const {
     return in_excursion() && !excursion_over_limit_ &&
            last_t_s_ - out_since_s_ <= config_.grace_s + kTimeEpsilonS;
 }
 
-double HoldTimer::elapsed_s() const { return started_ ? last_t_s_ - start_t_s_ : 0.0; }
+double HoldTimer::elapsed_s() const {
+    return started_ ? last_t_s_ - start_t_s_ : 0.0;
+}
 
 double HoldTimer::remaining_s() const {
     const double left = config_.hold_s - in_band_s_;
     return left > 0.0 ? left : 0.0;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -22,7 +22,8 @@ MotionTemplate MotionTemplate::from_trace(TemplateKind kind, std::string name,
     std::vector<TemplatePoint> points;
     points.reserve(trace.size());
     const double t0 = trace.empty() ? 0.0 : trace.front().t_s;
-    for (const Sample& s : trace) points.push_back({s.t_s - t0, s.pressure_kpa});
+    for (const Sample& s : trace)
+        points.push_back({s.t_s - t0, s.pressure_kpa});
     return MotionTemplate(kind, std::move(name), std::move(points));
 }
 
@@ -39,9 +40,9 @@ double MotionTemplate::pressure_at(double t_rel_s) const {
     if (points_.empty()) return 0.0;
     if (t_rel_s <= points_.front().t_rel_s) return points_.front().pressure_kpa;
     if (t_rel_s >= points_.back().t_rel_s) return points_.back().pressure_kpa;
-    const auto after = std::upper_bound(
-        points_.begin(), points_.end(), t_rel_s,
-        [](double t, const TemplatePoint& p) { return t < p.t_rel_s; });
+    const auto after =
+        std::upper_bound(points_.begin(), points_.end(), t_rel_s,
+                         [](double t, const TemplatePoint& p) { return t < p.t_rel_s; });
     const auto before = after - 1;
     const double span = after->t_rel_s - before->t_rel_s;
     const double w = span > 0.0 ? (t_rel_s - before->t_rel_s) / span : 0.0;
@@ -52,4 +53,4 @@ double MotionTemplate::duration_s() const {
     return points_.empty() ? 0.0 : points_.back().t_rel_s - points_.front().t_rel_s;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

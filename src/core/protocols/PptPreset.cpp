@@ -11,8 +11,10 @@ constexpr double kKgfPerCm2InKpa = 98.0665;
 constexpr double kDfnsCutoffKpa = 20.0 * kKgfPerCm2InKpa;
 constexpr int kMaxTrials = 20;
 
-bool positive(double v) { return std::isfinite(v) && v > 0.0; }
-}  // namespace
+bool positive(double v) {
+    return std::isfinite(v) && v > 0.0;
+}
+} // namespace
 
 const char* to_string(PptAggregate aggregate) {
     switch (aggregate) {
@@ -95,4 +97,4 @@ bool PptPreset::by_name(const std::string& name, PptPreset& out) {
     return true;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -84,13 +84,14 @@ void PptSeries::tick(double t_s) {
 }
 
 double PptSeries::countdown_remaining_s() const {
-    if (state_ != PptSeriesState::InterTrial && state_ != PptSeriesState::RetestPrompt)
-        return 0.0;
+    if (state_ != PptSeriesState::InterTrial && state_ != PptSeriesState::RetestPrompt) return 0.0;
     const double left = rest_until_s_ - now_s_;
     return left > 0.0 ? left : 0.0;
 }
 
-const PptTrial* PptSeries::current_trial() const { return trial_ ? &*trial_ : nullptr; }
+const PptTrial* PptSeries::current_trial() const {
+    return trial_ ? &*trial_ : nullptr;
+}
 
 std::vector<PptSeriesTrial> PptSeries::take_finished() {
     // A trial is handed out once its trace is complete (probe released) or a newer trial
@@ -108,7 +109,8 @@ std::vector<PptSeriesTrial> PptSeries::take_finished() {
 
 int PptSeries::counted_trials() const {
     int counted = 0;
-    for (const auto& trial : trials_) counted += trial.counted ? 1 : 0;
+    for (const auto& trial : trials_)
+        counted += trial.counted ? 1 : 0;
     return counted;
 }
 
@@ -163,4 +165,4 @@ void PptSeries::on_trial_finished() {
     tick(now_s_);
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

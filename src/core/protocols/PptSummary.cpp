@@ -26,7 +26,8 @@ PptSummary summarize_ppt(const std::vector<double>& ppt_kpa, PptAggregate aggreg
 
     if (ppt_kpa.size() >= 2) {
         double ss = 0.0;
-        for (double v : ppt_kpa) ss += (v - summary.mean_kpa) * (v - summary.mean_kpa);
+        for (double v : ppt_kpa)
+            ss += (v - summary.mean_kpa) * (v - summary.mean_kpa);
         summary.sd_kpa = std::sqrt(ss / (n - 1.0));
     }
     if (summary.mean_kpa > 0.0) summary.cv_pct = 100.0 * summary.sd_kpa / summary.mean_kpa;
@@ -45,4 +46,4 @@ PptSummary summarize_ppt(const std::vector<double>& ppt_kpa, PptAggregate aggreg
     return summary;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

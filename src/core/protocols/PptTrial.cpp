@@ -20,7 +20,7 @@ constexpr double kReleaseConfirmS = 0.2;
 constexpr std::uint32_t kInvalidating = kRateOutOfTolerance | kNoButton | kAborted |
                                         kLowCorridorFraction | kDataGap | kSaturated |
                                         kTooShortRamp;
-}  // namespace
+} // namespace
 
 const char* to_string(PptTrialState state) {
     switch (state) {
@@ -45,7 +45,9 @@ bool PptTrial::finished() const {
            state_ == PptTrialState::CutOff;
 }
 
-bool PptTrial::recording() const { return finished() && !released_ && !trace_.empty(); }
+bool PptTrial::recording() const {
+    return finished() && !released_ && !trace_.empty();
+}
 
 void PptTrial::feed(const Sample& sample) {
     const bool patient_down = (sample.buttons & kPatientButton) != 0;
@@ -124,9 +126,9 @@ void PptTrial::try_align_pending() {
 }
 
 std::size_t PptTrial::nearest_index(double t_s) const {
-    const auto after = std::lower_bound(
-        trace_.begin(), trace_.end(), t_s,
-        [](const Sample& sample, double t) { return sample.t_s < t; });
+    const auto after =
+        std::lower_bound(trace_.begin(), trace_.end(), t_s,
+                         [](const Sample& sample, double t) { return sample.t_s < t; });
     if (after == trace_.begin()) return 0;
     if (after == trace_.end()) return trace_.size() - 1;
     const auto before = after - 1;
@@ -218,4 +220,4 @@ std::optional<RampCorridor> PptTrial::corridor() const {
     return lines;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

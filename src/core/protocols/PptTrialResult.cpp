@@ -45,4 +45,4 @@ std::string flags_to_string(std::uint32_t flags) {
     return out;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -45,7 +45,7 @@ Prescription make(std::string name, std::string source, PressureRef low, Pressur
     p.hold_s = hold_s;
     return p;
 }
-}  // namespace
+} // namespace
 
 const char* to_string(PressureAnchor anchor) {
     switch (anchor) {
@@ -100,8 +100,8 @@ ResolvedBand Prescription::resolve(const PointThresholds& point) const {
     if (!out.check.ok()) return out;
     if (needs_ppt(low.anchor) || needs_ppt(high.anchor) || (limit && needs_ppt(limit->anchor))) {
         if (!point.ppt_kpa) {
-            out.check = ConfigCheck::bad(
-                "ppt_kpa", "no PPT is stored for this point; measure the PPT first");
+            out.check = ConfigCheck::bad("ppt_kpa",
+                                         "no PPT is stored for this point; measure the PPT first");
             return out;
         }
     }
@@ -156,8 +156,9 @@ Prescription Prescription::de_meulemeester_2017() {
 }
 
 Prescription Prescription::simons_barrier_release() {
-    Prescription p = make("simons_barrier_release", "Simons, Travell & Simons 1999 (Trigger "
-                                                    "Point Manual, 2nd ed.)",
+    Prescription p = make("simons_barrier_release",
+                          "Simons, Travell & Simons 1999 (Trigger "
+                          "Point Manual, 2nd ed.)",
                           {PressureAnchor::Ppt, 90.0}, {PressureAnchor::Ppt, 120.0},
                           {PressureAnchor::Ppt, 150.0}, 90.0);
     p.hold_until_release = true;
@@ -170,4 +171,4 @@ std::vector<Prescription> Prescription::presets() {
     return {ppt_90s(), hou_2002(), de_meulemeester_2017(), simons_barrier_release()};
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -21,7 +21,7 @@ std::string kpa(double value) {
     out << value << " kPa";
     return out.str();
 }
-}  // namespace
+} // namespace
 
 ConfigCheck PressureBand::validate() const {
     // Each field is checked on its own first so the reason lands next to the right field.
@@ -38,8 +38,8 @@ ConfigCheck PressureBand::validate() const {
         return ConfigCheck::bad("limit_kpa", "the over-pressure limit must be above 0 kPa");
     if (low_kpa >= high_kpa)
         return ConfigCheck::bad("high_kpa", "the low edge (" + kpa(low_kpa) +
-                                                ") must be below the high edge (" +
-                                                kpa(high_kpa) + ")");
+                                                ") must be below the high edge (" + kpa(high_kpa) +
+                                                ")");
     if (high_kpa >= limit_kpa)
         return ConfigCheck::bad("limit_kpa", "the band reaches " + kpa(high_kpa) +
                                                  ", at or above the over-pressure limit (" +
@@ -54,4 +54,4 @@ BandState PressureBand::classify(double pressure_kpa) const {
     return BandState::Below;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

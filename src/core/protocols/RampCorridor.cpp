@@ -27,4 +27,4 @@ bool RampCorridor::rate_within(double rate_kpa_s) const {
     return std::fabs(rate_kpa_s - target_kpa_s) <= tolerance_kpa_s;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -38,10 +38,13 @@ RampRateEstimator::RampRateEstimator(RampRateConfig config) : config_(config) {}
 
 void RampRateEstimator::add(double t_s, double pressure_kpa) {
     points_.push_back({t_s, pressure_kpa});
-    while (!points_.empty() && t_s - points_.front().t_s > config_.window_s) points_.pop_front();
+    while (!points_.empty() && t_s - points_.front().t_s > config_.window_s)
+        points_.pop_front();
 }
 
-void RampRateEstimator::reset() { points_.clear(); }
+void RampRateEstimator::reset() {
+    points_.clear();
+}
 
 std::optional<double> RampRateEstimator::rate_kpa_s() const {
     if (points_.size() < 3) return std::nullopt;
@@ -55,4 +58,4 @@ std::optional<double> RampRateEstimator::rate_kpa_s() const {
     return least_squares_slope(t.data(), p.data(), t.size());
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

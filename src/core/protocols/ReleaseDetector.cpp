@@ -9,7 +9,7 @@ namespace {
 constexpr double kMinWindowFill = 0.8;
 // Re-anchor the running sums when times drift this many windows from the anchor.
 constexpr double kReanchorWindows = 10.0;
-}  // namespace
+} // namespace
 
 ConfigCheck ReleaseDetectorConfig::validate() const {
     if (!(window_s > 0.0)) return ConfigCheck::bad("window_s", "the window must be above 0 s");
@@ -33,7 +33,9 @@ ConfigCheck ReleaseDetectorConfig::validate() const {
 
 ReleaseDetector::ReleaseDetector(ReleaseDetectorConfig config) : config_(config) {}
 
-void ReleaseDetector::reset() { *this = ReleaseDetector(config_); }
+void ReleaseDetector::reset() {
+    *this = ReleaseDetector(config_);
+}
 
 void ReleaseDetector::rearm(double t_s) {
     // The new level after a step-up is the new reference; the rise itself is not a baseline.
@@ -108,9 +110,11 @@ bool ReleaseDetector::add(double t_s, double force_n) {
         return false;
     }
     // Reference: highest window mean over the last reference_s (monotonic deque).
-    while (!levels_.empty() && levels_.back().level_n <= mean_f) levels_.pop_back();
+    while (!levels_.empty() && levels_.back().level_n <= mean_f)
+        levels_.pop_back();
     levels_.push_back({t_s, mean_f});
-    while (t_s - levels_.front().t_s > config_.reference_s) levels_.pop_front();
+    while (t_s - levels_.front().t_s > config_.reference_s)
+        levels_.pop_front();
     const double reference_n = levels_.front().level_n;
     drop_pct_ = 100.0 * (reference_n - fitted_now_n) / reference_n;
 
@@ -128,4 +132,4 @@ bool ReleaseDetector::add(double t_s, double force_n) {
     return true;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

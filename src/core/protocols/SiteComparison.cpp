@@ -14,10 +14,11 @@ constexpr double kFallbackMdcKpa = 50.0;
 
 std::string key(const std::string& site) {
     std::string out;
-    for (char c : site) out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char c : site)
+        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
-}  // namespace
+} // namespace
 
 SideDifference compare_sides(double left_kpa, double right_kpa) {
     SideDifference d;
@@ -67,7 +68,9 @@ MdcTable MdcTable::empty(double fallback_kpa) {
     return table;
 }
 
-void MdcTable::set(const std::string& site, double mdc_kpa) { by_site_[key(site)] = mdc_kpa; }
+void MdcTable::set(const std::string& site, double mdc_kpa) {
+    by_site_[key(site)] = mdc_kpa;
+}
 
 double MdcTable::mdc_kpa(const std::string& site) const {
     const auto it = by_site_.find(key(site));
@@ -78,4 +81,4 @@ bool MdcTable::has_site(const std::string& site) const {
     return by_site_.count(key(site)) != 0;
 }
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

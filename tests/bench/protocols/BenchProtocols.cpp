@@ -23,7 +23,7 @@ using algocore::Sample;
 
 namespace {
 
-constexpr double kSamplePeriodS = 0.001;  // 1 kHz
+constexpr double kSamplePeriodS = 0.001; // 1 kHz
 
 double percentile(std::vector<double> v, double p) {
     if (v.empty()) return 0.0;
@@ -36,7 +36,8 @@ double percentile(std::vector<double> v, double p) {
 
 nlohmann::json stats(const std::vector<double>& v) {
     double sum = 0.0;
-    for (double x : v) sum += x;
+    for (double x : v)
+        sum += x;
     return {{"n", v.size()},
             {"mean", v.empty() ? 0.0 : sum / static_cast<double>(v.size())},
             {"p50", percentile(v, 50)},
@@ -61,7 +62,8 @@ nlohmann::json alignment(int seeds) {
         by_button.arm();
         double pressed_kpa = -1.0;
         for (const Sample& s : trace) {
-            if (pressed_kpa < 0.0 && (s.buttons & algocore::kPatientButton)) pressed_kpa = s.pressure_kpa;
+            if (pressed_kpa < 0.0 && (s.buttons & algocore::kPatientButton))
+                pressed_kpa = s.pressure_kpa;
             by_button.feed(s);
         }
         button_error_kpa.push_back(std::fabs(by_button.result().ppt_kpa - pressed_kpa));
@@ -112,11 +114,13 @@ nlohmann::json ramp_rate(int seeds) {
             script.button_at_kpa = 200.0 + 10.0 * (seed % 40);
             PptTrial trial(preset);
             trial.arm();
-            for (const Sample& s : synth::make_ramp(script, tremor, rng)) trial.feed(s);
+            for (const Sample& s : synth::make_ramp(script, tremor, rng))
+                trial.feed(s);
             error_pct.push_back(100.0 * std::fabs(trial.result().rate_kpa_s - preset.rate_kpa_s) /
                                 preset.rate_kpa_s);
         }
-        out[preset.name] = {{"target_kpa_s", preset.rate_kpa_s}, {"abs_error_pct", stats(error_pct)}};
+        out[preset.name] = {{"target_kpa_s", preset.rate_kpa_s},
+                            {"abs_error_pct", stats(error_pct)}};
     }
     out["goal_pct"] = 2.0;
     return out;
@@ -147,8 +151,11 @@ nlohmann::json release_latency(int seeds, double decay_s) {
             latency_s.push_back(first - script.decay_onset_s);
         }
     }
-    return {{"decay_pct", 10.0}, {"decay_over_s", decay_s}, {"latency_s", stats(latency_s)},
-            {"missed", missed}, {"prompted_before_onset", early}};
+    return {{"decay_pct", 10.0},
+            {"decay_over_s", decay_s},
+            {"latency_s", stats(latency_s)},
+            {"missed", missed},
+            {"prompted_before_onset", early}};
 }
 
 nlohmann::json false_prompts(int seeds, double wander_pct) {
@@ -192,13 +199,15 @@ nlohmann::json hold_engine_throughput() {
     config.hold_s = 1000.0;
     HoldEngine engine(config);
     const auto t0 = std::chrono::steady_clock::now();
-    for (const Sample& s : trace) engine.feed(s);
+    for (const Sample& s : trace)
+        engine.feed(s);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    return {{"samples", trace.size()}, {"samples_per_s", static_cast<double>(trace.size()) / seconds}};
+    return {{"samples", trace.size()},
+            {"samples_per_s", static_cast<double>(trace.size()) / seconds}};
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     int seeds = 50;

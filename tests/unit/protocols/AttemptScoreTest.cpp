@@ -23,7 +23,7 @@ std::vector<Sample> attempt_1hz(std::initializer_list<double> pressures, double 
     }
     return out;
 }
-}  // namespace
+} // namespace
 
 TEST(AttemptScore, ConstantAbsoluteAndVariableErrorsOnAConstructedAttempt) {
     // Errors 10, -10, 20, 0, 10: CE 6, AE 10, VE sqrt(104).
@@ -36,9 +36,9 @@ TEST(AttemptScore, ConstantAbsoluteAndVariableErrorsOnAConstructedAttempt) {
 }
 
 TEST(AttemptScore, TimeInBandUsesTheHoldTimerRule) {
-    const AttemptScore s = score_attempt(expert_hold_300_for_10s(),
-                                         attempt_1hz({310, 290, 320, 300, 310}),
-                                         PressureBand{295.0, 305.0}, 0.5);
+    const AttemptScore s =
+        score_attempt(expert_hold_300_for_10s(), attempt_1hz({310, 290, 320, 300, 310}),
+                      PressureBand{295.0, 305.0}, 0.5);
     EXPECT_DOUBLE_EQ(s.time_in_band_s, 1.0);
     EXPECT_DOUBLE_EQ(s.time_in_band_pct, 25.0);
 }
@@ -46,7 +46,8 @@ TEST(AttemptScore, TimeInBandUsesTheHoldTimerRule) {
 TEST(AttemptScore, AStudentWhoIsConsistentlyFiveKpaHighOnARampHasNoVariableError) {
     const MotionTemplate ramp(TemplateKind::Ramp, "ramp", {{0.0, 0.0}, {10.0, 500.0}});
     std::vector<Sample> attempt;
-    for (int i = 0; i <= 100; ++i) attempt.push_back(synth::sample_at(0.1 * i, 50.0 * 0.1 * i + 5.0));
+    for (int i = 0; i <= 100; ++i)
+        attempt.push_back(synth::sample_at(0.1 * i, 50.0 * 0.1 * i + 5.0));
     const AttemptScore s = score_attempt(ramp, attempt);
     EXPECT_NEAR(s.constant_error_kpa, 5.0, 1e-9);
     EXPECT_NEAR(s.absolute_error_kpa, 5.0, 1e-9);
@@ -54,9 +55,9 @@ TEST(AttemptScore, AStudentWhoIsConsistentlyFiveKpaHighOnARampHasNoVariableError
 }
 
 TEST(AttemptScore, OnlyTheSpanTheTemplateCoversIsScored) {
-    const AttemptScore s = score_attempt(
-        MotionTemplate(TemplateKind::Hold, "short", {{0.0, 300.0}, {2.0, 300.0}}),
-        attempt_1hz({300, 300, 300, 900, 900}));
+    const AttemptScore s =
+        score_attempt(MotionTemplate(TemplateKind::Hold, "short", {{0.0, 300.0}, {2.0, 300.0}}),
+                      attempt_1hz({300, 300, 300, 900, 900}));
     EXPECT_EQ(s.samples_compared, 3);
     EXPECT_DOUBLE_EQ(s.absolute_error_kpa, 0.0);
 }

@@ -11,13 +11,15 @@ namespace {
 std::vector<Sample> constructed_hold() {
     const double p[] = {150, 150, 150, 250, 250, 150, 150, 50, 150, 150, 150};
     std::vector<Sample> trace;
-    for (int i = 0; i < 11; ++i) trace.push_back(synth::sample_at(i, p[i]));
+    for (int i = 0; i < 11; ++i)
+        trace.push_back(synth::sample_at(i, p[i]));
     return trace;
 }
-}  // namespace
+} // namespace
 
 TEST(DoseMetrics, AreExactOnAConstructedHold) {
-    const DoseMetrics m = measure_dose(constructed_hold(), PressureBand{100.0, 200.0, 400.0}, 0.5, 2);
+    const DoseMetrics m =
+        measure_dose(constructed_hold(), PressureBand{100.0, 200.0, 400.0}, 0.5, 2);
     EXPECT_DOUBLE_EQ(m.duration_s, 10.0);
     EXPECT_DOUBLE_EQ(m.time_in_band_s, 7.0);
     EXPECT_DOUBLE_EQ(m.time_in_band_pct, 70.0);
@@ -41,7 +43,8 @@ TEST(DoseMetrics, GraceLongerThanTheExcursionsCreditsThem) {
 
 TEST(DoseMetrics, PressureTimeIntegralOfAConstantHoldIsPressureTimesDuration) {
     std::vector<Sample> trace;
-    for (int i = 0; i <= 60000; ++i) trace.push_back(synth::sample_at(0.001 * i, 300.0));
+    for (int i = 0; i <= 60000; ++i)
+        trace.push_back(synth::sample_at(0.001 * i, 300.0));
     EXPECT_NEAR(pressure_time_integral_kpa_s(trace), 300.0 * 60.0, 1e-6);
     const DoseMetrics m = measure_dose(trace, PressureBand{250.0, 350.0}, 0.5);
     EXPECT_NEAR(m.time_in_band_pct, 100.0, 1e-9);

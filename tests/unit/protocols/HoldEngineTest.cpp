@@ -30,7 +30,8 @@ std::vector<Sample> approach_then(double until_s, Pressure pressure_after_3s) {
 
 std::vector<HoldEventKind> kinds(const std::vector<HoldEvent>& events) {
     std::vector<HoldEventKind> out;
-    for (const auto& e : events) out.push_back(e.kind);
+    for (const auto& e : events)
+        out.push_back(e.kind);
     return out;
 }
 
@@ -38,22 +39,23 @@ int count(const std::vector<HoldEvent>& events, HoldEventKind kind) {
     return static_cast<int>(std::count_if(events.begin(), events.end(),
                                           [kind](const HoldEvent& e) { return e.kind == kind; }));
 }
-}  // namespace
+} // namespace
 
 TEST(HoldEngine, BeginsOnFirstEntryAndCompletesAfterTheHoldTimeInBand) {
     HoldEngine hold(band_250_350(10.0));
     std::vector<HoldEvent> events;
     for (const Sample& s : approach_then(20.0, [](double) { return 300.0; })) {
         hold.feed(s);
-        for (const auto& e : hold.take_events()) events.push_back(e);
+        for (const auto& e : hold.take_events())
+            events.push_back(e);
         if (hold.finished()) break;
     }
     EXPECT_EQ(hold.state(), HoldState::Complete);
-    ASSERT_EQ(kinds(events), (std::vector<HoldEventKind>{HoldEventKind::Started,
-                                                         HoldEventKind::EnteredBand,
-                                                         HoldEventKind::Complete}));
-    EXPECT_NEAR(events.front().t_s, 2.5, 0.0011);   // 250 kPa reached at 2.5 s
-    EXPECT_NEAR(events.back().t_s, 12.5, 0.0011);   // 10 s later
+    ASSERT_EQ(kinds(events),
+              (std::vector<HoldEventKind>{HoldEventKind::Started, HoldEventKind::EnteredBand,
+                                          HoldEventKind::Complete}));
+    EXPECT_NEAR(events.front().t_s, 2.5, 0.0011); // 250 kPa reached at 2.5 s
+    EXPECT_NEAR(events.back().t_s, 12.5, 0.0011); // 10 s later
     const DoseMetrics m = hold.metrics();
     EXPECT_NEAR(m.duration_s, 10.0, 0.0011);
     EXPECT_NEAR(m.time_in_band_s, 10.0, 0.0011);
@@ -66,15 +68,15 @@ TEST(HoldEngine, TremorAtTheBandEdgeDoesNotCostTimeThanksToTheGrace) {
     tremor.wander_pct = 0.0;
     HoldEngine hold(band_250_350(30.0));
     for (const Sample& s : approach_then(40.0, [&](double t) {
-             return 348.0 + tremor.tremor_kpa(t, rng);  // pokes above 350 on tremor peaks
+             return 348.0 + tremor.tremor_kpa(t, rng); // pokes above 350 on tremor peaks
          })) {
         hold.feed(s);
         if (hold.finished()) break;
     }
     EXPECT_EQ(hold.state(), HoldState::Complete);
     const DoseMetrics m = hold.metrics();
-    EXPECT_GT(m.overshoots, 50);      // many brief overshoots...
-    EXPECT_EQ(m.excursions, 0);       // ...none longer than the grace
+    EXPECT_GT(m.overshoots, 50); // many brief overshoots...
+    EXPECT_EQ(m.excursions, 0);  // ...none longer than the grace
     EXPECT_NEAR(m.time_in_band_pct, 100.0, 0.5);
 }
 
@@ -94,7 +96,8 @@ TEST(HoldEngine, EndsAtTheOverPressureLimit) {
 
 TEST(HoldEngine, OperatorStopEndsTheHoldAndKeepsItsMetrics) {
     HoldEngine hold(band_250_350(60.0));
-    for (const Sample& s : approach_then(8.0, [](double) { return 300.0; })) hold.feed(s);
+    for (const Sample& s : approach_then(8.0, [](double) { return 300.0; }))
+        hold.feed(s);
     hold.stop(8.0);
     EXPECT_EQ(hold.state(), HoldState::Stopped);
     EXPECT_NEAR(hold.metrics().time_in_band_s, 5.5, 0.0011);
@@ -117,7 +120,8 @@ TEST(HoldEngine, PromptsOnReleaseAndLogsTheStepUpWithPressuresBeforeAndAfter) {
              return level * tremor.wander_factor(t) + tremor.tremor_kpa(t, rng);
          })) {
         hold.feed(s);
-        for (const auto& e : hold.take_events()) events.push_back(e);
+        for (const auto& e : hold.take_events())
+            events.push_back(e);
     }
     ASSERT_EQ(count(events, HoldEventKind::ReleaseDetected), 1);
     const auto release = *std::find_if(events.begin(), events.end(), [](const HoldEvent& e) {
@@ -136,8 +140,8 @@ TEST(HoldEngine, PromptsOnReleaseAndLogsTheStepUpWithPressuresBeforeAndAfter) {
 }
 
 TEST(HoldEngine, HoldUntilReleaseCompletesAfterThePrescribedStepUps) {
-    HoldConfig config = hold_config_for(Prescription::simons_barrier_release(),
-                                        PressureBand{250.0, 350.0, 450.0});
+    HoldConfig config =
+        hold_config_for(Prescription::simons_barrier_release(), PressureBand{250.0, 350.0, 450.0});
     config.max_step_ups = 1;
     EXPECT_TRUE(config.hold_until_release);
     EXPECT_DOUBLE_EQ(config.max_hold_s, 90.0);

@@ -13,7 +13,7 @@ void feed(HoldTimer& timer, double t_from, double t_to, BandState state) {
         timer.update(t, state);
     }
 }
-}  // namespace
+} // namespace
 
 TEST(HoldTimer, DoesNotStartBeforeTheFirstEntryIntoTheBand) {
     HoldTimer timer({60.0, 0.5});
@@ -27,9 +27,9 @@ TEST(HoldTimer, DoesNotStartBeforeTheFirstEntryIntoTheBand) {
 TEST(HoldTimer, CountsOnlyTimeInBand) {
     HoldTimer timer({60.0, 0.5});
     feed(timer, 0.0, 1.0, BandState::Below);
-    feed(timer, 1.0, 11.0, BandState::InBand);   // 10 s in band
-    feed(timer, 11.0, 16.0, BandState::Below);   // 5 s out: longer than the grace
-    feed(timer, 16.0, 26.0, BandState::InBand);  // 10 s in band
+    feed(timer, 1.0, 11.0, BandState::InBand);  // 10 s in band
+    feed(timer, 11.0, 16.0, BandState::Below);  // 5 s out: longer than the grace
+    feed(timer, 16.0, 26.0, BandState::InBand); // 10 s in band
     timer.update(26.0, BandState::Below);
     EXPECT_NEAR(timer.time_in_band_s(), 20.0, 1e-9);
     EXPECT_NEAR(timer.elapsed_s(), 25.0, 1e-9);
@@ -41,9 +41,9 @@ TEST(HoldTimer, CountsOnlyTimeInBand) {
 TEST(HoldTimer, CreditsATremorExcursionShorterThanTheGraceWhenThePressureReturns) {
     HoldTimer timer({60.0, 0.5});
     feed(timer, 0.0, 5.0, BandState::InBand);
-    feed(timer, 5.0, 5.3, BandState::Above);  // 0.3 s excursion
+    feed(timer, 5.0, 5.3, BandState::Above); // 0.3 s excursion
     EXPECT_TRUE(timer.in_grace());
-    EXPECT_NEAR(timer.time_in_band_s(), 5.0, 1e-9);  // frozen while out, never over-counted
+    EXPECT_NEAR(timer.time_in_band_s(), 5.0, 1e-9); // frozen while out, never over-counted
     feed(timer, 5.3, 10.0, BandState::InBand);
     timer.update(10.0, BandState::InBand);
     EXPECT_NEAR(timer.time_in_band_s(), 10.0, 1e-9);
@@ -54,7 +54,7 @@ TEST(HoldTimer, CreditsATremorExcursionShorterThanTheGraceWhenThePressureReturns
 TEST(HoldTimer, DoesNotCreditAnExcursionLongerThanTheGrace) {
     HoldTimer timer({60.0, 0.5});
     feed(timer, 0.0, 5.0, BandState::InBand);
-    feed(timer, 5.0, 5.8, BandState::Below);  // 0.8 s out
+    feed(timer, 5.0, 5.8, BandState::Below); // 0.8 s out
     EXPECT_FALSE(timer.in_grace());
     feed(timer, 5.8, 10.0, BandState::InBand);
     timer.update(10.0, BandState::InBand);

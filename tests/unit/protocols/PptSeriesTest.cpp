@@ -31,12 +31,14 @@ std::vector<Sample> ramp_at(double t0, double button_kpa, double rate_kpa_s = 50
 }
 
 void feed_all(PptSeries& series, const std::vector<Sample>& trace) {
-    for (const Sample& s : trace) series.feed(s);
+    for (const Sample& s : trace)
+        series.feed(s);
 }
 
 // Idle samples (probe off) every 10 ms from t_from to t_to, advancing the countdown.
 void rest(PptSeries& series, double t_from, double t_to) {
-    for (double t = t_from; t < t_to; t += 0.01) series.feed(synth::sample_at(t, 0.0));
+    for (double t = t_from; t < t_to; t += 0.01)
+        series.feed(synth::sample_at(t, 0.0));
 }
 
 PptPreset quick_dfns() {
@@ -44,7 +46,7 @@ PptPreset quick_dfns() {
     preset.inter_trial_s = 10.0;
     return preset;
 }
-}  // namespace
+} // namespace
 
 TEST(PptSeries, RunsThreeValidTrialsThenSummarises) {
     PptSeries series(quick_dfns());
@@ -57,7 +59,8 @@ TEST(PptSeries, RunsThreeValidTrialsThenSummarises) {
         t = trace.back().t_s;
         if (button < 500.0) {
             EXPECT_EQ(series.state(), PptSeriesState::InterTrial);
-            EXPECT_NEAR(series.countdown_remaining_s(), 10.0 - 1.3, 0.01);  // rest began at the signal
+            EXPECT_NEAR(series.countdown_remaining_s(), 10.0 - 1.3,
+                        0.01); // rest began at the signal
             rest(series, t, t + 10.5);
             t += 10.5;
             EXPECT_EQ(series.state(), PptSeriesState::ReadyForTrial);
@@ -94,7 +97,7 @@ TEST(PptSeries, RefusesToStartDuringTheRestUnlessTheOperatorSkipsIt) {
 TEST(PptSeries, AnInvalidTrialPromptsARetestThatReplacesIt) {
     PptSeries series(quick_dfns());
     ASSERT_TRUE(series.start_trial(0.0));
-    auto trace = ramp_at(0.0, 300.0, 90.0);  // far too fast: invalid
+    auto trace = ramp_at(0.0, 300.0, 90.0); // far too fast: invalid
     feed_all(series, trace);
     EXPECT_EQ(series.state(), PptSeriesState::RetestPrompt);
     double t = trace.back().t_s;
@@ -112,7 +115,7 @@ TEST(PptSeries, AnInvalidTrialPromptsARetestThatReplacesIt) {
     EXPECT_FALSE(series.trials()[0].counted);
     EXPECT_TRUE(series.trials()[1].retest);
     EXPECT_EQ(series.counted_trials(), 3);
-    EXPECT_NEAR(series.summary().mean_kpa, 320.0, 0.051);  // one 1 kHz sample = 0.05 kPa
+    EXPECT_NEAR(series.summary().mean_kpa, 320.0, 0.051); // one 1 kHz sample = 0.05 kPa
 }
 
 TEST(PptSeries, DecliningTheRetestMovesOnWithFewerCountedTrials) {
@@ -120,7 +123,7 @@ TEST(PptSeries, DecliningTheRetestMovesOnWithFewerCountedTrials) {
     preset.trials = 2;
     PptSeries series(preset);
     ASSERT_TRUE(series.start_trial(0.0));
-    auto trace = ramp_at(0.0, 300.0, 50.0, false);  // released without a button
+    auto trace = ramp_at(0.0, 300.0, 50.0, false); // released without a button
     feed_all(series, trace);
     EXPECT_EQ(series.state(), PptSeriesState::RetestPrompt);
     double t = trace.back().t_s;
@@ -182,7 +185,7 @@ TEST(PptSeries, TooMuchSpreadAddsOneMoreTrial) {
         feed_all(series, trace);
         t = trace.back().t_s;
     }
-    EXPECT_EQ(series.state(), PptSeriesState::InterTrial);  // CV 47 % > 10 %
+    EXPECT_EQ(series.state(), PptSeriesState::InterTrial); // CV 47 % > 10 %
     ASSERT_TRUE(series.start_trial(t, true));
     const auto trace = ramp_at(t, 390.0);
     feed_all(series, trace);

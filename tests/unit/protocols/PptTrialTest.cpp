@@ -13,7 +13,7 @@ namespace {
 std::vector<Sample> button_at_400_peak_460() {
     synth::RampScript script;
     script.button_at_kpa = 400.0;
-    script.reaction_s = 1.2;  // 60 kPa more after the button: peak 460
+    script.reaction_s = 1.2; // 60 kPa more after the button: peak 460
     synth::Tremor none;
     none.amplitude_kpa = 0.0;
     none.noise_kpa = 0.0;
@@ -24,10 +24,11 @@ std::vector<Sample> button_at_400_peak_460() {
 PptTrial run(const PptPreset& preset, const std::vector<Sample>& trace) {
     PptTrial trial(preset);
     trial.arm();
-    for (const Sample& s : trace) trial.feed(s);
+    for (const Sample& s : trace)
+        trial.feed(s);
     return trial;
 }
-}  // namespace
+} // namespace
 
 TEST(PptTrial, ThresholdIsThePressureAtTheButtonNotTheLaterPeak) {
     const PptTrial trial = run(PptPreset::dfns(), button_at_400_peak_460());
@@ -35,14 +36,14 @@ TEST(PptTrial, ThresholdIsThePressureAtTheButtonNotTheLaterPeak) {
     const PptTrialResult& r = trial.result();
     EXPECT_EQ(r.end, PptTrialEnd::Signalled);
     EXPECT_EQ(r.source, PainSignalSource::DevicePatientButton);
-    EXPECT_NEAR(r.ppt_kpa, 400.0, 50.0 * 0.001);  // within one sample at 1 kHz
+    EXPECT_NEAR(r.ppt_kpa, 400.0, 50.0 * 0.001); // within one sample at 1 kHz
     EXPECT_NEAR(r.peak_kpa, 460.0, 0.1);
     EXPECT_NEAR(r.t_signal_s, 9.0, 0.0011);
     EXPECT_NEAR(r.rate_kpa_s, 50.0, 0.05);
     EXPECT_DOUBLE_EQ(r.in_corridor_pct, 100.0);
     EXPECT_TRUE(r.valid);
     EXPECT_EQ(r.flags, 0u);
-    EXPECT_NEAR(r.ramp_start_t_s, 1.2, 0.0011);  // first sample at the 10 kPa contact
+    EXPECT_NEAR(r.ramp_start_t_s, 1.2, 0.0011); // first sample at the 10 kPa contact
 }
 
 TEST(PptTrial, KeepsRecordingTheTraceUntilTheProbeIsReleased) {
@@ -57,7 +58,8 @@ TEST(PptTrial, AlignsAnExternalEventToTheNearestSampleWithinHalfASampleAt1kHz) {
     // Key presses at arbitrary times between samples: the chosen sample is the nearest one.
     const auto trace = button_at_400_peak_460();
     std::vector<Sample> no_button = trace;
-    for (Sample& s : no_button) s.buttons = 0;
+    for (Sample& s : no_button)
+        s.buttons = 0;
     std::mt19937_64 rng(99);
     std::uniform_real_distribution<double> when(3.0, 9.5);
     for (int k = 0; k < 50; ++k) {
@@ -66,7 +68,8 @@ TEST(PptTrial, AlignsAnExternalEventToTheNearestSampleWithinHalfASampleAt1kHz) {
         trial.arm();
         std::size_t i = 0;
         // The key event is delivered 30 ms late, as a GUI event loop might.
-        while (i < no_button.size() && no_button[i].t_s < event_t + 0.030) trial.feed(no_button[i++]);
+        while (i < no_button.size() && no_button[i].t_s < event_t + 0.030)
+            trial.feed(no_button[i++]);
         trial.signal_pain(event_t, PainSignalSource::Keyboard);
         ASSERT_TRUE(trial.finished());
         const double error_samples = std::fabs(trial.result().t_sample_s - event_t) / 0.001;
@@ -78,14 +81,17 @@ TEST(PptTrial, AlignsAnExternalEventToTheNearestSampleWithinHalfASampleAt1kHz) {
 
 TEST(PptTrial, AnEventAheadOfItsSampleWaitsForThatSample) {
     std::vector<Sample> trace = button_at_400_peak_460();
-    for (Sample& s : trace) s.buttons = 0;
+    for (Sample& s : trace)
+        s.buttons = 0;
     PptTrial trial(PptPreset::dfns());
     trial.arm();
     std::size_t i = 0;
-    while (trace[i].t_s < 4.9995) trial.feed(trace[i++]);
-    trial.signal_pain(5.0004, PainSignalSource::FootPedal);  // sample at 5.000 not fed yet
+    while (trace[i].t_s < 4.9995)
+        trial.feed(trace[i++]);
+    trial.signal_pain(5.0004, PainSignalSource::FootPedal); // sample at 5.000 not fed yet
     EXPECT_FALSE(trial.finished());
-    while (i < trace.size()) trial.feed(trace[i++]);
+    while (i < trace.size())
+        trial.feed(trace[i++]);
     ASSERT_TRUE(trial.finished());
     EXPECT_NEAR(trial.result().t_sample_s, 5.0, 1e-9);
     EXPECT_NEAR(trial.result().ppt_kpa, 200.0, 1e-9);
@@ -113,17 +119,18 @@ TEST(PptTrial, CutOffEndsTheTrialAndRecordsAThresholdAboveIt) {
 
 TEST(PptTrial, ReleaseWithoutASignalIsFlaggedNoButtonAndInvalid) {
     std::vector<Sample> trace = button_at_400_peak_460();
-    for (Sample& s : trace) s.buttons = 0;
+    for (Sample& s : trace)
+        s.buttons = 0;
     const PptTrial trial = run(PptPreset::dfns(), trace);
     EXPECT_EQ(trial.result().end, PptTrialEnd::Released);
     EXPECT_FALSE(trial.result().valid);
     EXPECT_NE(trial.result().flags & kNoButton, 0u);
-    EXPECT_NEAR(trial.result().ppt_kpa, 460.0, 0.1);  // the peak, reported but invalid
+    EXPECT_NEAR(trial.result().ppt_kpa, 460.0, 0.1); // the peak, reported but invalid
 }
 
 TEST(PptTrial, TooFastARampIsFlaggedRateOutOfTolerance) {
     synth::RampScript script;
-    script.rate_kpa_s = 80.0;  // DFNS asks 50 ± 10
+    script.rate_kpa_s = 80.0; // DFNS asks 50 ± 10
     synth::Tremor none;
     none.amplitude_kpa = 0.0;
     none.noise_kpa = 0.0;
@@ -141,7 +148,8 @@ TEST(PptTrial, OperatorAbortEndsTheTrialInvalid) {
     PptTrial trial(PptPreset::dfns());
     trial.arm();
     std::size_t i = 0;
-    while (trace[i].t_s < 4.0) trial.feed(trace[i++]);
+    while (trace[i].t_s < 4.0)
+        trial.feed(trace[i++]);
     trial.abort(4.0);
     EXPECT_EQ(trial.state(), PptTrialState::Aborted);
     EXPECT_NE(trial.result().flags & kAborted, 0u);
@@ -151,11 +159,13 @@ TEST(PptTrial, OperatorAbortEndsTheTrialInvalid) {
 TEST(PptTrial, IgnoresSamplesUntilArmedAndShowsTheCorridorOnceRamping) {
     const auto trace = button_at_400_peak_460();
     PptTrial trial(PptPreset::dfns());
-    for (int i = 0; i < 3000; ++i) trial.feed(trace[static_cast<std::size_t>(i)]);
+    for (int i = 0; i < 3000; ++i)
+        trial.feed(trace[static_cast<std::size_t>(i)]);
     EXPECT_EQ(trial.state(), PptTrialState::Idle);
     EXPECT_FALSE(trial.corridor().has_value());
     trial.arm();
-    for (int i = 3000; i < 4000; ++i) trial.feed(trace[static_cast<std::size_t>(i)]);
+    for (int i = 3000; i < 4000; ++i)
+        trial.feed(trace[static_cast<std::size_t>(i)]);
     EXPECT_EQ(trial.state(), PptTrialState::Ramping);
     ASSERT_TRUE(trial.corridor().has_value());
     EXPECT_NEAR(trial.corridor()->start_t_s, 3.0, 1e-9);

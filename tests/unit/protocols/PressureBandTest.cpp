@@ -5,8 +5,10 @@
 using namespace algocore::protocols;
 
 namespace {
-PressureBand band_300_400_limit_500() { return PressureBand{300.0, 400.0, 500.0}; }
-}  // namespace
+PressureBand band_300_400_limit_500() {
+    return PressureBand{300.0, 400.0, 500.0};
+}
+} // namespace
 
 TEST(PressureBand, ClassifiesEachSideOfTheEdgesWithEdgesInside) {
     const PressureBand band = band_300_400_limit_500();

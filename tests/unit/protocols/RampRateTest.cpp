@@ -12,7 +12,7 @@ using namespace algocore::protocols;
 TEST(RampRateEstimator, GivesTheExactSlopeOfACleanRamp) {
     RampRateEstimator gauge({0.5});
     for (int i = 0; i <= 1000; ++i) {
-        const double t = 3600.0 + 0.001 * i;  // an hour into the session: precision must hold
+        const double t = 3600.0 + 0.001 * i; // an hour into the session: precision must hold
         gauge.add(t, 20.0 + 50.0 * (t - 3600.0));
     }
     ASSERT_TRUE(gauge.rate_kpa_s().has_value());
@@ -21,21 +21,25 @@ TEST(RampRateEstimator, GivesTheExactSlopeOfACleanRamp) {
 
 TEST(RampRateEstimator, WaitsForHalfAWindowBeforeReporting) {
     RampRateEstimator gauge({1.0});
-    for (int i = 0; i < 400; ++i) gauge.add(0.001 * i, 50.0 * 0.001 * i);
+    for (int i = 0; i < 400; ++i)
+        gauge.add(0.001 * i, 50.0 * 0.001 * i);
     EXPECT_FALSE(gauge.rate_kpa_s().has_value());
-    for (int i = 400; i <= 600; ++i) gauge.add(0.001 * i, 50.0 * 0.001 * i);
+    for (int i = 400; i <= 600; ++i)
+        gauge.add(0.001 * i, 50.0 * 0.001 * i);
     EXPECT_TRUE(gauge.rate_kpa_s().has_value());
 }
 
 TEST(RampRateEstimator, GaugeStaysWithinFivePercentOfTheTrueRateDespiteTremor) {
     std::mt19937_64 rng(7);
     const synth::Tremor tremor = synth::Tremor::random(rng);
-    RampRateEstimator gauge;  // default window
+    RampRateEstimator gauge; // default window
     double worst_error_pct = 0.0;
     for (int i = 0; i < 8000; ++i) {
         const double t = 0.001 * i;
         gauge.add(t, 50.0 * t + tremor.tremor_kpa(t, rng));
-        if (t > 1.0) worst_error_pct = std::max(worst_error_pct, std::fabs(*gauge.rate_kpa_s() - 50.0) / 0.5);
+        if (t > 1.0)
+            worst_error_pct =
+                std::max(worst_error_pct, std::fabs(*gauge.rate_kpa_s() - 50.0) / 0.5);
     }
     EXPECT_LT(worst_error_pct, 5.0);
 }
@@ -51,10 +55,12 @@ TEST(RampRateOfATrial, IsWithinTwoPercentOnSimulatedRampsWithTremor) {
             script.button_at_kpa = 300.0 + 10.0 * static_cast<double>(seed);
             PptTrial trial(preset);
             trial.arm();
-            for (const auto& s : synth::make_ramp(script, tremor, rng)) trial.feed(s);
+            for (const auto& s : synth::make_ramp(script, tremor, rng))
+                trial.feed(s);
             ASSERT_TRUE(trial.finished()) << "seed " << seed;
-            const double error_pct =
-                100.0 * std::fabs(trial.result().rate_kpa_s - preset.rate_kpa_s) / preset.rate_kpa_s;
+            const double error_pct = 100.0 *
+                                     std::fabs(trial.result().rate_kpa_s - preset.rate_kpa_s) /
+                                     preset.rate_kpa_s;
             EXPECT_LE(error_pct, 2.0) << "seed " << seed << " preset " << preset.name;
             EXPECT_TRUE(trial.result().valid) << flags_to_string(trial.result().flags);
         }

@@ -14,7 +14,7 @@ std::vector<double> prompts(const std::vector<algocore::Sample>& trace) {
         if (detector.add(s.t_s, s.force_n)) out.push_back(s.t_s);
     return out;
 }
-}  // namespace
+} // namespace
 
 TEST(ReleaseDetector, DetectsATenPercentForceDecayWithinThreeSeconds) {
     // Ten seeded holds at 300 kPa with 8-12 Hz tremor of 2-4 kPa and ±1 % hand wander; the
@@ -42,8 +42,8 @@ TEST(ReleaseDetector, GivesFewerThanOneFalsePromptPerFiveMinutesOfSteadyHold) {
         script.duration_s = 300.0;
         false_prompts += static_cast<int>(prompts(synth::make_hold(script, tremor, rng)).size());
     }
-    EXPECT_LT(false_prompts, holds) << false_prompts << " false prompts in " << holds * 5
-                                    << " minutes";
+    EXPECT_LT(false_prompts, holds)
+        << false_prompts << " false prompts in " << holds * 5 << " minutes";
 }
 
 TEST(ReleaseDetector, DoesNotPromptWhenTheTherapistDeliberatelyEasesOff) {
@@ -74,6 +74,7 @@ TEST(ReleaseDetector, ReportsSlopeAndDropOfALinearFall) {
 
 TEST(ReleaseDetector, StaysQuietWhileTheProbeIsOff) {
     ReleaseDetector detector;
-    for (int i = 0; i < 5000; ++i) EXPECT_FALSE(detector.add(0.001 * i, 0.0));
+    for (int i = 0; i < 5000; ++i)
+        EXPECT_FALSE(detector.add(0.001 * i, 0.0));
     EXPECT_FALSE(detector.level_n().has_value());
 }

@@ -27,11 +27,11 @@ inline algocore::Sample sample_at(double t_s, double pressure_kpa, std::uint8_t 
 
 /// Hand tremor and noise added to an intended pressure.
 struct Tremor {
-    double amplitude_kpa = 3.0;  ///< peak amplitude of the 8-12 Hz component
+    double amplitude_kpa = 3.0; ///< peak amplitude of the 8-12 Hz component
     double frequency_hz = 10.0;
     double phase = 0.0;
-    double noise_kpa = 0.3;      ///< white sensor noise (SD)
-    double wander_pct = 1.0;     ///< slow wander peak amplitude, % of the level (holds)
+    double noise_kpa = 0.3;  ///< white sensor noise (SD)
+    double wander_pct = 1.0; ///< slow wander peak amplitude, % of the level (holds)
     double wander_hz[2] = {0.07, 0.23};
     double wander_phase[2] = {0.0, 0.0};
 
@@ -70,13 +70,13 @@ struct Tremor {
 /// (reaction time) and release.
 struct RampScript {
     double sample_rate_hz = 1000.0;
-    double t_start_s = 1.0;           ///< ramp starts here (pressure 0 before)
+    double t_start_s = 1.0; ///< ramp starts here (pressure 0 before)
     double rate_kpa_s = 50.0;
-    double button_at_kpa = 400.0;     ///< <= 0: never press
-    double reaction_s = 1.2;          ///< keeps ramping this long after the button
-    double release_s = 0.5;           ///< linear fall to 0 after the peak
-    double off_s = 0.5;               ///< probe off the skin (0 kPa) after the release
-    double max_kpa = 1e9;             ///< ramp stops rising here (for cut-off scripts)
+    double button_at_kpa = 400.0; ///< <= 0: never press
+    double reaction_s = 1.2;      ///< keeps ramping this long after the button
+    double release_s = 0.5;       ///< linear fall to 0 after the peak
+    double off_s = 0.5;           ///< probe off the skin (0 kPa) after the release
+    double max_kpa = 1e9;         ///< ramp stops rising here (for cut-off scripts)
 };
 
 /// Generates the ramp; tremor is added only while the probe is on the skin.
@@ -110,7 +110,7 @@ inline std::vector<algocore::Sample> make_ramp(const RampScript& script, const T
         std::uint8_t buttons = pressed && peak_t_s < 0.0 ? algocore::kPatientButton : 0;
         out.push_back(sample_at(t, p, buttons));
         if (peak_t_s >= 0.0 && t > peak_t_s + script.release_s + script.off_s) break;
-        if (t > script.t_start_s + 120.0) break;  // safety for scripts that never press
+        if (t > script.t_start_s + 120.0) break; // safety for scripts that never press
     }
     return out;
 }
@@ -147,4 +147,4 @@ inline std::vector<algocore::Sample> make_hold(const HoldScript& script, const T
     return out;
 }
 
-}  // namespace synth
+} // namespace synth

@@ -13,10 +13,10 @@ namespace algocore::protocols {
 
 struct AttemptScore {
     int samples_compared = 0;
-    double constant_error_kpa = 0.0;  ///< mean(attempt - template): + means too hard
-    double absolute_error_kpa = 0.0;  ///< mean |attempt - template|
-    double variable_error_kpa = 0.0;  ///< SD of (attempt - template) about its mean (1/n)
-    double time_in_band_s = 0.0;      ///< with grace, when a band is given
+    double constant_error_kpa = 0.0; ///< mean(attempt - template): + means too hard
+    double absolute_error_kpa = 0.0; ///< mean |attempt - template|
+    double variable_error_kpa = 0.0; ///< SD of (attempt - template) about its mean (1/n)
+    double time_in_band_s = 0.0;     ///< with grace, when a band is given
     double time_in_band_pct = 0.0;
 };
 
@@ -26,4 +26,4 @@ AttemptScore score_attempt(const MotionTemplate& expert, const std::vector<Sampl
                            const std::optional<PressureBand>& band = std::nullopt,
                            double grace_s = 0.5);
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

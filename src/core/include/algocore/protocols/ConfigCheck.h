@@ -8,8 +8,8 @@ namespace algocore::protocols {
 
 /// Outcome of a validate() call. Empty reason means the setting is usable.
 struct ConfigCheck {
-    std::string field;   ///< name of the offending field ("low_kpa", "rate_kpa_s", ...)
-    std::string reason;  ///< human-readable reason, empty when ok
+    std::string field;  ///< name of the offending field ("low_kpa", "rate_kpa_s", ...)
+    std::string reason; ///< human-readable reason, empty when ok
 
     bool ok() const { return reason.empty(); }
     static ConfigCheck good() { return {}; }
@@ -18,4 +18,4 @@ struct ConfigCheck {
     }
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -8,10 +8,10 @@
 namespace algocore::protocols {
 
 enum class FeedbackLevel {
-    Full,          ///< live readout, band, ghost template
-    BandOnly,      ///< live band state only (no number, no ghost)
-    SummaryAfter,  ///< display hidden during the attempt; score shown afterwards (blind)
-    None,          ///< blind, no score shown (retention test)
+    Full,         ///< live readout, band, ghost template
+    BandOnly,     ///< live band state only (no number, no ghost)
+    SummaryAfter, ///< display hidden during the attempt; score shown afterwards (blind)
+    None,         ///< blind, no score shown (retention test)
 };
 const char* to_string(FeedbackLevel level);
 
@@ -48,4 +48,4 @@ private:
     std::vector<Stage> stages_{{FeedbackLevel::Full, 1}};
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

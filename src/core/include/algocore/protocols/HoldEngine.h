@@ -23,11 +23,11 @@ struct HoldConfig {
     double hold_s = 60.0;
     double grace_s = 0.5;
     bool detect_release = true;
-    bool hold_until_release = false;  ///< completes after max_step_ups step-ups
-    int max_step_ups = 0;             ///< used with hold_until_release
-    double max_hold_s = 600.0;        ///< safety end for hold_until_release (elapsed)
-    double step_up_min_kpa = 5.0;     ///< rise that counts as a step-up after a prompt
-    double step_up_settle_s = 0.5;    ///< rise is over when pressure stops rising this long
+    bool hold_until_release = false; ///< completes after max_step_ups step-ups
+    int max_step_ups = 0;            ///< used with hold_until_release
+    double max_hold_s = 600.0;       ///< safety end for hold_until_release (elapsed)
+    double step_up_min_kpa = 5.0;    ///< rise that counts as a step-up after a prompt
+    double step_up_settle_s = 0.5;   ///< rise is over when pressure stops rising this long
     ReleaseDetectorConfig release;
     ConfigCheck validate() const;
 };
@@ -38,7 +38,14 @@ HoldConfig hold_config_for(const Prescription& prescription, const PressureBand&
 
 /// Things the GUI turns into sounds and banners. Polled with take_events().
 enum class HoldEventKind {
-    Started, EnteredBand, LeftBand, Overshoot, ReleaseDetected, StepUp, Complete, Stopped,
+    Started,
+    EnteredBand,
+    LeftBand,
+    Overshoot,
+    ReleaseDetected,
+    StepUp,
+    Complete,
+    Stopped,
     OverLimit
 };
 const char* to_string(HoldEventKind kind);
@@ -52,7 +59,7 @@ struct HoldEvent {
 /// A step-up: pressure before the release prompt and after the slack was taken up.
 struct StepUp {
     double t_prompt_s = 0.0;
-    double t_s = 0.0;          ///< when the rise settled
+    double t_s = 0.0; ///< when the rise settled
     double before_kpa = 0.0;
     double after_kpa = 0.0;
 };
@@ -103,4 +110,4 @@ private:
     double recent_sum_kpa_ = 0.0;
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -8,8 +8,8 @@ namespace algocore::protocols {
 
 /// Hold duration prescribed and grace allowed for brief excursions.
 struct HoldTimerConfig {
-    double hold_s = 60.0;  ///< prescribed time in band
-    double grace_s = 0.5;  ///< excursions up to this long still count as in band
+    double hold_s = 60.0; ///< prescribed time in band
+    double grace_s = 0.5; ///< excursions up to this long still count as in band
     ConfigCheck validate() const;
 };
 
@@ -24,15 +24,15 @@ public:
     /// Forgets everything (same config).
     void reset();
 
-    bool started() const { return started_; }     ///< first entry into the band happened
-    bool complete() const;                         ///< time in band reached hold_s
-    bool in_excursion() const { return out_since_s_ >= 0.0; }  ///< currently out of band
-    bool in_grace() const;    ///< out of band, but still within the grace
+    bool started() const { return started_; } ///< first entry into the band happened
+    bool complete() const;                    ///< time in band reached hold_s
+    bool in_excursion() const { return out_since_s_ >= 0.0; } ///< currently out of band
+    bool in_grace() const; ///< out of band, but still within the grace
     double time_in_band_s() const { return in_band_s_; }
-    double elapsed_s() const;     ///< since first entry into the band
-    double remaining_s() const;   ///< hold_s - time in band, never negative
-    int excursions() const { return excursions_; }  ///< out-of-band episodes longer than grace
-    int overshoots() const { return overshoots_; }  ///< episodes above the band (any length)
+    double elapsed_s() const;                      ///< since first entry into the band
+    double remaining_s() const;                    ///< hold_s - time in band, never negative
+    int excursions() const { return excursions_; } ///< out-of-band episodes longer than grace
+    int overshoots() const { return overshoots_; } ///< episodes above the band (any length)
     const HoldTimerConfig& config() const { return config_; }
 
 private:
@@ -44,7 +44,7 @@ private:
     double last_t_s_ = 0.0;
     BandState last_state_ = BandState::Below;
     double in_band_s_ = 0.0;
-    double out_since_s_ = -1.0;  ///< start of the current excursion, -1 when in band
+    double out_since_s_ = -1.0; ///< start of the current excursion, -1 when in band
     bool excursion_counted_ = false;
     bool excursion_over_limit_ = false;
     bool above_now_ = false;
@@ -52,4 +52,4 @@ private:
     int overshoots_ = 0;
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

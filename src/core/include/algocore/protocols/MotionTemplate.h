@@ -41,4 +41,4 @@ private:
     std::vector<TemplatePoint> points_;
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -10,33 +10,33 @@ namespace algocore::protocols {
 
 /// How the valid trials of a series are combined into the reported threshold.
 enum class PptAggregate {
-    Mean,           ///< arithmetic mean (DFNS reports this; it analyses log10 values)
+    Mean, ///< arithmetic mean (DFNS reports this; it analyses log10 values)
     Median,
-    GeometricMean,  ///< 10^(mean of log10) — the DFNS analysis scale
+    GeometricMean, ///< 10^(mean of log10) — the DFNS analysis scale
 };
 const char* to_string(PptAggregate aggregate);
 
 /// When to prompt for an extra trial.
 struct PptRetestRule {
-    bool repeat_invalid = true;    ///< an invalid trial (flags) is repeated
-    double max_spread_pct = 0.0;   ///< >0: if CV of counted trials exceeds this, one more trial
-    int max_extra_trials = 2;      ///< never more than this many extra trials per series
+    bool repeat_invalid = true;  ///< an invalid trial (flags) is repeated
+    double max_spread_pct = 0.0; ///< >0: if CV of counted trials exceeds this, one more trial
+    int max_extra_trials = 2;    ///< never more than this many extra trials per series
 };
 
 /// A complete PPT protocol setting.
 struct PptPreset {
     std::string name = "custom";
-    double rate_kpa_s = 50.0;        ///< target rate of application
-    double tolerance_kpa_s = 10.0;   ///< allowed deviation of the actual ramp rate
-    int trials = 3;                  ///< trials that count towards the result
-    double inter_trial_s = 30.0;     ///< rest between trials (countdown)
-    bool discard_first = false;      ///< first trial is a familiarisation trial, not counted
+    double rate_kpa_s = 50.0;      ///< target rate of application
+    double tolerance_kpa_s = 10.0; ///< allowed deviation of the actual ramp rate
+    int trials = 3;                ///< trials that count towards the result
+    double inter_trial_s = 30.0;   ///< rest between trials (countdown)
+    bool discard_first = false;    ///< first trial is a familiarisation trial, not counted
     PptAggregate aggregate = PptAggregate::Mean;
-    double cutoff_kpa = 1000.0;      ///< safety cut-off: the trial ends, threshold > cut-off
+    double cutoff_kpa = 1000.0; ///< safety cut-off: the trial ends, threshold > cut-off
     PptRetestRule retest;
-    double contact_kpa = 10.0;       ///< ramp starts when pressure first reaches this
-    double min_in_corridor_pct = 50.0;  ///< QC: below this the trial is flagged
-    double corridor_slack_kpa = 5.0;    ///< tremor allowance around the corridor lines
+    double contact_kpa = 10.0;         ///< ramp starts when pressure first reaches this
+    double min_in_corridor_pct = 50.0; ///< QC: below this the trial is flagged
+    double corridor_slack_kpa = 5.0;   ///< tremor allowance around the corridor lines
 
     /// Refuses unusable settings (rate <= 0, tolerance < 0 or >= rate, trials < 1, ...).
     ConfigCheck validate() const;
@@ -52,4 +52,4 @@ struct PptPreset {
     static bool by_name(const std::string& name, PptPreset& out);
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -10,11 +10,11 @@
 namespace algocore::protocols {
 
 enum class PptSeriesState {
-    ReadyForTrial,  ///< the operator may start the next trial
-    TrialRunning,   ///< a trial is armed/ramping
-    InterTrial,     ///< rest countdown before the next trial
-    RetestPrompt,   ///< last trial invalid: the next trial repeats it (operator confirms)
-    Complete,       ///< enough counted trials; summary is final
+    ReadyForTrial, ///< the operator may start the next trial
+    TrialRunning,  ///< a trial is armed/ramping
+    InterTrial,    ///< rest countdown before the next trial
+    RetestPrompt,  ///< last trial invalid: the next trial repeats it (operator confirms)
+    Complete,      ///< enough counted trials; summary is final
 };
 const char* to_string(PptSeriesState state);
 
@@ -24,7 +24,7 @@ struct PptSeriesTrial {
     bool counted = false; ///< valid and not the discarded familiarisation trial
     bool retest = false;  ///< this trial repeats an invalid one
     PptTrialResult result;
-    std::vector<Sample> trace;  ///< ramp start to release (see PptTrial::trace)
+    std::vector<Sample> trace; ///< ramp start to release (see PptTrial::trace)
 };
 
 /// Runs a series. Time comes only from samples and event timestamps.
@@ -72,4 +72,4 @@ private:
     bool spread_retest_done_ = false;
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

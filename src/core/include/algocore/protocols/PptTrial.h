@@ -62,8 +62,8 @@ private:
     bool patient_was_down_ = false;
     bool released_ = false;
     std::optional<double> pending_signal_t_s_;
-    std::optional<double> below_release_since_s_;  ///< probe seemingly off since
+    std::optional<double> below_release_since_s_; ///< probe seemingly off since
     PainSignalSource pending_source_ = PainSignalSource::Keyboard;
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -7,10 +7,10 @@ namespace algocore::protocols {
 
 /// How a trial ended.
 enum class PptTrialEnd {
-    Signalled,  ///< the subject signalled pain: ppt_kpa is the threshold
-    Released,   ///< the operator released the probe without a pain signal (no button)
-    Aborted,    ///< the operator aborted
-    CutOff,     ///< pressure reached the cut-off: threshold is above ppt_kpa
+    Signalled, ///< the subject signalled pain: ppt_kpa is the threshold
+    Released,  ///< the operator released the probe without a pain signal (no button)
+    Aborted,   ///< the operator aborted
+    CutOff,    ///< pressure reached the cut-off: threshold is above ppt_kpa
 };
 const char* to_string(PptTrialEnd end);
 
@@ -35,19 +35,19 @@ const char* to_string(PainSignalSource source);
 /// One trial's result. Times are on the session clock (Sample::t_s).
 struct PptTrialResult {
     PptTrialEnd end = PptTrialEnd::Aborted;
-    double ppt_kpa = 0.0;          ///< pressure of the sample aligned to the signal (or cut-off)
-    double ppt_force_n = 0.0;      ///< force of that sample
-    double t_signal_s = 0.0;       ///< time of the signal (event time; sample time for button)
-    double t_sample_s = 0.0;       ///< time of the aligned sample
-    double ramp_start_t_s = 0.0;   ///< first sample at/above contact pressure
-    double rate_kpa_s = 0.0;       ///< regression slope over the ramp
-    double in_corridor_pct = 0.0;  ///< % of ramp samples inside the corridor
-    double peak_kpa = 0.0;         ///< highest pressure seen up to the end of the trace
+    double ppt_kpa = 0.0;         ///< pressure of the sample aligned to the signal (or cut-off)
+    double ppt_force_n = 0.0;     ///< force of that sample
+    double t_signal_s = 0.0;      ///< time of the signal (event time; sample time for button)
+    double t_sample_s = 0.0;      ///< time of the aligned sample
+    double ramp_start_t_s = 0.0;  ///< first sample at/above contact pressure
+    double rate_kpa_s = 0.0;      ///< regression slope over the ramp
+    double in_corridor_pct = 0.0; ///< % of ramp samples inside the corridor
+    double peak_kpa = 0.0;        ///< highest pressure seen up to the end of the trace
     PainSignalSource source = PainSignalSource::DevicePatientButton;
-    std::uint32_t flags = 0;       ///< PptTrialFlag set
-    bool valid = false;            ///< no invalidating flag (cut-off alone stays valid)
+    std::uint32_t flags = 0; ///< PptTrialFlag set
+    bool valid = false;      ///< no invalidating flag (cut-off alone stays valid)
 
     bool censored() const { return (flags & kCutOff) != 0; }
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -12,17 +12,17 @@ namespace algocore::protocols {
 
 /// What a prescribed pressure is expressed against.
 enum class PressureAnchor {
-    Absolute,          ///< value is kPa
-    Ppt,               ///< value is % of the point's PPT
-    Tolerance,         ///< value is % of the point's pain tolerance
-    PptToleranceMid,   ///< value is % of (PPT + tolerance) / 2
+    Absolute,        ///< value is kPa
+    Ppt,             ///< value is % of the point's PPT
+    Tolerance,       ///< value is % of the point's pain tolerance
+    PptToleranceMid, ///< value is % of (PPT + tolerance) / 2
 };
 const char* to_string(PressureAnchor anchor);
 
 /// A pressure given as kPa or as a percentage of an anchor.
 struct PressureRef {
     PressureAnchor anchor = PressureAnchor::Absolute;
-    double value = 0.0;  ///< kPa when Absolute, else percent
+    double value = 0.0; ///< kPa when Absolute, else percent
 };
 
 /// The point's own thresholds used to resolve relative prescriptions.
@@ -34,12 +34,12 @@ struct PointThresholds {
 /// A band resolved to kPa, or why it cannot be (missing threshold, impossible band).
 struct ResolvedBand {
     PressureBand band;
-    ConfigCheck check;  ///< !ok(): reason names the missing threshold or the bad value
+    ConfigCheck check; ///< !ok(): reason names the missing threshold or the bad value
 };
 
 struct Prescription {
     std::string name = "custom";
-    std::string source;               ///< literature reference, empty for custom
+    std::string source; ///< literature reference, empty for custom
     PressureRef low{PressureAnchor::Absolute, 0.0};
     PressureRef high{PressureAnchor::Absolute, 0.0};
     std::optional<PressureRef> limit; ///< over-pressure limit; none = no limit
@@ -76,4 +76,4 @@ struct Prescription {
     static std::vector<Prescription> presets();
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

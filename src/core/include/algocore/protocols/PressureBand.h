@@ -33,4 +33,4 @@ struct PressureBand {
     bool has_limit() const { return limit_kpa < std::numeric_limits<double>::infinity(); }
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

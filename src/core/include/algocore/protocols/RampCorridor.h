@@ -11,7 +11,7 @@ struct RampCorridor {
     double start_kpa = 0.0;
     double target_kpa_s = 50.0;
     double tolerance_kpa_s = 10.0;
-    double slack_kpa = 5.0;  ///< half-width added around the lines (tremor allowance)
+    double slack_kpa = 5.0; ///< half-width added around the lines (tremor allowance)
 
     /// Pressure on the target line at t_s.
     double target_kpa(double t_s) const;
@@ -24,4 +24,4 @@ struct RampCorridor {
     bool rate_within(double rate_kpa_s) const;
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -39,4 +39,4 @@ private:
 /// 2 points or all x equal.
 std::optional<double> least_squares_slope(const double* x, const double* y, std::size_t n);
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -11,15 +11,15 @@
 namespace algocore::protocols {
 
 struct ReleaseDetectorConfig {
-    double window_s = 1.0;             ///< regression window
-    double min_fall_pct_per_s = 1.0;   ///< slope must be at least this steep (falling)
-    double min_drop_pct = 4.0;         ///< and the level must be this far below the reference
-    double reference_s = 5.0;          ///< reference = highest smoothed level in this past span
-    double confirm_s = 0.3;            ///< the signs must hold this long (a fast unloading
-                                       ///< passes through release-like values briefly)
-    double refractory_s = 4.0;         ///< after a prompt, no new prompt for this long
-    double max_fall_pct_per_s = 15.0;  ///< steeper falls are deliberate unloading, not release
-    double min_force_n = 1.0;          ///< below this nothing is judged (probe off)
+    double window_s = 1.0;            ///< regression window
+    double min_fall_pct_per_s = 1.0;  ///< slope must be at least this steep (falling)
+    double min_drop_pct = 4.0;        ///< and the level must be this far below the reference
+    double reference_s = 5.0;         ///< reference = highest smoothed level in this past span
+    double confirm_s = 0.3;           ///< the signs must hold this long (a fast unloading
+                                      ///< passes through release-like values briefly)
+    double refractory_s = 4.0;        ///< after a prompt, no new prompt for this long
+    double max_fall_pct_per_s = 15.0; ///< steeper falls are deliberate unloading, not release
+    double min_force_n = 1.0;         ///< below this nothing is judged (probe off)
     ConfigCheck validate() const;
 };
 
@@ -62,13 +62,14 @@ private:
     double sum_f_ = 0.0;
     double sum_tt_ = 0.0;
     double sum_tf_ = 0.0;
-    std::deque<Level> levels_;  ///< decreasing levels over reference_s (max at the front)
+    std::deque<Level> levels_; ///< decreasing levels over reference_s (max at the front)
     double quiet_until_s_ = -1e300;
     double unloading_until_s_ = -1e300;
-    double candidate_since_s_ = -1.0;   ///< release signs present since, -1 when absent  ///< a deliberate fast fall is still in the window
+    double candidate_since_s_ = -1.0; ///< release signs present since, -1 when absent  ///< a
+                                      ///< deliberate fast fall is still in the window
     std::optional<double> slope_pct_per_s_;
     std::optional<double> drop_pct_;
     std::optional<double> level_n_;
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols

@@ -10,10 +10,10 @@ namespace algocore::protocols {
 struct SideDifference {
     double left_kpa = 0.0;
     double right_kpa = 0.0;
-    double difference_kpa = 0.0;      ///< left - right
+    double difference_kpa = 0.0; ///< left - right
     double abs_difference_kpa = 0.0;
-    double difference_pct = 0.0;      ///< |left - right| / mean(left, right) × 100
-    char lower_side = '=';            ///< 'L', 'R' or '=' (the more sensitive side)
+    double difference_pct = 0.0; ///< |left - right| / mean(left, right) × 100
+    char lower_side = '=';       ///< 'L', 'R' or '=' (the more sensitive side)
 };
 SideDifference compare_sides(double left_kpa, double right_kpa);
 
@@ -24,10 +24,10 @@ const char* to_string(ChangeVerdict verdict);
 struct ThresholdChange {
     double previous_kpa = 0.0;
     double current_kpa = 0.0;
-    double change_kpa = 0.0;   ///< current - previous
-    double change_pct = 0.0;   ///< relative to previous
-    double mdc_kpa = 0.0;      ///< MDC used
-    ChangeVerdict verdict = ChangeVerdict::NoDetectableChange;  ///< |change| > MDC
+    double change_kpa = 0.0;                                   ///< current - previous
+    double change_pct = 0.0;                                   ///< relative to previous
+    double mdc_kpa = 0.0;                                      ///< MDC used
+    ChangeVerdict verdict = ChangeVerdict::NoDetectableChange; ///< |change| > MDC
 };
 ThresholdChange judge_change(double previous_kpa, double current_kpa, double mdc_kpa);
 
@@ -36,9 +36,9 @@ ThresholdChange judge_change(double previous_kpa, double current_kpa, double mdc
 /// (Walton et al. 2011, JOSPT 41(9)); other sites fall back to fallback_kpa.
 class MdcTable {
 public:
-    MdcTable();                               ///< with literature defaults
+    MdcTable(); ///< with literature defaults
     static MdcTable empty(double fallback_kpa);
-    void set(const std::string& site, double mdc_kpa);  ///< site names are case-insensitive
+    void set(const std::string& site, double mdc_kpa); ///< site names are case-insensitive
     double mdc_kpa(const std::string& site) const;
     bool has_site(const std::string& site) const;
     double fallback_kpa() const { return fallback_kpa_; }
@@ -49,4 +49,4 @@ private:
     double fallback_kpa_ = 50.0;
 };
 
-}  // namespace algocore::protocols
+} // namespace algocore::protocols
