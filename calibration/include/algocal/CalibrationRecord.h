@@ -57,7 +57,7 @@ struct CalibrationRecord {
     double probe_area_cm2 = kStandardProbeAreaCm2;
     ReadingKind reading_kind = ReadingKind::kRawCounts;
     std::vector<CalibrationPoint> points;
-    PolynomialFit fit; ///< reading as a polynomial in applied load (N)
+    PolynomialFit fit; ///< reading vs applied load (N), unweighted (the loader refits to check)
     CalibrationStatistics statistics;
     std::string notes;
 
