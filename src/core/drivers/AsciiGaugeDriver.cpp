@@ -106,7 +106,7 @@ void AsciiGaugeDriver::on_bytes(const ByteChunk& chunk, DriverLink& link) {
         chunk.bytes, [&](std::string_view line) { handle_line(line, chunk.arrival, link); },
         [&] {
             ++stats_.bad_frames;
-            report_error(chunk.arrival,
+            report_error(chunk.arrival, "overlong",
                          "over-long line from the " + config_.model + " dropped (line noise?)",
                          link);
         });
@@ -121,7 +121,7 @@ void AsciiGaugeDriver::handle_line(std::string_view line, SteadyTime t, DriverLi
         return;
     case GaugeReply::Kind::Unparsable:
         ++stats_.bad_frames;
-        report_error(t,
+        report_error(t, "unparsable",
                      "unparsable line from the " + config_.model + ": " + quoted(line) + " (" +
                          reply.message + ")",
                      link);
@@ -130,7 +130,7 @@ void AsciiGaugeDriver::handle_line(std::string_view line, SteadyTime t, DriverLi
         ++stats_.device_errors;
         baud_.on_valid();
         last_valid_at_ = t;
-        report_error(t, reply.message, link);
+        report_error(t, "device error " + std::to_string(reply.error_code), reply.message, link);
         reply_received(t, after(t, kPollDelayAfterErrorS), link);
         return;
     case GaugeReply::Kind::Reading:
@@ -212,21 +212,10 @@ void AsciiGaugeDriver::handle_reading(const GaugeReply& reply, SteadyTime t, Dri
     link.emit(sample);
 }
 
-void AsciiGaugeDriver::report_error(SteadyTime t, const std::string& message, DriverLink& link) {
-    // The same complaint many times a second helps nobody: report it once per interval and
-    // say how many were folded in.
-    const bool same = message == last_error_message_;
-    if (same && seconds_between(last_error_report_at_, t) < kErrorReportIntervalS) {
-        ++errors_not_reported_;
-        return;
-    }
-    std::string text = message;
-    if (same && errors_not_reported_ > 0)
-        text += " (" + std::to_string(errors_not_reported_ + 1) + " times in the last second)";
-    errors_not_reported_ = 0;
-    last_error_message_ = message;
-    last_error_report_at_ = t;
-    report(link, LinkEvent::Kind::Error, t, std::move(text));
+void AsciiGaugeDriver::report_error(SteadyTime t, std::string_view category,
+                                    const std::string& message, DriverLink& link) {
+    if (auto text = errors_.admit(category, message, t))
+        report(link, LinkEvent::Kind::Error, t, std::move(*text));
 }
 
 void AsciiGaugeDriver::on_tick(SteadyTime now, DriverLink& link) {

@@ -162,19 +162,9 @@ void NativeDriver::stop(DriverLink& link) {
     if (phase_ != Phase::Refused) send_command(algoproto::Stop{});
 }
 
-void NativeDriver::report_frame_error(const std::string& message) {
-    const bool same = message == last_error_message_;
-    if (same && seconds_between(last_error_report_at_, now_) < kErrorReportIntervalS) {
-        ++errors_not_reported_;
-        return;
-    }
-    std::string text = message;
-    if (same && errors_not_reported_ > 0)
-        text += " (" + std::to_string(errors_not_reported_ + 1) + " times in the last second)";
-    errors_not_reported_ = 0;
-    last_error_message_ = message;
-    last_error_report_at_ = now_;
-    report(LinkEvent::Kind::Error, now_, std::move(text));
+void NativeDriver::report_frame_error(std::string_view category, const std::string& message) {
+    if (auto text = errors_.admit(category, message, now_))
+        report(LinkEvent::Kind::Error, now_, std::move(*text));
 }
 
 void NativeDriver::on_error(algoproto::DecodeError error, std::uint8_t detail) {
@@ -191,7 +181,8 @@ void NativeDriver::on_error(algoproto::DecodeError error, std::uint8_t detail) {
     }
     ++stats_.bad_frames;
     gap_pending_ = gap_pending_ || phase_ == Phase::Streaming;
-    report_frame_error(std::string("corrupted frame dropped: ") + algoproto::to_string(error));
+    report_frame_error("corrupted frame",
+                       std::string("corrupted frame dropped: ") + algoproto::to_string(error));
 }
 
 void NativeDriver::on_frame(const algoproto::Frame& frame) {
@@ -201,8 +192,9 @@ void NativeDriver::on_frame(const algoproto::Frame& frame) {
 
     const auto parse_failed = [&](algoproto::ParseStatus status) {
         ++stats_.bad_frames;
-        report_frame_error(std::string("malformed ") + algoproto::type_name(frame.type) +
-                           " frame: " + algoproto::to_string(status));
+        report_frame_error("malformed frame", std::string("malformed ") +
+                                                  algoproto::type_name(frame.type) +
+                                                  " frame: " + algoproto::to_string(status));
     };
     switch (static_cast<MessageType>(frame.type)) {
     case MessageType::DeviceInfo: {

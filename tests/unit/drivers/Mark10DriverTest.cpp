@@ -98,6 +98,24 @@ TEST(Mark10Driver, GarbageIsCountedReportedAndReadingContinues) {
     EXPECT_GT(wire.link().samples.size(), before + 40);
 }
 
+TEST(Mark10Driver, ANoiseFloodIsCountedInFullButReportedAtMostOncePerSecond) {
+    Mark10Driver driver(at_baud(9600));
+    Mark10Emulator gauge;
+    VirtualWire wire(driver, gauge);
+    wire.start();
+    for (int i = 0; i < 300; ++i) {
+        // Every line different, as line noise is.
+        wire.inject_to_host("noise" + std::to_string(i) + "#\r\n");
+        wire.run_for(0.01);
+    }
+    EXPECT_EQ(driver.stats().bad_frames, 300u);
+    const auto errors = wire.link().events_of(LinkEvent::Kind::Error);
+    EXPECT_GE(errors.size(), 3u);
+    EXPECT_LE(errors.size(), 4u);
+    EXPECT_NE(errors.back().message.find("more like it before"), std::string::npos);
+    EXPECT_GT(wire.link().samples.size(), 500u) << "readings kept flowing through the noise";
+}
+
 TEST(Mark10Driver, ErrorRepliesAreCountedWithTheirMeaningAndDoNotStormTheGauge) {
     Mark10Driver driver(at_baud(9600));
     Mark10Emulator gauge;

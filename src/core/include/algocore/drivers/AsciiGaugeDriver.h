@@ -9,6 +9,7 @@
 
 #include "algocore/Driver.h"
 #include "algocore/drivers/BaudDiagnosis.h"
+#include "algocore/drivers/ErrorThrottle.h"
 #include "algocore/drivers/GaugeReply.h"
 #include "algocore/drivers/LineSplitter.h"
 #include "algocore/drivers/RateMeter.h"
@@ -75,7 +76,8 @@ private:
     void reply_received(SteadyTime t, SteadyTime next_poll_at, DriverLink& link);
     void send_poll(SteadyTime now, DriverLink& link);
     void arm_stream(SteadyTime now, DriverLink& link);
-    void report_error(SteadyTime t, const std::string& message, DriverLink& link);
+    void report_error(SteadyTime t, std::string_view category, const std::string& message,
+                      DriverLink& link);
     void check_rate(SteadyTime now, DriverLink& link);
     void check_silence(SteadyTime now, DriverLink& link);
     static void report(DriverLink& link, LinkEvent::Kind kind, SteadyTime t, std::string message);
@@ -108,9 +110,7 @@ private:
     bool low_rate_warned_ = false;
     double last_force_n_ = 0.0;
 
-    std::string last_error_message_;
-    SteadyTime last_error_report_at_{};
-    std::uint64_t errors_not_reported_ = 0;
+    ErrorThrottle errors_{kErrorReportIntervalS};
 };
 
 } // namespace algocore

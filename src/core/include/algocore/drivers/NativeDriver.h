@@ -12,6 +12,7 @@
 #include "algocore/drivers/BaudDiagnosis.h"
 #include "algocore/drivers/DeviceClock.h"
 #include "algocore/drivers/DriverFactory.h"
+#include "algocore/drivers/ErrorThrottle.h"
 #include "algocore/drivers/RateMeter.h"
 #include "algoproto/Messages.h"
 #include "algoproto/StreamDecoder.h"
@@ -73,7 +74,7 @@ private:
     void enter_streaming();
     void handshake_failed(const std::string& why);
     void report(LinkEvent::Kind kind, SteadyTime t, std::string message);
-    void report_frame_error(const std::string& message);
+    void report_frame_error(std::string_view category, const std::string& message);
     std::uint8_t buttons_at(std::uint32_t index, std::uint8_t frame_flags);
     template <typename Message> void send_command(const Message& message);
 
@@ -114,9 +115,7 @@ private:
     std::uint8_t buttons_ = 0;
     bool have_button_events_ = false;
 
-    std::string last_error_message_;
-    SteadyTime last_error_report_at_{};
-    std::uint64_t errors_not_reported_ = 0;
+    ErrorThrottle errors_{kErrorReportIntervalS};
 };
 
 } // namespace algocore
