@@ -265,3 +265,22 @@ TEST(NativeDriver, DeviceTimeIsMappedToHostTimeThroughDrift) {
     EXPECT_LT(highest_s, 0.0035);
     EXPECT_LT(highest_s - lowest_s, 0.0005) << "jitter leaked into the timestamps";
 }
+
+TEST(NativeDriver, BytesThatNeverFormAFrameBlameTheBaudRate) {
+    DriverOptions options;
+    options.baud = 9600;
+    NativeDriver driver(options);
+    NativeEmulator device;
+    device.set_answering(false);
+    VirtualWire wire(driver, device);
+    wire.start();
+    for (int i = 0; i < 20; ++i) {
+        // What 115200-baud frames look like when read at 9600: no delimiters, random bytes.
+        wire.inject_to_host("\x93\xfe\x11\x80\x7f\xe6\x9c\x44");
+        wire.run_for(0.1);
+    }
+    EXPECT_TRUE(wire.link().has_event(
+        LinkEvent::Kind::Error, "no valid data at 9600 baud \u2014 check the gauge's baud setting"))
+        << wire.link().event_log();
+    EXPECT_TRUE(wire.link().samples.empty());
+}
