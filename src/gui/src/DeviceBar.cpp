@@ -43,7 +43,9 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
 
     port_ = new QComboBox(this);
     port_->setEditable(true);  // any path can be typed, e.g. a by-id link
-    port_->setMinimumWidth(200);
+    port_->setMinimumWidth(150);
+    port_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    port_->setMinimumContentsLength(14);
     port_->setToolTip(tr("Serial port of the algometer"));
     driver_ = new QComboBox(this);
     for (const std::string& name : algocore::driver_names())
@@ -56,6 +58,9 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     calibration_ = make_field(this, tr("Calibration in use"));
     rate_ = make_field(this, tr("Samples per second"));
     losses_ = make_field(this, tr("Samples lost / bad frames / dropped by a slow display"));
+    // Long device names must not force the window wider than a laptop screen.
+    device_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    device_->setMinimumWidth(80);
 
     layout->addWidget(port_);
     layout->addWidget(driver_);

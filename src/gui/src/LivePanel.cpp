@@ -2,6 +2,7 @@
 
 #include <QGridLayout>
 #include <QGroupBox>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include "algogui/BandStyle.h"
@@ -22,10 +23,16 @@ LivePanel::LivePanel(LiveFeed& feed, QWidget* parent)
     ramp_gauge_ = new RampRateGauge(this);
     target_editor_ = new TargetEditor(this);
 
+    // The editor scrolls rather than pushing the readout smaller on a short screen.
     auto* targets_box = new QGroupBox(tr("Targets"), this);
     auto* targets_layout = new QVBoxLayout(targets_box);
     targets_layout->setContentsMargins(2, 2, 2, 2);
-    targets_layout->addWidget(target_editor_);
+    auto* scroller = new QScrollArea(targets_box);
+    scroller->setWidget(target_editor_);
+    scroller->setWidgetResizable(true);
+    scroller->setFrameShape(QFrame::NoFrame);
+    scroller->setMinimumHeight(90);
+    targets_layout->addWidget(scroller);
 
     // Left: what the therapist glances at (number, state, timer). Right: the trace, the ramp
     // gauge under it, and the targets.
@@ -94,7 +101,7 @@ void LivePanel::show_frame() {
         readout_->show_reading(QStringLiteral("—"), unit_.symbol, no_signal_style());
     }
     hold_timer_->show_timer(model.hold_timer(), model.hold_running());
-    ramp_gauge_->show_rate(model.ramp_rate_kpa_s());
+    ramp_gauge_->show_rate(model.ramp_rate_kpa_s(), model.corridor().has_value());
 
     // An idle link (no new samples) leaves the plot alone: no repaint, no CPU.
     if (model.samples_seen() == plotted_samples_ && model.markers().size() == plotted_markers_)

@@ -33,11 +33,11 @@ protected:
 // The window can be at most 60 s; guides span a little more so they never end on screen.
 constexpr double kGuideSpanS = 61.0;
 
-// A round axis top (1, 2, 2.5, 5 × 10^n) at or above `value`.
+// A round axis top (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^n) at or above `value`.
 double nice_ceiling(double value) {
     if (value <= 0) return 1.0;
     const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+    for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
         if (step * magnitude >= value) return step * magnitude;
     }
     return 10.0 * magnitude;
@@ -133,7 +133,10 @@ void QtChartsPressurePlot::set_unit(const DisplayUnit& unit) {
 void QtChartsPressurePlot::set_window_s(double window_s) {
     window_s_ = std::clamp(window_s, 5.0, 60.0);
     x_axis_->setRange(-window_s_, 0.0);
-    x_axis_->setTickCount(window_s_ <= 10 ? static_cast<int>(window_s_) + 1 : 7);
+    // Ticks on whole, round seconds counted back from "now".
+    x_axis_->setTickType(QValueAxis::TicksDynamic);
+    x_axis_->setTickAnchor(0.0);
+    x_axis_->setTickInterval(window_s_ <= 10 ? 1.0 : window_s_ <= 30 ? 5.0 : 10.0);
     x_axis_->setLabelFormat(QStringLiteral("%.0f"));
 }
 
@@ -178,6 +181,9 @@ void QtChartsPressurePlot::update_y_range(double visible_max_kpa) {
     if (wanted > y_max_shown_ || wanted < 0.5 * y_max_shown_) {
         y_max_shown_ = wanted;
         y_axis_->setRange(0.0, y_max_shown_);
+        y_axis_->setTickType(QValueAxis::TicksDynamic);
+        y_axis_->setTickAnchor(0.0);
+        y_axis_->setTickInterval(nice_ceiling(y_max_shown_ / 6.0));
     }
 }
 

@@ -25,10 +25,11 @@ void RampRateGauge::set_target(double rate_kpa_s, double tolerance_kpa_s) {
     update();
 }
 
-void RampRateGauge::show_rate(std::optional<double> rate_kpa_s) {
+void RampRateGauge::show_rate(std::optional<double> rate_kpa_s, bool ramping) {
     rate_kpa_s_ = rate_kpa_s;
+    ramping_ = ramping;
     // The needle moves in steps of 1 % of the scale; repaint only when it would move.
-    const QString now = rate_text() + QString::number(
+    const QString now = rate_text() + (ramping ? QChar('r') : QChar('-')) + QString::number(
         rate_kpa_s ? std::lround(*rate_kpa_s / (2.0 * target_kpa_s_) * 100) : -1);
     if (now == shown_) return;
     shown_ = now;
@@ -45,6 +46,7 @@ QString RampRateGauge::rate_text() const {
 
 QString RampRateGauge::verdict_text() const {
     if (!rate_kpa_s_) return {};
+    if (!ramping_) return tr("no ramp under way");
     if (*rate_kpa_s_ < target_kpa_s_ - tolerance_kpa_s_) return tr("▼ slow");
     if (*rate_kpa_s_ > target_kpa_s_ + tolerance_kpa_s_) return tr("▲ fast");
     return tr("● on target");
@@ -82,7 +84,7 @@ void RampRateGauge::paintEvent(QPaintEvent*) {
     if (rate_kpa_s_) {
         const bool on_target = std::abs(*rate_kpa_s_ - target_kpa_s_) <= tolerance_kpa_s_;
         const double x = x_of(*rate_kpa_s_);
-        painter.setPen(QPen(on_target ? theme::kInBand : theme::kAbove, 6));
+        painter.setPen(QPen(!ramping_ ? theme::kNoSignal : on_target ? theme::kInBand : theme::kAbove, 6));
         painter.drawLine(QPointF(x, scale.top() - 4), QPointF(x, scale.bottom() + 4));
     }
     painter.setPen(theme::kText);

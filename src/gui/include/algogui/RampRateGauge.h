@@ -15,8 +15,9 @@ public:
 
     void set_unit(const DisplayUnit& unit);
     void set_target(double rate_kpa_s, double tolerance_kpa_s);
-    /// nullopt while there is not enough signal for a rate.
-    void show_rate(std::optional<double> rate_kpa_s);
+    /// nullopt while there is not enough signal for a rate. The verdict (slow / on target /
+    /// fast) is given only while a ramp is under way.
+    void show_rate(std::optional<double> rate_kpa_s, bool ramping);
 
     QString rate_text() const;
     /// "slow", "on target", "fast" or "" with no rate.
@@ -33,6 +34,7 @@ private:
     double target_kpa_s_ = 60.0;
     double tolerance_kpa_s_ = 15.0;
     std::optional<double> rate_kpa_s_;
+    bool ramping_ = false;
     QString shown_;  // what is on screen, so repaints happen only on change
 };
 

@@ -1,0 +1,39 @@
+#pragma once
+// Who is measured: a pseudonymous code (picked from the known ones or typed new) and the
+// few details reference norms need: sex, age band, dominant side. Nothing identifying.
+#include <QWidget>
+
+#include "algocore/storage/Records.h"
+
+class QComboBox;
+class QPushButton;
+
+namespace algogui {
+
+class SubjectForm : public QWidget {
+    Q_OBJECT
+public:
+    explicit SubjectForm(QWidget* parent = nullptr);
+
+    /// Codes offered in the picker (existing subjects).
+    void set_known_subjects(const std::vector<algocore::storage::Subject>& subjects);
+    /// The subject as entered (code trimmed; empty details left unset).
+    algocore::storage::Subject subject() const;
+    void set_subject(const algocore::storage::Subject& subject);
+
+Q_SIGNALS:
+    /// "Use subject" was pressed.
+    void subjectChosen();
+
+private:
+    void fill_from_known(const QString& code);
+
+    std::vector<algocore::storage::Subject> known_;
+    QComboBox* code_ = nullptr;
+    QComboBox* sex_ = nullptr;
+    QComboBox* age_band_ = nullptr;
+    QComboBox* dominant_ = nullptr;
+    QPushButton* use_ = nullptr;
+};
+
+}  // namespace algogui

@@ -1,0 +1,44 @@
+#pragma once
+// During a hold: what the hold is doing (waiting for the band, holding, ended), the time in
+// band against the prescription, the time remaining, excursions and step-ups, and the large
+// prompt ("TAKE UP THE SLACK", "STRETCH", "REST") that must read from two metres.
+#include <QColor>
+#include <QWidget>
+
+#include "algocore/protocols/HoldEngine.h"
+
+class QLabel;
+
+namespace algogui {
+
+class HoldStatusPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit HoldStatusPanel(QWidget* parent = nullptr);
+
+    /// Shows a hold in progress or just ended.
+    void show_hold(const algocore::protocols::HoldEngine& hold);
+    /// No hold running: a line saying what to do.
+    void show_idle(const QString& text);
+    /// The large prompt; colour is its background (text is white).
+    void show_prompt(const QString& text, const QColor& colour);
+    void hide_prompt();
+
+    QString state_text() const;
+    QString in_band_text() const;
+    QString remaining_text() const;
+    QString excursions_text() const;
+    QString step_ups_text() const;
+    QString prompt_text() const;
+    bool prompt_visible() const;
+
+private:
+    QLabel* state_ = nullptr;
+    QLabel* in_band_ = nullptr;
+    QLabel* remaining_ = nullptr;
+    QLabel* excursions_ = nullptr;
+    QLabel* step_ups_ = nullptr;
+    QLabel* prompt_ = nullptr;
+};
+
+}  // namespace algogui

@@ -1,0 +1,18 @@
+#pragma once
+// Words for a prescription: the preset's title as a therapist says it, the band in the
+// units it was prescribed in, and the JSON text stored with each hold (so an exported hold
+// says exactly what was prescribed, relative anchors included).
+#include <QString>
+
+#include "algocore/protocols/Prescription.h"
+
+namespace algogui {
+
+/// "PPT held 90 s", "(PPT + tolerance)/2 held 60 s", ...; the key for a custom prescription.
+QString prescription_title(const algocore::protocols::Prescription& prescription);
+/// "90–110 % of PPT", "300–400 kPa".
+QString band_text(const algocore::protocols::Prescription& prescription);
+/// Compact JSON of every field, anchors spelled as algocore names them ("pct_ppt").
+QString prescription_json(const algocore::protocols::Prescription& prescription);
+
+}  // namespace algogui

@@ -1,0 +1,299 @@
+#include "algogui/bodymap/BodyMapWidget.h"
+
+#include <QEvent>
+#include <QHelpEvent>
+#include <QMouseEvent>
+#include <QPainter>
+#include <QSvgRenderer>
+#include <QToolTip>
+#include <algorithm>
+#include <cmath>
+
+#include "BodyMapPalette.h"
+#include "algogui/Theme.h"
+#include "algogui/bodymap/ThresholdLegend.h"
+
+// The outlines are compiled into the static algogui library; a static library's resources
+// must be registered by name before first use.
+static void register_bodymap_resources() { Q_INIT_RESOURCE(bodymap); }
+
+namespace algogui {
+
+using algocore::storage::BodySide;
+using algocore::storage::Site;
+using algocore::protocols::SideDifference;
+
+namespace {
+constexpr double kCaptionPx = 26.0;
+constexpr double kMarginPx = 8.0;
+// A click reaches a marker within this many marker radii (at least kMinReachPx).
+constexpr double kReachInRadii = 1.8;
+constexpr double kMinReachPx = 12.0;
+
+QString side_word(BodySide side) {
+    switch (side) {
+    case BodySide::Left: return QStringLiteral("left");
+    case BodySide::Right: return QStringLiteral("right");
+    case BodySide::Midline: return QStringLiteral("midline");
+    }
+    return {};
+}
+}  // namespace
+
+BodyMapWidget::BodyMapWidget(QWidget* parent)
+    : QWidget(parent), unit_(display_unit(QStringLiteral("kpa"))) {
+    register_bodymap_resources();
+    front_ = std::make_unique<QSvgRenderer>(QStringLiteral(":/bodymap/front.svg"));
+    back_ = std::make_unique<QSvgRenderer>(QStringLiteral(":/bodymap/back.svg"));
+    setAccessibleName(tr("Body map"));
+    setMouseTracking(true);
+    setMinimumSize(minimumSizeHint());
+}
+
+BodyMapWidget::~BodyMapWidget() = default;
+
+bool BodyMapWidget::outlines_loaded() const { return front_->isValid() && back_->isValid(); }
+
+void BodyMapWidget::set_sites(std::vector<Site> sites) {
+    sites_ = std::move(sites);
+    markers_ = markers_for(sites_);
+    update();
+}
+
+void BodyMapWidget::set_values(const std::vector<BodyMapValue>& values) {
+    values_.clear();
+    std::vector<double> kpa;
+    for (const BodyMapValue& value : values) {
+        values_[{value.site_key, value.side}] = value;
+        kpa.push_back(value.pressure_kpa);
+    }
+    scale_.fit_to(kpa);
+    update();
+}
+
+void BodyMapWidget::set_unit(const DisplayUnit& unit) {
+    unit_ = unit;
+    update();
+}
+
+void BodyMapWidget::set_asymmetry_pct(double pct) {
+    if (pct > 0.0) asymmetry_pct_ = pct;
+    update();
+}
+
+void BodyMapWidget::set_selection(const std::string& site_key, BodySide side) {
+    selection_ = Point{site_key, side};
+    update();
+}
+
+void BodyMapWidget::clear_selection() {
+    selection_.reset();
+    update();
+}
+
+void BodyMapWidget::resizeEvent(QResizeEvent* event) {
+    relayout();
+    QWidget::resizeEvent(event);
+}
+
+void BodyMapWidget::relayout() {
+    const QRectF all = QRectF(rect()).adjusted(kMarginPx, kMarginPx, -kMarginPx, -kMarginPx);
+    const QRectF maps(all.left(), all.top(), all.width() - kThresholdLegendWidthPx,
+                      all.height());
+    layout_.place(maps, kCaptionPx);
+    legend_box_ = QRectF(maps.right() + 6, all.top() + kCaptionPx, kThresholdLegendWidthPx - 6,
+                         all.height() - kCaptionPx);
+}
+
+double BodyMapWidget::marker_radius_px() const {
+    return std::clamp(4.5 * layout_.scale(), 6.0, 12.0);
+}
+
+const BodyMapValue* BodyMapWidget::value_at(const std::string& key, BodySide side) const {
+    const auto it = values_.find({key, side});
+    return it == values_.end() ? nullptr : &it->second;
+}
+
+std::optional<BodyMapMarker> BodyMapWidget::marker_near(QPointF widget_point) const {
+    const double reach = std::max(kMinReachPx, kReachInRadii * marker_radius_px());
+    std::optional<BodyMapMarker> best;
+    double best_distance = reach;
+    for (const BodyMapMarker& marker : markers_) {
+        const QPointF at = layout_.to_widget(marker.view, marker.fraction);
+        const double distance = std::hypot(at.x() - widget_point.x(), at.y() - widget_point.y());
+        if (distance <= best_distance) {
+            best_distance = distance;
+            best = marker;
+        }
+    }
+    return best;
+}
+
+std::optional<QPointF> BodyMapWidget::marker_position(const std::string& site_key, BodySide side,
+                                                      BodyView view) const {
+    for (const BodyMapMarker& marker : markers_) {
+        if (marker.view == view && marker.side == side &&
+            sites_[marker.site_index].key == site_key)
+            return layout_.to_widget(view, marker.fraction);
+    }
+    return std::nullopt;
+}
+
+std::optional<QColor> BodyMapWidget::marker_colour(const std::string& site_key,
+                                                   BodySide side) const {
+    const BodyMapValue* value = value_at(site_key, side);
+    if (!value) return std::nullopt;
+    return scale_.colour(value->pressure_kpa);
+}
+
+std::optional<SideDifference> BodyMapWidget::flagged_asymmetry(const std::string& site_key) const {
+    const BodyMapValue* left = value_at(site_key, BodySide::Left);
+    const BodyMapValue* right = value_at(site_key, BodySide::Right);
+    if (!left || !right) return std::nullopt;
+    const SideDifference difference =
+        algocore::protocols::compare_sides(left->pressure_kpa, right->pressure_kpa);
+    if (difference.difference_pct < asymmetry_pct_) return std::nullopt;
+    return difference;
+}
+
+QString BodyMapWidget::tooltip_at(QPointF widget_point) const {
+    const auto marker = marker_near(widget_point);
+    if (!marker) return {};
+    const Site& site = sites_[marker->site_index];
+    QString text = QStringLiteral("<b>%1</b> (%2)").arg(QString::fromStdString(site.name).toHtmlEscaped(),
+                                                        side_word(marker->side));
+    if (!site.landmark.empty())
+        text += QStringLiteral("<br>%1").arg(QString::fromStdString(site.landmark).toHtmlEscaped());
+    if (const BodyMapValue* value = value_at(site.key, marker->side)) {
+        text += QStringLiteral("<br>Latest PPT: <b>%1</b>").arg(unit_.format_with_symbol(value->pressure_kpa));
+        if (!value->note.isEmpty()) text += QStringLiteral(" (%1)").arg(value->note.toHtmlEscaped());
+    } else {
+        text += QStringLiteral("<br>No PPT recorded");
+    }
+    return text;
+}
+
+bool BodyMapWidget::event(QEvent* event) {
+    if (event->type() == QEvent::ToolTip) {
+        auto* help = static_cast<QHelpEvent*>(event);
+        const QString text = tooltip_at(help->pos());
+        if (text.isEmpty()) QToolTip::hideText();
+        else QToolTip::showText(help->globalPos(), text, this);
+        return true;
+    }
+    return QWidget::event(event);
+}
+
+void BodyMapWidget::mouseReleaseEvent(QMouseEvent* event) {
+    if (event->button() != Qt::LeftButton) return QWidget::mouseReleaseEvent(event);
+    const QPointF at = event->position();
+    if (const auto marker = marker_near(at)) {
+        const Site& site = sites_[marker->site_index];
+        set_selection(site.key, marker->side);
+        Q_EMIT siteChosen(QString::fromStdString(site.key), static_cast<int>(marker->side));
+        return;
+    }
+    if (const auto hit = layout_.hit(at)) {
+        Q_EMIT customPointChosen(hit->view, hit->fraction,
+                                 static_cast<int>(side_at(hit->view, hit->fraction.x())));
+    }
+}
+
+void BodyMapWidget::paintEvent(QPaintEvent*) {
+    if (layout_.scale() <= 0.0) relayout();
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.fillRect(rect(), theme::kBackground);
+
+    QFont caption = font();
+    caption.setPixelSize(16);
+    caption.setBold(true);
+    painter.setFont(caption);
+    painter.setPen(theme::kText);
+    for (BodyView view : {BodyView::Front, BodyView::Back}) {
+        painter.drawText(layout_.caption_box(view), Qt::AlignHCenter | Qt::AlignVCenter,
+                         view == BodyView::Front ? tr("Front") : tr("Back"));
+        QSvgRenderer& outline = view == BodyView::Front ? *front_ : *back_;
+        outline.render(&painter, layout_.view_box(view));
+    }
+    paint_asymmetry(painter);
+    paint_markers(painter);
+    paint_threshold_legend(painter, legend_box_, scale_, unit_, asymmetry_pct_);
+}
+
+void BodyMapWidget::paint_markers(QPainter& painter) const {
+    const double r = marker_radius_px();
+    QFont number = font();
+    number.setPixelSize(12);
+    number.setBold(true);
+    painter.setFont(number);
+    const QFontMetricsF metrics(number);
+    std::vector<QRectF> labels;  // drawn so far; a label that would overlap one is left out
+    for (const BodyMapMarker& marker : markers_) {
+        const Site& site = sites_[marker.site_index];
+        const QPointF at = layout_.to_widget(marker.view, marker.fraction);
+        const BodyMapValue* value = value_at(site.key, marker.side);
+        if (!value) {
+            painter.setPen(QPen(bodymap_palette::kEmptyOutline, 1.5));
+            painter.setBrush(bodymap_palette::kEmptyFill);
+            painter.drawEllipse(at, r * 0.6, r * 0.6);
+        } else {
+            painter.setPen(QPen(bodymap_palette::kValueOutline, 1.5));
+            painter.setBrush(scale_.colour(value->pressure_kpa));
+            painter.drawEllipse(at, r, r);
+            // The number beside the marker, on the outer side of the body.
+            const QString text = unit_.format(value->pressure_kpa);
+            const double w = metrics.horizontalAdvance(text) + 6;
+            const bool outward_left = marker.fraction.x() < 0.5;
+            const QRectF box(outward_left ? at.x() - r - 2 - w : at.x() + r + 2,
+                             at.y() - metrics.height() / 2, w, metrics.height());
+            const bool overlaps = std::any_of(labels.begin(), labels.end(),
+                                              [&](const QRectF& other) { return other.intersects(box); });
+            if (!overlaps) {
+                painter.setPen(Qt::NoPen);
+                painter.setBrush(QColor(255, 255, 255, 220));
+                painter.drawRoundedRect(box, 3, 3);
+                painter.setPen(theme::kText);
+                painter.drawText(box, Qt::AlignCenter, text);
+                labels.push_back(box);
+            }
+        }
+        if (selection_ && selection_->first == site.key && selection_->second == marker.side) {
+            painter.setPen(QPen(bodymap_palette::kSelection, 3));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(at, r + 4, r + 4);
+        }
+    }
+}
+
+void BodyMapWidget::paint_asymmetry(QPainter& painter) const {
+    const double r = marker_radius_px();
+    QFont label = font();
+    label.setPixelSize(12);
+    label.setBold(true);
+    painter.setFont(label);
+    for (const Site& site : sites_) {
+        const auto difference = flagged_asymmetry(site.key);
+        if (!difference || difference->lower_side == '=') continue;
+        const BodySide lower = difference->lower_side == 'L' ? BodySide::Left : BodySide::Right;
+        for (BodyView view : {BodyView::Front, BodyView::Back}) {
+            const auto at = marker_position(site.key, lower, view);
+            const auto other = marker_position(site.key,
+                                               lower == BodySide::Left ? BodySide::Right
+                                                                       : BodySide::Left,
+                                               view);
+            if (!at || !other) continue;
+            // A dashed link between the pair, a ring on the more sensitive side.
+            painter.setPen(QPen(bodymap_palette::kAsymmetry, 1.5, Qt::DashLine));
+            painter.drawLine(*at, *other);
+            painter.setPen(QPen(bodymap_palette::kAsymmetry, 3));
+            painter.setBrush(Qt::NoBrush);
+            painter.drawEllipse(*at, r + 5, r + 5);
+            const QString text = QStringLiteral("%1 −%2%").arg(QChar(difference->lower_side))
+                                     .arg(difference->difference_pct, 0, 'f', 0);
+            painter.drawText(QRectF(at->x() - 40, at->y() + r + 6, 80, 16), Qt::AlignCenter, text);
+        }
+    }
+}
+
+}  // namespace algogui

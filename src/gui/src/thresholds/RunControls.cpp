@@ -1,0 +1,154 @@
+#include "algogui/thresholds/RunControls.h"
+
+#include <QCheckBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QKeySequenceEdit>
+#include <QLabel>
+#include <QPushButton>
+#include <cmath>
+
+#include "algogui/Theme.h"
+
+namespace algogui {
+
+using algocore::protocols::PptSeries;
+using algocore::protocols::PptSeriesState;
+using algocore::protocols::PptTrialState;
+
+namespace {
+QString button_style(const QColor& colour) {
+    return QStringLiteral("QPushButton { background: %1; color: white; font-weight: bold; "
+                          "border-radius: 6px; padding: 6px 12px; }"
+                          "QPushButton:disabled { background: #9aa0a6; }")
+        .arg(colour.name());
+}
+}  // namespace
+
+RunControls::RunControls(QWidget* parent) : QWidget(parent) {
+    start_ = new QPushButton(tr("Start trial"), this);
+    start_->setStyleSheet(button_style(theme::kInBand));
+    skip_rest_ = new QPushButton(tr("Start now (skip rest)"), this);
+    abort_ = new QPushButton(tr("Abort (Esc)"), this);
+    abort_->setStyleSheet(button_style(theme::kAbove));
+    abort_->setShortcut(Qt::Key_Escape);
+    pain_ = new QPushButton(tr("PAIN\n(Space)"), this);
+    pain_->setStyleSheet(button_style(theme::kOverLimit) +
+                         QStringLiteral("QPushButton { font-size: 22px; }"));
+    pain_->setMinimumSize(150, 70);
+    pain_->setFocusPolicy(Qt::NoFocus);  // never steals the key that signals pain
+    pain_->setAccessibleName(tr("Pain signal"));
+    status_ = new QLabel(this);
+    QFont big = status_->font();
+    big.setPixelSize(19);
+    big.setBold(true);
+    status_->setFont(big);
+    status_->setWordWrap(true);
+
+    retest_row_ = new QWidget(this);
+    retest_row_->setAutoFillBackground(true);
+    QPalette palette = retest_row_->palette();
+    palette.setColor(QPalette::Window, theme::kBannerWarning);
+    retest_row_->setPalette(palette);
+    retest_text_ = new QLabel(tr("The last trial was invalid. Repeat it?"), retest_row_);
+    retest_text_->setWordWrap(true);
+    retest_ = new QPushButton(tr("Retest"), retest_row_);
+    skip_retest_ = new QPushButton(tr("Skip"), retest_row_);
+    auto* retest_layout = new QHBoxLayout(retest_row_);
+    retest_layout->setContentsMargins(8, 4, 8, 4);
+    retest_layout->addWidget(retest_text_, 1);
+    retest_layout->addWidget(retest_);
+    retest_layout->addWidget(skip_retest_);
+    retest_row_->hide();
+
+    key_edit_ = new QKeySequenceEdit(QKeySequence(Qt::Key_Space), this);
+    key_edit_->setToolTip(tr("Key (or foot pedal) that signals pain"));
+    key_edit_->setMaximumWidth(110);
+    auto_start_ = new QCheckBox(tr("arm next trial after the rest"), this);
+
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(4, 4, 4, 4);
+    grid->addWidget(start_, 0, 0);
+    grid->addWidget(skip_rest_, 1, 0);
+    grid->addWidget(abort_, 0, 1);
+    auto* key_row = new QHBoxLayout;
+    key_row->addWidget(new QLabel(tr("Pain key"), this));
+    key_row->addWidget(key_edit_);
+    grid->addLayout(key_row, 1, 1);
+    grid->addWidget(pain_, 0, 2, 2, 1);
+    grid->addWidget(status_, 2, 0, 1, 3);
+    grid->addWidget(auto_start_, 3, 0, 1, 3);
+    grid->addWidget(retest_row_, 4, 0, 1, 3);
+    grid->setColumnStretch(2, 1);
+
+    connect(start_, &QPushButton::clicked, this, [this] { Q_EMIT startRequested(false); });
+    connect(skip_rest_, &QPushButton::clicked, this, [this] { Q_EMIT startRequested(true); });
+    connect(abort_, &QPushButton::clicked, this, &RunControls::abortRequested);
+    connect(pain_, &QPushButton::pressed, this, &RunControls::painSignalled);
+    connect(retest_, &QPushButton::clicked, this, [this] { Q_EMIT retestAnswered(true); });
+    connect(skip_retest_, &QPushButton::clicked, this, [this] { Q_EMIT retestAnswered(false); });
+    connect(key_edit_, &QKeySequenceEdit::editingFinished, this, [this] {
+        const QKeySequence sequence = key_edit_->keySequence();
+        if (sequence.isEmpty()) return;
+        // One key only: a pedal sends one, and a chord would be too slow to signal pain.
+        set_pain_key(sequence[0].key());
+        Q_EMIT painKeyChanged(pain_key_);
+    });
+    show_series(nullptr, {});
+}
+
+void RunControls::set_pain_key(int key) {
+    pain_key_ = key;
+    const QString name = QKeySequence(key).toString(QKeySequence::NativeText);
+    key_edit_->setKeySequence(QKeySequence(key));
+    pain_->setText(tr("PAIN\n(%1)").arg(name));
+}
+
+bool RunControls::auto_start() const { return auto_start_->isChecked(); }
+
+void RunControls::set_auto_start(bool on) { auto_start_->setChecked(on); }
+
+QString RunControls::status_text() const { return status_->text(); }
+
+bool RunControls::retest_prompt_visible() const { return !retest_row_->isHidden(); }
+
+void RunControls::show_series(const PptSeries* series, const QString& hint) {
+    const PptSeriesState state = series ? series->state() : PptSeriesState::ReadyForTrial;
+    QString text;
+    switch (state) {
+    case PptSeriesState::ReadyForTrial: text = tr("Ready: press Start trial"); break;
+    case PptSeriesState::TrialRunning: {
+        const auto trial = series->current_trial()->state();
+        text = trial == PptTrialState::Ramping ? tr("Ramping — press PAIN at the signal")
+                                               : tr("Armed: place the probe and ramp up");
+        break;
+    }
+    case PptSeriesState::InterTrial:
+        text = tr("Rest: next trial in %1 s").arg(std::ceil(series->countdown_remaining_s()), 0, 'f', 0);
+        break;
+    case PptSeriesState::RetestPrompt: text = tr("Invalid trial"); break;
+    case PptSeriesState::Complete:
+        text = tr("Series complete (%1 counted) — Start trial begins a new series")
+                   .arg(series->counted_trials());
+        break;
+    }
+    if (!hint.isEmpty()) text += QStringLiteral(" · ") + hint;
+    if (status_->text() != text) status_->setText(text);
+
+    const bool running = state == PptSeriesState::TrialRunning;
+    start_->setEnabled(!running && state != PptSeriesState::RetestPrompt);
+    skip_rest_->setVisible(state == PptSeriesState::InterTrial);
+    abort_->setEnabled(running);
+    pain_->setEnabled(running);
+    retest_row_->setVisible(state == PptSeriesState::RetestPrompt);
+    if (state == PptSeriesState::RetestPrompt && series && !series->trials().empty()) {
+        const auto& last = series->trials().back().result;
+        retest_text_->setText(
+            tr("Trial %1 is invalid (%2). Repeat it?")
+                .arg(series->trials().back().number)
+                .arg(QString::fromStdString(algocore::protocols::flags_to_string(last.flags))
+                         .replace(QLatin1Char('_'), QLatin1Char(' '))));
+    }
+}
+
+}  // namespace algogui

@@ -1,0 +1,131 @@
+#include "algogui/training/ProgressChart.h"
+
+#include <QPainter>
+#include <QPainterPath>
+#include <algorithm>
+#include <cmath>
+
+#include "algogui/Theme.h"
+
+namespace algogui {
+
+namespace {
+constexpr int kLeft = 64;
+constexpr int kRight = 52;
+constexpr int kTop = 30;
+constexpr int kBottom = 30;
+}  // namespace
+
+ProgressChart::ProgressChart(QWidget* parent) : QWidget(parent), unit_(display_unit({})) {
+    setObjectName(QStringLiteral("ProgressChart"));
+    setAutoFillBackground(true);
+    QPalette white = palette();
+    white.setColor(QPalette::Window, theme::kBackground);
+    setPalette(white);
+}
+
+void ProgressChart::set_unit(const DisplayUnit& unit) {
+    unit_ = unit;
+    update();
+}
+
+void ProgressChart::set_scores(std::vector<algocore::storage::TrainingScore> scores) {
+    scores_ = std::move(scores);
+    update();
+}
+
+int ProgressChart::sessions_shown() const {
+    int sessions = 0;
+    algocore::storage::RecordId last = algocore::storage::kNoRecord;
+    for (const auto& s : scores_) {
+        if (sessions == 0 || s.session_id != last) ++sessions;
+        last = s.session_id;
+    }
+    return sessions;
+}
+
+void ProgressChart::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    painter.setRenderHint(QPainter::Antialiasing);
+    QFont font = painter.font();
+    font.setPixelSize(14);
+    painter.setFont(font);
+    const QRectF area(kLeft, kTop, width() - kLeft - kRight, height() - kTop - kBottom);
+
+    painter.setPen(theme::kText);
+    painter.drawText(QRectF(kLeft, 4, area.width(), 22), Qt::AlignLeft | Qt::AlignVCenter,
+                     QStringLiteral("Progress: ━ absolute error  ╍ variable error  ┈ constant "
+                                    "error (%1, left)   ■ time in band (%, right)")
+                         .arg(unit_.symbol));
+    if (scores_.empty()) {
+        painter.setPen(theme::kMutedText);
+        painter.drawText(area, Qt::AlignCenter, QStringLiteral("No scored attempts yet"));
+        return;
+    }
+
+    double top = 1.0;
+    double bottom = 0.0;
+    for (const auto& s : scores_) {
+        top = std::max({top, s.absolute_error_kpa, s.variable_error_kpa, s.constant_error_kpa});
+        bottom = std::min(bottom, s.constant_error_kpa);
+    }
+    top *= 1.1;
+    bottom *= 1.1;
+    const int n = static_cast<int>(scores_.size());
+    const auto x_of = [&](int i) {
+        return n == 1 ? area.center().x() : area.left() + area.width() * i / (n - 1);
+    };
+    const auto y_of = [&](double kpa) {
+        return area.bottom() - area.height() * (kpa - bottom) / (top - bottom);
+    };
+    const auto y_pct = [&](double pct) { return area.bottom() - area.height() * pct / 100.0; };
+
+    painter.setPen(QPen(theme::kGrid, 1));
+    painter.drawRect(area);
+    painter.drawLine(QPointF(area.left(), y_of(0.0)), QPointF(area.right(), y_of(0.0)));
+    painter.setPen(theme::kMutedText);
+    for (double kpa : {bottom, 0.0, top / 2.0, top}) {
+        painter.drawText(QRectF(0, y_of(kpa) - 9, kLeft - 6, 18), Qt::AlignRight | Qt::AlignVCenter,
+                         unit_.format(kpa));
+    }
+    for (int pct : {0, 50, 100}) {
+        painter.drawText(QRectF(area.right() + 4, y_pct(pct) - 9, kRight - 4, 18),
+                         Qt::AlignLeft | Qt::AlignVCenter, QStringLiteral("%1 %").arg(pct));
+    }
+
+    // Session boundaries, labelled with the date.
+    for (int i = 0; i < n; ++i) {
+        if (i > 0 && scores_[i].session_id == scores_[i - 1].session_id) continue;
+        const double x = i == 0 ? area.left() : 0.5 * (x_of(i - 1) + x_of(i));
+        painter.setPen(QPen(theme::kMutedText, 1, Qt::DotLine));
+        if (i > 0) painter.drawLine(QPointF(x, area.top()), QPointF(x, area.bottom()));
+        painter.setPen(theme::kMutedText);
+        painter.drawText(QRectF(x + 2, area.bottom() + 4, 120, 20), Qt::AlignLeft,
+                         QString::fromStdString(scores_[i].attempted_utc).left(10));
+    }
+
+    // Time in band as bars behind the error lines.
+    const double bar_w = std::max(3.0, std::min(18.0, area.width() / std::max(1, n) * 0.5));
+    for (int i = 0; i < n; ++i) {
+        const double pct = std::clamp(scores_[i].time_in_band_pct, 0.0, 100.0);
+        painter.fillRect(QRectF(x_of(i) - bar_w / 2, y_pct(pct), bar_w, area.bottom() - y_pct(pct)),
+                         theme::kBandFill);
+    }
+    const auto line = [&](auto value_of, const QPen& pen) {
+        QPainterPath path;
+        for (int i = 0; i < n; ++i) {
+            const QPointF p(x_of(i), y_of(value_of(scores_[i])));
+            if (i == 0) path.moveTo(p);
+            else path.lineTo(p);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(pen.color());
+            painter.drawEllipse(p, 3.5, 3.5);
+        }
+        painter.strokePath(path, pen);
+    };
+    line([](const auto& s) { return s.absolute_error_kpa; }, QPen(theme::kText, 3));
+    line([](const auto& s) { return s.variable_error_kpa; }, QPen(theme::kBelow, 2.5, Qt::DashLine));
+    line([](const auto& s) { return s.constant_error_kpa; }, QPen(theme::kAbove, 2, Qt::DotLine));
+}
+
+}  // namespace algogui

@@ -1,0 +1,124 @@
+#include "algogui/treatment/HoldStatusPanel.h"
+
+#include <QGridLayout>
+#include <QLabel>
+#include <QVBoxLayout>
+
+#include "algogui/HoldTimerPanel.h"
+#include "algogui/Theme.h"
+
+namespace algogui {
+
+using algocore::protocols::HoldState;
+
+namespace {
+
+QLabel* make_label(QWidget* parent, const QString& name, int pixel_size, bool bold) {
+    auto* label = new QLabel(parent);
+    label->setObjectName(name);
+    QFont font = label->font();
+    font.setPixelSize(pixel_size);
+    font.setBold(bold);
+    label->setFont(font);
+    return label;
+}
+
+QLabel* caption(QWidget* parent, const QString& text) {
+    auto* label = new QLabel(text, parent);
+    QPalette muted = label->palette();
+    muted.setColor(QPalette::WindowText, theme::kMutedText);
+    label->setPalette(muted);
+    return label;
+}
+
+QString state_words(const algocore::protocols::HoldEngine& hold) {
+    switch (hold.state()) {
+    case HoldState::WaitingForBand: return QStringLiteral("Waiting: press into the band");
+    case HoldState::Holding:
+        return hold.timer().in_excursion() ? QStringLiteral("Holding: OUT OF BAND")
+                                           : QStringLiteral("Holding: in band");
+    case HoldState::Complete: return QStringLiteral("Hold complete");
+    case HoldState::Stopped: return QStringLiteral("Stopped by operator");
+    case HoldState::OverLimit: return QStringLiteral("OVER LIMIT: hold ended");
+    }
+    return {};
+}
+
+}  // namespace
+
+HoldStatusPanel::HoldStatusPanel(QWidget* parent) : QWidget(parent) {
+    state_ = make_label(this, QStringLiteral("HoldState"), 24, true);
+    in_band_ = make_label(this, QStringLiteral("TimeInBand"), 56, true);
+    remaining_ = make_label(this, QStringLiteral("Remaining"), 28, true);
+    excursions_ = make_label(this, QStringLiteral("Excursions"), 28, true);
+    step_ups_ = make_label(this, QStringLiteral("StepUps"), 28, true);
+    prompt_ = make_label(this, QStringLiteral("SlackPrompt"), 44, true);
+    prompt_->setAlignment(Qt::AlignCenter);
+    prompt_->setMinimumHeight(76);
+    prompt_->setAutoFillBackground(true);
+    prompt_->hide();
+
+    auto* grid = new QGridLayout;
+    grid->setHorizontalSpacing(24);
+    grid->setVerticalSpacing(0);
+    grid->addWidget(caption(this, QStringLiteral("Time in band")), 0, 0);
+    grid->addWidget(caption(this, QStringLiteral("Remaining")), 0, 1);
+    grid->addWidget(caption(this, QStringLiteral("Excursions")), 0, 2);
+    grid->addWidget(caption(this, QStringLiteral("Step-ups")), 0, 3);
+    grid->addWidget(in_band_, 1, 0);
+    grid->addWidget(remaining_, 1, 1, Qt::AlignBottom);
+    grid->addWidget(excursions_, 1, 2, Qt::AlignBottom);
+    grid->addWidget(step_ups_, 1, 3, Qt::AlignBottom);
+    grid->setColumnStretch(4, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(4);
+    layout->addWidget(state_);
+    layout->addLayout(grid);
+    layout->addWidget(prompt_);
+    show_idle(QStringLiteral("Choose the point and the prescription, then Start hold"));
+}
+
+void HoldStatusPanel::show_hold(const algocore::protocols::HoldEngine& hold) {
+    const auto& timer = hold.timer();
+    state_->setText(state_words(hold));
+    const QColor colour = hold.state() == HoldState::OverLimit ? theme::kOverLimit
+                          : timer.in_excursion()               ? theme::kAbove
+                                                               : theme::kText;
+    state_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
+    in_band_->setText(QStringLiteral("%1 / %2")
+                          .arg(format_minutes_seconds(timer.time_in_band_s()),
+                               format_minutes_seconds(hold.config().hold_s)));
+    remaining_->setText(format_minutes_seconds(timer.remaining_s()));
+    excursions_->setText(QString::number(timer.excursions()));
+    step_ups_->setText(QString::number(static_cast<int>(hold.step_ups().size())));
+}
+
+void HoldStatusPanel::show_idle(const QString& text) {
+    state_->setText(text);
+    state_->setStyleSheet(QString());
+    in_band_->setText(QStringLiteral("–:–"));
+    remaining_->setText(QStringLiteral("–"));
+    excursions_->setText(QStringLiteral("–"));
+    step_ups_->setText(QStringLiteral("–"));
+}
+
+void HoldStatusPanel::show_prompt(const QString& text, const QColor& colour) {
+    prompt_->setText(text);
+    prompt_->setStyleSheet(
+        QStringLiteral("background: %1; color: white; border-radius: 6px;").arg(colour.name()));
+    prompt_->show();
+}
+
+void HoldStatusPanel::hide_prompt() { prompt_->hide(); }
+
+QString HoldStatusPanel::state_text() const { return state_->text(); }
+QString HoldStatusPanel::in_band_text() const { return in_band_->text(); }
+QString HoldStatusPanel::remaining_text() const { return remaining_->text(); }
+QString HoldStatusPanel::excursions_text() const { return excursions_->text(); }
+QString HoldStatusPanel::step_ups_text() const { return step_ups_->text(); }
+QString HoldStatusPanel::prompt_text() const { return prompt_->text(); }
+bool HoldStatusPanel::prompt_visible() const { return !prompt_->isHidden(); }
+
+}  // namespace algogui

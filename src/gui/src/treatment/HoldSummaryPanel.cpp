@@ -1,0 +1,164 @@
+#include "algogui/treatment/HoldSummaryPanel.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QVBoxLayout>
+
+#include "algogui/Theme.h"
+
+namespace algogui {
+
+namespace {
+constexpr int kNotRated = -1;
+
+QString outcome_words(const QString& outcome) {
+    if (outcome == QLatin1String("complete")) return QStringLiteral("Complete");
+    if (outcome == QLatin1String("stopped")) return QStringLiteral("Stopped by operator");
+    if (outcome == QLatin1String("over_limit")) return QStringLiteral("Ended: OVER LIMIT");
+    return outcome;
+}
+}  // namespace
+
+HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("HoldSummary"));
+    setAutoFillBackground(true);
+    QPalette panel = palette();
+    panel.setColor(QPalette::Window, theme::kPanel);
+    setPalette(panel);
+
+    grid_ = new QGridLayout;
+    grid_->setHorizontalSpacing(18);
+    grid_->setVerticalSpacing(2);
+    add_metric(QStringLiteral("outcome"), QStringLiteral("Hold"), 0, 0);
+    add_metric(QStringLiteral("duration"), QStringLiteral("Duration"), 0, 1);
+    add_metric(QStringLiteral("in_band"), QStringLiteral("Time in band"), 0, 2);
+    add_metric(QStringLiteral("in_band_pct"), QStringLiteral("In band"), 0, 3);
+    add_metric(QStringLiteral("excursions"), QStringLiteral("Excursions"), 0, 4);
+    add_metric(QStringLiteral("step_ups"), QStringLiteral("Step-ups"), 0, 5);
+    add_metric(QStringLiteral("mean"), QStringLiteral("Mean"), 2, 0);
+    add_metric(QStringLiteral("median"), QStringLiteral("Median"), 2, 1);
+    add_metric(QStringLiteral("peak"), QStringLiteral("Peak"), 2, 2);
+    add_metric(QStringLiteral("cv"), QStringLiteral("CV"), 2, 3);
+    add_metric(QStringLiteral("pti"), QStringLiteral("Pressure-time integral"), 2, 4);
+
+    rating_ = new QSpinBox(this);
+    rating_->setObjectName(QStringLiteral("PainRating"));
+    rating_->setRange(kNotRated, 10);
+    rating_->setSpecialValueText(QStringLiteral("not rated"));
+    rating_->setValue(kNotRated);
+    rating_->setToolTip(QStringLiteral("Pain during the hold, 0 (none) to 10 (worst imaginable)"));
+    save_ = new QPushButton(QStringLiteral("Save hold"), this);
+    save_->setObjectName(QStringLiteral("SaveHold"));
+    discard_ = new QPushButton(QStringLiteral("Discard"), this);
+    note_ = new QLabel(this);
+    note_->setObjectName(QStringLiteral("SaveNote"));
+
+    auto* actions = new QHBoxLayout;
+    actions->addWidget(new QLabel(QStringLiteral("Pain 0–10"), this));
+    actions->addWidget(rating_);
+    actions->addSpacing(12);
+    actions->addWidget(save_);
+    actions->addWidget(discard_);
+    actions->addWidget(note_, 1);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(12, 8, 12, 8);
+    layout->addLayout(grid_);
+    layout->addLayout(actions);
+    grid_->setColumnStretch(5, 1);
+
+    connect(save_, &QPushButton::clicked, this, &HoldSummaryPanel::saveRequested);
+    connect(discard_, &QPushButton::clicked, this, &HoldSummaryPanel::discardRequested);
+    clear();
+}
+
+QLabel* HoldSummaryPanel::add_metric(const QString& key, const QString& title, int row,
+                                     int column) {
+    auto* caption = new QLabel(title, this);
+    QPalette muted = caption->palette();
+    muted.setColor(QPalette::WindowText, theme::kMutedText);
+    caption->setPalette(muted);
+    auto* value = new QLabel(QStringLiteral("—"), this);
+    value->setObjectName(QStringLiteral("Metric_") + key);
+    QFont big = value->font();
+    big.setPixelSize(22);
+    big.setBold(true);
+    value->setFont(big);
+    grid_->addWidget(caption, row, column);
+    grid_->addWidget(value, row + 1, column);
+    values_.insert(key, value);
+    return value;
+}
+
+void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m,
+                                 const QString& outcome, const DisplayUnit& unit) {
+    saved_ = false;
+    values_[QStringLiteral("outcome")]->setText(outcome_words(outcome));
+    values_[QStringLiteral("duration")]->setText(QStringLiteral("%1 s").arg(m.duration_s, 0, 'f', 1));
+    values_[QStringLiteral("in_band")]->setText(
+        QStringLiteral("%1 s").arg(m.time_in_band_s, 0, 'f', 1));
+    values_[QStringLiteral("in_band_pct")]->setText(
+        QStringLiteral("%1 %").arg(m.time_in_band_pct, 0, 'f', 0));
+    values_[QStringLiteral("mean")]->setText(unit.format_with_symbol(m.mean_kpa));
+    values_[QStringLiteral("median")]->setText(unit.format_with_symbol(m.median_kpa));
+    values_[QStringLiteral("peak")]->setText(unit.format_with_symbol(m.peak_kpa));
+    values_[QStringLiteral("cv")]->setText(QStringLiteral("%1 %").arg(m.cv_pct, 0, 'f', 1));
+    // The integral stays in kPa·s whatever the display unit: it is the dose as published.
+    values_[QStringLiteral("pti")]->setText(
+        QStringLiteral("%1 kPa·s").arg(m.pti_kpa_s, 0, 'f', 0));
+    values_[QStringLiteral("excursions")]->setText(QString::number(m.excursions));
+    values_[QStringLiteral("step_ups")]->setText(QString::number(m.step_ups));
+    values_[QStringLiteral("outcome")]->setStyleSheet(
+        outcome == QLatin1String("over_limit")
+            ? QStringLiteral("color: %1;").arg(theme::kOverLimit.name())
+            : QString());
+    save_->setEnabled(true);
+    discard_->setEnabled(true);
+    rating_->setEnabled(true);
+    note_->clear();
+    show();
+}
+
+void HoldSummaryPanel::clear() {
+    for (QLabel* value : values_) value->setText(QStringLiteral("—"));
+    rating_->setValue(kNotRated);
+    save_->setEnabled(false);
+    discard_->setEnabled(false);
+    note_->clear();
+    saved_ = false;
+}
+
+void HoldSummaryPanel::show_saved(const QString& note) {
+    saved_ = true;
+    save_->setEnabled(false);
+    discard_->setEnabled(false);
+    rating_->setEnabled(false);
+    note_->setStyleSheet(QString());
+    note_->setText(note);
+}
+
+void HoldSummaryPanel::show_problem(const QString& problem) {
+    note_->setStyleSheet(QStringLiteral("color: %1;").arg(theme::kOverLimit.name()));
+    note_->setText(problem);
+}
+
+QString HoldSummaryPanel::note_text() const { return note_->text(); }
+
+std::optional<int> HoldSummaryPanel::pain_rating() const {
+    if (rating_->value() == kNotRated) return std::nullopt;
+    return rating_->value();
+}
+
+void HoldSummaryPanel::set_pain_rating(std::optional<int> rating) {
+    rating_->setValue(rating ? *rating : kNotRated);
+}
+
+QString HoldSummaryPanel::metric_text(const QString& key) const {
+    const auto it = values_.find(key);
+    return it == values_.end() ? QString() : (*it)->text();
+}
+
+}  // namespace algogui

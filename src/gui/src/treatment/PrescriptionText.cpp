@@ -1,0 +1,74 @@
+#include "algogui/treatment/PrescriptionText.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace algogui {
+
+using algocore::protocols::PressureAnchor;
+using algocore::protocols::PressureRef;
+using algocore::protocols::Prescription;
+
+namespace {
+
+QString anchor_words(PressureAnchor anchor) {
+    switch (anchor) {
+    case PressureAnchor::Absolute: return QStringLiteral("kPa");
+    case PressureAnchor::Ppt: return QStringLiteral("% of PPT");
+    case PressureAnchor::Tolerance: return QStringLiteral("% of tolerance");
+    case PressureAnchor::PptToleranceMid: return QStringLiteral("% of (PPT + tolerance)/2");
+    }
+    return {};
+}
+
+QJsonObject ref_json(const PressureRef& ref) {
+    return {{QStringLiteral("anchor"), QString::fromLatin1(to_string(ref.anchor))},
+            {QStringLiteral("value"), ref.value}};
+}
+
+}  // namespace
+
+QString prescription_title(const Prescription& p) {
+    if (p.name == "ppt_90s") return QStringLiteral("PPT held 90 s");
+    if (p.name == "hou_2002_midpoint") return QStringLiteral("(PPT + tolerance)/2 held 60 s");
+    if (p.name == "de_meulemeester_2017")
+        return QStringLiteral("Highest tolerable pressure held 60 s");
+    if (p.name == "simons_barrier_release") return QStringLiteral("Barrier release (Simons)");
+    return QString::fromStdString(p.name);
+}
+
+QString band_text(const Prescription& p) {
+    const QString dash = QStringLiteral("–");
+    if (p.low.anchor == p.high.anchor) {
+        return QStringLiteral("%1%2%3 %4")
+            .arg(p.low.value, 0, 'f', 0)
+            .arg(dash)
+            .arg(p.high.value, 0, 'f', 0)
+            .arg(anchor_words(p.low.anchor));
+    }
+    return QStringLiteral("%1 %2 %3 %4 %5")
+        .arg(p.low.value, 0, 'f', 0)
+        .arg(anchor_words(p.low.anchor), dash)
+        .arg(p.high.value, 0, 'f', 0)
+        .arg(anchor_words(p.high.anchor));
+}
+
+QString prescription_json(const Prescription& p) {
+    QJsonObject o{
+        {QStringLiteral("name"), QString::fromStdString(p.name)},
+        {QStringLiteral("source"), QString::fromStdString(p.source)},
+        {QStringLiteral("low"), ref_json(p.low)},
+        {QStringLiteral("high"), ref_json(p.high)},
+        {QStringLiteral("hold_s"), p.hold_s},
+        {QStringLiteral("grace_s"), p.grace_s},
+        {QStringLiteral("step_ups"), p.step_ups},
+        {QStringLiteral("hold_until_release"), p.hold_until_release},
+        {QStringLiteral("repetitions"), p.repetitions},
+        {QStringLiteral("rest_s"), p.rest_s},
+        {QStringLiteral("stretch_s"), p.stretch_s},
+    };
+    if (p.limit) o.insert(QStringLiteral("limit"), ref_json(*p.limit));
+    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
+}
+
+}  // namespace algogui

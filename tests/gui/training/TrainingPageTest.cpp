@@ -1,0 +1,172 @@
+// The Training page on scripted samples: an attempt scored against the expert's template,
+// the faded-feedback schedule hiding the live readout in blind attempts, a recorded
+// template, and the progress chart fed from stored scores.
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <functional>
+
+#include "algocore/storage/SqliteStorage.h"
+#include "algogui/PressureReadout.h"
+#include "algogui/training/AttemptPlot.h"
+#include "algogui/training/ProgressChart.h"
+#include "algogui/training/TrainingPage.h"
+
+using algocore::Sample;
+using algocore::protocols::FeedbackLevel;
+using algocore::protocols::FeedbackSchedule;
+using algocore::protocols::MotionTemplate;
+using algocore::protocols::TemplateKind;
+using namespace algogui;
+
+namespace {
+
+double g_clock_s = 0.0;  // session clock carried across attempts, like a real feed
+
+// Feeds pressure_at(t since start) for duration_s at 100 Hz in frames of two samples.
+void feed_for(TrainingPage& page, double duration_s, const std::function<double(double)>& at) {
+    const double start = g_clock_s;
+    std::vector<Sample> frame;
+    for (int i = 0; i <= static_cast<int>(std::lround(duration_s * 100)); ++i) {
+        Sample s;
+        s.t_s = start + i / 100.0;
+        s.pressure_kpa = at(i / 100.0);
+        s.force_n = s.pressure_kpa / 10.0;
+        frame.push_back(s);
+        if (frame.size() == 2) {
+            page.feed(frame);
+            frame.clear();
+        }
+    }
+    if (!frame.empty()) page.feed(frame);
+    g_clock_s = start + duration_s + 0.01;
+}
+
+MotionTemplate flat_expert(double kpa, double seconds) {
+    return MotionTemplate(TemplateKind::Hold, "expert hold", {{0.0, kpa}, {seconds, kpa}});
+}
+
+}  // namespace
+
+class TrainingPageTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void attemptIsScoredAgainstTheTemplateAndShown() {
+        TrainingPage page;
+        page.set_template(flat_expert(350.0, 10.0));
+        page.set_student(QStringLiteral("ana"));
+        page.set_band_kpa(300.0, 400.0);
+        page.set_schedule(FeedbackSchedule::constant(FeedbackLevel::Full));
+        QVERIFY(page.start_attempt());
+        // 10 kPa too hard, steady: CE +10, AE 10, VE 0, all in band.
+        feed_for(page, 10.5, [](double) { return 360.0; });
+        QVERIFY(!page.attempt_running());  // ended at the template's duration
+        QVERIFY(page.last_score());
+        QCOMPARE(page.score_text("ce"), QStringLiteral("+10 kPa"));
+        QCOMPARE(page.score_text("ae"), QStringLiteral("10 kPa"));
+        QCOMPARE(page.score_text("ve"), QStringLiteral("0 kPa"));
+        QCOMPARE(page.score_text("tib"), QStringLiteral("100 %"));
+        QVERIFY(page.plot().template_shown());
+        QVERIFY(page.plot().attempt_shown());
+        QVERIFY(page.plot().attempt_points() > 900);
+        // Without a database the score is kept for the chart and the reason is said.
+        QCOMPARE(page.progress().scores().size(), std::size_t{1});
+        QVERIFY(page.score_text("note").contains(QStringLiteral("Not stored")));
+    }
+
+    void fadedFeedbackHidesTheLiveReadoutInBlindAttempts() {
+        TrainingPage page;
+        page.set_template(flat_expert(350.0, 2.0));
+        page.set_student(QStringLiteral("ben"));
+        page.set_schedule(FeedbackSchedule::faded(1));
+        const auto steady = [](double) { return 340.0; };
+
+        // 1: full feedback: number, ghost and trace.
+        QCOMPARE(page.current_level(), FeedbackLevel::Full);
+        QVERIFY(page.start_attempt());
+        feed_for(page, 1.0, steady);
+        QVERIFY(!page.readout().isHidden());
+        QCOMPARE(page.readout().number_text(), QStringLiteral("340"));
+        QVERIFY(page.plot().template_shown());
+        feed_for(page, 1.5, steady);
+
+        // 2: band only: the state, not the number, and no ghost.
+        QCOMPARE(page.current_level(), FeedbackLevel::BandOnly);
+        QVERIFY(page.start_attempt());
+        feed_for(page, 1.0, steady);
+        QVERIFY(!page.readout().isHidden());
+        QCOMPARE(page.readout().number_text(), QString());
+        QVERIFY(page.readout().state_text().contains(QStringLiteral("IN BAND")));
+        QVERIFY(!page.plot().template_shown());
+        feed_for(page, 1.5, steady);
+
+        // 3: blind with the score afterwards: readout and trace hidden during the attempt.
+        QCOMPARE(page.current_level(), FeedbackLevel::SummaryAfter);
+        QVERIFY(page.start_attempt());
+        feed_for(page, 1.0, steady);
+        QVERIFY(page.readout().isHidden());
+        QVERIFY(!page.plot().attempt_shown());
+        QCOMPARE(page.plot().hidden_note(), QStringLiteral("Blind attempt: display hidden"));
+        feed_for(page, 1.5, steady);
+        QCOMPARE(page.score_text("ae"), QStringLiteral("10 kPa"));
+
+        // 4: retention: blind, and the score is stored but not shown.
+        QCOMPARE(page.current_level(), FeedbackLevel::None);
+        QVERIFY(page.start_attempt());
+        feed_for(page, 1.0, steady);
+        QVERIFY(page.readout().isHidden());
+        feed_for(page, 1.5, steady);
+        QCOMPARE(page.score_text("ae"), QStringLiteral("hidden"));
+        QVERIFY(!page.plot().attempt_shown());
+    }
+
+    void recordedTemplateFollowsTheExpertTrace() {
+        TrainingPage page;
+        page.start_recording();
+        feed_for(page, 4.0, [](double t) { return 60.0 * t; });  // a 60 kPa/s ramp
+        page.finish_recording();
+        QVERIFY(page.expert());
+        QCOMPARE(page.expert()->duration_s(), 4.0);
+        QCOMPARE(page.expert()->pressure_at(2.0), 120.0);
+    }
+
+    void storedScoresAreChartedPerStudentAcrossSessions() {
+        QTemporaryDir dir;
+        auto opened = algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
+        QVERIFY2(opened.storage, opened.error.c_str());
+        TrainingPage page;
+        page.set_storage(opened.storage.get());
+        page.set_template(flat_expert(350.0, 2.0));
+        page.set_student(QStringLiteral("cleo"));
+        page.set_schedule(FeedbackSchedule::constant(FeedbackLevel::Full));
+        for (double offset : {30.0, 10.0}) {
+            QVERIFY(page.start_attempt());
+            feed_for(page, 2.5, [offset](double) { return 350.0 + offset; });
+        }
+        QVERIFY(opened.storage->flush(std::chrono::seconds(5)));
+        const auto& scores = page.progress().scores();
+        QCOMPARE(scores.size(), std::size_t{2});
+        QCOMPARE(scores[0].absolute_error_kpa, 30.0);
+        QCOMPARE(scores[1].absolute_error_kpa, 10.0);
+        QCOMPARE(scores[1].feedback, std::string("full"));
+        QCOMPARE(page.progress().sessions_shown(), 1);
+    }
+
+    void pageScreenshotIsNotBlank() {
+        TrainingPage page;
+        page.resize(1200, 720);
+        page.set_template(flat_expert(350.0, 5.0));
+        page.set_student(QStringLiteral("dan"));
+        QVERIFY(page.start_attempt());
+        feed_for(page, 5.5, [](double t) { return 330.0 + 10.0 * std::sin(t); });
+        const QImage image = page.grab().toImage();
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    }
+};
+
+QTEST_MAIN(TrainingPageTest)
+#include "TrainingPageTest.moc"

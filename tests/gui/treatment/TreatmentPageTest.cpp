@@ -1,0 +1,242 @@
+// The Treatment page on scripted samples (no device): the dose it reports, the refusal of a
+// band relative to a PPT that was never measured, the release prompt on a slow sag, the
+// over-limit end, and a hold stored with its trace.
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <cmath>
+#include <functional>
+
+#include "algocore/storage/SqliteStorage.h"
+#include "algogui/AudioCues.h"
+#include "algogui/PressureReadout.h"
+#include "algogui/treatment/HoldStatusPanel.h"
+#include "algogui/treatment/HoldSummaryPanel.h"
+#include "algogui/treatment/PointPicker.h"
+#include "algogui/treatment/PrescriptionEditor.h"
+#include "algogui/treatment/TreatmentPage.h"
+
+using algocore::Sample;
+using algocore::protocols::PressureAnchor;
+using algocore::protocols::PressureRef;
+using algocore::protocols::Prescription;
+using namespace algogui;
+
+namespace {
+
+constexpr double kRateHz = 100.0;
+
+// Samples of pressure_at(t) from t0 to t1 at 100 Hz, fed in display frames of ~16 ms.
+void feed_script(TreatmentPage& page, double t0_s, double t1_s,
+                 const std::function<double(double)>& pressure_at) {
+    std::vector<Sample> frame;
+    const int first = static_cast<int>(std::lround(t0_s * kRateHz));
+    const int last = static_cast<int>(std::lround(t1_s * kRateHz));
+    for (int i = first; i <= last; ++i) {
+        Sample s;
+        s.t_s = i / kRateHz;
+        s.pressure_kpa = pressure_at(s.t_s);
+        s.force_n = s.pressure_kpa / 10.0;  // 1 cm² probe
+        frame.push_back(s);
+        if (frame.size() == 2) {
+            page.feed(frame);
+            frame.clear();
+        }
+    }
+    if (!frame.empty()) page.feed(frame);
+}
+
+Prescription absolute(double low, double high, double hold_s, double limit) {
+    Prescription p = Prescription::absolute(low, high, hold_s);
+    p.limit = PressureRef{PressureAnchor::Absolute, limit};
+    return p;
+}
+
+struct CountingTone final : ToneOutput {
+    void play(LiveCue cue) override { played.push_back(cue); }
+    void set_continuous_hz(std::optional<double>) override {}
+    bool available() const override { return true; }
+    std::vector<LiveCue> played;
+};
+
+}  // namespace
+
+class TreatmentPageTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void holdOnScriptedTraceReportsTimeInBandAndDose() {
+        TreatmentPage page(nullptr);
+        page.editor().set_prescription(absolute(300, 400, 10, 500));
+        QVERIFY(page.start_hold());
+        // Rest, then 350 kPa from 1 s; a 1 s excursion to 250 kPa at 5-6 s (longer than the
+        // 0.5 s grace, so it counts and is not credited).
+        feed_script(page, 0.0, 14.0, [](double t) {
+            if (t < 1.0) return 0.0;
+            return (t >= 5.0 && t < 6.0) ? 250.0 : 350.0;
+        });
+        QVERIFY(page.hold()->finished());
+        const HoldSummaryPanel& summary = page.summary();
+        QCOMPARE(summary.metric_text("outcome"), QStringLiteral("Complete"));
+        // 10 s in band reached at 12 s; the hold began at the first entry (1 s).
+        QCOMPARE(summary.metric_text("in_band"), QStringLiteral("10.0 s"));
+        QCOMPARE(summary.metric_text("duration"), QStringLiteral("11.0 s"));
+        QCOMPARE(summary.metric_text("in_band_pct"), QStringLiteral("91 %"));
+        QCOMPARE(summary.metric_text("excursions"), QStringLiteral("1"));
+        QCOMPARE(summary.metric_text("peak"), QStringLiteral("350 kPa"));
+        QCOMPARE(summary.metric_text("median"), QStringLiteral("350 kPa"));
+        // 350 × 11 s − 100 × 1 s (the excursion), trapezoid edges cancel.
+        QCOMPARE(summary.metric_text("pti"), QStringLiteral("3750 kPa·s"));
+        // Mean of the samples: 1001 at 350 and 100 at 250 of 1101 → 340.9 kPa.
+        QCOMPARE(summary.metric_text("mean"), QStringLiteral("341 kPa"));
+        QCOMPARE(summary.metric_text("step_ups"), QStringLiteral("0"));
+        QCOMPARE(page.status().in_band_text(), QStringLiteral("0:10 / 0:10"));
+        QCOMPARE(page.status().excursions_text(), QStringLiteral("1"));
+    }
+
+    void relativeBandIsRefusedWithoutStoredPptAndOffersToMeasureIt() {
+        QTemporaryDir dir;
+        auto opened = algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
+        QVERIFY2(opened.storage, opened.error.c_str());
+        TreatmentPage page(nullptr);
+        page.set_storage(opened.storage.get());
+        page.point().set_subject_code(QStringLiteral("S001"));
+        QVERIFY(page.point().choose_site(QStringLiteral("upper_trapezius")));
+        page.editor().choose_preset(0);  // PPT held 90 s: band 90-110 % of PPT
+
+        QVERIFY(page.refusal_visible());
+        QVERIFY2(page.refusal_text().contains(QStringLiteral("No PPT stored")),
+                 qPrintable(page.refusal_text()));
+        QVERIFY(page.refusal_text().contains(QStringLiteral("Upper trapezius (L)")));
+        QCOMPARE(page.measure_button().text(), QStringLiteral("Measure PPT first"));
+        QVERIFY(!page.findChild<QPushButton*>("StartHold")->isEnabled());
+        QVERIFY(!page.start_hold());
+
+        QSignalSpy asked(&page, &TreatmentPage::measureThresholdRequested);
+        page.measure_button().click();
+        QCOMPARE(asked.count(), 1);
+        QCOMPARE(asked.at(0).at(0).toString(), QStringLiteral("PPT"));
+
+        // Once a PPT is stored for the point, the same prescription resolves: 90-110 % of 320.
+        auto& storage = *opened.storage;
+        algocore::storage::Session session;
+        algocore::storage::Subject subject;
+        subject.code = "S001";
+        session.subject_id = storage.add_subject(subject).id;
+        session.started_utc = "2026-11-23T10:00:00Z";
+        const auto session_id = storage.begin_session(session).id;
+        algocore::storage::Trial trial;
+        trial.session_id = session_id;
+        trial.site_id = storage.find_site("upper_trapezius")->id;
+        trial.side = algocore::storage::BodySide::Left;
+        trial.ppt_kpa = 320.0;
+        trial.valid = true;
+        trial.counted = true;
+        trial.outcome = "signalled";
+        storage.record_trial(trial, {});
+        QVERIFY(storage.flush(std::chrono::seconds(5)));
+        page.point().refresh_thresholds();
+        QVERIFY(!page.refusal_visible());
+        QVERIFY(page.start_hold());
+        QCOMPARE(page.hold()->config().band.low_kpa, 288.0);
+        QCOMPARE(page.hold()->config().band.high_kpa, 352.0);
+    }
+
+    void releasePromptAppearsOnTenPercentDecayAndStepUpIsLogged() {
+        auto tone = std::make_unique<CountingTone>();
+        CountingTone* played = tone.get();
+        AudioCues audio(std::move(tone));
+        TreatmentPage page(&audio);
+        page.editor().set_prescription(absolute(300, 400, 60, 500));
+        QVERIFY(page.start_hold());
+        // Steady 360 kPa with 10 Hz tremor; from 10 s the tissue releases: 10 % in 5 s.
+        const auto steady = [](double t) { return 360.0 + 2.0 * std::sin(2 * M_PI * 10 * t); };
+        feed_script(page, 0.0, 10.0, [&](double t) { return t < 1.0 ? 0.0 : steady(t); });
+        QVERIFY(!page.status().prompt_visible());
+        double prompted_at = -1.0;
+        for (double t = 10.01; t <= 15.0 && prompted_at < 0; t += 0.01) {
+            feed_script(page, t, t, [&](double s) { return steady(s) - 36.0 * (s - 10.0) / 5.0; });
+            if (page.status().prompt_visible()) prompted_at = t;
+        }
+        QVERIFY2(prompted_at > 0, "no release prompt during a 10 % decay");
+        QVERIFY2(prompted_at - 10.0 <= 3.0, qPrintable(QString::number(prompted_at)));
+        QCOMPARE(page.status().prompt_text(), QStringLiteral("TAKE UP THE SLACK"));
+        QCOMPARE(audio.count(LiveCue::TakeUpSlack), 1);
+        QCOMPARE(std::count(played->played.begin(), played->played.end(), LiveCue::TakeUpSlack), 1);
+
+        // The therapist takes up the slack: back to 360 kPa in 0.5 s, then holds.
+        const double from = prompted_at;
+        const double sagged = 360.0 - 36.0 * (from - 10.0) / 5.0;
+        feed_script(page, from + 0.01, from + 4.0, [&](double t) {
+            const double rise = std::min(1.0, (t - from) / 0.5);
+            return sagged + (360.0 - sagged) * rise + 2.0 * std::sin(2 * M_PI * 10 * t);
+        });
+        QVERIFY(!page.status().prompt_visible());
+        QCOMPARE(page.step_up_log().size(), 1);
+        QVERIFY2(page.step_up_log().front().startsWith(QStringLiteral("Step-up 1 at")),
+                 qPrintable(page.step_up_log().front()));
+        QCOMPARE(page.status().step_ups_text(), QStringLiteral("1"));
+    }
+
+    void overLimitEndsTheHoldWithAnAlarm() {
+        AudioCues audio(std::make_unique<SilentToneOutput>());
+        TreatmentPage page(&audio);
+        page.editor().set_prescription(absolute(300, 400, 60, 450));
+        QVERIFY(page.start_hold());
+        feed_script(page, 0.0, 6.0, [](double t) { return t < 1.0 ? 0.0 : t < 4.0 ? 350.0 : 470.0; });
+        QCOMPARE(page.hold()->state(), algocore::protocols::HoldState::OverLimit);
+        QCOMPARE(page.summary().metric_text("outcome"), QStringLiteral("Ended: OVER LIMIT"));
+        QCOMPARE(audio.count(LiveCue::OverLimit), 1);
+        QVERIFY(page.status().prompt_text().contains(QStringLiteral("OVER LIMIT")));
+    }
+
+    void finishedHoldIsStoredWithTraceAndRating() {
+        QTemporaryDir dir;
+        auto opened = algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
+        QVERIFY(opened.storage);
+        TreatmentPage page(nullptr);
+        // Without a subject the save is refused with a reason, nothing is lost.
+        page.set_storage(opened.storage.get());
+        page.editor().set_prescription(absolute(300, 400, 5, 500));
+        QVERIFY(page.start_hold());
+        feed_script(page, 0.0, 7.0, [](double t) { return t < 1.0 ? 0.0 : 330.0; });
+        QVERIFY(!page.save_hold());
+        QVERIFY(page.summary().note_text().contains(QStringLiteral("subject")));
+
+        page.point().set_subject_code(QStringLiteral("S002"));
+        page.summary().set_pain_rating(6);
+        QVERIFY(page.save_hold());
+        QVERIFY(opened.storage->flush(std::chrono::seconds(5)));
+        const auto subject = opened.storage->find_subject("S002");
+        QVERIFY(subject);
+        const auto sessions = opened.storage->sessions_of(subject->id);
+        QCOMPARE(sessions.size(), std::size_t{1});
+        const auto holds = opened.storage->holds_of(sessions.front().id);
+        QCOMPARE(holds.size(), std::size_t{1});
+        QCOMPARE(holds.front().outcome, std::string("complete"));
+        QCOMPARE(holds.front().pain_rating_0_10.value_or(-1), 6);
+        QCOMPARE(holds.front().metrics.time_in_band_s, 5.0);
+        QVERIFY(holds.front().prescription.find("\"hold_s\":5") != std::string::npos);
+        const auto trace = opened.storage->hold_trace(holds.front().id);
+        QVERIFY(trace);
+        QCOMPARE(trace->samples.size(), page.hold()->trace().size());
+    }
+
+    void pageScreenshotIsNotBlank() {
+        TreatmentPage page(nullptr);
+        page.resize(1200, 720);
+        page.editor().set_prescription(absolute(300, 400, 30, 500));
+        QVERIFY(page.start_hold());
+        feed_script(page, 0.0, 12.0, [](double t) { return t < 1.0 ? 60.0 * t * 6 : 350.0; });
+        const QImage image = page.grab().toImage();
+        QVERIFY(!image.isNull());
+        QSet<QRgb> colours;
+        for (int y = 0; y < image.height(); y += 7) {
+            for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+        }
+        QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+    }
+};
+
+QTEST_MAIN(TreatmentPageTest)
+#include "TreatmentPageTest.moc"
