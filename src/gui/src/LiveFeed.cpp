@@ -111,6 +111,11 @@ void LiveFeed::set_calibration(std::shared_ptr<const algocal::CalibrationRecord>
     Q_EMIT statusChanged();
 }
 
+std::optional<double> LiveFeed::session_now_s() const {
+    if (!acquisition_) return std::nullopt;
+    return algocore::seconds_between(acquisition_->session_start(), algocore::SteadyClock::now());
+}
+
 void LiveFeed::request_tare() {
     if (acquisition_) acquisition_->request_tare();
 }

@@ -6,6 +6,7 @@
 #include <QString>
 #include <QTimer>
 #include <memory>
+#include <optional>
 #include <vector>
 
 #include "algocore/LinkEvent.h"
@@ -43,6 +44,9 @@ public:
     /// The samples drained in the latest frame, in time order (valid until the next tick).
     /// Pages that run their own protocol engine (treatment, training) feed from it.
     const std::vector<algocore::Sample>& frame_samples() const { return frame_samples_; }
+    /// Now on the session clock (Sample::t_s), to stamp operator events such as a pain key;
+    /// nullopt when no device is connected.
+    std::optional<double> session_now_s() const;
     /// Latest acquisition snapshot (refreshed a few times per second).
     const algocore::AcquisitionStatus& status() const { return status_; }
     /// The calibration record in use; null = factory calibration.
