@@ -73,6 +73,7 @@ void run_ppt(const PptOptions& o) {
 
     protocols::PptSeries series(preset);
     std::optional<protocols::PptSeriesTrial> unrecorded;
+    std::size_t recorded = 0;
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(o.timeout_s);
     double now_s = 0.0;
     auto commit = [&](const protocols::PptSeriesTrial& t) {
@@ -94,7 +95,8 @@ void run_ppt(const PptOptions& o) {
                                {"samples", trace.samples.size()}};
         std::cout << line.dump() << std::endl;
     };
-    while (series.state() != protocols::PptSeriesState::Complete || unrecorded) {
+    while (series.state() != protocols::PptSeriesState::Complete || unrecorded ||
+           recorded < series.trials().size()) {
         if (std::chrono::steady_clock::now() > deadline) {
             cli_session::fail(cmd, "timed out after " + std::to_string(o.timeout_s) +
                                        " s with " + std::to_string(series.counted_trials()) +
@@ -111,7 +113,10 @@ void run_ppt(const PptOptions& o) {
                 std::cerr << "algoscope-cli ppt: device disconnected: " << event->message << "\n";
             }
         }
-        for (auto& t : series.take_finished()) unrecorded = t;
+        // Every finished trial is in trials(); record them in order, none twice.
+        if (!unrecorded && recorded < series.trials().size()) {
+            unrecorded = series.trials()[recorded++];
+        }
         // A trial keeps its trace until the probe is released, then it is committed.
         const auto* current = series.current_trial();
         if (unrecorded && (current == nullptr || !current->recording())) {
