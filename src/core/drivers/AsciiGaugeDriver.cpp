@@ -206,7 +206,15 @@ void AsciiGaugeDriver::handle_reading(const GaugeReply& reply, SteadyTime t, Dri
     if (gap_pending_) {
         sample.flags |= kGapBefore;
         gap_pending_ = false;
+        // A stream at a known rate tells how many readings the silence swallowed (polled
+        // gauges count their missed polls instead).
+        if (!polled() && config_.nominal_stream_rate_hz > 0 && stats_.samples > 0) {
+            const double missing =
+                seconds_between(previous_reading_at_, t) * config_.nominal_stream_rate_hz - 1.0;
+            if (missing >= 1.0) stats_.samples_lost += static_cast<std::uint64_t>(missing + 0.5);
+        }
     }
+    previous_reading_at_ = t;
     ++stats_.samples;
     rate_.record(t);
     link.emit(sample);

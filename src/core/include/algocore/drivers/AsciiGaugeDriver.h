@@ -91,6 +91,7 @@ private:
 
     SteadyTime started_at_{};
     SteadyTime last_valid_at_{};
+    SteadyTime previous_reading_at_{};
     SteadyTime first_valid_at_{};
     SteadyTime last_line_at_{};
     SteadyTime last_arm_at_{};
