@@ -1,0 +1,139 @@
+#pragma once
+// The "Thresholds" page: subject and session, the point (list or body map), the protocol,
+// and the run — live plot with the rate corridor, rate gauge, start/abort/pain controls,
+// the trials table and the point's summary, with CSV/JSON export. Samples come from the
+// live feed once per display frame (or from a test, through feed_samples); algocore's
+// PptSeries judges every trial and storage records each one when it ends.
+#include <QWidget>
+#include <functional>
+#include <map>
+#include <memory>
+#include <span>
+#include <string>
+#include <utility>
+
+#include "algocore/Sample.h"
+#include "algocore/protocols/PptTrialResult.h"
+#include "algogui/DisplayUnit.h"
+#include "algogui/PressurePlot.h"
+#include "algogui/TraceHistory.h"
+#include "algogui/bodymap/BodyMapGeometry.h"
+#include "algogui/bodymap/BodyMapWidget.h"
+#include "algogui/thresholds/PptSessionModel.h"
+
+namespace algocore::storage {
+class SqliteStorage;
+}
+
+namespace algogui {
+
+class Banner;
+class LiveFeed;
+class PainKeyFilter;
+class PointSummaryView;
+class ProtocolForm;
+class RampRateGauge;
+class RunControls;
+class SessionForm;
+class SitePicker;
+class SubjectForm;
+class TrialTable;
+
+class ThresholdsPage : public QWidget {
+    Q_OBJECT
+public:
+    /// feed may be null (tests feed samples directly); banner receives storage problems.
+    ThresholdsPage(LiveFeed* feed, Banner* banner, QWidget* parent = nullptr);
+    ~ThresholdsPage() override;
+
+    /// Database file to open when first needed (default: default_database_path()).
+    void set_database_path(const QString& path);
+    QString database_path() const { return database_path_; }
+    /// Opens the database now; false with the reason (also shown in the banner).
+    bool open_database(QString* error = nullptr);
+    algocore::storage::Storage* storage() const;
+
+    void set_unit(const DisplayUnit& unit);
+    /// Where "now" comes from for key and button presses (default: the live feed's session
+    /// clock, or the latest sample when there is no device).
+    void set_session_clock(std::function<double()> now_s);
+
+    /// Feeds samples to the running series and refreshes the page once.
+    void feed_samples(std::span<const algocore::Sample> samples);
+    /// The subject signalled pain now (the engine aligns it to the sample at that time).
+    void signal_pain(algocore::protocols::PainSignalSource source);
+    /// Redraws everything from the model.
+    void refresh();
+
+    /// Demo and screenshots: subject DEMO, a session, upper trapezius (left), a quick rest
+    /// between trials, and trials armed automatically.
+    void start_demo();
+
+    PptSessionModel& model() { return model_; }
+    BodyMapWidget& body_map() { return *body_map_; }
+    RunControls& run_controls() { return *run_; }
+    TrialTable& trial_table() { return *table_; }
+    PointSummaryView& summary() { return *summary_; }
+    SubjectForm& subject_form() { return *subject_form_; }
+    SessionForm& session_form() { return *session_form_; }
+    ProtocolForm& protocol_form() { return *protocol_form_; }
+    SitePicker& site_picker() { return *site_picker_; }
+
+protected:
+    void showEvent(QShowEvent* event) override;
+    void hideEvent(QHideEvent* event) override;
+
+private:
+    QWidget* build_setup_column();
+    QWidget* build_run_column();
+    QWidget* build_map_column();
+    double now_s() const;
+    bool ensure_storage();
+    void load_sites();
+    void load_latest_thresholds();
+    void on_subject();
+    void on_session();
+    void on_point_chosen(const std::string& site_key, algocore::storage::BodySide side);
+    void on_custom_point(BodyView view, QPointF fraction, int side);
+    void on_custom_named();
+    void on_start(bool skip_rest);
+    void on_preset_edited();
+    void on_device_status();
+    void export_csv();
+    void export_json();
+    void report_storage();
+    void refresh_plot();
+    void refresh_map();
+
+    LiveFeed* feed_ = nullptr;
+    Banner* banner_ = nullptr;
+    QString database_path_;
+    std::unique_ptr<algocore::storage::SqliteStorage> storage_;
+    bool storage_failed_ = false;
+    PptSessionModel model_;
+    DisplayUnit unit_;
+    std::function<double()> clock_;
+    double latest_t_s_ = 0.0;
+    QString hint_;
+    std::vector<algocore::storage::Site> sites_;
+    std::map<std::pair<std::string, algocore::storage::BodySide>, BodyMapValue> stored_latest_;
+    std::map<std::pair<std::string, algocore::storage::BodySide>, double> shown_session_;
+    std::optional<std::pair<BodyView, QPointF>> custom_point_;
+    algocore::storage::BodySide custom_side_ = algocore::storage::BodySide::Left;
+    TraceHistory history_;
+    std::vector<PlotMarker> markers_;
+
+    SubjectForm* subject_form_ = nullptr;
+    SessionForm* session_form_ = nullptr;
+    ProtocolForm* protocol_form_ = nullptr;
+    SitePicker* site_picker_ = nullptr;
+    BodyMapWidget* body_map_ = nullptr;
+    RunControls* run_ = nullptr;
+    TrialTable* table_ = nullptr;
+    PointSummaryView* summary_ = nullptr;
+    std::unique_ptr<PressurePlot> plot_;
+    RampRateGauge* gauge_ = nullptr;
+    PainKeyFilter* pain_key_ = nullptr;
+};
+
+}  // namespace algogui

@@ -1,0 +1,34 @@
+#pragma once
+// The trials at the selected point: number, threshold, actual rate, % of the ramp inside the
+// corridor, flags, valid and counted, and whether it is stored. Invalid rows are tinted and
+// say why in words, so the table is readable without colour.
+#include <QTableWidget>
+#include <vector>
+
+#include "algogui/DisplayUnit.h"
+#include "algogui/thresholds/PptSessionModel.h"
+
+namespace algogui {
+
+class TrialTable : public QTableWidget {
+    Q_OBJECT
+public:
+    enum Column { Trial, Ppt, Rate, InCorridor, Flags, Valid, Stored, ColumnCount };
+
+    explicit TrialTable(QWidget* parent = nullptr);
+
+    void set_unit(const DisplayUnit& unit);
+    /// Replaces the rows (only touches the table when something changed).
+    void show_rows(const std::vector<PptTrialRow>& rows);
+    /// The text of a cell (tests).
+    QString cell_text(int row, Column column) const;
+
+private:
+    void refill();
+
+    DisplayUnit unit_;
+    std::vector<PptTrialRow> rows_;
+    QString shown_;  // fingerprint of what is on screen
+};
+
+}  // namespace algogui
