@@ -9,7 +9,7 @@ packages=(
   libboost-dev libboost-system-dev libeigen3-dev libsqlite3-dev libsqlitecpp-dev sqlite3
   nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
   clang libclang-rt-14-dev gcc-arm-none-eabi libnewlib-arm-none-eabi
-  xvfb xauth fonts-dejavu-core
+  xvfb xauth fonts-dejavu-core poppler-utils
 )
 
 missing=()

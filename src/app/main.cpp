@@ -2,9 +2,12 @@
 // (the built-in simulated algometer, sustained-hold scenario, the first time).
 //   algoscope --demo SCENARIO --screenshot OUT.png --after SECONDS [--coach] [--size WxH]
 // starts the simulated algometer with SCENARIO, waits, saves a PNG of the window, exits 0.
+//   algoscope --calibration-report RECORD.json --pdf OUT.pdf [--tolerance PERCENT]
+// writes the calibration certificate of a record as a PDF without opening a window.
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QRegularExpression>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
@@ -16,6 +19,7 @@
 #include "algogui/Preferences.h"
 #include "algogui/Screenshot.h"
 #include "algogui/ToneOutput.h"
+#include "algogui/calibration/CalibrationCertificate.h"
 
 namespace {
 
@@ -33,6 +37,10 @@ struct Options {
     bool audio = true;
     QString port;
     QString driver = QStringLiteral("auto");
+    QString page;               ///< page shown first (its title, case-insensitive)
+    QString calibration_report; ///< record whose certificate is written headless
+    QString pdf;
+    double tolerance_percent_fs = 1.0;
 };
 
 // Returns an empty string when the options are usable, else what is wrong.
@@ -54,6 +62,14 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
         {QStringLiteral("port"), QStringLiteral("Connect to this serial port instead."), QStringLiteral("PATH")},
         {QStringLiteral("driver"), QStringLiteral("Driver for --port (default auto)."), QStringLiteral("NAME")},
         {QStringLiteral("no-audio"), QStringLiteral("Make no sound.")},
+        {QStringLiteral("page"), QStringLiteral("Show this page first (e.g. calibration)."), QStringLiteral("TITLE")},
+        {QStringLiteral("calibration-report"),
+         QStringLiteral("Write the certificate of this calibration record (needs --pdf) and exit."),
+         QStringLiteral("RECORD.json")},
+        {QStringLiteral("pdf"), QStringLiteral("PDF file for --calibration-report."), QStringLiteral("OUT.pdf")},
+        {QStringLiteral("tolerance"),
+         QStringLiteral("Pass/fail tolerance of the certificate, % of full scale (default 1)."),
+         QStringLiteral("PERCENT")},
     });
     if (!parser.parse(arguments)) return parser.errorText();
     if (!parser.positionalArguments().isEmpty())
@@ -89,12 +105,29 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
     if (parser.isSet(QStringLiteral("driver"))) out.driver = parser.value(QStringLiteral("driver"));
     if (!out.port.isEmpty() && !out.demo.isEmpty())
         return QStringLiteral("--port and --demo exclude each other");
+    out.page = parser.value(QStringLiteral("page"));
+    out.calibration_report = parser.value(QStringLiteral("calibration-report"));
+    out.pdf = parser.value(QStringLiteral("pdf"));
+    if (parser.isSet(QStringLiteral("calibration-report")) != parser.isSet(QStringLiteral("pdf")))
+        return QStringLiteral("--calibration-report and --pdf go together");
+    if (parser.isSet(QStringLiteral("tolerance"))) {
+        bool ok = false;
+        out.tolerance_percent_fs = parser.value(QStringLiteral("tolerance")).toDouble(&ok);
+        if (!ok || !(out.tolerance_percent_fs > 0) || out.tolerance_percent_fs > 100)
+            return QStringLiteral("--tolerance wants a percentage above 0 and up to 100, got '%1'")
+                .arg(parser.value(QStringLiteral("tolerance")));
+    }
     return {};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+    // The certificate export is headless: it needs fonts and a paint device, not a display.
+    for (int i = 1; i < argc; ++i) {
+        if (QByteArray(argv[i]).startsWith("--calibration-report") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+            qputenv("QT_QPA_PLATFORM", "offscreen");
+    }
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("algoscope"));
     QApplication::setOrganizationName(QStringLiteral("Algoscope"));
@@ -106,6 +139,9 @@ int main(int argc, char** argv) {
         return fail(problem + QStringLiteral("\nTry 'algoscope --help'."));
     if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
     if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
+    if (!options.calibration_report.isEmpty())
+        return algogui::calibration::export_certificate_from_file(options.calibration_report, options.pdf,
+                                                                  options.tolerance_percent_fs);
 
     // A screenshot run must be reproducible and must not touch the user's preferences.
     const bool screenshot = !options.screenshot.isEmpty();
@@ -132,6 +168,19 @@ int main(int argc, char** argv) {
     window.show();
     window.connect_device(choice);
     if (options.coach) window.show_coach_view(true);
+    if (!options.page.isEmpty()) {
+        bool found = false;
+        for (QTabWidget* pages : window.findChildren<QTabWidget*>()) {
+            for (int i = 0; !found && i < pages->count(); ++i) {
+                if (pages->tabText(i).remove(QLatin1Char('&')).compare(options.page, Qt::CaseInsensitive) != 0)
+                    continue;
+                pages->setCurrentIndex(i);
+                found = true;
+            }
+            if (found) break;
+        }
+        if (!found) return fail(QStringLiteral("no page named '%1'").arg(options.page));
+    }
 
     if (screenshot) {
         QTimer::singleShot(static_cast<int>(options.after_s * 1000), &app, [&] {

@@ -4,6 +4,7 @@
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QLabel>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QVBoxLayout>
@@ -16,6 +17,7 @@
 #include "algogui/LivePanel.h"
 #include "algogui/Preferences.h"
 #include "algogui/Theme.h"
+#include "algogui/calibration/CalibrationWizard.h"
 #include "algogui/ToneOutput.h"
 
 namespace algogui {
@@ -57,6 +59,9 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
 
     // Pages. Later panels add one line each here.
     add_page(tr("Live"), live_panel_);
+    add_page(tr("Calibration"), new calibration::CalibrationWizard(
+                                    feed_, (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+                                            QStringLiteral("/calibrations")).toStdString(), pages_));
 
     build_toolbar();
 

@@ -1,0 +1,89 @@
+#pragma once
+// One run of the calibration wizard without any widget: the plan of loads, the rolling window
+// of device readings, the captured points, the fit and verdict, and the finished record.
+// The wizard page feeds it each display frame; tests feed it scripted readings.
+#include <chrono>
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "algocal/CalibrationAnalysis.h"
+#include "algocal/CalibrationRecord.h"
+#include "algocal/Stability.h"
+#include "algogui/calibration/CalibrationPlan.h"
+#include "algogui/calibration/SampleWindow.h"
+
+namespace algogui::calibration {
+
+/// Who, what and against what: everything of the record that is not measured.
+struct CalibrationSetup {
+    std::string device_serial;
+    std::string operator_name;
+    std::vector<algocal::ReferenceStandard> reference_standards;
+    double temperature_c = 20.0;
+    double probe_area_cm2 = algocal::kStandardProbeAreaCm2;
+    algocal::ReadingKind reading_kind = algocal::ReadingKind::kRawCounts;
+    double tolerance_percent_fs = 1.0;
+    int validity_days = 365;
+    std::string notes;
+};
+
+/// Refusal message for a setup ("enter the operator's name"), empty when usable.
+std::string check_setup(const CalibrationSetup& setup);
+
+/// Fit, statistics and pass/fail of the captured points.
+struct CalibrationOutcome {
+    algocal::CalibrationAnalysis analysis; ///< analysis.ok false: message says why
+    algocal::ToleranceVerdict verdict;
+    algocal::DegreeRecommendation recommendation;
+};
+
+class CalibrationSession {
+public:
+    /// The force must be stable over `window_s` under `rule` (newtons) to capture a point.
+    CalibrationSession(algocal::StabilityRule rule, double window_s);
+
+    /// Starts over with `setup` and the steps of `plan` (from make_plan).
+    void start(CalibrationSetup setup, std::vector<PlanStep> steps);
+    bool started() const { return !steps_.empty(); }
+    const CalibrationSetup& setup() const { return setup_; }
+
+    /// A device reading and the live force at t_s; only the recent window is kept.
+    void add_reading(double t_s, double reading, double force_n);
+    const SampleWindow& window() const { return window_; }
+    /// Stability of the current window (for the indicator and the reason it is unstable).
+    algocal::StabilityResult stability() const;
+    const algocal::StabilityRule& rule() const { return rule_; }
+
+    /// Captures the current step's point from the window; on success records it, clears the
+    /// window (the next load needs fresh readings) and advances. Refused with a reason while
+    /// unstable or when every step is done.
+    algocal::StableAverage capture();
+    /// Drops the last captured point and goes back to its step.
+    bool undo_last();
+
+    std::size_t step_index() const { return points_.size(); }
+    std::size_t step_count() const { return steps_.size(); }
+    const std::vector<PlanStep>& steps() const { return steps_; }
+    /// The step waiting for its point; only valid while !finished().
+    const PlanStep& current_step() const { return steps_[points_.size()]; }
+    bool finished() const { return started() && points_.size() == steps_.size(); }
+    const std::vector<algocal::CalibrationPoint>& points() const { return points_; }
+
+    /// Fit at `degree` (0 = the recommended one), statistics, pass/fail against the setup's
+    /// tolerance.
+    CalibrationOutcome analyse(int degree) const;
+
+    /// The finished record (id 0: the store assigns one) for `outcome`, dated `today`.
+    algocal::CalibrationRecord make_record(const CalibrationOutcome& outcome,
+                                           std::chrono::year_month_day today) const;
+
+private:
+    algocal::StabilityRule rule_;
+    SampleWindow window_;
+    CalibrationSetup setup_;
+    std::vector<PlanStep> steps_;
+    std::vector<algocal::CalibrationPoint> points_;
+};
+
+} // namespace algogui::calibration

@@ -1,0 +1,107 @@
+#include "algogui/calibration/CalibrationSession.h"
+
+#include <cmath>
+
+namespace algogui::calibration {
+
+std::string check_setup(const CalibrationSetup& setup) {
+    if (setup.device_serial.empty())
+        return "no device serial number: connect the device to calibrate (or enter its serial)";
+    if (setup.operator_name.empty()) return "enter the operator's name";
+    if (setup.reference_standards.empty() || setup.reference_standards.front().id.empty())
+        return "enter the id of the reference standard (certificate or asset number)";
+    for (const algocal::ReferenceStandard& standard : setup.reference_standards) {
+        if (!std::isfinite(standard.expanded_uncertainty_percent) ||
+            standard.expanded_uncertainty_percent < 0.0)
+            return "the uncertainty of reference standard '" + standard.id +
+                   "' must be 0 % or more";
+    }
+    if (!std::isfinite(setup.probe_area_cm2) || setup.probe_area_cm2 <= 0.0)
+        return "the probe area must be more than 0 cm²";
+    if (!std::isfinite(setup.tolerance_percent_fs) || setup.tolerance_percent_fs <= 0.0)
+        return "the tolerance must be more than 0 % of full scale";
+    if (!std::isfinite(setup.temperature_c) || setup.temperature_c < -40.0 ||
+        setup.temperature_c > 85.0)
+        return "the temperature must be between -40 and 85 °C";
+    if (setup.validity_days < 1) return "the calibration must be valid for at least one day";
+    return {};
+}
+
+CalibrationSession::CalibrationSession(algocal::StabilityRule rule, double window_s)
+    : rule_(rule), window_(window_s) {}
+
+void CalibrationSession::start(CalibrationSetup setup, std::vector<PlanStep> steps) {
+    setup_ = std::move(setup);
+    steps_ = std::move(steps);
+    points_.clear();
+    window_.clear();
+}
+
+void CalibrationSession::add_reading(double t_s, double reading, double force_n) {
+    window_.add(t_s, reading, force_n);
+}
+
+algocal::StabilityResult CalibrationSession::stability() const { return window_.assess(rule_); }
+
+algocal::StableAverage CalibrationSession::capture() {
+    if (!started() || finished()) {
+        algocal::StableAverage refused;
+        refused.message = started() ? "every point is captured" : "the calibration has not started";
+        return refused;
+    }
+    algocal::StableAverage average = window_.capture(rule_);
+    if (!average.ok) return average;
+    const PlanStep& step = current_step();
+    algocal::CalibrationPoint point;
+    point.applied_load = step.load.amount;
+    point.load_unit = step.load.unit;
+    point.reading = average.mean;
+    point.direction = step.direction;
+    point.run = step.run;
+    points_.push_back(point);
+    window_.clear();
+    return average;
+}
+
+bool CalibrationSession::undo_last() {
+    if (points_.empty()) return false;
+    points_.pop_back();
+    window_.clear();
+    return true;
+}
+
+CalibrationOutcome CalibrationSession::analyse(int degree) const {
+    CalibrationOutcome outcome;
+    std::vector<double> load_n;
+    std::vector<double> reading;
+    algocal::split_points(points_, load_n, reading);
+    outcome.recommendation = algocal::recommend_degree(load_n, reading);
+    outcome.analysis = algocal::analyse_calibration(points_, degree);
+    if (outcome.analysis.ok) {
+        outcome.verdict = algocal::check_tolerance(points_, outcome.analysis.fit,
+                                                   {setup_.tolerance_percent_fs});
+    }
+    return outcome;
+}
+
+algocal::CalibrationRecord CalibrationSession::make_record(const CalibrationOutcome& outcome,
+                                                           std::chrono::year_month_day today) const {
+    algocal::CalibrationRecord record;
+    record.device_serial = setup_.device_serial;
+    record.calibrated_on = today;
+    record.expires_on =
+        std::chrono::year_month_day{std::chrono::sys_days{today} +
+                                    std::chrono::days{setup_.validity_days}};
+    record.operator_name = setup_.operator_name;
+    record.reference_standards = setup_.reference_standards;
+    record.temperature_c = setup_.temperature_c;
+    record.probe_area_cm2 = setup_.probe_area_cm2;
+    record.reading_kind = setup_.reading_kind;
+    record.points = points_;
+    record.fit = outcome.analysis.fit;
+    record.statistics = outcome.analysis.statistics;
+    record.notes = setup_.notes;
+    return record;
+}
+
+} // namespace algogui::calibration

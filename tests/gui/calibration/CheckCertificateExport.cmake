@@ -1,0 +1,27 @@
+# Runs `algoscope --calibration-report RECORD --pdf OUT` and checks a real PDF came out: it
+# starts with %PDF and pdftoppm (poppler-utils) renders its first page to a PNG.
+file(REMOVE ${OUT})
+execute_process(COMMAND ${APP} --calibration-report ${RECORD} --pdf ${OUT}
+                RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "algoscope exited ${rc}: ${err}")
+endif()
+if(NOT EXISTS ${OUT})
+  message(FATAL_ERROR "no PDF written at ${OUT}")
+endif()
+file(READ ${OUT} head LIMIT 4)
+if(NOT head STREQUAL "%PDF")
+  message(FATAL_ERROR "${OUT} does not start with %PDF (got '${head}')")
+endif()
+find_program(PDFTOPPM pdftoppm REQUIRED)
+execute_process(COMMAND ${PDFTOPPM} -png -r 40 -f 1 -l 1 ${OUT} ${OUT}-page
+                RESULT_VARIABLE rc ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "pdftoppm cannot render ${OUT}: ${err}")
+endif()
+file(GLOB pages ${OUT}-page*.png)
+if(NOT pages)
+  message(FATAL_ERROR "pdftoppm rendered no page of ${OUT}")
+endif()
+file(SIZE ${OUT} bytes)
+message(STATUS "certificate ${OUT}: ${bytes} bytes, page 1 renders")
