@@ -38,7 +38,8 @@ inline Measuring open_measuring(const std::string& command, const std::string& d
     const auto site = m.db->find_site(site_name);
     if (!site) {
         std::string known;
-        for (const auto& s : m.db->sites()) known += (known.empty() ? "" : ", ") + s.key;
+        for (const auto& s : m.db->sites())
+            known += (known.empty() ? "" : ", ") + s.key;
         fail(command, "unknown site '" + site_name + "'; known sites: " + known, 2);
     }
     m.site = *site;
@@ -61,4 +62,4 @@ inline algocore::storage::RecordId begin_session(Measuring& m, double probe_cm2)
     return m.session_id;
 }
 
-}  // namespace cli_session
+} // namespace cli_session

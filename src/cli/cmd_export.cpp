@@ -24,7 +24,7 @@ void run_export(const ExportOptions& o) {
         throw CLI::RuntimeError(2);
     }
     storage::SqliteOptions options;
-    options.writable = false;  // exporting never changes the file, even while recording
+    options.writable = false; // exporting never changes the file, even while recording
     auto opened = storage::SqliteStorage::open(o.db, options);
     if (!opened.storage) {
         std::cerr << "algoscope-cli export: " << opened.error << "\n";
@@ -70,7 +70,7 @@ void run_export(const ExportOptions& o) {
               << data.trials.size() << " trials, " << data.holds.size() << " holds)\n";
 }
 
-}  // namespace
+} // namespace
 
 void register_export_command(CLI::App& app) {
     auto options = std::make_shared<ExportOptions>();

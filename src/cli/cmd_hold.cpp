@@ -32,18 +32,23 @@ void run_hold(const HoldOptions& o) {
         low = std::stod(o.band.substr(0, colon));
         high = std::stod(o.band.substr(colon + 1));
     } catch (const std::exception&) {
-        cli_session::fail(cmd, "--band must be LOW:HIGH (e.g. 300:400, or 90:110 with "
-                               "--relative-to-ppt), not '" + o.band + "'", 2);
+        cli_session::fail(cmd,
+                          "--band must be LOW:HIGH (e.g. 300:400, or 90:110 with "
+                          "--relative-to-ppt), not '" +
+                              o.band + "'",
+                          2);
     }
     auto m = cli_session::open_measuring(cmd, o.db, o.subject, o.site, o.side);
     protocols::HoldConfig config;
     if (o.relative_to_ppt) {
-        const auto ppt = m.db->latest_threshold(m.subject.id, m.site.id, m.side,
-                                                storage::TrialMeasure::Ppt);
+        const auto ppt =
+            m.db->latest_threshold(m.subject.id, m.site.id, m.side, storage::TrialMeasure::Ppt);
         if (!ppt) {
-            cli_session::fail(cmd, "no stored PPT for subject " + m.subject.code + " at " +
-                                       m.site.key + " " + storage::to_letter(m.side) +
-                                       ": measure it first (algoscope-cli ppt)", 3);
+            cli_session::fail(cmd,
+                              "no stored PPT for subject " + m.subject.code + " at " + m.site.key +
+                                  " " + storage::to_letter(m.side) +
+                                  ": measure it first (algoscope-cli ppt)",
+                              3);
         }
         config.band.low_kpa = ppt->mean_kpa * low / 100.0;
         config.band.high_kpa = ppt->mean_kpa * high / 100.0;
@@ -89,10 +94,11 @@ void run_hold(const HoldOptions& o) {
     hold.session_id = m.session_id;
     hold.site_id = m.site.id;
     hold.side = m.side;
-    hold.prescription = nlohmann::json{{"band", o.band},
-                                       {"relative_to_ppt", o.relative_to_ppt},
-                                       {"hold_s", o.duration_s}}
-                            .dump();
+    hold.prescription = nlohmann::json{
+        {"band", o.band},
+        {"relative_to_ppt", o.relative_to_ppt},
+        {"hold_s",
+         o.duration_s}}.dump();
     hold.band_low_kpa = config.band.low_kpa;
     hold.band_high_kpa = config.band.high_kpa;
     hold.target_hold_s = o.duration_s;
@@ -100,9 +106,9 @@ void run_hold(const HoldOptions& o) {
     hold.probe_cm2 = o.probe_cm2;
     hold.calibration_id = acquisition.status().calibration_id;
     hold.start_t_s = engine.trace().empty() ? 0.0 : engine.trace().front().t_s;
-    hold.metrics = {dose.duration_s,  dose.time_in_band_s, dose.time_in_band_pct, dose.mean_kpa,
-                    dose.median_kpa,  dose.pti_kpa_s,      dose.peak_kpa,         dose.cv_pct,
-                    dose.excursions,  dose.overshoots};
+    hold.metrics = {dose.duration_s, dose.time_in_band_s, dose.time_in_band_pct, dose.mean_kpa,
+                    dose.median_kpa, dose.pti_kpa_s,      dose.peak_kpa,         dose.cv_pct,
+                    dose.excursions, dose.overshoots};
     for (const auto& s : engine.step_ups()) {
         hold.step_ups.push_back({s.t_prompt_s, s.t_s, s.before_kpa, s.after_kpa});
     }
@@ -128,7 +134,7 @@ void run_hold(const HoldOptions& o) {
     m.db->close();
 }
 
-}  // namespace
+} // namespace
 
 void register_hold_command(CLI::App& app) {
     auto o = std::make_shared<HoldOptions>();

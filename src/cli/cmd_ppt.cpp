@@ -32,8 +32,8 @@ storage::Trial to_record(const protocols::PptSeriesTrial& t, const protocols::Pp
     r.session_id = m.session_id;
     r.site_id = m.site.id;
     r.side = m.side;
-    r.measure = preset.name == "tolerance" ? storage::TrialMeasure::Tolerance
-                                           : storage::TrialMeasure::Ppt;
+    r.measure =
+        preset.name == "tolerance" ? storage::TrialMeasure::Tolerance : storage::TrialMeasure::Ppt;
     r.index = t.number;
     r.ppt_kpa = t.result.ppt_kpa;
     r.rate_kpa_s = t.result.rate_kpa_s;
@@ -74,7 +74,8 @@ void run_ppt(const PptOptions& o) {
     protocols::PptSeries series(preset);
     std::optional<protocols::PptSeriesTrial> unrecorded;
     std::size_t recorded = 0;
-    const auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(o.timeout_s);
+    const auto deadline =
+        std::chrono::steady_clock::now() + std::chrono::duration<double>(o.timeout_s);
     double now_s = 0.0;
     auto commit = [&](const protocols::PptSeriesTrial& t) {
         const auto* trial = series.current_trial();
@@ -82,8 +83,10 @@ void run_ppt(const PptOptions& o) {
         const auto written = m.db->record_trial(
             to_record(t, preset, m, o.probe_cm2, acquisition.status().calibration_id), trace);
         if (!m.db->wait_committed(written.ticket, std::chrono::seconds{10})) {
-            cli_session::fail(cmd, "trial " + std::to_string(t.number) + " not committed: " +
-                                       m.db->status().message, 4);
+            cli_session::fail(cmd,
+                              "trial " + std::to_string(t.number) +
+                                  " not committed: " + m.db->status().message,
+                              4);
         }
         nlohmann::json line = {{"trial", t.number},
                                {"ppt_kpa", t.result.ppt_kpa},
@@ -98,9 +101,10 @@ void run_ppt(const PptOptions& o) {
     while (series.state() != protocols::PptSeriesState::Complete || unrecorded ||
            recorded < series.trials().size()) {
         if (std::chrono::steady_clock::now() > deadline) {
-            cli_session::fail(cmd, "timed out after " + std::to_string(o.timeout_s) +
-                                       " s with " + std::to_string(series.counted_trials()) +
-                                       " counted trials", 5);
+            cli_session::fail(cmd,
+                              "timed out after " + std::to_string(o.timeout_s) + " s with " +
+                                  std::to_string(series.counted_trials()) + " counted trials",
+                              5);
         }
         bool any = false;
         while (auto sample = acquisition.samples().pop()) {
@@ -136,21 +140,16 @@ void run_ppt(const PptOptions& o) {
     }
     acquisition.stop();
     const auto summary = series.summary();
-    nlohmann::json line = {{"site", m.site.key},
-                           {"side", storage::to_letter(m.side)},
-                           {"subject", m.subject.code},
-                           {"session", m.session_id},
-                           {"preset", preset.name},
-                           {"n", summary.n},
-                           {"mean_kpa", summary.mean_kpa},
-                           {"sd_kpa", summary.sd_kpa},
-                           {"cv_pct", summary.cv_pct},
-                           {"reported_kpa", summary.reported_kpa}};
+    nlohmann::json line = {{"site", m.site.key},           {"side", storage::to_letter(m.side)},
+                           {"subject", m.subject.code},    {"session", m.session_id},
+                           {"preset", preset.name},        {"n", summary.n},
+                           {"mean_kpa", summary.mean_kpa}, {"sd_kpa", summary.sd_kpa},
+                           {"cv_pct", summary.cv_pct},     {"reported_kpa", summary.reported_kpa}};
     std::cout << line.dump() << std::endl;
     if (m.db->close() != 0) cli_session::fail(cmd, "some records could not be written", 4);
 }
 
-}  // namespace
+} // namespace
 
 void register_ppt_command(CLI::App& app) {
     auto o = std::make_shared<PptOptions>();

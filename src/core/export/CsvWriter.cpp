@@ -18,7 +18,7 @@ bool is_plain_number(const std::string& text) {
     // Only digits, sign, point and exponent: strtod also accepts "inf", "nan", hex.
     return text.find_first_not_of("0123456789+-.eE") == std::string::npos;
 }
-}  // namespace
+} // namespace
 
 std::string neutralise_formula(const std::string& text) {
     if (text.empty()) return text;
@@ -47,7 +47,8 @@ std::string format_number(double value, int decimals) {
     std::string out = text;
     // Trim trailing zeros so 412.500 reads 412.5 and 50.000 reads 50.
     if (out.find('.') != std::string::npos) {
-        while (!out.empty() && out.back() == '0') out.pop_back();
+        while (!out.empty() && out.back() == '0')
+            out.pop_back();
         if (!out.empty() && out.back() == '.') out.pop_back();
     }
     if (out == "-0") out = "0";
@@ -62,4 +63,4 @@ void CsvWriter::row(const std::vector<std::string>& cells) {
     out_ << "\r\n";
 }
 
-}  // namespace algocore::exporting
+} // namespace algocore::exporting

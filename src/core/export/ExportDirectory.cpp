@@ -22,7 +22,7 @@ bool write_file(const std::filesystem::path& path, const std::function<void(std:
     }
     return true;
 }
-}  // namespace
+} // namespace
 
 ExportResult export_csv_directory(const storage::StudyData& data,
                                   const std::vector<storage::SiteSummary>& summaries,
@@ -33,8 +33,8 @@ ExportResult export_csv_directory(const storage::StudyData& data,
     std::error_code ec;
     std::filesystem::create_directories(root / "traces", ec);
     if (ec) {
-        result.error = "cannot create the folder " + (root / "traces").string() + ": " +
-                       ec.message();
+        result.error =
+            "cannot create the folder " + (root / "traces").string() + ": " + ec.message();
         return result;
     }
     auto add = [&](const std::string& name, const std::function<void(std::ostream&)>& body) {
@@ -64,4 +64,4 @@ ExportResult export_csv_directory(const storage::StudyData& data,
     return result;
 }
 
-}  // namespace algocore::exporting
+} // namespace algocore::exporting

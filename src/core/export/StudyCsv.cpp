@@ -11,15 +11,18 @@ namespace algocore::exporting {
 using storage::StudyData;
 
 namespace {
-std::string num(double v, int decimals = 3) { return format_number(v, decimals); }
-std::string yes_no(bool b) { return b ? "1" : "0"; }
+std::string num(double v, int decimals = 3) {
+    return format_number(v, decimals);
+}
+std::string yes_no(bool b) {
+    return b ? "1" : "0";
+}
 
 struct Context {
     std::string subject, session_date, operator_name, site_key;
 };
 
-Context context_of(const StudyData& data, storage::RecordId session_id,
-                   storage::RecordId site_id) {
+Context context_of(const StudyData& data, storage::RecordId session_id, storage::RecordId site_id) {
     Context c;
     if (const auto* session = data.session(session_id)) {
         c.session_date = session->started_utc;
@@ -29,7 +32,7 @@ Context context_of(const StudyData& data, storage::RecordId session_id,
     if (const auto* site = data.site(site_id)) c.site_key = site->key;
     return c;
 }
-}  // namespace
+} // namespace
 
 void write_trials_csv(const StudyData& data, std::ostream& out) {
     CsvWriter csv(out);
@@ -47,8 +50,7 @@ void write_trials_csv(const StudyData& data, std::ostream& out) {
     }
 }
 
-void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries,
-                            std::ostream& out) {
+void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, std::ostream& out) {
     CsvWriter csv(out);
     csv.row({"subject", "session", "date", "site", "side", "measure", "n", "n_all", "mean_kpa",
              "sd_kpa", "cv_pct", "min_kpa", "max_kpa"});
@@ -62,24 +64,43 @@ void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries,
 
 void write_holds_csv(const StudyData& data, std::ostream& out) {
     CsvWriter csv(out);
-    csv.row({"subject", "session", "date", "operator", "site", "side", "hold", "prescription",
-             "band_low_kpa", "band_high_kpa", "limit_kpa", "target_hold_s", "outcome",
-             "duration_s", "time_in_band_s", "time_in_band_pct", "mean_kpa", "median_kpa",
-             "pti_kpa_s", "peak_kpa", "cv_pct", "excursions", "overshoots", "step_ups",
-             "pain_rating", "probe_cm2", "calibration_id"});
+    csv.row({"subject",      "session",       "date",           "operator",
+             "site",         "side",          "hold",           "prescription",
+             "band_low_kpa", "band_high_kpa", "limit_kpa",      "target_hold_s",
+             "outcome",      "duration_s",    "time_in_band_s", "time_in_band_pct",
+             "mean_kpa",     "median_kpa",    "pti_kpa_s",      "peak_kpa",
+             "cv_pct",       "excursions",    "overshoots",     "step_ups",
+             "pain_rating",  "probe_cm2",     "calibration_id"});
     for (const auto& h : data.holds) {
         const Context c = context_of(data, h.session_id, h.site_id);
         const auto& m = h.metrics;
-        csv.row({c.subject, std::to_string(h.session_id), c.session_date, c.operator_name,
-                 c.site_key, storage::to_letter(h.side), std::to_string(h.id), h.prescription,
-                 num(h.band_low_kpa), num(h.band_high_kpa),
-                 h.limit_kpa ? num(*h.limit_kpa) : "", num(h.target_hold_s), h.outcome,
-                 num(m.duration_s), num(m.time_in_band_s), num(m.time_in_band_pct, 2),
-                 num(m.mean_kpa), num(m.median_kpa), num(m.pti_kpa_s, 1), num(m.peak_kpa),
-                 num(m.cv_pct, 2), std::to_string(m.excursions), std::to_string(m.overshoots),
+        csv.row({c.subject,
+                 std::to_string(h.session_id),
+                 c.session_date,
+                 c.operator_name,
+                 c.site_key,
+                 storage::to_letter(h.side),
+                 std::to_string(h.id),
+                 h.prescription,
+                 num(h.band_low_kpa),
+                 num(h.band_high_kpa),
+                 h.limit_kpa ? num(*h.limit_kpa) : "",
+                 num(h.target_hold_s),
+                 h.outcome,
+                 num(m.duration_s),
+                 num(m.time_in_band_s),
+                 num(m.time_in_band_pct, 2),
+                 num(m.mean_kpa),
+                 num(m.median_kpa),
+                 num(m.pti_kpa_s, 1),
+                 num(m.peak_kpa),
+                 num(m.cv_pct, 2),
+                 std::to_string(m.excursions),
+                 std::to_string(m.overshoots),
                  std::to_string(h.step_ups.size()),
                  h.pain_rating_0_10 ? std::to_string(*h.pain_rating_0_10) : "",
-                 num(h.probe_cm2), std::to_string(h.calibration_id)});
+                 num(h.probe_cm2),
+                 std::to_string(h.calibration_id)});
     }
 }
 
@@ -94,4 +115,4 @@ void write_trace_csv(const storage::RawTrace& trace, std::ostream& out) {
     }
 }
 
-}  // namespace algocore::exporting
+} // namespace algocore::exporting

@@ -11,7 +11,9 @@ using nlohmann::json;
 
 namespace {
 
-json optional_text(const std::optional<std::string>& v) { return v ? json(*v) : json(nullptr); }
+json optional_text(const std::optional<std::string>& v) {
+    return v ? json(*v) : json(nullptr);
+}
 
 json point(const std::optional<storage::BodyMapPoint>& p) {
     if (!p) return nullptr;
@@ -27,7 +29,7 @@ json trace_json(const storage::RawTrace& trace) {
             {"samples", rows}};
 }
 
-}  // namespace
+} // namespace
 
 void write_study_json(const storage::StudyData& data,
                       const std::vector<storage::SiteSummary>& summaries, std::ostream& out,
@@ -37,14 +39,14 @@ void write_study_json(const storage::StudyData& data,
     doc["format_version"] = 1;
     json& subjects = doc["subjects"] = json::array();
     for (const auto& s : data.subjects) {
-        subjects.push_back({{"id", s.id},
-                            {"code", s.code},
-                            {"sex", optional_text(s.sex)},
-                            {"age_band", optional_text(s.age_band)},
-                            {"dominant_side", s.dominant_side
-                                                  ? json(storage::to_letter(*s.dominant_side))
-                                                  : json(nullptr)},
-                            {"notes", s.notes}});
+        subjects.push_back(
+            {{"id", s.id},
+             {"code", s.code},
+             {"sex", optional_text(s.sex)},
+             {"age_band", optional_text(s.age_band)},
+             {"dominant_side",
+              s.dominant_side ? json(storage::to_letter(*s.dominant_side)) : json(nullptr)},
+             {"notes", s.notes}});
     }
     json& operators = doc["operators"] = json::array();
     for (const auto& o : data.operators) {
@@ -63,11 +65,16 @@ void write_study_json(const storage::StudyData& data,
     }
     json& sites = doc["sites"] = json::array();
     for (const auto& s : data.sites) {
-        sites.push_back({{"id", s.id},           {"key", s.key},
-                         {"name", s.name},       {"region", s.region},
-                         {"landmark", s.landmark}, {"paired", s.paired},
-                         {"front", point(s.front)}, {"back", point(s.back)},
-                         {"dfns", s.dfns},       {"mdc_kpa", s.mdc_kpa},
+        sites.push_back({{"id", s.id},
+                         {"key", s.key},
+                         {"name", s.name},
+                         {"region", s.region},
+                         {"landmark", s.landmark},
+                         {"paired", s.paired},
+                         {"front", point(s.front)},
+                         {"back", point(s.back)},
+                         {"dfns", s.dfns},
+                         {"mdc_kpa", s.mdc_kpa},
                          {"builtin", s.builtin}});
     }
     json& trials = doc["trials"] = json::array();
@@ -108,33 +115,32 @@ void write_study_json(const storage::StudyData& data,
                              {"after_kpa", s.after_kpa}});
         }
         const json prescription = json::parse(h.prescription, nullptr, false);
-        json row = {{"id", h.id},
-                    {"session_id", h.session_id},
-                    {"site_id", h.site_id},
-                    {"side", storage::to_letter(h.side)},
-                    {"prescription", prescription.is_discarded() ? json(h.prescription)
-                                                                 : prescription},
-                    {"band_low_kpa", h.band_low_kpa},
-                    {"band_high_kpa", h.band_high_kpa},
-                    {"limit_kpa", h.limit_kpa ? json(*h.limit_kpa) : json(nullptr)},
-                    {"target_hold_s", h.target_hold_s},
-                    {"outcome", h.outcome},
-                    {"probe_cm2", h.probe_cm2},
-                    {"calibration_id", h.calibration_id},
-                    {"start_t_s", h.start_t_s},
-                    {"duration_s", m.duration_s},
-                    {"time_in_band_s", m.time_in_band_s},
-                    {"time_in_band_pct", m.time_in_band_pct},
-                    {"mean_kpa", m.mean_kpa},
-                    {"median_kpa", m.median_kpa},
-                    {"pti_kpa_s", m.pti_kpa_s},
-                    {"peak_kpa", m.peak_kpa},
-                    {"cv_pct", m.cv_pct},
-                    {"excursions", m.excursions},
-                    {"overshoots", m.overshoots},
-                    {"step_ups", steps},
-                    {"pain_rating", h.pain_rating_0_10 ? json(*h.pain_rating_0_10)
-                                                       : json(nullptr)}};
+        json row = {
+            {"id", h.id},
+            {"session_id", h.session_id},
+            {"site_id", h.site_id},
+            {"side", storage::to_letter(h.side)},
+            {"prescription", prescription.is_discarded() ? json(h.prescription) : prescription},
+            {"band_low_kpa", h.band_low_kpa},
+            {"band_high_kpa", h.band_high_kpa},
+            {"limit_kpa", h.limit_kpa ? json(*h.limit_kpa) : json(nullptr)},
+            {"target_hold_s", h.target_hold_s},
+            {"outcome", h.outcome},
+            {"probe_cm2", h.probe_cm2},
+            {"calibration_id", h.calibration_id},
+            {"start_t_s", h.start_t_s},
+            {"duration_s", m.duration_s},
+            {"time_in_band_s", m.time_in_band_s},
+            {"time_in_band_pct", m.time_in_band_pct},
+            {"mean_kpa", m.mean_kpa},
+            {"median_kpa", m.median_kpa},
+            {"pti_kpa_s", m.pti_kpa_s},
+            {"peak_kpa", m.peak_kpa},
+            {"cv_pct", m.cv_pct},
+            {"excursions", m.excursions},
+            {"overshoots", m.overshoots},
+            {"step_ups", steps},
+            {"pain_rating", h.pain_rating_0_10 ? json(*h.pain_rating_0_10) : json(nullptr)}};
         if (hold_traces) {
             if (const auto trace = hold_traces(h.id)) row["trace"] = trace_json(*trace);
         }
@@ -185,4 +191,4 @@ void write_study_json(const storage::StudyData& data,
     out << doc.dump(2) << "\n";
 }
 
-}  // namespace algocore::exporting
+} // namespace algocore::exporting

@@ -22,7 +22,7 @@ template <typename T> const T* by_id(const std::vector<T>& rows, RecordId id) {
     }
     return nullptr;
 }
-}  // namespace
+} // namespace
 
 const char* to_letter(BodySide side) {
     switch (side) {
@@ -57,8 +57,8 @@ RawTrace to_trace(const std::vector<Sample>& samples) {
     RawTrace trace;
     trace.samples.reserve(samples.size());
     for (const auto& s : samples) {
-        trace.samples.push_back({s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons,
-                                 s.flags});
+        trace.samples.push_back(
+            {s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons, s.flags});
     }
     return trace;
 }
@@ -91,9 +91,17 @@ const char* to_string(StorageState state) {
     return "?";
 }
 
-const Subject* StudyData::subject(RecordId id) const { return by_id(subjects, id); }
-const Operator* StudyData::operator_by_id(RecordId id) const { return by_id(operators, id); }
-const Session* StudyData::session(RecordId id) const { return by_id(sessions, id); }
-const Site* StudyData::site(RecordId id) const { return by_id(sites, id); }
+const Subject* StudyData::subject(RecordId id) const {
+    return by_id(subjects, id);
+}
+const Operator* StudyData::operator_by_id(RecordId id) const {
+    return by_id(operators, id);
+}
+const Session* StudyData::session(RecordId id) const {
+    return by_id(sessions, id);
+}
+const Site* StudyData::site(RecordId id) const {
+    return by_id(sites, id);
+}
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

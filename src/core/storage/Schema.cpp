@@ -109,7 +109,7 @@ int user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
 
-}  // namespace
+} // namespace
 
 const char* migration_sql(int to_version) {
     switch (to_version) {
@@ -187,4 +187,4 @@ void seed_builtin_sites(SQLite::Database& db) {
     tx.commit();
 }
 
-}  // namespace algocore::storage::schema
+} // namespace algocore::storage::schema

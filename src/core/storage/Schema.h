@@ -27,4 +27,4 @@ void seed_builtin_sites(SQLite::Database& db);
 /// The SQL of one step: index 1 creates version 1 from an empty file, index n goes n-1 → n.
 const char* migration_sql(int to_version);
 
-}  // namespace algocore::storage::schema
+} // namespace algocore::storage::schema

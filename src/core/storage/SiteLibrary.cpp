@@ -31,7 +31,9 @@ Site site(const char* key, const char* name, const char* region, const char* lan
     return s;
 }
 
-BodyMapPoint at(double x_px, double y_px) { return {x_px / 200.0, y_px / 440.0}; }
+BodyMapPoint at(double x_px, double y_px) {
+    return {x_px / 200.0, y_px / 440.0};
+}
 
 std::vector<Site> make_library() {
     return {
@@ -44,8 +46,8 @@ std::vector<Site> make_library() {
              "shoulder",
              std::nullopt, at(88, 74), 70.0),
         site("supraspinatus", "Supraspinatus", "Supraspinatus",
-             "Supraspinous fossa, just above the medial third of the scapular spine",
-             std::nullopt, at(80, 84), 80.0),
+             "Supraspinous fossa, just above the medial third of the scapular spine", std::nullopt,
+             at(80, 84), 80.0),
         site("infraspinatus", "Infraspinatus", "Infraspinatus",
              "Infraspinous fossa, about 2 cm below the midpoint of the scapular spine",
              std::nullopt, at(81, 100), 80.0),
@@ -59,15 +61,14 @@ std::vector<Site> make_library() {
         site("lumbar_erector_spinae", "Lumbar erector spinae", "Erector spinae (lumbar)",
              "About 2 cm lateral to the spinous process of L3", std::nullopt, at(95, 212), 90.0),
         site("gluteus_medius", "Gluteus medius", "Gluteus medius",
-             "About 2.5 cm below the middle of the iliac crest", std::nullopt, at(76, 232),
-             100.0),
+             "About 2.5 cm below the middle of the iliac crest", std::nullopt, at(76, 232), 100.0),
         site("piriformis", "Piriformis", "Piriformis",
              "Midway along a line from the posterior superior iliac spine to the greater "
              "trochanter",
              std::nullopt, at(84, 246), 100.0),
         site("gastrocnemius", "Gastrocnemius", "Gastrocnemius (medial head)",
-             "Medial calf, at the thickest part of the muscle belly", std::nullopt,
-             at(84, 352), 100.0),
+             "Medial calf, at the thickest part of the muscle belly", std::nullopt, at(84, 352),
+             100.0),
         site("masseter", "Masseter", "Masseter",
              "Mid-belly of the masseter, about 1 cm above the angle of the mandible, teeth "
              "lightly apart",
@@ -89,7 +90,8 @@ std::vector<Site> make_library() {
         site("thenar_eminence", "Thenar eminence", "Thenar muscles",
              "Muscle belly of the thenar eminence, palm up", at(161, 256), std::nullopt, 60.0,
              true),
-        site("dorsum_of_hand", "Dorsum of hand", "Hand", "Dorsum of the hand, over the "
+        site("dorsum_of_hand", "Dorsum of hand", "Hand",
+             "Dorsum of the hand, over the "
              "second and third metacarpals",
              std::nullopt, at(38, 256), 60.0, true),
         site("dorsum_of_foot", "Dorsum of foot", "Foot",
@@ -100,7 +102,7 @@ std::vector<Site> make_library() {
     };
 }
 
-}  // namespace
+} // namespace
 
 const std::vector<Site>& builtin_sites() {
     static const std::vector<Site> library = make_library();
@@ -122,4 +124,4 @@ std::string site_key_from_name(const std::string& name) {
     return key;
 }
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

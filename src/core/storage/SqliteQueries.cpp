@@ -117,7 +117,7 @@ Hold read_hold(SQLite::Statement& st) {
     return h;
 }
 
-}  // namespace
+} // namespace
 
 std::optional<Subject> find_subject(SQLite::Database& db, const std::string& code) {
     for (auto& s : subjects(db)) {
@@ -154,8 +154,8 @@ std::vector<Operator> operators(SQLite::Database& db) {
     std::vector<Operator> out;
     SQLite::Statement st(db, "SELECT id, name, role FROM operators ORDER BY id");
     while (st.executeStep()) {
-        out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(),
-                       st.getColumn(2).getString()});
+        out.push_back(
+            {st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()});
     }
     return out;
 }
@@ -172,7 +172,8 @@ std::optional<Site> find_site(SQLite::Database& db, const std::string& key_or_na
 std::vector<Site> sites(SQLite::Database& db) {
     std::vector<Site> out;
     SQLite::Statement st(db, std::string(kSiteColumns) + "ORDER BY builtin DESC, id");
-    while (st.executeStep()) out.push_back(read_site(st));
+    while (st.executeStep())
+        out.push_back(read_site(st));
     return out;
 }
 
@@ -205,7 +206,8 @@ std::vector<Trial> trials(SQLite::Database& db, RecordId session_id) {
             "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa FROM trials "
             "WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
     st.bind(1, session_id);
-    while (st.executeStep()) out.push_back(read_trial(st));
+    while (st.executeStep())
+        out.push_back(read_trial(st));
     return out;
 }
 
@@ -218,14 +220,15 @@ std::vector<Hold> holds(SQLite::Database& db, RecordId session_id) {
             "peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating FROM holds "
             "WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
     st.bind(1, session_id);
-    while (st.executeStep()) out.push_back(read_hold(st));
+    while (st.executeStep())
+        out.push_back(read_hold(st));
     return out;
 }
 
 std::optional<RawTrace> trace(SQLite::Database& db, const char* table, RecordId id) {
     const std::string key = std::string(table) == "hold_traces" ? "hold_id" : "trial_id";
-    SQLite::Statement st(db, "SELECT samples FROM " + std::string(table) + " WHERE " + key +
-                                 " = ?");
+    SQLite::Statement st(db,
+                         "SELECT samples FROM " + std::string(table) + " WHERE " + key + " = ?");
     st.bind(1, id);
     if (!st.executeStep()) return std::nullopt;
     const SQLite::Column blob = st.getColumn(0);
@@ -269,8 +272,8 @@ std::vector<Sample> session_samples(SQLite::Database& db, RecordId session_id) {
     return out;
 }
 
-std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_id,
-                                        RecordId site_id, BodySide side, TrialMeasure measure,
+std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_id, RecordId site_id,
+                                        BodySide side, TrialMeasure measure,
                                         RecordId before_session_id) {
     SQLite::Statement st(
         db, "SELECT s.id, s.started_utc, COUNT(*), AVG(t.ppt_kpa) FROM trials t "
@@ -341,7 +344,8 @@ std::vector<SiteSummary> site_summaries(SQLite::Database& db, RecordId subject_i
         s.mean_kpa = sum / static_cast<double>(v.size());
         if (v.size() > 1) {
             double ss = 0.0;
-            for (double x : v) ss += (x - s.mean_kpa) * (x - s.mean_kpa);
+            for (double x : v)
+                ss += (x - s.mean_kpa) * (x - s.mean_kpa);
             s.sd_kpa = std::sqrt(ss / static_cast<double>(v.size() - 1));
         }
         if (s.mean_kpa > 0.0) s.cv_pct = s.sd_kpa / s.mean_kpa * 100.0;
@@ -374,8 +378,7 @@ std::vector<TrainingScore> training_scores(SQLite::Database& db, RecordId studen
     return out;
 }
 
-std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table,
-                                  RecordId row_id) {
+std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table, RecordId row_id) {
     std::vector<AuditEntry> out;
     SQLite::Statement st(db, "SELECT id, who, when_utc, table_name, row_id, field, old_value, "
                              "new_value, reason FROM audit_log WHERE (?1 = '' OR table_name = ?1) "
@@ -402,4 +405,4 @@ RecordId max_id(SQLite::Database& db, const char* table) {
     return db.execAndGet("SELECT COALESCE(MAX(id), 0) FROM " + std::string(table)).getInt64();
 }
 
-}  // namespace algocore::storage::queries
+} // namespace algocore::storage::queries

@@ -27,15 +27,14 @@ std::vector<Hold> holds(SQLite::Database& db, RecordId session_id);
 /// table is "trial_traces" or "hold_traces".
 std::optional<RawTrace> trace(SQLite::Database& db, const char* table, RecordId id);
 std::vector<Sample> session_samples(SQLite::Database& db, RecordId session_id);
-std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_id,
-                                        RecordId site_id, BodySide side, TrialMeasure measure,
+std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_id, RecordId site_id,
+                                        BodySide side, TrialMeasure measure,
                                         RecordId before_session_id);
 std::vector<SiteSummary> site_summaries(SQLite::Database& db, RecordId subject_id);
 /// student_id 0 = all students.
 std::vector<TrainingScore> training_scores(SQLite::Database& db, RecordId student_id);
-std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table,
-                                  RecordId row_id);
+std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table, RecordId row_id);
 /// Largest id in each table, so new ids can be assigned at enqueue.
 RecordId max_id(SQLite::Database& db, const char* table);
 
-}  // namespace algocore::storage::queries
+} // namespace algocore::storage::queries

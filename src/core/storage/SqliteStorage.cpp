@@ -49,7 +49,9 @@ SqliteOpenResult SqliteStorage::open(const std::string& path, SqliteOptions opti
 }
 
 SqliteStorage::SqliteStorage(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
-SqliteStorage::~SqliteStorage() { close(); }
+SqliteStorage::~SqliteStorage() {
+    close();
+}
 
 std::size_t SqliteStorage::close(std::chrono::milliseconds timeout) {
     return impl_->core->stop(timeout);
@@ -57,8 +59,12 @@ std::size_t SqliteStorage::close(std::chrono::milliseconds timeout) {
 void SqliteStorage::set_max_page_count(std::uint64_t pages) {
     impl_->core->set_max_page_count(pages);
 }
-void SqliteStorage::retry_now() { impl_->core->retry_now(); }
-const std::string& SqliteStorage::path() const { return impl_->core->path(); }
+void SqliteStorage::retry_now() {
+    impl_->core->retry_now();
+}
+const std::string& SqliteStorage::path() const {
+    return impl_->core->path();
+}
 
 Enqueued SqliteStorage::add_subject(const Subject& subject) {
     Subject s = subject;
@@ -114,8 +120,7 @@ Enqueued SqliteStorage::record_training_score(const TrainingScore& score) {
     return {s.id, impl_->core->enqueue(std::move(s))};
 }
 
-WriteTicket SqliteStorage::record_samples(RecordId session_id,
-                                          const std::vector<Sample>& samples) {
+WriteTicket SqliteStorage::record_samples(RecordId session_id, const std::vector<Sample>& samples) {
     // One chunk per run of samples with the same calibration, so each chunk can say which
     // calibration produced its forces.
     WriteTicket last = 0;
@@ -136,8 +141,8 @@ WriteTicket SqliteStorage::record_samples(RecordId session_id,
         chunk.samples.reserve(end - begin);
         for (std::size_t i = begin; i < end; ++i) {
             const Sample& s = samples[i];
-            chunk.samples.push_back({s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons,
-                                     s.flags});
+            chunk.samples.push_back(
+                {s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons, s.flags});
         }
         encode_trace(chunk, w.blob);
         last = impl_->core->enqueue(std::move(w));
@@ -162,11 +167,16 @@ bool SqliteStorage::wait_committed(WriteTicket ticket, std::chrono::milliseconds
 bool SqliteStorage::flush(std::chrono::milliseconds timeout) {
     return impl_->core->wait_processed(impl_->core->last_ticket(), timeout);
 }
-StorageStatus SqliteStorage::status() const { return impl_->core->status(); }
-std::vector<StorageEvent> SqliteStorage::take_events() { return impl_->core->take_events(); }
+StorageStatus SqliteStorage::status() const {
+    return impl_->core->status();
+}
+std::vector<StorageEvent> SqliteStorage::take_events() {
+    return impl_->core->take_events();
+}
 
 std::optional<Subject> SqliteStorage::find_subject(const std::string& code) {
-    return impl_->core->query([&](SQLite::Database& db) { return queries::find_subject(db, code); });
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::find_subject(db, code); });
 }
 std::optional<Operator> SqliteStorage::find_operator(const std::string& name) {
     return impl_->core->query(
@@ -192,8 +202,7 @@ std::optional<RawTrace> SqliteStorage::trial_trace(RecordId trial_id) {
         [&](SQLite::Database& db) { return queries::trace(db, "trial_traces", trial_id); });
 }
 std::vector<Hold> SqliteStorage::holds_of(RecordId session_id) {
-    return impl_->core->query(
-        [&](SQLite::Database& db) { return queries::holds(db, session_id); });
+    return impl_->core->query([&](SQLite::Database& db) { return queries::holds(db, session_id); });
 }
 std::optional<RawTrace> SqliteStorage::hold_trace(RecordId hold_id) {
     return impl_->core->query(
@@ -203,9 +212,8 @@ std::vector<Sample> SqliteStorage::session_samples(RecordId session_id) {
     return impl_->core->query(
         [&](SQLite::Database& db) { return queries::session_samples(db, session_id); });
 }
-std::optional<PointThreshold> SqliteStorage::latest_threshold(RecordId subject_id,
-                                                              RecordId site_id, BodySide side,
-                                                              TrialMeasure measure) {
+std::optional<PointThreshold> SqliteStorage::latest_threshold(RecordId subject_id, RecordId site_id,
+                                                              BodySide side, TrialMeasure measure) {
     return impl_->core->query([&](SQLite::Database& db) {
         return queries::threshold(db, subject_id, site_id, side, measure, kNoRecord);
     });
@@ -247,4 +255,4 @@ StudyData SqliteStorage::load_study() {
     });
 }
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

@@ -13,7 +13,8 @@ namespace algocore::storage {
 
 namespace {
 
-template <typename T> void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
+template <typename T>
+void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
     if (v) {
         st.bind(index, *v);
     } else {
@@ -270,7 +271,7 @@ void insert(SQLite::Database& db, const CorrectionWrite& w) {
     update.exec();
 }
 
-}  // namespace
+} // namespace
 
 void apply_write(SQLite::Database& db, const WriteOp& op) {
     std::visit([&db](const auto& record) { insert(db, record); }, op.record);
@@ -304,4 +305,4 @@ std::string check_correction(const Correction& c) {
     return {};
 }
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

@@ -17,11 +17,11 @@ namespace algocore::storage {
 
 namespace {
 
-constexpr std::int64_t kNoPageLimit = 4294967294;  // SQLite's largest max_page_count
+constexpr std::int64_t kNoPageLimit = 4294967294; // SQLite's largest max_page_count
 constexpr int kBusyTimeoutMs = 2000;
 
-const char* const kIdTables[] = {"subjects", "operators",       "sites", "sessions",
-                                 "trials",   "holds", "training_scores"};
+const char* const kIdTables[] = {"subjects", "operators", "sites",          "sessions",
+                                 "trials",   "holds",     "training_scores"};
 
 /// Errors that belong to one record (bad reference, duplicate code): drop that record only.
 bool record_error(int code) {
@@ -29,7 +29,7 @@ bool record_error(int code) {
            code == SQLITE_RANGE;
 }
 
-}  // namespace
+} // namespace
 
 StorageCore::StorageCore(std::string path, SqliteOptions options)
     : path_(std::move(path)), options_(options) {}
@@ -39,8 +39,8 @@ StorageCore::~StorageCore() {
 }
 
 std::string StorageCore::open_connection() {
-    const int flags = options_.writable ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE)
-                                        : SQLite::OPEN_READONLY;
+    const int flags =
+        options_.writable ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READONLY;
     try {
         db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
         // A file that cannot be written opens read-only; it still answers queries and the
@@ -60,9 +60,9 @@ std::string StorageCore::open_connection() {
 
 void StorageCore::apply_page_limit() {
     if (!db_ || !options_.writable || sqlite3_db_readonly(db_->getHandle(), "main") == 1) return;
-    const std::int64_t pages =
-        options_.max_page_count > 0 ? static_cast<std::int64_t>(options_.max_page_count)
-                                    : kNoPageLimit;
+    const std::int64_t pages = options_.max_page_count > 0
+                                   ? static_cast<std::int64_t>(options_.max_page_count)
+                                   : kNoPageLimit;
     db_->execAndGet("PRAGMA max_page_count = " + std::to_string(pages));
 }
 
@@ -86,9 +86,8 @@ std::string StorageCore::start() {
         const int version = db_->execAndGet("PRAGMA user_version").getInt();
         if (!options_.writable || read_only) {
             if (version != kSchemaVersion) {
-                return "the database " + path_ + " has schema version " +
-                       std::to_string(version) + " but this Algoscope reads version " +
-                       std::to_string(kSchemaVersion) +
+                return "the database " + path_ + " has schema version " + std::to_string(version) +
+                       " but this Algoscope reads version " + std::to_string(kSchemaVersion) +
                        (read_only ? " and the file is read-only"
                                   : "; open it once for recording to migrate it");
             }
@@ -101,9 +100,9 @@ std::string StorageCore::start() {
             next_ids_[k] = queries::max_id(*db_, kIdTables[k]);
         }
         if (options_.writable && read_only) {
-            report(StorageState::ReadOnly,
-                   "the database " + path_ + " is read-only: new records are kept in memory "
-                   "until it can be written");
+            report(StorageState::ReadOnly, "the database " + path_ +
+                                               " is read-only: new records are kept in memory "
+                                               "until it can be written");
             reopen_ = true;
             retry_at_ = std::chrono::steady_clock::now() + options_.retry_interval;
         }
@@ -232,7 +231,7 @@ void StorageCore::run() {
                     // Retried with the batch; a broken connection is reported there.
                 }
             }
-            write_batch(batch);  // leaves the uncommitted ops in batch
+            write_batch(batch); // leaves the uncommitted ops in batch
             lock.lock();
             for (auto it = batch.rbegin(); it != batch.rend(); ++it) {
                 pending_.push_front(std::move(*it));
@@ -304,12 +303,13 @@ void StorageCore::write_batch(std::vector<WriteOp>& batch) {
             try {
                 db_->exec("ROLLBACK");
             } catch (const SQLite::Exception&) {
-                reopen_ = true;  // the connection is in an unknown state: start afresh
+                reopen_ = true; // the connection is in an unknown state: start afresh
             }
         }
         std::lock_guard lock(mutex_);
         const std::size_t waiting = pending_.size() + batch.size();
-        const std::string kept = std::to_string(waiting) + " record(s) kept in memory, retried every " +
+        const std::string kept = std::to_string(waiting) +
+                                 " record(s) kept in memory, retried every " +
                                  std::to_string(options_.retry_interval.count()) + " ms";
         if (code == SQLITE_FULL) {
             report(StorageState::DiskFull, "disk full: cannot write to " + path_ + " (" + kept +
@@ -341,4 +341,4 @@ void StorageCore::write_batch(std::vector<WriteOp>& batch) {
     report(StorageState::Ok, "");
 }
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

@@ -93,7 +93,7 @@ private:
     std::deque<std::function<void()>> tasks_;
     WriteTicket last_ticket_ = 0;
     WriteTicket committed_through_ = 0;
-    std::set<WriteTicket> rejected_tickets_;  ///< processed but refused: not committed
+    std::set<WriteTicket> rejected_tickets_; ///< processed but refused: not committed
     RecordId next_ids_[static_cast<int>(IdKind::Count)] = {};
     StorageStatus status_;
     std::vector<StorageEvent> events_;
@@ -105,4 +105,4 @@ private:
     bool page_limit_changed_ = false;
 };
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

@@ -11,10 +11,12 @@ constexpr std::uint8_t kMagic[4] = {'A', 'L', 'T', '1'};
 constexpr std::size_t kHeaderBytes = 8;
 
 void put_u32(std::uint8_t* p, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
+    for (int i = 0; i < 4; ++i)
+        p[i] = static_cast<std::uint8_t>(v >> (8 * i));
 }
 void put_u64(std::uint8_t* p, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i) p[i] = static_cast<std::uint8_t>(v >> (8 * i));
+    for (int i = 0; i < 8; ++i)
+        p[i] = static_cast<std::uint8_t>(v >> (8 * i));
 }
 void put_f64(std::uint8_t* p, double d) {
     std::uint64_t bits = 0;
@@ -23,17 +25,19 @@ void put_f64(std::uint8_t* p, double d) {
 }
 std::uint32_t get_u32(const std::uint8_t* p) {
     std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i) v |= static_cast<std::uint32_t>(p[i]) << (8 * i);
+    for (int i = 0; i < 4; ++i)
+        v |= static_cast<std::uint32_t>(p[i]) << (8 * i);
     return v;
 }
 double get_f64(const std::uint8_t* p) {
     std::uint64_t bits = 0;
-    for (int i = 0; i < 8; ++i) bits |= static_cast<std::uint64_t>(p[i]) << (8 * i);
+    for (int i = 0; i < 8; ++i)
+        bits |= static_cast<std::uint64_t>(p[i]) << (8 * i);
     double d = 0.0;
     std::memcpy(&d, &bits, sizeof d);
     return d;
 }
-}  // namespace
+} // namespace
 
 void encode_trace(const RawTrace& trace, std::vector<std::uint8_t>& out) {
     const std::size_t start = out.size();
@@ -85,4 +89,4 @@ bool decode_trace(const std::uint8_t* data, std::size_t size, RawTrace& out, std
     return true;
 }
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

@@ -55,4 +55,4 @@ void apply_write(SQLite::Database& db, const WriteOp& op);
 /// Checks a correction before it is enqueued; empty string when acceptable.
 std::string check_correction(const Correction& correction);
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

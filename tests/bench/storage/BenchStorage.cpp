@@ -19,9 +19,12 @@ int main(int argc, char** argv) {
     std::string dir = std::filesystem::temp_directory_path().string();
     for (int i = 1; i + 1 < argc; i += 2) {
         const std::string arg = argv[i];
-        if (arg == "--samples") total = std::atol(argv[i + 1]);
-        else if (arg == "--chunk") chunk = std::atol(argv[i + 1]);
-        else if (arg == "--dir") dir = argv[i + 1];
+        if (arg == "--samples")
+            total = std::atol(argv[i + 1]);
+        else if (arg == "--chunk")
+            chunk = std::atol(argv[i + 1]);
+        else if (arg == "--dir")
+            dir = argv[i + 1];
     }
     if (total <= 0 || chunk <= 0) {
         std::fprintf(stderr, "--samples and --chunk must be positive\n");

@@ -78,11 +78,11 @@ std::string write_scenario(const std::filesystem::path& path, const char* text) 
     return path.string();
 }
 
-}  // namespace
+} // namespace
 
 TEST(CliEndToEnd, PptThenRelativeHoldThenExport) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("algoscope-cli-e2e-" + std::to_string(getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("algoscope-cli-e2e-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     const std::string db = (dir / "study.db").string();
     const std::string cli = ALGOSCOPE_CLI;
@@ -90,10 +90,11 @@ TEST(CliEndToEnd, PptThenRelativeHoldThenExport) {
 
     // No PPT stored yet: a relative hold must refuse and name the missing threshold.
     const CommandRun refused = run(cli + " hold --port /dev/null" + point +
-                            " --band 80:120 --relative-to-ppt --duration 3");
+                                   " --band 80:120 --relative-to-ppt --duration 3");
     EXPECT_EQ(refused.exit_code, 3);
     const CommandRun refused_text = run(cli + " hold --port /dev/null" + point +
-                                 " --band 80:120 --relative-to-ppt --duration 3", true);
+                                            " --band 80:120 --relative-to-ppt --duration 3",
+                                        true);
     ASSERT_FALSE(refused_text.lines.empty());
     EXPECT_NE(refused_text.lines[0].find("no stored PPT"), std::string::npos);
 
@@ -102,26 +103,26 @@ TEST(CliEndToEnd, PptThenRelativeHoldThenExport) {
         Simulator sim((dir / "ppt-dev").string(), write_scenario(dir / "ppt.csv", kPptScenario));
         ASSERT_TRUE(sim.ready());
         const CommandRun ppt = run(cli + " ppt --port " + (dir / "ppt-dev").string() + point +
-                            " --trials 1 --timeout 60 --json");
+                                   " --trials 1 --timeout 60 --json");
         ASSERT_EQ(ppt.exit_code, 0);
         ASSERT_EQ(ppt.lines.size(), 2u);
         const auto trial = nlohmann::json::parse(ppt.lines[0]);
         EXPECT_EQ(trial["trial"], 1);
         EXPECT_TRUE(trial["valid"].get<bool>());
         ppt_kpa = trial["ppt_kpa"].get<double>();
-        EXPECT_NEAR(ppt_kpa, 150.0, 10.0);  // the button was pressed at 150 kPa
-        EXPECT_NEAR(trial["rate_kpa_s"].get<double>(), 50.0, 10.0);  // DFNS target rate
+        EXPECT_NEAR(ppt_kpa, 150.0, 10.0); // the button was pressed at 150 kPa
+        EXPECT_NEAR(trial["rate_kpa_s"].get<double>(), 50.0, 10.0); // DFNS target rate
         const auto summary = nlohmann::json::parse(ppt.lines[1]);
         EXPECT_EQ(summary["site"], "upper_trapezius");
         EXPECT_EQ(summary["side"], "R");
         EXPECT_DOUBLE_EQ(summary["mean_kpa"].get<double>(), ppt_kpa);
     }
     {
-        Simulator sim((dir / "hold-dev").string(),
-                      write_scenario(dir / "hold.csv", kHoldScenario));
+        Simulator sim((dir / "hold-dev").string(), write_scenario(dir / "hold.csv", kHoldScenario));
         ASSERT_TRUE(sim.ready());
-        const CommandRun hold = run(cli + " hold --port " + (dir / "hold-dev").string() + point +
-                             " --band 80:120 --relative-to-ppt --duration 3 --timeout 60 --json");
+        const CommandRun hold =
+            run(cli + " hold --port " + (dir / "hold-dev").string() + point +
+                " --band 80:120 --relative-to-ppt --duration 3 --timeout 60 --json");
         ASSERT_EQ(hold.exit_code, 0);
         ASSERT_EQ(hold.lines.size(), 1u);
         const auto dose = nlohmann::json::parse(hold.lines[0]);
@@ -133,8 +134,8 @@ TEST(CliEndToEnd, PptThenRelativeHoldThenExport) {
             EXPECT_TRUE(dose.contains(key)) << key;
         }
     }
-    const CommandRun exported = run(cli + " export --db " + db + " --format csv --out " +
-                             (dir / "export").string());
+    const CommandRun exported =
+        run(cli + " export --db " + db + " --format csv --out " + (dir / "export").string());
     ASSERT_EQ(exported.exit_code, 0);
     std::ifstream trials(dir / "export" / "trials.csv");
     std::stringstream text;
@@ -145,7 +146,8 @@ TEST(CliEndToEnd, PptThenRelativeHoldThenExport) {
     const CommandRun json = run(cli + " export --db " + db + " --format json");
     ASSERT_EQ(json.exit_code, 0);
     std::string doc;
-    for (const auto& l : json.lines) doc += l + "\n";
+    for (const auto& l : json.lines)
+        doc += l + "\n";
     const auto parsed = nlohmann::json::parse(doc);
     EXPECT_EQ(parsed["trials"].size(), 1u);
     EXPECT_EQ(parsed["holds"].size(), 1u);

@@ -35,11 +35,11 @@ Child start_recorder(const std::string& db_path) {
     return {pid, fdopen(fds[0], "r")};
 }
 
-}  // namespace
+} // namespace
 
 TEST(CrashTest, EveryReportedTrialSurvivesSigkillMidSession) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("algoscope-crash-" + std::to_string(getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("algoscope-crash-" + std::to_string(getpid()));
     std::filesystem::create_directories(dir);
     const std::string path = (dir / "crash.db").string();
     std::mt19937 random(std::random_device{}());
@@ -54,7 +54,8 @@ TEST(CrashTest, EveryReportedTrialSurvivesSigkillMidSession) {
         long long id = 0;
         double ppt = 0.0;
         int seen = 0;
-        while (seen < kill_after && std::fscanf(child.out, "committed %lld %lf\n", &id, &ppt) == 2) {
+        while (seen < kill_after &&
+               std::fscanf(child.out, "committed %lld %lf\n", &id, &ppt) == 2) {
             reported[id] = ppt;
             ++seen;
         }
@@ -62,7 +63,8 @@ TEST(CrashTest, EveryReportedTrialSurvivesSigkillMidSession) {
         // Mid-session: the child is writing its next trial right now.
         kill(child.pid, SIGKILL);
         // Lines already in the pipe were committed too.
-        while (std::fscanf(child.out, "committed %lld %lf\n", &id, &ppt) == 2) reported[id] = ppt;
+        while (std::fscanf(child.out, "committed %lld %lf\n", &id, &ppt) == 2)
+            reported[id] = ppt;
         int status = 0;
         waitpid(child.pid, &status, 0);
         fclose(child.out);
@@ -76,7 +78,8 @@ TEST(CrashTest, EveryReportedTrialSurvivesSigkillMidSession) {
     ASSERT_TRUE(opened.storage) << opened.error;
     std::map<long long, double> stored;
     for (const auto& session : opened.storage->load_study().sessions) {
-        for (const auto& t : opened.storage->trials_of(session.id)) stored[t.id] = t.ppt_kpa;
+        for (const auto& t : opened.storage->trials_of(session.id))
+            stored[t.id] = t.ppt_kpa;
     }
     for (const auto& [trial_id, ppt_kpa] : reported) {
         ASSERT_TRUE(stored.count(trial_id)) << "committed trial " << trial_id << " was lost";

@@ -30,8 +30,8 @@ void expect_matches_golden(const std::string& actual, const std::string& name) {
 
 StudyData sample_study() {
     StudyData d;
-    d.subjects.push_back({1, "S014", std::string("female"), std::string("30-39"),
-                          BodySide::Right, ""});
+    d.subjects.push_back(
+        {1, "S014", std::string("female"), std::string("30-39"), BodySide::Right, ""});
     // A code a spreadsheet would run as a formula, and one needing quotes.
     d.subjects.push_back({2, "=cmd|' /C calc'!A0", std::nullopt, std::nullopt, std::nullopt,
                           "said \"ouch\", twice"});
@@ -85,8 +85,8 @@ StudyData sample_study() {
     h.step_ups = {{30.0, 31.2, 395.0, 420.0}};
     h.pain_rating_0_10 = 6;
     d.holds.push_back(h);
-    d.audit_log.push_back({1, "Dr. Ada", "2026-11-23T09:30:00Z", "trials", 2, "valid", "1", "0",
-                           "rate too fast"});
+    d.audit_log.push_back(
+        {1, "Dr. Ada", "2026-11-23T09:30:00Z", "trials", 2, "valid", "1", "0", "rate too fast"});
     return d;
 }
 
@@ -108,13 +108,12 @@ std::vector<SiteSummary> sample_summaries() {
 
 RawTrace short_trace() {
     RawTrace t;
-    t.samples = {{0.0, 1000, 0.0, 0.0, 0, 0},
-                 {0.001, 1012, 0.05, 0.5, 0, 0},
-                 {0.002, 1025, 0.1, 1.0, 2, 4}};
+    t.samples = {
+        {0.0, 1000, 0.0, 0.0, 0, 0}, {0.001, 1012, 0.05, 0.5, 0, 0}, {0.002, 1025, 0.1, 1.0, 2, 4}};
     return t;
 }
 
-}  // namespace
+} // namespace
 
 TEST(ExportGolden, TrialsCsvIsTidyLongFormat) {
     std::ostringstream out;

@@ -29,13 +29,13 @@ TEST(DiskFull, RecordsWaitInMemoryAndAreWrittenWhenSpaceReturns) {
     ASSERT_TRUE(db.flush(5s));
 
     // Cap the file just above its current size: the next traces cannot fit.
-    db.set_max_page_count(1);  // below the current size: SQLite caps at the current size
-    const auto trace = algotest::ramp_trace(2000, 50.0, 1.0);  // 60 kB each
+    db.set_max_page_count(1); // below the current size: SQLite caps at the current size
+    const auto trace = algotest::ramp_trace(2000, 50.0, 1.0); // 60 kB each
     WriteTicket last = 0;
     for (int i = 1; i <= 5; ++i) {
-        last = db.record_trial(algotest::trial_at(session, site, BodySide::Left, i, 100.0 * i),
-                               trace)
-                   .ticket;
+        last =
+            db.record_trial(algotest::trial_at(session, site, BodySide::Left, i, 100.0 * i), trace)
+                .ticket;
     }
     EXPECT_FALSE(db.wait_committed(last, 300ms));
     const auto full = db.status();
@@ -47,7 +47,7 @@ TEST(DiskFull, RecordsWaitInMemoryAndAreWrittenWhenSpaceReturns) {
     ASSERT_FALSE(events.empty());
     EXPECT_EQ(events.back().state, StorageState::DiskFull);
 
-    db.set_max_page_count(0);  // space is back
+    db.set_max_page_count(0); // space is back
     ASSERT_TRUE(db.wait_committed(last, 5s));
     EXPECT_EQ(db.status().state, StorageState::Ok);
     EXPECT_EQ(db.status().pending_writes, 0u);
@@ -82,7 +82,7 @@ template <typename Body> int in_child(Body body) {
     waitpid(pid, &status, 0);
     return WIFEXITED(status) ? WEXITSTATUS(status) : 100;
 }
-}  // namespace
+} // namespace
 
 TEST(ReadOnly, ReadOnlyDatabaseSaysSoAndKeepsRecords) {
     algotest::TempDir dir;

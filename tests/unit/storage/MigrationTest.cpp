@@ -48,7 +48,7 @@ PRAGMA user_version = 1;
 )sql");
 }
 
-}  // namespace
+} // namespace
 
 TEST(Migration, Version1FileMigratesForwardKeepingItsTrials) {
     algotest::TempDir dir;
@@ -61,7 +61,7 @@ TEST(Migration, Version1FileMigratesForwardKeepingItsTrials) {
         const auto trials = db.trials_of(1);
         ASSERT_EQ(trials.size(), 1u);
         EXPECT_EQ(trials[0].ppt_kpa, 333.0);
-        EXPECT_EQ(trials[0].measure, TrialMeasure::Ppt);  // v2 column, defaulted
+        EXPECT_EQ(trials[0].measure, TrialMeasure::Ppt); // v2 column, defaulted
         const auto latest = db.latest_threshold(1, 1, BodySide::Left, TrialMeasure::Ppt);
         ASSERT_TRUE(latest);
         EXPECT_DOUBLE_EQ(latest->mean_kpa, 333.0);

@@ -61,7 +61,7 @@ Recorded record_a_session(SqliteStorage& db) {
     return r;
 }
 
-}  // namespace
+} // namespace
 
 TEST(SqliteStorage, RecordsSurviveCloseAndReopenExactly) {
     algotest::TempDir dir;
@@ -109,10 +109,10 @@ TEST(SqliteStorage, RecordsSurviveCloseAndReopenExactly) {
 TEST(SqliteStorage, SiteLibraryHoldsTriggerPointAndDfnsSites) {
     algotest::TempDir dir;
     auto db = open_or_fail(dir.file("study.db"));
-    for (const char* name : {"upper trapezius", "Levator scapulae", "infraspinatus",
-                             "supraspinatus", "rhomboids", "gluteus medius", "piriformis",
-                             "quadratus lumborum", "tibialis anterior", "masseter", "temporalis",
-                             "thenar eminence"}) {
+    for (const char* name :
+         {"upper trapezius", "Levator scapulae", "infraspinatus", "supraspinatus", "rhomboids",
+          "gluteus medius", "piriformis", "quadratus lumborum", "tibialis anterior", "masseter",
+          "temporalis", "thenar eminence"}) {
         const auto site = db->find_site(name);
         ASSERT_TRUE(site) << name;
         EXPECT_FALSE(site->landmark.empty()) << name;
@@ -169,15 +169,14 @@ TEST(SqliteStorage, LatestAndPreviousThresholdComeFromCountedTrials) {
     EXPECT_EQ(previous->session_id, s1);
     EXPECT_DOUBLE_EQ(previous->mean_kpa, 320.0);
     EXPECT_FALSE(db->previous_threshold(subject, site, BodySide::Right, TrialMeasure::Ppt, s1));
-    const auto tol =
-        db->latest_threshold(subject, site, BodySide::Right, TrialMeasure::Tolerance);
+    const auto tol = db->latest_threshold(subject, site, BodySide::Right, TrialMeasure::Tolerance);
     ASSERT_TRUE(tol);
     EXPECT_DOUBLE_EQ(tol->mean_kpa, 700.0);
     EXPECT_FALSE(db->latest_threshold(subject, db->find_site("masseter")->id, BodySide::Right,
                                       TrialMeasure::Ppt));
 
     const auto summaries = db->site_summaries(subject);
-    ASSERT_EQ(summaries.size(), 4u);  // s1 R ppt; s2 L ppt; s2 R ppt; s2 R tolerance
+    ASSERT_EQ(summaries.size(), 4u); // s1 R ppt; s2 L ppt; s2 R ppt; s2 R tolerance
     EXPECT_EQ(summaries[0].session_id, s1);
     EXPECT_EQ(summaries[0].n, 2);
     EXPECT_DOUBLE_EQ(summaries[0].mean_kpa, 320.0);
@@ -192,8 +191,8 @@ TEST(SqliteStorage, CorrectionKeepsOldValueInAuditLog) {
     algotest::TempDir dir;
     auto db = open_or_fail(dir.file("study.db"));
     const Recorded r = record_a_session(*db);
-    const auto request = db->correct({"trials", r.trial, "valid", "0", "Dr. Ada",
-                                      "subject moved during the ramp"});
+    const auto request =
+        db->correct({"trials", r.trial, "valid", "0", "Dr. Ada", "subject moved during the ramp"});
     ASSERT_TRUE(request.ok) << request.error;
     ASSERT_TRUE(db->correct({"trials", r.trial, "valid", "1", "Dr. Ada", "video reviewed"}).ok);
     ASSERT_TRUE(db->correct({"holds", r.hold, "pain_rating", "4", "Dr. Ada", "typo"}).ok);
@@ -228,7 +227,7 @@ TEST(SqliteStorage, RejectsARecordWithBadReferenceButKeepsTheRest) {
     algotest::TempDir dir;
     auto db = open_or_fail(dir.file("study.db"));
     const RecordId subject = db->add_subject({0, "S2", {}, {}, {}, ""}).id;
-    const auto duplicate = db->add_subject({0, "S2", {}, {}, {}, ""});  // duplicate code
+    const auto duplicate = db->add_subject({0, "S2", {}, {}, {}, ""}); // duplicate code
     Session s;
     s.subject_id = subject;
     const RecordId session = db->begin_session(s).id;

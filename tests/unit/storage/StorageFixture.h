@@ -11,8 +11,7 @@ inline algocore::storage::RawTrace ramp_trace(int samples, double rate_kpa_s, do
     for (int i = 0; i < samples; ++i) {
         const double t_s = 0.001 * i;
         const double pressure_kpa = rate_kpa_s * t_s;
-        trace.samples.push_back({t_s, 1000 + 7 * i, pressure_kpa * probe_cm2 / 10.0,
-                                 pressure_kpa,
+        trace.samples.push_back({t_s, 1000 + 7 * i, pressure_kpa * probe_cm2 / 10.0, pressure_kpa,
                                  static_cast<std::uint8_t>(i == samples - 1 ? 2 : 0),
                                  static_cast<std::uint8_t>(i % 5 == 0 ? 4 : 0)});
     }
@@ -44,4 +43,4 @@ inline algocore::storage::Trial trial_at(algocore::storage::RecordId session,
     return t;
 }
 
-}  // namespace algotest
+} // namespace algotest

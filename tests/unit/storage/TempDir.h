@@ -25,4 +25,4 @@ private:
     std::filesystem::path path_;
 };
 
-}  // namespace algotest
+} // namespace algotest

@@ -25,4 +25,4 @@ private:
     std::ostream& out_;
 };
 
-}  // namespace algocore::exporting
+} // namespace algocore::exporting

@@ -18,8 +18,7 @@ using TraceLoader = std::function<std::optional<storage::RawTrace>(storage::Reco
 /// rate_kpa_s, probe_cm2, valid, flags, calibration_id (+ outcome, counted, in_corridor_pct).
 void write_trials_csv(const storage::StudyData& data, std::ostream& out);
 /// One row per session, site, side and measure over counted trials.
-void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries,
-                            std::ostream& out);
+void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, std::ostream& out);
 /// One row per hold with its prescription and dose metrics.
 void write_holds_csv(const storage::StudyData& data, std::ostream& out);
 /// A raw trace: t_s, raw_counts, force_n, pressure_kpa, patient_button, operator_button, flags.
@@ -33,7 +32,7 @@ void write_study_json(const storage::StudyData& data,
 struct ExportResult {
     bool ok = false;
     std::string error;
-    std::vector<std::string> files;  ///< written, relative to the output directory
+    std::vector<std::string> files; ///< written, relative to the output directory
 };
 
 /// CSV export into a directory: trials.csv, site_summary.csv, holds.csv,
@@ -43,4 +42,4 @@ ExportResult export_csv_directory(const storage::StudyData& data,
                                   const std::string& directory, const TraceLoader& trial_traces,
                                   const TraceLoader& hold_traces);
 
-}  // namespace algocore::exporting
+} // namespace algocore::exporting

@@ -25,9 +25,9 @@ bool parse_side(const std::string& text, BodySide& out);
 /// A pseudonymous research subject or patient. Only what reference norms need.
 struct Subject {
     RecordId id = kNoRecord;
-    std::string code;                     ///< pseudonymous code, unique ("S014")
-    std::optional<std::string> sex;       ///< "female", "male", "other" when recorded
-    std::optional<std::string> age_band;  ///< e.g. "30-39"
+    std::string code;                    ///< pseudonymous code, unique ("S014")
+    std::optional<std::string> sex;      ///< "female", "male", "other" when recorded
+    std::optional<std::string> age_band; ///< e.g. "30-39"
     std::optional<BodySide> dominant_side;
     std::string notes;
 };
@@ -35,8 +35,8 @@ struct Subject {
 /// Who takes measurements: therapist, researcher, teacher or student.
 struct Operator {
     RecordId id = kNoRecord;
-    std::string name;  ///< unique
-    std::string role;  ///< "therapist", "researcher", "teacher", "student"
+    std::string name; ///< unique
+    std::string role; ///< "therapist", "researcher", "teacher", "student"
 };
 
 /// One sitting with one subject. Wall-clock time is recorded once, here.
@@ -44,10 +44,10 @@ struct Session {
     RecordId id = kNoRecord;
     RecordId subject_id = kNoRecord;
     RecordId operator_id = kNoRecord;
-    std::string started_utc;  ///< ISO 8601, "2026-11-23T19:30:00Z"
+    std::string started_utc; ///< ISO 8601, "2026-11-23T19:30:00Z"
     std::string device_serial;
     CalibrationId calibration_id = kFactoryCalibration;
-    double probe_cm2 = 1.0;   ///< probe contact area
+    double probe_cm2 = 1.0; ///< probe contact area
     std::string notes;
 };
 
@@ -61,16 +61,16 @@ struct BodyMapPoint {
 /// Positions are given for the subject's LEFT side; the right side is mirrored (x → 1 - x).
 struct Site {
     RecordId id = kNoRecord;
-    std::string key;       ///< stable identifier, "upper_trapezius"
-    std::string name;      ///< display name, "Upper trapezius"
-    std::string region;    ///< muscle or region
-    std::string landmark;  ///< how to find the point
-    bool paired = true;    ///< has left and right
-    std::optional<BodyMapPoint> front;  ///< on the front view (subject's left)
-    std::optional<BodyMapPoint> back;   ///< on the back view (subject's left)
-    bool dfns = false;     ///< a DFNS QST site
-    double mdc_kpa = 0.0;  ///< minimal detectable change (literature default; 0 = unknown)
-    bool builtin = false;  ///< from the built-in library (custom sites are false)
+    std::string key;                   ///< stable identifier, "upper_trapezius"
+    std::string name;                  ///< display name, "Upper trapezius"
+    std::string region;                ///< muscle or region
+    std::string landmark;              ///< how to find the point
+    bool paired = true;                ///< has left and right
+    std::optional<BodyMapPoint> front; ///< on the front view (subject's left)
+    std::optional<BodyMapPoint> back;  ///< on the back view (subject's left)
+    bool dfns = false;                 ///< a DFNS QST site
+    double mdc_kpa = 0.0; ///< minimal detectable change (literature default; 0 = unknown)
+    bool builtin = false; ///< from the built-in library (custom sites are false)
 };
 
 /// The point on a view for a side: the stored left point, mirrored for the right.
@@ -82,8 +82,8 @@ struct TraceSample {
     std::int32_t raw_counts = 0;
     double force_n = 0.0;
     double pressure_kpa = 0.0;
-    std::uint8_t buttons = 0;  ///< ButtonBit set
-    std::uint8_t flags = 0;    ///< SampleFlag set
+    std::uint8_t buttons = 0; ///< ButtonBit set
+    std::uint8_t flags = 0;   ///< SampleFlag set
 };
 
 /// Samples of one trial or hold (ramp start to release), stored as a compact blob.
@@ -95,7 +95,7 @@ RawTrace to_trace(const std::vector<Sample>& samples);
 
 /// What a threshold trial measured.
 enum class TrialMeasure { Ppt, Tolerance };
-const char* to_string(TrialMeasure measure);  ///< "ppt", "tolerance"
+const char* to_string(TrialMeasure measure); ///< "ppt", "tolerance"
 bool parse_measure(const std::string& text, TrialMeasure& out);
 
 /// One pain-pressure-threshold (or pain-tolerance) trial.
@@ -105,19 +105,19 @@ struct Trial {
     RecordId site_id = kNoRecord;
     BodySide side = BodySide::Left;
     TrialMeasure measure = TrialMeasure::Ppt;
-    int index = 1;                 ///< 1-based order at this site/side in the session
-    double ppt_kpa = 0.0;          ///< threshold (or tolerance) pressure
-    double rate_kpa_s = 0.0;       ///< measured ramp rate
+    int index = 1;           ///< 1-based order at this site/side in the session
+    double ppt_kpa = 0.0;    ///< threshold (or tolerance) pressure
+    double rate_kpa_s = 0.0; ///< measured ramp rate
     double target_rate_kpa_s = 0.0;
     double probe_cm2 = 1.0;
     bool valid = false;
-    bool counted = false;          ///< counts towards the site summary
-    std::uint32_t flags = 0;       ///< protocols::PptTrialFlag set
-    std::string outcome;           ///< "signalled", "released", "aborted", "cut_off"
-    std::string preset;            ///< protocol preset name
+    bool counted = false;    ///< counts towards the site summary
+    std::uint32_t flags = 0; ///< protocols::PptTrialFlag set
+    std::string outcome;     ///< "signalled", "released", "aborted", "cut_off"
+    std::string preset;      ///< protocol preset name
     CalibrationId calibration_id = kFactoryCalibration;
     double in_corridor_pct = 0.0;
-    double ramp_start_t_s = 0.0;   ///< session clock
+    double ramp_start_t_s = 0.0; ///< session clock
     double signal_t_s = 0.0;
     double peak_kpa = 0.0;
 };
@@ -150,15 +150,15 @@ struct Hold {
     RecordId session_id = kNoRecord;
     RecordId site_id = kNoRecord;
     BodySide side = BodySide::Left;
-    std::string prescription;  ///< the prescription as JSON text
+    std::string prescription; ///< the prescription as JSON text
     double band_low_kpa = 0.0;
     double band_high_kpa = 0.0;
     std::optional<double> limit_kpa;
     double target_hold_s = 0.0;
-    std::string outcome;       ///< "complete", "stopped", "over_limit"
+    std::string outcome; ///< "complete", "stopped", "over_limit"
     double probe_cm2 = 1.0;
     CalibrationId calibration_id = kFactoryCalibration;
-    double start_t_s = 0.0;    ///< session clock, first entry into the band
+    double start_t_s = 0.0; ///< session clock, first entry into the band
     HoldMetrics metrics;
     std::vector<StepUpRecord> step_ups;
     std::optional<int> pain_rating_0_10;
@@ -185,8 +185,8 @@ struct SiteSummary {
     std::string site_name;
     BodySide side = BodySide::Left;
     TrialMeasure measure = TrialMeasure::Ppt;
-    int n = 0;        ///< counted trials
-    int n_all = 0;    ///< all trials, including invalid and uncounted
+    int n = 0;     ///< counted trials
+    int n_all = 0; ///< all trials, including invalid and uncounted
     double mean_kpa = 0.0;
     double sd_kpa = 0.0;
     double cv_pct = 0.0;
@@ -198,9 +198,9 @@ struct SiteSummary {
 struct TrainingScore {
     RecordId id = kNoRecord;
     RecordId session_id = kNoRecord;
-    RecordId student_id = kNoRecord;  ///< an Operator with role "student"
-    std::string exercise;             ///< template / exercise name
-    std::string feedback;             ///< "full", "band", "summary", "none"
+    RecordId student_id = kNoRecord; ///< an Operator with role "student"
+    std::string exercise;            ///< template / exercise name
+    std::string feedback;            ///< "full", "band", "summary", "none"
     bool blind = false;
     std::string attempted_utc;
     double constant_error_kpa = 0.0;
@@ -214,7 +214,7 @@ struct AuditEntry {
     RecordId id = kNoRecord;
     std::string who;
     std::string when_utc;
-    std::string table;  ///< "trials", "holds", "sessions", "subjects"
+    std::string table; ///< "trials", "holds", "sessions", "subjects"
     RecordId row_id = kNoRecord;
     std::string field;
     std::string old_value;
@@ -232,4 +232,4 @@ struct Correction {
     std::string reason;
 };
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

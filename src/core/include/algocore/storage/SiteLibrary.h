@@ -14,4 +14,4 @@ const std::vector<Site>& builtin_sites();
 /// Turns a display name into a site key: "Upper Trapezius" → "upper_trapezius".
 std::string site_key_from_name(const std::string& name);
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

@@ -93,4 +93,4 @@ private:
 /// Current UTC time as ISO 8601 with seconds ("2026-11-23T19:30:00Z").
 std::string utc_now_iso8601();
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

@@ -24,7 +24,7 @@ struct Enqueued {
 /// Outcome of a request that can be refused before it is enqueued (bad correction, ...).
 struct Request {
     bool ok = false;
-    std::string error;  ///< why it was refused
+    std::string error; ///< why it was refused
     WriteTicket ticket = 0;
 };
 
@@ -74,12 +74,10 @@ public:
     virtual std::vector<Sample> session_samples(RecordId session_id) = 0;
     /// The latest session's threshold at a point (mean of counted trials of that measure).
     virtual std::optional<PointThreshold> latest_threshold(RecordId subject_id, RecordId site_id,
-                                                           BodySide side,
-                                                           TrialMeasure measure) = 0;
+                                                           BodySide side, TrialMeasure measure) = 0;
     /// The threshold of the last session before before_session_id at that point.
-    virtual std::optional<PointThreshold> previous_threshold(RecordId subject_id,
-                                                             RecordId site_id, BodySide side,
-                                                             TrialMeasure measure,
+    virtual std::optional<PointThreshold> previous_threshold(RecordId subject_id, RecordId site_id,
+                                                             BodySide side, TrialMeasure measure,
                                                              RecordId before_session_id) = 0;
     /// Per session, site, side and measure; subject_id 0 = all subjects.
     virtual std::vector<SiteSummary> site_summaries(RecordId subject_id) = 0;
@@ -91,4 +89,4 @@ public:
     virtual StudyData load_study() = 0;
 };
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

@@ -24,4 +24,4 @@ struct StudyData {
     const Site* site(RecordId id) const;
 };
 
-}  // namespace algocore::storage
+} // namespace algocore::storage

@@ -19,4 +19,4 @@ std::vector<std::uint8_t> encode_trace(const RawTrace& trace);
 /// Decodes a blob; false with a reason for a truncated blob or an unknown format.
 bool decode_trace(const std::uint8_t* data, std::size_t size, RawTrace& out, std::string& error);
 
-}  // namespace algocore::storage
+} // namespace algocore::storage
