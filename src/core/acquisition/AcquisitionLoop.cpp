@@ -164,12 +164,14 @@ void AcquisitionLoop::connect() {
     set_link(Link::Connecting);
     capture_.append_text(CaptureRecordKind::LinkOpened, now, port_description_);
 
+    // The driver opens the conversation first; reads start after, so no byte reaches a
+    // driver that has not started.
+    driver_->start(now, *this);
     const std::uint64_t connection = connection_;
     transport_->start([this](const ByteChunk& chunk) { on_chunk(chunk); },
                       [this, connection](TransportError error, const std::string& message) {
                           on_transport_error(connection, error, message);
                       });
-    driver_->start(now, *this);
     if (first) {
         first_open_done_ = true;
         first_open_ok_ = true;

@@ -35,7 +35,10 @@ public:
     void start(ChunkHandler on_chunk, ErrorHandler on_error) override {
         state_->on_chunk = std::move(on_chunk);
         state_->on_error = std::move(on_error);
-        schedule(state_);
+        // Like a real port, deliver from the io_context, never from inside start().
+        asio::post(state_->io_context, [s = state_] {
+            if (!s->closed) schedule(s);
+        });
     }
 
     // The capture already holds the device's answers; what the driver says goes nowhere.
