@@ -117,7 +117,15 @@ std::string StorageCore::start() {
 std::size_t StorageCore::stop(std::chrono::milliseconds timeout) {
     {
         std::lock_guard lock(mutex_);
-        if (!running_ && !thread_.joinable()) return pending_.size();
+        if (!running_ && !thread_.joinable()) {
+            // Never started (open failed after locking): still release the file.
+            db_.reset();
+            if (lock_fd_ >= 0) {
+                ::close(lock_fd_);
+                lock_fd_ = -1;
+            }
+            return pending_.size();
+        }
         stopping_ = true;
         stop_deadline_ = std::chrono::steady_clock::now() + timeout;
     }

@@ -92,6 +92,9 @@ TEST(Migration, RefusesAFileFromANewerAlgoscope) {
     const auto opened = SqliteStorage::open(path);
     EXPECT_FALSE(opened.storage);
     EXPECT_NE(opened.error.find("newer"), std::string::npos) << opened.error;
+    // The refused open released the file: a second try gives the same reason, not "in use".
+    const auto again = SqliteStorage::open(path);
+    EXPECT_NE(again.error.find("newer"), std::string::npos) << again.error;
 }
 
 TEST(Migration, AppendOnlyTablesRefuseDeletes) {
