@@ -3,6 +3,7 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
+#include <optional>
 
 namespace algocore {
 namespace {
@@ -12,6 +13,9 @@ namespace asio = boost::asio;
 // At speed 0 records are handed over in bursts of this many, then the loop yields to the
 // io_context so ticks and commands still run between bursts.
 constexpr int kRecordsPerBurst = 64;
+// A reply is held at most this long for the driver's request; then it is delivered anyway
+// (the replaying driver took another path, e.g. a different retry).
+constexpr auto kConversationGateTimeout = std::chrono::milliseconds(500);
 
 struct ReplayState {
     ReplayState(asio::io_context& io, std::shared_ptr<ReplayCursor> c)
@@ -20,6 +24,8 @@ struct ReplayState {
     asio::io_context& io_context;
     std::shared_ptr<ReplayCursor> cursor;
     bool closed = false;
+    std::uint64_t wait_generation = 0;  // a newer schedule() makes older timer waits moot
+    std::optional<SteadyTime> gated_since;
     Transport::ChunkHandler on_chunk;
     Transport::ErrorHandler on_error;
 };
@@ -41,8 +47,17 @@ public:
         });
     }
 
-    // The capture already holds the device's answers; what the driver says goes nowhere.
-    void write(std::span<const std::uint8_t>) override {}
+    // The capture already holds the device's answers; what the driver says goes nowhere,
+    // but it releases a reply waiting for it.
+    void write(std::span<const std::uint8_t> bytes) override {
+        if (state_->closed) return;
+        state_->cursor->host_bytes_written += bytes.size();
+        if (state_->gated_since) {
+            asio::post(state_->io_context, [s = state_] {
+                if (!s->closed) schedule(s);
+            });
+        }
+    }
     // The capture holds exactly the bytes the driver saw live (discarded input never
     // reached it), so there is nothing to discard here.
     void discard_input() override {}
@@ -60,21 +75,43 @@ private:
         if (s->on_error) s->on_error(error, message);
     }
 
+    static void wait_until(const std::shared_ptr<ReplayState>& s, SteadyTime when) {
+        const std::uint64_t generation = s->wait_generation;
+        s->timer.expires_at(when);
+        s->timer.async_wait([s, generation](const boost::system::error_code& ec) {
+            if (!ec && !s->closed && generation == s->wait_generation) schedule(s);
+        });
+    }
+
     // Deliver every record that is due, then wait for the next one.
     static void schedule(const std::shared_ptr<ReplayState>& s) {
         ReplayCursor& c = *s->cursor;
+        ++s->wait_generation;
         for (int burst = 0; !s->closed; ++burst) {
             if (c.at_end()) {
                 finish(s, TransportError::EndOfReplay, "end of replay");
                 return;
             }
             const CaptureRecord& record = c.capture->records[c.next_record];
+            if (record.kind == CaptureRecordKind::HostToDevice) {
+                c.host_bytes_recorded += record.payload.size();
+                ++c.next_record;
+                continue;
+            }
+            const SteadyTime now = SteadyClock::now();
+            if (record.kind == CaptureRecordKind::DeviceToHost &&
+                c.host_bytes_written < c.host_bytes_recorded) {
+                if (!s->gated_since) s->gated_since = now;
+                if (now - *s->gated_since < kConversationGateTimeout) {
+                    wait_until(s, *s->gated_since + kConversationGateTimeout);
+                    return;
+                }
+                c.host_bytes_written = c.host_bytes_recorded;  // give up waiting
+            }
+            s->gated_since.reset();
             const SteadyTime due = replay_arrival(c, record.t_ns);
-            if (c.speed > 0 && due > SteadyClock::now()) {
-                s->timer.expires_at(due);
-                s->timer.async_wait([s](const boost::system::error_code& ec) {
-                    if (!ec && !s->closed) schedule(s);
-                });
+            if (c.speed > 0 && due > now) {
+                wait_until(s, due);
                 return;
             }
             if (c.speed <= 0 && burst >= kRecordsPerBurst) {
@@ -130,6 +167,8 @@ OpenedTransport ReplayOpener::open(asio::io_context& io) {
         opened.permanent = true;
         return opened;
     }
+    // A new connection starts a new conversation: nothing is owed from the last one.
+    cursor_->host_bytes_written = cursor_->host_bytes_recorded;
     auto state = std::make_shared<ReplayState>(io, cursor_);
     opened.transport = std::make_unique<ReplayTransport>(std::move(state), source_name_);
     return opened;

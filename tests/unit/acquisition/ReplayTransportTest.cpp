@@ -36,10 +36,13 @@ TEST(ReplayTransport, PlaysDeviceBytesAtTheirRecordedTimesWithRecordedStamps) {
     ASSERT_TRUE(opened.transport) << opened.error;
     std::vector<Delivery> got;
     TransportError end = TransportError::None;
+    Transport& transport = *opened.transport;
     opened.transport->start(
         [&](const ByteChunk& c) {
             got.push_back({std::string(c.bytes.begin(), c.bytes.end()), c.arrival,
                            SteadyClock::now()});
+            // The driver polls after the first reply, as it did when recorded.
+            if (got.size() == 1) transport.write(std::vector<std::uint8_t>{'?', '\r', 0, 0});
         },
         [&](TransportError e, const std::string&) { end = e; });
     io.run();
@@ -62,12 +65,32 @@ TEST(ReplayTransport, SpeedZeroPlaysAtOnceButKeepsTheOriginalTimeline) {
     ReplayOpener opener(three_chunk_capture(), "test.algocap", start, 0.0);
     OpenedTransport opened = opener.open(io);
     std::vector<SteadyTime> stamps;
-    opened.transport->start([&](const ByteChunk& c) { stamps.push_back(c.arrival); },
+    Transport& transport = *opened.transport;
+    opened.transport->start(
+        [&](const ByteChunk& c) {
+            stamps.push_back(c.arrival);
+            if (stamps.size() == 1) transport.write(std::vector<std::uint8_t>{'?', '\r', 0, 0});
+        },
                             [](TransportError, const std::string&) {});
     io.run();
     EXPECT_LT(SteadyClock::now() - start, 50ms);
     ASSERT_EQ(stamps.size(), 3u);
     EXPECT_EQ(stamps[2], start + 120ms);
+}
+
+TEST(ReplayTransport, AReplyWaitsForTheDriversRequestButNotForever) {
+    boost::asio::io_context io;
+    const SteadyTime start = SteadyClock::now();
+    ReplayOpener opener(three_chunk_capture(), "test.algocap", start, 0.0);
+    OpenedTransport opened = opener.open(io);
+    std::vector<SteadyTime> delivered;
+    opened.transport->start([&](const ByteChunk&) { delivered.push_back(SteadyClock::now()); },
+                            [](TransportError, const std::string&) {});
+    io.run();  // this driver never polls
+    ASSERT_EQ(delivered.size(), 3u);
+    EXPECT_LT(delivered[0] - start, 50ms);
+    EXPECT_GE(delivered[1] - delivered[0], 450ms);  // held for the missing "poll"
+    EXPECT_LT(delivered[1] - delivered[0], 700ms);
 }
 
 TEST(ReplayTransport, ARecordedLinkLossEndsTheTransportAndTheNextOpenContinues) {

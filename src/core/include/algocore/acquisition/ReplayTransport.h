@@ -1,7 +1,9 @@
 #pragma once
 // Replay of a raw capture through the same driver → calibrator → ring path as live data.
 // Device→host bytes are delivered at their recorded times (scaled by a speed factor);
-// host→device bytes in the file and anything the driver writes are ignored. A recorded
+// host→device bytes are not sent anywhere, but a device reply waits until the driver has
+// written as much as the capture shows the host wrote before it (at most 0.5 s), so a
+// handshake replays in order whatever the tick phase. A recorded
 // "link lost" ends the current transport as Vanished, so the acquisition's reconnect path
 // runs exactly as it did live; the next open continues after it.
 #include <cstddef>
@@ -21,6 +23,11 @@ struct ReplayCursor {
     SteadyTime session_start{};  ///< t_ns = 0 of the capture maps to this host instant
     /// 1 = original timing, 2 = twice as fast, 0 = as fast as possible.
     double speed = 1.0;
+    /// Host→device bytes in the capture so far, and bytes the replaying driver wrote. A
+    /// device reply is held until the driver has sent its request (the recorded
+    /// conversation keeps its order even when the driver's timing differs a little).
+    std::uint64_t host_bytes_recorded = 0;
+    std::uint64_t host_bytes_written = 0;
     bool at_end() const { return !capture || next_record >= capture->records.size(); }
 };
 
