@@ -389,8 +389,8 @@ void TrainingPage::finish_attempt() {
     } else {
         const auto score = algocore::protocols::score_attempt(*expert_, attempt_samples_, band());
         last_score_ = score;
-        store_score(score);
         show_score(score, plan.show_score_after);
+        store_score(score);
         ++attempt_number_;
         message_->setText(QStringLiteral("Attempt scored. Next: %1.")
                               .arg(level_words(current_level())));
