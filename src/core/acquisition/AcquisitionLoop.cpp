@@ -1,5 +1,7 @@
 #include "AcquisitionLoop.h"
 
+#include <pthread.h>
+
 #include <boost/asio/post.hpp>
 #include <cmath>
 #include <cstdio>
@@ -80,6 +82,8 @@ AcquisitionStatus AcquisitionLoop::status() const {
 }
 
 void AcquisitionLoop::run() {
+    // Named so `top -H`, debuggers and the benchmark can tell the I/O thread apart.
+    pthread_setname_np(pthread_self(), "algoscope-io");
     rate_window_start_ = SteadyClock::now();
     last_capture_flush_ = rate_window_start_;
     open_capture();
