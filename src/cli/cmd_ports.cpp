@@ -17,8 +17,8 @@ nlohmann::ordered_json port_json(const algocore::PortInfo& port) {
     j["by_id_path"] = port.by_id_path.empty() ? nlohmann::ordered_json()
                                               : nlohmann::ordered_json(port.by_id_path);
     j["kind"] = port.kind;
-    j["vid_pid"] = port.vid_pid().empty() ? nlohmann::ordered_json()
-                                          : nlohmann::ordered_json(port.vid_pid());
+    j["vid_pid"] =
+        port.vid_pid().empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(port.vid_pid());
     j["manufacturer"] = port.manufacturer;
     j["product"] = port.product;
     j["serial_number"] = port.serial_number;
@@ -27,7 +27,7 @@ nlohmann::ordered_json port_json(const algocore::PortInfo& port) {
     return j;
 }
 
-}  // namespace
+} // namespace
 
 void register_ports_command(CLI::App& app) {
     auto* cmd = app.add_subcommand("ports", "List serial ports (stable by-id names, USB VID:PID)");
@@ -38,7 +38,8 @@ void register_ports_command(CLI::App& app) {
         const auto ports = discovery.list_ports();
         if (*json) {
             nlohmann::ordered_json all = nlohmann::ordered_json::array();
-            for (const auto& port : ports) all.push_back(port_json(port));
+            for (const auto& port : ports)
+                all.push_back(port_json(port));
             std::cout << all.dump(2) << "\n";
             return;
         }

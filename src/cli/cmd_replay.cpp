@@ -16,7 +16,9 @@ namespace {
 // Signal handlers reach only static storage; only Ctrl-C/SIGTERM write this flag.
 std::atomic<bool> g_replay_interrupted{false};
 
-extern "C" void on_replay_signal(int) { g_replay_interrupted.store(true); }
+extern "C" void on_replay_signal(int) {
+    g_replay_interrupted.store(true);
+}
 
 struct ReplayArgs {
     std::string file;
@@ -28,7 +30,7 @@ struct ReplayArgs {
 void run_replay(const ReplayArgs& args) {
     algocore::AcquisitionConfig config;
     config.replay_path = args.file;
-    config.driver = args.driver;  // "auto" = the driver the capture was recorded with
+    config.driver = args.driver; // "auto" = the driver the capture was recorded with
     config.replay_speed = args.speed;
     config.probe_area_cm2 = args.probe_area_cm2;
 
@@ -49,15 +51,15 @@ void run_replay(const ReplayArgs& args) {
 
     const algocore::AcquisitionStatus s = acquisition.status();
     std::cerr << "replay: " << s.samples_delivered << " samples, " << s.driver.samples_lost
-              << " lost on the wire, " << s.driver.bad_frames << " bad frames, "
-              << s.disconnects << " disconnects\n";
+              << " lost on the wire, " << s.driver.bad_frames << " bad frames, " << s.disconnects
+              << " disconnects\n";
     if (end == algocore::JsonLinesEnd::SessionFailed) {
         std::cerr << "algoscope-cli replay: " << s.end_reason << "\n";
         throw CLI::RuntimeError(4);
     }
 }
 
-}  // namespace
+} // namespace
 
 void register_replay_command(CLI::App& app) {
     auto* cmd = app.add_subcommand(

@@ -19,7 +19,9 @@ namespace {
 // mutable globals", and only Ctrl-C/SIGTERM write it.
 std::atomic<bool> g_stream_interrupted{false};
 
-extern "C" void on_stream_signal(int) { g_stream_interrupted.store(true); }
+extern "C" void on_stream_signal(int) {
+    g_stream_interrupted.store(true);
+}
 
 struct StreamArgs {
     std::string port;
@@ -78,7 +80,7 @@ void run_stream(const StreamArgs& args) {
     }
 }
 
-}  // namespace
+} // namespace
 
 void register_stream_command(CLI::App& app) {
     auto* cmd = app.add_subcommand(

@@ -33,7 +33,9 @@ Acquisition::Acquisition(AcquisitionConfig config)
     : config_(std::move(config)), samples_(config_.sample_ring_capacity),
       events_(config_.event_ring_capacity) {}
 
-Acquisition::~Acquisition() { stop(); }
+Acquisition::~Acquisition() {
+    stop();
+}
 
 namespace {
 
@@ -65,7 +67,7 @@ std::string validate(const AcquisitionConfig& c) {
     return {};
 }
 
-}  // namespace
+} // namespace
 
 bool Acquisition::start(std::string* error) {
     if (loop_) {
@@ -96,8 +98,8 @@ bool Acquisition::start(std::string* error) {
         opener = std::make_shared<SerialOpener>(
             SerialPortSettings{config_.port, config_.baud, config_.flow_control});
     }
-    auto loop = std::make_unique<IoLoop>(config_, std::move(opener), samples_, events_,
-                                         session_start_);
+    auto loop =
+        std::make_unique<IoLoop>(config_, std::move(opener), samples_, events_, session_start_);
     if (!loop->start(error)) return false;
     loop_ = std::move(loop);
     return true;
@@ -135,4 +137,4 @@ void Acquisition::set_calibration(std::shared_ptr<const algocal::CalibrationReco
         });
 }
 
-}  // namespace algocore
+} // namespace algocore

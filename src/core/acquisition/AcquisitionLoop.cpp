@@ -39,15 +39,13 @@ void add_stats(DriverStats& total, const DriverStats& more) {
     total.device_errors += more.device_errors;
 }
 
-}  // namespace
+} // namespace
 
 AcquisitionLoop::AcquisitionLoop(const AcquisitionConfig& config,
-                                 std::shared_ptr<TransportOpener> opener,
-                                 SpscRing<Sample>& samples, SpscRing<LinkEvent>& events,
-                                 SteadyTime session_start)
-    : config_(config), opener_(std::move(opener)),
-      pipeline_(samples, events, session_start), session_start_(session_start),
-      tick_timer_(io_), stop_timer_(io_),
+                                 std::shared_ptr<TransportOpener> opener, SpscRing<Sample>& samples,
+                                 SpscRing<LinkEvent>& events, SteadyTime session_start)
+    : config_(config), opener_(std::move(opener)), pipeline_(samples, events, session_start),
+      session_start_(session_start), tick_timer_(io_), stop_timer_(io_),
       reconnect_(std::chrono::milliseconds(50),
                  std::chrono::duration_cast<SteadyClock::duration>(
                      std::chrono::duration<double>(config.reconnect_max_backoff_s))) {
@@ -56,7 +54,9 @@ AcquisitionLoop::AcquisitionLoop(const AcquisitionConfig& config,
     status_.port_description = port_description_;
 }
 
-AcquisitionLoop::~AcquisitionLoop() { stop(); }
+AcquisitionLoop::~AcquisitionLoop() {
+    stop();
+}
 
 bool AcquisitionLoop::start(std::string* error) {
     std::future<std::string> first = first_open_.get_future();
@@ -74,7 +74,9 @@ void AcquisitionLoop::stop() {
     thread_.join();
 }
 
-void AcquisitionLoop::post(std::function<void()> fn) { asio::post(io_, std::move(fn)); }
+void AcquisitionLoop::post(std::function<void()> fn) {
+    asio::post(io_, std::move(fn));
+}
 
 AcquisitionStatus AcquisitionLoop::status() const {
     std::lock_guard lock(status_mutex_);
@@ -88,7 +90,7 @@ void AcquisitionLoop::run() {
     last_capture_flush_ = rate_window_start_;
     open_capture();
     if (!first_open_done_) connect();
-    if (!first_open_ok_) return;  // the caller already has the reason
+    if (!first_open_ok_) return; // the caller already has the reason
     schedule_tick();
     io_.run();
 }
@@ -298,11 +300,12 @@ void AcquisitionLoop::tick() {
         capture_.flush();
         last_capture_flush_ = now;
     }
-    if (pipeline_.sample_drops() > drops_warned_ && now - last_drop_warning_ >= kDropWarningPeriod) {
-        publish_event(LinkEvent::Kind::Warning,
-                      "consumer too slow: " +
-                          std::to_string(pipeline_.sample_drops() - drops_warned_) +
-                          " samples dropped (ring full)");
+    if (pipeline_.sample_drops() > drops_warned_ &&
+        now - last_drop_warning_ >= kDropWarningPeriod) {
+        publish_event(
+            LinkEvent::Kind::Warning,
+            "consumer too slow: " + std::to_string(pipeline_.sample_drops() - drops_warned_) +
+                " samples dropped (ring full)");
         drops_warned_ = pipeline_.sample_drops();
         last_drop_warning_ = now;
     }
@@ -316,8 +319,8 @@ void AcquisitionLoop::note_connected(const std::string& description) {
     LinkEvent event;
     event.kind = LinkEvent::Kind::Connected;
     event.t = SteadyClock::now();
-    event.message = description.empty() ? std::string(driver_ ? driver_->name() : "device")
-                                         : description;
+    event.message =
+        description.empty() ? std::string(driver_ ? driver_->name() : "device") : description;
     pipeline_.publish(event);
 }
 
@@ -421,9 +424,7 @@ void AcquisitionLoop::emit(const RawSample& sample) {
 
 void AcquisitionLoop::report(const LinkEvent& event) {
     switch (event.kind) {
-    case LinkEvent::Kind::Connected:
-        note_connected(event.message);
-        return;
+    case LinkEvent::Kind::Connected: note_connected(event.message); return;
     case LinkEvent::Kind::Disconnected: {
         // The driver says the device stopped answering. Dropping the connection runs the
         // driver's destructor, so do it after this call returns.
@@ -434,13 +435,10 @@ void AcquisitionLoop::report(const LinkEvent& event) {
         });
         return;
     }
-    case LinkEvent::Kind::Error:
-        last_error_ = event.message;
-        break;
-    default:
-        break;
+    case LinkEvent::Kind::Error: last_error_ = event.message; break;
+    default: break;
     }
     pipeline_.publish(event);
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -82,7 +82,7 @@ private:
     // The live connection (I/O thread only).
     std::unique_ptr<Transport> transport_;
     std::unique_ptr<Driver> driver_;
-    std::uint64_t connection_ = 0;  // bumped per open, so late errors of old ones are ignored
+    std::uint64_t connection_ = 0; // bumped per open, so late errors of old ones are ignored
     bool connected_reported_ = false;
     bool stopping_ = false;
     bool ended_ = false;
@@ -111,4 +111,4 @@ private:
     AcquisitionStatus status_;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -85,9 +85,8 @@ bool FakeLine::post_to_open(std::function<void(FakeTransport&)> fn) {
 
 bool FakeLine::feed(std::span<const std::uint8_t> bytes, SteadyTime arrival) {
     std::vector<std::uint8_t> copy(bytes.begin(), bytes.end());
-    return post_to_open([copy = std::move(copy), arrival](FakeTransport& t) {
-        t.deliver(copy, arrival);
-    });
+    return post_to_open(
+        [copy = std::move(copy), arrival](FakeTransport& t) { t.deliver(copy, arrival); });
 }
 
 void FakeLine::vanish(const std::string& reason) {
@@ -158,4 +157,4 @@ OpenedTransport FakeOpener::open(asio::io_context& io) {
     return opened;
 }
 
-}  // namespace algocore
+} // namespace algocore

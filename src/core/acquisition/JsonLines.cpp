@@ -16,7 +16,7 @@ const char* button_name(std::uint8_t button) {
     return "unknown";
 }
 
-}  // namespace
+} // namespace
 
 std::string to_json_line(const Sample& sample) {
     // Hand-formatted: this runs per sample at up to kHz rates, and fixed decimals make the
@@ -52,10 +52,10 @@ std::string to_json_line(const LinkEvent& event, SteadyTime session_start) {
 JsonLinesEnd print_json_lines(Acquisition& acquisition, std::ostream& out,
                               const JsonLinesLimits& limits) {
     const SteadyTime start = acquisition.session_start();
-    const SteadyTime deadline =
-        limits.duration_s ? start + std::chrono::duration_cast<SteadyClock::duration>(
-                                        std::chrono::duration<double>(*limits.duration_s))
-                          : SteadyTime::max();
+    const SteadyTime deadline = limits.duration_s
+                                    ? start + std::chrono::duration_cast<SteadyClock::duration>(
+                                                  std::chrono::duration<double>(*limits.duration_s))
+                                    : SteadyTime::max();
     auto drain = [&] {
         // Events first within a batch would reorder them against samples; interleave by
         // time instead so a "disconnected" line sits where the gap is.
@@ -101,4 +101,4 @@ JsonLinesEnd print_json_lines(Acquisition& acquisition, std::ostream& out,
     return end;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -44,10 +44,14 @@ std::optional<std::uint16_t> read_hex16(const fs::path& file) {
     unsigned value = 0;
     for (char c : text) {
         value <<= 4;
-        if (c >= '0' && c <= '9') value |= static_cast<unsigned>(c - '0');
-        else if (c >= 'a' && c <= 'f') value |= static_cast<unsigned>(c - 'a' + 10);
-        else if (c >= 'A' && c <= 'F') value |= static_cast<unsigned>(c - 'A' + 10);
-        else return std::nullopt;
+        if (c >= '0' && c <= '9')
+            value |= static_cast<unsigned>(c - '0');
+        else if (c >= 'a' && c <= 'f')
+            value |= static_cast<unsigned>(c - 'a' + 10);
+        else if (c >= 'A' && c <= 'F')
+            value |= static_cast<unsigned>(c - 'A' + 10);
+        else
+            return std::nullopt;
     }
     return static_cast<std::uint16_t>(value);
 }
@@ -92,7 +96,7 @@ bool is_real_uart(const fs::path& tty_dir) {
     return !type.empty() && type != "0";
 }
 
-}  // namespace
+} // namespace
 
 std::string PortInfo::vid_pid() const {
     if (!usb_vid || !usb_pid) return {};
@@ -144,4 +148,4 @@ std::vector<PortInfo> PosixPortDiscovery::list_ports() const {
     return ports;
 }
 
-}  // namespace algocore
+} // namespace algocore

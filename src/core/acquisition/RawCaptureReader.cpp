@@ -12,7 +12,8 @@ constexpr std::uint32_t kMaxMetadataBytes = 1u << 16;
 
 std::uint64_t read_le(std::span<const std::uint8_t> bytes, std::size_t at, std::size_t width) {
     std::uint64_t value = 0;
-    for (std::size_t i = 0; i < width; ++i) value |= std::uint64_t{bytes[at + i]} << (8 * i);
+    for (std::size_t i = 0; i < width; ++i)
+        value |= std::uint64_t{bytes[at + i]} << (8 * i);
     return value;
 }
 
@@ -31,7 +32,7 @@ std::map<std::string, std::string> parse_metadata(std::string_view text) {
     return out;
 }
 
-}  // namespace
+} // namespace
 
 RawCaptureReadResult parse_raw_capture(std::span<const std::uint8_t> bytes,
                                        const std::string& source_name) {
@@ -108,4 +109,4 @@ RawCaptureReadResult read_raw_capture(const std::string& path) {
     return parse_raw_capture(bytes, path);
 }
 
-}  // namespace algocore
+} // namespace algocore

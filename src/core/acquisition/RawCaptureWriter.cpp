@@ -9,12 +9,15 @@ namespace {
 constexpr std::size_t kWriteBufferBytes = 256 * 1024;
 
 void put_le(std::uint8_t* out, std::uint64_t value, std::size_t width) {
-    for (std::size_t i = 0; i < width; ++i) out[i] = static_cast<std::uint8_t>(value >> (8 * i));
+    for (std::size_t i = 0; i < width; ++i)
+        out[i] = static_cast<std::uint8_t>(value >> (8 * i));
 }
 
-}  // namespace
+} // namespace
 
-RawCaptureWriter::~RawCaptureWriter() { close(); }
+RawCaptureWriter::~RawCaptureWriter() {
+    close();
+}
 
 bool RawCaptureWriter::open(const std::string& path,
                             const std::map<std::string, std::string>& metadata,
@@ -33,7 +36,8 @@ bool RawCaptureWriter::open(const std::string& path,
     last_t_ns_ = 0;
 
     std::string meta;
-    for (const auto& [key, value] : metadata) meta += key + "=" + value + "\n";
+    for (const auto& [key, value] : metadata)
+        meta += key + "=" + value + "\n";
     std::uint8_t header[12] = {'A', 'L', 'G', 'O', 'C', 'A', 'P', '1'};
     put_le(header + 8, meta.size(), 4);
     if (std::fwrite(header, 1, sizeof header, file_) != sizeof header ||
@@ -87,4 +91,4 @@ void RawCaptureWriter::close() {
     buffer_.reset();
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -5,8 +5,8 @@
 namespace algocore {
 
 ReconnectSchedule::ReconnectSchedule(Duration first_delay, Duration max_delay)
-    : first_delay_(first_delay), max_delay_(std::max(first_delay, max_delay)),
-      delay_(first_delay) {}
+    : first_delay_(first_delay), max_delay_(std::max(first_delay, max_delay)), delay_(first_delay) {
+}
 
 void ReconnectSchedule::link_lost(SteadyTime now) {
     waiting_ = true;
@@ -33,4 +33,4 @@ void ReconnectSchedule::connected() {
     delay_ = first_delay_;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -24,7 +24,7 @@ struct ReplayState {
     asio::io_context& io_context;
     std::shared_ptr<ReplayCursor> cursor;
     bool closed = false;
-    std::uint64_t wait_generation = 0;  // a newer schedule() makes older timer waits moot
+    std::uint64_t wait_generation = 0; // a newer schedule() makes older timer waits moot
     std::optional<SteadyTime> gated_since;
     Transport::ChunkHandler on_chunk;
     Transport::ErrorHandler on_error;
@@ -106,7 +106,7 @@ private:
                     wait_until(s, *s->gated_since + kConversationGateTimeout);
                     return;
                 }
-                c.host_bytes_written = c.host_bytes_recorded;  // give up waiting
+                c.host_bytes_written = c.host_bytes_recorded; // give up waiting
             }
             s->gated_since.reset();
             const SteadyTime due = replay_arrival(c, record.t_ns);
@@ -131,8 +131,7 @@ private:
                            std::string(record.payload.begin(), record.payload.end()));
                 return;
             case CaptureRecordKind::HostToDevice:
-            case CaptureRecordKind::LinkOpened:
-                break;
+            case CaptureRecordKind::LinkOpened: break;
             }
         }
     }
@@ -141,7 +140,7 @@ private:
     std::string source_;
 };
 
-}  // namespace
+} // namespace
 
 SteadyTime replay_arrival(const ReplayCursor& cursor, std::uint64_t t_ns) {
     const double factor = cursor.speed > 0 ? 1.0 / cursor.speed : 1.0;
@@ -158,7 +157,9 @@ ReplayOpener::ReplayOpener(std::shared_ptr<const RawCaptureContents> capture,
     cursor_->speed = speed;
 }
 
-std::string ReplayOpener::describe() const { return "replay of " + source_name_; }
+std::string ReplayOpener::describe() const {
+    return "replay of " + source_name_;
+}
 
 OpenedTransport ReplayOpener::open(asio::io_context& io) {
     OpenedTransport opened;
@@ -174,4 +175,4 @@ OpenedTransport ReplayOpener::open(asio::io_context& io) {
     return opened;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -8,7 +8,7 @@ namespace {
 // Readings older than this say nothing about the probe now, however few recent ones exist.
 constexpr auto kTareLookback = std::chrono::seconds(5);
 
-}  // namespace
+} // namespace
 
 SamplePipeline::SamplePipeline(SpscRing<Sample>& samples, SpscRing<LinkEvent>& events,
                                SteadyTime session_start)
@@ -42,9 +42,8 @@ algocal::TareResult SamplePipeline::take_tare(SteadyTime now, double window_s,
     // Walk back from the newest sample: everything inside the window, and at least the
     // rule's minimum count so a slow polled gauge can still be tared.
     std::vector<double> window;
-    const auto window_start =
-        now - std::chrono::duration_cast<SteadyClock::duration>(
-                  std::chrono::duration<double>(window_s));
+    const auto window_start = now - std::chrono::duration_cast<SteadyClock::duration>(
+                                        std::chrono::duration<double>(window_s));
     const auto oldest_allowed = now - kTareLookback;
     for (std::size_t i = 0; i < recent_count_; ++i) {
         const RecentForce& r = recent_[(recent_next_ + kRecentForces - 1 - i) % kRecentForces];
@@ -58,4 +57,4 @@ algocal::TareResult SamplePipeline::take_tare(SteadyTime now, double window_s,
     return result;
 }
 
-}  // namespace algocore
+} // namespace algocore

@@ -22,4 +22,4 @@ bool is_supported_baud(unsigned baud) {
     return std::find(kRates.begin(), kRates.end(), baud) != kRates.end();
 }
 
-}  // namespace algocore
+} // namespace algocore

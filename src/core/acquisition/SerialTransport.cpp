@@ -7,12 +7,12 @@
 #include <unistd.h>
 
 #include <array>
-#include <climits>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/serial_port.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/write.hpp>
 #include <chrono>
+#include <climits>
 #include <deque>
 #include <vector>
 
@@ -118,20 +118,18 @@ private:
 
     static void write_next(const std::shared_ptr<SerialState>& s) {
         s->writing = true;
-        asio::async_write(s->port, asio::buffer(s->write_queue.front()),
-                          [s](const error_code& ec, std::size_t) {
-                              s->writing = false;
-                              if (s->closed || ec == asio::error::operation_aborted) return;
-                              if (ec) {
-                                  fail(s,
-                                       means_vanished(ec) ? TransportError::Vanished
-                                                          : TransportError::IoError,
-                                       s->settings.path + ": write failed: " + ec.message());
-                                  return;
-                              }
-                              s->write_queue.pop_front();
-                              if (!s->write_queue.empty()) write_next(s);
-                          });
+        asio::async_write(
+            s->port, asio::buffer(s->write_queue.front()), [s](const error_code& ec, std::size_t) {
+                s->writing = false;
+                if (s->closed || ec == asio::error::operation_aborted) return;
+                if (ec) {
+                    fail(s, means_vanished(ec) ? TransportError::Vanished : TransportError::IoError,
+                         s->settings.path + ": write failed: " + ec.message());
+                    return;
+                }
+                s->write_queue.pop_front();
+                if (!s->write_queue.empty()) write_next(s);
+            });
     }
 
     static void check_presence(const std::shared_ptr<SerialState>& s) {
@@ -162,12 +160,13 @@ asio::serial_port_base::flow_control::type asio_flow(FlowControl flow) {
 std::string open_hint(int error) {
     if (error == EACCES)
         return " (permission denied: add your user to the 'dialout' group, then log in again)";
-    if (error == ENOENT) return " (no such port: is the device plugged in? see `algoscope-cli ports`)";
+    if (error == ENOENT)
+        return " (no such port: is the device plugged in? see `algoscope-cli ports`)";
     if (error == EBUSY) return " (the port is in use by another program)";
     return "";
 }
 
-}  // namespace
+} // namespace
 
 OpenedTransport open_serial_transport(asio::io_context& io, const SerialPortSettings& settings) {
     OpenedTransport result;
@@ -199,7 +198,7 @@ OpenedTransport open_serial_transport(asio::io_context& io, const SerialPortSett
     }
     const int fd = state->port.native_handle();
     // A file that is not a terminal cannot be a serial port; retrying will not change that.
-    termios probe {};
+    termios probe{};
     if (::tcgetattr(fd, &probe) != 0) {
         result.error = settings.path + " is not a serial port";
         result.permanent = true;
@@ -247,4 +246,4 @@ OpenedTransport SerialOpener::open(asio::io_context& io) {
     return opened;
 }
 
-}  // namespace algocore
+} // namespace algocore

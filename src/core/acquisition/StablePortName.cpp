@@ -25,4 +25,4 @@ bool port_node_exists(const std::string& path) {
     return fs::exists(path, ec);
 }
 
-}  // namespace algocore
+} // namespace algocore

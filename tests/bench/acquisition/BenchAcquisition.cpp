@@ -122,7 +122,7 @@ void reconnect_run(int run) {
     options.link_path = link;
     options.seed = static_cast<std::uint64_t>(run + 1);
     options.faults.disconnect_at_s = 0.8;
-    options.faults.reconnect_after_s = 0.3 + 0.2 * run;  // land at different backoff phases
+    options.faults.reconnect_after_s = 0.3 + 0.2 * run; // land at different backoff phases
     options.on_event = [&](const std::string& e) {
         std::lock_guard lock(mutex);
         if (e == "disconnected") unplugged = SteadyClock::now();
@@ -158,13 +158,14 @@ void reconnect_run(int run) {
         std::printf("reconnect run %d: did not complete within 3 s\n", run);
 }
 
-}  // namespace
+} // namespace
 
 int main() {
     const StreamResult fast = stream_native(20000, 79, 3.0, 10ms);
     std::printf("throughput 20 kHz native (batch 79) over a pty: %.0f samples/s delivered; "
                 "lost on the wire %llu, bad frames %llu, ring drops %llu\n",
-                fast.delivered_per_s, static_cast<unsigned long long>(fast.status.driver.samples_lost),
+                fast.delivered_per_s,
+                static_cast<unsigned long long>(fast.status.driver.samples_lost),
                 static_cast<unsigned long long>(fast.status.driver.bad_frames),
                 static_cast<unsigned long long>(fast.status.ring_drops));
     std::printf("I/O thread CPU at 20 kHz: %.1f %% of one core\n", fast.io_cpu_percent);
@@ -180,6 +181,7 @@ int main() {
                 "%.2f ms\n",
                 percentile(slow.newest_latency_ms, 0.5), percentile(slow.newest_latency_ms, 0.99),
                 percentile(slow.all_latency_ms, 0.5), percentile(slow.all_latency_ms, 0.99));
-    for (int run = 0; run < 3; ++run) reconnect_run(run);
+    for (int run = 0; run < 3; ++run)
+        reconnect_run(run);
     return 0;
 }

@@ -21,15 +21,15 @@ PtyNativeDevice::~PtyNativeDevice() {
 
 void PtyNativeDevice::run() {
     const auto start = std::chrono::steady_clock::now();
-    std::string pending;  // bytes the pty did not take yet
+    std::string pending; // bytes the pty did not take yet
     std::uint8_t buffer[512];
     while (running_) {
         // Answer what the host sent, then emit what is due by now.
         for (;;) {
             const auto r = port_->read(buffer);
             if (r.status != algosim::PortIoStatus::Ok || r.bytes == 0) break;
-            pending += device_.receive(
-                std::string_view(reinterpret_cast<const char*>(buffer), r.bytes));
+            pending +=
+                device_.receive(std::string_view(reinterpret_cast<const char*>(buffer), r.bytes));
         }
         const double t_s =
             std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
@@ -44,4 +44,4 @@ void PtyNativeDevice::run() {
     }
 }
 
-}  // namespace acqbench
+} // namespace acqbench

@@ -28,4 +28,4 @@ private:
     std::thread thread_;
 };
 
-}  // namespace acqbench
+} // namespace acqbench

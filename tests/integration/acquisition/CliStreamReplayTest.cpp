@@ -18,7 +18,7 @@ namespace fs = std::filesystem;
 
 struct CliRun {
     int exit_code = -1;
-    std::vector<std::string> lines;  // stdout
+    std::vector<std::string> lines; // stdout
     std::string stderr_text;
 };
 
@@ -62,9 +62,9 @@ TEST(CliStreamReplay, StreamPrintsJsonLinesAndReplayOfItsCaptureReproducesTheSam
     const fs::path capture =
         fs::temp_directory_path() / ("cli-" + std::to_string(::getpid()) + ".algocap");
 
-    const CliRun stream = run_cli("stream --port " + device.device_path() +
-                                  " --driver native --duration 1.2 --probe-area 0.5 --capture " +
-                                  capture.string());
+    const CliRun stream =
+        run_cli("stream --port " + device.device_path() +
+                " --driver native --duration 1.2 --probe-area 0.5 --capture " + capture.string());
     device.stop();
     ASSERT_EQ(stream.exit_code, 0) << stream.stderr_text;
 
@@ -73,7 +73,7 @@ TEST(CliStreamReplay, StreamPrintsJsonLinesAndReplayOfItsCaptureReproducesTheSam
     std::size_t samples = 0;
     double last_t = -1;
     for (const auto& line : stream.lines) {
-        const auto j = nlohmann::json::parse(line);  // throws (fails) on a malformed line
+        const auto j = nlohmann::json::parse(line); // throws (fails) on a malformed line
         if (j.contains("event")) {
             if (j["event"] == "connected") connected = true;
             continue;
@@ -84,7 +84,7 @@ TEST(CliStreamReplay, StreamPrintsJsonLinesAndReplayOfItsCaptureReproducesTheSam
         EXPECT_GE(t, last_t);
         last_t = t;
         EXPECT_NEAR(j["pressure_kpa"].get<double>(), j["force_n"].get<double>() * 20.0, 0.01);
-        EXPECT_TRUE(j["raw"].is_number_integer());  // the native device gives counts
+        EXPECT_TRUE(j["raw"].is_number_integer()); // the native device gives counts
         EXPECT_TRUE(j["buttons"].is_number_integer());
     }
     EXPECT_GT(samples, 700u) << stream.stderr_text;
@@ -97,7 +97,8 @@ TEST(CliStreamReplay, StreamPrintsJsonLinesAndReplayOfItsCaptureReproducesTheSam
     const auto replayed = sample_lines(replay);
     // Same bytes, same arrival stamps, same driver: the same samples at the same times.
     ASSERT_GE(replayed.size(), live.size());
-    for (std::size_t i = 0; i < live.size(); ++i) ASSERT_EQ(replayed[i], live[i]) << "line " << i;
+    for (std::size_t i = 0; i < live.size(); ++i)
+        ASSERT_EQ(replayed[i], live[i]) << "line " << i;
     fs::remove(capture);
 }
 
@@ -129,4 +130,4 @@ TEST(CliStreamReplay, ReplayOfAFileThatIsNotACaptureIsRefused) {
     fs::remove(notes);
 }
 
-}  // namespace
+} // namespace

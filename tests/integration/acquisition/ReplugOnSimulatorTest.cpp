@@ -35,7 +35,7 @@ struct SimEvents {
 
 struct Received {
     std::vector<Sample> samples;
-    std::vector<std::pair<LinkEvent, SteadyTime>> events;  // with the time the consumer saw it
+    std::vector<std::pair<LinkEvent, SteadyTime>> events; // with the time the consumer saw it
     std::optional<SteadyTime> first(LinkEvent::Kind kind, std::size_t nth = 0) const {
         for (const auto& [e, t] : events)
             if (e.kind == kind && nth-- == 0) return e.t;
@@ -43,7 +43,8 @@ struct Received {
     }
     std::string log() const {
         std::string out;
-        for (const auto& [e, t] : events) out += std::string(to_string(e.kind)) + ": " + e.message + "\n";
+        for (const auto& [e, t] : events)
+            out += std::string(to_string(e.kind)) + ": " + e.message + "\n";
         return out;
     }
 };
@@ -52,14 +53,15 @@ void consume_for(Acquisition& acquisition, Received& r, std::chrono::millisecond
     const auto end = SteadyClock::now() + duration;
     while (SteadyClock::now() < end) {
         acquisition.samples().drain([&](const Sample& s) { r.samples.push_back(s); });
-        while (auto e = acquisition.events().pop()) r.events.emplace_back(*e, SteadyClock::now());
+        while (auto e = acquisition.events().pop())
+            r.events.emplace_back(*e, SteadyClock::now());
         std::this_thread::sleep_for(5ms);
     }
 }
 
 std::string temp_link(const std::string& name) {
-    const auto dir = std::filesystem::temp_directory_path() /
-                     ("algoscope-acq-" + std::to_string(::getpid()));
+    const auto dir =
+        std::filesystem::temp_directory_path() / ("algoscope-acq-" + std::to_string(::getpid()));
     std::filesystem::create_directories(dir);
     return (dir / name).string();
 }
@@ -156,7 +158,7 @@ TEST(ReplugOnSimulator, PowerCycleAndDroppedBytesAreCountedAndStreamingContinues
 TEST(ReplugOnSimulator, StopNeverHangsWhileTheDeviceIsAway) {
     algosim::SimulatedAlgometerOptions options;
     options.link_path = temp_link("away");
-    options.faults.disconnect_at_s = 0.3;  // and never comes back
+    options.faults.disconnect_at_s = 0.3; // and never comes back
     algosim::SimulatedAlgometer device(options);
     ASSERT_EQ(device.start(), "");
     AcquisitionConfig config;
@@ -173,4 +175,4 @@ TEST(ReplugOnSimulator, StopNeverHangsWhileTheDeviceIsAway) {
     device.stop();
 }
 
-}  // namespace
+} // namespace

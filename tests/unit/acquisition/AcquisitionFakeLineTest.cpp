@@ -19,7 +19,8 @@ struct Consumer {
     explicit Consumer(Acquisition& a) : acquisition(a) {}
     void drain() {
         acquisition.samples().drain([&](const Sample& s) { samples.push_back(s); });
-        while (auto e = acquisition.events().pop()) events.push_back(*e);
+        while (auto e = acquisition.events().pop())
+            events.push_back(*e);
     }
     bool wait_for(const std::function<bool()>& done, std::chrono::milliseconds limit = 2000ms) {
         const auto deadline = SteadyClock::now() + limit;
@@ -69,7 +70,7 @@ TEST(AcquisitionOnFakeLine, BytesBecomeCalibratedSamplesAndTheDeviceIsAnnounced)
     EXPECT_EQ(acquisition.status().link, AcquisitionStatus::Link::Connected);
 
     acquisition.stop();
-    EXPECT_EQ(line->written_text(), "HELLO\nBYE\n");  // the driver left the device as found
+    EXPECT_EQ(line->written_text(), "HELLO\nBYE\n"); // the driver left the device as found
     EXPECT_EQ(acquisition.status().link, AcquisitionStatus::Link::Ended);
     EXPECT_FALSE(line->is_open());
 }
@@ -114,12 +115,11 @@ TEST(AcquisitionOnFakeLine, UnplugIsReportedReconnectedAndTheGapMarked) {
 
     const SteadyTime unplugged = SteadyClock::now();
     line->vanish("USB adapter unplugged");
-    ASSERT_TRUE(consumer.wait_for(
-        [&] { return consumer.count(LinkEvent::Kind::Disconnected) == 1; }));
+    ASSERT_TRUE(
+        consumer.wait_for([&] { return consumer.count(LinkEvent::Kind::Disconnected) == 1; }));
     EXPECT_LT(SteadyClock::now() - unplugged, 500ms);
-    ASSERT_TRUE(consumer.wait_for([&] {
-        return acquisition.status().link == AcquisitionStatus::Link::Reconnecting;
-    }));
+    ASSERT_TRUE(consumer.wait_for(
+        [&] { return acquisition.status().link == AcquisitionStatus::Link::Reconnecting; }));
     // While away, attempts back off instead of spinning.
     std::this_thread::sleep_for(300ms);
     EXPECT_EQ(line->opens(), 1);
@@ -129,7 +129,7 @@ TEST(AcquisitionOnFakeLine, UnplugIsReportedReconnectedAndTheGapMarked) {
     ASSERT_TRUE(consumer.wait_for([&] { return line->is_open(); }));
     EXPECT_LT(SteadyClock::now() - replugged, 1000ms);
     EXPECT_EQ(line->opens(), 2);
-    EXPECT_EQ(line->written_text(), "HELLO\nHELLO\n");  // re-handshake
+    EXPECT_EQ(line->written_text(), "HELLO\nHELLO\n"); // re-handshake
     line->feed_text("2\n");
     ASSERT_TRUE(consumer.wait_for([&] { return consumer.samples.size() == 2; }));
     EXPECT_EQ(consumer.samples[0].flags & kGapBefore, 0);
@@ -150,10 +150,9 @@ TEST(AcquisitionOnFakeLine, DriverReportedLinkLossClosesAndReopensThePort) {
     line->feed_text("LOST\n");
     ASSERT_TRUE(consumer.wait_for([&] { return line->opens() == 2 && line->is_open(); }));
     ASSERT_EQ(consumer.count(LinkEvent::Kind::Disconnected), 1);
-    const auto lost = std::find_if(consumer.events.begin(), consumer.events.end(),
-                                   [](const LinkEvent& e) {
-                                       return e.kind == LinkEvent::Kind::Disconnected;
-                                   });
+    const auto lost =
+        std::find_if(consumer.events.begin(), consumer.events.end(),
+                     [](const LinkEvent& e) { return e.kind == LinkEvent::Kind::Disconnected; });
     EXPECT_EQ(lost->message, "test device stopped answering");
 }
 
@@ -167,9 +166,8 @@ TEST(AcquisitionOnFakeLine, WithoutReconnectALostLinkStaysDisconnected) {
     ASSERT_TRUE(consumer.wait_for([&] { return line->is_open(); }));
     line->vanish();
     line->set_present(true);
-    ASSERT_TRUE(consumer.wait_for([&] {
-        return acquisition.status().link == AcquisitionStatus::Link::Disconnected;
-    }));
+    ASSERT_TRUE(consumer.wait_for(
+        [&] { return acquisition.status().link == AcquisitionStatus::Link::Disconnected; }));
     std::this_thread::sleep_for(200ms);
     EXPECT_EQ(line->opens(), 1);
 }
@@ -181,7 +179,8 @@ TEST(AcquisitionOnFakeLine, TareIsTakenAtRestAndRefusedUnderLoad) {
     Consumer consumer(acquisition);
     ASSERT_TRUE(consumer.wait_for([&] { return line->is_open(); }));
     std::string text;
-    for (int i = 0; i < 20; ++i) text += (i % 2) ? "0.31\n" : "0.29\n";
+    for (int i = 0; i < 20; ++i)
+        text += (i % 2) ? "0.31\n" : "0.29\n";
     line->feed_text(text);
     ASSERT_TRUE(consumer.wait_for([&] { return consumer.samples.size() == 20; }));
     acquisition.request_tare();
@@ -193,7 +192,8 @@ TEST(AcquisitionOnFakeLine, TareIsTakenAtRestAndRefusedUnderLoad) {
 
     // A ramp under the probe: refused with a reason, offset unchanged.
     text.clear();
-    for (int i = 0; i < 20; ++i) text += std::to_string(5.0 + i) + "\n";
+    for (int i = 0; i < 20; ++i)
+        text += std::to_string(5.0 + i) + "\n";
     line->feed_text(text);
     ASSERT_TRUE(consumer.wait_for([&] { return consumer.samples.size() == 41; }));
     const std::size_t events_before = consumer.events.size();
@@ -251,4 +251,4 @@ TEST(AcquisitionOnFakeLine, CaptureThenReplayGivesTheSameSamplesAtTheSameTimes) 
     std::filesystem::remove(path);
 }
 
-}  // namespace
+} // namespace

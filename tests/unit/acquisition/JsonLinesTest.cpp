@@ -52,4 +52,4 @@ TEST(JsonLines, EventLinesNameTheEventAndEscapeTheMessage) {
     EXPECT_EQ(jb["device_index"], 42);
 }
 
-}  // namespace
+} // namespace

@@ -26,7 +26,8 @@ void LineTestDriver::on_bytes(const algocore::ByteChunk& chunk, algocore::Driver
             if (line_.empty() || *end != '\0') {
                 ++stats_.bad_frames;
             } else {
-                if (!identity_) identity_ = algocore::DeviceIdentity{"line test device", "", "", 0, 0};
+                if (!identity_)
+                    identity_ = algocore::DeviceIdentity{"line test device", "", "", 0, 0};
                 algocore::RawSample sample;
                 sample.t = chunk.arrival;
                 sample.force_n = force_n;
@@ -38,4 +39,4 @@ void LineTestDriver::on_bytes(const algocore::ByteChunk& chunk, algocore::Driver
     }
 }
 
-}  // namespace acqtest
+} // namespace acqtest

@@ -22,4 +22,4 @@ private:
     algocore::DriverStats stats_;
 };
 
-}  // namespace acqtest
+} // namespace acqtest

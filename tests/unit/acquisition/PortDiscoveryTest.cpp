@@ -38,7 +38,8 @@ protected:
         write_file(ftdi / "serial", "A10K");
         fs::create_directories(ftdi / "1-1:1.0/ttyUSB0");
         fs::create_directories(sys / "bus/usb-serial/drivers/ftdi_sio");
-        fs::create_symlink(sys / "bus/usb-serial/drivers/ftdi_sio", ftdi / "1-1:1.0/ttyUSB0/driver");
+        fs::create_symlink(sys / "bus/usb-serial/drivers/ftdi_sio",
+                           ftdi / "1-1:1.0/ttyUSB0/driver");
 
         const fs::path acm = sys / "devices/usb1/1-2";
         write_file(acm / "idVendor", "2341");
@@ -68,7 +69,8 @@ protected:
 TEST_F(FakeSystem, ListsUsbAcmAndRealUartsButNotPlaceholdersOrConsoles) {
     const auto ports = PosixPortDiscovery(roots).list_ports();
     std::vector<std::string> devices;
-    for (const auto& p : ports) devices.push_back(fs::path(p.device_path).filename().string());
+    for (const auto& p : ports)
+        devices.push_back(fs::path(p.device_path).filename().string());
     std::sort(devices.begin(), devices.end());
     EXPECT_EQ(devices, (std::vector<std::string>{"ttyACM0", "ttyS0", "ttyUSB0"}));
 }
@@ -109,4 +111,4 @@ TEST(PortDiscovery, MissingSysfsGivesAnEmptyListNotAnError) {
     EXPECT_TRUE(PosixPortDiscovery(nowhere).list_ports().empty());
 }
 
-}  // namespace
+} // namespace

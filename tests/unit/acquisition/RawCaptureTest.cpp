@@ -16,7 +16,9 @@ std::string temp_path(const std::string& name) {
         .string();
 }
 
-std::vector<std::uint8_t> bytes_of(const std::string& text) { return {text.begin(), text.end()}; }
+std::vector<std::uint8_t> bytes_of(const std::string& text) {
+    return {text.begin(), text.end()};
+}
 
 TEST(RawCapture, RoundTripKeepsMetadataRecordsAndTimes) {
     const std::string path = temp_path("roundtrip");
@@ -78,9 +80,11 @@ TEST(RawCapture, AFileThatIsNotACaptureIsRefusedByName) {
 
 TEST(RawCapture, ARecordWithAnImpossibleLengthIsReportedAsCorrupt) {
     std::vector<std::uint8_t> bytes = {'A', 'L', 'G', 'O', 'C', 'A', 'P', '1', 0, 0, 0, 0};
-    bytes.push_back(0);                                  // kind
-    for (int i = 0; i < 8; ++i) bytes.push_back(0);     // t_ns
-    for (std::uint8_t b : {0xff, 0xff, 0xff, 0x7f}) bytes.push_back(b);  // len
+    bytes.push_back(0); // kind
+    for (int i = 0; i < 8; ++i)
+        bytes.push_back(0); // t_ns
+    for (std::uint8_t b : {0xff, 0xff, 0xff, 0x7f})
+        bytes.push_back(b); // len
     const RawCaptureReadResult read = parse_raw_capture(bytes, "bad.algocap");
     EXPECT_FALSE(read.ok());
     EXPECT_NE(read.error.find("corrupt"), std::string::npos) << read.error;
@@ -109,4 +113,4 @@ TEST(RawCapture, WriterReportsAFileItCannotCreate) {
               std::string::npos);
 }
 
-}  // namespace
+} // namespace

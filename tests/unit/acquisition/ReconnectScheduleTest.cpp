@@ -60,4 +60,4 @@ TEST(ReconnectSchedule, ConnectingAgainResetsTheBackoff) {
     EXPECT_EQ(schedule.lost_at(), t0 + 20s);
 }
 
-}  // namespace
+} // namespace

@@ -39,14 +39,14 @@ TEST(ReplayTransport, PlaysDeviceBytesAtTheirRecordedTimesWithRecordedStamps) {
     Transport& transport = *opened.transport;
     opened.transport->start(
         [&](const ByteChunk& c) {
-            got.push_back({std::string(c.bytes.begin(), c.bytes.end()), c.arrival,
-                           SteadyClock::now()});
+            got.push_back(
+                {std::string(c.bytes.begin(), c.bytes.end()), c.arrival, SteadyClock::now()});
             // The driver polls after the first reply, as it did when recorded.
             if (got.size() == 1) transport.write(std::vector<std::uint8_t>{'?', '\r', 0, 0});
         },
         [&](TransportError e, const std::string&) { end = e; });
     io.run();
-    ASSERT_EQ(got.size(), 3u);  // host→device bytes are not played back to the driver
+    ASSERT_EQ(got.size(), 3u); // host→device bytes are not played back to the driver
     EXPECT_EQ(got[0].bytes, "one");
     EXPECT_EQ(got[2].bytes, "three");
     EXPECT_EQ(got[1].stamp, start + 60ms);
@@ -71,7 +71,7 @@ TEST(ReplayTransport, SpeedZeroPlaysAtOnceButKeepsTheOriginalTimeline) {
             stamps.push_back(c.arrival);
             if (stamps.size() == 1) transport.write(std::vector<std::uint8_t>{'?', '\r', 0, 0});
         },
-                            [](TransportError, const std::string&) {});
+        [](TransportError, const std::string&) {});
     io.run();
     EXPECT_LT(SteadyClock::now() - start, 50ms);
     ASSERT_EQ(stamps.size(), 3u);
@@ -86,10 +86,10 @@ TEST(ReplayTransport, AReplyWaitsForTheDriversRequestButNotForever) {
     std::vector<SteadyTime> delivered;
     opened.transport->start([&](const ByteChunk&) { delivered.push_back(SteadyClock::now()); },
                             [](TransportError, const std::string&) {});
-    io.run();  // this driver never polls
+    io.run(); // this driver never polls
     ASSERT_EQ(delivered.size(), 3u);
     EXPECT_LT(delivered[0] - start, 50ms);
-    EXPECT_GE(delivered[1] - delivered[0], 450ms);  // held for the missing "poll"
+    EXPECT_GE(delivered[1] - delivered[0], 450ms); // held for the missing "poll"
     EXPECT_LT(delivered[1] - delivered[0], 700ms);
 }
 
@@ -122,4 +122,4 @@ TEST(ReplayTransport, ARecordedLinkLossEndsTheTransportAndTheNextOpenContinues) 
     EXPECT_TRUE(opener.open(io).permanent);
 }
 
-}  // namespace
+} // namespace

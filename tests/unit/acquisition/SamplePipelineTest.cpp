@@ -31,7 +31,7 @@ TEST(SamplePipeline, SamplesCarrySessionTimeForceAndPressure) {
     ASSERT_TRUE(sample);
     EXPECT_DOUBLE_EQ(sample->t_s, 1.5);
     EXPECT_DOUBLE_EQ(sample->force_n, 20.0);
-    EXPECT_NEAR(sample->pressure_kpa, 400.0, 1e-9);  // 20 N on 0.5 cm² = 40 N/cm² = 400 kPa
+    EXPECT_NEAR(sample->pressure_kpa, 400.0, 1e-9); // 20 N on 0.5 cm² = 40 N/cm² = 400 kPa
     EXPECT_EQ(sample->calibration_id, kFactoryCalibration);
     EXPECT_EQ(sample->flags & kGapBefore, 0);
 }
@@ -53,7 +53,8 @@ TEST(SamplePipeline, AFullRingCountsDropsAndFlagsTheNextDeliveredSample) {
     Rings rings;
     const SteadyTime start = SteadyClock::now();
     SamplePipeline pipeline(rings.samples, rings.events, start);
-    for (int i = 0; i < 10; ++i) pipeline.deliver(raw_at(start + i * 1ms, i));
+    for (int i = 0; i < 10; ++i)
+        pipeline.deliver(raw_at(start + i * 1ms, i));
     EXPECT_EQ(pipeline.delivered(), 8u);
     EXPECT_EQ(pipeline.sample_drops(), 2u);
     while (rings.samples.pop()) {
@@ -86,7 +87,8 @@ TEST(SamplePipeline, TareIsRefusedWhileTheProbeIsBeingPressed) {
     SpscRing<LinkEvent> events(8);
     const SteadyTime start = SteadyClock::now();
     SamplePipeline pipeline(samples, events, start);
-    for (int i = 0; i < 50; ++i) pipeline.deliver(raw_at(start + i * 10ms, 0.5 * i));  // ramp
+    for (int i = 0; i < 50; ++i)
+        pipeline.deliver(raw_at(start + i * 10ms, 0.5 * i)); // ramp
     const algocal::TareResult tare = pipeline.take_tare(start + 500ms);
     EXPECT_FALSE(tare.ok);
     EXPECT_FALSE(tare.message.empty());
@@ -98,9 +100,10 @@ TEST(SamplePipeline, TareWithNoRecentSamplesIsRefused) {
     SpscRing<LinkEvent> events(8);
     const SteadyTime start = SteadyClock::now();
     SamplePipeline pipeline(samples, events, start);
-    for (int i = 0; i < 12; ++i) pipeline.deliver(raw_at(start + i * 10ms, 0.0));
+    for (int i = 0; i < 12; ++i)
+        pipeline.deliver(raw_at(start + i * 10ms, 0.0));
     // Ten seconds later those readings say nothing about the probe now.
     EXPECT_FALSE(pipeline.take_tare(start + 10s).ok);
 }
 
-}  // namespace
+} // namespace

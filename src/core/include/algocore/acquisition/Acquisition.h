@@ -24,7 +24,7 @@
 
 namespace algocal {
 struct CalibrationRecord;
-}  // namespace algocal
+} // namespace algocal
 
 namespace algocore {
 
@@ -64,12 +64,12 @@ struct AcquisitionConfig {
 /// A thread-safe snapshot of the session, for the device bar and the CLI summary.
 struct AcquisitionStatus {
     enum class Link : std::uint8_t {
-        Idle,          ///< not started
-        Connecting,    ///< port opening / handshake in progress
-        Connected,     ///< device identified and samples flowing
-        Disconnected,  ///< link lost; no reconnection will be attempted (or stopped)
-        Reconnecting,  ///< link lost; waiting for the port to return
-        Ended,         ///< the session ended (stop(), end of a replay, or a permanent error)
+        Idle,         ///< not started
+        Connecting,   ///< port opening / handshake in progress
+        Connected,    ///< device identified and samples flowing
+        Disconnected, ///< link lost; no reconnection will be attempted (or stopped)
+        Reconnecting, ///< link lost; waiting for the port to return
+        Ended,        ///< the session ended (stop(), end of a replay, or a permanent error)
     };
     Link link = Link::Idle;
     std::string port_description;           ///< "/dev/ttyUSB0 @ 115200 8N1"
@@ -82,12 +82,12 @@ struct AcquisitionStatus {
     std::uint64_t bytes_sent = 0;
     std::uint32_t disconnects = 0;
     std::uint32_t reconnects = 0;
-    double sample_rate_hz = 0.0;            ///< delivered samples per second, last second
-    double tare_offset_n = 0.0;             ///< active tare offset
+    double sample_rate_hz = 0.0; ///< delivered samples per second, last second
+    double tare_offset_n = 0.0;  ///< active tare offset
     CalibrationId calibration_id = kFactoryCalibration;
-    std::string last_error;                 ///< most recent error message, empty if none
-    std::string end_reason;                 ///< why the session ended (link == Ended)
-    bool ended_by_error = false;            ///< the session ended on a permanent error
+    std::string last_error;      ///< most recent error message, empty if none
+    std::string end_reason;      ///< why the session ended (link == Ended)
+    bool ended_by_error = false; ///< the session ended on a permanent error
 };
 
 /// Lower-case name of a link state ("connected", "reconnecting", ...).
@@ -97,7 +97,7 @@ const char* to_string(AcquisitionStatus::Link link);
 class Acquisition {
 public:
     explicit Acquisition(AcquisitionConfig config);
-    ~Acquisition();  ///< stops the session
+    ~Acquisition(); ///< stops the session
     Acquisition(const Acquisition&) = delete;
     Acquisition& operator=(const Acquisition&) = delete;
 
@@ -143,4 +143,4 @@ private:
     std::unique_ptr<IoLoop> loop_;
 };
 
-}  // namespace algocore
+} // namespace algocore

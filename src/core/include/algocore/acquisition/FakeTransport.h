@@ -16,7 +16,7 @@
 
 namespace boost::asio {
 class io_context;
-}  // namespace boost::asio
+} // namespace boost::asio
 
 namespace algocore {
 
@@ -52,9 +52,9 @@ private:
     friend class FakeTransport;
     friend class FakeOpener;
     mutable std::mutex mutex_;
-    FakeTransport* open_ = nullptr;  // guarded by mutex_; the transport unregisters on close
-    boost::asio::io_context* io_ = nullptr;  // guarded by mutex_; the open transport's context
-    std::uint64_t generation_ = 0;           // guarded by mutex_; bumped by every start
+    FakeTransport* open_ = nullptr;         // guarded by mutex_; the transport unregisters on close
+    boost::asio::io_context* io_ = nullptr; // guarded by mutex_; the open transport's context
+    std::uint64_t generation_ = 0;          // guarded by mutex_; bumped by every start
     std::vector<std::uint8_t> written_;
     bool present_ = true;
     std::string open_error_;
@@ -74,4 +74,4 @@ private:
     std::shared_ptr<FakeLine> line_;
 };
 
-}  // namespace algocore
+} // namespace algocore

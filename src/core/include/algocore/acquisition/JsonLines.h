@@ -26,17 +26,17 @@ std::string to_json_line(const LinkEvent& event, SteadyTime session_start);
 
 /// When print_json_lines stops.
 struct JsonLinesLimits {
-    std::optional<double> duration_s;                ///< stop after this long; none = until told
-    const std::atomic<bool>* interrupted = nullptr;  ///< stop when this becomes true (Ctrl-C)
+    std::optional<double> duration_s;               ///< stop after this long; none = until told
+    const std::atomic<bool>* interrupted = nullptr; ///< stop when this becomes true (Ctrl-C)
 };
 
 /// How printing ended.
 enum class JsonLinesEnd : std::uint8_t {
     DurationReached,
     Interrupted,
-    SessionEnded,   ///< end of a replay, or stop()
-    SessionFailed,  ///< a permanent error ended the session (status().last_error says what)
-    LinkLost,       ///< the device vanished and reconnection is off
+    SessionEnded,  ///< end of a replay, or stop()
+    SessionFailed, ///< a permanent error ended the session (status().last_error says what)
+    LinkLost,      ///< the device vanished and reconnection is off
 };
 
 /// Drain `acquisition`'s rings to `out` every ~10 ms until a limit or the session's end,
@@ -44,4 +44,4 @@ enum class JsonLinesEnd : std::uint8_t {
 JsonLinesEnd print_json_lines(Acquisition& acquisition, std::ostream& out,
                               const JsonLinesLimits& limits);
 
-}  // namespace algocore
+} // namespace algocore

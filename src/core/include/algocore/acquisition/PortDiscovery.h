@@ -12,15 +12,15 @@ struct PortInfo {
     /// What to open: the stable /dev/serial/by-id name when there is one, else the kernel
     /// device path.
     std::string path;
-    std::string device_path;  ///< kernel device node, e.g. /dev/ttyUSB0
-    std::string by_id_path;   ///< /dev/serial/by-id/... or empty
-    std::string kind;         ///< "usb-serial", "usb-acm", "uart", "other"
+    std::string device_path; ///< kernel device node, e.g. /dev/ttyUSB0
+    std::string by_id_path;  ///< /dev/serial/by-id/... or empty
+    std::string kind;        ///< "usb-serial", "usb-acm", "uart", "other"
     std::optional<std::uint16_t> usb_vid;
     std::optional<std::uint16_t> usb_pid;
-    std::string manufacturer;   ///< USB manufacturer string, may be empty
-    std::string product;        ///< USB product string, may be empty
-    std::string serial_number;  ///< USB serial number, may be empty
-    std::string driver;         ///< kernel driver (ftdi_sio, cp210x, cdc_acm, ...)
+    std::string manufacturer;  ///< USB manufacturer string, may be empty
+    std::string product;       ///< USB product string, may be empty
+    std::string serial_number; ///< USB serial number, may be empty
+    std::string driver;        ///< kernel driver (ftdi_sio, cp210x, cdc_acm, ...)
     /// One line for a person: "FT232R USB UART (FTDI, 0403:6001)".
     std::string description() const;
     /// "0403:6001", or empty when not a USB device.
@@ -53,4 +53,4 @@ private:
     PosixPortRoots roots_;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -41,7 +41,7 @@ inline constexpr std::uint32_t kMaxCaptureRecordBytes = 1u << 20;
 /// One record of a capture.
 struct CaptureRecord {
     CaptureRecordKind kind = CaptureRecordKind::DeviceToHost;
-    std::uint64_t t_ns = 0;  ///< since session start
+    std::uint64_t t_ns = 0; ///< since session start
     std::vector<std::uint8_t> payload;
 };
 
@@ -49,7 +49,7 @@ struct CaptureRecord {
 struct RawCaptureContents {
     std::map<std::string, std::string> metadata;
     std::vector<CaptureRecord> records;
-    bool truncated = false;  ///< the file ended inside a record (the partial one is dropped)
+    bool truncated = false; ///< the file ended inside a record (the partial one is dropped)
 };
 
 /// Result of reading a capture: contents, or a message naming the file and the problem.
@@ -101,4 +101,4 @@ private:
     std::uint64_t last_t_ns_ = 0;
 };
 
-}  // namespace algocore
+} // namespace algocore

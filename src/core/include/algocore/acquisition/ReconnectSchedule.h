@@ -43,4 +43,4 @@ private:
     int failed_attempts_ = 0;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -20,7 +20,7 @@ namespace algocore {
 struct ReplayCursor {
     std::shared_ptr<const RawCaptureContents> capture;
     std::size_t next_record = 0;
-    SteadyTime session_start{};  ///< t_ns = 0 of the capture maps to this host instant
+    SteadyTime session_start{}; ///< t_ns = 0 of the capture maps to this host instant
     /// 1 = original timing, 2 = twice as fast, 0 = as fast as possible.
     double speed = 1.0;
     /// Host→device bytes in the capture so far, and bytes the replaying driver wrote. A
@@ -49,4 +49,4 @@ private:
 /// speed is 0, so "as fast as possible" keeps the session's timeline).
 SteadyTime replay_arrival(const ReplayCursor& cursor, std::uint64_t t_ns);
 
-}  // namespace algocore
+} // namespace algocore

@@ -63,4 +63,4 @@ private:
     std::uint64_t event_drops_ = 0;
 };
 
-}  // namespace algocore
+} // namespace algocore

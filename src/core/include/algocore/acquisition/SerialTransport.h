@@ -23,8 +23,7 @@ OpenedTransport open_serial_transport(boost::asio::io_context& io,
 /// that name, so a gauge that comes back as /dev/ttyUSB1 instead of /dev/ttyUSB0 is found.
 class SerialOpener final : public TransportOpener {
 public:
-    explicit SerialOpener(SerialPortSettings settings,
-                          std::string by_id_dir = "/dev/serial/by-id");
+    explicit SerialOpener(SerialPortSettings settings, std::string by_id_dir = "/dev/serial/by-id");
     std::string describe() const override;
     OpenedTransport open(boost::asio::io_context& io) override;
 
@@ -37,4 +36,4 @@ private:
     std::string stable_path_;
 };
 
-}  // namespace algocore
+} // namespace algocore

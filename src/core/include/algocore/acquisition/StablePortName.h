@@ -14,4 +14,4 @@ std::string find_stable_port_name(const std::string& port_path,
 /// True when `path` names an existing file (following symlinks): the device is present.
 bool port_node_exists(const std::string& path);
 
-}  // namespace algocore
+} // namespace algocore

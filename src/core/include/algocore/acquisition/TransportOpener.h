@@ -8,14 +8,14 @@
 
 namespace boost::asio {
 class io_context;
-}  // namespace boost::asio
+} // namespace boost::asio
 
 namespace algocore {
 
 /// A transport, or the reason it could not be opened.
 struct OpenedTransport {
-    std::unique_ptr<Transport> transport;  ///< null when opening failed
-    std::string error;                     ///< clear message for the user when it failed
+    std::unique_ptr<Transport> transport; ///< null when opening failed
+    std::string error;                    ///< clear message for the user when it failed
     /// True when retrying cannot help (bad path syntax, replay file unreadable, bad baud):
     /// the acquisition gives up instead of reconnecting.
     bool permanent = false;
@@ -33,4 +33,4 @@ public:
     virtual bool can_reconnect() const { return true; }
 };
 
-}  // namespace algocore
+} // namespace algocore
