@@ -3,6 +3,7 @@
 #include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
+#include <cmath>
 
 namespace algogui {
 
@@ -51,8 +52,7 @@ void PressureReadout::paintEvent(QPaintEvent*) {
     number_font.setPixelSize(number_px);
     const QRectF digits_box(number_box.left(), number_box.top(), number_box.width() - unit_width,
                             number_box.height());
-    painter.setFont(number_font);
-    painter.drawText(digits_box, Qt::AlignRight | Qt::AlignVCenter, number_);
+    draw_number(painter, digits_box, number_px);
     painter.setFont(unit_font);
     const QRectF unit_box(digits_box.right() + 12, number_box.top(), unit_width,
                           number_box.height() * 0.72);
@@ -63,6 +63,42 @@ void PressureReadout::paintEvent(QPaintEvent*) {
     state_font.setPixelSize(std::max(12, static_cast<int>(state_box.height() * 0.62)));
     painter.setFont(state_font);
     painter.drawText(state_box, Qt::AlignCenter, style_.label());
+}
+
+void PressureReadout::draw_number(QPainter& painter, const QRectF& box, int pixel_size) {
+    QFont number_font = font();
+    number_font.setBold(true);
+    number_font.setPixelSize(pixel_size);
+    if (pixel_size != glyphs_px_) {
+        glyphs_.clear();
+        glyphs_px_ = pixel_size;
+    }
+    const QFontMetricsF metrics(number_font);
+    const qreal ratio = devicePixelRatioF();
+    double total = 0.0;
+    for (QChar c : number_) total += metrics.horizontalAdvance(c);
+    double x = box.right() - total;
+    const double top = box.center().y() - metrics.height() / 2.0;
+    for (QChar c : number_) {
+        const double advance = metrics.horizontalAdvance(c);
+        auto it = glyphs_.find(c);
+        if (it == glyphs_.end()) {
+            // White on transparent: the panel colour shows through, whatever the state.
+            QPixmap glyph(QSize(static_cast<int>(std::ceil(advance * ratio)) + 2,
+                                static_cast<int>(std::ceil(metrics.height() * ratio)) + 2));
+            glyph.setDevicePixelRatio(ratio);
+            glyph.fill(Qt::transparent);
+            QPainter glyph_painter(&glyph);
+            glyph_painter.setRenderHint(QPainter::TextAntialiasing);
+            glyph_painter.setFont(number_font);
+            glyph_painter.setPen(Qt::white);
+            glyph_painter.drawText(QPointF(0, metrics.ascent()), QString(c));
+            glyph_painter.end();
+            it = glyphs_.insert(c, glyph);
+        }
+        painter.drawPixmap(QPointF(x, top), *it);
+        x += advance;
+    }
 }
 
 }  // namespace algogui

@@ -2,6 +2,8 @@
 // The big number: current pressure in the chosen unit, on a panel coloured by band state,
 // with the state also written out with a shape (▼ BELOW, ● IN BAND, ▲ ABOVE, ⚠ OVER LIMIT)
 // so it reads without colour vision. Sized from its own height, legible from two metres.
+#include <QHash>
+#include <QPixmap>
 #include <QWidget>
 
 #include "algogui/BandStyle.h"
@@ -28,6 +30,13 @@ protected:
     void paintEvent(QPaintEvent* event) override;
 
 private:
+    void draw_number(QPainter& painter, const QRectF& box, int pixel_size);
+
+    // Glyphs this large are not in Qt's glyph cache and would be re-rasterised from outlines
+    // every frame; the number changes nearly every frame, so its characters are rendered
+    // once per size into pixmaps and blitted.
+    QHash<QChar, QPixmap> glyphs_;
+    int glyphs_px_ = 0;
     QString number_ = QStringLiteral("—");
     QString unit_;
     BandStyle style_ = no_signal_style();
