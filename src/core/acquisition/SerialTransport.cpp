@@ -106,8 +106,10 @@ private:
             // Time is stamped once, here, at arrival.
             const SteadyTime arrival = SteadyClock::now();
             if (ec) {
-                fail(s, means_vanished(ec) ? TransportError::Vanished : TransportError::IoError,
-                     s->settings.path + ": " + ec.message());
+                const bool vanished = means_vanished(ec);
+                fail(s, vanished ? TransportError::Vanished : TransportError::IoError,
+                     s->settings.path + (vanished ? ": device vanished (" : ": read failed (") +
+                         ec.message() + ")");
                 return;
             }
             if (n > 0 && s->on_chunk)
