@@ -45,6 +45,9 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
     pages_ = new QTabWidget(this);
     pages_->setTabPosition(QTabWidget::West);
     pages_->setDocumentMode(true);
+    // An explicit minimum overrides the largest page's size hint, so no page can force the
+    // window bigger than the screen (or a --size screenshot) and squeeze the live view.
+    pages_->setMinimumSize(480, 320);
     live_panel_ = new LivePanel(*feed_, pages_);
     coach_view_ = new CoachView(this);
 
