@@ -19,6 +19,7 @@
 #include "algogui/Preferences.h"
 #include "algogui/Screenshot.h"
 #include "algogui/ToneOutput.h"
+#include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/calibration/CalibrationCertificate.h"
 
 namespace {
@@ -37,6 +38,7 @@ struct Options {
     bool audio = true;
     QString port;
     QString driver = QStringLiteral("auto");
+    QString db;  ///< thresholds database; empty = the default in the app data folder
     QString page;               ///< page shown first (its title, case-insensitive)
     QString calibration_report; ///< record whose certificate is written headless
     QString pdf;
@@ -62,6 +64,8 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
         {QStringLiteral("port"), QStringLiteral("Connect to this serial port instead."), QStringLiteral("PATH")},
         {QStringLiteral("driver"), QStringLiteral("Driver for --port (default auto)."), QStringLiteral("NAME")},
         {QStringLiteral("no-audio"), QStringLiteral("Make no sound.")},
+        {QStringLiteral("db"), QStringLiteral("SQLite database for thresholds (default: algoscope.sqlite in the app data folder)."),
+         QStringLiteral("FILE")},
         {QStringLiteral("page"), QStringLiteral("Show this page first (e.g. calibration)."), QStringLiteral("TITLE")},
         {QStringLiteral("calibration-report"),
          QStringLiteral("Write the certificate of this calibration record (needs --pdf) and exit."),
@@ -100,6 +104,8 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
         out.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
     }
     out.coach = parser.isSet(QStringLiteral("coach"));
+    out.db = parser.value(QStringLiteral("db"));
+    if (parser.isSet(QStringLiteral("db")) && out.db.isEmpty()) return QStringLiteral("--db needs a file name");
     out.audio = !parser.isSet(QStringLiteral("no-audio"));
     out.port = parser.value(QStringLiteral("port"));
     if (parser.isSet(QStringLiteral("driver"))) out.driver = parser.value(QStringLiteral("driver"));
@@ -155,6 +161,9 @@ int main(int argc, char** argv) {
     else tone = std::make_unique<algogui::SilentToneOutput>();
 
     algogui::MainWindow window(*prefs, std::move(tone));
+    // A screenshot run records into a scratch database unless --db names one.
+    if (!options.db.isEmpty()) window.thresholds_page().set_database_path(options.db);
+    else if (screenshot) window.thresholds_page().set_database_path(scratch.filePath(QStringLiteral("algoscope.sqlite")));
     algogui::DeviceChoice choice = prefs->device();
     if (!options.demo.isEmpty()) {
         choice.port = algogui::kSimulatedPort;

@@ -17,6 +17,7 @@
 #include "algogui/LivePanel.h"
 #include "algogui/Preferences.h"
 #include "algogui/Theme.h"
+#include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/calibration/CalibrationWizard.h"
 #include "algogui/ToneOutput.h"
 
@@ -62,6 +63,8 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
 
     // Pages. Later panels add one line each here.
     add_page(tr("Live"), live_panel_);
+    thresholds_ = new ThresholdsPage(feed_, banner_, pages_);
+    add_page(tr("Thresholds"), thresholds_);
     add_page(tr("Calibration"), new calibration::CalibrationWizard(
                                     feed_, (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                             QStringLiteral("/calibrations")).toStdString(), pages_));
@@ -174,6 +177,7 @@ void MainWindow::set_unit(const QString& unit_key) {
     prefs_.set_unit_key(unit_.key);
     unit_picker_->setCurrentIndex(unit_picker_->findData(unit_.key));
     live_panel_->set_unit(unit_);
+    if (thresholds_) thresholds_->set_unit(unit_);
 }
 
 void MainWindow::set_window_s(double window_s) {

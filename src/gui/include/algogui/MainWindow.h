@@ -22,6 +22,7 @@ class DeviceBar;
 class LiveFeed;
 class LivePanel;
 class Preferences;
+class ThresholdsPage;
 class ToneOutput;
 
 class MainWindow : public QMainWindow {
@@ -49,6 +50,7 @@ public:
     Banner& banner() { return *banner_; }
     AudioCues& audio() { return *audio_; }
     CoachView& coach_view() { return *coach_view_; }
+    ThresholdsPage& thresholds_page() { return *thresholds_; }
     const DisplayUnit& unit() const { return unit_; }
 
 protected:
@@ -69,6 +71,7 @@ private:
     QTabWidget* pages_ = nullptr;
     LivePanel* live_panel_ = nullptr;
     CoachView* coach_view_ = nullptr;
+    ThresholdsPage* thresholds_ = nullptr;
     QComboBox* unit_picker_ = nullptr;
     QComboBox* window_picker_ = nullptr;
     QAction* mute_ = nullptr;

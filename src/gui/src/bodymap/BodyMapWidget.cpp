@@ -29,6 +29,9 @@ constexpr double kMarginPx = 8.0;
 // A click reaches a marker within this many marker radii (at least kMinReachPx).
 constexpr double kReachInRadii = 1.8;
 constexpr double kMinReachPx = 12.0;
+// The outline mask: twice the SVG's 200 x 440 units.
+constexpr int kMaskWidthPx = 400;
+constexpr int kMaskHeightPx = 880;
 
 QString side_word(BodySide side) {
     switch (side) {
@@ -45,6 +48,12 @@ BodyMapWidget::BodyMapWidget(QWidget* parent)
     register_bodymap_resources();
     front_ = std::make_unique<QSvgRenderer>(QStringLiteral(":/bodymap/front.svg"));
     back_ = std::make_unique<QSvgRenderer>(QStringLiteral(":/bodymap/back.svg"));
+    for (auto [renderer, mask] : {std::pair{front_.get(), &front_mask_}, std::pair{back_.get(), &back_mask_}}) {
+        *mask = QImage(kMaskWidthPx, kMaskHeightPx, QImage::Format_ARGB32_Premultiplied);
+        mask->fill(Qt::transparent);
+        QPainter painter(mask);
+        renderer->render(&painter, QRectF(0, 0, kMaskWidthPx, kMaskHeightPx));
+    }
     setAccessibleName(tr("Body map"));
     setMouseTracking(true);
     setMinimumSize(minimumSizeHint());
@@ -156,6 +165,14 @@ std::optional<SideDifference> BodyMapWidget::flagged_asymmetry(const std::string
     return difference;
 }
 
+bool BodyMapWidget::on_body(BodyView view, QPointF fraction) const {
+    const QImage& mask = view == BodyView::Front ? front_mask_ : back_mask_;
+    const int x = static_cast<int>(fraction.x() * kMaskWidthPx);
+    const int y = static_cast<int>(fraction.y() * kMaskHeightPx);
+    if (x < 0 || y < 0 || x >= mask.width() || y >= mask.height()) return false;
+    return qAlpha(mask.pixel(x, y)) > 0;
+}
+
 QString BodyMapWidget::tooltip_at(QPointF widget_point) const {
     const auto marker = marker_near(widget_point);
     if (!marker) return {};
@@ -193,7 +210,7 @@ void BodyMapWidget::mouseReleaseEvent(QMouseEvent* event) {
         Q_EMIT siteChosen(QString::fromStdString(site.key), static_cast<int>(marker->side));
         return;
     }
-    if (const auto hit = layout_.hit(at)) {
+    if (const auto hit = layout_.hit(at); hit && on_body(hit->view, hit->fraction)) {
         Q_EMIT customPointChosen(hit->view, hit->fraction,
                                  static_cast<int>(side_at(hit->view, hit->fraction.x())));
     }
@@ -291,7 +308,12 @@ void BodyMapWidget::paint_asymmetry(QPainter& painter) const {
             painter.drawEllipse(*at, r + 5, r + 5);
             const QString text = QStringLiteral("%1 −%2%").arg(QChar(difference->lower_side))
                                      .arg(difference->difference_pct, 0, 'f', 0);
-            painter.drawText(QRectF(at->x() - 40, at->y() + r + 6, 80, 16), Qt::AlignCenter, text);
+            // Under the marker's number, on the outer side, clear of the neighbouring points.
+            const bool outward_left = at->x() < other->x();
+            const QRectF box(outward_left ? at->x() - r - 62 : at->x() + r + 2, at->y() + r - 2,
+                             60, 16);
+            painter.drawText(box, (outward_left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
+                             text);
         }
     }
 }

@@ -1,6 +1,5 @@
 #include "algogui/bodymap/ThresholdLegend.h"
 
-#include <QLinearGradient>
 #include <QPainter>
 #include <algorithm>
 
@@ -35,11 +34,15 @@ void paint_threshold_legend(QPainter& painter, const QRectF& area,
     const double bar_top = title_box.bottom() + 8;
     const double bar_height = std::max(60.0, area.height() * 0.5);
     const QRectF bar(area.left() + 2, bar_top, kBarWidthPx, bar_height);
-    QLinearGradient gradient(bar.topLeft(), bar.bottomLeft());
-    for (int i = 0; i <= 10; ++i)
-        gradient.setColorAt(i / 10.0, ThresholdColourScale::colour_at(i / 10.0));
-    painter.fillRect(bar, gradient);
+    // Thin slices rather than a gradient brush: the same colours the markers get, exactly.
+    constexpr int kSlices = 60;
+    for (int i = 0; i < kSlices; ++i) {
+        const QRectF slice(bar.left(), bar.top() + bar.height() * i / kSlices, bar.width(),
+                           bar.height() / kSlices + 0.5);
+        painter.fillRect(slice, ThresholdColourScale::colour_at((i + 0.5) / kSlices));
+    }
     painter.setPen(QPen(theme::kText, 1));
+    painter.setBrush(Qt::NoBrush);
     painter.drawRect(bar);
 
     painter.setFont(small);

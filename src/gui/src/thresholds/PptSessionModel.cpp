@@ -55,7 +55,7 @@ std::string PptSessionModel::start_session(const std::string& operator_name,
     for (auto& [key, point] : points_) close_series(point);
     points_.clear();
     session_ = session;
-    if (Point* point = current()) look_up_previous(*point);
+    if (site_) select_point(*site_, side_);
     return {};
 }
 

@@ -56,8 +56,10 @@ ProtocolForm::ProtocolForm(QWidget* parent)
     form->addRow(tr("Cut-off"), cutoff_);
     form->addRow(problem_);
 
+    // The spin boxes need their ranges before the first preset is shown.
+    const PptPreset initial = base_;
     set_unit(unit_);
-    set_preset(base_);
+    set_preset(initial);
     connect(name_, &QComboBox::activated, this, &ProtocolForm::apply_named);
     for (QDoubleSpinBox* box : {rate_, tolerance_, interval_s_, cutoff_})
         connect(box, &QDoubleSpinBox::valueChanged, this, &ProtocolForm::mark_custom);

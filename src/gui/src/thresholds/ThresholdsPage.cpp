@@ -57,7 +57,7 @@ ThresholdsPage::ThresholdsPage(LiveFeed* feed, Banner* banner, QWidget* parent)
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
-    splitter->setSizes({300, 560, 420});
+    splitter->setSizes({320, 500, 460});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
@@ -122,7 +122,8 @@ QWidget* ThresholdsPage::build_setup_column() {
     scroller->setWidget(column);
     scroller->setWidgetResizable(true);
     scroller->setFrameShape(QFrame::NoFrame);
-    scroller->setMinimumWidth(290);
+    scroller->setMinimumWidth(320);
+    scroller->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     return scroller;
 }
 
@@ -133,10 +134,10 @@ QWidget* ThresholdsPage::build_run_column() {
     run_ = new RunControls(column);
     plot_ = make_pressure_plot(column);
     plot_->set_window_s(kPlotWindowS);
-    plot_->widget()->setMinimumHeight(200);
+    plot_->widget()->setMinimumHeight(260);
     gauge_ = new RampRateGauge(column);
     table_ = new TrialTable(column);
-    table_->setMinimumHeight(120);
+    table_->setMinimumHeight(100);
     summary_ = new PointSummaryView(column);
     auto* export_csv = new QPushButton(tr("Export CSV…"), column);
     auto* export_json = new QPushButton(tr("Export JSON…"), column);
@@ -145,9 +146,9 @@ QWidget* ThresholdsPage::build_run_column() {
     exports->addWidget(export_csv);
     exports->addWidget(export_json);
     layout->addWidget(run_);
-    layout->addWidget(plot_->widget(), 3);
+    layout->addWidget(plot_->widget(), 4);
     layout->addWidget(gauge_);
-    layout->addWidget(table_, 2);
+    layout->addWidget(table_, 1);
     layout->addWidget(summary_);
     layout->addLayout(exports);
     connect(export_csv, &QPushButton::clicked, this, &ThresholdsPage::export_csv);

@@ -4,6 +4,7 @@
 // site at the clicked point; thresholds show as coloured, numbered markers on a scale with a
 // legend; a left/right difference beyond a set percentage is ringed and labelled on the
 // more sensitive side. Hovering a point tells its name, landmark and latest threshold.
+#include <QImage>
 #include <QWidget>
 #include <map>
 #include <memory>
@@ -63,6 +64,8 @@ public:
     std::optional<algocore::protocols::SideDifference>
     flagged_asymmetry(const std::string& site_key) const;
     const ThresholdColourScale& scale() const { return scale_; }
+    /// Whether a point of a view (fractions of its box) lies on the drawn body.
+    bool on_body(BodyView view, QPointF fraction) const;
     /// What the hover tooltip says at a point (empty away from markers).
     QString tooltip_at(QPointF widget_point) const;
 
@@ -72,7 +75,8 @@ public:
 Q_SIGNALS:
     /// A library (or custom) site was clicked.
     void siteChosen(const QString& site_key, int side);
-    /// A click away from every site: a custom site could go here (side is a BodySide).
+    /// A click on the body away from every site: a custom site could go here (side is a
+    /// BodySide).
     void customPointChosen(algogui::BodyView view, QPointF fraction, int side);
 
 protected:
@@ -91,6 +95,8 @@ private:
 
     std::unique_ptr<QSvgRenderer> front_;
     std::unique_ptr<QSvgRenderer> back_;
+    QImage front_mask_;  // the outlines rendered once, to tell body from background
+    QImage back_mask_;
     std::vector<algocore::storage::Site> sites_;
     std::vector<BodyMapMarker> markers_;
     std::map<Point, BodyMapValue> values_;

@@ -11,7 +11,7 @@ class QPainter;
 namespace algogui {
 
 /// Width the legend needs, in pixels.
-inline constexpr double kThresholdLegendWidthPx = 118.0;
+inline constexpr double kThresholdLegendWidthPx = 104.0;
 
 /// Paints the legend into area; asymmetry_pct is the ring threshold it explains.
 void paint_threshold_legend(QPainter& painter, const QRectF& area,

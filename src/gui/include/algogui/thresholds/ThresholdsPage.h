@@ -65,9 +65,6 @@ public:
     /// Redraws everything from the model.
     void refresh();
 
-    /// Demo and screenshots: subject DEMO, a session, upper trapezius (left), a quick rest
-    /// between trials, and trials armed automatically.
-    void start_demo();
 
     PptSessionModel& model() { return model_; }
     BodyMapWidget& body_map() { return *body_map_; }
@@ -78,6 +75,11 @@ public:
     SessionForm& session_form() { return *session_form_; }
     ProtocolForm& protocol_form() { return *protocol_form_; }
     SitePicker& site_picker() { return *site_picker_; }
+
+public Q_SLOTS:
+    /// Demo and screenshots (--demo): subject DEMO, a session, upper trapezius (left), a
+    /// short rest between trials, and each trial armed automatically.
+    void start_demo();
 
 protected:
     void showEvent(QShowEvent* event) override;

@@ -1,0 +1,241 @@
+// The Thresholds page on scripted samples (no device): a pain signal at 400 kPa gives a
+// 400 kPa row in the table and a stored trial with its trace; the pain key works; an
+// invalid trial prompts a retest without a dialog; a full database shows in the banner
+// while the page keeps working; the page's screenshot is not blank.
+#include <QPushButton>
+#include <QtTest>
+#include <vector>
+
+#include "algocore/storage/SqliteStorage.h"
+#include "algogui/Banner.h"
+#include "algogui/Screenshot.h"
+#include "algogui/bodymap/BodyMapWidget.h"
+#include "algogui/thresholds/PointSummaryView.h"
+#include "algogui/thresholds/ProtocolForm.h"
+#include "algogui/thresholds/RunControls.h"
+#include "algogui/thresholds/SessionForm.h"
+#include "algogui/thresholds/SubjectForm.h"
+#include "algogui/thresholds/ThresholdsPage.h"
+#include "algogui/thresholds/TrialTable.h"
+
+using namespace algogui;
+using algocore::Sample;
+using algocore::storage::BodySide;
+
+namespace {
+constexpr double kRateHz = 1000.0;
+constexpr algocore::CalibrationId kCalibration = 7;
+
+Sample at(double t_s, double kpa) {
+    Sample s;
+    s.t_s = t_s;
+    s.pressure_kpa = kpa;
+    s.force_n = kpa / 10.0;
+    s.raw_counts = static_cast<std::int32_t>(kpa * 100);
+    s.has_raw = true;
+    s.calibration_id = kCalibration;
+    return s;
+}
+
+/// 1 kHz: rest, a ramp at rate_kpa_s from t0_s up to (and including) until_kpa.
+std::vector<Sample> ramp(double t0_s, double rate_kpa_s, double until_kpa) {
+    std::vector<Sample> out;
+    for (int i = 0; i < 500; ++i) out.push_back(at(t0_s + i / kRateHz, 0.0));
+    const double start = t0_s + 0.5;
+    for (int i = 0;; ++i) {
+        const double kpa = rate_kpa_s * i / kRateHz;
+        if (kpa > until_kpa + 1e-9) break;
+        out.push_back(at(start + i / kRateHz, kpa));
+    }
+    return out;
+}
+
+/// After the signal: on up to peak_kpa at the same rate, then release and rest.
+std::vector<Sample> overshoot_and_release(double from_t_s, double from_kpa, double rate_kpa_s,
+                                          double peak_kpa) {
+    std::vector<Sample> out;
+    double t = from_t_s;
+    double kpa = from_kpa;
+    while (kpa < peak_kpa) {
+        t += 1 / kRateHz;
+        kpa += rate_kpa_s / kRateHz;
+        out.push_back(at(t, kpa));
+    }
+    for (int i = 0; i < 500; ++i) {
+        t += 1 / kRateHz;
+        out.push_back(at(t, std::max(0.0, peak_kpa * (1.0 - i / 250.0))));
+    }
+    return out;
+}
+
+struct Fixture {
+    QTemporaryDir dir;
+    Banner banner;
+    ThresholdsPage page{nullptr, &banner};
+
+    Fixture() {
+        page.set_database_path(dir.filePath(QStringLiteral("study.sqlite")));
+        QString error;
+        if (!page.open_database(&error)) qFatal("%s", qPrintable(error));
+        algocore::storage::Subject subject;
+        subject.code = "S001";
+        page.subject_form().set_subject(subject);
+        page.session_form().set_operator_name(QStringLiteral("Tester"));
+        page.resize(1280, 780);
+    }
+
+    void choose_on_map(const std::string& key, BodySide side, BodyView view) {
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        const auto point = page.body_map().marker_position(key, side, view);
+        QVERIFY(point.has_value());
+        QTest::mouseClick(&page.body_map(), Qt::LeftButton, {}, point->toPoint());
+    }
+
+    void feed(const std::vector<Sample>& samples) { page.feed_samples(samples); }
+};
+}  // namespace
+
+class ThresholdsPageTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void OnScreenButtonAt400kPaShows400InTheTableAndStoresTheTrial() {
+        Fixture f;
+        f.choose_on_map("upper_trapezius", BodySide::Left, BodyView::Back);
+        QTest::mouseClick(&f.page.run_controls().start_button(), Qt::LeftButton);
+        QVERIFY(f.page.model().session().has_value());
+        QVERIFY2(f.page.run_controls().pain_button().isEnabled(),
+                 qPrintable(f.page.run_controls().status_text()));
+
+        // DFNS ramp at 50 kPa/s; the subject signals at 400 kPa, the probe goes on to 460.
+        const auto rising = ramp(0.0, 50.0, 400.0);
+        f.feed(rising);
+        QCOMPARE(rising.back().pressure_kpa, 400.0);
+        QTest::mousePress(&f.page.run_controls().pain_button(), Qt::LeftButton);
+        QTest::mouseRelease(&f.page.run_controls().pain_button(), Qt::LeftButton);
+        f.feed(overshoot_and_release(rising.back().t_s, 400.0, 50.0, 460.0));
+
+        const TrialTable& table = f.page.trial_table();
+        QCOMPARE(table.rowCount(), 1);
+        QCOMPARE(table.cell_text(0, TrialTable::Ppt), QStringLiteral("400"));
+        QCOMPARE(table.cell_text(0, TrialTable::Rate), QStringLiteral("50"));
+        QCOMPARE(table.cell_text(0, TrialTable::Valid), QStringLiteral("yes"));
+        QVERIFY(f.page.run_controls().status_text().contains(QStringLiteral("Rest")));
+
+        // Committed with its raw trace and the calibration the samples came from.
+        auto& storage = *f.page.storage();
+        QVERIFY(storage.flush(std::chrono::milliseconds(3000)));
+        const auto trials = storage.trials_of(f.page.model().session()->id);
+        QCOMPARE(trials.size(), std::size_t{1});
+        QCOMPARE(trials[0].ppt_kpa, 400.0);
+        QCOMPARE(trials[0].side, BodySide::Left);
+        QCOMPARE(trials[0].calibration_id, kCalibration);
+        QCOMPARE(trials[0].outcome, std::string("signalled"));
+        const auto trace = storage.trial_trace(trials[0].id);
+        QVERIFY(trace.has_value());
+        QVERIFY(trace->samples.size() > 8000);
+        QVERIFY(f.page.summary().statistics_text().contains(QStringLiteral("400 kPa")));
+    }
+
+    void ThePainKeySignalsWhileATrialRuns() {
+        Fixture f;
+        f.choose_on_map("tibialis_anterior", BodySide::Right, BodyView::Front);
+        f.page.run_controls().set_pain_key(Qt::Key_F13);  // a foot pedal sending F13
+        Q_EMIT f.page.run_controls().painKeyChanged(Qt::Key_F13);
+        f.page.run_controls().start_button().click();
+        const auto rising = ramp(0.0, 50.0, 350.0);
+        f.feed(rising);
+        QTest::keyClick(f.page.window(), Qt::Key_F13);
+        f.feed(overshoot_and_release(rising.back().t_s, 350.0, 50.0, 420.0));
+        QCOMPARE(f.page.trial_table().rowCount(), 1);
+        QCOMPARE(f.page.trial_table().cell_text(0, TrialTable::Ppt), QStringLiteral("350"));
+    }
+
+    void AnInvalidTrialPromptsARetestWithoutADialog() {
+        Fixture f;
+        f.choose_on_map("upper_trapezius", BodySide::Right, BodyView::Back);
+        f.page.run_controls().start_button().click();
+        // 100 kPa/s is twice the DFNS rate: out of tolerance.
+        const auto rising = ramp(0.0, 100.0, 300.0);
+        f.feed(rising);
+        f.page.signal_pain(algocore::protocols::PainSignalSource::OnScreen);
+        f.feed(overshoot_and_release(rising.back().t_s, 300.0, 100.0, 340.0));
+
+        QCOMPARE(f.page.trial_table().cell_text(0, TrialTable::Valid), QStringLiteral("no"));
+        QVERIFY(f.page.trial_table().cell_text(0, TrialTable::Flags).contains(QStringLiteral("rate")));
+        QVERIFY(f.page.run_controls().retest_prompt_visible());
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
+        QVERIFY(!f.page.run_controls().start_button().isEnabled());
+
+        f.page.run_controls().retest_button().click();
+        QVERIFY(!f.page.run_controls().retest_prompt_visible());
+        QVERIFY(f.page.run_controls().status_text().contains(QStringLiteral("Rest")));
+    }
+
+    void BothSidesGiveTheLeftRightDifference() {
+        Fixture f;
+        f.choose_on_map("upper_trapezius", BodySide::Left, BodyView::Back);
+        auto protocol = algocore::protocols::PptPreset::dfns();
+        protocol.name = "custom";
+        protocol.trials = 1;
+        f.page.protocol_form().set_preset(protocol);
+        Q_EMIT f.page.protocol_form().presetEdited();
+        double t = 0.0;
+        for (const auto& [side, ppt] : {std::pair{BodySide::Left, 300.0}, std::pair{BodySide::Right, 400.0}}) {
+            f.choose_on_map("upper_trapezius", side, BodyView::Back);
+            f.page.run_controls().start_button().click();
+            const auto rising = ramp(t, 50.0, ppt);
+            f.feed(rising);
+            f.page.signal_pain(algocore::protocols::PainSignalSource::OnScreen);
+            const auto after = overshoot_and_release(rising.back().t_s, ppt, 50.0, ppt + 40);
+            f.feed(after);
+            t = after.back().t_s + 0.001;
+        }
+        QVERIFY2(f.page.summary().sides_text().contains(QStringLiteral("−100 kPa")),
+                 qPrintable(f.page.summary().sides_text()));
+        QVERIFY(f.page.summary().sides_text().contains(QStringLiteral("28.6 %")));
+        QVERIFY(f.page.body_map().flagged_asymmetry("upper_trapezius").has_value());
+        QVERIFY(f.page.body_map().marker_colour("upper_trapezius", BodySide::Left).has_value());
+    }
+
+    void AFullDatabaseShowsInTheBannerAndTheTrialIsKept() {
+        Fixture f;
+        f.choose_on_map("masseter", BodySide::Left, BodyView::Front);
+        f.page.run_controls().start_button().click();
+        auto* sqlite = dynamic_cast<algocore::storage::SqliteStorage*>(f.page.storage());
+        QVERIFY(sqlite);
+        QVERIFY(sqlite->flush(std::chrono::milliseconds(3000)));
+        sqlite->set_max_page_count(1);  // a quota already exceeded: behaves as a full disk
+        const auto rising = ramp(0.0, 50.0, 250.0);
+        f.feed(rising);
+        f.page.signal_pain(algocore::protocols::PainSignalSource::OnScreen);
+        f.feed(overshoot_and_release(rising.back().t_s, 250.0, 50.0, 300.0));
+        QTRY_VERIFY_WITH_TIMEOUT((f.page.refresh(), f.banner.text().contains(QStringLiteral("Database"))), 5000);
+        QCOMPARE(f.banner.level(), BannerLevel::Error);
+        QVERIFY(QApplication::activeModalWidget() == nullptr);
+        QCOMPARE(f.page.trial_table().cell_text(0, TrialTable::Ppt), QStringLiteral("250"));
+
+        sqlite->set_max_page_count(0);
+        QVERIFY(sqlite->flush(std::chrono::milliseconds(5000)));
+        QCOMPARE(sqlite->trials_of(f.page.model().session()->id).size(), std::size_t{1});
+    }
+
+    void PageScreenshotIsNotBlank() {
+        Fixture f;
+        f.choose_on_map("upper_trapezius", BodySide::Left, BodyView::Back);
+        f.page.run_controls().start_button().click();
+        const auto rising = ramp(0.0, 50.0, 380.0);
+        f.feed(rising);
+        f.page.signal_pain(algocore::protocols::PainSignalSource::OnScreen);
+        f.feed(overshoot_and_release(rising.back().t_s, 380.0, 50.0, 420.0));
+        const QString path = QDir::current().filePath(QStringLiteral("thresholds-test.png"));
+        QString error;
+        QVERIFY2(save_widget_png(f.page, path, &error), qPrintable(error));
+        const QImage image(path);
+        QCOMPARE(image.size(), QSize(1280, 780));
+        QVERIFY(distinct_colours(image) >= 24);
+    }
+};
+
+QTEST_MAIN(ThresholdsPageTest)
+#include "ThresholdsPageTest.moc"
