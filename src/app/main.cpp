@@ -190,6 +190,15 @@ int main(int argc, char** argv) {
         }
         if (!found) return fail(QStringLiteral("no page named '%1'").arg(options.page));
     }
+    // With --demo, a page that can stage its own demo (a hold under way, an expert template)
+    // does so: it has a start_demo() slot.
+    if (!options.demo.isEmpty()) {
+        for (QTabWidget* pages : window.findChildren<QTabWidget*>()) {
+            QWidget* page = pages->currentWidget();
+            if (page && page->metaObject()->indexOfSlot("start_demo()") >= 0)
+                QMetaObject::invokeMethod(page, "start_demo");
+        }
+    }
 
     if (screenshot) {
         QTimer::singleShot(static_cast<int>(options.after_s * 1000), &app, [&] {

@@ -19,6 +19,7 @@
 #include "algogui/Theme.h"
 #include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/calibration/CalibrationWizard.h"
+#include "algogui/treatment/TreatmentPages.h"
 #include "algogui/ToneOutput.h"
 
 namespace algogui {
@@ -68,6 +69,7 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
     add_page(tr("Calibration"), new calibration::CalibrationWizard(
                                     feed_, (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                             QStringLiteral("/calibrations")).toStdString(), pages_));
+    add_treatment_pages(*this);
 
     build_toolbar();
 
@@ -96,6 +98,8 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
 MainWindow::~MainWindow() { feed_->disconnect_device(); }
 
 int MainWindow::add_page(const QString& title, QWidget* page) { return pages_->addTab(page, title); }
+
+void MainWindow::show_page(QWidget* page) { pages_->setCurrentWidget(page); }
 
 QAction* MainWindow::add_action(const QString& text, const QKeySequence& key, const QString& tip) {
     auto* action = new QAction(text, this);

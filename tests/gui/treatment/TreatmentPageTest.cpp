@@ -90,7 +90,7 @@ private Q_SLOTS:
         // Mean of the samples: 1001 at 350 and 100 at 250 of 1101 → 340.9 kPa.
         QCOMPARE(summary.metric_text("mean"), QStringLiteral("341 kPa"));
         QCOMPARE(summary.metric_text("step_ups"), QStringLiteral("0"));
-        QCOMPARE(page.status().in_band_text(), QStringLiteral("0:10 / 0:10"));
+        QCOMPARE(page.status().in_band_text(), QStringLiteral("0:10 · Time in band (of 0:10)"));
         QCOMPARE(page.status().excursions_text(), QStringLiteral("1"));
     }
 

@@ -34,6 +34,8 @@ public:
 
     /// Adds a page to the side navigation; returns its index.
     int add_page(const QString& title, QWidget* page);
+    /// Shows a page added with add_page (e.g. Treatment's "Measure PPT first" → Thresholds).
+    void show_page(QWidget* page);
 
     /// Connects the device (the simulated algometer by default); problems go to the banner.
     bool connect_device(const DeviceChoice& choice);

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "algogui/Theme.h"
+#include "algogui/training/NiceStep.h"
 
 namespace algogui {
 
@@ -16,16 +17,6 @@ constexpr int kRightMargin = 16;
 constexpr int kTopMargin = 34;
 constexpr int kBottomMargin = 40;
 const QColor kGhost{0x90, 0x90, 0x90, 0xa0};
-
-// A round step (1, 2, 5 × 10^n) giving about `ticks` intervals over `span`.
-double nice_step(double span, int ticks) {
-    const double raw = span / std::max(1, ticks);
-    const double magnitude = std::pow(10.0, std::floor(std::log10(std::max(raw, 1e-9))));
-    for (double step : {1.0, 2.0, 5.0, 10.0}) {
-        if (step * magnitude >= raw) return step * magnitude;
-    }
-    return 10.0 * magnitude;
-}
 
 }  // namespace
 

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "algogui/Theme.h"
+#include "algogui/training/NiceStep.h"
 
 namespace algogui {
 
@@ -69,11 +70,14 @@ void ProgressChart::paintEvent(QPaintEvent*) {
         top = std::max({top, s.absolute_error_kpa, s.variable_error_kpa, s.constant_error_kpa});
         bottom = std::min(bottom, s.constant_error_kpa);
     }
-    top *= 1.1;
-    bottom *= 1.1;
+    const double step = nice_step(top - bottom, 4);
+    top = std::ceil(top * 1.05 / step) * step;
+    bottom = std::floor(bottom * 1.05 / step) * step;
     const int n = static_cast<int>(scores_.size());
+    // Points sit inside the frame so the first and last time-in-band bars are whole.
+    const QRectF points = area.adjusted(14, 0, -14, 0);
     const auto x_of = [&](int i) {
-        return n == 1 ? area.center().x() : area.left() + area.width() * i / (n - 1);
+        return n == 1 ? points.center().x() : points.left() + points.width() * i / (n - 1);
     };
     const auto y_of = [&](double kpa) {
         return area.bottom() - area.height() * (kpa - bottom) / (top - bottom);
@@ -84,7 +88,7 @@ void ProgressChart::paintEvent(QPaintEvent*) {
     painter.drawRect(area);
     painter.drawLine(QPointF(area.left(), y_of(0.0)), QPointF(area.right(), y_of(0.0)));
     painter.setPen(theme::kMutedText);
-    for (double kpa : {bottom, 0.0, top / 2.0, top}) {
+    for (double kpa = bottom; kpa <= top + 1e-9; kpa += step) {
         painter.drawText(QRectF(0, y_of(kpa) - 9, kLeft - 6, 18), Qt::AlignRight | Qt::AlignVCenter,
                          unit_.format(kpa));
     }

@@ -142,7 +142,7 @@ TrainingPage::TrainingPage(QWidget* parent) : QWidget(parent), unit_(display_uni
     left->addWidget(attempt_);
     auto* left_widget = new QWidget(this);
     left_widget->setLayout(left);
-    left_widget->setFixedWidth(400);
+    left_widget->setFixedWidth(370);
 
     readout_ = new PressureReadout(this);
     readout_->setMinimumSize(260, 150);
@@ -219,6 +219,47 @@ void TrainingPage::set_storage(algocore::storage::Storage* storage) {
     reload_progress();
 }
 
+void TrainingPage::set_storage_source(std::function<algocore::storage::Storage*()> source) {
+    storage_source_ = std::move(source);
+}
+
+bool TrainingPage::ensure_storage() {
+    if (!book_.storage() && storage_source_) {
+        if (auto* storage = storage_source_()) set_storage(storage);
+    }
+    return book_.storage() != nullptr;
+}
+
+void TrainingPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    ensure_storage();
+}
+
+void TrainingPage::start_demo() {
+    demo_ = true;
+    student_->setText(QStringLiteral("demo student"));
+    schedule_->setCurrentIndex(kFull);
+    set_schedule(FeedbackSchedule::constant(FeedbackLevel::Full));
+    // Demo scores are not stored: a screenshot must not write into anyone's records.
+    book_.set_storage(nullptr);
+    storage_source_ = nullptr;
+}
+
+void TrainingPage::run_demo(const algocore::Sample& latest) {
+    constexpr double kDemoTemplateS = 10.0;
+    // The expert's hold is taken once the pressure is in the band, so the exercise is the
+    // hold itself (the simulator's sustained-hold scenario ramps once, then holds 90 s).
+    const auto b = band();
+    if (phase_ == Phase::Idle && !expert_ && b && latest.pressure_kpa >= b->low_kpa) {
+        start_recording();
+    } else if (phase_ == Phase::Recording && !recording_.empty() &&
+               latest.t_s - recording_.front().t_s >= kDemoTemplateS) {
+        finish_recording();
+    } else if (phase_ == Phase::Idle && expert_) {
+        start_attempt();
+    }
+}
+
 void TrainingPage::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
     plot_->set_unit(unit);
@@ -245,6 +286,7 @@ std::optional<algocore::protocols::PressureBand> TrainingPage::band() const {
 void TrainingPage::set_schedule(const FeedbackSchedule& schedule) {
     schedule_plan_ = schedule;
     attempt_number_ = 1;
+    per_stage_->setEnabled(schedule_->currentIndex() == kFaded);
     apply_feedback();
 }
 
@@ -314,6 +356,7 @@ void TrainingPage::feed(const std::vector<algocore::Sample>& samples) {
         latest.t_s - attempt_samples_.front().t_s >= expert_->duration_s()) {
         finish_attempt();
     }
+    if (demo_) run_demo(latest);
     plot_->update();
 }
 
@@ -368,11 +411,15 @@ bool TrainingPage::start_attempt() {
     attempt_samples_.clear();
     plot_->clear_attempt();
     phase_ = Phase::Attempt;
-    ce_->setText(QStringLiteral("—"));
-    ae_->setText(QStringLiteral("—"));
-    ve_->setText(QStringLiteral("—"));
-    tib_->setText(QStringLiteral("—"));
-    score_note_->clear();
+    // The previous score stays up (knowledge of results before the next try) unless this
+    // attempt's level withholds scores.
+    if (!algocore::protocols::plan_for(current_level()).show_score_after || !last_score_) {
+        for (QLabel* label : {ce_, ae_, ve_, tib_}) label->setText(QStringLiteral("—"));
+        score_note_->clear();
+    } else {
+        score_note_->setText(QStringLiteral("Previous attempt (%1 samples compared).")
+                                 .arg(last_score_->samples_compared));
+    }
     message_->setText(QStringLiteral("Attempt running: it ends after %1 s.")
                           .arg(expert_->duration_s(), 0, 'f', 0));
     apply_feedback();
@@ -417,7 +464,8 @@ void TrainingPage::show_score(const algocore::protocols::AttemptScore& score, bo
     ve_->setText(unit_.format_with_symbol(score.variable_error_kpa));
     tib_->setText(QStringLiteral("%1 %").arg(score.time_in_band_pct, 0, 'f', 0));
     score_note_->setText(
-        QStringLiteral("%1 compared samples; + means harder than the expert, - softer.")
+        QStringLiteral("Attempt %1: %2 samples compared; + means harder than the expert.")
+            .arg(attempt_number_)
             .arg(score.samples_compared));
 }
 
@@ -431,6 +479,7 @@ void TrainingPage::store_score(const algocore::protocols::AttemptScore& score) {
     record.absolute_error_kpa = score.absolute_error_kpa;
     record.variable_error_kpa = score.variable_error_kpa;
     record.time_in_band_pct = score.time_in_band_pct;
+    ensure_storage();
     // Training sessions belong to the practice subject; the student is the operator.
     const SessionTarget target = book_.session_for(QStringLiteral("practice"),
                                                    student_->text(), QStringLiteral("student"));

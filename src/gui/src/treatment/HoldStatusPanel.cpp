@@ -48,20 +48,21 @@ QString state_words(const algocore::protocols::HoldEngine& hold) {
 
 HoldStatusPanel::HoldStatusPanel(QWidget* parent) : QWidget(parent) {
     state_ = make_label(this, QStringLiteral("HoldState"), 24, true);
-    in_band_ = make_label(this, QStringLiteral("TimeInBand"), 56, true);
+    in_band_ = make_label(this, QStringLiteral("TimeInBand"), 52, true);
     remaining_ = make_label(this, QStringLiteral("Remaining"), 28, true);
     excursions_ = make_label(this, QStringLiteral("Excursions"), 28, true);
     step_ups_ = make_label(this, QStringLiteral("StepUps"), 28, true);
-    prompt_ = make_label(this, QStringLiteral("SlackPrompt"), 44, true);
+    prompt_ = make_label(this, QStringLiteral("SlackPrompt"), 40, true);
     prompt_->setAlignment(Qt::AlignCenter);
     prompt_->setMinimumHeight(76);
     prompt_->setAutoFillBackground(true);
     prompt_->hide();
 
     auto* grid = new QGridLayout;
-    grid->setHorizontalSpacing(24);
+    grid->setHorizontalSpacing(18);
     grid->setVerticalSpacing(0);
-    grid->addWidget(caption(this, QStringLiteral("Time in band")), 0, 0);
+    in_band_caption_ = caption(this, QStringLiteral("Time in band"));
+    grid->addWidget(in_band_caption_, 0, 0);
     grid->addWidget(caption(this, QStringLiteral("Remaining")), 0, 1);
     grid->addWidget(caption(this, QStringLiteral("Excursions")), 0, 2);
     grid->addWidget(caption(this, QStringLiteral("Step-ups")), 0, 3);
@@ -87,9 +88,10 @@ void HoldStatusPanel::show_hold(const algocore::protocols::HoldEngine& hold) {
                           : timer.in_excursion()               ? theme::kAbove
                                                                : theme::kText;
     state_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
-    in_band_->setText(QStringLiteral("%1 / %2")
-                          .arg(format_minutes_seconds(timer.time_in_band_s()),
-                               format_minutes_seconds(hold.config().hold_s)));
+    // The prescribed time goes in the caption so the count itself can be large.
+    in_band_caption_->setText(QStringLiteral("Time in band (of %1)")
+                                  .arg(format_minutes_seconds(hold.config().hold_s)));
+    in_band_->setText(format_minutes_seconds(timer.time_in_band_s()));
     remaining_->setText(format_minutes_seconds(timer.remaining_s()));
     excursions_->setText(QString::number(timer.excursions()));
     step_ups_->setText(QString::number(static_cast<int>(hold.step_ups().size())));
@@ -98,6 +100,7 @@ void HoldStatusPanel::show_hold(const algocore::protocols::HoldEngine& hold) {
 void HoldStatusPanel::show_idle(const QString& text) {
     state_->setText(text);
     state_->setStyleSheet(QString());
+    in_band_caption_->setText(QStringLiteral("Time in band"));
     in_band_->setText(QStringLiteral("–:–"));
     remaining_->setText(QStringLiteral("–"));
     excursions_->setText(QStringLiteral("–"));
@@ -114,7 +117,9 @@ void HoldStatusPanel::show_prompt(const QString& text, const QColor& colour) {
 void HoldStatusPanel::hide_prompt() { prompt_->hide(); }
 
 QString HoldStatusPanel::state_text() const { return state_->text(); }
-QString HoldStatusPanel::in_band_text() const { return in_band_->text(); }
+QString HoldStatusPanel::in_band_text() const {
+    return in_band_->text() + QStringLiteral(" · ") + in_band_caption_->text();
+}
 QString HoldStatusPanel::remaining_text() const { return remaining_->text(); }
 QString HoldStatusPanel::excursions_text() const { return excursions_->text(); }
 QString HoldStatusPanel::step_ups_text() const { return step_ups_->text(); }

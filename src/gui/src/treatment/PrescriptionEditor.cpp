@@ -24,10 +24,10 @@ constexpr PressureAnchor kAnchors[] = {PressureAnchor::Absolute, PressureAnchor:
                                        PressureAnchor::PptToleranceMid};
 
 void fill_anchors(QComboBox* box) {
-    box->addItem(QStringLiteral("kPa (absolute)"));
+    box->addItem(QStringLiteral("kPa"));
     box->addItem(QStringLiteral("% of PPT"));
     box->addItem(QStringLiteral("% of tolerance"));
-    box->addItem(QStringLiteral("% of (PPT + tolerance)/2"));
+    box->addItem(QStringLiteral("% of (PPT+tol.)/2"));
 }
 
 int anchor_index(PressureAnchor anchor) {
@@ -76,7 +76,8 @@ PrescriptionEditor::PrescriptionEditor(QWidget* parent) : QWidget(parent) {
     band_row->addWidget(new QLabel(QStringLiteral("to"), this));
     band_row->addWidget(high_);
 
-    limit_on_ = new QCheckBox(QStringLiteral("limit"), this);
+    limit_on_ = new QCheckBox(this);
+    limit_on_->setToolTip(QStringLiteral("End the hold with an alarm at this pressure"));
     limit_anchor_ = new QComboBox(this);
     fill_anchors(limit_anchor_);
     limit_ = spin(this, 9000.0, 5.0, 0);
@@ -92,7 +93,7 @@ PrescriptionEditor::PrescriptionEditor(QWidget* parent) : QWidget(parent) {
     hold_s_->setSuffix(QStringLiteral(" s"));
     step_ups_ = new QSpinBox(this);
     step_ups_->setRange(0, 20);
-    until_release_ = new QCheckBox(QStringLiteral("hold until released"), this);
+    until_release_ = new QCheckBox(QStringLiteral("until released"), this);
     auto* step_row = new QHBoxLayout;
     step_row->addWidget(step_ups_);
     step_row->addWidget(until_release_, 1);

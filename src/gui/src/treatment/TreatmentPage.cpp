@@ -94,8 +94,8 @@ TreatmentPage::TreatmentPage(AudioCues* audio, QWidget* parent)
     left->addLayout(buttons);
 
     readout_ = new PressureReadout(this);
-    readout_->setMinimumSize(300, 170);
-    readout_->setMaximumWidth(380);
+    readout_->setMinimumSize(290, 160);
+    readout_->setMaximumWidth(340);
     status_ = new HoldStatusPanel(this);
     auto* top = new QHBoxLayout;
     top->addWidget(readout_, 0);
@@ -106,6 +106,7 @@ TreatmentPage::TreatmentPage(AudioCues* audio, QWidget* parent)
     log_->setObjectName(QStringLiteral("StepUpLog"));
     log_->setWordWrap(true);
     summary_ = new HoldSummaryPanel(this);
+    summary_->hide();  // shown when a hold ends; the plot has the room meanwhile
 
     auto* right = new QVBoxLayout;
     right->addLayout(top);
@@ -116,7 +117,7 @@ TreatmentPage::TreatmentPage(AudioCues* audio, QWidget* parent)
     auto* root = new QHBoxLayout(this);
     auto* left_widget = new QWidget(this);
     left_widget->setLayout(left);
-    left_widget->setFixedWidth(430);
+    left_widget->setFixedWidth(350);
     left->setContentsMargins(0, 0, 0, 0);
     root->addWidget(left_widget);
     root->addLayout(right, 1);
@@ -143,6 +144,34 @@ TreatmentPage::TreatmentPage(AudioCues* audio, QWidget* parent)
 }
 
 TreatmentPage::~TreatmentPage() = default;
+
+void TreatmentPage::set_storage_source(std::function<algocore::storage::Storage*()> source) {
+    storage_source_ = std::move(source);
+}
+
+bool TreatmentPage::ensure_storage() {
+    if (!book_.storage() && storage_source_) {
+        if (auto* storage = storage_source_()) set_storage(storage);
+    }
+    return book_.storage() != nullptr;
+}
+
+void TreatmentPage::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    // A PPT may have been measured on the Thresholds page meanwhile.
+    if (ensure_storage()) point_->refresh_thresholds();
+}
+
+void TreatmentPage::start_demo() {
+    ensure_storage();
+    point_->set_subject_code(QStringLiteral("DEMO"));
+    point_->choose_site(QStringLiteral("upper_trapezius"));
+    point_->choose_side(algocore::storage::BodySide::Left);
+    algocore::protocols::Prescription demo = algocore::protocols::Prescription::absolute(300.0, 400.0, 60.0);
+    demo.limit = algocore::protocols::PressureRef{algocore::protocols::PressureAnchor::Absolute, 500.0};
+    editor_->set_prescription(demo);
+    start_hold();
+}
 
 void TreatmentPage::set_storage(algocore::storage::Storage* storage) {
     book_.set_storage(storage);
@@ -227,6 +256,7 @@ bool TreatmentPage::start_hold() {
     step_up_log_.clear();
     log_->clear();
     summary_->clear();
+    summary_->hide();
     status_->hide_prompt();
     start_->setEnabled(false);
     stop_->setEnabled(true);
@@ -366,6 +396,7 @@ bool TreatmentPage::save_hold() {
         return false;
     }
     if (hold_saved_) return false;
+    ensure_storage();
     const algocore::storage::Site site = point_->site();
     SessionTarget target = book_.session_for(point_->subject_code(), {}, QStringLiteral("therapist"));
     if (target.ok() && site.id == algocore::storage::kNoRecord)

@@ -6,6 +6,7 @@
 // the band only, a blind attempt with the score afterwards, or nothing (retention). Scores
 // are stored per student and charted across sessions.
 #include <QWidget>
+#include <functional>
 #include <optional>
 #include <vector>
 
@@ -39,7 +40,10 @@ public:
     explicit TrainingPage(QWidget* parent = nullptr);
 
     void set_storage(algocore::storage::Storage* storage);
+    /// Where the storage comes from when it is first needed (page shown, score stored).
+    void set_storage_source(std::function<algocore::storage::Storage*()> source);
     void set_unit(const DisplayUnit& unit);
+    const DisplayUnit& unit() const { return unit_; }
     /// The samples of one display frame, in time order (LiveFeed::frame_samples()).
     void feed(const std::vector<algocore::Sample>& samples);
 
@@ -74,8 +78,18 @@ public:
         return last_score_;
     }
 
+public Q_SLOTS:
+    /// Demo and screenshots: the first 10 s from the start of a ramp become the expert
+    /// template, then attempts by "demo student" follow one after another, full feedback.
+    void start_demo();
+
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
     enum class Phase { Idle, Recording, Attempt };
+    bool ensure_storage();
+    void run_demo(const algocore::Sample& latest);
     void apply_feedback();
     void show_score(const algocore::protocols::AttemptScore& score, bool visible);
     void store_score(const algocore::protocols::AttemptScore& score);
@@ -85,6 +99,8 @@ private:
 
     DisplayUnit unit_;
     SessionBook book_;
+    std::function<algocore::storage::Storage*()> storage_source_;
+    bool demo_ = false;
     QLineEdit* student_ = nullptr;
     QComboBox* kind_ = nullptr;
     QDoubleSpinBox* low_ = nullptr;

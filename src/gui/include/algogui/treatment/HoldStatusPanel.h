@@ -25,6 +25,7 @@ public:
     void hide_prompt();
 
     QString state_text() const;
+    /// "0:42 · Time in band (of 1:00)".
     QString in_band_text() const;
     QString remaining_text() const;
     QString excursions_text() const;
@@ -34,6 +35,7 @@ public:
 
 private:
     QLabel* state_ = nullptr;
+    QLabel* in_band_caption_ = nullptr;
     QLabel* in_band_ = nullptr;
     QLabel* remaining_ = nullptr;
     QLabel* excursions_ = nullptr;

@@ -6,6 +6,7 @@
 // the hold is stored with its raw trace. algocore's HoldEngine does all the judging; the page
 // feeds it the samples of each display frame and shows what it says.
 #include <QWidget>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -42,7 +43,11 @@ public:
     ~TreatmentPage() override;
 
     void set_storage(algocore::storage::Storage* storage);
+    /// Where the storage comes from when it is first needed (page shown, hold saved); the
+    /// database is opened by whoever owns it (the Thresholds page).
+    void set_storage_source(std::function<algocore::storage::Storage*()> source);
     void set_unit(const DisplayUnit& unit);
+    const DisplayUnit& unit() const { return unit_; }
     void set_window_s(double window_s);
 
     /// The samples of one display frame, in time order (LiveFeed::frame_samples()).
@@ -73,12 +78,21 @@ public:
     /// Id of the last stored hold (kNoRecord before).
     algocore::storage::RecordId last_saved_hold() const { return last_saved_; }
 
+public Q_SLOTS:
+    /// Demo and screenshots: subject DEMO, upper trapezius (left), 300-400 kPa for 60 s
+    /// (limit 500 kPa), the hold armed so it starts at the first entry into the band.
+    void start_demo();
+
 Q_SIGNALS:
     /// The operator asked to measure the missing threshold ("PPT" or "pain tolerance") at
     /// this point; the main window shows the Thresholds page.
     void measureThresholdRequested(const QString& threshold);
 
+protected:
+    void showEvent(QShowEvent* event) override;
+
 private:
+    bool ensure_storage();
     enum class Phase { Idle, Holding, Stretch, Rest, Ended };
     void check_prescription();
     void handle_events(double now_t_s);
@@ -89,6 +103,7 @@ private:
     AudioCues* audio_ = nullptr;
     DisplayUnit unit_;
     SessionBook book_;
+    std::function<algocore::storage::Storage*()> storage_source_;
     PointPicker* point_ = nullptr;
     PrescriptionEditor* editor_ = nullptr;
     QFrame* refusal_ = nullptr;
