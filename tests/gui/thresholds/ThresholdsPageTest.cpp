@@ -2,6 +2,7 @@
 // 400 kPa row in the table and a stored trial with its trace; the pain key works; an
 // invalid trial prompts a retest without a dialog; a full database shows in the banner
 // while the page keeps working; the page's screenshot is not blank.
+#include <QAction>
 #include <QPushButton>
 #include <QtTest>
 #include <vector>
@@ -149,6 +150,27 @@ private Q_SLOTS:
         f.feed(overshoot_and_release(rising.back().t_s, 350.0, 50.0, 420.0));
         QCOMPARE(f.page.trial_table().rowCount(), 1);
         QCOMPARE(f.page.trial_table().cell_text(0, TrialTable::Ppt), QStringLiteral("350"));
+    }
+
+    void SpaceSignalsPainBeforeAWindowShortcutOnSpace() {
+        Fixture f;
+        // The main window starts/stops holds with Space; during a trial Space means pain.
+        QAction hold(QStringLiteral("hold"));
+        hold.setShortcut(Qt::Key_Space);
+        f.page.addAction(&hold);
+        int holds = 0;
+        QObject::connect(&hold, &QAction::triggered, [&holds] { ++holds; });
+        f.choose_on_map("upper_trapezius", BodySide::Left, BodyView::Back);
+        f.page.run_controls().start_button().click();
+        const auto rising = ramp(0.0, 50.0, 420.0);
+        f.feed(rising);
+        QTest::keyClick(&f.page.run_controls().start_button(), Qt::Key_Space);
+        f.feed(overshoot_and_release(rising.back().t_s, 420.0, 50.0, 470.0));
+        QCOMPARE(f.page.trial_table().cell_text(0, TrialTable::Ppt), QStringLiteral("420"));
+        QCOMPARE(holds, 0);
+        // Between trials Space is the window's again.
+        QTest::keyClick(&f.page.run_controls().start_button(), Qt::Key_Space);
+        QCOMPARE(holds, 1);
     }
 
     void AnInvalidTrialPromptsARetestWithoutADialog() {
