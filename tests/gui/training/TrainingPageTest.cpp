@@ -21,7 +21,7 @@ using namespace algogui;
 
 namespace {
 
-double g_clock_s = 0.0;  // session clock carried across attempts, like a real feed
+double g_clock_s = 0.0; // session clock carried across attempts, like a real feed
 
 // Feeds pressure_at(t since start) for duration_s at 100 Hz in frames of two samples.
 void feed_for(TrainingPage& page, double duration_s, const std::function<double(double)>& at) {
@@ -46,7 +46,7 @@ MotionTemplate flat_expert(double kpa, double seconds) {
     return MotionTemplate(TemplateKind::Hold, "expert hold", {{0.0, kpa}, {seconds, kpa}});
 }
 
-}  // namespace
+} // namespace
 
 class TrainingPageTest : public QObject {
     Q_OBJECT
@@ -60,7 +60,7 @@ private Q_SLOTS:
         QVERIFY(page.start_attempt());
         // 10 kPa too hard, steady: CE +10, AE 10, VE 0, all in band.
         feed_for(page, 10.5, [](double) { return 360.0; });
-        QVERIFY(!page.attempt_running());  // ended at the template's duration
+        QVERIFY(!page.attempt_running()); // ended at the template's duration
         QVERIFY(page.last_score());
         QCOMPARE(page.score_text("ce"), QStringLiteral("+10 kPa"));
         QCOMPARE(page.score_text("ae"), QStringLiteral("10 kPa"));
@@ -123,7 +123,7 @@ private Q_SLOTS:
     void recordedTemplateFollowsTheExpertTrace() {
         TrainingPage page;
         page.start_recording();
-        feed_for(page, 4.0, [](double t) { return 60.0 * t; });  // a 60 kPa/s ramp
+        feed_for(page, 4.0, [](double t) { return 60.0 * t; }); // a 60 kPa/s ramp
         page.finish_recording();
         QVERIFY(page.expert());
         QCOMPARE(page.expert()->duration_s(), 4.0);
@@ -132,7 +132,8 @@ private Q_SLOTS:
 
     void storedScoresAreChartedPerStudentAcrossSessions() {
         QTemporaryDir dir;
-        auto opened = algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
+        auto opened =
+            algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
         QVERIFY2(opened.storage, opened.error.c_str());
         TrainingPage page;
         page.set_storage(opened.storage.get());
@@ -162,7 +163,8 @@ private Q_SLOTS:
         const QImage image = page.grab().toImage();
         QSet<QRgb> colours;
         for (int y = 0; y < image.height(); y += 7) {
-            for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
         }
         QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
     }

@@ -30,7 +30,8 @@ private Q_SLOTS:
         auto* pages = window.findChild<QTabWidget*>();
         QVERIFY(pages);
         QStringList titles;
-        for (int i = 0; i < pages->count(); ++i) titles << pages->tabText(i);
+        for (int i = 0; i < pages->count(); ++i)
+            titles << pages->tabText(i);
         QVERIFY2(titles.contains(QStringLiteral("Treatment")), qPrintable(titles.join(',')));
         QVERIFY(titles.contains(QStringLiteral("Training")));
 

@@ -18,9 +18,9 @@
 #include "algogui/treatment/TreatmentPage.h"
 
 using algocore::Sample;
+using algocore::protocols::Prescription;
 using algocore::protocols::PressureAnchor;
 using algocore::protocols::PressureRef;
-using algocore::protocols::Prescription;
 using namespace algogui;
 
 namespace {
@@ -37,7 +37,7 @@ void feed_script(TreatmentPage& page, double t0_s, double t1_s,
         Sample s;
         s.t_s = i / kRateHz;
         s.pressure_kpa = pressure_at(s.t_s);
-        s.force_n = s.pressure_kpa / 10.0;  // 1 cm² probe
+        s.force_n = s.pressure_kpa / 10.0; // 1 cm² probe
         frame.push_back(s);
         if (frame.size() == 2) {
             page.feed(frame);
@@ -60,7 +60,7 @@ struct CountingTone final : ToneOutput {
     std::vector<LiveCue> played;
 };
 
-}  // namespace
+} // namespace
 
 class TreatmentPageTest : public QObject {
     Q_OBJECT
@@ -96,13 +96,14 @@ private Q_SLOTS:
 
     void relativeBandIsRefusedWithoutStoredPptAndOffersToMeasureIt() {
         QTemporaryDir dir;
-        auto opened = algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
+        auto opened =
+            algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
         QVERIFY2(opened.storage, opened.error.c_str());
         TreatmentPage page(nullptr);
         page.set_storage(opened.storage.get());
         page.point().set_subject_code(QStringLiteral("S001"));
         QVERIFY(page.point().choose_site(QStringLiteral("upper_trapezius")));
-        page.editor().choose_preset(0);  // PPT held 90 s: band 90-110 % of PPT
+        page.editor().choose_preset(0); // PPT held 90 s: band 90-110 % of PPT
 
         QVERIFY(page.refusal_visible());
         QVERIFY2(page.refusal_text().contains(QStringLiteral("No PPT stored")),
@@ -183,7 +184,9 @@ private Q_SLOTS:
         TreatmentPage page(&audio);
         page.editor().set_prescription(absolute(300, 400, 60, 450));
         QVERIFY(page.start_hold());
-        feed_script(page, 0.0, 6.0, [](double t) { return t < 1.0 ? 0.0 : t < 4.0 ? 350.0 : 470.0; });
+        feed_script(page, 0.0, 6.0, [](double t) {
+            return t < 1.0 ? 0.0 : t < 4.0 ? 350.0 : 470.0;
+        });
         QCOMPARE(page.hold()->state(), algocore::protocols::HoldState::OverLimit);
         QCOMPARE(page.summary().metric_text("outcome"), QStringLiteral("Ended: OVER LIMIT"));
         QCOMPARE(audio.count(LiveCue::OverLimit), 1);
@@ -192,7 +195,8 @@ private Q_SLOTS:
 
     void finishedHoldIsStoredWithTraceAndRating() {
         QTemporaryDir dir;
-        auto opened = algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
+        auto opened =
+            algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
         QVERIFY(opened.storage);
         TreatmentPage page(nullptr);
         // Without a subject the save is refused with a reason, nothing is lost.
@@ -232,7 +236,8 @@ private Q_SLOTS:
         QVERIFY(!image.isNull());
         QSet<QRgb> colours;
         for (int y = 0; y < image.height(); y += 7) {
-            for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+            for (int x = 0; x < image.width(); x += 7)
+                colours.insert(image.pixel(x, y));
         }
         QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
     }

@@ -18,7 +18,7 @@ constexpr int kTopMargin = 34;
 constexpr int kBottomMargin = 40;
 const QColor kGhost{0x90, 0x90, 0x90, 0xa0};
 
-}  // namespace
+} // namespace
 
 AttemptPlot::AttemptPlot(QWidget* parent) : QWidget(parent), unit_(display_unit({})) {
     setObjectName(QStringLiteral("AttemptPlot"));
@@ -76,10 +76,12 @@ double AttemptPlot::span_s() const {
 double AttemptPlot::top_kpa() const {
     double top = 100.0;
     if (expert_) {
-        for (const auto& p : expert_->points()) top = std::max(top, p.pressure_kpa);
+        for (const auto& p : expert_->points())
+            top = std::max(top, p.pressure_kpa);
     }
     if (band_) top = std::max(top, band_->has_limit() ? band_->limit_kpa : band_->high_kpa);
-    for (const auto& p : attempt_) top = std::max(top, p.pressure_kpa);
+    for (const auto& p : attempt_)
+        top = std::max(top, p.pressure_kpa);
     const double step = nice_step(top * 1.1, 5);
     return std::ceil(top * 1.1 / step) * step;
 }
@@ -140,17 +142,20 @@ void AttemptPlot::paintEvent(QPaintEvent*) {
                                const QPen& pen) {
         if (points.size() < 2) return;
         QPainterPath path(QPointF(x_of(points.front().t_rel_s), y_of(points.front().pressure_kpa)));
-        for (const auto& p : points) path.lineTo(x_of(p.t_rel_s), y_of(p.pressure_kpa));
+        for (const auto& p : points)
+            path.lineTo(x_of(p.t_rel_s), y_of(p.pressure_kpa));
         painter.strokePath(path, pen);
     };
-    if (show_template_ && expert_) draw_line(expert_->points(), QPen(kGhost, 9, Qt::SolidLine, Qt::RoundCap));
+    if (show_template_ && expert_)
+        draw_line(expert_->points(), QPen(kGhost, 9, Qt::SolidLine, Qt::RoundCap));
     if (show_attempt_) draw_line(attempt_, QPen(theme::kTrace, 2.5));
 
     // Legend (words as well as line styles).
     painter.setPen(theme::kText);
     QString legend;
     if (show_template_ && expert_)
-        legend += QStringLiteral("grey: expert \"%1\"   ").arg(QString::fromStdString(expert_->name()));
+        legend +=
+            QStringLiteral("grey: expert \"%1\"   ").arg(QString::fromStdString(expert_->name()));
     if (show_attempt_) legend += QStringLiteral("black: attempt   ");
     if (show_band_ && band_) legend += QStringLiteral("green: band");
     painter.drawText(QRectF(area.left(), 4, area.width(), 24), Qt::AlignLeft | Qt::AlignVCenter,
@@ -168,4 +173,4 @@ void AttemptPlot::paintEvent(QPaintEvent*) {
     }
 }
 
-}  // namespace algogui
+} // namespace algogui

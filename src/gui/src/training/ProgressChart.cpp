@@ -15,7 +15,7 @@ constexpr int kLeft = 64;
 constexpr int kRight = 52;
 constexpr int kTop = 30;
 constexpr int kBottom = 30;
-}  // namespace
+} // namespace
 
 ProgressChart::ProgressChart(QWidget* parent) : QWidget(parent), unit_(display_unit({})) {
     setObjectName(QStringLiteral("ProgressChart"));
@@ -119,8 +119,10 @@ void ProgressChart::paintEvent(QPaintEvent*) {
         QPainterPath path;
         for (int i = 0; i < n; ++i) {
             const QPointF p(x_of(i), y_of(value_of(scores_[i])));
-            if (i == 0) path.moveTo(p);
-            else path.lineTo(p);
+            if (i == 0)
+                path.moveTo(p);
+            else
+                path.lineTo(p);
             painter.setPen(Qt::NoPen);
             painter.setBrush(pen.color());
             painter.drawEllipse(p, 3.5, 3.5);
@@ -128,8 +130,9 @@ void ProgressChart::paintEvent(QPaintEvent*) {
         painter.strokePath(path, pen);
     };
     line([](const auto& s) { return s.absolute_error_kpa; }, QPen(theme::kText, 3));
-    line([](const auto& s) { return s.variable_error_kpa; }, QPen(theme::kBelow, 2.5, Qt::DashLine));
+    line([](const auto& s) { return s.variable_error_kpa; },
+         QPen(theme::kBelow, 2.5, Qt::DashLine));
     line([](const auto& s) { return s.constant_error_kpa; }, QPen(theme::kAbove, 2, Qt::DotLine));
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -19,6 +19,7 @@
 #include "algogui/Theme.h"
 #include "algogui/training/AttemptPlot.h"
 #include "algogui/training/ProgressChart.h"
+#include "algogui/training/ScorePanel.h"
 
 namespace algogui {
 
@@ -53,17 +54,7 @@ QString level_words(FeedbackLevel level) {
     return {};
 }
 
-QLabel* score_label(QWidget* parent, const QString& name) {
-    auto* label = new QLabel(QStringLiteral("—"), parent);
-    label->setObjectName(name);
-    QFont font = label->font();
-    font.setPixelSize(26);
-    font.setBold(true);
-    label->setFont(font);
-    return label;
-}
-
-}  // namespace
+} // namespace
 
 TrainingPage::TrainingPage(QWidget* parent) : QWidget(parent), unit_(display_unit({})) {
     setObjectName(QStringLiteral("TrainingPage"));
@@ -147,27 +138,10 @@ TrainingPage::TrainingPage(QWidget* parent) : QWidget(parent), unit_(display_uni
     readout_ = new PressureReadout(this);
     readout_->setMinimumSize(260, 150);
     readout_->setMaximumWidth(340);
-    ce_ = score_label(this, QStringLiteral("ScoreCE"));
-    ae_ = score_label(this, QStringLiteral("ScoreAE"));
-    ve_ = score_label(this, QStringLiteral("ScoreVE"));
-    tib_ = score_label(this, QStringLiteral("ScoreTIB"));
-    score_note_ = new QLabel(this);
-    score_note_->setObjectName(QStringLiteral("ScoreNote"));
-    auto* scores = new QGridLayout;
-    const QStringList captions = {QStringLiteral("Constant error (bias)"),
-                                  QStringLiteral("Absolute error"),
-                                  QStringLiteral("Variable error"), QStringLiteral("Time in band")};
-    const QList<QLabel*> values = {ce_, ae_, ve_, tib_};
-    for (int i = 0; i < 4; ++i) {
-        auto* caption = new QLabel(captions[i], this);
-        caption->setStyleSheet(QStringLiteral("color: %1;").arg(theme::kMutedText.name()));
-        scores->addWidget(caption, 0, i);
-        scores->addWidget(values[i], 1, i);
-    }
-    scores->addWidget(score_note_, 2, 0, 1, 4);
+    scores_ = new ScorePanel(this);
     auto* top = new QHBoxLayout;
     top->addWidget(readout_);
-    top->addLayout(scores, 1);
+    top->addWidget(scores_, 1);
 
     plot_ = new AttemptPlot(this);
     progress_ = new ProgressChart(this);
@@ -181,12 +155,16 @@ TrainingPage::TrainingPage(QWidget* parent) : QWidget(parent), unit_(display_uni
     root->addLayout(right, 1);
 
     connect(record_, &QPushButton::clicked, this, [this] {
-        if (phase_ == Phase::Recording) finish_recording();
-        else start_recording();
+        if (phase_ == Phase::Recording)
+            finish_recording();
+        else
+            start_recording();
     });
     connect(attempt_, &QPushButton::clicked, this, [this] {
-        if (phase_ == Phase::Attempt) finish_attempt();
-        else start_attempt();
+        if (phase_ == Phase::Attempt)
+            finish_attempt();
+        else
+            start_attempt();
     });
     connect(student_, &QLineEdit::editingFinished, this, [this] { reload_progress(); });
     const auto schedule_changed = [this] {
@@ -264,7 +242,8 @@ void TrainingPage::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
     plot_->set_unit(unit);
     progress_->set_unit(unit);
-    if (last_score_) show_score(*last_score_, ae_->text() != QStringLiteral("—"));
+    if (last_score_ && scores_->showing_numbers())
+        scores_->show_score(*last_score_, unit, attempt_number_ - 1);
 }
 
 void TrainingPage::set_student(const QString& name) {
@@ -294,31 +273,28 @@ FeedbackLevel TrainingPage::current_level() const {
     return schedule_plan_.level_for_attempt(attempt_number_);
 }
 
-QString TrainingPage::feedback_text() const { return feedback_->text(); }
-QString TrainingPage::message_text() const { return message_->text(); }
+QString TrainingPage::feedback_text() const {
+    return feedback_->text();
+}
+QString TrainingPage::message_text() const {
+    return message_->text();
+}
 
 QString TrainingPage::score_text(const QString& key) const {
-    if (key == QLatin1String("ce")) return ce_->text();
-    if (key == QLatin1String("ae")) return ae_->text();
-    if (key == QLatin1String("ve")) return ve_->text();
-    if (key == QLatin1String("tib")) return tib_->text();
-    if (key == QLatin1String("note")) return score_note_->text();
-    return {};
+    return scores_->text(key);
 }
 
 // What the student sees now: during an attempt the schedule's plan; otherwise everything
 // (the teacher is setting up, or the score is being discussed).
 void TrainingPage::apply_feedback() {
     const auto plan = algocore::protocols::plan_for(current_level());
-    feedback_->setText(QStringLiteral("Attempt %1: %2")
-                           .arg(attempt_number_)
-                           .arg(level_words(current_level())));
+    feedback_->setText(
+        QStringLiteral("Attempt %1: %2").arg(attempt_number_).arg(level_words(current_level())));
     const bool attempt = phase_ == Phase::Attempt;
     const bool readout = !attempt || plan.show_readout || plan.show_band;
     readout_->setVisible(readout);
     if (attempt && plan.blind()) {
-        plot_->set_visibility(false, false, false,
-                              QStringLiteral("Blind attempt: display hidden"));
+        plot_->set_visibility(false, false, false, QStringLiteral("Blind attempt: display hidden"));
     } else if (attempt) {
         plot_->set_visibility(plan.show_template, plan.show_band, plan.show_readout);
     } else {
@@ -333,16 +309,14 @@ void TrainingPage::feed(const std::vector<algocore::Sample>& samples) {
         if (phase_ == Phase::Recording) recording_.push_back(sample);
         if (phase_ == Phase::Attempt) {
             attempt_samples_.push_back(sample);
-            plot_->append_attempt(
-                {sample.t_s - attempt_samples_.front().t_s, sample.pressure_kpa});
+            plot_->append_attempt({sample.t_s - attempt_samples_.front().t_s, sample.pressure_kpa});
         }
     }
     // The readout says as much as the feedback level allows: in "band only" the state
     // word and colour, not the number.
     const auto plan = algocore::protocols::plan_for(current_level());
     const auto b = band();
-    const BandStyle style =
-        b ? band_style(b->classify(latest.pressure_kpa)) : no_signal_style();
+    const BandStyle style = b ? band_style(b->classify(latest.pressure_kpa)) : no_signal_style();
     if (phase_ == Phase::Attempt && !plan.show_readout) {
         readout_->show_reading(QString(), QString(), style);
     } else {
@@ -414,11 +388,10 @@ bool TrainingPage::start_attempt() {
     // The previous score stays up (knowledge of results before the next try) unless this
     // attempt's level withholds scores.
     if (!algocore::protocols::plan_for(current_level()).show_score_after || !last_score_) {
-        for (QLabel* label : {ce_, ae_, ve_, tib_}) label->setText(QStringLiteral("—"));
-        score_note_->clear();
+        scores_->clear();
     } else {
-        score_note_->setText(QStringLiteral("Previous attempt (%1 samples compared).")
-                                 .arg(last_score_->samples_compared));
+        scores_->set_note(QStringLiteral("Previous attempt (%1 samples compared).")
+                              .arg(last_score_->samples_compared));
     }
     message_->setText(QStringLiteral("Attempt running: it ends after %1 s.")
                           .arg(expert_->duration_s(), 0, 'f', 0));
@@ -436,11 +409,14 @@ void TrainingPage::finish_attempt() {
     } else {
         const auto score = algocore::protocols::score_attempt(*expert_, attempt_samples_, band());
         last_score_ = score;
-        show_score(score, plan.show_score_after);
+        if (plan.show_score_after)
+            scores_->show_score(score, unit_, attempt_number_);
+        else
+            scores_->show_hidden();
         store_score(score);
         ++attempt_number_;
-        message_->setText(QStringLiteral("Attempt scored. Next: %1.")
-                              .arg(level_words(current_level())));
+        message_->setText(
+            QStringLiteral("Attempt scored. Next: %1.").arg(level_words(current_level())));
     }
     // The attempt stays drawn against the ghost only when the student may see it.
     apply_feedback();
@@ -449,24 +425,6 @@ void TrainingPage::finish_attempt() {
                               QStringLiteral("Retention attempt: result not shown"));
     }
     update_buttons();
-}
-
-void TrainingPage::show_score(const algocore::protocols::AttemptScore& score, bool visible) {
-    if (!visible) {
-        for (QLabel* label : {ce_, ae_, ve_, tib_}) label->setText(QStringLiteral("hidden"));
-        score_note_->setText(QStringLiteral("Score stored but not shown (retention test)."));
-        return;
-    }
-    ce_->setText(QStringLiteral("%1%2 %3")
-                     .arg(score.constant_error_kpa >= 0 ? QStringLiteral("+") : QString())
-                     .arg(unit_.format(score.constant_error_kpa), unit_.symbol));
-    ae_->setText(unit_.format_with_symbol(score.absolute_error_kpa));
-    ve_->setText(unit_.format_with_symbol(score.variable_error_kpa));
-    tib_->setText(QStringLiteral("%1 %").arg(score.time_in_band_pct, 0, 'f', 0));
-    score_note_->setText(
-        QStringLiteral("Attempt %1: %2 samples compared; + means harder than the expert.")
-            .arg(attempt_number_)
-            .arg(score.samples_compared));
 }
 
 void TrainingPage::store_score(const algocore::protocols::AttemptScore& score) {
@@ -481,12 +439,12 @@ void TrainingPage::store_score(const algocore::protocols::AttemptScore& score) {
     record.time_in_band_pct = score.time_in_band_pct;
     ensure_storage();
     // Training sessions belong to the practice subject; the student is the operator.
-    const SessionTarget target = book_.session_for(QStringLiteral("practice"),
-                                                   student_->text(), QStringLiteral("student"));
+    const SessionTarget target =
+        book_.session_for(QStringLiteral("practice"), student_->text(), QStringLiteral("student"));
     if (!target.ok()) {
         unsaved_scores_.push_back(record);
         progress_->set_scores(unsaved_scores_);
-        score_note_->setText(QStringLiteral("Not stored: %1.").arg(target.error));
+        scores_->set_note(QStringLiteral("Not stored: %1.").arg(target.error));
         return;
     }
     record.session_id = target.session_id;
@@ -516,4 +474,4 @@ void TrainingPage::update_buttons() {
     attempt_->setEnabled(phase_ == Phase::Attempt || (phase_ == Phase::Idle && expert_));
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -44,7 +44,7 @@ QString state_words(const algocore::protocols::HoldEngine& hold) {
     return {};
 }
 
-}  // namespace
+} // namespace
 
 HoldStatusPanel::HoldStatusPanel(QWidget* parent) : QWidget(parent) {
     state_ = make_label(this, QStringLiteral("HoldState"), 24, true);
@@ -89,8 +89,8 @@ void HoldStatusPanel::show_hold(const algocore::protocols::HoldEngine& hold) {
                                                                : theme::kText;
     state_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
     // The prescribed time goes in the caption so the count itself can be large.
-    in_band_caption_->setText(QStringLiteral("Time in band (of %1)")
-                                  .arg(format_minutes_seconds(hold.config().hold_s)));
+    in_band_caption_->setText(
+        QStringLiteral("Time in band (of %1)").arg(format_minutes_seconds(hold.config().hold_s)));
     in_band_->setText(format_minutes_seconds(timer.time_in_band_s()));
     remaining_->setText(format_minutes_seconds(timer.remaining_s()));
     excursions_->setText(QString::number(timer.excursions()));
@@ -114,16 +114,30 @@ void HoldStatusPanel::show_prompt(const QString& text, const QColor& colour) {
     prompt_->show();
 }
 
-void HoldStatusPanel::hide_prompt() { prompt_->hide(); }
+void HoldStatusPanel::hide_prompt() {
+    prompt_->hide();
+}
 
-QString HoldStatusPanel::state_text() const { return state_->text(); }
+QString HoldStatusPanel::state_text() const {
+    return state_->text();
+}
 QString HoldStatusPanel::in_band_text() const {
     return in_band_->text() + QStringLiteral(" · ") + in_band_caption_->text();
 }
-QString HoldStatusPanel::remaining_text() const { return remaining_->text(); }
-QString HoldStatusPanel::excursions_text() const { return excursions_->text(); }
-QString HoldStatusPanel::step_ups_text() const { return step_ups_->text(); }
-QString HoldStatusPanel::prompt_text() const { return prompt_->text(); }
-bool HoldStatusPanel::prompt_visible() const { return !prompt_->isHidden(); }
+QString HoldStatusPanel::remaining_text() const {
+    return remaining_->text();
+}
+QString HoldStatusPanel::excursions_text() const {
+    return excursions_->text();
+}
+QString HoldStatusPanel::step_ups_text() const {
+    return step_ups_->text();
+}
+QString HoldStatusPanel::prompt_text() const {
+    return prompt_->text();
+}
+bool HoldStatusPanel::prompt_visible() const {
+    return !prompt_->isHidden();
+}
 
-}  // namespace algogui
+} // namespace algogui

@@ -20,7 +20,7 @@ QString outcome_words(const QString& outcome) {
     if (outcome == QLatin1String("over_limit")) return QStringLiteral("Ended: OVER LIMIT");
     return outcome;
 }
-}  // namespace
+} // namespace
 
 HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("HoldSummary"));
@@ -93,11 +93,12 @@ QLabel* HoldSummaryPanel::add_metric(const QString& key, const QString& title, i
     return value;
 }
 
-void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m,
-                                 const QString& outcome, const DisplayUnit& unit) {
+void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m, const QString& outcome,
+                                 const DisplayUnit& unit) {
     saved_ = false;
     values_[QStringLiteral("outcome")]->setText(outcome_words(outcome));
-    values_[QStringLiteral("duration")]->setText(QStringLiteral("%1 s").arg(m.duration_s, 0, 'f', 1));
+    values_[QStringLiteral("duration")]->setText(
+        QStringLiteral("%1 s").arg(m.duration_s, 0, 'f', 1));
     values_[QStringLiteral("in_band")]->setText(
         QStringLiteral("%1 s").arg(m.time_in_band_s, 0, 'f', 1));
     values_[QStringLiteral("in_band_pct")]->setText(
@@ -107,8 +108,7 @@ void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m,
     values_[QStringLiteral("peak")]->setText(unit.format_with_symbol(m.peak_kpa));
     values_[QStringLiteral("cv")]->setText(QStringLiteral("%1 %").arg(m.cv_pct, 0, 'f', 1));
     // The integral stays in kPa·s whatever the display unit: it is the dose as published.
-    values_[QStringLiteral("pti")]->setText(
-        QStringLiteral("%1 kPa·s").arg(m.pti_kpa_s, 0, 'f', 0));
+    values_[QStringLiteral("pti")]->setText(QStringLiteral("%1 kPa·s").arg(m.pti_kpa_s, 0, 'f', 0));
     values_[QStringLiteral("excursions")]->setText(QString::number(m.excursions));
     values_[QStringLiteral("step_ups")]->setText(QString::number(m.step_ups));
     values_[QStringLiteral("outcome")]->setStyleSheet(
@@ -123,7 +123,8 @@ void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m,
 }
 
 void HoldSummaryPanel::clear() {
-    for (QLabel* value : values_) value->setText(QStringLiteral("—"));
+    for (QLabel* value : values_)
+        value->setText(QStringLiteral("—"));
     rating_->setValue(kNotRated);
     save_->setEnabled(false);
     discard_->setEnabled(false);
@@ -145,7 +146,9 @@ void HoldSummaryPanel::show_problem(const QString& problem) {
     note_->setText(problem);
 }
 
-QString HoldSummaryPanel::note_text() const { return note_->text(); }
+QString HoldSummaryPanel::note_text() const {
+    return note_->text();
+}
 
 std::optional<int> HoldSummaryPanel::pain_rating() const {
     if (rating_->value() == kNotRated) return std::nullopt;
@@ -161,4 +164,4 @@ QString HoldSummaryPanel::metric_text(const QString& key) const {
     return it == values_.end() ? QString() : (*it)->text();
 }
 
-}  // namespace algogui
+} // namespace algogui

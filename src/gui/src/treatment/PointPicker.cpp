@@ -71,7 +71,9 @@ void PointPicker::fill_sites() {
     refresh_thresholds();
 }
 
-QString PointPicker::subject_code() const { return subject_->text().trimmed(); }
+QString PointPicker::subject_code() const {
+    return subject_->text().trimmed();
+}
 
 void PointPicker::set_subject_code(const QString& code) {
     subject_->setText(code);
@@ -91,7 +93,9 @@ bool PointPicker::choose_site(const QString& key) {
     return true;
 }
 
-BodySide PointPicker::side() const { return static_cast<BodySide>(side_->currentData().toInt()); }
+BodySide PointPicker::side() const {
+    return static_cast<BodySide>(side_->currentData().toInt());
+}
 
 void PointPicker::choose_side(BodySide side) {
     side_->setCurrentIndex(side_->findData(static_cast<int>(side)));
@@ -102,9 +106,13 @@ QString PointPicker::point_name() const {
                                          QString::fromLatin1(to_letter(side())));
 }
 
-algocore::protocols::PointThresholds PointPicker::thresholds() const { return thresholds_; }
+algocore::protocols::PointThresholds PointPicker::thresholds() const {
+    return thresholds_;
+}
 
-QString PointPicker::thresholds_text() const { return stored_->text(); }
+QString PointPicker::thresholds_text() const {
+    return stored_->text();
+}
 
 void PointPicker::refresh_thresholds() {
     thresholds_ = {};
@@ -137,4 +145,4 @@ void PointPicker::refresh_thresholds() {
     Q_EMIT pointChanged();
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -13,15 +13,14 @@
 
 namespace algogui {
 
+using algocore::protocols::Prescription;
 using algocore::protocols::PressureAnchor;
 using algocore::protocols::PressureRef;
-using algocore::protocols::Prescription;
 
 namespace {
 
 constexpr PressureAnchor kAnchors[] = {PressureAnchor::Absolute, PressureAnchor::Ppt,
-                                       PressureAnchor::Tolerance,
-                                       PressureAnchor::PptToleranceMid};
+                                       PressureAnchor::Tolerance, PressureAnchor::PptToleranceMid};
 
 void fill_anchors(QComboBox* box) {
     box->addItem(QStringLiteral("kPa"));
@@ -46,7 +45,7 @@ QDoubleSpinBox* spin(QWidget* parent, double max, double step, int decimals) {
     return box;
 }
 
-}  // namespace
+} // namespace
 
 PrescriptionEditor::PrescriptionEditor(QWidget* parent) : QWidget(parent) {
     preset_ = new QComboBox(this);
@@ -157,9 +156,13 @@ void PrescriptionEditor::choose_preset(int index) {
     set_prescription(presets[static_cast<std::size_t>(index)]);
 }
 
-int PrescriptionEditor::preset_index() const { return preset_->currentIndex(); }
+int PrescriptionEditor::preset_index() const {
+    return preset_->currentIndex();
+}
 
-QString PrescriptionEditor::source_text() const { return source_->text(); }
+QString PrescriptionEditor::source_text() const {
+    return source_->text();
+}
 
 QString PrescriptionEditor::problem_text() const {
     return problem_->isHidden() ? QString() : problem_->text();
@@ -194,10 +197,9 @@ void PrescriptionEditor::set_prescription(const Prescription& p) {
         if (presets[i].name == p.name) found = static_cast<int>(i) + 1;
     }
     preset_->setCurrentIndex(found);
-    source_->setText(p.source.empty()
-                         ? QStringLiteral("Band %1").arg(band_text(p))
-                         : QStringLiteral("Source: %1 · band %2")
-                               .arg(QString::fromStdString(p.source), band_text(p)));
+    source_->setText(p.source.empty() ? QStringLiteral("Band %1").arg(band_text(p))
+                                      : QStringLiteral("Source: %1 · band %2")
+                                            .arg(QString::fromStdString(p.source), band_text(p)));
     loading_ = false;
     update_units();
     Q_EMIT prescriptionChanged();
@@ -211,7 +213,8 @@ Prescription PrescriptionEditor::prescription() const {
     p.low = PressureRef{band_anchor, low_->value()};
     p.high = PressureRef{band_anchor, high_->value()};
     if (limit_on_->isChecked()) {
-        p.limit = PressureRef{kAnchors[std::max(0, limit_anchor_->currentIndex())], limit_->value()};
+        p.limit =
+            PressureRef{kAnchors[std::max(0, limit_anchor_->currentIndex())], limit_->value()};
     }
     p.hold_s = hold_s_->value();
     p.step_ups = step_ups_->value();
@@ -241,10 +244,10 @@ void PrescriptionEditor::update_units() {
     low_->setSuffix(suffix);
     high_->setSuffix(suffix);
     limit_->setSuffix(limit_anchor_->currentIndex() == 0 ? QStringLiteral(" kPa")
-                                                          : QStringLiteral(" %"));
+                                                         : QStringLiteral(" %"));
     limit_->setEnabled(limit_on_->isChecked());
     limit_anchor_->setEnabled(limit_on_->isChecked());
     rest_s_->setEnabled(repetitions_->value() > 1);
 }
 
-}  // namespace algogui
+} // namespace algogui

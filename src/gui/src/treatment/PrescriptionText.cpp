@@ -5,9 +5,9 @@
 
 namespace algogui {
 
+using algocore::protocols::Prescription;
 using algocore::protocols::PressureAnchor;
 using algocore::protocols::PressureRef;
-using algocore::protocols::Prescription;
 
 namespace {
 
@@ -26,7 +26,7 @@ QJsonObject ref_json(const PressureRef& ref) {
             {QStringLiteral("value"), ref.value}};
 }
 
-}  // namespace
+} // namespace
 
 QString prescription_title(const Prescription& p) {
     if (p.name == "ppt_90s") return QStringLiteral("PPT held 90 s");
@@ -71,4 +71,4 @@ QString prescription_json(const Prescription& p) {
     return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
-}  // namespace algogui
+} // namespace algogui

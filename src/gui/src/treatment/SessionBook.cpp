@@ -60,8 +60,7 @@ SessionTarget SessionBook::session_for(const QString& subject_code, const QStrin
     algocore::storage::Session session;
     session.subject_id = out.subject_id;
     session.operator_id = out.operator_id;
-    session.started_utc =
-        QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
+    session.started_utc = QDateTime::currentDateTimeUtc().toString(Qt::ISODate).toStdString();
     out.session_id = storage_->begin_session(session).id;
     if (out.subject_id == kNoRecord || out.session_id == kNoRecord) {
         out.error = QStringLiteral("the database refused the new session (see the banner)");
@@ -73,4 +72,4 @@ SessionTarget SessionBook::session_for(const QString& subject_code, const QStrin
     return out;
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -14,11 +14,11 @@
 #include "algogui/PlotFactory.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/Theme.h"
+#include "algogui/treatment/HoldRecord.h"
 #include "algogui/treatment/HoldStatusPanel.h"
 #include "algogui/treatment/HoldSummaryPanel.h"
 #include "algogui/treatment/PointPicker.h"
 #include "algogui/treatment/PrescriptionEditor.h"
-#include "algogui/treatment/PrescriptionText.h"
 
 namespace algogui {
 
@@ -32,14 +32,6 @@ namespace {
 constexpr double kHistoryS = 65.0;
 constexpr std::size_t kHistoryPoints = 130000;
 
-QString outcome_key(HoldState state) {
-    switch (state) {
-    case HoldState::Complete: return QStringLiteral("complete");
-    case HoldState::OverLimit: return QStringLiteral("over_limit");
-    default: return QStringLiteral("stopped");
-    }
-}
-
 QPushButton* big_button(const QString& text, const QString& name, QWidget* parent) {
     auto* button = new QPushButton(text, parent);
     button->setObjectName(name);
@@ -51,11 +43,10 @@ QPushButton* big_button(const QString& text, const QString& name, QWidget* paren
     return button;
 }
 
-}  // namespace
+} // namespace
 
 TreatmentPage::TreatmentPage(AudioCues* audio, QWidget* parent)
-    : QWidget(parent), audio_(audio), unit_(display_unit({})),
-      history_(kHistoryS, kHistoryPoints) {
+    : QWidget(parent), audio_(audio), unit_(display_unit({})), history_(kHistoryS, kHistoryPoints) {
     setObjectName(QStringLiteral("TreatmentPage"));
     point_ = new PointPicker(this);
     editor_ = new PrescriptionEditor(this);
@@ -106,7 +97,7 @@ TreatmentPage::TreatmentPage(AudioCues* audio, QWidget* parent)
     log_->setObjectName(QStringLiteral("StepUpLog"));
     log_->setWordWrap(true);
     summary_ = new HoldSummaryPanel(this);
-    summary_->hide();  // shown when a hold ends; the plot has the room meanwhile
+    summary_->hide(); // shown when a hold ends; the plot has the room meanwhile
 
     auto* right = new QVBoxLayout;
     right->addLayout(top);
@@ -167,8 +158,10 @@ void TreatmentPage::start_demo() {
     point_->set_subject_code(QStringLiteral("DEMO"));
     point_->choose_site(QStringLiteral("upper_trapezius"));
     point_->choose_side(algocore::storage::BodySide::Left);
-    algocore::protocols::Prescription demo = algocore::protocols::Prescription::absolute(300.0, 400.0, 60.0);
-    demo.limit = algocore::protocols::PressureRef{algocore::protocols::PressureAnchor::Absolute, 500.0};
+    algocore::protocols::Prescription demo =
+        algocore::protocols::Prescription::absolute(300.0, 400.0, 60.0);
+    demo.limit =
+        algocore::protocols::PressureRef{algocore::protocols::PressureAnchor::Absolute, 500.0};
     editor_->set_prescription(demo);
     start_hold();
 }
@@ -185,13 +178,17 @@ void TreatmentPage::set_unit(const DisplayUnit& unit) {
     refresh(latest_ ? latest_->t_s : 0.0);
 }
 
-void TreatmentPage::set_window_s(double window_s) { plot_->set_window_s(window_s); }
+void TreatmentPage::set_window_s(double window_s) {
+    plot_->set_window_s(window_s);
+}
 
 QString TreatmentPage::refusal_text() const {
     return refusal_->isHidden() ? QString() : refusal_text_->text();
 }
 
-bool TreatmentPage::refusal_visible() const { return !refusal_->isHidden(); }
+bool TreatmentPage::refusal_visible() const {
+    return !refusal_->isHidden();
+}
 
 void TreatmentPage::check_prescription() {
     const algocore::protocols::Prescription prescription = editor_->prescription();
@@ -200,11 +197,12 @@ void TreatmentPage::check_prescription() {
     const bool missing_ppt = check.field == "ppt_kpa";
     const bool missing_tolerance = check.field == "tolerance_kpa";
     if (missing_ppt || missing_tolerance) {
-        const QString which = missing_ppt ? QStringLiteral("PPT") : QStringLiteral("pain tolerance");
-        const QString whose = point_->subject_code().isEmpty()
-                                  ? QStringLiteral("this point (no subject entered)")
-                                  : QStringLiteral("%1 of %2").arg(point_->point_name(),
-                                                                   point_->subject_code());
+        const QString which =
+            missing_ppt ? QStringLiteral("PPT") : QStringLiteral("pain tolerance");
+        const QString whose =
+            point_->subject_code().isEmpty()
+                ? QStringLiteral("this point (no subject entered)")
+                : QStringLiteral("%1 of %2").arg(point_->point_name(), point_->subject_code());
         refusal_text_->setText(
             QStringLiteral("<b>No %1 stored for %2.</b><br>This band is relative to the %1, so "
                            "it cannot be set. Measure it first, or give the band in kPa.")
@@ -249,7 +247,8 @@ bool TreatmentPage::start_hold() {
         check_prescription();
         return false;
     }
-    hold_ = std::make_unique<HoldEngine>(algocore::protocols::hold_config_for(running_, resolved.band));
+    hold_ =
+        std::make_unique<HoldEngine>(algocore::protocols::hold_config_for(running_, resolved.band));
     phase_ = Phase::Holding;
     hold_saved_ = false;
     markers_.clear();
@@ -304,11 +303,11 @@ void TreatmentPage::handle_events(double now_t_s) {
         case HoldEventKind::StepUp: {
             status_->hide_prompt();
             const auto& step = hold_->step_ups().back();
-            step_up_log_.append(QStringLiteral("Step-up %1 at %2 s: %3 → %4")
-                                    .arg(hold_->step_ups().size())
-                                    .arg(step.t_s, 0, 'f', 1)
-                                    .arg(unit_.format(step.before_kpa),
-                                         unit_.format_with_symbol(step.after_kpa)));
+            step_up_log_.append(
+                QStringLiteral("Step-up %1 at %2 s: %3 → %4")
+                    .arg(hold_->step_ups().size())
+                    .arg(step.t_s, 0, 'f', 1)
+                    .arg(unit_.format(step.before_kpa), unit_.format_with_symbol(step.after_kpa)));
             markers_.push_back({PlotMarker::Kind::Mark, step.t_s, step.after_kpa});
             log_->setText(step_up_log_.join(QStringLiteral("   ·   ")));
             break;
@@ -330,12 +329,15 @@ void TreatmentPage::finish_hold() {
     const double now_t_s = latest_ ? latest_->t_s : 0.0;
     phase_started_t_s_ = now_t_s;
     auto metrics = hold_->metrics();
-    summary_->show_hold(metrics, outcome_key(hold_->state()), unit_);
+    summary_->show_hold(metrics, hold_outcome_key(hold_->state()), unit_);
     const bool complete = hold_->state() == HoldState::Complete;
     if (hold_->state() != HoldState::OverLimit) status_->hide_prompt();
-    if (complete && running_.stretch_s > 0.0) phase_ = Phase::Stretch;
-    else if (complete && holds_done_ < running_.repetitions) phase_ = Phase::Rest;
-    else phase_ = Phase::Ended;
+    if (complete && running_.stretch_s > 0.0)
+        phase_ = Phase::Stretch;
+    else if (complete && holds_done_ < running_.repetitions)
+        phase_ = Phase::Rest;
+    else
+        phase_ = Phase::Ended;
     stop_->setEnabled(phase_ != Phase::Ended);
     check_prescription();
 }
@@ -345,8 +347,9 @@ void TreatmentPage::advance_phase(double now_t_s) {
     if (phase_ == Phase::Stretch) {
         const double left_s = running_.stretch_s - elapsed_s;
         if (left_s > 0.0) {
-            status_->show_prompt(QStringLiteral("STRETCH NOW  %1").arg(format_minutes_seconds(left_s + 0.999)),
-                                 theme::kBelow);
+            status_->show_prompt(
+                QStringLiteral("STRETCH NOW  %1").arg(format_minutes_seconds(left_s + 0.999)),
+                theme::kBelow);
             return;
         }
         status_->hide_prompt();
@@ -374,7 +377,7 @@ void TreatmentPage::refresh(double now_t_s) {
     if (latest_) {
         const double p = latest_->pressure_kpa;
         const algocore::protocols::PressureBand* band =
-            hold_ && phase_ == Phase::Holding ? &hold_->config().band
+            hold_ && phase_ == Phase::Holding    ? &hold_->config().band
             : resolved_ && resolved_->check.ok() ? &resolved_->band
                                                  : nullptr;
         readout_->show_reading(unit_.format(p), unit_.symbol,
@@ -398,48 +401,24 @@ bool TreatmentPage::save_hold() {
     if (hold_saved_) return false;
     ensure_storage();
     const algocore::storage::Site site = point_->site();
-    SessionTarget target = book_.session_for(point_->subject_code(), {}, QStringLiteral("therapist"));
+    SessionTarget target =
+        book_.session_for(point_->subject_code(), {}, QStringLiteral("therapist"));
     if (target.ok() && site.id == algocore::storage::kNoRecord)
         target.error = QStringLiteral("the site is not in the database");
     if (!target.ok()) {
         summary_->show_problem(QStringLiteral("Not saved: %1.").arg(target.error));
         return false;
     }
-    const auto& trace = hold_->trace();
-    const auto& band = hold_->config().band;
-    algocore::storage::Hold record;
+    algocore::storage::Hold record = hold_record(*hold_, running_);
     record.session_id = target.session_id;
     record.site_id = site.id;
     record.side = point_->side();
-    record.prescription = prescription_json(running_).toStdString();
-    record.band_low_kpa = band.low_kpa;
-    record.band_high_kpa = band.high_kpa;
-    if (band.has_limit()) record.limit_kpa = band.limit_kpa;
-    record.target_hold_s = hold_->config().hold_s;
-    record.outcome = outcome_key(hold_->state()).toStdString();
-    // The probe area is what links force to pressure in every sample (kPa = N/cm² × 10).
-    for (const auto& sample : trace) {
-        if (sample.pressure_kpa > 1.0) {
-            record.probe_cm2 = sample.force_n * 10.0 / sample.pressure_kpa;
-            break;
-        }
-    }
-    if (!trace.empty()) {
-        record.calibration_id = trace.front().calibration_id;
-        record.start_t_s = trace.front().t_s;
-    }
-    const auto m = hold_->metrics();
-    record.metrics = {m.duration_s, m.time_in_band_s, m.time_in_band_pct, m.mean_kpa,
-                      m.median_kpa, m.pti_kpa_s,      m.peak_kpa,         m.cv_pct,
-                      m.excursions, m.overshoots};
-    for (const auto& step : hold_->step_ups()) {
-        record.step_ups.push_back({step.t_prompt_s, step.t_s, step.before_kpa, step.after_kpa});
-    }
     record.pain_rating_0_10 = summary_->pain_rating();
     const auto enqueued =
-        book_.storage()->record_hold(record, algocore::storage::to_trace(trace));
+        book_.storage()->record_hold(record, algocore::storage::to_trace(hold_->trace()));
     if (enqueued.id == algocore::storage::kNoRecord) {
-        summary_->show_problem(QStringLiteral("Not saved: the database refused the hold (see the banner)."));
+        summary_->show_problem(
+            QStringLiteral("Not saved: the database refused the hold (see the banner)."));
         return false;
     }
     last_saved_ = enqueued.id;
@@ -451,4 +430,4 @@ bool TreatmentPage::save_hold() {
     return true;
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -28,15 +28,14 @@ TreatmentPages add_treatment_pages(MainWindow& window) {
     pages.training->set_storage_source(storage);
 
     // Both pages see every sample: a hold keeps running while another page is looked at.
-    QObject::connect(&window.feed(), &LiveFeed::frameReady, pages.treatment,
-                     [&window, pages] {
-                         if (pages.treatment->unit().key != window.unit().key) {
-                             pages.treatment->set_unit(window.unit());
-                             pages.training->set_unit(window.unit());
-                         }
-                         pages.treatment->feed(window.feed().frame_samples());
-                         pages.training->feed(window.feed().frame_samples());
-                     });
+    QObject::connect(&window.feed(), &LiveFeed::frameReady, pages.treatment, [&window, pages] {
+        if (pages.treatment->unit().key != window.unit().key) {
+            pages.treatment->set_unit(window.unit());
+            pages.training->set_unit(window.unit());
+        }
+        pages.treatment->feed(window.feed().frame_samples());
+        pages.training->feed(window.feed().frame_samples());
+    });
 
     QObject::connect(pages.treatment, &TreatmentPage::measureThresholdRequested, &window,
                      [&window, pages](const QString& threshold) {
@@ -58,4 +57,4 @@ TreatmentPages add_treatment_pages(MainWindow& window) {
     return pages;
 }
 
-}  // namespace algogui
+} // namespace algogui

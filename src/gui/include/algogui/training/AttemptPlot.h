@@ -57,4 +57,4 @@ private:
     QString hidden_note_;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -15,4 +15,4 @@ inline double nice_step(double span, int ticks) {
     return 10.0 * magnitude;
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -33,4 +33,4 @@ private:
     std::vector<algocore::storage::TrainingScore> scores_;
 };
 
-}  // namespace algogui
+} // namespace algogui

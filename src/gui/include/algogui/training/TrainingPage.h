@@ -33,6 +33,7 @@ namespace algogui {
 class AttemptPlot;
 class PressureReadout;
 class ProgressChart;
+class ScorePanel;
 
 class TrainingPage : public QWidget {
     Q_OBJECT
@@ -91,7 +92,6 @@ private:
     bool ensure_storage();
     void run_demo(const algocore::Sample& latest);
     void apply_feedback();
-    void show_score(const algocore::protocols::AttemptScore& score, bool visible);
     void store_score(const algocore::protocols::AttemptScore& score);
     void reload_progress();
     void update_buttons();
@@ -114,11 +114,7 @@ private:
     QLabel* message_ = nullptr;
     PressureReadout* readout_ = nullptr;
     AttemptPlot* plot_ = nullptr;
-    QLabel* ce_ = nullptr;
-    QLabel* ae_ = nullptr;
-    QLabel* ve_ = nullptr;
-    QLabel* tib_ = nullptr;
-    QLabel* score_note_ = nullptr;
+    ScorePanel* scores_ = nullptr;
     ProgressChart* progress_ = nullptr;
 
     Phase phase_ = Phase::Idle;
@@ -128,7 +124,7 @@ private:
     int attempt_number_ = 1;
     std::vector<algocore::Sample> attempt_samples_;
     std::optional<algocore::protocols::AttemptScore> last_score_;
-    std::vector<algocore::storage::TrainingScore> unsaved_scores_;  ///< without a database
+    std::vector<algocore::storage::TrainingScore> unsaved_scores_; ///< without a database
 };
 
-}  // namespace algogui
+} // namespace algogui

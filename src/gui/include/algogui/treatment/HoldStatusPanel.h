@@ -43,4 +43,4 @@ private:
     QLabel* prompt_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -56,4 +56,4 @@ private:
     bool saved_ = false;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -61,4 +61,4 @@ private:
     algocore::protocols::PointThresholds thresholds_;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -57,8 +57,8 @@ private:
     QDoubleSpinBox* stretch_s_ = nullptr;
     QLabel* problem_ = nullptr;
     bool loading_ = false;
-    std::string source_key_;  ///< name and source of the preset last loaded
+    std::string source_key_; ///< name and source of the preset last loaded
     std::string source_ref_;
 };
 
-}  // namespace algogui
+} // namespace algogui

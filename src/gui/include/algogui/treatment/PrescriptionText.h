@@ -15,4 +15,4 @@ QString band_text(const algocore::protocols::Prescription& prescription);
 /// Compact JSON of every field, anchors spelled as algocore names them ("pct_ppt").
 QString prescription_json(const algocore::protocols::Prescription& prescription);
 
-}  // namespace algogui
+} // namespace algogui

@@ -17,7 +17,7 @@ struct SessionTarget {
     algocore::storage::RecordId subject_id = algocore::storage::kNoRecord;
     algocore::storage::RecordId operator_id = algocore::storage::kNoRecord;
     algocore::storage::RecordId session_id = algocore::storage::kNoRecord;
-    QString error;  ///< empty when usable
+    QString error; ///< empty when usable
     bool ok() const { return error.isEmpty(); }
 };
 
@@ -41,4 +41,4 @@ private:
     SessionTarget current_;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -123,7 +123,7 @@ private:
     std::uint64_t samples_seen_ = 0;
 
     std::optional<algocore::protocols::ResolvedBand> resolved_;
-    algocore::protocols::Prescription running_;  ///< the prescription of the current set
+    algocore::protocols::Prescription running_; ///< the prescription of the current set
     std::unique_ptr<algocore::protocols::HoldEngine> hold_;
     Phase phase_ = Phase::Idle;
     double phase_started_t_s_ = 0.0;
@@ -133,4 +133,4 @@ private:
     algocore::storage::RecordId last_saved_ = algocore::storage::kNoRecord;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -18,4 +18,4 @@ struct TreatmentPages {
 /// Adds both pages (titled "Treatment" and "Training") and returns them.
 TreatmentPages add_treatment_pages(MainWindow& window);
 
-}  // namespace algogui
+} // namespace algogui
