@@ -5,6 +5,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "algogui/LiveFeed.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
 #include "algogui/ToneOutput.h"
@@ -48,6 +49,24 @@ private Q_SLOTS:
         treatment->measure_button().click();
         QTRY_VERIFY(window.thresholds_page().isVisible());
         QCOMPARE(pages->currentWidget(), static_cast<QWidget*>(&window.thresholds_page()));
+    }
+
+    void aTreatmentHoldMovesTheLiveTargetsToItsBand() {
+        QTemporaryDir dir;
+        Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
+        MainWindow window(prefs, std::make_unique<SilentToneOutput>());
+        window.thresholds_page().set_database_path(dir.filePath(QStringLiteral("a.sqlite")));
+        auto* treatment = window.findChild<TreatmentPage*>();
+        auto p = algocore::protocols::Prescription::absolute(220.0, 260.0, 45.0);
+        p.limit =
+            algocore::protocols::PressureRef{algocore::protocols::PressureAnchor::Absolute, 320.0};
+        treatment->editor().set_prescription(p);
+        QVERIFY(treatment->start_hold());
+        const LiveTargets& live = window.feed().model().targets();
+        QCOMPARE(live.band_low_kpa, 220.0);
+        QCOMPARE(live.band_high_kpa, 260.0);
+        QCOMPARE(live.limit_kpa, 320.0);
+        QCOMPARE(live.hold_s, 45.0);
     }
 };
 

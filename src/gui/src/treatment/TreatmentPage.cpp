@@ -251,6 +251,7 @@ bool TreatmentPage::start_hold() {
         std::make_unique<HoldEngine>(algocore::protocols::hold_config_for(running_, resolved.band));
     phase_ = Phase::Holding;
     hold_saved_ = false;
+    Q_EMIT holdStarted(hold_->config());
     markers_.clear();
     step_up_log_.clear();
     log_->clear();

@@ -2,6 +2,7 @@
 
 #include "algogui/Banner.h"
 #include "algogui/LiveFeed.h"
+#include "algogui/LivePanel.h"
 #include "algogui/MainWindow.h"
 #include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/training/TrainingPage.h"
@@ -36,6 +37,24 @@ TreatmentPages add_treatment_pages(MainWindow& window) {
         pages.treatment->feed(window.feed().frame_samples());
         pages.training->feed(window.feed().frame_samples());
     });
+
+    // The audio cues, the coach view and the Live page judge against the live targets: a
+    // treatment hold moves them to its own band so no cue contradicts the hold.
+    QObject::connect(pages.treatment, &TreatmentPage::holdStarted, &window,
+                     [&window](const algocore::protocols::HoldConfig& config) {
+                         LiveTargets targets = window.feed().model().targets();
+                         targets.band_low_kpa = config.band.low_kpa;
+                         targets.band_high_kpa = config.band.high_kpa;
+                         if (config.band.has_limit())
+                             targets.limit_kpa = config.band.limit_kpa;
+                         else if (targets.limit_kpa <= config.band.high_kpa)
+                             targets.limit_kpa = 1.5 * config.band.high_kpa;
+                         targets.hold_s = config.hold_s;
+                         targets.grace_s = config.grace_s;
+                         if (!targets.validate().ok()) return;
+                         window.live_panel().set_targets(targets);
+                         window.feed().model().start_hold();
+                     });
 
     QObject::connect(pages.treatment, &TreatmentPage::measureThresholdRequested, &window,
                      [&window, pages](const QString& threshold) {

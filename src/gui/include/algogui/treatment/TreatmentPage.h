@@ -87,6 +87,8 @@ Q_SIGNALS:
     /// The operator asked to measure the missing threshold ("PPT" or "pain tolerance") at
     /// this point; the main window shows the Thresholds page.
     void measureThresholdRequested(const QString& threshold);
+    /// A hold was armed with this band: the live view, coach view and audio cues follow it.
+    void holdStarted(const algocore::protocols::HoldConfig& config);
 
 protected:
     void showEvent(QShowEvent* event) override;
