@@ -134,10 +134,10 @@ QWidget* ThresholdsPage::build_run_column() {
     run_ = new RunControls(column);
     plot_ = make_pressure_plot(column);
     plot_->set_window_s(kPlotWindowS);
-    plot_->widget()->setMinimumHeight(260);
+    plot_->widget()->setMinimumHeight(235);
     gauge_ = new RampRateGauge(column);
     table_ = new TrialTable(column);
-    table_->setMinimumHeight(100);
+    table_->setMinimumHeight(138);
     summary_ = new PointSummaryView(column);
     auto* export_csv = new QPushButton(tr("Export CSV…"), column);
     auto* export_json = new QPushButton(tr("Export JSON…"), column);
@@ -235,6 +235,12 @@ void ThresholdsPage::feed_samples(std::span<const algocore::Sample> samples) {
     if (run_->auto_start() && series && !series->trials().empty() &&
         series->state() == PptSeriesState::ReadyForTrial)
         hint_ = QString::fromStdString(model_.start_trial(now_s()));
+    if (demo_ && series && series->state() == PptSeriesState::Complete &&
+        model_.side() == BodySide::Left && model_.site() &&
+        !series->current_trial()->recording()) {
+        on_point_chosen(model_.site()->key, BodySide::Right);
+        on_start(false);
+    }
     refresh();
 }
 
@@ -324,6 +330,7 @@ void ThresholdsPage::start_demo() {
     protocol_form_->set_preset(preset);
     on_preset_edited();
     run_->set_auto_start(true);
+    demo_ = true;
     on_subject();
     on_session();
     on_point_chosen("upper_trapezius", BodySide::Left);

@@ -117,6 +117,7 @@ private:
     std::function<double()> clock_;
     double latest_t_s_ = 0.0;
     QString hint_;
+    bool demo_ = false;  // the demo measures the other side when a series is complete
     std::vector<algocore::storage::Site> sites_;
     std::map<std::pair<std::string, algocore::storage::BodySide>, BodyMapValue> stored_latest_;
     std::map<std::pair<std::string, algocore::storage::BodySide>, double> shown_session_;
