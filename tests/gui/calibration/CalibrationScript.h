@@ -11,13 +11,14 @@ namespace calibration_script {
 inline double true_reading(double force_n) { return 1000.0 + 2000.0 * force_n + 3.0 * force_n * force_n; }
 
 /// Feeds `duration_s` at 100 Hz of a steady load: readings alternate ±ripple around the true
-/// reading (an even count, so the mean is exact), the force likewise by ±0.01 N.
+/// reading (+ reading_offset), the force likewise by ±0.01 N.
 inline double hold_load(algogui::calibration::CalibrationWizard& wizard, double t0_s,
-                        double force_n, double duration_s = 1.2, double ripple = 0.0) {
+                        double force_n, double duration_s = 1.2, double ripple = 0.0,
+                        double reading_offset = 0.0) {
     const int n = static_cast<int>(std::lround(duration_s * 100.0)) & ~1;
     for (int i = 0; i < n; ++i) {
         const double sign = (i % 2 == 0) ? 1.0 : -1.0;
-        wizard.add_reading(t0_s + i * 0.01, true_reading(force_n) + sign * ripple,
+        wizard.add_reading(t0_s + i * 0.01, true_reading(force_n) + reading_offset + sign * ripple,
                            force_n + sign * 0.01);
     }
     return t0_s + n * 0.01;

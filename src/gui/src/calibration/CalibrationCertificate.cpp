@@ -91,6 +91,12 @@ QString certificate_html(const algocal::CalibrationRecord& record,
     if (!record.notes.empty()) h += row({QStringLiteral("Notes"), text(record.notes)});
     h += QStringLiteral("</table>");
 
+    // The verdict comes first: it is what a reader of the certificate looks for.
+    h += QStringLiteral("<h2>Verdict</h2><p class='%1'>%2 — tolerance %3 % of full scale</p><p>%4</p>")
+             .arg(verdict.pass ? QStringLiteral("pass") : QStringLiteral("fail"),
+                  verdict.pass ? QStringLiteral("PASS") : QStringLiteral("FAIL"),
+                  num(options.tolerance_percent_fs, 4), text(verdict.summary));
+
     h += QStringLiteral("<h2>Reference standards</h2><table border='1' cellspacing='0'>");
     h += row({QStringLiteral("Id"), QStringLiteral("Description"),
               QStringLiteral("Expanded uncertainty"), QStringLiteral("k")}, true);
@@ -109,8 +115,8 @@ QString certificate_html(const algocal::CalibrationRecord& record,
     for (std::size_t i = 0; i < record.points.size(); ++i) {
         const algocal::CalibrationPoint& p = record.points[i];
         h += row({QString::number(i + 1), QString::number(p.run),
-                  p.direction == algocal::LoadDirection::kAscending ? QStringLiteral("ascending")
-                                                                    : QStringLiteral("descending"),
+                  p.direction == algocal::LoadDirection::kAscending ? QStringLiteral("up")
+                                                                    : QStringLiteral("down"),
                   num(p.applied_load) + QStringLiteral(" ") +
                       QString::fromUtf8(algocal::symbol(p.load_unit).data()),
                   num(p.applied_load_n()), num(p.reading, 8),
@@ -156,10 +162,6 @@ QString certificate_html(const algocal::CalibrationRecord& record,
 
     h += QStringLiteral("<h2>Residuals</h2><p><img src='residuals.png' width='620'></p>");
 
-    h += QStringLiteral("<h2>Verdict</h2><p class='%1'>%2 — tolerance %3 % of full scale</p><p>%4</p>")
-             .arg(verdict.pass ? QStringLiteral("pass") : QStringLiteral("fail"),
-                  verdict.pass ? QStringLiteral("PASS") : QStringLiteral("FAIL"),
-                  num(options.tolerance_percent_fs, 4), text(verdict.summary));
     h += QStringLiteral("<p style='color:#404040'>Printed %1 by Algoscope.</p></body></html>")
              .arg(date(options.today));
     return h;

@@ -47,9 +47,17 @@ CalibrationResultsPanel::CalibrationResultsPanel(QWidget* parent) : QWidget(pare
     top->addWidget(new QLabel(tr("Fit of reading against load:"), this));
     top->addWidget(degree_);
     top->addWidget(recommendation_, 1);
-    auto* numbers = new QHBoxLayout;
-    numbers->addWidget(coefficients_, 1, Qt::AlignTop);
-    numbers->addWidget(statistics_, 1, Qt::AlignTop);
+    // Rich-text labels keep their full height; the plot takes what is left.
+    for (QLabel* label : {notice_, verdict_, coefficients_, statistics_, recommendation_})
+        label->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Minimum);
+    auto* numbers = new QVBoxLayout;
+    numbers->addWidget(coefficients_);
+    numbers->addSpacing(8);
+    numbers->addWidget(statistics_);
+    numbers->addStretch(1);
+    auto* middle = new QHBoxLayout;
+    middle->addWidget(plot_, 3);
+    middle->addLayout(numbers, 2);
     auto* buttons = new QHBoxLayout;
     buttons->addWidget(again);
     buttons->addStretch(1);
@@ -59,8 +67,7 @@ CalibrationResultsPanel::CalibrationResultsPanel(QWidget* parent) : QWidget(pare
     layout->addWidget(notice_);
     layout->addLayout(top);
     layout->addWidget(verdict_);
-    layout->addWidget(plot_, 1);
-    layout->addLayout(numbers);
+    layout->addLayout(middle, 1);
     layout->addLayout(buttons);
 
     connect(degree_, &QComboBox::activated, this,
@@ -135,10 +142,10 @@ void CalibrationResultsPanel::show_record(const algocal::CalibrationRecord& reco
     stats += QStringLiteral("</table>");
     statistics_->setText(stats);
 
-    verdict_->setText(tr("%1 at %2 % FS tolerance — %3")
-                          .arg(verdict.pass ? tr("✔ PASS") : tr("✖ FAIL"))
-                          .arg(g(tolerance_percent_fs, 4))
-                          .arg(QString::fromStdString(verdict.summary)));
+    // The summary already says PASS/FAIL, the worst point and the tolerance.
+    (void)tolerance_percent_fs;
+    verdict_->setText(tr("%1 %2").arg(verdict.pass ? tr("✔") : tr("✖"),
+                                      QString::fromStdString(verdict.summary)));
     set_banner_style(verdict_, verdict.pass ? theme::kInBand : theme::kOverLimit, theme::kBackground);
     plot_->show_fit(record.points, record.fit, unit);
     save_->setEnabled(!saved);

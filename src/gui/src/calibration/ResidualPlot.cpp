@@ -37,7 +37,9 @@ void paint_residual_plot(QPainter& painter, const QRectF& area,
     const QFontMetricsF metrics(painter.font());
     const double line_h = metrics.height();
     const QRectF plot = area.adjusted(metrics.horizontalAdvance(QStringLiteral("-0.0000e+00")) + 8,
-                                      line_h * 1.4, -10, -line_h * 2.6);
+                                      line_h * 1.4,
+                                      -metrics.horizontalAdvance(QStringLiteral("00000")) / 2 - 4,
+                                      -line_h * 2.6);
     painter.setPen(theme::kText);
     painter.drawText(QRectF(area.left(), area.top(), area.width(), line_h * 1.2), Qt::AlignHCenter,
                      QStringLiteral("Residuals (reading − fit, %1) against applied load (N)")
