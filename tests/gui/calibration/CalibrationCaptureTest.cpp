@@ -1,7 +1,7 @@
 // The capture of one calibration point: refused while the force is unstable (scatter, drift,
 // too few seconds), accepted when steady, with the mean of the device reading.
-#include <QTest>
 #include <QTemporaryDir>
+#include <QTest>
 #include <cmath>
 
 #include "CalibrationScript.h"
@@ -37,7 +37,8 @@ private Q_SLOTS:
             wizard.add_reading(i * 0.01, true_reading(wobble), wobble);
         }
         QVERIFY(!wizard.capture_point());
-        QVERIFY2(wizard.message().contains(QStringLiteral("scatter")), qPrintable(wizard.message()));
+        QVERIFY2(wizard.message().contains(QStringLiteral("scatter")),
+                 qPrintable(wizard.message()));
         QVERIFY(wizard.stability_text().contains(QStringLiteral("NOT STABLE")));
         QCOMPARE(wizard.session().points().size(), std::size_t{0});
     }
@@ -72,13 +73,16 @@ private Q_SLOTS:
         fill_setup(wizard);
         QVERIFY(wizard.begin());
         // First step is 0 N; a wobble first, then the load settles: only the settled second counts.
-        for (int i = 0; i < 50; ++i) wizard.add_reading(i * 0.01, 5000.0 + 400.0 * (i % 2), 2.0);
+        for (int i = 0; i < 50; ++i)
+            wizard.add_reading(i * 0.01, 5000.0 + 400.0 * (i % 2), 2.0);
         hold_load(wizard, 0.5, 0.0, 1.2, 0.5);
-        QVERIFY2(wizard.stability_text().contains(QStringLiteral("● STABLE")), qPrintable(wizard.stability_text()));
+        QVERIFY2(wizard.stability_text().contains(QStringLiteral("● STABLE")),
+                 qPrintable(wizard.stability_text()));
         QVERIFY2(wizard.capture_point(), qPrintable(wizard.message()));
         QCOMPARE(wizard.session().points().size(), std::size_t{1});
         const algocal::CalibrationPoint& p = wizard.session().points().front();
-        QVERIFY2(std::abs(p.reading - true_reading(0.0)) < 0.01, qPrintable(QString::number(p.reading, 'g', 12)));
+        QVERIFY2(std::abs(p.reading - true_reading(0.0)) < 0.01,
+                 qPrintable(QString::number(p.reading, 'g', 12)));
         QCOMPARE(p.applied_load, 0.0);
         QVERIFY(p.direction == algocal::LoadDirection::kAscending);
         // The window starts afresh for the next load: an immediate capture is refused.
@@ -87,7 +91,8 @@ private Q_SLOTS:
 
     void PlanGoesUpThenDownAndRefusesTooFewLoads() {
         algogui::calibration::PlanChoice choice;
-        choice.loads = {{20, algocal::ForceUnit::kNewton}, {0, algocal::ForceUnit::kNewton},
+        choice.loads = {{20, algocal::ForceUnit::kNewton},
+                        {0, algocal::ForceUnit::kNewton},
                         {1, algocal::ForceUnit::kKilogramForce}};
         choice.runs = 2;
         const auto plan = algogui::calibration::make_plan(choice);

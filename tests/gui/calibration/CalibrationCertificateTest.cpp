@@ -48,7 +48,8 @@ QByteArray read_all(const QString& path) {
 bool write_text(const QString& path, const std::string& text) {
     QFile file(path);
     return file.open(QIODevice::WriteOnly) &&
-           file.write(text.data(), static_cast<qint64>(text.size())) == static_cast<qint64>(text.size());
+           file.write(text.data(), static_cast<qint64>(text.size())) ==
+               static_cast<qint64>(text.size());
 }
 
 } // namespace
@@ -92,17 +93,20 @@ private Q_SLOTS:
     void CertificateToAnUnwritablePlaceSaysWhere() {
         const auto record = sample_record(today_, year_month_day{sys_days{today_} + days{365}});
         QString error;
-        QVERIFY(!write_certificate_pdf(record, {}, QStringLiteral("/nonexistent-dir/c.pdf"), &error));
+        QVERIFY(
+            !write_certificate_pdf(record, {}, QStringLiteral("/nonexistent-dir/c.pdf"), &error));
         QVERIFY2(error.contains(QStringLiteral("/nonexistent-dir/c.pdf")), qPrintable(error));
     }
 
     void OpeningAnExpiredRecordShowsAWarning() {
-        auto record = sample_record(year_month_day{year{2024} / 1 / 10}, year_month_day{year{2025} / 1 / 10});
+        auto record =
+            sample_record(year_month_day{year{2024} / 1 / 10}, year_month_day{year{2025} / 1 / 10});
         const QString path = dir_.filePath(QStringLiteral("expired.json"));
         QVERIFY(write_text(path, algocore::calibration_record_to_json(record)));
         CalibrationWizard wizard(nullptr, dir_.filePath(QStringLiteral("store")).toStdString());
         QVERIFY2(wizard.open_record(path), qPrintable(wizard.message()));
-        QVERIFY2(wizard.message().contains(QStringLiteral("EXPIRED")), qPrintable(wizard.message()));
+        QVERIFY2(wizard.message().contains(QStringLiteral("EXPIRED")),
+                 qPrintable(wizard.message()));
         QVERIFY(!wizard.results_panel().notice_text().isEmpty());
         QCOMPARE(wizard.current_step_page(), 2);
         // The wizard exports what it shows.
@@ -122,10 +126,12 @@ private Q_SLOTS:
         QVERIFY(write_text(path, json));
         CalibrationWizard wizard(nullptr, dir_.filePath(QStringLiteral("store")).toStdString());
         QVERIFY(!wizard.open_record(path));
-        QVERIFY2(wizard.message().contains(QStringLiteral("temperature_c")), qPrintable(wizard.message()));
+        QVERIFY2(wizard.message().contains(QStringLiteral("temperature_c")),
+                 qPrintable(wizard.message()));
         QVERIFY(!wizard.record().has_value());
         // The headless export refuses it too (exit code 1).
-        QCOMPARE(export_certificate_from_file(path, dir_.filePath(QStringLiteral("x.pdf")), 1.0), 1);
+        QCOMPARE(export_certificate_from_file(path, dir_.filePath(QStringLiteral("x.pdf")), 1.0),
+                 1);
     }
 };
 

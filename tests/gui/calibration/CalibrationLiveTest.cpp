@@ -24,7 +24,8 @@ class CalibrationLiveTest : public QObject {
         if (out.isEmpty()) return;
         QTest::qWait(100); // let the layouts settle on the page just shown
         QString error;
-        QVERIFY2(algogui::save_widget_png(widget, out + QLatin1Char('/') + name, &error), qPrintable(error));
+        QVERIFY2(algogui::save_widget_png(widget, out + QLatin1Char('/') + name, &error),
+                 qPrintable(error));
     }
 
 private Q_SLOTS:
@@ -59,9 +60,11 @@ private Q_SLOTS:
         double t = 1000.0;
         while (!wizard.session().finished()) {
             const double load_n = wizard.session().current_step().load.amount;
-            const bool descending = wizard.session().current_step().direction == algocal::LoadDirection::kDescending;
+            const bool descending =
+                wizard.session().current_step().direction == algocal::LoadDirection::kDescending;
             // A little hysteresis and scatter so the statistics and the residual plot show.
-            const double offset = descending ? 30.0 : 12.0 * (static_cast<int>(load_n / 10) % 3 - 1);
+            const double offset =
+                descending ? 30.0 : 12.0 * (static_cast<int>(load_n / 10) % 3 - 1);
             t = calibration_script::hold_load(wizard, t, load_n, 1.2, 0.0, offset) + 0.5;
             QVERIFY2(wizard.capture_point(), qPrintable(wizard.message()));
         }

@@ -8,7 +8,9 @@
 namespace calibration_script {
 
 /// The device the tests calibrate: reading (counts) = 1000 + 2000·F + 3·F², F in newtons.
-inline double true_reading(double force_n) { return 1000.0 + 2000.0 * force_n + 3.0 * force_n * force_n; }
+inline double true_reading(double force_n) {
+    return 1000.0 + 2000.0 * force_n + 3.0 * force_n * force_n;
+}
 
 /// Feeds `duration_s` at 100 Hz of a steady load: readings alternate ±ripple around the true
 /// reading (+ reading_offset), the force likewise by ±0.01 N.

@@ -1,8 +1,8 @@
 // A whole scripted calibration through the wizard: every load up and down, the fit recovers
 // the device's polynomial, pass/fail is shown, the record is saved, made active on the live
 // feed and shown by the device bar.
-#include <QTemporaryDir>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 #include <cmath>
 
@@ -59,7 +59,8 @@ private Q_SLOTS:
         wizard.setup_panel().set_device({}, QStringLiteral("SN-42"));
         wizard.setup_panel().set_reference(QStringLiteral("WS-1"), 0.02);
         QVERIFY(!wizard.begin());
-        QVERIFY2(wizard.message().contains(QStringLiteral("operator")), qPrintable(wizard.message()));
+        QVERIFY2(wizard.message().contains(QStringLiteral("operator")),
+                 qPrintable(wizard.message()));
         QCOMPARE(wizard.current_step_page(), 0);
     }
 
@@ -78,9 +79,12 @@ private Q_SLOTS:
         QVERIFY(wizard.record().has_value());
         const algocal::PolynomialFit& fit = wizard.record()->fit;
         QCOMPARE(fit.degree, 2);
-        QVERIFY2(close_to(fit.coefficients[0], 1000.0, 1e-7), qPrintable(QString::number(fit.coefficients[0], 'g', 17)));
-        QVERIFY2(close_to(fit.coefficients[1], 2000.0, 1e-9), qPrintable(QString::number(fit.coefficients[1], 'g', 17)));
-        QVERIFY2(close_to(fit.coefficients[2], 3.0, 1e-9), qPrintable(QString::number(fit.coefficients[2], 'g', 17)));
+        QVERIFY2(close_to(fit.coefficients[0], 1000.0, 1e-7),
+                 qPrintable(QString::number(fit.coefficients[0], 'g', 17)));
+        QVERIFY2(close_to(fit.coefficients[1], 2000.0, 1e-9),
+                 qPrintable(QString::number(fit.coefficients[1], 'g', 17)));
+        QVERIFY2(close_to(fit.coefficients[2], 3.0, 1e-9),
+                 qPrintable(QString::number(fit.coefficients[2], 'g', 17)));
         QCOMPARE(wizard.record()->points.size(), std::size_t{11});
         QVERIFY(wizard.record()->statistics.has_hysteresis);
         QVERIFY(wizard.results_panel().verdict_text().contains(QStringLiteral("PASS")));
@@ -105,7 +109,8 @@ private Q_SLOTS:
         status.link = algocore::AcquisitionStatus::Link::Connected;
         status.calibration_id = id;
         bar.show_status(status, true, feed.calibration());
-        QVERIFY2(bar.calibration_text().contains(QString::number(id)), qPrintable(bar.calibration_text()));
+        QVERIFY2(bar.calibration_text().contains(QString::number(id)),
+                 qPrintable(bar.calibration_text()));
         // Saving twice is refused.
         QVERIFY(!wizard.save_and_activate());
     }

@@ -21,15 +21,24 @@ namespace {
 constexpr int kPlotWidthPx = 1600;
 constexpr int kPlotHeightPx = 640;
 
-QString text(const std::string& s) { return QString::fromStdString(s).toHtmlEscaped(); }
-QString date(std::chrono::year_month_day d) { return QString::fromStdString(algocal::format_date(d)); }
-QString num(double v, int precision = 6) { return QString::number(v, 'g', precision); }
-QString fixed(double v, int decimals) { return QString::number(v, 'f', decimals); }
+QString text(const std::string& s) {
+    return QString::fromStdString(s).toHtmlEscaped();
+}
+QString date(std::chrono::year_month_day d) {
+    return QString::fromStdString(algocal::format_date(d));
+}
+QString num(double v, int precision = 6) {
+    return QString::number(v, 'g', precision);
+}
+QString fixed(double v, int decimals) {
+    return QString::number(v, 'f', decimals);
+}
 
 QString row(std::initializer_list<QString> cells, bool header = false) {
     QString html = QStringLiteral("<tr>");
     for (const QString& cell : cells)
-        html += header ? QStringLiteral("<th>%1</th>").arg(cell) : QStringLiteral("<td>%1</td>").arg(cell);
+        html += header ? QStringLiteral("<th>%1</th>").arg(cell)
+                       : QStringLiteral("<td>%1</td>").arg(cell);
     return html + QStringLiteral("</tr>");
 }
 
@@ -61,17 +70,19 @@ QString certificate_html(const algocal::CalibrationRecord& record,
     const bool expired = record.is_expired(options.today);
 
     QString h;
-    h += QStringLiteral("<html><head><style>"
-                        "body{font-family:'DejaVu Sans';font-size:9pt;}"
-                        "h1{font-size:16pt;margin-bottom:2pt;} h2{font-size:11pt;margin-top:10pt;}"
-                        "table{border-collapse:collapse;} td,th{padding:2px 6px;}"
-                        "th{background:#e8ebf0;text-align:left;}"
-                        ".pass{color:#176b2c;font-weight:bold;} .fail{color:#b00020;font-weight:bold;}"
-                        ".warn{color:#9a5600;font-weight:bold;}"
-                        "</style></head><body>");
+    h += QStringLiteral(
+        "<html><head><style>"
+        "body{font-family:'DejaVu Sans';font-size:9pt;}"
+        "h1{font-size:16pt;margin-bottom:2pt;} h2{font-size:11pt;margin-top:10pt;}"
+        "table{border-collapse:collapse;} td,th{padding:2px 6px;}"
+        "th{background:#e8ebf0;text-align:left;}"
+        ".pass{color:#176b2c;font-weight:bold;} .fail{color:#b00020;font-weight:bold;}"
+        ".warn{color:#9a5600;font-weight:bold;}"
+        "</style></head><body>");
     h += QStringLiteral("<h1>Calibration certificate</h1>");
     h += QStringLiteral("<p>Algoscope load calibration, record #%1 (format version %2)</p>")
-             .arg(record.id).arg(record.version);
+             .arg(record.id)
+             .arg(record.version);
 
     h += QStringLiteral("<h2>Device and conditions</h2><table border='1' cellspacing='0'>");
     h += row({QStringLiteral("Device serial"), text(record.device_serial)});
@@ -82,7 +93,8 @@ QString certificate_html(const algocal::CalibrationRecord& record,
                                  .arg(date(options.today))
                            : QString())});
     h += row({QStringLiteral("Operator"), text(record.operator_name)});
-    h += row({QStringLiteral("Temperature"), fixed(record.temperature_c, 1) + QStringLiteral(" °C")});
+    h += row(
+        {QStringLiteral("Temperature"), fixed(record.temperature_c, 1) + QStringLiteral(" °C")});
     h += row({QStringLiteral("Probe area"), num(record.probe_area_cm2) + QStringLiteral(" cm²")});
     h += row({QStringLiteral("Device reading"),
               record.reading_kind == algocal::ReadingKind::kRawCounts
@@ -92,14 +104,16 @@ QString certificate_html(const algocal::CalibrationRecord& record,
     h += QStringLiteral("</table>");
 
     // The verdict comes first: it is what a reader of the certificate looks for.
-    h += QStringLiteral("<h2>Verdict</h2><p class='%1'>%2 — tolerance %3 % of full scale</p><p>%4</p>")
+    h += QStringLiteral(
+             "<h2>Verdict</h2><p class='%1'>%2 — tolerance %3 % of full scale</p><p>%4</p>")
              .arg(verdict.pass ? QStringLiteral("pass") : QStringLiteral("fail"),
                   verdict.pass ? QStringLiteral("PASS") : QStringLiteral("FAIL"),
                   num(options.tolerance_percent_fs, 4), text(verdict.summary));
 
     h += QStringLiteral("<h2>Reference standards</h2><table border='1' cellspacing='0'>");
     h += row({QStringLiteral("Id"), QStringLiteral("Description"),
-              QStringLiteral("Expanded uncertainty"), QStringLiteral("k")}, true);
+              QStringLiteral("Expanded uncertainty"), QStringLiteral("k")},
+             true);
     for (const algocal::ReferenceStandard& s : record.reference_standards) {
         h += row({text(s.id), text(s.description),
                   num(s.expanded_uncertainty_percent, 4) + QStringLiteral(" %"),
@@ -111,7 +125,8 @@ QString certificate_html(const algocal::CalibrationRecord& record,
     h += row({QStringLiteral("#"), QStringLiteral("Run"), QStringLiteral("Direction"),
               QStringLiteral("Applied load"), QStringLiteral("Load (N)"),
               QStringLiteral("Reading (%1)").arg(unit), QStringLiteral("Residual (%1)").arg(unit),
-              QStringLiteral("Force error (N)")}, true);
+              QStringLiteral("Force error (N)")},
+             true);
     for (std::size_t i = 0; i < record.points.size(); ++i) {
         const algocal::CalibrationPoint& p = record.points[i];
         h += row({QString::number(i + 1), QString::number(p.run),
@@ -128,8 +143,9 @@ QString certificate_html(const algocal::CalibrationRecord& record,
     h += QStringLiteral("<h2>Fit: reading = c0 + c1·load + … (load in N), degree %1</h2>")
              .arg(record.fit.degree);
     h += QStringLiteral("<table border='1' cellspacing='0'>");
-    h += row({QStringLiteral("Coefficient"), QStringLiteral("Value"),
-              QStringLiteral("Standard error")}, true);
+    h += row(
+        {QStringLiteral("Coefficient"), QStringLiteral("Value"), QStringLiteral("Standard error")},
+        true);
     for (std::size_t i = 0; i < record.fit.coefficients.size(); ++i) {
         h += row({power_name(static_cast<int>(i)), num(record.fit.coefficients[i], 10),
                   i < record.fit.std_errors.size() ? num(record.fit.std_errors[i], 4) : QString()});
@@ -142,22 +158,28 @@ QString certificate_html(const algocal::CalibrationRecord& record,
     };
     h += QStringLiteral("<h2>Statistics</h2><table border='1' cellspacing='0'>");
     h += row({QStringLiteral("Points"), QString::number(record.fit.n)});
-    h += row({QStringLiteral("Calibrated range"),
-              num(record.fit.x_min) + QStringLiteral(" – ") + num(record.fit.x_max) + QStringLiteral(" N")});
-    h += row({QStringLiteral("Residual standard deviation"), num(record.fit.residual_sd, 5) + QStringLiteral(" ") + unit});
+    h +=
+        row({QStringLiteral("Calibrated range"), num(record.fit.x_min) + QStringLiteral(" – ") +
+                                                     num(record.fit.x_max) + QStringLiteral(" N")});
+    h += row({QStringLiteral("Residual standard deviation"),
+              num(record.fit.residual_sd, 5) + QStringLiteral(" ") + unit});
     h += row({QStringLiteral("R²"), QString::number(record.fit.r_squared, 'f', 8)});
-    h += row({QStringLiteral("Max. non-linearity"), fixed(st.max_nonlinearity_percent_fs, 4) + QStringLiteral(" % FS")});
+    h += row({QStringLiteral("Max. non-linearity"),
+              fixed(st.max_nonlinearity_percent_fs, 4) + QStringLiteral(" % FS")});
     h += row({QStringLiteral("Hysteresis"), percent(st.has_hysteresis, st.hysteresis_percent_fs)});
-    h += row({QStringLiteral("Repeatability"), percent(st.has_repeatability, st.repeatability_percent_fs)});
-    h += row({QStringLiteral("Zero return"), percent(st.has_zero_return, st.zero_return_percent_fs)});
+    h += row({QStringLiteral("Repeatability"),
+              percent(st.has_repeatability, st.repeatability_percent_fs)});
+    h += row(
+        {QStringLiteral("Zero return"), percent(st.has_zero_return, st.zero_return_percent_fs)});
     h += row({QStringLiteral("Lower limit factor (2.4 × residual SD)"),
               num(st.lower_limit_factor, 4) + QStringLiteral(" ") + unit + QStringLiteral(" = ") +
                   num(st.lower_limit_factor_n, 4) + QStringLiteral(" N")});
     h += row({QStringLiteral("Lower force limit, Class A / AA"),
               num(st.lower_force_limit_class_a_n, 4) + QStringLiteral(" N / ") +
                   num(st.lower_force_limit_class_aa_n, 4) + QStringLiteral(" N")});
-    h += row({QStringLiteral("Recommended degree"),
-              QString::number(st.recommended_degree) + QStringLiteral(": ") + text(st.recommendation_reason)});
+    h += row({QStringLiteral("Recommended degree"), QString::number(st.recommended_degree) +
+                                                        QStringLiteral(": ") +
+                                                        text(st.recommendation_reason)});
     h += QStringLiteral("</table>");
 
     h += QStringLiteral("<h2>Residuals</h2><p><img src='residuals.png' width='620'></p>");
@@ -168,8 +190,7 @@ QString certificate_html(const algocal::CalibrationRecord& record,
 }
 
 bool write_certificate_pdf(const algocal::CalibrationRecord& record,
-                           const CertificateOptions& options, const QString& path,
-                           QString* error) {
+                           const CertificateOptions& options, const QString& path, QString* error) {
     QFile probe(path);
     if (!probe.open(QIODevice::WriteOnly)) {
         if (error) *error = QStringLiteral("cannot write %1: %2").arg(path, probe.errorString());
@@ -203,7 +224,8 @@ int export_certificate_from_file(const QString& record_path, const QString& pdf_
     const algocore::CalibrationLoadResult loaded =
         algocore::load_calibration_record(record_path.toStdString(), expectations);
     if (!loaded.ok) {
-        std::fprintf(stderr, "algoscope: %s: %s\n", qPrintable(record_path), loaded.message.c_str());
+        std::fprintf(stderr, "algoscope: %s: %s\n", qPrintable(record_path),
+                     loaded.message.c_str());
         return 1;
     }
     if (loaded.expired) std::fprintf(stderr, "algoscope: warning: %s\n", loaded.warning.c_str());

@@ -45,8 +45,8 @@ PlanResult make_plan(const PlanChoice& choice) {
         }
     }
     if (loads.size() < kMinDistinctLoads) {
-        result.error = "enter at least 3 different reference loads (got " +
-                       std::to_string(loads.size()) + ")";
+        result.error =
+            "enter at least 3 different reference loads (got " + std::to_string(loads.size()) + ")";
         return result;
     }
     for (int run = 1; run <= choice.runs; ++run) {

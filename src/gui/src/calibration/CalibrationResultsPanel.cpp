@@ -14,11 +14,14 @@
 namespace algogui::calibration {
 
 namespace {
-QString g(double v, int precision = 5) { return QString::number(v, 'g', precision); }
+QString g(double v, int precision = 5) {
+    return QString::number(v, 'g', precision);
+}
 
 void set_banner_style(QLabel* label, const QColor& background, const QColor& text) {
-    label->setStyleSheet(QStringLiteral("QLabel{background:%1;color:%2;padding:6px;font-weight:bold;}")
-                             .arg(background.name(), text.name()));
+    label->setStyleSheet(
+        QStringLiteral("QLabel{background:%1;color:%2;padding:6px;font-weight:bold;}")
+            .arg(background.name(), text.name()));
 }
 } // namespace
 
@@ -87,13 +90,17 @@ void CalibrationResultsPanel::set_degrees(int recommended, int selected) {
     degree_->setCurrentIndex(degree_->findData(selected));
 }
 
-int CalibrationResultsPanel::selected_degree() const { return degree_->currentData().toInt(); }
+int CalibrationResultsPanel::selected_degree() const {
+    return degree_->currentData().toInt();
+}
 
 void CalibrationResultsPanel::set_notice(const QString& text, bool warning) {
     notice_->setText(text);
     notice_->setVisible(!text.isEmpty());
-    if (warning) set_banner_style(notice_, theme::kBannerWarning, theme::kText);
-    else set_banner_style(notice_, theme::kBannerInfo, theme::kText);
+    if (warning)
+        set_banner_style(notice_, theme::kBannerWarning, theme::kText);
+    else
+        set_banner_style(notice_, theme::kBannerInfo, theme::kText);
 }
 
 void CalibrationResultsPanel::show_failure(const QString& reason) {
@@ -117,11 +124,11 @@ void CalibrationResultsPanel::show_record(const algocal::CalibrationRecord& reco
 
     QString coefficients = tr("<b>reading = c0 + c1·F + … (F in N)</b><table>");
     for (std::size_t i = 0; i < record.fit.coefficients.size(); ++i) {
-        coefficients += QStringLiteral("<tr><td>c%1</td><td align='right'>%2</td><td>± %3</td></tr>")
-                            .arg(i)
-                            .arg(g(record.fit.coefficients[i], 10))
-                            .arg(i < record.fit.std_errors.size() ? g(record.fit.std_errors[i], 3)
-                                                                  : QString());
+        coefficients +=
+            QStringLiteral("<tr><td>c%1</td><td align='right'>%2</td><td>± %3</td></tr>")
+                .arg(i)
+                .arg(g(record.fit.coefficients[i], 10))
+                .arg(i < record.fit.std_errors.size() ? g(record.fit.std_errors[i], 3) : QString());
     }
     coefficients_->setText(coefficients + QStringLiteral("</table>"));
 
@@ -134,7 +141,8 @@ void CalibrationResultsPanel::show_record(const algocal::CalibrationRecord& reco
     };
     line(tr("Residual SD"), QStringLiteral("%1 %2").arg(g(record.fit.residual_sd, 4), unit));
     line(tr("R²"), QString::number(record.fit.r_squared, 'f', 7));
-    line(tr("Non-linearity"), tr("%1 % FS").arg(QString::number(st.max_nonlinearity_percent_fs, 'f', 3)));
+    line(tr("Non-linearity"),
+         tr("%1 % FS").arg(QString::number(st.max_nonlinearity_percent_fs, 'f', 3)));
     line(tr("Hysteresis"), percent(st.has_hysteresis, st.hysteresis_percent_fs));
     line(tr("Repeatability"), percent(st.has_repeatability, st.repeatability_percent_fs));
     line(tr("Zero return"), percent(st.has_zero_return, st.zero_return_percent_fs));
@@ -144,17 +152,22 @@ void CalibrationResultsPanel::show_record(const algocal::CalibrationRecord& reco
 
     // The summary already says PASS/FAIL, the worst point and the tolerance.
     (void)tolerance_percent_fs;
-    verdict_->setText(tr("%1 %2").arg(verdict.pass ? tr("✔") : tr("✖"),
-                                      QString::fromStdString(verdict.summary)));
-    set_banner_style(verdict_, verdict.pass ? theme::kInBand : theme::kOverLimit, theme::kBackground);
+    verdict_->setText(
+        tr("%1 %2").arg(verdict.pass ? tr("✔") : tr("✖"), QString::fromStdString(verdict.summary)));
+    set_banner_style(verdict_, verdict.pass ? theme::kInBand : theme::kOverLimit,
+                     theme::kBackground);
     plot_->show_fit(record.points, record.fit, unit);
     save_->setEnabled(!saved);
     save_->setText(saved ? tr("Saved and active") : tr("Save and make active"));
     export_->setEnabled(true);
 }
 
-QString CalibrationResultsPanel::verdict_text() const { return verdict_->text(); }
-QString CalibrationResultsPanel::statistics_text() const { return statistics_->text(); }
+QString CalibrationResultsPanel::verdict_text() const {
+    return verdict_->text();
+}
+QString CalibrationResultsPanel::statistics_text() const {
+    return statistics_->text();
+}
 QString CalibrationResultsPanel::notice_text() const {
     return notice_->isVisible() || !notice_->text().isEmpty() ? notice_->text() : QString();
 }

@@ -41,7 +41,9 @@ void CalibrationSession::add_reading(double t_s, double reading, double force_n)
     window_.add(t_s, reading, force_n);
 }
 
-algocal::StabilityResult CalibrationSession::stability() const { return window_.assess(rule_); }
+algocal::StabilityResult CalibrationSession::stability() const {
+    return window_.assess(rule_);
+}
 
 algocal::StableAverage CalibrationSession::capture() {
     if (!started() || finished()) {
@@ -78,20 +80,20 @@ CalibrationOutcome CalibrationSession::analyse(int degree) const {
     outcome.recommendation = algocal::recommend_degree(load_n, reading);
     outcome.analysis = algocal::analyse_calibration(points_, degree);
     if (outcome.analysis.ok) {
-        outcome.verdict = algocal::check_tolerance(points_, outcome.analysis.fit,
-                                                   {setup_.tolerance_percent_fs});
+        outcome.verdict =
+            algocal::check_tolerance(points_, outcome.analysis.fit, {setup_.tolerance_percent_fs});
     }
     return outcome;
 }
 
-algocal::CalibrationRecord CalibrationSession::make_record(const CalibrationOutcome& outcome,
-                                                           std::chrono::year_month_day today) const {
+algocal::CalibrationRecord
+CalibrationSession::make_record(const CalibrationOutcome& outcome,
+                                std::chrono::year_month_day today) const {
     algocal::CalibrationRecord record;
     record.device_serial = setup_.device_serial;
     record.calibrated_on = today;
-    record.expires_on =
-        std::chrono::year_month_day{std::chrono::sys_days{today} +
-                                    std::chrono::days{setup_.validity_days}};
+    record.expires_on = std::chrono::year_month_day{std::chrono::sys_days{today} +
+                                                    std::chrono::days{setup_.validity_days}};
     record.operator_name = setup_.operator_name;
     record.reference_standards = setup_.reference_standards;
     record.temperature_c = setup_.temperature_c;

@@ -61,7 +61,8 @@ CalibrationSetupPanel::CalibrationSetupPanel(QWidget* parent) : QWidget(parent) 
     load_buttons->addWidget(runs_);
     loads_layout->addWidget(loads_);
     loads_layout->addLayout(load_buttons);
-    for (double n : kDefaultLoadsN) add_load_row({n, algocal::ForceUnit::kNewton});
+    for (double n : kDefaultLoadsN)
+        add_load_row({n, algocal::ForceUnit::kNewton});
 
     auto* trace_box = new QGroupBox(tr("Traceability and acceptance"), this);
     auto* form = new QFormLayout(trace_box);
@@ -152,10 +153,13 @@ void CalibrationSetupPanel::show_device() {
 
 void CalibrationSetupPanel::set_loads(const std::vector<ReferenceLoad>& loads) {
     loads_->setRowCount(0);
-    for (const ReferenceLoad& load : loads) add_load_row(load);
+    for (const ReferenceLoad& load : loads)
+        add_load_row(load);
 }
 
-void CalibrationSetupPanel::set_operator(const QString& name) { operator_->setText(name); }
+void CalibrationSetupPanel::set_operator(const QString& name) {
+    operator_->setText(name);
+}
 
 void CalibrationSetupPanel::set_reference(const QString& id, double uncertainty_percent) {
     standard_id_->setText(id);
@@ -197,6 +201,8 @@ CalibrationSetup CalibrationSetupPanel::setup() const {
     return setup;
 }
 
-double CalibrationSetupPanel::tolerance_percent_fs() const { return tolerance_->value(); }
+double CalibrationSetupPanel::tolerance_percent_fs() const {
+    return tolerance_->value();
+}
 
 } // namespace algogui::calibration

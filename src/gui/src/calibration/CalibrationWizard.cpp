@@ -34,7 +34,9 @@ algocal::StabilityRule capture_rule() {
     return rule;
 }
 
-QString q(const std::string& s) { return QString::fromStdString(s); }
+QString q(const std::string& s) {
+    return QString::fromStdString(s);
+}
 
 enum Page { kSetupPage = 0, kCapturePage = 1, kResultsPage = 2 };
 
@@ -119,7 +121,8 @@ CalibrationWizard::CalibrationWizard(LiveFeed* feed, std::filesystem::path store
     });
     connect(results_, &CalibrationResultsPanel::degreeChosen, this,
             [this](int degree) { show_fit(degree); });
-    connect(results_, &CalibrationResultsPanel::saveRequested, this, [this] { save_and_activate(); });
+    connect(results_, &CalibrationResultsPanel::saveRequested, this,
+            [this] { save_and_activate(); });
     connect(results_, &CalibrationResultsPanel::exportRequested, this,
             &CalibrationWizard::choose_pdf_and_export);
     connect(results_, &CalibrationResultsPanel::startOverRequested, this, [this] {
@@ -134,9 +137,15 @@ CalibrationWizard::CalibrationWizard(LiveFeed* feed, std::filesystem::path store
 
 CalibrationWizard::~CalibrationWizard() = default;
 
-int CalibrationWizard::current_step_page() const { return stack_->currentIndex(); }
-QString CalibrationWizard::message() const { return message_->text(); }
-QString CalibrationWizard::stability_text() const { return stability_->text(); }
+int CalibrationWizard::current_step_page() const {
+    return stack_->currentIndex();
+}
+QString CalibrationWizard::message() const {
+    return message_->text();
+}
+QString CalibrationWizard::stability_text() const {
+    return stability_->text();
+}
 
 void CalibrationWizard::set_message(const QString& text, bool problem) {
     message_->setText(text);
@@ -192,9 +201,9 @@ void CalibrationWizard::on_status() {
     if (!store_.active_id(id.serial_number)) return;
     const algocore::CalibrationLoadResult loaded = store_.load_active(id.serial_number);
     if (!loaded.ok) {
-        Q_EMIT feed_->bannerMessage(BannerLevel::Error,
-                                    tr("Stored calibration of %1 refused: %2")
-                                        .arg(q(id.serial_number), q(loaded.message)));
+        Q_EMIT feed_->bannerMessage(
+            BannerLevel::Error,
+            tr("Stored calibration of %1 refused: %2").arg(q(id.serial_number), q(loaded.message)));
         return;
     }
     if (loaded.expired) Q_EMIT feed_->bannerMessage(BannerLevel::Warning, q(loaded.warning));
@@ -234,13 +243,16 @@ void CalibrationWizard::refresh_capture() {
     }
     steadiness_->setValue(static_cast<int>(std::lround(100 * steadiness)));
     if (s.stable) {
-        stability_->setText(tr("● STABLE — scatter %1 N, drift %2 N over %3 s: ready to capture")
-                                .arg(QString::number(s.sd, 'f', 3), QString::number(s.drift, 'f', 3))
-                                .arg(session_.window().span_s()));
-        stability_->setStyleSheet(QStringLiteral("QLabel{color:%1;font-weight:bold;}").arg(theme::kInBand.name()));
+        stability_->setText(
+            tr("● STABLE — scatter %1 N, drift %2 N over %3 s: ready to capture")
+                .arg(QString::number(s.sd, 'f', 3), QString::number(s.drift, 'f', 3))
+                .arg(session_.window().span_s()));
+        stability_->setStyleSheet(
+            QStringLiteral("QLabel{color:%1;font-weight:bold;}").arg(theme::kInBand.name()));
     } else {
         stability_->setText(tr("○ NOT STABLE — %1").arg(q(s.message)));
-        stability_->setStyleSheet(QStringLiteral("QLabel{color:%1;font-weight:bold;}").arg(theme::kAbove.name()));
+        stability_->setStyleSheet(
+            QStringLiteral("QLabel{color:%1;font-weight:bold;}").arg(theme::kAbove.name()));
     }
 
     QString list = tr("<b>Captured</b><br>");
@@ -250,8 +262,9 @@ void CalibrationWizard::refresh_capture() {
                     .arg(i + 1)
                     .arg(points[i].applied_load, 0, 'g', 6)
                     .arg(QString::fromUtf8(algocal::symbol(points[i].load_unit).data()))
-                    .arg(points[i].direction == algocal::LoadDirection::kAscending ? QStringLiteral("↑")
-                                                                                   : QStringLiteral("↓"))
+                    .arg(points[i].direction == algocal::LoadDirection::kAscending
+                             ? QStringLiteral("↑")
+                             : QStringLiteral("↓"))
                     .arg(points[i].reading, 0, 'f', 2);
     }
     points_->setText(list);
@@ -313,8 +326,8 @@ bool CalibrationWizard::save_and_activate() {
     record_saved_ = true;
     auto active = std::make_shared<const algocal::CalibrationRecord>(record);
     if (feed_) feed_->set_calibration(active);
-    const algocal::ToleranceVerdict verdict = algocal::check_tolerance(
-        record.points, record.fit, {setup_->tolerance_percent_fs()});
+    const algocal::ToleranceVerdict verdict =
+        algocal::check_tolerance(record.points, record.fit, {setup_->tolerance_percent_fs()});
     results_->show_record(record, verdict, setup_->tolerance_percent_fs(), true);
     set_message(tr("Saved as calibration #%1 of %2 and made active.")
                     .arg(record.id)

@@ -42,8 +42,10 @@ void ReadingTrace::paintEvent(QPaintEvent* /*event*/) {
     for (std::size_t i = 0; i < readings_.size(); ++i) {
         const double x = area.left() + area.width() * i / (readings_.size() - 1);
         const double y = area.center().y() - (readings_[i] - mid) / half * area.height() / 2;
-        if (i == 0) path.moveTo(x, y);
-        else path.lineTo(x, y);
+        if (i == 0)
+            path.moveTo(x, y);
+        else
+            path.lineTo(x, y);
     }
     painter.setPen(QPen(stable_ ? theme::kInBand : theme::kAbove, 2));
     painter.drawPath(path);

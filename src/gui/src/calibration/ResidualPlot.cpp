@@ -36,14 +36,13 @@ void paint_residual_plot(QPainter& painter, const QRectF& area,
     painter.setRenderHint(QPainter::Antialiasing);
     const QFontMetricsF metrics(painter.font());
     const double line_h = metrics.height();
-    const QRectF plot = area.adjusted(metrics.horizontalAdvance(QStringLiteral("-0.0000e+00")) + 8,
-                                      line_h * 1.4,
-                                      -metrics.horizontalAdvance(QStringLiteral("00000")) / 2 - 4,
-                                      -line_h * 2.6);
+    const QRectF plot =
+        area.adjusted(metrics.horizontalAdvance(QStringLiteral("-0.0000e+00")) + 8, line_h * 1.4,
+                      -metrics.horizontalAdvance(QStringLiteral("00000")) / 2 - 4, -line_h * 2.6);
     painter.setPen(theme::kText);
-    painter.drawText(QRectF(area.left(), area.top(), area.width(), line_h * 1.2), Qt::AlignHCenter,
-                     QStringLiteral("Residuals (reading − fit, %1) against applied load (N)")
-                         .arg(reading_unit));
+    painter.drawText(
+        QRectF(area.left(), area.top(), area.width(), line_h * 1.2), Qt::AlignHCenter,
+        QStringLiteral("Residuals (reading − fit, %1) against applied load (N)").arg(reading_unit));
     if (fit.residuals.size() != points.size() || points.empty()) {
         painter.drawText(plot, Qt::AlignCenter, QStringLiteral("no fit yet"));
         painter.restore();
@@ -56,13 +55,18 @@ void paint_residual_plot(QPainter& painter, const QRectF& area,
     x_lo -= x_pad;
     x_hi += x_pad;
     double r_max = 0.0;
-    for (double r : fit.residuals) r_max = std::max(r_max, std::abs(r));
+    for (double r : fit.residuals)
+        r_max = std::max(r_max, std::abs(r));
     if (!(r_max > 0)) r_max = 1.0;
     const double y_step = nice_step(2.0 * r_max, 4);
     const double y_hi = std::ceil(r_max / y_step) * y_step;
     const double y_lo = -y_hi;
-    const auto to_x = [&](double v) { return plot.left() + (v - x_lo) / (x_hi - x_lo) * plot.width(); };
-    const auto to_y = [&](double v) { return plot.bottom() - (v - y_lo) / (y_hi - y_lo) * plot.height(); };
+    const auto to_x = [&](double v) {
+        return plot.left() + (v - x_lo) / (x_hi - x_lo) * plot.width();
+    };
+    const auto to_y = [&](double v) {
+        return plot.bottom() - (v - y_lo) / (y_hi - y_lo) * plot.height();
+    };
 
     // Grid and labels.
     painter.setPen(QPen(theme::kGrid, 0));
@@ -70,8 +74,9 @@ void paint_residual_plot(QPainter& painter, const QRectF& area,
         painter.setPen(QPen(theme::kGrid, 0));
         painter.drawLine(QPointF(plot.left(), to_y(y)), QPointF(plot.right(), to_y(y)));
         painter.setPen(theme::kMutedText);
-        painter.drawText(QRectF(area.left(), to_y(y) - line_h / 2, plot.left() - area.left() - 6, line_h),
-                         Qt::AlignRight | Qt::AlignVCenter, QString::number(y, 'g', 4));
+        painter.drawText(
+            QRectF(area.left(), to_y(y) - line_h / 2, plot.left() - area.left() - 6, line_h),
+            Qt::AlignRight | Qt::AlignVCenter, QString::number(y, 'g', 4));
     }
     const double x_step = nice_step(x_hi - x_lo, 6);
     for (double x = std::ceil(x_lo / x_step) * x_step; x <= x_hi; x += x_step) {
@@ -110,7 +115,8 @@ void paint_residual_plot(QPainter& painter, const QRectF& area,
     painter.drawEllipse(QPointF(plot.left() + r, ly + line_h / 2), r, r);
     painter.setPen(theme::kText);
     painter.drawText(QPointF(plot.left() + 3 * r, ly + line_h * 0.8), QStringLiteral("ascending"));
-    const double lx = plot.left() + 3 * r + metrics.horizontalAdvance(QStringLiteral("ascending")) + 20;
+    const double lx =
+        plot.left() + 3 * r + metrics.horizontalAdvance(QStringLiteral("ascending")) + 20;
     painter.setBrush(Qt::NoBrush);
     painter.setPen(QPen(theme::kOverLimit, 1.6));
     painter.drawRect(QRectF(lx, ly + line_h / 2 - r, 2 * r, 2 * r));

@@ -13,7 +13,8 @@ constexpr double kMinCoverage = 0.9;
 
 void SampleWindow::add(double t_s, double reading, double force_n) {
     readings_.push_back({t_s, reading, force_n});
-    while (!readings_.empty() && readings_.front().t_s < t_s - span_s_) readings_.pop_front();
+    while (!readings_.empty() && readings_.front().t_s < t_s - span_s_)
+        readings_.pop_front();
 }
 
 double SampleWindow::covered_s() const {
@@ -23,14 +24,16 @@ double SampleWindow::covered_s() const {
 std::vector<double> SampleWindow::readings() const {
     std::vector<double> out;
     out.reserve(readings_.size());
-    for (const TimedReading& r : readings_) out.push_back(r.reading);
+    for (const TimedReading& r : readings_)
+        out.push_back(r.reading);
     return out;
 }
 
 std::vector<double> SampleWindow::forces_n() const {
     std::vector<double> out;
     out.reserve(readings_.size());
-    for (const TimedReading& r : readings_) out.push_back(r.force_n);
+    for (const TimedReading& r : readings_)
+        out.push_back(r.force_n);
     return out;
 }
 

@@ -23,8 +23,7 @@ QString certificate_html(const algocal::CalibrationRecord& record,
 
 /// Writes the PDF to `path`. False with `error` set ("cannot write /x.pdf: ...") on failure.
 bool write_certificate_pdf(const algocal::CalibrationRecord& record,
-                           const CertificateOptions& options, const QString& path,
-                           QString* error);
+                           const CertificateOptions& options, const QString& path, QString* error);
 
 /// Headless `algoscope --calibration-report RECORD.json --pdf OUT.pdf [--tolerance PCT]`:
 /// loads and validates the record, writes the PDF, prints warnings/errors to stderr.

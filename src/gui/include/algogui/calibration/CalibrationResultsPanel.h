@@ -19,8 +19,9 @@ public:
     explicit CalibrationResultsPanel(QWidget* parent = nullptr);
 
     /// Shows a record (a fresh outcome or one loaded from a file). `saved` disables Save.
-    void show_record(const algocal::CalibrationRecord& record, const algocal::ToleranceVerdict& verdict,
-                     double tolerance_percent_fs, bool saved);
+    void show_record(const algocal::CalibrationRecord& record,
+                     const algocal::ToleranceVerdict& verdict, double tolerance_percent_fs,
+                     bool saved);
     /// Shows why there is no usable fit.
     void show_failure(const QString& reason);
     /// Puts a warning (expired record) or note above the results; empty hides it.

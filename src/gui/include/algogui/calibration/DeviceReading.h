@@ -17,7 +17,8 @@ algocal::ReadingKind reading_kind_of(const algocore::Sample& sample);
 /// factory force, recovered by adding back the tare and, when a device-newton record was
 /// applied (sample.calibration_id == record id), mapping the force back through its fit.
 /// nullopt when the sample was produced by a record we do not have.
-std::optional<double> device_reading(const algocore::Sample& sample, double tare_offset_n,
-                                     const std::shared_ptr<const algocal::CalibrationRecord>& active);
+std::optional<double>
+device_reading(const algocore::Sample& sample, double tare_offset_n,
+               const std::shared_ptr<const algocal::CalibrationRecord>& active);
 
 } // namespace algogui::calibration
