@@ -10,20 +10,48 @@ namespace algogui {
 PressureReadout::PressureReadout(QWidget* parent) : QWidget(parent) {
     setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Expanding);
     setAccessibleName(tr("Current pressure"));
+    // The backdrop covers every pixel, so Qt need not paint the parent's background first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
 void PressureReadout::show_reading(const QString& number, const QString& unit_symbol,
                                    const BandStyle& style) {
     if (number == number_ && unit_symbol == unit_ && style.word == style_.word) return;
+    // Most frames change only the digits: repaint just their box over the cached backdrop.
+    const bool digits_only = unit_symbol == unit_ && style.word == style_.word &&
+                             number.size() == number_.size() && !backdrop_.isNull();
     number_ = number;
     unit_ = unit_symbol;
     style_ = style;
     setAccessibleDescription(number_ + QChar(' ') + unit_ + QStringLiteral(", ") + style_.word);
-    update();
+    if (digits_only) update(digits_box_.toAlignedRect().adjusted(-2, -2, 2, 2));
+    else update();
+}
+
+QString PressureReadout::backdrop_key() const {
+    return QStringLiteral("%1x%2|%3|%4|%5|%6")
+        .arg(width())
+        .arg(height())
+        .arg(unit_, style_.label(), style_.colour.name())
+        .arg(number_.size());
 }
 
 void PressureReadout::paintEvent(QPaintEvent*) {
     QPainter painter(this);
+    const QString key = backdrop_key();
+    if (key != backdrop_key_ || backdrop_.isNull()) {
+        draw_backdrop();
+        backdrop_key_ = key;
+    }
+    painter.drawPixmap(0, 0, backdrop_);
+    draw_number(painter, digits_box_, number_px_);
+}
+
+void PressureReadout::draw_backdrop() {
+    const qreal ratio = devicePixelRatioF();
+    backdrop_ = QPixmap(size() * ratio);
+    backdrop_.setDevicePixelRatio(ratio);
+    QPainter painter(&backdrop_);
     painter.setRenderHint(QPainter::TextAntialiasing);
     const QRectF area = rect();
     painter.fillRect(area, style_.colour);
@@ -49,12 +77,11 @@ void PressureReadout::paintEvent(QPaintEvent*) {
         if (QFontMetricsF(number_font).horizontalAdvance(widest) + unit_width <= number_box.width())
             break;
     }
-    number_font.setPixelSize(number_px);
-    const QRectF digits_box(number_box.left(), number_box.top(), number_box.width() - unit_width,
-                            number_box.height());
-    draw_number(painter, digits_box, number_px);
+    number_px_ = number_px;
+    digits_box_ = QRectF(number_box.left(), number_box.top(), number_box.width() - unit_width,
+                         number_box.height());
     painter.setFont(unit_font);
-    const QRectF unit_box(digits_box.right() + 12, number_box.top(), unit_width,
+    const QRectF unit_box(digits_box_.right() + 12, number_box.top(), unit_width,
                           number_box.height() * 0.72);
     painter.drawText(unit_box, Qt::AlignLeft | Qt::AlignBottom, unit_);
 

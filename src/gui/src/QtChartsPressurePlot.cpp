@@ -10,7 +10,7 @@
 #include <algorithm>
 #include <cmath>
 
-#include "algogui/PlotFactory.h"
+#include "PlotScale.h"
 #include "algogui/Theme.h"
 
 namespace algogui {
@@ -33,16 +33,6 @@ protected:
 // The window can be at most 60 s; guides span a little more so they never end on screen.
 constexpr double kGuideSpanS = 61.0;
 
-// A round axis top (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 × 10^n) at or above `value`.
-double nice_ceiling(double value) {
-    if (value <= 0) return 1.0;
-    const double magnitude = std::pow(10.0, std::floor(std::log10(value)));
-    for (double step : {1.0, 1.2, 1.5, 2.0, 2.5, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0}) {
-        if (step * magnitude >= value) return step * magnitude;
-    }
-    return 10.0 * magnitude;
-}
-
 QScatterSeries* make_markers(QChart* chart, const QColor& colour,
                              QScatterSeries::MarkerShape shape) {
     auto* series = new QScatterSeries(chart);
@@ -55,10 +45,6 @@ QScatterSeries* make_markers(QChart* chart, const QColor& colour,
 }
 
 }  // namespace
-
-std::unique_ptr<PressurePlot> make_pressure_plot(QWidget* parent) {
-    return std::make_unique<QtChartsPressurePlot>(parent);
-}
 
 QtChartsPressurePlot::QtChartsPressurePlot(QWidget* parent) : unit_(display_unit("kpa")) {
     chart_ = new QChart();
@@ -136,7 +122,7 @@ void QtChartsPressurePlot::set_window_s(double window_s) {
     // Ticks on whole, round seconds counted back from "now".
     x_axis_->setTickType(QValueAxis::TicksDynamic);
     x_axis_->setTickAnchor(0.0);
-    x_axis_->setTickInterval(window_s_ <= 10 ? 1.0 : window_s_ <= 30 ? 5.0 : 10.0);
+    x_axis_->setTickInterval(plot_scale::time_tick_s(window_s_));
     x_axis_->setLabelFormat(QStringLiteral("%.0f"));
 }
 
@@ -175,7 +161,7 @@ void QtChartsPressurePlot::update_y_range(double visible_max_kpa) {
     double wanted_kpa = std::max(visible_max_kpa * 1.1, 1.0);
     if (guides_.limit_kpa > 0) wanted_kpa = std::max(wanted_kpa, guides_.limit_kpa * 1.12);
     if (guides_.band_valid) wanted_kpa = std::max(wanted_kpa, guides_.band_high_kpa * 1.3);
-    const double wanted = nice_ceiling(unit_.from_kpa(wanted_kpa));
+    const double wanted = plot_scale::nice_ceiling(unit_.from_kpa(wanted_kpa));
     // Grow at once so nothing is clipped; shrink only when far too tall, so the axis does
     // not jump with every wobble of the signal.
     if (wanted > y_max_shown_ || wanted < 0.5 * y_max_shown_) {
@@ -183,7 +169,7 @@ void QtChartsPressurePlot::update_y_range(double visible_max_kpa) {
         y_axis_->setRange(0.0, y_max_shown_);
         y_axis_->setTickType(QValueAxis::TicksDynamic);
         y_axis_->setTickAnchor(0.0);
-        y_axis_->setTickInterval(nice_ceiling(y_max_shown_ / 6.0));
+        y_axis_->setTickInterval(plot_scale::nice_ceiling(y_max_shown_ / 6.0));
     }
 }
 

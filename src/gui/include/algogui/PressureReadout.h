@@ -31,6 +31,15 @@ protected:
 
 private:
     void draw_number(QPainter& painter, const QRectF& box, int pixel_size);
+    void draw_backdrop();
+    QString backdrop_key() const;
+
+    // Colour, unit and state word, drawn once per change of any of them (or of the size or
+    // the number's length); a frame blits it and draws the digits.
+    QPixmap backdrop_;
+    QString backdrop_key_;
+    QRectF digits_box_;
+    int number_px_ = 10;
 
     // Glyphs this large are not in Qt's glyph cache and would be re-rasterised from outlines
     // every frame; the number changes nearly every frame, so its characters are rendered
