@@ -5,7 +5,9 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QSignalBlocker>
 #include <chrono>
+#include <functional>
 
 #include "algocal/CalibrationRecord.h"
 #include "algocore/drivers/DriverFactory.h"
@@ -27,6 +29,23 @@ void set_coloured(QLabel* label, const QString& text, const QColor& colour) {
     label->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(colour.name()));
 }
 
+// The port list re-reads the ports each time it opens, so a device plugged in after start
+// appears without a restart.
+class PortCombo final : public QComboBox {
+public:
+    using QComboBox::QComboBox;
+    std::function<void()> before_popup;
+
+protected:
+    void showPopup() override {
+        if (before_popup) before_popup();
+        QComboBox::showPopup();
+    }
+};
+
+// The port path stored with a list entry (the entry text adds the description).
+constexpr int kPathRole = Qt::UserRole + 1;
+
 std::chrono::year_month_day today() {
     const QDate now = QDate::currentDate();
     return std::chrono::year_month_day{std::chrono::year{now.year()},
@@ -41,7 +60,9 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(8, 4, 8, 4);
     layout->setSpacing(14);
 
-    port_ = new QComboBox(this);
+    auto* port = new PortCombo(this);
+    port->before_popup = [this] { refresh_ports(); };
+    port_ = port;
     port_->setEditable(true);  // any path can be typed, e.g. a by-id link
     port_->setMinimumWidth(150);
     port_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -85,24 +106,53 @@ void DeviceBar::set_port_lister(PortLister lister) {
 }
 
 void DeviceBar::refresh_ports() {
-    const QString current = port_->currentText();
-    QStringList ports{kSimulatedPort};
-    if (port_lister_) ports += port_lister_();
+    const QString current = choice().port;
+    const QSignalBlocker quiet(port_);
     port_->clear();
-    port_->addItems(ports);
-    port_->setCurrentText(current.isEmpty() ? kSimulatedPort : current);
+    port_->addItem(kSimulatedPort);
+    port_->setItemData(0, kSimulatedPort, kPathRole);
+    if (port_lister_) {
+        for (const Port& port : port_lister_()) {
+            // The by-id name is long; its last part names the device well enough.
+            QString text = port.path.section(QLatin1Char('/'), -1);
+            if (!port.description.isEmpty()) text += QStringLiteral(" — ") + port.description;
+            port_->addItem(text);
+            const int row = port_->count() - 1;
+            port_->setItemData(row, port.path, kPathRole);
+            port_->setItemData(row, port.path + QLatin1Char('\n') + port.description,
+                               Qt::ToolTipRole);
+        }
+    }
+    select_port(current.isEmpty() ? kSimulatedPort : current);
+}
+
+void DeviceBar::select_port(const QString& path) {
+    const int row = port_->findData(path, kPathRole);
+    if (row >= 0) port_->setCurrentIndex(row);
+    else port_->setCurrentText(path);  // typed by hand, or not plugged in now
+}
+
+QStringList DeviceBar::port_entries() const {
+    QStringList entries;
+    for (int row = 0; row < port_->count(); ++row) entries += port_->itemText(row);
+    return entries;
 }
 
 DeviceChoice DeviceBar::choice() const {
     DeviceChoice choice = base_choice_;
-    choice.port = port_->currentText().trimmed();
+    // A listed entry opens its path; anything typed is opened as typed.
+    const int row = port_->currentIndex();
+    if (row >= 0 && port_->itemText(row) == port_->currentText())
+        choice.port = port_->itemData(row, kPathRole).toString();
+    else
+        choice.port = port_->currentText().trimmed();
     choice.driver = driver_->currentText();
     return choice;
 }
 
 void DeviceBar::set_choice(const DeviceChoice& choice) {
     base_choice_ = choice;
-    port_->setCurrentText(choice.port);
+    select_port(choice.port);
     driver_->setCurrentText(choice.driver);
 }
 

@@ -9,6 +9,7 @@
 #include <QToolBar>
 #include <QVBoxLayout>
 
+#include "algocore/acquisition/PortDiscovery.h"
 #include "algogui/AudioCues.h"
 #include "algogui/Banner.h"
 #include "algogui/CoachView.h"
@@ -26,7 +27,18 @@ namespace algogui {
 
 namespace {
 constexpr double kWindowChoicesS[] = {5, 10, 20, 30, 60};
+
+// Real serial ports for the device bar, after "Simulated algometer".
+std::vector<DeviceBar::Port> list_serial_ports() {
+    std::vector<DeviceBar::Port> ports;
+    for (const algocore::PortInfo& info : algocore::PosixPortDiscovery().list_ports()) {
+        ports.push_back({QString::fromStdString(info.path),
+                         QString::fromStdString(info.description())});
+    }
+    return ports;
 }
+
+}  // namespace
 
 MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWidget* parent)
     : QMainWindow(parent), prefs_(prefs), unit_(display_unit(prefs.unit_key())) {
@@ -43,6 +55,7 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
     feed_ = new LiveFeed(this);
     audio_ = new AudioCues(std::move(tone), this);
     device_bar_ = new DeviceBar(this);
+    device_bar_->set_port_lister(&list_serial_ports);
     banner_ = new Banner(this);
     pages_ = new QTabWidget(this);
     pages_->setTabPosition(QTabWidget::West);

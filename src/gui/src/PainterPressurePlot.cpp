@@ -25,7 +25,7 @@ QFont axis_font() {
     return font;
 }
 
-}  // namespace
+} // namespace
 
 PressurePlotCanvas::PressurePlotCanvas(PainterPressurePlot& plot, QWidget* parent)
     : QWidget(parent), plot_(plot) {
@@ -60,7 +60,9 @@ PainterPressurePlot::PainterPressurePlot(QWidget* parent) : unit_(display_unit("
 
 PainterPressurePlot::~PainterPressurePlot() = default;
 
-QWidget* PainterPressurePlot::widget() { return canvas_; }
+QWidget* PainterPressurePlot::widget() {
+    return canvas_;
+}
 
 void PainterPressurePlot::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
@@ -255,12 +257,13 @@ void PainterPressurePlot::draw_background(QPainter& painter) const {
         painter.drawText(QPointF(r.left() - 6 - w, y_px(v) + metrics.ascent() / 2 - 2), label);
     }
     const QString x_title = QStringLiteral("time (s)");
-    painter.drawText(QPointF(r.center().x() - metrics.horizontalAdvance(x_title) / 2,
-                             canvas_->height() - 6),
-                     x_title);
+    painter.drawText(
+        QPointF(r.center().x() - metrics.horizontalAdvance(x_title) / 2, canvas_->height() - 6),
+        x_title);
     const QString y_title = QStringLiteral("pressure (%1)").arg(unit_.symbol);
     painter.save();
-    painter.translate(metrics.ascent() + 2, r.center().y() + metrics.horizontalAdvance(y_title) / 2);
+    painter.translate(metrics.ascent() + 2,
+                      r.center().y() + metrics.horizontalAdvance(y_title) / 2);
     painter.rotate(-90);
     painter.drawText(QPointF(0, 0), y_title);
     painter.restore();
@@ -284,4 +287,4 @@ void PainterPressurePlot::draw_background(QPainter& painter) const {
     painter.drawRect(r);
 }
 
-}  // namespace algogui
+} // namespace algogui

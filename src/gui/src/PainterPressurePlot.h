@@ -56,23 +56,23 @@ private:
     DisplayUnit unit_;
     double window_s_ = 10.0;
     PlotGuides guides_;
-    double y_max_shown_ = 0.0;  // current y-axis top, in the display unit
+    double y_max_shown_ = 0.0; // current y-axis top, in the display unit
 
     PressurePlotCanvas* canvas_ = nullptr;
     PaintObserver observer_;
     std::uint64_t samples_shown_ = 0;
 
-    QPixmap background_;  // grid, axes, band and limit; redrawn when any of them changes
+    QPixmap background_; // grid, axes, band and limit; redrawn when any of them changes
     bool background_valid_ = false;
 
     // The last frame in display units and seconds relative to "now" (x ≤ 0), reused every
     // frame so a warmed-up frame allocates nothing.
     std::vector<TracePoint> decimated_;
-    std::vector<QPointF> trace_;  // (t_rel_s, value)
+    std::vector<QPointF> trace_; // (t_rel_s, value)
     QPolygonF trace_px_;
     std::optional<algocore::protocols::RampCorridor> corridor_;
     double now_t_s_ = 0.0;
-    std::vector<PlotMarker> markers_;  // t_s relative to now; pressure in the display unit
+    std::vector<PlotMarker> markers_; // t_s relative to now; pressure in the display unit
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -26,4 +26,4 @@ std::unique_ptr<PressurePlot> make_pressure_plot(QWidget* parent, PlotRenderer r
     return std::make_unique<PainterPressurePlot>(parent);
 }
 
-}  // namespace algogui
+} // namespace algogui

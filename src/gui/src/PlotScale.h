@@ -19,4 +19,4 @@ inline double time_tick_s(double window_s) {
     return window_s <= 10 ? 1.0 : window_s <= 30 ? 5.0 : 10.0;
 }
 
-}  // namespace algogui::plot_scale
+} // namespace algogui::plot_scale

@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <functional>
 #include <memory>
+#include <vector>
 
 #include "algocore/acquisition/Acquisition.h"
 #include "algogui/DeviceChoice.h"
@@ -22,13 +23,19 @@ namespace algogui {
 class DeviceBar : public QWidget {
     Q_OBJECT
 public:
+    /// A serial port as the picker shows it: what to open and a line a person recognises.
+    struct Port {
+        QString path;         ///< what to open (the by-id name when there is one)
+        QString description;  ///< e.g. "FT232R USB UART (FTDI, 0403:6001)"; may be empty
+    };
     /// Lists the serial ports present now (from the acquisition layer's port discovery).
-    using PortLister = std::function<QStringList()>;
+    using PortLister = std::function<std::vector<Port>()>;
 
     explicit DeviceBar(QWidget* parent = nullptr);
 
     void set_port_lister(PortLister lister);
-    /// Re-reads the port list, keeping the current choice.
+    /// Re-reads the port list, keeping the current choice. Also runs each time the list is
+    /// opened, so a device plugged in later shows up.
     void refresh_ports();
     /// The choice currently shown (port, driver).
     DeviceChoice choice() const;
@@ -42,12 +49,16 @@ public:
     QString calibration_text() const;
     QString rate_text() const;
     QString loss_text() const;
+    /// The entries of the port list as shown (first: "Simulated algometer").
+    QStringList port_entries() const;
 
 Q_SIGNALS:
     void connectRequested(const algogui::DeviceChoice& choice);
     void disconnectRequested();
 
 private:
+    void select_port(const QString& path);
+
     PortLister port_lister_;
     DeviceChoice base_choice_;
     bool connected_ = false;
