@@ -1,0 +1,82 @@
+// Both live-plot renderers draw the band, the limit and the trace, report each paint with the
+// samples it shows, and the QPainter one is the default.
+#include <QImage>
+#include <QtTest>
+#include <vector>
+
+#include "algogui/PlotFactory.h"
+#include "algogui/Theme.h"
+
+using namespace algogui;
+
+namespace {
+
+// Pixels of roughly `colour` in the image (tolerance per channel).
+int count_near(const QImage& image, const QColor& colour, int tolerance) {
+    int n = 0;
+    for (int y = 0; y < image.height(); ++y) {
+        for (int x = 0; x < image.width(); ++x) {
+            const QColor c = image.pixelColor(x, y);
+            if (std::abs(c.red() - colour.red()) <= tolerance &&
+                std::abs(c.green() - colour.green()) <= tolerance &&
+                std::abs(c.blue() - colour.blue()) <= tolerance)
+                ++n;
+        }
+    }
+    return n;
+}
+
+}  // namespace
+
+class PlotRendererTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void PainterIsTheDefault() {
+        qunsetenv("ALGOSCOPE_PLOT");
+        QCOMPARE(default_plot_renderer(), PlotRenderer::Painter);
+        qputenv("ALGOSCOPE_PLOT", "qtcharts");
+        QCOMPARE(default_plot_renderer(), PlotRenderer::QtCharts);
+        qunsetenv("ALGOSCOPE_PLOT");
+    }
+
+    void DrawsBandLimitAndTrace_data() {
+        QTest::addColumn<int>("renderer");
+        QTest::newRow("painter") << static_cast<int>(PlotRenderer::Painter);
+        QTest::newRow("qtcharts") << static_cast<int>(PlotRenderer::QtCharts);
+    }
+
+    void DrawsBandLimitAndTrace() {
+        QFETCH(int, renderer);
+        QWidget host;
+        auto plot = make_pressure_plot(&host, static_cast<PlotRenderer>(renderer));
+        plot->widget()->resize(640, 400);
+        plot->set_window_s(10.0);
+        PlotGuides guides;
+        guides.band_valid = true;
+        guides.band_low_kpa = 300;
+        guides.band_high_kpa = 400;
+        guides.limit_kpa = 500;
+        plot->set_guides(guides);
+
+        // A ramp to 350 kPa over 10 s at 1 kHz.
+        std::vector<TracePoint> trace;
+        for (int i = 0; i <= 10000; ++i) trace.push_back({i / 1000.0, 0.035 * i});
+        std::uint64_t painted_with = 0;
+        plot->set_paint_observer([&](std::uint64_t shown) { painted_with = shown; });
+        PlotFrame frame;
+        frame.trace = trace;
+        frame.now_t_s = 10.0;
+        frame.samples_shown = 10001;
+        plot->show_frame(frame);
+
+        const QImage image = plot->widget()->grab().toImage();
+        QCOMPARE(painted_with, std::uint64_t{10001});
+        QVERIFY2(count_near(image, theme::kTrace, 40) > 300, "the trace is drawn");
+        QVERIFY2(count_near(image, theme::kOverLimit, 30) > 100, "the limit line is drawn");
+        // The band fill is translucent green over white.
+        QVERIFY2(count_near(image, QColor(0xc5, 0xda, 0xca), 12) > 5000, "the band is shaded");
+    }
+};
+
+QTEST_MAIN(PlotRendererTest)
+#include "PlotRendererTest.moc"
