@@ -4,6 +4,9 @@
 #include <QtTest>
 #include <vector>
 
+#include "TestSamples.h"
+#include "algogui/LiveFeed.h"
+#include "algogui/LivePanel.h"
 #include "algogui/PlotFactory.h"
 #include "algogui/Theme.h"
 
@@ -75,6 +78,22 @@ private Q_SLOTS:
         QVERIFY2(count_near(image, theme::kOverLimit, 30) > 100, "the limit line is drawn");
         // The band fill is translucent green over white.
         QVERIFY2(count_near(image, QColor(0xc5, 0xda, 0xca), 12) > 5000, "the band is shaded");
+    }
+
+    // Samples that arrive while another page is in front are on the plot as soon as the
+    // Live page is shown again, even with no further sample.
+    void HiddenLivePanelCatchesUpWhenShown() {
+        LiveFeed feed;
+        LivePanel panel(feed);
+        panel.resize(1000, 700);
+        std::uint64_t painted_with = 0;
+        panel.plot().set_paint_observer([&](std::uint64_t shown) { painted_with = shown; });
+        for (int i = 0; i < 500; ++i) feed.model().add_sample(sample_at(i / 100.0, i * 0.5));
+        panel.show_frame();  // hidden: only the readout and timers follow
+        QCOMPARE(painted_with, std::uint64_t{0});
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QTRY_COMPARE(painted_with, std::uint64_t{500});
     }
 };
 

@@ -92,6 +92,11 @@ void LivePanel::apply_targets_to_view(const LiveTargets& targets) {
     ramp_gauge_->set_target(targets.ramp_rate_kpa_s, targets.ramp_tolerance_kpa_s);
 }
 
+void LivePanel::showEvent(QShowEvent* event) {
+    QWidget::showEvent(event);
+    show_frame();
+}
+
 void LivePanel::show_frame() {
     LiveModel& model = feed_.model();
     if (model.has_sample()) {
@@ -103,6 +108,12 @@ void LivePanel::show_frame() {
     hold_timer_->show_timer(model.hold_timer(), model.hold_running());
     ramp_gauge_->show_rate(model.ramp_rate_kpa_s(), model.corridor().has_value());
 
+    // While another page is in front the plot is not fed: decimating a trace nobody sees
+    // costs CPU every frame. showEvent() catches it up.
+    if (!plot_->widget()->isVisible()) {
+        plotted_samples_ = kNothingPlotted;
+        return;
+    }
     // An idle link (no new samples) leaves the plot alone: no repaint, no CPU.
     if (model.samples_seen() == plotted_samples_ && model.markers().size() == plotted_markers_)
         return;

@@ -43,6 +43,10 @@ Q_SIGNALS:
     /// The user changed the targets in the editor (valid ones only).
     void targetsEdited(const algogui::LiveTargets& targets);
 
+protected:
+    /// Brings the plot up to date at once when the page comes back into view.
+    void showEvent(QShowEvent* event) override;
+
 private:
     void apply_targets_to_view(const LiveTargets& targets);
 
