@@ -11,8 +11,15 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DALGOSCOPE_WE
 cmake --build "$build" -j "$jobs"
 
 export QT_QPA_PLATFORM=offscreen
-ctest --test-dir "$build" --output-on-failure -j "$jobs" --timeout 600
+ctest_log="$build/ctest-summary.log"
+ctest --test-dir "$build" --output-on-failure -j "$jobs" --timeout 600 | tee "$ctest_log"
 
 for extra in scripts/fuzz.sh scripts/firmware-arm.sh; do
   if [[ -x $extra ]]; then "$extra" "$build"; fi
 done
+
+# One closing line that any reader can count: "N passed, N failed".
+summary=$(grep -E "tests passed, [0-9]+ tests failed out of [0-9]+" "$ctest_log" | tail -n 1)
+failed=$(sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/' <<<"$summary")
+total=$(sed -E 's/.* tests failed out of ([0-9]+).*/\1/' <<<"$summary")
+echo "tests: $((total - failed)) passed, $failed failed"
