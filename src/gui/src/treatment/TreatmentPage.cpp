@@ -151,6 +151,7 @@ void TreatmentPage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
     // A PPT may have been measured on the Thresholds page meanwhile.
     if (ensure_storage()) point_->refresh_thresholds();
+    if (latest_) refresh(latest_->t_s);
 }
 
 void TreatmentPage::start_demo() {
@@ -386,6 +387,9 @@ void TreatmentPage::refresh(double now_t_s) {
     }
     if (hold_) status_->show_hold(*hold_);
 
+    // A hold runs on while another page is in front, but nobody sees this plot then:
+    // decimating its trace every frame would be wasted. showEvent() catches it up.
+    if (!plot_->widget()->isVisible()) return;
     PlotFrame frame;
     frame.trace = history_.points();
     frame.now_t_s = now_t_s;
