@@ -170,13 +170,19 @@ void DeviceBar::show_status(const algocore::AcquisitionStatus& status, bool conn
     else if (connected && status.link != Link::Connecting) colour = theme::kOverLimit;
     set_coloured(state_, QStringLiteral("● ") + state, colour);
 
+    // The serial number identifies the device (and its calibration), so it comes first: when
+    // the bar is narrow the model name is what gets cut, and the tooltip keeps the whole text.
     QString device = tr("no device");
     if (status.identity) {
         device = QString::fromStdString(status.identity->model);
         if (!status.identity->serial_number.empty())
-            device += tr("  S/N %1").arg(QString::fromStdString(status.identity->serial_number));
+            device = tr("S/N %1 · %2")
+                         .arg(QString::fromStdString(status.identity->serial_number), device);
     }
-    if (device_->text() != device) device_->setText(device);
+    if (device_->text() != device) {
+        device_->setText(device);
+        device_->setToolTip(device);
+    }
 
     // Missing or expired calibration: the factory calibration is in use; say so plainly.
     if (!calibration || status.calibration_id == algocore::kFactoryCalibration) {
