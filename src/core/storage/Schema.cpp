@@ -167,24 +167,28 @@ void seed_builtin_sites(SQLite::Database& db) {
     for (const Site& s : builtin_sites()) {
         upsert.reset();
         upsert.clearBindings();
-        upsert.bind(1, s.key);
-        upsert.bind(2, s.name);
-        upsert.bind(3, s.region);
-        upsert.bind(4, s.landmark);
-        upsert.bind(5, s.paired ? 1 : 0);
-        if (s.front) {
-            upsert.bind(6, s.front->x);
-            upsert.bind(7, s.front->y);
-        }
-        if (s.back) {
-            upsert.bind(8, s.back->x);
-            upsert.bind(9, s.back->y);
-        }
-        upsert.bind(10, s.dfns ? 1 : 0);
-        upsert.bind(11, s.mdc_kpa);
+        bind_site_description(upsert, s, 1);
         upsert.exec();
     }
     tx.commit();
+}
+
+void bind_site_description(SQLite::Statement& st, const Site& s, int first) {
+    st.bind(first + 0, s.key);
+    st.bind(first + 1, s.name);
+    st.bind(first + 2, s.region);
+    st.bind(first + 3, s.landmark);
+    st.bind(first + 4, s.paired ? 1 : 0);
+    if (s.front) {
+        st.bind(first + 5, s.front->x);
+        st.bind(first + 6, s.front->y);
+    }
+    if (s.back) {
+        st.bind(first + 7, s.back->x);
+        st.bind(first + 8, s.back->y);
+    }
+    st.bind(first + 9, s.dfns ? 1 : 0);
+    st.bind(first + 10, s.mdc_kpa);
 }
 
 } // namespace algocore::storage::schema

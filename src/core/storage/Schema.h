@@ -5,6 +5,11 @@
 
 namespace SQLite {
 class Database;
+class Statement;
+}
+
+namespace algocore::storage {
+struct Site;
 }
 
 namespace algocore::storage::schema {
@@ -23,6 +28,11 @@ MigrationResult migrate(SQLite::Database& db);
 
 /// Inserts or refreshes the built-in site library (custom sites are left alone).
 void seed_builtin_sites(SQLite::Database& db);
+
+/// Binds a site's description (key, name, region, landmark, paired, front x/y, back x/y, dfns,
+/// mdc_kpa: eleven parameters, in the sites table's column order) starting at parameter
+/// `first`; shared by the built-in seeding and custom-site inserts so the two cannot drift.
+void bind_site_description(SQLite::Statement& st, const Site& s, int first);
 
 /// The SQL of one step: index 1 creates version 1 from an empty file, index n goes n-1 → n.
 const char* migration_sql(int to_version);

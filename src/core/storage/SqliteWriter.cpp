@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "Schema.h"
 #include "WriteOp.h"
 
 namespace algocore::storage {
@@ -55,21 +56,7 @@ void insert(SQLite::Database& db, const Site& s) {
                              "front_y, back_x, back_y, dfns, mdc_kpa, builtin) "
                              "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0)");
     st.bind(1, s.id);
-    st.bind(2, s.key);
-    st.bind(3, s.name);
-    st.bind(4, s.region);
-    st.bind(5, s.landmark);
-    st.bind(6, s.paired ? 1 : 0);
-    if (s.front) {
-        st.bind(7, s.front->x);
-        st.bind(8, s.front->y);
-    }
-    if (s.back) {
-        st.bind(9, s.back->x);
-        st.bind(10, s.back->y);
-    }
-    st.bind(11, s.dfns ? 1 : 0);
-    st.bind(12, s.mdc_kpa);
+    schema::bind_site_description(st, s, 2);
     st.exec();
 }
 
