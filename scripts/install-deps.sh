@@ -1,16 +1,57 @@
 #!/usr/bin/env bash
-# Installs the Debian 12 packages Algoscope needs to build, run and test. Skips apt when
+# Installs every Debian 12 package Algoscope needs to build, run and test (the app, the CLI,
+# the simulator, the test suite, the fuzz run and the Cortex-M4 firmware build), on a minimal
+# Debian 12 (debootstrap --variant=minbase: no compiler, no python3, no sudo). Skips apt when
 # everything is already there, so it is cheap to call from every entry script.
+#
+#   scripts/install-deps.sh              install what is missing (as root, or through sudo)
+#   scripts/install-deps.sh --list       print the packages, one per line, and exit
+#   scripts/install-deps.sh --recommends print what apt's Recommends would add on top, and exit
+#
+# Installs use --no-install-recommends, so every package the build reads must be named here,
+# even where another package only Recommends it. scripts/fresh-machine-test.sh proves the list
+# on a minimal root; run it after changing anything here.
 set -euo pipefail
 
 packages=(
-  build-essential cmake ninja-build pkg-config git
-  qt6-base-dev qt6-charts-dev qt6-svg-dev libqt6svg6-dev qt6-multimedia-dev libgl-dev
+  # Tool chain and build
+  build-essential cmake ninja-build pkg-config git ca-certificates
+  # Qt 6: Qt6Charts' CMake config needs Qt6OpenGL, which qt6-base-dev only Recommends
+  qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6svg6-dev qt6-multimedia-dev
+  libgl-dev
+  # Core libraries
   libboost-dev libboost-system-dev libeigen3-dev libsqlite3-dev libsqlitecpp-dev sqlite3
-  nlohmann-json3-dev libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev
-  clang libclang-rt-14-dev gcc-arm-none-eabi libnewlib-arm-none-eabi
-  xvfb xauth fonts-dejavu-core poppler-utils
+  nlohmann-json3-dev libcli11-dev
+  # Tests and benchmarks
+  libgtest-dev libgmock-dev libbenchmark-dev
+  # Fuzzing (clang's libFuzzer and sanitizer runtimes)
+  clang libclang-rt-14-dev
+  # Cortex-M4 firmware build: compiler, C library, and the C++ headers/library for the target
+  gcc-arm-none-eabi libnewlib-arm-none-eabi libnewlib-dev
+  libstdc++-arm-none-eabi-newlib libstdc++-arm-none-eabi-dev
+  # Running headless: virtual X server, fonts, PDF rendering for the certificate test
+  xvfb xauth fonts-dejavu-core fontconfig poppler-utils
 )
+
+case ${1:-} in
+  --list)
+    printf '%s\n' "${packages[@]}"
+    exit 0
+    ;;
+  --recommends)
+    # What installing with Recommends would have added: useful to know, not needed.
+    apt-cache depends --no-depends --no-suggests --no-conflicts --no-breaks --no-replaces \
+      --no-enhances "${packages[@]}" 2>/dev/null |
+      sed -n 's/^ *Recommends: <\{0,1\}\([^>]*\)>\{0,1\}$/\1/p' | sort -u |
+      grep -vxF -f <(printf '%s\n' "${packages[@]}") || true
+    exit 0
+    ;;
+  "") ;;
+  *)
+    echo "install-deps: unknown option '$1' (use --list or --recommends)" >&2
+    exit 2
+    ;;
+esac
 
 missing=()
 for p in "${packages[@]}"; do
@@ -20,9 +61,18 @@ if ((${#missing[@]} == 0)); then
   exit 0
 fi
 
-echo "install-deps: installing ${missing[*]}"
 sudo_cmd=()
-if [[ $(id -u) -ne 0 ]]; then sudo_cmd=(sudo); fi
+if [[ $(id -u) -ne 0 ]]; then
+  if ! command -v sudo >/dev/null; then
+    echo "install-deps: these packages are missing: ${missing[*]}" >&2
+    echo "install-deps: run this script as root, or install sudo and run it as a user who may use it" >&2
+    exit 1
+  fi
+  sudo_cmd=(sudo)
+fi
+
+echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
 "${sudo_cmd[@]}" apt-get update -qq
-"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
+"${sudo_cmd[@]}" env DEBIAN_FRONTEND=noninteractive \
+  apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -126,6 +126,12 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
     return {};
 }
 
+void name_application() {
+    QCoreApplication::setApplicationName(QStringLiteral("algoscope"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Algoscope"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ALGOSCOPE_VERSION));
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -134,17 +140,20 @@ int main(int argc, char** argv) {
         if (QByteArray(argv[i]).startsWith("--calibration-report") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
-    QApplication app(argc, argv);
-    QApplication::setApplicationName(QStringLiteral("algoscope"));
-    QApplication::setOrganizationName(QStringLiteral("Algoscope"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-
+    // Arguments are read before any window system is touched, so --help, --version and a bad
+    // argument answer on a machine without a display.
     QCommandLineParser parser;
     Options options;
-    if (const QString problem = parse(parser, QApplication::arguments(), options); !problem.isEmpty())
-        return fail(problem + QStringLiteral("\nTry 'algoscope --help'."));
-    if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
-    if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
+    {
+        QCoreApplication probe(argc, argv);
+        name_application();
+        if (const QString problem = parse(parser, QCoreApplication::arguments(), options); !problem.isEmpty())
+            return fail(problem + QStringLiteral("\nTry 'algoscope --help'."));
+        if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
+        if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
+    }
+    QApplication app(argc, argv);
+    name_application();
     if (!options.calibration_report.isEmpty())
         return algogui::calibration::export_certificate_from_file(options.calibration_report, options.pdf,
                                                                   options.tolerance_percent_fs);
