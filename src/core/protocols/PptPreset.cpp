@@ -39,6 +39,11 @@ ConfigCheck PptPreset::validate() const {
         return ConfigCheck::bad("inter_trial_s", "the rest between trials must be 0 s or more");
     if (!positive(contact_kpa))
         return ConfigCheck::bad("contact_kpa", "the contact pressure must be above 0 kPa");
+    if (!positive(baseline_kpa) || baseline_kpa > contact_kpa)
+        return ConfigCheck::bad(
+            "baseline_kpa", "the baseline must be above 0 kPa and not above the contact pressure");
+    if (!std::isfinite(rest_grace_s) || rest_grace_s < 0.0)
+        return ConfigCheck::bad("rest_grace_s", "the rest grace must be 0 s or more");
     if (!positive(cutoff_kpa) || cutoff_kpa <= contact_kpa)
         return ConfigCheck::bad("cutoff_kpa", "the cut-off must be above the contact pressure");
     if (!std::isfinite(min_in_corridor_pct) || min_in_corridor_pct < 0.0 ||

@@ -12,22 +12,27 @@ const char* to_string(PptSeriesState state) {
     case PptSeriesState::InterTrial: return "inter_trial";
     case PptSeriesState::RetestPrompt: return "retest_prompt";
     case PptSeriesState::Complete: return "complete";
+    case PptSeriesState::Incomplete: return "incomplete";
     }
     return "unknown";
 }
 
 PptSeries::PptSeries(PptPreset preset) : preset_(std::move(preset)) {}
 
+bool PptSeries::finished() const {
+    return state_ == PptSeriesState::Complete || state_ == PptSeriesState::Incomplete;
+}
+
 bool PptSeries::start_trial(double t_s, bool skip_rest) {
     tick(t_s);
     if (state_ == PptSeriesState::InterTrial && skip_rest) state_ = PptSeriesState::ReadyForTrial;
     if (state_ != PptSeriesState::ReadyForTrial) return false;
-    // The previous trial's trace ends here even if its probe was never lifted.
-    if (trial_ && !trials_.empty() && trials_.back().trace.empty())
-        trials_.back().trace = trial_->trace();
-    trial_.emplace(preset_);
-    trial_->arm();
-    state_ = PptSeriesState::TrialRunning;
+    if (!watch_) {
+        watch_.emplace(preset_);
+        watch_->arm();
+    }
+    // The operator's start is the same armed trial the series was already watching with.
+    begin_watched_trial();
     return true;
 }
 
@@ -38,11 +43,22 @@ void PptSeries::answer_retest(bool accept, double t_s) {
         ++extra_trials_;
         next_is_retest_ = true;
         state_ = PptSeriesState::InterTrial;
-    } else {
-        next_is_retest_ = false;
-        state_ = needs_more_trials() ? PptSeriesState::InterTrial : PptSeriesState::Complete;
+        tick(t_s);
+        return;
     }
+    settle(counted_trials() >= preset_.trials ? PptSeriesState::Complete
+                                              : PptSeriesState::Incomplete);
+}
+
+void PptSeries::end_series(double t_s) {
     tick(t_s);
+    if (finished()) return;
+    if (state_ == PptSeriesState::TrialRunning && trial_ && trial_->ramp_started() &&
+        !trial_->finished()) {
+        abort_trial(t_s);
+    }
+    settle(counted_trials() >= preset_.trials ? PptSeriesState::Complete
+                                              : PptSeriesState::Incomplete);
 }
 
 void PptSeries::feed(const Sample& sample) {
@@ -50,15 +66,39 @@ void PptSeries::feed(const Sample& sample) {
         const bool was_finished = trial_->finished();
         trial_->feed(sample);
         if (!was_finished && trial_->finished()) {
-            now_s_ = sample.t_s;
+            now_s_ = std::max(now_s_, sample.t_s);
             on_trial_finished();
         }
-        // Attach the trace once the probe has been released.
-        if (trial_->finished() && !trial_->recording() && !trials_.empty() &&
-            trials_.back().trace.empty())
-            trials_.back().trace = trial_->trace();
+        attach_trace_if_released();
+    }
+    if (watch_) {
+        watch_->feed(sample);
+        if (watch_->ramp_started()) {
+            now_s_ = std::max(now_s_, sample.t_s);
+            begin_watched_trial();
+        }
     }
     tick(sample.t_s);
+}
+
+// The watched trial becomes the running one. A ramp that began before the rest was over,
+// or while the retest prompt was open, is still a trial: it is flagged, never dropped.
+void PptSeries::begin_watched_trial() {
+    if (state_ == PptSeriesState::RetestPrompt) {
+        // Ramping again is the examiner's answer: the trial repeats the invalid one.
+        ++extra_trials_;
+        next_is_retest_ = true;
+    }
+    // The previous trial's trace ends here even if its probe was never lifted.
+    if (trial_ && !trials_.empty() && trials_.back().trace.empty())
+        trials_.back().trace = trial_->trace();
+    trial_ = std::move(watch_);
+    watch_.reset();
+    state_ = PptSeriesState::TrialRunning;
+    if (trial_->finished()) {
+        // Rare: the watched trial ramped and ended within one sample.
+        on_trial_finished();
+    }
 }
 
 void PptSeries::signal_pain(double t_s, PainSignalSource source) {
@@ -93,6 +133,12 @@ const PptTrial* PptSeries::current_trial() const {
     return trial_ ? &*trial_ : nullptr;
 }
 
+void PptSeries::attach_trace_if_released() {
+    if (trial_ && trial_->finished() && !trial_->recording() && !trials_.empty() &&
+        trials_.back().trace.empty())
+        trials_.back().trace = trial_->trace();
+}
+
 std::vector<PptSeriesTrial> PptSeries::take_finished() {
     // A trial is handed out once its trace is complete (probe released) or a newer trial
     // has started.
@@ -104,6 +150,15 @@ std::vector<PptSeriesTrial> PptSeries::take_finished() {
         out.push_back(trials_[reported_]);
         ++reported_;
     }
+    return out;
+}
+
+std::vector<PptSeriesTrial> PptSeries::take_all() {
+    if (!trials_.empty() && trials_.back().trace.empty() && trial_)
+        trials_.back().trace = trial_->trace();
+    std::vector<PptSeriesTrial> out(trials_.begin() + static_cast<std::ptrdiff_t>(reported_),
+                                    trials_.end());
+    reported_ = trials_.size();
     return out;
 }
 
@@ -125,13 +180,24 @@ PptSummary PptSeries::summary() const {
     return summarize_ppt(values, preset_.aggregate, censored);
 }
 
-bool PptSeries::needs_more_trials() const {
-    const int planned = preset_.trials + (preset_.discard_first ? 1 : 0) + extra_trials_;
-    return counted_trials() < preset_.trials && static_cast<int>(trials_.size()) < planned;
+int PptSeries::trials_allowed() const {
+    return preset_.trials + (preset_.discard_first ? 1 : 0) + preset_.retest.max_extra_trials;
+}
+
+void PptSeries::settle(PptSeriesState next) {
+    state_ = next;
+    if (finished()) watch_.reset();
 }
 
 void PptSeries::on_trial_finished() {
     PptSeriesTrial record;
+    if (!trials_.empty() && !trial_->trace().empty()) {
+        // The rest runs from the previous trial's end to this ramp's start, however the
+        // trial was started (the skip-rest button included).
+        const double start_t_s = trial_->result().ramp_start_t_s;
+        record.rest_s = start_t_s - last_end_t_s_;
+        if (start_t_s < rest_until_s_ - preset_.rest_grace_s) trial_->add_flags(kShortRest);
+    }
     record.number = static_cast<int>(trials_.size()) + 1;
     record.retest = next_is_retest_;
     record.result = trial_->result();
@@ -141,27 +207,35 @@ void PptSeries::on_trial_finished() {
     if (!trial_->recording()) record.trace = trial_->trace();
     trials_.push_back(std::move(record));
     next_is_retest_ = false;
+    last_end_t_s_ = now_s_;
     rest_until_s_ = now_s_ + preset_.inter_trial_s;
 
     const PptSeriesTrial& last = trials_.back();
-    const bool may_add = extra_trials_ < preset_.retest.max_extra_trials;
-    if (!last.result.valid && preset_.retest.repeat_invalid && may_add &&
-        counted_trials() < preset_.trials) {
+    const int used = static_cast<int>(trials_.size());
+    const bool may_add = used < trials_allowed();
+    if (counted_trials() >= preset_.trials) {
+        if (preset_.retest.max_spread_pct > 0.0 && may_add && !spread_retest_done_ &&
+            summary().cv_pct > preset_.retest.max_spread_pct) {
+            // Trials disagree more than the protocol allows: one more trial.
+            ++extra_trials_;
+            spread_retest_done_ = true;
+            next_is_retest_ = true;
+            state_ = PptSeriesState::InterTrial;
+        } else {
+            settle(PptSeriesState::Complete);
+            return;
+        }
+    } else if (!may_add) {
+        settle(PptSeriesState::Incomplete);
+        return;
+    } else if (!last.result.valid && preset_.retest.repeat_invalid) {
         state_ = PptSeriesState::RetestPrompt;
-        return;
-    }
-    if (!needs_more_trials() && counted_trials() >= preset_.trials &&
-        preset_.retest.max_spread_pct > 0.0 && may_add && !spread_retest_done_ &&
-        summary().cv_pct > preset_.retest.max_spread_pct) {
-        // Trials disagree more than the protocol allows: one more trial.
-        ++extra_trials_;
-        spread_retest_done_ = true;
-        next_is_retest_ = true;
+    } else {
         state_ = PptSeriesState::InterTrial;
-        tick(now_s_);
-        return;
     }
-    state_ = needs_more_trials() ? PptSeriesState::InterTrial : PptSeriesState::Complete;
+    // From now on the next ramp from baseline is a trial, whether or not it is started.
+    watch_.emplace(preset_);
+    watch_->arm();
     tick(now_s_);
 }
 

@@ -19,12 +19,13 @@ constexpr double kReleaseConfirmS = 0.2;
 // Flags that make a trial invalid. A cut-off alone is a valid (censored) result.
 constexpr std::uint32_t kInvalidating = kRateOutOfTolerance | kNoButton | kAborted |
                                         kLowCorridorFraction | kDataGap | kSaturated |
-                                        kTooShortRamp;
+                                        kTooShortRamp | kStartedAboveBaseline | kShortRest;
 } // namespace
 
 const char* to_string(PptTrialState state) {
     switch (state) {
     case PptTrialState::Idle: return "idle";
+    case PptTrialState::WaitingForBaseline: return "waiting_for_baseline";
     case PptTrialState::WaitingForContact: return "waiting_for_contact";
     case PptTrialState::Ramping: return "ramping";
     case PptTrialState::Done: return "done";
@@ -37,7 +38,17 @@ const char* to_string(PptTrialState state) {
 PptTrial::PptTrial(PptPreset preset) : preset_(std::move(preset)) {}
 
 void PptTrial::arm() {
-    if (state_ == PptTrialState::Idle) state_ = PptTrialState::WaitingForContact;
+    if (state_ == PptTrialState::Idle) state_ = PptTrialState::WaitingForBaseline;
+}
+
+bool PptTrial::ramp_started() const {
+    return state_ != PptTrialState::Idle && state_ != PptTrialState::WaitingForBaseline &&
+           state_ != PptTrialState::WaitingForContact;
+}
+
+void PptTrial::add_flags(std::uint32_t flags) {
+    result_.flags |= flags;
+    result_.valid = (result_.flags & kInvalidating) == 0;
 }
 
 bool PptTrial::finished() const {
@@ -66,8 +77,15 @@ void PptTrial::feed(const Sample& sample) {
         result_.peak_kpa = std::max(result_.peak_kpa, sample.pressure_kpa);
         return;
     }
+    if (state_ == PptTrialState::WaitingForBaseline) {
+        if (sample.pressure_kpa >= preset_.baseline_kpa) return;
+        state_ = PptTrialState::WaitingForContact;
+    }
     if (state_ == PptTrialState::WaitingForContact) {
-        if (sample.pressure_kpa < preset_.contact_kpa) return;
+        if (sample.pressure_kpa < preset_.contact_kpa) {
+            last_waiting_ = sample;
+            return;
+        }
         start_ramp(sample);
         // A button already held when the ramp starts is not a signal.
         return;
@@ -109,6 +127,13 @@ void PptTrial::feed(const Sample& sample) {
 void PptTrial::start_ramp(const Sample& sample) {
     state_ = PptTrialState::Ramping;
     result_.ramp_start_t_s = sample.t_s;
+    result_.baseline_t_s = last_waiting_ ? last_waiting_->t_s : sample.t_s;
+    // The pressure jumped from below contact to well above it between two samples (a gap,
+    // a dropped stretch of data): where the ramp began is unknown, so it is not a ramp from
+    // baseline.
+    if (!last_waiting_ || sample.pressure_kpa > 2.0 * preset_.contact_kpa ||
+        (sample.flags & kGapBefore) != 0)
+        pending_flags_ |= kStartedAboveBaseline;
     trace_.push_back(sample);
     gauge_.add(sample.t_s, sample.pressure_kpa);
 }
@@ -162,7 +187,7 @@ void PptTrial::finish(PptTrialEnd end, std::size_t index, double t_signal_s,
     result_.ppt_kpa = at.pressure_kpa;
     result_.ppt_force_n = at.force_n;
 
-    std::uint32_t flags = 0;
+    std::uint32_t flags = pending_flags_;
     if (end == PptTrialEnd::Released) flags |= kNoButton;
     if (end == PptTrialEnd::Aborted) flags |= kAborted;
     if (end == PptTrialEnd::CutOff) flags |= kCutOff;

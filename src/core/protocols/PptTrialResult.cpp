@@ -35,6 +35,8 @@ std::string flags_to_string(std::uint32_t flags) {
         {kDataGap, "data_gap"},
         {kSaturated, "saturated"},
         {kTooShortRamp, "too_short_ramp"},
+        {kStartedAboveBaseline, "started_above_baseline"},
+        {kShortRest, "short_rest"},
     };
     std::string out;
     for (const auto& entry : kNames) {

@@ -41,6 +41,20 @@ void rest(PptSeries& series, double t_from, double t_to) {
         series.feed(synth::sample_at(t, 0.0));
 }
 
+// Rests until the series is ready (idle samples), starts a trial and feeds one ramp;
+// returns the time of the ramp's last sample.
+double run_trial(PptSeries& series, double t, double button_kpa, double rate_kpa_s = 50.0,
+                 bool press = true) {
+    while (series.state() == PptSeriesState::InterTrial) {
+        series.feed(synth::sample_at(t, 0.0));
+        t += 0.01;
+    }
+    EXPECT_TRUE(series.start_trial(t)) << to_string(series.state());
+    const auto trace = ramp_at(t, button_kpa, rate_kpa_s, press);
+    feed_all(series, trace);
+    return trace.back().t_s;
+}
+
 PptPreset quick_dfns() {
     PptPreset preset = PptPreset::dfns();
     preset.inter_trial_s = 10.0;
@@ -94,31 +108,77 @@ TEST(PptSeries, RefusesToStartDuringTheRestUnlessTheOperatorSkipsIt) {
     EXPECT_TRUE(series.start_trial(end + 1.0, /*skip_rest=*/true));
 }
 
-TEST(PptSeries, AnInvalidTrialPromptsARetestThatReplacesIt) {
+TEST(PptSeries, ATrialAfterASkippedRestIsFlaggedShortRestAndNotCounted) {
     PptSeries series(quick_dfns());
-    ASSERT_TRUE(series.start_trial(0.0));
-    auto trace = ramp_at(0.0, 300.0, 90.0); // far too fast: invalid
+    double t = run_trial(series, 0.0, 300.0);
+    ASSERT_TRUE(series.start_trial(t + 1.0, /*skip_rest=*/true));
+    const auto trace = ramp_at(t + 1.0, 320.0);
     feed_all(series, trace);
+    ASSERT_EQ(series.trials().size(), 2u);
+    const PptSeriesTrial& second = series.trials()[1];
+    EXPECT_TRUE(second.result.flags & kShortRest);
+    EXPECT_FALSE(second.result.valid);
+    EXPECT_FALSE(second.counted);
+    // Previous signal at 7.0 s; this ramp reaches contact 1.2 s after it begins at t + 1.
+    ASSERT_TRUE(second.rest_s.has_value());
+    EXPECT_NEAR(*second.rest_s, t + 1.0 + 1.2 - 7.0, 0.01);
+    EXPECT_EQ(series.state(), PptSeriesState::RetestPrompt);
+}
+
+TEST(PptSeries, ARampSignalledDuringTheRestIsRecordedAtTheButtonNotLost) {
+    // DFNS rest is 30 s; the examiner rests 12 s and ramps again without pressing start.
+    PptSeries series(PptPreset::dfns());
+    ASSERT_TRUE(series.start_trial(0.0));
+    auto trace = ramp_at(0.0, 300.0);
+    feed_all(series, trace);
+    ASSERT_EQ(series.state(), PptSeriesState::InterTrial);
+    const double second_start = 7.0 + 12.0 - 1.2; // contact reached 12 s after the signal
+    rest(series, trace.back().t_s, second_start);
+    trace = ramp_at(second_start, 340.0);
+    feed_all(series, trace);
+    ASSERT_EQ(series.trials().size(), 2u);
+    const PptSeriesTrial& second = series.trials()[1];
+    EXPECT_EQ(second.result.end, PptTrialEnd::Signalled);
+    EXPECT_NEAR(second.result.ppt_kpa, 340.0, 0.06); // at the button, not the later peak
+    EXPECT_TRUE(second.result.flags & kShortRest);
+    EXPECT_EQ(flags_to_string(second.result.flags), "short_rest");
+    EXPECT_NEAR(*second.rest_s, 12.0, 0.01);
+    EXPECT_FALSE(second.counted);
+    // The short-rest trial is repeated after a full rest; the series goes on and completes.
     EXPECT_EQ(series.state(), PptSeriesState::RetestPrompt);
     double t = trace.back().t_s;
     series.answer_retest(true, t);
-    rest(series, t, t + 10.5);
-    t += 10.5;
-    for (double button : {310.0, 320.0, 330.0}) {
-        ASSERT_TRUE(series.start_trial(t, true));
-        trace = ramp_at(t, button);
-        feed_all(series, trace);
-        t = trace.back().t_s;
-    }
+    t = run_trial(series, t, 330.0);
+    t = run_trial(series, t, 350.0);
     EXPECT_EQ(series.state(), PptSeriesState::Complete);
-    ASSERT_EQ(series.trials().size(), 4u);
-    EXPECT_FALSE(series.trials()[0].counted);
-    EXPECT_TRUE(series.trials()[1].retest);
     EXPECT_EQ(series.counted_trials(), 3);
-    EXPECT_NEAR(series.summary().mean_kpa, 320.0, 0.051); // one 1 kHz sample = 0.05 kPa
+    EXPECT_EQ(series.take_finished().size(), 4u);
 }
 
-TEST(PptSeries, DecliningTheRetestMovesOnWithFewerCountedTrials) {
+TEST(PptSeries, ArmingWhileTheProbeIsLoadedWaitsForBaselineAndMeasuresTheNextRamp) {
+    PptSeries series(quick_dfns());
+    // The probe is pressed to 240 kPa and still rising when the trial is armed.
+    double t = 0.0;
+    for (; t < 1.0; t += 0.001)
+        series.feed(synth::sample_at(t, 240.0 + 50.0 * t));
+    ASSERT_TRUE(series.start_trial(t));
+    for (; t < 4.6; t += 0.001) {
+        const double p = 240.0 + 50.0 * t;
+        series.feed(synth::sample_at(t, p, p >= 431.0 ? algocore::kPatientButton : 0));
+    }
+    EXPECT_TRUE(series.trials().empty()); // the button at 431 kPa on a loaded ramp: no trial
+    EXPECT_EQ(series.current_trial()->state(), PptTrialState::WaitingForBaseline);
+    rest(series, t, t + 2.0);
+    const auto trace = ramp_at(t + 2.0, 300.0);
+    feed_all(series, trace);
+    ASSERT_EQ(series.trials().size(), 1u);
+    const PptSeriesTrial& trial = series.trials()[0];
+    EXPECT_TRUE(trial.result.valid);
+    EXPECT_NEAR(trial.result.ppt_kpa, 300.0, 0.06);
+    EXPECT_NEAR(trial.result.ramp_start_t_s, t + 2.0 + 1.2, 0.002); // found from baseline
+}
+
+TEST(PptSeries, DecliningTheRetestEndsTheSeriesIncompleteWithFewerCountedTrials) {
     PptPreset preset = quick_dfns();
     preset.trials = 2;
     PptSeries series(preset);
@@ -126,32 +186,40 @@ TEST(PptSeries, DecliningTheRetestMovesOnWithFewerCountedTrials) {
     auto trace = ramp_at(0.0, 300.0, 50.0, false); // released without a button
     feed_all(series, trace);
     EXPECT_EQ(series.state(), PptSeriesState::RetestPrompt);
-    double t = trace.back().t_s;
-    series.answer_retest(false, t);
-    ASSERT_TRUE(series.start_trial(t, true));
-    trace = ramp_at(t, 350.0);
-    feed_all(series, trace);
-    EXPECT_EQ(series.state(), PptSeriesState::Complete);
-    EXPECT_EQ(series.counted_trials(), 1);
+    series.answer_retest(false, trace.back().t_s);
+    EXPECT_EQ(series.state(), PptSeriesState::Incomplete);
+    EXPECT_TRUE(series.finished());
+    EXPECT_EQ(series.counted_trials(), 0);
 }
 
-TEST(PptSeries, GivesUpRetestingAfterTheMaximumExtraTrials) {
+TEST(PptSeries, ASeriesNeedingThreeCountedTrialsIsNeverCompleteWithTwo) {
+    PptSeries series(quick_dfns()); // 3 trials, at most 2 extra
+    double t = run_trial(series, 0.0, 300.0);
+    t = run_trial(series, t, 310.0, 50.0, /*press=*/false); // invalid: no button
+    ASSERT_EQ(series.state(), PptSeriesState::RetestPrompt);
+    series.answer_retest(true, t);
+    t = run_trial(series, t, 320.0);
+    EXPECT_EQ(series.counted_trials(), 2);
+    EXPECT_NE(series.state(), PptSeriesState::Complete);
+    // Ending the point early with two counted trials is not complete either.
+    series.end_series(t);
+    EXPECT_EQ(series.state(), PptSeriesState::Incomplete);
+}
+
+TEST(PptSeries, UsingUpTheExtraTrialsEndsIncomplete) {
     PptPreset preset = quick_dfns();
     preset.trials = 1;
     preset.retest.max_extra_trials = 1;
     PptSeries series(preset);
     double t = 0.0;
     for (int i = 0; i < 2; ++i) {
-        ASSERT_TRUE(series.start_trial(t, true));
-        const auto trace = ramp_at(t, 300.0, 50.0, false);
-        feed_all(series, trace);
-        t = trace.back().t_s;
+        t = run_trial(series, t, 300.0, 50.0, false);
         if (i == 0) {
             ASSERT_EQ(series.state(), PptSeriesState::RetestPrompt);
             series.answer_retest(true, t);
         }
     }
-    EXPECT_EQ(series.state(), PptSeriesState::Complete);
+    EXPECT_EQ(series.state(), PptSeriesState::Incomplete);
     EXPECT_EQ(series.counted_trials(), 0);
     EXPECT_EQ(series.summary().n, 0);
 }
@@ -162,12 +230,8 @@ TEST(PptSeries, DiscardsTheFirstFamiliarisationTrial) {
     preset.discard_first = true;
     PptSeries series(preset);
     double t = 0.0;
-    for (double button : {200.0, 400.0, 420.0}) {
-        ASSERT_TRUE(series.start_trial(t, true));
-        const auto trace = ramp_at(t, button);
-        feed_all(series, trace);
-        t = trace.back().t_s;
-    }
+    for (double button : {200.0, 400.0, 420.0})
+        t = run_trial(series, t, button);
     EXPECT_EQ(series.state(), PptSeriesState::Complete);
     EXPECT_FALSE(series.trials()[0].counted);
     EXPECT_NEAR(series.summary().mean_kpa, 410.0, 0.05);
@@ -179,16 +243,10 @@ TEST(PptSeries, TooMuchSpreadAddsOneMoreTrial) {
     preset.retest.max_spread_pct = 10.0;
     PptSeries series(preset);
     double t = 0.0;
-    for (double button : {200.0, 400.0}) {
-        ASSERT_TRUE(series.start_trial(t, true));
-        const auto trace = ramp_at(t, button);
-        feed_all(series, trace);
-        t = trace.back().t_s;
-    }
+    for (double button : {200.0, 400.0})
+        t = run_trial(series, t, button);
     EXPECT_EQ(series.state(), PptSeriesState::InterTrial); // CV 47 % > 10 %
-    ASSERT_TRUE(series.start_trial(t, true));
-    const auto trace = ramp_at(t, 390.0);
-    feed_all(series, trace);
+    t = run_trial(series, t, 390.0);
     EXPECT_EQ(series.state(), PptSeriesState::Complete);
     EXPECT_EQ(series.summary().n, 3);
     EXPECT_TRUE(series.trials()[2].retest);

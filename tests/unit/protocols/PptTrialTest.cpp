@@ -159,16 +159,16 @@ TEST(PptTrial, OperatorAbortEndsTheTrialInvalid) {
 TEST(PptTrial, IgnoresSamplesUntilArmedAndShowsTheCorridorOnceRamping) {
     const auto trace = button_at_400_peak_460();
     PptTrial trial(PptPreset::dfns());
-    for (int i = 0; i < 3000; ++i)
+    for (int i = 0; i < 500; ++i)
         trial.feed(trace[static_cast<std::size_t>(i)]);
     EXPECT_EQ(trial.state(), PptTrialState::Idle);
     EXPECT_FALSE(trial.corridor().has_value());
     trial.arm();
-    for (int i = 3000; i < 4000; ++i)
+    for (int i = 500; i < 4000; ++i)
         trial.feed(trace[static_cast<std::size_t>(i)]);
     EXPECT_EQ(trial.state(), PptTrialState::Ramping);
     ASSERT_TRUE(trial.corridor().has_value());
-    EXPECT_NEAR(trial.corridor()->start_t_s, 3.0, 1e-9);
+    EXPECT_NEAR(trial.corridor()->start_t_s, 1.2, 0.0015); // contact (10 kPa) after baseline
     ASSERT_TRUE(trial.current_rate_kpa_s().has_value());
     EXPECT_NEAR(*trial.current_rate_kpa_s(), 50.0, 1e-6);
 }
@@ -215,4 +215,44 @@ TEST(PptTrial, ABriefTremorDipAtTheStartOfTheRampIsNotARelease) {
     EXPECT_EQ(trial.result().end, PptTrialEnd::Signalled);
     EXPECT_NEAR(trial.result().ppt_kpa, 300.0, 0.05);
     EXPECT_NEAR(trial.result().ramp_start_t_s, 1.0, 1e-9);
+}
+
+TEST(PptTrial, ArmedWhileLoadedItWaitsForBaselineBeforeLookingForTheRamp) {
+    PptTrial trial(PptPreset::dfns());
+    trial.arm();
+    // Armed at 240 kPa mid-ramp: nothing is measured, whatever the button does.
+    for (double t = 0.0; t < 4.0; t += 0.001) {
+        const double p = 240.0 + 50.0 * t;
+        trial.feed(synth::sample_at(t, p, p >= 431.0 ? algocore::kPatientButton : 0));
+    }
+    EXPECT_EQ(trial.state(), PptTrialState::WaitingForBaseline);
+    EXPECT_FALSE(trial.finished());
+    // Lifted, then a ramp from baseline: that one is the trial.
+    for (Sample s : button_at_400_peak_460()) {
+        s.t_s += 5.0;
+        trial.feed(s);
+    }
+    EXPECT_EQ(trial.state(), PptTrialState::Done);
+    EXPECT_NEAR(trial.result().ppt_kpa, 400.0, 0.05);
+    EXPECT_NEAR(trial.result().ramp_start_t_s, 6.2, 0.0015);
+    EXPECT_TRUE(trial.result().valid);
+}
+
+TEST(PptTrial, ARampWhoseStartWasNotSeenFromBaselineIsFlaggedAndInvalid) {
+    std::vector<Sample> trace = button_at_400_peak_460();
+    // The pressure jumps from 0 to 200 kPa between two samples: the ramp began unseen.
+    std::vector<Sample> jumped;
+    for (const Sample& s : trace)
+        if (s.t_s < 1.0 || s.pressure_kpa >= 200.0 || s.t_s > 6.0) jumped.push_back(s);
+    const PptTrial trial = run(PptPreset::dfns(), jumped);
+    EXPECT_TRUE(trial.result().flags & kStartedAboveBaseline);
+    EXPECT_NE(flags_to_string(trial.result().flags).find("started_above_baseline"),
+              std::string::npos);
+    EXPECT_FALSE(trial.result().valid);
+}
+
+TEST(PptPreset, RefusesABaselineAboveTheContactPressure) {
+    PptPreset preset = PptPreset::dfns();
+    preset.baseline_kpa = 20.0;
+    EXPECT_EQ(preset.validate().field, "baseline_kpa");
 }

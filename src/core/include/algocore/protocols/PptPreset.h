@@ -34,9 +34,16 @@ struct PptPreset {
     PptAggregate aggregate = PptAggregate::Mean;
     double cutoff_kpa = 1000.0; ///< safety cut-off: the trial ends, threshold > cut-off
     PptRetestRule retest;
+    /// A trial starts only from baseline: once armed, the pressure must be seen below this
+    /// (probe lifted or resting lightly) before a ramp can begin, so a trial armed while the
+    /// probe is loaded never starts mid-ramp.
+    double baseline_kpa = 5.0;
     double contact_kpa = 10.0;         ///< ramp starts when pressure first reaches this
     double min_in_corridor_pct = 50.0; ///< QC: below this the trial is flagged
     double corridor_slack_kpa = 5.0;   ///< tremor allowance around the corridor lines
+    /// A trial whose ramp starts before the rest is over by more than this is flagged
+    /// short_rest (reaction slack for an examiner watching the countdown).
+    double rest_grace_s = 1.0;
 
     /// Refuses unusable settings (rate <= 0, tolerance < 0 or >= rate, trials < 1, ...).
     ConfigCheck validate() const;

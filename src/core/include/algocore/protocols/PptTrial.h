@@ -1,6 +1,8 @@
 #pragma once
 // One pain-pressure-threshold trial as a state machine over samples and events:
-// Idle → WaitingForContact → Ramping → Done | Aborted | CutOff.
+// Idle → WaitingForBaseline → WaitingForContact → Ramping → Done | Aborted | CutOff.
+// A trial starts only from baseline: armed while the probe is loaded, it waits until the
+// pressure has been below the preset's baseline, so it never begins mid-ramp.
 // The threshold is the pressure of the sample at the moment of the pain signal (device
 // patient-button edge, or an external event aligned by its timestamp), never the later peak.
 #include <optional>
@@ -14,7 +16,15 @@
 
 namespace algocore::protocols {
 
-enum class PptTrialState { Idle, WaitingForContact, Ramping, Done, Aborted, CutOff };
+enum class PptTrialState {
+    Idle,
+    WaitingForBaseline,
+    WaitingForContact,
+    Ramping,
+    Done,
+    Aborted,
+    CutOff
+};
 const char* to_string(PptTrialState state);
 
 /// A single trial. Feed every sample in time order; events may arrive before or after the
@@ -23,7 +33,7 @@ class PptTrial {
 public:
     explicit PptTrial(PptPreset preset);
 
-    /// Operator starts the trial: Idle → WaitingForContact. No effect in other states.
+    /// Operator starts the trial: Idle → WaitingForBaseline. No effect in other states.
     void arm();
     /// Feeds one sample (t_s non-decreasing).
     void feed(const Sample& sample);
@@ -44,6 +54,11 @@ public:
     std::optional<double> current_rate_kpa_s() const;
     /// Corridor for the live plot; nullopt before the ramp starts.
     std::optional<RampCorridor> corridor() const;
+    /// The ramp has begun (or the trial ended): the trial is under way.
+    bool ramp_started() const;
+    /// Adds flags to the result (e.g. short_rest, decided by the series); they invalidate
+    /// the trial when they are invalidating flags.
+    void add_flags(std::uint32_t flags);
     /// Samples from the ramp start until the probe was released after the end.
     const std::vector<Sample>& trace() const { return trace_; }
     const PptPreset& preset() const { return preset_; }
@@ -63,6 +78,8 @@ private:
     bool released_ = false;
     std::optional<double> pending_signal_t_s_;
     std::optional<double> below_release_since_s_; ///< probe seemingly off since
+    std::optional<Sample> last_waiting_;          ///< newest sample before the ramp
+    std::uint32_t pending_flags_ = 0;             ///< found before the end (ramp start)
     PainSignalSource pending_source_ = PainSignalSource::Keyboard;
 };
 

@@ -16,14 +16,16 @@ const char* to_string(PptTrialEnd end);
 
 /// Quality flags of a trial (bit set).
 enum PptTrialFlag : std::uint32_t {
-    kRateOutOfTolerance = 1u << 0,  ///< actual ramp rate outside target ± tolerance
-    kNoButton = 1u << 1,            ///< ramp ended without a pain signal
-    kAborted = 1u << 2,             ///< the operator aborted
-    kCutOff = 1u << 3,              ///< threshold above the cut-off (censored, still valid)
-    kLowCorridorFraction = 1u << 4, ///< less than min_in_corridor_pct of the ramp in corridor
-    kDataGap = 1u << 5,             ///< samples were lost during the ramp
-    kSaturated = 1u << 6,           ///< ADC saturated / overload during the ramp
-    kTooShortRamp = 1u << 7,        ///< fewer than 3 ramp samples: no rate can be measured
+    kRateOutOfTolerance = 1u << 0,   ///< actual ramp rate outside target ± tolerance
+    kNoButton = 1u << 1,             ///< ramp ended without a pain signal
+    kAborted = 1u << 2,              ///< the operator aborted
+    kCutOff = 1u << 3,               ///< threshold above the cut-off (censored, still valid)
+    kLowCorridorFraction = 1u << 4,  ///< less than min_in_corridor_pct of the ramp in corridor
+    kDataGap = 1u << 5,              ///< samples were lost during the ramp
+    kSaturated = 1u << 6,            ///< ADC saturated / overload during the ramp
+    kTooShortRamp = 1u << 7,         ///< fewer than 3 ramp samples: no rate can be measured
+    kStartedAboveBaseline = 1u << 8, ///< the ramp's start was not seen from baseline
+    kShortRest = 1u << 9,            ///< the ramp began before the protocol's rest was over
 };
 /// Comma-separated flag names ("rate_out_of_tolerance,no_button"), empty when none.
 std::string flags_to_string(std::uint32_t flags);
@@ -43,6 +45,7 @@ struct PptTrialResult {
     double rate_kpa_s = 0.0;      ///< regression slope over the ramp
     double in_corridor_pct = 0.0; ///< % of ramp samples inside the corridor
     double peak_kpa = 0.0;        ///< highest pressure seen up to the end of the trace
+    double baseline_t_s = 0.0;    ///< last sample below baseline before the ramp
     PainSignalSource source = PainSignalSource::DevicePatientButton;
     std::uint32_t flags = 0; ///< PptTrialFlag set
     bool valid = false;      ///< no invalidating flag (cut-off alone stays valid)
