@@ -315,6 +315,9 @@ void AcquisitionLoop::tick() {
 void AcquisitionLoop::note_connected(const std::string& description) {
     if (connected_reported_) return;
     connected_reported_ = true;
+    // Before the new device's first sample: its calibration, never the previous device's.
+    const auto identity = driver_ ? driver_->identity() : std::nullopt;
+    pipeline_.calibrator().set_device_serial(identity ? identity->serial_number : std::string());
     set_link(Link::Connected);
     LinkEvent event;
     event.kind = LinkEvent::Kind::Connected;

@@ -14,11 +14,15 @@ void Calibrator::set_record(std::shared_ptr<const algocal::CalibrationRecord> re
 }
 
 CalibrationId Calibrator::calibration_id() const {
-    return record_ && inverter_.usable() ? record_->id : kFactoryCalibration;
+    return record_ && inverter_.usable() && for_this_device() ? record_->id : kFactoryCalibration;
+}
+
+bool Calibrator::for_this_device() const {
+    return device_serial_.empty() || !record_ || record_->device_serial == device_serial_;
 }
 
 bool Calibrator::record_applies_to(const RawSample& raw) const {
-    if (!record_ || !inverter_.usable()) return false;
+    if (!record_ || !inverter_.usable() || !for_this_device()) return false;
     return record_->reading_kind == algocal::ReadingKind::kDeviceNewtons || raw.has_raw;
 }
 

@@ -35,11 +35,9 @@ DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& b
     timer_config.hold_s = std::numeric_limits<double>::infinity();
     timer_config.grace_s = grace_s;
     HoldTimer timer(timer_config);
-    double sum = 0.0;
     m.peak_kpa = trace.front().pressure_kpa;
     for (const Sample& s : trace) {
         timer.update(s.t_s, band.classify(s.pressure_kpa));
-        sum += s.pressure_kpa;
         m.peak_kpa = std::max(m.peak_kpa, s.pressure_kpa);
     }
     m.time_in_band_s = timer.time_in_band_s();
@@ -47,19 +45,36 @@ DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& b
     m.excursions = timer.excursions();
     m.overshoots = timer.overshoots();
 
-    const double n = static_cast<double>(trace.size());
-    m.mean_kpa = sum / n;
-    if (trace.size() >= 2) {
-        double ss = 0.0;
-        for (const Sample& s : trace)
-            ss += (s.pressure_kpa - m.mean_kpa) * (s.pressure_kpa - m.mean_kpa);
-        const double sd = std::sqrt(ss / (n - 1.0));
-        m.cv_pct = m.mean_kpa > 0.0 ? 100.0 * sd / m.mean_kpa : 0.0;
+    // Mean, median and CV describe the pressure on the skin: the lifted probe at the end of
+    // a hold (or a gap in contact) would drag them towards zero. The mean is time-weighted
+    // (each interval carries its earlier sample), so an uneven sample rate cannot bias it.
+    std::vector<double> contact;
+    contact.reserve(trace.size());
+    double weighted = 0.0;
+    for (std::size_t i = 0; i < trace.size(); ++i) {
+        const Sample& s = trace[i];
+        if (s.pressure_kpa < kContactKpa) continue;
+        contact.push_back(s.pressure_kpa);
+        if (i + 1 < trace.size()) {
+            const double dt = trace[i + 1].t_s - s.t_s;
+            m.contact_s += dt;
+            weighted += s.pressure_kpa * dt;
+        }
     }
-    std::vector<double> sorted;
-    sorted.reserve(trace.size());
-    for (const Sample& s : trace)
-        sorted.push_back(s.pressure_kpa);
+    if (contact.empty()) return m;
+    double sum = 0.0;
+    for (double p : contact) sum += p;
+    const double n = static_cast<double>(contact.size());
+    const double sample_mean = sum / n;
+    m.mean_kpa = m.contact_s > 0.0 ? weighted / m.contact_s : sample_mean;
+    if (contact.size() >= 2) {
+        double ss = 0.0;
+        for (double p : contact)
+            ss += (p - sample_mean) * (p - sample_mean);
+        const double sd = std::sqrt(ss / (n - 1.0));
+        m.cv_pct = sample_mean > 0.0 ? 100.0 * sd / sample_mean : 0.0;
+    }
+    std::vector<double>& sorted = contact;
     std::sort(sorted.begin(), sorted.end());
     const std::size_t mid = sorted.size() / 2;
     m.median_kpa = sorted.size() % 2 == 1 ? sorted[mid] : 0.5 * (sorted[mid - 1] + sorted[mid]);

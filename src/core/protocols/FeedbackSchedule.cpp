@@ -1,5 +1,6 @@
 #include "algocore/protocols/FeedbackSchedule.h"
 
+#include <nlohmann/json.hpp>
 #include <utility>
 
 namespace algocore::protocols {
@@ -12,6 +13,17 @@ const char* to_string(FeedbackLevel level) {
     case FeedbackLevel::None: return "none";
     }
     return "unknown";
+}
+
+bool parse_feedback_level(const std::string& text, FeedbackLevel& out) {
+    for (FeedbackLevel level : {FeedbackLevel::Full, FeedbackLevel::BandOnly,
+                                FeedbackLevel::SummaryAfter, FeedbackLevel::None}) {
+        if (text == to_string(level)) {
+            out = level;
+            return true;
+        }
+    }
+    return false;
 }
 
 FeedbackPlan plan_for(FeedbackLevel level) {
@@ -56,6 +68,34 @@ FeedbackLevel FeedbackSchedule::level_for_attempt(int attempt) const {
         first_of_stage += stage.attempts;
     }
     return stages_.back().level;
+}
+
+std::string FeedbackSchedule::to_json() const {
+    nlohmann::json stages = nlohmann::json::array();
+    for (const Stage& stage : stages_)
+        stages.push_back({{"level", to_string(stage.level)}, {"attempts", stage.attempts}});
+    return nlohmann::json{{"stages", stages}}.dump();
+}
+
+std::optional<FeedbackSchedule> FeedbackSchedule::from_json(const std::string& text,
+                                                            std::string* error) {
+    try {
+        const nlohmann::json j = nlohmann::json::parse(text);
+        std::vector<Stage> stages;
+        for (const auto& stage : j.at("stages")) {
+            Stage s{FeedbackLevel::Full, stage.at("attempts").get<int>()};
+            if (!parse_feedback_level(stage.at("level").get<std::string>(), s.level))
+                throw std::invalid_argument("unknown feedback level");
+            stages.push_back(s);
+        }
+        FeedbackSchedule schedule(std::move(stages));
+        if (const auto check = schedule.validate(); !check.ok())
+            throw std::invalid_argument(check.reason);
+        return schedule;
+    } catch (const std::exception& e) {
+        if (error) *error = std::string("feedback schedule: ") + e.what();
+        return std::nullopt;
+    }
 }
 
 } // namespace algocore::protocols

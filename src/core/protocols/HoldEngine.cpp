@@ -1,5 +1,6 @@
 #include "algocore/protocols/HoldEngine.h"
 
+#include <algorithm>
 #include <cmath>
 #include <utility>
 
@@ -19,6 +20,7 @@ const char* to_string(HoldState state) {
     case HoldState::Complete: return "complete";
     case HoldState::Stopped: return "stopped";
     case HoldState::OverLimit: return "over_limit";
+    case HoldState::TimeLimit: return "time_limit";
     }
     return "unknown";
 }
@@ -34,6 +36,7 @@ const char* to_string(HoldEventKind kind) {
     case HoldEventKind::Complete: return "complete";
     case HoldEventKind::Stopped: return "stopped";
     case HoldEventKind::OverLimit: return "over_limit";
+    case HoldEventKind::TimeLimit: return "time_limit";
     }
     return "unknown";
 }
@@ -71,7 +74,18 @@ HoldEngine::HoldEngine(HoldConfig config)
 
 bool HoldEngine::finished() const {
     return state_ == HoldState::Complete || state_ == HoldState::Stopped ||
-           state_ == HoldState::OverLimit;
+           state_ == HoldState::OverLimit || state_ == HoldState::TimeLimit;
+}
+
+double HoldEngine::remaining_s() const {
+    if (finished()) return 0.0;
+    if (!config_.hold_until_release) return timer_.remaining_s();
+    return std::max(0.0, config_.max_hold_s - timer_.elapsed_s());
+}
+
+int HoldEngine::step_ups_remaining() const {
+    if (config_.max_step_ups <= 0) return 0;
+    return std::max(0, config_.max_step_ups - static_cast<int>(step_ups_.size()));
 }
 
 void HoldEngine::emit(HoldEventKind kind, double t_s, double pressure_kpa) {
@@ -121,7 +135,10 @@ void HoldEngine::feed(const Sample& sample) {
         end(HoldState::OverLimit, HoldEventKind::OverLimit, sample.t_s, sample.pressure_kpa);
         return;
     }
-    if (config_.detect_release) {
+    // Once the prescribed step-ups are made there is nothing more to prompt for.
+    const bool wants_step_ups =
+        config_.max_step_ups <= 0 || static_cast<int>(step_ups_.size()) < config_.max_step_ups;
+    if (config_.detect_release && (wants_step_ups || prompt_active_)) {
         const bool released = detector_.add(sample.t_s, sample.force_n);
         if (released && !prompt_active_) {
             prompt_active_ = true;
@@ -135,12 +152,16 @@ void HoldEngine::feed(const Sample& sample) {
         }
     }
 
-    const bool enough_step_ups =
-        config_.hold_until_release && static_cast<int>(step_ups_.size()) >= config_.max_step_ups;
-    const bool done = config_.hold_until_release
-                          ? enough_step_ups || timer_.elapsed_s() >= config_.max_hold_s
-                          : timer_.complete();
-    if (done) end(HoldState::Complete, HoldEventKind::Complete, sample.t_s, sample.pressure_kpa);
+    if (!config_.hold_until_release) {
+        if (timer_.complete())
+            end(HoldState::Complete, HoldEventKind::Complete, sample.t_s, sample.pressure_kpa);
+        return;
+    }
+    if (static_cast<int>(step_ups_.size()) >= config_.max_step_ups) {
+        end(HoldState::Complete, HoldEventKind::Complete, sample.t_s, sample.pressure_kpa);
+    } else if (timer_.elapsed_s() >= config_.max_hold_s) {
+        end(HoldState::TimeLimit, HoldEventKind::TimeLimit, sample.t_s, sample.pressure_kpa);
+    }
 }
 
 void HoldEngine::track_step_up(const Sample& sample) {

@@ -31,13 +31,26 @@ bool HoldSequence::start_hold(double t_s, bool skip_wait) {
 void HoldSequence::stop_hold(double t_s) {
     if (!hold_ || phase_ != SequencePhase::Holding) return;
     hold_->stop(t_s);
+    collect_events();
     on_hold_finished(t_s);
+}
+
+void HoldSequence::collect_events() {
+    for (const HoldEvent& event : hold_->take_events()) events_.push_back(event);
+}
+
+std::vector<HoldEvent> HoldSequence::take_events() {
+    if (hold_) collect_events();
+    return std::exchange(events_, {});
 }
 
 void HoldSequence::feed(const Sample& sample) {
     if (hold_ && phase_ == SequencePhase::Holding) {
         hold_->feed(sample);
-        if (hold_->finished()) on_hold_finished(sample.t_s);
+        if (hold_->finished()) {
+            collect_events();
+            on_hold_finished(sample.t_s);
+        }
     }
     tick(sample.t_s);
 }

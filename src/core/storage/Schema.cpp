@@ -7,6 +7,9 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <algorithm>
+#include <vector>
+
 #include "algocore/storage/SiteLibrary.h"
 #include "algocore/storage/SqliteStorage.h"
 
@@ -84,6 +87,34 @@ CREATE TABLE session_samples (
 CREATE INDEX session_samples_by_session ON session_samples(session_id, first_t_s);
 )sql";
 
+// Version 4: the actual rest before each trial, expert templates with their samples,
+// students' training plans (feedback schedules), scores linked to both; one feedback
+// vocabulary (the engine's) for old scores too.
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE trials ADD COLUMN rest_s REAL;
+ALTER TABLE holds ADD COLUMN contact_s REAL;
+ALTER TABLE holds ADD COLUMN repetition INTEGER NOT NULL DEFAULT 1;
+CREATE TABLE expert_templates (
+  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),
+  name TEXT NOT NULL, kind TEXT NOT NULL CHECK (kind IN ('hold','ramp')),
+  band_low_kpa REAL, band_high_kpa REAL, recorded_utc TEXT NOT NULL, duration_s REAL NOT NULL);
+CREATE TABLE template_traces (
+  template_id INTEGER PRIMARY KEY REFERENCES expert_templates(id),
+  sample_count INTEGER NOT NULL, samples BLOB NOT NULL);
+CREATE TABLE training_plans (
+  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),
+  template_id INTEGER NOT NULL REFERENCES expert_templates(id), schedule TEXT NOT NULL,
+  started_utc TEXT NOT NULL);
+ALTER TABLE training_scores ADD COLUMN template_id INTEGER REFERENCES expert_templates(id);
+ALTER TABLE training_scores ADD COLUMN plan_id INTEGER REFERENCES training_plans(id);
+ALTER TABLE training_scores ADD COLUMN attempt INTEGER;
+ALTER TABLE training_scores ADD COLUMN samples_compared INTEGER;
+ALTER TABLE training_scores ADD COLUMN time_in_band_s REAL;
+CREATE INDEX training_by_plan ON training_scores(plan_id);
+UPDATE training_scores SET feedback = 'band_only' WHERE feedback = 'band';
+UPDATE training_scores SET feedback = 'summary_after' WHERE feedback = 'summary';
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -103,19 +134,50 @@ CREATE TRIGGER IF NOT EXISTS hold_traces_never_deleted BEFORE DELETE ON hold_tra
   BEGIN SELECT RAISE(ABORT, 'raw traces are never deleted'); END;
 CREATE TRIGGER IF NOT EXISTS session_samples_immutable BEFORE UPDATE ON session_samples
   BEGIN SELECT RAISE(ABORT, 'raw samples never change'); END;
+CREATE TRIGGER IF NOT EXISTS template_traces_immutable BEFORE UPDATE ON template_traces
+  BEGIN SELECT RAISE(ABORT, 'raw traces never change'); END;
+CREATE TRIGGER IF NOT EXISTS training_scores_never_deleted BEFORE DELETE ON training_scores
+  BEGIN SELECT RAISE(ABORT, 'training scores are never deleted'); END;
 )sql";
 
 int user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
 
+// Tables every Algoscope database has had since version 1.
+constexpr const char* kOurCoreTables[] = {"subjects", "operators", "sites", "sessions", "trials"};
+
 } // namespace
+
+std::string refuse_unless_ours(SQLite::Database& db, const std::string& path) {
+    const int application_id = db.execAndGet("PRAGMA application_id").getInt();
+    if (application_id == kApplicationId) return {};
+    std::vector<std::string> tables;
+    SQLite::Statement st(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
+                             "AND name NOT LIKE 'sqlite_%' ORDER BY name");
+    while (st.executeStep()) tables.push_back(st.getColumn(0).getString());
+    if (tables.empty() && application_id == 0) return {}; // a new, empty file
+    // Files written before databases were marked: version 1-3 with our tables.
+    const int version = user_version(db);
+    bool ours = application_id == 0 && version >= 1 && version <= 3;
+    for (const char* name : kOurCoreTables)
+        ours = ours && std::find(tables.begin(), tables.end(), name) != tables.end();
+    if (ours) return {};
+    std::string listed;
+    for (std::size_t i = 0; i < tables.size() && i < 5; ++i)
+        listed += (i ? ", " : "") + tables[i];
+    if (tables.size() > 5) listed += ", ...";
+    return path + " is not an Algoscope database (application id " +
+           std::to_string(application_id) + (listed.empty() ? "" : ", tables: " + listed) +
+           "); it was left unchanged. Choose another file or a new name";
+}
 
 const char* migration_sql(int to_version) {
     switch (to_version) {
     case 1: return kVersion1;
     case 2: return kVersion2;
     case 3: return kVersion3;
+    case 4: return kVersion4;
     default: return nullptr;
     }
 }
@@ -144,6 +206,8 @@ MigrationResult migrate(SQLite::Database& db) {
         }
     }
     try {
+        if (db.execAndGet("PRAGMA application_id").getInt() != kApplicationId)
+            db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
         // Guards are (re)created on every open, so a file from any version, or one whose
         // triggers were dropped by hand, is append-only again before anything is written.
         db.exec(kAppendOnlyGuards);

@@ -26,6 +26,10 @@ struct MigrationResult {
 /// by a newer Algoscope (user_version > kSchemaVersion).
 MigrationResult migrate(SQLite::Database& db);
 
+/// Empty when the file is ours (marked, an unmarked database of an older Algoscope, or new
+/// and empty); else why it is refused (it must then be left untouched).
+std::string refuse_unless_ours(SQLite::Database& db, const std::string& path);
+
 /// Inserts or refreshes the built-in site library (custom sites are left alone).
 void seed_builtin_sites(SQLite::Database& db);
 

@@ -1,5 +1,4 @@
-// Read queries. A point's threshold is the mean of the counted trials of its latest session,
-// which is what a therapist compares against and what relative prescriptions are built on.
+// Read queries of the stored records (thresholds and training have their own files).
 #include "SqliteQueries.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
@@ -19,12 +18,6 @@ namespace {
 std::optional<std::string> text_or_null(const SQLite::Column& c) {
     if (c.isNull()) return std::nullopt;
     return c.getString();
-}
-
-BodySide side_of(const std::string& letter) {
-    BodySide side = BodySide::Left;
-    parse_side(letter, side);
-    return side;
 }
 
 Site read_site(SQLite::Statement& st) {
@@ -74,6 +67,8 @@ Trial read_trial(SQLite::Statement& st) {
     t.ramp_start_t_s = st.getColumn(i++).getDouble();
     t.signal_t_s = st.getColumn(i++).getDouble();
     t.peak_kpa = st.getColumn(i++).getDouble();
+    if (!st.getColumn(i).isNull()) t.rest_s = st.getColumn(i).getDouble();
+    ++i;
     return t;
 }
 
@@ -114,6 +109,9 @@ Hold read_hold(SQLite::Statement& st) {
     }
     const SQLite::Column rating = st.getColumn(i++);
     if (!rating.isNull()) h.pain_rating_0_10 = rating.getInt();
+    const SQLite::Column contact = st.getColumn(i++);
+    m.contact_s = contact.isNull() ? m.duration_s : contact.getDouble(); // before v4: all
+    h.repetition = st.getColumn(i++).getInt();
     return h;
 }
 
@@ -203,7 +201,8 @@ std::vector<Trial> trials(SQLite::Database& db, RecordId session_id) {
     SQLite::Statement st(
         db, "SELECT id, session_id, site_id, side, measure, trial_index, ppt_kpa, rate_kpa_s, "
             "target_rate_kpa_s, probe_cm2, valid, counted, flags, outcome, preset, "
-            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa FROM trials "
+            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa, rest_s "
+            "FROM trials "
             "WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
     st.bind(1, session_id);
     while (st.executeStep())
@@ -217,7 +216,8 @@ std::vector<Hold> holds(SQLite::Database& db, RecordId session_id) {
         db, "SELECT id, session_id, site_id, side, prescription, band_low_kpa, band_high_kpa, "
             "limit_kpa, target_hold_s, outcome, probe_cm2, calibration_id, start_t_s, "
             "duration_s, time_in_band_s, time_in_band_pct, mean_kpa, median_kpa, pti_kpa_s, "
-            "peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating FROM holds "
+            "peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating, contact_s, "
+            "repetition FROM holds "
             "WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
     st.bind(1, session_id);
     while (st.executeStep())
@@ -226,7 +226,10 @@ std::vector<Hold> holds(SQLite::Database& db, RecordId session_id) {
 }
 
 std::optional<RawTrace> trace(SQLite::Database& db, const char* table, RecordId id) {
-    const std::string key = std::string(table) == "hold_traces" ? "hold_id" : "trial_id";
+    const std::string name = table;
+    const std::string key = name == "hold_traces"       ? "hold_id"
+                            : name == "template_traces" ? "template_id"
+                                                        : "trial_id";
     SQLite::Statement st(db,
                          "SELECT samples FROM " + std::string(table) + " WHERE " + key + " = ?");
     st.bind(1, id);
@@ -268,112 +271,6 @@ std::vector<Sample> session_samples(SQLite::Database& db, RecordId session_id) {
             sample.calibration_id = calibration;
             out.push_back(sample);
         }
-    }
-    return out;
-}
-
-std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_id, RecordId site_id,
-                                        BodySide side, TrialMeasure measure,
-                                        RecordId before_session_id) {
-    SQLite::Statement st(
-        db, "SELECT s.id, s.started_utc, COUNT(*), AVG(t.ppt_kpa) FROM trials t "
-            "JOIN sessions s ON s.id = t.session_id "
-            "WHERE s.subject_id = ?1 AND t.site_id = ?2 AND t.side = ?3 AND t.measure = ?4 "
-            "AND t.counted = 1 AND (?5 = 0 OR (s.started_utc, s.id) < "
-            "(SELECT started_utc, id FROM sessions WHERE id = ?5)) "
-            "GROUP BY s.id ORDER BY s.started_utc DESC, s.id DESC LIMIT 1");
-    st.bind(1, subject_id);
-    st.bind(2, site_id);
-    st.bind(3, to_letter(side));
-    st.bind(4, to_string(measure));
-    st.bind(5, before_session_id);
-    if (!st.executeStep()) return std::nullopt;
-    PointThreshold p;
-    p.subject_id = subject_id;
-    p.site_id = site_id;
-    p.side = side;
-    p.measure = measure;
-    p.session_id = st.getColumn(0).getInt64();
-    p.session_started_utc = st.getColumn(1).getString();
-    p.n = st.getColumn(2).getInt();
-    p.mean_kpa = st.getColumn(3).getDouble();
-    return p;
-}
-
-std::vector<SiteSummary> site_summaries(SQLite::Database& db, RecordId subject_id) {
-    SQLite::Statement st(
-        db, "SELECT s.id, subj.code, s.started_utc, site.key, site.name, t.side, t.measure, "
-            "t.counted, t.ppt_kpa FROM trials t JOIN sessions s ON s.id = t.session_id "
-            "JOIN subjects subj ON subj.id = s.subject_id JOIN sites site ON site.id = t.site_id "
-            "WHERE ?1 = 0 OR s.subject_id = ?1 "
-            "ORDER BY subj.code, s.started_utc, s.id, site.key, t.side, t.measure, t.id");
-    st.bind(1, subject_id);
-    std::vector<SiteSummary> out;
-    std::vector<std::vector<double>> values;
-    while (st.executeStep()) {
-        SiteSummary key;
-        key.session_id = st.getColumn(0).getInt64();
-        key.subject_code = st.getColumn(1).getString();
-        key.session_started_utc = st.getColumn(2).getString();
-        key.site_key = st.getColumn(3).getString();
-        key.site_name = st.getColumn(4).getString();
-        key.side = side_of(st.getColumn(5).getString());
-        parse_measure(st.getColumn(6).getString(), key.measure);
-        if (out.empty() || out.back().session_id != key.session_id ||
-            out.back().site_key != key.site_key || out.back().side != key.side ||
-            out.back().measure != key.measure) {
-            out.push_back(key);
-            values.emplace_back();
-        }
-        ++out.back().n_all;
-        if (st.getColumn(7).getInt() != 0) values.back().push_back(st.getColumn(8).getDouble());
-    }
-    for (std::size_t i = 0; i < out.size(); ++i) {
-        const auto& v = values[i];
-        SiteSummary& s = out[i];
-        s.n = static_cast<int>(v.size());
-        if (v.empty()) continue;
-        double sum = 0.0;
-        s.min_kpa = v.front();
-        s.max_kpa = v.front();
-        for (double x : v) {
-            sum += x;
-            s.min_kpa = std::min(s.min_kpa, x);
-            s.max_kpa = std::max(s.max_kpa, x);
-        }
-        s.mean_kpa = sum / static_cast<double>(v.size());
-        if (v.size() > 1) {
-            double ss = 0.0;
-            for (double x : v)
-                ss += (x - s.mean_kpa) * (x - s.mean_kpa);
-            s.sd_kpa = std::sqrt(ss / static_cast<double>(v.size() - 1));
-        }
-        if (s.mean_kpa > 0.0) s.cv_pct = s.sd_kpa / s.mean_kpa * 100.0;
-    }
-    return out;
-}
-
-std::vector<TrainingScore> training_scores(SQLite::Database& db, RecordId student_id) {
-    std::vector<TrainingScore> out;
-    SQLite::Statement st(
-        db, "SELECT id, session_id, student_id, exercise, feedback, blind, attempted_utc, "
-            "constant_error_kpa, absolute_error_kpa, variable_error_kpa, time_in_band_pct "
-            "FROM training_scores WHERE ?1 = 0 OR student_id = ?1 ORDER BY attempted_utc, id");
-    st.bind(1, student_id);
-    while (st.executeStep()) {
-        TrainingScore s;
-        s.id = st.getColumn(0).getInt64();
-        s.session_id = st.getColumn(1).isNull() ? kNoRecord : st.getColumn(1).getInt64();
-        s.student_id = st.getColumn(2).getInt64();
-        s.exercise = st.getColumn(3).getString();
-        s.feedback = st.getColumn(4).getString();
-        s.blind = st.getColumn(5).getInt() != 0;
-        s.attempted_utc = st.getColumn(6).getString();
-        s.constant_error_kpa = st.getColumn(7).getDouble();
-        s.absolute_error_kpa = st.getColumn(8).getDouble();
-        s.variable_error_kpa = st.getColumn(9).getDouble();
-        s.time_in_band_pct = st.getColumn(10).getDouble();
-        out.push_back(std::move(s));
     }
     return out;
 }

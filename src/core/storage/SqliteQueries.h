@@ -13,6 +13,13 @@ class Database;
 
 namespace algocore::storage::queries {
 
+/// The side from its stored letter (L/R/M).
+inline BodySide side_of(const std::string& letter) {
+    BodySide side = BodySide::Left;
+    parse_side(letter, side);
+    return side;
+}
+
 std::optional<Subject> find_subject(SQLite::Database& db, const std::string& code);
 std::optional<Operator> find_operator(SQLite::Database& db, const std::string& name);
 std::optional<Site> find_site(SQLite::Database& db, const std::string& key_or_name);
@@ -24,15 +31,24 @@ std::vector<Session> sessions(SQLite::Database& db, RecordId subject_id);
 /// session_id 0 = all trials.
 std::vector<Trial> trials(SQLite::Database& db, RecordId session_id);
 std::vector<Hold> holds(SQLite::Database& db, RecordId session_id);
-/// table is "trial_traces" or "hold_traces".
+/// table is "trial_traces", "hold_traces" or "template_traces".
 std::optional<RawTrace> trace(SQLite::Database& db, const char* table, RecordId id);
 std::vector<Sample> session_samples(SQLite::Database& db, RecordId session_id);
 std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_id, RecordId site_id,
                                         BodySide side, TrialMeasure measure,
                                         RecordId before_session_id);
+/// The subject (by code) id, or kNoRecord.
+RecordId subject_id_of(SQLite::Database& db, const std::string& code);
+/// Latest threshold at each point of a subject.
+std::vector<PointThreshold> thresholds_of(SQLite::Database& db, RecordId subject_id,
+                                          TrialMeasure measure);
 std::vector<SiteSummary> site_summaries(SQLite::Database& db, RecordId subject_id);
 /// student_id 0 = all students.
 std::vector<TrainingScore> training_scores(SQLite::Database& db, RecordId student_id);
+std::vector<ExpertTemplate> templates(SQLite::Database& db);
+std::vector<TrainingPlan> training_plans(SQLite::Database& db);
+/// table is "trial_traces", "hold_traces" or "template_traces".
+std::optional<TrainingPlanProgress> latest_plan(SQLite::Database& db, RecordId student_id);
 std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table, RecordId row_id);
 /// Largest id in each table, so new ids can be assigned at enqueue.
 RecordId max_id(SQLite::Database& db, const char* table);

@@ -13,6 +13,8 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <ctime>
+#include <filesystem>
+#include <sqlite3.h>
 
 #include "SqliteQueries.h"
 #include "StorageCore.h"
@@ -59,6 +61,28 @@ std::size_t SqliteStorage::close(std::chrono::milliseconds timeout) {
 void SqliteStorage::set_max_page_count(std::uint64_t pages) {
     impl_->core->set_max_page_count(pages);
 }
+std::string SqliteStorage::check_writable() {
+    // Less than this free on the disk: the first trial could not be committed.
+    constexpr std::uintmax_t kMinFreeBytes = 4u << 20;
+    std::error_code ec;
+    const auto folder = std::filesystem::absolute(path(), ec).parent_path();
+    const auto space = std::filesystem::space(folder, ec);
+    if (!ec && space.available < kMinFreeBytes)
+        return "the disk holding " + path() + " is full (" +
+               std::to_string(space.available / 1024) + " kB free)";
+    return impl_->core->query([&](SQLite::Database& db) -> std::string {
+        if (sqlite3_db_readonly(db.getHandle(), "main") == 1)
+            return "the database " + path() + " is read-only (file or folder permissions)";
+        try {
+            db.exec("BEGIN IMMEDIATE");
+            db.exec("ROLLBACK");
+        } catch (const SQLite::Exception& e) {
+            return "the database " + path() + " cannot be written: " + e.what();
+        }
+        return {};
+    });
+}
+
 void SqliteStorage::retry_now() {
     impl_->core->retry_now();
 }
@@ -91,6 +115,32 @@ Enqueued SqliteStorage::begin_session(const Session& session) {
     if (s.started_utc.empty()) s.started_utc = utc_now_iso8601();
     s.id = impl_->core->next_id(IdKind::Session);
     return {s.id, impl_->core->enqueue(std::move(s))};
+}
+
+Enqueued SqliteStorage::open_session(const SessionOpening& opening) {
+    SessionOpening o = opening;
+    if (o.session.started_utc.empty()) o.session.started_utc = utc_now_iso8601();
+    o.session.id = impl_->core->next_id(IdKind::Session);
+    const RecordId id = o.session.id;
+    return {id, impl_->core->enqueue(std::move(o))};
+}
+
+Enqueued SqliteStorage::record_template(const ExpertTemplate& expert, const RawTrace& trace) {
+    TemplateWrite w;
+    w.expert = expert;
+    if (w.expert.recorded_utc.empty()) w.expert.recorded_utc = utc_now_iso8601();
+    w.expert.id = impl_->core->next_id(IdKind::Template);
+    w.sample_count = trace.samples.size();
+    encode_trace(trace, w.blob);
+    const RecordId id = w.expert.id;
+    return {id, impl_->core->enqueue(std::move(w))};
+}
+
+Enqueued SqliteStorage::record_training_plan(const TrainingPlan& plan) {
+    TrainingPlan p = plan;
+    if (p.started_utc.empty()) p.started_utc = utc_now_iso8601();
+    p.id = impl_->core->next_id(IdKind::TrainingPlan);
+    return {p.id, impl_->core->enqueue(std::move(p))};
 }
 
 Enqueued SqliteStorage::record_trial(const Trial& trial, const RawTrace& trace) {
@@ -173,6 +223,9 @@ StorageStatus SqliteStorage::status() const {
 std::vector<StorageEvent> SqliteStorage::take_events() {
     return impl_->core->take_events();
 }
+bool SqliteStorage::post(std::function<void()> task) {
+    return impl_->core->post(std::move(task));
+}
 
 std::optional<Subject> SqliteStorage::find_subject(const std::string& code) {
     return impl_->core->query(
@@ -240,6 +293,48 @@ std::vector<AuditEntry> SqliteStorage::audit_log(const std::string& table, Recor
     return impl_->core->query(
         [&](SQLite::Database& db) { return queries::audit_log(db, table, row_id); });
 }
+std::vector<Subject> SqliteStorage::subjects() {
+    return impl_->core->query([&](SQLite::Database& db) { return queries::subjects(db); });
+}
+std::vector<PointThreshold> SqliteStorage::thresholds_of(const std::string& subject_code,
+                                                         TrialMeasure measure) {
+    return impl_->core->query([&](SQLite::Database& db) {
+        const RecordId subject = queries::subject_id_of(db, subject_code);
+        if (subject == kNoRecord) return std::vector<PointThreshold>{};
+        return queries::thresholds_of(db, subject, measure);
+    });
+}
+std::optional<PointThreshold> SqliteStorage::previous_threshold_of(const std::string& subject_code,
+                                                                   RecordId site_id, BodySide side,
+                                                                   TrialMeasure measure,
+                                                                   RecordId before_session_id) {
+    return impl_->core->query([&](SQLite::Database& db) -> std::optional<PointThreshold> {
+        const RecordId subject = queries::subject_id_of(db, subject_code);
+        if (subject == kNoRecord) return std::nullopt;
+        return queries::threshold(db, subject, site_id, side, measure, before_session_id);
+    });
+}
+std::vector<ExpertTemplate> SqliteStorage::templates() {
+    return impl_->core->query([&](SQLite::Database& db) { return queries::templates(db); });
+}
+std::optional<RawTrace> SqliteStorage::template_trace(RecordId template_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::trace(db, "template_traces", template_id); });
+}
+std::optional<TrainingPlanProgress> SqliteStorage::latest_plan(const std::string& student_name) {
+    return impl_->core->query([&](SQLite::Database& db) -> std::optional<TrainingPlanProgress> {
+        const auto student = queries::find_operator(db, student_name);
+        if (!student) return std::nullopt;
+        return queries::latest_plan(db, student->id);
+    });
+}
+std::vector<TrainingScore> SqliteStorage::scores_of_student(const std::string& student_name) {
+    return impl_->core->query([&](SQLite::Database& db) {
+        const auto student = queries::find_operator(db, student_name);
+        if (!student) return std::vector<TrainingScore>{};
+        return queries::training_scores(db, student->id);
+    });
+}
 StudyData SqliteStorage::load_study() {
     return impl_->core->query([&](SQLite::Database& db) {
         StudyData d;
@@ -250,6 +345,8 @@ StudyData SqliteStorage::load_study() {
         d.trials = queries::trials(db, kNoRecord);
         d.holds = queries::holds(db, kNoRecord);
         d.training_scores = queries::training_scores(db, kNoRecord);
+        d.templates = queries::templates(db);
+        d.training_plans = queries::training_plans(db);
         d.audit_log = queries::audit_log(db, "", kNoRecord);
         return d;
     });

@@ -6,6 +6,7 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
+#include <type_traits>
 
 #include "Schema.h"
 #include "WriteOp.h"
@@ -84,8 +85,8 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
     SQLite::Statement st(
         db, "INSERT INTO trials (id, session_id, site_id, side, measure, trial_index, ppt_kpa, "
             "rate_kpa_s, target_rate_kpa_s, probe_cm2, valid, counted, flags, outcome, preset, "
-            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa, rest_s) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, t.id);
     st.bind(2, t.session_id);
     st.bind(3, t.site_id);
@@ -106,6 +107,7 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
     st.bind(18, t.ramp_start_t_s);
     st.bind(19, t.signal_t_s);
     st.bind(20, t.peak_kpa);
+    bind_optional(st, 21, t.rest_s);
     st.exec();
     SQLite::Statement trace(db, "INSERT INTO trial_traces (trial_id, sample_count, samples) "
                                 "VALUES (?,?,?)");
@@ -133,8 +135,9 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
         db, "INSERT INTO holds (id, session_id, site_id, side, prescription, band_low_kpa, "
             "band_high_kpa, limit_kpa, target_hold_s, outcome, probe_cm2, calibration_id, "
             "start_t_s, duration_s, time_in_band_s, time_in_band_pct, mean_kpa, median_kpa, "
-            "pti_kpa_s, peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "pti_kpa_s, peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating, "
+            "contact_s, repetition) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 1;
     st.bind(i++, h.id);
     st.bind(i++, h.session_id);
@@ -161,6 +164,8 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
     st.bind(i++, m.overshoots);
     st.bind(i++, step_ups_json(h.step_ups));
     bind_optional(st, i++, h.pain_rating_0_10);
+    st.bind(i++, m.contact_s);
+    st.bind(i++, h.repetition);
     st.exec();
     SQLite::Statement trace(db, "INSERT INTO hold_traces (hold_id, sample_count, samples) "
                                 "VALUES (?,?,?)");
@@ -171,26 +176,103 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
 }
 
 void insert(SQLite::Database& db, const TrainingScore& s) {
+    // The student is the session's operator unless the score names one.
     SQLite::Statement st(
         db, "INSERT INTO training_scores (id, session_id, student_id, exercise, feedback, blind, "
             "attempted_utc, constant_error_kpa, absolute_error_kpa, variable_error_kpa, "
-            "time_in_band_pct) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
-    st.bind(1, s.id);
+            "time_in_band_pct, template_id, plan_id, attempt, samples_compared, time_in_band_s) "
+            "VALUES (?,?,COALESCE(?, (SELECT operator_id FROM sessions WHERE id = ?)),"
+            "?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    int i = 1;
+    st.bind(i++, s.id);
     if (s.session_id != kNoRecord) {
-        st.bind(2, s.session_id);
+        st.bind(i++, s.session_id);
     } else {
-        st.bind(2);
+        st.bind(i++);
     }
-    st.bind(3, s.student_id);
-    st.bind(4, s.exercise);
-    st.bind(5, s.feedback);
-    st.bind(6, s.blind ? 1 : 0);
-    st.bind(7, s.attempted_utc);
-    st.bind(8, s.constant_error_kpa);
-    st.bind(9, s.absolute_error_kpa);
-    st.bind(10, s.variable_error_kpa);
-    st.bind(11, s.time_in_band_pct);
+    if (s.student_id != kNoRecord) {
+        st.bind(i++, s.student_id);
+    } else {
+        st.bind(i++);
+    }
+    st.bind(i++, s.session_id);
+    st.bind(i++, s.exercise);
+    st.bind(i++, s.feedback);
+    st.bind(i++, s.blind ? 1 : 0);
+    st.bind(i++, s.attempted_utc);
+    st.bind(i++, s.constant_error_kpa);
+    st.bind(i++, s.absolute_error_kpa);
+    st.bind(i++, s.variable_error_kpa);
+    st.bind(i++, s.time_in_band_pct);
+    bind_optional(st, i++, s.template_id);
+    bind_optional(st, i++, s.plan_id);
+    bind_optional(st, i++, s.attempt);
+    st.bind(i++, s.samples_compared);
+    st.bind(i++, s.time_in_band_s);
     st.exec();
+}
+
+void insert(SQLite::Database& db, const TemplateWrite& w) {
+    const ExpertTemplate& t = w.expert;
+    SQLite::Statement st(db, "INSERT INTO expert_templates (id, session_id, name, kind, "
+                             "band_low_kpa, band_high_kpa, recorded_utc, duration_s) "
+                             "VALUES (?,?,?,?,?,?,?,?)");
+    st.bind(1, t.id);
+    st.bind(2, t.session_id);
+    st.bind(3, t.name);
+    st.bind(4, t.kind);
+    bind_optional(st, 5, t.band_low_kpa);
+    bind_optional(st, 6, t.band_high_kpa);
+    st.bind(7, t.recorded_utc);
+    st.bind(8, t.duration_s);
+    st.exec();
+    SQLite::Statement trace(db, "INSERT INTO template_traces (template_id, sample_count, samples) "
+                                "VALUES (?,?,?)");
+    trace.bind(1, t.id);
+    trace.bind(2, static_cast<std::int64_t>(w.sample_count));
+    bind_blob(trace, 3, w.blob);
+    trace.exec();
+}
+
+void insert(SQLite::Database& db, const TrainingPlan& p) {
+    SQLite::Statement st(db, "INSERT INTO training_plans (id, session_id, template_id, schedule, "
+                             "started_utc) VALUES (?,?,?,?,?)");
+    st.bind(1, p.id);
+    st.bind(2, p.session_id);
+    st.bind(3, p.template_id);
+    st.bind(4, p.schedule);
+    st.bind(5, p.started_utc);
+    st.exec();
+}
+
+// Finds the subject by code and the operator by name, adding them when new, then the
+// session itself: one transaction, so a session never exists without its subject.
+void insert(SQLite::Database& db, const SessionOpening& o, const IdSource& next_id) {
+    Session session = o.session;
+    SQLite::Statement subject(db, "SELECT id FROM subjects WHERE code = ?");
+    subject.bind(1, o.subject.code);
+    if (subject.executeStep()) {
+        session.subject_id = subject.getColumn(0).getInt64();
+    } else {
+        Subject added = o.subject;
+        added.id = next_id(IdKind::Subject);
+        insert(db, added);
+        session.subject_id = added.id;
+    }
+    session.operator_id = kNoRecord;
+    if (o.by && !o.by->name.empty()) {
+        SQLite::Statement op(db, "SELECT id FROM operators WHERE name = ?");
+        op.bind(1, o.by->name);
+        if (op.executeStep()) {
+            session.operator_id = op.getColumn(0).getInt64();
+        } else {
+            Operator added = *o.by;
+            added.id = next_id(IdKind::Operator);
+            insert(db, added);
+            session.operator_id = added.id;
+        }
+    }
+    insert(db, session);
 }
 
 void insert(SQLite::Database& db, const SamplesWrite& w) {
@@ -260,8 +342,16 @@ void insert(SQLite::Database& db, const CorrectionWrite& w) {
 
 } // namespace
 
-void apply_write(SQLite::Database& db, const WriteOp& op) {
-    std::visit([&db](const auto& record) { insert(db, record); }, op.record);
+void apply_write(SQLite::Database& db, const WriteOp& op, const IdSource& next_id) {
+    std::visit(
+        [&](const auto& record) {
+            if constexpr (std::is_same_v<std::decay_t<decltype(record)>, SessionOpening>) {
+                insert(db, record, next_id);
+            } else {
+                insert(db, record);
+            }
+        },
+        op.record);
 }
 
 std::string check_correction(const Correction& c) {

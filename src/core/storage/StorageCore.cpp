@@ -8,6 +8,7 @@
 
 #include <fcntl.h>
 
+#include <iterator>
 #include <utility>
 
 #include "Schema.h"
@@ -20,8 +21,10 @@ namespace {
 constexpr std::int64_t kNoPageLimit = 4294967294; // SQLite's largest max_page_count
 constexpr int kBusyTimeoutMs = 2000;
 
-const char* const kIdTables[] = {"subjects", "operators", "sites",          "sessions",
-                                 "trials",   "holds",     "training_scores"};
+const char* const kIdTables[] = {"subjects", "operators",       "sites",
+                                 "sessions", "trials",          "holds",
+                                 "training_scores", "expert_templates", "training_plans"};
+static_assert(std::size(kIdTables) == static_cast<std::size_t>(IdKind::Count));
 
 /// Errors that belong to one record (bad reference, duplicate code): drop that record only.
 bool record_error(int code) {
@@ -43,6 +46,11 @@ std::string StorageCore::open_connection() {
         options_.writable ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READONLY;
     try {
         db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
+        // Someone else's database is refused before anything (even the journal mode) changes.
+        if (std::string refusal = schema::refuse_unless_ours(*db_, path_); !refusal.empty()) {
+            db_.reset();
+            return refusal;
+        }
         // A file that cannot be written opens read-only; it still answers queries and the
         // writes wait (status ReadOnly), so do not try to change its journal mode.
         if (options_.writable && sqlite3_db_readonly(db_->getHandle(), "main") != 1) {
@@ -111,7 +119,18 @@ std::string StorageCore::start() {
     }
     running_ = true;
     thread_ = std::thread([this] { run(); });
+    thread_id_ = thread_.get_id();
     return {};
+}
+
+bool StorageCore::post(std::function<void()> task) {
+    {
+        std::lock_guard lock(mutex_);
+        if (!running_ || stopping_) return false;
+        tasks_.push_back(std::move(task));
+    }
+    wake_.notify_one();
+    return true;
 }
 
 std::size_t StorageCore::stop(std::chrono::milliseconds timeout) {
@@ -291,7 +310,7 @@ void StorageCore::write_batch(std::vector<WriteOp>& batch) {
         for (const WriteOp& op : batch) {
             db.exec("SAVEPOINT record");
             try {
-                apply_write(db, op);
+                apply_write(db, op, [this](IdKind kind) { return next_id(kind); });
                 db.exec("RELEASE record");
             } catch (const SQLite::Exception& e) {
                 if (!record_error(e.getErrorCode())) throw;

@@ -22,9 +22,6 @@ class Database;
 
 namespace algocore::storage {
 
-/// Tables whose ids are assigned at enqueue.
-enum class IdKind { Subject, Operator, Site, Session, Trial, Hold, TrainingScore, Count };
-
 class StorageCore {
 public:
     StorageCore(std::string path, SqliteOptions options);
@@ -56,9 +53,15 @@ public:
     void retry_now();
     const std::string& path() const { return path_; }
 
+    /// Queues task for the storage thread (after the writes enqueued before it); false when
+    /// the storage is closed.
+    bool post(std::function<void()> task);
+
     /// Runs f(db) on the storage thread after the writes enqueued before it; rethrows errors.
+    /// Called on the storage thread itself (from a posted task) it runs at once.
     template <typename F> auto query(F f) -> decltype(f(std::declval<SQLite::Database&>())) {
         using Result = decltype(f(std::declval<SQLite::Database&>()));
+        if (std::this_thread::get_id() == thread_id_) return f(connection());
         std::packaged_task<Result()> task([this, &f] { return f(connection()); });
         auto result = task.get_future();
         {
@@ -84,6 +87,7 @@ private:
     int lock_fd_ = -1;
     std::unique_ptr<SQLite::Database> db_;
     std::thread thread_;
+    std::thread::id thread_id_; ///< the storage thread, once started
 
     mutable std::mutex mutex_;
     std::condition_variable wake_;

@@ -5,11 +5,11 @@
 #include <cmath>
 
 #include "CalibrationScript.h"
-#include "algogui/calibration/CalibrationPlan.h"
+#include "algocore/session/CalibrationPlan.h"
 #include "algogui/calibration/CalibrationSetupPanel.h"
 #include "algogui/calibration/CalibrationWizard.h"
-#include "algogui/calibration/DeviceReading.h"
-#include "algogui/calibration/SampleWindow.h"
+#include "algocore/session/DeviceReading.h"
+#include "algocore/session/SampleWindow.h"
 
 using algogui::calibration::CalibrationWizard;
 using calibration_script::hold_load;
@@ -90,39 +90,39 @@ private Q_SLOTS:
     }
 
     void PlanGoesUpThenDownAndRefusesTooFewLoads() {
-        algogui::calibration::PlanChoice choice;
+        algocore::session::PlanChoice choice;
         choice.loads = {{20, algocal::ForceUnit::kNewton},
                         {0, algocal::ForceUnit::kNewton},
                         {1, algocal::ForceUnit::kKilogramForce}};
         choice.runs = 2;
-        const auto plan = algogui::calibration::make_plan(choice);
+        const auto plan = algocore::session::make_plan(choice);
         QVERIFY2(plan.ok(), plan.error.c_str());
         QCOMPARE(plan.steps.size(), std::size_t{10}); // (3 up + 2 down) × 2 runs
         QCOMPARE(plan.steps[1].load.unit, algocal::ForceUnit::kKilogramForce); // 9.8 N < 20 N
         QVERIFY(plan.steps[3].direction == algocal::LoadDirection::kDescending);
         QCOMPARE(plan.steps[5].run, 2);
         choice.loads.pop_back();
-        QVERIFY(!algogui::calibration::make_plan(choice).ok());
+        QVERIFY(!algocore::session::make_plan(choice).ok());
         choice.loads.push_back({20, algocal::ForceUnit::kNewton});
-        QVERIFY(algogui::calibration::make_plan(choice).error.find("twice") != std::string::npos);
+        QVERIFY(algocore::session::make_plan(choice).error.find("twice") != std::string::npos);
     }
 
     void DeviceReadingUndoesTareAndActiveCalibration() {
         algocore::Sample raw;
         raw.has_raw = true;
         raw.raw_counts = 123456;
-        QCOMPARE(*algogui::calibration::device_reading(raw, 1.0, nullptr), 123456.0);
+        QCOMPARE(*algocore::session::device_reading(raw, 1.0, nullptr), 123456.0);
         algocore::Sample newtons;
         newtons.force_n = 9.5;
-        QCOMPARE(*algogui::calibration::device_reading(newtons, 0.5, nullptr), 10.0);
+        QCOMPARE(*algocore::session::device_reading(newtons, 0.5, nullptr), 10.0);
         auto record = std::make_shared<algocal::CalibrationRecord>();
         record->id = 7;
         record->fit.degree = 1;
         record->fit.coefficients = {0.5, 2.0};
         newtons.calibration_id = 7;
-        QCOMPARE(*algogui::calibration::device_reading(newtons, 0.5, record), 20.5);
+        QCOMPARE(*algocore::session::device_reading(newtons, 0.5, record), 20.5);
         newtons.calibration_id = 8;
-        QVERIFY(!algogui::calibration::device_reading(newtons, 0.5, record));
+        QVERIFY(!algocore::session::device_reading(newtons, 0.5, record));
     }
 };
 

@@ -114,3 +114,18 @@ TEST(Calibrator, ClearingTheRecordReturnsToFactory) {
 }
 
 } // namespace
+
+TEST(Calibrator, NeverAppliesAnotherDevicesRecord) {
+    algocore::Calibrator calibrator;
+    auto record = linear_counts_record();
+    record->device_serial = "SIM-00000001";
+    calibrator.set_record(record);
+    calibrator.set_device_serial("SIM-00000001");
+    EXPECT_EQ(calibrator.apply(raw_at({}, 6000, 7.0)).calibration_id, 4242u);
+    // Device B on the same port: its samples carry its factory force and calibration id 0.
+    calibrator.set_device_serial("SIM-00000007");
+    const auto sample = calibrator.apply(raw_at({}, 6000, 7.0));
+    EXPECT_EQ(sample.calibration_id, algocore::kFactoryCalibration);
+    EXPECT_DOUBLE_EQ(sample.force_n, 7.0);
+    EXPECT_EQ(calibrator.calibration_id(), algocore::kFactoryCalibration);
+}

@@ -23,7 +23,9 @@ TEST(DoseMetrics, AreExactOnAConstructedHold) {
     EXPECT_DOUBLE_EQ(m.duration_s, 10.0);
     EXPECT_DOUBLE_EQ(m.time_in_band_s, 7.0);
     EXPECT_DOUBLE_EQ(m.time_in_band_pct, 70.0);
-    EXPECT_NEAR(m.mean_kpa, 1750.0 / 11.0, 1e-12);
+    // Time-weighted: each 1 s interval carries its earlier sample (1600 kPa·s over 10 s).
+    EXPECT_NEAR(m.mean_kpa, 160.0, 1e-12);
+    EXPECT_DOUBLE_EQ(m.contact_s, 10.0);
     EXPECT_DOUBLE_EQ(m.median_kpa, 150.0);
     EXPECT_DOUBLE_EQ(m.pti_kpa_s, 1600.0);
     EXPECT_DOUBLE_EQ(m.peak_kpa, 250.0);
@@ -32,6 +34,19 @@ TEST(DoseMetrics, AreExactOnAConstructedHold) {
     EXPECT_EQ(m.overshoots, 1);
     EXPECT_EQ(m.step_ups, 2);
     EXPECT_FALSE(m.pain_rating_0_10.has_value());
+}
+
+TEST(DoseMetrics, MeanMedianAndCvAreOverTheTimeInContactOnly) {
+    // 300 kPa for 10 s, then the probe is lifted (0 kPa) for 5 s before the hold is stopped.
+    std::vector<Sample> trace;
+    for (int i = 0; i <= 150; ++i)
+        trace.push_back(synth::sample_at(0.1 * i, i <= 100 ? 300.0 : 0.0));
+    const DoseMetrics m = measure_dose(trace, PressureBand{250.0, 350.0}, 0.5);
+    EXPECT_NEAR(m.duration_s, 15.0, 1e-9);
+    EXPECT_NEAR(m.contact_s, 10.1, 1e-9); // the last sample in contact carries its interval
+    EXPECT_NEAR(m.mean_kpa, 300.0, 1e-9); // not (300 × 101 + 0 × 50) / 151 = 200.7
+    EXPECT_DOUBLE_EQ(m.median_kpa, 300.0);
+    EXPECT_DOUBLE_EQ(m.cv_pct, 0.0);
 }
 
 TEST(DoseMetrics, GraceLongerThanTheExcursionsCreditsThem) {

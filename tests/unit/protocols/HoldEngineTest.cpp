@@ -166,3 +166,42 @@ TEST(HoldEngine, RefusesAnImpossibleConfiguration) {
     EXPECT_EQ(config.validate().field, "grace_s");
     EXPECT_TRUE(band_250_350(60.0).validate().ok());
 }
+
+TEST(HoldEngine, AHoldUntilReleaseThatRunsOutOfTimeEndsTimeLimitNotComplete) {
+    HoldConfig config =
+        hold_config_for(Prescription::simons_barrier_release(), PressureBand{250.0, 350.0, 450.0});
+    HoldEngine hold(config); // 3 step-ups wanted within 90 s; the tissue never releases
+    double remaining_at_30s = -1.0;
+    for (const Sample& s : approach_then(100.0, [](double) { return 300.0; })) {
+        hold.feed(s);
+        if (remaining_at_30s < 0.0 && s.t_s >= 32.5) remaining_at_30s = hold.remaining_s();
+        if (hold.finished()) break;
+    }
+    EXPECT_EQ(hold.state(), HoldState::TimeLimit);
+    EXPECT_STREQ(to_string(hold.state()), "time_limit");
+    EXPECT_EQ(hold.step_ups_remaining(), 3);
+    // Band entered at 2.5 s: at 32.5 s, 60 s of the 90 s maximum are left.
+    EXPECT_NEAR(remaining_at_30s, 60.0, 0.01);
+    EXPECT_DOUBLE_EQ(hold.remaining_s(), 0.0);
+}
+
+TEST(HoldEngine, NoMoreReleasePromptsOnceThePrescribedStepUpsAreMade) {
+    HoldConfig config = band_250_350(120.0);
+    config.max_step_ups = 1;
+    HoldEngine hold(config);
+    std::vector<HoldEvent> events;
+    // Two releases (at 20 s and at 50 s), each taken up 5 s later.
+    for (const Sample& s : approach_then(80.0, [](double t) {
+             for (double onset : {20.0, 50.0}) {
+                 if (t >= onset && t < onset + 5.0) return 300.0 * (1.0 - 0.02 * (t - onset));
+                 if (t >= onset + 5.0 && t < onset + 6.0) return 270.0 + 30.0 * (t - onset - 5.0);
+             }
+             return 300.0;
+         })) {
+        hold.feed(s);
+        for (const auto& e : hold.take_events()) events.push_back(e);
+    }
+    EXPECT_EQ(count(events, HoldEventKind::ReleaseDetected), 1);
+    EXPECT_EQ(hold.step_ups().size(), 1u);
+    EXPECT_EQ(hold.step_ups_remaining(), 0);
+}

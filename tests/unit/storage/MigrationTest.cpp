@@ -87,7 +87,9 @@ TEST(Migration, RefusesAFileFromANewerAlgoscope) {
     const std::string path = dir.file("future.db");
     {
         SQLite::Database db(path, SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE);
-        db.exec("CREATE TABLE x (a); PRAGMA user_version = 99");
+        // A later Algoscope marks its files like this one does.
+        db.exec("CREATE TABLE x (a); PRAGMA user_version = 99; PRAGMA application_id = " +
+                std::to_string(kApplicationId));
     }
     const auto opened = SqliteStorage::open(path);
     EXPECT_FALSE(opened.storage);

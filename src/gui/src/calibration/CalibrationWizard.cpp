@@ -16,7 +16,7 @@
 #include "algogui/calibration/CalibrationCertificate.h"
 #include "algogui/calibration/CalibrationResultsPanel.h"
 #include "algogui/calibration/CalibrationSetupPanel.h"
-#include "algogui/calibration/DeviceReading.h"
+#include "algocore/session/DeviceReading.h"
 #include "algogui/calibration/ReadingTrace.h"
 
 namespace algogui::calibration {

@@ -120,7 +120,9 @@ void RunControls::show_series(const PptSeries* series, const QString& hint) {
     case PptSeriesState::TrialRunning: {
         const auto trial = series->current_trial()->state();
         text = trial == PptTrialState::Ramping ? tr("Ramping — press PAIN at the signal")
-                                               : tr("Armed: place the probe and ramp up");
+               : trial == PptTrialState::WaitingForBaseline
+                   ? tr("Lift the probe: a trial starts from baseline")
+                   : tr("Armed: place the probe and ramp up");
         break;
     }
     case PptSeriesState::InterTrial:
@@ -130,6 +132,11 @@ void RunControls::show_series(const PptSeries* series, const QString& hint) {
     case PptSeriesState::Complete:
         text = tr("Series complete (%1 counted) — Start trial begins a new series")
                    .arg(series->counted_trials());
+        break;
+    case PptSeriesState::Incomplete:
+        text = tr("Series INCOMPLETE: %1 of %2 counted — Start trial begins a new series")
+                   .arg(series->counted_trials())
+                   .arg(series->preset().trials);
         break;
     }
     if (!hint.isEmpty()) text += QStringLiteral(" · ") + hint;

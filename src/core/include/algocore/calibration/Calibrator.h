@@ -3,6 +3,7 @@
 // tare, probe area and session time. Runs on the I/O thread for every sample; configure it on
 // that same thread (post changes to it), since it holds no locks.
 #include <memory>
+#include <string>
 
 #include "algocal/CalibrationRecord.h"
 #include "algocal/FitInverter.h"
@@ -35,6 +36,12 @@ public:
     /// Id stamped on samples: the record's id, or kFactoryCalibration.
     CalibrationId calibration_id() const;
 
+    /// Serial number of the device now connected ("" while unknown). A record of another
+    /// device is never applied: its samples get the factory calibration (id 0), so no
+    /// stored calibration_id can name a calibration of a different device.
+    void set_device_serial(std::string serial) { device_serial_ = std::move(serial); }
+    const std::string& device_serial() const { return device_serial_; }
+
     /// Zero offset subtracted from every calibrated force (from algocal::compute_tare).
     void set_tare_offset_n(double offset_n) { tare_offset_n_ = offset_n; }
     double tare_offset_n() const { return tare_offset_n_; }
@@ -50,12 +57,14 @@ public:
 
 private:
     bool record_applies_to(const RawSample& raw) const;
+    bool for_this_device() const;
 
     SteadyTime session_start_{};
     double probe_area_cm2_ = algocal::kStandardProbeAreaCm2;
     std::shared_ptr<const algocal::CalibrationRecord> record_;
     algocal::FitInverter inverter_;
     double tare_offset_n_ = 0.0;
+    std::string device_serial_;
 };
 
 } // namespace algocore

@@ -1,6 +1,8 @@
 #pragma once
 // Faded feedback for dosage training: full feedback first, then the band only, then a
 // summary after the attempt, then none, so retention is trained and not only performance.
+#include <optional>
+#include <string>
 #include <vector>
 
 #include "algocore/protocols/ConfigCheck.h"
@@ -14,6 +16,8 @@ enum class FeedbackLevel {
     None,         ///< blind, no score shown (retention test)
 };
 const char* to_string(FeedbackLevel level);
+/// "full", "band_only", "summary_after", "none" → level; false if unknown.
+bool parse_feedback_level(const std::string& text, FeedbackLevel& out);
 
 /// What the screen shows during and after an attempt.
 struct FeedbackPlan {
@@ -42,6 +46,10 @@ public:
     ConfigCheck validate() const;
     /// Level of attempt number (1-based).
     FeedbackLevel level_for_attempt(int attempt) const;
+    /// {"stages":[{"level":"full","attempts":3},...]} (stored with each training plan).
+    std::string to_json() const;
+    /// Reads to_json's text; nullopt with *error set when it cannot (or is invalid).
+    static std::optional<FeedbackSchedule> from_json(const std::string& text, std::string* error);
     const std::vector<Stage>& stages() const { return stages_; }
 
 private:

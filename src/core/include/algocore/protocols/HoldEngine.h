@@ -1,6 +1,6 @@
 #pragma once
 // One sustained hold as a state machine over samples and operator events:
-// WaitingForBand → Holding → Complete | Stopped | OverLimit.
+// WaitingForBand → Holding → Complete | Stopped | OverLimit | TimeLimit.
 // Begins at the first entry into the band; counts time in band only (with grace); watches
 // for tissue release and logs each step-up the therapist makes after the prompt.
 #include <deque>
@@ -14,7 +14,10 @@
 
 namespace algocore::protocols {
 
-enum class HoldState { WaitingForBand, Holding, Complete, Stopped, OverLimit };
+/// Complete means the prescription was met: the time in band was reached (timed holds), or
+/// every prescribed step-up was made (holds until release). A hold until release that reaches
+/// its maximum time first ends TimeLimit, not Complete.
+enum class HoldState { WaitingForBand, Holding, Complete, Stopped, OverLimit, TimeLimit };
 const char* to_string(HoldState state);
 
 /// Settings of one hold (a resolved Prescription plus detector tuning).
@@ -24,7 +27,9 @@ struct HoldConfig {
     double grace_s = 0.5;
     bool detect_release = true;
     bool hold_until_release = false; ///< completes after max_step_ups step-ups
-    int max_step_ups = 0;            ///< used with hold_until_release
+    /// Step-ups the prescription asks for: release prompts stop once they are made (0 = no
+    /// limit on a timed hold).
+    int max_step_ups = 0;
     double max_hold_s = 600.0;       ///< safety end for hold_until_release (elapsed)
     double step_up_min_kpa = 5.0;    ///< rise that counts as a step-up after a prompt
     double step_up_settle_s = 0.5;   ///< rise is over when pressure stops rising this long
@@ -46,7 +51,8 @@ enum class HoldEventKind {
     StepUp,
     Complete,
     Stopped,
-    OverLimit
+    OverLimit,
+    TimeLimit
 };
 const char* to_string(HoldEventKind kind);
 
@@ -85,6 +91,11 @@ public:
     std::vector<HoldEvent> take_events();
     /// Dose metrics of the trace so far.
     DoseMetrics metrics() const;
+    /// Seconds still to go by the prescription: time in band still needed (timed hold), or
+    /// time left before the maximum (hold until release). 0 once finished.
+    double remaining_s() const;
+    /// Step-ups still wanted by the prescription (0 when it names none).
+    int step_ups_remaining() const;
     const HoldConfig& config() const { return config_; }
 
 private:

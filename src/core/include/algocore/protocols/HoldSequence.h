@@ -52,8 +52,11 @@ public:
     HoldEngine* current_hold() { return hold_ ? &*hold_ : nullptr; }
     const std::vector<HoldRecord>& records() const { return records_; }
     const Prescription& prescription() const { return prescription_; }
+    /// Events of the holds since the last call, including each hold's final one.
+    std::vector<HoldEvent> take_events();
 
 private:
+    void collect_events();
     void on_hold_finished(double t_s);
 
     Prescription prescription_;
@@ -63,6 +66,7 @@ private:
     std::vector<HoldRecord> records_;
     double now_s_ = 0.0;
     double phase_until_s_ = 0.0;
+    std::vector<HoldEvent> events_;
 };
 
 } // namespace algocore::protocols

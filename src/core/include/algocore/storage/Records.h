@@ -120,9 +120,21 @@ struct Trial {
     double ramp_start_t_s = 0.0; ///< session clock
     double signal_t_s = 0.0;
     double peak_kpa = 0.0;
+    /// Seconds from the previous trial's end at this point to this ramp's start (none for
+    /// the first trial of a series). A rest shorter than the preset's is flagged short_rest.
+    std::optional<double> rest_s;
 };
 
-/// A pressure step-up logged after a release prompt.
+/// How a session is opened: the subject is found by code (added with these details when
+/// new) and the operator by name (added with its role when new), both on the storage
+/// thread, in the same transaction as the session. The caller never needs their ids.
+struct SessionOpening {
+    Session session; ///< subject_id and operator_id are filled in by the storage
+    Subject subject; ///< code required
+    std::optional<Operator> by;
+};
+
+/// A pressure step-up logged after a release prompt (times from the hold's start).
 struct StepUpRecord {
     double t_prompt_s = 0.0;
     double t_s = 0.0;
@@ -142,6 +154,7 @@ struct HoldMetrics {
     double cv_pct = 0.0;
     int excursions = 0;
     int overshoots = 0;
+    double contact_s = 0.0; ///< time with the probe on the skin (mean/median/CV are over it)
 };
 
 /// One sustained trigger-point hold at a point.
@@ -160,8 +173,9 @@ struct Hold {
     CalibrationId calibration_id = kFactoryCalibration;
     double start_t_s = 0.0; ///< session clock, first entry into the band
     HoldMetrics metrics;
-    std::vector<StepUpRecord> step_ups;
+    std::vector<StepUpRecord> step_ups; ///< times relative to start_t_s
     std::optional<int> pain_rating_0_10;
+    int repetition = 1; ///< 1-based hold of the prescription's set
 };
 
 /// A point's threshold (PPT or tolerance) from one session: the mean of its counted trials.
@@ -194,19 +208,53 @@ struct SiteSummary {
     double max_kpa = 0.0;
 };
 
+/// An expert's recorded hold or ramp that students are scored against. Its samples are
+/// stored like a trial's trace (template_traces).
+struct ExpertTemplate {
+    RecordId id = kNoRecord;
+    RecordId session_id = kNoRecord; ///< who recorded it, with which device
+    std::string name;
+    std::string kind; ///< "hold" or "ramp"
+    std::optional<double> band_low_kpa;
+    std::optional<double> band_high_kpa;
+    std::string recorded_utc;
+    double duration_s = 0.0;
+};
+
+/// A student's feedback schedule on one template, as set by the teacher. The student is the
+/// operator of session_id. A change of schedule is a new plan; attempts count per plan.
+struct TrainingPlan {
+    RecordId id = kNoRecord;
+    RecordId session_id = kNoRecord;
+    RecordId template_id = kNoRecord;
+    std::string schedule; ///< JSON: {"stages":[{"level":"full","attempts":3},...]}
+    std::string started_utc;
+};
+
+/// A plan with the number of attempts already scored under it.
+struct TrainingPlanProgress {
+    TrainingPlan plan;
+    int attempts_done = 0;
+};
+
 /// A student's scored training attempt.
 struct TrainingScore {
     RecordId id = kNoRecord;
     RecordId session_id = kNoRecord;
-    RecordId student_id = kNoRecord; ///< an Operator with role "student"
-    std::string exercise;            ///< template / exercise name
-    std::string feedback;            ///< "full", "band", "summary", "none"
+    RecordId student_id = kNoRecord; ///< the session's operator (filled in by the storage)
+    std::string exercise;            ///< template name
+    std::string feedback;            ///< "full", "band_only", "summary_after", "none"
     bool blind = false;
     std::string attempted_utc;
     double constant_error_kpa = 0.0;
     double absolute_error_kpa = 0.0;
     double variable_error_kpa = 0.0;
     double time_in_band_pct = 0.0;
+    std::optional<RecordId> template_id;
+    std::optional<RecordId> plan_id;
+    std::optional<int> attempt; ///< 1-based attempt number within the plan
+    int samples_compared = 0;
+    double time_in_band_s = 0.0;
 };
 
 /// One correction: the old value stays here, the record shows the new one.

@@ -13,7 +13,9 @@
 namespace algocore::storage {
 
 /// Schema version this build writes (PRAGMA user_version); older files migrate forward.
-inline constexpr int kSchemaVersion = 3;
+inline constexpr int kSchemaVersion = 4;
+/// PRAGMA application_id of an Algoscope database ("ALGO"): anything else is not ours.
+inline constexpr std::int32_t kApplicationId = 0x414C474F;
 
 struct SqliteOptions {
     /// Retry interval for writes that could not be committed.
@@ -45,6 +47,9 @@ public:
     std::size_t close(std::chrono::milliseconds timeout = std::chrono::milliseconds{5000});
     /// Changes the size quota (pages, 0 = none); pending writes are retried at once.
     void set_max_page_count(std::uint64_t pages);
+    /// Empty when a write transaction can be started now and the disk has room; else why
+    /// not (read-only file or folder, locked by another program, disk full). Blocks briefly.
+    std::string check_writable();
     /// Asks the storage thread to retry pending writes now.
     void retry_now();
     const std::string& path() const;
@@ -53,9 +58,12 @@ public:
     Enqueued add_operator(const Operator& op) override;
     Enqueued add_site(const Site& site) override;
     Enqueued begin_session(const Session& session) override;
+    Enqueued open_session(const SessionOpening& opening) override;
     Enqueued record_trial(const Trial& trial, const RawTrace& trace) override;
     Enqueued record_hold(const Hold& hold, const RawTrace& trace) override;
     Enqueued record_training_score(const TrainingScore& score) override;
+    Enqueued record_template(const ExpertTemplate& expert, const RawTrace& trace) override;
+    Enqueued record_training_plan(const TrainingPlan& plan) override;
     WriteTicket record_samples(RecordId session_id, const std::vector<Sample>& samples) override;
     Request correct(const Correction& correction) override;
 
@@ -63,6 +71,7 @@ public:
     bool flush(std::chrono::milliseconds timeout) override;
     StorageStatus status() const override;
     std::vector<StorageEvent> take_events() override;
+    bool post(std::function<void()> task) override;
 
     std::optional<Subject> find_subject(const std::string& code) override;
     std::optional<Operator> find_operator(const std::string& name) override;
@@ -82,6 +91,17 @@ public:
     std::vector<SiteSummary> site_summaries(RecordId subject_id) override;
     std::vector<TrainingScore> student_scores(RecordId student_id) override;
     std::vector<AuditEntry> audit_log(const std::string& table, RecordId row_id) override;
+    std::vector<Subject> subjects() override;
+    std::vector<PointThreshold> thresholds_of(const std::string& subject_code,
+                                              TrialMeasure measure) override;
+    std::optional<PointThreshold> previous_threshold_of(const std::string& subject_code,
+                                                        RecordId site_id, BodySide side,
+                                                        TrialMeasure measure,
+                                                        RecordId before_session_id) override;
+    std::vector<ExpertTemplate> templates() override;
+    std::optional<RawTrace> template_trace(RecordId template_id) override;
+    std::optional<TrainingPlanProgress> latest_plan(const std::string& student_name) override;
+    std::vector<TrainingScore> scores_of_student(const std::string& student_name) override;
     StudyData load_study() override;
 
 private:

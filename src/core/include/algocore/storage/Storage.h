@@ -4,10 +4,14 @@
 // see every write enqueued before them that could be committed. SQLite implements it today; a
 // shared PostgreSQL server can implement it later without touching callers.
 #include <chrono>
+#include <exception>
+#include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "algocore/Inbox.h"
 #include "algocore/Sample.h"
 #include "algocore/storage/Records.h"
 #include "algocore/storage/StorageStatus.h"
@@ -39,11 +43,19 @@ public:
     /// Adds a custom site (builtin is forced false; key derived from name when empty).
     virtual Enqueued add_site(const Site& site) = 0;
     virtual Enqueued begin_session(const Session& session) = 0;
+    /// Opens a session for a subject found by code (or added), with an operator found by name
+    /// (or added), on the storage thread in one transaction; the returned id is the session's.
+    /// This is how every workflow starts its session (the Recorder calls it).
+    virtual Enqueued open_session(const SessionOpening& opening) = 0;
     /// A finished trial with its raw trace, committed together.
     virtual Enqueued record_trial(const Trial& trial, const RawTrace& trace) = 0;
     /// A finished hold with its raw trace, prescription and metrics, committed together.
     virtual Enqueued record_hold(const Hold& hold, const RawTrace& trace) = 0;
+    /// A score; student_id is taken from the session's operator when 0.
     virtual Enqueued record_training_score(const TrainingScore& score) = 0;
+    /// An expert template with its samples.
+    virtual Enqueued record_template(const ExpertTemplate& expert, const RawTrace& trace) = 0;
+    virtual Enqueued record_training_plan(const TrainingPlan& plan) = 0;
     /// Continuous session samples (the recorder's stream), stored as chunk blobs.
     virtual WriteTicket record_samples(RecordId session_id, const std::vector<Sample>& samples) = 0;
     /// A correction: the record shows the new value and the audit log keeps the old one.
@@ -60,7 +72,13 @@ public:
     /// State changes and rejections since the last call.
     virtual std::vector<StorageEvent> take_events() = 0;
 
-    // ---- queries --------------------------------------------------------------------------
+    // ---- asynchronous reads -------------------------------------------------------------
+    /// Runs task on the storage's own thread after every write enqueued before it. False
+    /// when the storage is closed (the task is not run). Queries called from inside the task
+    /// run directly. Use ask() rather than this.
+    virtual bool post(std::function<void()> task) = 0;
+
+    // ---- queries (blocking: the CLI, tests and tasks on the storage thread) -----------------
     virtual std::optional<Subject> find_subject(const std::string& code) = 0;
     virtual std::optional<Operator> find_operator(const std::string& name) = 0;
     /// By key ("upper_trapezius") or display name, case-insensitive.
@@ -85,8 +103,53 @@ public:
     virtual std::vector<TrainingScore> student_scores(RecordId student_id) = 0;
     /// Corrections of one record (table, row), oldest first; row_id 0 = whole table.
     virtual std::vector<AuditEntry> audit_log(const std::string& table, RecordId row_id) = 0;
+    /// Every subject (no measurements): for pickers.
+    virtual std::vector<Subject> subjects() = 0;
+    /// The latest session's threshold at every point of a subject (by code).
+    virtual std::vector<PointThreshold> thresholds_of(const std::string& subject_code,
+                                                      TrialMeasure measure) = 0;
+    /// The threshold of the subject's last session before before_session_id at a point.
+    virtual std::optional<PointThreshold> previous_threshold_of(const std::string& subject_code,
+                                                                RecordId site_id, BodySide side,
+                                                                TrialMeasure measure,
+                                                                RecordId before_session_id) = 0;
+    virtual std::vector<ExpertTemplate> templates() = 0;
+    virtual std::optional<RawTrace> template_trace(RecordId template_id) = 0;
+    /// The student's (operator name) latest plan, with the attempts scored under it.
+    virtual std::optional<TrainingPlanProgress> latest_plan(const std::string& student_name) = 0;
+    /// A student's scores (by operator name) in time order.
+    virtual std::vector<TrainingScore> scores_of_student(const std::string& student_name) = 0;
     /// Everything, for export.
     virtual StudyData load_study() = 0;
 };
+
+/// A read's result, or why it could not be read.
+template <typename Result> struct Answer {
+    Result value{};
+    std::string error; ///< empty when the read succeeded
+    bool ok() const { return error.empty(); }
+};
+
+/// Reads without blocking the caller: `read(storage)` runs on the storage thread after the
+/// writes enqueued before it, and `done(Answer)` runs later on the thread that delivers
+/// `inbox`. The caller keeps done's captures alive until the inbox is delivered (or guards
+/// them, e.g. with a QPointer).
+template <typename Result, typename Read, typename Done>
+void ask(Storage& storage, Inbox& inbox, Read read, Done done) {
+    auto task = [&storage, &inbox, read = std::move(read), done]() mutable {
+        Answer<Result> answer;
+        try {
+            answer.value = read(storage);
+        } catch (const std::exception& e) {
+            answer.error = e.what();
+        }
+        inbox.post([done, answer = std::move(answer)]() mutable { done(std::move(answer)); });
+    };
+    if (!storage.post(std::move(task))) {
+        Answer<Result> closed;
+        closed.error = "the database is closed";
+        inbox.post([done, closed = std::move(closed)]() mutable { done(std::move(closed)); });
+    }
+}
 
 } // namespace algocore::storage

@@ -16,6 +16,8 @@ struct StudyData {
     std::vector<Trial> trials;
     std::vector<Hold> holds;
     std::vector<TrainingScore> training_scores;
+    std::vector<ExpertTemplate> templates;
+    std::vector<TrainingPlan> training_plans;
     std::vector<AuditEntry> audit_log;
 
     const Subject* subject(RecordId id) const;

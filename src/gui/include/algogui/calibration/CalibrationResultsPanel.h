@@ -3,13 +3,16 @@
 // plot, statistics, pass/fail against the tolerance, save / export buttons.
 #include <QWidget>
 
-#include "algogui/calibration/CalibrationSession.h"
+#include "algocore/session/CalibrationSession.h"
 
 class QComboBox;
 class QLabel;
 class QPushButton;
 
 namespace algogui::calibration {
+
+// The calibration workflow lives in algocore; this page is a view of it.
+using algocore::session::CalibrationOutcome;
 
 class ResidualPlot;
 

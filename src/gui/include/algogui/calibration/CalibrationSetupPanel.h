@@ -4,8 +4,8 @@
 #include <QWidget>
 #include <string>
 
-#include "algogui/calibration/CalibrationPlan.h"
-#include "algogui/calibration/CalibrationSession.h"
+#include "algocore/session/CalibrationPlan.h"
+#include "algocore/session/CalibrationSession.h"
 
 class QCheckBox;
 class QDoubleSpinBox;
@@ -15,6 +15,10 @@ class QSpinBox;
 class QTableWidget;
 
 namespace algogui::calibration {
+
+// The calibration workflow lives in algocore; this page is a view of it.
+using algocore::session::PlanChoice;
+using algocore::session::CalibrationSetup;
 
 class CalibrationSetupPanel : public QWidget {
     Q_OBJECT

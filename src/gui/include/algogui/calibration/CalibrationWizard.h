@@ -11,7 +11,7 @@
 #include <string>
 
 #include "algocore/calibration/CalibrationStore.h"
-#include "algogui/calibration/CalibrationSession.h"
+#include "algocore/session/CalibrationSession.h"
 
 class QLabel;
 class QProgressBar;
@@ -23,6 +23,15 @@ class LiveFeed;
 }
 
 namespace algogui::calibration {
+
+// The calibration workflow lives in algocore; this page is a view of it.
+using algocore::session::CalibrationSession;
+using algocore::session::CalibrationSetup;
+using algocore::session::CalibrationOutcome;
+using algocore::session::PlanResult;
+using algocore::session::check_setup;
+using algocore::session::make_plan;
+using algocore::session::device_reading;
 
 class CalibrationResultsPanel;
 class CalibrationSetupPanel;

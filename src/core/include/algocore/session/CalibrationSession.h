@@ -10,10 +10,10 @@
 #include "algocal/CalibrationAnalysis.h"
 #include "algocal/CalibrationRecord.h"
 #include "algocal/Stability.h"
-#include "algogui/calibration/CalibrationPlan.h"
-#include "algogui/calibration/SampleWindow.h"
+#include "algocore/session/CalibrationPlan.h"
+#include "algocore/session/SampleWindow.h"
 
-namespace algogui::calibration {
+namespace algocore::session {
 
 /// Who, what and against what: everything of the record that is not measured.
 struct CalibrationSetup {
@@ -30,6 +30,13 @@ struct CalibrationSetup {
 
 /// Refusal message for a setup ("enter the operator's name"), empty when usable.
 std::string check_setup(const CalibrationSetup& setup);
+
+/// The record of a calibration (id 0: the store assigns one): what the wizard saves and what
+/// `algoscope-cli calibrate new` writes, built the same way from the same inputs.
+algocal::CalibrationRecord make_calibration_record(const CalibrationSetup& setup,
+                                                   const std::vector<algocal::CalibrationPoint>& points,
+                                                   const algocal::CalibrationAnalysis& analysis,
+                                                   std::chrono::year_month_day today);
 
 /// Fit, statistics and pass/fail of the captured points.
 struct CalibrationOutcome {
@@ -57,7 +64,10 @@ public:
 
     /// Captures the current step's point from the window; on success records it, clears the
     /// window (the next load needs fresh readings) and advances. Refused with a reason while
-    /// unstable or when every step is done.
+    /// unstable, when every step is done, or when the reading did not change with the load
+    /// (no weight placed, a weight left on): a different load must move the reading by more
+    /// than ten times its noise, and by at least a fifth of what the sensitivity seen so far
+    /// predicts, in the same direction.
     algocal::StableAverage capture();
     /// Drops the last captured point and goes back to its step.
     bool undo_last();
@@ -79,6 +89,8 @@ public:
                                            std::chrono::year_month_day today) const;
 
 private:
+    std::string check_reading_follows_load(double reading, double load, double noise) const;
+
     algocal::StabilityRule rule_;
     SampleWindow window_;
     CalibrationSetup setup_;
@@ -86,4 +98,4 @@ private:
     std::vector<algocal::CalibrationPoint> points_;
 };
 
-} // namespace algogui::calibration
+} // namespace algocore::session

@@ -1,10 +1,10 @@
-#include "algogui/calibration/CalibrationPlan.h"
+#include "algocore/session/CalibrationPlan.h"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
 
-namespace algogui::calibration {
+namespace algocore::session {
 
 namespace {
 constexpr int kMaxRuns = 5;
@@ -66,4 +66,4 @@ std::string step_instruction(const PlanStep& step) {
            ", run " + std::to_string(step.run) + ")";
 }
 
-} // namespace algogui::calibration
+} // namespace algocore::session

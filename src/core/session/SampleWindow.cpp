@@ -1,9 +1,9 @@
-#include "algogui/calibration/SampleWindow.h"
+#include "algocore/session/SampleWindow.h"
 
 #include <cstdio>
 #include <limits>
 
-namespace algogui::calibration {
+namespace algocore::session {
 
 namespace {
 // A window must span most of its duration before it is judged, so a capture right after
@@ -69,4 +69,4 @@ algocal::StableAverage SampleWindow::capture(const algocal::StabilityRule& rule)
     return algocal::capture_stable_average(values, any);
 }
 
-} // namespace algogui::calibration
+} // namespace algocore::session

@@ -8,7 +8,7 @@
 #include "algocal/CalibrationRecord.h"
 #include "algocore/Sample.h"
 
-namespace algogui::calibration {
+namespace algocore::session {
 
 /// Which reading a device gives us.
 algocal::ReadingKind reading_kind_of(const algocore::Sample& sample);
@@ -21,4 +21,4 @@ std::optional<double>
 device_reading(const algocore::Sample& sample, double tare_offset_n,
                const std::shared_ptr<const algocal::CalibrationRecord>& active);
 
-} // namespace algogui::calibration
+} // namespace algocore::session

@@ -10,7 +10,7 @@
 
 #include "algocal/Stability.h"
 
-namespace algogui::calibration {
+namespace algocore::session {
 
 /// A device reading and the live force at a time (seconds since session start).
 struct TimedReading {
@@ -49,4 +49,4 @@ private:
     std::deque<TimedReading> readings_;
 };
 
-} // namespace algogui::calibration
+} // namespace algocore::session

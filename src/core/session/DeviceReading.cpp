@@ -1,6 +1,6 @@
-#include "algogui/calibration/DeviceReading.h"
+#include "algocore/session/DeviceReading.h"
 
-namespace algogui::calibration {
+namespace algocore::session {
 
 algocal::ReadingKind reading_kind_of(const algocore::Sample& sample) {
     return sample.has_raw ? algocal::ReadingKind::kRawCounts : algocal::ReadingKind::kDeviceNewtons;
@@ -17,4 +17,4 @@ device_reading(const algocore::Sample& sample, double tare_offset_n,
     return std::nullopt;
 }
 
-} // namespace algogui::calibration
+} // namespace algocore::session

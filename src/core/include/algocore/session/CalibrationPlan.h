@@ -7,7 +7,7 @@
 
 #include "algocal/CalibrationRecord.h"
 
-namespace algogui::calibration {
+namespace algocore::session {
 
 /// One reference load as the operator entered it.
 struct ReferenceLoad {
@@ -44,4 +44,4 @@ PlanResult make_plan(const PlanChoice& choice);
 /// "Place 10 N (ascending, run 1)".
 std::string step_instruction(const PlanStep& step);
 
-} // namespace algogui::calibration
+} // namespace algocore::session

@@ -1,8 +1,11 @@
-#include "algogui/calibration/CalibrationSession.h"
+#include "algocore/session/CalibrationSession.h"
 
 #include <cmath>
+#include <cstdio>
 
-namespace algogui::calibration {
+#include "algocal/Units.h"
+
+namespace algocore::session {
 
 std::string check_setup(const CalibrationSetup& setup) {
     if (setup.device_serial.empty())
@@ -54,6 +57,13 @@ algocal::StableAverage CalibrationSession::capture() {
     algocal::StableAverage average = window_.capture(rule_);
     if (!average.ok) return average;
     const PlanStep& step = current_step();
+    const double load = algocal::to_newtons(step.load.amount, step.load.unit).value;
+    if (std::string refusal = check_reading_follows_load(average.mean, load, average.sd);
+        !refusal.empty()) {
+        average.ok = false;
+        average.message = refusal;
+        return average;
+    }
     algocal::CalibrationPoint point;
     point.applied_load = step.load.amount;
     point.load_unit = step.load.unit;
@@ -63,6 +73,41 @@ algocal::StableAverage CalibrationSession::capture() {
     points_.push_back(point);
     window_.clear();
     return average;
+}
+
+std::string CalibrationSession::check_reading_follows_load(double reading, double load_n,
+                                                           double noise) const {
+    if (points_.empty()) return {};
+    const algocal::CalibrationPoint& last = points_.back();
+    const double last_load_n = last.applied_load_n();
+    const double load_change_n = load_n - last_load_n;
+    if (std::abs(load_change_n) < 1e-12) return {};
+    const double reading_change = reading - last.reading;
+    char text[256];
+    if (std::abs(reading_change) <= 10.0 * noise + 1e-12) {
+        std::snprintf(text, sizeof text,
+                      "the reading did not change with the load (%.6g N to %.6g N moved it by "
+                      "%.6g, within its noise): is the weight on the probe?",
+                      last_load_n, load_n, reading_change);
+        return text;
+    }
+    // Sensitivity so far: the slope between the first two points with different loads.
+    for (std::size_t i = 1; i < points_.size(); ++i) {
+        const double a_n = points_[0].applied_load_n();
+        const double b_n = points_[i].applied_load_n();
+        if (std::abs(b_n - a_n) < 1e-12) continue;
+        const double slope = (points_[i].reading - points_[0].reading) / (b_n - a_n);
+        const double expected = slope * load_change_n;
+        if (reading_change / expected < 0.2) {
+            std::snprintf(text, sizeof text,
+                          "the reading moved by %.6g for a load change of %.6g N, but the points "
+                          "so far predict about %.6g: is this the load the step asks for?",
+                          reading_change, load_change_n, expected);
+            return text;
+        }
+        break;
+    }
+    return {};
 }
 
 bool CalibrationSession::undo_last() {
@@ -86,24 +131,31 @@ CalibrationOutcome CalibrationSession::analyse(int degree) const {
     return outcome;
 }
 
-algocal::CalibrationRecord
-CalibrationSession::make_record(const CalibrationOutcome& outcome,
-                                std::chrono::year_month_day today) const {
+algocal::CalibrationRecord make_calibration_record(const CalibrationSetup& setup,
+                                                   const std::vector<algocal::CalibrationPoint>& points,
+                                                   const algocal::CalibrationAnalysis& analysis,
+                                                   std::chrono::year_month_day today) {
     algocal::CalibrationRecord record;
-    record.device_serial = setup_.device_serial;
+    record.device_serial = setup.device_serial;
     record.calibrated_on = today;
     record.expires_on = std::chrono::year_month_day{std::chrono::sys_days{today} +
-                                                    std::chrono::days{setup_.validity_days}};
-    record.operator_name = setup_.operator_name;
-    record.reference_standards = setup_.reference_standards;
-    record.temperature_c = setup_.temperature_c;
-    record.probe_area_cm2 = setup_.probe_area_cm2;
-    record.reading_kind = setup_.reading_kind;
-    record.points = points_;
-    record.fit = outcome.analysis.fit;
-    record.statistics = outcome.analysis.statistics;
-    record.notes = setup_.notes;
+                                                    std::chrono::days{setup.validity_days}};
+    record.operator_name = setup.operator_name;
+    record.reference_standards = setup.reference_standards;
+    record.temperature_c = setup.temperature_c;
+    record.probe_area_cm2 = setup.probe_area_cm2;
+    record.reading_kind = setup.reading_kind;
+    record.points = points;
+    record.fit = analysis.fit;
+    record.statistics = analysis.statistics;
+    record.notes = setup.notes;
     return record;
 }
 
-} // namespace algogui::calibration
+algocal::CalibrationRecord
+CalibrationSession::make_record(const CalibrationOutcome& outcome,
+                                std::chrono::year_month_day today) const {
+    return make_calibration_record(setup_, points_, outcome.analysis, today);
+}
+
+} // namespace algocore::session

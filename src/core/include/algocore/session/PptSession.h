@@ -1,0 +1,113 @@
+#pragma once
+// A PPT session: the points measured in one visit, one PptSeries per point (algocore's
+// engine does every judgement) and each finished trial handed to the Recorder at once with
+// its raw trace. The Thresholds page and `algoscope-cli ppt` are views of this class.
+// Earlier thresholds (for the change against the previous session) are read without
+// blocking: asked of the storage, delivered through the Inbox.
+#include <functional>
+#include <map>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "algocore/Inbox.h"
+#include "algocore/Sample.h"
+#include "algocore/protocols/PptSeries.h"
+#include "algocore/protocols/SiteComparison.h"
+#include "algocore/session/Recorder.h"
+
+namespace algocore::session {
+
+/// One trial as stored and shown.
+struct PptTrialRow {
+    int number = 0; ///< 1-based at the point, over every series there in this visit
+    protocols::PptSeriesTrial trial;
+    storage::RecordId record_id = storage::kNoRecord; ///< 0 = not stored
+};
+
+/// Results at the selected point.
+struct PptPointResult {
+    protocols::PptSummary summary;                       ///< counted trials at the point
+    std::optional<protocols::SideDifference> sides;      ///< when both sides measured
+    std::optional<protocols::ThresholdChange> change;    ///< vs the previous session
+    std::optional<storage::PointThreshold> previous;     ///< the previous session's value
+};
+
+class PptSession {
+public:
+    using BodySide = storage::BodySide;
+
+    /// recorder and inbox must outlive the session.
+    PptSession(Recorder& recorder, Inbox& inbox);
+
+    Recorder& recorder() { return recorder_; }
+    /// A new visit (or database) starts afresh: points of an earlier visit are closed.
+    void visit_changed();
+
+    // ---- point and protocol -------------------------------------------------------------
+    void select_point(const storage::Site& site, BodySide side);
+    const std::optional<storage::Site>& site() const { return site_; }
+    BodySide side() const { return side_; }
+    /// Applies to series started from now on; refused (reason) when the preset is unusable.
+    std::string set_preset(const protocols::PptPreset& preset);
+    const protocols::PptPreset& preset() const { return preset_; }
+
+    // ---- the run (times on the session clock, Sample::t_s) ------------------------------
+    /// Starts the next trial at the selected point; empty when started, else why not.
+    std::string start_trial(double t_s, bool skip_rest = false);
+    void signal_pain(double t_s, protocols::PainSignalSource source);
+    void abort_trial(double t_s);
+    void answer_retest(bool accept, double t_s);
+    /// Ends the point's series now (Complete with enough counted trials, else Incomplete).
+    void end_point(double t_s);
+    void feed(const Sample& sample);
+    void tick(double t_s);
+    /// Stores what is still held back (a trial recording its release) and closes every
+    /// series; for the end of a visit or the program.
+    void close();
+
+    // ---- what the views show ------------------------------------------------------------
+    const protocols::PptSeries* series() const;
+    std::vector<PptTrialRow> rows() const;
+    PptPointResult result() const;
+    /// This visit's reported threshold per point (site key, side) with counted trials.
+    std::map<std::pair<std::string, BodySide>, double> session_thresholds() const;
+    /// Trials handed to the recorder so far.
+    int stored_trials() const { return stored_trials_; }
+    /// Rows stored since the last call (the CLI prints them once committed).
+    std::vector<PptTrialRow> take_stored();
+    /// Called on the owner's thread when an earlier threshold arrives (views refresh).
+    void set_on_change(std::function<void()> on_change) { on_change_ = std::move(on_change); }
+
+private:
+    struct Point {
+        storage::Site site;
+        BodySide side = BodySide::Left;
+        std::optional<protocols::PptSeries> series;
+        std::vector<PptTrialRow> done; ///< earlier series at this point in this visit
+        std::map<int, storage::RecordId> record_ids; ///< current series, by number
+        std::optional<storage::PointThreshold> previous;
+    };
+    using Key = std::pair<std::string, BodySide>;
+    Point* current();
+    const Point* current() const;
+    void store_finished(Point& point);
+    void store(Point& point, const protocols::PptSeriesTrial& trial);
+    void close_series(Point& point);
+    void look_up_previous(const Key& key);
+    std::vector<double> counted_kpa(const Point& point) const;
+
+    Recorder& recorder_;
+    Inbox& inbox_;
+    std::optional<storage::Site> site_;
+    BodySide side_ = BodySide::Left;
+    protocols::PptPreset preset_ = protocols::PptPreset::dfns();
+    std::map<Key, Point> points_;
+    int stored_trials_ = 0;
+    std::vector<PptTrialRow> newly_stored_;
+    std::function<void()> on_change_;
+    int generation_ = 0; ///< answers for an earlier visit are dropped
+};
+
+} // namespace algocore::session

@@ -1,0 +1,100 @@
+#pragma once
+// The one place that builds stored records. Every workflow (PPT series, treatment holds,
+// training, expert templates) hands its finished engine results here; the recorder opens the
+// visit's session with the first record (the storage finds or adds the subject and operator
+// on its thread) and builds each record from the engine result plus the visit: probe area
+// from the visit, calibration id from the samples that were measured. The GUI and the CLI
+// therefore store byte-identical records for the same samples.
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "algocore/protocols/AttemptScore.h"
+#include "algocore/protocols/FeedbackSchedule.h"
+#include "algocore/protocols/HoldSequence.h"
+#include "algocore/protocols/MotionTemplate.h"
+#include "algocore/protocols/PptSeries.h"
+#include "algocore/session/Visit.h"
+#include "algocore/storage/Storage.h"
+
+namespace algocore::session {
+
+/// The point a trial or hold was measured at.
+struct MeasuredPoint {
+    storage::RecordId site_id = storage::kNoRecord;
+    storage::BodySide side = storage::BodySide::Left;
+};
+
+/// A finished hold with what the therapist added after it.
+struct FinishedHold {
+    protocols::HoldRecord hold;
+    protocols::Prescription prescription;
+    protocols::PressureBand band; ///< the band the hold ran against (resolved)
+    double hold_s = 0.0;          ///< time in band the hold asked for
+    std::optional<int> pain_rating_0_10;
+};
+
+/// One scored attempt with its plan position.
+struct ScoredAttempt {
+    protocols::AttemptScore score;
+    protocols::FeedbackLevel level = protocols::FeedbackLevel::Full;
+    std::string exercise;
+    std::optional<storage::RecordId> template_id;
+    std::optional<storage::RecordId> plan_id;
+    int attempt = 1;
+};
+
+class Recorder {
+public:
+    /// utc_now gives the wall-clock time recorded once per session (tests fix it).
+    explicit Recorder(storage::Storage* storage = nullptr,
+                      std::function<std::string()> utc_now = {});
+
+    void set_storage(storage::Storage* storage);
+    storage::Storage* storage() const { return storage_; }
+
+    /// Starts a visit; its session opens with the first record. Refused (the reason) when
+    /// check_visit refuses it. The previous visit ends.
+    std::string begin_visit(Visit visit);
+    void end_visit();
+    const std::optional<Visit>& visit() const { return visit_; }
+    /// The visit's stored session, opening it now if needed; kNoRecord without a storage or
+    /// a visit.
+    storage::RecordId ensure_session();
+    /// kNoRecord until the session was opened.
+    storage::RecordId session_id() const { return session_id_; }
+    /// Why the last record could not be stored (no database, no visit), else empty.
+    const std::string& last_problem() const { return problem_; }
+
+    storage::Enqueued record_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
+                                   const protocols::PptSeriesTrial& trial, int index);
+    storage::Enqueued record_hold(const MeasuredPoint& point, const FinishedHold& hold);
+    storage::Enqueued record_template(const protocols::MotionTemplate& expert,
+                                      const std::vector<Sample>& samples,
+                                      const std::optional<protocols::PressureBand>& band);
+    storage::Enqueued record_plan(storage::RecordId template_id,
+                                  const protocols::FeedbackSchedule& schedule);
+    storage::Enqueued record_score(const ScoredAttempt& attempt);
+
+    // The record builders, public so tests can compare what both front ends would store.
+    storage::Trial build_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
+                               const protocols::PptSeriesTrial& trial, int index) const;
+    storage::Hold build_hold(const MeasuredPoint& point, const FinishedHold& hold) const;
+    storage::TrainingScore build_score(const ScoredAttempt& attempt) const;
+
+private:
+    bool ready(const char* what);
+
+    storage::Storage* storage_ = nullptr;
+    std::function<std::string()> utc_now_;
+    std::optional<Visit> visit_;
+    storage::RecordId session_id_ = storage::kNoRecord;
+    std::string problem_;
+};
+
+/// The measure a preset records ("tolerance" presets measure pain tolerance).
+storage::TrialMeasure measure_of(const protocols::PptPreset& preset);
+/// Stored outcome word of a hold ("complete", "stopped", "over_limit").
+const char* hold_outcome(protocols::HoldState state);
+
+} // namespace algocore::session

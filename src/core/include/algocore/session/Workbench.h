@@ -1,0 +1,122 @@
+#pragma once
+// The composition root of a front end: owns the storage, the acquisition, the calibration
+// store, the inbox of storage answers and every session. The GUI's main() and each CLI
+// subcommand make one; pages and subcommands are views of its sessions.
+//
+// One frame (poll(), from the GUI's display tick or the CLI's loop) drains the acquisition's
+// rings once, feeds every session the same samples, delivers storage answers, and follows the
+// device: whenever a device is identified its own active calibration is applied (never
+// another device's), and a different device on the same port is said out loud.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "algocore/Inbox.h"
+#include "algocore/acquisition/Acquisition.h"
+#include "algocore/calibration/CalibrationStore.h"
+#include "algocore/session/PptSession.h"
+#include "algocore/session/TrainingSession.h"
+#include "algocore/session/TreatmentSession.h"
+#include "algocore/storage/SqliteStorage.h"
+
+namespace algocore::session {
+
+struct WorkbenchOptions {
+    /// Root of the per-device calibration store (<root>/<serial>/<id>.json).
+    std::string calibration_root;
+    /// Wall-clock time recorded once per session (tests fix it).
+    std::function<std::string()> utc_now;
+};
+
+/// Something the user must be told (banner, stderr), in order of occurrence.
+struct Notice {
+    enum class Level { Info, Warning, Error };
+    Level level = Level::Info;
+    std::string text;
+};
+
+class Workbench {
+public:
+    explicit Workbench(WorkbenchOptions options = {});
+    ~Workbench(); ///< stores what the sessions still hold, then closes the storage
+    Workbench(const Workbench&) = delete;
+    Workbench& operator=(const Workbench&) = delete;
+
+    // ---- storage -------------------------------------------------------------------------
+    /// Opens (creating) the database. With require_writable it is first checked to be
+    /// writable, so nothing is measured that could not be stored. Empty, or the reason.
+    std::string open_database(const std::string& path, bool require_writable = true);
+    /// Commits what it can, then closes; the number of records that could not be written.
+    std::size_t close_database();
+    storage::Storage* storage() { return storage_.get(); }
+    const std::string& database_path() const { return database_path_; }
+
+    // ---- device --------------------------------------------------------------------------
+    /// Starts acquisition (the probe area of the visit is applied); false with the reason.
+    bool connect(AcquisitionConfig config, std::string* error);
+    void disconnect();
+    bool connected() const { return acquisition_ != nullptr; }
+    Acquisition* acquisition() { return acquisition_.get(); }
+    /// The latest acquisition snapshot (refreshed by poll a few times per second).
+    const AcquisitionStatus& status() const { return status_; }
+    void refresh_status();
+    /// Now on the session clock (Sample::t_s); nullopt without a device.
+    std::optional<double> session_now_s() const;
+    /// The calibration applied to the connected device; null = its factory calibration.
+    const std::shared_ptr<const algocal::CalibrationRecord>& calibration() const {
+        return calibration_;
+    }
+    /// Reads the connected device's active calibration again (after one was saved).
+    void reload_calibration();
+    CalibrationStore& calibration_store() { return calibration_store_; }
+    /// Probe contact area for pressure, cm² (applied to the device and to new visits).
+    void set_probe_area_cm2(double area_cm2);
+    double probe_area_cm2() const { return probe_cm2_; }
+
+    // ---- frames --------------------------------------------------------------------------
+    /// One frame; returns its samples in time order (valid until the next poll).
+    const std::vector<Sample>& poll();
+    /// Link events drained by the last polls.
+    std::vector<LinkEvent> take_link_events();
+    std::vector<Notice> take_notices();
+    Inbox& inbox() { return inbox_; }
+
+    // ---- sessions ------------------------------------------------------------------------
+    /// Begins the subject's visit shared by thresholds and treatment: the device's serial,
+    /// calibration and the probe area are taken from the workbench. Empty, or the reason.
+    std::string begin_visit(Visit visit);
+    Recorder& visit() { return visit_; }
+    PptSession& thresholds() { return thresholds_; }
+    TreatmentSession& treatment() { return treatment_; }
+    TrainingSession& training() { return training_; }
+
+private:
+    void follow_device();
+    void apply_calibration(const std::string& serial);
+    void notify(Notice::Level level, std::string text);
+    void storage_changed();
+
+    WorkbenchOptions options_;
+    Inbox inbox_;
+    std::string database_path_;
+    std::unique_ptr<storage::SqliteStorage> storage_;
+    CalibrationStore calibration_store_;
+    std::unique_ptr<Acquisition> acquisition_;
+    AcquisitionStatus status_;
+    std::shared_ptr<const algocal::CalibrationRecord> calibration_;
+    std::string device_serial_;      ///< of the identified device ("" before)
+    std::string previous_serial_;    ///< of the last device identified on this connection
+    double probe_cm2_ = 1.0;
+    int polls_since_status_ = 0;
+    std::vector<Sample> frame_;
+    std::vector<LinkEvent> link_events_;
+    std::vector<Notice> notices_;
+    Recorder visit_;
+    PptSession thresholds_;
+    TreatmentSession treatment_;
+    TrainingSession training_;
+};
+
+} // namespace algocore::session

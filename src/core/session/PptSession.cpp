@@ -1,0 +1,252 @@
+#include "algocore/session/PptSession.h"
+
+#include <algorithm>
+
+#include "algocore/protocols/PptSummary.h"
+
+namespace algocore::session {
+
+using protocols::PptSeries;
+using protocols::PptSeriesState;
+using protocols::PptSeriesTrial;
+using storage::BodySide;
+using storage::RecordId;
+using storage::Site;
+
+PptSession::PptSession(Recorder& recorder, Inbox& inbox) : recorder_(recorder), inbox_(inbox) {}
+
+void PptSession::visit_changed() {
+    // Points measured in an earlier visit start afresh in this one; their trials were stored.
+    close();
+    points_.clear();
+    ++generation_;
+    if (site_) select_point(*site_, side_);
+}
+
+void PptSession::select_point(const Site& site, BodySide side) {
+    site_ = site;
+    side_ = site.paired ? side : BodySide::Midline;
+    const Key key{site.key, side_};
+    Point& point = points_[key];
+    if (point.site.key.empty()) {
+        point.site = site;
+        point.side = side_;
+        look_up_previous(key);
+    }
+}
+
+std::string PptSession::set_preset(const protocols::PptPreset& preset) {
+    const auto check = preset.validate();
+    if (!check.ok()) return check.field + ": " + check.reason;
+    preset_ = preset;
+    return {};
+}
+
+std::string PptSession::start_trial(double t_s, bool skip_rest) {
+    if (!recorder_.visit()) return "choose the subject (and start the session) first";
+    Point* point = current();
+    if (!point) return "choose a point on the body map or in the list";
+    if (point->series && point->series->finished()) close_series(*point);
+    if (!point->series) point->series.emplace(preset_);
+    if (point->series->state() == PptSeriesState::RetestPrompt)
+        return "answer the retest prompt first";
+    if (!point->series->start_trial(t_s, skip_rest)) {
+        if (point->series->state() == PptSeriesState::InterTrial)
+            return "rest before the next trial (or skip the rest: the trial is then flagged "
+                   "short_rest and not counted)";
+        return "a trial is already running";
+    }
+    return {};
+}
+
+void PptSession::signal_pain(double t_s, protocols::PainSignalSource source) {
+    if (Point* point = current(); point && point->series) {
+        point->series->signal_pain(t_s, source);
+        store_finished(*point);
+    }
+}
+
+void PptSession::abort_trial(double t_s) {
+    if (Point* point = current(); point && point->series) {
+        point->series->abort_trial(t_s);
+        store_finished(*point);
+    }
+}
+
+void PptSession::answer_retest(bool accept, double t_s) {
+    if (Point* point = current(); point && point->series) point->series->answer_retest(accept, t_s);
+}
+
+void PptSession::end_point(double t_s) {
+    if (Point* point = current(); point && point->series) {
+        point->series->end_series(t_s);
+        store_finished(*point);
+    }
+}
+
+void PptSession::feed(const Sample& sample) {
+    // Only the point being measured runs; the others are finished or waiting.
+    if (Point* point = current(); point && point->series) {
+        point->series->feed(sample);
+        store_finished(*point);
+    }
+}
+
+void PptSession::tick(double t_s) {
+    if (Point* point = current(); point && point->series) point->series->tick(t_s);
+}
+
+void PptSession::close() {
+    for (auto& [key, point] : points_) close_series(point);
+}
+
+const PptSeries* PptSession::series() const {
+    const Point* point = current();
+    return point && point->series ? &*point->series : nullptr;
+}
+
+std::vector<PptTrialRow> PptSession::rows() const {
+    const Point* point = current();
+    if (!point) return {};
+    std::vector<PptTrialRow> rows = point->done;
+    if (point->series) {
+        const int offset = static_cast<int>(point->done.size());
+        for (const PptSeriesTrial& trial : point->series->trials()) {
+            const auto id = point->record_ids.find(trial.number);
+            rows.push_back({offset + trial.number, trial,
+                            id == point->record_ids.end() ? storage::kNoRecord : id->second});
+        }
+    }
+    return rows;
+}
+
+PptPointResult PptSession::result() const {
+    PptPointResult result;
+    const Point* point = current();
+    if (!point) return result;
+    result.previous = point->previous;
+    const std::vector<double> values = counted_kpa(*point);
+    bool censored = false;
+    for (const PptTrialRow& row : rows())
+        censored = censored || (row.trial.counted && row.trial.result.censored());
+    result.summary = protocols::summarize_ppt(values, preset_.aggregate, censored);
+    if (result.summary.n == 0) return result;
+
+    if (point->side != BodySide::Midline) {
+        const BodySide other = point->side == BodySide::Left ? BodySide::Right : BodySide::Left;
+        const auto found = points_.find({point->site.key, other});
+        if (found != points_.end()) {
+            const std::vector<double> other_values = counted_kpa(found->second);
+            if (!other_values.empty()) {
+                const double here = result.summary.reported_kpa;
+                const double there =
+                    protocols::summarize_ppt(other_values, preset_.aggregate).reported_kpa;
+                result.sides = point->side == BodySide::Left
+                                   ? protocols::compare_sides(here, there)
+                                   : protocols::compare_sides(there, here);
+            }
+        }
+    }
+    if (point->previous && point->previous->n > 0) {
+        // The stored session threshold is the mean of counted trials: compare like with like.
+        const double mdc = point->site.mdc_kpa > 0.0
+                               ? point->site.mdc_kpa
+                               : protocols::MdcTable().mdc_kpa(point->site.name);
+        result.change =
+            protocols::judge_change(point->previous->mean_kpa, result.summary.mean_kpa, mdc);
+    }
+    return result;
+}
+
+std::map<std::pair<std::string, BodySide>, double> PptSession::session_thresholds() const {
+    std::map<std::pair<std::string, BodySide>, double> out;
+    for (const auto& [key, point] : points_) {
+        const std::vector<double> values = counted_kpa(point);
+        if (!values.empty())
+            out[key] = protocols::summarize_ppt(values, preset_.aggregate).reported_kpa;
+    }
+    return out;
+}
+
+std::vector<PptTrialRow> PptSession::take_stored() {
+    return std::exchange(newly_stored_, {});
+}
+
+PptSession::Point* PptSession::current() {
+    if (!site_) return nullptr;
+    const auto found = points_.find({site_->key, side_});
+    return found == points_.end() ? nullptr : &found->second;
+}
+
+const PptSession::Point* PptSession::current() const {
+    return const_cast<PptSession*>(this)->current();
+}
+
+void PptSession::store_finished(Point& point) {
+    for (const PptSeriesTrial& trial : point.series->take_finished()) store(point, trial);
+}
+
+void PptSession::store(Point& point, const PptSeriesTrial& trial) {
+    const int number = static_cast<int>(point.done.size()) + trial.number;
+    ++stored_trials_;
+    const auto written = recorder_.record_trial({point.site.id, point.side},
+                                                point.series->preset(), trial, number);
+    point.record_ids[trial.number] = written.id;
+    newly_stored_.push_back({number, trial, written.id});
+}
+
+void PptSession::close_series(Point& point) {
+    if (!point.series) return;
+    store_finished(point);
+    // A last trial still recording its release is stored with the trace so far.
+    for (const PptSeriesTrial& trial : point.series->take_all()) store(point, trial);
+    const int offset = static_cast<int>(point.done.size());
+    for (const PptSeriesTrial& trial : point.series->trials()) {
+        const auto id = point.record_ids.find(trial.number);
+        point.done.push_back({offset + trial.number, trial,
+                              id == point.record_ids.end() ? storage::kNoRecord : id->second});
+    }
+    point.record_ids.clear();
+    point.series.reset();
+}
+
+void PptSession::look_up_previous(const Key& key) {
+    storage::Storage* storage = recorder_.storage();
+    const auto& visit = recorder_.visit();
+    const auto found = points_.find(key);
+    if (!storage || !visit || found == points_.end() ||
+        found->second.site.id == storage::kNoRecord)
+        return;
+    const std::string code = visit->subject_code;
+    const RecordId site_id = found->second.site.id;
+    const BodySide side = found->second.side;
+    const auto measure = measure_of(preset_);
+    // Before this visit's session once it is open; until then every stored session is
+    // earlier, and asking never opens one (selecting a point writes nothing).
+    const RecordId before = recorder_.session_id();
+    const int generation = generation_;
+    storage::ask<std::optional<storage::PointThreshold>>(
+        *storage, inbox_,
+        [=](storage::Storage& s) {
+            return s.previous_threshold_of(code, site_id, side, measure, before);
+        },
+        [this, key, generation](storage::Answer<std::optional<storage::PointThreshold>> answer) {
+            if (generation != generation_ || !answer.ok()) return;
+            const auto point = points_.find(key);
+            if (point == points_.end()) return;
+            point->second.previous = answer.value;
+            if (on_change_) on_change_();
+        });
+}
+
+std::vector<double> PptSession::counted_kpa(const Point& point) const {
+    std::vector<double> values;
+    for (const PptTrialRow& row : point.done)
+        if (row.trial.counted) values.push_back(row.trial.result.ppt_kpa);
+    if (point.series)
+        for (const PptSeriesTrial& trial : point.series->trials())
+            if (trial.counted) values.push_back(trial.result.ppt_kpa);
+    return values;
+}
+
+} // namespace algocore::session

@@ -1,0 +1,196 @@
+#include "algocore/session/Recorder.h"
+
+#include <utility>
+
+#include "algocore/protocols/PrescriptionJson.h"
+#include "algocore/storage/SqliteStorage.h"
+
+namespace algocore::session {
+
+using storage::Enqueued;
+using storage::kNoRecord;
+
+storage::TrialMeasure measure_of(const protocols::PptPreset& preset) {
+    return preset.name == "tolerance" ? storage::TrialMeasure::Tolerance
+                                      : storage::TrialMeasure::Ppt;
+}
+
+const char* hold_outcome(protocols::HoldState state) {
+    switch (state) {
+    case protocols::HoldState::Complete: return "complete";
+    case protocols::HoldState::OverLimit: return "over_limit";
+    case protocols::HoldState::TimeLimit: return "time_limit";
+    default: return "stopped";
+    }
+}
+
+Recorder::Recorder(storage::Storage* storage, std::function<std::string()> utc_now)
+    : storage_(storage), utc_now_(std::move(utc_now)) {
+    if (!utc_now_) utc_now_ = storage::utc_now_iso8601;
+}
+
+void Recorder::set_storage(storage::Storage* storage) {
+    storage_ = storage;
+    session_id_ = kNoRecord; // the next record opens the visit's session in this database
+}
+
+std::string Recorder::begin_visit(Visit visit) {
+    visit.subject_code = trimmed(visit.subject_code);
+    visit.operator_name = trimmed(visit.operator_name);
+    if (std::string problem = check_visit(visit); !problem.empty()) return problem;
+    visit_ = std::move(visit);
+    session_id_ = kNoRecord;
+    return {};
+}
+
+void Recorder::end_visit() {
+    visit_.reset();
+    session_id_ = kNoRecord;
+}
+
+storage::RecordId Recorder::ensure_session() {
+    if (session_id_ != kNoRecord) return session_id_;
+    if (!storage_ || !visit_) return kNoRecord;
+    storage::SessionOpening opening;
+    opening.subject = visit_->subject;
+    opening.subject.code = visit_->subject_code;
+    if (!visit_->operator_name.empty())
+        opening.by = storage::Operator{kNoRecord, visit_->operator_name, visit_->operator_role};
+    opening.session.started_utc = utc_now_(); // wall-clock time, once per session
+    opening.session.device_serial = visit_->device_serial;
+    opening.session.calibration_id = visit_->calibration_id;
+    opening.session.probe_cm2 = visit_->probe_cm2;
+    opening.session.notes = visit_->notes;
+    session_id_ = storage_->open_session(opening).id;
+    return session_id_;
+}
+
+bool Recorder::ready(const char* what) {
+    problem_.clear();
+    if (!storage_) problem_ = std::string("no database is open, so the ") + what + " was not stored";
+    else if (!visit_) problem_ = std::string("no subject is chosen, so the ") + what + " was not stored";
+    return problem_.empty() && ensure_session() != kNoRecord;
+}
+
+storage::Trial Recorder::build_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
+                                     const protocols::PptSeriesTrial& t, int index) const {
+    storage::Trial r;
+    r.session_id = session_id_;
+    r.site_id = point.site_id;
+    r.side = point.side;
+    r.measure = measure_of(preset);
+    r.index = index;
+    r.ppt_kpa = t.result.ppt_kpa;
+    r.rate_kpa_s = t.result.rate_kpa_s;
+    r.target_rate_kpa_s = preset.rate_kpa_s;
+    r.probe_cm2 = visit_ ? visit_->probe_cm2 : 1.0;
+    r.valid = t.result.valid;
+    r.counted = t.counted;
+    r.flags = t.result.flags;
+    r.outcome = protocols::to_string(t.result.end);
+    r.preset = preset.name;
+    // The calibration that produced the samples, as the samples themselves say.
+    r.calibration_id = t.trace.empty() ? (visit_ ? visit_->calibration_id : kFactoryCalibration)
+                                       : t.trace.front().calibration_id;
+    r.in_corridor_pct = t.result.in_corridor_pct;
+    r.ramp_start_t_s = t.result.ramp_start_t_s;
+    r.signal_t_s = t.result.t_signal_s;
+    r.peak_kpa = t.result.peak_kpa;
+    r.rest_s = t.rest_s;
+    return r;
+}
+
+Enqueued Recorder::record_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
+                                const protocols::PptSeriesTrial& trial, int index) {
+    if (!ready("trial")) return {};
+    return storage_->record_trial(build_trial(point, preset, trial, index),
+                                  storage::to_trace(trial.trace));
+}
+
+storage::Hold Recorder::build_hold(const MeasuredPoint& point, const FinishedHold& finished) const {
+    const protocols::HoldRecord& h = finished.hold;
+    storage::Hold r;
+    r.session_id = session_id_;
+    r.site_id = point.site_id;
+    r.side = point.side;
+    r.prescription = protocols::prescription_to_json(finished.prescription);
+    r.band_low_kpa = finished.band.low_kpa;
+    r.band_high_kpa = finished.band.high_kpa;
+    if (finished.band.has_limit()) r.limit_kpa = finished.band.limit_kpa;
+    r.target_hold_s = finished.hold_s;
+    r.outcome = hold_outcome(h.end);
+    r.probe_cm2 = visit_ ? visit_->probe_cm2 : 1.0;
+    r.calibration_id = h.trace.empty() ? (visit_ ? visit_->calibration_id : kFactoryCalibration)
+                                       : h.trace.front().calibration_id;
+    r.start_t_s = h.trace.empty() ? 0.0 : h.trace.front().t_s;
+    const auto& m = h.metrics;
+    r.metrics = {m.duration_s, m.time_in_band_s, m.time_in_band_pct, m.mean_kpa,
+                 m.median_kpa, m.pti_kpa_s,      m.peak_kpa,         m.cv_pct,
+                 m.excursions, m.overshoots,     m.contact_s};
+    // Step-up times are stored relative to the hold's start (its first entry into the band).
+    for (const auto& step : h.step_ups)
+        r.step_ups.push_back({step.t_prompt_s - r.start_t_s, step.t_s - r.start_t_s,
+                              step.before_kpa, step.after_kpa});
+    r.pain_rating_0_10 = finished.pain_rating_0_10;
+    r.repetition = h.repetition;
+    return r;
+}
+
+Enqueued Recorder::record_hold(const MeasuredPoint& point, const FinishedHold& hold) {
+    if (!ready("hold")) return {};
+    return storage_->record_hold(build_hold(point, hold), storage::to_trace(hold.hold.trace));
+}
+
+Enqueued Recorder::record_template(const protocols::MotionTemplate& expert,
+                                   const std::vector<Sample>& samples,
+                                   const std::optional<protocols::PressureBand>& band) {
+    if (!ready("template")) return {};
+    storage::ExpertTemplate t;
+    t.session_id = session_id_;
+    t.name = expert.name();
+    t.kind = protocols::to_string(expert.kind());
+    if (band) {
+        t.band_low_kpa = band->low_kpa;
+        t.band_high_kpa = band->high_kpa;
+    }
+    t.recorded_utc = utc_now_();
+    t.duration_s = expert.duration_s();
+    return storage_->record_template(t, storage::to_trace(samples));
+}
+
+Enqueued Recorder::record_plan(storage::RecordId template_id,
+                               const protocols::FeedbackSchedule& schedule) {
+    if (!ready("feedback schedule")) return {};
+    storage::TrainingPlan plan;
+    plan.session_id = session_id_;
+    plan.template_id = template_id;
+    plan.schedule = schedule.to_json();
+    plan.started_utc = utc_now_();
+    return storage_->record_training_plan(plan);
+}
+
+storage::TrainingScore Recorder::build_score(const ScoredAttempt& a) const {
+    storage::TrainingScore s;
+    s.session_id = session_id_;
+    s.exercise = a.exercise;
+    s.feedback = protocols::to_string(a.level);
+    s.blind = protocols::plan_for(a.level).blind();
+    s.attempted_utc = utc_now_();
+    s.constant_error_kpa = a.score.constant_error_kpa;
+    s.absolute_error_kpa = a.score.absolute_error_kpa;
+    s.variable_error_kpa = a.score.variable_error_kpa;
+    s.time_in_band_pct = a.score.time_in_band_pct;
+    s.time_in_band_s = a.score.time_in_band_s;
+    s.samples_compared = a.score.samples_compared;
+    s.template_id = a.template_id;
+    s.plan_id = a.plan_id;
+    s.attempt = a.attempt;
+    return s;
+}
+
+Enqueued Recorder::record_score(const ScoredAttempt& attempt) {
+    if (!ready("score")) return {};
+    return storage_->record_training_score(build_score(attempt));
+}
+
+} // namespace algocore::session

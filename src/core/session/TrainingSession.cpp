@@ -1,0 +1,276 @@
+#include "algocore/session/TrainingSession.h"
+
+#include <utility>
+
+namespace algocore::session {
+
+using protocols::FeedbackLevel;
+using protocols::MotionTemplate;
+
+namespace {
+constexpr double kShortestTemplateS = 1.0;
+constexpr std::size_t kReservedSamples = 1u << 14;
+} // namespace
+
+TrainingSession::TrainingSession(storage::Storage* storage, Inbox& inbox,
+                                 std::function<std::string()> utc_now)
+    : recorder_(storage, std::move(utc_now)), inbox_(inbox) {
+    recording_.reserve(kReservedSamples);
+    attempt_.reserve(kReservedSamples);
+}
+
+void TrainingSession::set_storage(storage::Storage* storage) {
+    recorder_.set_storage(storage);
+    ++generation_;
+    load_templates();
+    if (!student_.empty()) read_student();
+}
+
+void TrainingSession::set_device(const std::string& serial, CalibrationId calibration,
+                                 double probe_cm2) {
+    device_serial_ = serial;
+    calibration_id_ = calibration;
+    probe_cm2_ = probe_cm2;
+}
+
+void TrainingSession::changed() {
+    if (on_change_) on_change_();
+}
+
+std::string TrainingSession::begin(const std::string& name, const char* role) {
+    Visit visit;
+    visit.subject_code = kPracticeSubject;
+    visit.operator_name = name;
+    visit.operator_role = role;
+    visit.device_serial = device_serial_;
+    visit.calibration_id = calibration_id_;
+    visit.probe_cm2 = probe_cm2_;
+    return recorder_.begin_visit(visit);
+}
+
+std::string TrainingSession::set_teacher(const std::string& name) {
+    const std::string cleaned = trimmed(name);
+    if (cleaned.empty()) return message_ = "enter the teacher's name";
+    teacher_ = cleaned;
+    return message_.clear(), std::string{};
+}
+
+std::string TrainingSession::start_recording(protocols::TemplateKind kind,
+                                             const std::string& name,
+                                             std::optional<protocols::PressureBand> band) {
+    if (phase_ == Phase::Attempt) return message_ = "finish the attempt first";
+    if (band && !band->validate().ok()) return message_ = band->validate().reason;
+    recording_kind_ = kind;
+    recording_name_ = trimmed(name).empty() ? std::string(protocols::to_string(kind)) : trimmed(name);
+    band_ = band;
+    recording_.clear();
+    phase_ = Phase::Recording;
+    message_.clear();
+    return {};
+}
+
+std::string TrainingSession::finish_recording() {
+    if (phase_ != Phase::Recording) return message_ = "nothing is being recorded";
+    phase_ = Phase::Idle;
+    MotionTemplate recorded = MotionTemplate::from_trace(recording_kind_, recording_name_, recording_);
+    if (const auto check = recorded.validate(); !check.ok())
+        return message_ = "template not kept: " + check.reason;
+    if (recorded.duration_s() < kShortestTemplateS)
+        return message_ = "template not kept: shorter than 1 s";
+    expert_ = recorded;
+    template_id_.reset();
+    plan_id_.reset();
+    attempts_done_ = 0;
+    message_.clear();
+    // Recorded by the teacher (operator of the recording session), then the student's again.
+    const std::string student = student_;
+    begin(teacher_.empty() ? std::string("teacher") : teacher_, "teacher");
+    const auto written = recorder_.record_template(recorded, recording_, band_);
+    if (written.id != storage::kNoRecord) template_id_ = written.id;
+    else message_ = "template kept for this session only: " + recorder_.last_problem();
+    if (!student.empty()) begin(student, "student");
+    load_templates();
+    changed();
+    return {};
+}
+
+void TrainingSession::load_templates() {
+    storage::Storage* storage = recorder_.storage();
+    if (!storage) return;
+    const int generation = generation_;
+    storage::ask<std::vector<storage::ExpertTemplate>>(
+        *storage, inbox_, [](storage::Storage& s) { return s.templates(); },
+        [this, generation](storage::Answer<std::vector<storage::ExpertTemplate>> answer) {
+            if (generation != generation_ || !answer.ok()) return;
+            templates_ = std::move(answer.value);
+            changed();
+        });
+}
+
+void TrainingSession::choose_template(storage::RecordId template_id) {
+    storage::Storage* storage = recorder_.storage();
+    if (!storage) return;
+    const int generation = generation_;
+    using Found = std::pair<std::vector<storage::ExpertTemplate>, std::optional<storage::RawTrace>>;
+    storage::ask<Found>(
+        *storage, inbox_,
+        [template_id](storage::Storage& s) {
+            return Found{s.templates(), s.template_trace(template_id)};
+        },
+        [this, generation, template_id](storage::Answer<Found> answer) {
+            if (generation != generation_) return;
+            if (!answer.ok() || !answer.value.second) {
+                message_ = "template " + std::to_string(template_id) + " cannot be read: " +
+                           (answer.ok() ? std::string("not found") : answer.error);
+                changed();
+                return;
+            }
+            for (const auto& t : answer.value.first) {
+                if (t.id != template_id) continue;
+                std::vector<Sample> samples;
+                for (const auto& s : answer.value.second->samples) {
+                    Sample sample;
+                    sample.t_s = s.t_s;
+                    sample.pressure_kpa = s.pressure_kpa;
+                    sample.force_n = s.force_n;
+                    samples.push_back(sample);
+                }
+                const auto kind = t.kind == "ramp" ? protocols::TemplateKind::Ramp
+                                                   : protocols::TemplateKind::Hold;
+                expert_ = MotionTemplate::from_trace(kind, t.name, samples);
+                template_id_ = t.id;
+                band_.reset();
+                if (t.band_low_kpa && t.band_high_kpa)
+                    band_ = protocols::PressureBand{*t.band_low_kpa, *t.band_high_kpa};
+                // The student's stored plan counts on when it is for this template.
+                if (!student_.empty()) read_student();
+                message_.clear();
+                changed();
+            }
+        });
+}
+
+void TrainingSession::use_template(const MotionTemplate& expert,
+                                   std::optional<protocols::PressureBand> band) {
+    expert_ = expert;
+    template_id_.reset();
+    band_ = band;
+    plan_id_.reset();
+    attempts_done_ = 0;
+}
+
+std::string TrainingSession::set_student(const std::string& name) {
+    const std::string cleaned = trimmed(name);
+    if (cleaned.empty()) return message_ = "enter the student's name";
+    if (std::string problem = begin(cleaned, "student"); !problem.empty()) return message_ = problem;
+    student_ = cleaned;
+    plan_id_.reset();
+    attempts_done_ = 0;
+    last_score_.reset();
+    progress_.clear();
+    message_.clear();
+    read_student();
+    return {};
+}
+
+void TrainingSession::read_student() {
+    storage::Storage* storage = recorder_.storage();
+    if (!storage || student_.empty()) return;
+    const std::string name = student_;
+    const int generation = ++generation_;
+    using Found = std::pair<std::optional<storage::TrainingPlanProgress>,
+                            std::vector<storage::TrainingScore>>;
+    storage::ask<Found>(
+        *storage, inbox_,
+        [name](storage::Storage& s) { return Found{s.latest_plan(name), s.scores_of_student(name)}; },
+        [this, generation](storage::Answer<Found> answer) {
+            if (generation != generation_ || !answer.ok()) return;
+            progress_ = std::move(answer.value.second);
+            const auto& stored = answer.value.first;
+            // A stored plan on the template in use continues where the student left off.
+            if (stored && (!template_id_ || stored->plan.template_id == *template_id_)) {
+                std::string error;
+                if (auto schedule = protocols::FeedbackSchedule::from_json(stored->plan.schedule, &error)) {
+                    schedule_ = *schedule;
+                    plan_id_ = stored->plan.id;
+                    attempts_done_ = stored->attempts_done;
+                } else {
+                    message_ = "the stored schedule cannot be read (" + error + "); using " +
+                               "the one shown";
+                }
+            }
+            changed();
+        });
+}
+
+std::string TrainingSession::set_schedule(const protocols::FeedbackSchedule& schedule) {
+    if (const auto check = schedule.validate(); !check.ok()) return message_ = check.reason;
+    if (phase_ == Phase::Attempt) return message_ = "finish the attempt first";
+    schedule_ = schedule;
+    plan_id_.reset();
+    attempts_done_ = 0;
+    message_.clear();
+    return {};
+}
+
+FeedbackLevel TrainingSession::level() const {
+    return schedule_.level_for_attempt(attempt_number());
+}
+
+std::string TrainingSession::start_attempt() {
+    if (phase_ != Phase::Idle) return message_ = "finish the recording or attempt first";
+    if (!expert_) return message_ = "record or choose the expert's template first";
+    if (student_.empty()) return message_ = "enter the student's name first";
+    // The plan is stored with the first attempt under it, so it survives a restart.
+    if (!plan_id_ && template_id_) {
+        const auto written = recorder_.record_plan(*template_id_, schedule_);
+        if (written.id != storage::kNoRecord) plan_id_ = written.id;
+    }
+    attempt_.clear();
+    phase_ = Phase::Attempt;
+    message_.clear();
+    return {};
+}
+
+void TrainingSession::finish_attempt() {
+    if (phase_ != Phase::Attempt) return;
+    phase_ = Phase::Idle;
+    if (attempt_.size() < 2) {
+        message_ = "attempt too short to score: no samples arrived";
+        changed();
+        return;
+    }
+    ScoredAttempt scored;
+    scored.score = protocols::score_attempt(*expert_, attempt_, band_);
+    scored.level = level();
+    scored.exercise = expert_->name();
+    scored.template_id = template_id_;
+    scored.plan_id = plan_id_;
+    scored.attempt = attempt_number();
+    last_score_ = scored.score;
+    last_level_ = scored.level;
+    ++attempts_done_;
+    const auto written = recorder_.record_score(scored);
+    progress_.push_back(recorder_.build_score(scored));
+    progress_.back().id = written.id;
+    if (written.id == storage::kNoRecord) message_ = "score not stored: " + recorder_.last_problem();
+    changed();
+}
+
+void TrainingSession::feed(const Sample& sample) {
+    if (phase_ == Phase::Recording) recording_.push_back(sample);
+    if (phase_ != Phase::Attempt) return;
+    attempt_.push_back(sample);
+    if (expert_ && sample.t_s - attempt_.front().t_s >= expert_->duration_s()) finish_attempt();
+}
+
+std::optional<protocols::AttemptScore> TrainingSession::visible_score() const {
+    if (!last_score_) return std::nullopt;
+    // During an attempt the student sees the previous score only where the attempt itself
+    // gives feedback; a blind attempt shows nothing until it ends.
+    if (phase_ == Phase::Attempt && plan().blind()) return std::nullopt;
+    if (!protocols::plan_for(last_level_).show_score_after) return std::nullopt;
+    return last_score_;
+}
+
+} // namespace algocore::session

@@ -1,0 +1,207 @@
+#include "algocore/session/Workbench.h"
+
+#include <utility>
+
+#include "algocal/CalendarDate.h"
+
+namespace algocore::session {
+
+namespace {
+// The status snapshot takes a lock on the I/O thread: a few times per second is plenty.
+constexpr int kPollsPerStatusRefresh = 15;
+constexpr std::size_t kFrameReserve = 4096;
+} // namespace
+
+Workbench::Workbench(WorkbenchOptions options)
+    : options_(std::move(options)), calibration_store_(options_.calibration_root),
+      visit_(nullptr, options_.utc_now), thresholds_(visit_, inbox_), treatment_(visit_, inbox_),
+      training_(nullptr, inbox_, options_.utc_now) {
+    frame_.reserve(kFrameReserve);
+    // A PPT stored at a point may be what a relative treatment band needs.
+    thresholds_.set_on_change([] {});
+}
+
+Workbench::~Workbench() {
+    disconnect();
+    close_database();
+}
+
+std::string Workbench::open_database(const std::string& path, bool require_writable) {
+    close_database();
+    storage::SqliteOptions sqlite;
+    sqlite.writable = true;
+    auto opened = storage::SqliteStorage::open(path, sqlite);
+    if (!opened.storage) return opened.error;
+    if (require_writable) {
+        if (std::string problem = opened.storage->check_writable(); !problem.empty()) {
+            opened.storage->close();
+            return problem;
+        }
+    }
+    storage_ = std::move(opened.storage);
+    database_path_ = path;
+    storage_changed();
+    return {};
+}
+
+std::size_t Workbench::close_database() {
+    if (!storage_) return 0;
+    // Whatever the sessions still hold (a trial recording its release, a hold awaiting its
+    // pain rating) is stored before the database closes.
+    thresholds_.close();
+    treatment_.close();
+    const std::size_t unwritten = storage_->close();
+    inbox_.deliver(); // answers to reads asked before closing; nothing stays waiting
+    storage_.reset();
+    database_path_.clear();
+    storage_changed();
+    return unwritten;
+}
+
+void Workbench::storage_changed() {
+    visit_.set_storage(storage_.get());
+    training_.set_storage(storage_.get());
+    thresholds_.visit_changed();
+    treatment_.visit_changed();
+}
+
+bool Workbench::connect(AcquisitionConfig config, std::string* error) {
+    disconnect();
+    config.probe_area_cm2 = probe_cm2_;
+    acquisition_ = std::make_unique<Acquisition>(std::move(config));
+    if (!acquisition_->start(error)) {
+        acquisition_.reset();
+        status_ = AcquisitionStatus{};
+        return false;
+    }
+    device_serial_.clear();
+    previous_serial_.clear();
+    calibration_.reset();
+    refresh_status();
+    return true;
+}
+
+void Workbench::disconnect() {
+    if (!acquisition_) return;
+    acquisition_->stop();
+    // Samples and events still in the rings belong to the sessions and the banner.
+    poll();
+    acquisition_.reset();
+    status_ = AcquisitionStatus{};
+    device_serial_.clear();
+}
+
+void Workbench::refresh_status() {
+    polls_since_status_ = 0;
+    if (!acquisition_) return;
+    status_ = acquisition_->status();
+    follow_device();
+}
+
+std::optional<double> Workbench::session_now_s() const {
+    if (!acquisition_) return std::nullopt;
+    return seconds_between(acquisition_->session_start(), SteadyClock::now());
+}
+
+void Workbench::set_probe_area_cm2(double area_cm2) {
+    if (!(area_cm2 > 0.0)) return;
+    probe_cm2_ = area_cm2;
+    if (acquisition_) acquisition_->set_probe_area_cm2(area_cm2);
+}
+
+void Workbench::follow_device() {
+    const std::string serial = status_.identity ? status_.identity->serial_number : std::string();
+    if (serial.empty() || serial == device_serial_) return;
+    if (!device_serial_.empty() || !previous_serial_.empty()) {
+        const std::string before = device_serial_.empty() ? previous_serial_ : device_serial_;
+        if (before != serial)
+            notify(Notice::Level::Warning,
+                   "A different device is connected now: S/N " + serial + " (was S/N " + before +
+                       "). Its own calibration is used.");
+    }
+    device_serial_ = serial;
+    previous_serial_ = serial;
+    apply_calibration(serial);
+    training_.set_device(serial, calibration_ ? calibration_->id : kFactoryCalibration, probe_cm2_);
+}
+
+void Workbench::apply_calibration(const std::string& serial) {
+    calibration_.reset();
+    if (calibration_store_.root().empty()) {
+        if (acquisition_) acquisition_->set_calibration(nullptr);
+        return;
+    }
+    if (calibration_store_.active_id(serial)) {
+        const CalibrationLoadResult loaded = calibration_store_.load_active(serial);
+        if (loaded.ok) {
+            calibration_ = std::make_shared<const algocal::CalibrationRecord>(loaded.record);
+            if (loaded.expired) notify(Notice::Level::Warning, loaded.warning);
+        } else {
+            notify(Notice::Level::Warning,
+                   "The stored calibration of S/N " + serial + " was refused (" + loaded.message +
+                       "); the device's factory calibration is used.");
+        }
+    }
+    // Null means factory: a device never keeps the calibration of the one before it.
+    if (acquisition_) acquisition_->set_calibration(calibration_);
+}
+
+void Workbench::reload_calibration() {
+    if (!device_serial_.empty()) apply_calibration(device_serial_);
+}
+
+const std::vector<Sample>& Workbench::poll() {
+    frame_.clear();
+    if (acquisition_) {
+        bool link_changed = false;
+        acquisition_->samples().drain([this](const Sample& sample) { frame_.push_back(sample); });
+        acquisition_->events().drain([&](const LinkEvent& event) {
+            link_events_.push_back(event);
+            link_changed = link_changed || event.kind == LinkEvent::Kind::Connected ||
+                           event.kind == LinkEvent::Kind::Disconnected;
+        });
+        if (link_changed || ++polls_since_status_ >= kPollsPerStatusRefresh) refresh_status();
+    }
+    for (const Sample& sample : frame_) {
+        thresholds_.feed(sample);
+        treatment_.feed(sample);
+        training_.feed(sample);
+    }
+    if (frame_.empty()) {
+        if (const auto now = session_now_s()) {
+            thresholds_.tick(*now);
+            treatment_.tick(*now);
+        }
+    }
+    inbox_.deliver();
+    return frame_;
+}
+
+std::vector<LinkEvent> Workbench::take_link_events() {
+    return std::exchange(link_events_, {});
+}
+
+std::vector<Notice> Workbench::take_notices() {
+    return std::exchange(notices_, {});
+}
+
+void Workbench::notify(Notice::Level level, std::string text) {
+    notices_.push_back({level, std::move(text)});
+}
+
+std::string Workbench::begin_visit(Visit visit) {
+    visit.device_serial = device_serial_;
+    visit.calibration_id = calibration_ ? calibration_->id : kFactoryCalibration;
+    if (visit.probe_cm2 > 0.0) set_probe_area_cm2(visit.probe_cm2);
+    visit.probe_cm2 = probe_cm2_;
+    // What the previous visit still holds is stored under it before the new one begins.
+    thresholds_.close();
+    treatment_.close();
+    if (std::string problem = visit_.begin_visit(std::move(visit)); !problem.empty())
+        return problem;
+    thresholds_.visit_changed();
+    treatment_.visit_changed();
+    return {};
+}
+
+} // namespace algocore::session
