@@ -20,7 +20,8 @@ std::size_t Inbox::deliver() {
         std::lock_guard lock(mutex_);
         ready.swap(queue_);
     }
-    for (auto& completion : ready) completion();
+    for (auto& completion : ready)
+        completion();
     return ready.size();
 }
 

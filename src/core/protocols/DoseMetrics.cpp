@@ -63,7 +63,8 @@ DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& b
     }
     if (contact.empty()) return m;
     double sum = 0.0;
-    for (double p : contact) sum += p;
+    for (double p : contact)
+        sum += p;
     const double n = static_cast<double>(contact.size());
     const double sample_mean = sum / n;
     m.mean_kpa = m.contact_s > 0.0 ? weighted / m.contact_s : sample_mean;

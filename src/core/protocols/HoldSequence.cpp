@@ -36,7 +36,8 @@ void HoldSequence::stop_hold(double t_s) {
 }
 
 void HoldSequence::collect_events() {
-    for (const HoldEvent& event : hold_->take_events()) events_.push_back(event);
+    for (const HoldEvent& event : hold_->take_events())
+        events_.push_back(event);
 }
 
 std::vector<HoldEvent> HoldSequence::take_events() {

@@ -21,8 +21,8 @@ PressureRef ref_from(const nlohmann::json& j, const char* field) {
 } // namespace
 
 bool parse_anchor(const std::string& text, PressureAnchor& out) {
-    for (PressureAnchor a : {PressureAnchor::Absolute, PressureAnchor::Ppt, PressureAnchor::Tolerance,
-                             PressureAnchor::PptToleranceMid}) {
+    for (PressureAnchor a : {PressureAnchor::Absolute, PressureAnchor::Ppt,
+                             PressureAnchor::Tolerance, PressureAnchor::PptToleranceMid}) {
         if (text == to_string(a)) {
             out = a;
             return true;

@@ -131,10 +131,9 @@ CalibrationOutcome CalibrationSession::analyse(int degree) const {
     return outcome;
 }
 
-algocal::CalibrationRecord make_calibration_record(const CalibrationSetup& setup,
-                                                   const std::vector<algocal::CalibrationPoint>& points,
-                                                   const algocal::CalibrationAnalysis& analysis,
-                                                   std::chrono::year_month_day today) {
+algocal::CalibrationRecord make_calibration_record(
+    const CalibrationSetup& setup, const std::vector<algocal::CalibrationPoint>& points,
+    const algocal::CalibrationAnalysis& analysis, std::chrono::year_month_day today) {
     algocal::CalibrationRecord record;
     record.device_serial = setup.device_serial;
     record.calibrated_on = today;

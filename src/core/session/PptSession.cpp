@@ -97,7 +97,8 @@ void PptSession::tick(double t_s) {
 }
 
 void PptSession::close() {
-    for (auto& [key, point] : points_) close_series(point);
+    for (auto& [key, point] : points_)
+        close_series(point);
 }
 
 const PptSeries* PptSession::series() const {
@@ -183,14 +184,15 @@ const PptSession::Point* PptSession::current() const {
 }
 
 void PptSession::store_finished(Point& point) {
-    for (const PptSeriesTrial& trial : point.series->take_finished()) store(point, trial);
+    for (const PptSeriesTrial& trial : point.series->take_finished())
+        store(point, trial);
 }
 
 void PptSession::store(Point& point, const PptSeriesTrial& trial) {
     const int number = static_cast<int>(point.done.size()) + trial.number;
     ++stored_trials_;
-    const auto written = recorder_.record_trial({point.site.id, point.side},
-                                                point.series->preset(), trial, number);
+    const auto written =
+        recorder_.record_trial({point.site.id, point.side}, point.series->preset(), trial, number);
     point.record_ids[trial.number] = written.id;
     newly_stored_.push_back({number, trial, written.id});
 }
@@ -199,7 +201,8 @@ void PptSession::close_series(Point& point) {
     if (!point.series) return;
     store_finished(point);
     // A last trial still recording its release is stored with the trace so far.
-    for (const PptSeriesTrial& trial : point.series->take_all()) store(point, trial);
+    for (const PptSeriesTrial& trial : point.series->take_all())
+        store(point, trial);
     const int offset = static_cast<int>(point.done.size());
     for (const PptSeriesTrial& trial : point.series->trials()) {
         const auto id = point.record_ids.find(trial.number);
@@ -214,8 +217,7 @@ void PptSession::look_up_previous(const Key& key) {
     storage::Storage* storage = recorder_.storage();
     const auto& visit = recorder_.visit();
     const auto found = points_.find(key);
-    if (!storage || !visit || found == points_.end() ||
-        found->second.site.id == storage::kNoRecord)
+    if (!storage || !visit || found == points_.end() || found->second.site.id == storage::kNoRecord)
         return;
     const std::string code = visit->subject_code;
     const RecordId site_id = found->second.site.id;

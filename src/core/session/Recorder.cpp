@@ -67,8 +67,10 @@ storage::RecordId Recorder::ensure_session() {
 
 bool Recorder::ready(const char* what) {
     problem_.clear();
-    if (!storage_) problem_ = std::string("no database is open, so the ") + what + " was not stored";
-    else if (!visit_) problem_ = std::string("no subject is chosen, so the ") + what + " was not stored";
+    if (!storage_)
+        problem_ = std::string("no database is open, so the ") + what + " was not stored";
+    else if (!visit_)
+        problem_ = std::string("no subject is chosen, so the ") + what + " was not stored";
     return problem_.empty() && ensure_session() != kNoRecord;
 }
 

@@ -55,13 +55,13 @@ std::string TrainingSession::set_teacher(const std::string& name) {
     return message_.clear(), std::string{};
 }
 
-std::string TrainingSession::start_recording(protocols::TemplateKind kind,
-                                             const std::string& name,
+std::string TrainingSession::start_recording(protocols::TemplateKind kind, const std::string& name,
                                              std::optional<protocols::PressureBand> band) {
     if (phase_ == Phase::Attempt) return message_ = "finish the attempt first";
     if (band && !band->validate().ok()) return message_ = band->validate().reason;
     recording_kind_ = kind;
-    recording_name_ = trimmed(name).empty() ? std::string(protocols::to_string(kind)) : trimmed(name);
+    recording_name_ =
+        trimmed(name).empty() ? std::string(protocols::to_string(kind)) : trimmed(name);
     band_ = band;
     recording_.clear();
     phase_ = Phase::Recording;
@@ -72,7 +72,8 @@ std::string TrainingSession::start_recording(protocols::TemplateKind kind,
 std::string TrainingSession::finish_recording() {
     if (phase_ != Phase::Recording) return message_ = "nothing is being recorded";
     phase_ = Phase::Idle;
-    MotionTemplate recorded = MotionTemplate::from_trace(recording_kind_, recording_name_, recording_);
+    MotionTemplate recorded =
+        MotionTemplate::from_trace(recording_kind_, recording_name_, recording_);
     if (const auto check = recorded.validate(); !check.ok())
         return message_ = "template not kept: " + check.reason;
     if (recorded.duration_s() < kShortestTemplateS)
@@ -86,8 +87,10 @@ std::string TrainingSession::finish_recording() {
     const std::string student = student_;
     begin(teacher_.empty() ? std::string("teacher") : teacher_, "teacher");
     const auto written = recorder_.record_template(recorded, recording_, band_);
-    if (written.id != storage::kNoRecord) template_id_ = written.id;
-    else message_ = "template kept for this session only: " + recorder_.last_problem();
+    if (written.id != storage::kNoRecord)
+        template_id_ = written.id;
+    else
+        message_ = "template kept for this session only: " + recorder_.last_problem();
     if (!student.empty()) begin(student, "student");
     load_templates();
     changed();
@@ -162,7 +165,8 @@ void TrainingSession::use_template(const MotionTemplate& expert,
 std::string TrainingSession::set_student(const std::string& name) {
     const std::string cleaned = trimmed(name);
     if (cleaned.empty()) return message_ = "enter the student's name";
-    if (std::string problem = begin(cleaned, "student"); !problem.empty()) return message_ = problem;
+    if (std::string problem = begin(cleaned, "student"); !problem.empty())
+        return message_ = problem;
     student_ = cleaned;
     plan_id_.reset();
     attempts_done_ = 0;
@@ -177,20 +181,25 @@ void TrainingSession::read_student() {
     storage::Storage* storage = recorder_.storage();
     if (!storage || student_.empty()) return;
     const std::string name = student_;
-    const int generation = ++generation_;
+    const int generation = generation_;
+    const int request = ++student_request_;
     using Found = std::pair<std::optional<storage::TrainingPlanProgress>,
                             std::vector<storage::TrainingScore>>;
     storage::ask<Found>(
         *storage, inbox_,
-        [name](storage::Storage& s) { return Found{s.latest_plan(name), s.scores_of_student(name)}; },
-        [this, generation](storage::Answer<Found> answer) {
-            if (generation != generation_ || !answer.ok()) return;
+        [name](storage::Storage& s) {
+            return Found{s.latest_plan(name), s.scores_of_student(name)};
+        },
+        [this, generation, request](storage::Answer<Found> answer) {
+            // Only the newest request for the current database counts.
+            if (generation != generation_ || request != student_request_ || !answer.ok()) return;
             progress_ = std::move(answer.value.second);
             const auto& stored = answer.value.first;
             // A stored plan on the template in use continues where the student left off.
             if (stored && (!template_id_ || stored->plan.template_id == *template_id_)) {
                 std::string error;
-                if (auto schedule = protocols::FeedbackSchedule::from_json(stored->plan.schedule, &error)) {
+                if (auto schedule =
+                        protocols::FeedbackSchedule::from_json(stored->plan.schedule, &error)) {
                     schedule_ = *schedule;
                     plan_id_ = stored->plan.id;
                     attempts_done_ = stored->attempts_done;
@@ -253,7 +262,8 @@ void TrainingSession::finish_attempt() {
     const auto written = recorder_.record_score(scored);
     progress_.push_back(recorder_.build_score(scored));
     progress_.back().id = written.id;
-    if (written.id == storage::kNoRecord) message_ = "score not stored: " + recorder_.last_problem();
+    if (written.id == storage::kNoRecord)
+        message_ = "score not stored: " + recorder_.last_problem();
     changed();
 }
 
@@ -261,7 +271,10 @@ void TrainingSession::feed(const Sample& sample) {
     if (phase_ == Phase::Recording) recording_.push_back(sample);
     if (phase_ != Phase::Attempt) return;
     attempt_.push_back(sample);
-    if (expert_ && sample.t_s - attempt_.front().t_s >= expert_->duration_s()) finish_attempt();
+    // The attempt lasts as long as the template (to within a microsecond of clock rounding).
+    constexpr double kClockSlackS = 1e-6;
+    if (expert_ && sample.t_s - attempt_.front().t_s >= expert_->duration_s() - kClockSlackS)
+        finish_attempt();
 }
 
 std::optional<protocols::AttemptScore> TrainingSession::visible_score() const {

@@ -39,7 +39,9 @@ void TreatmentSession::select_point(const storage::Site& site, BodySide side) {
     read_thresholds();
 }
 
-void TreatmentSession::refresh_thresholds() { read_thresholds(); }
+void TreatmentSession::refresh_thresholds() {
+    read_thresholds();
+}
 
 void TreatmentSession::read_thresholds() {
     thresholds_ = {};
@@ -50,7 +52,8 @@ void TreatmentSession::read_thresholds() {
     const storage::RecordId site_id = site_->id;
     const BodySide side = side_;
     const int generation = ++generation_;
-    using Both = std::pair<std::vector<storage::PointThreshold>, std::vector<storage::PointThreshold>>;
+    using Both =
+        std::pair<std::vector<storage::PointThreshold>, std::vector<storage::PointThreshold>>;
     storage::ask<Both>(
         *storage, inbox_,
         [code](storage::Storage& s) {
@@ -167,9 +170,11 @@ void TreatmentSession::collect(double t_s) {
     }
     const SequencePhase phase = sequence_->phase();
     if (phase != last_phase_) {
-        if (phase == SequencePhase::Stretch) prompts_.push_back({TreatmentPromptKind::Stretch, t_s, 0.0});
+        if (phase == SequencePhase::Stretch)
+            prompts_.push_back({TreatmentPromptKind::Stretch, t_s, 0.0});
         if (phase == SequencePhase::Rest) prompts_.push_back({TreatmentPromptKind::Rest, t_s, 0.0});
-        if (phase == SequencePhase::Done) prompts_.push_back({TreatmentPromptKind::SetDone, t_s, 0.0});
+        if (phase == SequencePhase::Done)
+            prompts_.push_back({TreatmentPromptKind::SetDone, t_s, 0.0});
         last_phase_ = phase;
     }
     if (phase == SequencePhase::Ready) {

@@ -115,9 +115,9 @@ void Workbench::follow_device() {
     if (!device_serial_.empty() || !previous_serial_.empty()) {
         const std::string before = device_serial_.empty() ? previous_serial_ : device_serial_;
         if (before != serial)
-            notify(Notice::Level::Warning,
-                   "A different device is connected now: S/N " + serial + " (was S/N " + before +
-                       "). Its own calibration is used.");
+            notify(Notice::Level::Warning, "A different device is connected now: S/N " + serial +
+                                               " (was S/N " + before +
+                                               "). Its own calibration is used.");
     }
     device_serial_ = serial;
     previous_serial_ = serial;
@@ -137,9 +137,9 @@ void Workbench::apply_calibration(const std::string& serial) {
             calibration_ = std::make_shared<const algocal::CalibrationRecord>(loaded.record);
             if (loaded.expired) notify(Notice::Level::Warning, loaded.warning);
         } else {
-            notify(Notice::Level::Warning,
-                   "The stored calibration of S/N " + serial + " was refused (" + loaded.message +
-                       "); the device's factory calibration is used.");
+            notify(Notice::Level::Warning, "The stored calibration of S/N " + serial +
+                                               " was refused (" + loaded.message +
+                                               "); the device's factory calibration is used.");
         }
     }
     // Null means factory: a device never keeps the calibration of the one before it.
@@ -162,6 +162,17 @@ const std::vector<Sample>& Workbench::poll() {
         });
         if (link_changed || ++polls_since_status_ >= kPollsPerStatusRefresh) refresh_status();
     }
+    run_frame();
+    return frame_;
+}
+
+const std::vector<Sample>& Workbench::feed_frame(std::span<const Sample> samples) {
+    frame_.assign(samples.begin(), samples.end());
+    run_frame();
+    return frame_;
+}
+
+void Workbench::run_frame() {
     for (const Sample& sample : frame_) {
         thresholds_.feed(sample);
         treatment_.feed(sample);
@@ -174,7 +185,6 @@ const std::vector<Sample>& Workbench::poll() {
         }
     }
     inbox_.deliver();
-    return frame_;
 }
 
 std::vector<LinkEvent> Workbench::take_link_events() {

@@ -155,7 +155,8 @@ std::string refuse_unless_ours(SQLite::Database& db, const std::string& path) {
     std::vector<std::string> tables;
     SQLite::Statement st(db, "SELECT name FROM sqlite_master WHERE type = 'table' "
                              "AND name NOT LIKE 'sqlite_%' ORDER BY name");
-    while (st.executeStep()) tables.push_back(st.getColumn(0).getString());
+    while (st.executeStep())
+        tables.push_back(st.getColumn(0).getString());
     if (tables.empty() && application_id == 0) return {}; // a new, empty file
     // Files written before databases were marked: version 1-3 with our tables.
     const int version = user_version(db);

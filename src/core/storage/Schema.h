@@ -6,7 +6,7 @@
 namespace SQLite {
 class Database;
 class Statement;
-}
+} // namespace SQLite
 
 namespace algocore::storage {
 struct Site;

@@ -72,11 +72,10 @@ std::vector<TrainingPlan> training_plans(SQLite::Database& db) {
 }
 
 std::optional<TrainingPlanProgress> latest_plan(SQLite::Database& db, RecordId student_id) {
-    SQLite::Statement st(
-        db, "SELECT p.id, p.session_id, p.template_id, p.schedule, p.started_utc, "
-            "(SELECT COUNT(*) FROM training_scores sc WHERE sc.plan_id = p.id) "
-            "FROM training_plans p JOIN sessions s ON s.id = p.session_id "
-            "WHERE s.operator_id = ? ORDER BY p.id DESC LIMIT 1");
+    SQLite::Statement st(db, "SELECT p.id, p.session_id, p.template_id, p.schedule, p.started_utc, "
+                             "(SELECT COUNT(*) FROM training_scores sc WHERE sc.plan_id = p.id) "
+                             "FROM training_plans p JOIN sessions s ON s.id = p.session_id "
+                             "WHERE s.operator_id = ? ORDER BY p.id DESC LIMIT 1");
     st.bind(1, student_id);
     if (!st.executeStep()) return std::nullopt;
     TrainingPlanProgress out;

@@ -21,8 +21,8 @@ namespace {
 constexpr std::int64_t kNoPageLimit = 4294967294; // SQLite's largest max_page_count
 constexpr int kBusyTimeoutMs = 2000;
 
-const char* const kIdTables[] = {"subjects", "operators",       "sites",
-                                 "sessions", "trials",          "holds",
+const char* const kIdTables[] = {"subjects",        "operators",        "sites",
+                                 "sessions",        "trials",           "holds",
                                  "training_scores", "expert_templates", "training_plans"};
 static_assert(std::size(kIdTables) == static_cast<std::size_t>(IdKind::Count));
 

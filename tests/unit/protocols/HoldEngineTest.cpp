@@ -199,7 +199,8 @@ TEST(HoldEngine, NoMoreReleasePromptsOnceThePrescribedStepUpsAreMade) {
              return 300.0;
          })) {
         hold.feed(s);
-        for (const auto& e : hold.take_events()) events.push_back(e);
+        for (const auto& e : hold.take_events())
+            events.push_back(e);
     }
     EXPECT_EQ(count(events, HoldEventKind::ReleaseDetected), 1);
     EXPECT_EQ(hold.step_ups().size(), 1u);

@@ -42,8 +42,7 @@ TEST(Ownership, SomeoneElsesDatabaseIsRefusedAndLeftByteForByteUnchanged) {
     const std::string before = file_bytes(path);
     const auto opened = SqliteStorage::open(path);
     EXPECT_FALSE(opened.storage);
-    EXPECT_NE(opened.error.find("is not an Algoscope database"), std::string::npos)
-        << opened.error;
+    EXPECT_NE(opened.error.find("is not an Algoscope database"), std::string::npos) << opened.error;
     EXPECT_NE(opened.error.find("invoices"), std::string::npos) << opened.error;
     EXPECT_EQ(file_bytes(path), before);
     EXPECT_FALSE(std::filesystem::exists(path + "-wal"));
@@ -93,10 +92,12 @@ TEST(Sessions, AReadAskedForIsDeliveredThroughTheInboxAfterEarlierWrites) {
     algocore::Inbox inbox;
     db.open_session(opening_for("S007", "Ada"));
     std::optional<Answer<std::vector<Subject>>> got;
-    ask<std::vector<Subject>>(db, inbox, [](Storage& s) { return s.subjects(); },
-                              [&](Answer<std::vector<Subject>> a) { got = std::move(a); });
+    ask<std::vector<Subject>>(
+        db, inbox, [](Storage& s) { return s.subjects(); },
+        [&](Answer<std::vector<Subject>> a) { got = std::move(a); });
     EXPECT_FALSE(got); // nothing runs on the caller's thread until it delivers
-    for (int i = 0; i < 200 && inbox.waiting() == 0; ++i) std::this_thread::sleep_for(5ms);
+    for (int i = 0; i < 200 && inbox.waiting() == 0; ++i)
+        std::this_thread::sleep_for(5ms);
     EXPECT_EQ(inbox.deliver(), 1u);
     ASSERT_TRUE(got);
     ASSERT_TRUE(got->ok()) << got->error;
@@ -105,8 +106,9 @@ TEST(Sessions, AReadAskedForIsDeliveredThroughTheInboxAfterEarlierWrites) {
 
     db.close();
     std::optional<Answer<std::vector<Subject>>> late;
-    ask<std::vector<Subject>>(db, inbox, [](Storage& s) { return s.subjects(); },
-                              [&](Answer<std::vector<Subject>> a) { late = std::move(a); });
+    ask<std::vector<Subject>>(
+        db, inbox, [](Storage& s) { return s.subjects(); },
+        [&](Answer<std::vector<Subject>> a) { late = std::move(a); });
     inbox.deliver();
     ASSERT_TRUE(late);
     EXPECT_EQ(late->error, "the database is closed");

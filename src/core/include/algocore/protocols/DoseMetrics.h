@@ -18,9 +18,9 @@ struct DoseMetrics {
     double contact_s = 0.0;        ///< time with the probe in contact (>= kContactKpa)
     double time_in_band_s = 0.0;   ///< per HoldTimer (with grace)
     double time_in_band_pct = 0.0; ///< time_in_band / duration × 100
-    double mean_kpa = 0.0;   ///< time-weighted mean while in contact (the probe on the skin)
-    double median_kpa = 0.0; ///< median of the samples in contact
-    double pti_kpa_s = 0.0; ///< pressure-time integral, trapezoid rule
+    double mean_kpa = 0.0;         ///< time-weighted mean while in contact (the probe on the skin)
+    double median_kpa = 0.0;       ///< median of the samples in contact
+    double pti_kpa_s = 0.0;        ///< pressure-time integral, trapezoid rule
     double peak_kpa = 0.0;
     double cv_pct = 0.0; ///< sample SD (n-1) / mean × 100, samples in contact
     int excursions = 0;  ///< out-of-band episodes longer than the grace

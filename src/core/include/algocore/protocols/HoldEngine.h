@@ -30,9 +30,9 @@ struct HoldConfig {
     /// Step-ups the prescription asks for: release prompts stop once they are made (0 = no
     /// limit on a timed hold).
     int max_step_ups = 0;
-    double max_hold_s = 600.0;       ///< safety end for hold_until_release (elapsed)
-    double step_up_min_kpa = 5.0;    ///< rise that counts as a step-up after a prompt
-    double step_up_settle_s = 0.5;   ///< rise is over when pressure stops rising this long
+    double max_hold_s = 600.0;     ///< safety end for hold_until_release (elapsed)
+    double step_up_min_kpa = 5.0;  ///< rise that counts as a step-up after a prompt
+    double step_up_settle_s = 0.5; ///< rise is over when pressure stops rising this long
     ReleaseDetectorConfig release;
     ConfigCheck validate() const;
 };

@@ -33,10 +33,9 @@ std::string check_setup(const CalibrationSetup& setup);
 
 /// The record of a calibration (id 0: the store assigns one): what the wizard saves and what
 /// `algoscope-cli calibrate new` writes, built the same way from the same inputs.
-algocal::CalibrationRecord make_calibration_record(const CalibrationSetup& setup,
-                                                   const std::vector<algocal::CalibrationPoint>& points,
-                                                   const algocal::CalibrationAnalysis& analysis,
-                                                   std::chrono::year_month_day today);
+algocal::CalibrationRecord make_calibration_record(
+    const CalibrationSetup& setup, const std::vector<algocal::CalibrationPoint>& points,
+    const algocal::CalibrationAnalysis& analysis, std::chrono::year_month_day today);
 
 /// Fit, statistics and pass/fail of the captured points.
 struct CalibrationOutcome {

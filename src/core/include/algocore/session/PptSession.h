@@ -28,10 +28,10 @@ struct PptTrialRow {
 
 /// Results at the selected point.
 struct PptPointResult {
-    protocols::PptSummary summary;                       ///< counted trials at the point
-    std::optional<protocols::SideDifference> sides;      ///< when both sides measured
-    std::optional<protocols::ThresholdChange> change;    ///< vs the previous session
-    std::optional<storage::PointThreshold> previous;     ///< the previous session's value
+    protocols::PptSummary summary;                    ///< counted trials at the point
+    std::optional<protocols::SideDifference> sides;   ///< when both sides measured
+    std::optional<protocols::ThresholdChange> change; ///< vs the previous session
+    std::optional<storage::PointThreshold> previous;  ///< the previous session's value
 };
 
 class PptSession {
@@ -85,7 +85,7 @@ private:
         storage::Site site;
         BodySide side = BodySide::Left;
         std::optional<protocols::PptSeries> series;
-        std::vector<PptTrialRow> done; ///< earlier series at this point in this visit
+        std::vector<PptTrialRow> done;               ///< earlier series at this point in this visit
         std::map<int, storage::RecordId> record_ids; ///< current series, by number
         std::optional<storage::PointThreshold> previous;
     };

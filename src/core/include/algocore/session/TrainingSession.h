@@ -113,7 +113,8 @@ private:
     std::vector<storage::TrainingScore> progress_;
     std::string message_;
     std::function<void()> on_change_;
-    int generation_ = 0;
+    int generation_ = 0;      ///< bumped when the database changes
+    int student_request_ = 0; ///< the newest read of the student's plan and scores
 };
 
 } // namespace algocore::session

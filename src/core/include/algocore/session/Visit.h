@@ -10,13 +10,13 @@
 namespace algocore::session {
 
 struct Visit {
-    std::string subject_code;        ///< pseudonymous code ("S014"); trimmed
-    storage::Subject subject;        ///< details stored when the subject is new (code ignored)
-    std::string operator_name;       ///< empty: no operator recorded
-    std::string operator_role;       ///< "researcher", "therapist", "teacher", "student"
-    std::string device_serial;       ///< of the device that measures
+    std::string subject_code;  ///< pseudonymous code ("S014"); trimmed
+    storage::Subject subject;  ///< details stored when the subject is new (code ignored)
+    std::string operator_name; ///< empty: no operator recorded
+    std::string operator_role; ///< "researcher", "therapist", "teacher", "student"
+    std::string device_serial; ///< of the device that measures
     CalibrationId calibration_id = kFactoryCalibration; ///< active when the visit began
-    double probe_cm2 = 1.0;          ///< probe contact area of every measurement
+    double probe_cm2 = 1.0;                             ///< probe contact area of every measurement
     std::string notes;
 };
 

@@ -10,6 +10,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -78,6 +79,9 @@ public:
     // ---- frames --------------------------------------------------------------------------
     /// One frame; returns its samples in time order (valid until the next poll).
     const std::vector<Sample>& poll();
+    /// One frame of samples from elsewhere (scripted tests, replays): the same path as
+    /// poll() after it drained the device.
+    const std::vector<Sample>& feed_frame(std::span<const Sample> samples);
     /// Link events drained by the last polls.
     std::vector<LinkEvent> take_link_events();
     std::vector<Notice> take_notices();
@@ -97,6 +101,7 @@ private:
     void apply_calibration(const std::string& serial);
     void notify(Notice::Level level, std::string text);
     void storage_changed();
+    void run_frame();
 
     WorkbenchOptions options_;
     Inbox inbox_;
@@ -106,8 +111,8 @@ private:
     std::unique_ptr<Acquisition> acquisition_;
     AcquisitionStatus status_;
     std::shared_ptr<const algocal::CalibrationRecord> calibration_;
-    std::string device_serial_;      ///< of the identified device ("" before)
-    std::string previous_serial_;    ///< of the last device identified on this connection
+    std::string device_serial_;   ///< of the identified device ("" before)
+    std::string previous_serial_; ///< of the last device identified on this connection
     double probe_cm2_ = 1.0;
     int polls_since_status_ = 0;
     std::vector<Sample> frame_;

@@ -1,0 +1,140 @@
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <gtest/gtest.h>
+
+#include "SessionFixture.h"
+
+using namespace algocore;
+using namespace algocore::session;
+using storage::BodySide;
+
+namespace {
+
+struct PptFixture : ::testing::Test {
+    algotest::TempDir dir;
+    std::string path = dir.file("study.sqlite");
+    Workbench wb{sessiontest::fixed_clock()};
+    storage::Site site;
+
+    void SetUp() override {
+        ASSERT_EQ(wb.open_database(path), "");
+        begin("S001");
+    }
+    void begin(const std::string& code) {
+        Visit v;
+        v.subject_code = code;
+        v.operator_name = "Ada";
+        v.operator_role = "researcher";
+        ASSERT_EQ(wb.begin_visit(v), "");
+        site = *wb.storage()->find_site("upper_trapezius");
+        wb.thresholds().select_point(site, BodySide::Left);
+    }
+    double run(double t, double button_kpa) {
+        const auto trace = sessiontest::ramp(t, button_kpa);
+        sessiontest::feed(wb, trace);
+        return trace.back().t_s;
+    }
+    double rest(double t, double seconds) {
+        sessiontest::feed(wb, sessiontest::idle(t, t + seconds));
+        return t + seconds;
+    }
+};
+
+} // namespace
+
+TEST_F(PptFixture, ThreeDfnsTrialsAreStoredWithTheirActualRestsAndTheSeriesCompletes) {
+    ASSERT_EQ(wb.thresholds().start_trial(0.0), "");
+    double t = run(0.0, 300.0);
+    for (double button : {320.0, 340.0}) {
+        t = rest(t, 31.0);
+        t = run(t, button); // the series watches for the next ramp by itself
+    }
+    sessiontest::settle(wb);
+    ASSERT_EQ(wb.thresholds().series()->state(), protocols::PptSeriesState::Complete);
+    const auto rows = wb.thresholds().rows();
+    ASSERT_EQ(rows.size(), 3u);
+    for (const auto& row : rows)
+        EXPECT_NE(row.record_id, storage::kNoRecord);
+    const auto session_id = wb.visit().session_id();
+    const auto trials = wb.storage()->trials_of(session_id);
+    ASSERT_EQ(trials.size(), 3u);
+    EXPECT_FALSE(trials[0].rest_s);
+    ASSERT_TRUE(trials[1].rest_s);
+    // Signal at 7.0 s after the start of ramp 1 (8.3 s trace); contact of ramp 2 at
+    // 8.3 + 31 + 1.2 s: the rest is 33.5 s.
+    EXPECT_NEAR(*trials[1].rest_s, 33.5, 0.01);
+    for (const auto& trial : trials) {
+        EXPECT_TRUE(trial.valid) << protocols::flags_to_string(trial.flags);
+        EXPECT_TRUE(trial.counted);
+    }
+    EXPECT_NEAR(wb.thresholds().result().summary.mean_kpa, 320.0, 0.1);
+}
+
+TEST_F(PptFixture, ARampSignalledDuringTheRestIsStoredShortRestAndTheSeriesGoesOn) {
+    ASSERT_EQ(wb.thresholds().start_trial(0.0), "");
+    double t = run(0.0, 300.0);
+    t = rest(t, 12.0 - 1.3 - 1.2); // contact of the next ramp 12 s after the signal
+    t = run(t, 330.0);
+    sessiontest::settle(wb);
+    auto trials = wb.storage()->trials_of(wb.visit().session_id());
+    ASSERT_EQ(trials.size(), 2u);
+    EXPECT_EQ(protocols::flags_to_string(trials[1].flags), "short_rest");
+    EXPECT_FALSE(trials[1].counted);
+    EXPECT_NEAR(*trials[1].rest_s, 12.0, 0.01);
+    EXPECT_NEAR(trials[1].ppt_kpa, 330.0, 0.06);
+    // Not complete with one counted trial: the retest (after a full rest) and one more.
+    EXPECT_EQ(wb.thresholds().series()->state(), protocols::PptSeriesState::RetestPrompt);
+    wb.thresholds().answer_retest(true, t);
+    t = rest(t, 31.0);
+    t = run(t, 310.0);
+    t = rest(t, 31.0);
+    t = run(t, 315.0);
+    sessiontest::settle(wb);
+    EXPECT_EQ(wb.thresholds().series()->state(), protocols::PptSeriesState::Complete);
+    EXPECT_EQ(wb.storage()->trials_of(wb.visit().session_id()).size(), 4u);
+}
+
+TEST_F(PptFixture, ThePreviousSessionsThresholdArrivesWithoutBlockingAndJudgesTheChange) {
+    ASSERT_EQ(wb.thresholds().start_trial(0.0), "");
+    double t = run(0.0, 300.0);
+    for (int i = 0; i < 2; ++i) {
+        t = rest(t, 31.0);
+        t = run(t, 300.0);
+    }
+    sessiontest::settle(wb);
+    begin("S001");                                   // a new visit of the same subject
+    EXPECT_FALSE(wb.thresholds().result().previous); // asked, not yet delivered
+    sessiontest::settle(wb);
+    const auto previous = wb.thresholds().result().previous;
+    ASSERT_TRUE(previous);
+    EXPECT_NEAR(previous->mean_kpa, 300.0, 0.1);
+    EXPECT_EQ(previous->n, 3);
+    ASSERT_EQ(wb.thresholds().start_trial(t), "");
+    t = run(t + 1.0, 420.0);
+    const auto result = wb.thresholds().result();
+    ASSERT_TRUE(result.change);
+    EXPECT_NEAR(result.change->change_kpa, 120.0, 0.2);
+}
+
+TEST_F(PptFixture, ATrialArmedWhileTheProbeIsLoadedDoesNotStartMidRamp) {
+    // The examiner is already pressing (240 kPa and rising) when the trial is armed.
+    std::vector<Sample> loaded;
+    for (double t = 0.0; t < 1.0; t += 0.001)
+        loaded.push_back(synth::sample_at(t, 240.0 + 50 * t));
+    sessiontest::feed(wb, loaded);
+    ASSERT_EQ(wb.thresholds().start_trial(1.0), "");
+    loaded.clear();
+    for (double t = 1.0; t < 4.0; t += 0.001) {
+        const double p = 240.0 + 50.0 * t;
+        loaded.push_back(synth::sample_at(t, p, p >= 431.0 ? kPatientButton : 0));
+    }
+    sessiontest::feed(wb, loaded);
+    sessiontest::settle(wb);
+    EXPECT_TRUE(wb.storage()->trials_of(wb.visit().session_id()).empty());
+    double t = rest(4.0, 1.0);
+    run(t, 300.0);
+    sessiontest::settle(wb);
+    const auto trials = wb.storage()->trials_of(wb.visit().session_id());
+    ASSERT_EQ(trials.size(), 1u);
+    EXPECT_NEAR(trials[0].ppt_kpa, 300.0, 0.06);
+    EXPECT_TRUE(trials[0].valid);
+}

@@ -1,0 +1,97 @@
+#include <gtest/gtest.h>
+
+#include "SessionFixture.h"
+
+using namespace algocore;
+using namespace algocore::session;
+using protocols::FeedbackLevel;
+using protocols::FeedbackSchedule;
+
+namespace {
+
+// A 4 s hold at level_kpa from t0, 1 kHz.
+std::vector<Sample> steady(double t0, double level_kpa, double seconds = 4.0) {
+    std::vector<Sample> out;
+    for (double t = 0.0; t < seconds; t += 0.001)
+        out.push_back(synth::sample_at(t0 + t, level_kpa));
+    return out;
+}
+
+} // namespace
+
+TEST(TrainingSession, TemplatesAndTheStudentsScheduleSurviveARestart) {
+    algotest::TempDir dir;
+    const std::string path = dir.file("course.sqlite");
+    storage::RecordId template_id = storage::kNoRecord;
+    {
+        Workbench wb(sessiontest::fixed_clock());
+        ASSERT_EQ(wb.open_database(path), "");
+        auto& training = wb.training();
+        ASSERT_EQ(training.set_teacher("Teacher T"), "");
+        ASSERT_EQ(training.start_recording(protocols::TemplateKind::Hold, "Hold 300",
+                                           protocols::PressureBand{280.0, 320.0}),
+                  "");
+        sessiontest::feed(wb, steady(0.0, 300.0));
+        ASSERT_EQ(training.finish_recording(), "");
+        ASSERT_TRUE(training.template_id());
+        template_id = *training.template_id();
+        ASSERT_EQ(training.set_student("Student Bo"), "");
+        sessiontest::settle(wb);
+        ASSERT_EQ(training.set_schedule(FeedbackSchedule::faded(1)), "");
+        EXPECT_EQ(training.level(), FeedbackLevel::Full);
+        ASSERT_EQ(training.start_attempt(), "");
+        sessiontest::feed(wb, steady(10.0, 310.0));
+        EXPECT_EQ(training.phase(), TrainingSession::Phase::Idle); // ended at the template's length
+        ASSERT_TRUE(training.last_score());
+        EXPECT_NEAR(training.last_score()->constant_error_kpa, 10.0, 1e-6);
+        EXPECT_EQ(training.attempt_number(), 2);
+        sessiontest::settle(wb);
+    }
+    Workbench wb(sessiontest::fixed_clock());
+    ASSERT_EQ(wb.open_database(path), "");
+    auto& training = wb.training();
+    sessiontest::settle(wb);
+    ASSERT_EQ(training.templates().size(), 1u);
+    EXPECT_EQ(training.templates()[0].name, "Hold 300");
+    training.choose_template(template_id);
+    ASSERT_EQ(training.set_student("Student Bo"), "");
+    sessiontest::settle(wb);
+    ASSERT_TRUE(training.expert());
+    EXPECT_NEAR(training.expert()->duration_s(), 4.0, 0.002);
+    EXPECT_EQ(training.attempt_number(), 2); // the stored plan counts on
+    EXPECT_EQ(training.level(), FeedbackLevel::BandOnly);
+    ASSERT_EQ(training.progress().size(), 1u);
+    EXPECT_EQ(training.progress()[0].feedback, "full");
+    EXPECT_EQ(training.progress()[0].attempt, 1);
+}
+
+TEST(TrainingSession, ABlindAttemptShowsNoScoreUntilItEndsAndRetentionShowsNone) {
+    Inbox inbox;
+    TrainingSession training(nullptr, inbox);
+    training.use_template(protocols::MotionTemplate::from_trace(protocols::TemplateKind::Hold,
+                                                                "hold", steady(0.0, 300.0)),
+                          std::nullopt);
+    ASSERT_EQ(training.set_student("Student Bo"), "");
+    ASSERT_EQ(training.set_schedule(FeedbackSchedule({{FeedbackLevel::Full, 1},
+                                                      {FeedbackLevel::SummaryAfter, 1},
+                                                      {FeedbackLevel::None, 1}})),
+              "");
+    auto attempt = [&](double t0, double level) {
+        ASSERT_EQ(training.start_attempt(), "");
+        for (const Sample& s : steady(t0, level)) {
+            training.feed(s);
+            if (training.phase() == TrainingSession::Phase::Attempt && training.plan().blind()) {
+                ASSERT_FALSE(training.visible_score()) << "a score shown during a blind attempt";
+            }
+        }
+    };
+    attempt(0.0, 310.0);
+    ASSERT_TRUE(training.visible_score()); // full feedback: knowledge of results
+    attempt(10.0, 320.0);                  // blind, score afterwards
+    ASSERT_TRUE(training.visible_score());
+    EXPECT_NEAR(training.visible_score()->constant_error_kpa, 20.0, 1e-6);
+    attempt(20.0, 330.0); // retention: never shown
+    EXPECT_FALSE(training.visible_score());
+    ASSERT_TRUE(training.last_score());
+    EXPECT_NEAR(training.last_score()->constant_error_kpa, 30.0, 1e-6);
+}
