@@ -13,14 +13,18 @@
 #include <cstdio>
 #include <memory>
 
+#include "algocore/session/Workbench.h"
 #include "algogui/AudioCues.h"
+#include "algogui/Banner.h"
 #include "algogui/CoachView.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
 #include "algogui/Screenshot.h"
 #include "algogui/ToneOutput.h"
-#include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/calibration/CalibrationCertificate.h"
+#include "algogui/thresholds/StudyExportActions.h"
+#include "algogui/thresholds/ThresholdsPage.h"
+#include <QStandardPaths>
 
 namespace {
 
@@ -38,7 +42,7 @@ struct Options {
     bool audio = true;
     QString port;
     QString driver = QStringLiteral("auto");
-    QString db;  ///< thresholds database; empty = the default in the app data folder
+    QString db;                 ///< thresholds database; empty = the default in the app data folder
     QString page;               ///< page shown first (its title, case-insensitive)
     QString calibration_report; ///< record whose certificate is written headless
     QString pdf;
@@ -51,26 +55,36 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addOptions({
-        {QStringLiteral("demo"), QStringLiteral("Run the simulated algometer with SCENARIO (%1).")
-                                     .arg(algogui::simulator_scenarios().join(QStringLiteral(", "))),
+        {QStringLiteral("demo"),
+         QStringLiteral("Run the simulated algometer with SCENARIO (%1).")
+             .arg(algogui::simulator_scenarios().join(QStringLiteral(", "))),
          QStringLiteral("SCENARIO")},
         {QStringLiteral("screenshot"), QStringLiteral("Save a PNG of the window and exit."),
          QStringLiteral("OUT.png")},
-        {QStringLiteral("after"), QStringLiteral("Seconds to wait before the screenshot (default 5)."),
+        {QStringLiteral("after"),
+         QStringLiteral("Seconds to wait before the screenshot (default 5)."),
          QStringLiteral("SECONDS")},
-        {QStringLiteral("coach"), QStringLiteral("Open the full-screen coach view (the screenshot shows it).")},
-        {QStringLiteral("size"), QStringLiteral("Window size for the screenshot (default 1280x800)."),
+        {QStringLiteral("coach"),
+         QStringLiteral("Open the full-screen coach view (the screenshot shows it).")},
+        {QStringLiteral("size"),
+         QStringLiteral("Window size for the screenshot (default 1280x800)."),
          QStringLiteral("WxH")},
-        {QStringLiteral("port"), QStringLiteral("Connect to this serial port instead."), QStringLiteral("PATH")},
-        {QStringLiteral("driver"), QStringLiteral("Driver for --port (default auto)."), QStringLiteral("NAME")},
+        {QStringLiteral("port"), QStringLiteral("Connect to this serial port instead."),
+         QStringLiteral("PATH")},
+        {QStringLiteral("driver"), QStringLiteral("Driver for --port (default auto)."),
+         QStringLiteral("NAME")},
         {QStringLiteral("no-audio"), QStringLiteral("Make no sound.")},
-        {QStringLiteral("db"), QStringLiteral("SQLite database for thresholds (default: algoscope.sqlite in the app data folder)."),
+        {QStringLiteral("db"),
+         QStringLiteral(
+             "SQLite database for thresholds (default: algoscope.sqlite in the app data folder)."),
          QStringLiteral("FILE")},
-        {QStringLiteral("page"), QStringLiteral("Show this page first (e.g. calibration)."), QStringLiteral("TITLE")},
+        {QStringLiteral("page"), QStringLiteral("Show this page first (e.g. calibration)."),
+         QStringLiteral("TITLE")},
         {QStringLiteral("calibration-report"),
          QStringLiteral("Write the certificate of this calibration record (needs --pdf) and exit."),
          QStringLiteral("RECORD.json")},
-        {QStringLiteral("pdf"), QStringLiteral("PDF file for --calibration-report."), QStringLiteral("OUT.pdf")},
+        {QStringLiteral("pdf"), QStringLiteral("PDF file for --calibration-report."),
+         QStringLiteral("OUT.pdf")},
         {QStringLiteral("tolerance"),
          QStringLiteral("Pass/fail tolerance of the certificate, % of full scale (default 1)."),
          QStringLiteral("PERCENT")},
@@ -80,7 +94,8 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
         return QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
 
     out.demo = parser.value(QStringLiteral("demo"));
-    if (parser.isSet(QStringLiteral("demo")) && !algogui::simulator_scenarios().contains(out.demo)) {
+    if (parser.isSet(QStringLiteral("demo")) &&
+        !algogui::simulator_scenarios().contains(out.demo)) {
         return QStringLiteral("unknown scenario '%1' (known: %2)")
             .arg(out.demo, algogui::simulator_scenarios().join(QStringLiteral(", ")));
     }
@@ -93,7 +108,8 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
         if (!ok || !(out.after_s >= 0) || out.after_s > 3600)
             return QStringLiteral("--after wants seconds between 0 and 3600, got '%1'")
                 .arg(parser.value(QStringLiteral("after")));
-        if (out.screenshot.isEmpty()) return QStringLiteral("--after only makes sense with --screenshot");
+        if (out.screenshot.isEmpty())
+            return QStringLiteral("--after only makes sense with --screenshot");
     }
     if (parser.isSet(QStringLiteral("size"))) {
         const auto match = QRegularExpression(QStringLiteral("^(\\d{3,4})x(\\d{3,4})$"))
@@ -105,7 +121,8 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
     }
     out.coach = parser.isSet(QStringLiteral("coach"));
     out.db = parser.value(QStringLiteral("db"));
-    if (parser.isSet(QStringLiteral("db")) && out.db.isEmpty()) return QStringLiteral("--db needs a file name");
+    if (parser.isSet(QStringLiteral("db")) && out.db.isEmpty())
+        return QStringLiteral("--db needs a file name");
     out.audio = !parser.isSet(QStringLiteral("no-audio"));
     out.port = parser.value(QStringLiteral("port"));
     if (parser.isSet(QStringLiteral("driver"))) out.driver = parser.value(QStringLiteral("driver"));
@@ -132,12 +149,13 @@ void name_application() {
     QCoreApplication::setApplicationVersion(QStringLiteral(ALGOSCOPE_VERSION));
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     // The certificate export is headless: it needs fonts and a paint device, not a display.
     for (int i = 1; i < argc; ++i) {
-        if (QByteArray(argv[i]).startsWith("--calibration-report") && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        if (QByteArray(argv[i]).startsWith("--calibration-report") &&
+            qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
             qputenv("QT_QPA_PLATFORM", "offscreen");
     }
     // Arguments are read before any window system is touched, so --help, --version and a bad
@@ -147,7 +165,8 @@ int main(int argc, char** argv) {
     {
         QCoreApplication probe(argc, argv);
         name_application();
-        if (const QString problem = parse(parser, QCoreApplication::arguments(), options); !problem.isEmpty())
+        if (const QString problem = parse(parser, QCoreApplication::arguments(), options);
+            !problem.isEmpty())
             return fail(problem + QStringLiteral("\nTry 'algoscope --help'."));
         if (parser.isSet(QStringLiteral("help"))) parser.showHelp(0);
         if (parser.isSet(QStringLiteral("version"))) parser.showVersion();
@@ -155,24 +174,49 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     name_application();
     if (!options.calibration_report.isEmpty())
-        return algogui::calibration::export_certificate_from_file(options.calibration_report, options.pdf,
-                                                                  options.tolerance_percent_fs);
+        return algogui::calibration::export_certificate_from_file(
+            options.calibration_report, options.pdf, options.tolerance_percent_fs);
 
     // A screenshot run must be reproducible and must not touch the user's preferences.
     const bool screenshot = !options.screenshot.isEmpty();
     QTemporaryDir scratch;
     std::unique_ptr<algogui::Preferences> prefs =
-        screenshot ? std::make_unique<algogui::Preferences>(scratch.filePath(QStringLiteral("prefs.ini")))
-                   : std::make_unique<algogui::Preferences>();
+        screenshot
+            ? std::make_unique<algogui::Preferences>(scratch.filePath(QStringLiteral("prefs.ini")))
+            : std::make_unique<algogui::Preferences>();
 
     std::unique_ptr<algogui::ToneOutput> tone;
-    if (options.audio && !screenshot) tone = algogui::make_audio_tone_output(&app);
-    else tone = std::make_unique<algogui::SilentToneOutput>();
+    if (options.audio && !screenshot)
+        tone = algogui::make_audio_tone_output(&app);
+    else
+        tone = std::make_unique<algogui::SilentToneOutput>();
 
-    algogui::MainWindow window(*prefs, std::move(tone));
-    // A screenshot run records into a scratch database unless --db names one.
-    if (!options.db.isEmpty()) window.thresholds_page().set_database_path(options.db);
-    else if (screenshot) window.thresholds_page().set_database_path(scratch.filePath(QStringLiteral("algoscope.sqlite")));
+    // The composition root: storage, acquisition, calibrations and every session. A demo or
+    // screenshot run records into a scratch database unless --db names one, so it never
+    // writes into a study.
+    algocore::session::WorkbenchOptions bench_options;
+    bench_options.calibration_root =
+        (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+         QStringLiteral("/calibrations"))
+            .toStdString();
+    algocore::session::Workbench workbench(bench_options);
+    const QString database = !options.db.isEmpty() ? options.db
+                             : (screenshot || !options.demo.isEmpty())
+                                 ? scratch.filePath(QStringLiteral("algoscope.sqlite"))
+                                 : algogui::default_database_path();
+    const std::string database_problem = workbench.open_database(database.toStdString());
+
+    algogui::MainWindow window(*prefs, std::move(tone), &workbench);
+    if (!database_problem.empty()) {
+        window.banner().show_message(
+            algogui::BannerLevel::Error,
+            QStringLiteral("Database %1 cannot be used: %2 — nothing will be stored")
+                .arg(database, QString::fromStdString(database_problem)));
+    } else if (database.startsWith(scratch.path())) {
+        window.banner().show_message(algogui::BannerLevel::Info,
+                                     QStringLiteral("Demo: records go to a scratch database that "
+                                                    "is deleted on exit (use --db to keep them)"));
+    }
     algogui::DeviceChoice choice = prefs->device();
     if (!options.demo.isEmpty()) {
         choice.port = algogui::kSimulatedPort;
@@ -181,8 +225,10 @@ int main(int argc, char** argv) {
         choice.port = options.port;
         choice.driver = options.driver;
     }
-    if (screenshot) window.resize(options.size);
-    else window.restore_layout();
+    if (screenshot)
+        window.resize(options.size);
+    else
+        window.restore_layout();
     window.show();
     window.connect_device(choice);
     if (options.coach) window.show_coach_view(true);
@@ -190,7 +236,9 @@ int main(int argc, char** argv) {
         bool found = false;
         for (QTabWidget* pages : window.findChildren<QTabWidget*>()) {
             for (int i = 0; !found && i < pages->count(); ++i) {
-                if (pages->tabText(i).remove(QLatin1Char('&')).compare(options.page, Qt::CaseInsensitive) != 0)
+                if (pages->tabText(i)
+                        .remove(QLatin1Char('&'))
+                        .compare(options.page, Qt::CaseInsensitive) != 0)
                     continue;
                 pages->setCurrentIndex(i);
                 found = true;

@@ -18,6 +18,7 @@
 #include "algocore/calibration/CalibrationStore.h"
 #include "algocore/calibration/CsvColumns.h"
 #include "algocore/calibration/FitJson.h"
+#include "algocore/session/CalibrationSession.h"
 
 namespace {
 
@@ -118,23 +119,24 @@ void run_new(const NewArgs& args) {
         algocal::analyse_calibration(csv.points, args.degree);
     if (!analysis.ok) fail("new", args.points + ": " + analysis.message);
 
-    algocal::CalibrationRecord record;
-    record.device_serial = args.device;
-    record.operator_name = args.operator_name;
+    // The same record the wizard saves, built by the same function from the same inputs.
+    algocore::session::CalibrationSetup setup;
+    setup.device_serial = args.device;
+    setup.operator_name = args.operator_name;
     for (const std::string& id : args.references)
-        record.reference_standards.push_back({id, "", args.reference_uncertainty_percent, 2.0});
-    record.temperature_c = args.temperature_c;
-    record.probe_area_cm2 = args.probe_area_cm2;
-    record.reading_kind = args.reading_kind == "device_newtons"
-                              ? algocal::ReadingKind::kDeviceNewtons
-                              : algocal::ReadingKind::kRawCounts;
-    record.calibrated_on = algocal::today_utc();
-    record.expires_on = std::chrono::year_month_day{std::chrono::sys_days{record.calibrated_on} +
-                                                    std::chrono::days{args.valid_days}};
-    record.points = csv.points;
-    record.fit = analysis.fit;
-    record.statistics = analysis.statistics;
-    record.notes = args.notes;
+        setup.reference_standards.push_back({id, "", args.reference_uncertainty_percent, 2.0});
+    setup.temperature_c = args.temperature_c;
+    setup.probe_area_cm2 = args.probe_area_cm2;
+    setup.reading_kind = args.reading_kind == "device_newtons"
+                             ? algocal::ReadingKind::kDeviceNewtons
+                             : algocal::ReadingKind::kRawCounts;
+    setup.tolerance_percent_fs = args.tolerance_percent_fs;
+    setup.validity_days = args.valid_days;
+    setup.notes = args.notes;
+    if (const std::string problem = algocore::session::check_setup(setup); !problem.empty())
+        fail("new", problem);
+    algocal::CalibrationRecord record = algocore::session::make_calibration_record(
+        setup, csv.points, analysis, algocal::today_utc());
 
     const algocal::ToleranceVerdict verdict =
         algocal::check_tolerance(record.points, record.fit, {args.tolerance_percent_fs});

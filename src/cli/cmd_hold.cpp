@@ -1,155 +1,199 @@
-// algoscope-cli hold: a sustained hold headless in an absolute band or one relative to the
-// stored PPT of the point; prints the dose as one JSON line and stores the hold with its trace.
+// algoscope-cli hold: a sustained trigger-point hold (or a set of them) headless, run by
+// algocore's TreatmentSession (the engine the Treatment page shows), from a literature
+// prescription or a band given in kPa or in % of the point's stored PPT. Each hold is stored
+// with its trace, the prescription, its limit and its dose, exactly as the GUI stores it; one
+// JSON line per stored hold.
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <cmath>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "SessionSetup.h"
-#include "algocore/protocols/HoldEngine.h"
+#include "Measuring.h"
+#include "algocore/protocols/PrescriptionJson.h"
 
 namespace {
 
+using namespace algocore;
+using cli_measuring::Failure;
+
 struct HoldOptions {
-    std::string port, db, subject, site, side, band;
+    cli_measuring::Common common;
+    std::string band;
+    std::string prescription;
     bool relative_to_ppt = false;
-    double duration_s = 60.0;
-    double probe_cm2 = 1.0;
-    double timeout_s = 900.0;
-    bool json = false;
+    double duration_s = 0.0;
+    double limit_kpa = 0.0;
+    int pain = -1;
+    bool json = true; ///< the output is always JSON lines (--json is accepted)
 };
 
-using namespace algocore;
+constexpr int kExitNoThreshold = 3;
+
+protocols::Prescription prescription_of(const HoldOptions& o) {
+    protocols::Prescription p;
+    if (!o.prescription.empty()) {
+        const auto preset = protocols::prescription_preset(o.prescription);
+        if (!preset) {
+            std::string names;
+            for (const auto& known : protocols::Prescription::presets())
+                names += (names.empty() ? "" : ", ") + known.name;
+            throw Failure{cli_measuring::kExitBadArgument,
+                          "unknown prescription " + cli_measuring::quoted(o.prescription) + " (" +
+                              names + ")"};
+        }
+        p = *preset;
+        if (!o.band.empty())
+            throw Failure{cli_measuring::kExitBadArgument,
+                          "--band and --prescription exclude each other"};
+    } else {
+        if (o.band.empty())
+            throw Failure{cli_measuring::kExitBadArgument,
+                          "give --band LOW:HIGH or --prescription NAME"};
+        const auto colon = o.band.find(':');
+        double low = NAN, high = NAN;
+        try {
+            if (colon == std::string::npos) throw std::invalid_argument("no colon");
+            low = std::stod(o.band.substr(0, colon));
+            high = std::stod(o.band.substr(colon + 1));
+        } catch (const std::exception&) {
+            throw Failure{cli_measuring::kExitBadArgument,
+                          "--band must be LOW:HIGH (e.g. 300:400, or 90:110 with "
+                          "--relative-to-ppt), not " +
+                              cli_measuring::quoted(o.band)};
+        }
+        if (!std::isfinite(low) || !std::isfinite(high))
+            throw Failure{cli_measuring::kExitBadArgument, "--band needs finite numbers"};
+        if (!(o.duration_s > 0.0))
+            throw Failure{cli_measuring::kExitBadArgument,
+                          "--duration (time in band, s) is required with --band"};
+        p = o.relative_to_ppt ? protocols::Prescription::relative_to_ppt(low, high, o.duration_s)
+                              : protocols::Prescription::absolute(low, high, o.duration_s);
+    }
+    if (o.duration_s != 0.0) {
+        if (!std::isfinite(o.duration_s) || o.duration_s <= 0.0 || o.duration_s > 3600.0)
+            throw Failure{cli_measuring::kExitBadArgument, "--duration must be 0-3600 s"};
+        p.hold_s = o.duration_s;
+    }
+    if (o.limit_kpa != 0.0) {
+        if (!std::isfinite(o.limit_kpa) || o.limit_kpa <= 0.0)
+            throw Failure{cli_measuring::kExitBadArgument,
+                          "--limit must be a pressure above 0 kPa"};
+        p.limit = protocols::PressureRef{protocols::PressureAnchor::Absolute, o.limit_kpa};
+    }
+    if (const auto check = p.validate(); !check.ok())
+        throw Failure{cli_measuring::kExitBadArgument, check.field + ": " + check.reason};
+    return p;
+}
+
+nlohmann::json hold_line(const storage::Hold& h) {
+    const auto& m = h.metrics;
+    nlohmann::json line = {{"hold_id", h.id},
+                           {"repetition", h.repetition},
+                           {"outcome", h.outcome},
+                           {"duration_s", m.duration_s},
+                           {"contact_s", m.contact_s},
+                           {"time_in_band_s", m.time_in_band_s},
+                           {"time_in_band_pct", m.time_in_band_pct},
+                           {"mean_kpa", m.mean_kpa},
+                           {"median_kpa", m.median_kpa},
+                           {"pti_kpa_s", m.pti_kpa_s},
+                           {"peak_kpa", m.peak_kpa},
+                           {"cv_pct", m.cv_pct},
+                           {"excursions", m.excursions},
+                           {"step_ups", h.step_ups.size()},
+                           {"band_low_kpa", h.band_low_kpa},
+                           {"band_high_kpa", h.band_high_kpa},
+                           {"target_hold_s", h.target_hold_s}};
+    line["limit_kpa"] = h.limit_kpa ? nlohmann::json(*h.limit_kpa) : nlohmann::json(nullptr);
+    line["pain_rating"] =
+        h.pain_rating_0_10 ? nlohmann::json(*h.pain_rating_0_10) : nlohmann::json(nullptr);
+    return line;
+}
 
 void run_hold(const HoldOptions& o) {
-    const std::string cmd = "hold";
-    const auto colon = o.band.find(':');
-    double low = 0.0, high = 0.0;
-    try {
-        if (colon == std::string::npos) throw std::invalid_argument("no colon");
-        low = std::stod(o.band.substr(0, colon));
-        high = std::stod(o.band.substr(colon + 1));
-    } catch (const std::exception&) {
-        cli_session::fail(cmd,
-                          "--band must be LOW:HIGH (e.g. 300:400, or 90:110 with "
-                          "--relative-to-ppt), not '" +
-                              o.band + "'",
-                          2);
-    }
-    auto m = cli_session::open_measuring(cmd, o.db, o.subject, o.site, o.side);
-    protocols::HoldConfig config;
-    if (o.relative_to_ppt) {
-        const auto ppt =
-            m.db->latest_threshold(m.subject.id, m.site.id, m.side, storage::TrialMeasure::Ppt);
-        if (!ppt) {
-            cli_session::fail(cmd,
-                              "no stored PPT for subject " + m.subject.code + " at " + m.site.key +
-                                  " " + storage::to_letter(m.side) +
-                                  ": measure it first (algoscope-cli ppt)",
-                              3);
-        }
-        config.band.low_kpa = ppt->mean_kpa * low / 100.0;
-        config.band.high_kpa = ppt->mean_kpa * high / 100.0;
-    } else {
-        config.band.low_kpa = low;
-        config.band.high_kpa = high;
-    }
-    config.hold_s = o.duration_s;
-    if (const auto check = config.validate(); !check.ok()) {
-        cli_session::fail(cmd, check.field + ": " + check.reason, 2);
-    }
-    AcquisitionConfig acq;
-    acq.port = o.port;
-    acq.probe_area_cm2 = o.probe_cm2;
-    Acquisition acquisition(acq);
-    std::string error;
-    if (!acquisition.start(&error)) cli_session::fail(cmd, error, 3);
-    cli_session::begin_session(m, o.probe_cm2);
+    cli_measuring::check_common(o.common, true);
+    if (o.pain != -1 && (o.pain < 0 || o.pain > 10))
+        throw Failure{cli_measuring::kExitBadArgument, "--pain must be a whole number 0-10"};
+    const protocols::Prescription prescription = prescription_of(o);
 
-    protocols::HoldEngine engine(config);
-    const auto deadline =
-        std::chrono::steady_clock::now() + std::chrono::duration<double>(o.timeout_s);
-    while (!engine.finished()) {
+    session::WorkbenchOptions options;
+    options.calibration_root = o.common.calibrations;
+    session::Workbench wb(options);
+    const storage::Site site = cli_measuring::prepare(wb, o.common, "therapist", true);
+    storage::BodySide side{};
+    storage::parse_side(o.common.side, side);
+    auto& treatment = wb.treatment();
+    treatment.set_prescription(prescription);
+    treatment.select_point(site, side);
+    // The point's thresholds are read on the storage thread; wait for them here (a CLI may).
+    for (int i = 0; i < 2000 && !treatment.thresholds_known(); ++i) {
+        wb.poll();
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    const auto resolved = treatment.resolved();
+    if (!resolved.check.ok()) {
+        const bool ppt = resolved.check.field == "ppt_kpa";
+        if (ppt || resolved.check.field == "tolerance_kpa")
+            throw Failure{kExitNoThreshold,
+                          std::string("no stored ") + (ppt ? "PPT" : "pain tolerance") +
+                              " for subject " + o.common.subject + " at " + site.key + " " +
+                              storage::to_letter(treatment.side()) +
+                              ": measure it first (algoscope-cli ppt, or the Thresholds page)"};
+        throw Failure{cli_measuring::kExitBadArgument, resolved.check.reason};
+    }
+    cli_measuring::connect_device(wb, o.common);
+    const auto frames = cli_measuring::device_frames();
+    if (std::string problem = treatment.start(wb.session_now_s().value_or(0.0)); !problem.empty())
+        throw Failure{cli_measuring::kExitBadArgument, problem};
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(o.common.timeout_s));
+    while (treatment.running()) {
         if (std::chrono::steady_clock::now() > deadline) {
-            double last_t_s = engine.trace().empty() ? 0.0 : engine.trace().back().t_s;
-            engine.stop(last_t_s);
-            std::cerr << "algoscope-cli hold: stopped after " << o.timeout_s << " s\n";
+            treatment.stop(wb.latest_sample_t_s());
+            std::cerr << "algoscope-cli hold: stopped after " << o.common.timeout_s << " s\n";
             break;
         }
-        bool any = false;
-        while (auto sample = acquisition.samples().pop()) {
-            any = true;
-            engine.feed(*sample);
-            if (engine.finished()) break;
-        }
-        while (acquisition.events().pop()) {
-        }
-        if (!any) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        frames(wb);
+        for (const auto& prompt : treatment.take_prompts())
+            std::cerr << "algoscope-cli hold: " << session::to_string(prompt.kind) << " at "
+                      << prompt.t_s << " s\n";
     }
-    acquisition.stop();
-    const auto dose = engine.metrics();
-    storage::Hold hold;
-    hold.session_id = m.session_id;
-    hold.site_id = m.site.id;
-    hold.side = m.side;
-    hold.prescription = nlohmann::json{
-        {"band", o.band},
-        {"relative_to_ppt", o.relative_to_ppt},
-        {"hold_s",
-         o.duration_s}}.dump();
-    hold.band_low_kpa = config.band.low_kpa;
-    hold.band_high_kpa = config.band.high_kpa;
-    hold.target_hold_s = o.duration_s;
-    hold.outcome = protocols::to_string(engine.state());
-    hold.probe_cm2 = o.probe_cm2;
-    hold.calibration_id = acquisition.status().calibration_id;
-    hold.start_t_s = engine.trace().empty() ? 0.0 : engine.trace().front().t_s;
-    hold.metrics = {dose.duration_s, dose.time_in_band_s, dose.time_in_band_pct, dose.mean_kpa,
-                    dose.median_kpa, dose.pti_kpa_s,      dose.peak_kpa,         dose.cv_pct,
-                    dose.excursions, dose.overshoots};
-    for (const auto& s : engine.step_ups()) {
-        hold.step_ups.push_back({s.t_prompt_s, s.t_s, s.before_kpa, s.after_kpa});
-    }
-    const auto written = m.db->record_hold(hold, storage::to_trace(engine.trace()));
-    if (!m.db->wait_committed(written.ticket, std::chrono::seconds{10})) {
-        cli_session::fail(cmd, "the hold was not committed: " + m.db->status().message, 4);
-    }
-    nlohmann::json line = {{"duration_s", dose.duration_s},
-                           {"time_in_band_s", dose.time_in_band_s},
-                           {"time_in_band_pct", dose.time_in_band_pct},
-                           {"mean_kpa", dose.mean_kpa},
-                           {"median_kpa", dose.median_kpa},
-                           {"pti_kpa_s", dose.pti_kpa_s},
-                           {"peak_kpa", dose.peak_kpa},
-                           {"cv_pct", dose.cv_pct},
-                           {"excursions", dose.excursions},
-                           {"step_ups", dose.step_ups},
-                           {"band_low_kpa", config.band.low_kpa},
-                           {"band_high_kpa", config.band.high_kpa},
-                           {"outcome", hold.outcome},
-                           {"hold_id", written.id}};
-    std::cout << line.dump() << std::endl;
-    m.db->close();
+    // The last hold carries the pain rating given on the command line.
+    if (treatment.pending())
+        treatment.save_pending(o.pain >= 0 ? std::optional<int>(o.pain) : std::nullopt);
+    treatment.close();
+    wb.disconnect();
+    auto* storage = wb.storage();
+    if (!storage->flush(std::chrono::seconds(10)))
+        throw Failure{cli_measuring::kExitNotStored,
+                      "the hold was not committed: " + storage->status().message};
+    for (const auto& h : storage->holds_of(wb.visit().session_id()))
+        std::cout << hold_line(h).dump() << std::endl;
+    if (wb.close_database() != 0)
+        throw Failure{cli_measuring::kExitNotStored, "some records could not be written"};
 }
 
 } // namespace
 
 void register_hold_command(CLI::App& app) {
     auto o = std::make_shared<HoldOptions>();
-    CLI::App* cmd = app.add_subcommand("hold", "Run a sustained trigger-point hold headless");
-    cmd->add_option("--port", o->port, "Serial port of the algometer")->required();
-    cmd->add_option("--db", o->db, "Database file")->required();
-    cmd->add_option("--subject", o->subject, "Pseudonymous subject code")->required();
-    cmd->add_option("--site", o->site, "Site key or name")->required();
-    cmd->add_option("--side", o->side, "L or R")->required();
-    cmd->add_option("--band", o->band, "LOW:HIGH in kPa (or % of PPT)")->required();
+    CLI::App* cmd = app.add_subcommand(
+        "hold", "Run a sustained trigger-point hold headless. Exit 2 bad argument, 3 no stored "
+                "threshold or device, 4 not stored");
+    cli_measuring::add_common_options(cmd, o->common, true);
+    cmd->add_option("--band", o->band, "LOW:HIGH in kPa (or % of PPT with --relative-to-ppt)");
     cmd->add_flag("--relative-to-ppt", o->relative_to_ppt,
                   "LOW and HIGH are percentages of the stored PPT of this site and side");
-    cmd->add_option("--duration", o->duration_s, "Time in band to hold, s")->required();
-    cmd->add_option("--probe-cm2", o->probe_cm2, "Probe area, cm² (default 1)");
-    cmd->add_option("--timeout", o->timeout_s, "Stop after this many seconds (default 900)");
+    cmd->add_option("--prescription", o->prescription,
+                    "Literature preset: ppt_90s, hou_2002_midpoint, de_meulemeester_2017, "
+                    "simons_barrier_release");
+    cmd->add_option("--duration", o->duration_s, "Time in band to hold, s (overrides a preset's)");
+    cmd->add_option("--limit", o->limit_kpa, "Over-pressure limit, kPa (ends the hold)");
+    cmd->add_option("--pain", o->pain, "Pain rating 0-10 stored with the hold");
     cmd->add_flag("--json", o->json, "JSON output (always JSON)");
-    cmd->callback([o] { run_hold(*o); });
+    cmd->callback([o] { cli_measuring::run_guarded("hold", [&] { run_hold(*o); }); });
 }

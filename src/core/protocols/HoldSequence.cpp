@@ -65,6 +65,7 @@ void HoldSequence::on_hold_finished(double t_s) {
     record.step_ups = hold_->step_ups();
     record.trace = hold_->trace();
     records_.push_back(std::move(record));
+    finished_ = std::move(hold_);
     hold_.reset();
     const bool more = static_cast<int>(records_.size()) < prescription_.repetitions;
     // The stretch follows every hold; the rest only separates holds.

@@ -115,7 +115,7 @@ std::vector<PptTrialRow> PptSession::rows() const {
         for (const PptSeriesTrial& trial : point->series->trials()) {
             const auto id = point->record_ids.find(trial.number);
             rows.push_back({offset + trial.number, trial,
-                            id == point->record_ids.end() ? storage::kNoRecord : id->second});
+                            id == point->record_ids.end() ? storage::kNoRecord : id->second, 0});
         }
     }
     return rows;
@@ -194,7 +194,7 @@ void PptSession::store(Point& point, const PptSeriesTrial& trial) {
     const auto written =
         recorder_.record_trial({point.site.id, point.side}, point.series->preset(), trial, number);
     point.record_ids[trial.number] = written.id;
-    newly_stored_.push_back({number, trial, written.id});
+    newly_stored_.push_back({number, trial, written.id, written.ticket});
 }
 
 void PptSession::close_series(Point& point) {
@@ -207,7 +207,7 @@ void PptSession::close_series(Point& point) {
     for (const PptSeriesTrial& trial : point.series->trials()) {
         const auto id = point.record_ids.find(trial.number);
         point.done.push_back({offset + trial.number, trial,
-                              id == point.record_ids.end() ? storage::kNoRecord : id->second});
+                              id == point.record_ids.end() ? storage::kNoRecord : id->second, 0});
     }
     point.record_ids.clear();
     point.series.reset();

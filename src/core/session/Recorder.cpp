@@ -43,6 +43,14 @@ std::string Recorder::begin_visit(Visit visit) {
     return {};
 }
 
+void Recorder::set_device(const std::string& serial, CalibrationId calibration) {
+    device_serial_ = serial;
+    device_calibration_ = calibration;
+    // One session, one device: samples of another device never join this session.
+    if (session_id_ != kNoRecord && !serial.empty() && serial != session_serial_)
+        session_id_ = kNoRecord;
+}
+
 void Recorder::end_visit() {
     visit_.reset();
     session_id_ = kNoRecord;
@@ -57,8 +65,10 @@ storage::RecordId Recorder::ensure_session() {
     if (!visit_->operator_name.empty())
         opening.by = storage::Operator{kNoRecord, visit_->operator_name, visit_->operator_role};
     opening.session.started_utc = utc_now_(); // wall-clock time, once per session
-    opening.session.device_serial = visit_->device_serial;
-    opening.session.calibration_id = visit_->calibration_id;
+    opening.session.device_serial = device_serial_.empty() ? visit_->device_serial : device_serial_;
+    opening.session.calibration_id =
+        device_serial_.empty() ? visit_->calibration_id : device_calibration_;
+    session_serial_ = opening.session.device_serial;
     opening.session.probe_cm2 = visit_->probe_cm2;
     opening.session.notes = visit_->notes;
     session_id_ = storage_->open_session(opening).id;

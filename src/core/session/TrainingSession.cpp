@@ -31,6 +31,7 @@ void TrainingSession::set_device(const std::string& serial, CalibrationId calibr
     device_serial_ = serial;
     calibration_id_ = calibration;
     probe_cm2_ = probe_cm2;
+    recorder_.set_device(serial, calibration);
 }
 
 void TrainingSession::changed() {

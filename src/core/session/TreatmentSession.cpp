@@ -27,8 +27,9 @@ TreatmentSession::TreatmentSession(Recorder& recorder, Inbox& inbox)
     : recorder_(recorder), inbox_(inbox) {}
 
 void TreatmentSession::visit_changed() {
-    close();
-    sequence_.reset();
+    // The workbench closed the previous visit first (its holds stored). A hold measured
+    // before any subject was chosen stays pending: it belongs to the subject chosen now.
+    if (running()) set_ended_ = true;
     ++generation_;
     read_thresholds();
 }
@@ -81,7 +82,7 @@ protocols::ResolvedBand TreatmentSession::resolved() const {
 }
 
 bool TreatmentSession::running() const {
-    return sequence_ && sequence_->phase() != SequencePhase::Done;
+    return sequence_ && !set_ended_ && sequence_->phase() != SequencePhase::Done;
 }
 
 std::string TreatmentSession::start(double t_s) {
@@ -100,6 +101,7 @@ std::string TreatmentSession::start(double t_s) {
     running_ = prescription_;
     running_band_ = band.band;
     sequence_.emplace(running_, running_band_);
+    set_ended_ = false;
     holds_collected_ = 0;
     sequence_->start_hold(t_s);
     last_phase_ = sequence_->phase();
@@ -111,7 +113,7 @@ void TreatmentSession::stop(double t_s) {
     if (sequence_->phase() == SequencePhase::Holding) {
         sequence_->stop_hold(t_s);
     } else if (running()) {
-        sequence_.reset(); // stopping during a stretch or rest ends the set
+        set_ended_ = true; // stopping during a stretch or rest ends the set
         prompts_.push_back({TreatmentPromptKind::SetDone, t_s, 0.0});
         return;
     }
@@ -119,13 +121,13 @@ void TreatmentSession::stop(double t_s) {
 }
 
 void TreatmentSession::feed(const Sample& sample) {
-    if (!sequence_) return;
+    if (!running()) return;
     sequence_->feed(sample);
     collect(sample.t_s);
 }
 
 void TreatmentSession::tick(double t_s) {
-    if (!sequence_) return;
+    if (!running()) return;
     sequence_->tick(t_s);
     collect(t_s);
 }
@@ -164,7 +166,7 @@ void TreatmentSession::collect(double t_s) {
         ended_early = hold.end == HoldState::Stopped || hold.end == HoldState::OverLimit;
     }
     if (ended_early) {
-        sequence_.reset();
+        set_ended_ = true;
         prompts_.push_back({TreatmentPromptKind::SetDone, t_s, 0.0});
         return;
     }
@@ -192,7 +194,7 @@ std::optional<protocols::PressureBand> TreatmentSession::active_band() const {
 }
 
 double TreatmentSession::remaining_s() const {
-    if (!sequence_) return 0.0;
+    if (!running()) return 0.0;
     if (const auto* hold = sequence_->current_hold()) return hold->remaining_s();
     return sequence_->phase_remaining_s();
 }

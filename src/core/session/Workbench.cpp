@@ -1,8 +1,10 @@
 #include "algocore/session/Workbench.h"
 
+#include <algorithm>
 #include <utility>
 
 #include "algocal/CalendarDate.h"
+#include "algocore/storage/SiteLibrary.h"
 
 namespace algocore::session {
 
@@ -17,6 +19,7 @@ Workbench::Workbench(WorkbenchOptions options)
       visit_(nullptr, options_.utc_now), thresholds_(visit_, inbox_), treatment_(visit_, inbox_),
       training_(nullptr, inbox_, options_.utc_now) {
     frame_.reserve(kFrameReserve);
+    sites_ = storage::builtin_sites();
     // A PPT stored at a point may be what a relative treatment band needs.
     thresholds_.set_on_change([] {});
 }
@@ -40,8 +43,17 @@ std::string Workbench::open_database(const std::string& path, bool require_writa
     }
     storage_ = std::move(opened.storage);
     database_path_ = path;
+    // A small read, once, at opening: every page and session then has the sites' ids.
+    sites_ = storage_->sites();
     storage_changed();
     return {};
+}
+
+storage::Site Workbench::add_site(storage::Site site) {
+    if (storage_) site.id = storage_->add_site(site).id;
+    if (site.key.empty()) site.key = storage::site_key_from_name(site.name);
+    sites_.push_back(site);
+    return site;
 }
 
 std::size_t Workbench::close_database() {
@@ -54,6 +66,7 @@ std::size_t Workbench::close_database() {
     inbox_.deliver(); // answers to reads asked before closing; nothing stays waiting
     storage_.reset();
     database_path_.clear();
+    sites_ = storage::builtin_sites();
     storage_changed();
     return unwritten;
 }
@@ -122,7 +135,9 @@ void Workbench::follow_device() {
     device_serial_ = serial;
     previous_serial_ = serial;
     apply_calibration(serial);
-    training_.set_device(serial, calibration_ ? calibration_->id : kFactoryCalibration, probe_cm2_);
+    const CalibrationId id = calibration_ ? calibration_->id : kFactoryCalibration;
+    visit_.set_device(serial, id);
+    training_.set_device(serial, id, probe_cm2_);
 }
 
 void Workbench::apply_calibration(const std::string& serial) {
@@ -173,6 +188,10 @@ const std::vector<Sample>& Workbench::feed_frame(std::span<const Sample> samples
 }
 
 void Workbench::run_frame() {
+    if (!frame_.empty()) {
+        latest_t_s_ = frame_.back().t_s;
+        latest_ = frame_.back();
+    }
     for (const Sample& sample : frame_) {
         thresholds_.feed(sample);
         treatment_.feed(sample);
@@ -180,11 +199,27 @@ void Workbench::run_frame() {
     }
     if (frame_.empty()) {
         if (const auto now = session_now_s()) {
+            latest_t_s_ = std::max(latest_t_s_, *now);
             thresholds_.tick(*now);
             treatment_.tick(*now);
         }
     }
     inbox_.deliver();
+    report_storage();
+}
+
+// The write path's health, for the banner: a problem is said with how much is kept in memory
+// (and retried); its end is said too, so a red banner never outlives the problem.
+void Workbench::report_storage() {
+    if (!storage_) return;
+    for (const auto& event : storage_->take_events()) {
+        if (event.state == storage::StorageState::Ok)
+            notify(Notice::Level::Recovered, "Database: every record is written");
+        else
+            notify(Notice::Level::Error, "Database: " + event.message + " (" +
+                                             std::to_string(event.pending_writes) +
+                                             " records kept in memory, retrying)");
+    }
 }
 
 std::vector<LinkEvent> Workbench::take_link_events() {

@@ -37,12 +37,14 @@ Banner::Banner(QWidget* parent) : QWidget(parent) {
 }
 
 void Banner::show_message(BannerLevel level, const QString& text) {
-    // A passing info line must not hide an unresolved problem.
+    // A passing info line must not hide an unresolved problem; the problem's end does.
     if (isVisible() && level == BannerLevel::Info && level_ != BannerLevel::Info) return;
+    const bool recovered = level == BannerLevel::Recovered;
+    if (recovered) level = BannerLevel::Info;
     level_ = level;
     QColor background = theme::kBannerInfo;
     QColor foreground = theme::kText;
-    QString prefix = QStringLiteral("ℹ ");
+    QString prefix = recovered ? QStringLiteral("✔ ") : QStringLiteral("ℹ ");
     if (level == BannerLevel::Warning) {
         background = theme::kBannerWarning;
         prefix = QStringLiteral("⚠ ");
@@ -52,11 +54,13 @@ void Banner::show_message(BannerLevel level, const QString& text) {
         prefix = QStringLiteral("✖ ");
     }
     label_->setText(prefix + text);
-    setStyleSheet(QStringLiteral("background: %1; color: %2")
-                      .arg(background.name(), foreground.name()));
+    setStyleSheet(
+        QStringLiteral("background: %1; color: %2").arg(background.name(), foreground.name()));
     show();
-    if (level == BannerLevel::Info) fade_->start(kInfoShownMs);
-    else fade_->stop();
+    if (level == BannerLevel::Info)
+        fade_->start(kInfoShownMs);
+    else
+        fade_->stop();
 }
 
 void Banner::dismiss() {
@@ -66,6 +70,8 @@ void Banner::dismiss() {
     hide();
 }
 
-QString Banner::text() const { return label_->text(); }
+QString Banner::text() const {
+    return label_->text();
+}
 
-}  // namespace algogui
+} // namespace algogui

@@ -11,24 +11,49 @@ namespace {
 
 // ~60 Hz: one display frame. The plot decimates, so the cost does not grow with the rate.
 constexpr int kFrameIntervalMs = 16;
-// The status snapshot takes a lock in the I/O thread; a few times a second is plenty.
-constexpr int kTicksPerStatusRefresh = 15;
+constexpr int kTicksPerStatus = 15;
 
-QString qstring(const std::string& text) { return QString::fromStdString(text); }
+QString qstring(const std::string& text) {
+    return QString::fromStdString(text);
+}
 
-}  // namespace
+BannerLevel banner_level(algocore::session::Notice::Level level) {
+    switch (level) {
+    case algocore::session::Notice::Level::Info: return BannerLevel::Info;
+    case algocore::session::Notice::Level::Warning: return BannerLevel::Warning;
+    case algocore::session::Notice::Level::Error: return BannerLevel::Error;
+    case algocore::session::Notice::Level::Recovered: return BannerLevel::Recovered;
+    }
+    return BannerLevel::Info;
+}
 
-LiveFeed::LiveFeed(QObject* parent) : QObject(parent) {
+} // namespace
+
+LiveFeed::LiveFeed(QObject* parent) : LiveFeed(*new algocore::session::Workbench(), parent) {
+    own_workbench_.reset(&workbench_);
+}
+
+LiveFeed::LiveFeed(algocore::session::Workbench& workbench, QObject* parent)
+    : QObject(parent), workbench_(workbench) {
     tick_timer_.setTimerType(Qt::PreciseTimer);
     tick_timer_.setInterval(kFrameIntervalMs);
     connect(&tick_timer_, &QTimer::timeout, this, &LiveFeed::tick);
     // Reserved once: a frame at 60 Hz holds a few tens of samples even at 2 kHz.
     frame_samples_.reserve(4096);
+    // The tick runs with or without a device: storage answers arrive through it, and a lost
+    // device must be noticed without samples.
+    tick_timer_.start();
 }
 
-LiveFeed::~LiveFeed() { disconnect_device(); }
+LiveFeed::~LiveFeed() {
+    tick_timer_.stop();
+    workbench_.disconnect();
+    simulator_.reset();
+}
 
-void LiveFeed::set_frame_interval_ms(int ms) { tick_timer_.setInterval(std::max(1, ms)); }
+void LiveFeed::set_frame_interval_ms(int ms) {
+    tick_timer_.setInterval(std::max(1, ms));
+}
 
 bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
     disconnect_device();
@@ -38,7 +63,6 @@ bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
     algocore::AcquisitionConfig config;
     config.driver = choice.driver.toStdString();
     config.baud = choice.baud;
-    config.probe_area_cm2 = choice.probe_area_cm2;
     if (choice.is_simulated()) {
         if (!start_simulator(&why)) {
             if (error) *error = why;
@@ -56,21 +80,18 @@ bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
         config.port = choice.port.toStdString();
     }
 
-    acquisition_ = std::make_unique<algocore::Acquisition>(std::move(config));
+    workbench_.set_probe_area_cm2(choice.probe_area_cm2);
     std::string start_error;
-    if (!acquisition_->start(&start_error)) {
+    if (!workbench_.connect(std::move(config), &start_error)) {
         why = tr("Cannot open %1: %2").arg(choice.port, qstring(start_error));
-        acquisition_.reset();
         simulator_.reset();
         if (error) *error = why;
         Q_EMIT bannerMessage(BannerLevel::Error, why);
-        refresh_status();
+        Q_EMIT statusChanged();
         return false;
     }
-    if (calibration_) acquisition_->set_calibration(calibration_);
     model_.reset();
-    refresh_status();
-    tick_timer_.start();
+    Q_EMIT statusChanged();
     return true;
 }
 
@@ -95,53 +116,54 @@ bool LiveFeed::start_simulator(QString* error) {
 }
 
 void LiveFeed::disconnect_device() {
-    tick_timer_.stop();
-    if (acquisition_) {
-        acquisition_->stop();
-        acquisition_.reset();
-    }
+    workbench_.disconnect();
     simulator_.reset();
-    status_ = algocore::AcquisitionStatus{};
     Q_EMIT statusChanged();
 }
 
-void LiveFeed::set_calibration(std::shared_ptr<const algocal::CalibrationRecord> record) {
-    calibration_ = std::move(record);
-    if (acquisition_) acquisition_->set_calibration(calibration_);
+void LiveFeed::reload_calibration() {
+    workbench_.reload_calibration();
     Q_EMIT statusChanged();
 }
 
 std::optional<double> LiveFeed::session_now_s() const {
-    if (!acquisition_) return std::nullopt;
-    return algocore::seconds_between(acquisition_->session_start(), algocore::SteadyClock::now());
+    return workbench_.session_now_s();
 }
 
 void LiveFeed::request_tare() {
-    if (acquisition_) acquisition_->request_tare();
+    if (auto* acquisition = workbench_.acquisition()) acquisition->request_tare();
 }
 
 void LiveFeed::tick() {
     frame_samples_.clear();
-    if (acquisition_) {
-        acquisition_->samples().drain([this](const algocore::Sample& sample) {
-            model_.add_sample(sample);
-            frame_samples_.push_back(sample);
-        });
-        drain_events();
-        if (++ticks_since_status_ >= kTicksPerStatusRefresh) refresh_status();
+    const auto& frame = workbench_.poll();
+    for (const algocore::Sample& sample : frame) {
+        model_.add_sample(sample);
+        frame_samples_.push_back(sample);
+    }
+    drain_events();
+    // The device bar's rate and loss counters: a few times per second is plenty.
+    if (workbench_.status().link != last_link_ || ++ticks_since_status_ >= kTicksPerStatus) {
+        last_link_ = workbench_.status().link;
+        ticks_since_status_ = 0;
+        Q_EMIT statusChanged();
     }
     Q_EMIT frameReady();
 }
 
 void LiveFeed::drain_events() {
     using Kind = algocore::LinkEvent::Kind;
-    acquisition_->events().drain([this](const algocore::LinkEvent& event) {
+    bool status_changed = false;
+    for (const algocore::LinkEvent& event : workbench_.take_link_events()) {
         const QString text = qstring(event.message);
         switch (event.kind) {
         case Kind::Connected:
-            Q_EMIT bannerMessage(BannerLevel::Info, tr("Connected: %1").arg(text));
+            status_changed = true;
+            // After a lost link this ends the red banner rather than waiting behind it.
+            Q_EMIT bannerMessage(BannerLevel::Recovered, tr("Connected: %1").arg(text));
             break;
         case Kind::Disconnected:
+            status_changed = true;
             Q_EMIT bannerMessage(BannerLevel::Error, tr("Device disconnected: %1").arg(text));
             break;
         case Kind::Error: Q_EMIT bannerMessage(BannerLevel::Error, text); break;
@@ -150,13 +172,12 @@ void LiveFeed::drain_events() {
         // Buttons reach the plot through the samples' button bits, stamped with the sample.
         case Kind::Button: break;
         }
-    });
+    }
+    for (const auto& notice : workbench_.take_notices()) {
+        status_changed = true;
+        Q_EMIT bannerMessage(banner_level(notice.level), qstring(notice.text));
+    }
+    if (status_changed) Q_EMIT statusChanged();
 }
 
-void LiveFeed::refresh_status() {
-    ticks_since_status_ = 0;
-    if (acquisition_) status_ = acquisition_->status();
-    Q_EMIT statusChanged();
-}
-
-}  // namespace algogui
+} // namespace algogui

@@ -18,10 +18,10 @@
 #include "algogui/LivePanel.h"
 #include "algogui/Preferences.h"
 #include "algogui/Theme.h"
-#include "algogui/thresholds/ThresholdsPage.h"
-#include "algogui/calibration/CalibrationWizard.h"
-#include "algogui/treatment/TreatmentPages.h"
 #include "algogui/ToneOutput.h"
+#include "algogui/calibration/CalibrationWizard.h"
+#include "algogui/thresholds/ThresholdsPage.h"
+#include "algogui/treatment/TreatmentPages.h"
 
 namespace algogui {
 
@@ -32,15 +32,16 @@ constexpr double kWindowChoicesS[] = {5, 10, 20, 30, 60};
 std::vector<DeviceBar::Port> list_serial_ports() {
     std::vector<DeviceBar::Port> ports;
     for (const algocore::PortInfo& info : algocore::PosixPortDiscovery().list_ports()) {
-        ports.push_back({QString::fromStdString(info.path),
-                         QString::fromStdString(info.description())});
+        ports.push_back(
+            {QString::fromStdString(info.path), QString::fromStdString(info.description())});
     }
     return ports;
 }
 
-}  // namespace
+} // namespace
 
-MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWidget* parent)
+MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
+                       algocore::session::Workbench* workbench, QWidget* parent)
     : QMainWindow(parent), prefs_(prefs), unit_(display_unit(prefs.unit_key())) {
     setWindowTitle(tr("Algoscope"));
     setObjectName(QStringLiteral("AlgoscopeMainWindow"));
@@ -52,7 +53,8 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
     base.setPixelSize(16);
     setFont(base);
 
-    feed_ = new LiveFeed(this);
+    feed_ = workbench ? new LiveFeed(*workbench, this) : new LiveFeed(this);
+    auto& bench = feed_->workbench();
     audio_ = new AudioCues(std::move(tone), this);
     device_bar_ = new DeviceBar(this);
     device_bar_->set_port_lister(&list_serial_ports);
@@ -77,11 +79,16 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
 
     // Pages. Later panels add one line each here.
     add_page(tr("Live"), live_panel_);
-    thresholds_ = new ThresholdsPage(feed_, banner_, pages_);
+    thresholds_ = new ThresholdsPage(bench, feed_, banner_, pages_);
     add_page(tr("Thresholds"), thresholds_);
-    add_page(tr("Calibration"), new calibration::CalibrationWizard(
-                                    feed_, (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                                            QStringLiteral("/calibrations")).toStdString(), pages_));
+    // The wizard saves where the workbench reads each device's active calibration.
+    const std::string calibrations =
+        !bench.calibration_store().root().empty()
+            ? bench.calibration_store().root().string()
+            : (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+               QStringLiteral("/calibrations"))
+                  .toStdString();
+    add_page(tr("Calibration"), new calibration::CalibrationWizard(feed_, calibrations, pages_));
     add_treatment_pages(*this);
 
     build_toolbar();
@@ -108,11 +115,21 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
     resize(1280, 800);
 }
 
-MainWindow::~MainWindow() { feed_->disconnect_device(); }
+MainWindow::~MainWindow() {
+    feed_->disconnect_device();
+    // The pages are views of the workbench's sessions: they go before the feed (and the
+    // workbench it may own), which Qt would otherwise delete first, in creation order.
+    delete pages_;
+    delete coach_view_;
+}
 
-int MainWindow::add_page(const QString& title, QWidget* page) { return pages_->addTab(page, title); }
+int MainWindow::add_page(const QString& title, QWidget* page) {
+    return pages_->addTab(page, title);
+}
 
-void MainWindow::show_page(QWidget* page) { pages_->setCurrentWidget(page); }
+void MainWindow::show_page(QWidget* page) {
+    pages_->setCurrentWidget(page);
+}
 
 QAction* MainWindow::add_action(const QString& text, const QKeySequence& key, const QString& tip) {
     auto* action = new QAction(text, this);
@@ -132,10 +149,12 @@ void MainWindow::build_toolbar() {
     big.setPixelSize(17);
     bar->setFont(big);
 
-    QAction* hold = add_action(tr("Start/stop hold"), Qt::Key_Space, tr("Start a fresh hold or stop it"));
+    QAction* hold =
+        add_action(tr("Start/stop hold"), Qt::Key_Space, tr("Start a fresh hold or stop it"));
     QAction* mark = add_action(tr("Mark"), Qt::Key_M, tr("Put a mark on the trace"));
     QAction* tare = add_action(tr("Tare"), Qt::Key_T, tr("Zero the probe (at rest)"));
-    ramp_ = add_action(tr("Ramp guide"), Qt::Key_R, tr("Draw the ramp corridor from each ramp start"));
+    ramp_ =
+        add_action(tr("Ramp guide"), Qt::Key_R, tr("Draw the ramp corridor from each ramp start"));
     ramp_->setCheckable(true);
     ramp_->setChecked(true);
     coach_ = add_action(tr("Coach view"), Qt::Key_C, tr("Full-screen readout, band bar and timer"));
@@ -148,7 +167,8 @@ void MainWindow::build_toolbar() {
     connect(hold, &QAction::triggered, this, [this] { feed_->model().toggle_hold(); });
     connect(mark, &QAction::triggered, this, [this] { feed_->model().mark(); });
     connect(tare, &QAction::triggered, this, [this] { feed_->request_tare(); });
-    connect(ramp_, &QAction::toggled, this, [this](bool on) { feed_->model().set_ramp_guidance(on); });
+    connect(ramp_, &QAction::toggled, this,
+            [this](bool on) { feed_->model().set_ramp_guidance(on); });
     connect(coach_, &QAction::toggled, this, [this](bool on) { show_coach_view(on); });
     connect(mute_, &QAction::toggled, this, [this](bool on) {
         audio_->set_muted(on);
@@ -159,16 +179,19 @@ void MainWindow::build_toolbar() {
         prefs_.set_continuous_tone(on);
     });
 
-    for (QAction* action : {hold, mark, tare, ramp_, coach_, mute_, tone_}) bar->addAction(action);
+    for (QAction* action : {hold, mark, tare, ramp_, coach_, mute_, tone_})
+        bar->addAction(action);
     bar->addSeparator();
 
     bar->addWidget(new QLabel(tr(" Unit "), bar));
     unit_picker_ = new QComboBox(bar);
-    for (const DisplayUnit& unit : display_units()) unit_picker_->addItem(unit.symbol, unit.key);
+    for (const DisplayUnit& unit : display_units())
+        unit_picker_->addItem(unit.symbol, unit.key);
     bar->addWidget(unit_picker_);
     bar->addWidget(new QLabel(tr("  Window "), bar));
     window_picker_ = new QComboBox(bar);
-    for (double s : kWindowChoicesS) window_picker_->addItem(tr("%1 s").arg(s), s);
+    for (double s : kWindowChoicesS)
+        window_picker_->addItem(tr("%1 s").arg(s), s);
     bar->addWidget(window_picker_);
 
     connect(unit_picker_, &QComboBox::activated, this,
@@ -233,4 +256,4 @@ void MainWindow::closeEvent(QCloseEvent* event) {
     QMainWindow::closeEvent(event);
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -101,14 +101,15 @@ private Q_SLOTS:
         const algocore::CalibrationLoadResult loaded = store.load_active("SN-42");
         QVERIFY2(loaded.ok, loaded.message.c_str());
         QVERIFY(close_to(loaded.record.fit.coefficients[2], 3.0, 1e-9));
-        QVERIFY(feed.calibration());
-        QCOMPARE(feed.calibration()->id, id);
+        // No device is connected: the record waits for SN-42 and is applied to nobody else.
+        QVERIFY(!feed.calibration());
         // The device bar names the record once the acquisition reports it in use.
         algogui::DeviceBar bar;
         algocore::AcquisitionStatus status;
         status.link = algocore::AcquisitionStatus::Link::Connected;
         status.calibration_id = id;
-        bar.show_status(status, true, feed.calibration());
+        bar.show_status(status, true,
+                        std::make_shared<const algocal::CalibrationRecord>(loaded.record));
         QVERIFY2(bar.calibration_text().contains(QString::number(id)),
                  qPrintable(bar.calibration_text()));
         // Saving twice is refused.

@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "algocore/session/Workbench.h"
 #include "algocore/storage/SqliteStorage.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/training/AttemptPlot.h"
@@ -22,6 +23,25 @@ using namespace algogui;
 namespace {
 
 double g_clock_s = 0.0; // session clock carried across attempts, like a real feed
+algocore::session::Workbench* g_workbench = nullptr; // the bench of the running test
+
+// A workbench on a scratch database, as the app has one.
+struct Bench {
+    QTemporaryDir dir;
+    algocore::session::Workbench workbench;
+    Bench() {
+        const std::string problem =
+            workbench.open_database(dir.filePath(QStringLiteral("t.sqlite")).toStdString());
+        if (!problem.empty()) qFatal("%s", problem.c_str());
+        g_workbench = &workbench;
+    }
+};
+
+// One frame: to the session through the workbench (as from a device), drawn by the page.
+void feed_frame(TrainingPage& page, const std::vector<Sample>& frame) {
+    g_workbench->feed_frame(frame);
+    page.feed(frame);
+}
 
 // Feeds pressure_at(t since start) for duration_s at 100 Hz in frames of two samples.
 void feed_for(TrainingPage& page, double duration_s, const std::function<double(double)>& at) {
@@ -34,11 +54,11 @@ void feed_for(TrainingPage& page, double duration_s, const std::function<double(
         s.force_n = s.pressure_kpa / 10.0;
         frame.push_back(s);
         if (frame.size() == 2) {
-            page.feed(frame);
+            feed_frame(page, frame);
             frame.clear();
         }
     }
-    if (!frame.empty()) page.feed(frame);
+    if (!frame.empty()) feed_frame(page, frame);
     g_clock_s = start + duration_s + 0.01;
 }
 
@@ -52,7 +72,8 @@ class TrainingPageTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void attemptIsScoredAgainstTheTemplateAndShown() {
-        TrainingPage page;
+        Bench bench;
+        TrainingPage page(bench.workbench);
         page.set_template(flat_expert(350.0, 10.0));
         page.set_student(QStringLiteral("ana"));
         page.set_band_kpa(300.0, 400.0);
@@ -69,13 +90,15 @@ private Q_SLOTS:
         QVERIFY(page.plot().template_shown());
         QVERIFY(page.plot().attempt_shown());
         QVERIFY(page.plot().attempt_points() > 900);
-        // Without a database the score is kept for the chart and the reason is said.
+        // The score is stored for the student and charted.
         QCOMPARE(page.progress().scores().size(), std::size_t{1});
-        QVERIFY(page.score_text("note").contains(QStringLiteral("Not stored")));
+        QVERIFY(bench.workbench.storage()->flush(std::chrono::seconds(5)));
+        QCOMPARE(bench.workbench.storage()->scores_of_student("ana").size(), std::size_t{1});
     }
 
     void fadedFeedbackHidesTheLiveReadoutInBlindAttempts() {
-        TrainingPage page;
+        Bench bench;
+        TrainingPage page(bench.workbench);
         page.set_template(flat_expert(350.0, 2.0));
         page.set_student(QStringLiteral("ben"));
         page.set_schedule(FeedbackSchedule::faded(1));
@@ -121,7 +144,8 @@ private Q_SLOTS:
     }
 
     void recordedTemplateFollowsTheExpertTrace() {
-        TrainingPage page;
+        Bench bench;
+        TrainingPage page(bench.workbench);
         page.start_recording();
         feed_for(page, 4.0, [](double t) { return 60.0 * t; }); // a 60 kPa/s ramp
         page.finish_recording();
@@ -131,12 +155,8 @@ private Q_SLOTS:
     }
 
     void storedScoresAreChartedPerStudentAcrossSessions() {
-        QTemporaryDir dir;
-        auto opened =
-            algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
-        QVERIFY2(opened.storage, opened.error.c_str());
-        TrainingPage page;
-        page.set_storage(opened.storage.get());
+        Bench bench;
+        TrainingPage page(bench.workbench);
         page.set_template(flat_expert(350.0, 2.0));
         page.set_student(QStringLiteral("cleo"));
         page.set_schedule(FeedbackSchedule::constant(FeedbackLevel::Full));
@@ -144,7 +164,8 @@ private Q_SLOTS:
             QVERIFY(page.start_attempt());
             feed_for(page, 2.5, [offset](double) { return 350.0 + offset; });
         }
-        QVERIFY(opened.storage->flush(std::chrono::seconds(5)));
+        QVERIFY(bench.workbench.storage()->flush(std::chrono::seconds(5)));
+        QCOMPARE(bench.workbench.storage()->scores_of_student("cleo").size(), std::size_t{2});
         const auto& scores = page.progress().scores();
         QCOMPARE(scores.size(), std::size_t{2});
         QCOMPARE(scores[0].absolute_error_kpa, 30.0);
@@ -154,7 +175,8 @@ private Q_SLOTS:
     }
 
     void pageScreenshotIsNotBlank() {
-        TrainingPage page;
+        Bench bench;
+        TrainingPage page(bench.workbench);
         page.resize(1200, 720);
         page.set_template(flat_expert(350.0, 5.0));
         page.set_student(QStringLiteral("dan"));

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <functional>
 
+#include "algocore/session/Workbench.h"
 #include "algocore/storage/SqliteStorage.h"
 #include "algogui/AudioCues.h"
 #include "algogui/PressureReadout.h"
@@ -26,8 +27,34 @@ using namespace algogui;
 namespace {
 
 constexpr double kRateHz = 100.0;
+algocore::session::Workbench* g_workbench = nullptr; // the bench of the running test
 
-// Samples of pressure_at(t) from t0 to t1 at 100 Hz, fed in display frames of ~16 ms.
+void feed_frame(TreatmentPage& page, const std::vector<Sample>& frame) {
+    g_workbench->feed_frame(frame);
+    page.feed(frame);
+}
+
+// A workbench on a scratch database, as the app has one.
+struct Bench {
+    QTemporaryDir dir;
+    algocore::session::Workbench workbench;
+    Bench() {
+        const std::string problem =
+            workbench.open_database(dir.filePath(QStringLiteral("t.sqlite")).toStdString());
+        if (!problem.empty()) qFatal("%s", problem.c_str());
+    }
+    // Lets the storage answer what was asked (thresholds) and delivers the answers.
+    void settle() {
+        bool arrived = false;
+        algocore::storage::ask<int>(
+            *workbench.storage(), workbench.inbox(), [](algocore::storage::Storage&) { return 0; },
+            [&](algocore::storage::Answer<int>) { arrived = true; });
+        QTRY_VERIFY_WITH_TIMEOUT((workbench.inbox().deliver(), arrived), 5000);
+    }
+};
+
+// Samples of pressure_at(t) from t0 to t1 at 100 Hz, fed in display frames of ~16 ms: to the
+// session through the workbench (as from a device), and drawn by the page.
 void feed_script(TreatmentPage& page, double t0_s, double t1_s,
                  const std::function<double(double)>& pressure_at) {
     std::vector<Sample> frame;
@@ -40,11 +67,11 @@ void feed_script(TreatmentPage& page, double t0_s, double t1_s,
         s.force_n = s.pressure_kpa / 10.0; // 1 cm² probe
         frame.push_back(s);
         if (frame.size() == 2) {
-            page.feed(frame);
+            feed_frame(page, frame);
             frame.clear();
         }
     }
-    if (!frame.empty()) page.feed(frame);
+    if (!frame.empty()) feed_frame(page, frame);
 }
 
 Prescription absolute(double low, double high, double hold_s, double limit) {
@@ -66,7 +93,9 @@ class TreatmentPageTest : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void holdOnScriptedTraceReportsTimeInBandAndDose() {
-        TreatmentPage page(nullptr);
+        Bench bench;
+        g_workbench = &bench.workbench;
+        TreatmentPage page(bench.workbench, nullptr);
         page.editor().set_prescription(absolute(300, 400, 10, 500));
         QVERIFY(page.start_hold());
         // Rest, then 350 kPa from 1 s; a 1 s excursion to 250 kPa at 5-6 s (longer than the
@@ -76,6 +105,7 @@ private Q_SLOTS:
             return (t >= 5.0 && t < 6.0) ? 250.0 : 350.0;
         });
         QVERIFY(page.hold()->finished());
+        QVERIFY(page.session().pending());
         const HoldSummaryPanel& summary = page.summary();
         QCOMPARE(summary.metric_text("outcome"), QStringLiteral("Complete"));
         // 10 s in band reached at 12 s; the hold began at the first entry (1 s).
@@ -87,7 +117,7 @@ private Q_SLOTS:
         QCOMPARE(summary.metric_text("median"), QStringLiteral("350 kPa"));
         // 350 × 11 s − 100 × 1 s (the excursion), trapezoid edges cancel.
         QCOMPARE(summary.metric_text("pti"), QStringLiteral("3750 kPa·s"));
-        // Mean of the samples: 1001 at 350 and 100 at 250 of 1101 → 340.9 kPa.
+        // Mean over the time in contact: 10 s at 350 and 1 s at 250 → 340.9 kPa.
         QCOMPARE(summary.metric_text("mean"), QStringLiteral("341 kPa"));
         QCOMPARE(summary.metric_text("step_ups"), QStringLiteral("0"));
         QCOMPARE(page.status().in_band_text(), QStringLiteral("0:10 · Time in band (of 0:10)"));
@@ -95,15 +125,14 @@ private Q_SLOTS:
     }
 
     void relativeBandIsRefusedWithoutStoredPptAndOffersToMeasureIt() {
-        QTemporaryDir dir;
-        auto opened =
-            algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
-        QVERIFY2(opened.storage, opened.error.c_str());
-        TreatmentPage page(nullptr);
-        page.set_storage(opened.storage.get());
+        Bench bench;
+        g_workbench = &bench.workbench;
+        TreatmentPage page(bench.workbench, nullptr);
         page.point().set_subject_code(QStringLiteral("S001"));
+        Q_EMIT page.point().subjectEdited();
         QVERIFY(page.point().choose_site(QStringLiteral("upper_trapezius")));
         page.editor().choose_preset(0); // PPT held 90 s: band 90-110 % of PPT
+        bench.settle();                 // the point's thresholds are read without blocking
 
         QVERIFY(page.refusal_visible());
         QVERIFY2(page.refusal_text().contains(QStringLiteral("No PPT stored")),
@@ -119,13 +148,11 @@ private Q_SLOTS:
         QCOMPARE(asked.at(0).at(0).toString(), QStringLiteral("PPT"));
 
         // Once a PPT is stored for the point, the same prescription resolves: 90-110 % of 320.
-        auto& storage = *opened.storage;
-        algocore::storage::Session session;
-        algocore::storage::Subject subject;
-        subject.code = "S001";
-        session.subject_id = storage.add_subject(subject).id;
-        session.started_utc = "2026-11-23T10:00:00Z";
-        const auto session_id = storage.begin_session(session).id;
+        auto& storage = *bench.workbench.storage();
+        algocore::storage::SessionOpening opening;
+        opening.subject.code = "S001";
+        opening.session.started_utc = "2026-11-23T10:00:00Z";
+        const auto session_id = storage.open_session(opening).id;
         algocore::storage::Trial trial;
         trial.session_id = session_id;
         trial.site_id = storage.find_site("upper_trapezius")->id;
@@ -136,7 +163,8 @@ private Q_SLOTS:
         trial.outcome = "signalled";
         storage.record_trial(trial, {});
         QVERIFY(storage.flush(std::chrono::seconds(5)));
-        page.point().refresh_thresholds();
+        page.session().refresh_thresholds();
+        bench.settle();
         QVERIFY(!page.refusal_visible());
         QVERIFY(page.start_hold());
         QCOMPARE(page.hold()->config().band.low_kpa, 288.0);
@@ -147,7 +175,9 @@ private Q_SLOTS:
         auto tone = std::make_unique<CountingTone>();
         CountingTone* played = tone.get();
         AudioCues audio(std::move(tone));
-        TreatmentPage page(&audio);
+        Bench bench;
+        g_workbench = &bench.workbench;
+        TreatmentPage page(bench.workbench, &audio);
         page.editor().set_prescription(absolute(300, 400, 60, 500));
         QVERIFY(page.start_hold());
         // Steady 360 kPa with 10 Hz tremor; from 10 s the tissue releases: 10 % in 5 s.
@@ -181,7 +211,9 @@ private Q_SLOTS:
 
     void overLimitEndsTheHoldWithAnAlarm() {
         AudioCues audio(std::make_unique<SilentToneOutput>());
-        TreatmentPage page(&audio);
+        Bench bench;
+        g_workbench = &bench.workbench;
+        TreatmentPage page(bench.workbench, &audio);
         page.editor().set_prescription(absolute(300, 400, 60, 450));
         QVERIFY(page.start_hold());
         feed_script(page, 0.0, 6.0, [](double t) {
@@ -194,40 +226,43 @@ private Q_SLOTS:
     }
 
     void finishedHoldIsStoredWithTraceAndRating() {
-        QTemporaryDir dir;
-        auto opened =
-            algocore::storage::SqliteStorage::open(dir.filePath("t.sqlite").toStdString());
-        QVERIFY(opened.storage);
-        TreatmentPage page(nullptr);
-        // Without a subject the save is refused with a reason, nothing is lost.
-        page.set_storage(opened.storage.get());
+        Bench bench;
+        g_workbench = &bench.workbench;
+        TreatmentPage page(bench.workbench, nullptr);
+        // Without a subject the save is refused with a reason, and the hold is kept.
         page.editor().set_prescription(absolute(300, 400, 5, 500));
         QVERIFY(page.start_hold());
         feed_script(page, 0.0, 7.0, [](double t) { return t < 1.0 ? 0.0 : 330.0; });
         QVERIFY(!page.save_hold());
-        QVERIFY(page.summary().note_text().contains(QStringLiteral("subject")));
+        QVERIFY2(page.summary().note_text().contains(QStringLiteral("subject")),
+                 qPrintable(page.summary().note_text()));
 
         page.point().set_subject_code(QStringLiteral("S002"));
+        Q_EMIT page.point().subjectEdited();
         page.summary().set_pain_rating(6);
         QVERIFY(page.save_hold());
-        QVERIFY(opened.storage->flush(std::chrono::seconds(5)));
-        const auto subject = opened.storage->find_subject("S002");
+        auto& storage = *bench.workbench.storage();
+        QVERIFY(storage.flush(std::chrono::seconds(5)));
+        const auto subject = storage.find_subject("S002");
         QVERIFY(subject);
-        const auto sessions = opened.storage->sessions_of(subject->id);
+        const auto sessions = storage.sessions_of(subject->id);
         QCOMPARE(sessions.size(), std::size_t{1});
-        const auto holds = opened.storage->holds_of(sessions.front().id);
+        const auto holds = storage.holds_of(sessions.front().id);
         QCOMPARE(holds.size(), std::size_t{1});
         QCOMPARE(holds.front().outcome, std::string("complete"));
         QCOMPARE(holds.front().pain_rating_0_10.value_or(-1), 6);
         QCOMPARE(holds.front().metrics.time_in_band_s, 5.0);
+        QVERIFY(holds.front().limit_kpa.has_value());
         QVERIFY(holds.front().prescription.find("\"hold_s\":5") != std::string::npos);
-        const auto trace = opened.storage->hold_trace(holds.front().id);
+        const auto trace = storage.hold_trace(holds.front().id);
         QVERIFY(trace);
         QCOMPARE(trace->samples.size(), page.hold()->trace().size());
     }
 
     void pageScreenshotIsNotBlank() {
-        TreatmentPage page(nullptr);
+        Bench bench;
+        g_workbench = &bench.workbench;
+        TreatmentPage page(bench.workbench, nullptr);
         page.resize(1200, 720);
         page.editor().set_prescription(absolute(300, 400, 30, 500));
         QVERIFY(page.start_hold());

@@ -1,7 +1,8 @@
 #pragma once
-// The display tick. Owns the acquisition session (and the in-process simulated algometer
-// when that is the chosen port); every frame (~60 Hz) it drains the sample and event rings
-// into the LiveModel and tells the widgets once. Nothing per sample touches a widget.
+// The display tick. Every frame (~60 Hz) it polls the Workbench (which drains the device's
+// rings once, feeds every session and delivers storage answers), hands the frame's samples to
+// the LiveModel and tells the widgets once. Nothing per sample touches a widget. It also owns
+// the in-process simulated algometer when that is the chosen port.
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -11,6 +12,7 @@
 
 #include "algocore/LinkEvent.h"
 #include "algocore/acquisition/Acquisition.h"
+#include "algocore/session/Workbench.h"
 #include "algogui/DeviceChoice.h"
 #include "algogui/LiveModel.h"
 
@@ -23,21 +25,27 @@ class SimulatedAlgometer;
 
 namespace algogui {
 
-/// How loud a message in the banner is.
-enum class BannerLevel { Info, Warning, Error };
+/// How loud a message in the banner is. Recovered says that a problem shown before is over
+/// (the link is back, every record is written): it replaces the red or amber banner.
+enum class BannerLevel { Info, Warning, Error, Recovered };
 
 /// Connects, ticks, and publishes one frame at a time.
 class LiveFeed : public QObject {
     Q_OBJECT
 public:
+    /// A feed over the application's workbench (must outlive the feed).
+    LiveFeed(algocore::session::Workbench& workbench, QObject* parent = nullptr);
+    /// A feed with a workbench of its own and no database (widget tests).
     explicit LiveFeed(QObject* parent = nullptr);
     ~LiveFeed() override;
+
+    algocore::session::Workbench& workbench() { return workbench_; }
 
     /// Opens the chosen device. Returns false with a message for the banner when it cannot
     /// start (the reason is also emitted as a banner message).
     bool connect_device(const DeviceChoice& choice, QString* error = nullptr);
     void disconnect_device();
-    bool connected() const { return acquisition_ != nullptr; }
+    bool connected() const { return workbench_.connected(); }
     const DeviceChoice& device() const { return choice_; }
 
     LiveModel& model() { return model_; }
@@ -48,12 +56,13 @@ public:
     /// nullopt when no device is connected.
     std::optional<double> session_now_s() const;
     /// Latest acquisition snapshot (refreshed a few times per second).
-    const algocore::AcquisitionStatus& status() const { return status_; }
+    const algocore::AcquisitionStatus& status() const { return workbench_.status(); }
     /// The calibration record in use; null = factory calibration.
     const std::shared_ptr<const algocal::CalibrationRecord>& calibration() const {
-        return calibration_;
+        return workbench_.calibration();
     }
-    void set_calibration(std::shared_ptr<const algocal::CalibrationRecord> record);
+    /// Applies the device's active calibration again (after the wizard saved one).
+    void reload_calibration();
 
     void request_tare();
     /// Display tick interval; default ~60 Hz.
@@ -73,18 +82,17 @@ Q_SIGNALS:
 
 private:
     void drain_events();
-    void refresh_status();
     bool start_simulator(QString* error);
 
+    std::unique_ptr<algocore::session::Workbench> own_workbench_;
+    algocore::session::Workbench& workbench_;
     DeviceChoice choice_;
     LiveModel model_;
     std::vector<algocore::Sample> frame_samples_;
     QTimer tick_timer_;
+    algocore::AcquisitionStatus::Link last_link_ = algocore::AcquisitionStatus::Link::Idle;
     int ticks_since_status_ = 0;
-    algocore::AcquisitionStatus status_;
-    std::shared_ptr<const algocal::CalibrationRecord> calibration_;
     std::unique_ptr<algosim::SimulatedAlgometer> simulator_;
-    std::unique_ptr<algocore::Acquisition> acquisition_;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -9,6 +9,10 @@
 #include "algogui/DeviceChoice.h"
 #include "algogui/DisplayUnit.h"
 
+namespace algocore::session {
+class Workbench;
+}
+
 class QAction;
 class QComboBox;
 class QTabWidget;
@@ -28,8 +32,10 @@ class ToneOutput;
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
-    /// prefs must outlive the window; tone is where audio cues go.
-    MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWidget* parent = nullptr);
+    /// prefs (and workbench, when given) must outlive the window; tone is where audio cues
+    /// go. Without a workbench the window makes one of its own with no database (tests).
+    MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
+               algocore::session::Workbench* workbench = nullptr, QWidget* parent = nullptr);
     ~MainWindow() override;
 
     /// Adds a page to the side navigation; returns its index.
@@ -82,4 +88,4 @@ private:
     QAction* ramp_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -11,15 +11,20 @@
 #include <cmath>
 
 #include "algocore/calibration/CalibrationRecordJson.h"
+#include "algocore/session/DeviceReading.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/Theme.h"
 #include "algogui/calibration/CalibrationCertificate.h"
 #include "algogui/calibration/CalibrationResultsPanel.h"
 #include "algogui/calibration/CalibrationSetupPanel.h"
-#include "algocore/session/DeviceReading.h"
 #include "algogui/calibration/ReadingTrace.h"
 
 namespace algogui::calibration {
+
+using algocore::session::device_reading;
+using algocore::session::make_plan;
+using algocore::session::reading_kind_of;
+using algocore::session::step_instruction;
 
 namespace {
 
@@ -193,21 +198,9 @@ void CalibrationWizard::on_status() {
     const algocore::AcquisitionStatus& status = feed_->status();
     if (!status.identity) return;
     const algocore::DeviceIdentity& id = *status.identity;
+    // The device's own stored calibration is applied by the workbench whenever a device is
+    // identified; the wizard only shows which device it would calibrate.
     setup_->set_device(q(id.model), q(id.serial_number));
-    // A newly identified device gets its active stored calibration applied (once per serial),
-    // so the device bar shows it; an expired one is applied with a warning in the banner.
-    if (id.serial_number.empty() || id.serial_number == last_serial_) return;
-    last_serial_ = id.serial_number;
-    if (!store_.active_id(id.serial_number)) return;
-    const algocore::CalibrationLoadResult loaded = store_.load_active(id.serial_number);
-    if (!loaded.ok) {
-        Q_EMIT feed_->bannerMessage(
-            BannerLevel::Error,
-            tr("Stored calibration of %1 refused: %2").arg(q(id.serial_number), q(loaded.message)));
-        return;
-    }
-    if (loaded.expired) Q_EMIT feed_->bannerMessage(BannerLevel::Warning, q(loaded.warning));
-    feed_->set_calibration(std::make_shared<const algocal::CalibrationRecord>(loaded.record));
 }
 
 void CalibrationWizard::add_reading(double t_s, double reading, double force_n) {
@@ -325,7 +318,8 @@ bool CalibrationWizard::save_and_activate() {
     record_ = record;
     record_saved_ = true;
     auto active = std::make_shared<const algocal::CalibrationRecord>(record);
-    if (feed_) feed_->set_calibration(active);
+    // The workbench applies the device's active record (the one just saved).
+    if (feed_) feed_->reload_calibration();
     const algocal::ToleranceVerdict verdict =
         algocal::check_tolerance(record.points, record.fit, {setup_->tolerance_percent_fs()});
     results_->show_record(record, verdict, setup_->tolerance_percent_fs(), true);

@@ -1,6 +1,5 @@
 #include "algogui/thresholds/RunControls.h"
 
-#include <QCheckBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
 #include <QKeySequenceEdit>
@@ -23,7 +22,7 @@ QString button_style(const QColor& colour) {
                           "QPushButton:disabled { background: #9aa0a6; }")
         .arg(colour.name());
 }
-}  // namespace
+} // namespace
 
 RunControls::RunControls(QWidget* parent) : QWidget(parent) {
     start_ = new QPushButton(tr("Start trial"), this);
@@ -36,7 +35,7 @@ RunControls::RunControls(QWidget* parent) : QWidget(parent) {
     pain_->setStyleSheet(button_style(theme::kOverLimit) +
                          QStringLiteral("QPushButton { font-size: 22px; }"));
     pain_->setMinimumSize(150, 70);
-    pain_->setFocusPolicy(Qt::NoFocus);  // never steals the key that signals pain
+    pain_->setFocusPolicy(Qt::NoFocus); // never steals the key that signals pain
     pain_->setAccessibleName(tr("Pain signal"));
     status_ = new QLabel(this);
     QFont big = status_->font();
@@ -53,7 +52,9 @@ RunControls::RunControls(QWidget* parent) : QWidget(parent) {
     retest_text_ = new QLabel(tr("The last trial was invalid. Repeat it?"), retest_row_);
     retest_text_->setWordWrap(true);
     retest_ = new QPushButton(tr("Retest"), retest_row_);
-    skip_retest_ = new QPushButton(tr("Skip"), retest_row_);
+    skip_retest_ = new QPushButton(tr("End point"), retest_row_);
+    skip_retest_->setToolTip(
+        tr("Do not repeat it: the point ends (incomplete with too few counted trials)"));
     auto* retest_layout = new QHBoxLayout(retest_row_);
     retest_layout->setContentsMargins(8, 4, 8, 4);
     retest_layout->addWidget(retest_text_, 1);
@@ -64,7 +65,6 @@ RunControls::RunControls(QWidget* parent) : QWidget(parent) {
     key_edit_ = new QKeySequenceEdit(QKeySequence(Qt::Key_Space), this);
     key_edit_->setToolTip(tr("Key (or foot pedal) that signals pain"));
     key_edit_->setMaximumWidth(110);
-    auto_start_ = new QCheckBox(tr("arm next trial after the rest"), this);
 
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(4, 4, 4, 4);
@@ -77,7 +77,6 @@ RunControls::RunControls(QWidget* parent) : QWidget(parent) {
     grid->addLayout(key_row, 1, 1);
     grid->addWidget(pain_, 0, 2, 2, 1);
     grid->addWidget(status_, 2, 0, 1, 3);
-    grid->addWidget(auto_start_, 3, 0, 1, 3);
     grid->addWidget(retest_row_, 4, 0, 1, 3);
     grid->setColumnStretch(2, 1);
 
@@ -104,19 +103,23 @@ void RunControls::set_pain_key(int key) {
     pain_->setText(tr("PAIN\n(%1)").arg(name));
 }
 
-bool RunControls::auto_start() const { return auto_start_->isChecked(); }
+QString RunControls::status_text() const {
+    return status_->text();
+}
 
-void RunControls::set_auto_start(bool on) { auto_start_->setChecked(on); }
-
-QString RunControls::status_text() const { return status_->text(); }
-
-bool RunControls::retest_prompt_visible() const { return !retest_row_->isHidden(); }
+bool RunControls::retest_prompt_visible() const {
+    return !retest_row_->isHidden();
+}
 
 void RunControls::show_series(const PptSeries* series, const QString& hint) {
     const PptSeriesState state = series ? series->state() : PptSeriesState::ReadyForTrial;
     QString text;
     switch (state) {
-    case PptSeriesState::ReadyForTrial: text = tr("Ready: press Start trial"); break;
+    case PptSeriesState::ReadyForTrial:
+        text = series && !series->trials().empty()
+                   ? tr("Ready: ramp from baseline for the next trial")
+                   : tr("Ready: press Start trial");
+        break;
     case PptSeriesState::TrialRunning: {
         const auto trial = series->current_trial()->state();
         text = trial == PptTrialState::Ramping ? tr("Ramping — press PAIN at the signal")
@@ -126,7 +129,8 @@ void RunControls::show_series(const PptSeries* series, const QString& hint) {
         break;
     }
     case PptSeriesState::InterTrial:
-        text = tr("Rest: next trial in %1 s").arg(std::ceil(series->countdown_remaining_s()), 0, 'f', 0);
+        text = tr("Rest: next trial in %1 s (a ramp now is recorded, flagged short rest)")
+                   .arg(std::ceil(series->countdown_remaining_s()), 0, 'f', 0);
         break;
     case PptSeriesState::RetestPrompt: text = tr("Invalid trial"); break;
     case PptSeriesState::Complete:
@@ -158,4 +162,4 @@ void RunControls::show_series(const PptSeries* series, const QString& hint) {
     }
 }
 
-}  // namespace algogui
+} // namespace algogui

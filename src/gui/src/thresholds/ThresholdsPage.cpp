@@ -9,8 +9,9 @@
 #include <QSplitter>
 #include <QVBoxLayout>
 
+#include <QPointer>
+
 #include "algocore/storage/SiteLibrary.h"
-#include "algocore/storage/SqliteStorage.h"
 #include "algogui/Banner.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/PlotFactory.h"
@@ -44,10 +45,11 @@ QGroupBox* boxed(const QString& title, QWidget* content, QWidget* parent) {
     layout->addWidget(content);
     return box;
 }
-}  // namespace
+} // namespace
 
-ThresholdsPage::ThresholdsPage(LiveFeed* feed, Banner* banner, QWidget* parent)
-    : QWidget(parent), feed_(feed), banner_(banner), database_path_(),
+ThresholdsPage::ThresholdsPage(algocore::session::Workbench& workbench, LiveFeed* feed,
+                               Banner* banner, QWidget* parent)
+    : QWidget(parent), workbench_(workbench), feed_(feed), banner_(banner),
       unit_(display_unit(QStringLiteral("kpa"))), history_(kHistoryKeepS, kHistoryMaxPoints) {
     setObjectName(QStringLiteral("ThresholdsPage"));
     auto* splitter = new QSplitter(Qt::Horizontal, this);
@@ -64,21 +66,22 @@ ThresholdsPage::ThresholdsPage(LiveFeed* feed, Banner* banner, QWidget* parent)
 
     pain_key_ = new PainKeyFilter(
         [this] {
-            const auto* series = model_.series();
+            const auto* series = session().series();
             return isVisible() && series && series->state() == PptSeriesState::TrialRunning;
         },
         this);
     connect(pain_key_, &PainKeyFilter::painKeyPressed, this,
             [this] { signal_pain(PainSignalSource::Keyboard); });
     connect(run_, &RunControls::painKeyChanged, this, [this](int key) { pain_key_->set_key(key); });
-    connect(run_, &RunControls::painSignalled, this, [this] { signal_pain(PainSignalSource::OnScreen); });
+    connect(run_, &RunControls::painSignalled, this,
+            [this] { signal_pain(PainSignalSource::OnScreen); });
     connect(run_, &RunControls::startRequested, this, &ThresholdsPage::on_start);
     connect(run_, &RunControls::abortRequested, this, [this] {
-        model_.abort_trial(now_s());
+        session().abort_trial(now_s());
         refresh();
     });
     connect(run_, &RunControls::retestAnswered, this, [this](bool accept) {
-        model_.answer_retest(accept, now_s());
+        session().answer_retest(accept, now_s());
         refresh();
     });
     connect(subject_form_, &SubjectForm::subjectChosen, this, &ThresholdsPage::on_subject);
@@ -93,18 +96,34 @@ ThresholdsPage::ThresholdsPage(LiveFeed* feed, Banner* banner, QWidget* parent)
     connect(body_map_, &BodyMapWidget::customPointChosen, this, &ThresholdsPage::on_custom_point);
     if (feed_) {
         connect(feed_, &LiveFeed::frameReady, this, [this] {
-            if (isVisible() || model_.series()) feed_samples(feed_->frame_samples());
+            if (isVisible() || session().series()) show_samples(feed_->frame_samples());
         });
         connect(feed_, &LiveFeed::statusChanged, this, &ThresholdsPage::on_device_status);
     }
-    sites_ = algocore::storage::builtin_sites();
-    load_sites();
+    // An earlier session's threshold arriving from the database redraws the summary.
+    session().set_on_change([page = QPointer<ThresholdsPage>(this)] {
+        if (page) page->refresh();
+    });
+    reload();
     on_preset_edited();
     refresh();
 }
 
 ThresholdsPage::~ThresholdsPage() {
-    if (storage_) storage_->close();
+    session().set_on_change({});
+}
+
+void ThresholdsPage::reload() {
+    sites_ = workbench_.sites();
+    load_sites();
+    auto* storage = workbench_.storage();
+    if (!storage) return;
+    algocore::storage::ask<std::vector<algocore::storage::Subject>>(
+        *storage, workbench_.inbox(), [](algocore::storage::Storage& s) { return s.subjects(); },
+        [page = QPointer<ThresholdsPage>(this)](
+            algocore::storage::Answer<std::vector<algocore::storage::Subject>> answer) {
+            if (page && answer.ok()) page->subject_form_->set_known_subjects(answer.value);
+        });
 }
 
 QWidget* ThresholdsPage::build_setup_column() {
@@ -167,41 +186,6 @@ QWidget* ThresholdsPage::build_map_column() {
     return column;
 }
 
-void ThresholdsPage::set_database_path(const QString& path) {
-    database_path_ = path;
-    if (storage_) {
-        storage_->close();
-        storage_.reset();
-        model_.set_storage(nullptr);
-    }
-    storage_failed_ = false;
-}
-
-bool ThresholdsPage::open_database(QString* error) {
-    if (storage_) return true;
-    if (database_path_.isEmpty()) database_path_ = default_database_path();
-    auto opened = algocore::storage::SqliteStorage::open(database_path_.toStdString());
-    if (!opened.storage) {
-        storage_failed_ = true;
-        const QString why = tr("Database %1 cannot be opened: %2 — trials are kept in memory only")
-                                .arg(database_path_, QString::fromStdString(opened.error));
-        if (error) *error = why;
-        if (banner_) banner_->show_message(BannerLevel::Error, why);
-        return false;
-    }
-    storage_ = std::move(opened.storage);
-    model_.set_storage(storage_.get());
-    sites_ = storage_->sites();
-    load_sites();
-    std::vector<algocore::storage::Subject> subjects = storage_->load_study().subjects;
-    subject_form_->set_known_subjects(subjects);
-    return true;
-}
-
-algocore::storage::Storage* ThresholdsPage::storage() const { return storage_.get(); }
-
-bool ThresholdsPage::ensure_storage() { return storage_ || (!storage_failed_ && open_database()); }
-
 void ThresholdsPage::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
     protocol_form_->set_unit(unit);
@@ -213,7 +197,9 @@ void ThresholdsPage::set_unit(const DisplayUnit& unit) {
     refresh();
 }
 
-void ThresholdsPage::set_session_clock(std::function<double()> now_s) { clock_ = std::move(now_s); }
+void ThresholdsPage::set_session_clock(std::function<double()> now_s) {
+    clock_ = std::move(now_s);
+}
 
 double ThresholdsPage::now_s() const {
     if (clock_) return clock_();
@@ -223,69 +209,73 @@ double ThresholdsPage::now_s() const {
     return latest_t_s_;
 }
 
-void ThresholdsPage::feed_samples(std::span<const algocore::Sample> samples) {
+void ThresholdsPage::show_samples(std::span<const algocore::Sample> samples) {
     for (const algocore::Sample& sample : samples) {
-        model_.feed(sample);
         history_.append(sample.t_s, sample.pressure_kpa);
         latest_t_s_ = sample.t_s;
     }
-    if (samples.empty()) model_.tick(now_s());
-    // Arm the next trial by itself once the rest is over, when the operator asked for it.
-    const auto* series = model_.series();
-    if (run_->auto_start() && series && !series->trials().empty() &&
-        series->state() == PptSeriesState::ReadyForTrial)
-        hint_ = QString::fromStdString(model_.start_trial(now_s()));
-    if (demo_ && series && series->state() == PptSeriesState::Complete &&
-        model_.side() == BodySide::Left && model_.site() &&
-        !series->current_trial()->recording()) {
-        on_point_chosen(model_.site()->key, BodySide::Right);
+    // The demo measures the other side once the left is complete.
+    const auto* series = session().series();
+    if (demo_ && series && series->finished() && session().side() == BodySide::Left &&
+        session().site() && !series->current_trial()->recording()) {
+        on_point_chosen(session().site()->key, BodySide::Right);
         on_start(false);
     }
     refresh();
 }
 
 void ThresholdsPage::signal_pain(PainSignalSource source) {
-    model_.signal_pain(now_s(), source);
+    session().signal_pain(now_s(), source);
     refresh();
 }
 
 void ThresholdsPage::on_start(bool skip_rest) {
-    if (!model_.session()) {
-        // Starting a trial should not need a trip to the forms when they are filled in.
-        if (!model_.subject()) on_subject();
-        if (model_.subject()) on_session();
-    }
-    if (!model_.site()) on_point_chosen(site_picker_->site_key(), site_picker_->side());
-    hint_ = QString::fromStdString(model_.start_trial(now_s(), skip_rest));
+    // Starting a trial should not need a trip to the forms when they are filled in.
+    if (!workbench_.visit().visit()) on_session();
+    if (!session().site()) on_point_chosen(site_picker_->site_key(), site_picker_->side());
+    hint_ = QString::fromStdString(session().start_trial(now_s(), skip_rest));
     refresh();
 }
 
 void ThresholdsPage::on_subject() {
-    ensure_storage();
-    const std::string problem = model_.use_subject(subject_form_->subject());
-    hint_ = QString::fromStdString(problem);
-    if (problem.empty()) {
-        subject_form_->set_subject(*model_.subject());
-        session_form_->show_open_session(tr("no session for %1 yet")
-                                             .arg(QString::fromStdString(model_.subject()->code)));
-        load_latest_thresholds();
+    algocore::storage::Subject chosen = subject_form_->subject();
+    if (chosen.code.empty()) {
+        hint_ = tr("enter a pseudonymous subject code");
+        refresh();
+        return;
     }
+    subject_ = chosen;
+    hint_.clear();
+    session_form_->show_open_session(
+        tr("no session for %1 yet").arg(QString::fromStdString(chosen.code)));
+    load_latest_thresholds();
     refresh();
 }
 
 void ThresholdsPage::on_session() {
-    ensure_storage();
-    if (!model_.subject()) on_subject();
-    const std::string problem =
-        model_.start_session(session_form_->operator_name().toStdString(), session_form_->session());
+    if (!subject_) on_subject();
+    if (!subject_) return;
+    algocore::session::Visit visit;
+    visit.subject_code = subject_->code;
+    visit.subject = *subject_;
+    visit.operator_name = session_form_->operator_name().toStdString();
+    visit.operator_role = "researcher";
+    const auto entered = session_form_->session();
+    visit.probe_cm2 = entered.probe_cm2;
+    visit.notes = entered.notes;
+    if (visit.operator_name.empty()) {
+        hint_ = tr("enter the operator's name");
+        refresh();
+        return;
+    }
+    const std::string problem = workbench_.begin_visit(visit);
     hint_ = QString::fromStdString(problem);
     if (problem.empty()) {
-        const auto& session = *model_.session();
-        session_form_->show_open_session(
-            tr("Session %1 for %2 (%3)")
-                .arg(session.id)
-                .arg(QString::fromStdString(model_.subject()->code),
-                     storage_ ? tr("recording to the database") : tr("not stored: no database")));
+        session_form_->show_open_session(tr("Session for %1 (%2)")
+                                             .arg(QString::fromStdString(subject_->code),
+                                                  workbench_.storage()
+                                                      ? tr("each trial is stored when it ends")
+                                                      : tr("NOT STORED: no database is open")));
         history_.clear();
         markers_.clear();
         load_latest_thresholds();
@@ -296,9 +286,9 @@ void ThresholdsPage::on_session() {
 void ThresholdsPage::on_point_chosen(const std::string& site_key, BodySide side) {
     for (const auto& site : sites_) {
         if (site.key != site_key) continue;
-        model_.select_point(site, side);
-        site_picker_->set_point(site_key, model_.side());
-        body_map_->set_selection(site_key, model_.side());
+        session().select_point(site, side);
+        site_picker_->set_point(site_key, session().side());
+        body_map_->set_selection(site_key, session().side());
         markers_.clear();
         refresh();
         return;
@@ -306,16 +296,16 @@ void ThresholdsPage::on_point_chosen(const std::string& site_key, BodySide side)
 }
 
 void ThresholdsPage::on_preset_edited() {
-    const std::string problem = model_.set_preset(protocol_form_->preset());
+    const std::string problem = session().set_preset(protocol_form_->preset());
     protocol_form_->show_problem(QString::fromStdString(problem));
-    gauge_->set_target(model_.preset().rate_kpa_s, model_.preset().tolerance_kpa_s);
+    gauge_->set_target(session().preset().rate_kpa_s, session().preset().tolerance_kpa_s);
 }
 
 void ThresholdsPage::on_device_status() {
-    if (!feed_ || model_.session()) return;
+    if (!feed_ || workbench_.visit().visit()) return;
     const auto& status = feed_->status();
-    const QString serial = status.identity ? QString::fromStdString(status.identity->serial_number)
-                                           : QString();
+    const QString serial =
+        status.identity ? QString::fromStdString(status.identity->serial_number) : QString();
     session_form_->set_device(serial, status.calibration_id, feed_->device().probe_area_cm2);
 }
 
@@ -326,10 +316,9 @@ void ThresholdsPage::start_demo() {
     session_form_->set_operator_name(tr("Demo operator"));
     auto preset = algocore::protocols::PptPreset::dfns();
     preset.name = "custom";
-    preset.inter_trial_s = 2.0;  // the simulated subject rests 3 s between ramps by itself
+    preset.inter_trial_s = 2.0; // the simulated subject rests 3 s between ramps by itself
     protocol_form_->set_preset(preset);
     on_preset_edited();
-    run_->set_auto_start(true);
     demo_ = true;
     on_subject();
     on_session();
@@ -339,7 +328,6 @@ void ThresholdsPage::start_demo() {
 
 void ThresholdsPage::showEvent(QShowEvent* event) {
     qApp->installEventFilter(pain_key_);
-    if (!storage_ && !storage_failed_) open_database();
     QWidget::showEvent(event);
 }
 
@@ -349,20 +337,35 @@ void ThresholdsPage::hideEvent(QHideEvent* event) {
 }
 
 void ThresholdsPage::export_csv() {
-    if (!ensure_storage()) return;
+    if (!workbench_.storage()) return;
     const QString folder = QFileDialog::getExistingDirectory(this, tr("Export CSV into folder"));
     if (folder.isEmpty()) return;
-    const auto outcome = export_study_csv(*storage_, folder);
-    if (banner_) banner_->show_message(outcome.ok ? BannerLevel::Info : BannerLevel::Error, outcome.message);
+    // The export reads and writes on the storage's thread; the page hears how it went.
+    algocore::storage::ask<StudyExportOutcome>(
+        *workbench_.storage(), workbench_.inbox(),
+        [folder](algocore::storage::Storage& s) { return export_study_csv(s, folder); },
+        [banner = QPointer<Banner>(banner_)](algocore::storage::Answer<StudyExportOutcome> a) {
+            if (!banner) return;
+            if (!a.ok()) a.value = {false, QString::fromStdString(a.error)};
+            banner->show_message(a.value.ok ? BannerLevel::Info : BannerLevel::Error,
+                                 a.value.message);
+        });
 }
 
 void ThresholdsPage::export_json() {
-    if (!ensure_storage()) return;
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export JSON"), QStringLiteral("study.json"),
-                                                      tr("JSON (*.json)"));
+    if (!workbench_.storage()) return;
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export JSON"), QStringLiteral("study.json"), tr("JSON (*.json)"));
     if (path.isEmpty()) return;
-    const auto outcome = export_study_json(*storage_, path);
-    if (banner_) banner_->show_message(outcome.ok ? BannerLevel::Info : BannerLevel::Error, outcome.message);
+    algocore::storage::ask<StudyExportOutcome>(
+        *workbench_.storage(), workbench_.inbox(),
+        [path](algocore::storage::Storage& s) { return export_study_json(s, path); },
+        [banner = QPointer<Banner>(banner_)](algocore::storage::Answer<StudyExportOutcome> a) {
+            if (!banner) return;
+            if (!a.ok()) a.value = {false, QString::fromStdString(a.error)};
+            banner->show_message(a.value.ok ? BannerLevel::Info : BannerLevel::Error,
+                                 a.value.message);
+        });
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -40,6 +40,7 @@ QString state_words(const algocore::protocols::HoldEngine& hold) {
     case HoldState::Complete: return QStringLiteral("Hold complete");
     case HoldState::Stopped: return QStringLiteral("Stopped by operator");
     case HoldState::OverLimit: return QStringLiteral("OVER LIMIT: hold ended");
+    case HoldState::TimeLimit: return QStringLiteral("Maximum time reached before the step-ups");
     }
     return {};
 }
@@ -89,12 +90,20 @@ void HoldStatusPanel::show_hold(const algocore::protocols::HoldEngine& hold) {
                                                                : theme::kText;
     state_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
     // The prescribed time goes in the caption so the count itself can be large.
-    in_band_caption_->setText(
-        QStringLiteral("Time in band (of %1)").arg(format_minutes_seconds(hold.config().hold_s)));
+    // A hold until release runs to its step-ups (at most hold_s elapsed); a timed hold to its
+    // time in band. "Remaining" follows the same rule as the engine's end.
+    in_band_caption_->setText(hold.config().hold_until_release
+                                  ? QStringLiteral("Time in band (max %1 elapsed)")
+                                        .arg(format_minutes_seconds(hold.config().max_hold_s))
+                                  : QStringLiteral("Time in band (of %1)")
+                                        .arg(format_minutes_seconds(hold.config().hold_s)));
     in_band_->setText(format_minutes_seconds(timer.time_in_band_s()));
-    remaining_->setText(format_minutes_seconds(timer.remaining_s()));
+    remaining_->setText(format_minutes_seconds(hold.remaining_s()));
     excursions_->setText(QString::number(timer.excursions()));
-    step_ups_->setText(QString::number(static_cast<int>(hold.step_ups().size())));
+    const int made = static_cast<int>(hold.step_ups().size());
+    step_ups_->setText(hold.config().max_step_ups > 0
+                           ? QStringLiteral("%1 of %2").arg(made).arg(hold.config().max_step_ups)
+                           : QString::number(made));
 }
 
 void HoldStatusPanel::show_idle(const QString& text) {

@@ -7,15 +7,12 @@
 #include <QLineEdit>
 
 #include "algocore/storage/SiteLibrary.h"
-#include "algocore/storage/Storage.h"
-#include "algogui/Theme.h"
 
 namespace algogui {
 
 using algocore::storage::BodySide;
-using algocore::storage::TrialMeasure;
 
-PointPicker::PointPicker(QWidget* parent) : QWidget(parent), unit_(display_unit({})) {
+PointPicker::PointPicker(QWidget* parent) : QWidget(parent) {
     subject_ = new QLineEdit(this);
     subject_->setObjectName(QStringLiteral("SubjectCode"));
     subject_->setPlaceholderText(QStringLiteral("pseudonymous code, e.g. S014"));
@@ -39,36 +36,25 @@ PointPicker::PointPicker(QWidget* parent) : QWidget(parent), unit_(display_unit(
     form->addRow(QStringLiteral("Point"), site_row);
     form->addRow(QStringLiteral("Stored"), stored_);
 
-    connect(subject_, &QLineEdit::editingFinished, this, [this] { refresh_thresholds(); });
-    connect(site_, &QComboBox::currentIndexChanged, this, [this] { refresh_thresholds(); });
-    connect(side_, &QComboBox::currentIndexChanged, this, [this] { refresh_thresholds(); });
-    fill_sites();
+    connect(subject_, &QLineEdit::editingFinished, this, &PointPicker::subjectEdited);
+    connect(site_, &QComboBox::currentIndexChanged, this, &PointPicker::pointChanged);
+    connect(side_, &QComboBox::currentIndexChanged, this, &PointPicker::pointChanged);
+    set_sites(algocore::storage::builtin_sites());
 }
 
-void PointPicker::set_storage(algocore::storage::Storage* storage) {
-    storage_ = storage;
-    fill_sites();
-}
-
-void PointPicker::set_unit(const DisplayUnit& unit) {
-    unit_ = unit;
-    refresh_thresholds();
-}
-
-void PointPicker::fill_sites() {
+void PointPicker::set_sites(std::vector<algocore::storage::Site> sites) {
+    if (sites.empty()) return;
     const QString previous = site_->currentData().toString();
-    sites_ = storage_ ? storage_->sites() : std::vector<algocore::storage::Site>{};
-    if (sites_.empty()) sites_ = algocore::storage::builtin_sites();
+    sites_ = std::move(sites);
     {
         const QSignalBlocker quiet(site_);
         site_->clear();
-        for (const auto& site : sites_) {
+        for (const auto& site : sites_)
             site_->addItem(QString::fromStdString(site.name), QString::fromStdString(site.key));
-        }
         const int again = site_->findData(previous);
         site_->setCurrentIndex(again >= 0 ? again : 0);
     }
-    refresh_thresholds();
+    Q_EMIT pointChanged();
 }
 
 QString PointPicker::subject_code() const {
@@ -76,8 +62,7 @@ QString PointPicker::subject_code() const {
 }
 
 void PointPicker::set_subject_code(const QString& code) {
-    subject_->setText(code);
-    refresh_thresholds();
+    if (subject_->text() != code) subject_->setText(code);
 }
 
 algocore::storage::Site PointPicker::site() const {
@@ -106,43 +91,12 @@ QString PointPicker::point_name() const {
                                          QString::fromLatin1(to_letter(side())));
 }
 
-algocore::protocols::PointThresholds PointPicker::thresholds() const {
-    return thresholds_;
+void PointPicker::show_thresholds(const QString& text) {
+    if (stored_->text() != text) stored_->setText(text);
 }
 
 QString PointPicker::thresholds_text() const {
     return stored_->text();
-}
-
-void PointPicker::refresh_thresholds() {
-    thresholds_ = {};
-    const algocore::storage::Site chosen = site();
-    QString text;
-    if (!storage_) {
-        text = QStringLiteral("no database open");
-    } else if (subject_code().isEmpty()) {
-        text = QStringLiteral("enter a subject to see its thresholds");
-    } else if (const auto subject = storage_->find_subject(subject_code().toStdString());
-               !subject) {
-        text = QStringLiteral("new subject: no thresholds yet");
-    } else {
-        const auto ppt =
-            storage_->latest_threshold(subject->id, chosen.id, side(), TrialMeasure::Ppt);
-        const auto tolerance =
-            storage_->latest_threshold(subject->id, chosen.id, side(), TrialMeasure::Tolerance);
-        if (ppt) thresholds_.ppt_kpa = ppt->mean_kpa;
-        if (tolerance) thresholds_.tolerance_kpa = tolerance->mean_kpa;
-        const auto words = [this](const std::optional<algocore::storage::PointThreshold>& t) {
-            if (!t) return QStringLiteral("none");
-            return QStringLiteral("%1 (%2, n=%3)")
-                .arg(unit_.format_with_symbol(t->mean_kpa),
-                     QString::fromStdString(t->session_started_utc).left(10))
-                .arg(t->n);
-        };
-        text = QStringLiteral("PPT %1 · tolerance %2").arg(words(ppt), words(tolerance));
-    }
-    stored_->setText(text);
-    Q_EMIT pointChanged();
 }
 
 } // namespace algogui

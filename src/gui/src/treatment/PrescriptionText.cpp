@@ -1,13 +1,9 @@
 #include "algogui/treatment/PrescriptionText.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
-
 namespace algogui {
 
 using algocore::protocols::Prescription;
 using algocore::protocols::PressureAnchor;
-using algocore::protocols::PressureRef;
 
 namespace {
 
@@ -19,11 +15,6 @@ QString anchor_words(PressureAnchor anchor) {
     case PressureAnchor::PptToleranceMid: return QStringLiteral("% of (PPT + tolerance)/2");
     }
     return {};
-}
-
-QJsonObject ref_json(const PressureRef& ref) {
-    return {{QStringLiteral("anchor"), QString::fromLatin1(to_string(ref.anchor))},
-            {QStringLiteral("value"), ref.value}};
 }
 
 } // namespace
@@ -51,24 +42,6 @@ QString band_text(const Prescription& p) {
         .arg(anchor_words(p.low.anchor), dash)
         .arg(p.high.value, 0, 'f', 0)
         .arg(anchor_words(p.high.anchor));
-}
-
-QString prescription_json(const Prescription& p) {
-    QJsonObject o{
-        {QStringLiteral("name"), QString::fromStdString(p.name)},
-        {QStringLiteral("source"), QString::fromStdString(p.source)},
-        {QStringLiteral("low"), ref_json(p.low)},
-        {QStringLiteral("high"), ref_json(p.high)},
-        {QStringLiteral("hold_s"), p.hold_s},
-        {QStringLiteral("grace_s"), p.grace_s},
-        {QStringLiteral("step_ups"), p.step_ups},
-        {QStringLiteral("hold_until_release"), p.hold_until_release},
-        {QStringLiteral("repetitions"), p.repetitions},
-        {QStringLiteral("rest_s"), p.rest_s},
-        {QStringLiteral("stretch_s"), p.stretch_s},
-    };
-    if (p.limit) o.insert(QStringLiteral("limit"), ref_json(*p.limit));
-    return QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Compact));
 }
 
 } // namespace algogui

@@ -50,6 +50,11 @@ public:
     /// Running hold, nullptr between holds.
     const HoldEngine* current_hold() const { return hold_ ? &*hold_ : nullptr; }
     HoldEngine* current_hold() { return hold_ ? &*hold_ : nullptr; }
+    /// The running hold, else the one that finished last (its final state); nullptr before
+    /// the first.
+    const HoldEngine* latest_hold() const {
+        return hold_ ? &*hold_ : finished_ ? &*finished_ : nullptr;
+    }
     const std::vector<HoldRecord>& records() const { return records_; }
     const Prescription& prescription() const { return prescription_; }
     /// Events of the holds since the last call, including each hold's final one.
@@ -63,6 +68,7 @@ private:
     HoldConfig config_;
     SequencePhase phase_ = SequencePhase::Ready;
     std::optional<HoldEngine> hold_;
+    std::optional<HoldEngine> finished_;
     std::vector<HoldRecord> records_;
     double now_s_ = 0.0;
     double phase_until_s_ = 0.0;

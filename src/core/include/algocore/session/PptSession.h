@@ -24,6 +24,7 @@ struct PptTrialRow {
     int number = 0; ///< 1-based at the point, over every series there in this visit
     protocols::PptSeriesTrial trial;
     storage::RecordId record_id = storage::kNoRecord; ///< 0 = not stored
+    storage::WriteTicket ticket = 0;                  ///< to wait for its commit
 };
 
 /// Results at the selected point.

@@ -63,6 +63,9 @@ public:
     storage::RecordId ensure_session();
     /// kNoRecord until the session was opened.
     storage::RecordId session_id() const { return session_id_; }
+    /// The device now measuring. Its serial and calibration are recorded with the session
+    /// when it opens; a different device (another serial) opens a new session.
+    void set_device(const std::string& serial, CalibrationId calibration);
     /// Why the last record could not be stored (no database, no visit), else empty.
     const std::string& last_problem() const { return problem_; }
 
@@ -89,6 +92,9 @@ private:
     std::function<std::string()> utc_now_;
     std::optional<Visit> visit_;
     storage::RecordId session_id_ = storage::kNoRecord;
+    std::string device_serial_;
+    CalibrationId device_calibration_ = kFactoryCalibration;
+    std::string session_serial_; ///< device of the open session
     std::string problem_;
 };
 

@@ -100,7 +100,8 @@ private:
     protocols::PointThresholds thresholds_;
     bool thresholds_known_ = false;
     protocols::Prescription prescription_ = protocols::Prescription::ppt_90s();
-    std::optional<protocols::HoldSequence> sequence_;
+    std::optional<protocols::HoldSequence> sequence_; ///< the current or last set
+    bool set_ended_ = false; ///< the set ended early (stopped, over the limit)
     protocols::Prescription running_;
     protocols::PressureBand running_band_;
     protocols::SequencePhase last_phase_ = protocols::SequencePhase::Ready;

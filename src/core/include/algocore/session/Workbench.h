@@ -33,7 +33,8 @@ struct WorkbenchOptions {
 
 /// Something the user must be told (banner, stderr), in order of occurrence.
 struct Notice {
-    enum class Level { Info, Warning, Error };
+    /// Recovered: a problem said before is over (it replaces the warning or error).
+    enum class Level { Info, Warning, Error, Recovered };
     Level level = Level::Info;
     std::string text;
 };
@@ -52,6 +53,11 @@ public:
     /// Commits what it can, then closes; the number of records that could not be written.
     std::size_t close_database();
     storage::Storage* storage() { return storage_.get(); }
+    /// The site library (built-in and custom), read when the database opens; the built-in
+    /// library without ids when there is no database.
+    const std::vector<storage::Site>& sites() const { return sites_; }
+    /// Adds a custom site (stored at once when a database is open); the site with its id.
+    storage::Site add_site(storage::Site site);
     const std::string& database_path() const { return database_path_; }
 
     // ---- device --------------------------------------------------------------------------
@@ -82,6 +88,10 @@ public:
     /// One frame of samples from elsewhere (scripted tests, replays): the same path as
     /// poll() after it drained the device.
     const std::vector<Sample>& feed_frame(std::span<const Sample> samples);
+    /// Time of the newest sample seen (session clock); 0 before any.
+    double latest_sample_t_s() const { return latest_t_s_; }
+    /// The newest sample seen, if any.
+    const std::optional<Sample>& latest_sample() const { return latest_; }
     /// Link events drained by the last polls.
     std::vector<LinkEvent> take_link_events();
     std::vector<Notice> take_notices();
@@ -102,11 +112,13 @@ private:
     void notify(Notice::Level level, std::string text);
     void storage_changed();
     void run_frame();
+    void report_storage();
 
     WorkbenchOptions options_;
     Inbox inbox_;
     std::string database_path_;
     std::unique_ptr<storage::SqliteStorage> storage_;
+    std::vector<storage::Site> sites_;
     CalibrationStore calibration_store_;
     std::unique_ptr<Acquisition> acquisition_;
     AcquisitionStatus status_;
@@ -116,6 +128,8 @@ private:
     double probe_cm2_ = 1.0;
     int polls_since_status_ = 0;
     std::vector<Sample> frame_;
+    double latest_t_s_ = 0.0;
+    std::optional<Sample> latest_;
     std::vector<LinkEvent> link_events_;
     std::vector<Notice> notices_;
     Recorder visit_;

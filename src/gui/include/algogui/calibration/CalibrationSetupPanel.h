@@ -17,8 +17,9 @@ class QTableWidget;
 namespace algogui::calibration {
 
 // The calibration workflow lives in algocore; this page is a view of it.
-using algocore::session::PlanChoice;
 using algocore::session::CalibrationSetup;
+using algocore::session::PlanChoice;
+using algocore::session::ReferenceLoad;
 
 class CalibrationSetupPanel : public QWidget {
     Q_OBJECT

@@ -25,13 +25,11 @@ class LiveFeed;
 namespace algogui::calibration {
 
 // The calibration workflow lives in algocore; this page is a view of it.
+using algocore::session::CalibrationOutcome;
 using algocore::session::CalibrationSession;
 using algocore::session::CalibrationSetup;
-using algocore::session::CalibrationOutcome;
-using algocore::session::PlanResult;
 using algocore::session::check_setup;
-using algocore::session::make_plan;
-using algocore::session::device_reading;
+using algocore::session::PlanResult;
 
 class CalibrationResultsPanel;
 class CalibrationSetupPanel;
@@ -90,7 +88,6 @@ private:
     CalibrationSession session_;
     std::optional<algocal::CalibrationRecord> record_;
     bool record_saved_ = false;
-    std::string last_serial_;
 
     QStackedWidget* stack_ = nullptr;
     CalibrationSetupPanel* setup_ = nullptr;

@@ -4,12 +4,15 @@
 // against the site's minimal detectable change.
 #include <QWidget>
 
+#include "algocore/session/PptSession.h"
 #include "algogui/DisplayUnit.h"
-#include "algogui/thresholds/PptSessionModel.h"
 
 class QLabel;
 
 namespace algogui {
+
+using algocore::session::PptPointResult;
+using algocore::session::PptTrialRow;
 
 class PointSummaryView : public QWidget {
     Q_OBJECT
@@ -17,8 +20,7 @@ public:
     explicit PointSummaryView(QWidget* parent = nullptr);
 
     void set_unit(const DisplayUnit& unit);
-    void show_result(const PptPointResult& result,
-                     algocore::protocols::PptAggregate aggregate);
+    void show_result(const PptPointResult& result, algocore::protocols::PptAggregate aggregate);
 
     QString statistics_text() const;
     QString sides_text() const;
@@ -31,4 +33,4 @@ private:
     QLabel* change_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

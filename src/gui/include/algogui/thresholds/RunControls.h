@@ -7,7 +7,6 @@
 
 #include "algocore/protocols/PptSeries.h"
 
-class QCheckBox;
 class QKeySequenceEdit;
 class QLabel;
 class QPushButton;
@@ -24,8 +23,6 @@ public:
     /// The key that signals pain (default Space).
     int pain_key() const { return pain_key_; }
     void set_pain_key(int key);
-    bool auto_start() const;
-    void set_auto_start(bool on);
 
     /// What the status line says (tests).
     QString status_text() const;
@@ -56,7 +53,6 @@ private:
     QPushButton* retest_ = nullptr;
     QPushButton* skip_retest_ = nullptr;
     QKeySequenceEdit* key_edit_ = nullptr;
-    QCheckBox* auto_start_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

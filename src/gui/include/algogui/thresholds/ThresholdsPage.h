@@ -1,9 +1,10 @@
 #pragma once
 // The "Thresholds" page: subject and session, the point (list or body map), the protocol,
 // and the run — live plot with the rate corridor, rate gauge, start/abort/pain controls,
-// the trials table and the point's summary, with CSV/JSON export. Samples come from the
-// live feed once per display frame (or from a test, through feed_samples); algocore's
-// PptSeries judges every trial and storage records each one when it ends.
+// the trials table and the point's summary, with CSV/JSON export. A view of algocore's
+// PptSession (the Workbench's): samples reach the session through the workbench's frame, the
+// page forwards the operator's actions and draws the session's state. Nothing here judges a
+// trial, builds a record or waits for the database.
 #include <QWidget>
 #include <functional>
 #include <map>
@@ -14,16 +15,12 @@
 
 #include "algocore/Sample.h"
 #include "algocore/protocols/PptTrialResult.h"
+#include "algocore/session/Workbench.h"
 #include "algogui/DisplayUnit.h"
 #include "algogui/PressurePlot.h"
 #include "algogui/TraceHistory.h"
 #include "algogui/bodymap/BodyMapGeometry.h"
 #include "algogui/bodymap/BodyMapWidget.h"
-#include "algogui/thresholds/PptSessionModel.h"
-
-namespace algocore::storage {
-class SqliteStorage;
-}
 
 namespace algogui {
 
@@ -42,31 +39,27 @@ class TrialTable;
 class ThresholdsPage : public QWidget {
     Q_OBJECT
 public:
-    /// feed may be null (tests feed samples directly); banner receives storage problems.
-    ThresholdsPage(LiveFeed* feed, Banner* banner, QWidget* parent = nullptr);
+    /// feed may be null (tests feed the workbench directly); banner receives problems.
+    ThresholdsPage(algocore::session::Workbench& workbench, LiveFeed* feed, Banner* banner,
+                   QWidget* parent = nullptr);
     ~ThresholdsPage() override;
 
-    /// Database file to open when first needed (default: default_database_path()).
-    void set_database_path(const QString& path);
-    QString database_path() const { return database_path_; }
-    /// Opens the database now; false with the reason (also shown in the banner).
-    bool open_database(QString* error = nullptr);
-    algocore::storage::Storage* storage() const;
+    /// Reads the site library and known subjects again (the database changed).
+    void reload();
 
     void set_unit(const DisplayUnit& unit);
     /// Where "now" comes from for key and button presses (default: the live feed's session
     /// clock, or the latest sample when there is no device).
     void set_session_clock(std::function<double()> now_s);
 
-    /// Feeds samples to the running series and refreshes the page once.
-    void feed_samples(std::span<const algocore::Sample> samples);
+    /// Draws a frame's samples (the session has them already) and refreshes the page once.
+    void show_samples(std::span<const algocore::Sample> samples);
     /// The subject signalled pain now (the engine aligns it to the sample at that time).
     void signal_pain(algocore::protocols::PainSignalSource source);
     /// Redraws everything from the model.
     void refresh();
 
-
-    PptSessionModel& model() { return model_; }
+    algocore::session::PptSession& session() { return workbench_.thresholds(); }
     BodyMapWidget& body_map() { return *body_map_; }
     RunControls& run_controls() { return *run_; }
     TrialTable& trial_table() { return *table_; }
@@ -90,7 +83,6 @@ private:
     QWidget* build_run_column();
     QWidget* build_map_column();
     double now_s() const;
-    bool ensure_storage();
     void load_sites();
     void load_latest_thresholds();
     void on_subject();
@@ -103,21 +95,18 @@ private:
     void on_device_status();
     void export_csv();
     void export_json();
-    void report_storage();
     void refresh_plot();
     void refresh_map();
 
+    algocore::session::Workbench& workbench_;
     LiveFeed* feed_ = nullptr;
     Banner* banner_ = nullptr;
-    QString database_path_;
-    std::unique_ptr<algocore::storage::SqliteStorage> storage_;
-    bool storage_failed_ = false;
-    PptSessionModel model_;
+    std::optional<algocore::storage::Subject> subject_; ///< chosen, before the session
     DisplayUnit unit_;
     std::function<double()> clock_;
     double latest_t_s_ = 0.0;
     QString hint_;
-    bool demo_ = false;  // the demo measures the other side when a series is complete
+    bool demo_ = false; // the demo measures the other side when a series is complete
     std::vector<algocore::storage::Site> sites_;
     std::map<std::pair<std::string, algocore::storage::BodySide>, BodyMapValue> stored_latest_;
     std::map<std::pair<std::string, algocore::storage::BodySide>, double> shown_session_;
@@ -139,4 +128,4 @@ private:
     PainKeyFilter* pain_key_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

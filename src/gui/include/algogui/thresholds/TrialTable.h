@@ -5,10 +5,13 @@
 #include <QTableWidget>
 #include <vector>
 
+#include "algocore/session/PptSession.h"
 #include "algogui/DisplayUnit.h"
-#include "algogui/thresholds/PptSessionModel.h"
 
 namespace algogui {
+
+using algocore::session::PptPointResult;
+using algocore::session::PptTrialRow;
 
 class TrialTable : public QTableWidget {
     Q_OBJECT
@@ -28,7 +31,7 @@ private:
 
     DisplayUnit unit_;
     std::vector<PptTrialRow> rows_;
-    QString shown_;  // fingerprint of what is on screen
+    QString shown_; // fingerprint of what is on screen
 };
 
-}  // namespace algogui
+} // namespace algogui

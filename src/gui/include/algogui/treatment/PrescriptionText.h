@@ -1,7 +1,6 @@
 #pragma once
-// Words for a prescription: the preset's title as a therapist says it, the band in the
-// units it was prescribed in, and the JSON text stored with each hold (so an exported hold
-// says exactly what was prescribed, relative anchors included).
+// Words for a prescription: the preset's title as a therapist says it and the band in the
+// units it was prescribed in. (The stored JSON text is algocore's prescription_to_json.)
 #include <QString>
 
 #include "algocore/protocols/Prescription.h"
@@ -12,7 +11,5 @@ namespace algogui {
 QString prescription_title(const algocore::protocols::Prescription& prescription);
 /// "90–110 % of PPT", "300–400 kPa".
 QString band_text(const algocore::protocols::Prescription& prescription);
-/// Compact JSON of every field, anchors spelled as algocore names them ("pct_ppt").
-QString prescription_json(const algocore::protocols::Prescription& prescription);
 
 } // namespace algogui

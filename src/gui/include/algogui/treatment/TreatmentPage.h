@@ -3,8 +3,8 @@
 // point and a prescription (literature preset or custom; absolute or relative to the point's
 // stored PPT / tolerance), starts the hold and watches the live band, time in band and the
 // "take up the slack" prompt; afterwards the dose is shown, a pain rating can be added and
-// the hold is stored with its raw trace. algocore's HoldEngine does all the judging; the page
-// feeds it the samples of each display frame and shows what it says.
+// the hold is stored with its raw trace. A view of algocore's TreatmentSession (the
+// Workbench's): the session runs the set and stores the holds; the page shows what it says.
 #include <QWidget>
 #include <functional>
 #include <memory>
@@ -13,18 +13,14 @@
 
 #include "algocore/Sample.h"
 #include "algocore/protocols/HoldEngine.h"
+#include "algocore/session/Workbench.h"
 #include "algogui/DisplayUnit.h"
 #include "algogui/PressurePlot.h"
 #include "algogui/TraceHistory.h"
-#include "algogui/treatment/SessionBook.h"
 
 class QFrame;
 class QLabel;
 class QPushButton;
-
-namespace algocore::storage {
-class Storage;
-}
 
 namespace algogui {
 
@@ -38,36 +34,35 @@ class PressureReadout;
 class TreatmentPage : public QWidget {
     Q_OBJECT
 public:
-    /// audio may be null (no sound).
-    explicit TreatmentPage(AudioCues* audio, QWidget* parent = nullptr);
+    /// audio may be null (no sound). A view of the workbench's TreatmentSession.
+    TreatmentPage(algocore::session::Workbench& workbench, AudioCues* audio,
+                  QWidget* parent = nullptr);
     ~TreatmentPage() override;
 
-    void set_storage(algocore::storage::Storage* storage);
-    /// Where the storage comes from when it is first needed (page shown, hold saved); the
-    /// database is opened by whoever owns it (the Thresholds page).
-    void set_storage_source(std::function<algocore::storage::Storage*()> source);
     void set_unit(const DisplayUnit& unit);
     const DisplayUnit& unit() const { return unit_; }
     void set_window_s(double window_s);
+    /// Reads the site library again (the database changed).
+    void reload();
 
-    /// The samples of one display frame, in time order (LiveFeed::frame_samples()).
+    /// Draws the samples of one display frame (the session has them already).
     void feed(const std::vector<algocore::Sample>& samples);
 
     /// Starts a hold with the current prescription; false (and the reason shown) if refused.
     bool start_hold();
     /// Operator stop.
     void stop_hold();
-    /// Stores the finished hold (raw trace, prescription, dose, rating); false with the reason
-    /// shown when it cannot.
+    /// Stores the finished hold with the pain rating; false with the reason shown.
     bool save_hold();
 
+    algocore::session::TreatmentSession& session() { return workbench_.treatment(); }
     PointPicker& point() { return *point_; }
     PrescriptionEditor& editor() { return *editor_; }
     HoldStatusPanel& status() { return *status_; }
     HoldSummaryPanel& summary() { return *summary_; }
     PressureReadout& readout() { return *readout_; }
-    /// The running or last hold; null before the first.
-    const algocore::protocols::HoldEngine* hold() const { return hold_.get(); }
+    /// The running hold, else the last finished one of the set; null before the first.
+    const algocore::protocols::HoldEngine* hold() const;
     /// The refusal next to the prescription (empty when the band resolves).
     QString refusal_text() const;
     bool refusal_visible() const;
@@ -76,7 +71,7 @@ public:
     /// Each step-up logged in this hold, one line each.
     QStringList step_up_log() const { return step_up_log_; }
     /// Id of the last stored hold (kNoRecord before).
-    algocore::storage::RecordId last_saved_hold() const { return last_saved_; }
+    algocore::storage::RecordId last_saved_hold() const { return session().last_saved(); }
 
 public Q_SLOTS:
     /// Demo and screenshots: subject DEMO, upper trapezius (left), 300-400 kPa for 60 s
@@ -87,25 +82,28 @@ Q_SIGNALS:
     /// The operator asked to measure the missing threshold ("PPT" or "pain tolerance") at
     /// this point; the main window shows the Thresholds page.
     void measureThresholdRequested(const QString& threshold);
-    /// A hold was armed with this band: the live view, coach view and audio cues follow it.
-    void holdStarted(const algocore::protocols::HoldConfig& config);
+    /// A set started or ended: the live view, coach view and audio cues follow the
+    /// session's active band while it runs, and the user's own targets again after.
+    void activeBandChanged();
+    /// A prompt for the coach view (text, colour); empty text clears it.
+    void promptChanged(const QString& text, const QColor& colour);
 
 protected:
     void showEvent(QShowEvent* event) override;
 
 private:
-    bool ensure_storage();
-    enum class Phase { Idle, Holding, Stretch, Rest, Ended };
+    algocore::session::TreatmentSession& session() const { return workbench_.treatment(); }
+    void use_subject();
+    void point_changed();
     void check_prescription();
-    void handle_events(double now_t_s);
-    void finish_hold();
-    void advance_phase(double now_t_s);
+    void show_prompts(const std::vector<algocore::session::TreatmentPrompt>& prompts);
+    void show_phase();
     void refresh(double now_t_s);
+    void set_prompt(const QString& text, const QColor& colour);
 
+    algocore::session::Workbench& workbench_;
     AudioCues* audio_ = nullptr;
     DisplayUnit unit_;
-    SessionBook book_;
-    std::function<algocore::storage::Storage*()> storage_source_;
     PointPicker* point_ = nullptr;
     PrescriptionEditor* editor_ = nullptr;
     QFrame* refusal_ = nullptr;
@@ -123,16 +121,9 @@ private:
     std::vector<PlotMarker> markers_;
     std::optional<algocore::Sample> latest_;
     std::uint64_t samples_seen_ = 0;
-
-    std::optional<algocore::protocols::ResolvedBand> resolved_;
-    algocore::protocols::Prescription running_; ///< the prescription of the current set
-    std::unique_ptr<algocore::protocols::HoldEngine> hold_;
-    Phase phase_ = Phase::Idle;
-    double phase_started_t_s_ = 0.0;
-    int holds_done_ = 0;
-    bool hold_saved_ = false;
     QStringList step_up_log_;
-    algocore::storage::RecordId last_saved_ = algocore::storage::kNoRecord;
+    bool was_running_ = false;
+    bool pending_shown_ = false;
 };
 
 } // namespace algogui

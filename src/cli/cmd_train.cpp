@@ -1,0 +1,249 @@
+// algoscope-cli train: dosage training headless, run by algocore's TrainingSession (the engine
+// the Training page shows).
+//   record    record an expert template from the device into the database
+//   attempt   a student's attempts against a stored template, at a feedback stage or under
+//             the student's stored schedule; one JSON line of scores per attempt
+//   templates list the stored templates
+// Templates, schedules (plans) and scores persist in the database, so attempts keep counting
+// across runs and restarts.
+#include <CLI/CLI.hpp>
+
+#include <chrono>
+#include <cmath>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "Measuring.h"
+
+namespace {
+
+using namespace algocore;
+using cli_measuring::Failure;
+using Phase = session::TrainingSession::Phase;
+
+struct TrainOptions {
+    std::string port;
+    std::string driver = "auto";
+    std::string db;
+    std::string teacher;
+    std::string student;
+    std::string name;
+    std::string kind = "hold";
+    std::string band;
+    std::string stage; ///< full, band_only, summary_after, none
+    int faded = 0;     ///< faded schedule with this many attempts per stage
+    double duration_s = 10.0;
+    int attempts = 1;
+    std::int64_t template_id = 0;
+    double timeout_s = 600.0;
+};
+
+// The probe is on the skin from here: recordings and attempts start at contact.
+constexpr double kContactKpa = 10.0;
+
+std::optional<protocols::PressureBand> band_of(const std::string& text) {
+    if (text.empty()) return std::nullopt;
+    const auto colon = text.find(':');
+    try {
+        if (colon == std::string::npos) throw std::invalid_argument("no colon");
+        protocols::PressureBand band{std::stod(text.substr(0, colon)),
+                                     std::stod(text.substr(colon + 1))};
+        if (band.validate().ok()) return band;
+    } catch (const std::exception&) {
+    }
+    throw Failure{cli_measuring::kExitBadArgument,
+                  "--band must be LOW:HIGH in kPa, not " + cli_measuring::quoted(text)};
+}
+
+void open(session::Workbench& wb, const TrainOptions& o) {
+    if (std::string problem = wb.open_database(o.db); !problem.empty())
+        throw Failure{cli_measuring::kExitNotStored, problem};
+}
+
+void connect(session::Workbench& wb, const TrainOptions& o) {
+    cli_measuring::Common common;
+    common.port = o.port;
+    common.driver = o.driver;
+    cli_measuring::connect_device(wb, common);
+}
+
+// Pumps frames until pred() holds or the time is up.
+void until(session::Workbench& wb, const TrainOptions& o, const std::function<bool()>& pred,
+           const char* waiting_for) {
+    const auto frames = cli_measuring::device_frames();
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                              std::chrono::duration<double>(o.timeout_s));
+    while (!pred()) {
+        if (std::chrono::steady_clock::now() > deadline)
+            throw Failure{cli_measuring::kExitTimedOut,
+                          std::string("timed out waiting for ") + waiting_for};
+        frames(wb);
+    }
+}
+
+// The newest pressure, or NaN before the first sample (no comparison holds then).
+double latest_pressure(const session::Workbench& wb) {
+    return wb.latest_sample() ? wb.latest_sample()->pressure_kpa : std::nan("");
+}
+
+void run_record(const TrainOptions& o) {
+    if (!std::isfinite(o.duration_s) || o.duration_s < 1.0 || o.duration_s > 600.0)
+        throw Failure{cli_measuring::kExitBadArgument, "--duration must be 1-600 s"};
+    const auto band = band_of(o.band);
+    session::Workbench wb;
+    open(wb, o);
+    auto& training = wb.training();
+    if (std::string problem = training.set_teacher(o.teacher); !problem.empty())
+        throw Failure{cli_measuring::kExitBadArgument, problem};
+    connect(wb, o);
+    // Recording starts when the probe touches the skin, and lasts --duration seconds.
+    until(
+        wb, o, [&] { return latest_pressure(wb) >= kContactKpa; }, "the probe to touch");
+    const auto kind =
+        o.kind == "ramp" ? protocols::TemplateKind::Ramp : protocols::TemplateKind::Hold;
+    if (std::string problem = training.start_recording(kind, o.name, band); !problem.empty())
+        throw Failure{cli_measuring::kExitBadArgument, problem};
+    until(
+        wb, o,
+        [&] {
+            const auto& r = training.recording();
+            return !r.empty() && r.back().t_s - r.front().t_s >= o.duration_s;
+        },
+        "the recording");
+    if (std::string problem = training.finish_recording(); !problem.empty())
+        throw Failure{cli_measuring::kExitBadArgument, problem};
+    wb.disconnect();
+    if (!training.template_id() || !wb.storage()->flush(std::chrono::seconds(10)))
+        throw Failure{cli_measuring::kExitNotStored,
+                      "the template was not stored: " + training.message()};
+    std::cout << nlohmann::json{{"template_id", *training.template_id()},
+                                {"name", training.expert()->name()},
+                                {"kind", o.kind},
+                                {"duration_s", training.expert()->duration_s()},
+                                {"samples", training.recording().size()}}
+                     .dump()
+              << std::endl;
+    wb.close_database();
+}
+
+void run_attempt(const TrainOptions& o) {
+    if (o.attempts < 1 || o.attempts > 100)
+        throw Failure{cli_measuring::kExitBadArgument, "--attempts must be 1-100"};
+    session::Workbench wb;
+    open(wb, o);
+    auto& training = wb.training();
+    training.choose_template(o.template_id);
+    if (std::string problem = training.set_student(o.student); !problem.empty())
+        throw Failure{cli_measuring::kExitBadArgument, problem};
+    for (int i = 0; i < 2000 && (!training.expert() || training.template_id() != o.template_id);
+         ++i) {
+        wb.poll();
+        if (!training.message().empty()) break;
+        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    }
+    if (!training.expert())
+        throw Failure{cli_measuring::kExitBadArgument,
+                      training.message().empty()
+                          ? "template " + std::to_string(o.template_id) + " not found"
+                          : training.message()};
+    if (!o.stage.empty()) {
+        protocols::FeedbackLevel level{};
+        if (!protocols::parse_feedback_level(o.stage, level))
+            throw Failure{cli_measuring::kExitBadArgument,
+                          "--stage must be full, band_only, summary_after or none"};
+        training.set_schedule(protocols::FeedbackSchedule::constant(level));
+    } else if (o.faded > 0) {
+        training.set_schedule(protocols::FeedbackSchedule::faded(o.faded));
+    }
+    connect(wb, o);
+    for (int i = 0; i < o.attempts; ++i) {
+        // Each attempt starts when the probe touches the skin and lasts the template's length.
+        until(
+            wb, o, [&] { return latest_pressure(wb) < kContactKpa / 2; }, "the probe to lift");
+        until(
+            wb, o, [&] { return latest_pressure(wb) >= kContactKpa; }, "the probe to touch");
+        const int number = training.attempt_number();
+        const auto level = training.level();
+        if (std::string problem = training.start_attempt(); !problem.empty())
+            throw Failure{cli_measuring::kExitBadArgument, problem};
+        until(
+            wb, o, [&] { return training.phase() == Phase::Idle; }, "the attempt to end");
+        const auto& score = training.last_score();
+        if (!score) throw Failure{cli_measuring::kExitDevice, training.message()};
+        std::cout << nlohmann::json{{"student", o.student},
+                                    {"template_id", o.template_id},
+                                    {"attempt", number},
+                                    {"feedback", protocols::to_string(level)},
+                                    {"shown_to_student", training.visible_score().has_value()},
+                                    {"constant_error_kpa", score->constant_error_kpa},
+                                    {"absolute_error_kpa", score->absolute_error_kpa},
+                                    {"variable_error_kpa", score->variable_error_kpa},
+                                    {"time_in_band_pct", score->time_in_band_pct},
+                                    {"samples_compared", score->samples_compared}}
+                         .dump()
+                  << std::endl;
+    }
+    wb.disconnect();
+    if (wb.close_database() != 0)
+        throw Failure{cli_measuring::kExitNotStored, "some scores could not be written"};
+}
+
+void run_templates(const TrainOptions& o) {
+    session::Workbench wb;
+    open(wb, o);
+    for (const auto& t : wb.storage()->templates()) {
+        nlohmann::json line = {{"template_id", t.id},
+                               {"name", t.name},
+                               {"kind", t.kind},
+                               {"duration_s", t.duration_s},
+                               {"recorded_utc", t.recorded_utc}};
+        line["band_low_kpa"] =
+            t.band_low_kpa ? nlohmann::json(*t.band_low_kpa) : nlohmann::json(nullptr);
+        line["band_high_kpa"] =
+            t.band_high_kpa ? nlohmann::json(*t.band_high_kpa) : nlohmann::json(nullptr);
+        std::cout << line.dump() << std::endl;
+    }
+}
+
+} // namespace
+
+void register_train_command(CLI::App& app) {
+    auto* train =
+        app.add_subcommand("train", "Dosage training: expert templates and scored attempts");
+    train->require_subcommand(1);
+    auto o = std::make_shared<TrainOptions>();
+    const auto device = [o](CLI::App* cmd) {
+        cmd->add_option("--port", o->port, "Serial port of the algometer")->required();
+        cmd->add_option("--driver", o->driver, "Device dialect (default auto)");
+        cmd->add_option("--timeout", o->timeout_s, "Give up after this many seconds (default 600)");
+    };
+    auto* record = train->add_subcommand("record", "Record an expert template from the device");
+    record->add_option("--db", o->db, "Database file")->required();
+    device(record);
+    record->add_option("--teacher", o->teacher, "Who records the template")->required();
+    record->add_option("--name", o->name, "Template name")->required();
+    record->add_option("--kind", o->kind, "hold or ramp")->check(CLI::IsMember({"hold", "ramp"}));
+    record->add_option("--band", o->band, "Target band LOW:HIGH, kPa (scored as time in band)");
+    record->add_option("--duration", o->duration_s,
+                       "Seconds recorded from first contact (default 10)");
+    record->callback([o] { cli_measuring::run_guarded("train record", [&] { run_record(*o); }); });
+
+    auto* attempt = train->add_subcommand("attempt", "A student's scored attempts (JSON lines)");
+    attempt->add_option("--db", o->db, "Database file")->required();
+    device(attempt);
+    attempt->add_option("--student", o->student, "The student's name")->required();
+    attempt->add_option("--template", o->template_id, "Stored template id (train templates)")
+        ->required();
+    attempt->add_option("--stage", o->stage, "Feedback: full, band_only, summary_after, none");
+    attempt->add_option("--faded", o->faded, "Faded schedule, this many attempts per stage");
+    attempt->add_option("--attempts", o->attempts, "Attempts to run (default 1)");
+    attempt->callback(
+        [o] { cli_measuring::run_guarded("train attempt", [&] { run_attempt(*o); }); });
+
+    auto* list = train->add_subcommand("templates", "List the stored templates (JSON lines)");
+    list->add_option("--db", o->db, "Database file")->required();
+    list->callback(
+        [o] { cli_measuring::run_guarded("train templates", [&] { run_templates(*o); }); });
+}

@@ -1,0 +1,249 @@
+// TreatmentPage: what the session says, drawn each frame; and the operator's actions.
+// (Construction and the point/subject choice are in TreatmentPage.cpp.)
+#include <QLabel>
+#include <QPushButton>
+
+#include "algogui/AudioCues.h"
+#include "algogui/BandStyle.h"
+#include "algogui/HoldTimerPanel.h"
+#include "algogui/PressureReadout.h"
+#include "algogui/Theme.h"
+#include "algogui/treatment/HoldStatusPanel.h"
+#include "algogui/treatment/HoldSummaryPanel.h"
+#include "algogui/treatment/PointPicker.h"
+#include "algogui/treatment/PrescriptionEditor.h"
+#include "algogui/treatment/TreatmentPage.h"
+
+namespace algogui {
+
+using algocore::protocols::SequencePhase;
+using algocore::session::TreatmentPromptKind;
+
+void TreatmentPage::check_prescription() {
+    auto& treatment = workbench_.treatment();
+    treatment.set_prescription(editor_->prescription());
+    const auto resolved = treatment.resolved();
+    const auto& check = resolved.check;
+    const bool missing_ppt = check.field == "ppt_kpa";
+    const bool missing_tolerance = check.field == "tolerance_kpa";
+    const auto& thresholds = treatment.thresholds();
+    const auto words = [this](const std::optional<double>& kpa) {
+        return kpa ? unit_.format_with_symbol(*kpa) : QStringLiteral("none");
+    };
+    point_->show_thresholds(
+        !workbench_.visit().visit() ? QStringLiteral("enter the subject to see its thresholds")
+        : !treatment.thresholds_known()
+            ? QStringLiteral("reading…")
+            : QStringLiteral("PPT %1 · tolerance %2")
+                  .arg(words(thresholds.ppt_kpa), words(thresholds.tolerance_kpa)));
+    if ((missing_ppt || missing_tolerance) && treatment.thresholds_known()) {
+        const QString which =
+            missing_ppt ? QStringLiteral("PPT") : QStringLiteral("pain tolerance");
+        const QString whose =
+            point_->subject_code().isEmpty()
+                ? QStringLiteral("this point (no subject entered)")
+                : QStringLiteral("%1 of %2").arg(point_->point_name(), point_->subject_code());
+        refusal_text_->setText(
+            QStringLiteral("<b>No %1 stored for %2.</b><br>This band is relative to the %1, so "
+                           "it cannot be set. Measure it first, or give the band in kPa.")
+                .arg(which, whose));
+        measure_->setText(missing_ppt ? QStringLiteral("Measure PPT first")
+                                      : QStringLiteral("Measure tolerance first"));
+        refusal_->show();
+        editor_->show_problem({});
+    } else {
+        refusal_->hide();
+        editor_->show_problem(check.ok() || missing_ppt || missing_tolerance
+                                  ? QString()
+                                  : QString::fromStdString(check.reason));
+    }
+    const bool holding =
+        treatment.sequence() && treatment.sequence()->phase() == SequencePhase::Holding;
+    start_->setEnabled(check.ok() && !holding);
+
+    PlotGuides guides;
+    // While a set runs its band stays on the plot, whatever is being edited.
+    const auto band = treatment.active_band() ? treatment.active_band()
+                      : check.ok()            ? std::optional(resolved.band)
+                                              : std::nullopt;
+    if (band)
+        guides = {true, band->low_kpa, band->high_kpa, band->has_limit() ? band->limit_kpa : 0.0};
+    plot_->set_guides(guides);
+}
+
+bool TreatmentPage::start_hold() {
+    use_subject();
+    // A finished hold that was neither saved nor discarded is stored (without a rating).
+    const bool had_pending = session().pending().has_value();
+    const std::string problem = workbench_.treatment().start(latest_ ? latest_->t_s : 0.0);
+    if (had_pending && !session().pending())
+        summary_->show_saved(QStringLiteral("Previous hold saved"));
+    if (!problem.empty()) {
+        editor_->show_problem(QString::fromStdString(problem));
+        check_prescription();
+        return false;
+    }
+    markers_.clear();
+    step_up_log_.clear();
+    log_->clear();
+    summary_->clear();
+    summary_->hide();
+    pending_shown_ = false;
+    set_prompt({}, {});
+    stop_->setEnabled(true);
+    was_running_ = true;
+    Q_EMIT activeBandChanged();
+    check_prescription();
+    refresh(latest_ ? latest_->t_s : 0.0);
+    return true;
+}
+
+void TreatmentPage::stop_hold() {
+    workbench_.treatment().stop(latest_ ? latest_->t_s : 0.0);
+    show_prompts(workbench_.treatment().take_prompts());
+    show_phase();
+    refresh(latest_ ? latest_->t_s : 0.0);
+}
+
+void TreatmentPage::feed(const std::vector<algocore::Sample>& samples) {
+    for (const algocore::Sample& sample : samples) {
+        history_.append(sample.t_s, sample.pressure_kpa);
+        latest_ = sample;
+        ++samples_seen_;
+    }
+    show_prompts(workbench_.treatment().take_prompts());
+    show_phase();
+    if (latest_) refresh(latest_->t_s);
+}
+
+void TreatmentPage::set_prompt(const QString& text, const QColor& colour) {
+    if (text.isEmpty())
+        status_->hide_prompt();
+    else
+        status_->show_prompt(text, colour);
+    Q_EMIT promptChanged(text, colour);
+}
+
+void TreatmentPage::show_prompts(const std::vector<algocore::session::TreatmentPrompt>& prompts) {
+    for (const auto& prompt : prompts) {
+        switch (prompt.kind) {
+        case TreatmentPromptKind::TakeUpSlack:
+            set_prompt(QStringLiteral("TAKE UP THE SLACK"), theme::kAbove);
+            if (audio_) audio_->play_cue(LiveCue::TakeUpSlack);
+            break;
+        case TreatmentPromptKind::StepUp: {
+            set_prompt({}, {});
+            const auto* running = hold();
+            if (!running || running->step_ups().empty()) break;
+            const auto& step = running->step_ups().back();
+            const double start_t_s = running->trace().empty() ? 0.0 : running->trace().front().t_s;
+            step_up_log_.append(
+                QStringLiteral("Step-up %1 at %2 s: %3 → %4")
+                    .arg(running->step_ups().size())
+                    .arg(step.t_s - start_t_s, 0, 'f', 1)
+                    .arg(unit_.format(step.before_kpa), unit_.format_with_symbol(step.after_kpa)));
+            markers_.push_back({PlotMarker::Kind::Mark, step.t_s, step.after_kpa});
+            log_->setText(step_up_log_.join(QStringLiteral("   ·   ")));
+            break;
+        }
+        case TreatmentPromptKind::OverLimit:
+            set_prompt(QStringLiteral("OVER LIMIT: EASE OFF"), theme::kOverLimit);
+            if (audio_) audio_->play_cue(LiveCue::OverLimit);
+            break;
+        case TreatmentPromptKind::HoldComplete:
+            set_prompt(QStringLiteral("HOLD COMPLETE"), theme::kInBand);
+            if (audio_) audio_->play_cue(LiveCue::HoldComplete);
+            break;
+        case TreatmentPromptKind::TimeLimit:
+            set_prompt(QStringLiteral("MAXIMUM TIME: ease off"), theme::kAbove);
+            if (audio_) audio_->play_cue(LiveCue::HoldComplete);
+            break;
+        case TreatmentPromptKind::NextHold: set_prompt({}, {}); break;
+        case TreatmentPromptKind::Stretch:
+        case TreatmentPromptKind::Rest:
+        case TreatmentPromptKind::SetDone: break; // shown with their countdowns below
+        }
+    }
+}
+
+// The finished hold's dose, the stretch/rest countdowns, and the live band handed back to
+// the user when the set ends.
+void TreatmentPage::show_phase() {
+    auto& treatment = workbench_.treatment();
+    if (const auto& pending = treatment.pending(); pending && !pending_shown_) {
+        pending_shown_ = true;
+        auto metrics = pending->hold.metrics;
+        summary_->show_hold(metrics,
+                            QString::fromLatin1(algocore::session::hold_outcome(pending->hold.end)),
+                            unit_);
+        summary_->show();
+    }
+    const auto* sequence = treatment.sequence();
+    const SequencePhase phase = sequence ? sequence->phase() : SequencePhase::Done;
+    if (phase == SequencePhase::Stretch) {
+        set_prompt(QStringLiteral("STRETCH NOW  %1")
+                       .arg(format_minutes_seconds(treatment.remaining_s() + 0.999)),
+                   theme::kBelow);
+    } else if (phase == SequencePhase::Rest) {
+        set_prompt(QStringLiteral("REST  %1 · then hold %2 of %3")
+                       .arg(format_minutes_seconds(treatment.remaining_s() + 0.999))
+                       .arg(sequence->repetition() + 1)
+                       .arg(sequence->repetitions()),
+                   theme::kNoSignal);
+    }
+    if (phase == SequencePhase::Holding && pending_shown_ && !treatment.pending()) {
+        pending_shown_ = false; // the next hold of the set began
+        step_up_log_.clear();
+        log_->clear();
+    }
+    const bool running = treatment.running();
+    stop_->setEnabled(running);
+    if (was_running_ != running) {
+        was_running_ = running;
+        Q_EMIT activeBandChanged();
+        check_prescription();
+    }
+}
+
+void TreatmentPage::refresh(double now_t_s) {
+    if (latest_) {
+        const double p = latest_->pressure_kpa;
+        const auto band = session().active_band();
+        const auto resolved = session().resolved();
+        const algocore::protocols::PressureBand* shown = band                  ? &*band
+                                                         : resolved.check.ok() ? &resolved.band
+                                                                               : nullptr;
+        readout_->show_reading(unit_.format(p), unit_.symbol,
+                               shown ? band_style(shown->classify(p)) : no_signal_style());
+    }
+    if (const auto* running = hold()) status_->show_hold(*running);
+
+    // A hold runs on while another page is in front, but nobody sees this plot then:
+    // decimating its trace every frame would be wasted. showEvent() catches it up.
+    if (!plot_->widget()->isVisible()) return;
+    PlotFrame frame;
+    frame.trace = history_.points();
+    frame.now_t_s = now_t_s;
+    frame.markers = markers_;
+    frame.samples_shown = samples_seen_;
+    plot_->show_frame(frame);
+}
+
+bool TreatmentPage::save_hold() {
+    if (!session().pending()) {
+        summary_->show_problem(QStringLiteral("No finished hold to save."));
+        return false;
+    }
+    const std::string problem = workbench_.treatment().save_pending(summary_->pain_rating());
+    if (!problem.empty()) {
+        summary_->show_problem(
+            QStringLiteral("Not saved: %1.").arg(QString::fromStdString(problem)));
+        return false;
+    }
+    summary_->show_saved(QStringLiteral("Saved: hold %1 at %2")
+                             .arg(session().last_saved())
+                             .arg(point_->point_name()));
+    return true;
+}
+
+} // namespace algogui
