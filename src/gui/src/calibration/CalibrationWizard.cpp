@@ -195,15 +195,21 @@ void CalibrationWizard::on_status() {
     const algocore::DeviceIdentity& id = *status.identity;
     setup_->set_device(q(id.model), q(id.serial_number));
     // A newly identified device gets its active stored calibration applied (once per serial),
-    // so the device bar shows it; an expired one is applied with a warning in the banner.
+    // so the device bar shows it; an expired one is applied with a warning in the banner. A
+    // device without a usable record runs on its factory calibration, never on another
+    // device's record, and a refused record is said in the banner.
     if (id.serial_number.empty() || id.serial_number == last_serial_) return;
     last_serial_ = id.serial_number;
+    if (feed_->calibration() && feed_->calibration()->device_serial != id.serial_number)
+        feed_->set_calibration(nullptr);
     if (!store_.active_id(id.serial_number)) return;
     const algocore::CalibrationLoadResult loaded = store_.load_active(id.serial_number);
     if (!loaded.ok) {
-        Q_EMIT feed_->bannerMessage(
-            BannerLevel::Error,
-            tr("Stored calibration of %1 refused: %2").arg(q(id.serial_number), q(loaded.message)));
+        feed_->set_calibration(nullptr);
+        Q_EMIT feed_->bannerMessage(BannerLevel::Warning,
+                                    tr("Stored calibration of %1 refused (%2); using the "
+                                       "device's factory calibration")
+                                        .arg(q(id.serial_number), q(loaded.message)));
         return;
     }
     if (loaded.expired) Q_EMIT feed_->bannerMessage(BannerLevel::Warning, q(loaded.warning));
