@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "Arguments.h"
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/acquisition/JsonLines.h"
 #include "algocore/acquisition/SerialSettings.h"
@@ -102,9 +103,10 @@ void register_stream_command(CLI::App& app) {
             },
             "BAUD"));
     cmd->add_option("--duration", args->duration_s, "Stop after this many seconds")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--probe-area", args->probe_area_cm2, "Probe tip area in cm² (default 1)")
-        ->check(CLI::PositiveNumber);
+        ->check(cli_args::positive_seconds());
+    cmd->add_option("--probe-area", args->probe_area_cm2,
+                    "Probe tip area in cm² (0.01 to 10, default 1)")
+        ->check(cli_args::probe_area_cm2());
     cmd->add_option("--capture", args->capture_path,
                     "Record the raw wire bytes to this file (for `replay` and bug reports)");
     cmd->add_option("--flow", args->flow, "Flow control")
