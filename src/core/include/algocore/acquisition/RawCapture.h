@@ -76,7 +76,8 @@ public:
     RawCaptureWriter(const RawCaptureWriter&) = delete;
     RawCaptureWriter& operator=(const RawCaptureWriter&) = delete;
 
-    /// Create (truncate) `path`, write the header. False + *error when it cannot be created.
+    /// Create (truncate) `path` readable by its owner only (0600), write the header. False +
+    /// *error when it cannot be created.
     bool open(const std::string& path, const std::map<std::string, std::string>& metadata,
               SteadyTime session_start, std::string* error);
     bool is_open() const { return file_ != nullptr; }
