@@ -236,7 +236,7 @@ void AcquisitionLoop::end_session(const std::string& reason, bool as_error) {
     } else {
         publish_event(LinkEvent::Kind::Info, reason);
     }
-    if (driver_) driver_->stop(*this);
+    say_goodbye();
     retire_connection();
     reconnect_.connected();
     capture_.close();
@@ -252,12 +252,17 @@ void AcquisitionLoop::begin_stop() {
     stopping_ = true;
     if (driver_ && transport_ && !ended_) {
         // Let the device be left as found (streaming stopped), then close.
-        driver_->stop(*this);
+        say_goodbye();
         stop_timer_.expires_after(kGoodbyeDrain);
         stop_timer_.async_wait([this](const boost::system::error_code&) { finish_stop(); });
         return;
     }
     finish_stop();
+}
+
+void AcquisitionLoop::say_goodbye() {
+    if (driver_) driver_->stop(*this);
+    goodbye_sent_ = true;
 }
 
 void AcquisitionLoop::finish_stop() {
@@ -403,7 +408,7 @@ void AcquisitionLoop::set_calibration(std::shared_ptr<const algocal::Calibration
 }
 
 void AcquisitionLoop::send(std::span<const std::uint8_t> bytes) {
-    if (!transport_) return;
+    if (!transport_ || goodbye_sent_) return;
     bytes_sent_ += bytes.size();
     capture_.append(CaptureRecordKind::HostToDevice, SteadyClock::now(), bytes);
     transport_->write(bytes);

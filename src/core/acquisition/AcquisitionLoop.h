@@ -56,6 +56,7 @@ private:
     void link_lost(const std::string& reason);
     void end_session(const std::string& reason, bool as_error);
     void begin_stop();
+    void say_goodbye();
     void finish_stop();
     void retire_connection();
     void schedule_tick();
@@ -85,6 +86,9 @@ private:
     std::uint64_t connection_ = 0; // bumped per open, so late errors of old ones are ignored
     bool connected_reported_ = false;
     bool stopping_ = false;
+    // The driver said goodbye (stop()): nothing more is sent to the device, whatever the
+    // driver would answer to bytes still arriving (a DEVICE_INFO, a quiet gauge).
+    bool goodbye_sent_ = false;
     bool ended_ = false;
     Link link_ = Link::Idle;
     ReconnectSchedule reconnect_;
