@@ -66,9 +66,14 @@ void run_stream(const StreamArgs& args) {
     std::signal(SIGTERM, SIG_DFL);
 
     const algocore::AcquisitionStatus s = acquisition.status();
+    // Exact losses come from the native sample index; a gauge's are estimated from how long
+    // it was silent and its rate, and said to be estimates.
     std::cerr << "stream: " << s.samples_delivered << " samples, " << s.ring_drops
-              << " dropped by a slow reader, " << s.driver.samples_lost << " lost on the wire, "
-              << s.driver.bad_frames << " bad frames, " << s.disconnects << " disconnects, "
+              << " dropped by a slow reader, " << s.driver.samples_lost << " lost on the wire";
+    if (s.driver.samples_lost_estimated > 0)
+        std::cerr << " + about " << s.driver.samples_lost_estimated
+                  << " more (estimated from gap length x rate)";
+    std::cerr << ", " << s.driver.bad_frames << " bad frames, " << s.disconnects << " disconnects, "
               << s.reconnects << " reconnects\n";
     if (end == algocore::JsonLinesEnd::SessionFailed) {
         std::cerr << "algoscope-cli stream: " << s.end_reason << "\n";

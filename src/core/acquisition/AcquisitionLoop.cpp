@@ -35,6 +35,7 @@ std::string utc_now_iso8601() {
 void add_stats(DriverStats& total, const DriverStats& more) {
     total.samples += more.samples;
     total.samples_lost += more.samples_lost;
+    total.samples_lost_estimated += more.samples_lost_estimated;
     total.bad_frames += more.bad_frames;
     total.device_errors += more.device_errors;
 }
@@ -155,6 +156,8 @@ void AcquisitionLoop::connect() {
 
     transport_ = std::move(opened.transport);
     driver_ = std::move(driver);
+    serial_known_ = false;
+    device_serial_.clear();
     ++connection_;
     connected_reported_ = false;
     port_description_ = transport_->describe();
@@ -205,6 +208,11 @@ void AcquisitionLoop::link_lost(const std::string& reason) {
     if (!transport_ || stopping_ || ended_) return;
     const SteadyTime now = SteadyClock::now();
     capture_.append_text(CaptureRecordKind::LinkLost, now, reason);
+    // The rate reached before the loss prices the gap for devices without a sample index.
+    double rate_hz = driver_ ? driver_->stats().achieved_rate_hz : 0.0;
+    if (rate_hz <= 0.0 && driver_ && driver_->identity())
+        rate_hz = driver_->identity()->nominal_rate_hz;
+    loss_across_reconnects_.link_lost(rate_hz);
     retire_connection();
     ++disconnects_;
     pipeline_.mark_gap();
@@ -353,6 +361,8 @@ void AcquisitionLoop::refresh_status() {
         s.driver = driver_->stats();
     }
     add_stats(s.driver, retired_driver_totals_);
+    s.driver.samples_lost += loss_across_reconnects_.exact();
+    s.driver.samples_lost_estimated += loss_across_reconnects_.estimated();
     s.samples_delivered = pipeline_.delivered();
     s.ring_drops = pipeline_.sample_drops();
     s.event_drops = pipeline_.event_drops();
@@ -424,6 +434,13 @@ void AcquisitionLoop::emit(const RawSample& sample) {
         const auto identity = driver_ ? driver_->identity() : std::nullopt;
         note_connected(identity ? identity->model : std::string());
     }
+    if (!serial_known_ && driver_) {
+        if (const auto identity = driver_->identity()) {
+            device_serial_ = identity->serial_number;
+            serial_known_ = true;
+        }
+    }
+    loss_across_reconnects_.on_sample(sample, device_serial_);
     pipeline_.deliver(sample);
 }
 

@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "algocore/acquisition/Acquisition.h"
+#include "algocore/acquisition/LossAcrossReconnect.h"
 #include "algocore/acquisition/RawCapture.h"
 #include "algocore/acquisition/ReconnectSchedule.h"
 #include "algocore/acquisition/SamplePipeline.h"
@@ -96,6 +97,9 @@ private:
 
     // Counters and rate bookkeeping (I/O thread only; copied into status_ on every tick).
     DriverStats retired_driver_totals_;
+    LossAcrossReconnect loss_across_reconnects_;
+    std::string device_serial_; // of the current connection's device, once it said
+    bool serial_known_ = false;
     std::uint64_t bytes_received_ = 0;
     std::uint64_t bytes_sent_ = 0;
     std::uint32_t disconnects_ = 0;

@@ -209,12 +209,13 @@ void AsciiGaugeDriver::handle_reading(const GaugeReply& reply, SteadyTime t, Dri
     if (gap_pending_) {
         sample.flags |= kGapBefore;
         gap_pending_ = false;
-        // A stream at a known rate tells how many readings the silence swallowed (polled
-        // gauges count their missed polls instead).
+        // A stream at a known rate tells about how many readings the silence swallowed: an
+        // estimate, kept apart from exact counts (polled gauges count their missed polls).
         if (!polled() && config_.nominal_stream_rate_hz > 0 && stats_.samples > 0) {
             const double missing =
                 seconds_between(previous_reading_at_, t) * config_.nominal_stream_rate_hz - 1.0;
-            if (missing >= 1.0) stats_.samples_lost += static_cast<std::uint64_t>(missing + 0.5);
+            if (missing >= 1.0)
+                stats_.samples_lost_estimated += static_cast<std::uint64_t>(missing + 0.5);
         }
     }
     previous_reading_at_ = t;

@@ -364,6 +364,7 @@ void NativeDriver::handle_samples(const algoproto::Samples& m) {
         s.has_raw = true;
         s.force_n = static_cast<double>(m.counts[i]) * newtons_per_count;
         s.device_index = m.first_index + i;
+        s.has_device_index = true;
         s.buttons = buttons_at(s.device_index, m.flags);
         s.flags = flags;
         if (gap_pending_) {
