@@ -93,7 +93,10 @@ void register_stream_command(CLI::App& app) {
         "stream", "Read a device and print one JSON object per line (samples and events)");
     auto args = std::make_shared<StreamArgs>();
     cmd->add_option("--port", args->port, "Serial port (see `algoscope-cli ports`)")->required();
-    cmd->add_option("--driver", args->driver, "Device dialect")
+    cmd->add_option("--driver", args->driver,
+                    "Device dialect: auto, native, mark10, wagner (FDX/FDIX polled with '?'), "
+                    "wagner-fdix (FDIX continuous output at 100/s, re-armed after a power "
+                    "cycle), imada, shimpo, ascii")
         ->check(CLI::IsMember(algocore::driver_names()));
     cmd->add_option("--baud", args->baud, "Baud rate (8N1)")
         ->check(CLI::Validator(

@@ -8,7 +8,7 @@ using namespace algocore;
 TEST(DriverFactory, BuildsEveryNamedDriver) {
     const auto names = driver_names();
     ASSERT_EQ(names.front(), "auto");
-    EXPECT_EQ(names.size(), 7u);
+    EXPECT_EQ(names.size(), 8u);
     for (const auto& name : names) {
         std::string error;
         auto driver = make_driver(name, DriverOptions{}, &error);
@@ -21,7 +21,8 @@ TEST(DriverFactory, ExplainsAnUnknownName) {
     std::string error;
     EXPECT_FALSE(make_driver("mark11", DriverOptions{}, &error));
     EXPECT_NE(error.find("unknown driver 'mark11'"), std::string::npos);
-    EXPECT_NE(error.find("auto|native|mark10|wagner|imada|shimpo|ascii"), std::string::npos);
+    EXPECT_NE(error.find("auto|native|mark10|wagner|wagner-fdix|imada|shimpo|ascii"),
+              std::string::npos);
 }
 
 TEST(DriverFactory, RefusesBadOptions) {
