@@ -38,7 +38,7 @@ ExportResult export_csv_directory(const storage::StudyData& data,
     for (const std::filesystem::path& folder : {root, root / "traces"}) {
         std::error_code ec;
         if (std::filesystem::is_directory(folder, ec)) continue;
-        std::filesystem::create_directory(folder, ec);
+        std::filesystem::create_directories(folder, ec);
         if (!ec)
             std::filesystem::permissions(
                 folder, static_cast<std::filesystem::perms>(folder_mode_for(file_mode)),

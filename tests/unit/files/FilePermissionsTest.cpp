@@ -63,14 +63,28 @@ TEST_F(FilePermissions, ACaptureWrittenOverAWorldReadableFileBecomesOwnerOnly) {
 
 TEST_F(FilePermissions, EveryCsvExportFileIsOwnerOnly) {
     const algocore::storage::StudyData data;
+    const fs::path folder = dir_ / "studies" / "export";
     const auto result =
-        algocore::exporting::export_csv_directory(data, {}, (dir_ / "export").string(), {}, {});
+        algocore::exporting::export_csv_directory(data, {}, folder.string(), {}, {});
     ASSERT_TRUE(result.ok) << result.error;
     ASSERT_FALSE(result.files.empty());
     for (const std::string& file : result.files) {
         SCOPED_TRACE(file);
-        EXPECT_EQ(mode_of(dir_ / "export" / file), 0600u);
+        EXPECT_EQ(mode_of(folder / file), 0600u);
     }
+    EXPECT_EQ(mode_of(folder), 0700u);
+    EXPECT_EQ(mode_of(folder / "traces"), 0700u);
+}
+
+TEST_F(FilePermissions, AnExportCanBeSharedOnRequestAndAnExistingFolderIsLeftAlone) {
+    ::chmod(dir_.c_str(), 0755);
+    const algocore::storage::StudyData data;
+    const auto result =
+        algocore::exporting::export_csv_directory(data, {}, dir_.string(), {}, {}, 0644);
+    ASSERT_TRUE(result.ok) << result.error;
+    EXPECT_EQ(mode_of(dir_ / "trials.csv"), 0644u);
+    EXPECT_EQ(mode_of(dir_ / "traces"), 0755u);
+    EXPECT_EQ(mode_of(dir_), 0755u);
 }
 
 TEST_F(FilePermissions, TheDatabaseAndItsWalAndShmAreOwnerOnly) {
