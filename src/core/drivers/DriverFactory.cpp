@@ -7,6 +7,7 @@
 #include "algocore/drivers/NativeDriver.h"
 #include "algocore/drivers/ShimpoDriver.h"
 #include "algocore/drivers/WagnerDriver.h"
+#include "algoinput/QuotedInput.h"
 
 namespace algocore {
 namespace {
@@ -49,7 +50,8 @@ std::unique_ptr<Driver> make_driver(std::string_view name, const DriverOptions& 
     std::string known;
     for (const auto& n : driver_names())
         known += (known.empty() ? "" : "|") + n;
-    fail(error, "unknown driver '" + std::string(name) + "' (expected " + known + ")");
+    fail(error,
+         "unknown driver '" + algoinput::escape_input(name, 40) + "' (expected " + known + ")");
     return nullptr;
 }
 

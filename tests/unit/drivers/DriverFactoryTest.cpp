@@ -25,6 +25,14 @@ TEST(DriverFactory, ExplainsAnUnknownName) {
               std::string::npos);
 }
 
+TEST(DriverFactory, AnUnknownNameIsEchoedEscapedAndBriefly) {
+    std::string error;
+    EXPECT_FALSE(make_driver("\x1b[2J" + std::string(5000, 'x'), DriverOptions{}, &error));
+    EXPECT_EQ(error.find('\x1b'), std::string::npos) << error;
+    EXPECT_NE(error.find("unknown driver '\\x1B[2J"), std::string::npos) << error;
+    EXPECT_LT(error.size(), 200u);
+}
+
 TEST(DriverFactory, RefusesBadOptions) {
     std::string error;
     DriverOptions zero_baud;
