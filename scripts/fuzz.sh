@@ -3,12 +3,12 @@
 # and runs every target for an equal share of one time budget. Exits 0 when no crash was
 # found; a crash leaves its input in BUILD_DIR-fuzz/artifacts and fails the script.
 # Usage: scripts/fuzz.sh [BUILD_DIR]   (uses BUILD_DIR-fuzz)
-#   ALGOSCOPE_FUZZ_SECONDS  total run time shared by all targets (default 150, so the whole
+#   ALGOSCOPE_FUZZ_SECONDS  total run time shared by all targets (default 140, so the whole
 #                           run stays under 3 minutes after the build)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}-fuzz
-total_s=${ALGOSCOPE_FUZZ_SECONDS:-150}
+total_s=${ALGOSCOPE_FUZZ_SECONDS:-140}
 
 if ! command -v clang++ >/dev/null; then
   echo "fuzz: clang++ not found (apt install clang libclang-rt-14-dev)" >&2
