@@ -7,10 +7,11 @@
 #include <CLI/CLI.hpp>
 
 #include <cstdio>
-#include <fstream>
 #include <iostream>
 #include <memory>
+#include <sstream>
 
+#include "Arguments.h"
 #include "algocal/CalendarDate.h"
 #include "algocal/CalibrationAnalysis.h"
 #include "algocore/calibration/CalibrationRecordJson.h"
@@ -19,6 +20,8 @@
 #include "algocore/calibration/CsvColumns.h"
 #include "algocore/calibration/FitJson.h"
 #include "algocore/session/CalibrationSession.h"
+#include "algoinput/InputFile.h"
+#include "algoinput/QuotedInput.h"
 
 namespace {
 
@@ -31,10 +34,16 @@ constexpr int kExitRefusedRecord = 3;
     throw CLI::RuntimeError(code);
 }
 
-std::ifstream open_input(const std::string& what, const std::string& path) {
-    std::ifstream in(path);
-    if (!in) fail(what, "cannot open " + path);
-    return in;
+// The whole CSV, read with a size limit (a wrong file or /dev/zero is refused, not read).
+std::istringstream open_input(const std::string& what, const std::string& path) {
+    algoinput::InputFileRead file =
+        algoinput::read_input_file(path, algocore::kMaxCsvInputBytes, "CSV file");
+    if (!file.ok()) fail(what, file.error);
+    return std::istringstream(std::move(file.bytes));
+}
+
+std::string shown_path(const std::string& path) {
+    return algoinput::escape_input(path);
 }
 
 struct FitArgs {
@@ -46,18 +55,20 @@ struct FitArgs {
 };
 
 void run_fit(const FitArgs& args) {
-    std::ifstream in = open_input("fit", args.in);
+    std::istringstream in = open_input("fit", args.in);
     const algocore::CsvColumns columns = algocore::read_csv_columns(in, args.x, args.y);
-    if (!columns.ok) fail("fit", args.in + ": " + columns.message);
+    if (!columns.ok) fail("fit", shown_path(args.in) + ": " + columns.message);
     const algocal::FitResult result = algocal::fit_polynomial(columns.x, columns.y, args.degree);
     if (!result.ok()) {
         // Problems of the x data are named by their column.
         const bool about_x = result.status == algocal::FitStatus::kConstantX ||
                              result.status == algocal::FitStatus::kTooFewDistinctX;
         const bool about_rows = result.status == algocal::FitStatus::kTooFewPoints;
-        fail("fit", args.in + ": " +
-                        (about_x      ? "column '" + args.x + "': "
-                         : about_rows ? "columns '" + args.x + "'/'" + args.y + "': "
+        const std::string x = algoinput::escape_input(args.x, 40);
+        const std::string y = algoinput::escape_input(args.y, 40);
+        fail("fit", shown_path(args.in) + ": " +
+                        (about_x      ? "column '" + x + "': "
+                         : about_rows ? "columns '" + x + "'/'" + y + "': "
                                       : std::string()) +
                         result.message);
     }
@@ -111,13 +122,13 @@ struct NewArgs {
 
 void run_new(const NewArgs& args) {
     if (args.store.empty() && args.out.empty()) fail("new", "give --store DIR or --out FILE");
-    std::ifstream in = open_input("new", args.points);
+    std::istringstream in = open_input("new", args.points);
     const algocore::CsvPoints csv = algocore::read_calibration_points_csv(in);
-    if (!csv.ok) fail("new", args.points + ": " + csv.message);
+    if (!csv.ok) fail("new", shown_path(args.points) + ": " + csv.message);
 
     const algocal::CalibrationAnalysis analysis =
         algocal::analyse_calibration(csv.points, args.degree);
-    if (!analysis.ok) fail("new", args.points + ": " + analysis.message);
+    if (!analysis.ok) fail("new", shown_path(args.points) + ": " + analysis.message);
 
     // The same record the wizard saves, built by the same function from the same inputs.
     algocore::session::CalibrationSetup setup;
@@ -194,7 +205,23 @@ void run_history(const StoreArgs& args) {
 
 void add_store_options(CLI::App* cmd, const std::shared_ptr<StoreArgs>& args) {
     cmd->add_option("--store", args->store, "Calibration store directory")->required();
-    cmd->add_option("--device", args->device, "Device serial number")->required();
+    cmd->add_option("--device", args->device, "Device serial number")
+        ->required()
+        ->check(cli_args::printable_name());
+}
+
+// A finite number within [low, high], said in words.
+CLI::Validator number_within(double low, double high, const std::string& unit) {
+    return CLI::Validator(
+        [low, high, unit](std::string& text) -> std::string {
+            const auto value = cli_args::finite_number(text);
+            if (value && *value >= low && *value <= high) return {};
+            char range[96];
+            std::snprintf(range, sizeof range, "must be a number from %g to %g%s, not ", low, high,
+                          unit.c_str());
+            return range + cli_args::shown(text);
+        },
+        "NUMBER");
 }
 
 } // namespace
@@ -219,8 +246,10 @@ void register_calibrate_command(CLI::App& app) {
     auto report_args = std::make_shared<ReportArgs>();
     auto* report = calibrate->add_subcommand("report", "Certificate-style report of a record");
     report->add_option("record", report_args->record, "Calibration record (JSON)")->required();
-    report->add_option("--device", report_args->device,
-                       "Refuse the record unless it is for this device serial");
+    report
+        ->add_option("--device", report_args->device,
+                     "Refuse the record unless it is for this device serial")
+        ->check(cli_args::printable_name());
     report->callback([report_args] { run_report(*report_args); });
 
     auto new_args = std::make_shared<NewArgs>();
@@ -228,26 +257,45 @@ void register_calibrate_command(CLI::App& app) {
     create
         ->add_option("--points", new_args->points, "CSV: applied_load,unit,reading,direction[,run]")
         ->required();
-    create->add_option("--device", new_args->device, "Device serial number")->required();
-    create->add_option("--operator", new_args->operator_name, "Who calibrated")->required();
+    create->add_option("--device", new_args->device, "Device serial number")
+        ->required()
+        ->check(cli_args::printable_name());
+    create->add_option("--operator", new_args->operator_name, "Who calibrated")
+        ->required()
+        ->check(cli_args::printable_name());
     create->add_option("--reference", new_args->references, "Reference standard id (repeatable)")
-        ->required();
-    create->add_option("--reference-uncertainty", new_args->reference_uncertainty_percent,
-                       "Expanded uncertainty of the references, % of load (k = 2)");
-    create->add_option("--temperature", new_args->temperature_c, "Temperature, °C");
-    create->add_option("--probe-area", new_args->probe_area_cm2, "Probe area, cm²");
+        ->required()
+        ->check(cli_args::printable_name());
+    create
+        ->add_option("--reference-uncertainty", new_args->reference_uncertainty_percent,
+                     "Expanded uncertainty of the references, % of load (k = 2)")
+        ->check(number_within(0.0, 100.0, " %"));
+    create->add_option("--temperature", new_args->temperature_c, "Temperature, °C")
+        ->check(number_within(-40.0, 80.0, " °C"));
+    create->add_option("--probe-area", new_args->probe_area_cm2, "Probe area, cm² (0.01 to 10)")
+        ->check(cli_args::probe_area_cm2());
     create->add_option("--reading-kind", new_args->reading_kind, "raw_counts or device_newtons")
         ->check(CLI::IsMember({"raw_counts", "device_newtons"}));
     create->add_option("--degree", new_args->degree, "Fit degree 1..5 (0 = recommended)")
         ->check(CLI::Range(0, 5));
     create->add_option("--valid-days", new_args->valid_days, "Days until the record expires")
         ->check(CLI::Range(1, 3650));
-    create->add_option("--tolerance", new_args->tolerance_percent_fs,
-                       "Pass/fail tolerance, % of full scale");
+    create
+        ->add_option("--tolerance", new_args->tolerance_percent_fs,
+                     "Pass/fail tolerance, % of full scale")
+        ->check(number_within(0.001, 100.0, " % FS"));
     create->add_option("--store", new_args->store, "Save into this calibration store");
     create->add_option("--out", new_args->out, "Also write the record to this file");
     create->add_flag("--activate", new_args->activate, "Make it the device's active record");
-    create->add_option("--notes", new_args->notes, "Free text for the report");
+    create->add_option("--notes", new_args->notes, "Free text for the report")
+        ->check(CLI::Validator(
+            [](std::string& text) -> std::string {
+                return algoinput::is_printable_text(text)
+                           ? std::string()
+                           : "must be text without control characters, not " +
+                                 cli_args::shown(text);
+            },
+            "TEXT"));
     create->callback([new_args] { run_new(*new_args); });
 
     auto activate_args = std::make_shared<StoreArgs>();

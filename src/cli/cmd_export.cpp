@@ -1,13 +1,16 @@
 // algoscope-cli export: a database to tidy CSV files (one folder) or one JSON document.
 #include <CLI/CLI.hpp>
 
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <memory>
 
+#include "algocore/FileMode.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/storage/SqliteStorage.h"
+#include "algoinput/QuotedInput.h"
 
 namespace {
 
@@ -15,10 +18,31 @@ struct ExportOptions {
     std::string db;
     std::string format = "csv";
     std::string out;
+    std::string mode = "0600";
 };
+
+// Permission bits of the exported files: octal, at most rw for everyone, and the owner must
+// keep read and write.
+CLI::Validator file_mode() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            unsigned value = 0;
+            const auto [end, error] =
+                std::from_chars(text.data(), text.data() + text.size(), value, 8);
+            if (error == std::errc{} && end == text.data() + text.size() && text.size() <= 4 &&
+                (value & ~0666u) == 0 && (value & 0600u) == 0600u)
+                return {};
+            return "must be octal permission bits such as 0600 (owner only, the default), 0640 "
+                   "or 0644, with read and write for the owner, not " +
+                   algoinput::quote_input(text, 20);
+        },
+        "MODE");
+}
 
 void run_export(const ExportOptions& o) {
     using namespace algocore;
+    unsigned mode = kOwnerOnlyFileMode;
+    std::from_chars(o.mode.data(), o.mode.data() + o.mode.size(), mode, 8);
     if (!std::filesystem::exists(o.db)) {
         std::cerr << "algoscope-cli export: no database at " << o.db << "\n";
         throw CLI::RuntimeError(2);
@@ -44,8 +68,9 @@ void run_export(const ExportOptions& o) {
             exporting::write_study_json(data, summaries, std::cout, trial_traces, hold_traces);
             return;
         }
+        const std::string created = create_file_with_mode(o.out, mode);
         std::ofstream file(o.out, std::ios::binary);
-        if (!file) {
+        if (!created.empty() || !file) {
             std::cerr << "algoscope-cli export: cannot create " << o.out << "\n";
             throw CLI::RuntimeError(2);
         }
@@ -61,7 +86,7 @@ void run_export(const ExportOptions& o) {
     // CSV is several tables and a file per trace, so it goes to a folder.
     const std::string folder = o.out.empty() ? "algoscope-export" : o.out;
     const auto result =
-        exporting::export_csv_directory(data, summaries, folder, trial_traces, hold_traces);
+        exporting::export_csv_directory(data, summaries, folder, trial_traces, hold_traces, mode);
     if (!result.ok) {
         std::cerr << "algoscope-cli export: " << result.error << "\n";
         throw CLI::RuntimeError(2);
@@ -82,5 +107,9 @@ void register_export_command(CLI::App& app) {
     cmd->add_option("--out", options->out,
                     "Output folder (csv, default ./algoscope-export) or file (json, default "
                     "standard output)");
+    cmd->add_option("--mode", options->mode,
+                    "Permissions of the files written, octal (default 0600: the export holds "
+                    "health data, so only you can read it; 0640 or 0644 to share)")
+        ->check(file_mode());
     cmd->callback([options] { run_export(*options); });
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <optional>
 
+#include "Arguments.h"
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/acquisition/JsonLines.h"
 #include "algocore/acquisition/SerialSettings.h"
@@ -65,9 +66,14 @@ void run_stream(const StreamArgs& args) {
     std::signal(SIGTERM, SIG_DFL);
 
     const algocore::AcquisitionStatus s = acquisition.status();
+    // Exact losses come from the native sample index; a gauge's are estimated from how long
+    // it was silent and its rate, and said to be estimates.
     std::cerr << "stream: " << s.samples_delivered << " samples, " << s.ring_drops
-              << " dropped by a slow reader, " << s.driver.samples_lost << " lost on the wire, "
-              << s.driver.bad_frames << " bad frames, " << s.disconnects << " disconnects, "
+              << " dropped by a slow reader, " << s.driver.samples_lost << " lost on the wire";
+    if (s.driver.samples_lost_estimated > 0)
+        std::cerr << " + about " << s.driver.samples_lost_estimated
+                  << " more (estimated from gap length x rate)";
+    std::cerr << ", " << s.driver.bad_frames << " bad frames, " << s.disconnects << " disconnects, "
               << s.reconnects << " reconnects\n";
     if (end == algocore::JsonLinesEnd::SessionFailed) {
         std::cerr << "algoscope-cli stream: " << s.end_reason << "\n";
@@ -87,7 +93,10 @@ void register_stream_command(CLI::App& app) {
         "stream", "Read a device and print one JSON object per line (samples and events)");
     auto args = std::make_shared<StreamArgs>();
     cmd->add_option("--port", args->port, "Serial port (see `algoscope-cli ports`)")->required();
-    cmd->add_option("--driver", args->driver, "Device dialect")
+    cmd->add_option("--driver", args->driver,
+                    "Device dialect: auto, native, mark10, wagner (FDX/FDIX polled with '?'), "
+                    "wagner-fdix (FDIX continuous output at 100/s, re-armed after a power "
+                    "cycle), imada, shimpo, ascii")
         ->check(CLI::IsMember(algocore::driver_names()));
     cmd->add_option("--baud", args->baud, "Baud rate (8N1)")
         ->check(CLI::Validator(
@@ -102,9 +111,10 @@ void register_stream_command(CLI::App& app) {
             },
             "BAUD"));
     cmd->add_option("--duration", args->duration_s, "Stop after this many seconds")
-        ->check(CLI::PositiveNumber);
-    cmd->add_option("--probe-area", args->probe_area_cm2, "Probe tip area in cm² (default 1)")
-        ->check(CLI::PositiveNumber);
+        ->check(cli_args::positive_seconds());
+    cmd->add_option("--probe-area", args->probe_area_cm2,
+                    "Probe tip area in cm² (0.01 to 10, default 1)")
+        ->check(cli_args::probe_area_cm2());
     cmd->add_option("--capture", args->capture_path,
                     "Record the raw wire bytes to this file (for `replay` and bug reports)");
     cmd->add_option("--flow", args->flow, "Flow control")

@@ -4,14 +4,52 @@
 
 #include <exception>
 #include <iostream>
+#include <string>
+
+#include "algoinput/QuotedInput.h"
 
 void register_all_commands(CLI::App& app);
+
+namespace {
+
+// CLI11 answers a mistyped command with "A subcommand is required" or "The following
+// arguments were not expected", neither naming what was typed. Walk the words before the
+// first option along the command tree and name the first one that is not a command.
+std::string unknown_command(CLI::App& app, int argc, char** argv) {
+    CLI::App* current = &app;
+    for (int i = 1; i < argc; ++i) {
+        const std::string word = argv[i];
+        if (word.empty() || word[0] == '-') return {};
+        // Option groups are nameless subcommands: not commands a user types.
+        const auto commands =
+            current->get_subcommands([](CLI::App* a) { return !a->get_name().empty(); });
+        if (commands.empty()) return {};
+        CLI::App* next = nullptr;
+        std::string known;
+        for (CLI::App* command : commands) {
+            if (command->check_name(word)) next = command;
+            known += (known.empty() ? "" : ", ") + command->get_name();
+        }
+        if (!next)
+            return "unknown command '" + algoinput::escape_input(word, 40) + "' (commands" +
+                   (current == &app ? std::string() : " of " + current->get_name()) + ": " + known +
+                   ")";
+        current = next;
+    }
+    return {};
+}
+
+} // namespace
 
 int main(int argc, char** argv) {
     CLI::App app{"algoscope-cli: headless pressure algometry (ports, streaming, calibration, "
                  "thresholds, holds, export)"};
     app.require_subcommand(1);
     register_all_commands(app);
+    if (const std::string unknown = unknown_command(app, argc, argv); !unknown.empty()) {
+        std::cerr << "algoscope-cli: " << unknown << "\n";
+        return 2;
+    }
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

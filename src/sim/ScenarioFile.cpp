@@ -2,8 +2,10 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
 #include <sstream>
+
+#include "algoinput/InputFile.h"
+#include "algoinput/QuotedInput.h"
 
 namespace algosim {
 namespace {
@@ -83,7 +85,7 @@ ScenarioFileResult parse_rows(std::string_view text, const std::string& source_n
             }
             if (normalised != kHeader) {
                 result.error = errors.at_line("expected the header '" + std::string(kHeader) +
-                                              "', found '" + std::string(line) + "'");
+                                              "', found '" + algoinput::escape_input(line) + "'");
                 return result;
             }
             header_seen = true;
@@ -100,8 +102,8 @@ ScenarioFileResult parse_rows(std::string_view text, const std::string& source_n
         for (std::size_t column = 0; column < 2; ++column) {
             const auto value = parse_number(fields[column]);
             if (!value) {
-                result.error = errors.at_column(column, "'" + std::string(fields[column]) +
-                                                            "' is not a number");
+                result.error = errors.at_column(
+                    column, "'" + algoinput::escape_input(fields[column]) + "' is not a number");
                 return result;
             }
             (column == 0 ? keyframe.t_s : keyframe.pressure_kpa) = *value;
@@ -124,8 +126,9 @@ ScenarioFileResult parse_rows(std::string_view text, const std::string& source_n
         }
         for (std::size_t column = 2; column < 4; ++column) {
             if (fields[column] != "0" && fields[column] != "1") {
-                result.error = errors.at_column(column, "expected 0 or 1, found '" +
-                                                            std::string(fields[column]) + "'");
+                result.error =
+                    errors.at_column(column, "expected 0 or 1, found '" +
+                                                 algoinput::escape_input(fields[column]) + "'");
                 return result;
             }
             (column == 2 ? keyframe.patient_button : keyframe.operator_button) =
@@ -151,15 +154,15 @@ ScenarioFileResult parse_scenario_csv(std::string_view text, const std::string& 
 }
 
 ScenarioFileResult load_scenario_file(const std::string& path) {
-    std::ifstream file(path, std::ios::binary);
-    if (!file) {
+    // Read with a size limit: a wrong file (or /dev/zero) is refused, not read forever.
+    const algoinput::InputFileRead file =
+        algoinput::read_input_file(path, kMaxScenarioFileBytes, "scenario file");
+    if (!file.ok()) {
         ScenarioFileResult result;
-        result.error = path + ": cannot open the scenario file";
+        result.error = file.error;
         return result;
     }
-    std::ostringstream contents;
-    contents << file.rdbuf();
-    return parse_scenario_csv(contents.str(), path);
+    return parse_scenario_csv(file.bytes, algoinput::escape_input(path));
 }
 
 } // namespace algosim

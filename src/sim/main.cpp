@@ -9,6 +9,7 @@
 #include <iostream>
 #include <mutex>
 
+#include "Arguments.h"
 #include "algosim/SimulatedAlgometer.h"
 
 namespace {
@@ -120,41 +121,44 @@ int main(int argc, char** argv) {
         ->excludes(scenario);
     app.add_option("--probe-area", options.probe_area_cm2, "Probe tip area, cm2")
         ->type_name("CM2")
-        ->check(CLI::Range(0.01, 100.0))
+        ->check(cli_args::probe_area_cm2(0.01, 100.0))
         ->capture_default_str();
     app.add_option("--link", options.link_path,
                    "Also create a symlink to the device at PATH (removed at exit)")
         ->type_name("PATH");
     app.add_option("--drop-rate", drop_rate, "Probability that a device->host byte is lost")
         ->type_name("P")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(cli_args::probability());
     app.add_option("--corrupt-rate", corrupt_rate,
                    "Probability that a device->host byte gets one bit flipped")
         ->type_name("P")
-        ->check(CLI::Range(0.0, 1.0));
+        ->check(cli_args::probability());
     auto* disconnect = app.add_option("--disconnect-at", disconnect_at_s,
                                       "Close the pty (device vanishes) S seconds after start")
                            ->type_name("S")
-                           ->check(CLI::NonNegativeNumber);
+                           ->check(cli_args::non_negative_seconds());
     app.add_option("--reconnect-after", reconnect_after_s,
                    "After the disconnect, come back S seconds later at the same --link")
         ->type_name("S")
-        ->check(CLI::NonNegativeNumber)
+        ->check(cli_args::non_negative_seconds())
         ->needs(disconnect);
     app.add_option("--power-cycle-at", power_cycle_at_s,
                    "Restart the firmware S seconds after start")
         ->type_name("S")
-        ->check(CLI::NonNegativeNumber);
+        ->check(cli_args::non_negative_seconds());
     app.add_option("--duration", duration_s,
                    "Stop by itself after S seconds (default: run until "
                    "Ctrl-C/SIGTERM)")
         ->type_name("S")
-        ->check(CLI::PositiveNumber);
+        ->check(cli_args::positive_seconds());
 
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // CLI11 uses its own codes for parse errors; the documented status of a bad
+        // argument is 2.
+        const int code = app.exit(e);
+        return code == 0 ? 0 : 2;
     }
     options.faults.drop_rate = drop_rate;
     options.faults.corrupt_rate = corrupt_rate;

@@ -44,8 +44,10 @@ std::string validate(const AcquisitionConfig& c) {
     if (!std::isfinite(c.probe_area_cm2) || c.probe_area_cm2 <= 0.0)
         return "probe area must be a positive number of cm² (got " +
                std::to_string(c.probe_area_cm2) + ")";
-    if (!std::isfinite(c.replay_speed) || c.replay_speed < 0.0)
-        return "replay speed must be 0 (as fast as possible) or a positive factor";
+    // Bounded so that a capture's 7 days, scaled, stay far inside the clock's range.
+    if (!std::isfinite(c.replay_speed) ||
+        (c.replay_speed != 0.0 && (c.replay_speed < 1e-3 || c.replay_speed > 1e6)))
+        return "replay speed must be 0 (as fast as possible) or a factor from 0.001 to 1e6";
     if (!std::isfinite(c.reconnect_max_backoff_s) || c.reconnect_max_backoff_s < 0.05 ||
         c.reconnect_max_backoff_s > 60.0)
         return "reconnect backoff must be between 0.05 and 60 s";
@@ -87,6 +89,7 @@ bool Acquisition::start(std::string* error) {
             if (error) *error = capture.error;
             return false;
         }
+        replay_damage_ = capture.contents.damage;
         // Replay with the driver the session was recorded with, unless told otherwise.
         const auto& meta = capture.contents.metadata;
         if (config_.driver == "auto" && meta.count("driver") && !meta.at("driver").empty())
@@ -110,11 +113,9 @@ void Acquisition::stop() {
 }
 
 AcquisitionStatus Acquisition::status() const {
-    if (!loop_) {
-        AcquisitionStatus idle;
-        return idle;
-    }
-    return loop_->status();
+    AcquisitionStatus status = loop_ ? loop_->status() : AcquisitionStatus{};
+    status.replay_damage = replay_damage_;
+    return status;
 }
 
 void Acquisition::request_tare() {

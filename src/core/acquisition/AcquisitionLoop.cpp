@@ -35,6 +35,7 @@ std::string utc_now_iso8601() {
 void add_stats(DriverStats& total, const DriverStats& more) {
     total.samples += more.samples;
     total.samples_lost += more.samples_lost;
+    total.samples_lost_estimated += more.samples_lost_estimated;
     total.bad_frames += more.bad_frames;
     total.device_errors += more.device_errors;
 }
@@ -155,6 +156,8 @@ void AcquisitionLoop::connect() {
 
     transport_ = std::move(opened.transport);
     driver_ = std::move(driver);
+    serial_known_ = false;
+    device_serial_.clear();
     ++connection_;
     connected_reported_ = false;
     port_description_ = transport_->describe();
@@ -205,6 +208,11 @@ void AcquisitionLoop::link_lost(const std::string& reason) {
     if (!transport_ || stopping_ || ended_) return;
     const SteadyTime now = SteadyClock::now();
     capture_.append_text(CaptureRecordKind::LinkLost, now, reason);
+    // The rate reached before the loss prices the gap for devices without a sample index.
+    double rate_hz = driver_ ? driver_->stats().achieved_rate_hz : 0.0;
+    if (rate_hz <= 0.0 && driver_ && driver_->identity())
+        rate_hz = driver_->identity()->nominal_rate_hz;
+    loss_across_reconnects_.link_lost(rate_hz);
     retire_connection();
     ++disconnects_;
     pipeline_.mark_gap();
@@ -236,7 +244,7 @@ void AcquisitionLoop::end_session(const std::string& reason, bool as_error) {
     } else {
         publish_event(LinkEvent::Kind::Info, reason);
     }
-    if (driver_) driver_->stop(*this);
+    say_goodbye();
     retire_connection();
     reconnect_.connected();
     capture_.close();
@@ -252,12 +260,17 @@ void AcquisitionLoop::begin_stop() {
     stopping_ = true;
     if (driver_ && transport_ && !ended_) {
         // Let the device be left as found (streaming stopped), then close.
-        driver_->stop(*this);
+        say_goodbye();
         stop_timer_.expires_after(kGoodbyeDrain);
         stop_timer_.async_wait([this](const boost::system::error_code&) { finish_stop(); });
         return;
     }
     finish_stop();
+}
+
+void AcquisitionLoop::say_goodbye() {
+    if (driver_) driver_->stop(*this);
+    goodbye_sent_ = true;
 }
 
 void AcquisitionLoop::finish_stop() {
@@ -351,6 +364,8 @@ void AcquisitionLoop::refresh_status() {
         s.driver = driver_->stats();
     }
     add_stats(s.driver, retired_driver_totals_);
+    s.driver.samples_lost += loss_across_reconnects_.exact();
+    s.driver.samples_lost_estimated += loss_across_reconnects_.estimated();
     s.samples_delivered = pipeline_.delivered();
     s.ring_drops = pipeline_.sample_drops();
     s.event_drops = pipeline_.event_drops();
@@ -406,7 +421,7 @@ void AcquisitionLoop::set_calibration(std::shared_ptr<const algocal::Calibration
 }
 
 void AcquisitionLoop::send(std::span<const std::uint8_t> bytes) {
-    if (!transport_) return;
+    if (!transport_ || goodbye_sent_) return;
     bytes_sent_ += bytes.size();
     capture_.append(CaptureRecordKind::HostToDevice, SteadyClock::now(), bytes);
     transport_->write(bytes);
@@ -422,6 +437,13 @@ void AcquisitionLoop::emit(const RawSample& sample) {
         const auto identity = driver_ ? driver_->identity() : std::nullopt;
         note_connected(identity ? identity->model : std::string());
     }
+    if (!serial_known_ && driver_) {
+        if (const auto identity = driver_->identity()) {
+            device_serial_ = identity->serial_number;
+            serial_known_ = true;
+        }
+    }
+    loss_across_reconnects_.on_sample(sample, device_serial_);
     pipeline_.deliver(sample);
 }
 

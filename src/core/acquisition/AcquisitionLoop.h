@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "algocore/acquisition/Acquisition.h"
+#include "algocore/acquisition/LossAcrossReconnect.h"
 #include "algocore/acquisition/RawCapture.h"
 #include "algocore/acquisition/ReconnectSchedule.h"
 #include "algocore/acquisition/SamplePipeline.h"
@@ -56,6 +57,7 @@ private:
     void link_lost(const std::string& reason);
     void end_session(const std::string& reason, bool as_error);
     void begin_stop();
+    void say_goodbye();
     void finish_stop();
     void retire_connection();
     void schedule_tick();
@@ -85,6 +87,9 @@ private:
     std::uint64_t connection_ = 0; // bumped per open, so late errors of old ones are ignored
     bool connected_reported_ = false;
     bool stopping_ = false;
+    // The driver said goodbye (stop()): nothing more is sent to the device, whatever the
+    // driver would answer to bytes still arriving (a DEVICE_INFO, a quiet gauge).
+    bool goodbye_sent_ = false;
     bool ended_ = false;
     Link link_ = Link::Idle;
     ReconnectSchedule reconnect_;
@@ -92,6 +97,9 @@ private:
 
     // Counters and rate bookkeeping (I/O thread only; copied into status_ on every tick).
     DriverStats retired_driver_totals_;
+    LossAcrossReconnect loss_across_reconnects_;
+    std::string device_serial_; // of the current connection's device, once it said
+    bool serial_known_ = false;
     std::uint64_t bytes_received_ = 0;
     std::uint64_t bytes_sent_ = 0;
     std::uint32_t disconnects_ = 0;

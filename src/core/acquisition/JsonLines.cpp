@@ -1,5 +1,6 @@
 #include "algocore/acquisition/JsonLines.h"
 
+#include <cmath>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -16,6 +17,18 @@ const char* button_name(std::uint8_t button) {
     return "unknown";
 }
 
+// A number with fixed decimals while it is of a sensible size, in exponent form beyond (so a
+// line stays short), and null when it is not finite (JSON has no NaN or infinity).
+void format_value(char (&out)[32], double value, int decimals) {
+    if (!std::isfinite(value)) {
+        std::snprintf(out, sizeof out, "null");
+    } else if (std::abs(value) < 1e12) {
+        std::snprintf(out, sizeof out, "%.*f", decimals, value);
+    } else {
+        std::snprintf(out, sizeof out, "%.17g", value);
+    }
+}
+
 } // namespace
 
 std::string to_json_line(const Sample& sample) {
@@ -23,12 +36,16 @@ std::string to_json_line(const Sample& sample) {
     // output stable for golden files.
     char raw[16] = "null";
     if (sample.has_raw) std::snprintf(raw, sizeof raw, "%d", sample.raw_counts);
+    char t[32], force[32], pressure[32];
+    format_value(t, sample.t_s, 6);
+    format_value(force, sample.force_n, 4);
+    format_value(pressure, sample.pressure_kpa, 3);
     char line[256];
     std::snprintf(line, sizeof line,
-                  "{\"t\":%.6f,\"force_n\":%.4f,\"pressure_kpa\":%.3f,\"raw\":%s,\"buttons\":%u,"
+                  "{\"t\":%s,\"force_n\":%s,\"pressure_kpa\":%s,\"raw\":%s,\"buttons\":%u,"
                   "\"flags\":%u,\"cal\":%llu%s}",
-                  sample.t_s, sample.force_n, sample.pressure_kpa, raw,
-                  static_cast<unsigned>(sample.buttons), static_cast<unsigned>(sample.flags),
+                  t, force, pressure, raw, static_cast<unsigned>(sample.buttons),
+                  static_cast<unsigned>(sample.flags),
                   static_cast<unsigned long long>(sample.calibration_id),
                   (sample.flags & kGapBefore) ? ",\"gap\":true" : "");
     return line;

@@ -1,6 +1,9 @@
+#include <unistd.h>
+
 #include <cerrno>
 #include <cstring>
 
+#include "algocore/FileMode.h"
 #include "algocore/acquisition/RawCapture.h"
 
 namespace algocore {
@@ -23,9 +26,12 @@ bool RawCaptureWriter::open(const std::string& path,
                             const std::map<std::string, std::string>& metadata,
                             SteadyTime session_start, std::string* error) {
     close();
-    file_ = std::fopen(path.c_str(), "wb");
+    // A capture holds a session's measurements: owner-only, like the database.
+    const int fd = open_file_with_mode(path, kOwnerOnlyFileMode);
+    file_ = fd >= 0 ? ::fdopen(fd, "wb") : nullptr;
     if (!file_) {
         if (error) *error = "cannot create capture file " + path + ": " + std::strerror(errno);
+        if (fd >= 0) ::close(fd);
         return false;
     }
     buffer_ = std::make_unique<char[]>(kWriteBufferBytes);

@@ -72,7 +72,9 @@ std::string calibration_record_to_json(const algocal::CalibrationRecord& record)
                     {"fit", fit_json},
                     {"statistics", statistics_json(record.statistics)},
                     {"notes", record.notes}};
-    return root.dump(2) + "\n";
+    // Text fields come from people and devices: bytes that are not UTF-8 are written as
+    // U+FFFD instead of throwing out of a save.
+    return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
 }
 
 std::string save_calibration_record(const std::filesystem::path& path,

@@ -1,35 +1,25 @@
 // Loading calibration records: every field is checked for presence, type and range, then the
-// fit is checked against the points (a record whose numbers were altered or damaged no longer
-// reproduces its own fit). The first problem found is reported with the field's JSON path.
+// fit and every statistic are recomputed from the points (a record whose numbers were altered
+// or damaged no longer reproduces them). The first problem found is reported with the field's
+// JSON path; nothing the parser throws leaves this file.
 #include <nlohmann/json.hpp>
 
-#include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <sstream>
 
+#include "JsonFieldPath.h"
+#include "RecordConsistency.h"
 #include "RecordEnumNames.h"
+#include "RecordProblem.h"
 #include "algocal/CalendarDate.h"
-#include "algocal/CalibrationAnalysis.h"
 #include "algocore/calibration/CalibrationRecordJson.h"
+#include "algoinput/InputFile.h"
+#include "algoinput/QuotedInput.h"
 
 namespace algocore {
 namespace {
 
 using Json = nlohmann::json;
-
-// Relative agreement required between the stored fit and a refit of the stored points,
-// measured on the curve at the points as a fraction of the full-scale reading.
-constexpr double kRefitAgreement = 1e-6;
-
-struct RecordProblem {
-    std::string field;
-    std::string message;
-};
-
-[[noreturn]] void refuse(const std::string& field, const std::string& problem) {
-    throw RecordProblem{field, problem};
-}
 
 const Json& member(const Json& object, const std::string& path, const char* key) {
     const std::string field = path.empty() ? key : path + "." + key;
@@ -73,6 +63,26 @@ std::string text(const Json& object, const std::string& path, const char* key) {
     return value.get<std::string>();
 }
 
+// A name printed in reports, certificates and terminals: text without control characters
+// (an escape sequence in an operator name would drive the reader's terminal).
+std::string name(const Json& object, const std::string& path, const char* key) {
+    std::string value = text(object, path, key);
+    if (!algoinput::is_printable_text(value))
+        refuse(join(path, key),
+               "must be text without control characters, got " + algoinput::quote_input(value));
+    return value;
+}
+
+// Notes may have line breaks and tabs; nothing else that steers a terminal.
+std::string notes(const Json& root) {
+    std::string value = text(root, "", "notes");
+    std::string visible = value;
+    std::erase_if(visible, [](char c) { return c == '\n' || c == '\t' || c == '\r'; });
+    if (!algoinput::is_printable_text(visible))
+        refuse("notes", "must be text without control characters other than line breaks");
+    return value;
+}
+
 bool flag(const Json& object, const std::string& path, const char* key) {
     const Json& value = member(object, path, key);
     if (!value.is_boolean()) refuse(join(path, key), "must be true or false");
@@ -82,7 +92,7 @@ bool flag(const Json& object, const std::string& path, const char* key) {
 std::chrono::year_month_day date(const Json& object, const char* key) {
     const std::string value = text(object, "", key);
     const auto parsed = algocal::parse_date(value);
-    if (!parsed) refuse(key, "must be a date YYYY-MM-DD, got \"" + value + "\"");
+    if (!parsed) refuse(key, "must be a date YYYY-MM-DD, got " + algoinput::quote_input(value));
     return *parsed;
 }
 
@@ -112,9 +122,9 @@ std::vector<algocal::ReferenceStandard> reference_standards(const Json& root) {
         const std::string path = "reference_standards[" + std::to_string(i) + "]";
         if (!list[i].is_object()) refuse(path, "must be an object");
         algocal::ReferenceStandard standard;
-        standard.id = text(list[i], path, "id");
+        standard.id = name(list[i], path, "id");
         if (standard.id.empty()) refuse(path + ".id", "must not be empty");
-        standard.description = text(list[i], path, "description");
+        standard.description = name(list[i], path, "description");
         standard.expanded_uncertainty_percent =
             number_in(list[i], path, "expanded_uncertainty_percent", 0.0, 100.0);
         standard.coverage_factor = number_in(list[i], path, "coverage_factor", 0.1, 10.0);
@@ -134,14 +144,15 @@ std::vector<algocal::CalibrationPoint> points(const Json& root) {
         point.applied_load = number_in(list[i], path, "applied_load", 0.0, 1e9);
         const std::string unit = text(list[i], path, "unit");
         const auto parsed_unit = algocal::parse_force_unit(unit);
-        if (!parsed_unit) refuse(path + ".unit", "unknown force unit \"" + unit + "\"");
+        if (!parsed_unit)
+            refuse(path + ".unit", "unknown force unit " + algoinput::quote_input(unit));
         point.load_unit = *parsed_unit;
         point.reading = number(list[i], path, "reading");
         const std::string direction = text(list[i], path, "direction");
         const auto parsed_direction = parse_direction(direction);
         if (!parsed_direction)
-            refuse(path + ".direction",
-                   "must be \"ascending\" or \"descending\", got \"" + direction + "\"");
+            refuse(path + ".direction", "must be \"ascending\" or \"descending\", got " +
+                                            algoinput::quote_input(direction));
         point.direction = *parsed_direction;
         const long long run = integer(list[i], path, "run");
         if (run < 1 || run > 1000) refuse(path + ".run", "must be 1..1000");
@@ -202,39 +213,12 @@ algocal::CalibrationStatistics statistics(const Json& root) {
     return s;
 }
 
-// The stored fit must be the fit of the stored points: catches altered numbers that are
-// each plausible on their own.
-void check_fit_matches_points(const algocal::CalibrationRecord& record) {
-    std::vector<double> load_n, reading;
-    algocal::split_points(record.points, load_n, reading);
-    const auto [lo, hi] = std::minmax_element(load_n.begin(), load_n.end());
-    const double load_tolerance = 1e-9 * std::max(1.0, std::abs(*hi));
-    if (std::abs(*lo - record.fit.x_min) > load_tolerance)
-        refuse("fit.load_min_n", "does not match the smallest applied load of the points");
-    if (std::abs(*hi - record.fit.x_max) > load_tolerance)
-        refuse("fit.load_max_n", "does not match the largest applied load of the points");
-    const algocal::FitResult refit = algocal::fit_polynomial(load_n, reading, record.fit.degree);
-    if (!refit.ok()) refuse("points", "cannot be fitted: " + refit.message);
-    const double span =
-        std::abs(record.fit.evaluate(record.fit.x_max) - record.fit.evaluate(record.fit.x_min));
-    for (std::size_t i = 0; i < load_n.size(); ++i) {
-        const double difference =
-            std::abs(record.fit.evaluate(load_n[i]) - refit.fit.evaluate(load_n[i]));
-        if (!(difference <= kRefitAgreement * span))
-            refuse("fit.coefficients", "do not match the points (the refit differs at point " +
-                                           std::to_string(i + 1) +
-                                           "); the record was altered or damaged");
-    }
-    if (!algocal::fit_is_monotonic(record.fit))
-        refuse("fit.coefficients",
-               "the fit is not monotonic over the calibrated range, so it cannot be inverted");
-}
-
 algocal::CalibrationRecord parse_record(const Json& root, const RecordExpectations& expect) {
     if (!root.is_object()) refuse("(record)", "must be a JSON object");
     const std::string format = text(root, "", "format");
     if (format != kCalibrationRecordFormat)
-        refuse("format", "is \"" + format + "\", not an Algoscope calibration record");
+        refuse("format",
+               "is " + algoinput::quote_input(format) + ", not an Algoscope calibration record");
     const long long version = integer(root, "", "version");
     if (version > algocal::kCalibrationRecordVersion)
         refuse("version", "record format version " + std::to_string(version) +
@@ -249,15 +233,16 @@ algocal::CalibrationRecord parse_record(const Json& root, const RecordExpectatio
     if (!id.is_number_unsigned() || id.get<std::uint64_t>() == 0)
         refuse("id", "must be a whole number greater than 0");
     record.id = id.get<std::uint64_t>();
-    record.device_serial = text(root, "", "device_serial");
+    record.device_serial = name(root, "", "device_serial");
     if (record.device_serial.empty()) refuse("device_serial", "must not be empty");
     if (!expect.device_serial.empty() && record.device_serial != expect.device_serial)
-        refuse("device_serial", "record is for device \"" + record.device_serial +
-                                    "\", not this device \"" + expect.device_serial + "\"");
+        refuse("device_serial",
+               "record is for device " + algoinput::quote_input(record.device_serial) +
+                   ", not this device " + algoinput::quote_input(expect.device_serial));
     record.calibrated_on = date(root, "calibrated_on");
     record.expires_on = date(root, "expires_on");
     if (record.expires_on < record.calibrated_on) refuse("expires_on", "is before calibrated_on");
-    record.operator_name = text(root, "", "operator");
+    record.operator_name = name(root, "", "operator");
     if (record.operator_name.empty()) refuse("operator", "must name who calibrated");
     record.reference_standards = reference_standards(root);
     record.temperature_c = number_in(root, "", "temperature_c", -40.0, 80.0);
@@ -266,13 +251,13 @@ algocal::CalibrationRecord parse_record(const Json& root, const RecordExpectatio
     const auto parsed_kind = parse_reading_kind(kind);
     if (!parsed_kind)
         refuse("reading_kind",
-               "must be \"raw_counts\" or \"device_newtons\", got \"" + kind + "\"");
+               "must be \"raw_counts\" or \"device_newtons\", got " + algoinput::quote_input(kind));
     record.reading_kind = *parsed_kind;
     record.points = points(root);
     record.fit = fit(root, record.points.size());
     record.statistics = statistics(root);
-    if (root.contains("notes")) record.notes = text(root, "", "notes");
-    check_fit_matches_points(record);
+    if (root.contains("notes")) record.notes = notes(root);
+    check_record_consistency(record);
     return record;
 }
 
@@ -281,21 +266,29 @@ algocal::CalibrationRecord parse_record(const Json& root, const RecordExpectatio
 CalibrationLoadResult calibration_record_from_json(std::string_view json,
                                                    const RecordExpectations& expectations) {
     CalibrationLoadResult result;
-    Json root;
-    try {
-        root = Json::parse(json.begin(), json.end());
-    } catch (const Json::parse_error& error) {
-        result.field = "(record)";
-        result.message =
-            "record is not valid JSON (corrupt or truncated) at byte " + std::to_string(error.byte);
+    const auto refused = [&result](const std::string& field, const std::string& problem) {
+        result.field = field;
+        result.message = "field '" + field + "': " + problem;
+        return result;
+    };
+    ParsedJson parsed = parse_json_naming_field(json);
+    if (!parsed.ok && parsed.field == "(record)") {
+        // Not even the first field could be read: the record as a whole.
+        result.field = parsed.field;
+        result.message = "record " + parsed.problem;
         return result;
     }
+    if (!parsed.ok) return refused(parsed.field, parsed.problem);
+    // The boundary of the loader: a record that defeats a check below (a library exception,
+    // memory) is refused like any other damaged record, never thrown at the caller.
     try {
-        result.record = parse_record(root, expectations);
+        result.record = parse_record(parsed.value, expectations);
     } catch (const RecordProblem& problem) {
-        result.field = problem.field;
-        result.message = "field '" + problem.field + "': " + problem.message;
-        return result;
+        return refused(problem.field, problem.message);
+    } catch (const nlohmann::json::exception&) {
+        return refused("(record)", "cannot be read (damaged record)");
+    } catch (const std::bad_alloc&) {
+        return refused("(record)", "is too large to check in memory");
     }
     result.ok = true;
     if (result.record.is_expired(expectations.today)) {
@@ -312,17 +305,17 @@ CalibrationLoadResult calibration_record_from_json(std::string_view json,
 
 CalibrationLoadResult load_calibration_record(const std::filesystem::path& path,
                                               const RecordExpectations& expectations) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
+    const algoinput::InputFileRead file =
+        algoinput::read_input_file(path, kMaxCalibrationRecordBytes, "calibration record");
+    if (!file.ok()) {
         CalibrationLoadResult result;
         result.field = "(file)";
-        result.message = "cannot open calibration record " + path.string();
+        result.message = file.error;
         return result;
     }
-    std::ostringstream content;
-    content << in.rdbuf();
-    CalibrationLoadResult result = calibration_record_from_json(content.str(), expectations);
-    if (!result.ok) result.message = path.filename().string() + ": " + result.message;
+    CalibrationLoadResult result = calibration_record_from_json(file.bytes, expectations);
+    if (!result.ok)
+        result.message = algoinput::escape_input(path.filename().string()) + ": " + result.message;
     return result;
 }
 

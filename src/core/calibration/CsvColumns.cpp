@@ -3,6 +3,8 @@
 #include <charconv>
 #include <cmath>
 
+#include "algoinput/QuotedInput.h"
+
 namespace algocore {
 namespace {
 
@@ -48,7 +50,8 @@ bool skipped(const std::string& line) {
 }
 
 std::string where(const CsvTable& table, std::size_t row, const std::string& column) {
-    return "line " + std::to_string(table.line_of_row[row]) + ", column '" + column + "': ";
+    return "line " + std::to_string(table.line_of_row[row]) + ", column '" +
+           algoinput::escape_input(column) + "': ";
 }
 
 // The cell of `column` in `row`, or a message naming line and column.
@@ -73,15 +76,22 @@ bool number_cell(const CsvTable& table, std::size_t row, long index, const std::
     std::string text;
     if (!cell(table, row, index, column, text, message)) return false;
     if (parse_number(text, value)) return true;
-    message = where(table, row, column) + "\"" + text + "\" is not a number";
+    message = where(table, row, column) + algoinput::quote_input(text) + " is not a number";
     return false;
 }
 
 std::string missing_column(const CsvTable& table, const std::string& name) {
     std::string known;
-    for (const std::string& h : table.header)
-        known += (known.empty() ? "'" : ", '") + h + "'";
-    return "column '" + name + "' not found in the header (columns: " + known + ")";
+    // The header may be anything; say at most a line's worth of it.
+    for (const std::string& h : table.header) {
+        if (known.size() > algoinput::kMaxQuotedChars) {
+            known += ", ...";
+            break;
+        }
+        known += (known.empty() ? "'" : ", '") + algoinput::escape_input(h, 40) + "'";
+    }
+    return "column '" + algoinput::escape_input(name) +
+           "' not found in the header (columns: " + known + ")";
 }
 
 } // namespace
@@ -100,6 +110,8 @@ CsvTable read_csv_table(std::istream& in) {
     char delimiter = ',';
     while (std::getline(in, line)) {
         ++line_number;
+        // Spreadsheets save "CSV UTF-8" with a byte order mark before the first header name.
+        if (line_number == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
         if (skipped(line)) continue;
         if (!have_header) {
             delimiter = line.find(',') != std::string::npos    ? ','
@@ -174,8 +186,8 @@ CsvPoints read_calibration_points_csv(std::istream& in) {
             return out;
         const auto parsed_unit = algocal::parse_force_unit(unit);
         if (!parsed_unit) {
-            out.message = where(table, row, "unit") + "unknown force unit \"" + unit +
-                          "\" (use N, kgf or lbf)";
+            out.message = where(table, row, "unit") + "unknown force unit " +
+                          algoinput::quote_input(unit) + " (use N, kgf or lbf)";
             return out;
         }
         point.load_unit = *parsed_unit;
@@ -188,8 +200,8 @@ CsvPoints read_calibration_points_csv(std::istream& in) {
         } else if (direction == "descending" || direction == "down") {
             point.direction = algocal::LoadDirection::kDescending;
         } else {
-            out.message = where(table, row, "direction") + "\"" + direction +
-                          "\" is not ascending/descending (or up/down)";
+            out.message = where(table, row, "direction") + algoinput::quote_input(direction) +
+                          " is not ascending/descending (or up/down)";
             return out;
         }
         if (run_column >= 0) {

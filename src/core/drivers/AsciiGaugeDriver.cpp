@@ -64,6 +64,7 @@ void AsciiGaugeDriver::report(DriverLink& link, LinkEvent::Kind kind, SteadyTime
 void AsciiGaugeDriver::start(SteadyTime now, DriverLink& link) {
     // A restart (after a reconnect) begins from a clean slate; counters keep accumulating.
     started_at_ = now;
+    stopped_ = false;
     ever_valid_ = false;
     ever_bytes_ = false;
     answering_ = false;
@@ -87,6 +88,7 @@ void AsciiGaugeDriver::start(SteadyTime now, DriverLink& link) {
 }
 
 void AsciiGaugeDriver::send_poll(SteadyTime now, DriverLink& link) {
+    if (stopped_) return;
     link.send_text(config_.poll_command);
     poll_in_flight_ = true;
     poll_sent_at_ = now;
@@ -94,6 +96,7 @@ void AsciiGaugeDriver::send_poll(SteadyTime now, DriverLink& link) {
 }
 
 void AsciiGaugeDriver::arm_stream(SteadyTime now, DriverLink& link) {
+    if (stopped_) return;
     if (!config_.stream_start.empty()) link.send_text(config_.stream_start);
     last_arm_at_ = now;
 }
@@ -206,12 +209,13 @@ void AsciiGaugeDriver::handle_reading(const GaugeReply& reply, SteadyTime t, Dri
     if (gap_pending_) {
         sample.flags |= kGapBefore;
         gap_pending_ = false;
-        // A stream at a known rate tells how many readings the silence swallowed (polled
-        // gauges count their missed polls instead).
+        // A stream at a known rate tells about how many readings the silence swallowed: an
+        // estimate, kept apart from exact counts (polled gauges count their missed polls).
         if (!polled() && config_.nominal_stream_rate_hz > 0 && stats_.samples > 0) {
             const double missing =
                 seconds_between(previous_reading_at_, t) * config_.nominal_stream_rate_hz - 1.0;
-            if (missing >= 1.0) stats_.samples_lost += static_cast<std::uint64_t>(missing + 0.5);
+            if (missing >= 1.0)
+                stats_.samples_lost_estimated += static_cast<std::uint64_t>(missing + 0.5);
         }
     }
     previous_reading_at_ = t;
@@ -227,6 +231,7 @@ void AsciiGaugeDriver::report_error(SteadyTime t, std::string_view category,
 }
 
 void AsciiGaugeDriver::on_tick(SteadyTime now, DriverLink& link) {
+    if (stopped_) return;
     if (auto message = baud_.check(now)) report(link, LinkEvent::Kind::Error, now, *message);
 
     if (polled()) {
@@ -300,8 +305,9 @@ void AsciiGaugeDriver::check_rate(SteadyTime now, DriverLink& link) {
 
 void AsciiGaugeDriver::stop(DriverLink& link) {
     // Leave a streaming gauge as we found it: quiet.
-    if (!polled() && !config_.stream_stop.empty()) link.send_text(config_.stream_stop);
+    if (!stopped_ && !polled() && !config_.stream_stop.empty()) link.send_text(config_.stream_stop);
     poll_in_flight_ = false;
+    stopped_ = true;
 }
 
 } // namespace algocore

@@ -1,5 +1,7 @@
 #include "algocore/drivers/AsciiNumberParser.h"
 
+#include <cmath>
+
 #include "algocore/drivers/GaugeText.h"
 
 namespace algocore {
@@ -14,6 +16,8 @@ GaugeReply parse_ascii_number_line(std::string_view line, ForceUnit unit, double
     r.kind = GaugeReply::Kind::Reading;
     r.unit = unit;
     r.force_n = *value * scale * newtons_per(unit);
+    // A finite number can still overflow once converted (309 digits of pounds-force).
+    if (!std::isfinite(r.force_n)) return unparsable_reply("value too large for a force");
     return r;
 }
 

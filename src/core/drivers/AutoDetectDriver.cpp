@@ -143,6 +143,7 @@ void AutoDetectDriver::classify_line(std::string_view line) {
 
 void AutoDetectDriver::on_bytes(const ByteChunk& chunk, DriverLink& link) {
     if (inner_) return inner_->on_bytes(chunk, link);
+    if (stopped_) return;
     bytes_seen_ += chunk.bytes.size();
     decoder_.feed(chunk.bytes.data(), chunk.bytes.size(), *this);
     lines_.feed(
@@ -225,6 +226,7 @@ void AutoDetectDriver::next_step(SteadyTime now, DriverLink& link) {
 
 void AutoDetectDriver::on_tick(SteadyTime now, DriverLink& link) {
     if (inner_) return inner_->on_tick(now, link);
+    if (stopped_) return;
     if (!found_driver_.empty()) return hand_over(now, link);
     const double in_step_s = seconds_between(step_since_, now);
     const double step_length_s = step_ == Step::Listen         ? kListenS
@@ -235,6 +237,7 @@ void AutoDetectDriver::on_tick(SteadyTime now, DriverLink& link) {
 
 void AutoDetectDriver::stop(DriverLink& link) {
     if (inner_) inner_->stop(link);
+    stopped_ = true;
 }
 
 } // namespace algocore

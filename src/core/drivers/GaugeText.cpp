@@ -90,6 +90,8 @@ GaugeReply parse_value_and_unit(std::string_view text, ForceUnit unit_when_omitt
         }
     }
     r.force_n = *value * newtons_per(r.unit.value_or(unit_when_omitted));
+    // A finite number can still overflow once converted (309 digits of pounds-force).
+    if (!std::isfinite(r.force_n)) return unparsable_reply("value too large for a force");
     return r;
 }
 

@@ -1,5 +1,6 @@
 #include "algocore/drivers/ImadaParser.h"
 
+#include <cmath>
 #include <string>
 
 #include "algocore/drivers/GaugeText.h"
@@ -31,6 +32,8 @@ GaugeReply parse_imada_line(std::string_view line) {
     r.mode = text[1];
     r.judgement = text[2];
     r.force_n = *value * newtons_per(*r.unit);
+    // A finite number can still overflow once converted (309 digits of pounds-force).
+    if (!std::isfinite(r.force_n)) return unparsable_reply("value too large for a force");
     return r;
 }
 

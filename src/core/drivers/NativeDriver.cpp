@@ -108,6 +108,7 @@ void NativeDriver::on_bytes(const ByteChunk& chunk, DriverLink& link) {
 void NativeDriver::on_tick(SteadyTime now, DriverLink& link) {
     link_ = &link;
     now_ = now;
+    if (phase_ == Phase::Stopped) return;
     if (phase_ != Phase::Refused) {
         if (auto message = baud_.check(now)) report(LinkEvent::Kind::Error, now, *message);
     }
@@ -150,7 +151,8 @@ void NativeDriver::on_tick(SteadyTime now, DriverLink& link) {
     case Phase::WaitingToRetry:
         if (in_phase_s >= kRetryHandshakeAfterS) begin_handshake(now);
         break;
-    case Phase::Refused: break;
+    case Phase::Refused:
+    case Phase::Stopped: break;
     }
     rate_.update(now);
     stats_.achieved_rate_hz = rate_.rate_hz();
@@ -158,8 +160,10 @@ void NativeDriver::on_tick(SteadyTime now, DriverLink& link) {
 
 void NativeDriver::stop(DriverLink& link) {
     link_ = &link;
-    // Leave the device quiet, as a fresh power-up would be.
-    if (phase_ != Phase::Refused) send_command(algoproto::Stop{});
+    // Leave the device quiet, as a fresh power-up would be. From here on no answer still on
+    // the wire (DEVICE_INFO, a "not streaming" STATUS, a late ACK) starts it again.
+    if (phase_ != Phase::Refused && phase_ != Phase::Stopped) send_command(algoproto::Stop{});
+    phase_ = Phase::Stopped;
 }
 
 void NativeDriver::report_frame_error(std::string_view category, const std::string& message) {
@@ -189,6 +193,9 @@ void NativeDriver::on_frame(const algoproto::Frame& frame) {
     baud_.on_valid();
     last_frame_at_ = now_;
     if (phase_ == Phase::Refused) return;
+    // Stopped: the last partial batch is still data; nothing else is acted on.
+    if (phase_ == Phase::Stopped && frame.type != static_cast<std::uint8_t>(MessageType::Samples))
+        return;
 
     const auto parse_failed = [&](algoproto::ParseStatus status) {
         ++stats_.bad_frames;
@@ -320,7 +327,12 @@ std::uint8_t NativeDriver::buttons_at(std::uint32_t index, std::uint8_t frame_fl
 
 void NativeDriver::handle_samples(const algoproto::Samples& m) {
     // Frames before DEVICE_INFO (a device already streaming) carry no usable calibration.
-    if (!info_ || (phase_ != Phase::Streaming && phase_ != Phase::AwaitingStart)) return;
+    if (!info_) return;
+    if (phase_ == Phase::Stopped) {
+        if (!have_next_index_) return; // it was never streaming for us
+    } else if (phase_ != Phase::Streaming && phase_ != Phase::AwaitingStart) {
+        return;
+    }
     if (phase_ == Phase::AwaitingStart) enter_streaming(); // the ACK was lost; START worked
     if (have_next_index_ && m.first_index != next_index_) {
         if (index_at_or_after(m.first_index, next_index_)) {
@@ -352,6 +364,7 @@ void NativeDriver::handle_samples(const algoproto::Samples& m) {
         s.has_raw = true;
         s.force_n = static_cast<double>(m.counts[i]) * newtons_per_count;
         s.device_index = m.first_index + i;
+        s.has_device_index = true;
         s.buttons = buttons_at(s.device_index, m.flags);
         s.flags = flags;
         if (gap_pending_) {

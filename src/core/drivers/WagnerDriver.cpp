@@ -7,9 +7,9 @@
 namespace algocore {
 namespace {
 
-AsciiGaugeConfig wagner_config(const DriverOptions& options) {
+AsciiGaugeConfig wagner_config(const DriverOptions& options, std::string name) {
     AsciiGaugeConfig c;
-    c.name = "wagner";
+    c.name = std::move(name);
     c.model = options.wagner_continuous ? "Wagner FDIX gauge" : "Wagner FDX gauge";
     c.baud = options.baud;
     c.typical_reply_bytes = sizeof("- 23.02 lbf\r\n") - 1;
@@ -32,8 +32,19 @@ AsciiGaugeConfig wagner_config(const DriverOptions& options) {
 
 } // namespace
 
-WagnerDriver::WagnerDriver(const DriverOptions& options)
-    : AsciiGaugeDriver(wagner_config(options)), unit_when_omitted_(options.unit_when_omitted) {}
+WagnerDriver::WagnerDriver(const DriverOptions& options) : WagnerDriver(options, "wagner") {}
+
+WagnerDriver::WagnerDriver(const DriverOptions& options, std::string name)
+    : AsciiGaugeDriver(wagner_config(options, std::move(name))),
+      unit_when_omitted_(options.unit_when_omitted) {}
+
+std::unique_ptr<WagnerDriver> WagnerDriver::fdix_continuous(DriverOptions options) {
+    // Chosen by name, the gauge may just have been switched on: its rate is unknown, so the
+    // driver sets one (auto-detection of a gauge already streaming keeps the gauge's own).
+    options.wagner_continuous = true;
+    if (options.wagner_rate_hz == 0) options.wagner_rate_hz = kFdixDefaultRateHz;
+    return std::unique_ptr<WagnerDriver>(new WagnerDriver(options, "wagner-fdix"));
+}
 
 GaugeReply WagnerDriver::parse_line(std::string_view line) const {
     return parse_wagner_line(line, unit_when_omitted_);

@@ -30,7 +30,8 @@ std::string neutralise_formula(const std::string& text) {
 }
 
 std::string quote_cell(const std::string& text) {
-    if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+    // ';' too: spreadsheets in locales whose decimal mark is ',' split cells on it.
+    if (text.find_first_of(",;\"\r\n") == std::string::npos) return text;
     std::string quoted = "\"";
     for (char c : text) {
         if (c == '"') quoted.push_back('"');

@@ -8,7 +8,11 @@ namespace algocore::exporting {
 
 namespace {
 bool write_file(const std::filesystem::path& path, const std::function<void(std::ostream&)>& body,
-                std::string& error) {
+                unsigned file_mode, std::string& error) {
+    if (std::string failure = create_file_with_mode(path.string(), file_mode); !failure.empty()) {
+        error = std::move(failure);
+        return false;
+    }
     std::ofstream out(path, std::ios::binary);
     if (!out) {
         error = "cannot create " + path.string();
@@ -27,18 +31,25 @@ bool write_file(const std::filesystem::path& path, const std::function<void(std:
 ExportResult export_csv_directory(const storage::StudyData& data,
                                   const std::vector<storage::SiteSummary>& summaries,
                                   const std::string& directory, const TraceLoader& trial_traces,
-                                  const TraceLoader& hold_traces) {
+                                  const TraceLoader& hold_traces, unsigned file_mode) {
     ExportResult result;
     const std::filesystem::path root(directory);
-    std::error_code ec;
-    std::filesystem::create_directories(root / "traces", ec);
-    if (ec) {
-        result.error =
-            "cannot create the folder " + (root / "traces").string() + ": " + ec.message();
-        return result;
+    // Folders made here get the files' privacy; a folder the user already had is left alone.
+    for (const std::filesystem::path& folder : {root, root / "traces"}) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(folder, ec)) continue;
+        std::filesystem::create_directories(folder, ec);
+        if (!ec)
+            std::filesystem::permissions(
+                folder, static_cast<std::filesystem::perms>(folder_mode_for(file_mode)),
+                std::filesystem::perm_options::replace, ec);
+        if (ec) {
+            result.error = "cannot create the folder " + folder.string() + ": " + ec.message();
+            return result;
+        }
     }
     auto add = [&](const std::string& name, const std::function<void(std::ostream&)>& body) {
-        if (!write_file(root / name, body, result.error)) return false;
+        if (!write_file(root / name, body, file_mode, result.error)) return false;
         result.files.push_back(name);
         return true;
     };

@@ -4,6 +4,7 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <sqlite3.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <fcntl.h>
@@ -44,6 +45,15 @@ StorageCore::~StorageCore() {
 std::string StorageCore::open_connection() {
     const int flags =
         options_.writable ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READONLY;
+    // Health data: a new database file is created owner-only before SQLite opens it; SQLite
+    // gives its -wal and -shm the main file's permissions.
+    if (options_.writable && ::access(path_.c_str(), F_OK) != 0) {
+        const int fd = ::open(path_.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            ::fchmod(fd, 0600);
+            ::close(fd);
+        }
+    }
     try {
         db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
         // Someone else's database is refused before anything (even the journal mode) changes.

@@ -71,7 +71,7 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     driver_ = new QComboBox(this);
     for (const std::string& name : algocore::driver_names())
         driver_->addItem(QString::fromStdString(name));
-    driver_->setToolTip(tr("Device dialect (auto detects)"));
+    driver_->setToolTip(tr("Device dialect (auto detects; wagner-fdix: FDIX continuous at 100/s)"));
     connect_ = new QPushButton(tr("Connect"), this);
 
     state_ = make_field(this, tr("Link state"));

@@ -5,8 +5,12 @@
 #include <QElapsedTimer>
 #include <QTemporaryDir>
 #include <QTest>
+#include <fstream>
+#include <sstream>
 
 #include "CalibrationScript.h"
+#include "algocal/CalibrationAnalysis.h"
+#include "algocore/calibration/CalibrationStore.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/Screenshot.h"
 #include "algogui/calibration/CalibrationSetupPanel.h"
@@ -70,6 +74,64 @@ private Q_SLOTS:
         }
         QCOMPARE(wizard.current_step_page(), 2);
         maybe_save(wizard, QStringLiteral("calibration-results.png"));
+    }
+
+    // Issue 12, item 1: the active record of the connected device holds a number too large
+    // for a double. The device falls back to its factory calibration with a warning naming
+    // the field; nothing aborts.
+    void ADamagedActiveRecordFallsBackToTheFactoryCalibrationWithAWarning() {
+        const std::string root = dir_.filePath(QStringLiteral("damaged-store")).toStdString();
+        const std::string serial = "SIM-00000001"; // the simulator's serial for seed 1
+        algocal::CalibrationRecord record;
+        record.id = 1795000000002;
+        record.device_serial = serial;
+        record.calibrated_on = algocal::today_utc();
+        record.expires_on = std::chrono::year_month_day{
+            std::chrono::sys_days{record.calibrated_on} + std::chrono::days{30}};
+        record.operator_name = "A. Tester";
+        record.reference_standards.push_back({"WS-2026-07", "M1 weights", 0.02, 2.0});
+        record.temperature_c = 21.5;
+        for (double f : {0.0, 10.0, 20.0, 30.0, 40.0, 50.0})
+            record.points.push_back({f, algocal::ForceUnit::kNewton,
+                                     calibration_script::true_reading(f),
+                                     algocal::LoadDirection::kAscending, 1});
+        const algocal::CalibrationAnalysis analysis =
+            algocal::analyse_calibration(record.points, 2);
+        record.fit = analysis.fit;
+        record.statistics = analysis.statistics;
+        algocore::CalibrationStore store(root);
+        const algocore::StoreResult saved = store.save_and_activate(record);
+        QVERIFY2(saved.ok(), saved.error.c_str());
+
+        const auto path = store.record_path(serial, record.id);
+        std::stringstream text;
+        text << std::ifstream(path).rdbuf();
+        std::string json = text.str();
+        const auto at = json.find("\"temperature_c\": 21.5");
+        QVERIFY(at != std::string::npos);
+        json.replace(at, 21, "\"temperature_c\": 1e999");
+        std::ofstream(path, std::ios::trunc) << json;
+
+        algogui::LiveFeed feed;
+        // A record from an earlier device is in use: it must not stay applied.
+        feed.set_calibration(std::make_shared<const algocal::CalibrationRecord>(record));
+        QStringList warnings;
+        QObject::connect(&feed, &algogui::LiveFeed::bannerMessage,
+                         [&warnings](algogui::BannerLevel level, const QString& message) {
+                             if (level == algogui::BannerLevel::Warning) warnings << message;
+                         });
+        CalibrationWizard wizard(&feed, root);
+        algogui::DeviceChoice choice;
+        choice.scenario = QStringLiteral("idle");
+        QString error;
+        QVERIFY2(feed.connect_device(choice, &error), qPrintable(error));
+        QTRY_VERIFY_WITH_TIMEOUT(
+            warnings.join(QLatin1Char('\n')).contains(QStringLiteral("field 'temperature_c'")),
+            5000);
+        QVERIFY2(warnings.join(QLatin1Char('\n')).contains(QStringLiteral("factory calibration")),
+                 qPrintable(warnings.join(QLatin1Char('\n'))));
+        QVERIFY(!feed.calibration());
+        feed.disconnect_device();
     }
 };
 

@@ -2,51 +2,19 @@
 // capture it wrote, as a user would run them: JSON lines on stdout, exit status, messages.
 #include <gtest/gtest.h>
 
-#include <sys/wait.h>
-
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
-#include <sstream>
 
+#include "CliRun.h"
 #include "algosim/SimulatedAlgometer.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 
-struct CliRun {
-    int exit_code = -1;
-    std::vector<std::string> lines; // stdout
-    std::string stderr_text;
-};
-
-CliRun run_cli(const std::string& args) {
-    const fs::path err = fs::temp_directory_path() / ("cli-err-" + std::to_string(::getpid()));
-    const std::string command = std::string(ALGOSCOPE_CLI_PATH) + " " + args + " 2>" + err.string();
-    CliRun run;
-    FILE* out = ::popen(command.c_str(), "r");
-    if (!out) return run;
-    std::string line;
-    char buffer[4096];
-    while (std::fgets(buffer, sizeof buffer, out)) {
-        line += buffer;
-        if (!line.empty() && line.back() == '\n') {
-            line.pop_back();
-            run.lines.push_back(line);
-            line.clear();
-        }
-    }
-    const int status = ::pclose(out);
-    run.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    std::ifstream in(err);
-    std::stringstream text;
-    text << in.rdbuf();
-    run.stderr_text = text.str();
-    fs::remove(err);
-    return run;
-}
+using clitest::CliRun;
+using clitest::run_cli;
 
 std::vector<std::string> sample_lines(const CliRun& run) {
     std::vector<std::string> out;
@@ -91,7 +59,7 @@ TEST(CliStreamReplay, StreamPrintsJsonLinesAndReplayOfItsCaptureReproducesTheSam
     EXPECT_LT(last_t, 1.3);
     EXPECT_NE(stream.stderr_text.find("stream: "), std::string::npos);
 
-    const CliRun replay = run_cli("replay " + capture.string() + " --speed 0 --probe-area 0.5");
+    const CliRun replay = run_cli("replay " + capture.string() + " --speed max --probe-area 0.5");
     ASSERT_EQ(replay.exit_code, 0) << replay.stderr_text;
     const auto live = sample_lines(stream);
     const auto replayed = sample_lines(replay);

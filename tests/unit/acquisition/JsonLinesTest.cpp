@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "algocore/acquisition/JsonLines.h"
@@ -27,6 +28,23 @@ TEST(JsonLines, SampleWithoutCountsHasNullRawAndAGapIsSpelledOut) {
     const auto j = nlohmann::json::parse(to_json_line(s));
     EXPECT_TRUE(j["raw"].is_null());
     EXPECT_EQ(j["gap"], true);
+}
+
+// Issue 12: a probe area of 1e-300 cm² once made pressures of 1e300 kPa and lines cut at 255
+// bytes. Every line stays one valid JSON object, whatever the numbers.
+TEST(JsonLines, HugeOrNonFiniteNumbersStillMakeOneValidJsonObject) {
+    Sample s;
+    s.t_s = 1e300;
+    s.force_n = -1.7e308;
+    s.pressure_kpa = 1.7e308;
+    const auto j = nlohmann::json::parse(to_json_line(s));
+    EXPECT_DOUBLE_EQ(j["pressure_kpa"].get<double>(), 1.7e308);
+    EXPECT_DOUBLE_EQ(j["force_n"].get<double>(), -1.7e308);
+    s.pressure_kpa = std::numeric_limits<double>::infinity();
+    s.force_n = std::numeric_limits<double>::quiet_NaN();
+    const auto k = nlohmann::json::parse(to_json_line(s));
+    EXPECT_TRUE(k["pressure_kpa"].is_null());
+    EXPECT_TRUE(k["force_n"].is_null());
 }
 
 TEST(JsonLines, EventLinesNameTheEventAndEscapeTheMessage) {

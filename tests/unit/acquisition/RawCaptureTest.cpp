@@ -72,6 +72,7 @@ TEST(RawCapture, FileCutShortIsReadUpToTheLastCompleteRecord) {
 }
 
 TEST(RawCapture, AFileThatIsNotACaptureIsRefusedByName) {
+    // (A damaged first record leaves nothing to replay: the file is refused, see below.)
     const std::vector<std::uint8_t> text = bytes_of("t_s,force_n\n0,1\n");
     const RawCaptureReadResult read = parse_raw_capture(text, "notes.csv");
     EXPECT_FALSE(read.ok());
@@ -88,6 +89,47 @@ TEST(RawCapture, ARecordWithAnImpossibleLengthIsReportedAsCorrupt) {
     const RawCaptureReadResult read = parse_raw_capture(bytes, "bad.algocap");
     EXPECT_FALSE(read.ok());
     EXPECT_NE(read.error.find("corrupt"), std::string::npos) << read.error;
+}
+
+// Issue 12, item 3: damage after the header keeps the good records and says why it stopped.
+TEST(RawCapture, ARecordStampedBeyondSevenDaysIsDamageAndTheRecordsBeforeItAreKept) {
+    const std::string path = temp_path("jump");
+    const SteadyTime start = SteadyClock::now();
+    RawCaptureWriter writer;
+    ASSERT_TRUE(writer.open(path, {}, start, nullptr));
+    writer.append(CaptureRecordKind::DeviceToHost, start + 1ms, bytes_of("first"));
+    writer.append(CaptureRecordKind::DeviceToHost, start + std::chrono::nanoseconds(1ll << 62),
+                  bytes_of("never"));
+    writer.append(CaptureRecordKind::DeviceToHost, start + std::chrono::nanoseconds(1ll << 62),
+                  bytes_of("after"));
+    writer.close();
+    const RawCaptureReadResult read = read_raw_capture(path);
+    ASSERT_TRUE(read.ok()) << read.error;
+    ASSERT_EQ(read.contents.records.size(), 1u);
+    EXPECT_FALSE(read.contents.truncated);
+    EXPECT_NE(read.contents.damage.find("record 2"), std::string::npos) << read.contents.damage;
+    EXPECT_NE(read.contents.damage.find("more than 7 days"), std::string::npos);
+    std::filesystem::remove(path);
+}
+
+TEST(RawCapture, ACutShortCaptureSaysSoInItsDamage) {
+    std::vector<std::uint8_t> bytes = {'A', 'L', 'G', 'O', 'C', 'A', 'P', '1', 0, 0, 0, 0};
+    const std::uint8_t record[] = {0, 1, 0, 0, 0, 0, 0, 0, 0, 2, 0, 0, 0, 'o', 'k'};
+    bytes.insert(bytes.end(), std::begin(record), std::end(record));
+    bytes.insert(bytes.end(), std::begin(record), std::end(record) - 1); // last byte missing
+    const RawCaptureReadResult read = parse_raw_capture(bytes, "cut.algocap");
+    ASSERT_TRUE(read.ok()) << read.error;
+    EXPECT_EQ(read.contents.records.size(), 1u);
+    EXPECT_TRUE(read.contents.truncated);
+    EXPECT_NE(read.contents.damage.find("record 2 (at byte 27) claims 2 bytes but the file ends"),
+              std::string::npos)
+        << read.contents.damage;
+}
+
+TEST(RawCapture, DevZeroIsNotACaptureAndIsNotReadWhole) {
+    const RawCaptureReadResult read = read_raw_capture("/dev/zero");
+    EXPECT_FALSE(read.ok());
+    EXPECT_NE(read.error.find("not an Algoscope raw capture"), std::string::npos) << read.error;
 }
 
 TEST(RawCapture, StampsTakenOutOfOrderAreKeptInTimeOrder) {

@@ -145,3 +145,18 @@ TEST(ForceUnits, ConvertToNewtons) {
     EXPECT_DOUBLE_EQ(newtons_per(ForceUnit::Millinewton), 0.001);
     EXPECT_DOUBLE_EQ(newtons_per(ForceUnit::Kilonewton), 1000.0);
 }
+
+// Found by gauge_lines_fuzz (issue 12): 309 digits fit a double, but in pounds-force they
+// overflow to an infinite force. A value no double can hold in newtons is not a reading.
+TEST(GaugeParsers, AValueThatOverflowsInNewtonsIsUnparsable) {
+    const std::string huge = "1" + std::string(308, '0');
+    for (const GaugeReply& r :
+         {parse_mark10_line(huge + " lbF", ForceUnit::Newton),
+          parse_wagner_line("+ " + huge + " lbf", ForceUnit::Newton),
+          parse_shimpo_line(huge + " lbf", ForceUnit::Newton), parse_imada_line("+" + huge + "OTO"),
+          parse_ascii_number_line(huge, ForceUnit::PoundForce, 1.0)}) {
+        EXPECT_EQ(r.kind, Kind::Unparsable) << r.force_n;
+        EXPECT_NE(r.message.find("too large"), std::string::npos) << r.message;
+    }
+    EXPECT_EQ(parse_mark10_line(huge + " N", ForceUnit::Newton).kind, Kind::Reading);
+}

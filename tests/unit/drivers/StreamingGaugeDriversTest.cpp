@@ -73,8 +73,10 @@ TEST(WagnerDriver, RearmsAPowerCycledGaugeAfter200msOfSilence) {
     ASSERT_GT(wire.link().samples.size(), before + 10);
     EXPECT_TRUE(wire.link().samples[before].flags & kGapBefore);
     EXPECT_FALSE(wire.link().has_event(LinkEvent::Kind::Disconnected, ""));
-    // About 0.2 s of silence at 100 readings/s went missing.
-    EXPECT_NEAR(static_cast<double>(driver.stats().samples_lost), 20.0, 2.0);
+    // About 0.2 s of silence at 100 readings/s went missing: an estimate, kept apart from
+    // exact counts (issue 12).
+    EXPECT_NEAR(static_cast<double>(driver.stats().samples_lost_estimated), 20.0, 2.0);
+    EXPECT_EQ(driver.stats().samples_lost, 0u);
 }
 
 TEST(ImadaDriver, PollsWithDAndReadsEachUnitLetter) {

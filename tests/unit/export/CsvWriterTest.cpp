@@ -30,6 +30,16 @@ TEST(CsvCells, QuotingFollowsRfc4180) {
     EXPECT_EQ(quote_cell("two\nlines"), "\"two\nlines\"");
 }
 
+// Spreadsheets in many European locales split on ';': a cell holding one must be quoted, or
+// "x;=cmd" becomes a second cell that starts a formula (issue 12).
+TEST(CsvCells, ASemicolonIsQuotedLikeAComma) {
+    EXPECT_EQ(quote_cell("a;b"), "\"a;b\"");
+    std::ostringstream out;
+    CsvWriter csv(out);
+    csv.row({"S001;=HYPERLINK(\"http://x\")", "-12.5"});
+    EXPECT_EQ(out.str(), "\"S001;=HYPERLINK(\"\"http://x\"\")\",-12.5\r\n");
+}
+
 TEST(CsvCells, RowsEndInCrLfAndNeutraliseBeforeQuoting) {
     std::ostringstream out;
     CsvWriter csv(out);

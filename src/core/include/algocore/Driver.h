@@ -42,7 +42,9 @@ struct DeviceIdentity {
 /// Counters every driver keeps; read by the GUI device bar and the CLI.
 struct DriverStats {
     std::uint64_t samples = 0;
-    std::uint64_t samples_lost = 0;    ///< from index gaps (native) or missed polls
+    std::uint64_t samples_lost = 0;    ///< exact: index gaps (native) or missed polls
+    /// Not exact: silence in a stream (or a link loss) times the rate the device had reached.
+    std::uint64_t samples_lost_estimated = 0;
     std::uint64_t bad_frames = 0;      ///< CRC/COBS/oversize errors, unparsable lines
     std::uint64_t device_errors = 0;   ///< error replies from a gauge (e.g. Mark-10 *10)
     double achieved_rate_hz = 0;       ///< measured sample rate over the last second

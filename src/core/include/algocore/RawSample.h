@@ -17,6 +17,7 @@ struct RawSample {
     std::uint8_t buttons = 0;    ///< ButtonBit set
     std::uint8_t flags = 0;      ///< SampleFlag set
     std::uint32_t device_index = 0;  ///< device running sample index (native protocol), else 0
+    bool has_device_index = false;   ///< device_index is meaningful (losses can be exact)
 };
 
 }  // namespace algocore

@@ -10,6 +10,7 @@
 // Rules: the header is exactly those four names; one keyframe per row; t_s ≥ 0 and strictly
 // increasing; 0 ≤ pressure_kpa ≤ 100000; buttons are 0 or 1. Blank lines and lines starting
 // with '#' are ignored. Fields may be surrounded by spaces; CRLF line ends are accepted.
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -18,6 +19,9 @@
 #include "algosim/Scenario.h"
 
 namespace algosim {
+
+/// A scenario file larger than this is refused unread (a day of keyframes at 10 Hz is ~20 MB).
+inline constexpr std::size_t kMaxScenarioFileBytes = std::size_t{32} << 20;
 
 /// Keyframes parsed from a scenario file, or the reason it was refused.
 struct ScenarioFileResult {

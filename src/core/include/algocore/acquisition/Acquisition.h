@@ -49,7 +49,7 @@ struct AcquisitionConfig {
     bool reconnect = true;
     /// Longest wait between reconnection attempts; attempts start at 50 ms and double.
     double reconnect_max_backoff_s = 0.5;
-    /// Replay speed factor (1 = original timing; 0 = as fast as possible).
+    /// Replay speed factor (1 = original timing; 0 = as fast as possible; else 0.001..1e6).
     double replay_speed = 1.0;
     /// Ring capacities (rounded up to a power of two).
     std::size_t sample_ring_capacity = 1u << 16;
@@ -88,6 +88,9 @@ struct AcquisitionStatus {
     std::string last_error;      ///< most recent error message, empty if none
     std::string end_reason;      ///< why the session ended (link == Ended)
     bool ended_by_error = false; ///< the session ended on a permanent error
+    /// Replay: why the capture could not be read to its end (cut short, a damaged record);
+    /// only the records before it were played. Empty when the whole capture was read.
+    std::string replay_damage;
 };
 
 /// Lower-case name of a link state ("connected", "reconnecting", ...).
@@ -140,6 +143,7 @@ private:
     SpscRing<Sample> samples_;
     SpscRing<LinkEvent> events_;
     SteadyTime session_start_{};
+    std::string replay_damage_;
     std::unique_ptr<IoLoop> loop_;
 };
 

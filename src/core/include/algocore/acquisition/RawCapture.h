@@ -13,8 +13,12 @@
 //     t_ns   u64      nanoseconds since the session start (host steady clock, as stamped)
 //     len    u32      payload length (at most kMaxRecordBytes)
 //     payload len bytes
-// A file cut short (crash, kill -9) is read up to its last complete record; the reader says
-// so in `truncated` instead of failing.
+// A file cut short (crash, kill -9) or damaged after its header is read up to its last good
+// record; the reader says why it stopped in `damage` (and `truncated` when the file simply
+// ended inside a record) instead of failing, so the good part can still be replayed. A record
+// stamped more than kMaxCaptureSpanNs after the start (a flipped high bit, not a real
+// session) is damage too: played at its time, it would never come. The file is read record
+// by record and refused beyond kMaxCaptureBytes, so a wrong file (/dev/zero) costs nothing.
 #include <cstdint>
 #include <cstdio>
 #include <map>
@@ -37,6 +41,10 @@ enum class CaptureRecordKind : std::uint8_t {
 
 /// Largest payload a record may carry; a larger length means a corrupt file.
 inline constexpr std::uint32_t kMaxCaptureRecordBytes = 1u << 20;
+/// Latest time a record may carry, since the start: 7 days, longer than any session.
+inline constexpr std::uint64_t kMaxCaptureSpanNs = 7ull * 24 * 3600 * 1'000'000'000;
+/// Largest capture read (a 2 kHz native session writes ~10 MB an hour).
+inline constexpr std::uint64_t kMaxCaptureBytes = 1ull << 30;
 
 /// One record of a capture.
 struct CaptureRecord {
@@ -50,6 +58,9 @@ struct RawCaptureContents {
     std::map<std::string, std::string> metadata;
     std::vector<CaptureRecord> records;
     bool truncated = false; ///< the file ended inside a record (the partial one is dropped)
+    /// Why reading stopped before the end of the file (cut short, a damaged record, too
+    /// large); empty when the whole file was read. The records before it are kept.
+    std::string damage;
 };
 
 /// Result of reading a capture: contents, or a message naming the file and the problem.
@@ -59,7 +70,9 @@ struct RawCaptureReadResult {
     bool ok() const { return error.empty(); }
 };
 
-/// Read a capture file. Refuses a file that is not a capture or is corrupt (with why).
+/// Read a capture file, record by record. Refuses a file that is not a capture, has a corrupt
+/// header or has no readable record (with why); damage later in the file is reported in
+/// contents.damage with the records before it kept.
 RawCaptureReadResult read_raw_capture(const std::string& path);
 
 /// Parse capture bytes already in memory; `source_name` prefixes error messages.
@@ -76,7 +89,8 @@ public:
     RawCaptureWriter(const RawCaptureWriter&) = delete;
     RawCaptureWriter& operator=(const RawCaptureWriter&) = delete;
 
-    /// Create (truncate) `path`, write the header. False + *error when it cannot be created.
+    /// Create (truncate) `path` readable by its owner only (0600), write the header. False +
+    /// *error when it cannot be created.
     bool open(const std::string& path, const std::map<std::string, std::string>& metadata,
               SteadyTime session_start, std::string* error);
     bool is_open() const { return file_ != nullptr; }

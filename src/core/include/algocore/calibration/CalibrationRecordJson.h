@@ -1,8 +1,10 @@
 #pragma once
 // Calibration records as versioned JSON. Loading validates everything and refuses a corrupt,
-// truncated, future-version or other-device record with a message naming the field and the
-// problem; an expired record loads with a warning.
+// truncated, future-version or other-device record, and one whose fit or statistics are not
+// the ones its points give, with a message naming the field and the problem; it never throws.
+// An expired record loads with a warning.
 #include <chrono>
+#include <cstddef>
 #include <filesystem>
 #include <string>
 #include <string_view>
@@ -11,6 +13,9 @@
 #include "algocal/CalibrationRecord.h"
 
 namespace algocore {
+
+/// A record file larger than this is refused unread (a record of 1000 points is ~300 KiB).
+inline constexpr std::size_t kMaxCalibrationRecordBytes = std::size_t{4} << 20;
 
 /// Value of the "format" member that marks a calibration record file.
 inline constexpr std::string_view kCalibrationRecordFormat = "algoscope-calibration";
@@ -34,7 +39,9 @@ struct CalibrationLoadResult {
 /// Pretty-printed JSON of `record` (every double with full round-trip precision).
 std::string calibration_record_to_json(const algocal::CalibrationRecord& record);
 
-/// Parses and validates a record from JSON text.
+/// Parses and validates a record from JSON text. The stored fit, its standard errors,
+/// residuals, residual SD and R², and every statistic must agree with their recomputation
+/// from the stored points to 1 part in a million (or 1e-9 of the quantity's full scale).
 CalibrationLoadResult calibration_record_from_json(std::string_view json,
                                                    const RecordExpectations& expectations);
 

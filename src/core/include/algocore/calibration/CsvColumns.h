@@ -1,7 +1,8 @@
 #pragma once
 // CSV input for `algoscope-cli calibrate`: a header row, then rows. Blank lines and lines
 // starting with '#' are skipped; cells may be quoted; the delimiter is ',' (or tab / ';' when
-// the header has no comma). Every problem names its line (1-based) or column.
+// the header has no comma); a UTF-8 byte order mark before the header is skipped. Every
+// problem names its line (1-based) or column, quoting a bad cell briefly and safely.
 #include <cstddef>
 #include <istream>
 #include <string>
@@ -10,6 +11,9 @@
 #include "algocal/CalibrationRecord.h"
 
 namespace algocore {
+
+/// A CSV file larger than this is refused unread (calibration points are a few KiB).
+inline constexpr std::size_t kMaxCsvInputBytes = std::size_t{64} << 20;
 
 /// A CSV file as text cells.
 struct CsvTable {

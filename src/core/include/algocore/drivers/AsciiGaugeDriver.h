@@ -102,6 +102,7 @@ private:
     bool rearm_reported_ = false;
     bool gap_pending_ = false;
 
+    bool stopped_ = false; // stop() was called: no polls, no re-arming
     bool poll_in_flight_ = false;
     SteadyTime poll_sent_at_{};
     std::optional<SteadyTime> next_poll_at_;

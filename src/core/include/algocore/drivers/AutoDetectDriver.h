@@ -66,6 +66,7 @@ private:
     std::uint64_t lines_seen_ = 0;
     int wagner_lines_ = 0, shimpo_lines_ = 0, mark10_lines_ = 0, imada_lines_ = 0, ascii_lines_ = 0;
     bool failure_reported_ = false;
+    bool stopped_ = false; // stop() came before a device was found: probe no more
 
     // Decided but not yet started (started from the I/O call that decided it).
     std::string found_driver_;

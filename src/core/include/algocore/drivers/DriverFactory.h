@@ -33,7 +33,8 @@ struct DriverOptions {
     unsigned native_batch = 10;
 
     // Wagner FDIX: use continuous output (C<rate>, CB ... CE) instead of `?` polling.
-    // A rate of 0 sends no C<rate> and keeps the rate set on the gauge.
+    // A rate of 0 sends no C<rate> and keeps the rate set on the gauge ("wagner"; the
+    // "wagner-fdix" driver always sets a rate, 100/s for 0).
     bool wagner_continuous = false;
     unsigned wagner_rate_hz = 100;
 
@@ -41,7 +42,8 @@ struct DriverOptions {
     bool shimpo_continuous = false;
 };
 
-/// A driver for `name` (auto|native|mark10|wagner|imada|shimpo|ascii), or nullptr with a
+/// A driver for `name` (auto|native|mark10|wagner|wagner-fdix|imada|shimpo|ascii; wagner-fdix
+/// is the FDIX's continuous output at wagner_rate_hz, 100/s by default), or nullptr with a
 /// clear message in *error (when error is not null) for an unknown name or bad options.
 std::unique_ptr<Driver> make_driver(std::string_view name, const DriverOptions& options,
                                     std::string* error);

@@ -54,6 +54,7 @@ public:
         Streaming,
         WaitingToRetry, ///< handshake failed or device lost; trying again later
         Refused,        ///< the device speaks a protocol version we do not understand
+        Stopped,        ///< stop() was called: STOP sent, nothing will start the device again
     };
     Phase phase() const { return phase_; }
     const DeviceClock& clock() const { return clock_; }

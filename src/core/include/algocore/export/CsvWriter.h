@@ -10,7 +10,8 @@ namespace algocore::exporting {
 
 /// Makes text safe against formula injection (see above). Numbers pass unchanged.
 std::string neutralise_formula(const std::string& text);
-/// Quotes per RFC 4180 when the cell holds a comma, quote, CR or LF (quotes doubled).
+/// Quotes per RFC 4180 when the cell holds a comma, semicolon, quote, CR or LF (quotes
+/// doubled); the semicolon because spreadsheets in many locales split on it.
 std::string quote_cell(const std::string& text);
 /// Formats a number with up to 6 significant decimals, no exponent for usual ranges.
 std::string format_number(double value, int decimals = 3);

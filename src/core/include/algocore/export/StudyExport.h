@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "algocore/FileMode.h"
 #include "algocore/storage/Records.h"
 #include "algocore/storage/StudyData.h"
 
@@ -36,10 +37,12 @@ struct ExportResult {
 };
 
 /// CSV export into a directory: trials.csv, site_summary.csv, holds.csv,
-/// traces/trial_<id>.csv, traces/hold_<id>.csv.
+/// traces/trial_<id>.csv, traces/hold_<id>.csv. Files get `file_mode` (owner-only by
+/// default: they hold health data); folders it creates get the matching folder mode.
 ExportResult export_csv_directory(const storage::StudyData& data,
                                   const std::vector<storage::SiteSummary>& summaries,
                                   const std::string& directory, const TraceLoader& trial_traces,
-                                  const TraceLoader& hold_traces);
+                                  const TraceLoader& hold_traces,
+                                  unsigned file_mode = kOwnerOnlyFileMode);
 
 } // namespace algocore::exporting

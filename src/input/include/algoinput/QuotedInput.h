@@ -1,0 +1,27 @@
+#pragma once
+// Bad input echoed in an error message must not take over the user's terminal or flood it:
+// a 100 MB cell, ANSI escape sequences in an operator name, a NUL in a file name. These
+// functions show such text safely and briefly.
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace algoinput {
+
+/// At most this many characters of outside input are shown in one message.
+inline constexpr std::size_t kMaxQuotedChars = 200;
+
+/// `text` made safe to print: backslash doubled; CR, LF, TAB as \r \n \t; other control
+/// characters and bytes that are not UTF-8 as \xNN; C1 controls and bidirectional overrides
+/// as \u{NNNN}; cut after `max_chars` characters with the full size said. Valid UTF-8 text
+/// (names with accents) passes unchanged. No quotes are added.
+std::string escape_input(std::string_view text, std::size_t max_chars = kMaxQuotedChars);
+
+/// escape_input() in double quotes, with any double quote inside escaped: "abc \"x\"".
+std::string quote_input(std::string_view text, std::size_t max_chars = kMaxQuotedChars);
+
+/// True when `text` is valid UTF-8 with no control characters (C0, DEL, C1): what a name or
+/// a code typed by a person may contain.
+bool is_printable_text(std::string_view text);
+
+} // namespace algoinput

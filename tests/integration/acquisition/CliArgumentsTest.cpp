@@ -1,0 +1,89 @@
+// Issue 12, items 9 and 10, from the command line: absurd numbers, empty or control-character
+// names, an unknown command, and /dev/zero as an input file are refused in bounded time with
+// a message naming the option or the file. Runs that used to hang or exhaust memory are run
+// under `timeout` and a memory limit.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "CliRun.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using clitest::CliRun;
+using clitest::run_cli;
+using clitest::run_command;
+
+// Bounds for runs that hung or exhausted memory before the fixes.
+const std::string kBounded = "timeout 20 sh -c 'ulimit -v 3000000; exec \"$0\" \"$@\"' ";
+
+fs::path temp_path(const std::string& name) {
+    return fs::temp_directory_path() / (name + "-" + std::to_string(::getpid()));
+}
+
+TEST(CliArguments, NonFiniteOrAbsurdNumbersAreRefusedNamingTheOption) {
+    for (const std::string& args : {std::string("stream --port /dev/null --duration nan"),
+                                    std::string("stream --port /dev/null --duration inf"),
+                                    std::string("stream --port /dev/null --probe-area 1e-300"),
+                                    std::string("stream --port /dev/null --probe-area nan")}) {
+        SCOPED_TRACE(args);
+        const CliRun run = run_cli(args);
+        EXPECT_NE(run.exit_code, 0);
+        const std::string option =
+            args.substr(args.rfind("--"), args.rfind(' ') - args.rfind("--"));
+        EXPECT_NE(run.stderr_text.find(option), std::string::npos) << run.stderr_text;
+    }
+}
+
+TEST(CliArguments, AnEmptyOrControlCharacterNameIsRefused) {
+    const std::string points = std::string(ALGOSCOPE_CAL_DATA) + "/load_cell_points.csv";
+    const std::string base = "calibrate new --points " + points +
+                             " --device ALG-7 --reference WS-1 --out " +
+                             temp_path("named.json").string() + " --operator ";
+    for (const std::string& name : {std::string("''"), std::string("\"$(printf 'A\\033[2J')\"")}) {
+        SCOPED_TRACE(name);
+        const CliRun run = run_cli(base + name);
+        EXPECT_NE(run.exit_code, 0);
+        EXPECT_NE(run.stderr_text.find("--operator"), std::string::npos) << run.stderr_text;
+        EXPECT_EQ(run.stderr_text.find('\x1b'), std::string::npos) << "escape echoed raw";
+    }
+    fs::remove(temp_path("named.json"));
+}
+
+TEST(CliArguments, AnUnknownSubcommandIsNamed) {
+    const CliRun run = run_cli("frobnicate --now");
+    EXPECT_NE(run.exit_code, 0);
+    EXPECT_NE(run.stderr_text.find("unknown command 'frobnicate'"), std::string::npos)
+        << run.stderr_text;
+}
+
+TEST(CliInputFiles, DevZeroAsAnInputFileIsRefusedBySize) {
+    for (const std::string& args :
+         {std::string(" calibrate fit --in /dev/zero --x a --y b --degree 1"),
+          std::string(" calibrate report /dev/zero"),
+          std::string(" calibrate new --points /dev/zero --device D --operator O --reference R "
+                      "--out /dev/null")}) {
+        SCOPED_TRACE(args);
+        const CliRun run = run_command(kBounded + ALGOSCOPE_CLI_PATH + args);
+        EXPECT_NE(run.exit_code, 0);
+        EXPECT_NE(run.stderr_text.find("/dev/zero: larger than"), std::string::npos)
+            << run.stderr_text;
+    }
+}
+
+TEST(SimulatorArguments, NanDurationAndDevZeroScenarioAreRefused) {
+    const CliRun nan =
+        run_command("timeout 10 " + std::string(ALGOSCOPE_SIM_PATH) + " --duration nan");
+    EXPECT_EQ(nan.exit_code, 2) << nan.stderr_text;
+    EXPECT_NE(nan.stderr_text.find("--duration"), std::string::npos) << nan.stderr_text;
+    const CliRun zero =
+        run_command(kBounded + ALGOSCOPE_SIM_PATH + " --scenario-file /dev/zero --duration 1");
+    EXPECT_EQ(zero.exit_code, 2) << zero.stderr_text;
+    EXPECT_NE(zero.stderr_text.find("/dev/zero: larger than"), std::string::npos)
+        << zero.stderr_text;
+}
+
+} // namespace

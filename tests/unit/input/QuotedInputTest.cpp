@@ -1,0 +1,49 @@
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "algoinput/QuotedInput.h"
+
+using algoinput::escape_input;
+using algoinput::is_printable_text;
+using algoinput::quote_input;
+
+TEST(QuotedInput, PlainTextAndAccentedNamesPassUnchanged) {
+    EXPECT_EQ(quote_input("load_n"), "\"load_n\"");
+    EXPECT_EQ(escape_input("Dr. Müller-Łukasiewicz"), "Dr. Müller-Łukasiewicz");
+}
+
+TEST(QuotedInput, AHundredMegabyteCellIsCutToTwoHundredCharactersWithItsSizeSaid) {
+    const std::string cell(100u << 20, 'x');
+    const std::string shown = quote_input(cell);
+    EXPECT_LT(shown.size(), 240u);
+    EXPECT_EQ(shown.substr(0, 201), "\"" + std::string(200, 'x'));
+    EXPECT_NE(shown.find("... (104857600 bytes in all)\""), std::string::npos) << shown;
+}
+
+TEST(QuotedInput, TerminalEscapeSequencesAreShownNotObeyed) {
+    EXPECT_EQ(escape_input("\x1b[2J\x1b]0;owned\x07name"), "\\x1B[2J\\x1B]0;owned\\x07name");
+    EXPECT_EQ(escape_input("a\nb\r\tc\\d"), "a\\nb\\r\\tc\\\\d");
+    EXPECT_EQ(quote_input("say \"hi\""), "\"say \\\"hi\\\"\"");
+    // C1 control (CSI, U+009B) and a right-to-left override (U+202E).
+    EXPECT_EQ(escape_input("\xc2\x9b"
+                           "2J \xe2\x80\xae"
+                           "txt"),
+              "\\u{009B}2J \\u{202E}txt");
+}
+
+TEST(QuotedInput, BytesThatAreNotUtf8AreShownInHex) {
+    EXPECT_EQ(escape_input("ok\xff\xc3"), "ok\\xFF\\xC3");
+    EXPECT_EQ(escape_input("\xed\xa0\x80"), "\\xED\\xA0\\x80"); // a surrogate is not UTF-8
+    EXPECT_EQ(escape_input(std::string("a\0b", 3)), "a\\x00b");
+}
+
+TEST(QuotedInput, PrintableTextIsUtf8WithoutControlCharacters) {
+    EXPECT_TRUE(is_printable_text("S001"));
+    EXPECT_TRUE(is_printable_text("Zoë Ångström"));
+    EXPECT_FALSE(is_printable_text("S\x1b[31m001"));
+    EXPECT_FALSE(is_printable_text("line\nbreak"));
+    EXPECT_FALSE(is_printable_text("bad\xff"));
+    EXPECT_FALSE(is_printable_text("\xe2\x80\xae"
+                                   "evil"));
+}
