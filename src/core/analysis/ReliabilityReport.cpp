@@ -9,7 +9,8 @@ namespace algocore::analysis {
 
 namespace {
 
-using nlohmann::json;
+// Ordered, so the keys read in the order the documentation lists them.
+using json = nlohmann::ordered_json;
 
 json number(double x) {
     return std::isfinite(x) ? json(x) : json(nullptr);
