@@ -20,6 +20,7 @@
 #include "algogui/Theme.h"
 #include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/calibration/CalibrationWizard.h"
+#include "algogui/reliability/ReliabilityPages.h"
 #include "algogui/treatment/TreatmentPages.h"
 #include "algogui/ToneOutput.h"
 
@@ -83,6 +84,7 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone, QWi
                                     feed_, (QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
                                             QStringLiteral("/calibrations")).toStdString(), pages_));
     add_treatment_pages(*this);
+    add_reliability_page(*this);
 
     build_toolbar();
 
