@@ -3,12 +3,16 @@
 #include <gtest/gtest.h>
 #include <sys/wait.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <vector>
 
 #include "algocore/storage/SqliteStorage.h"
 
@@ -59,6 +63,55 @@ TEST(CliReliability, ATidyCsvGivesOneJsonObjectWithThePsychNumbers) {
     EXPECT_NEAR(j["sem"].get<double>(), std::sqrt(1.0194444444444444), 1e-9);
     EXPECT_NE(j["convention"].get<std::string>().find("psych::ICC 2.2.9"), std::string::npos);
     EXPECT_FALSE(j.contains("bland_altman")); // four judges and no --pair
+}
+
+// The issue's "done when": the command on each tidy CSV matches psych 2.2.9 to 1e-4 (every ICC
+// row of psych_reference.R's output: value, F, df, p and bounds).
+TEST(CliReliability, EveryDataSetMatchesPsychThroughTheCommand) {
+    std::ifstream golden(data("psych_icc.csv"));
+    std::string line;
+    std::getline(golden, line); // dataset,form,icc,f,df1,df2,p,ci_low,ci_high
+    std::map<std::string, nlohmann::json> outputs;
+    double largest = 0.0;
+    int rows = 0;
+    while (std::getline(golden, line)) {
+        std::vector<std::string> cells;
+        std::string cell;
+        bool quoted = false;
+        for (char c : line) {
+            if (c == '"')
+                quoted = !quoted;
+            else if (c == ',' && !quoted) {
+                cells.push_back(cell);
+                cell.clear();
+            } else
+                cell += c;
+        }
+        cells.push_back(cell);
+        ASSERT_EQ(cells.size(), 9u) << line;
+        const std::string& dataset = cells[0];
+        if (!outputs.count(dataset)) {
+            const CommandRun r = run("--csv " + data(dataset + ".csv") + " --json");
+            ASSERT_EQ(r.exit_code, 0) << dataset;
+            outputs[dataset] = nlohmann::json::parse(r.out);
+        }
+        const auto& forms = outputs[dataset]["icc"];
+        const auto row = std::find_if(forms.begin(), forms.end(),
+                                      [&](const auto& f) { return f["form"] == cells[1]; });
+        ASSERT_NE(row, forms.end()) << cells[1];
+        const char* keys[] = {"value", "f", "df1", "df2", "p", "ci_low", "ci_high"};
+        for (int k = 0; k < 7; ++k) {
+            const double difference =
+                std::fabs((*row)[keys[k]].get<double>() - std::stod(cells[2 + k]));
+            largest = std::max(largest, difference);
+            EXPECT_LE(difference, 1e-4) << dataset << " " << cells[1] << " " << keys[k];
+        }
+        ++rows;
+    }
+    EXPECT_EQ(rows, 36);
+    std::printf(
+        "algoscope-cli reliability vs psych 2.2.9, 36 rows x 7 figures: largest difference %.3g\n",
+        largest);
 }
 
 TEST(CliReliability, TwoRatersGetBlandAltmanAndAPairCanBeChosen) {
