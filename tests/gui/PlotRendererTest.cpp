@@ -9,6 +9,7 @@
 #include "algogui/LivePanel.h"
 #include "algogui/PlotFactory.h"
 #include "algogui/Theme.h"
+#include "algogui/TraceHistory.h"
 
 using namespace algogui;
 
@@ -29,7 +30,7 @@ int count_near(const QImage& image, const QColor& colour, int tolerance) {
     return n;
 }
 
-}  // namespace
+} // namespace
 
 class PlotRendererTest : public QObject {
     Q_OBJECT
@@ -63,7 +64,8 @@ private Q_SLOTS:
 
         // A ramp to 350 kPa over 10 s at 1 kHz.
         std::vector<TracePoint> trace;
-        for (int i = 0; i <= 10000; ++i) trace.push_back({i / 1000.0, 0.035 * i});
+        for (int i = 0; i <= 10000; ++i)
+            trace.push_back({i / 1000.0, 0.035 * i});
         std::uint64_t painted_with = 0;
         plot->set_paint_observer([&](std::uint64_t shown) { painted_with = shown; });
         PlotFrame frame;
@@ -80,6 +82,40 @@ private Q_SLOTS:
         QVERIFY2(count_near(image, QColor(0xc5, 0xda, 0xca), 12) > 5000, "the band is shaded");
     }
 
+    void LeavesAGapInTheSignalEmpty_data() { DrawsBandLimitAndTrace_data(); }
+
+    // 300 kPa, the link down from 4 s to 7 s, then 100 kPa: a line joining the two would look
+    // like a slow release that never happened.
+    void LeavesAGapInTheSignalEmpty() {
+        QFETCH(int, renderer);
+        QWidget host;
+        auto plot = make_pressure_plot(&host, static_cast<PlotRenderer>(renderer));
+        plot->widget()->resize(640, 400);
+        plot->set_window_s(10.0);
+        TraceHistory history(12.0, 20000);
+        for (int i = 0; i < 4000; ++i)
+            history.append(i / 1000.0, 300.0);
+        for (int i = 7000; i <= 10000; ++i)
+            history.append(i / 1000.0, 100.0, i == 7000);
+        PlotFrame frame;
+        frame.trace = history.points();
+        frame.now_t_s = 10.0;
+        plot->show_frame(frame);
+
+        const QImage image = plot->widget()->grab().toImage();
+        // Vertical strips inside the plot area, clear of the axis labels.
+        auto trace_pixels = [&](double from_fraction, double to_fraction) {
+            const QRect strip(int(image.width() * from_fraction), int(image.height() * 0.05),
+                              int(image.width() * (to_fraction - from_fraction)),
+                              int(image.height() * 0.75));
+            return count_near(image.copy(strip), theme::kTrace, 40);
+        };
+        QVERIFY2(trace_pixels(0.25, 0.35) > 20, "the trace before the gap is drawn");
+        QVERIFY2(trace_pixels(0.85, 0.92) > 20, "the trace after the gap is drawn");
+        const int in_gap = trace_pixels(0.50, 0.62);
+        QVERIFY2(in_gap == 0, qPrintable(QStringLiteral("%1 trace pixels in the gap").arg(in_gap)));
+    }
+
     // Samples that arrive while another page is in front are on the plot as soon as the
     // Live page is shown again, even with no further sample.
     void HiddenLivePanelCatchesUpWhenShown() {
@@ -88,8 +124,9 @@ private Q_SLOTS:
         panel.resize(1000, 700);
         std::uint64_t painted_with = 0;
         panel.plot().set_paint_observer([&](std::uint64_t shown) { painted_with = shown; });
-        for (int i = 0; i < 500; ++i) feed.model().add_sample(sample_at(i / 100.0, i * 0.5));
-        panel.show_frame();  // hidden: only the readout and timers follow
+        for (int i = 0; i < 500; ++i)
+            feed.model().add_sample(sample_at(i / 100.0, i * 0.5));
+        panel.show_frame(); // hidden: only the readout and timers follow
         QCOMPARE(painted_with, std::uint64_t{0});
         panel.show();
         QVERIFY(QTest::qWaitForWindowExposed(&panel));

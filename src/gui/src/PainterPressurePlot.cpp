@@ -53,6 +53,7 @@ PainterPressurePlot::PainterPressurePlot(QWidget* parent) : unit_(display_unit("
     decimated_.reserve(4096);
     trace_.reserve(4096);
     trace_px_.reserve(4096);
+    stretch_ends_.reserve(64);
     markers_.reserve(64);
     set_window_s(window_s_);
     set_unit(unit_);
@@ -128,10 +129,16 @@ void PainterPressurePlot::show_frame(const PlotFrame& frame) {
 
     double visible_max_kpa = 0.0;
     trace_.clear();
+    stretch_ends_.clear();
     for (const TracePoint& p : decimated_) {
+        if (p.is_break()) {
+            stretch_ends_.push_back(trace_.size());
+            continue;
+        }
         visible_max_kpa = std::max(visible_max_kpa, p.pressure_kpa);
         trace_.emplace_back(p.t_s - frame.now_t_s, unit_.from_kpa(p.pressure_kpa));
     }
+    stretch_ends_.push_back(trace_.size());
     update_y_range(visible_max_kpa);
 
     now_t_s_ = frame.now_t_s;
@@ -187,14 +194,22 @@ void PainterPressurePlot::paint(QPainter& painter) {
     // A pen wider than one pixel goes through Qt's stroker (joins cost an atan2 per point);
     // one-pixel lines take the fast path. Three one-pixel passes, offset right and down,
     // draw a trace about two pixels thick whether it runs flat or steep.
+    // Each stretch between two gaps is its own polyline: no line is drawn across a gap.
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setPen(QPen(theme::kTrace, 0));
-    painter.drawPolyline(trace_px_);
-    painter.translate(1, 0);
-    painter.drawPolyline(trace_px_);
-    painter.translate(-1, 1);
-    painter.drawPolyline(trace_px_);
-    painter.resetTransform();
+    for (const QPointF offset : {QPointF(0, 0), QPointF(1, 0), QPointF(0, 1)}) {
+        painter.translate(offset);
+        std::size_t from = 0;
+        for (const std::size_t to : stretch_ends_) {
+            const int count = static_cast<int>(to - from);
+            if (count == 1)
+                painter.drawPoint(trace_px_[static_cast<qsizetype>(from)]);
+            else if (count > 1)
+                painter.drawPolyline(trace_px_.constData() + from, count);
+            from = to;
+        }
+        painter.resetTransform();
+    }
 
     // Markers may stand out over the frame a little, as they do at the right edge ("now").
     painter.setClipping(false);

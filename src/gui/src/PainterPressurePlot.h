@@ -68,7 +68,8 @@ private:
     // The last frame in display units and seconds relative to "now" (x ≤ 0), reused every
     // frame so a warmed-up frame allocates nothing.
     std::vector<TracePoint> decimated_;
-    std::vector<QPointF> trace_; // (t_rel_s, value)
+    std::vector<QPointF> trace_;            // (t_rel_s, value)
+    std::vector<std::size_t> stretch_ends_; // trace_ index after each unbroken stretch
     QPolygonF trace_px_;
     std::optional<algocore::protocols::RampCorridor> corridor_;
     double now_t_s_ = 0.0;
