@@ -26,7 +26,10 @@ LiveFeed::LiveFeed(QObject* parent) : QObject(parent) {
     frame_samples_.reserve(4096);
 }
 
-LiveFeed::~LiveFeed() { disconnect_device(); }
+LiveFeed::~LiveFeed() {
+    const QSignalBlocker quiet(this); // the views may be gone already
+    disconnect_device();
+}
 
 void LiveFeed::set_frame_interval_ms(int ms) { tick_timer_.setInterval(std::max(1, ms)); }
 
@@ -43,6 +46,8 @@ bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
         if (!start_simulator(&why)) {
             if (error) *error = why;
             Q_EMIT bannerMessage(BannerLevel::Error, why);
+            model_.set_link(LinkState::Failed);
+            Q_EMIT frameReady();
             return false;
         }
         // Our own simulator speaks the native protocol; ask for its rate and batch size.
@@ -65,6 +70,8 @@ bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
         if (error) *error = why;
         Q_EMIT bannerMessage(BannerLevel::Error, why);
         refresh_status();
+        model_.set_link(LinkState::Failed);
+        Q_EMIT frameReady();
         return false;
     }
     if (calibration_) acquisition_->set_calibration(calibration_);
@@ -103,6 +110,8 @@ void LiveFeed::disconnect_device() {
     simulator_.reset();
     status_ = algocore::AcquisitionStatus{};
     Q_EMIT statusChanged();
+    model_.set_link(LinkState::NotConnected);
+    Q_EMIT frameReady();
 }
 
 void LiveFeed::set_calibration(std::shared_ptr<const algocal::CalibrationRecord> record) {
@@ -129,6 +138,7 @@ void LiveFeed::tick() {
         });
         drain_events();
         if (++ticks_since_status_ >= kTicksPerStatusRefresh) refresh_status();
+        model_.set_now_s(*session_now_s());
     }
     Q_EMIT frameReady();
 }
@@ -136,6 +146,7 @@ void LiveFeed::tick() {
 void LiveFeed::drain_events() {
     using Kind = algocore::LinkEvent::Kind;
     acquisition_->events().drain([this](const algocore::LinkEvent& event) {
+        if (const auto link = link_state_after(event)) model_.set_link(*link);
         const QString text = qstring(event.message);
         switch (event.kind) {
         case Kind::Connected:
@@ -156,6 +167,7 @@ void LiveFeed::drain_events() {
 void LiveFeed::refresh_status() {
     ticks_since_status_ = 0;
     if (acquisition_) status_ = acquisition_->status();
+    if (acquisition_) model_.set_link(link_state_of(status_));
     Q_EMIT statusChanged();
 }
 
