@@ -30,7 +30,7 @@ QLabel* make_caption(const QString& text, QWidget* parent) {
     label->setFont(font);
     return label;
 }
-}  // namespace
+} // namespace
 
 HoldTimerPanel::HoldTimerPanel(QWidget* parent) : QWidget(parent) {
     auto* grid = new QGridLayout(this);
@@ -53,14 +53,21 @@ HoldTimerPanel::HoldTimerPanel(QWidget* parent) : QWidget(parent) {
     setAccessibleName(tr("Hold timer"));
 }
 
-void HoldTimerPanel::show_timer(const algocore::protocols::HoldTimer& timer, bool running) {
+void HoldTimerPanel::show_timer(const algocore::protocols::HoldTimer& timer, bool running,
+                                SignalState signal) {
     in_band_->setText(format_minutes_seconds(timer.time_in_band_s()));
     remaining_->setText(format_minutes_seconds(std::ceil(timer.remaining_s())));
     elapsed_->setText(format_minutes_seconds(timer.elapsed_s()));
 
     QString status;
     QColor colour = theme::kText;
-    if (timer.complete()) {
+    if (signal == SignalState::NotConnected && !timer.complete()) {
+        status = tr("❚❚ Not connected");
+        colour = theme::kMutedText;
+    } else if (signal == SignalState::NoSignal && !timer.complete()) {
+        status = tr("❚❚ Paused: no signal");
+        colour = theme::kNoSignal;
+    } else if (timer.complete()) {
         status = tr("✔ HOLD COMPLETE");
         colour = theme::kInBand;
     } else if (!running) {
@@ -84,9 +91,17 @@ void HoldTimerPanel::show_timer(const algocore::protocols::HoldTimer& timer, boo
     }
 }
 
-QString HoldTimerPanel::in_band_text() const { return in_band_->text(); }
-QString HoldTimerPanel::remaining_text() const { return remaining_->text(); }
-QString HoldTimerPanel::elapsed_text() const { return elapsed_->text(); }
-QString HoldTimerPanel::status_text() const { return status_->text(); }
+QString HoldTimerPanel::in_band_text() const {
+    return in_band_->text();
+}
+QString HoldTimerPanel::remaining_text() const {
+    return remaining_->text();
+}
+QString HoldTimerPanel::elapsed_text() const {
+    return elapsed_->text();
+}
+QString HoldTimerPanel::status_text() const {
+    return status_->text();
+}
 
-}  // namespace algogui
+} // namespace algogui

@@ -16,19 +16,41 @@ PressureReadout::PressureReadout(QWidget* parent) : QWidget(parent) {
 
 void PressureReadout::show_reading(const QString& number, const QString& unit_symbol,
                                    const BandStyle& style) {
-    if (number == number_ && unit_symbol == unit_ && style.word == style_.word) return;
+    if (!message_ && number == number_ && unit_symbol == unit_ && style.word == style_.word) return;
     // Most frames change only the digits: repaint just their box over the cached backdrop.
-    const bool digits_only = unit_symbol == unit_ && style.word == style_.word &&
+    const bool digits_only = !message_ && unit_symbol == unit_ && style.word == style_.word &&
                              number.size() == number_.size() && !backdrop_.isNull();
+    message_ = false;
     number_ = number;
     unit_ = unit_symbol;
+    detail_.clear();
     style_ = style;
     setAccessibleDescription(number_ + QChar(' ') + unit_ + QStringLiteral(", ") + style_.word);
-    if (digits_only) update(digits_box_.toAlignedRect().adjusted(-2, -2, 2, 2));
-    else update();
+    if (digits_only)
+        update(digits_box_.toAlignedRect().adjusted(-2, -2, 2, 2));
+    else
+        update();
+}
+
+void PressureReadout::show_message(const BandStyle& style, const QString& detail) {
+    if (message_ && style.word == style_.word && detail == detail_ && style.colour == style_.colour)
+        return;
+    message_ = true;
+    number_.clear();
+    unit_.clear();
+    detail_ = detail;
+    style_ = style;
+    setAccessibleDescription(style_.word + QStringLiteral(", ") + detail_);
+    update();
 }
 
 QString PressureReadout::backdrop_key() const {
+    if (message_) {
+        return QStringLiteral("message %1x%2|%3|%4|%5")
+            .arg(width())
+            .arg(height())
+            .arg(style_.label(), style_.colour.name(), detail_);
+    }
     return QStringLiteral("%1x%2|%3|%4|%5|%6")
         .arg(width())
         .arg(height())
@@ -44,7 +66,8 @@ void PressureReadout::paintEvent(QPaintEvent*) {
         backdrop_key_ = key;
     }
     painter.drawPixmap(0, 0, backdrop_);
-    draw_number(painter, digits_box_, number_px_);
+    number_painted_ = !message_ && !number_.isEmpty();
+    if (number_painted_) draw_number(painter, digits_box_, number_px_);
 }
 
 void PressureReadout::draw_backdrop() {
@@ -53,10 +76,16 @@ void PressureReadout::draw_backdrop() {
     backdrop_.setDevicePixelRatio(ratio);
     QPainter painter(&backdrop_);
     painter.setRenderHint(QPainter::TextAntialiasing);
-    const QRectF area = rect();
-    painter.fillRect(area, style_.colour);
+    painter.fillRect(QRectF(rect()), style_.colour);
     painter.setPen(Qt::white);
+    if (message_)
+        draw_message_backdrop(painter);
+    else
+        draw_reading_backdrop(painter);
+}
 
+void PressureReadout::draw_reading_backdrop(QPainter& painter) {
+    const QRectF area = rect();
     // Number on the top ~70 %, state line below; unit beside the number.
     const QRectF number_box(area.left() + 12, area.top(), area.width() - 24, area.height() * 0.7);
     const QRectF state_box(area.left() + 8, number_box.bottom(), area.width() - 16,
@@ -92,6 +121,36 @@ void PressureReadout::draw_backdrop() {
     painter.drawText(state_box, Qt::AlignCenter, style_.label());
 }
 
+// The state where the number would be, as large as fits, so "NO SIGNAL" reads from as far
+// as the number did; the reason below it in the size of the state line.
+void PressureReadout::draw_message_backdrop(QPainter& painter) {
+    const QRectF area = QRectF(rect()).adjusted(12, 0, -12, 0);
+    const QRectF headline_box(area.left(), area.top(), area.width(), area.height() * 0.7);
+    const QRectF detail_box(area.left(), headline_box.bottom(), area.width(),
+                            area.height() - headline_box.height());
+
+    const QString headline = style_.label();
+    QFont headline_font = font();
+    headline_font.setBold(true);
+    int px = static_cast<int>(headline_box.height() * 0.5);
+    for (; px > 12; px -= 2) {
+        headline_font.setPixelSize(px);
+        if (QFontMetricsF(headline_font).horizontalAdvance(headline) <= headline_box.width()) break;
+    }
+    painter.setFont(headline_font);
+    painter.drawText(headline_box, Qt::AlignCenter, headline);
+
+    QFont detail_font = font();
+    detail_font.setBold(true);
+    int detail_px = std::max(12, static_cast<int>(detail_box.height() * 0.5));
+    for (; detail_px > 12; --detail_px) {
+        detail_font.setPixelSize(detail_px);
+        if (QFontMetricsF(detail_font).horizontalAdvance(detail_) <= detail_box.width()) break;
+    }
+    painter.setFont(detail_font);
+    painter.drawText(detail_box, Qt::AlignHCenter | Qt::AlignTop, detail_);
+}
+
 void PressureReadout::draw_number(QPainter& painter, const QRectF& box, int pixel_size) {
     QFont number_font = font();
     number_font.setBold(true);
@@ -103,7 +162,8 @@ void PressureReadout::draw_number(QPainter& painter, const QRectF& box, int pixe
     const QFontMetricsF metrics(number_font);
     const qreal ratio = devicePixelRatioF();
     double total = 0.0;
-    for (QChar c : number_) total += metrics.horizontalAdvance(c);
+    for (QChar c : number_)
+        total += metrics.horizontalAdvance(c);
     double x = box.right() - total;
     const double top = box.center().y() - metrics.height() / 2.0;
     for (QChar c : number_) {
@@ -128,4 +188,4 @@ void PressureReadout::draw_number(QPainter& painter, const QRectF& box, int pixe
     }
 }
 
-}  // namespace algogui
+} // namespace algogui

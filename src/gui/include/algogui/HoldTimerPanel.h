@@ -4,6 +4,7 @@
 #include <QWidget>
 
 #include "algocore/protocols/HoldTimer.h"
+#include "algogui/LiveSignal.h"
 
 class QLabel;
 
@@ -14,7 +15,9 @@ class HoldTimerPanel : public QWidget {
 public:
     explicit HoldTimerPanel(QWidget* parent = nullptr);
 
-    void show_timer(const algocore::protocols::HoldTimer& timer, bool running);
+    /// signal: without a live signal the timer stands still, and the status says why.
+    void show_timer(const algocore::protocols::HoldTimer& timer, bool running,
+                    SignalState signal = SignalState::Live);
 
     QString in_band_text() const;
     QString remaining_text() const;
@@ -31,4 +34,4 @@ private:
 /// "1:05" for 65.3 s (minutes:seconds, rounded down so it never claims time not yet held).
 QString format_minutes_seconds(double seconds);
 
-}  // namespace algogui
+} // namespace algogui
