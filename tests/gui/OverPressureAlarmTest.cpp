@@ -87,6 +87,42 @@ private Q_SLOTS:
         QVERIFY(played.empty());
     }
 
+    // Unplugged while over the limit: the alarm must not go on sounding for a pressure
+    // nobody knows, and neither may any other cue or the continuous tone.
+    void EverySoundStopsWhenTheSignalIsLost() {
+        std::vector<LiveCue> played;
+        LiveFeed feed;
+        feed.model().set_link(LinkState::Connected);
+        auto output = std::make_unique<RecordingToneOutput>(played);
+        RecordingToneOutput* tone = output.get();
+        AudioCues cues(std::move(output));
+        cues.set_continuous_tone(true);
+        LiveModel& model = feed.model();
+        run(model, cues, 0.0, 2.0, 0, 600);
+        QVERIFY(cues.alarm_active());
+        QVERIFY(tone->tone_hz.has_value());
+        const int alarms = count(played, LiveCue::OverLimit);
+
+        model.set_link(LinkState::Reconnecting);
+        for (int frame = 0; frame < 180; ++frame) { // 3 s of frames without a sample
+            model.set_now_s(2.0 + frame / 60.0);
+            cues.on_frame(model.take_cues(), model);
+        }
+        QVERIFY(cues.silenced());
+        QVERIFY(!cues.alarm_active());
+        QCOMPARE(count(played, LiveCue::OverLimit), alarms);
+        QVERIFY(!tone->tone_hz.has_value());
+        const std::size_t before = played.size();
+        cues.play_cue(LiveCue::TakeUpSlack); // the treatment page's prompt: dropped too
+        QCOMPARE(played.size(), before);
+
+        // The link is back and the probe is over the limit again: the alarm sounds again.
+        model.set_link(LinkState::Connected);
+        run(model, cues, 5.0, 5.5, 600, 600);
+        QVERIFY(!cues.silenced());
+        QCOMPARE(count(played, LiveCue::OverLimit), alarms + 1);
+    }
+
     void ContinuousTonePitchFollowsTheDistanceToTheBand() {
         algocore::protocols::PressureBand band;
         band.low_kpa = 300;
