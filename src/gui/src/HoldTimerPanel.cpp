@@ -61,6 +61,8 @@ void HoldTimerPanel::show_timer(const algocore::protocols::HoldTimer& timer, boo
 
     QString status;
     QColor colour = theme::kText;
+    // "❚❚" rather than the pause sign U+23F8: DejaVu, the one font family a minimal
+    // Debian install has, does not draw that one.
     if (signal == SignalState::NotConnected && !timer.complete()) {
         status = tr("❚❚ Not connected");
         colour = theme::kMutedText;
@@ -79,7 +81,7 @@ void HoldTimerPanel::show_timer(const algocore::protocols::HoldTimer& timer, boo
         status = tr("Out of band — grace");
         colour = theme::kAbove;
     } else if (timer.in_excursion()) {
-        status = tr("⏸ Paused: out of band");
+        status = tr("❚❚ Paused: out of band");
         colour = theme::kAbove;
     } else {
         status = tr("▶ Counting");
