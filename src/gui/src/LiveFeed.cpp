@@ -87,6 +87,7 @@ bool LiveFeed::start_simulator(QString* error) {
     options.scenario = choice_.scenario.toStdString();
     options.rate_hz = choice_.sim_rate_hz;
     options.probe_area_cm2 = choice_.probe_area_cm2;
+    if (choice_.sim_unplug_after_s > 0) options.faults.disconnect_at_s = choice_.sim_unplug_after_s;
     simulator_ = std::make_unique<algosim::SimulatedAlgometer>(options);
     const std::string failure = simulator_->start();
     if (!failure.empty()) {
