@@ -1,5 +1,7 @@
 // The big readout shows the latest sample in each unit the user can choose, and no number
 // at all without a live signal.
+#include <QPaintEvent>
+#include <QScreen>
 #include <QtTest>
 
 #include "TestSamples.h"
@@ -9,6 +11,21 @@
 #include "algogui/Theme.h"
 
 using namespace algogui;
+
+namespace {
+// Records the region of every paint event a widget receives.
+class PaintRegions : public QObject {
+public:
+    explicit PaintRegions(QWidget& widget) { widget.installEventFilter(this); }
+    QList<QRegion> regions;
+
+protected:
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() == QEvent::Paint) regions << static_cast<QPaintEvent*>(event)->region();
+        return false;
+    }
+};
+} // namespace
 
 class ReadoutTest : public QObject {
     Q_OBJECT
@@ -89,6 +106,50 @@ private Q_SLOTS:
         QVERIFY(!panel.readout().number_painted());
         QCOMPARE(panel.readout().state_text(), QStringLiteral("✕ NO SIGNAL"));
         QVERIFY(panel.readout().detail_text().contains(QStringLiteral("reconnecting")));
+    }
+
+    // A new reading repaints only the digits that changed, and what reaches the screen after
+    // many such partial repaints (and changes of state) is exactly what a full repaint draws.
+    void RepaintsOnlyChangedDigitsAndStillMatchesAFullRepaint() {
+        PressureReadout readout;
+        readout.resize(480, 320);
+        readout.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&readout));
+        PaintRegions painted(readout);
+        const DisplayUnit kpa = display_unit(QStringLiteral("kpa"));
+        const BandStyle below = band_style(algocore::protocols::BandState::Below);
+        readout.show_reading(kpa.format(321), kpa.symbol, below);
+        QCoreApplication::processEvents();
+        painted.regions.clear();
+        readout.show_reading(kpa.format(322), kpa.symbol, below);
+        QCoreApplication::processEvents();
+        QCOMPARE(painted.regions.size(), qsizetype{1});
+        const QRect last_digit = painted.regions.front().boundingRect();
+        QVERIFY2(last_digit.width() * 5 < readout.width(),
+                 qPrintable(QStringLiteral("repainted %1 px of %2")
+                                .arg(last_digit.width())
+                                .arg(readout.width())));
+
+        const double readings[] = {322, 329, 330, 299, 301, 350, 412, 99, 100, 7, 512, 498};
+        for (const double kpa_now : readings) {
+            const auto state = kpa_now >= 500   ? algocore::protocols::BandState::OverLimit
+                               : kpa_now > 400  ? algocore::protocols::BandState::Above
+                               : kpa_now >= 300 ? algocore::protocols::BandState::InBand
+                                                : algocore::protocols::BandState::Below;
+            readout.show_reading(kpa.format(kpa_now), kpa.symbol, band_style(state));
+            QCoreApplication::processEvents();
+        }
+        const QImage on_screen = readout.screen()
+                                     ->grabWindow(readout.winId())
+                                     .toImage()
+                                     .convertToFormat(QImage::Format_RGB32);
+        const QImage full = readout.grab().toImage().convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(on_screen.size(), full.size());
+        int differ = 0;
+        for (int y = 0; y < full.height(); ++y)
+            for (int x = 0; x < full.width(); ++x)
+                differ += on_screen.pixel(x, y) != full.pixel(x, y);
+        QCOMPARE(differ, 0);
     }
 
     void TakesAtLeastASixthOfTheWindowHeight() {

@@ -4,18 +4,23 @@
 // so it reads without colour vision. Sized from its own height, legible from two metres.
 // Without a live signal it shows no number at all: the state in large words (NO SIGNAL,
 // NOT CONNECTED) and why, in a smaller line.
+#include <QElapsedTimer>
 #include <QHash>
 #include <QPixmap>
 #include <QWidget>
+#include <memory>
 
 #include "algogui/BandStyle.h"
 
 namespace algogui {
 
+class DigitCells;
+
 class PressureReadout : public QWidget {
     Q_OBJECT
 public:
     explicit PressureReadout(QWidget* parent = nullptr);
+    ~PressureReadout() override;
 
     /// A live reading. Repaints only when something visible changed (mostly just the digits).
     void show_reading(const QString& number, const QString& unit_symbol, const BandStyle& style);
@@ -36,26 +41,26 @@ public:
 
 protected:
     void paintEvent(QPaintEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
-    void draw_number(QPainter& painter, const QRectF& box, int pixel_size);
+    void draw_number(QPainter& painter, const QRegion& dirty);
+    QRegion changed_cells(const QString& before, const QString& after);
+    int cell_width(QChar c);
     void draw_backdrop();
     void draw_reading_backdrop(QPainter& painter);
     void draw_message_backdrop(QPainter& painter);
-    QString backdrop_key() const;
 
     // Colour, unit and state word (or the whole message), drawn once per change of any of
-    // them (or of the size or the number's length); a frame blits it and draws the digits.
+    // them (or of the size or the number's length); a frame draws only the digits.
     QPixmap backdrop_;
-    QString backdrop_key_;
+    bool backdrop_stale_ = true;
     QRectF digits_box_;
     int number_px_ = 10;
 
-    // Glyphs this large are not in Qt's glyph cache and would be re-rasterised from outlines
-    // every frame; the number changes nearly every frame, so its characters are rendered
-    // once per size into pixmaps and blitted.
-    QHash<QChar, QPixmap> glyphs_;
-    int glyphs_px_ = 0;
+    // The digits' cells, per state colour; a frame copies those that changed.
+    std::unique_ptr<DigitCells> cells_;
+    QElapsedTimer described_; // since the accessible description was last set
     bool message_ = true;
     QString number_;
     QString unit_;
