@@ -11,6 +11,19 @@ using namespace algogui;
 
 namespace {
 
+// Counts the layout requests a widget receives.
+class LayoutRequests : public QObject {
+public:
+    explicit LayoutRequests(QWidget& widget) { widget.installEventFilter(this); }
+    int count = 0;
+
+protected:
+    bool eventFilter(QObject*, QEvent* event) override {
+        if (event->type() == QEvent::LayoutRequest) ++count;
+        return false;
+    }
+};
+
 // Feeds a constant pressure at 100 Hz over [from_s, to_s).
 void hold(LiveModel& model, double from_s, double to_s, double pressure_kpa) {
     for (int i = 0; from_s + i * 0.01 < to_s - 1e-9; ++i)
@@ -101,6 +114,29 @@ private Q_SLOTS:
         const std::vector<LiveCue> cues = model.take_cues();
         QCOMPARE(std::count(cues.begin(), cues.end(), LiveCue::HoldComplete), 1);
         QVERIFY(panel.hold_timer().status_text().contains(QStringLiteral("COMPLETE")));
+    }
+
+    // The times change every second and the status now and then; neither may make the window
+    // lay itself out again (a relayout of the main window costs more than a whole frame).
+    void ChangingTimesDoNotRelayoutTheWindow() {
+        LiveFeed feed;
+        feed.model().set_link(LinkState::Connected);
+        LivePanel panel(feed);
+        panel.set_targets(ten_second_hold());
+        panel.resize(1000, 700);
+        panel.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&panel));
+        QCoreApplication::processEvents();
+        LayoutRequests requests(panel);
+        LiveModel& model = feed.model();
+        for (int frame = 0; frame < 5 * 60; ++frame) {
+            const double t = frame / 60.0;
+            hold(model, t, t + 1 / 60.0, frame < 60 ? 100 : frame < 200 ? 350 : 450);
+            panel.show_frame();
+            QCoreApplication::processEvents();
+        }
+        QVERIFY(panel.hold_timer().in_band_text() != QStringLiteral("0:00"));
+        QCOMPARE(requests.count, 0);
     }
 };
 

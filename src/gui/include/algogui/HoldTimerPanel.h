@@ -2,6 +2,7 @@
 // The hold timer: time in band (large), time remaining of the prescribed hold, and total
 // elapsed. The counting itself is algocore's HoldTimer; this only shows it.
 #include <QWidget>
+#include <optional>
 
 #include "algocore/protocols/HoldTimer.h"
 #include "algogui/LiveSignal.h"
@@ -23,8 +24,32 @@ public:
     QString remaining_text() const;
     QString elapsed_text() const;
     QString status_text() const;
+    QColor status_colour() const;
 
 private:
+    enum class Status {
+        NotConnected,
+        NoSignal,
+        Complete,
+        Stopped,
+        Waiting,
+        Grace,
+        Paused,
+        Counting
+    };
+    struct Shown {
+        long in_band_s;
+        long remaining_s;
+        long elapsed_s;
+        Status status;
+        bool operator==(const Shown&) const = default;
+    };
+    static Status status_of(const algocore::protocols::HoldTimer& timer, bool running,
+                            SignalState signal);
+    static QString words_of(Status status);
+    static QColor colour_of(Status status);
+
+    std::optional<Shown> shown_;
     QLabel* in_band_ = nullptr;
     QLabel* remaining_ = nullptr;
     QLabel* elapsed_ = nullptr;
