@@ -15,6 +15,9 @@
 #include "algogui/TargetEditor.h"
 
 namespace algogui {
+namespace {
+constexpr double kGaugeIntervalS = 0.1;
+} // namespace
 
 LivePanel::LivePanel(LiveFeed& feed, QWidget* parent)
     : QWidget(parent), feed_(feed), unit_(display_unit("kpa")) {
@@ -110,8 +113,15 @@ void LivePanel::show_frame() {
         readout_->show_message(signal_style(signal), link_words(model.link_state()));
     }
     hold_timer_->show_timer(model.hold_timer(), model.hold_running(), signal);
-    ramp_gauge_->show_rate(live ? model.ramp_rate_kpa_s() : std::nullopt,
-                           live && model.corridor().has_value());
+    // The gauge shows a rate fitted over the last 0.75 s: ten updates a second show all there
+    // is, and no one reads a number that changes faster. Losing the signal shows at once.
+    const double now_s = model.now_s();
+    if (!live || !gauge_live_ || now_s - gauge_at_s_ >= kGaugeIntervalS || now_s < gauge_at_s_) {
+        ramp_gauge_->show_rate(live ? model.ramp_rate_kpa_s() : std::nullopt,
+                               live && model.corridor().has_value());
+        gauge_at_s_ = now_s;
+        gauge_live_ = live;
+    }
 
     // While another page is in front the plot is not fed: decimating a trace nobody sees
     // costs CPU every frame. showEvent() catches it up.
