@@ -24,6 +24,17 @@ PressureReadout::~PressureReadout() = default;
 void PressureReadout::show_reading(const QString& number, const QString& unit_symbol,
                                    const BandStyle& style) {
     if (!message_ && number == number_ && unit_symbol == unit_ && style.word == style_.word) return;
+    // Pages keep their readout current while another page is in front: then only remember.
+    if (!isVisible()) {
+        message_ = false;
+        number_ = number;
+        unit_ = unit_symbol;
+        detail_.clear();
+        style_ = style;
+        backdrop_stale_ = true;
+        described_.invalidate();
+        return;
+    }
     // Most frames change only the digits: repaint just their box over the cached backdrop.
     const bool digits_only = !message_ && unit_symbol == unit_ && style.word == style_.word &&
                              number.size() == number_.size() && !backdrop_.isNull();
@@ -60,6 +71,16 @@ void PressureReadout::show_message(const BandStyle& style, const QString& detail
     described_.start();
     backdrop_stale_ = true;
     update();
+}
+
+void PressureReadout::showEvent(QShowEvent* event) {
+    if (!described_.isValid()) {
+        setAccessibleDescription(message_ ? style_.word + QStringLiteral(", ") + detail_
+                                          : number_ + QChar(' ') + unit_ + QStringLiteral(", ") +
+                                                style_.word);
+        described_.start();
+    }
+    QWidget::showEvent(event);
 }
 
 void PressureReadout::resizeEvent(QResizeEvent* event) {
