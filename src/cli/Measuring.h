@@ -60,6 +60,13 @@ using FrameSource = std::function<bool(algocore::session::Workbench&)>;
 using Connect = std::function<void(algocore::session::Workbench&)>;
 FrameSource device_frames();
 
+/// Ends a command whose records could not all be committed: closes the database (what is
+/// still unwritten goes to a rescue file) and throws Failure (exit 4) saying what was not
+/// stored and where the rescue file is, with the command that imports it.
+[[noreturn]] void fail_not_stored(algocore::session::Workbench& wb, const std::string& what);
+/// Closes the database; fail_not_stored() when anything was left unwritten.
+void close_or_fail(algocore::session::Workbench& wb);
+
 /// Runs f; a Failure is printed as "algoscope-cli NAME: message" and becomes the exit code.
 void run_guarded(const std::string& name, const std::function<void()>& f);
 

@@ -55,6 +55,8 @@ void run_export(const ExportOptions& o) {
         throw CLI::RuntimeError(2);
     }
     auto& db = *opened.storage;
+    if (const std::string note = db.read_note(); !note.empty())
+        std::cerr << "algoscope-cli export: warning: " << o.db << " " << note << "\n";
     const storage::StudyData data = db.load_study();
     const auto summaries = db.site_summaries(storage::kNoRecord);
     const exporting::TraceLoader trial_traces = [&db](storage::RecordId id) {

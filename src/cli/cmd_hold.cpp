@@ -169,12 +169,11 @@ void run_hold(const HoldOptions& o) {
     wb.disconnect();
     auto* storage = wb.storage();
     if (!storage->flush(std::chrono::seconds(10)))
-        throw Failure{cli_measuring::kExitNotStored,
-                      "the hold was not committed: " + storage->status().message};
+        cli_measuring::fail_not_stored(wb,
+                                       "the hold was not committed: " + storage->status().message);
     for (const auto& h : storage->holds_of(wb.visit().session_id()))
         std::cout << hold_line(h).dump() << std::endl;
-    if (wb.close_database() != 0)
-        throw Failure{cli_measuring::kExitNotStored, "some records could not be written"};
+    cli_measuring::close_or_fail(wb);
 }
 
 } // namespace

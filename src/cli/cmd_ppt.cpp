@@ -68,11 +68,11 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         for (const auto& row : rows) {
             if (row.record_id == storage::kNoRecord ||
                 !wb.storage()->wait_committed(row.ticket, kCommitWait)) {
-                throw Failure{cli_measuring::kExitNotStored,
-                              "trial " + std::to_string(row.number) + " not committed: " +
-                                  (wb.storage()->status().message.empty()
-                                       ? wb.visit().last_problem()
-                                       : wb.storage()->status().message)};
+                const std::string why = wb.storage() && !wb.storage()->status().message.empty()
+                                            ? wb.storage()->status().message
+                                            : wb.visit().last_problem();
+                cli_measuring::fail_not_stored(wb, "trial " + std::to_string(row.number) +
+                                                       " not committed: " + why);
             }
             if (row.trial.result.flags & protocols::kShortRest) {
                 err << "algoscope-cli ppt: trial " << row.number << " began "
@@ -119,9 +119,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
                            {"reported_kpa", result.summary.reported_kpa},
                            {"complete", result.summary.n >= preset.trials}};
     out << line.dump() << std::endl;
-    if (const std::size_t unwritten = wb.close_database(); unwritten != 0)
-        throw Failure{cli_measuring::kExitNotStored,
-                      std::to_string(unwritten) + " records could not be written"};
+    cli_measuring::close_or_fail(wb);
 }
 
 } // namespace cli_ppt

@@ -125,7 +125,7 @@ void run_record(const TrainOptions& o) {
                                 {"samples", training.recording().size()}}
                      .dump()
               << std::endl;
-    wb.close_database();
+    cli_measuring::close_or_fail(wb);
 }
 
 void run_attempt(const TrainOptions& o) {
@@ -186,8 +186,7 @@ void run_attempt(const TrainOptions& o) {
                   << std::endl;
     }
     wb.disconnect();
-    if (wb.close_database() != 0)
-        throw Failure{cli_measuring::kExitNotStored, "some scores could not be written"};
+    cli_measuring::close_or_fail(wb);
 }
 
 void run_templates(const TrainOptions& o) {

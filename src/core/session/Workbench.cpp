@@ -64,6 +64,18 @@ std::size_t Workbench::close_database() {
     treatment_.close();
     const std::size_t unwritten = storage_->close();
     inbox_.deliver(); // answers to reads asked before closing; nothing stays waiting
+    rescue_path_.clear();
+    if (unwritten != 0) {
+        rescue_path_ = storage_->rescue_path();
+        const std::string what =
+            std::to_string(unwritten) + " record(s) could not be written to " + database_path_;
+        notify(Notice::Level::Error,
+               rescue_path_.empty() ? what + " and no rescue file could be written either (" +
+                                          storage_->rescue_error() + ")"
+                                    : what + "; they are kept in " + rescue_path_ +
+                                          " - add them later with: algoscope-cli import --db " +
+                                          database_path_ + " " + rescue_path_);
+    }
     storage_.reset();
     database_path_.clear();
     sites_ = storage::builtin_sites();

@@ -83,6 +83,23 @@ std::string SqliteStorage::check_writable() {
     });
 }
 
+std::string SqliteStorage::rescue_path() const {
+    return impl_->core->rescue().path;
+}
+std::string SqliteStorage::read_note() const {
+    return impl_->core->read_note();
+}
+std::string SqliteStorage::rescue_error() const {
+    return impl_->core->rescue().error;
+}
+
+std::string SqliteStorage::import_rescue(const std::string& rescue_path, std::string* summary) {
+    const RescueImport imported = impl_->core->query(
+        [&](SQLite::Database& db) { return import_rescue_file(db, rescue_path); });
+    if (summary) *summary = imported.rows_added == 0 ? "nothing new" : imported.summary;
+    return imported.ok ? std::string() : imported.error;
+}
+
 void SqliteStorage::retry_now() {
     impl_->core->retry_now();
 }

@@ -12,6 +12,7 @@
 #include <iterator>
 #include <utility>
 
+#include "ReadOnlyOpen.h"
 #include "Schema.h"
 #include "SqliteQueries.h"
 
@@ -42,6 +43,10 @@ StorageCore::~StorageCore() {
     stop(std::chrono::milliseconds{0});
 }
 
+std::string StorageCore::open_immutable_if_needed() {
+    return reopen_immutable_when_unreadable(db_, path_, kBusyTimeoutMs);
+}
+
 std::string StorageCore::open_connection() {
     const int flags =
         options_.writable ? (SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE) : SQLite::OPEN_READONLY;
@@ -56,6 +61,7 @@ std::string StorageCore::open_connection() {
     }
     try {
         db_ = std::make_unique<SQLite::Database>(path_, flags, kBusyTimeoutMs);
+        if (!options_.writable) read_note_ = open_immutable_if_needed();
         // Someone else's database is refused before anything (even the journal mode) changes.
         if (std::string refusal = schema::refuse_unless_ours(*db_, path_); !refusal.empty()) {
             db_.reset();
@@ -160,6 +166,20 @@ std::size_t StorageCore::stop(std::chrono::milliseconds timeout) {
     }
     wake_.notify_one();
     if (thread_.joinable()) thread_.join();
+    // Nothing uncommitted is thrown away: it goes to a rescue file the user can import.
+    std::deque<WriteOp> unwritten;
+    {
+        std::lock_guard lock(mutex_);
+        unwritten = pending_;
+    }
+    if (!unwritten.empty() && options_.writable) {
+        const auto folders =
+            options_.rescue_folders.empty() ? default_rescue_folders() : options_.rescue_folders;
+        RescueWritten written = write_rescue_file(
+            path_, unwritten, [this](IdKind kind) { return next_id(kind); }, folders);
+        std::lock_guard lock(mutex_);
+        rescue_ = std::move(written);
+    }
     db_.reset();
     if (lock_fd_ >= 0) {
         ::flock(lock_fd_, LOCK_UN);
@@ -170,6 +190,11 @@ std::size_t StorageCore::stop(std::chrono::milliseconds timeout) {
     status_.state = StorageState::Closed;
     status_.pending_writes = pending_.size();
     return pending_.size();
+}
+
+RescueWritten StorageCore::rescue() const {
+    std::lock_guard lock(mutex_);
+    return rescue_;
 }
 
 RecordId StorageCore::next_id(IdKind kind) {

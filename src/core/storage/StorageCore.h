@@ -13,6 +13,7 @@
 #include <thread>
 #include <vector>
 
+#include "RescueFile.h"
 #include "WriteOp.h"
 #include "algocore/storage/SqliteStorage.h"
 
@@ -52,6 +53,10 @@ public:
     void set_max_page_count(std::uint64_t pages);
     void retry_now();
     const std::string& path() const { return path_; }
+    /// Where stop() put the records it could not commit (see RescueFile.h).
+    RescueWritten rescue() const;
+    /// For a read-only open: "" or what could not be read (a -wal on read-only media).
+    const std::string& read_note() const { return read_note_; }
 
     /// Queues task for the storage thread (after the writes enqueued before it); false when
     /// the storage is closed.
@@ -79,6 +84,7 @@ private:
     void write_batch(std::vector<WriteOp>& batch);
     SQLite::Database& connection();
     std::string open_connection();
+    std::string open_immutable_if_needed();
     void apply_page_limit();
     void report(StorageState state, const std::string& message);
 
@@ -107,6 +113,8 @@ private:
     std::chrono::steady_clock::time_point stop_deadline_{};
     bool reopen_ = false;
     bool page_limit_changed_ = false;
+    RescueWritten rescue_;
+    std::string read_note_; ///< a read-only open that could not see everything says why
 };
 
 } // namespace algocore::storage

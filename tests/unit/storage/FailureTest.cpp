@@ -116,3 +116,41 @@ TEST(ReadOnly, ReadOnlyDatabaseSaysSoAndKeepsRecords) {
     });
     EXPECT_EQ(code, 0);
 }
+
+TEST(ReadOnly, AWalDatabaseOnReadOnlyMediaStillOpensForExport) {
+    algotest::TempDir dir;
+    const std::string path = dir.file("media.db");
+    {
+        auto opened = SqliteStorage::open(path);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        opened.storage->add_subject({0, "S-media", {}, {}, {}, ""});
+        ASSERT_TRUE(opened.storage->flush(5s));
+    }
+    // Read-only media: neither the file nor its folder can be written, so SQLite cannot
+    // create the -shm file a WAL database needs ("unable to open database file" before).
+    std::filesystem::permissions(path, std::filesystem::perms::owner_read |
+                                           std::filesystem::perms::group_read |
+                                           std::filesystem::perms::others_read);
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_read |
+                                                 std::filesystem::perms::owner_exec |
+                                                 std::filesystem::perms::group_read |
+                                                 std::filesystem::perms::group_exec |
+                                                 std::filesystem::perms::others_read |
+                                                 std::filesystem::perms::others_exec);
+    const int code = in_child([&] {
+        if (geteuid() == 0 && setuid(65534) != 0) return 10;
+        SqliteOptions options;
+        options.writable = false;
+        auto opened = SqliteStorage::open(path, options);
+        if (!opened.storage) {
+            fprintf(stderr, "open: %s\n", opened.error.c_str());
+            return 11;
+        }
+        const auto subjects = opened.storage->subjects();
+        if (subjects.size() != 1 || subjects[0].code != "S-media") return 12;
+        if (!opened.storage->read_note().empty()) return 13; // nothing was left in a -wal
+        return 0;
+    });
+    std::filesystem::permissions(dir.path(), std::filesystem::perms::owner_all);
+    EXPECT_EQ(code, 0);
+}

@@ -52,6 +52,9 @@ public:
     std::string open_database(const std::string& path, bool require_writable = true);
     /// Commits what it can, then closes; the number of records that could not be written.
     std::size_t close_database();
+    /// After a close_database() that left records unwritten: the rescue file holding them
+    /// (a notice says so too); empty when everything was written.
+    const std::string& rescue_path() const { return rescue_path_; }
     storage::Storage* storage() { return storage_.get(); }
     /// The site library (built-in and custom), read when the database opens; the built-in
     /// library without ids when there is no database.
@@ -118,6 +121,7 @@ private:
     Inbox inbox_;
     std::string database_path_;
     std::unique_ptr<storage::SqliteStorage> storage_;
+    std::string rescue_path_;
     std::vector<storage::Site> sites_;
     CalibrationStore calibration_store_;
     std::unique_ptr<Acquisition> acquisition_;

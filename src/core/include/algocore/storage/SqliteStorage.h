@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "algocore/storage/Storage.h"
 
@@ -26,6 +27,9 @@ struct SqliteOptions {
     std::uint64_t max_page_count = 0;
     /// Run migrations and write; false opens for reading only (export).
     bool writable = true;
+    /// Where records that cannot be committed by close() go when the database's own folder
+    /// cannot take them (empty: the user's data folder, then the temporary folder).
+    std::vector<std::string> rescue_folders;
 };
 
 /// Result of opening: the storage, or why not (unreadable file, newer schema, locked).
@@ -45,6 +49,16 @@ public:
     /// Commits what it can (up to timeout), then stops the thread; unwritten records are
     /// reported in the returned count (0 = everything committed).
     std::size_t close(std::chrono::milliseconds timeout = std::chrono::milliseconds{5000});
+    /// After a close() that left records unwritten: the rescue file holding them (import it
+    /// with import_rescue), or empty with rescue_error() saying why none could be written.
+    std::string rescue_path() const;
+    std::string rescue_error() const;
+    /// Opened for reading only: "" or a warning that part of the file could not be read.
+    std::string read_note() const;
+    /// Adds every record of a rescue file that this database lacks, in one transaction;
+    /// refused (nothing changed) when the file's ids clash with other records here.
+    /// Returns "" and sets *summary ("3 trials, 3 trial_traces"), or the reason.
+    std::string import_rescue(const std::string& rescue_path, std::string* summary = nullptr);
     /// Changes the size quota (pages, 0 = none); pending writes are retried at once.
     void set_max_page_count(std::uint64_t pages);
     /// Empty when a write transaction can be started now and the disk has room; else why

@@ -1,0 +1,46 @@
+#pragma once
+// Records that could not be committed (read-only file, full disk, a database gone) are never
+// thrown away. When the storage closes with writes still pending, they are written to a
+// rescue file: a small Algoscope database of their own, holding those records with the ids
+// they were given plus copies of the subjects, operators, sites and sessions they refer to.
+// `algoscope-cli import --db F RESCUE` (SqliteStorage::import_rescue) later adds to F every
+// row of the rescue file that F lacks; a second import adds nothing.
+#include <deque>
+#include <string>
+#include <vector>
+
+#include "WriteOp.h"
+
+namespace SQLite {
+class Database;
+}
+
+namespace algocore::storage {
+
+struct RescueWritten {
+    std::string path;  ///< where the records are; empty when nowhere could be written
+    std::string error; ///< why not (every folder tried), or ""
+};
+
+/// Writes ops into a new rescue database: beside db_path first, then in each fallback folder.
+RescueWritten write_rescue_file(const std::string& db_path, const std::deque<WriteOp>& ops,
+                                const IdSource& next_id,
+                                const std::vector<std::string>& fallback_folders);
+
+/// Folders tried when the database's own folder cannot take the rescue file: the user's data
+/// folder (ALGOSCOPE_RESCUE_DIR, XDG_DATA_HOME/algoscope, ~/.local/share/algoscope), then
+/// the temporary folder.
+std::vector<std::string> default_rescue_folders();
+
+/// Result of importing a rescue file.
+struct RescueImport {
+    bool ok = false;
+    std::string error;
+    std::size_t rows_added = 0; ///< over every table (0: already imported)
+    std::string summary;        ///< "3 trials, 3 trial_traces, 1 sessions"
+};
+
+/// Adds to db (the storage's connection, on its thread) every row of the rescue file it lacks.
+RescueImport import_rescue_file(SQLite::Database& db, const std::string& rescue_path);
+
+} // namespace algocore::storage
