@@ -15,9 +15,6 @@ using namespace trace_bytes;
 namespace {
 
 constexpr std::uint8_t kMagic[4] = {'A', 'L', 'T', '2'};
-/// More samples than any trace has (18 h at 1 kHz): a damaged count is refused before
-/// anything is allocated for it.
-constexpr std::uint64_t kMaxSamples = std::uint64_t{1} << 26;
 
 // Buttons and flags change rarely: runs of (count, buttons, flags).
 void write_buttons_and_flags(ByteWriter& out, const std::vector<TraceSample>& s) {
@@ -84,7 +81,7 @@ bool decode_trace(const std::uint8_t* data, std::size_t size, RawTrace& out, std
     }
     ByteReader in(data + 4, size - 4);
     std::uint64_t count = 0;
-    if (!in.varint(count) || count > kMaxSamples) {
+    if (!in.varint(count) || count > kMaxTraceSamples) {
         error = "trace blob (ALT2) has a damaged sample count";
         return false;
     }

@@ -20,6 +20,8 @@ constexpr int kNoModel = -1;
 /// Samples a new segment must reproduce before it is opened: a segment costs about ten
 /// bytes, so it must save at least that many misses.
 constexpr std::size_t kSegmentProof = 8;
+/// How far a candidate tare is followed to choose between tares that all fit at rest.
+constexpr std::size_t kLookAhead = 4096;
 constexpr std::uint64_t kMaxModels = 64;
 
 struct Segment {
@@ -80,37 +82,39 @@ private:
         return model.decimal_code(s_[i].force_n, tare_n, codes_[i]);
     }
 
-    bool tare_at(int m, std::size_t i, double& tare_n) const {
-        const ForceModel& model = models_[m];
-        std::int64_t code = s_[i].raw_counts;
-        if (model.source == CodeSource::Decimal) {
-            // Any tare within one printed step of zero: the gauge's own zero is unknown.
-            const double x = s_[i].force_n / model.scale * std::pow(10.0, model.decimals);
-            if (!(std::abs(x) < 4503599627370496.0)) return false;
-            code = std::llround(x);
-        }
-        tare_n = model.untared_n(code) - s_[i].force_n;
-        return std::isfinite(tare_n);
-    }
-
-    // A tare change tries the current model first, a calibration change the others.
+    // A tare change tries the current model first, a calibration change the others. Several
+    // tares can explain the samples at rest (a printed step more in the code, a step less in
+    // the tare): the one that keeps matching longest wins, and it must hold for
+    // kSegmentProof samples (or to the end of the trace).
     bool open_segment_at(std::size_t i) {
         const int current = segments_.back().model;
+        const std::size_t proof = std::min(kSegmentProof, s_.size() - i);
+        std::size_t best_run = 0;
+        Segment best;
         for (int k = -1; k < static_cast<int>(models_.size()); ++k) {
             const int m = k < 0 ? current : k;
             if (m == kNoModel || (k >= 0 && m == current)) continue;
-            double tare_n = 0.0;
-            if (!tare_at(m, i, tare_n)) continue;
-            const std::size_t end = std::min(s_.size(), i + kSegmentProof);
-            bool proven = true;
-            for (std::size_t j = i; j < end && proven; ++j)
-                proven = matches(m, tare_n, j);
-            if (!proven) continue;
-            if (segments_.back().start == i) segments_.pop_back();
-            segments_.push_back({i, m, tare_n});
-            return true;
+            for (const double tare_n : models_[m].tare_candidates(s_[i])) {
+                const std::size_t run = matching_run(m, tare_n, i);
+                if (run >= proof && run > best_run) {
+                    best_run = run;
+                    best = {i, m, tare_n};
+                }
+            }
         }
-        return false;
+        if (best_run == 0) return false;
+        if (segments_.back().start == i) segments_.pop_back();
+        segments_.push_back(best);
+        return matches(best.model, best.tare_n, i); // sets the decimal code of sample i
+    }
+
+    // Consecutive samples from i (up to kLookAhead) the model and tare reproduce.
+    std::size_t matching_run(int m, double tare_n, std::size_t i) {
+        const std::size_t end = std::min(s_.size(), i + kLookAhead);
+        std::size_t j = i;
+        while (j < end && matches(m, tare_n, j))
+            ++j;
+        return j - i;
     }
 
     double prediction(const Segment& seg, std::size_t i) const {

@@ -16,8 +16,8 @@ namespace {
 constexpr double kPowersOfTen[] = {1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8};
 constexpr int kMaxDecimals = 8;
 constexpr double kMaxExactInteger = 4503599627370496.0; // 2^52
-/// Samples a candidate is scored on (from the trace's start, where its first tare holds).
-constexpr std::size_t kScoredSamples = 64;
+/// Samples a candidate is scored on.
+constexpr std::size_t kScoredSamples = 128;
 
 // First sample with a finite force: candidates derive their tare from it.
 std::size_t first_finite(const std::vector<TraceSample>& s) {
@@ -27,58 +27,64 @@ std::size_t first_finite(const std::vector<TraceSample>& s) {
     return i;
 }
 
-// How many of the first scored samples the model reproduces with the tare that makes the
-// first finite sample exact.
+// How many of the scored samples (spread over the whole trace: at rest every unit and
+// resolution reproduces a zero force) the model reproduces, with the best of the tares that
+// make the first finite sample exact.
 int score(const ForceModel& model, const std::vector<TraceSample>& s) {
     const std::size_t first = first_finite(s);
     if (first == s.size()) return 0;
-    double tare_n = 0.0;
-    if (model.source == CodeSource::RawCounts) {
-        tare_n = model.untared_n(s[first].raw_counts) - s[first].force_n;
-    } else {
-        const double x = s[first].force_n / model.scale * kPowersOfTen[model.decimals];
-        if (!(std::abs(x) < kMaxExactInteger)) return 0;
-        tare_n = model.untared_n(std::llround(x)) - s[first].force_n;
+    const std::size_t step = (s.size() - first) / kScoredSamples + 1;
+    int best = 0;
+    for (const double tare_n : model.tare_candidates(s[first])) {
+        int fits = 0;
+        for (std::size_t i = first; i < s.size(); i += step) {
+            std::int64_t code = s[i].raw_counts;
+            if (model.source == CodeSource::Decimal &&
+                !model.decimal_code(s[i].force_n, tare_n, code))
+                continue;
+            fits += same_bits(model.untared_n(code) - tare_n, s[i].force_n) ? 1 : 0;
+        }
+        best = std::max(best, fits);
     }
-    if (!std::isfinite(tare_n)) return 0;
-    int fits = 0;
-    const std::size_t end = std::min(s.size(), first + kScoredSamples);
-    for (std::size_t i = first; i < end; ++i) {
-        std::int64_t code = s[i].raw_counts;
-        if (model.source == CodeSource::Decimal && !model.decimal_code(s[i].force_n, tare_n, code))
-            continue;
-        fits += same_bits(model.untared_n(code) - tare_n, s[i].force_n) ? 1 : 0;
+    return best;
+}
+
+// Newtons per count from the widest spread of counts among samples [begin, end); 0 if none.
+double scale_estimate(const std::vector<TraceSample>& s, std::size_t begin, std::size_t end) {
+    std::size_t low = end;
+    std::size_t high = end;
+    for (std::size_t i = begin; i < end; ++i) {
+        if (!std::isfinite(s[i].force_n)) continue;
+        if (low == end || s[i].raw_counts < s[low].raw_counts) low = i;
+        if (high == end || s[i].raw_counts > s[high].raw_counts) high = i;
     }
-    return fits;
+    if (low == end || s[low].raw_counts == s[high].raw_counts) return 0.0;
+    const double estimate = (s[high].force_n - s[low].force_n) /
+                            (static_cast<double>(s[high].raw_counts) - s[low].raw_counts);
+    return std::isfinite(estimate) ? estimate : 0.0;
 }
 
 // A linear factory calibration, force = counts × newtons_per_count (the native driver's).
-// The scale is estimated from the widest spread of counts, then tried as it is, as the
-// reciprocal of a float counts-per-newton (how the firmware reports it), and a few ulps
-// around both.
+// The scale is estimated from the widest spread of counts at the start (where one tare holds)
+// and over the whole trace, then tried as it is, as the reciprocal of a float
+// counts-per-newton (how the firmware reports it), and a few ulps around both.
 std::optional<ForceModel> linear_model(const std::vector<TraceSample>& s) {
-    std::size_t low = s.size();
-    std::size_t high = s.size();
-    for (std::size_t i = 0; i < s.size(); ++i) {
-        if (!std::isfinite(s[i].force_n)) continue;
-        if (low == s.size() || s[i].raw_counts < s[low].raw_counts) low = i;
-        if (high == s.size() || s[i].raw_counts > s[high].raw_counts) high = i;
-    }
-    if (low == s.size() || s[low].raw_counts == s[high].raw_counts) return std::nullopt;
-    const double estimate = (s[high].force_n - s[low].force_n) /
-                            (static_cast<double>(s[high].raw_counts) - s[low].raw_counts);
-    if (!std::isfinite(estimate) || estimate == 0.0) return std::nullopt;
-    const double as_float = 1.0 / static_cast<double>(static_cast<float>(1.0 / estimate));
+    constexpr std::size_t kStartWindow = 1024;
     std::optional<ForceModel> best;
     int best_score = 0;
-    for (const double base : {as_float, estimate}) {
-        for (int ulps = -3; ulps <= 3; ++ulps) {
-            ForceModel m;
-            m.scale = from_ulp_distance(base, ulps);
-            const int fits = score(m, s);
-            if (fits > best_score) {
-                best = m;
-                best_score = fits;
+    for (const double estimate :
+         {scale_estimate(s, 0, std::min(s.size(), kStartWindow)), scale_estimate(s, 0, s.size())}) {
+        if (estimate == 0.0) continue;
+        const double as_float = 1.0 / static_cast<double>(static_cast<float>(1.0 / estimate));
+        for (const double base : {as_float, estimate}) {
+            for (int ulps = -3; ulps <= 3; ++ulps) {
+                ForceModel m;
+                m.scale = from_ulp_distance(base, ulps);
+                const int fits = score(m, s);
+                if (fits > best_score) {
+                    best = m;
+                    best_score = fits;
+                }
             }
         }
     }
@@ -134,6 +140,31 @@ bool ForceModel::decimal_code(double force_n, double tare_n, std::int64_t& code)
     return false;
 }
 
+std::vector<double> ForceModel::tare_candidates(const TraceSample& sample) const {
+    constexpr int kCodeSteps = 3; // a tare of up to three printed steps
+    constexpr int kUlps = 4;
+    std::vector<double> tares;
+    if (!std::isfinite(sample.force_n)) return tares;
+    std::int64_t first_code = sample.raw_counts;
+    std::int64_t last_code = sample.raw_counts;
+    if (source == CodeSource::Decimal) {
+        const double x = sample.force_n / scale * kPowersOfTen[decimals];
+        if (!(std::abs(x) < kMaxExactInteger)) return tares;
+        first_code = std::llround(x) - kCodeSteps;
+        last_code = std::llround(x) + kCodeSteps;
+    }
+    for (std::int64_t code = first_code; code <= last_code; ++code) {
+        const double untared = untared_n(code);
+        const double difference = untared - sample.force_n;
+        if (!std::isfinite(difference)) continue;
+        for (int ulps = -kUlps; ulps <= kUlps; ++ulps) {
+            const double tare_n = from_ulp_distance(difference, ulps);
+            if (same_bits(untared - tare_n, sample.force_n)) tares.push_back(tare_n);
+        }
+    }
+    return tares;
+}
+
 void ForceModel::prepare() {
     inverter_ = fit ? algocal::FitInverter(*fit) : algocal::FitInverter();
 }
@@ -174,8 +205,7 @@ bool ForceModel::read(ByteReader& in) {
     return true;
 }
 
-std::vector<ForceModel> candidate_models(const std::vector<TraceSample>& samples,
-                                         bool has_counts,
+std::vector<ForceModel> candidate_models(const std::vector<TraceSample>& samples, bool has_counts,
                                          const std::vector<algocal::PolynomialFit>& fits) {
     std::vector<ForceModel> models;
     if (has_counts) {

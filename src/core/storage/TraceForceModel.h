@@ -23,14 +23,19 @@ enum class CodeSource : std::uint8_t {
 class ForceModel {
 public:
     CodeSource source = CodeSource::RawCounts;
-    double scale = 1.0;     ///< newtons per count, or newtons per printed unit
-    int decimals = 0;       ///< Decimal only: digits after the point
+    double scale = 1.0;                        ///< newtons per count, or newtons per printed unit
+    int decimals = 0;                          ///< Decimal only: digits after the point
     std::optional<algocal::PolynomialFit> fit; ///< reading = p(load); load = p⁻¹(reading)
 
     /// Force before tare for a code; the same arithmetic as the driver and Calibrator.
     double untared_n(std::int64_t code) const;
     /// Decimal only: the code whose force minus tare is exactly force_n, if any.
     bool decimal_code(double force_n, double tare_n, std::int64_t& code) const;
+    /// Tares under which the sample's force comes out exactly: the difference reading − force
+    /// and its neighbouring doubles (the subtraction rounded), for the sample's raw counts or,
+    /// for a decimal model, each printed code near the force (the tare shifts it by a few
+    /// steps). Empty when none works.
+    std::vector<double> tare_candidates(const TraceSample& sample) const;
     /// Builds the inverse once (after fit is set or read).
     void prepare();
 
@@ -44,8 +49,7 @@ private:
 
 /// Candidate models for a trace: the hinted polynomial fits of raw counts, a linear factory
 /// scale found from the samples, or the decimal quantum and unit of a gauge's printed values.
-std::vector<ForceModel> candidate_models(const std::vector<TraceSample>& samples,
-                                         bool has_counts,
+std::vector<ForceModel> candidate_models(const std::vector<TraceSample>& samples, bool has_counts,
                                          const std::vector<algocal::PolynomialFit>& fits);
 
 } // namespace algocore::storage::trace_codec

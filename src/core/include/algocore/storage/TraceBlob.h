@@ -18,6 +18,10 @@ namespace algocore::storage {
 /// u8, flags u8), kept for reading old databases.
 inline constexpr std::size_t kTraceBytesPerSampleV1 = 30;
 
+/// Most samples one blob holds (4.6 h at 1 kHz; session sample chunks are split below it): a
+/// damaged count is refused before anything is allocated for it.
+inline constexpr std::size_t kMaxTraceSamples = std::size_t{1} << 24;
+
 /// What the encoder may try when recomputing forces and pressures. Only hints: each value is
 /// checked bit-exactly, so a wrong or missing hint costs bytes, never data.
 struct TraceHints {
