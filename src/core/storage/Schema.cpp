@@ -126,7 +126,8 @@ DROP TRIGGER IF EXISTS session_samples_immutable;
 DROP TRIGGER IF EXISTS template_traces_immutable;
 CREATE TABLE site_mdc (
   id INTEGER PRIMARY KEY, site_id INTEGER NOT NULL REFERENCES sites(id),
-  side TEXT NOT NULL CHECK (side IN ('L','R','M','both')), mdc_kpa REAL NOT NULL CHECK (mdc_kpa > 0),
+  side TEXT NOT NULL CHECK (side IN ('L','R','M','both')),
+  mdc_kpa REAL NOT NULL CHECK (mdc_kpa > 0),
   sem_kpa REAL NOT NULL, icc_form TEXT NOT NULL, n_subjects INTEGER NOT NULL,
   source TEXT NOT NULL, computed_utc TEXT NOT NULL);
 CREATE INDEX site_mdc_by_point ON site_mdc(site_id, side, id);

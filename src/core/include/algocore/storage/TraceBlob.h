@@ -1,6 +1,6 @@
 #pragma once
 // Raw traces as compact, portable blobs (docs/trace-format.md). The current format ("ALT2")
-// stores about 2 bytes per sample and reads back every field bit-exact: times come from whole
+// stores about 3 bytes per sample and reads back every field bit-exact: times come from whole
 // clock ticks, forces are recomputed from the raw counts (or a gauge's printed decimals)
 // through the calibration and tare, pressures from the force and the probe area, and every
 // value the recomputation misses is stored as its distance from it. Blobs of the first format
