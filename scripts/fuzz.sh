@@ -25,6 +25,7 @@ targets=(
   calibration_record_fuzz:16384
   calibration_csv_fuzz:4096
   scenario_csv_fuzz:4096
+  trace_blob_fuzz:4096
 )
 names=()
 for t in "${targets[@]}"; do names+=("${t%%:*}"); done

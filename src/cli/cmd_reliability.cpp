@@ -11,6 +11,7 @@
 
 #include "algocore/analysis/ReliabilityCsv.h"
 #include "algocore/analysis/ReliabilityReport.h"
+#include "algocore/analysis/SiteMdc.h"
 #include "algocore/analysis/StudyReliabilityRows.h"
 #include "algocore/storage/SqliteStorage.h"
 
@@ -34,6 +35,8 @@ struct ReliabilityArgs {
     std::string interval = "psych";
     double loa_z = 1.96;
     bool json = false;
+    bool save_mdc = false;
+    bool mdc_both_sides = false;
 };
 
 [[noreturn]] void fail(const std::string& message) {
@@ -49,7 +52,8 @@ analysis::ReliabilityTable table_from_csv(const std::string& path) {
     return read.table;
 }
 
-analysis::ReliabilityTable table_from_db(const ReliabilityArgs& a) {
+analysis::ReliabilityTable table_from_db(const ReliabilityArgs& a, std::string& site_key,
+                                         std::string& site_name) {
     if (a.site.empty()) fail("--db needs --site KEY");
     analysis::StudyReliabilityQuery query;
     query.site_key = a.site;
@@ -69,6 +73,8 @@ analysis::ReliabilityTable table_from_db(const ReliabilityArgs& a) {
     opened.storage->close();
     const analysis::StudyReliabilityRows rows = analysis::reliability_rows_from_study(study, query);
     if (!rows.ok) fail(a.db + ": " + rows.error);
+    site_key = rows.site_key;
+    site_name = rows.site_name;
     const analysis::ReliabilityTableResult table = analysis::build_reliability_table(rows.rows);
     if (!table.ok)
         fail(a.db + ": " + rows.site_name + " (" + a.side + "), by " + a.by + ": " + table.error);
@@ -116,13 +122,38 @@ void print_text(const analysis::ReliabilityResult& r) {
     std::printf("\n%s\n", r.convention.c_str());
 }
 
+// Stores the result as the site's own MDC, with what it was computed from, in the database
+// it was computed from (opened for writing only now, after the read-only analysis).
+void save_mdc(const ReliabilityArgs& a, const analysis::ReliabilityResult& result,
+              const analysis::IccForm form, const std::string& site_key,
+              const std::string& site_name) {
+    storage::BodySide side{};
+    storage::parse_side(a.side, side);
+    const std::string source = std::filesystem::path(a.db).filename().string() + " (" +
+                               (a.measure == "ppt" ? "PPT" : a.measure) + ", by " + a.by + ")";
+    const analysis::SiteMdc mdc = analysis::site_mdc_from_reliability(result, site_key, site_name,
+                                                                      side, form, a.by, "", source);
+    auto opened = storage::SqliteStorage::open(a.db);
+    if (!opened.storage) fail(a.db + ": " + opened.error);
+    const storage::Request saved =
+        opened.storage->save_site_mdc(analysis::to_record(mdc, a.mdc_both_sides));
+    if (!saved.ok) fail(saved.error);
+    if (opened.storage->close() != 0) fail("the MDC could not be written to " + a.db);
+    std::cerr << "saved as the MDC of " << site_name << " ("
+              << (a.mdc_both_sides ? "both sides" : a.side) << "): " << result.mdc95 << " kPa\n";
+}
+
 void run_reliability(const ReliabilityArgs& a) {
     const analysis::ReliabilityOptions options = options_of(a);
+    if (a.save_mdc && a.db.empty()) fail("--save-mdc needs --db (the site's own data)");
+    std::string site_key;
+    std::string site_name;
     const analysis::ReliabilityTable table =
-        a.csv.empty() ? table_from_db(a) : table_from_csv(a.csv);
+        a.csv.empty() ? table_from_db(a, site_key, site_name) : table_from_csv(a.csv);
     const analysis::ReliabilityAnalysisResult analysed =
         analysis::analyse_reliability(table, options);
     if (!analysed.ok) fail(analysed.error);
+    if (a.save_mdc) save_mdc(a, analysed.result, options.sem_icc_form, site_key, site_name);
     if (a.json)
         std::cout << analysis::reliability_json(analysed.result, table.raters) << "\n";
     else
@@ -156,6 +187,10 @@ void register_reliability_command(CLI::App& app) {
         ->check(CLI::IsMember({"psych", "mcgraw-wong"}));
     cmd->add_option("--loa-z", a->loa_z, "Multiplier of the limits of agreement (default 1.96)");
     cmd->add_flag("--json", a->json, "Print one JSON object");
+    cmd->add_flag("--save-mdc", a->save_mdc,
+                  "Store the MDC95 as this site's own (with --db); change verdicts then use it");
+    cmd->add_flag("--mdc-both-sides", a->mdc_both_sides,
+                  "With --save-mdc: store it for both sides of the site");
     cmd->callback([a] {
         if (a->csv.empty() && a->db.empty()) fail("give --csv FILE or --db FILE");
         run_reliability(*a);

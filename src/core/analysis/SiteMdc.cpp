@@ -30,6 +30,24 @@ void use_site_mdc(protocols::MdcTable& table, const SiteMdc& mdc) {
     if (!mdc.site_name.empty()) table.set(mdc.site_name, mdc.mdc95_kpa);
 }
 
+storage::SiteMdcRecord to_record(const SiteMdc& mdc, bool for_both_sides) {
+    storage::SiteMdcRecord r;
+    r.site_key = mdc.site_key;
+    if (!for_both_sides) r.side = mdc.side;
+    r.mdc_kpa = mdc.mdc95_kpa;
+    r.sem_kpa = mdc.sem_kpa;
+    r.icc_form = to_string(mdc.icc_form);
+    r.n_subjects = mdc.n_subjects;
+    r.computed_utc = mdc.computed_utc;
+    char text[512];
+    std::snprintf(text, sizeof text,
+                  "%s %.2f, %d subjects x %d %ss, %s; MDC95 = 1.96 * sqrt(2) * SEM; %s",
+                  to_string(mdc.icc_form), mdc.icc, mdc.n_subjects, mdc.n_raters,
+                  mdc.raters_are.c_str(), mdc.sem_formula.c_str(), mdc.source.c_str());
+    r.source = text;
+    return r;
+}
+
 std::string describe(const SiteMdc& mdc) {
     char text[512];
     std::snprintf(

@@ -150,11 +150,17 @@ PptPointResult PptSession::result() const {
     }
     if (point->previous && point->previous->n > 0) {
         // The stored session threshold is the mean of counted trials: compare like with like.
-        const double mdc = point->site.mdc_kpa > 0.0
+        // The lab's own MDC for this site when one is stored, else the built-in default.
+        const double mdc = point->own_mdc ? point->own_mdc->mdc_kpa
+                           : point->site.mdc_kpa > 0.0
                                ? point->site.mdc_kpa
                                : protocols::MdcTable().mdc_kpa(point->site.name);
         result.change =
             protocols::judge_change(point->previous->mean_kpa, result.summary.mean_kpa, mdc);
+        result.change->mdc_source = point->own_mdc
+                                        ? "this site's own MDC: " + point->own_mdc->source + " (" +
+                                              point->own_mdc->computed_utc + ")"
+                                        : protocols::kBuiltinMdcSource;
     }
     return result;
 }
@@ -227,16 +233,21 @@ void PptSession::look_up_previous(const Key& key) {
     // earlier, and asking never opens one (selecting a point writes nothing).
     const RecordId before = recorder_.session_id();
     const int generation = generation_;
-    storage::ask<std::optional<storage::PointThreshold>>(
+    const std::string site_key = key.first;
+    using Earlier =
+        std::pair<std::optional<storage::PointThreshold>, std::optional<storage::SiteMdcRecord>>;
+    storage::ask<Earlier>(
         *storage, inbox_,
         [=](storage::Storage& s) {
-            return s.previous_threshold_of(code, site_id, side, measure, before);
+            return Earlier{s.previous_threshold_of(code, site_id, side, measure, before),
+                           s.site_mdc(site_key, side)};
         },
-        [this, key, generation](storage::Answer<std::optional<storage::PointThreshold>> answer) {
+        [this, key, generation](storage::Answer<Earlier> answer) {
             if (generation != generation_ || !answer.ok()) return;
             const auto point = points_.find(key);
             if (point == points_.end()) return;
-            point->second.previous = answer.value;
+            point->second.previous = answer.value.first;
+            point->second.own_mdc = answer.value.second;
             if (on_change_) on_change_();
         });
 }

@@ -37,6 +37,7 @@ const std::vector<TableIdentity>& tables() {
         {"training_scores", "id", {"student_id", "attempted_utc", "exercise"}},
         {"session_samples", "id", {"session_id", "first_t_s"}},
         {"audit_log", "id", {"table_name", "row_id", "field", "when_utc"}},
+        {"site_mdc", "id", {"site_id", "side", "computed_utc"}},
     };
     return kTables;
 }

@@ -1,6 +1,8 @@
 // Version 1: subjects, operators, sites, sessions, PPT trials with raw traces, audit log.
 // Version 2: trials.measure (pain tolerance measured like a PPT), sustained holds with traces.
 // Version 3: training scores and continuous session sample chunks.
+// Version 5: traces re-encoded in the compact format (TraceMigration.cpp) and each site's own
+// MDC from the lab's reliability data (site_mdc; the latest row of a site and side is in force).
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -10,6 +12,7 @@
 #include <algorithm>
 #include <vector>
 
+#include "TraceMigration.h"
 #include "algocore/storage/SiteLibrary.h"
 #include "algocore/storage/SqliteStorage.h"
 
@@ -115,6 +118,21 @@ UPDATE training_scores SET feedback = 'band_only' WHERE feedback = 'band';
 UPDATE training_scores SET feedback = 'summary_after' WHERE feedback = 'summary';
 )sql";
 
+// Trace triggers are dropped so old blobs can be rewritten once; the guards come back below.
+constexpr const char* kVersion5 = R"sql(
+DROP TRIGGER IF EXISTS trial_traces_immutable;
+DROP TRIGGER IF EXISTS hold_traces_immutable;
+DROP TRIGGER IF EXISTS session_samples_immutable;
+DROP TRIGGER IF EXISTS template_traces_immutable;
+CREATE TABLE site_mdc (
+  id INTEGER PRIMARY KEY, site_id INTEGER NOT NULL REFERENCES sites(id),
+  side TEXT NOT NULL CHECK (side IN ('L','R','M','both')),
+  mdc_kpa REAL NOT NULL CHECK (mdc_kpa > 0),
+  sem_kpa REAL NOT NULL, icc_form TEXT NOT NULL, n_subjects INTEGER NOT NULL,
+  source TEXT NOT NULL, computed_utc TEXT NOT NULL);
+CREATE INDEX site_mdc_by_point ON site_mdc(site_id, side, id);
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -136,6 +154,8 @@ CREATE TRIGGER IF NOT EXISTS session_samples_immutable BEFORE UPDATE ON session_
   BEGIN SELECT RAISE(ABORT, 'raw samples never change'); END;
 CREATE TRIGGER IF NOT EXISTS template_traces_immutable BEFORE UPDATE ON template_traces
   BEGIN SELECT RAISE(ABORT, 'raw traces never change'); END;
+CREATE TRIGGER IF NOT EXISTS site_mdc_immutable BEFORE UPDATE ON site_mdc
+  BEGIN SELECT RAISE(ABORT, 'a stored MDC never changes; save a new one'); END;
 CREATE TRIGGER IF NOT EXISTS training_scores_never_deleted BEFORE DELETE ON training_scores
   BEGIN SELECT RAISE(ABORT, 'training scores are never deleted'); END;
 )sql";
@@ -179,6 +199,7 @@ const char* migration_sql(int to_version) {
     case 2: return kVersion2;
     case 3: return kVersion3;
     case 4: return kVersion4;
+    case 5: return kVersion5;
     default: return nullptr;
     }
 }
@@ -197,6 +218,7 @@ MigrationResult migrate(SQLite::Database& db) {
         try {
             SQLite::Transaction tx(db);
             db.exec(migration_sql(next));
+            if (next == 5) reencode_old_traces(db);
             db.exec("PRAGMA user_version = " + std::to_string(next));
             tx.commit();
             result.to_version = next;

@@ -12,10 +12,12 @@
 
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include <cmath>
 #include <ctime>
 #include <filesystem>
 #include <sqlite3.h>
 
+#include "SiteMdcSql.h"
 #include "SqliteQueries.h"
 #include "StorageCore.h"
 #include "algocore/storage/SiteLibrary.h"
@@ -165,7 +167,7 @@ Enqueued SqliteStorage::record_trial(const Trial& trial, const RawTrace& trace) 
     w.trial = trial;
     w.trial.id = impl_->core->next_id(IdKind::Trial);
     w.sample_count = trace.samples.size();
-    encode_trace(trace, w.blob);
+    encode_trace(trace, TraceHints{trial.probe_cm2, {}}, w.blob);
     const RecordId id = w.trial.id;
     return {id, impl_->core->enqueue(std::move(w))};
 }
@@ -175,7 +177,7 @@ Enqueued SqliteStorage::record_hold(const Hold& hold, const RawTrace& trace) {
     w.hold = hold;
     w.hold.id = impl_->core->next_id(IdKind::Hold);
     w.sample_count = trace.samples.size();
-    encode_trace(trace, w.blob);
+    encode_trace(trace, TraceHints{hold.probe_cm2, {}}, w.blob);
     const RecordId id = w.hold.id;
     return {id, impl_->core->enqueue(std::move(w))};
 }
@@ -194,7 +196,7 @@ WriteTicket SqliteStorage::record_samples(RecordId session_id, const std::vector
     std::size_t begin = 0;
     while (begin < samples.size()) {
         std::size_t end = begin + 1;
-        while (end < samples.size() &&
+        while (end < samples.size() && end - begin < kMaxTraceSamples &&
                samples[end].calibration_id == samples[begin].calibration_id) {
             ++end;
         }
@@ -226,6 +228,27 @@ Request SqliteStorage::correct(const Correction& correction) {
     r.ticket = impl_->core->enqueue(std::move(w));
     r.ok = true;
     return r;
+}
+
+Request SqliteStorage::save_site_mdc(const SiteMdcRecord& mdc) {
+    Request r;
+    if (!(std::isfinite(mdc.mdc_kpa) && mdc.mdc_kpa > 0.0))
+        r.error = "a site's MDC must be a positive number of kPa";
+    else if (mdc.source.empty())
+        r.error = "a site's MDC needs its provenance (what data it was computed from)";
+    else if (!find_site(mdc.site_key))
+        r.error = "no site '" + mdc.site_key + "' to store an MDC for";
+    if (!r.error.empty()) return r;
+    SiteMdcRecord row = mdc;
+    if (row.computed_utc.empty()) row.computed_utc = utc_now_iso8601();
+    r.ticket = impl_->core->enqueue(std::move(row));
+    r.ok = true;
+    return r;
+}
+
+std::optional<SiteMdcRecord> SqliteStorage::site_mdc(const std::string& site_key, BodySide side) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::site_mdc(db, site_key, side); });
 }
 
 bool SqliteStorage::wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) {

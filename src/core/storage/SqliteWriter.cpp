@@ -9,6 +9,7 @@
 #include <type_traits>
 
 #include "Schema.h"
+#include "SiteMdcSql.h"
 #include "WriteOp.h"
 
 namespace algocore::storage {

@@ -1,90 +1,108 @@
-// Trace blob: "ALT1" magic, u32 sample count, then kTraceBytesPerSample bytes per sample, all
-// little-endian. Doubles are stored as their IEEE-754 bit pattern so values read back exactly.
+// The trace blob container (docs/trace-format.md): "ALT2", a varint sample count, then the
+// sections in order: times, counts and forces, pressures, buttons and flags. The first format
+// ("ALT1") is recognised by its magic and read by TraceBlobV1.cpp.
 #include "algocore/storage/TraceBlob.h"
 
 #include <cstring>
 
+#include "TraceBlobV1.h"
+#include "TraceCodec.h"
+
 namespace algocore::storage {
 
+using namespace trace_bytes;
+
 namespace {
-constexpr std::uint8_t kMagic[4] = {'A', 'L', 'T', '1'};
-constexpr std::size_t kHeaderBytes = 8;
 
-void put_u32(std::uint8_t* p, std::uint32_t v) {
-    for (int i = 0; i < 4; ++i)
-        p[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-void put_u64(std::uint8_t* p, std::uint64_t v) {
-    for (int i = 0; i < 8; ++i)
-        p[i] = static_cast<std::uint8_t>(v >> (8 * i));
-}
-void put_f64(std::uint8_t* p, double d) {
-    std::uint64_t bits = 0;
-    std::memcpy(&bits, &d, sizeof bits);
-    put_u64(p, bits);
-}
-std::uint32_t get_u32(const std::uint8_t* p) {
-    std::uint32_t v = 0;
-    for (int i = 0; i < 4; ++i)
-        v |= static_cast<std::uint32_t>(p[i]) << (8 * i);
-    return v;
-}
-double get_f64(const std::uint8_t* p) {
-    std::uint64_t bits = 0;
-    for (int i = 0; i < 8; ++i)
-        bits |= static_cast<std::uint64_t>(p[i]) << (8 * i);
-    double d = 0.0;
-    std::memcpy(&d, &bits, sizeof d);
-    return d;
-}
-} // namespace
+constexpr std::uint8_t kMagic[4] = {'A', 'L', 'T', '2'};
 
-void encode_trace(const RawTrace& trace, std::vector<std::uint8_t>& out) {
-    const std::size_t start = out.size();
-    out.resize(start + kHeaderBytes + trace.samples.size() * kTraceBytesPerSample);
-    std::uint8_t* p = out.data() + start;
-    std::memcpy(p, kMagic, 4);
-    put_u32(p + 4, static_cast<std::uint32_t>(trace.samples.size()));
-    p += kHeaderBytes;
-    for (const auto& s : trace.samples) {
-        put_f64(p, s.t_s);
-        put_u32(p + 8, static_cast<std::uint32_t>(s.raw_counts));
-        put_f64(p + 12, s.force_n);
-        put_f64(p + 20, s.pressure_kpa);
-        p[28] = s.buttons;
-        p[29] = s.flags;
-        p += kTraceBytesPerSample;
+// Buttons and flags change rarely: runs of (count, buttons, flags).
+void write_buttons_and_flags(ByteWriter& out, const std::vector<TraceSample>& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::size_t end = i + 1;
+        while (end < s.size() && s[end].buttons == s[i].buttons && s[end].flags == s[i].flags)
+            ++end;
+        out.varint(end - i);
+        out.u8(s[i].buttons);
+        out.u8(s[i].flags);
+        i = end;
     }
 }
 
-std::vector<std::uint8_t> encode_trace(const RawTrace& trace) {
+bool read_buttons_and_flags(ByteReader& in, std::vector<TraceSample>& s) {
+    std::size_t i = 0;
+    while (i < s.size()) {
+        std::uint64_t run = 0;
+        std::uint8_t buttons = 0;
+        std::uint8_t flags = 0;
+        if (!in.varint(run) || run == 0 || run > s.size() - i) return false;
+        if (!in.u8(buttons) || !in.u8(flags)) return false;
+        for (std::uint64_t k = 0; k < run; ++k, ++i) {
+            s[i].buttons = buttons;
+            s[i].flags = flags;
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+void encode_trace(const RawTrace& trace, const TraceHints& hints, std::vector<std::uint8_t>& out) {
+    ByteWriter w(out);
+    for (const std::uint8_t byte : kMagic)
+        w.u8(byte);
+    const auto& s = trace.samples;
+    w.varint(s.size());
+    if (s.empty()) return;
+    trace_codec::write_times(w, s);
+    trace_codec::write_forces(w, s, hints);
+    trace_codec::write_pressures(w, s, hints);
+    write_buttons_and_flags(w, s);
+}
+
+void encode_trace(const RawTrace& trace, std::vector<std::uint8_t>& out) {
+    encode_trace(trace, TraceHints{}, out);
+}
+
+std::vector<std::uint8_t> encode_trace(const RawTrace& trace, const TraceHints& hints) {
     std::vector<std::uint8_t> out;
-    encode_trace(trace, out);
+    encode_trace(trace, hints, out);
     return out;
 }
 
 bool decode_trace(const std::uint8_t* data, std::size_t size, RawTrace& out, std::string& error) {
     out.samples.clear();
-    if (size < kHeaderBytes || std::memcmp(data, kMagic, 4) != 0) {
-        error = "trace blob has no ALT1 header (unknown format or damaged)";
+    if (size >= 4 && std::memcmp(data, kTraceMagicV1, 4) == 0)
+        return decode_trace_v1(data, size, out, error);
+    if (size < 4 || std::memcmp(data, kMagic, 4) != 0) {
+        error = "trace blob has no ALT2 or ALT1 header (unknown format or damaged)";
         return false;
     }
-    const std::uint32_t count = get_u32(data + 4);
-    if (size != kHeaderBytes + std::size_t{count} * kTraceBytesPerSample) {
-        error = "trace blob is " + std::to_string(size) + " bytes but its header announces " +
-                std::to_string(count) + " samples";
+    ByteReader in(data + 4, size - 4);
+    std::uint64_t count = 0;
+    if (!in.varint(count) || count > kMaxTraceSamples) {
+        error = "trace blob (ALT2) has a damaged sample count";
         return false;
     }
-    out.samples.resize(count);
-    const std::uint8_t* p = data + kHeaderBytes;
-    for (auto& s : out.samples) {
-        s.t_s = get_f64(p);
-        s.raw_counts = static_cast<std::int32_t>(get_u32(p + 8));
-        s.force_n = get_f64(p + 12);
-        s.pressure_kpa = get_f64(p + 20);
-        s.buttons = p[28];
-        s.flags = p[29];
-        p += kTraceBytesPerSample;
+    out.samples.resize(static_cast<std::size_t>(count));
+    const char* section = nullptr;
+    if (count > 0) {
+        if (!trace_codec::read_times(in, out.samples))
+            section = "times";
+        else if (!trace_codec::read_forces(in, out.samples))
+            section = "counts and forces";
+        else if (!trace_codec::read_pressures(in, out.samples))
+            section = "pressures";
+        else if (!read_buttons_and_flags(in, out.samples))
+            section = "buttons and flags";
+    }
+    if (!section && !in.at_end()) section = "end (bytes left over)";
+    if (section) {
+        error = "trace blob (ALT2) of " + std::to_string(count) + " samples is damaged in its " +
+                section;
+        out.samples.clear();
+        return false;
     }
     return true;
 }

@@ -68,7 +68,8 @@ struct CorrectionWrite {
 struct WriteOp {
     WriteTicket ticket = 0;
     std::variant<Subject, Operator, Site, Session, SessionOpening, TrialWrite, HoldWrite,
-                 TrainingScore, TemplateWrite, TrainingPlan, SamplesWrite, CorrectionWrite>
+                 TrainingScore, TemplateWrite, TrainingPlan, SamplesWrite, CorrectionWrite,
+                 SiteMdcRecord>
         record;
 };
 

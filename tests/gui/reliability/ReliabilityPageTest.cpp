@@ -135,6 +135,23 @@ private Q_SLOTS:
         page.offer_mdc();
         QCOMPARE(offered.count(), 0);
     }
+
+    void theStatusSaysWhetherTheSitesMdcWasStored() {
+        ReliabilityPage page;
+        algocore::analysis::SiteMdc mdc;
+        mdc.site_key = "upper_trapezius";
+        mdc.mdc95_kpa = 45.9;
+        mdc.sem_kpa = 16.6;
+        mdc.n_subjects = 500;
+        mdc.n_raters = 2;
+        mdc.raters_are = "operator";
+        page.note_mdc_stored(mdc, {});
+        QVERIFY(page.status_text().startsWith(QStringLiteral("Stored as this site's MDC")));
+        QVERIFY(page.status_text().contains(QStringLiteral("MDC95 45.9 kPa")));
+        page.note_mdc_stored(mdc, QStringLiteral("no database is open"));
+        QCOMPARE(page.status_text(),
+                 QStringLiteral("The site's MDC was not stored: no database is open"));
+    }
 };
 
 QTEST_MAIN(ReliabilityPageTest)

@@ -218,4 +218,31 @@ TEST(CliReliability, AStoredSideWithoutDataIsRefused) {
         << r.out;
 }
 
+TEST(CliReliability, SaveMdcStoresTheSitesOwnMdcWithItsProvenance) {
+    const std::string db = make_study("save-mdc");
+    const CommandRun r =
+        run("--db " + db + " --site upper_trapezius --side L --by session --json --save-mdc");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out); // stdout stays one JSON object
+    auto opened = algocore::storage::SqliteStorage::open(db);
+    ASSERT_TRUE(opened.storage) << opened.error;
+    const auto left =
+        opened.storage->site_mdc("upper_trapezius", algocore::storage::BodySide::Left);
+    ASSERT_TRUE(left);
+    EXPECT_NEAR(left->mdc_kpa, j["mdc95"].get<double>(), 1e-9);
+    EXPECT_NEAR(left->sem_kpa, j["sem"].get<double>(), 1e-9);
+    EXPECT_EQ(left->n_subjects, 3);
+    EXPECT_EQ(left->icc_form, "ICC(2,1)");
+    EXPECT_NE(left->source.find("3 subjects x 2 sessions"), std::string::npos) << left->source;
+    EXPECT_NE(left->source.find("save-mdc.sqlite"), std::string::npos) << left->source;
+    // Stored for the left side only: the right side keeps the built-in default.
+    EXPECT_FALSE(opened.storage->site_mdc("upper_trapezius", algocore::storage::BodySide::Right));
+}
+
+TEST(CliReliability, SaveMdcNeedsADatabase) {
+    const CommandRun r = run("--csv " + data("shrout_fleiss_1979.csv") + " --save-mdc", true);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("--save-mdc needs --db"), std::string::npos) << r.out;
+}
+
 } // namespace

@@ -113,6 +113,9 @@ TEST_F(PptFixture, ThePreviousSessionsThresholdArrivesWithoutBlockingAndJudgesTh
     const auto result = wb.thresholds().result();
     ASSERT_TRUE(result.change);
     EXPECT_NEAR(result.change->change_kpa, 120.0, 0.2);
+    // No MDC of the lab's own: the built-in default, which says where it comes from.
+    EXPECT_EQ(result.change->verdict, protocols::ChangeVerdict::Increased);
+    EXPECT_EQ(result.change->mdc_source, protocols::kBuiltinMdcSource);
 }
 
 TEST_F(PptFixture, ATrialArmedWhileTheProbeIsLoadedDoesNotStartMidRamp) {
@@ -137,4 +140,35 @@ TEST_F(PptFixture, ATrialArmedWhileTheProbeIsLoadedDoesNotStartMidRamp) {
     ASSERT_EQ(trials.size(), 1u);
     EXPECT_NEAR(trials[0].ppt_kpa, 300.0, 0.06);
     EXPECT_TRUE(trials[0].valid);
+}
+
+TEST_F(PptFixture, TheLabsOwnStoredMdcDecidesTheChangeInsteadOfTheBuiltInDefault) {
+    ASSERT_EQ(wb.thresholds().start_trial(0.0), "");
+    double t = run(0.0, 300.0);
+    for (int i = 0; i < 2; ++i) {
+        t = rest(t, 31.0);
+        t = run(t, 300.0);
+    }
+    sessiontest::settle(wb);
+    // Without a stored MDC the built-in 47.2 kPa of the upper trapezius calls +120 an increase.
+    storage::SiteMdcRecord own;
+    own.site_key = "upper_trapezius";
+    own.side = BodySide::Left;
+    own.mdc_kpa = 150.0;
+    own.sem_kpa = 54.1;
+    own.icc_form = "ICC(2,1)";
+    own.n_subjects = 24;
+    own.source = "ICC(2,1) 0.81, 24 subjects x 2 sessions; study.sqlite";
+    ASSERT_TRUE(wb.storage()->save_site_mdc(own).ok);
+    begin("S001");
+    sessiontest::settle(wb);
+    ASSERT_EQ(wb.thresholds().start_trial(t), "");
+    t = run(t + 1.0, 420.0);
+    const auto result = wb.thresholds().result();
+    ASSERT_TRUE(result.change);
+    EXPECT_NEAR(result.change->change_kpa, 120.0, 0.2);
+    EXPECT_EQ(result.change->mdc_kpa, 150.0);
+    EXPECT_EQ(result.change->verdict, protocols::ChangeVerdict::NoDetectableChange);
+    EXPECT_NE(result.change->mdc_source.find("24 subjects"), std::string::npos)
+        << result.change->mdc_source;
 }

@@ -133,7 +133,7 @@ QWidget* ReliabilityPage::build_results() {
     figures_->setWordWrap(true);
     figures_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     figures_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    use_mdc_ = new QPushButton(tr("Use this MDC for the site"), left);
+    use_mdc_ = new QPushButton(tr("Use as this site's MDC"), left);
     use_mdc_->setToolTip(
         tr("Change verdicts at this site use this MDC95 instead of the literature default"));
     column->addWidget(table_);
@@ -386,6 +386,12 @@ void ReliabilityPage::offer_mdc() {
         algocore::storage::utc_now_iso8601(), source_label_.toStdString());
     status_->setText(tr("Site MDC offered: %1").arg(QString::fromStdString(describe(mdc))));
     Q_EMIT siteMdcChosen(mdc);
+}
+
+void ReliabilityPage::note_mdc_stored(const SiteMdc& mdc, const QString& error) {
+    status_->setText(error.isEmpty() ? tr("Stored as this site's MDC (change verdicts use it): %1")
+                                           .arg(QString::fromStdString(describe(mdc)))
+                                     : tr("The site's MDC was not stored: %1").arg(error));
 }
 
 void ReliabilityPage::start_demo() {

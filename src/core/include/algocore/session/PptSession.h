@@ -89,6 +89,7 @@ private:
         std::vector<PptTrialRow> done;               ///< earlier series at this point in this visit
         std::map<int, storage::RecordId> record_ids; ///< current series, by number
         std::optional<storage::PointThreshold> previous;
+        std::optional<storage::SiteMdcRecord> own_mdc; ///< the lab's MDC stored for the point
     };
     using Key = std::pair<std::string, BodySide>;
     Point* current();

@@ -270,6 +270,20 @@ struct AuditEntry {
     std::string reason;
 };
 
+/// A site's own MDC95 from the lab's reliability data, with where it came from. Stored rows
+/// never change: saving again adds a row, and the latest row of a site and side is in force.
+struct SiteMdcRecord {
+    RecordId id = kNoRecord;
+    std::string site_key;
+    std::optional<BodySide> side; ///< empty: both sides (and midline points)
+    double mdc_kpa = 0.0;         ///< MDC95 = 1.96 × √2 × SEM
+    double sem_kpa = 0.0;
+    std::string icc_form; ///< the ICC reported with it, e.g. "ICC(2,1)"
+    int n_subjects = 0;
+    std::string source;       ///< provenance: data, raters, formula (one line for reports)
+    std::string computed_utc; ///< ISO 8601
+};
+
 /// A correction request: set table.field of row_id to new_value, by who, because reason.
 struct Correction {
     std::string table;

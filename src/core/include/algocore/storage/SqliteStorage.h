@@ -14,7 +14,7 @@
 namespace algocore::storage {
 
 /// Schema version this build writes (PRAGMA user_version); older files migrate forward.
-inline constexpr int kSchemaVersion = 4;
+inline constexpr int kSchemaVersion = 5;
 /// PRAGMA application_id of an Algoscope database ("ALGO"): anything else is not ours.
 inline constexpr std::int32_t kApplicationId = 0x414C474F;
 
@@ -80,6 +80,7 @@ public:
     Enqueued record_training_plan(const TrainingPlan& plan) override;
     WriteTicket record_samples(RecordId session_id, const std::vector<Sample>& samples) override;
     Request correct(const Correction& correction) override;
+    Request save_site_mdc(const SiteMdcRecord& mdc) override;
 
     bool wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) override;
     bool flush(std::chrono::milliseconds timeout) override;
@@ -116,6 +117,7 @@ public:
     std::optional<RawTrace> template_trace(RecordId template_id) override;
     std::optional<TrainingPlanProgress> latest_plan(const std::string& student_name) override;
     std::vector<TrainingScore> scores_of_student(const std::string& student_name) override;
+    std::optional<SiteMdcRecord> site_mdc(const std::string& site_key, BodySide side) override;
     StudyData load_study() override;
 
 private:

@@ -61,6 +61,9 @@ public:
     /// A correction: the record shows the new value and the audit log keeps the old one.
     /// Refused for unknown tables/fields and for fields that must never change.
     virtual Request correct(const Correction& correction) = 0;
+    /// Stores a site's own MDC (a new row; earlier ones stay as history). Refused when the
+    /// site is unknown, the MDC is not a positive number or the provenance is empty.
+    virtual Request save_site_mdc(const SiteMdcRecord& mdc) = 0;
 
     // ---- commit tracking ----------------------------------------------------------------
     /// Waits until ticket is committed; false on timeout (the record is still kept in memory)
@@ -119,6 +122,9 @@ public:
     virtual std::optional<TrainingPlanProgress> latest_plan(const std::string& student_name) = 0;
     /// A student's scores (by operator name) in time order.
     virtual std::vector<TrainingScore> scores_of_student(const std::string& student_name) = 0;
+    /// The MDC in force at a point: the latest stored for that side, else the latest stored
+    /// for both sides; empty when the site has none (the built-in default then applies).
+    virtual std::optional<SiteMdcRecord> site_mdc(const std::string& site_key, BodySide side) = 0;
     /// Everything, for export.
     virtual StudyData load_study() = 0;
 };

@@ -40,8 +40,11 @@ public:
     /// Exports the Bland-Altman plot as PNG or SVG (by extension).
     bool export_plot(const QString& path, QString* error = nullptr) const;
 
-    /// Offers the shown MDC95 as the site's own (the "Use this MDC" button); needs stored data.
+    /// Offers the shown MDC95 as the site's own (the "Use as this site's MDC" button); needs
+    /// stored data.
     void offer_mdc();
+    /// Says whether the offered MDC was stored (error empty) or why not.
+    void note_mdc_stored(const algocore::analysis::SiteMdc& mdc, const QString& error);
 
     const std::optional<algocore::analysis::ReliabilityResult>& result() const { return result_; }
     QString status_text() const;
@@ -49,7 +52,7 @@ public:
     QTableWidget& icc_table() { return *table_; }
 
 Q_SIGNALS:
-    /// The user chose this site's own MDC for change verdicts (the lead stores it).
+    /// The user chose this site's own MDC for change verdicts (add_reliability_page stores it).
     void siteMdcChosen(const algocore::analysis::SiteMdc& mdc);
 
 public Q_SLOTS:

@@ -1,0 +1,53 @@
+// A site's own MDC: append-only rows, the latest of a site and side in force. "both" stands
+// for an MDC computed without regard to side (and applies to midline points too).
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include "SiteMdcSql.h"
+
+namespace algocore::storage {
+
+namespace {
+constexpr const char* kBothSides = "both";
+}
+
+void insert(SQLite::Database& db, const SiteMdcRecord& mdc) {
+    SQLite::Statement st(db, "INSERT INTO site_mdc (site_id, side, mdc_kpa, sem_kpa, icc_form, "
+                             "n_subjects, source, computed_utc) SELECT id, ?, ?, ?, ?, ?, ?, ? "
+                             "FROM sites WHERE key = ?");
+    st.bind(1, mdc.side ? to_letter(*mdc.side) : kBothSides);
+    st.bind(2, mdc.mdc_kpa);
+    st.bind(3, mdc.sem_kpa);
+    st.bind(4, mdc.icc_form);
+    st.bind(5, mdc.n_subjects);
+    st.bind(6, mdc.source);
+    st.bind(7, mdc.computed_utc);
+    st.bind(8, mdc.site_key);
+    st.exec();
+}
+
+std::optional<SiteMdcRecord> queries::site_mdc(SQLite::Database& db, const std::string& site_key,
+                                               BodySide side) {
+    // The side's own row wins over a both-sides row, whichever is newer.
+    SQLite::Statement st(db, "SELECT m.id, m.side, m.mdc_kpa, m.sem_kpa, m.icc_form, "
+                             "m.n_subjects, m.source, m.computed_utc FROM site_mdc m "
+                             "JOIN sites s ON s.id = m.site_id WHERE s.key = ? "
+                             "AND m.side IN (?, 'both') ORDER BY m.side = 'both', m.id DESC "
+                             "LIMIT 1");
+    st.bind(1, site_key);
+    st.bind(2, to_letter(side));
+    if (!st.executeStep()) return std::nullopt;
+    SiteMdcRecord r;
+    r.id = st.getColumn(0).getInt64();
+    r.site_key = site_key;
+    BodySide stored{};
+    if (parse_side(st.getColumn(1).getString(), stored)) r.side = stored;
+    r.mdc_kpa = st.getColumn(2).getDouble();
+    r.sem_kpa = st.getColumn(3).getDouble();
+    r.icc_form = st.getColumn(4).getString();
+    r.n_subjects = st.getColumn(5).getInt();
+    r.source = st.getColumn(6).getString();
+    r.computed_utc = st.getColumn(7).getString();
+    return r;
+}
+
+} // namespace algocore::storage
