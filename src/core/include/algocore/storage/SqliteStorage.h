@@ -103,6 +103,7 @@ public:
     std::optional<TrainingPlanProgress> latest_plan(const std::string& student_name) override;
     std::vector<TrainingScore> scores_of_student(const std::string& student_name) override;
     StudyData load_study() override;
+    std::optional<SubjectRecords> history_of(const std::string& subject_code) override;
 
 private:
     struct Impl;
