@@ -1,7 +1,9 @@
 // algoscope: the live pressure view. With no arguments it starts on the last device used
 // (the built-in simulated algometer, sustained-hold scenario, the first time).
 //   algoscope --demo SCENARIO --screenshot OUT.png --after SECONDS [--coach] [--size WxH]
-// starts the simulated algometer with SCENARIO, waits, saves a PNG of the window, exits 0.
+//             [--unplug-after SECONDS]
+// starts the simulated algometer with SCENARIO, waits, saves a PNG of the window, exits 0;
+// --unplug-after makes the simulated device vanish first (the NO SIGNAL screens).
 //   algoscope --calibration-report RECORD.json --pdf OUT.pdf [--tolerance PERCENT]
 // writes the calibration certificate of a record as a PDF without opening a window.
 #include <QApplication>
@@ -38,6 +40,7 @@ struct Options {
     QString screenshot;
     double after_s = 5.0;
     bool coach = false;
+    double unplug_after_s = 0.0; ///< 0: the simulated device stays
     QSize size{1280, 800};
     bool audio = true;
     QString port;
@@ -66,6 +69,10 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
          QStringLiteral("SECONDS")},
         {QStringLiteral("coach"),
          QStringLiteral("Open the full-screen coach view (the screenshot shows it).")},
+        {QStringLiteral("unplug-after"),
+         QStringLiteral(
+             "With --demo: the simulated device vanishes after SECONDS (to see NO SIGNAL)."),
+         QStringLiteral("SECONDS")},
         {QStringLiteral("size"),
          QStringLiteral("Window size for the screenshot (default 1280x800)."),
          QStringLiteral("WxH")},
@@ -120,6 +127,14 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
         out.size = QSize(match.captured(1).toInt(), match.captured(2).toInt());
     }
     out.coach = parser.isSet(QStringLiteral("coach"));
+    if (parser.isSet(QStringLiteral("unplug-after"))) {
+        bool ok = false;
+        out.unplug_after_s = parser.value(QStringLiteral("unplug-after")).toDouble(&ok);
+        if (!ok || !(out.unplug_after_s > 0) || out.unplug_after_s > 3600)
+            return QStringLiteral("--unplug-after wants seconds above 0 and up to 3600, got '%1'")
+                .arg(parser.value(QStringLiteral("unplug-after")));
+        if (out.demo.isEmpty()) return QStringLiteral("--unplug-after only works with --demo");
+    }
     out.db = parser.value(QStringLiteral("db"));
     if (parser.isSet(QStringLiteral("db")) && out.db.isEmpty())
         return QStringLiteral("--db needs a file name");
@@ -221,6 +236,7 @@ int main(int argc, char** argv) {
     if (!options.demo.isEmpty()) {
         choice.port = algogui::kSimulatedPort;
         choice.scenario = options.demo;
+        choice.sim_unplug_after_s = options.unplug_after_s;
     } else if (!options.port.isEmpty()) {
         choice.port = options.port;
         choice.driver = options.driver;
@@ -232,6 +248,11 @@ int main(int argc, char** argv) {
     window.show();
     window.connect_device(choice);
     if (options.coach) window.show_coach_view(true);
+    // A coach-view screenshot has the asked size, not the size of whatever screen is there.
+    if (options.coach && screenshot) {
+        window.coach_view().showNormal();
+        window.coach_view().resize(options.size);
+    }
     if (!options.page.isEmpty()) {
         bool found = false;
         for (QTabWidget* pages : window.findChildren<QTabWidget*>()) {

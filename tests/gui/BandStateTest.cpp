@@ -29,6 +29,7 @@ private Q_SLOTS:
         QFETCH(QString, word);
         QFETCH(QColor, colour);
         LiveFeed feed;
+        feed.model().set_link(LinkState::Connected); // samples flow
         LivePanel panel(feed);
         LiveTargets targets;
         targets.band_low_kpa = 300;
@@ -44,10 +45,9 @@ private Q_SLOTS:
     void EveryStateHasItsOwnColourAndWord() {
         QStringList words;
         QList<QRgb> colours;
-        for (auto state : {algocore::protocols::BandState::Below,
-                           algocore::protocols::BandState::InBand,
-                           algocore::protocols::BandState::Above,
-                           algocore::protocols::BandState::OverLimit}) {
+        for (auto state :
+             {algocore::protocols::BandState::Below, algocore::protocols::BandState::InBand,
+              algocore::protocols::BandState::Above, algocore::protocols::BandState::OverLimit}) {
             const BandStyle style = band_style(state);
             QVERIFY(!words.contains(style.label()));
             QVERIFY(!colours.contains(style.colour.rgb()));

@@ -9,7 +9,7 @@ using algocore::protocols::BandState;
 namespace {
 // The alarm repeats while the pressure stays over the limit.
 constexpr double kAlarmRepeatS = 1.0;
-}  // namespace
+} // namespace
 
 AudioCues::AudioCues(std::unique_ptr<ToneOutput> output, QObject* parent)
     : QObject(parent), output_(std::move(output)) {}
@@ -25,6 +25,15 @@ void AudioCues::set_continuous_tone(bool on) {
 }
 
 void AudioCues::on_frame(const std::vector<LiveCue>& cues, const LiveModel& model) {
+    const bool silenced = model.signal_state() != SignalState::Live;
+    if (silenced) {
+        if (!silenced_ && continuous_) output_->set_continuous_hz(std::nullopt);
+        silenced_ = true;
+        alarm_active_ = false;
+        return;
+    }
+    const bool resumed = silenced_;
+    silenced_ = false;
     for (LiveCue cue : cues) {
         if (cue == LiveCue::OverLimit) {
             alarm_active_ = true;
@@ -35,6 +44,12 @@ void AudioCues::on_frame(const std::vector<LiveCue>& cues, const LiveModel& mode
     const bool over = model.has_sample() && model.band_state() == BandState::OverLimit;
     if (!over) {
         alarm_active_ = false;
+    } else if (resumed && !alarm_active_) {
+        // Back from a signal loss still over the limit: the model saw no change of state,
+        // but the alarm stopped with the signal and must start again.
+        alarm_active_ = true;
+        last_alarm_t_s_ = model.latest().t_s;
+        sound(LiveCue::OverLimit);
     } else if (alarm_active_ && model.latest().t_s - last_alarm_t_s_ >= kAlarmRepeatS) {
         last_alarm_t_s_ = model.latest().t_s;
         sound(LiveCue::OverLimit);
@@ -51,8 +66,7 @@ void AudioCues::sound(LiveCue cue) {
     if (!muted_) output_->play(cue);
 }
 
-double continuous_tone_hz(double pressure_kpa,
-                          const algocore::protocols::PressureBand& band) {
+double continuous_tone_hz(double pressure_kpa, const algocore::protocols::PressureBand& band) {
     const double p = std::max(0.0, pressure_kpa);
     if (p < band.low_kpa) return 220.0 + 220.0 * p / std::max(band.low_kpa, 1e-9);
     if (p <= band.high_kpa) {
@@ -64,4 +78,4 @@ double continuous_tone_hz(double pressure_kpa,
     return 523.0 + 357.0 * std::min(1.0, (p - band.high_kpa) / span);
 }
 
-}  // namespace algogui
+} // namespace algogui

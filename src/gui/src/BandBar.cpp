@@ -1,5 +1,6 @@
 #include "algogui/BandBar.h"
 
+#include <QFontMetricsF>
 #include <QPainter>
 #include <algorithm>
 #include <cmath>
@@ -30,9 +31,19 @@ double BandBar::top_kpa() const {
 void BandBar::show_pressure(double pressure_kpa, const QColor& colour) {
     pressure_kpa_ = pressure_kpa;
     const int y = static_cast<int>(std::lround(pressure_kpa / top_kpa() * height()));
-    if (y == shown_y_ && colour == colour_) return;
+    if (!no_pressure_ && y == shown_y_ && colour == colour_) return;
+    no_pressure_ = false;
     shown_y_ = y;
     colour_ = colour;
+    update();
+}
+
+void BandBar::show_no_pressure(const BandStyle& style) {
+    if (no_pressure_ && style.word == style_.word) return;
+    no_pressure_ = true;
+    style_ = style;
+    pressure_kpa_ = 0.0;
+    shown_y_ = -1;
     update();
 }
 
@@ -61,16 +72,40 @@ void BandBar::paintEvent(QPaintEvent*) {
     painter.setPen(QPen(theme::kText, 2));
     painter.drawRect(column);
 
+    if (no_pressure_) {
+        // Greyed, no level and no marker: the word runs up the column, as large as fits.
+        QColor veil = style_.colour;
+        veil.setAlpha(190);
+        painter.fillRect(column.adjusted(1, 1, -1, -1), veil);
+        painter.save();
+        painter.translate(column.center());
+        painter.rotate(-90);
+        const QRectF along(-column.height() / 2 + 8, -column.width() / 2, column.height() - 16,
+                           column.width());
+        QFont word_font = font();
+        word_font.setBold(true);
+        int px = static_cast<int>(std::min(along.height() * 0.7, 64.0));
+        for (; px > 10; px -= 2) {
+            word_font.setPixelSize(px);
+            if (QFontMetricsF(word_font).horizontalAdvance(style_.word) <= along.width()) break;
+        }
+        painter.setFont(word_font);
+        painter.setPen(Qt::white);
+        painter.drawText(along, Qt::AlignCenter, style_.word);
+        painter.restore();
+        return;
+    }
+
     // The current pressure: a filled level plus a wide marker that overhangs the column.
     const double y = y_of(pressure_kpa_);
     QColor fill = colour_;
     fill.setAlpha(110);
-    painter.fillRect(QRectF(QPointF(column.left() + 3, y), QPointF(column.right() - 3,
-                                                                    column.bottom() - 1)),
-                     fill);
+    painter.fillRect(
+        QRectF(QPointF(column.left() + 3, y), QPointF(column.right() - 3, column.bottom() - 1)),
+        fill);
     painter.setPen(Qt::NoPen);
     painter.setBrush(colour_);
     painter.drawRect(QRectF(QPointF(rect().left() + 2, y - 7), QPointF(rect().right() - 2, y + 7)));
 }
 
-}  // namespace algogui
+} // namespace algogui

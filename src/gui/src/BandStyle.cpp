@@ -1,5 +1,7 @@
 #include "algogui/BandStyle.h"
 
+#include <QCoreApplication>
+
 #include "algogui/Theme.h"
 
 namespace algogui {
@@ -9,8 +11,7 @@ using algocore::protocols::BandState;
 BandStyle band_style(BandState state) {
     switch (state) {
     case BandState::Below: return {theme::kBelow, QStringLiteral("BELOW"), QStringLiteral("▼")};
-    case BandState::InBand:
-        return {theme::kInBand, QStringLiteral("IN BAND"), QStringLiteral("●")};
+    case BandState::InBand: return {theme::kInBand, QStringLiteral("IN BAND"), QStringLiteral("●")};
     case BandState::Above: return {theme::kAbove, QStringLiteral("ABOVE"), QStringLiteral("▲")};
     case BandState::OverLimit:
         return {theme::kOverLimit, QStringLiteral("OVER LIMIT"), QStringLiteral("⚠")};
@@ -19,7 +20,35 @@ BandStyle band_style(BandState state) {
 }
 
 BandStyle no_signal_style() {
-    return {theme::kNoSignal, QStringLiteral("NO SIGNAL"), QStringLiteral("–")};
+    return {theme::kNoSignal, QStringLiteral("NO SIGNAL"), QStringLiteral("✕")};
 }
 
-}  // namespace algogui
+BandStyle not_connected_style() {
+    return {theme::kNotConnected, QStringLiteral("NOT CONNECTED"), QStringLiteral("○")};
+}
+
+BandStyle no_band_style() {
+    return {theme::kNoSignal, QStringLiteral("NO TARGET"), QStringLiteral("–")};
+}
+
+BandStyle signal_style(SignalState state) {
+    return state == SignalState::NotConnected ? not_connected_style() : no_signal_style();
+}
+
+QString link_words(LinkState link) {
+    switch (link) {
+    case LinkState::NotConnected:
+        return QCoreApplication::translate("algogui", "not connected: choose a device");
+    case LinkState::Connecting: return QCoreApplication::translate("algogui", "connecting…");
+    case LinkState::Connected:
+        return QCoreApplication::translate("algogui", "no samples from the device");
+    case LinkState::Reconnecting:
+        return QCoreApplication::translate("algogui", "device lost: reconnecting…");
+    case LinkState::Disconnected:
+        return QCoreApplication::translate("algogui", "device disconnected");
+    case LinkState::Failed: return QCoreApplication::translate("algogui", "connection failed");
+    }
+    return {};
+}
+
+} // namespace algogui

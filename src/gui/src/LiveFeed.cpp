@@ -46,6 +46,7 @@ LiveFeed::LiveFeed(algocore::session::Workbench& workbench, QObject* parent)
 }
 
 LiveFeed::~LiveFeed() {
+    const QSignalBlocker quiet(this); // the views may be gone already
     tick_timer_.stop();
     workbench_.disconnect();
     simulator_.reset();
@@ -67,6 +68,8 @@ bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
         if (!start_simulator(&why)) {
             if (error) *error = why;
             Q_EMIT bannerMessage(BannerLevel::Error, why);
+            model_.set_link(LinkState::Failed);
+            Q_EMIT frameReady();
             return false;
         }
         // Our own simulator speaks the native protocol; ask for its rate and batch size.
@@ -88,6 +91,8 @@ bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
         if (error) *error = why;
         Q_EMIT bannerMessage(BannerLevel::Error, why);
         Q_EMIT statusChanged();
+        model_.set_link(LinkState::Failed);
+        Q_EMIT frameReady();
         return false;
     }
     model_.reset();
@@ -101,6 +106,7 @@ bool LiveFeed::start_simulator(QString* error) {
     options.scenario = choice_.scenario.toStdString();
     options.rate_hz = choice_.sim_rate_hz;
     options.probe_area_cm2 = choice_.probe_area_cm2;
+    if (choice_.sim_unplug_after_s > 0) options.faults.disconnect_at_s = choice_.sim_unplug_after_s;
     simulator_ = std::make_unique<algosim::SimulatedAlgometer>(options);
     const std::string failure = simulator_->start();
     if (!failure.empty()) {
@@ -119,6 +125,8 @@ void LiveFeed::disconnect_device() {
     workbench_.disconnect();
     simulator_.reset();
     Q_EMIT statusChanged();
+    model_.set_link(LinkState::NotConnected);
+    Q_EMIT frameReady();
 }
 
 void LiveFeed::reload_calibration() {
@@ -146,8 +154,11 @@ void LiveFeed::tick() {
     if (workbench_.status().link != last_link_ || ++ticks_since_status_ >= kTicksPerStatus) {
         last_link_ = workbench_.status().link;
         ticks_since_status_ = 0;
+        if (workbench_.connected()) model_.set_link(link_state_of(workbench_.status()));
         Q_EMIT statusChanged();
     }
+    // The readout's NO SIGNAL clock: time passes on the model even when no sample arrives.
+    if (const auto now_s = session_now_s()) model_.set_now_s(*now_s);
     Q_EMIT frameReady();
 }
 
@@ -155,6 +166,7 @@ void LiveFeed::drain_events() {
     using Kind = algocore::LinkEvent::Kind;
     bool status_changed = false;
     for (const algocore::LinkEvent& event : workbench_.take_link_events()) {
+        if (const auto link = link_state_after(event)) model_.set_link(*link);
         const QString text = qstring(event.message);
         switch (event.kind) {
         case Kind::Connected:

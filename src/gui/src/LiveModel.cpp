@@ -12,12 +12,11 @@ constexpr double kHistoryS = 62.0;
 // Enough for 62 s at 2 kHz, the fastest rate the simulator and native firmware offer.
 constexpr std::size_t kHistoryPoints = 124'000;
 constexpr std::size_t kMaxMarkers = 256;
-// A ramp starts when the pressure rises this far above the resting level, and guidance
-// re-arms once the probe is released below it again.
-constexpr double kRampStartKpa = 15.0;
-}  // namespace
+} // namespace
 
-LiveModel::LiveModel() : history_(kHistoryS, kHistoryPoints) { set_targets(targets_); }
+LiveModel::LiveModel() : history_(kHistoryS, kHistoryPoints) {
+    set_targets(targets_);
+}
 
 void LiveModel::set_targets(const LiveTargets& targets) {
     targets_ = targets;
@@ -30,6 +29,13 @@ void LiveModel::set_targets(const LiveTargets& targets) {
 void LiveModel::add_sample(const algocore::Sample& sample) {
     if (has_sample_ && sample.t_s < latest_.t_s) reset();
     const std::uint8_t pressed_now = sample.buttons & ~(has_sample_ ? latest_.buttons : 0);
+    const bool gap = has_sample_ && gap_before(sample);
+    if (gap) {
+        // Nothing is known about the pressure across a gap: the hold timer does not count
+        // it, and a rate fitted across it would be a fiction.
+        hold_clock_gaps_s_ += sample.t_s - latest_.t_s;
+        ramp_rate_.reset();
+    }
 
     const BandState previous = state_;
     const bool had_sample = has_sample_;
@@ -37,17 +43,22 @@ void LiveModel::add_sample(const algocore::Sample& sample) {
     latest_ = sample;
     has_sample_ = true;
     ++samples_seen_;
+    signal_.sample_arrived(sample.t_s);
+    signal_interrupted_ = false;
 
     if (had_sample && state_ != previous) {
-        if (state_ == BandState::OverLimit) cues_.push_back(LiveCue::OverLimit);
-        else if (state_ == BandState::InBand) cues_.push_back(LiveCue::EnteredBand);
-        else if (previous == BandState::InBand) cues_.push_back(LiveCue::LeftBand);
+        if (state_ == BandState::OverLimit)
+            cues_.push_back(LiveCue::OverLimit);
+        else if (state_ == BandState::InBand)
+            cues_.push_back(LiveCue::EnteredBand);
+        else if (previous == BandState::InBand)
+            cues_.push_back(LiveCue::LeftBand);
     } else if (!had_sample && state_ == BandState::OverLimit) {
         cues_.push_back(LiveCue::OverLimit);
     }
 
     if (hold_running_) {
-        hold_timer_.update(sample.t_s, state_);
+        hold_timer_.update(sample.t_s - hold_clock_gaps_s_, state_);
         if (hold_timer_.complete() && !hold_complete_cued_) {
             cues_.push_back(LiveCue::HoldComplete);
             hold_complete_cued_ = true;
@@ -55,10 +66,33 @@ void LiveModel::add_sample(const algocore::Sample& sample) {
     }
     ramp_rate_.add(sample.t_s, sample.pressure_kpa);
     track_ramp(sample);
-    history_.append(sample.t_s, sample.pressure_kpa);
+    history_.append(sample.t_s, sample.pressure_kpa, gap);
 
-    if (pressed_now & algocore::kOperatorButton) add_marker(PlotMarker::Kind::OperatorButton, sample);
+    if (pressed_now & algocore::kOperatorButton)
+        add_marker(PlotMarker::Kind::OperatorButton, sample);
     if (pressed_now & algocore::kPatientButton) add_marker(PlotMarker::Kind::PatientButton, sample);
+}
+
+// A gap: the device says samples were lost, the signal was not live since the previous
+// sample, or the samples simply stopped for longer than a live signal allows.
+bool LiveModel::gap_before(const algocore::Sample& sample) const {
+    return (sample.flags & algocore::kGapBefore) != 0 || signal_interrupted_ ||
+           sample.t_s - latest_.t_s > LiveSignal::kNoSignalAfterS;
+}
+
+void LiveModel::set_link(LinkState link) {
+    signal_.set_link(link);
+    if (signal_.state() != SignalState::Live) signal_interrupted_ = true;
+}
+
+void LiveModel::set_now_s(double now_s) {
+    signal_.set_now_s(now_s);
+    if (signal_.state() != SignalState::Live) signal_interrupted_ = true;
+}
+
+bool LiveModel::probe_on_skin() const {
+    return signal_.state() == SignalState::Live && has_sample_ &&
+           latest_.pressure_kpa >= kContactKpa;
 }
 
 std::vector<LiveCue> LiveModel::take_cues() {
@@ -68,8 +102,10 @@ std::vector<LiveCue> LiveModel::take_cues() {
 }
 
 void LiveModel::toggle_hold() {
-    if (hold_running_) stop_hold();
-    else start_hold();
+    if (hold_running_)
+        stop_hold();
+    else
+        start_hold();
 }
 
 void LiveModel::start_hold() {
@@ -78,7 +114,9 @@ void LiveModel::start_hold() {
     hold_running_ = true;
 }
 
-void LiveModel::stop_hold() { hold_running_ = false; }
+void LiveModel::stop_hold() {
+    hold_running_ = false;
+}
 
 void LiveModel::mark() {
     if (has_sample_) add_marker(PlotMarker::Kind::Mark, latest_);
@@ -98,13 +136,18 @@ void LiveModel::reset() {
     has_sample_ = false;
     state_ = BandState::Below;
     ramp_phase_ = RampPhase::Armed;
+    signal_.restart_clock();
+    signal_interrupted_ = false;
+    hold_clock_gaps_s_ = 0.0;
 }
 
 // Guidance follows each application of the probe: armed at rest, the corridor starts when
 // the pressure leaves the resting level and ends when the band is reached.
 void LiveModel::track_ramp(const algocore::Sample& sample) {
     const double p = sample.pressure_kpa;
-    const double rest_kpa = std::min(kRampStartKpa, 0.5 * targets_.band_low_kpa);
+    // A ramp starts when the probe comes onto the skin, and guidance re-arms once it is
+    // released again.
+    const double rest_kpa = std::min(kContactKpa, 0.5 * targets_.band_low_kpa);
     switch (ramp_phase_) {
     case RampPhase::Armed:
         if (p >= rest_kpa) {
@@ -114,8 +157,10 @@ void LiveModel::track_ramp(const algocore::Sample& sample) {
         }
         break;
     case RampPhase::Rising:
-        if (p >= targets_.band_low_kpa) ramp_phase_ = RampPhase::Done;
-        else if (p < 0.5 * rest_kpa) ramp_phase_ = RampPhase::Armed;
+        if (p >= targets_.band_low_kpa)
+            ramp_phase_ = RampPhase::Done;
+        else if (p < 0.5 * rest_kpa)
+            ramp_phase_ = RampPhase::Armed;
         break;
     case RampPhase::Done:
         if (p < 0.5 * rest_kpa) ramp_phase_ = RampPhase::Armed;
@@ -141,8 +186,7 @@ void LiveModel::add_marker(PlotMarker::Kind kind, const algocore::Sample& sample
     });
     markers_.erase(markers_.begin(), stale);
     if (markers_.size() > kMaxMarkers)
-        markers_.erase(markers_.begin(),
-                       markers_.end() - static_cast<std::ptrdiff_t>(kMaxMarkers));
+        markers_.erase(markers_.begin(), markers_.end() - static_cast<std::ptrdiff_t>(kMaxMarkers));
 }
 
-}  // namespace algogui
+} // namespace algogui

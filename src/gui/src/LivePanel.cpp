@@ -4,6 +4,7 @@
 #include <QGroupBox>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "algogui/BandStyle.h"
 #include "algogui/HoldTimerPanel.h"
@@ -14,6 +15,9 @@
 #include "algogui/TargetEditor.h"
 
 namespace algogui {
+namespace {
+constexpr double kGaugeIntervalS = 0.1;
+} // namespace
 
 LivePanel::LivePanel(LiveFeed& feed, QWidget* parent)
     : QWidget(parent), feed_(feed), unit_(display_unit("kpa")) {
@@ -99,14 +103,25 @@ void LivePanel::showEvent(QShowEvent* event) {
 
 void LivePanel::show_frame() {
     LiveModel& model = feed_.model();
-    if (model.has_sample()) {
+    const SignalState signal = model.signal_state();
+    const bool live = signal == SignalState::Live;
+    // Only a live signal shows a number and a verdict; anything else says why there is none.
+    if (live) {
         readout_->show_reading(unit_.format(model.latest().pressure_kpa), unit_.symbol,
                                band_style(model.band_state()));
     } else {
-        readout_->show_reading(QStringLiteral("—"), unit_.symbol, no_signal_style());
+        readout_->show_message(signal_style(signal), link_words(model.link_state()));
     }
-    hold_timer_->show_timer(model.hold_timer(), model.hold_running());
-    ramp_gauge_->show_rate(model.ramp_rate_kpa_s(), model.corridor().has_value());
+    hold_timer_->show_timer(model.hold_timer(), model.hold_running(), signal);
+    // The gauge shows a rate fitted over the last 0.75 s: ten updates a second show all there
+    // is, and no one reads a number that changes faster. Losing the signal shows at once.
+    const double now_s = model.now_s();
+    if (!live || !gauge_live_ || now_s - gauge_at_s_ >= kGaugeIntervalS || now_s < gauge_at_s_) {
+        ramp_gauge_->show_rate(live ? model.ramp_rate_kpa_s() : std::nullopt,
+                               live && model.corridor().has_value());
+        gauge_at_s_ = now_s;
+        gauge_live_ = live;
+    }
 
     // While another page is in front the plot is not fed: decimating a trace nobody sees
     // costs CPU every frame. showEvent() catches it up.
@@ -114,18 +129,25 @@ void LivePanel::show_frame() {
         plotted_samples_ = kNothingPlotted;
         return;
     }
-    // An idle link (no new samples) leaves the plot alone: no repaint, no CPU.
-    if (model.samples_seen() == plotted_samples_ && model.markers().size() == plotted_markers_)
+    // Without a signal on an open link the window keeps moving with the clock, so the
+    // trace visibly runs out instead of freezing as if the pressure were steady.
+    const bool clock_runs = signal == SignalState::NoSignal;
+    const double now_t_s = clock_runs ? std::max(model.history().latest_t_s(), model.now_s())
+                                      : model.history().latest_t_s();
+    // An idle link (no new samples, clock still) leaves the plot alone: no repaint, no CPU.
+    if (model.samples_seen() == plotted_samples_ && model.markers().size() == plotted_markers_ &&
+        now_t_s == plotted_now_t_s_)
         return;
     plotted_samples_ = model.samples_seen();
     plotted_markers_ = model.markers().size();
+    plotted_now_t_s_ = now_t_s;
     PlotFrame frame;
     frame.trace = model.history().points();
-    frame.now_t_s = model.history().latest_t_s();
-    frame.corridor = model.corridor();
+    frame.now_t_s = now_t_s;
+    frame.corridor = live ? model.corridor() : std::nullopt;
     frame.markers = model.markers();
     frame.samples_shown = model.samples_seen();
     plot_->show_frame(frame);
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -18,6 +18,7 @@
 #include "algogui/LivePanel.h"
 #include "algogui/Preferences.h"
 #include "algogui/Theme.h"
+#include "algogui/reliability/ReliabilityPages.h"
 #include "algogui/ToneOutput.h"
 #include "algogui/calibration/CalibrationWizard.h"
 #include "algogui/thresholds/ThresholdsPage.h"
@@ -90,6 +91,7 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
                   .toStdString();
     add_page(tr("Calibration"), new calibration::CalibrationWizard(feed_, calibrations, pages_));
     add_treatment_pages(*this);
+    add_reliability_page(*this);
 
     build_toolbar();
 

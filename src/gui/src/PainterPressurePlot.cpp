@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "BandedBlit.h"
 #include "PlotScale.h"
 #include "algogui/Theme.h"
 
@@ -35,10 +36,10 @@ PressurePlotCanvas::PressurePlotCanvas(PainterPressurePlot& plot, QWidget* paren
     setMinimumHeight(220);
 }
 
-void PressurePlotCanvas::paintEvent(QPaintEvent*) {
+void PressurePlotCanvas::paintEvent(QPaintEvent* event) {
     {
         QPainter painter(this);
-        plot_.paint(painter);
+        plot_.paint(painter, event->region());
     }
     if (plot_.observer_) plot_.observer_(plot_.samples_shown_);
 }
@@ -53,6 +54,7 @@ PainterPressurePlot::PainterPressurePlot(QWidget* parent) : unit_(display_unit("
     decimated_.reserve(4096);
     trace_.reserve(4096);
     trace_px_.reserve(4096);
+    stretch_ends_.reserve(64);
     markers_.reserve(64);
     set_window_s(window_s_);
     set_unit(unit_);
@@ -88,6 +90,7 @@ void PainterPressurePlot::set_paint_observer(PaintObserver observer) {
 
 void PainterPressurePlot::layout_changed() {
     background_valid_ = false;
+    trace_px_valid_ = false;
     canvas_->update();
 }
 
@@ -117,21 +120,30 @@ void PainterPressurePlot::update_y_range(double visible_max_kpa) {
     if (wanted > y_max_shown_ || wanted < 0.5 * y_max_shown_) {
         y_max_shown_ = wanted;
         background_valid_ = false;
+        trace_px_valid_ = false;
     }
 }
 
 void PainterPressurePlot::show_frame(const PlotFrame& frame) {
     const QRectF r = plot_rect();
     const double from_s = frame.now_t_s - window_s_;
-    const int columns = std::max(50, static_cast<int>(r.width()));
+    // Columns two pixels wide: the trace is drawn two pixels thick, so finer columns add
+    // segments (the cost of a frame) and nothing visible.
+    const int columns = std::max(50, static_cast<int>(r.width()) / 2);
     MinMaxDecimator::decimate(frame.trace, from_s, frame.now_t_s, columns, decimated_);
 
     double visible_max_kpa = 0.0;
     trace_.clear();
+    stretch_ends_.clear();
     for (const TracePoint& p : decimated_) {
+        if (p.is_break()) {
+            stretch_ends_.push_back(trace_.size());
+            continue;
+        }
         visible_max_kpa = std::max(visible_max_kpa, p.pressure_kpa);
         trace_.emplace_back(p.t_s - frame.now_t_s, unit_.from_kpa(p.pressure_kpa));
     }
+    stretch_ends_.push_back(trace_.size());
     update_y_range(visible_max_kpa);
 
     now_t_s_ = frame.now_t_s;
@@ -142,12 +154,55 @@ void PainterPressurePlot::show_frame(const PlotFrame& frame) {
         markers_.push_back({m.kind, m.t_s - frame.now_t_s, unit_.from_kpa(m.pressure_kpa)});
     }
     samples_shown_ = frame.samples_shown;
-    // Only the plot area changes from frame to frame (markers may reach a little outside);
-    // the labels around it stay in the backing store.
-    canvas_->update(plot_rect().adjusted(-10, -10, 10, 10).toAlignedRect());
+    place_trace();
+    // A new scale redraws the labels too; otherwise only what changed in the plot area.
+    const QRect changed = changed_area();
+    if (!background_valid_)
+        canvas_->update();
+    else if (!changed.isEmpty())
+        canvas_->update(changed);
 }
 
-void PainterPressurePlot::paint(QPainter& painter) {
+// One rectangle, the width of the plot, from the highest to the lowest pixel the trace
+// covered or covers now (a steady hold is a thin band of the plot), grown to the markers'
+// boxes; during a guided ramp the whole plot, as the corridor lines cross it. One rectangle
+// keeps the clip simple, and Qt's fast path for one-pixel lines needs a simple clip.
+QRect PainterPressurePlot::changed_area() {
+    const QRectF r = plot_rect();
+    QRectF now;
+    if (!trace_px_.isEmpty()) {
+        double top = trace_px_.front().y();
+        double bottom = top;
+        for (const QPointF& p : trace_px_) {
+            top = std::min(top, p.y());
+            bottom = std::max(bottom, p.y());
+        }
+        now = QRectF(QPointF(r.left() - 2, top - 3), QPointF(r.right() + 2, bottom + 4));
+    }
+    if (corridor_) now = r.adjusted(-2, -2, 2, 2);
+    for (const PlotMarker& m : markers_) {
+        const QPointF at(x_px(m.t_s), y_px(m.pressure_kpa));
+        now = now.united(QRectF(at.x() - 10, at.y() - 10, 20, 20));
+    }
+    const QRect changed = now.toAlignedRect().united(shown_area_);
+    shown_area_ = now.toAlignedRect();
+    return changed;
+}
+
+// The trace in pixels, computed once per frame (and again only if the geometry changes).
+void PainterPressurePlot::place_trace() {
+    const QRectF r = plot_rect();
+    trace_px_.resize(static_cast<qsizetype>(trace_.size()));
+    const double sx = r.width() / window_s_;
+    const double sy = r.height() / y_max_shown_;
+    for (std::size_t i = 0; i < trace_.size(); ++i) {
+        trace_px_[static_cast<qsizetype>(i)] =
+            QPointF(r.right() + trace_[i].x() * sx, r.bottom() - trace_[i].y() * sy);
+    }
+    trace_px_valid_ = true;
+}
+
+void PainterPressurePlot::paint(QPainter& painter, const QRegion& dirty) {
     const qreal dpr = canvas_->devicePixelRatioF();
     const QSize size_px = canvas_->size() * dpr;
     if (!background_valid_ || background_.size() != size_px) {
@@ -157,7 +212,8 @@ void PainterPressurePlot::paint(QPainter& painter) {
         draw_background(bg);
         background_valid_ = true;
     }
-    painter.drawPixmap(0, 0, background_);
+    for (const QRect& rect : dirty)
+        blit_in_bands(painter, rect, background_);
 
     const QRectF r = plot_rect();
     painter.setClipRect(r.adjusted(-1, -1, 1, 1));
@@ -177,24 +233,26 @@ void PainterPressurePlot::paint(QPainter& painter) {
 
     // The trace: one polyline of at most two points per pixel column. Antialiasing off, as
     // the dense min/max columns gain nothing from it and it is the costliest part of a frame.
-    trace_px_.resize(static_cast<qsizetype>(trace_.size()));
-    const double sx = r.width() / window_s_;
-    const double sy = r.height() / y_max_shown_;
-    for (std::size_t i = 0; i < trace_.size(); ++i) {
-        trace_px_[static_cast<qsizetype>(i)] =
-            QPointF(r.right() + trace_[i].x() * sx, r.bottom() - trace_[i].y() * sy);
-    }
+    if (!trace_px_valid_) place_trace();
     // A pen wider than one pixel goes through Qt's stroker (joins cost an atan2 per point);
     // one-pixel lines take the fast path. Three one-pixel passes, offset right and down,
     // draw a trace about two pixels thick whether it runs flat or steep.
+    // Each stretch between two gaps is its own polyline: no line is drawn across a gap.
     painter.setRenderHint(QPainter::Antialiasing, false);
     painter.setPen(QPen(theme::kTrace, 0));
-    painter.drawPolyline(trace_px_);
-    painter.translate(1, 0);
-    painter.drawPolyline(trace_px_);
-    painter.translate(-1, 1);
-    painter.drawPolyline(trace_px_);
-    painter.resetTransform();
+    for (const QPointF offset : {QPointF(0, 0), QPointF(1, 0), QPointF(0, 1)}) {
+        painter.translate(offset);
+        std::size_t from = 0;
+        for (const std::size_t to : stretch_ends_) {
+            const int count = static_cast<int>(to - from);
+            if (count == 1)
+                painter.drawPoint(trace_px_[static_cast<qsizetype>(from)]);
+            else if (count > 1)
+                painter.drawPolyline(trace_px_.constData() + from, count);
+            from = to;
+        }
+        painter.resetTransform();
+    }
 
     // Markers may stand out over the frame a little, as they do at the right edge ("now").
     painter.setClipping(false);

@@ -44,10 +44,12 @@ public:
 
 private:
     friend class PressurePlotCanvas;
-    void paint(QPainter& painter);
+    void paint(QPainter& painter, const QRegion& dirty);
     void draw_background(QPainter& painter) const;
     void draw_markers(QPainter& painter) const;
     void update_y_range(double visible_max_kpa);
+    void place_trace();
+    QRect changed_area();
     void layout_changed();
     QRectF plot_rect() const;
     double x_px(double t_rel_s) const;
@@ -68,8 +70,11 @@ private:
     // The last frame in display units and seconds relative to "now" (x ≤ 0), reused every
     // frame so a warmed-up frame allocates nothing.
     std::vector<TracePoint> decimated_;
-    std::vector<QPointF> trace_; // (t_rel_s, value)
-    QPolygonF trace_px_;
+    std::vector<QPointF> trace_;            // (t_rel_s, value)
+    std::vector<std::size_t> stretch_ends_; // trace_ index after each unbroken stretch
+    QPolygonF trace_px_;                    // trace_ in pixels, for the current geometry and scale
+    bool trace_px_valid_ = false;
+    QRect shown_area_; // what the trace, corridor and markers covered on the last frame
     std::optional<algocore::protocols::RampCorridor> corridor_;
     double now_t_s_ = 0.0;
     std::vector<PlotMarker> markers_; // t_s relative to now; pressure in the display unit

@@ -32,6 +32,9 @@ protected:
 
 // The window can be at most 60 s; guides span a little more so they never end on screen.
 constexpr double kGuideSpanS = 61.0;
+// More gaps than this in one window (a link flapping) join the oldest stretches into one
+// line: a bound on the series the chart must lay out every frame.
+constexpr std::size_t kMaxStretches = 32;
 
 QScatterSeries* make_markers(QChart* chart, const QColor& colour,
                              QScatterSeries::MarkerShape shape) {
@@ -44,7 +47,7 @@ QScatterSeries* make_markers(QChart* chart, const QColor& colour,
     return series;
 }
 
-}  // namespace
+} // namespace
 
 QtChartsPressurePlot::QtChartsPressurePlot(QWidget* parent) : unit_(display_unit("kpa")) {
     chart_ = new QChart();
@@ -71,11 +74,10 @@ QtChartsPressurePlot::QtChartsPressurePlot(QWidget* parent) : unit_(display_unit
     limit_->setPen(QPen(theme::kOverLimit, 3, Qt::DashLine));
     chart_->addSeries(limit_);
 
-    trace_ = new QLineSeries(chart_);
-    trace_->setPen(QPen(theme::kTrace, 2.5));
-    chart_->addSeries(trace_);
+    stretch_series(0); // under the markers
 
-    operator_marks_ = make_markers(chart_, theme::kOperatorMark, QScatterSeries::MarkerShapeRectangle);
+    operator_marks_ =
+        make_markers(chart_, theme::kOperatorMark, QScatterSeries::MarkerShapeRectangle);
     patient_marks_ = make_markers(chart_, theme::kPatientMark, QScatterSeries::MarkerShapeCircle);
     manual_marks_ = make_markers(chart_, theme::kManualMark, QScatterSeries::MarkerShapeRectangle);
     manual_marks_->setMarkerSize(12);
@@ -105,7 +107,9 @@ QtChartsPressurePlot::QtChartsPressurePlot(QWidget* parent) : unit_(display_unit
 
 QtChartsPressurePlot::~QtChartsPressurePlot() = default;
 
-QWidget* QtChartsPressurePlot::widget() { return view_; }
+QWidget* QtChartsPressurePlot::widget() {
+    return view_;
+}
 
 void QtChartsPressurePlot::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
@@ -153,6 +157,22 @@ void QtChartsPressurePlot::rebuild_guides() {
     limit_->replace(limit);
 }
 
+QLineSeries* QtChartsPressurePlot::stretch_series(std::size_t index) {
+    while (stretches_.size() <= index) {
+        auto* series = new QLineSeries(chart_);
+        series->setPen(QPen(theme::kTrace, 2.5));
+        chart_->addSeries(series);
+        // The constructor attaches its first series with all the others.
+        if (x_axis_) {
+            series->attachAxis(x_axis_);
+            series->attachAxis(y_axis_);
+        }
+        stretches_.push_back(series);
+        stretch_points_.emplace_back();
+    }
+    return stretches_[index];
+}
+
 int QtChartsPressurePlot::plot_columns() const {
     return std::max(50, static_cast<int>(chart_->plotArea().width()));
 }
@@ -177,16 +197,38 @@ void QtChartsPressurePlot::show_frame(const PlotFrame& frame) {
     const double from_s = frame.now_t_s - window_s_;
     MinMaxDecimator::decimate(frame.trace, from_s, frame.now_t_s, plot_columns(), decimated_);
 
+    // Split at the breaks, each stretch in its own series; beyond the bound the oldest
+    // stretches share the first series.
+    std::size_t breaks = 0;
+    for (const TracePoint& p : decimated_)
+        breaks += p.is_break() ? 1 : 0;
+    const std::size_t stretches = std::min(breaks + 1, kMaxStretches);
+    std::size_t breaks_to_skip = breaks + 1 - stretches;
+    stretch_series(stretches - 1);
+    for (std::size_t i = 0; i < stretches; ++i)
+        stretch_points_[i].clear();
     double visible_max_kpa = 0.0;
-    trace_points_.resize(static_cast<qsizetype>(decimated_.size()));
-    for (std::size_t i = 0; i < decimated_.size(); ++i) {
-        const TracePoint& p = decimated_[i];
+    std::size_t current = 0;
+    for (const TracePoint& p : decimated_) {
+        if (p.is_break()) {
+            if (breaks_to_skip > 0)
+                --breaks_to_skip;
+            else
+                ++current;
+            continue;
+        }
         visible_max_kpa = std::max(visible_max_kpa, p.pressure_kpa);
-        trace_points_[static_cast<qsizetype>(i)] =
-            QPointF(p.t_s - frame.now_t_s, unit_.from_kpa(p.pressure_kpa));
+        stretch_points_[current].append(
+            QPointF(p.t_s - frame.now_t_s, unit_.from_kpa(p.pressure_kpa)));
     }
     update_y_range(visible_max_kpa);
-    trace_->replace(trace_points_);
+    for (std::size_t i = 0; i < std::max(stretches, stretches_shown_); ++i) {
+        if (i < stretches)
+            stretches_[i]->replace(stretch_points_[i]);
+        else
+            stretches_[i]->clear();
+    }
+    stretches_shown_ = stretches;
 
     // The corridor moves with the window; two points per edge, only while guiding a ramp.
     if (frame.corridor) {
@@ -206,7 +248,8 @@ void QtChartsPressurePlot::show_frame(const PlotFrame& frame) {
     }
 
     if (!frame.markers.empty() || markers_shown_) {
-        for (auto& list : mark_points_) list.clear();
+        for (auto& list : mark_points_)
+            list.clear();
         for (const PlotMarker& m : frame.markers) {
             if (m.t_s < from_s) continue;
             mark_points_[static_cast<int>(m.kind)].append(
@@ -224,4 +267,4 @@ void QtChartsPressurePlot::set_paint_observer(PaintObserver observer) {
     static_cast<ObservedChartView*>(view_)->observer = std::move(observer);
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -31,19 +31,23 @@ public:
 
 private:
     void rebuild_guides();
+    QLineSeries* stretch_series(std::size_t index);
     void update_y_range(double visible_max_kpa);
     int plot_columns() const;
 
     DisplayUnit unit_;
     double window_s_ = 10.0;
     PlotGuides guides_;
-    double y_max_shown_ = 0.0;  // current y-axis top, in the display unit
+    double y_max_shown_ = 0.0; // current y-axis top, in the display unit
 
     QChartView* view_ = nullptr;
     QChart* chart_ = nullptr;
     QValueAxis* x_axis_ = nullptr;
     QValueAxis* y_axis_ = nullptr;
-    QLineSeries* trace_ = nullptr;
+    // One series per unbroken stretch of the trace (Qt Charts cannot break a line); made on
+    // demand, emptied when not needed. The first is made up front.
+    std::vector<QLineSeries*> stretches_;
+    std::size_t stretches_shown_ = 0;
     QLineSeries* band_upper_ = nullptr;
     QLineSeries* band_lower_ = nullptr;
     QAreaSeries* band_ = nullptr;
@@ -58,8 +62,8 @@ private:
 
     // Reused every frame so a frame allocates nothing once warmed up.
     std::vector<TracePoint> decimated_;
-    QList<QPointF> trace_points_;
+    std::vector<QList<QPointF>> stretch_points_;
     QList<QPointF> mark_points_[3];
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -10,6 +10,8 @@ namespace algogui {
 
 RampRateGauge::RampRateGauge(QWidget* parent) : QWidget(parent), unit_(display_unit("kpa")) {
     setAccessibleName(tr("Ramp rate"));
+    // The panel colour covers every pixel: nothing behind it needs painting first.
+    setAttribute(Qt::WA_OpaquePaintEvent);
 }
 
 void RampRateGauge::set_unit(const DisplayUnit& unit) {
@@ -26,13 +28,15 @@ void RampRateGauge::set_target(double rate_kpa_s, double tolerance_kpa_s) {
 }
 
 void RampRateGauge::show_rate(std::optional<double> rate_kpa_s, bool ramping) {
-    rate_kpa_s_ = rate_kpa_s;
+    // The rate is written with the unit's decimals (1 kPa/s); needle and verdict follow the
+    // number shown, so nothing is repainted until the text would change.
+    const std::optional<double> shown_kpa_s =
+        rate_kpa_s ? std::optional(unit_.to_kpa(unit_.format(*rate_kpa_s).toDouble()))
+                   : std::nullopt;
+    if (shown_kpa_s == rate_kpa_s_ && ramping == ramping_ && !shown_.isEmpty()) return;
+    rate_kpa_s_ = shown_kpa_s;
     ramping_ = ramping;
-    // The needle moves in steps of 1 % of the scale; repaint only when it would move.
-    const QString now = rate_text() + (ramping ? QChar('r') : QChar('-')) + QString::number(
-        rate_kpa_s ? std::lround(*rate_kpa_s / (2.0 * target_kpa_s_) * 100) : -1);
-    if (now == shown_) return;
-    shown_ = now;
+    shown_ = rate_text();
     update();
 }
 
@@ -84,7 +88,10 @@ void RampRateGauge::paintEvent(QPaintEvent*) {
     if (rate_kpa_s_) {
         const bool on_target = std::abs(*rate_kpa_s_ - target_kpa_s_) <= tolerance_kpa_s_;
         const double x = x_of(*rate_kpa_s_);
-        painter.setPen(QPen(!ramping_ ? theme::kNoSignal : on_target ? theme::kInBand : theme::kAbove, 6));
+        painter.setPen(QPen(!ramping_   ? theme::kNoSignal
+                            : on_target ? theme::kInBand
+                                        : theme::kAbove,
+                            6));
         painter.drawLine(QPointF(x, scale.top() - 4), QPointF(x, scale.bottom() + 4));
     }
     painter.setPen(theme::kText);
@@ -92,4 +99,4 @@ void RampRateGauge::paintEvent(QPaintEvent*) {
                      verdict_text());
 }
 
-}  // namespace algogui
+} // namespace algogui

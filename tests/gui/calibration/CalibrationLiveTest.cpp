@@ -11,6 +11,7 @@
 #include "CalibrationScript.h"
 #include "algocal/CalibrationAnalysis.h"
 #include "algocore/calibration/CalibrationStore.h"
+#include "algocore/session/Workbench.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/Screenshot.h"
 #include "algogui/calibration/CalibrationSetupPanel.h"
@@ -112,9 +113,11 @@ private Q_SLOTS:
         json.replace(at, 21, "\"temperature_c\": 1e999");
         std::ofstream(path, std::ios::trunc) << json;
 
-        algogui::LiveFeed feed;
-        // A record from an earlier device is in use: it must not stay applied.
-        feed.set_calibration(std::make_shared<const algocal::CalibrationRecord>(record));
+        // The workbench reads the device's active record when the device identifies itself.
+        algocore::session::WorkbenchOptions options;
+        options.calibration_root = root;
+        algocore::session::Workbench workbench(options);
+        algogui::LiveFeed feed(workbench);
         QStringList warnings;
         QObject::connect(&feed, &algogui::LiveFeed::bannerMessage,
                          [&warnings](algogui::BannerLevel level, const QString& message) {

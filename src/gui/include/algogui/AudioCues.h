@@ -2,7 +2,8 @@
 // Audio cues so the therapist's eyes can stay on the patient: a rising chirp entering the
 // band, a low note leaving it, a repeating two-tone alarm while over the limit, a short
 // melody when the hold is complete, and optionally a continuous tone whose pitch follows
-// the distance to the band. Decides what to sound; ToneOutput makes the sound.
+// the distance to the band. Decides what to sound; ToneOutput makes the sound. Without a
+// live signal everything stops: no cue may speak for a pressure nobody knows.
 #include <QObject>
 #include <memory>
 #include <optional>
@@ -21,14 +22,20 @@ public:
 
     void set_muted(bool muted);
     /// Sounds a cue raised outside the live model (the treatment page's "take up the slack"
-    /// and its over-limit end); counted like the others, silent while muted.
-    void play_cue(LiveCue cue) { sound(cue); }
+    /// and its over-limit end); counted like the others, silent while muted. Dropped while
+    /// the latest frame had no live signal.
+    void play_cue(LiveCue cue) {
+        if (!silenced_) sound(cue);
+    }
     bool muted() const { return muted_; }
     void set_continuous_tone(bool on);
     bool continuous_tone() const { return continuous_; }
 
-    /// Once per frame: the cues the model raised, and where the pressure is now.
+    /// Once per frame: the cues the model raised, and where the pressure is now. Without a
+    /// live signal the cues are dropped, the alarm and the continuous tone stop.
     void on_frame(const std::vector<LiveCue>& cues, const LiveModel& model);
+    /// The latest frame had no live signal: nothing sounds.
+    bool silenced() const { return silenced_; }
 
     /// How many times a cue was raised (counted also while muted: the alarm still fired).
     int count(LiveCue cue) const { return counts_[static_cast<int>(cue)]; }
@@ -46,6 +53,7 @@ private:
     bool muted_ = false;
     bool continuous_ = false;
     bool alarm_active_ = false;
+    bool silenced_ = false;
     double last_alarm_t_s_ = 0.0;
     int counts_[5] = {0, 0, 0, 0, 0};
 };
@@ -54,4 +62,4 @@ private:
 /// 440–523 Hz across the band, then up to 880 Hz at the over-pressure limit.
 double continuous_tone_hz(double pressure_kpa, const algocore::protocols::PressureBand& band);
 
-}  // namespace algogui
+} // namespace algogui

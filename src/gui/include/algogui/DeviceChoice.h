@@ -19,6 +19,7 @@ struct DeviceChoice {
     QString scenario = QStringLiteral("sustained-hold");  ///< built-in scenarios loop forever
     double sim_rate_hz = 1000.0;
     unsigned sim_batch = 10;  ///< samples per frame; 1 = lowest latency
+    double sim_unplug_after_s = 0.0; ///< demos: the device vanishes after this long; 0 = never
 
     bool is_simulated() const { return port == kSimulatedPort; }
 };

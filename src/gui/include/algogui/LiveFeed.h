@@ -49,6 +49,8 @@ public:
     const DeviceChoice& device() const { return choice_; }
 
     LiveModel& model() { return model_; }
+    /// The in-process simulated algometer while it is the device (tests make it vanish).
+    algosim::SimulatedAlgometer* simulator() { return simulator_.get(); }
     /// The samples drained in the latest frame, in time order (valid until the next tick).
     /// Pages that run their own protocol engine (treatment, training) feed from it.
     const std::vector<algocore::Sample>& frame_samples() const { return frame_samples_; }

@@ -1,7 +1,8 @@
 #pragma once
 // The state behind the live view, fed sample by sample on the GUI thread during the display
-// tick: band state, hold timer, ramp rate and corridor, markers and the plot history. It
-// runs algocore's protocol engines; widgets read it once per frame and never see samples.
+// tick: signal state, band state, hold timer, ramp rate and corridor, markers and the plot
+// history. It runs algocore's protocol engines; widgets read it once per frame and never see
+// samples. Qt-free.
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -10,6 +11,7 @@
 #include "algocore/protocols/HoldTimer.h"
 #include "algocore/protocols/PressureBand.h"
 #include "algocore/protocols/RampRateEstimator.h"
+#include "algogui/LiveSignal.h"
 #include "algogui/LiveTargets.h"
 #include "algogui/PressurePlot.h"
 #include "algogui/TraceHistory.h"
@@ -30,6 +32,11 @@ public:
 
     /// One calibrated sample, in time order.
     void add_sample(const algocore::Sample& sample);
+    /// The link to the device changed (connect, disconnect, lost, back).
+    void set_link(LinkState link);
+    /// Now on the session clock, once per display tick after the samples: a device that
+    /// falls silent turns the signal state to NoSignal without any sample arriving.
+    void set_now_s(double now_s);
     /// Cues raised since the last call (oldest first); clears them.
     std::vector<LiveCue> take_cues();
 
@@ -47,7 +54,14 @@ public:
     /// A new session clock (reconnect): history and timers start over.
     void reset();
 
-    // What the widgets show.
+    // What the widgets show. Nothing below stands for the pressure now unless
+    // signal_state() is Live.
+    SignalState signal_state() const { return signal_.state(); }
+    LinkState link_state() const { return signal_.link(); }
+    /// Now on the session clock: the latest of set_now_s() and the newest sample.
+    double now_s() const { return signal_.now_s(); }
+    /// The probe presses on the skin: a live signal at or above the contact pressure.
+    bool probe_on_skin() const;
     bool has_sample() const { return has_sample_; }
     const algocore::Sample& latest() const { return latest_; }
     algocore::protocols::BandState band_state() const { return state_; }
@@ -59,7 +73,11 @@ public:
     TraceHistory& history() { return history_; }
     const std::vector<PlotMarker>& markers() const { return markers_; }
 
+    /// Below this the probe is taken to be off the skin (resting on it weighs ~1 kPa).
+    static constexpr double kContactKpa = 15.0;
+
 private:
+    bool gap_before(const algocore::Sample& sample) const;
     void track_ramp(const algocore::Sample& sample);
     void add_marker(PlotMarker::Kind kind, const algocore::Sample& sample);
 
@@ -67,6 +85,13 @@ private:
     algocore::protocols::PressureBand band_;
     algocore::protocols::HoldTimer hold_timer_;
     algocore::protocols::RampRateEstimator ramp_rate_;
+    LiveSignal signal_;
+    // Set whenever the signal was not live since the latest sample: the next one starts a
+    // new stretch (the trace breaks, the hold timer skips the gap).
+    bool signal_interrupted_ = false;
+    // The hold timer runs on a clock with every signal gap cut out, so time without a
+    // signal is never counted (nor credited later as a brief excursion).
+    double hold_clock_gaps_s_ = 0.0;
     TraceHistory history_;
     std::vector<PlotMarker> markers_;
     std::vector<LiveCue> cues_;
@@ -85,4 +110,4 @@ private:
     double ramp_start_kpa_ = 0.0;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -54,6 +54,9 @@ private:
     LiveFeed& feed_;
     std::uint64_t plotted_samples_ = kNothingPlotted;
     std::size_t plotted_markers_ = 0;
+    double plotted_now_t_s_ = 0.0;
+    double gauge_at_s_ = 0.0; // session time the ramp gauge was last given a rate
+    bool gauge_live_ = false;
     DisplayUnit unit_;
     std::unique_ptr<PressurePlot> plot_;
     PressureReadout* readout_ = nullptr;
@@ -62,4 +65,4 @@ private:
     TargetEditor* target_editor_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

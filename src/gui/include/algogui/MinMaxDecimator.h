@@ -1,16 +1,25 @@
 #pragma once
 // Reduces a window of (time, pressure) points to at most two points per pixel column: the
 // minimum and the maximum, in the order they occurred. A 1 kHz trace over 60 s stays a
-// few thousand points, and spikes narrower than a pixel are still drawn.
+// few thousand points, and spikes narrower than a pixel are still drawn. Breaks in the trace
+// (gaps in the signal) survive decimation, so no line is drawn across a gap.
+#include <cmath>
+#include <limits>
 #include <span>
 #include <vector>
 
 namespace algogui {
 
-/// One point of the live trace: seconds since session start, pressure in kPa.
+/// One point of the live trace: seconds since session start, pressure in kPa. A break point
+/// (no pressure) ends one stretch of the trace: nothing is drawn between its neighbours.
 struct TracePoint {
     double t_s = 0.0;
     double pressure_kpa = 0.0;
+
+    static TracePoint break_at(double t_s) {
+        return {t_s, std::numeric_limits<double>::quiet_NaN()};
+    }
+    bool is_break() const { return std::isnan(pressure_kpa); }
 };
 
 /// Min/max per pixel column decimation of a time-ordered trace.
@@ -18,8 +27,9 @@ class MinMaxDecimator {
 public:
     /// Decimates the points with from_s <= t_s <= to_s into `columns` equal time bins and
     /// writes the result into `out` (cleared first; capacity is reused between frames).
+    /// Break points are kept (one per break, never two in a row, never first or last).
     static void decimate(std::span<const TracePoint> points, double from_s, double to_s,
                          int columns, std::vector<TracePoint>& out);
 };
 
-}  // namespace algogui
+} // namespace algogui

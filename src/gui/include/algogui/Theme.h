@@ -17,6 +17,8 @@ inline const QColor kInBand{0x17, 0x6b, 0x2c};    // green
 inline const QColor kAbove{0x9a, 0x56, 0x00};     // amber-brown
 inline const QColor kOverLimit{0xb0, 0x00, 0x20}; // red
 inline const QColor kNoSignal{0x55, 0x55, 0x55};  // grey
+// Not connected: a bluish slate, so "nothing open" is told from "signal lost" at a glance.
+inline const QColor kNotConnected{0x4a, 0x55, 0x68};
 
 inline const QColor kBandFill{0x17, 0x6b, 0x2c, 0x40};
 inline const QColor kTrace{0x10, 0x10, 0x10};
@@ -30,4 +32,4 @@ inline const QColor kBannerError{0xb0, 0x00, 0x20};
 inline const QColor kBannerWarning{0xff, 0xd5, 0x4f};
 inline const QColor kBannerInfo{0xd6, 0xe4, 0xff};
 
-}  // namespace algogui::theme
+} // namespace algogui::theme

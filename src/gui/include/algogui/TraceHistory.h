@@ -1,6 +1,8 @@
 #pragma once
 // The bounded window of recent samples the live plot draws from. Old points fall off the
-// front; the memory is reserved once, so a long session does not grow.
+// front; the memory is reserved once, so a long session does not grow. A gap in the signal
+// (flagged by the device or acquisition, or a jump in time far longer than the usual
+// interval between samples) is stored as a break, so no line is drawn across it.
 #include <cstddef>
 #include <span>
 #include <vector>
@@ -15,15 +17,25 @@ public:
     /// keep_s: how much history to keep; max_points: hard cap (e.g. 60 s at 2 kHz).
     TraceHistory(double keep_s, std::size_t max_points);
 
-    void append(double t_s, double pressure_kpa);
+    /// gap_before: samples were lost (or the link was down) just before this one.
+    void append(double t_s, double pressure_kpa, bool gap_before = false);
     void clear();
 
-    /// Points in time order (contiguous view, valid until the next append/clear).
+    /// Points in time order, breaks included (contiguous view, valid until the next
+    /// append/clear).
     std::span<const TracePoint> points();
     std::size_t size() const { return end_ - begin_; }
     double latest_t_s() const;
+    /// The usual interval between samples (a running average of intervals without a gap).
+    double typical_interval_s() const { return typical_interval_s_; }
+
+    /// A time jump this many usual intervals long is a gap even when nobody flagged it...
+    static constexpr double kGapIntervals = 5.0;
+    /// ...but never shorter than this, so a jittery, bursty stream does not dot the line.
+    static constexpr double kMinGapS = 0.1;
 
 private:
+    void push(const TracePoint& point);
     void compact();
 
     double keep_s_;
@@ -33,6 +45,7 @@ private:
     std::vector<TracePoint> storage_;
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
+    double typical_interval_s_ = 0.0;
 };
 
-}  // namespace algogui
+} // namespace algogui

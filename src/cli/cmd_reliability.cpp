@@ -1,0 +1,163 @@
+// algoscope-cli reliability: the six ICCs, SEM, MDC95, the repeatability coefficient and
+// Bland-Altman agreement of a lab's own data, from a tidy CSV (subject,rater,value) or from
+// stored sessions (raters = operators, or sessions = day 1, day 2, ...).
+#include <CLI/CLI.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "algocore/analysis/ReliabilityCsv.h"
+#include "algocore/analysis/ReliabilityReport.h"
+#include "algocore/analysis/StudyReliabilityRows.h"
+#include "algocore/storage/SqliteStorage.h"
+
+namespace {
+
+using namespace algocore;
+
+constexpr int kExitBadInput = 2;
+
+struct ReliabilityArgs {
+    std::string csv;
+    std::string db;
+    std::string site;
+    std::string side = "L";
+    std::string by = "session";
+    int sessions = 2;
+    std::string measure = "ppt";
+    std::string pair;
+    std::string sem = "sqrt-mse";
+    std::string sem_icc = "ICC(2,1)";
+    std::string interval = "psych";
+    double loa_z = 1.96;
+    bool json = false;
+};
+
+[[noreturn]] void fail(const std::string& message) {
+    std::cerr << "algoscope-cli reliability: " << message << "\n";
+    throw CLI::RuntimeError(kExitBadInput);
+}
+
+analysis::ReliabilityTable table_from_csv(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail("cannot open " + path);
+    auto read = analysis::read_reliability_table(in, path);
+    if (!read.ok) fail(read.error);
+    return read.table;
+}
+
+analysis::ReliabilityTable table_from_db(const ReliabilityArgs& a) {
+    if (a.site.empty()) fail("--db needs --site KEY");
+    analysis::StudyReliabilityQuery query;
+    query.site_key = a.site;
+    if (!storage::parse_side(a.side, query.side))
+        fail("--side wants L, R or M, got '" + a.side + "'");
+    if (!analysis::parse_rater_grouping(a.by, query.by))
+        fail("--by wants operator or session, got '" + a.by + "'");
+    if (!storage::parse_measure(a.measure, query.measure))
+        fail("--measure wants ppt or tolerance, got '" + a.measure + "'");
+    query.sessions = a.sessions;
+    if (!std::filesystem::exists(a.db)) fail("no database at " + a.db);
+    storage::SqliteOptions options;
+    options.writable = false; // a reliability report never changes the study
+    auto opened = storage::SqliteStorage::open(a.db, options);
+    if (!opened.storage) fail(a.db + ": " + opened.error);
+    const storage::StudyData study = opened.storage->load_study();
+    opened.storage->close();
+    const analysis::StudyReliabilityRows rows = analysis::reliability_rows_from_study(study, query);
+    if (!rows.ok) fail(a.db + ": " + rows.error);
+    const analysis::ReliabilityTableResult table = analysis::build_reliability_table(rows.rows);
+    if (!table.ok)
+        fail(a.db + ": " + rows.site_name + " (" + a.side + "), by " + a.by + ": " + table.error);
+    return table.table;
+}
+
+analysis::ReliabilityOptions options_of(const ReliabilityArgs& a) {
+    analysis::ReliabilityOptions options;
+    if (a.sem == "sd-icc") options.sem_method = analysis::SemMethod::SdTimesRootOneMinusIcc;
+    if (!analysis::parse_icc_form(a.sem_icc, options.sem_icc_form))
+        fail("--sem-icc wants a form such as ICC(2,1), got '" + a.sem_icc + "'");
+    if (a.interval == "mcgraw-wong")
+        options.average_agreement = analysis::AverageAgreementInterval::McGrawWong;
+    if (!a.pair.empty()) {
+        const auto comma = a.pair.find(',');
+        if (comma == std::string::npos || comma == 0 || comma + 1 == a.pair.size())
+            fail("--pair wants two raters or sessions as A,B, got '" + a.pair + "'");
+        options.pair = std::make_pair(a.pair.substr(0, comma), a.pair.substr(comma + 1));
+    }
+    if (!(a.loa_z > 0.0)) fail("--loa-z wants a positive multiplier");
+    options.loa_z = a.loa_z;
+    return options;
+}
+
+void print_text(const analysis::ReliabilityResult& r) {
+    std::printf("%d subjects x %d raters (%zu subjects dropped for missing cells)\n\n",
+                r.n_subjects, r.n_raters, r.n_dropped);
+    std::printf("%-9s %9s %9s %9s %10s %5s %8s %10s\n", "form", "ICC", "95% low", "95% high", "F",
+                "df1", "df2", "p");
+    for (const analysis::IccEstimate& e : r.icc.estimates)
+        std::printf("%-9s %9.4f %9.4f %9.4f %10.4f %5.0f %8.2f %10.3g\n",
+                    analysis::to_string(e.form), e.icc, e.ci_low, e.ci_high, e.f, e.df1, e.df2,
+                    e.p);
+    std::printf("\nSEM %.4g (%s)\nMDC95 %.4g (1.96 * sqrt(2) * SEM)\n"
+                "repeatability coefficient %.4g (1.96 * sqrt(2) * within-subject SD)\n",
+                r.sem, r.sem_formula.c_str(), r.mdc95, r.repeatability_coefficient);
+    if (r.bland_altman) {
+        const analysis::BlandAltman& ba = *r.bland_altman;
+        std::printf("\nBland-Altman %s - %s: bias %.4g (95%% CI %.4g to %.4g), SD %.4g\n"
+                    "  limits of agreement %.4g (%.4g to %.4g) to %.4g (%.4g to %.4g)\n",
+                    ba.first_rater.c_str(), ba.second_rater.c_str(), ba.bias, ba.bias_ci.low,
+                    ba.bias_ci.high, ba.sd, ba.loa_low, ba.loa_low_ci.low, ba.loa_low_ci.high,
+                    ba.loa_high, ba.loa_high_ci.low, ba.loa_high_ci.high);
+    }
+    std::printf("\n%s\n", r.convention.c_str());
+}
+
+void run_reliability(const ReliabilityArgs& a) {
+    const analysis::ReliabilityOptions options = options_of(a);
+    const analysis::ReliabilityTable table =
+        a.csv.empty() ? table_from_db(a) : table_from_csv(a.csv);
+    const analysis::ReliabilityAnalysisResult analysed =
+        analysis::analyse_reliability(table, options);
+    if (!analysed.ok) fail(analysed.error);
+    if (a.json)
+        std::cout << analysis::reliability_json(analysed.result, table.raters) << "\n";
+    else
+        print_text(analysed.result);
+}
+
+} // namespace
+
+void register_reliability_command(CLI::App& app) {
+    auto a = std::make_shared<ReliabilityArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "reliability", "ICC (six forms), SEM, MDC95 and Bland-Altman of a tidy CSV or a database");
+    auto* csv = cmd->add_option("--csv", a->csv, "Tidy CSV with the columns subject,rater,value");
+    auto* db = cmd->add_option("--db", a->db, "Database file (opened read-only)");
+    csv->excludes(db);
+    db->excludes(csv);
+    cmd->add_option("--site", a->site, "Site key or name (with --db)");
+    cmd->add_option("--side", a->side, "L, R or M (with --db, default L)");
+    cmd->add_option("--by", a->by, "Raters are each 'operator' or each 'session' (default)")
+        ->check(CLI::IsMember({"operator", "session"}));
+    cmd->add_option("--sessions", a->sessions,
+                    "With --by session: the first N sessions are compared (default 2; 0 = all)")
+        ->check(CLI::NonNegativeNumber);
+    cmd->add_option("--measure", a->measure, "ppt (default) or tolerance");
+    cmd->add_option("--pair", a->pair, "Bland-Altman of these two raters or sessions: A,B");
+    cmd->add_option("--sem", a->sem, "sqrt-mse (default) or sd-icc: SD * sqrt(1 - ICC)")
+        ->check(CLI::IsMember({"sqrt-mse", "sd-icc"}));
+    cmd->add_option("--sem-icc", a->sem_icc, "The ICC of --sem sd-icc (default ICC(2,1))");
+    cmd->add_option("--interval", a->interval,
+                    "ICC(2,k) interval: psych (default, Spearman-Brown) or mcgraw-wong")
+        ->check(CLI::IsMember({"psych", "mcgraw-wong"}));
+    cmd->add_option("--loa-z", a->loa_z, "Multiplier of the limits of agreement (default 1.96)");
+    cmd->add_flag("--json", a->json, "Print one JSON object");
+    cmd->callback([a] {
+        if (a->csv.empty() && a->db.empty()) fail("give --csv FILE or --db FILE");
+        run_reliability(*a);
+    });
+}

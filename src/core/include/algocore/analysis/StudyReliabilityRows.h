@@ -1,0 +1,49 @@
+#pragma once
+// Tidy reliability rows from stored sessions: per subject and rater, the mean of the counted
+// trials at one site and side. A pure function of the loaded study, so the source can later
+// become a targeted query without changing the statistics.
+#include <string>
+#include <vector>
+
+#include "algocore/analysis/ReliabilityTable.h"
+#include "algocore/storage/Records.h"
+#include "algocore/storage/StudyData.h"
+
+namespace algocore::analysis {
+
+/// What plays the rater.
+enum class RaterGrouping {
+    Operator, ///< each operator is a rater (inter-rater reliability)
+    Session,  ///< the subject's 1st, 2nd, ... session at the site and side (test-retest)
+};
+/// "operator", "session".
+const char* to_string(RaterGrouping by);
+bool parse_rater_grouping(const std::string& text, RaterGrouping& out);
+
+/// Which readings make the rows.
+struct StudyReliabilityQuery {
+    std::string site_key; ///< key or display name, case-insensitive
+    storage::BodySide side = storage::BodySide::Left;
+    RaterGrouping by = RaterGrouping::Session;
+    storage::TrialMeasure measure = storage::TrialMeasure::Ppt;
+    /// With RaterGrouping::Session, the first this many sessions are the raters ("1", "2", ...);
+    /// later sessions are left out (so a subject with an extra visit is not dropped).
+    int sessions = 2;
+};
+
+/// Rows in kPa (subject code, rater label, mean of counted trials), or why none.
+struct StudyReliabilityRows {
+    bool ok = false;
+    std::vector<TidyRow> rows;
+    std::string site_key;
+    std::string site_name;
+    std::string error;
+};
+
+/// Builds the rows. Only sessions with at least one counted trial of the measure at the site
+/// and side take part; session order is by started_utc (then id). With RaterGrouping::Operator
+/// the reading is the mean over all of that operator's counted trials for the subject.
+StudyReliabilityRows reliability_rows_from_study(const storage::StudyData& study,
+                                                 const StudyReliabilityQuery& query);
+
+} // namespace algocore::analysis

@@ -1,0 +1,50 @@
+// A site's own MDC from a reliability result, with its provenance, replacing the default.
+#include <gtest/gtest.h>
+
+#include "algocore/analysis/SiteMdc.h"
+
+namespace {
+
+using namespace algocore::analysis;
+
+ReliabilityResult result() {
+    const auto t = build_reliability_table({{"S1", "1", 300, 0},
+                                            {"S1", "2", 320, 0},
+                                            {"S2", "1", 410, 0},
+                                            {"S2", "2", 400, 0},
+                                            {"S3", "1", 250, 0},
+                                            {"S3", "2", 275, 0}});
+    EXPECT_TRUE(t.ok);
+    return analyse_reliability(t.table).result;
+}
+
+TEST(SiteMdc, CarriesTheMdcSemAndWhereTheyCameFrom) {
+    const ReliabilityResult r = result();
+    const SiteMdc mdc = site_mdc_from_reliability(
+        r, "upper_trapezius", "Upper trapezius", algocore::storage::BodySide::Left, IccForm::Icc2_1,
+        "session", "2026-11-23T19:30:00Z", "study.sqlite");
+    EXPECT_EQ(mdc.mdc95_kpa, r.mdc95);
+    EXPECT_EQ(mdc.sem_kpa, r.sem);
+    EXPECT_EQ(mdc.icc, r.icc[IccForm::Icc2_1].icc);
+    EXPECT_EQ(mdc.n_subjects, 3);
+    EXPECT_EQ(mdc.n_raters, 2);
+    EXPECT_EQ(mdc.sem_formula, r.sem_formula);
+    EXPECT_NE(describe(mdc).find("3 subjects x 2 sessions, 2026-11-23T19:30:00Z, study.sqlite"),
+              std::string::npos);
+}
+
+TEST(SiteMdc, ReplacesTheLiteratureDefaultForChangeVerdicts) {
+    SiteMdc mdc;
+    mdc.site_key = "upper_trapezius";
+    mdc.site_name = "Upper trapezius";
+    mdc.mdc95_kpa = 30.0;
+    algocore::protocols::MdcTable table;
+    EXPECT_EQ(table.mdc_kpa("upper trapezius"), 47.2);
+    use_site_mdc(table, mdc);
+    EXPECT_EQ(table.mdc_kpa("Upper trapezius"), 30.0);
+    EXPECT_EQ(table.mdc_kpa("upper_trapezius"), 30.0);
+    EXPECT_EQ(algocore::protocols::judge_change(300, 335, table.mdc_kpa("Upper trapezius")).verdict,
+              algocore::protocols::ChangeVerdict::Increased);
+}
+
+} // namespace
