@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "algocore/history/MdcLookup.h"
 #include "algocore/protocols/PptSummary.h"
 
 namespace algocore::session {
@@ -150,9 +151,7 @@ PptPointResult PptSession::result() const {
     }
     if (point->previous && point->previous->n > 0) {
         // The stored session threshold is the mean of counted trials: compare like with like.
-        const double mdc = point->site.mdc_kpa > 0.0
-                               ? point->site.mdc_kpa
-                               : protocols::MdcTable().mdc_kpa(point->site.name);
+        const double mdc = history::builtin_mdc(point->site).mdc_kpa;
         result.change =
             protocols::judge_change(point->previous->mean_kpa, result.summary.mean_kpa, mdc);
     }

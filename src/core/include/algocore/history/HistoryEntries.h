@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "algocore/history/MdcLookup.h"
 #include "algocore/protocols/SiteComparison.h"
 #include "algocore/storage/Records.h"
 
@@ -42,7 +43,7 @@ struct PointSeries {
     storage::Site site;
     storage::BodySide side = storage::BodySide::Left;
     storage::TrialMeasure measure = storage::TrialMeasure::Ppt;
-    double mdc_kpa = 0.0; ///< the change a verdict must exceed
+    MdcValue mdc; ///< the change a verdict must exceed, with its provenance
     std::vector<PointVisit> visits;
 
     /// The visit of a session, or null.

@@ -7,19 +7,17 @@
 #include <vector>
 
 #include "algocore/history/HistoryEntries.h"
+#include "algocore/history/MdcLookup.h"
 #include "algocore/storage/SubjectRecords.h"
 
 namespace algocore::history {
 
-/// The MDC a site's changes are judged against: the site's own value when it has one, else
-/// the literature default for its name (the rule the Thresholds page uses).
-double mdc_kpa_for(const storage::Site& site);
-
 class SubjectHistory {
 public:
     SubjectHistory() = default;
-    /// Builds the history from the subject's records.
-    static SubjectHistory build(const storage::SubjectRecords& records);
+    /// Builds the history from the subject's records, judging changes against mdc's values.
+    static SubjectHistory build(const storage::SubjectRecords& records,
+                                const MdcLookup& mdc = MdcLookup());
 
     const storage::Subject& subject() const { return subject_; }
     /// Oldest first.
