@@ -73,7 +73,8 @@ void header(Cursor& c, const PressureFormat& unit) {
     c.y += 34;
     c.pdf.line(kMargin, c.y, kRight, c.y, 0.8);
     c.y += 6;
-    const std::string date = s.started_utc.substr(0, 16);
+    std::string date = s.started_utc.substr(0, 16);
+    if (date.size() > 10 && date[10] == 'T') date[10] = ' ';
     const std::pair<std::string, std::string> facts[] = {
         {"Subject", r.subject_code},
         {"Session", std::to_string(s.id) + ", " + date + " UTC"},
