@@ -39,7 +39,7 @@ HistoryPlot* trace_window(QWidget* parent, const QString& title, const DisplayUn
     auto* layout = new QVBoxLayout(dialog);
     auto* plot = new HistoryPlot(dialog);
     plot->set_unit(unit.symbol, unit.per_kpa);
-    plot->set_caption(title);
+    plot->set_caption(QStringLiteral("%1 (%2)").arg(title, unit.symbol));
     layout->addWidget(plot);
     dialog->resize(720, 360);
     dialog->show();

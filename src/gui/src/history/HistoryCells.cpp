@@ -44,13 +44,13 @@ void fill_point_row(QTableWidget& table, int row, const algocore::history::Point
     auto* label = history_cell(QString::fromStdString(point.label()));
     table.setItem(row, 0, label);
     table.setItem(row, 1,
-                  history_cell(QObject::tr("%1 of %2").arg(visit.n).arg(visit.trials.size())));
-    table.setItem(row, 2,
-                  history_cell(visit.n > 0 ? unit.format(visit.mean_kpa) : QStringLiteral("-")));
-    table.setItem(row, 3,
-                  history_cell(visit.n > 1 ? unit.format(visit.sd_kpa) : QStringLiteral("-")));
-    for (int column : {4, 5}) {
-        const auto& change = column == 4 ? visit.vs_previous : visit.vs_first;
+                  history_cell(QStringLiteral("%1/%2").arg(visit.n).arg(visit.trials.size())));
+    QString mean = QStringLiteral("-");
+    if (visit.n > 0) mean = unit.format(visit.mean_kpa);
+    if (visit.n > 1) mean += QStringLiteral(" ± ") + unit.format(visit.sd_kpa);
+    table.setItem(row, 2, history_cell(mean));
+    for (int column : {3, 4}) {
+        const auto& change = column == 3 ? visit.vs_previous : visit.vs_first;
         auto* cell = history_cell(change_text(change, unit));
         if (change && change->verdict != ChangeVerdict::NoDetectableChange)
             cell->setForeground(change->verdict == ChangeVerdict::Increased ? kIncrease
@@ -63,20 +63,22 @@ void fill_point_row(QTableWidget& table, int row, const algocore::history::Point
                                  .arg(unit.format_with_symbol(change->mdc_kpa)));
         table.setItem(row, column, cell);
     }
-    QString sides = QStringLiteral("-");
-    if (visit.sides)
-        sides = visit.sides->lower_side == '='
-                    ? QObject::tr("equal")
-                    : QObject::tr("%1 % (%2 lower)")
-                          .arg(visit.sides->difference_pct, 0, 'f', 0)
-                          .arg(QChar::fromLatin1(visit.sides->lower_side));
-    table.setItem(row, 6, history_cell(sides));
-    auto* mdc = history_cell(QStringLiteral("%1 (%2)").arg(
-        unit.format(point.mdc.mdc_kpa), point.mdc.origin == algocore::history::MdcOrigin::ThisLab
-                                            ? QObject::tr("this lab")
-                                            : QObject::tr("built-in")));
+    auto* sides = history_cell(QStringLiteral("-"));
+    if (visit.sides && visit.sides->lower_side != '=') {
+        sides->setText(QStringLiteral("%1 % %2")
+                           .arg(visit.sides->difference_pct, 0, 'f', 0)
+                           .arg(QChar::fromLatin1(visit.sides->lower_side)));
+        sides->setToolTip(QObject::tr("%1 is lower by %2 %")
+                              .arg(QChar::fromLatin1(visit.sides->lower_side))
+                              .arg(visit.sides->difference_pct, 0, 'f', 1));
+    } else if (visit.sides) {
+        sides->setText(QObject::tr("equal"));
+    }
+    table.setItem(row, 5, sides);
+    // The number only; where it comes from is in the tooltip and under the table.
+    auto* mdc = history_cell(unit.format(point.mdc.mdc_kpa));
     mdc->setToolTip(QString::fromStdString(point.mdc.provenance));
-    table.setItem(row, 7, mdc);
+    table.setItem(row, 6, mdc);
 }
 
 void fill_hold_row(QTableWidget& table, int row, const algocore::history::HoldEntry& hold,
@@ -117,9 +119,11 @@ void set_trend(HistoryPlot& plot, const algocore::history::PointSeries& point,
         labels << session_day(v.session_started_utc).mid(2);
     }
     plot.set_unit(unit.symbol, unit.per_kpa);
-    plot.set_caption(QObject::tr("%1: mean ± SD per session; shaded: first session ± MDC %2")
-                         .arg(QString::fromStdString(point.label()),
-                              unit.format_with_symbol(point.mdc.mdc_kpa)));
+    plot.set_caption(QObject::tr("%1 (%2): mean ± SD per session; shaded: first ± MDC %3, %4")
+                         .arg(QString::fromStdString(point.label()), unit.symbol,
+                              unit.format(point.mdc.mdc_kpa),
+                              QString::fromLatin1(algocore::history::to_string(point.mdc.origin))));
+    plot.setToolTip(QString::fromStdString(point.mdc.provenance));
     plot.set_trend(series, labels, band);
 }
 

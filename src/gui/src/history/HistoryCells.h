@@ -20,7 +20,7 @@ QString session_day(const std::string& started_utc);
 /// "+70 (real)", "−12 (< MDC)" in the unit, or "first" when there is nothing to compare.
 QString change_text(const std::optional<algocore::protocols::ThresholdChange>& change,
                     const DisplayUnit& unit);
-/// One point's row for one session: point, trials, mean, SD, changes, L/R, MDC.
+/// One point's row for one session: point, trials, mean ± SD, changes, L/R, MDC.
 void fill_point_row(QTableWidget& table, int row, const algocore::history::PointSeries& point,
                     const algocore::history::PointVisit& visit, const DisplayUnit& unit);
 /// One hold's row: date, point, duration, time in band, mean, PTI, step-ups, pain.

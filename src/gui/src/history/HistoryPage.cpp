@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTabWidget>
 #include <QTableWidget>
@@ -43,6 +44,7 @@ HistoryPage::HistoryPage(HistoryStore store, QWidget* parent)
     layout->addWidget(build_top());
 
     sessions_ = make_table({tr("Session"), tr("Trials"), tr("Holds")}, this);
+    sessions_->horizontalHeader()->setStretchLastSection(false);
     points_ = make_table({}, this);
     holds_ = make_table({}, this);
     trend_ = new HistoryPlot(this);
@@ -124,10 +126,15 @@ QWidget* HistoryPage::build_top() {
 void HistoryPage::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
     trend_->set_unit(unit_.symbol, unit_.per_kpa);
-    points_->setColumnCount(8);
+    points_->setColumnCount(7);
     points_->setHorizontalHeaderLabels(
-        {tr("Point"), tr("Trials"), tr("Mean (%1)").arg(unit_.symbol), tr("SD"), tr("vs previous"),
+        {tr("Point"), tr("n"), tr("Mean ± SD (%1)").arg(unit_.symbol), tr("vs previous"),
          tr("vs first"), tr("L/R"), tr("MDC (%1)").arg(unit_.symbol)});
+    points_->horizontalHeaderItem(1)->setToolTip(tr("Counted trials / all trials"));
+    points_->horizontalHeaderItem(5)->setToolTip(
+        tr("Left/right difference relative to their mean, and the lower (more sensitive) side"));
+    points_->horizontalHeaderItem(6)->setToolTip(
+        tr("Minimal detectable change: a change beyond it is real"));
     holds_->setColumnCount(8);
     holds_->setHorizontalHeaderLabels(
         {tr("Date"), tr("Point"), tr("Duration"), tr("In band"), tr("Mean (%1)").arg(unit_.symbol),
@@ -199,6 +206,11 @@ void HistoryPage::show_records(const algocore::storage::SubjectRecords& records)
         sessions_->setItem(row, 2, history_cell(QString::number(s.holds)));
     }
     sessions_->resizeColumnsToContents();
+    // The splitter must never cut a column of the sessions list.
+    int width = 2 * sessions_->frameWidth() + sessions_->verticalScrollBar()->sizeHint().width();
+    for (int c = 0; c < sessions_->columnCount(); ++c)
+        width += sessions_->columnWidth(c);
+    sessions_->setFixedWidth(width);
     report_->setEnabled(!sessions.empty());
     set_status(tr("%1: %2 sessions, %3 points, %4 holds. Double-click a row for its raw traces.")
                    .arg(QString::fromStdString(history_.subject().code))

@@ -84,13 +84,18 @@ void HistoryPlot::paintEvent(QPaintEvent*) {
     }
     if (trend_) x_min -= 0.5, x_max += 0.5;
     if (x_max <= x_min) x_max = x_min + 1.0;
-    const double step = nice_step(y_max * per_kpa_);
-    const double top_shown = std::ceil(y_max * per_kpa_ * 1.05 / step) * step;
-
-    const int label_w = fm.horizontalAdvance(QStringLiteral("%1").arg(top_shown)) + 8;
-    const QRectF area(std::max(label_w, fm.horizontalAdvance(symbol_) + 6), line + 6,
-                      width() - std::max(label_w, fm.horizontalAdvance(symbol_) + 6) - 10,
-                      height() - 2 * line - 14);
+    // The caption names the unit (the caller writes it); ticks are a round step, spread at least a
+    // line apart.
+    const double axis_top = 1.5 * line + 8;
+    const double axis_height = height() - 2.5 * line - 16;
+    double step = nice_step(y_max * per_kpa_);
+    double top_shown = std::ceil(y_max * per_kpa_ * 1.05 / step) * step;
+    while (axis_height * step / top_shown < line + 2 && step < top_shown) {
+        step *= 2.0;
+        top_shown = std::ceil(y_max * per_kpa_ * 1.05 / step) * step;
+    }
+    const int label_w = fm.horizontalAdvance(QString::number(top_shown, 'g', 6)) + 8;
+    const QRectF area(label_w, axis_top, width() - label_w - 10, axis_height);
     if (area.width() < 20 || area.height() < 20) return;
     const auto to_px = [&](double x, double kpa) {
         return QPointF(area.left() + area.width() * (x - x_min) / (x_max - x_min),
@@ -108,7 +113,6 @@ void HistoryPlot::paintEvent(QPaintEvent*) {
         p.drawText(QRectF(0, y - line / 2.0, area.left() - 4, line),
                    Qt::AlignRight | Qt::AlignVCenter, QString::number(v, 'g', 6));
     }
-    p.drawText(QRectF(0, area.top() - line - 2, area.left() + 40, line), Qt::AlignLeft, symbol_);
     if (trend_) {
         // A date under every session whose label fits beside its neighbours.
         int last_right = -1000;
