@@ -10,6 +10,8 @@ using nlohmann::json;
 
 namespace {
 
+constexpr std::size_t kTraceLineChars = 200;
+
 // Column name, its quantum, and how to read and write it on a sample.
 struct Column {
     const char* name;
@@ -69,7 +71,23 @@ std::string compact_trace_json(const storage::RawTrace& trace) {
             q.push_back(static_cast<std::int64_t>(std::llround(c.get(s) / c.scale)));
         cols[c.name] = {{"scale", c.scale}, {"deltas", delta_runs(q)}};
     }
-    return doc.dump();
+    // One line would be megabytes long; a break after a comma every ~200 characters keeps the
+    // file readable by line-based tools (JSON allows whitespace between values).
+    const std::string flat = doc.dump();
+    std::string out;
+    out.reserve(flat.size() + flat.size() / 200 + 1);
+    std::size_t line = 0;
+    bool in_string = false;
+    for (const char c : flat) {
+        out += c;
+        ++line;
+        if (c == '"') in_string = !in_string;
+        if (c == ',' && !in_string && line >= kTraceLineChars) {
+            out += '\n';
+            line = 0;
+        }
+    }
+    return out;
 }
 
 storage::RawTrace decode_compact_trace_json(const std::string& json_text) {

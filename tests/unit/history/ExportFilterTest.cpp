@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <sstream>
 
@@ -103,6 +104,13 @@ TEST(TraceJson, CompactTraceRoundTripsWithinItsQuantum) {
     const std::string json = exporting::compact_trace_json(trace);
     // A 2-minute hold at 1 kHz: well under 20 bytes a sample (the indented rows took ~100).
     EXPECT_LT(json.size(), 20u * trace.samples.size());
+    // Broken into short lines for line-based tools.
+    std::size_t longest = 0, start = 0;
+    for (std::size_t at = json.find('\n'); at != std::string::npos; at = json.find('\n', start)) {
+        longest = std::max(longest, at - start);
+        start = at + 1;
+    }
+    EXPECT_LT(std::max(longest, json.size() - start), 400u);
     const auto back = exporting::decode_compact_trace_json(json);
     ASSERT_EQ(back.samples.size(), trace.samples.size());
     for (std::size_t i = 0; i < trace.samples.size(); i += 997) {
