@@ -7,8 +7,12 @@
 #include <iostream>
 #include <memory>
 
+#include "Arguments.h"
+
+#include "algocal/CalendarDate.h"
 #include "algocore/FileMode.h"
 #include "algocore/export/StudyExport.h"
+#include "algocore/export/StudyFilter.h"
 #include "algocore/storage/SqliteStorage.h"
 #include "algoinput/QuotedInput.h"
 
@@ -19,7 +23,30 @@ struct ExportOptions {
     std::string format = "csv";
     std::string out;
     std::string mode = "0600";
+    std::string subject;
+    algocore::storage::RecordId session = algocore::storage::kNoRecord;
+    std::string from;
+    std::string to;
 };
+
+// A calendar date, YYYY-MM-DD.
+CLI::Validator calendar_date() {
+    return CLI::Validator(
+        [](std::string& text) -> std::string {
+            if (text.size() == 10 && algocal::parse_date(text)) return {};
+            return "must be a date YYYY-MM-DD, not " + algoinput::quote_input(text, 20);
+        },
+        "YYYY-MM-DD");
+}
+
+algocore::exporting::StudyFilter filter_of(const ExportOptions& o) {
+    algocore::exporting::StudyFilter f;
+    if (!o.subject.empty()) f.subject_code = o.subject;
+    if (o.session != algocore::storage::kNoRecord) f.session_id = o.session;
+    if (!o.from.empty()) f.from_date = o.from;
+    if (!o.to.empty()) f.to_date = o.to;
+    return f;
+}
 
 // Permission bits of the exported files: octal, at most rw for everyone, and the owner must
 // keep read and write.
@@ -57,8 +84,25 @@ void run_export(const ExportOptions& o) {
     auto& db = *opened.storage;
     if (const std::string note = db.read_note(); !note.empty())
         std::cerr << "algoscope-cli export: warning: " << o.db << " " << note << "\n";
-    const storage::StudyData data = db.load_study();
-    const auto summaries = db.site_summaries(storage::kNoRecord);
+    if (!o.from.empty() && !o.to.empty() && o.to < o.from) {
+        std::cerr << "algoscope-cli export: --to " << o.to << " is before --from " << o.from
+                  << "\n";
+        throw CLI::RuntimeError(2);
+    }
+    const exporting::StudyFilter filter = filter_of(o);
+    if (filter.subject_code && !db.find_subject(*filter.subject_code)) {
+        std::cerr << "algoscope-cli export: no subject with the code "
+                  << algoinput::quote_input(*filter.subject_code, 40) << " in " << o.db << "\n";
+        throw CLI::RuntimeError(2);
+    }
+    const storage::StudyData data = exporting::filter_study(db.load_study(), filter);
+    if (filter.session_id && data.sessions.empty()) {
+        std::cerr << "algoscope-cli export: no session " << *filter.session_id
+                  << (filter.subject_code ? " of subject " + *filter.subject_code : "") << " in "
+                  << o.db << "\n";
+        throw CLI::RuntimeError(2);
+    }
+    const auto summaries = exporting::filter_summaries(db.site_summaries(storage::kNoRecord), data);
     const exporting::TraceLoader trial_traces = [&db](storage::RecordId id) {
         return db.trial_trace(id);
     };
@@ -113,5 +157,12 @@ void register_export_command(CLI::App& app) {
                     "Permissions of the files written, octal (default 0600: the export holds "
                     "health data, so only you can read it; 0640 or 0644 to share)")
         ->check(file_mode());
+    cmd->add_option("--subject", options->subject, "Only this subject's sessions (its code)");
+    cmd->add_option("--session", options->session, "Only this session (its id)")
+        ->check(cli_args::positive_count(1L << 53));
+    cmd->add_option("--from", options->from, "Only sessions on or after this day (YYYY-MM-DD)")
+        ->check(calendar_date());
+    cmd->add_option("--to", options->to, "Only sessions on or before this day (YYYY-MM-DD)")
+        ->check(calendar_date());
     cmd->callback([options] { run_export(*options); });
 }

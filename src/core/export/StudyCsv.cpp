@@ -36,17 +36,37 @@ Context context_of(const StudyData& data, storage::RecordId session_id, storage:
 
 void write_trials_csv(const StudyData& data, std::ostream& out) {
     CsvWriter csv(out);
-    csv.row({"subject", "session", "date", "operator", "site", "side", "measure", "trial",
-             "ppt_kpa", "rate_kpa_s", "probe_cm2", "valid", "flags", "calibration_id", "outcome",
-             "counted", "in_corridor_pct", "trial_id"});
+    csv.row({"subject",        "session",         "date",     "operator",       "site",
+             "side",           "measure",         "trial",    "ppt_kpa",        "rate_kpa_s",
+             "probe_cm2",      "valid",           "flags",    "calibration_id", "outcome",
+             "counted",        "in_corridor_pct", "trial_id", "preset",         "target_rate_kpa_s",
+             "ramp_start_t_s", "signal_t_s",      "peak_kpa", "rest_s"});
     for (const auto& t : data.trials) {
         const Context c = context_of(data, t.session_id, t.site_id);
-        csv.row({c.subject, std::to_string(t.session_id), c.session_date, c.operator_name,
-                 c.site_key, storage::to_letter(t.side), storage::to_string(t.measure),
-                 std::to_string(t.index), num(t.ppt_kpa), num(t.rate_kpa_s), num(t.probe_cm2),
-                 yes_no(t.valid), protocols::flags_to_string(t.flags),
-                 std::to_string(t.calibration_id), t.outcome, yes_no(t.counted),
-                 num(t.in_corridor_pct, 2), std::to_string(t.id)});
+        csv.row({c.subject,
+                 std::to_string(t.session_id),
+                 c.session_date,
+                 c.operator_name,
+                 c.site_key,
+                 storage::to_letter(t.side),
+                 storage::to_string(t.measure),
+                 std::to_string(t.index),
+                 num(t.ppt_kpa),
+                 num(t.rate_kpa_s),
+                 num(t.probe_cm2),
+                 yes_no(t.valid),
+                 protocols::flags_to_string(t.flags),
+                 std::to_string(t.calibration_id),
+                 t.outcome,
+                 yes_no(t.counted),
+                 num(t.in_corridor_pct, 2),
+                 std::to_string(t.id),
+                 t.preset,
+                 num(t.target_rate_kpa_s),
+                 num(t.ramp_start_t_s, 4),
+                 num(t.signal_t_s, 4),
+                 num(t.peak_kpa),
+                 t.rest_s ? num(*t.rest_s, 2) : ""});
     }
 }
 
@@ -101,6 +121,25 @@ void write_holds_csv(const StudyData& data, std::ostream& out) {
                  h.pain_rating_0_10 ? std::to_string(*h.pain_rating_0_10) : "",
                  num(h.probe_cm2),
                  std::to_string(h.calibration_id)});
+    }
+}
+
+void write_training_scores_csv(const StudyData& data, std::ostream& out) {
+    CsvWriter csv(out);
+    csv.row({"student", "session", "exercise", "feedback", "blind", "attempted_utc", "attempt",
+             "constant_error_kpa", "absolute_error_kpa", "variable_error_kpa", "time_in_band_pct",
+             "time_in_band_s", "samples_compared", "template_id", "plan_id", "score_id"});
+    const auto id_or_empty = [](const std::optional<storage::RecordId>& id) {
+        return id ? std::to_string(*id) : std::string();
+    };
+    for (const auto& s : data.training_scores) {
+        const auto* student = data.operator_by_id(s.student_id);
+        csv.row({student ? student->name : "", std::to_string(s.session_id), s.exercise, s.feedback,
+                 yes_no(s.blind), s.attempted_utc, s.attempt ? std::to_string(*s.attempt) : "",
+                 num(s.constant_error_kpa), num(s.absolute_error_kpa), num(s.variable_error_kpa),
+                 num(s.time_in_band_pct, 2), num(s.time_in_band_s),
+                 std::to_string(s.samples_compared), id_or_empty(s.template_id),
+                 id_or_empty(s.plan_id), std::to_string(s.id)});
     }
 }
 

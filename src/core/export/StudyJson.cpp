@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "algocore/export/StudyExport.h"
+#include "algocore/export/TraceJson.h"
 #include "algocore/protocols/PptTrialResult.h"
 
 namespace algocore::exporting {
@@ -20,13 +21,10 @@ json point(const std::optional<storage::BodyMapPoint>& p) {
     return {{"x", p->x}, {"y", p->y}};
 }
 
-json trace_json(const storage::RawTrace& trace) {
-    json rows = json::array();
-    for (const auto& s : trace.samples) {
-        rows.push_back({s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons, s.flags});
-    }
-    return {{"columns", {"t_s", "raw_counts", "force_n", "pressure_kpa", "buttons", "flags"}},
-            {"samples", rows}};
+// Traces are placed in the document as markers and swapped for their compact one-line JSON
+// after the indented dump, so a trace is never spread one number per line.
+std::string trace_marker(std::size_t index) {
+    return "@@algoscope-trace-" + std::to_string(index) + "@@";
 }
 
 } // namespace
@@ -36,7 +34,12 @@ void write_study_json(const storage::StudyData& data,
                       const TraceLoader& trial_traces, const TraceLoader& hold_traces) {
     json doc;
     doc["format"] = "algoscope-export";
-    doc["format_version"] = 1;
+    doc["format_version"] = 2; // 2: traces as compact delta-coded columns
+    std::vector<std::string> traces;
+    const auto add_trace = [&traces](const storage::RawTrace& trace) {
+        traces.push_back(compact_trace_json(trace));
+        return trace_marker(traces.size() - 1);
+    };
     json& subjects = doc["subjects"] = json::array();
     for (const auto& s : data.subjects) {
         subjects.push_back(
@@ -100,7 +103,7 @@ void write_study_json(const storage::StudyData& data,
                     {"signal_t_s", t.signal_t_s},
                     {"peak_kpa", t.peak_kpa}};
         if (trial_traces) {
-            if (const auto trace = trial_traces(t.id)) row["trace"] = trace_json(*trace);
+            if (const auto trace = trial_traces(t.id)) row["trace"] = add_trace(*trace);
         }
         trials.push_back(std::move(row));
     }
@@ -142,7 +145,7 @@ void write_study_json(const storage::StudyData& data,
             {"step_ups", steps},
             {"pain_rating", h.pain_rating_0_10 ? json(*h.pain_rating_0_10) : json(nullptr)}};
         if (hold_traces) {
-            if (const auto trace = hold_traces(h.id)) row["trace"] = trace_json(*trace);
+            if (const auto trace = hold_traces(h.id)) row["trace"] = add_trace(*trace);
         }
         holds.push_back(std::move(row));
     }
@@ -188,7 +191,21 @@ void write_study_json(const storage::StudyData& data,
                          {"new_value", a.new_value},
                          {"reason", a.reason}});
     }
-    out << doc.dump(2) << "\n";
+    // Keys are dumped in name order, so the markers come in any order: each names its trace.
+    const std::string text = doc.dump(2);
+    const std::string open = "\"" + trace_marker(0).substr(0, 18);
+    std::size_t from = 0;
+    for (std::size_t at = text.find(open); at != std::string::npos; at = text.find(open, from)) {
+        const std::size_t close = text.find("@@\"", at + open.size());
+        if (close == std::string::npos) break;
+        const std::size_t index =
+            std::stoul(text.substr(at + open.size(), close - at - open.size()));
+        out.write(text.data() + from, static_cast<std::streamsize>(at - from));
+        out << (index < traces.size() ? traces[index] : std::string("null"));
+        from = close + 3;
+    }
+    out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+    out << "\n";
 }
 
 } // namespace algocore::exporting

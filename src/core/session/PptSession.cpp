@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "algocore/history/MdcLookup.h"
 #include "algocore/protocols/PptSummary.h"
 
 namespace algocore::session {
@@ -151,10 +152,8 @@ PptPointResult PptSession::result() const {
     if (point->previous && point->previous->n > 0) {
         // The stored session threshold is the mean of counted trials: compare like with like.
         // The lab's own MDC for this site when one is stored, else the built-in default.
-        const double mdc = point->own_mdc ? point->own_mdc->mdc_kpa
-                           : point->site.mdc_kpa > 0.0
-                               ? point->site.mdc_kpa
-                               : protocols::MdcTable().mdc_kpa(point->site.name);
+        const double mdc =
+            point->own_mdc ? point->own_mdc->mdc_kpa : history::builtin_mdc(point->site).mdc_kpa;
         result.change =
             protocols::judge_change(point->previous->mean_kpa, result.summary.mean_kpa, mdc);
         result.change->mdc_source = point->own_mdc

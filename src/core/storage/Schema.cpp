@@ -160,6 +160,12 @@ CREATE TRIGGER IF NOT EXISTS training_scores_never_deleted BEFORE DELETE ON trai
   BEGIN SELECT RAISE(ABORT, 'training scores are never deleted'); END;
 )sql";
 
+// Indexes only reads need (a subject's history opens with its sessions). Created on every
+// writable open like the guards, so files of any version get them without a schema change.
+constexpr const char* kReadIndexes = R"sql(
+CREATE INDEX IF NOT EXISTS sessions_by_subject ON sessions(subject_id, started_utc);
+)sql";
+
 int user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
 }
@@ -234,6 +240,7 @@ MigrationResult migrate(SQLite::Database& db) {
         // Guards are (re)created on every open, so a file from any version, or one whose
         // triggers were dropped by hand, is append-only again before anything is written.
         db.exec(kAppendOnlyGuards);
+        db.exec(kReadIndexes);
     } catch (const SQLite::Exception& e) {
         result.error = std::string("cannot install the append-only guards: ") + e.what();
         return result;

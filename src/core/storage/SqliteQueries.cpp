@@ -20,6 +20,17 @@ std::optional<std::string> text_or_null(const SQLite::Column& c) {
     return c.getString();
 }
 
+Subject read_subject(SQLite::Statement& st) {
+    Subject s;
+    s.id = st.getColumn(0).getInt64();
+    s.code = st.getColumn(1).getString();
+    s.sex = text_or_null(st.getColumn(2));
+    s.age_band = text_or_null(st.getColumn(3));
+    if (const auto side = text_or_null(st.getColumn(4))) s.dominant_side = side_of(*side);
+    s.notes = st.getColumn(5).getString();
+    return s;
+}
+
 Site read_site(SQLite::Statement& st) {
     Site s;
     s.id = st.getColumn(0).getInt64();
@@ -43,6 +54,30 @@ Site read_site(SQLite::Statement& st) {
 constexpr const char* kSiteColumns =
     "SELECT id, key, name, region, landmark, paired, front_x, front_y, back_x, back_y, dfns, "
     "mdc_kpa, builtin FROM sites ";
+
+} // namespace
+
+std::string trial_columns(const std::string& alias) {
+    std::string out;
+    for (const char* c : {"id", "session_id", "site_id", "side", "measure", "trial_index", "ppt_kpa",
+                          "rate_kpa_s", "target_rate_kpa_s", "probe_cm2", "valid", "counted",
+                          "flags", "outcome", "preset", "calibration_id", "in_corridor_pct",
+                          "ramp_start_t_s", "signal_t_s", "peak_kpa", "rest_s"})
+        out += (out.empty() ? "" : ", ") + alias + c;
+    return out;
+}
+
+std::string hold_columns(const std::string& alias) {
+    std::string out;
+    for (const char* c :
+         {"id", "session_id", "site_id", "side", "prescription", "band_low_kpa", "band_high_kpa",
+          "limit_kpa", "target_hold_s", "outcome", "probe_cm2", "calibration_id", "start_t_s",
+          "duration_s", "time_in_band_s", "time_in_band_pct", "mean_kpa", "median_kpa",
+          "pti_kpa_s", "peak_kpa", "cv_pct", "excursions", "overshoots", "step_ups", "pain_rating",
+          "contact_s", "repetition"})
+        out += (out.empty() ? "" : ", ") + alias + c;
+    return out;
+}
 
 Trial read_trial(SQLite::Statement& st) {
     Trial t;
@@ -115,29 +150,21 @@ Hold read_hold(SQLite::Statement& st) {
     return h;
 }
 
-} // namespace
-
+// By its unique code (an index lookup, not a scan of every subject).
 std::optional<Subject> find_subject(SQLite::Database& db, const std::string& code) {
-    for (auto& s : subjects(db)) {
-        if (s.code == code) return s;
-    }
-    return std::nullopt;
+    SQLite::Statement st(db, "SELECT id, code, sex, age_band, dominant_side, notes FROM subjects "
+                             "WHERE code = ?1");
+    st.bind(1, code);
+    if (!st.executeStep()) return std::nullopt;
+    return read_subject(st);
 }
 
 std::vector<Subject> subjects(SQLite::Database& db) {
     std::vector<Subject> out;
     SQLite::Statement st(db, "SELECT id, code, sex, age_band, dominant_side, notes FROM subjects "
                              "ORDER BY id");
-    while (st.executeStep()) {
-        Subject s;
-        s.id = st.getColumn(0).getInt64();
-        s.code = st.getColumn(1).getString();
-        s.sex = text_or_null(st.getColumn(2));
-        s.age_band = text_or_null(st.getColumn(3));
-        if (const auto side = text_or_null(st.getColumn(4))) s.dominant_side = side_of(*side);
-        s.notes = st.getColumn(5).getString();
-        out.push_back(std::move(s));
-    }
+    while (st.executeStep())
+        out.push_back(read_subject(st));
     return out;
 }
 
@@ -198,12 +225,8 @@ std::vector<Session> sessions(SQLite::Database& db, RecordId subject_id) {
 
 std::vector<Trial> trials(SQLite::Database& db, RecordId session_id) {
     std::vector<Trial> out;
-    SQLite::Statement st(
-        db, "SELECT id, session_id, site_id, side, measure, trial_index, ppt_kpa, rate_kpa_s, "
-            "target_rate_kpa_s, probe_cm2, valid, counted, flags, outcome, preset, "
-            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa, rest_s "
-            "FROM trials "
-            "WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
+    SQLite::Statement st(db, "SELECT " + trial_columns("") +
+                                 " FROM trials WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
     st.bind(1, session_id);
     while (st.executeStep())
         out.push_back(read_trial(st));
@@ -212,13 +235,8 @@ std::vector<Trial> trials(SQLite::Database& db, RecordId session_id) {
 
 std::vector<Hold> holds(SQLite::Database& db, RecordId session_id) {
     std::vector<Hold> out;
-    SQLite::Statement st(
-        db, "SELECT id, session_id, site_id, side, prescription, band_low_kpa, band_high_kpa, "
-            "limit_kpa, target_hold_s, outcome, probe_cm2, calibration_id, start_t_s, "
-            "duration_s, time_in_band_s, time_in_band_pct, mean_kpa, median_kpa, pti_kpa_s, "
-            "peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating, contact_s, "
-            "repetition FROM holds "
-            "WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
+    SQLite::Statement st(db, "SELECT " + hold_columns("") +
+                                 " FROM holds WHERE ?1 = 0 OR session_id = ?1 ORDER BY id");
     st.bind(1, session_id);
     while (st.executeStep())
         out.push_back(read_hold(st));

@@ -6,10 +6,12 @@
 
 #include "algocore/storage/Records.h"
 #include "algocore/storage/StudyData.h"
+#include "algocore/storage/SubjectRecords.h"
 
 namespace SQLite {
 class Database;
-}
+class Statement;
+} // namespace SQLite
 
 namespace algocore::storage::queries {
 
@@ -19,6 +21,14 @@ inline BodySide side_of(const std::string& letter) {
     parse_side(letter, side);
     return side;
 }
+
+/// Column lists of a trial and a hold row, each name prefixed with alias ("t." or ""), in the
+/// order read_trial and read_hold expect.
+std::string trial_columns(const std::string& alias);
+std::string hold_columns(const std::string& alias);
+/// The trial or hold of the statement's current row (selected with the column lists above).
+Trial read_trial(SQLite::Statement& st);
+Hold read_hold(SQLite::Statement& st);
 
 std::optional<Subject> find_subject(SQLite::Database& db, const std::string& code);
 std::optional<Operator> find_operator(SQLite::Database& db, const std::string& name);
@@ -50,6 +60,8 @@ std::vector<TrainingPlan> training_plans(SQLite::Database& db);
 /// table is "trial_traces", "hold_traces" or "template_traces".
 std::optional<TrainingPlanProgress> latest_plan(SQLite::Database& db, RecordId student_id);
 std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table, RecordId row_id);
+/// A subject's records for its history (see Storage::history_of); nullopt for an unknown code.
+std::optional<SubjectRecords> history_of(SQLite::Database& db, const std::string& subject_code);
 /// Largest id in each table, so new ids can be assigned at enqueue.
 RecordId max_id(SQLite::Database& db, const char* table);
 

@@ -375,6 +375,10 @@ std::vector<TrainingScore> SqliteStorage::scores_of_student(const std::string& s
         return queries::training_scores(db, student->id);
     });
 }
+std::optional<SubjectRecords> SqliteStorage::history_of(const std::string& subject_code) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::history_of(db, subject_code); });
+}
 StudyData SqliteStorage::load_study() {
     return impl_->core->query([&](SQLite::Database& db) {
         StudyData d;

@@ -18,6 +18,7 @@
 #include "algogui/LivePanel.h"
 #include "algogui/Preferences.h"
 #include "algogui/Theme.h"
+#include "algogui/history/HistoryPages.h"
 #include "algogui/reliability/ReliabilityPages.h"
 #include "algogui/ToneOutput.h"
 #include "algogui/calibration/CalibrationWizard.h"
@@ -92,6 +93,7 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     add_page(tr("Calibration"), new calibration::CalibrationWizard(feed_, calibrations, pages_));
     add_treatment_pages(*this);
     add_reliability_page(*this);
+    add_history_page(*this);
 
     build_toolbar();
 
@@ -220,6 +222,7 @@ void MainWindow::set_unit(const QString& unit_key) {
     unit_picker_->setCurrentIndex(unit_picker_->findData(unit_.key));
     live_panel_->set_unit(unit_);
     if (thresholds_) thresholds_->set_unit(unit_);
+    Q_EMIT unitChanged(unit_);
 }
 
 void MainWindow::set_window_s(double window_s) {

@@ -16,6 +16,17 @@ QString Preferences::unit_key() const {
 }
 void Preferences::set_unit_key(const QString& key) { settings_->setValue("display/unit", key); }
 
+QString Preferences::report_clinic() const {
+    return settings_->value("report/clinic").toString();
+}
+QString Preferences::report_therapist() const {
+    return settings_->value("report/therapist").toString();
+}
+void Preferences::set_report_header(const QString& clinic, const QString& therapist) {
+    settings_->setValue("report/clinic", clinic);
+    settings_->setValue("report/therapist", therapist);
+}
+
 double Preferences::window_s() const {
     return std::clamp(settings_->value("display/window_s", 20.0).toDouble(), 5.0, 60.0);
 }

@@ -60,6 +60,11 @@ public:
     CoachView& coach_view() { return *coach_view_; }
     ThresholdsPage& thresholds_page() { return *thresholds_; }
     const DisplayUnit& unit() const { return unit_; }
+    Preferences& preferences() { return prefs_; }
+
+Q_SIGNALS:
+    /// The pressure unit changed (pages added later follow it through this).
+    void unitChanged(const algogui::DisplayUnit& unit);
 
 protected:
     void closeEvent(QCloseEvent* event) override;

@@ -30,6 +30,10 @@ public:
     void set_continuous_tone(bool on);
     DeviceChoice device() const;
     void set_device(const DeviceChoice& choice);
+    /// The report header: clinic name and therapist.
+    QString report_clinic() const;
+    QString report_therapist() const;
+    void set_report_header(const QString& clinic, const QString& therapist);
     QByteArray window_geometry() const;
     QByteArray window_state() const;
     void set_window_layout(const QByteArray& geometry, const QByteArray& state);

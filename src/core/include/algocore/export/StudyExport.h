@@ -16,15 +16,19 @@ namespace algocore::exporting {
 using TraceLoader = std::function<std::optional<storage::RawTrace>(storage::RecordId)>;
 
 /// One row per trial: subject, session, date, operator, site, side, measure, trial, ppt_kpa,
-/// rate_kpa_s, probe_cm2, valid, flags, calibration_id (+ outcome, counted, in_corridor_pct).
+/// rate_kpa_s, probe_cm2, valid, flags, calibration_id, outcome, counted, in_corridor_pct,
+/// trial_id, preset, target_rate_kpa_s, ramp_start_t_s, signal_t_s, peak_kpa, rest_s.
 void write_trials_csv(const storage::StudyData& data, std::ostream& out);
 /// One row per session, site, side and measure over counted trials.
 void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, std::ostream& out);
 /// One row per hold with its prescription and dose metrics.
 void write_holds_csv(const storage::StudyData& data, std::ostream& out);
+/// One row per scored training attempt (errors in kPa, time in band).
+void write_training_scores_csv(const storage::StudyData& data, std::ostream& out);
 /// A raw trace: t_s, raw_counts, force_n, pressure_kpa, patient_button, operator_button, flags.
 void write_trace_csv(const storage::RawTrace& trace, std::ostream& out);
-/// Everything as one JSON document (traces included when loaders are given).
+/// Everything as one JSON document (traces included when loaders are given, each as compact
+/// delta-coded integer columns: see docs/export-format.md).
 void write_study_json(const storage::StudyData& data,
                       const std::vector<storage::SiteSummary>& summaries, std::ostream& out,
                       const TraceLoader& trial_traces = {}, const TraceLoader& hold_traces = {});
@@ -36,7 +40,7 @@ struct ExportResult {
     std::vector<std::string> files; ///< written, relative to the output directory
 };
 
-/// CSV export into a directory: trials.csv, site_summary.csv, holds.csv,
+/// CSV export into a directory: trials.csv, site_summary.csv, holds.csv, training_scores.csv,
 /// traces/trial_<id>.csv, traces/hold_<id>.csv. Files get `file_mode` (owner-only by
 /// default: they hold health data); folders it creates get the matching folder mode.
 ExportResult export_csv_directory(const storage::StudyData& data,

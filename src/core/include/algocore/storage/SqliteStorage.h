@@ -119,6 +119,7 @@ public:
     std::vector<TrainingScore> scores_of_student(const std::string& student_name) override;
     std::optional<SiteMdcRecord> site_mdc(const std::string& site_key, BodySide side) override;
     StudyData load_study() override;
+    std::optional<SubjectRecords> history_of(const std::string& subject_code) override;
 
 private:
     struct Impl;

@@ -16,6 +16,7 @@
 #include "algocore/storage/Records.h"
 #include "algocore/storage/StorageStatus.h"
 #include "algocore/storage/StudyData.h"
+#include "algocore/storage/SubjectRecords.h"
 
 namespace algocore::storage {
 
@@ -127,6 +128,9 @@ public:
     virtual std::optional<SiteMdcRecord> site_mdc(const std::string& site_key, BodySide side) = 0;
     /// Everything, for export.
     virtual StudyData load_study() = 0;
+    /// A subject's sessions, trials and holds (no traces) in one read, for its history and
+    /// report; nullopt when no subject has that code.
+    virtual std::optional<SubjectRecords> history_of(const std::string& subject_code) = 0;
 };
 
 /// A read's result, or why it could not be read.

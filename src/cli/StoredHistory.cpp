@@ -1,0 +1,32 @@
+#include "StoredHistory.h"
+
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+
+namespace cli_history {
+
+using namespace algocore;
+
+void fail(const std::string& command, const std::string& message) {
+    std::cerr << "algoscope-cli " << command << ": " << message << "\n";
+    throw CLI::RuntimeError(2);
+}
+
+StoredHistory read_stored_history(const std::string& command, const std::string& db_path,
+                                  const std::string& subject) {
+    if (!std::filesystem::exists(db_path)) fail(command, "no database at " + db_path);
+    storage::SqliteOptions options;
+    options.writable = false; // a history or a report never changes the file
+    auto opened = storage::SqliteStorage::open(db_path, options);
+    if (!opened.storage) fail(command, db_path + ": " + opened.error);
+    StoredHistory out;
+    out.db = std::move(opened.storage);
+    const auto records = out.db->history_of(subject);
+    if (!records) fail(command, "no subject with the code '" + subject + "' in " + db_path);
+    out.history = history::SubjectHistory::build(*records);
+    return out;
+}
+
+} // namespace cli_history

@@ -1,0 +1,26 @@
+#pragma once
+// Opens a database read-only and reads one subject's history, for `history` and `report`.
+// Errors are a clear sentence on standard error and exit status 2.
+#include <memory>
+#include <string>
+
+#include "algocore/history/SubjectHistory.h"
+#include "algocore/storage/SqliteStorage.h"
+
+namespace cli_history {
+
+/// An open read-only database and one subject's history from it.
+struct StoredHistory {
+    std::unique_ptr<algocore::storage::SqliteStorage> db;
+    algocore::history::SubjectHistory history;
+};
+
+/// Reads `subject`'s history from `db_path`; fails (CLI::RuntimeError(2)) with a message
+/// prefixed by "algoscope-cli <command>:" when the file or the subject is missing.
+StoredHistory read_stored_history(const std::string& command, const std::string& db_path,
+                                  const std::string& subject);
+
+/// Prints "algoscope-cli <command>: <message>" and exits with status 2.
+[[noreturn]] void fail(const std::string& command, const std::string& message);
+
+} // namespace cli_history

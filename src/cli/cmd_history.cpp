@@ -1,0 +1,98 @@
+// algoscope-cli history: a subject's sessions, each point's threshold over the sessions (mean
+// of counted trials, SD) with the site's MDC and a "real change" verdict against the previous
+// and the first session, left/right differences, and every hold's dose. Text in the chosen
+// unit, or --json (kPa) for scripts.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+#include <memory>
+
+#include "Arguments.h"
+#include "StoredHistory.h"
+#include "algocore/history/HistoryJson.h"
+#include "algocore/history/PressureFormat.h"
+
+namespace {
+
+using namespace algocore;
+using history::fixed;
+
+struct HistoryArgs {
+    std::string db;
+    std::string subject;
+    std::string unit = "kPa";
+    bool json = false;
+};
+
+std::string verdict(const std::optional<protocols::ThresholdChange>& c,
+                    const history::PressureFormat& f) {
+    if (!c) return "-";
+    const char* word = c->verdict == protocols::ChangeVerdict::NoDetectableChange ? "no real change"
+                       : c->verdict == protocols::ChangeVerdict::Increased        ? "real increase"
+                                                                                  : "real decrease";
+    return f.signed_with_symbol(c->change_kpa) + " (" + word + ")";
+}
+
+void print_text(const history::SubjectHistory& h, const history::PressureFormat& f) {
+    std::cout << "Subject " << h.subject().code << ": " << h.sessions().size() << " sessions\n";
+    for (const history::SessionEntry& s : h.sessions())
+        std::cout << "  session " << s.session.id << "  " << s.session.started_utc << "  "
+                  << s.trials << " trials at " << s.points << " points, " << s.holds << " holds"
+                  << (s.operator_name.empty() ? "" : ", by " + s.operator_name) << "\n";
+    for (const history::PointSeries& p : h.points()) {
+        std::cout << "\n"
+                  << p.label() << "  (MDC " << f.with_symbol(p.mdc.mdc_kpa) << ", "
+                  << p.mdc.provenance << ")\n";
+        for (const history::PointVisit& v : p.visits) {
+            std::cout << "  " << v.session_started_utc << "  n=" << v.n;
+            if (v.n > 0) std::cout << "  mean " << f.with_symbol(v.mean_kpa);
+            if (v.n > 1) std::cout << "  SD " << f.with_symbol(v.sd_kpa);
+            std::cout << "  vs previous " << verdict(v.vs_previous, f) << "  vs first "
+                      << verdict(v.vs_first, f);
+            if (v.sides && p.side == storage::BodySide::Left)
+                std::cout << "  L-R " << f.signed_with_symbol(v.sides->difference_kpa) << " ("
+                          << fixed(v.sides->difference_pct, 0) << " %)";
+            std::cout << "\n";
+        }
+    }
+    if (!h.holds().empty()) std::cout << "\nHolds\n";
+    for (const history::HoldEntry& e : h.holds()) {
+        const auto& m = e.hold.metrics;
+        std::cout << "  " << e.session_started_utc << "  " << e.site.name << " "
+                  << storage::to_letter(e.hold.side) << "  " << fixed(m.duration_s, 0)
+                  << " s, in band " << fixed(m.time_in_band_s, 0) << " s ("
+                  << fixed(m.time_in_band_pct, 0) << " %), mean " << f.with_symbol(m.mean_kpa)
+                  << ", PTI " << f.pti_with_symbol(m.pti_kpa_s) << ", step-ups "
+                  << e.hold.step_ups.size() << ", pain "
+                  << (e.hold.pain_rating_0_10 ? std::to_string(*e.hold.pain_rating_0_10) + "/10"
+                                              : std::string("-"))
+                  << "\n";
+    }
+}
+
+void run_history(const HistoryArgs& a) {
+    const auto unit = history::PressureFormat::parse(a.unit);
+    if (!unit)
+        cli_history::fail("history", "--unit wants kPa, kgf/cm2, N/cm2 or psi, not " +
+                                         cli_args::shown(a.unit));
+    const auto stored = cli_history::read_stored_history("history", a.db, a.subject);
+    if (a.json)
+        history::write_history_json(stored.history, std::cout);
+    else
+        print_text(stored.history, *unit);
+}
+
+} // namespace
+
+void register_history_command(CLI::App& app) {
+    auto a = std::make_shared<HistoryArgs>();
+    CLI::App* cmd = app.add_subcommand(
+        "history", "A subject's sessions, thresholds over time with real-change verdicts, holds");
+    cmd->add_option("--db", a->db, "Database file (opened read-only)")->required();
+    cmd->add_option("--subject", a->subject, "Subject code")->required();
+    cmd->add_option("--unit", a->unit,
+                    "Pressure unit of the text: kPa (default), kgf/cm2, "
+                    "N/cm2 or psi (--json is always kPa)");
+    cmd->add_flag("--json", a->json, "Write JSON (pressures in kPa) instead of text");
+    cmd->callback([a] { run_history(*a); });
+}

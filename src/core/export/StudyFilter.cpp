@@ -1,0 +1,69 @@
+#include "algocore/export/StudyFilter.h"
+
+#include <algorithm>
+#include <set>
+
+namespace algocore::exporting {
+
+using storage::RecordId;
+
+bool StudyFilter::keeps(const storage::Session& session, const std::string& code) const {
+    if (subject_code && code != *subject_code) return false;
+    if (session_id && session.id != *session_id) return false;
+    // ISO 8601 dates compare as text; the day is the first ten characters.
+    const std::string day = session.started_utc.substr(0, 10);
+    if (from_date && day < *from_date) return false;
+    if (to_date && day > *to_date) return false;
+    return true;
+}
+
+storage::StudyData filter_study(const storage::StudyData& data, const StudyFilter& filter) {
+    if (filter.selects_everything()) return data;
+    storage::StudyData out;
+    out.sites = data.sites;
+    std::set<RecordId> sessions, subjects, operators, templates, trials, holds, plans;
+    for (const storage::Session& s : data.sessions) {
+        const storage::Subject* subject = data.subject(s.subject_id);
+        if (!filter.keeps(s, subject ? subject->code : std::string())) continue;
+        out.sessions.push_back(s);
+        sessions.insert(s.id);
+        subjects.insert(s.subject_id);
+        operators.insert(s.operator_id);
+    }
+    const auto kept = [&](RecordId session_id) { return sessions.count(session_id) > 0; };
+    for (const auto& t : data.trials)
+        if (kept(t.session_id)) out.trials.push_back(t), trials.insert(t.id);
+    for (const auto& h : data.holds)
+        if (kept(h.session_id)) out.holds.push_back(h), holds.insert(h.id);
+    for (const auto& s : data.training_scores)
+        if (kept(s.session_id)) out.training_scores.push_back(s), operators.insert(s.student_id);
+    for (const auto& p : data.training_plans)
+        if (kept(p.session_id)) out.training_plans.push_back(p), plans.insert(p.id);
+    // A template recorded in another session still belongs to the plans that use it.
+    for (const auto& p : out.training_plans)
+        templates.insert(p.template_id);
+    for (const auto& t : data.templates)
+        if (kept(t.session_id) || templates.count(t.id)) out.templates.push_back(t);
+    for (const auto& s : data.subjects)
+        if (subjects.count(s.id)) out.subjects.push_back(s);
+    for (const auto& o : data.operators)
+        if (operators.count(o.id)) out.operators.push_back(o);
+    for (const auto& a : data.audit_log) {
+        const bool keep = (a.table == "sessions" && sessions.count(a.row_id)) ||
+                          (a.table == "trials" && trials.count(a.row_id)) ||
+                          (a.table == "holds" && holds.count(a.row_id)) ||
+                          (a.table == "subjects" && subjects.count(a.row_id));
+        if (keep) out.audit_log.push_back(a);
+    }
+    return out;
+}
+
+std::vector<storage::SiteSummary> filter_summaries(const std::vector<storage::SiteSummary>& all,
+                                                   const storage::StudyData& filtered) {
+    std::vector<storage::SiteSummary> out;
+    for (const auto& s : all)
+        if (filtered.session(s.session_id)) out.push_back(s);
+    return out;
+}
+
+} // namespace algocore::exporting

@@ -1,0 +1,103 @@
+#include "algocore/history/HistoryJson.h"
+
+#include <nlohmann/json.hpp>
+
+namespace algocore::history {
+
+using nlohmann::json;
+
+namespace {
+
+json change_json(const std::optional<protocols::ThresholdChange>& c) {
+    if (!c) return nullptr;
+    return {{"from_kpa", c->previous_kpa}, {"to_kpa", c->current_kpa},
+            {"change_kpa", c->change_kpa}, {"change_pct", c->change_pct},
+            {"mdc_kpa", c->mdc_kpa},       {"verdict", protocols::to_string(c->verdict)}};
+}
+
+json visit_json(const PointVisit& v) {
+    json trials = json::array();
+    for (const TrialValue& t : v.trials)
+        trials.push_back({{"trial_id", t.trial_id},
+                          {"trial", t.index},
+                          {"ppt_kpa", t.ppt_kpa},
+                          {"valid", t.valid},
+                          {"counted", t.counted}});
+    json out = {{"session_id", v.session_id},
+                {"date", v.session_started_utc},
+                {"n", v.n},
+                {"mean_kpa", v.n > 0 ? json(v.mean_kpa) : json(nullptr)},
+                {"sd_kpa", v.n > 1 ? json(v.sd_kpa) : json(nullptr)},
+                {"cv_pct", v.n > 1 ? json(v.cv_pct) : json(nullptr)},
+                {"vs_previous", change_json(v.vs_previous)},
+                {"vs_first", change_json(v.vs_first)},
+                {"trials", trials}};
+    if (v.sides)
+        out["left_right"] = {{"left_kpa", v.sides->left_kpa},
+                             {"right_kpa", v.sides->right_kpa},
+                             {"difference_kpa", v.sides->difference_kpa},
+                             {"difference_pct", v.sides->difference_pct},
+                             {"lower_side", std::string(1, v.sides->lower_side)}};
+    return out;
+}
+
+json hold_json(const HoldEntry& e) {
+    const storage::Hold& h = e.hold;
+    return {{"hold_id", h.id},
+            {"session_id", h.session_id},
+            {"date", e.session_started_utc},
+            {"site", e.site.key},
+            {"side", storage::to_letter(h.side)},
+            {"repetition", h.repetition},
+            {"outcome", h.outcome},
+            {"band_low_kpa", h.band_low_kpa},
+            {"band_high_kpa", h.band_high_kpa},
+            {"target_hold_s", h.target_hold_s},
+            {"duration_s", h.metrics.duration_s},
+            {"time_in_band_s", h.metrics.time_in_band_s},
+            {"time_in_band_pct", h.metrics.time_in_band_pct},
+            {"mean_kpa", h.metrics.mean_kpa},
+            {"pti_kpa_s", h.metrics.pti_kpa_s},
+            {"step_ups", h.step_ups.size()},
+            {"pain_rating", h.pain_rating_0_10 ? json(*h.pain_rating_0_10) : json(nullptr)}};
+}
+
+} // namespace
+
+void write_history_json(const SubjectHistory& history, std::ostream& out) {
+    json doc;
+    doc["format"] = "algoscope-history";
+    doc["format_version"] = 1;
+    doc["subject"] = history.subject().code;
+    json& sessions = doc["sessions"] = json::array();
+    for (const SessionEntry& s : history.sessions())
+        sessions.push_back({{"session_id", s.session.id},
+                            {"date", s.session.started_utc},
+                            {"operator", s.operator_name},
+                            {"device_serial", s.session.device_serial},
+                            {"trials", s.trials},
+                            {"counted_trials", s.counted_trials},
+                            {"points", s.points},
+                            {"holds", s.holds},
+                            {"notes", s.session.notes}});
+    json& points = doc["points"] = json::array();
+    for (const PointSeries& p : history.points()) {
+        json visits = json::array();
+        for (const PointVisit& v : p.visits)
+            visits.push_back(visit_json(v));
+        points.push_back({{"site", p.site.key},
+                          {"site_name", p.site.name},
+                          {"side", storage::to_letter(p.side)},
+                          {"measure", storage::to_string(p.measure)},
+                          {"mdc_kpa", p.mdc.mdc_kpa},
+                          {"mdc_source", to_string(p.mdc.origin)},
+                          {"mdc_provenance", p.mdc.provenance},
+                          {"sessions", visits}});
+    }
+    json& holds = doc["holds"] = json::array();
+    for (const HoldEntry& e : history.holds())
+        holds.push_back(hold_json(e));
+    out << doc.dump(2) << "\n";
+}
+
+} // namespace algocore::history

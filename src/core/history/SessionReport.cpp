@@ -1,0 +1,91 @@
+#include "algocore/history/SessionReport.h"
+
+#include <algorithm>
+
+#include "algocal/CalendarDate.h"
+#include "algocore/calibration/CalibrationStore.h"
+
+namespace algocore::history {
+
+std::vector<ReportTracePoint> thin_trace(const storage::RawTrace& trace, std::size_t max_points) {
+    const auto& s = trace.samples;
+    std::vector<ReportTracePoint> out;
+    if (s.empty() || max_points < 2) return out;
+    const double t0 = s.front().t_s;
+    if (s.size() <= max_points) {
+        for (const auto& x : s)
+            out.push_back({x.t_s - t0, x.pressure_kpa});
+        return out;
+    }
+    // Each column keeps its lowest and highest sample, in time order; the last sample closes
+    // the plot so it spans the whole trace.
+    const std::size_t columns = (max_points - 1) / 2;
+    for (std::size_t c = 0; c < columns; ++c) {
+        const std::size_t begin = c * s.size() / columns;
+        const std::size_t end = std::max(begin + 1, (c + 1) * s.size() / columns);
+        std::size_t lo = begin, hi = begin;
+        for (std::size_t i = begin; i < end; ++i) {
+            if (s[i].pressure_kpa < s[lo].pressure_kpa) lo = i;
+            if (s[i].pressure_kpa > s[hi].pressure_kpa) hi = i;
+        }
+        for (const std::size_t i : {std::min(lo, hi), std::max(lo, hi)})
+            out.push_back({s[i].t_s - t0, s[i].pressure_kpa});
+    }
+    if (out.back().t_s < s.back().t_s - t0)
+        out.push_back({s.back().t_s - t0, s.back().pressure_kpa});
+    return out;
+}
+
+std::string default_calibration_status(const storage::Session& session) {
+    if (session.calibration_id == algocore::kFactoryCalibration)
+        return "factory calibration (no calibration record)";
+    return "calibration record " + std::to_string(session.calibration_id);
+}
+
+std::string calibration_status_in(const CalibrationStore& store, const storage::Session& session) {
+    if (session.calibration_id == algocore::kFactoryCalibration)
+        return default_calibration_status(session);
+    const auto loaded = store.load(session.device_serial, session.calibration_id);
+    const std::string id = "record " + std::to_string(session.calibration_id);
+    if (!loaded.ok) return id + " (not in the calibration store: " + loaded.message + ")";
+    return id + ", calibrated " + algocal::format_date(loaded.record.calibrated_on) +
+           (loaded.expired ? ", EXPIRED " : ", valid until ") +
+           algocal::format_date(loaded.record.expires_on);
+}
+
+std::optional<SessionReport> build_session_report(const SubjectHistory& history,
+                                                  storage::RecordId session_id,
+                                                  const ReportHeader& header,
+                                                  const HoldTraceReader& hold_trace,
+                                                  const std::string& calibration_status) {
+    SessionReport r;
+    r.header = header;
+    r.subject_code = history.subject().code;
+    r.session =
+        session_id == storage::kNoRecord ? history.latest_session() : history.session(session_id);
+    if (!r.session) return std::nullopt;
+    const storage::RecordId id = r.session->session.id;
+    r.calibration_status = calibration_status.empty()
+                               ? default_calibration_status(r.session->session)
+                               : calibration_status;
+    for (const PointSeries* p : history.points_in(id)) {
+        const PointVisit* v = p->in_session(id);
+        r.rows.push_back({p, v});
+        if (v->n == 0 || p->measure != storage::TrialMeasure::Ppt) continue;
+        for (const bool front : {true, false}) {
+            const auto& at = front ? p->site.front : p->site.back;
+            if (at) r.map.push_back({front, storage::side_position(*at, p->side), v->mean_kpa});
+        }
+    }
+    for (const HoldEntry* e : history.holds_in(id)) {
+        ReportHold hold;
+        hold.entry = e;
+        if (hold_trace)
+            if (const auto trace = hold_trace(e->hold.id))
+                hold.trace = thin_trace(*trace, kReportTracePoints);
+        r.holds.push_back(std::move(hold));
+    }
+    return r;
+}
+
+} // namespace algocore::history

@@ -1,0 +1,88 @@
+#pragma once
+// What a session report says, decided once for the GUI's Report button and `algoscope-cli
+// report`: the header (clinic, therapist), the subject, the session's date, device and
+// calibration, a row per point (trials, mean, SD, CV, L/R %, change against the previous
+// session with its MDC verdict), the body-map points with their values, every hold with its
+// dose and a thinned trace, and the notes. Pressures are kPa; the renderer writes them in the
+// chosen unit.
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "algocore/history/SubjectHistory.h"
+
+namespace algocore {
+class CalibrationStore;
+}
+
+namespace algocore::history {
+
+/// Who hands the report over (from the settings or the command line).
+struct ReportHeader {
+    std::string clinic;
+    std::string therapist;
+    std::string printed_utc; ///< ISO 8601, when the report was made
+};
+
+/// One point's row in the report.
+struct ReportPointRow {
+    const PointSeries* point = nullptr;
+    const PointVisit* visit = nullptr;
+};
+
+/// A body-map marker: where the point is (fractions of the outline box) and its value.
+struct ReportMapPoint {
+    bool front = true; ///< front view, else back
+    storage::BodyMapPoint at;
+    double mean_kpa = 0.0;
+};
+
+/// A point of a hold's trace: seconds from the trace start and pressure.
+struct ReportTracePoint {
+    double t_s = 0.0;
+    double pressure_kpa = 0.0;
+};
+
+/// A hold with its trace thinned for a small plot.
+struct ReportHold {
+    const HoldEntry* entry = nullptr;
+    std::vector<ReportTracePoint> trace; ///< empty when the trace could not be read
+};
+
+/// The content of one session's report. Points into the history it was built from.
+struct SessionReport {
+    ReportHeader header;
+    const SessionEntry* session = nullptr;
+    std::string subject_code;
+    std::string calibration_status;
+    std::vector<ReportPointRow> rows;
+    std::vector<ReportMapPoint> map;
+    std::vector<ReportHold> holds;
+};
+
+/// Reads a hold's raw trace by hold id (nullopt when there is none).
+using HoldTraceReader = std::function<std::optional<storage::RawTrace>(storage::RecordId)>;
+
+/// Most points a hold's plot keeps (min/max per column, so peaks survive the thinning).
+inline constexpr std::size_t kReportTracePoints = 400;
+
+/// Thins a trace to at most max_points, keeping each stretch's lowest and highest sample.
+std::vector<ReportTracePoint> thin_trace(const storage::RawTrace& trace, std::size_t max_points);
+
+/// "factory calibration", or "calibration record 1764..." when a record produced the data.
+std::string default_calibration_status(const storage::Session& session);
+
+/// The status of the session's calibration record in a store: "record 1764..., calibrated
+/// 2026-10-01, valid until 2027-10-01", "... EXPIRED ...", or why it cannot be found.
+std::string calibration_status_in(const CalibrationStore& store, const storage::Session& session);
+
+/// The report of session_id (0 = the newest session); nullopt when the subject has no such
+/// session. calibration_status empty = default_calibration_status.
+std::optional<SessionReport> build_session_report(const SubjectHistory& history,
+                                                  storage::RecordId session_id,
+                                                  const ReportHeader& header,
+                                                  const HoldTraceReader& hold_trace,
+                                                  const std::string& calibration_status = "");
+
+} // namespace algocore::history

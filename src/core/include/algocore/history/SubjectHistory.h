@@ -1,0 +1,45 @@
+#pragma once
+// A subject's history: every session, per point the threshold over the sessions with its SD,
+// the site's MDC and a "real change" verdict against the previous and the first session, the
+// left/right difference, and every hold's dose over time. Built by pure computation from one
+// storage read (Storage::history_of), so the GUI asks once and the CLI, the report and the
+// tests build the same thing.
+#include <vector>
+
+#include "algocore/history/HistoryEntries.h"
+#include "algocore/history/MdcLookup.h"
+#include "algocore/storage/SubjectRecords.h"
+
+namespace algocore::history {
+
+class SubjectHistory {
+public:
+    SubjectHistory() = default;
+    /// Builds the history from the subject's records, judging changes against mdc's values.
+    static SubjectHistory build(const storage::SubjectRecords& records,
+                                const MdcLookup& mdc = MdcLookup());
+
+    const storage::Subject& subject() const { return subject_; }
+    /// Oldest first.
+    const std::vector<SessionEntry>& sessions() const { return sessions_; }
+    /// In site-library order, then left, right, midline, then PPT before tolerance.
+    const std::vector<PointSeries>& points() const { return points_; }
+    /// In session order, then as given.
+    const std::vector<HoldEntry>& holds() const { return holds_; }
+
+    const SessionEntry* session(storage::RecordId session_id) const;
+    /// The newest session, or null when there is none.
+    const SessionEntry* latest_session() const;
+    /// The points measured in a session (in points() order).
+    std::vector<const PointSeries*> points_in(storage::RecordId session_id) const;
+    /// The holds of a session.
+    std::vector<const HoldEntry*> holds_in(storage::RecordId session_id) const;
+
+private:
+    storage::Subject subject_;
+    std::vector<SessionEntry> sessions_;
+    std::vector<PointSeries> points_;
+    std::vector<HoldEntry> holds_;
+};
+
+} // namespace algocore::history

@@ -1,0 +1,309 @@
+// The layout works top-down with a cursor; a block that does not fit the rest of the page
+// starts a new one, so tables and plots are never cut across pages.
+#include "algocore/report/SessionReportPdf.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace algocore::report {
+
+using history::fixed;
+using history::PressureFormat;
+
+namespace {
+
+constexpr double kMargin = 42.0;
+constexpr double kRight = PdfDocument::kA4WidthPt - kMargin;
+constexpr double kBottom = PdfDocument::kA4HeightPt - 48.0;
+constexpr double kBody = 8.5;
+constexpr Rgb kGrey{0.4, 0.4, 0.4};
+constexpr Rgb kRule{0.75, 0.75, 0.75};
+constexpr Rgb kBand{0.85, 0.93, 0.85};
+constexpr Rgb kTrace{0.1, 0.3, 0.7};
+constexpr Rgb kIncrease{0.0, 0.45, 0.2};
+constexpr Rgb kDecrease{0.75, 0.1, 0.1};
+
+// Half a body outline (the viewer's left half) in fractions of the 200 x 440 box; the other
+// half is its mirror image.
+constexpr double kOutline[][2] = {
+    {0.50, 0.115}, {0.44, 0.12}, {0.43, 0.145}, {0.30, 0.165}, {0.24, 0.19}, {0.19, 0.33},
+    {0.14, 0.47},  {0.12, 0.53}, {0.16, 0.535}, {0.20, 0.47},  {0.26, 0.33}, {0.29, 0.25},
+    {0.31, 0.40},  {0.29, 0.52}, {0.31, 0.72},  {0.32, 0.93},  {0.28, 0.97}, {0.40, 0.975},
+    {0.42, 0.93},  {0.44, 0.72}, {0.48, 0.54},  {0.50, 0.53}};
+
+struct Cursor {
+    PdfDocument& pdf;
+    const history::SessionReport& report;
+    double y = kMargin;
+
+    // Room for `height` points, or a new page with the running header.
+    void need(double height) {
+        if (y + height <= kBottom) return;
+        pdf.new_page();
+        y = kMargin;
+        pdf.text(kMargin, y + 8, session_report_title(report) + " (continued)", kBody,
+                 FontWeight::Bold, kGrey);
+        y += 22;
+    }
+    void heading(const std::string& text) {
+        need(40);
+        y += 10;
+        pdf.text(kMargin, y + 10, text, 11.5, FontWeight::Bold);
+        y += 16;
+    }
+};
+
+std::string verdict_text(const protocols::ThresholdChange& c) {
+    switch (c.verdict) {
+    case protocols::ChangeVerdict::Increased: return "real increase";
+    case protocols::ChangeVerdict::Decreased: return "real decrease";
+    case protocols::ChangeVerdict::NoDetectableChange: return "within MDC";
+    }
+    return "";
+}
+
+void header(Cursor& c, const PressureFormat& unit) {
+    const history::SessionReport& r = c.report;
+    const storage::Session& s = r.session->session;
+    c.pdf.text(kMargin, c.y + 16, "Session report", 17, FontWeight::Bold);
+    if (!r.header.clinic.empty())
+        c.pdf.text_right(kRight, c.y + 9, r.header.clinic, 10, FontWeight::Bold);
+    if (!r.header.therapist.empty())
+        c.pdf.text_right(kRight, c.y + 21, "Therapist: " + r.header.therapist, kBody);
+    c.y += 34;
+    c.pdf.line(kMargin, c.y, kRight, c.y, 0.8);
+    c.y += 6;
+    std::string date = s.started_utc.substr(0, 16);
+    if (date.size() > 10 && date[10] == 'T') date[10] = ' ';
+    const std::pair<std::string, std::string> facts[] = {
+        {"Subject", r.subject_code},
+        {"Session", std::to_string(s.id) + ", " + date + " UTC"},
+        {"Measured by", r.session->operator_name.empty() ? "-" : r.session->operator_name},
+        {"Device", s.device_serial.empty() ? "-" : s.device_serial},
+        {"Calibration", r.calibration_status},
+        {"Probe", fixed(s.probe_cm2, 2) + " cm²; pressures in " + unit.symbol()},
+    };
+    for (std::size_t i = 0; i < std::size(facts); ++i) {
+        const double x = i % 2 == 0 ? kMargin : kMargin + 260;
+        const double y = c.y + 11 + 13.0 * static_cast<double>(i / 2);
+        c.pdf.text(x, y, facts[i].first, kBody, FontWeight::Bold);
+        c.pdf.text_fitted(x + 62, y, facts[i].second, kBody, 190);
+    }
+    c.y += 13.0 * 3 + 8;
+}
+
+void point_table(Cursor& c, const PressureFormat& unit) {
+    c.heading("Thresholds per point");
+    const std::string u = unit.symbol();
+    struct Column {
+        const char* title;
+        double right; // right edge of the column (left edge for the first)
+    };
+    const Column cols[] = {
+        {"Point", kMargin}, {"Trials", 278}, {"Mean", 318},        {"SD", 350},
+        {"CV %", 378},      {"L/R %", 410},  {"vs previous", 470}, {"Verdict (MDC)", kRight}};
+    c.need(30);
+    c.pdf.text(kMargin, c.y + 9, cols[0].title, kBody, FontWeight::Bold);
+    for (std::size_t i = 1; i < std::size(cols); ++i)
+        c.pdf.text_right(cols[i].right, c.y + 9, cols[i].title, kBody, FontWeight::Bold);
+    c.pdf.text(kMargin, c.y + 19, "trials, mean, SD and changes in " + u, 7, FontWeight::Regular,
+               kGrey);
+    c.y += 23;
+    c.pdf.line(kMargin, c.y, kRight, c.y, 0.5, kRule);
+    for (const history::ReportPointRow& row : c.report.rows) {
+        const history::PointVisit& v = *row.visit;
+        c.need(13);
+        const double y = c.y + 10;
+        c.pdf.text_fitted(kMargin, y, row.point->label(), kBody, 150);
+        std::string trials;
+        for (const history::TrialValue& t : v.trials)
+            trials += (trials.empty() ? "" : " ") + unit.number(t.ppt_kpa) + (t.counted ? "" : "*");
+        c.pdf.text_fitted(200, y, trials, 7.5, 80, FontWeight::Regular, kGrey);
+        if (v.n > 0) c.pdf.text_right(cols[2].right, y, unit.number(v.mean_kpa), kBody);
+        if (v.n > 1) {
+            c.pdf.text_right(cols[3].right, y, unit.number(v.sd_kpa), kBody);
+            c.pdf.text_right(cols[4].right, y, fixed(v.cv_pct, 1), kBody);
+        }
+        if (v.sides && row.point->side == storage::BodySide::Left)
+            c.pdf.text_right(cols[5].right, y, fixed(v.sides->difference_pct, 0), kBody);
+        if (v.vs_previous) {
+            const auto& ch = *v.vs_previous;
+            const std::string sign = ch.change_kpa > 0 ? "+" : "";
+            c.pdf.text_right(cols[6].right, y, sign + unit.number(ch.change_kpa), kBody);
+            const Rgb colour = ch.verdict == protocols::ChangeVerdict::Increased   ? kIncrease
+                               : ch.verdict == protocols::ChangeVerdict::Decreased ? kDecrease
+                                                                                   : Rgb{};
+            c.pdf.text_right(kRight, y, verdict_text(ch) + " (" + unit.number(ch.mdc_kpa) + ")",
+                             kBody, FontWeight::Regular, colour);
+        } else {
+            c.pdf.text_right(kRight, y, "first session", kBody, FontWeight::Regular, kGrey);
+        }
+        c.y += 13;
+    }
+    c.pdf.line(kMargin, c.y + 1, kRight, c.y + 1, 0.5, kRule);
+    c.need(24);
+    std::string provenance;
+    for (const history::ReportPointRow& row : c.report.rows)
+        if (provenance.find(row.point->mdc.provenance) == std::string::npos)
+            provenance += (provenance.empty() ? "" : "; ") + row.point->mdc.provenance;
+    c.pdf.text_fitted(kMargin, c.y + 11,
+                      "* not counted. Mean of counted trials. A change is real when it exceeds "
+                      "the site's MDC: " +
+                          provenance + ".",
+                      7, kRight - kMargin, FontWeight::Regular, kGrey);
+    c.y += 18;
+}
+
+void body_map(Cursor& c, const PressureFormat& unit) {
+    if (c.report.map.empty()) return;
+    constexpr double kBoxH = 230.0;
+    constexpr double kBoxW = kBoxH * 200.0 / 440.0;
+    c.need(kBoxH + 50);
+    c.heading("Body map (mean PPT, " + unit.symbol() + ")");
+    for (const bool front : {true, false}) {
+        const double left = front ? kMargin + 60 : kMargin + 300;
+        const double top = c.y + 14;
+        c.pdf.text(left + kBoxW / 2 - 14, c.y + 8, front ? "Front" : "Back", kBody,
+                   FontWeight::Bold, kGrey);
+        const auto at = [&](double fx, double fy) {
+            return std::pair{left + fx * kBoxW, top + fy * kBoxH};
+        };
+        c.pdf.stroke_ellipse(at(0.5, 0.06).first, at(0.5, 0.06).second, 0.08 * kBoxW, 0.05 * kBoxH,
+                             0.8, kGrey);
+        std::vector<double> outline;
+        for (const auto& p : kOutline) {
+            outline.push_back(at(p[0], p[1]).first);
+            outline.push_back(at(p[0], p[1]).second);
+        }
+        for (auto it = std::rbegin(kOutline); it != std::rend(kOutline); ++it) {
+            outline.push_back(at(1.0 - (*it)[0], (*it)[1]).first);
+            outline.push_back(at(1.0 - (*it)[0], (*it)[1]).second);
+        }
+        c.pdf.polyline(outline, 0.8, kGrey);
+        for (const history::ReportMapPoint& m : c.report.map) {
+            if (m.front != front) continue;
+            const auto [x, y] = at(m.at.x, m.at.y);
+            c.pdf.fill_circle(x, y, 2.6, kTrace);
+            const std::string value = unit.number(m.mean_kpa);
+            if (m.at.x >= 0.5)
+                c.pdf.text(x + 4, y + 3, value, 7);
+            else
+                c.pdf.text_right(x - 4, y + 3, value, 7);
+        }
+    }
+    c.y += kBoxH + 22;
+}
+
+void trace_plot(Cursor& c, const history::ReportHold& h, const PressureFormat& unit) {
+    constexpr double kPlotH = 70.0;
+    const double left = kMargin + 40, width = kRight - left;
+    const double top = c.y + 2;
+    double t_max = 1.0, p_max = h.entry->hold.band_high_kpa * 1.2;
+    for (const auto& p : h.trace) {
+        t_max = std::max(t_max, p.t_s);
+        p_max = std::max(p_max, p.pressure_kpa);
+    }
+    const auto x_of = [&](double t) { return left + width * t / t_max; };
+    const auto y_of = [&](double kpa) { return top + kPlotH * (1.0 - kpa / p_max); };
+    c.pdf.fill_rect(left, y_of(h.entry->hold.band_high_kpa), width,
+                    y_of(h.entry->hold.band_low_kpa) - y_of(h.entry->hold.band_high_kpa), kBand);
+    c.pdf.stroke_rect(left, top, width, kPlotH, 0.5, kRule);
+    std::vector<double> xy;
+    for (const auto& p : h.trace) {
+        xy.push_back(x_of(p.t_s));
+        xy.push_back(y_of(p.pressure_kpa));
+    }
+    c.pdf.polyline(xy, 0.7, kTrace);
+    c.pdf.text_right(left - 3, top + 7, unit.number(p_max), 7, FontWeight::Regular, kGrey);
+    c.pdf.text_right(left - 3, top + kPlotH, "0", 7, FontWeight::Regular, kGrey);
+    c.pdf.text(kMargin, top + kPlotH / 2 + 3, unit.symbol(), 7, FontWeight::Regular, kGrey);
+    c.pdf.text(left, top + kPlotH + 9, "0 s", 7, FontWeight::Regular, kGrey);
+    c.pdf.text_right(kRight, top + kPlotH + 9, fixed(t_max, 0) + " s", 7, FontWeight::Regular,
+                     kGrey);
+    c.y += kPlotH + 14;
+}
+
+void holds(Cursor& c, const PressureFormat& unit) {
+    if (c.report.holds.empty()) return;
+    c.heading("Holds");
+    for (const history::ReportHold& h : c.report.holds) {
+        const storage::Hold& hold = h.entry->hold;
+        const auto& m = hold.metrics;
+        c.need(h.trace.empty() ? 32 : 118);
+        c.pdf.text(kMargin, c.y + 10,
+                   h.entry->site.name + " " + storage::to_letter(hold.side) + ", hold " +
+                       std::to_string(hold.repetition) + " (" + hold.outcome + ")",
+                   kBody, FontWeight::Bold);
+        const std::string pain =
+            hold.pain_rating_0_10 ? std::to_string(*hold.pain_rating_0_10) + "/10" : "-";
+        c.pdf.text_fitted(
+            kMargin, c.y + 22,
+            "Band " + unit.number(hold.band_low_kpa) + "-" + unit.with_symbol(hold.band_high_kpa) +
+                ", target " + fixed(hold.target_hold_s, 0) + " s.  Duration " +
+                fixed(m.duration_s, 0) + " s, in band " + fixed(m.time_in_band_s, 0) + " s (" +
+                fixed(m.time_in_band_pct, 0) + " %), mean " + unit.with_symbol(m.mean_kpa) +
+                ", PTI " + unit.pti_with_symbol(m.pti_kpa_s) + ", step-ups " +
+                std::to_string(hold.step_ups.size()) + ", pain " + pain,
+            kBody, kRight - kMargin);
+        c.y += 28;
+        if (!h.trace.empty()) trace_plot(c, h, unit);
+    }
+}
+
+void notes(Cursor& c) {
+    const std::string& text = c.report.session->session.notes;
+    if (text.empty()) return;
+    c.heading("Notes");
+    // Words wrapped to the text width, paragraph breaks kept.
+    std::string line, word;
+    auto flush_line = [&] {
+        c.need(12);
+        c.pdf.text(kMargin, c.y + 10, line, kBody);
+        c.y += 12;
+        line.clear();
+    };
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const char ch = i < text.size() ? text[i] : '\n';
+        if (ch != ' ' && ch != '\n') {
+            word += ch;
+            continue;
+        }
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (text_width_pt(candidate, kBody) > kRight - kMargin && !line.empty()) {
+            flush_line();
+            line = word;
+        } else {
+            line = candidate;
+        }
+        word.clear();
+        if (ch == '\n') flush_line();
+    }
+}
+
+} // namespace
+
+std::string session_report_title(const history::SessionReport& report) {
+    return "Session report " + report.subject_code + " " +
+           report.session->session.started_utc.substr(0, 10);
+}
+
+PdfDocument render_session_report(const history::SessionReport& report,
+                                  const PressureFormat& unit) {
+    PdfDocument pdf;
+    pdf.new_page();
+    Cursor c{pdf, report};
+    header(c, unit);
+    point_table(c, unit);
+    body_map(c, unit);
+    holds(c, unit);
+    notes(c);
+    c.need(14);
+    const int pages = pdf.page_count();
+    pdf.text(kMargin, c.y + 14,
+             "Printed " + report.header.printed_utc + " by Algoscope. " + std::to_string(pages) +
+                 (pages == 1 ? " page." : " pages."),
+             7, FontWeight::Regular, kGrey);
+    return pdf;
+}
+
+} // namespace algocore::report

@@ -1,0 +1,52 @@
+#pragma once
+// What the History page asks of the database, as callbacks so the page never touches storage
+// itself: add_history_page() runs each on the workbench's storage thread (storage::ask) and
+// delivers the answer on the GUI thread; tests hand in their own.
+#include <QString>
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+#include "algocore/export/StudyFilter.h"
+#include "algocore/history/SessionReport.h"
+#include "algocore/storage/SubjectRecords.h"
+
+namespace algogui {
+
+/// A subject's records, or why they could not be read.
+struct SubjectAnswer {
+    std::optional<algocore::storage::SubjectRecords> records;
+    QString error;
+};
+
+/// A raw trace (of a trial or a hold), or nothing.
+using TraceAnswer = std::optional<algocore::storage::RawTrace>;
+
+/// What a report or an export should be.
+struct HistoryReportRequest {
+    QString subject_code;
+    algocore::storage::RecordId session_id = algocore::storage::kNoRecord;
+    QString pdf_path;
+    algocore::history::ReportHeader header;
+    QString unit_key; ///< "kpa", "kgf_cm2", ...
+};
+struct HistoryExportRequest {
+    algocore::exporting::StudyFilter filter;
+    bool json = false;
+    QString path; ///< folder (CSV) or file (JSON)
+};
+
+/// The page's reads and writes; every answer arrives later on the GUI thread.
+struct HistoryStore {
+    std::function<void(std::function<void(QStringList codes, QString error)>)> subjects;
+    std::function<void(QString code, std::function<void(SubjectAnswer)>)> subject;
+    std::function<void(bool hold, algocore::storage::RecordId id, std::function<void(TraceAnswer)>)>
+        trace;
+    /// Writes the PDF; answers "" or the reason it failed, and the page count.
+    std::function<void(HistoryReportRequest, std::function<void(QString error, int pages)>)> report;
+    /// Writes the export; answers a one-line outcome and whether it worked.
+    std::function<void(HistoryExportRequest, std::function<void(bool ok, QString outcome)>)>
+        export_study;
+};
+
+} // namespace algogui

@@ -1,0 +1,155 @@
+#include "algogui/history/HistoryPages.h"
+
+#include <fstream>
+#include <stdexcept>
+
+#include "algocore/FileMode.h"
+#include "algocore/export/StudyExport.h"
+#include "algocore/history/PressureFormat.h"
+#include "algocore/report/SessionReportPdf.h"
+#include "algocore/session/Workbench.h"
+#include "algogui/LiveFeed.h"
+#include "algogui/MainWindow.h"
+#include "algogui/Preferences.h"
+#include "algogui/history/HistoryPage.h"
+
+namespace algogui {
+
+namespace {
+
+using algocore::storage::Answer;
+using algocore::storage::ask;
+using algocore::storage::Storage;
+
+struct ReportOutcome {
+    QString error;
+    int pages = 0;
+};
+
+// Runs on the storage thread: the subject's records, the report and its PDF.
+ReportOutcome write_report(Storage& s, const HistoryReportRequest& r, const std::string& calib) {
+    const auto records = s.history_of(r.subject_code.toStdString());
+    if (!records) return {QObject::tr("no subject %1").arg(r.subject_code), 0};
+    const auto history = algocore::history::SubjectHistory::build(*records);
+    const auto* session = history.session(r.session_id);
+    if (!session) return {QObject::tr("no session %1").arg(r.session_id), 0};
+    const auto report = algocore::history::build_session_report(
+        history, r.session_id, r.header, [&s](auto id) { return s.hold_trace(id); }, calib);
+    const auto unit = algocore::history::PressureFormat::parse(r.unit_key.toStdString())
+                          .value_or(algocore::history::PressureFormat());
+    const auto pdf = algocore::report::render_session_report(*report, unit);
+    const std::string error =
+        pdf.save(r.pdf_path.toStdString(), algocore::report::session_report_title(*report));
+    return {QString::fromStdString(error), pdf.page_count()};
+}
+
+// Runs on the storage thread: the filtered study written as CSV tables or one JSON file.
+QString write_export(Storage& s, const HistoryExportRequest& r) {
+    using namespace algocore::exporting;
+    const auto data = filter_study(s.load_study(), r.filter);
+    const auto summaries = filter_summaries(s.site_summaries(algocore::storage::kNoRecord), data);
+    const TraceLoader trials = [&s](auto id) { return s.trial_trace(id); };
+    const TraceLoader holds = [&s](auto id) { return s.hold_trace(id); };
+    const std::string path = r.path.toStdString();
+    if (r.json) {
+        if (const auto failure =
+                algocore::create_file_with_mode(path, algocore::kOwnerOnlyFileMode);
+            !failure.empty())
+            throw std::runtime_error(failure);
+        std::ofstream out(path, std::ios::binary | std::ios::trunc);
+        write_study_json(data, summaries, out, trials, holds);
+        out.flush();
+        if (!out) throw std::runtime_error("cannot write " + path);
+    } else {
+        const auto result = export_csv_directory(data, summaries, path, trials, holds);
+        if (!result.ok) throw std::runtime_error(result.error);
+    }
+    return QObject::tr("Exported %1 sessions (%2 trials, %3 holds) to %4")
+        .arg(data.sessions.size())
+        .arg(data.trials.size())
+        .arg(data.holds.size())
+        .arg(r.path);
+}
+
+} // namespace
+
+HistoryPage* add_history_page(MainWindow& window) {
+    auto& bench = window.feed().workbench();
+    HistoryStore store;
+    // Every call goes to the storage thread; a closed database answers with its reason.
+    const auto storage = [&bench]() -> Storage* { return bench.storage(); };
+    store.subjects = [&bench, storage](auto done) {
+        if (!storage()) return done({}, QObject::tr("no database is open"));
+        ask<QStringList>(
+            *storage(), bench.inbox(),
+            [](Storage& s) {
+                QStringList codes;
+                for (const auto& subject : s.subjects())
+                    codes << QString::fromStdString(subject.code);
+                return codes;
+            },
+            [done](Answer<QStringList> a) { done(a.value, QString::fromStdString(a.error)); });
+    };
+    store.subject = [&bench, storage](QString code, auto done) {
+        if (!storage()) return done({std::nullopt, QObject::tr("no database is open")});
+        ask<std::optional<algocore::storage::SubjectRecords>>(
+            *storage(), bench.inbox(),
+            [code](Storage& s) { return s.history_of(code.toStdString()); },
+            [done](auto a) {
+                done({std::move(a.value), QString::fromStdString(a.error)});
+            });
+    };
+    store.trace = [&bench, storage](bool hold, algocore::storage::RecordId id, auto done) {
+        if (!storage()) return done(std::nullopt);
+        ask<TraceAnswer>(
+            *storage(), bench.inbox(),
+            [hold, id](Storage& s) { return hold ? s.hold_trace(id) : s.trial_trace(id); },
+            [done](Answer<TraceAnswer> a) { done(std::move(a.value)); });
+    };
+    store.report = [&bench, storage](HistoryReportRequest request, auto done) {
+        if (!storage()) return done(QObject::tr("no database is open"), 0);
+        const auto calibrations = bench.calibration_store().root();
+        ask<ReportOutcome>(
+            *storage(), bench.inbox(),
+            [request, calibrations](Storage& s) {
+                std::string calibration;
+                if (!calibrations.empty()) {
+                    const auto records = s.history_of(request.subject_code.toStdString());
+                    if (records)
+                        for (const auto& session : records->sessions)
+                            if (session.id == request.session_id)
+                                calibration = algocore::history::calibration_status_in(
+                                    algocore::CalibrationStore(calibrations), session);
+                }
+                return write_report(s, request, calibration);
+            },
+            [done](Answer<ReportOutcome> a) {
+                done(a.ok() ? a.value.error : QString::fromStdString(a.error), a.value.pages);
+            });
+    };
+    store.export_study = [&bench, storage](HistoryExportRequest request, auto done) {
+        if (!storage()) return done(false, QObject::tr("no database is open"));
+        ask<QString>(
+            *storage(), bench.inbox(), [request](Storage& s) { return write_export(s, request); },
+            [done](Answer<QString> a) {
+                done(a.ok(),
+                     a.ok()
+                         ? a.value
+                         : QObject::tr("Export failed: %1").arg(QString::fromStdString(a.error)));
+            });
+    };
+
+    auto* page = new HistoryPage(std::move(store), &window);
+    Preferences& prefs = window.preferences();
+    page->set_report_header(prefs.report_clinic(), prefs.report_therapist());
+    page->set_unit(window.unit());
+    QObject::connect(&window, &MainWindow::unitChanged, page, &HistoryPage::set_unit);
+    QObject::connect(page, &HistoryPage::reportHeaderEdited, &window,
+                     [&prefs](const QString& clinic, const QString& therapist) {
+                         prefs.set_report_header(clinic, therapist);
+                     });
+    window.add_page(QObject::tr("History"), page);
+    return page;
+}
+
+} // namespace algogui

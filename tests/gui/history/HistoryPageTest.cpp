@@ -1,0 +1,122 @@
+// The History page as a therapist reads it: the newest session first, each point's mean with
+// its change and verdict, holds with their dose, every number in the chosen unit, no cell cut
+// at 1024 x 640, and answers that arrive after the page is gone are dropped.
+#include <QHeaderView>
+#include <QScrollBar>
+#include <QTableWidget>
+#include <QtTest>
+
+#include "HistoryRecords.h"
+#include "algogui/history/HistoryPage.h"
+
+using namespace algogui;
+using algocore::storage::BodySide;
+
+namespace {
+
+algotest::HistoryRecords records() {
+    algotest::HistoryRecords r;
+    const auto a = r.session("2026-01-05");
+    const auto b = r.session("2026-02-05");
+    for (double v : {300.0, 310.0, 320.0})
+        r.trial(a, 10, BodySide::Left, v);
+    for (double v : {390.0, 400.0, 410.0})
+        r.trial(b, 10, BodySide::Left, v);
+    for (double v : {420.0, 440.0})
+        r.trial(b, 10, BodySide::Right, v);
+    r.hold(b);
+    return r;
+}
+
+// Every cell's text fits its column (nothing elided) and every column is in view.
+bool every_cell_fits(QTableWidget& t) {
+    if (t.horizontalScrollBar()->isVisible()) return false;
+    const QFontMetrics fm(t.font());
+    for (int c = 0; c < t.columnCount(); ++c) {
+        const int width = t.columnWidth(c);
+        const QString header = t.horizontalHeaderItem(c) ? t.horizontalHeaderItem(c)->text() : "";
+        if (c + 1 < t.columnCount() &&
+            QFontMetrics(t.horizontalHeader()->font()).horizontalAdvance(header) + 8 > width)
+            return false;
+        for (int r = 0; r < t.rowCount(); ++r)
+            if (t.item(r, c) && fm.horizontalAdvance(t.item(r, c)->text()) + 6 > width)
+                return false;
+    }
+    return true;
+}
+
+} // namespace
+
+class HistoryPageTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void showsTheNewestSessionWithItsChangeAndVerdict() {
+        HistoryPage page({});
+        page.resize(1000, 560);
+        page.show();
+        page.show_records(records().records);
+        QCOMPARE(page.sessions_table().rowCount(), 2);
+        QCOMPARE(page.sessions_table().item(0, 0)->text(), QStringLiteral("2026-02-05"));
+        QTableWidget& points = page.points_table();
+        QCOMPARE(points.rowCount(), 2);
+        QCOMPARE(points.item(0, 0)->text(), QStringLiteral("Upper trapezius L"));
+        QCOMPARE(points.item(0, 1)->text(), QStringLiteral("3/3"));
+        QCOMPARE(points.item(0, 2)->text(), QStringLiteral("400 ± 10"));
+        QCOMPARE(points.item(0, 3)->text(), QStringLiteral("+90 (real)"));
+        QCOMPARE(points.item(0, 5)->text(), QStringLiteral("7 % L"));
+        QCOMPARE(points.item(0, 6)->text(), QStringLiteral("47"));
+        QCOMPARE(points.item(0, 6)->toolTip(), QStringLiteral("built-in default (site library)"));
+        QCOMPARE(points.item(1, 3)->text(), QStringLiteral("first"));
+        QCOMPARE(page.holds_table().rowCount(), 1);
+        QCOMPARE(page.holds_table().item(0, 3)->text(), QStringLiteral("85 s (92 %)"));
+        QCOMPARE(page.holds_table().item(0, 7)->text(), QStringLiteral("4/10"));
+        // The older session has its own numbers.
+        page.sessions_table().setCurrentCell(1, 0);
+        QCOMPARE(points.rowCount(), 1);
+        QCOMPARE(points.item(0, 2)->text(), QStringLiteral("310 ± 10"));
+    }
+
+    void everyNumberFollowsTheChosenUnit() {
+        HistoryPage page({});
+        page.show_records(records().records);
+        page.set_unit(display_unit(QStringLiteral("kgf_cm2")));
+        QCOMPARE(page.points_table().horizontalHeaderItem(2)->text(),
+                 QStringLiteral("Mean ± SD (kgf/cm²)"));
+        QCOMPARE(page.points_table().item(0, 2)->text(), QStringLiteral("4.08 ± 0.10"));
+        QCOMPARE(page.holds_table().horizontalHeaderItem(5)->text(),
+                 QStringLiteral("PTI (kgf/cm²·s)"));
+        QCOMPARE(page.holds_table().item(0, 4)->text(), QStringLiteral("2.81"));
+    }
+
+    void noCellIsCutAtTheSmallestWindow() {
+        HistoryPage page({});
+        page.resize(980, 500); // the page's share of a 1024 x 640 window
+        page.show();
+        page.show_records(records().records);
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QVERIFY(every_cell_fits(page.sessions_table()));
+        QVERIFY(every_cell_fits(page.points_table()));
+        QVERIFY(every_cell_fits(page.holds_table()));
+    }
+
+    void aSubjectIsAskedForAndAnswersAfterThePageIsGoneAreDropped() {
+        std::function<void(SubjectAnswer)> pending;
+        QString asked;
+        HistoryStore store;
+        store.subject = [&](QString code, std::function<void(SubjectAnswer)> done) {
+            asked = code;
+            pending = std::move(done);
+        };
+        auto* page = new HistoryPage(store);
+        page->open_subject(QStringLiteral(" S014 "));
+        QCOMPARE(asked, QStringLiteral("S014"));
+        pending({records().records, {}});
+        QCOMPARE(page->sessions_table().rowCount(), 2);
+        page->open_subject(QStringLiteral("S014"));
+        delete page;
+        pending({records().records, {}}); // must not touch the deleted page
+    }
+};
+
+QTEST_MAIN(HistoryPageTest)
+#include "HistoryPageTest.moc"

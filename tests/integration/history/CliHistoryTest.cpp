@@ -1,0 +1,216 @@
+// algoscope-cli history, report and export as a clinic or a researcher scripts them: a
+// subject's history as JSON, a session's PDF whose text carries its numbers, exports that
+// take only the chosen subject, session or dates; clear refusals with exit status 2.
+#include <gtest/gtest.h>
+#include <sys/wait.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <string>
+
+#include "algocore/storage/SqliteStorage.h"
+
+using namespace algocore::storage;
+
+namespace {
+
+struct CommandRun {
+    int exit_code = -1;
+    std::string out;
+};
+
+CommandRun run(const std::string& command_line) {
+    CommandRun r;
+    FILE* pipe = popen(command_line.c_str(), "r");
+    if (pipe == nullptr) return r;
+    char buffer[8192];
+    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
+        r.out += buffer;
+    const int status = pclose(pipe);
+    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    return r;
+}
+
+CommandRun cli(const std::string& arguments) {
+    return run(std::string(ALGOSCOPE_CLI) + " " + arguments + " 2>&1");
+}
+
+// A folder of its own for each test.
+std::filesystem::path scratch(const std::string& test) {
+    const auto dir = std::filesystem::temp_directory_path() / ("algoscope-cli-history-" + test);
+    std::filesystem::remove_all(dir);
+    std::filesystem::create_directories(dir);
+    return dir;
+}
+
+RawTrace ramp(double to_kpa) {
+    RawTrace t;
+    for (int i = 0; i < 400; ++i)
+        t.samples.push_back({0.001 * i, 1000 + i, to_kpa * i / 4000.0, to_kpa * i / 400.0, 0, 0});
+    return t;
+}
+
+// S1: two sessions at the left trapezius (300/310/320, then 390/400/410) and a hold in the
+// second; S2: one session in another month.
+std::string make_db(const std::filesystem::path& dir) {
+    const std::string path = (dir / "study.sqlite").string();
+    auto opened = SqliteStorage::open(path);
+    EXPECT_TRUE(opened.storage) << opened.error;
+    auto& db = *opened.storage;
+    const RecordId site = db.find_site("upper_trapezius")->id;
+    const auto session = [&](const std::string& code, const std::string& when) {
+        SessionOpening o;
+        o.subject.code = code;
+        o.session.started_utc = when;
+        o.session.device_serial = "ALG-77";
+        o.by = Operator{0, "Ann", "therapist"};
+        return db.open_session(o).id;
+    };
+    const auto trials = [&](RecordId s, std::initializer_list<double> values) {
+        int k = 1;
+        for (double v : values) {
+            Trial t;
+            t.session_id = s;
+            t.site_id = site;
+            t.index = k++;
+            t.ppt_kpa = v;
+            t.valid = t.counted = true;
+            t.preset = "clinical";
+            t.target_rate_kpa_s = 30;
+            t.peak_kpa = v + 5;
+            t.signal_t_s = 11.5;
+            db.record_trial(t, ramp(v));
+        }
+    };
+    trials(session("S1", "2026-01-10T09:00:00Z"), {300, 310, 320});
+    const RecordId second = session("S1", "2026-02-10T09:00:00Z");
+    trials(second, {390, 400, 410});
+    Hold h;
+    h.session_id = second;
+    h.site_id = site;
+    h.band_low_kpa = 240;
+    h.band_high_kpa = 290;
+    h.target_hold_s = 60;
+    h.outcome = "complete";
+    h.metrics.duration_s = 61;
+    h.metrics.time_in_band_s = 55;
+    h.metrics.time_in_band_pct = 90.2;
+    h.metrics.mean_kpa = 266;
+    h.metrics.pti_kpa_s = 16100;
+    h.pain_rating_0_10 = 3;
+    db.record_hold(h, ramp(280));
+    trials(session("S2", "2026-03-01T09:00:00Z"), {200, 210, 220});
+    EXPECT_TRUE(db.flush(std::chrono::seconds(30)));
+    return path;
+}
+
+std::string read(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+} // namespace
+
+TEST(CliHistory, JsonHasEachSessionsThresholdAndTheRealChangeVerdict) {
+    const auto dir = scratch("json");
+    const std::string db = make_db(dir);
+    const CommandRun r = run(std::string(ALGOSCOPE_CLI) + " history --db " + db +
+                             " --subject S1 --json 2>/dev/null");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["sessions"].size(), 2u);
+    ASSERT_EQ(j["points"].size(), 1u);
+    const auto& visits = j["points"][0]["sessions"];
+    ASSERT_EQ(visits.size(), 2u);
+    EXPECT_DOUBLE_EQ(visits[0]["mean_kpa"].get<double>(), 310.0);
+    EXPECT_DOUBLE_EQ(visits[1]["sd_kpa"].get<double>(), 10.0);
+    EXPECT_EQ(visits[1]["vs_previous"]["verdict"], "increased");
+    EXPECT_DOUBLE_EQ(visits[1]["vs_previous"]["change_kpa"].get<double>(), 90.0);
+    EXPECT_EQ(j["points"][0]["mdc_source"], "built-in default");
+    ASSERT_EQ(j["holds"].size(), 1u);
+    EXPECT_DOUBLE_EQ(j["holds"][0]["pti_kpa_s"].get<double>(), 16100.0);
+    EXPECT_EQ(j["holds"][0]["pain_rating"], 3);
+}
+
+TEST(CliHistory, TextFollowsTheChosenUnit) {
+    const auto dir = scratch("unit");
+    const std::string db = make_db(dir);
+    const CommandRun r = cli("history --db " + db + " --subject S1 --unit kgf/cm2");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("mean 4.08 kgf/cm²"), std::string::npos) << r.out; // 400 kPa
+    EXPECT_EQ(r.out.find("kPa"), std::string::npos) << r.out;
+}
+
+TEST(CliHistory, AnUnknownSubjectOrDatabaseIsRefusedWithExitTwo) {
+    const auto dir = scratch("unknown");
+    const std::string db = make_db(dir);
+    CommandRun r = cli("history --db " + db + " --subject NOPE --json");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("no subject with the code 'NOPE'"), std::string::npos) << r.out;
+    r = cli("history --db " + (dir / "missing.sqlite").string() + " --subject S1");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("no database at"), std::string::npos) << r.out;
+}
+
+TEST(CliReport, ThePdfCarriesTheSessionsNumbersAsText) {
+    const auto dir = scratch("report");
+    const std::string db = make_db(dir);
+    const auto pdf = dir / "report.pdf";
+    const CommandRun r = run("env -u DISPLAY -u QT_QPA_PLATFORM " + std::string(ALGOSCOPE_CLI) +
+                             " report --db " + db + " --subject S1 --pdf " + pdf.string() +
+                             " --clinic 'Praxis Nord' --therapist 'A. Roth' 2>&1");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("(1 page)"), std::string::npos) << r.out;
+    const CommandRun text = run("pdftotext -layout " + pdf.string() + " - 2>&1");
+    if (text.exit_code != 0) GTEST_SKIP() << "pdftotext is not installed";
+    for (const char* expected :
+         {"Praxis Nord", "A. Roth", "S1", "ALG-77", "Upper trapezius L", "390 400 410", "+90",
+          "real increase", "PTI 16100 kPa", "pain 3/10"})
+        EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
+}
+
+TEST(CliReport, AnUnknownSessionIsRefused) {
+    const auto dir = scratch("report-session");
+    const std::string db = make_db(dir);
+    const CommandRun r =
+        cli("report --db " + db + " --subject S1 --session 99 --pdf " + (dir / "r.pdf").string());
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("has no session 99"), std::string::npos) << r.out;
+    EXPECT_FALSE(std::filesystem::exists(dir / "r.pdf"));
+}
+
+TEST(CliExport, FiltersTakeOnlyTheChosenSubjectAndDates) {
+    const auto dir = scratch("export");
+    const std::string db = make_db(dir);
+    CommandRun r = cli("export --db " + db + " --subject S1 --from 2026-02-01 --out " +
+                       (dir / "csv").string());
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const std::string trials = read(dir / "csv" / "trials.csv");
+    EXPECT_NE(trials.find("preset,target_rate_kpa_s"), std::string::npos);
+    EXPECT_NE(trials.find(",clinical,30,"), std::string::npos) << trials;
+    EXPECT_EQ(std::count(trials.begin(), trials.end(), '\n'), 4); // header + 3 trials
+    EXPECT_EQ(trials.find(",300,"), std::string::npos);
+    EXPECT_TRUE(std::filesystem::exists(dir / "csv" / "training_scores.csv"));
+
+    r = run(std::string(ALGOSCOPE_CLI) + " export --db " + db +
+            " --format json --to 2026-01-31 2>/dev/null");
+    ASSERT_EQ(r.exit_code, 0);
+    const auto j = nlohmann::json::parse(r.out);
+    EXPECT_EQ(j["sessions"].size(), 1u);
+    EXPECT_EQ(j["trials"].size(), 3u);
+    EXPECT_EQ(j["trials"][0]["trace"]["encoding"], "delta-runs-1");
+
+    r = cli("export --db " + db + " --from 2026-13-01");
+    EXPECT_NE(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("must be a date YYYY-MM-DD"), std::string::npos) << r.out;
+    r = cli("export --db " + db + " --subject NOPE");
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("no subject with the code"), std::string::npos) << r.out;
+}

@@ -1,0 +1,102 @@
+#include <gtest/gtest.h>
+
+#include "HistoryRecords.h"
+#include "algocore/history/SessionReport.h"
+#include "algocore/report/PdfDocument.h"
+#include "algocore/report/SessionReportPdf.h"
+
+using namespace algocore;
+using storage::BodySide;
+
+namespace {
+
+struct ReportCase {
+    algotest::HistoryRecords r;
+    history::SubjectHistory h;
+    storage::RecordId last = 0;
+
+    ReportCase() {
+        const auto first = r.session("2026-01-05");
+        last = r.session("2026-02-05");
+        for (double v : {300.0, 310.0, 320.0})
+            r.trial(first, 10, BodySide::Left, v);
+        for (double v : {390.0, 400.0, 410.0})
+            r.trial(last, 10, BodySide::Left, v);
+        r.hold(last).side = BodySide::Left;
+        r.records.sessions.back().notes = "Patient reports less neck pain since the last visit.";
+        h = history::SubjectHistory::build(r.records);
+    }
+};
+
+storage::RawTrace ramp_and_hold() {
+    storage::RawTrace t;
+    for (int i = 0; i < 90000; ++i)
+        t.samples.push_back({0.001 * i, 0, 0.0, i < 5000 ? 0.055 * i : 275.0, 0, 0});
+    t.samples[60000].pressure_kpa = 333.0; // a spike the thinning must keep
+    return t;
+}
+
+std::string pdf_of(const ReportCase& c, const history::PressureFormat& unit) {
+    const auto report = history::build_session_report(
+        c.h, 0, {"Clinic Nord", "A. Therapist", "2026-02-05 12:00 UTC"},
+        [](storage::RecordId) { return std::optional<storage::RawTrace>(ramp_and_hold()); });
+    EXPECT_TRUE(report);
+    return report::render_session_report(*report, unit).bytes("t");
+}
+
+} // namespace
+
+TEST(SessionReport, TheNewestSessionIsReportedWithItsPointsAndHolds) {
+    const ReportCase c;
+    const auto report = history::build_session_report(c.h, 0, {}, {});
+    ASSERT_TRUE(report);
+    EXPECT_EQ(report->session->session.id, c.last);
+    ASSERT_EQ(report->rows.size(), 1u);
+    EXPECT_DOUBLE_EQ(report->rows[0].visit->mean_kpa, 400.0);
+    ASSERT_TRUE(report->rows[0].visit->vs_previous);
+    EXPECT_EQ(report->rows[0].visit->vs_previous->verdict, protocols::ChangeVerdict::Increased);
+    ASSERT_EQ(report->holds.size(), 1u);
+    ASSERT_EQ(report->map.size(), 1u); // the trapezius has a back position only
+    EXPECT_FALSE(report->map[0].front);
+    EXPECT_EQ(report->calibration_status, "factory calibration (no calibration record)");
+    EXPECT_FALSE(history::build_session_report(c.h, 9999, {}, {}));
+}
+
+TEST(SessionReport, ThinningATraceKeepsItsPeak) {
+    const auto thin = history::thin_trace(ramp_and_hold(), history::kReportTracePoints);
+    EXPECT_LE(thin.size(), history::kReportTracePoints);
+    double peak = 0.0;
+    for (const auto& p : thin)
+        peak = std::max(peak, p.pressure_kpa);
+    EXPECT_DOUBLE_EQ(peak, 333.0);
+    EXPECT_NEAR(thin.back().t_s, 89.999, 1e-9);
+}
+
+TEST(SessionReportPdf, CarriesEveryNumberAsText) {
+    const std::string pdf = pdf_of(ReportCase(), history::PressureFormat());
+    EXPECT_EQ(pdf.rfind("%PDF-1.4", 0), 0u);
+    for (const char* text : {"(Clinic Nord)", "(Therapist: A. Therapist)", "(S014)", "(AX-0042)",
+                             "(Upper trapezius L)", "(390 400 410)", "(400)", "(10)", "(+90)",
+                             "(real increase \\(47\\))", "(Dr Who)",
+                             "(Patient reports less neck pain since the last visit.)"})
+        EXPECT_NE(pdf.find(text), std::string::npos) << text;
+    EXPECT_NE(pdf.find("mean 276 kPa, PTI 25300 kPa\\267s, step-ups 2, pain 4/10"),
+              std::string::npos);
+    EXPECT_NE(pdf.find("/Count 1 "), std::string::npos);
+}
+
+TEST(SessionReportPdf, PressuresFollowTheChosenUnit) {
+    const std::string pdf = pdf_of(ReportCase(), *history::PressureFormat::parse("kgf/cm2"));
+    EXPECT_NE(pdf.find("(4.08)"), std::string::npos); // 400 kPa
+    EXPECT_NE(pdf.find("pressures in kgf/cm\\262"), std::string::npos);
+    EXPECT_EQ(pdf.find("(400)"), std::string::npos);
+}
+
+TEST(PdfDocument, TextIsCutToFitItsWidth) {
+    report::PdfDocument pdf;
+    pdf.text_fitted(10, 10, "A very long site name that cannot fit", 10, 60);
+    const std::string bytes = pdf.bytes("t");
+    EXPECT_NE(bytes.find("...) Tj"), std::string::npos);
+    EXPECT_LE(report::text_width_pt("A very l...", 10), 60.0);
+    EXPECT_NEAR(report::text_width_pt("0", 10), 5.56, 1e-9);
+}

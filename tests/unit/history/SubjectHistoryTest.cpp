@@ -1,0 +1,129 @@
+#include <gtest/gtest.h>
+
+#include "HistoryRecords.h"
+#include "algocore/history/MdcLookup.h"
+#include "algocore/history/PressureFormat.h"
+#include "algocore/history/SubjectHistory.h"
+
+using namespace algocore;
+using history::SubjectHistory;
+using protocols::ChangeVerdict;
+using storage::BodySide;
+
+namespace {
+
+// Three sessions at the trapezius, left: 300/310/320 (mean 310), then 330/340/350 (340,
+// +30 < MDC 47.2), then 400/410/420 (410, +70 vs previous, +100 vs first).
+algotest::HistoryRecords three_sessions() {
+    algotest::HistoryRecords r;
+    const auto a = r.session("2026-01-05");
+    const auto b = r.session("2026-02-05");
+    const auto c = r.session("2026-03-05");
+    for (double v : {300.0, 310.0, 320.0})
+        r.trial(a, 10, BodySide::Left, v);
+    for (double v : {330.0, 340.0, 350.0})
+        r.trial(b, 10, BodySide::Left, v);
+    r.trial(b, 10, BodySide::Left, 999.0, false); // not counted: must not move the mean
+    for (double v : {400.0, 410.0, 420.0})
+        r.trial(c, 10, BodySide::Left, v);
+    for (double v : {500.0, 520.0})
+        r.trial(c, 10, BodySide::Right, v);
+    return r;
+}
+
+} // namespace
+
+TEST(SubjectHistory, ThresholdIsTheMeanOfCountedTrialsWithSampleSd) {
+    const SubjectHistory h = SubjectHistory::build(three_sessions().records);
+    ASSERT_EQ(h.sessions().size(), 3u);
+    ASSERT_EQ(h.points().size(), 2u);
+    const auto& left = h.points()[0];
+    EXPECT_EQ(left.label(), "Upper trapezius L");
+    ASSERT_EQ(left.visits.size(), 3u);
+    EXPECT_EQ(left.visits[1].n, 3);
+    EXPECT_EQ(left.visits[1].trials.size(), 4u);
+    EXPECT_DOUBLE_EQ(left.visits[1].mean_kpa, 340.0);
+    EXPECT_DOUBLE_EQ(left.visits[1].sd_kpa, 10.0);
+    EXPECT_NEAR(left.visits[1].cv_pct, 100.0 * 10.0 / 340.0, 1e-9);
+}
+
+TEST(SubjectHistory, ChangesAreJudgedAgainstThePreviousAndTheFirstSession) {
+    const SubjectHistory h = SubjectHistory::build(three_sessions().records);
+    const auto& v = h.points()[0].visits;
+    EXPECT_FALSE(v[0].vs_previous);
+    EXPECT_FALSE(v[0].vs_first);
+    ASSERT_TRUE(v[1].vs_previous);
+    EXPECT_DOUBLE_EQ(v[1].vs_previous->change_kpa, 30.0);
+    EXPECT_EQ(v[1].vs_previous->verdict, ChangeVerdict::NoDetectableChange);
+    ASSERT_TRUE(v[2].vs_previous);
+    EXPECT_DOUBLE_EQ(v[2].vs_previous->change_kpa, 70.0);
+    EXPECT_EQ(v[2].vs_previous->verdict, ChangeVerdict::Increased);
+    ASSERT_TRUE(v[2].vs_first);
+    EXPECT_DOUBLE_EQ(v[2].vs_first->change_kpa, 100.0);
+    EXPECT_DOUBLE_EQ(v[2].vs_first->mdc_kpa, 47.2);
+}
+
+TEST(SubjectHistory, LeftAndRightAreComparedOnlyInSessionsWithBoth) {
+    const SubjectHistory h = SubjectHistory::build(three_sessions().records);
+    const auto& left = h.points()[0].visits;
+    const auto& right = h.points()[1].visits;
+    EXPECT_FALSE(left[0].sides);
+    ASSERT_TRUE(left[2].sides);
+    EXPECT_DOUBLE_EQ(left[2].sides->difference_kpa, 410.0 - 510.0);
+    EXPECT_EQ(left[2].sides->lower_side, 'L');
+    ASSERT_TRUE(right[0].sides);
+    EXPECT_DOUBLE_EQ(right[0].sides->right_kpa, 510.0);
+}
+
+TEST(SubjectHistory, HoldsAndSessionCountsFollowTheirSessions) {
+    auto r = three_sessions();
+    r.hold(r.records.sessions[1].id);
+    const SubjectHistory h = SubjectHistory::build(r.records);
+    ASSERT_EQ(h.holds().size(), 1u);
+    EXPECT_EQ(h.holds()[0].site.name, "Upper trapezius");
+    EXPECT_EQ(h.holds()[0].session_started_utc, "2026-02-05T10:00:00Z");
+    EXPECT_EQ(h.sessions()[1].holds, 1);
+    EXPECT_EQ(h.sessions()[1].trials, 4);
+    EXPECT_EQ(h.sessions()[1].counted_trials, 3);
+    EXPECT_EQ(h.sessions()[1].operator_name, "Dr Who");
+    EXPECT_EQ(h.holds_in(r.records.sessions[0].id).size(), 0u);
+    EXPECT_EQ(h.latest_session()->session.started_utc, "2026-03-05T10:00:00Z");
+}
+
+TEST(MdcLookup, BuiltInDefaultsStateWhereTheyComeFrom) {
+    storage::Site library;
+    library.name = "Upper trapezius";
+    library.mdc_kpa = 47.2;
+    EXPECT_EQ(history::builtin_mdc(library).provenance, "built-in default (site library)");
+    storage::Site custom;
+    custom.name = "Tibialis anterior";
+    EXPECT_DOUBLE_EQ(history::builtin_mdc(custom).mdc_kpa, 97.9);
+    EXPECT_EQ(history::builtin_mdc(custom).provenance, "built-in default (Walton et al. 2011)");
+    custom.name = "My point";
+    EXPECT_EQ(history::builtin_mdc(custom).provenance, "built-in default (fallback 50 kPa)");
+}
+
+TEST(MdcLookup, ALabsOwnMdcWinsAndChangesTheVerdict) {
+    const history::MdcLookup lab([](const storage::Site& site, BodySide side) {
+        std::optional<history::MdcValue> v;
+        if (site.key == "upper_trapezius" && side == BodySide::Left)
+            v = history::MdcValue{25.0, history::MdcOrigin::BuiltInDefault, "this lab: ICC(2,1)"};
+        return v;
+    });
+    const SubjectHistory h = SubjectHistory::build(three_sessions().records, lab);
+    const auto& left = h.points()[0];
+    EXPECT_EQ(left.mdc.origin, history::MdcOrigin::ThisLab);
+    EXPECT_EQ(left.mdc.provenance, "this lab: ICC(2,1)");
+    // +30 kPa is within the default 47.2 but beyond the lab's 25.
+    EXPECT_EQ(left.visits[1].vs_previous->verdict, ChangeVerdict::Increased);
+    EXPECT_EQ(h.points()[1].mdc.origin, history::MdcOrigin::BuiltInDefault);
+}
+
+TEST(PressureFormat, WritesTheChosenUnitWithItsSymbol) {
+    const auto kgf = history::PressureFormat::parse("kgf_cm2");
+    ASSERT_TRUE(kgf);
+    EXPECT_EQ(kgf->with_symbol(98.0665), "1.00 kgf/cm²");
+    EXPECT_EQ(history::PressureFormat().signed_with_symbol(-12.4), "\u221212 kPa");
+    EXPECT_EQ(history::PressureFormat().signed_with_symbol(0.2), "0 kPa");
+    EXPECT_FALSE(history::PressureFormat::parse("bar"));
+}
