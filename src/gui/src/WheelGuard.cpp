@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QCoreApplication>
 #include <QEvent>
+#include <QScrollBar>
 #include <QWheelEvent>
 #include <QWidget>
 
@@ -34,6 +35,8 @@ void pass_to_scroll_area(QWidget* widget, const QWheelEvent* wheel) {
 WheelGuard::WheelGuard(QObject* parent) : QObject(parent) {}
 
 bool WheelGuard::guards(const QObject* object) {
+    // Scroll bars are what the wheel is for (a scroll area hands its turns to them).
+    if (qobject_cast<const QScrollBar*>(object)) return false;
     return qobject_cast<const QAbstractSpinBox*>(object) ||
            qobject_cast<const QComboBox*>(object) || qobject_cast<const QAbstractSlider*>(object);
 }

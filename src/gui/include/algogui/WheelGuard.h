@@ -13,7 +13,8 @@ class WheelGuard : public QObject {
 public:
     explicit WheelGuard(QObject* parent = nullptr);
 
-    /// True for the widgets whose value the wheel changes (spin boxes, combo boxes, sliders).
+    /// True for the widgets whose value the wheel changes (spin boxes, combo boxes, sliders;
+    /// not scroll bars).
     static bool guards(const QObject* object);
 
 protected:
