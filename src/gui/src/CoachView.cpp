@@ -57,6 +57,7 @@ CoachView::CoachView(QWidget* parent)
     prompt_label_ = new FittedLabel(40, 18, this);
     prompt_label_->setObjectName(QStringLiteral("CoachPrompt"));
     prompt_label_->setAlignment(Qt::AlignCenter);
+    prompt_label_->setContentsMargins(16, 0, 16, 0); // the words never touch the strip edge
     timer_ = new QLabel(this);
     timer_->setObjectName(QStringLiteral("CoachTimer"));
     timer_->setAlignment(Qt::AlignCenter);
