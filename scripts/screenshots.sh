@@ -25,5 +25,5 @@ for size in 1024x640 1280x800 1920x1080; do
     shot training sustained-hold 24 training "$size"
     shot calibration sustained-hold 4 calibration "$size"
     shot reliability sustained-hold 4 reliability "$size"
-    shot coach sustained-hold 45 coach "$size"
+    shot coach sustained-hold 22 coach "$size"
 done
