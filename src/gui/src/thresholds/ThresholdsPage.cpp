@@ -149,10 +149,10 @@ QWidget* ThresholdsPage::build_run_column() {
     run_ = new RunControls(column);
     plot_ = make_pressure_plot(column);
     plot_->set_window_s(kPlotWindowS);
-    plot_->widget()->setMinimumHeight(235);
+    plot_->widget()->setMinimumHeight(170);
     gauge_ = new RampRateGauge(column);
     table_ = new TrialTable(column);
-    table_->setMinimumHeight(138);
+    table_->setMinimumHeight(88); // the header and three trials
     summary_ = new PointSummaryView(column);
     auto* export_csv = new QPushButton(tr("Export CSV…"), column);
     auto* export_json = new QPushButton(tr("Export JSON…"), column);
