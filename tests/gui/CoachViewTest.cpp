@@ -32,7 +32,7 @@ private Q_SLOTS:
         QTest::addColumn<QString>("words");
         QTest::addColumn<QColor>("colour");
         QTest::newRow("take up the slack") << 0 << "▲ TAKE UP THE SLACK" << theme::kAbove;
-        QTest::newRow("step-up") << 1 << "▲ STEP UP TO 380 kPa" << theme::kBelow;
+        QTest::newRow("step-up") << 1 << "✔ STEPPED UP TO 380 kPa: HOLD" << theme::kInBand;
         QTest::newRow("over limit") << 2 << "⚠ OVER LIMIT: EASE OFF" << theme::kOverLimit;
         QTest::newRow("hold complete") << 3 << "✔ HOLD COMPLETE: RELEASE" << theme::kInBand;
         QTest::newRow("stretch") << 4 << "STRETCH NOW  0:30" << theme::kBelow;
@@ -63,7 +63,7 @@ private Q_SLOTS:
         LiveModel model = pressing_at(350);
         view.show_prompt(CoachPrompt::step_up(380));
         view.show_frame(model, display_unit(QStringLiteral("kgf_cm2")));
-        QCOMPARE(view.prompt_text(), QStringLiteral("▲ STEP UP TO 3.87 kgf/cm²"));
+        QCOMPARE(view.prompt_text(), QStringLiteral("✔ STEPPED UP TO 3.87 kgf/cm²: HOLD"));
         QCOMPARE(view.readout().unit_text(), QStringLiteral("kgf/cm²"));
         QCOMPARE(view.readout().number_text(), QStringLiteral("3.57"));
     }
@@ -139,10 +139,10 @@ private Q_SLOTS:
         for (const char* name : {"CoachTimer", "CoachPrompt", "CoachLink"}) {
             const auto* label = view.findChild<QLabel*>(QString::fromLatin1(name));
             QVERIFY(label);
-            const QRect needed = QFontMetrics(label->font())
-                                     .boundingRect(label->contentsRect(),
-                                                   Qt::TextWordWrap | label->alignment(),
-                                                   label->text());
+            const QRect needed =
+                QFontMetrics(label->font())
+                    .boundingRect(label->contentsRect(), Qt::TextWordWrap | label->alignment(),
+                                  label->text());
             QVERIFY2(label->contentsRect().contains(needed),
                      qPrintable(QStringLiteral("%1: '%2' needs %3x%4, has %5x%6")
                                     .arg(name, label->text())

@@ -71,7 +71,8 @@ QStringList coach_texts() {
     }
     for (const CoachPrompt& prompt :
          {CoachPrompt::take_up_slack(), CoachPrompt::step_up(350), CoachPrompt::over_limit(),
-          CoachPrompt::hold_complete(), CoachPrompt::stretch(30), CoachPrompt::rest(60, 2, 3)})
+          CoachPrompt::hold_complete(), CoachPrompt::time_limit(), CoachPrompt::stretch(30),
+          CoachPrompt::rest(60, 2, 3)})
         out << prompt.words(kpa);
     return out;
 }

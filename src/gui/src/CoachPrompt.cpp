@@ -23,7 +23,7 @@ CoachPrompt CoachPrompt::take_up_slack() {
 }
 
 CoachPrompt CoachPrompt::step_up(double to_pressure_kpa) {
-    return {tr("▲ STEP UP TO %1"), theme::kBelow, to_pressure_kpa, true};
+    return {tr("✔ STEPPED UP TO %1: HOLD"), theme::kInBand, to_pressure_kpa, true};
 }
 
 CoachPrompt CoachPrompt::over_limit() {
@@ -32,6 +32,10 @@ CoachPrompt CoachPrompt::over_limit() {
 
 CoachPrompt CoachPrompt::hold_complete() {
     return {tr("✔ HOLD COMPLETE: RELEASE"), theme::kInBand, std::nullopt, true};
+}
+
+CoachPrompt CoachPrompt::time_limit() {
+    return {tr("⚠ MAXIMUM TIME: EASE OFF"), theme::kAbove, std::nullopt, true};
 }
 
 // Countdowns round up, so "0:00" never shows while time is left.

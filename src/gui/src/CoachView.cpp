@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "algogui/BandBar.h"
+#include "algogui/FittedLabel.h"
 #include "algogui/HoldTimerPanel.h"
 #include "algogui/LiveModel.h"
 #include "algogui/PressureReadout.h"
@@ -53,10 +54,10 @@ CoachView::CoachView(QWidget* parent)
     readout_ = new PressureReadout(this);
     // The prompt strip keeps its room when empty, so the readout does not jump when a
     // prompt comes and goes.
-    prompt_label_ = new QLabel(this);
+    prompt_label_ = new FittedLabel(40, 18, this);
     prompt_label_->setObjectName(QStringLiteral("CoachPrompt"));
     prompt_label_->setAlignment(Qt::AlignCenter);
-    prompt_label_->setWordWrap(true);
+    prompt_label_->setContentsMargins(16, 0, 16, 0); // the words never touch the strip edge
     timer_ = new QLabel(this);
     timer_->setObjectName(QStringLiteral("CoachTimer"));
     timer_->setAlignment(Qt::AlignCenter);
@@ -101,6 +102,8 @@ void CoachView::show_frame(const LiveModel& model, const DisplayUnit& unit) {
 }
 
 void CoachView::show_prompt(const CoachPrompt& prompt) {
+    // A countdown prompt arrives every frame: restyling the strip only when it changes.
+    if (prompt_ && *prompt_ == prompt) return;
     prompt_ = prompt;
     refresh_prompt();
 }
@@ -113,11 +116,11 @@ void CoachView::clear_prompt() {
 
 void CoachView::refresh_prompt() {
     if (!prompt_) {
-        prompt_label_->clear();
+        prompt_label_->set_text(QString());
         prompt_label_->setStyleSheet(QString());
         return;
     }
-    prompt_label_->setText(prompt_->words(unit_));
+    prompt_label_->set_text(prompt_->words(unit_));
     prompt_label_->setStyleSheet(strip_style(prompt_->colour));
 }
 
@@ -154,11 +157,15 @@ void CoachView::resizeEvent(QResizeEvent* event) {
         if (QFontMetrics(font).horizontalAdvance(widest) <= column_px) break;
     }
     timer_->setFont(font);
-    prompt_label_->setFont(font);
+    // The prompt is the largest text after the number: a few words, shrunk only as needed.
+    QFont prompt_font = font;
+    prompt_font.setPixelSize(std::max(18, height() / 10));
+    prompt_label_->setFont(prompt_font);
+    prompt_label_->set_pixel_range(std::max(18, height() / 10), std::max(16, px));
     QFont small = link_->font();
-    small.setPixelSize(std::max(14, height() / 40));
+    small.setPixelSize(std::max(16, height() / 30));
     link_->setFont(small);
     QWidget::resizeEvent(event);
 }
 
-}  // namespace algogui
+} // namespace algogui

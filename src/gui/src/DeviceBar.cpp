@@ -11,6 +11,7 @@
 
 #include "algocal/CalibrationRecord.h"
 #include "algocore/drivers/DriverFactory.h"
+#include "algogui/ElidedLabel.h"
 #include "algogui/Theme.h"
 
 namespace algogui {
@@ -53,7 +54,7 @@ std::chrono::year_month_day today() {
                                        std::chrono::day{static_cast<unsigned>(now.day())}};
 }
 
-}  // namespace
+} // namespace
 
 DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     auto* layout = new QHBoxLayout(this);
@@ -63,7 +64,7 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     auto* port = new PortCombo(this);
     port->before_popup = [this] { refresh_ports(); };
     port_ = port;
-    port_->setEditable(true);  // any path can be typed, e.g. a by-id link
+    port_->setEditable(true); // any path can be typed, e.g. a by-id link
     port_->setMinimumWidth(150);
     port_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     port_->setMinimumContentsLength(14);
@@ -75,13 +76,14 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     connect_ = new QPushButton(tr("Connect"), this);
 
     state_ = make_field(this, tr("Link state"));
-    device_ = make_field(this, tr("Device model and serial number"));
+    device_ = new ElidedLabel(this);
+    device_->setToolTip(tr("Device model and serial number"));
     calibration_ = make_field(this, tr("Calibration in use"));
     rate_ = make_field(this, tr("Samples per second"));
     losses_ = make_field(this, tr("Samples lost / bad frames / dropped by a slow display"));
-    // Long device names must not force the window wider than a laptop screen.
+    // Long device names must not force the window wider than a laptop screen: the name is
+    // elided, the tooltip has it whole.
     device_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    device_->setMinimumWidth(80);
 
     layout->addWidget(port_);
     layout->addWidget(driver_);
@@ -93,8 +95,10 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     layout->addWidget(losses_);
 
     connect(connect_, &QPushButton::clicked, this, [this] {
-        if (connected_) Q_EMIT disconnectRequested();
-        else Q_EMIT connectRequested(choice());
+        if (connected_)
+            Q_EMIT disconnectRequested();
+        else
+            Q_EMIT connectRequested(choice());
     });
     refresh_ports();
     show_status({}, false, nullptr);
@@ -128,13 +132,16 @@ void DeviceBar::refresh_ports() {
 
 void DeviceBar::select_port(const QString& path) {
     const int row = port_->findData(path, kPathRole);
-    if (row >= 0) port_->setCurrentIndex(row);
-    else port_->setCurrentText(path);  // typed by hand, or not plugged in now
+    if (row >= 0)
+        port_->setCurrentIndex(row);
+    else
+        port_->setCurrentText(path); // typed by hand, or not plugged in now
 }
 
 QStringList DeviceBar::port_entries() const {
     QStringList entries;
-    for (int row = 0; row < port_->count(); ++row) entries += port_->itemText(row);
+    for (int row = 0; row < port_->count(); ++row)
+        entries += port_->itemText(row);
     return entries;
 }
 
@@ -166,8 +173,10 @@ void DeviceBar::show_status(const algocore::AcquisitionStatus& status, bool conn
 
     QColor colour = theme::kMutedText;
     QString state = connected ? QString::fromLatin1(algocore::to_string(status.link)) : tr("idle");
-    if (connected && status.link == Link::Connected) colour = theme::kInBand;
-    else if (connected && status.link != Link::Connecting) colour = theme::kOverLimit;
+    if (connected && status.link == Link::Connected)
+        colour = theme::kInBand;
+    else if (connected && status.link != Link::Connecting)
+        colour = theme::kOverLimit;
     set_coloured(state_, QStringLiteral("● ") + state, colour);
 
     // The serial number identifies the device (and its calibration), so it comes first: when
@@ -179,10 +188,7 @@ void DeviceBar::show_status(const algocore::AcquisitionStatus& status, bool conn
             device = tr("S/N %1 · %2")
                          .arg(QString::fromStdString(status.identity->serial_number), device);
     }
-    if (device_->text() != device) {
-        device_->setText(device);
-        device_->setToolTip(device);
-    }
+    device_->set_full_text(device);
 
     // Missing or expired calibration: the factory calibration is in use; say so plainly.
     if (!calibration || status.calibration_id == algocore::kFactoryCalibration) {
@@ -198,14 +204,24 @@ void DeviceBar::show_status(const algocore::AcquisitionStatus& status, bool conn
     if (rate_->text() != rate) rate_->setText(rate);
     const std::uint64_t lost = status.driver.samples_lost + status.ring_drops;
     const QString losses = tr("lost %1 · bad %2").arg(lost).arg(status.driver.bad_frames);
-    set_coloured(losses_, losses, lost + status.driver.bad_frames > 0 ? theme::kAbove
-                                                                      : theme::kMutedText);
+    set_coloured(losses_, losses,
+                 lost + status.driver.bad_frames > 0 ? theme::kAbove : theme::kMutedText);
 }
 
-QString DeviceBar::state_text() const { return state_->text(); }
-QString DeviceBar::device_text() const { return device_->text(); }
-QString DeviceBar::calibration_text() const { return calibration_->text(); }
-QString DeviceBar::rate_text() const { return rate_->text(); }
-QString DeviceBar::loss_text() const { return losses_->text(); }
+QString DeviceBar::state_text() const {
+    return state_->text();
+}
+QString DeviceBar::device_text() const {
+    return device_->text();
+}
+QString DeviceBar::calibration_text() const {
+    return calibration_->text();
+}
+QString DeviceBar::rate_text() const {
+    return rate_->text();
+}
+QString DeviceBar::loss_text() const {
+    return losses_->text();
+}
 
-}  // namespace algogui
+} // namespace algogui

@@ -12,6 +12,7 @@
 #include "algogui/PlotFactory.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/RampRateGauge.h"
+#include "algogui/ScrollColumn.h"
 #include "algogui/TargetEditor.h"
 
 namespace algogui {
@@ -31,10 +32,8 @@ LivePanel::LivePanel(LiveFeed& feed, QWidget* parent)
     auto* targets_box = new QGroupBox(tr("Targets"), this);
     auto* targets_layout = new QVBoxLayout(targets_box);
     targets_layout->setContentsMargins(2, 2, 2, 2);
-    auto* scroller = new QScrollArea(targets_box);
-    scroller->setWidget(target_editor_);
-    scroller->setWidgetResizable(true);
-    scroller->setFrameShape(QFrame::NoFrame);
+    // Up and down only: the column is as wide as the editor needs, so no field is cut.
+    QScrollArea* scroller = scroll_column(target_editor_);
     scroller->setMinimumHeight(90);
     targets_layout->addWidget(scroller);
 

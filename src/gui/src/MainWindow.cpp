@@ -1,9 +1,11 @@
 #include "algogui/MainWindow.h"
 
 #include <QAction>
+#include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
 #include <QLabel>
+#include <QScreen>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QToolBar>
@@ -18,10 +20,11 @@
 #include "algogui/LivePanel.h"
 #include "algogui/Preferences.h"
 #include "algogui/Theme.h"
+#include "algogui/ToneOutput.h"
+#include "algogui/WheelGuard.h"
+#include "algogui/calibration/CalibrationWizard.h"
 #include "algogui/history/HistoryPages.h"
 #include "algogui/reliability/ReliabilityPages.h"
-#include "algogui/ToneOutput.h"
-#include "algogui/calibration/CalibrationWizard.h"
 #include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/treatment/TreatmentPages.h"
 
@@ -54,6 +57,7 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     QFont base = font();
     base.setPixelSize(16);
     setFont(base);
+    qApp->installEventFilter(new WheelGuard(this));
 
     feed_ = workbench ? new LiveFeed(*workbench, this) : new LiveFeed(this);
     auto& bench = feed_->workbench();
@@ -62,7 +66,9 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     device_bar_->set_port_lister(&list_serial_ports);
     banner_ = new Banner(this);
     pages_ = new QTabWidget(this);
-    pages_->setTabPosition(QTabWidget::West);
+    // Tabs along the top: seven page names side by side fit a 1024 px wide window, while
+    // down the side they need more height than a 640 px screen leaves (they scrolled, cut).
+    pages_->setTabPosition(QTabWidget::North);
     pages_->setDocumentMode(true);
     // An explicit minimum overrides the largest page's size hint, so no page can force the
     // window bigger than the screen (or a --size screenshot) and squeeze the live view.
@@ -212,8 +218,16 @@ bool MainWindow::connect_device(const DeviceChoice& choice) {
 }
 
 void MainWindow::restore_layout() {
-    restoreGeometry(prefs_.window_geometry());
+    const bool restored = restoreGeometry(prefs_.window_geometry());
     restoreState(prefs_.window_state());
+    // The first time, 1280×800 unless the screen is smaller: then the whole window, title
+    // bar included, on the screen's free area (a 1280×800 laptop has a panel too).
+    const QScreen* screen = this->screen();
+    if (restored || !screen) return;
+    constexpr int kTitleBarPx = 40;
+    const QRect free = screen->availableGeometry();
+    resize(QSize(1280, 800).boundedTo(free.size() - QSize(0, kTitleBarPx)));
+    move(free.topLeft());
 }
 
 void MainWindow::set_unit(const QString& unit_key) {

@@ -33,7 +33,7 @@ PressurePlotCanvas::PressurePlotCanvas(PainterPressurePlot& plot, QWidget* paren
     // Every pixel is painted each frame (the cached background covers the widget), so Qt
     // need not clear it first.
     setAttribute(Qt::WA_OpaquePaintEvent);
-    setMinimumHeight(220);
+    setMinimumHeight(170);
 }
 
 void PressurePlotCanvas::paintEvent(QPaintEvent* event) {
@@ -308,7 +308,8 @@ void PainterPressurePlot::draw_background(QPainter& painter) const {
         const double w = metrics.horizontalAdvance(label);
         painter.drawText(QPointF(x - w / 2, r.bottom() + 6 + metrics.ascent()), label);
     }
-    const int decimals = unit_.decimals > 0 ? 1 : 0;
+    // Enough decimals that no two ticks read the same (a near-empty plot has 0.2 steps).
+    const int decimals = std::clamp(static_cast<int>(std::ceil(-std::log10(p_tick) - 1e-9)), 0, 3);
     for (double v = 0.0; v <= y_max_shown_ + 1e-9; v += p_tick) {
         const QString label = QString::number(v, 'f', decimals);
         const double w = metrics.horizontalAdvance(label);

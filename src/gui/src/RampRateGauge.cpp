@@ -48,6 +48,29 @@ QString RampRateGauge::rate_text() const {
     return QStringLiteral("%1 %2   (%3)").arg(unit_.format(*rate_kpa_s_), per_s, target);
 }
 
+QString RampRateGauge::caption_text() const {
+    return tr("Ramp rate  ") + rate_text();
+}
+
+// 18 px where there is room; smaller (down to 13 px) in a narrow column, so the target is
+// not cut off. Only below that is the end elided.
+QFont RampRateGauge::caption_font() const {
+    QFont caption = font();
+    caption.setBold(true);
+    const QString text = caption_text();
+    int px = 18;
+    for (; px > 13; --px) {
+        caption.setPixelSize(px);
+        if (QFontMetrics(caption).horizontalAdvance(text) <= width() - 16) break;
+    }
+    caption.setPixelSize(px);
+    return caption;
+}
+
+bool RampRateGauge::caption_fits() const {
+    return QFontMetrics(caption_font()).horizontalAdvance(caption_text()) <= width() - 16;
+}
+
 QString RampRateGauge::verdict_text() const {
     if (!rate_kpa_s_) return {};
     if (!ramping_) return tr("no ramp under way");
@@ -61,13 +84,12 @@ void RampRateGauge::paintEvent(QPaintEvent*) {
     painter.setRenderHint(QPainter::Antialiasing);
     painter.fillRect(rect(), theme::kPanel);
 
-    QFont caption = font();
-    caption.setPixelSize(18);
-    caption.setBold(true);
-    painter.setFont(caption);
+    painter.setFont(caption_font());
     painter.setPen(theme::kText);
     const QRectF text_box(8, 2, width() - 16, 26);
-    painter.drawText(text_box, Qt::AlignLeft | Qt::AlignVCenter, tr("Ramp rate  ") + rate_text());
+    painter.drawText(text_box, Qt::AlignLeft | Qt::AlignVCenter,
+                     painter.fontMetrics().elidedText(caption_text(), Qt::ElideRight,
+                                                      static_cast<int>(text_box.width())));
 
     // Scale from 0 to twice the target, the acceptable zone shaded green.
     const QRectF scale(12, 34, width() - 24, std::max(16.0, height() - 62.0));

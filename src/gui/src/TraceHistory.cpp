@@ -3,11 +3,6 @@
 #include <algorithm>
 
 namespace algogui {
-namespace {
-// Weight of the newest interval in the running average: it follows a change of rate within
-// a few dozen samples and shrugs off single late ones.
-constexpr double kIntervalSmoothing = 1.0 / 32.0;
-} // namespace
 
 TraceHistory::TraceHistory(double keep_s, std::size_t max_points)
     : keep_s_(keep_s), max_points_(std::max<std::size_t>(max_points, 16)),
@@ -16,17 +11,8 @@ TraceHistory::TraceHistory(double keep_s, std::size_t max_points)
 void TraceHistory::append(double t_s, double pressure_kpa, bool gap_before) {
     // A sample older than the newest one means a new session clock: start over.
     if (end_ > begin_ && t_s < storage_[end_ - 1].t_s) clear();
-    if (end_ > begin_) {
-        const double interval_s = t_s - storage_[end_ - 1].t_s;
-        const double jump_s = std::max(kMinGapS, kGapIntervals * typical_interval_s_);
-        if (gap_before || interval_s > jump_s) {
-            push(TracePoint::break_at(t_s));
-        } else if (typical_interval_s_ == 0.0) {
-            typical_interval_s_ = interval_s;
-        } else {
-            typical_interval_s_ += kIntervalSmoothing * (interval_s - typical_interval_s_);
-        }
-    }
+    if (end_ == begin_) gaps_.reset();
+    if (gaps_.gap_before(t_s, gap_before) && end_ > begin_) push(TracePoint::break_at(t_s));
     push(TracePoint{t_s, pressure_kpa});
     // Nothing is drawn before the oldest sample, so a break there is dropped with it.
     while (end_ - begin_ > max_points_ || storage_[begin_].t_s < t_s - keep_s_ ||
@@ -42,11 +28,17 @@ void TraceHistory::push(const TracePoint& point) {
 void TraceHistory::clear() {
     begin_ = 0;
     end_ = 0;
-    typical_interval_s_ = 0.0;
+    gaps_.reset();
 }
 
-std::span<const TracePoint> TraceHistory::points() {
+std::span<const TracePoint> TraceHistory::points() const {
     return {storage_.data() + begin_, end_ - begin_};
+}
+
+std::size_t TraceHistory::breaks() const {
+    const auto shown = points();
+    return static_cast<std::size_t>(std::count_if(
+        shown.begin(), shown.end(), [](const TracePoint& p) { return p.is_break(); }));
 }
 
 double TraceHistory::latest_t_s() const {

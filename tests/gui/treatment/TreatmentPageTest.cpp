@@ -191,7 +191,7 @@ private Q_SLOTS:
         }
         QVERIFY2(prompted_at > 0, "no release prompt during a 10 % decay");
         QVERIFY2(prompted_at - 10.0 <= 3.0, qPrintable(QString::number(prompted_at)));
-        QCOMPARE(page.status().prompt_text(), QStringLiteral("TAKE UP THE SLACK"));
+        QCOMPARE(page.status().prompt_text(), QStringLiteral("▲ TAKE UP THE SLACK"));
         QCOMPARE(audio.count(LiveCue::TakeUpSlack), 1);
         QCOMPARE(std::count(played->played.begin(), played->played.end(), LiveCue::TakeUpSlack), 1);
 
@@ -202,7 +202,9 @@ private Q_SLOTS:
             const double rise = std::min(1.0, (t - from) / 0.5);
             return sagged + (360.0 - sagged) * rise + 2.0 * std::sin(2 * M_PI * 10 * t);
         });
-        QVERIFY(!page.status().prompt_visible());
+        // The prompt answered: the page confirms the step-up (as the coach view does).
+        QVERIFY2(page.status().prompt_text().startsWith(QStringLiteral("✔ STEPPED UP TO 3")),
+                 qPrintable(page.status().prompt_text()));
         QCOMPARE(page.step_up_log().size(), 1);
         QVERIFY2(page.step_up_log().front().startsWith(QStringLiteral("Step-up 1 at")),
                  qPrintable(page.step_up_log().front()));

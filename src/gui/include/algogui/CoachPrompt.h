@@ -22,10 +22,15 @@ struct CoachPrompt {
     /// The words on screen, the pressure (if any) in `unit` with its symbol.
     QString words(const DisplayUnit& unit) const;
 
+    bool operator==(const CoachPrompt& other) const = default;
+
     static CoachPrompt take_up_slack();
+    /// A step-up was made (the rise settled at to_pressure_kpa): hold there.
     static CoachPrompt step_up(double to_pressure_kpa);
     static CoachPrompt over_limit();
     static CoachPrompt hold_complete();
+    /// A hold until release reached its maximum time.
+    static CoachPrompt time_limit();
     static CoachPrompt stretch(double seconds_left);
     static CoachPrompt rest(double seconds_left, int next_hold, int holds);
 };

@@ -13,6 +13,7 @@ class QLabel;
 namespace algogui {
 
 class BandBar;
+class FittedLabel;
 class LiveModel;
 class PressureReadout;
 
@@ -49,7 +50,7 @@ private:
     PressureReadout* readout_ = nullptr;
     BandBar* bar_ = nullptr;
     QLabel* link_ = nullptr;
-    QLabel* prompt_label_ = nullptr;
+    FittedLabel* prompt_label_ = nullptr;
     QLabel* timer_ = nullptr;
     std::optional<CoachPrompt> prompt_;
     DisplayUnit unit_;

@@ -20,13 +20,15 @@ class QPushButton;
 
 namespace algogui {
 
+class ElidedLabel;
+
 class DeviceBar : public QWidget {
     Q_OBJECT
 public:
     /// A serial port as the picker shows it: what to open and a line a person recognises.
     struct Port {
-        QString path;         ///< what to open (the by-id name when there is one)
-        QString description;  ///< e.g. "FT232R USB UART (FTDI, 0403:6001)"; may be empty
+        QString path;        ///< what to open (the by-id name when there is one)
+        QString description; ///< e.g. "FT232R USB UART (FTDI, 0403:6001)"; may be empty
     };
     /// Lists the serial ports present now (from the acquisition layer's port discovery).
     using PortLister = std::function<std::vector<Port>()>;
@@ -66,10 +68,10 @@ private:
     QComboBox* driver_ = nullptr;
     QPushButton* connect_ = nullptr;
     QLabel* state_ = nullptr;
-    QLabel* device_ = nullptr;
+    ElidedLabel* device_ = nullptr;
     QLabel* calibration_ = nullptr;
     QLabel* rate_ = nullptr;
     QLabel* losses_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

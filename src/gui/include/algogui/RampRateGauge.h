@@ -22,6 +22,12 @@ public:
     QString rate_text() const;
     /// "slow", "on target", "fast" or "" with no rate.
     QString verdict_text() const;
+    /// The line above the scale: "Ramp rate" with the rate and the target.
+    QString caption_text() const;
+    /// The caption's font at the present width (smaller in a narrow column).
+    QFont caption_font() const;
+    /// The caption is shown whole (not elided) at the present width.
+    bool caption_fits() const;
 
     QSize sizeHint() const override { return {360, 96}; }
     QSize minimumSizeHint() const override { return {200, 80}; }
@@ -35,7 +41,7 @@ private:
     double tolerance_kpa_s_ = 15.0;
     std::optional<double> rate_kpa_s_;
     bool ramping_ = false;
-    QString shown_;  // what is on screen, so repaints happen only on change
+    QString shown_; // what is on screen, so repaints happen only on change
 };
 
-}  // namespace algogui
+} // namespace algogui

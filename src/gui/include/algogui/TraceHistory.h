@@ -7,6 +7,7 @@
 #include <span>
 #include <vector>
 
+#include "algogui/GapDetector.h"
 #include "algogui/MinMaxDecimator.h"
 
 namespace algogui {
@@ -23,16 +24,13 @@ public:
 
     /// Points in time order, breaks included (contiguous view, valid until the next
     /// append/clear).
-    std::span<const TracePoint> points();
+    std::span<const TracePoint> points() const;
     std::size_t size() const { return end_ - begin_; }
     double latest_t_s() const;
     /// The usual interval between samples (a running average of intervals without a gap).
-    double typical_interval_s() const { return typical_interval_s_; }
-
-    /// A time jump this many usual intervals long is a gap even when nobody flagged it...
-    static constexpr double kGapIntervals = 5.0;
-    /// ...but never shorter than this, so a jittery, bursty stream does not dot the line.
-    static constexpr double kMinGapS = 0.1;
+    double typical_interval_s() const { return gaps_.typical_interval_s(); }
+    /// Breaks (gaps) in the points kept.
+    std::size_t breaks() const;
 
 private:
     void push(const TracePoint& point);
@@ -45,7 +43,7 @@ private:
     std::vector<TracePoint> storage_;
     std::size_t begin_ = 0;
     std::size_t end_ = 0;
-    double typical_interval_s_ = 0.0;
+    GapDetector gaps_;
 };
 
 } // namespace algogui

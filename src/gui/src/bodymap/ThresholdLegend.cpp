@@ -3,15 +3,15 @@
 #include <QPainter>
 #include <algorithm>
 
-#include "algogui/Theme.h"
 #include "BodyMapPalette.h"
+#include "algogui/Theme.h"
 
 namespace algogui {
 
 namespace {
 constexpr int kTicks = 5;
 constexpr double kBarWidthPx = 18.0;
-}  // namespace
+} // namespace
 
 void paint_threshold_legend(QPainter& painter, const QRectF& area,
                             const ThresholdColourScale& scale, const DisplayUnit& unit,
@@ -32,7 +32,11 @@ void paint_threshold_legend(QPainter& painter, const QRectF& area,
 
     // Low thresholds at the top: the eye finds the sensitive points first.
     const double bar_top = title_box.bottom() + 8;
-    const double bar_height = std::max(60.0, area.height() * 0.5);
+    // Half the height where there is room; on a short map the notes under the bar keep
+    // theirs (a line of text and three marker rows) and the bar takes what is left.
+    constexpr double kNotesPx = 10 + 8 + 40 + 3 * 44;
+    const double bar_height =
+        std::max(60.0, std::min(area.height() * 0.5, area.bottom() - bar_top - kNotesPx));
     const QRectF bar(area.left() + 2, bar_top, kBarWidthPx, bar_height);
     // Thin slices rather than a gradient brush: the same colours the markers get, exactly.
     constexpr int kSlices = 60;
@@ -97,4 +101,4 @@ void paint_threshold_legend(QPainter& painter, const QRectF& area,
     painter.restore();
 }
 
-}  // namespace algogui
+} // namespace algogui

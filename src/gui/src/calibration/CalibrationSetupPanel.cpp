@@ -35,6 +35,8 @@ CalibrationSetupPanel::CalibrationSetupPanel(QWidget* parent) : QWidget(parent) 
     auto* device_box = new QGroupBox(tr("Device"), this);
     auto* device_form = new QFormLayout(device_box);
     device_model_ = new QLabel(tr("no device connected"), device_box);
+    // A long model name wraps rather than widening the column past a small screen.
+    device_model_->setWordWrap(true);
     serial_ = new QLineEdit(device_box);
     serial_->setPlaceholderText(tr("serial number"));
     device_form->addRow(tr("Connected"), device_model_);
@@ -53,14 +55,19 @@ CalibrationSetupPanel::CalibrationSetupPanel(QWidget* parent) : QWidget(parent) 
     runs_ = new QSpinBox(loads_box);
     runs_->setRange(1, 5);
     runs_->setPrefix(tr("Runs: "));
+    // Two rows: in one, the buttons, the check box and the runs need more than half of a
+    // 1024 px window.
     auto* load_buttons = new QHBoxLayout;
     load_buttons->addWidget(add);
     load_buttons->addWidget(remove);
     load_buttons->addStretch(1);
-    load_buttons->addWidget(descending_);
-    load_buttons->addWidget(runs_);
+    auto* load_options = new QHBoxLayout;
+    load_options->addWidget(descending_);
+    load_options->addStretch(1);
+    load_options->addWidget(runs_);
     loads_layout->addWidget(loads_);
     loads_layout->addLayout(load_buttons);
+    loads_layout->addLayout(load_options);
     for (double n : kDefaultLoadsN)
         add_load_row({n, algocal::ForceUnit::kNewton});
 

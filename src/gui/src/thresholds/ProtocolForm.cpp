@@ -25,6 +25,9 @@ ProtocolForm::ProtocolForm(QWidget* parent)
     name_->addItem(tr("Fischer (1 kgf/cm²/s)"), QStringLiteral("fischer"));
     name_->addItem(tr("Pain tolerance"), QStringLiteral("tolerance"));
     name_->addItem(tr("Custom"), QStringLiteral("custom"));
+    // Every preset's name shows whole (the row wraps under its label when narrow).
+    name_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    name_->setSizePolicy(QSizePolicy::MinimumExpanding, QSizePolicy::Fixed);
     rate_ = new QDoubleSpinBox(this);
     tolerance_ = new QDoubleSpinBox(this);
     cutoff_ = new QDoubleSpinBox(this);
@@ -41,10 +44,13 @@ ProtocolForm::ProtocolForm(QWidget* parent)
     aggregate_->addItem(tr("geometric mean"), static_cast<int>(PptAggregate::GeometricMean));
     problem_ = new QLabel(this);
     problem_->setWordWrap(true);
-    problem_->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(theme::kOverLimit.name()));
+    problem_->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold").arg(theme::kOverLimit.name()));
     problem_->hide();
 
     auto* form = new QFormLayout(this);
+    // A preset's name longer than the field puts the field under its label, whole.
+    form->setRowWrapPolicy(QFormLayout::WrapLongRows);
     form->setContentsMargins(4, 4, 4, 4);
     form->addRow(tr("Preset"), name_);
     form->addRow(tr("Rate"), rate_);
@@ -137,4 +143,4 @@ void ProtocolForm::mark_custom() {
     Q_EMIT presetEdited();
 }
 
-}  // namespace algogui
+} // namespace algogui

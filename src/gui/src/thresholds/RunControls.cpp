@@ -27,14 +27,16 @@ QString button_style(const QColor& colour) {
 RunControls::RunControls(QWidget* parent) : QWidget(parent) {
     start_ = new QPushButton(tr("Start trial"), this);
     start_->setStyleSheet(button_style(theme::kInBand));
-    skip_rest_ = new QPushButton(tr("Start now (skip rest)"), this);
+    // Short, so the three controls fit a 1024 px window's middle column.
+    skip_rest_ = new QPushButton(tr("Skip rest"), this);
+    skip_rest_->setToolTip(tr("Start the next trial now, without waiting out the rest"));
     abort_ = new QPushButton(tr("Abort (Esc)"), this);
     abort_->setStyleSheet(button_style(theme::kAbove));
     abort_->setShortcut(Qt::Key_Escape);
     pain_ = new QPushButton(tr("PAIN\n(Space)"), this);
     pain_->setStyleSheet(button_style(theme::kOverLimit) +
                          QStringLiteral("QPushButton { font-size: 22px; }"));
-    pain_->setMinimumSize(150, 70);
+    pain_->setMinimumSize(124, 70);
     pain_->setFocusPolicy(Qt::NoFocus); // never steals the key that signals pain
     pain_->setAccessibleName(tr("Pain signal"));
     status_ = new QLabel(this);
@@ -65,6 +67,9 @@ RunControls::RunControls(QWidget* parent) : QWidget(parent) {
     key_edit_ = new QKeySequenceEdit(QKeySequence(Qt::Key_Space), this);
     key_edit_->setToolTip(tr("Key (or foot pedal) that signals pain"));
     key_edit_->setMaximumWidth(110);
+    // Wide enough for the key's name ("Space") however narrow the column gets.
+    key_edit_->setMinimumWidth(key_edit_->fontMetrics().horizontalAdvance(QStringLiteral("Space")) +
+                               36);
 
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(4, 4, 4, 4);

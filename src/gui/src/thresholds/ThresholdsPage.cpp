@@ -16,6 +16,7 @@
 #include "algogui/LiveFeed.h"
 #include "algogui/PlotFactory.h"
 #include "algogui/RampRateGauge.h"
+#include "algogui/ScrollColumn.h"
 #include "algogui/thresholds/PainKeyFilter.h"
 #include "algogui/thresholds/PointSummaryView.h"
 #include "algogui/thresholds/ProtocolForm.h"
@@ -59,7 +60,7 @@ ThresholdsPage::ThresholdsPage(algocore::session::Workbench& workbench, LiveFeed
     splitter->setStretchFactor(0, 0);
     splitter->setStretchFactor(1, 3);
     splitter->setStretchFactor(2, 2);
-    splitter->setSizes({320, 500, 460});
+    splitter->setSizes({300, 500, 460});
     auto* layout = new QHBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
@@ -137,13 +138,8 @@ QWidget* ThresholdsPage::build_setup_column() {
     layout->addWidget(boxed(tr("Session"), session_form_, column));
     layout->addWidget(boxed(tr("Protocol"), protocol_form_, column));
     layout->addStretch(1);
-    auto* scroller = new QScrollArea;
-    scroller->setWidget(column);
-    scroller->setWidgetResizable(true);
-    scroller->setFrameShape(QFrame::NoFrame);
-    scroller->setMinimumWidth(320);
-    scroller->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    return scroller;
+    // As wide as its forms need: the splitter cannot squeeze a field under its label.
+    return scroll_column(column);
 }
 
 QWidget* ThresholdsPage::build_run_column() {
@@ -153,10 +149,10 @@ QWidget* ThresholdsPage::build_run_column() {
     run_ = new RunControls(column);
     plot_ = make_pressure_plot(column);
     plot_->set_window_s(kPlotWindowS);
-    plot_->widget()->setMinimumHeight(235);
+    plot_->widget()->setMinimumHeight(170);
     gauge_ = new RampRateGauge(column);
     table_ = new TrialTable(column);
-    table_->setMinimumHeight(138);
+    table_->setMinimumHeight(88); // the header and three trials
     summary_ = new PointSummaryView(column);
     auto* export_csv = new QPushButton(tr("Export CSV…"), column);
     auto* export_json = new QPushButton(tr("Export JSON…"), column);
@@ -172,7 +168,9 @@ QWidget* ThresholdsPage::build_run_column() {
     layout->addLayout(exports);
     connect(export_csv, &QPushButton::clicked, this, &ThresholdsPage::export_csv);
     connect(export_json, &QPushButton::clicked, this, &ThresholdsPage::export_json);
-    return column;
+    // On a short screen the column scrolls: the trial table and the exports stay reachable
+    // instead of being pushed below the window's edge.
+    return scroll_column(column);
 }
 
 QWidget* ThresholdsPage::build_map_column() {
@@ -211,7 +209,8 @@ double ThresholdsPage::now_s() const {
 
 void ThresholdsPage::show_samples(std::span<const algocore::Sample> samples) {
     for (const algocore::Sample& sample : samples) {
-        history_.append(sample.t_s, sample.pressure_kpa);
+        history_.append(sample.t_s, sample.pressure_kpa,
+                        (sample.flags & algocore::kGapBefore) != 0);
         latest_t_s_ = sample.t_s;
     }
     // The demo measures the other side once the left is complete.

@@ -54,17 +54,28 @@ void AttemptPlot::set_visibility(bool show_template, bool show_band, bool show_a
 }
 
 void AttemptPlot::set_attempt(std::vector<algocore::protocols::TemplatePoint> points) {
-    attempt_ = std::move(points);
+    attempt_.clear();
+    attempt_breaks_.clear();
+    gaps_.reset();
+    for (const auto& point : points)
+        append_attempt(point);
     update();
 }
 
-void AttemptPlot::append_attempt(const algocore::protocols::TemplatePoint& point) {
+void AttemptPlot::append_attempt(const algocore::protocols::TemplatePoint& point, bool gap_before) {
+    if (gaps_.gap_before(point.t_rel_s, gap_before)) attempt_breaks_.push_back(attempt_.size());
     attempt_.push_back(point);
 }
 
 void AttemptPlot::clear_attempt() {
     attempt_.clear();
+    attempt_breaks_.clear();
+    gaps_.reset();
     update();
+}
+
+std::size_t AttemptPlot::attempt_stretches() const {
+    return attempt_.empty() ? 0 : attempt_breaks_.size() + 1;
 }
 
 double AttemptPlot::span_s() const {
@@ -138,17 +149,26 @@ void AttemptPlot::paintEvent(QPaintEvent*) {
         }
     }
 
+    // Each stretch between two gaps is its own subpath: no line is drawn across a gap.
     const auto draw_line = [&](const std::vector<algocore::protocols::TemplatePoint>& points,
-                               const QPen& pen) {
+                               const std::vector<std::size_t>& breaks, const QPen& pen) {
         if (points.size() < 2) return;
-        QPainterPath path(QPointF(x_of(points.front().t_rel_s), y_of(points.front().pressure_kpa)));
-        for (const auto& p : points)
-            path.lineTo(x_of(p.t_rel_s), y_of(p.pressure_kpa));
+        QPainterPath path;
+        auto next_break = breaks.begin();
+        for (std::size_t i = 0; i < points.size(); ++i) {
+            const QPointF at(x_of(points[i].t_rel_s), y_of(points[i].pressure_kpa));
+            const bool starts_stretch = i == 0 || (next_break != breaks.end() && *next_break == i);
+            if (next_break != breaks.end() && *next_break == i) ++next_break;
+            if (starts_stretch)
+                path.moveTo(at);
+            else
+                path.lineTo(at);
+        }
         painter.strokePath(path, pen);
     };
     if (show_template_ && expert_)
-        draw_line(expert_->points(), QPen(kGhost, 9, Qt::SolidLine, Qt::RoundCap));
-    if (show_attempt_) draw_line(attempt_, QPen(theme::kTrace, 2.5));
+        draw_line(expert_->points(), {}, QPen(kGhost, 9, Qt::SolidLine, Qt::RoundCap));
+    if (show_attempt_) draw_line(attempt_, attempt_breaks_, QPen(theme::kTrace, 2.5));
 
     // Legend (words as well as line styles).
     painter.setPen(theme::kText);

@@ -51,13 +51,18 @@ void ProgressChart::paintEvent(QPaintEvent*) {
     QFont font = painter.font();
     font.setPixelSize(14);
     painter.setFont(font);
-    const QRectF area(kLeft, kTop, width() - kLeft - kRight, height() - kTop - kBottom);
+    // The legend takes a second line when the chart is narrow, rather than losing its end.
+    const QString legend = QStringLiteral("Progress: ━ absolute error  ╍ variable error  ┈ "
+                                          "constant error (%1, left)   ■ time in band (%, right)")
+                               .arg(unit_.symbol);
+    const QFontMetricsF metrics(font);
+    const QRectF legend_box(8, 4, width() - 16, 2 * metrics.lineSpacing());
+    const bool two_lines = metrics.horizontalAdvance(legend) > legend_box.width();
+    const double area_top = kTop + (two_lines ? metrics.lineSpacing() : 0.0);
+    const QRectF area(kLeft, area_top, width() - kLeft - kRight, height() - area_top - kBottom);
 
     painter.setPen(theme::kText);
-    painter.drawText(QRectF(kLeft, 4, area.width(), 22), Qt::AlignLeft | Qt::AlignVCenter,
-                     QStringLiteral("Progress: ━ absolute error  ╍ variable error  ┈ constant "
-                                    "error (%1, left)   ■ time in band (%, right)")
-                         .arg(unit_.symbol));
+    painter.drawText(legend_box, Qt::AlignLeft | Qt::AlignTop | Qt::TextWordWrap, legend);
     if (scores_.empty()) {
         painter.setPen(theme::kMutedText);
         painter.drawText(area, Qt::AlignCenter, QStringLiteral("No scored attempts yet"));

@@ -35,13 +35,16 @@ ScorePanel::ScorePanel(QWidget* parent) : QWidget(parent) {
                                   QStringLiteral("Absolute error"),
                                   QStringLiteral("Variable error"), QStringLiteral("Time in band")};
     const QList<QLabel*> values = {ce_, ae_, ve_, tib_};
+    // Two scores a row: four side by side do not fit beside the readout in a 1024 px window.
     for (int i = 0; i < 4; ++i) {
         auto* caption = new QLabel(captions[i], this);
         caption->setStyleSheet(QStringLiteral("color: %1;").arg(theme::kMutedText.name()));
-        grid->addWidget(caption, 0, i);
-        grid->addWidget(values[i], 1, i);
+        caption->setWordWrap(true);
+        grid->addWidget(caption, 2 * (i / 2), i % 2);
+        grid->addWidget(values[i], 2 * (i / 2) + 1, i % 2);
     }
-    grid->addWidget(note_, 2, 0, 1, 4);
+    grid->setHorizontalSpacing(16);
+    grid->addWidget(note_, 4, 0, 1, 2);
 }
 
 void ScorePanel::show_score(const algocore::protocols::AttemptScore& score, const DisplayUnit& unit,

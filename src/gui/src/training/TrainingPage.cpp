@@ -11,11 +11,13 @@
 #include <QLineEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QSpinBox>
 #include <QVBoxLayout>
 
 #include "algogui/BandStyle.h"
 #include "algogui/PressureReadout.h"
+#include "algogui/ScrollColumn.h"
 #include "algogui/Theme.h"
 #include "algogui/training/AttemptPlot.h"
 #include "algogui/training/ProgressChart.h"
@@ -113,16 +115,22 @@ TrainingPage::TrainingPage(algocore::session::Workbench& workbench, QWidget* par
     feedback_form->addWidget(schedule_);
     feedback_form->addWidget(per_stage_);
     feedback_form->addWidget(feedback_);
-    auto* left = new QVBoxLayout;
+    // The exercise and the schedule scroll on a short screen; the attempt button stays.
+    auto* settings = new QWidget(this);
+    auto* left = new QVBoxLayout(settings);
     left->setContentsMargins(0, 0, 0, 0);
     left->addWidget(exercise);
     left->addWidget(feedback_box);
     left->addStretch(1);
-    left->addWidget(message_);
-    left->addWidget(attempt_);
+    auto* left_column = new QVBoxLayout;
+    left_column->setContentsMargins(0, 0, 0, 0);
+    left_column->addWidget(scroll_column(settings), 1);
+    left_column->addWidget(message_);
+    left_column->addWidget(attempt_);
     auto* left_widget = new QWidget(this);
-    left_widget->setLayout(left);
-    left_widget->setFixedWidth(370);
+    left_widget->setLayout(left_column);
+    // As wide as its fields need (the scroll bar included) and no wider.
+    left_widget->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
 
     readout_ = new PressureReadout(this);
     readout_->setMinimumSize(260, 150);

@@ -117,7 +117,8 @@ void TrainingPage::feed(const std::vector<algocore::Sample>& samples) {
     if (session().phase() == Phase::Attempt) {
         for (; attempt_drawn_ < attempt.size(); ++attempt_drawn_) {
             const auto& s = attempt[attempt_drawn_];
-            plot_->append_attempt({s.t_s - attempt.front().t_s, s.pressure_kpa});
+            plot_->append_attempt({s.t_s - attempt.front().t_s, s.pressure_kpa},
+                                  (s.flags & algocore::kGapBefore) != 0);
         }
     }
     // The readout says as much as the feedback level allows: in "band only" the state

@@ -4,6 +4,7 @@
 #include <QLabel>
 #include <QVBoxLayout>
 
+#include "algogui/FittedLabel.h"
 #include "algogui/HoldTimerPanel.h"
 #include "algogui/Theme.h"
 
@@ -21,6 +22,12 @@ QLabel* make_label(QWidget* parent, const QString& name, int pixel_size, bool bo
     font.setBold(bold);
     label->setFont(font);
     return label;
+}
+
+void make_bold(QLabel* label) {
+    QFont bold = label->font();
+    bold.setBold(true);
+    label->setFont(bold);
 }
 
 QLabel* caption(QWidget* parent, const QString& text) {
@@ -48,30 +55,37 @@ QString state_words(const algocore::protocols::HoldEngine& hold) {
 } // namespace
 
 HoldStatusPanel::HoldStatusPanel(QWidget* parent) : QWidget(parent) {
-    state_ = make_label(this, QStringLiteral("HoldState"), 24, true);
+    // The state and the prompt shrink to fit a narrow window rather than being cut.
+    state_ = new FittedLabel(24, 16, this);
+    state_->setObjectName(QStringLiteral("HoldState"));
+    make_bold(state_);
     in_band_ = make_label(this, QStringLiteral("TimeInBand"), 52, true);
     remaining_ = make_label(this, QStringLiteral("Remaining"), 28, true);
     excursions_ = make_label(this, QStringLiteral("Excursions"), 28, true);
     step_ups_ = make_label(this, QStringLiteral("StepUps"), 28, true);
-    prompt_ = make_label(this, QStringLiteral("SlackPrompt"), 40, true);
+    prompt_ = new FittedLabel(40, 22, this);
+    prompt_->setObjectName(QStringLiteral("SlackPrompt"));
+    make_bold(prompt_);
     prompt_->setAlignment(Qt::AlignCenter);
-    prompt_->setMinimumHeight(76);
+    prompt_->setMinimumHeight(60);
     prompt_->setAutoFillBackground(true);
     prompt_->hide();
 
     auto* grid = new QGridLayout;
     grid->setHorizontalSpacing(18);
     grid->setVerticalSpacing(0);
+    // The time in band on a line of its own, the smaller counts under it: four columns do
+    // not fit beside the readout in a 1024 px window.
     in_band_caption_ = caption(this, QStringLiteral("Time in band"));
-    grid->addWidget(in_band_caption_, 0, 0);
-    grid->addWidget(caption(this, QStringLiteral("Remaining")), 0, 1);
-    grid->addWidget(caption(this, QStringLiteral("Excursions")), 0, 2);
-    grid->addWidget(caption(this, QStringLiteral("Step-ups")), 0, 3);
-    grid->addWidget(in_band_, 1, 0);
-    grid->addWidget(remaining_, 1, 1, Qt::AlignBottom);
-    grid->addWidget(excursions_, 1, 2, Qt::AlignBottom);
-    grid->addWidget(step_ups_, 1, 3, Qt::AlignBottom);
-    grid->setColumnStretch(4, 1);
+    grid->addWidget(in_band_caption_, 0, 0, 1, 3);
+    grid->addWidget(in_band_, 1, 0, 1, 3);
+    grid->addWidget(caption(this, QStringLiteral("Remaining")), 2, 0);
+    grid->addWidget(caption(this, QStringLiteral("Excursions")), 2, 1);
+    grid->addWidget(caption(this, QStringLiteral("Step-ups")), 2, 2);
+    grid->addWidget(remaining_, 3, 0);
+    grid->addWidget(excursions_, 3, 1);
+    grid->addWidget(step_ups_, 3, 2);
+    grid->setColumnStretch(3, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -84,7 +98,7 @@ HoldStatusPanel::HoldStatusPanel(QWidget* parent) : QWidget(parent) {
 
 void HoldStatusPanel::show_hold(const algocore::protocols::HoldEngine& hold) {
     const auto& timer = hold.timer();
-    state_->setText(state_words(hold));
+    state_->set_text(state_words(hold));
     const QColor colour = hold.state() == HoldState::OverLimit ? theme::kOverLimit
                           : timer.in_excursion()               ? theme::kAbove
                                                                : theme::kText;
@@ -107,7 +121,7 @@ void HoldStatusPanel::show_hold(const algocore::protocols::HoldEngine& hold) {
 }
 
 void HoldStatusPanel::show_idle(const QString& text) {
-    state_->setText(text);
+    state_->set_text(text);
     state_->setStyleSheet(QString());
     in_band_caption_->setText(QStringLiteral("Time in band"));
     in_band_->setText(QStringLiteral("–:–"));
@@ -117,7 +131,7 @@ void HoldStatusPanel::show_idle(const QString& text) {
 }
 
 void HoldStatusPanel::show_prompt(const QString& text, const QColor& colour) {
-    prompt_->setText(text);
+    prompt_->set_text(text);
     prompt_->setStyleSheet(
         QStringLiteral("background: %1; color: white; border-radius: 6px;").arg(colour.name()));
     prompt_->show();

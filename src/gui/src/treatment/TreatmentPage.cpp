@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
 #include <QVBoxLayout>
 
 #include "algogui/AudioCues.h"
@@ -13,6 +14,7 @@
 #include "algogui/HoldTimerPanel.h"
 #include "algogui/PlotFactory.h"
 #include "algogui/PressureReadout.h"
+#include "algogui/ScrollColumn.h"
 #include "algogui/Theme.h"
 #include "algogui/treatment/HoldStatusPanel.h"
 #include "algogui/treatment/HoldSummaryPanel.h"
@@ -77,12 +79,18 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     (new QVBoxLayout(point_box))->addWidget(point_);
     auto* prescription_box = new QGroupBox(QStringLiteral("Prescription"), this);
     (new QVBoxLayout(prescription_box))->addWidget(editor_);
-    auto* left = new QVBoxLayout;
+    // The point and the prescription scroll on a short screen; Start and Stop stay in view.
+    auto* settings = new QWidget(this);
+    auto* left = new QVBoxLayout(settings);
+    left->setContentsMargins(0, 0, 0, 0);
     left->addWidget(point_box);
     left->addWidget(prescription_box);
     left->addWidget(refusal_);
     left->addStretch(1);
-    left->addLayout(buttons);
+    auto* left_column = new QVBoxLayout;
+    left_column->setContentsMargins(0, 0, 0, 0);
+    left_column->addWidget(scroll_column(settings), 1);
+    left_column->addLayout(buttons);
 
     readout_ = new PressureReadout(this);
     readout_->setMinimumSize(290, 160);
@@ -107,9 +115,9 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
 
     auto* root = new QHBoxLayout(this);
     auto* left_widget = new QWidget(this);
-    left_widget->setLayout(left);
-    left_widget->setFixedWidth(350);
-    left->setContentsMargins(0, 0, 0, 0);
+    left_widget->setLayout(left_column);
+    // As wide as its fields need (the scroll bar included) and no wider.
+    left_widget->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     root->addWidget(left_widget);
     root->addLayout(right, 1);
 

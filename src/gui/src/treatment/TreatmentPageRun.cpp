@@ -7,7 +7,6 @@
 #include "algogui/BandStyle.h"
 #include "algogui/HoldTimerPanel.h"
 #include "algogui/PressureReadout.h"
-#include "algogui/Theme.h"
 #include "algogui/treatment/HoldStatusPanel.h"
 #include "algogui/treatment/HoldSummaryPanel.h"
 #include "algogui/treatment/PointPicker.h"
@@ -89,7 +88,7 @@ bool TreatmentPage::start_hold() {
     summary_->clear();
     summary_->hide();
     pending_shown_ = false;
-    set_prompt({}, {});
+    set_prompt(std::nullopt);
     stop_->setEnabled(true);
     was_running_ = true;
     Q_EMIT activeBandChanged();
@@ -107,7 +106,8 @@ void TreatmentPage::stop_hold() {
 
 void TreatmentPage::feed(const std::vector<algocore::Sample>& samples) {
     for (const algocore::Sample& sample : samples) {
-        history_.append(sample.t_s, sample.pressure_kpa);
+        history_.append(sample.t_s, sample.pressure_kpa,
+                        (sample.flags & algocore::kGapBefore) != 0);
         latest_ = sample;
         ++samples_seen_;
     }
@@ -116,23 +116,25 @@ void TreatmentPage::feed(const std::vector<algocore::Sample>& samples) {
     if (latest_) refresh(latest_->t_s);
 }
 
-void TreatmentPage::set_prompt(const QString& text, const QColor& colour) {
-    if (text.isEmpty())
+void TreatmentPage::set_prompt(const std::optional<CoachPrompt>& prompt) {
+    if (!prompt) {
         status_->hide_prompt();
-    else
-        status_->show_prompt(text, colour);
-    Q_EMIT promptChanged(text, colour);
+        Q_EMIT promptCleared();
+        return;
+    }
+    status_->show_prompt(prompt->words(unit_), prompt->colour);
+    Q_EMIT promptShown(*prompt);
 }
 
 void TreatmentPage::show_prompts(const std::vector<algocore::session::TreatmentPrompt>& prompts) {
     for (const auto& prompt : prompts) {
         switch (prompt.kind) {
         case TreatmentPromptKind::TakeUpSlack:
-            set_prompt(QStringLiteral("TAKE UP THE SLACK"), theme::kAbove);
+            set_prompt(CoachPrompt::take_up_slack());
             if (audio_) audio_->play_cue(LiveCue::TakeUpSlack);
             break;
         case TreatmentPromptKind::StepUp: {
-            set_prompt({}, {});
+            set_prompt(CoachPrompt::step_up(prompt.pressure_kpa));
             const auto* running = hold();
             if (!running || running->step_ups().empty()) break;
             const auto& step = running->step_ups().back();
@@ -147,18 +149,18 @@ void TreatmentPage::show_prompts(const std::vector<algocore::session::TreatmentP
             break;
         }
         case TreatmentPromptKind::OverLimit:
-            set_prompt(QStringLiteral("OVER LIMIT: EASE OFF"), theme::kOverLimit);
+            set_prompt(CoachPrompt::over_limit());
             if (audio_) audio_->play_cue(LiveCue::OverLimit);
             break;
         case TreatmentPromptKind::HoldComplete:
-            set_prompt(QStringLiteral("HOLD COMPLETE"), theme::kInBand);
+            set_prompt(CoachPrompt::hold_complete());
             if (audio_) audio_->play_cue(LiveCue::HoldComplete);
             break;
         case TreatmentPromptKind::TimeLimit:
-            set_prompt(QStringLiteral("MAXIMUM TIME: ease off"), theme::kAbove);
+            set_prompt(CoachPrompt::time_limit());
             if (audio_) audio_->play_cue(LiveCue::HoldComplete);
             break;
-        case TreatmentPromptKind::NextHold: set_prompt({}, {}); break;
+        case TreatmentPromptKind::NextHold: set_prompt(std::nullopt); break;
         case TreatmentPromptKind::Stretch:
         case TreatmentPromptKind::Rest:
         case TreatmentPromptKind::SetDone: break; // shown with their countdowns below
@@ -181,15 +183,10 @@ void TreatmentPage::show_phase() {
     const auto* sequence = treatment.sequence();
     const SequencePhase phase = sequence ? sequence->phase() : SequencePhase::Done;
     if (phase == SequencePhase::Stretch) {
-        set_prompt(QStringLiteral("STRETCH NOW  %1")
-                       .arg(format_minutes_seconds(treatment.remaining_s() + 0.999)),
-                   theme::kBelow);
+        set_prompt(CoachPrompt::stretch(treatment.remaining_s()));
     } else if (phase == SequencePhase::Rest) {
-        set_prompt(QStringLiteral("REST  %1 · then hold %2 of %3")
-                       .arg(format_minutes_seconds(treatment.remaining_s() + 0.999))
-                       .arg(sequence->repetition() + 1)
-                       .arg(sequence->repetitions()),
-                   theme::kNoSignal);
+        set_prompt(CoachPrompt::rest(treatment.remaining_s(), sequence->repetition() + 1,
+                                     sequence->repetitions()));
     }
     if (phase == SequencePhase::Holding && pending_shown_ && !treatment.pending()) {
         pending_shown_ = false; // the next hold of the set began

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "algogui/Banner.h"
+#include "algogui/CoachView.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/LivePanel.h"
 #include "algogui/MainWindow.h"
@@ -59,6 +60,12 @@ TreatmentPages add_treatment_pages(MainWindow& window) {
                          window.live_panel().set_targets(targets);
                          window.feed().model().start_hold();
                      });
+
+    // Every prompt of the set reaches the coach view, in the same words and colour.
+    QObject::connect(pages.treatment, &TreatmentPage::promptShown, &window.coach_view(),
+                     &CoachView::show_prompt);
+    QObject::connect(pages.treatment, &TreatmentPage::promptCleared, &window.coach_view(),
+                     &CoachView::clear_prompt);
 
     QObject::connect(pages.treatment, &TreatmentPage::measureThresholdRequested, &window,
                      [&window, pages](const QString& threshold) {

@@ -68,6 +68,8 @@ public:
     SessionForm& session_form() { return *session_form_; }
     ProtocolForm& protocol_form() { return *protocol_form_; }
     SitePicker& site_picker() { return *site_picker_; }
+    /// The recent trace the plot draws (breaks at gaps in the signal).
+    const TraceHistory& trace_history() const { return history_; }
 
 public Q_SLOTS:
     /// Demo and screenshots (--demo): subject DEMO, a session, upper trapezius (left), a

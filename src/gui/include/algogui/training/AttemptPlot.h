@@ -11,6 +11,7 @@
 #include "algocore/protocols/MotionTemplate.h"
 #include "algocore/protocols/PressureBand.h"
 #include "algogui/DisplayUnit.h"
+#include "algogui/GapDetector.h"
 
 namespace algogui {
 
@@ -29,13 +30,17 @@ public:
                         const QString& hidden_note = {});
     /// Replaces the attempt (time from its first sample).
     void set_attempt(std::vector<algocore::protocols::TemplatePoint> points);
-    void append_attempt(const algocore::protocols::TemplatePoint& point);
+    /// gap_before: samples were lost (or the link was down) just before this one. The line
+    /// breaks there, and at any jump in time far longer than the usual sample interval.
+    void append_attempt(const algocore::protocols::TemplatePoint& point, bool gap_before = false);
     void clear_attempt();
 
     bool template_shown() const { return show_template_ && expert_.has_value(); }
     bool attempt_shown() const { return show_attempt_; }
     QString hidden_note() const { return hidden_note_; }
     std::size_t attempt_points() const { return attempt_.size(); }
+    /// Unbroken stretches of the attempt's line (one more than the gaps in it).
+    std::size_t attempt_stretches() const;
 
     QSize sizeHint() const override { return {700, 320}; }
     QSize minimumSizeHint() const override { return {360, 200}; }
@@ -51,6 +56,8 @@ private:
     std::optional<algocore::protocols::MotionTemplate> expert_;
     std::optional<algocore::protocols::PressureBand> band_;
     std::vector<algocore::protocols::TemplatePoint> attempt_;
+    std::vector<std::size_t> attempt_breaks_; ///< indices of points that start a new stretch
+    GapDetector gaps_;
     bool show_template_ = true;
     bool show_band_ = true;
     bool show_attempt_ = true;

@@ -11,6 +11,8 @@ class QLabel;
 
 namespace algogui {
 
+class FittedLabel;
+
 class HoldStatusPanel : public QWidget {
     Q_OBJECT
 public:
@@ -34,13 +36,13 @@ public:
     bool prompt_visible() const;
 
 private:
-    QLabel* state_ = nullptr;
+    FittedLabel* state_ = nullptr;
     QLabel* in_band_caption_ = nullptr;
     QLabel* in_band_ = nullptr;
     QLabel* remaining_ = nullptr;
     QLabel* excursions_ = nullptr;
     QLabel* step_ups_ = nullptr;
-    QLabel* prompt_ = nullptr;
+    FittedLabel* prompt_ = nullptr;
 };
 
 } // namespace algogui

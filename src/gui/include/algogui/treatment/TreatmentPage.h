@@ -14,6 +14,7 @@
 #include "algocore/Sample.h"
 #include "algocore/protocols/HoldEngine.h"
 #include "algocore/session/Workbench.h"
+#include "algogui/CoachPrompt.h"
 #include "algogui/DisplayUnit.h"
 #include "algogui/PressurePlot.h"
 #include "algogui/TraceHistory.h"
@@ -61,6 +62,8 @@ public:
     HoldStatusPanel& status() { return *status_; }
     HoldSummaryPanel& summary() { return *summary_; }
     PressureReadout& readout() { return *readout_; }
+    /// The recent trace the plot draws (breaks at gaps in the signal).
+    const TraceHistory& trace_history() const { return history_; }
     /// The running hold, else the last finished one of the set; null before the first.
     const algocore::protocols::HoldEngine* hold() const;
     /// The refusal next to the prescription (empty when the band resolves).
@@ -85,8 +88,11 @@ Q_SIGNALS:
     /// A set started or ended: the live view, coach view and audio cues follow the
     /// session's active band while it runs, and the user's own targets again after.
     void activeBandChanged();
-    /// A prompt for the coach view (text, colour); empty text clears it.
-    void promptChanged(const QString& text, const QColor& colour);
+    /// A prompt for the coach view, the same words and colour as on this page (a stretch or
+    /// rest countdown comes every frame).
+    void promptShown(const algogui::CoachPrompt& prompt);
+    /// The prompt is over (the next hold began, a new set started).
+    void promptCleared();
 
 protected:
     void showEvent(QShowEvent* event) override;
@@ -99,7 +105,7 @@ private:
     void show_prompts(const std::vector<algocore::session::TreatmentPrompt>& prompts);
     void show_phase();
     void refresh(double now_t_s);
-    void set_prompt(const QString& text, const QColor& colour);
+    void set_prompt(const std::optional<CoachPrompt>& prompt);
 
     algocore::session::Workbench& workbench_;
     AudioCues* audio_ = nullptr;

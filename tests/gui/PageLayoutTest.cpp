@@ -1,0 +1,140 @@
+// Every page at 1024×640, 1280×800 and 1920×1080 (and the coach view): the window takes the
+// size asked (nothing forces it bigger than the screen), every label, button and combo box
+// shows its text whole, nothing sticks out of the window or its panel, and no panel lies over
+// another. Once on the empty pages, once while each page's demo runs on the simulator (the
+// states a therapist sees: a trial with its retest prompt, a hold under way, an attempt).
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "LayoutChecks.h"
+#include "algocore/session/Workbench.h"
+#include "algogui/CoachPrompt.h"
+#include "algogui/CoachView.h"
+#include "algogui/LiveFeed.h"
+#include "algogui/MainWindow.h"
+#include "algogui/Preferences.h"
+#include "algogui/RampRateGauge.h"
+#include "algogui/ToneOutput.h"
+
+using namespace algogui;
+
+namespace {
+
+const QStringList kPages = {QStringLiteral("Live"),        QStringLiteral("Thresholds"),
+                            QStringLiteral("Treatment"),   QStringLiteral("Training"),
+                            QStringLiteral("Calibration"), QStringLiteral("Reliability")};
+const QList<QSize> kSizes = {{1024, 640}, {1280, 800}, {1920, 1080}};
+
+// A window on a scratch database, as the app opens one.
+struct Station {
+    QTemporaryDir dir;
+    Preferences prefs{dir.filePath(QStringLiteral("prefs.ini"))};
+    algocore::session::Workbench workbench;
+    std::string opened =
+        workbench.open_database(dir.filePath(QStringLiteral("a.sqlite")).toStdString());
+    MainWindow window{prefs, std::make_unique<SilentToneOutput>(), &workbench};
+
+    QWidget* show_page(const QString& title, const QSize& size) {
+        window.resize(size);
+        window.show();
+        if (!QTest::qWaitForWindowExposed(&window)) return nullptr;
+        auto* pages = window.findChild<QTabWidget*>();
+        for (int i = 0; pages && i < pages->count(); ++i) {
+            if (pages->tabText(i).remove(QLatin1Char('&')) == title) {
+                pages->setCurrentIndex(i);
+                QTest::qWait(50);
+                return pages->widget(i);
+            }
+        }
+        return nullptr;
+    }
+};
+
+void check_window(const QWidget& window, const QSize& size) {
+    QCOMPARE(window.size(), size);
+    const QStringList problems = layout_checks::text_that_does_not_fit(window) +
+                                 layout_checks::widgets_cut_off(window) +
+                                 layout_checks::panels_overlapping(window);
+    QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QStringLiteral("\n"))));
+    // The ramp gauge paints its caption itself: the rate and the target must show whole.
+    for (const RampRateGauge* gauge : window.findChildren<RampRateGauge*>()) {
+        if (gauge->isVisible()) QVERIFY2(gauge->caption_fits(), qPrintable(gauge->caption_text()));
+    }
+}
+
+void add_rows(const QList<QSize>& sizes) {
+    QTest::addColumn<QString>("page");
+    QTest::addColumn<QSize>("size");
+    for (const QString& page : kPages) {
+        for (const QSize& size : sizes) {
+            QTest::addRow("%s %dx%d", qPrintable(page), size.width(), size.height())
+                << page << size;
+        }
+    }
+}
+
+} // namespace
+
+class PageLayoutTest : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void theWindowFitsTheSmallestScreenWithItsTitleBar() {
+        Station station;
+        // 1024×640 less a title bar and a panel: the window must be able to be this small.
+        const QSize smallest =
+            station.window.minimumSizeHint().expandedTo(station.window.minimumSize());
+        QVERIFY2(smallest.width() <= 1024 && smallest.height() <= 580,
+                 qPrintable(QStringLiteral("%1x%2").arg(smallest.width()).arg(smallest.height())));
+    }
+
+    void everyPageFitsAtEachSize_data() { add_rows(kSizes); }
+    void everyPageFitsAtEachSize() {
+        QFETCH(QString, page);
+        QFETCH(QSize, size);
+        Station station;
+        QVERIFY(station.opened.empty());
+        QVERIFY(station.show_page(page, size));
+        check_window(station.window, size);
+    }
+
+    // The demo states at the smallest size, where they are hardest to fit.
+    void everyPageFitsWhileItsDemoRuns_data() { add_rows({kSizes.front()}); }
+    void everyPageFitsWhileItsDemoRuns() {
+        QFETCH(QString, page);
+        QFETCH(QSize, size);
+        Station station;
+        QWidget* shown = station.show_page(page, size);
+        QVERIFY(shown);
+        DeviceChoice choice;
+        choice.scenario = page == QStringLiteral("Thresholds") ? QStringLiteral("ppt-ramp")
+                                                               : QStringLiteral("sustained-hold");
+        QVERIFY(station.window.connect_device(choice));
+        if (shown->metaObject()->indexOfSlot("start_demo()") >= 0)
+            QMetaObject::invokeMethod(shown, "start_demo");
+        QTest::qWait(page == QStringLiteral("Thresholds") ? 12000 : 6000);
+        check_window(station.window, size);
+    }
+
+    void theCoachViewFitsAtEachSizeWithItsLongestPrompt_data() {
+        QTest::addColumn<QSize>("size");
+        for (const QSize& size : kSizes)
+            QTest::addRow("%dx%d", size.width(), size.height()) << size;
+    }
+    void theCoachViewFitsAtEachSizeWithItsLongestPrompt() {
+        QFETCH(QSize, size);
+        CoachView coach;
+        coach.resize(size);
+        coach.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&coach));
+        coach.show_prompt(CoachPrompt::rest(599, 3, 3));
+        QTest::qWait(20);
+        check_window(coach, size);
+        coach.show_prompt(CoachPrompt::step_up(1234.5));
+        QTest::qWait(20);
+        check_window(coach, size);
+    }
+};
+
+QTEST_MAIN(PageLayoutTest)
+#include "PageLayoutTest.moc"
