@@ -2,6 +2,7 @@
 // passes on only valid ones, converted from the unit shown.
 #include <QCheckBox>
 #include <QtTest>
+#include <cstring>
 
 #include "algogui/Preferences.h"
 #include "algogui/TargetEditor.h"
@@ -40,20 +41,38 @@ private Q_SLOTS:
         TargetEditor editor;
         editor.set_unit(display_unit(QStringLiteral("n_cm2")));
         QSignalSpy changed(&editor, &TargetEditor::targetsChanged);
-        editor.enter_band(40, 30);  // refused first
+        editor.enter_band(40, 30); // refused first
         QVERIFY(!editor.error_text().isEmpty());
-        editor.enter_band(20, 30);  // 20–30 N/cm² = 200–300 kPa
+        editor.enter_band(20, 30); // 20–30 N/cm² = 200–300 kPa
         QVERIFY(editor.error_text().isEmpty());
         QVERIFY(changed.count() >= 1);
         QCOMPARE(editor.targets().band_low_kpa, 200.0);
         QCOMPARE(editor.targets().band_high_kpa, 300.0);
     }
 
+    void SwitchingUnitsAndBackLeavesTheTargetsBitIdentical() {
+        // Stored values are canonical kPa; a unit is only how they are shown. Awkward values
+        // (not round in any unit) must survive a tour through every unit unchanged.
+        TargetEditor editor;
+        editor.enter_band(312.345678, 401.987654);
+        editor.enter_limit(523.456789);
+        QVERIFY(editor.error_text().isEmpty());
+        const LiveTargets before = editor.targets();
+        QSignalSpy changed(&editor, &TargetEditor::targetsChanged);
+        for (const DisplayUnit& unit : display_units())
+            editor.set_unit(unit);
+        editor.set_unit(display_unit(QStringLiteral("kpa")));
+        QCOMPARE(changed.count(), 0); // showing another unit never re-enters a target
+        QVERIFY(editor.targets() == before);
+        QCOMPARE(std::memcmp(&editor.targets().band_low_kpa, &before.band_low_kpa, sizeof(double)),
+                 0);
+    }
+
     void BandAsPercentOfTheSitePpt() {
         TargetEditor editor;
         editor.set_reference_ppt_kpa(500.0);
         editor.findChild<QCheckBox*>()->setChecked(true);
-        editor.enter_band(50, 70);  // 50–70 % of a 500 kPa PPT
+        editor.enter_band(50, 70); // 50–70 % of a 500 kPa PPT
         QVERIFY(editor.error_text().isEmpty());
         QCOMPARE(editor.targets().band_low_kpa, 250.0);
         QCOMPARE(editor.targets().band_high_kpa, 350.0);

@@ -1,0 +1,31 @@
+# The layer fence (ARCHITECTURE.md): the Qt-free layers include no Qt, and the GUI and the app
+# include neither the storage engine (SQLiteCpp), the JSON library (nlohmann) nor Asio - they
+# reach storage, records and devices only through algocore's interfaces. The libraries' headers
+# sit in system folders, where CMake's PRIVATE linking cannot hide them, so this test reads
+# every source and fails naming each line that crosses a fence.
+# Usage: cmake -DROOT=<source dir> -P CheckLayerIncludes.cmake
+set(violations "")
+
+function(check_folders folders pattern why)
+  foreach(folder IN LISTS folders)
+    file(GLOB_RECURSE files "${ROOT}/${folder}/*.h" "${ROOT}/${folder}/*.cpp")
+    foreach(file IN LISTS files)
+      file(STRINGS "${file}" lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](${pattern})")
+      foreach(line IN LISTS lines)
+        file(RELATIVE_PATH shown "${ROOT}" "${file}")
+        string(APPEND violations "  ${shown}: ${line}  (${why})\n")
+      endforeach()
+    endforeach()
+  endforeach()
+  set(violations "${violations}" PARENT_SCOPE)
+endfunction()
+
+check_folders("firmware-protocol;calibration;src/core" "Q[A-Za-z]*[>\"/]|Qt[A-Za-z]*/"
+              "algoproto, algocal and algocore have no Qt")
+check_folders("src/gui;src/app" "SQLiteCpp/|sqlite3\\.h|nlohmann/|boost/asio|boost/system"
+              "the GUI reaches storage and devices through algocore only")
+
+if(violations)
+  message(FATAL_ERROR "Includes that cross a layer fence:\n${violations}")
+endif()
+message(STATUS "layer fences hold")
