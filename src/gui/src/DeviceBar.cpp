@@ -80,6 +80,11 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     device_->setToolTip(tr("Device model and serial number"));
     calibration_ = make_field(this, tr("Calibration in use"));
     rate_ = make_field(this, tr("Samples per second"));
+    // The measured rate moves between 999 and 1001 Hz; if the label's size followed its text,
+    // each change would lay out the whole window again. Fixed for the widest text, it never asks.
+    rate_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    rate_->setFixedSize(rate_->fontMetrics().horizontalAdvance(tr("88888 Hz")) + 4,
+                        rate_->sizeHint().height());
     losses_ = make_field(this, tr("Samples lost / bad frames / dropped by a slow display"));
     // Long device names must not force the window wider than a laptop screen: the name is
     // elided, the tooltip has it whole.
