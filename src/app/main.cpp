@@ -48,6 +48,7 @@ struct Options {
     QString driver = QStringLiteral("auto");
     QString db;                 ///< thresholds database; empty = the default in the app data folder
     QString page;               ///< page shown first (its title, case-insensitive)
+    QString subject;            ///< subject whose visit is open from the start
     QString calibration_report; ///< record whose certificate is written headless
     QString pdf;
     double tolerance_percent_fs = 1.0;
@@ -88,6 +89,10 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
          QStringLiteral("FILE")},
         {QStringLiteral("page"), QStringLiteral("Show this page first (e.g. calibration)."),
          QStringLiteral("TITLE")},
+        {QStringLiteral("subject"),
+         QStringLiteral("Open a visit of this subject (code) from the start, e.g. to see their "
+                        "stored thresholds."),
+         QStringLiteral("CODE")},
         {QStringLiteral("calibration-report"),
          QStringLiteral("Write the certificate of this calibration record (needs --pdf) and exit."),
          QStringLiteral("RECORD.json")},
@@ -145,6 +150,9 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
     if (!out.port.isEmpty() && !out.demo.isEmpty())
         return QStringLiteral("--port and --demo exclude each other");
     out.page = parser.value(QStringLiteral("page"));
+    out.subject = parser.value(QStringLiteral("subject")).trimmed();
+    if (parser.isSet(QStringLiteral("subject")) && out.subject.isEmpty())
+        return QStringLiteral("--subject needs a subject code");
     out.calibration_report = parser.value(QStringLiteral("calibration-report"));
     out.pdf = parser.value(QStringLiteral("pdf"));
     if (parser.isSet(QStringLiteral("calibration-report")) != parser.isSet(QStringLiteral("pdf")))
@@ -222,6 +230,13 @@ int main(int argc, char** argv) {
                                  : algogui::default_database_path();
     const std::string database_problem = workbench.open_database(database.toStdString());
 
+    if (!options.subject.isEmpty() && database_problem.empty()) {
+        algocore::session::Visit visit;
+        visit.subject_code = options.subject.toStdString();
+        visit.operator_role = "therapist";
+        if (const std::string problem = workbench.begin_visit(visit); !problem.empty())
+            return fail(QStringLiteral("--subject: %1").arg(QString::fromStdString(problem)));
+    }
     algogui::MainWindow window(*prefs, std::move(tone), &workbench);
     if (!database_problem.empty()) {
         window.banner().show_message(

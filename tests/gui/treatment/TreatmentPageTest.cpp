@@ -165,6 +165,8 @@ private Q_SLOTS:
         QVERIFY(storage.flush(std::chrono::seconds(5)));
         page.session().refresh_thresholds();
         bench.settle();
+        // The stored value of an earlier session is shown beside the point.
+        QCOMPARE(page.point().thresholds_text(), QStringLiteral("PPT 320 kPa · tolerance none"));
         QVERIFY(!page.refusal_visible());
         QVERIFY(page.start_hold());
         QCOMPARE(page.hold()->config().band.low_kpa, 288.0);

@@ -185,7 +185,10 @@ void TreatmentPage::point_changed() {
 }
 
 void TreatmentPage::start_demo() {
-    point_->set_subject_code(QStringLiteral("DEMO"));
+    // A visit opened already (algoscope --subject CODE) is kept: its thresholds show.
+    const auto& visit = workbench_.visit().visit();
+    point_->set_subject_code(visit ? QString::fromStdString(visit->subject_code)
+                                   : QStringLiteral("DEMO"));
     use_subject();
     point_->choose_site(QStringLiteral("upper_trapezius"));
     point_->choose_side(algocore::storage::BodySide::Left);
