@@ -311,15 +311,8 @@ int main(int argc, char** argv) {
     const int code = app.exec();
     // Records the database could not take are kept in a rescue file: say where, also when
     // the window has gone (stderr for scripts, a dialog for the person at the screen).
-    const std::string database_path = workbench.database_path();
     if (workbench.close_database() != 0) {
-        const QString text =
-            QObject::tr("Some records could not be written to %1.\n\n%2\n\nAdd them later with:\n"
-                        "algoscope-cli import --db %1 %2")
-                .arg(QString::fromStdString(database_path),
-                     workbench.rescue_path().empty()
-                         ? QObject::tr("No rescue file could be written either.")
-                         : QString::fromStdString(workbench.rescue_path()));
+        const QString text = QString::fromStdString(workbench.unwritten_message());
         std::fprintf(stderr, "algoscope: %s\n", qPrintable(text));
         if (options.screenshot.isEmpty())
             QMessageBox::warning(nullptr, QObject::tr("Records not stored"), text);

@@ -99,36 +99,14 @@ algocore::storage::Site prepare(algocore::session::Workbench& wb, const Common& 
 }
 
 void fail_not_stored(algocore::session::Workbench& wb, const std::string& what) {
-    const std::string database = wb.database_path();
-    const std::size_t unwritten = wb.close_database();
-    std::string message = what;
-    if (unwritten == 0) {
-        message += "; it was committed while the database closed";
-    } else if (!wb.rescue_path().empty()) {
-        message += "; the " + std::to_string(unwritten) + " unwritten record(s) are kept in " +
-                   wb.rescue_path() + " (add them later with: algoscope-cli import --db " +
-                   database + " " + wb.rescue_path() + ")";
-    } else {
-        message += "; " + std::to_string(unwritten) +
-                   " record(s) are lost: no rescue file could be written either";
-    }
-    throw Failure{kExitNotStored, message};
+    if (wb.close_database() == 0)
+        throw Failure{kExitNotStored, what + "; it was committed while the database closed"};
+    throw Failure{kExitNotStored, what + "; " + wb.unwritten_message()};
 }
 
 void close_or_fail(algocore::session::Workbench& wb) {
-    const std::string database = wb.database_path();
-    const std::size_t unwritten = wb.close_database();
-    if (unwritten == 0) return;
-    if (wb.rescue_path().empty())
-        throw Failure{kExitNotStored, std::to_string(unwritten) +
-                                          " record(s) could not be "
-                                          "written to " +
-                                          database + " and no rescue file either"};
-    throw Failure{kExitNotStored, std::to_string(unwritten) +
-                                      " record(s) could not be written to " + database +
-                                      "; they are kept in " + wb.rescue_path() +
-                                      " (add them later with: algoscope-cli import --db " +
-                                      database + " " + wb.rescue_path() + ")"};
+    if (wb.close_database() == 0) return;
+    throw Failure{kExitNotStored, wb.unwritten_message()};
 }
 
 void connect_device(algocore::session::Workbench& wb, const Common& c) {

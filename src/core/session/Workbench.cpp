@@ -14,6 +14,18 @@ constexpr int kPollsPerStatusRefresh = 15;
 constexpr std::size_t kFrameReserve = 4096;
 } // namespace
 
+std::string unwritten_records_message(std::size_t unwritten, const std::string& database,
+                                      const std::string& rescue_path,
+                                      const std::string& rescue_error) {
+    const std::string what =
+        std::to_string(unwritten) + " record(s) could not be written to " + database;
+    if (rescue_path.empty())
+        return what + " and no rescue file could be written either" +
+               (rescue_error.empty() ? std::string() : " (" + rescue_error + ")");
+    return what + "; they are kept in " + rescue_path +
+           " - add them later with: algoscope-cli import --db " + database + " " + rescue_path;
+}
+
 Workbench::Workbench(WorkbenchOptions options)
     : options_(std::move(options)), calibration_store_(options_.calibration_root),
       visit_(nullptr, options_.utc_now), thresholds_(visit_, inbox_), treatment_(visit_, inbox_),
@@ -65,16 +77,12 @@ std::size_t Workbench::close_database() {
     const std::size_t unwritten = storage_->close();
     inbox_.deliver(); // answers to reads asked before closing; nothing stays waiting
     rescue_path_.clear();
+    unwritten_message_.clear();
     if (unwritten != 0) {
         rescue_path_ = storage_->rescue_path();
-        const std::string what =
-            std::to_string(unwritten) + " record(s) could not be written to " + database_path_;
-        notify(Notice::Level::Error,
-               rescue_path_.empty() ? what + " and no rescue file could be written either (" +
-                                          storage_->rescue_error() + ")"
-                                    : what + "; they are kept in " + rescue_path_ +
-                                          " - add them later with: algoscope-cli import --db " +
-                                          database_path_ + " " + rescue_path_);
+        unwritten_message_ = unwritten_records_message(unwritten, database_path_, rescue_path_,
+                                                       storage_->rescue_error());
+        notify(Notice::Level::Error, unwritten_message_);
     }
     storage_.reset();
     database_path_.clear();

@@ -39,6 +39,13 @@ struct Notice {
     std::string text;
 };
 
+/// The one wording of "records could not be written": the count, the database, the rescue
+/// file that keeps them and the command that imports it (or that no rescue file could be
+/// written, and why). Used by the GUI at exit and by every CLI command.
+std::string unwritten_records_message(std::size_t unwritten, const std::string& database,
+                                      const std::string& rescue_path,
+                                      const std::string& rescue_error);
+
 class Workbench {
 public:
     explicit Workbench(WorkbenchOptions options = {});
@@ -55,6 +62,9 @@ public:
     /// After a close_database() that left records unwritten: the rescue file holding them
     /// (a notice says so too); empty when everything was written.
     const std::string& rescue_path() const { return rescue_path_; }
+    /// After a close_database() that left records unwritten: what the user is told (how many,
+    /// where they are kept and the command that adds them later); empty otherwise.
+    const std::string& unwritten_message() const { return unwritten_message_; }
     storage::Storage* storage() { return storage_.get(); }
     /// The site library (built-in and custom), read when the database opens; the built-in
     /// library without ids when there is no database.
@@ -122,6 +132,7 @@ private:
     std::string database_path_;
     std::unique_ptr<storage::SqliteStorage> storage_;
     std::string rescue_path_;
+    std::string unwritten_message_;
     std::vector<storage::Site> sites_;
     CalibrationStore calibration_store_;
     std::unique_ptr<Acquisition> acquisition_;
