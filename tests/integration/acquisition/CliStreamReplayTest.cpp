@@ -40,6 +40,7 @@ TEST(CliStreamReplay, StreamPrintsJsonLinesAndReplayOfItsCaptureReproducesTheSam
     bool connected = false;
     std::size_t samples = 0;
     double last_t = -1;
+    double first_t = -1;
     for (const auto& line : stream.lines) {
         const auto j = nlohmann::json::parse(line); // throws (fails) on a malformed line
         if (j.contains("event")) {
@@ -50,12 +51,18 @@ TEST(CliStreamReplay, StreamPrintsJsonLinesAndReplayOfItsCaptureReproducesTheSam
         ++samples;
         const double t = j["t"].get<double>();
         EXPECT_GE(t, last_t);
+        if (first_t < 0) first_t = t;
         last_t = t;
         EXPECT_NEAR(j["pressure_kpa"].get<double>(), j["force_n"].get<double>() * 20.0, 0.01);
         EXPECT_TRUE(j["raw"].is_number_integer()); // the native device gives counts
         EXPECT_TRUE(j["buttons"].is_number_integer());
     }
-    EXPECT_GT(samples, 700u) << stream.stderr_text;
+    // On a loaded machine the connection can take a good part of the 1.2 s, so the count is
+    // judged against the time actually streamed: every sample of it (1 kHz), none missing.
+    EXPECT_GT(samples, 200u) << stream.stderr_text;
+    EXPECT_GE(static_cast<double>(samples), 0.95 * (last_t - first_t) * 1000.0)
+        << "from t=" << first_t << " to " << last_t << "\n"
+        << stream.stderr_text;
     EXPECT_LT(last_t, 1.3);
     EXPECT_NE(stream.stderr_text.find("stream: "), std::string::npos);
 
