@@ -12,6 +12,7 @@
 #include "Arguments.h"
 #include "StoredHistory.h"
 #include "algocore/calibration/CalibrationStore.h"
+#include "algocore/history/ReportHeaderFile.h"
 #include "algocore/history/SessionReport.h"
 #include "algocore/report/SessionReportPdf.h"
 
@@ -26,6 +27,8 @@ struct ReportArgs {
     std::string pdf;
     std::string clinic;
     std::string therapist;
+    bool clinic_given = false;
+    bool therapist_given = false;
     std::string unit = "kPa";
     std::string calibrations;
 };
@@ -39,13 +42,31 @@ std::string now_utc() {
     return text;
 }
 
+// The header the GUI's History page saved (one file for both front ends); --clinic and
+// --therapist override it. A damaged file is said and the report made without it.
+history::ReportHeader header_of(const ReportArgs& a) {
+    history::ReportHeader header;
+    if (!a.clinic_given || !a.therapist_given) {
+        const std::string path = history::default_report_header_path();
+        const history::ReportHeaderRead saved = history::read_report_header(path);
+        if (!saved.error.empty())
+            std::cerr << "algoscope-cli report: warning: " << saved.error
+                      << "; the header is left empty (give --clinic and --therapist)\n";
+        header = saved.header;
+    }
+    if (a.clinic_given) header.clinic = a.clinic;
+    if (a.therapist_given) header.therapist = a.therapist;
+    header.printed_utc = now_utc();
+    return header;
+}
+
 void run_report(const ReportArgs& a) {
     const auto unit = history::PressureFormat::parse(a.unit);
     if (!unit)
         cli_history::fail("report", "--unit wants kPa, kgf/cm2, N/cm2 or psi, not " +
                                         cli_args::shown(a.unit));
     const auto stored = cli_history::read_stored_history("report", a.db, a.subject);
-    history::ReportHeader header{a.clinic, a.therapist, now_utc()};
+    const history::ReportHeader header = header_of(a);
     const history::SessionEntry* session = a.session == storage::kNoRecord
                                                ? stored.history.latest_session()
                                                : stored.history.session(a.session);
@@ -80,10 +101,17 @@ void register_report_command(CLI::App& app) {
     cmd->add_option("--session", a->session, "Session id (default: the subject's newest)")
         ->check(cli_args::positive_count(1L << 53));
     cmd->add_option("--pdf", a->pdf, "PDF file to write")->required();
-    cmd->add_option("--clinic", a->clinic, "Clinic name for the header");
-    cmd->add_option("--therapist", a->therapist, "Therapist for the header");
+    CLI::Option* clinic =
+        cmd->add_option("--clinic", a->clinic,
+                        "Clinic name for the header (default: as saved on the History page)");
+    CLI::Option* therapist = cmd->add_option("--therapist", a->therapist,
+                                             "Therapist for the header (default: as saved)");
     cmd->add_option("--unit", a->unit, "Pressure unit: kPa (default), kgf/cm2, N/cm2 or psi");
     cmd->add_option("--calibrations", a->calibrations,
                     "Calibration store, to state whether the session's record is valid");
-    cmd->callback([a] { run_report(*a); });
+    cmd->callback([a, clinic, therapist] {
+        a->clinic_given = clinic->count() > 0;
+        a->therapist_given = therapist->count() > 0;
+        run_report(*a);
+    });
 }

@@ -1,36 +1,62 @@
 #include "algogui/Preferences.h"
 
+#include <QDir>
+#include <QFileInfo>
 #include <algorithm>
 
 namespace algogui {
 
 Preferences::Preferences()
-    : settings_(std::make_unique<QSettings>(QStringLiteral("Algoscope"),
-                                            QStringLiteral("algoscope"))) {}
+    : settings_(
+          std::make_unique<QSettings>(QStringLiteral("Algoscope"), QStringLiteral("algoscope"))),
+      report_header_path_(algocore::history::default_report_header_path()) {}
 
+// Tests and screenshots keep everything, the report header too, beside their own file.
 Preferences::Preferences(const QString& ini_path)
-    : settings_(std::make_unique<QSettings>(ini_path, QSettings::IniFormat)) {}
+    : settings_(std::make_unique<QSettings>(ini_path, QSettings::IniFormat)),
+      report_header_path_(
+          QFileInfo(ini_path).dir().filePath(QStringLiteral("report-header.json")).toStdString()) {}
 
 QString Preferences::unit_key() const {
     return settings_->value("display/unit", QStringLiteral("kpa")).toString();
 }
-void Preferences::set_unit_key(const QString& key) { settings_->setValue("display/unit", key); }
+void Preferences::set_unit_key(const QString& key) {
+    settings_->setValue("display/unit", key);
+}
 
+// The report header lives in the file algoscope-cli report reads too (see
+// ReportHeaderFile.h). A header saved by an older version in these settings is carried over
+// the first time.
+algocore::history::ReportHeader Preferences::report_header() const {
+    const auto read = algocore::history::read_report_header(report_header_path_);
+    if (read.error.empty() && !QFileInfo::exists(QString::fromStdString(report_header_path_)) &&
+        settings_->contains("report/clinic")) {
+        return {settings_->value("report/clinic").toString().toStdString(),
+                settings_->value("report/therapist").toString().toStdString(),
+                {}};
+    }
+    return read.header;
+}
 QString Preferences::report_clinic() const {
-    return settings_->value("report/clinic").toString();
+    return QString::fromStdString(report_header().clinic);
 }
 QString Preferences::report_therapist() const {
-    return settings_->value("report/therapist").toString();
+    return QString::fromStdString(report_header().therapist);
 }
-void Preferences::set_report_header(const QString& clinic, const QString& therapist) {
-    settings_->setValue("report/clinic", clinic);
-    settings_->setValue("report/therapist", therapist);
+QString Preferences::set_report_header(const QString& clinic, const QString& therapist) {
+    return QString::fromStdString(algocore::history::write_report_header(
+        report_header_path_, {clinic.toStdString(), therapist.toStdString(), {}}));
+}
+QString Preferences::report_header_path() const {
+    return QString::fromStdString(report_header_path_);
 }
 
 double Preferences::window_s() const {
     return std::clamp(settings_->value("display/window_s", 20.0).toDouble(), 5.0, 60.0);
 }
-void Preferences::set_window_s(double window_s) { settings_->setValue("display/window_s", window_s); }
+void Preferences::set_window_s(double window_s) {
+    settings_->setValue("display/window_s", window_s);
+}
 
 LiveTargets Preferences::targets() const {
     LiveTargets defaults;
@@ -59,18 +85,25 @@ void Preferences::set_targets(const LiveTargets& t) {
     settings_->setValue("targets/ramp_tolerance_kpa_s", t.ramp_tolerance_kpa_s);
 }
 
-bool Preferences::muted() const { return settings_->value("audio/muted", false).toBool(); }
-void Preferences::set_muted(bool muted) { settings_->setValue("audio/muted", muted); }
+bool Preferences::muted() const {
+    return settings_->value("audio/muted", false).toBool();
+}
+void Preferences::set_muted(bool muted) {
+    settings_->setValue("audio/muted", muted);
+}
 bool Preferences::continuous_tone() const {
     return settings_->value("audio/continuous_tone", false).toBool();
 }
-void Preferences::set_continuous_tone(bool on) { settings_->setValue("audio/continuous_tone", on); }
+void Preferences::set_continuous_tone(bool on) {
+    settings_->setValue("audio/continuous_tone", on);
+}
 
 DeviceChoice Preferences::device() const {
     DeviceChoice choice;
     choice.port = settings_->value("device/port", choice.port).toString();
     choice.driver = settings_->value("device/driver", choice.driver).toString();
-    choice.probe_area_cm2 = settings_->value("device/probe_area_cm2", choice.probe_area_cm2).toDouble();
+    choice.probe_area_cm2 =
+        settings_->value("device/probe_area_cm2", choice.probe_area_cm2).toDouble();
     if (!(choice.probe_area_cm2 > 0)) choice.probe_area_cm2 = 1.0;
     return choice;
 }
@@ -92,6 +125,8 @@ void Preferences::set_window_layout(const QByteArray& geometry, const QByteArray
     settings_->setValue("window/state", state);
 }
 
-void Preferences::sync() { settings_->sync(); }
+void Preferences::sync() {
+    settings_->sync();
+}
 
-}  // namespace algogui
+} // namespace algogui

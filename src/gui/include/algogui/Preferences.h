@@ -6,6 +6,7 @@
 #include <QString>
 #include <memory>
 
+#include "algocore/history/ReportHeaderFile.h"
 #include "algogui/DeviceChoice.h"
 #include "algogui/LiveTargets.h"
 
@@ -30,10 +31,13 @@ public:
     void set_continuous_tone(bool on);
     DeviceChoice device() const;
     void set_device(const DeviceChoice& choice);
-    /// The report header: clinic name and therapist.
+    /// The report header: clinic name and therapist, kept in the file algoscope-cli report
+    /// reads too (report_header_path()).
     QString report_clinic() const;
     QString report_therapist() const;
-    void set_report_header(const QString& clinic, const QString& therapist);
+    /// Saves the header; empty, or why it could not be saved.
+    QString set_report_header(const QString& clinic, const QString& therapist);
+    QString report_header_path() const;
     QByteArray window_geometry() const;
     QByteArray window_state() const;
     void set_window_layout(const QByteArray& geometry, const QByteArray& state);
@@ -41,7 +45,10 @@ public:
     void sync();
 
 private:
+    algocore::history::ReportHeader report_header() const;
+
     std::unique_ptr<QSettings> settings_;
+    std::string report_header_path_;
 };
 
-}  // namespace algogui
+} // namespace algogui

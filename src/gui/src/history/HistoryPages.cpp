@@ -8,6 +8,7 @@
 #include "algocore/history/PressureFormat.h"
 #include "algocore/report/SessionReportPdf.h"
 #include "algocore/session/Workbench.h"
+#include "algogui/Banner.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
@@ -145,8 +146,12 @@ HistoryPage* add_history_page(MainWindow& window) {
     page->set_unit(window.unit());
     QObject::connect(&window, &MainWindow::unitChanged, page, &HistoryPage::set_unit);
     QObject::connect(page, &HistoryPage::reportHeaderEdited, &window,
-                     [&prefs](const QString& clinic, const QString& therapist) {
-                         prefs.set_report_header(clinic, therapist);
+                     [&prefs, &window](const QString& clinic, const QString& therapist) {
+                         const QString problem = prefs.set_report_header(clinic, therapist);
+                         if (!problem.isEmpty())
+                             window.banner().show_message(
+                                 BannerLevel::Warning,
+                                 QObject::tr("The report header was not saved: %1").arg(problem));
                      });
     window.add_page(QObject::tr("History"), page);
     return page;
