@@ -25,7 +25,6 @@
 #include "algogui/Screenshot.h"
 #include "algogui/ToneOutput.h"
 #include "algogui/calibration/CalibrationCertificate.h"
-#include "algogui/thresholds/StudyExportActions.h"
 #include "algogui/thresholds/ThresholdsPage.h"
 #include <QStandardPaths>
 

@@ -11,6 +11,7 @@
 
 #include "algocal/CalendarDate.h"
 #include "algocore/FileMode.h"
+#include "algocore/export/StorageExport.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/StudyFilter.h"
 #include "algocore/storage/SqliteStorage.h"
@@ -95,50 +96,33 @@ void run_export(const ExportOptions& o) {
                   << algoinput::quote_input(*filter.subject_code, 40) << " in " << o.db << "\n";
         throw CLI::RuntimeError(2);
     }
-    const storage::StudyData data = exporting::filter_study(db.load_study(), filter);
-    if (filter.session_id && data.sessions.empty()) {
+    if (filter.session_id && exporting::filter_study(db.load_study(), filter).sessions.empty()) {
         std::cerr << "algoscope-cli export: no session " << *filter.session_id
                   << (filter.subject_code ? " of subject " + *filter.subject_code : "") << " in "
                   << o.db << "\n";
         throw CLI::RuntimeError(2);
     }
-    const auto summaries = exporting::filter_summaries(db.site_summaries(storage::kNoRecord), data);
-    const exporting::TraceLoader trial_traces = [&db](storage::RecordId id) {
-        return db.trial_trace(id);
-    };
-    const exporting::TraceLoader hold_traces = [&db](storage::RecordId id) {
-        return db.hold_trace(id);
-    };
-    if (o.format == "json") {
-        if (o.out.empty() || o.out == "-") {
-            exporting::write_study_json(data, summaries, std::cout, trial_traces, hold_traces);
-            return;
-        }
-        const std::string created = create_file_with_mode(o.out, mode);
-        std::ofstream file(o.out, std::ios::binary);
-        if (!created.empty() || !file) {
-            std::cerr << "algoscope-cli export: cannot create " << o.out << "\n";
-            throw CLI::RuntimeError(2);
-        }
-        exporting::write_study_json(data, summaries, file, trial_traces, hold_traces);
-        file.flush();
-        if (!file) {
-            std::cerr << "algoscope-cli export: writing " << o.out << " failed (disk full?)\n";
-            throw CLI::RuntimeError(2);
-        }
-        std::cerr << "wrote " << o.out << "\n";
+    if (o.format == "json" && (o.out.empty() || o.out == "-")) {
+        // To standard output (a pipe): the same document, written as it is made.
+        const storage::StudyData data = exporting::filter_study(db.load_study(), filter);
+        exporting::write_study_json(
+            data, exporting::filter_summaries(db.site_summaries(storage::kNoRecord), data),
+            std::cout, [&db](storage::RecordId id) { return db.trial_trace(id); },
+            [&db](storage::RecordId id) { return db.hold_trace(id); });
         return;
     }
+    exporting::ExportRequest request;
+    request.filter = filter;
+    request.json = o.format == "json";
     // CSV is several tables and a file per trace, so it goes to a folder.
-    const std::string folder = o.out.empty() ? "algoscope-export" : o.out;
-    const auto result =
-        exporting::export_csv_directory(data, summaries, folder, trial_traces, hold_traces, mode);
-    if (!result.ok) {
-        std::cerr << "algoscope-cli export: " << result.error << "\n";
+    request.path = request.json || !o.out.empty() ? o.out : "algoscope-export";
+    request.file_mode = mode;
+    const exporting::ExportOutcome outcome = exporting::export_study(db, request);
+    if (!outcome.ok) {
+        std::cerr << "algoscope-cli export: " << outcome.error << "\n";
         throw CLI::RuntimeError(2);
     }
-    std::cerr << "wrote " << result.files.size() << " files to " << folder << " ("
-              << data.trials.size() << " trials, " << data.holds.size() << " holds)\n";
+    std::cerr << outcome.summary(request.path) << "\n";
 }
 
 } // namespace

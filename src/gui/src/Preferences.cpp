@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QStandardPaths>
 #include <algorithm>
 
 namespace algogui {
@@ -127,6 +128,12 @@ void Preferences::set_window_layout(const QByteArray& geometry, const QByteArray
 
 void Preferences::sync() {
     settings_->sync();
+}
+
+QString default_database_path() {
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
+    QDir().mkpath(folder);
+    return QDir(folder).filePath(QStringLiteral("algoscope.sqlite"));
 }
 
 } // namespace algogui

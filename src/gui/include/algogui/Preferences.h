@@ -51,4 +51,7 @@ private:
     std::string report_header_path_;
 };
 
+/// Default database: algoscope.sqlite in the application data folder (created if missing).
+QString default_database_path();
+
 } // namespace algogui

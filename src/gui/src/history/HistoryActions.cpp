@@ -14,6 +14,7 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+#include "algogui/ExportDialog.h"
 #include "algogui/history/HistoryPage.h"
 #include "algogui/history/HistoryPlot.h"
 
@@ -116,55 +117,12 @@ void HistoryPage::write_report() {
 
 void HistoryPage::export_data() {
     if (!store_.export_study) return;
-    QDialog dialog(this);
-    dialog.setWindowTitle(tr("Export"));
-    auto* form = new QFormLayout(&dialog);
-    auto* scope = new QComboBox(&dialog);
-    const QString code = QString::fromStdString(history_.subject().code);
-    const RecordId session = selected_session();
-    if (!code.isEmpty()) scope->addItem(tr("Subject %1").arg(code), 1);
-    if (session != algocore::storage::kNoRecord)
-        scope->addItem(tr("Selected session (%1)").arg(session), 2);
-    scope->addItem(tr("Every subject"), 0);
-    auto* use_from = new QCheckBox(tr("From"), &dialog);
-    auto* from = new QDateEdit(QDate::currentDate().addMonths(-3), &dialog);
-    auto* use_to = new QCheckBox(tr("To"), &dialog);
-    auto* to = new QDateEdit(QDate::currentDate(), &dialog);
-    for (QDateEdit* d : {from, to}) {
-        d->setCalendarPopup(true);
-        d->setDisplayFormat(QStringLiteral("yyyy-MM-dd"));
-    }
-    auto* format = new QComboBox(&dialog);
-    format->addItem(tr("CSV (a folder of tables and traces)"));
-    format->addItem(tr("JSON (one file, compact traces)"));
-    form->addRow(tr("What"), scope);
-    form->addRow(use_from, from);
-    form->addRow(use_to, to);
-    form->addRow(tr("Format"), format);
-    auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
-    form->addRow(buttons);
-    connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
-    if (dialog.exec() != QDialog::Accepted) return;
-
-    HistoryExportRequest request;
-    request.json = format->currentIndex() == 1;
-    const int what = scope->currentData().toInt();
-    if (what >= 1) request.filter.subject_code = code.toStdString();
-    if (what == 2) request.filter.session_id = session;
-    if (use_from->isChecked())
-        request.filter.from_date = from->date().toString(Qt::ISODate).toStdString();
-    if (use_to->isChecked())
-        request.filter.to_date = to->date().toString(Qt::ISODate).toStdString();
-    request.path = request.json
-                       ? QFileDialog::getSaveFileName(this, tr("Export JSON"),
-                                                      QStringLiteral("algoscope-export.json"),
-                                                      tr("JSON (*.json)"))
-                       : QFileDialog::getExistingDirectory(this, tr("Export CSV into folder"));
-    if (request.path.isEmpty()) return;
+    const auto request =
+        ask_export(this, QString::fromStdString(history_.subject().code), selected_session());
+    if (!request) return;
     set_status(tr("Exporting…"));
     std::weak_ptr<Alive> alive = alive_;
-    store_.export_study(request, [this, alive](bool, QString outcome) {
+    store_.export_study(*request, [this, alive](bool, QString outcome) {
         if (!alive.expired()) set_status(outcome);
     });
 }

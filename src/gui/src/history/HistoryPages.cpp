@@ -1,14 +1,9 @@
 #include "algogui/history/HistoryPages.h"
-
-#include <fstream>
-#include <stdexcept>
-
-#include "algocore/FileMode.h"
-#include "algocore/export/StudyExport.h"
 #include "algocore/history/PressureFormat.h"
 #include "algocore/report/SessionReportPdf.h"
 #include "algocore/session/Workbench.h"
 #include "algogui/Banner.h"
+#include "algogui/ExportDialog.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
@@ -42,34 +37,6 @@ ReportOutcome write_report(Storage& s, const HistoryReportRequest& r, const std:
     const std::string error =
         pdf.save(r.pdf_path.toStdString(), algocore::report::session_report_title(*report));
     return {QString::fromStdString(error), pdf.page_count()};
-}
-
-// Runs on the storage thread: the filtered study written as CSV tables or one JSON file.
-QString write_export(Storage& s, const HistoryExportRequest& r) {
-    using namespace algocore::exporting;
-    const auto data = filter_study(s.load_study(), r.filter);
-    const auto summaries = filter_summaries(s.site_summaries(algocore::storage::kNoRecord), data);
-    const TraceLoader trials = [&s](auto id) { return s.trial_trace(id); };
-    const TraceLoader holds = [&s](auto id) { return s.hold_trace(id); };
-    const std::string path = r.path.toStdString();
-    if (r.json) {
-        if (const auto failure =
-                algocore::create_file_with_mode(path, algocore::kOwnerOnlyFileMode);
-            !failure.empty())
-            throw std::runtime_error(failure);
-        std::ofstream out(path, std::ios::binary | std::ios::trunc);
-        write_study_json(data, summaries, out, trials, holds);
-        out.flush();
-        if (!out) throw std::runtime_error("cannot write " + path);
-    } else {
-        const auto result = export_csv_directory(data, summaries, path, trials, holds);
-        if (!result.ok) throw std::runtime_error(result.error);
-    }
-    return QObject::tr("Exported %1 sessions (%2 trials, %3 holds) to %4")
-        .arg(data.sessions.size())
-        .arg(data.trials.size())
-        .arg(data.holds.size())
-        .arg(r.path);
 }
 
 } // namespace
@@ -128,16 +95,8 @@ HistoryPage* add_history_page(MainWindow& window) {
                 done(a.ok() ? a.value.error : QString::fromStdString(a.error), a.value.pages);
             });
     };
-    store.export_study = [&bench, storage](HistoryExportRequest request, auto done) {
-        if (!storage()) return done(false, QObject::tr("no database is open"));
-        ask<QString>(
-            *storage(), bench.inbox(), [request](Storage& s) { return write_export(s, request); },
-            [done](Answer<QString> a) {
-                done(a.ok(),
-                     a.ok()
-                         ? a.value
-                         : QObject::tr("Export failed: %1").arg(QString::fromStdString(a.error)));
-            });
+    store.export_study = [&bench](algocore::exporting::ExportRequest request, auto done) {
+        run_export(bench, std::move(request), std::move(done));
     };
 
     auto* page = new HistoryPage(std::move(store), &window);

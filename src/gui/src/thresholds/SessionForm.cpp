@@ -2,6 +2,7 @@
 
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -22,6 +23,12 @@ SessionForm::SessionForm(QWidget* parent) : QWidget(parent) {
     probe_cm2_->setSuffix(QStringLiteral(" cm²"));
     notes_ = new QLineEdit(this);
     start_ = new QPushButton(tr("Start session"), this);
+    // The export sits with the session it usually takes (this subject, this session), where
+    // it stays in view on a laptop screen.
+    auto* export_data = new QPushButton(tr("Export…"), this);
+    export_data->setObjectName(QStringLiteral("ExportData"));
+    export_data->setToolTip(tr("Export this subject, this session or every subject as CSV or "
+                               "JSON"));
     open_ = new QLabel(tr("no session"), this);
     open_->setWordWrap(true);
 
@@ -32,9 +39,14 @@ SessionForm::SessionForm(QWidget* parent) : QWidget(parent) {
     form->addRow(tr("Calibration"), calibration_);
     form->addRow(tr("Probe area"), probe_cm2_);
     form->addRow(tr("Notes"), notes_);
-    form->addRow(start_);
+    auto* buttons = new QHBoxLayout;
+    buttons->setContentsMargins(0, 0, 0, 0);
+    buttons->addWidget(start_, 2);
+    buttons->addWidget(export_data, 1);
+    form->addRow(buttons);
     form->addRow(open_);
     connect(start_, &QPushButton::clicked, this, &SessionForm::sessionRequested);
+    connect(export_data, &QPushButton::clicked, this, &SessionForm::exportRequested);
 }
 
 void SessionForm::set_device(const QString& serial, algocore::CalibrationId calibration_id,
@@ -47,9 +59,13 @@ void SessionForm::set_device(const QString& serial, algocore::CalibrationId cali
     if (probe_cm2 > 0.0) probe_cm2_->setValue(probe_cm2);
 }
 
-QString SessionForm::operator_name() const { return operator_->text().trimmed(); }
+QString SessionForm::operator_name() const {
+    return operator_->text().trimmed();
+}
 
-void SessionForm::set_operator_name(const QString& name) { operator_->setText(name); }
+void SessionForm::set_operator_name(const QString& name) {
+    operator_->setText(name);
+}
 
 algocore::storage::Session SessionForm::session() const {
     algocore::storage::Session session;
@@ -60,6 +76,8 @@ algocore::storage::Session SessionForm::session() const {
     return session;
 }
 
-void SessionForm::show_open_session(const QString& text) { open_->setText(text); }
+void SessionForm::show_open_session(const QString& text) {
+    open_->setText(text);
+}
 
-}  // namespace algogui
+} // namespace algogui

@@ -1,7 +1,6 @@
 #include "algogui/thresholds/ThresholdsPage.h"
 
 #include <QApplication>
-#include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -13,6 +12,7 @@
 
 #include "algocore/storage/SiteLibrary.h"
 #include "algogui/Banner.h"
+#include "algogui/ExportDialog.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/PlotFactory.h"
 #include "algogui/RampRateGauge.h"
@@ -23,7 +23,6 @@
 #include "algogui/thresholds/RunControls.h"
 #include "algogui/thresholds/SessionForm.h"
 #include "algogui/thresholds/SitePicker.h"
-#include "algogui/thresholds/StudyExportActions.h"
 #include "algogui/thresholds/SubjectForm.h"
 #include "algogui/thresholds/TrialTable.h"
 
@@ -87,6 +86,7 @@ ThresholdsPage::ThresholdsPage(algocore::session::Workbench& workbench, LiveFeed
     });
     connect(subject_form_, &SubjectForm::subjectChosen, this, &ThresholdsPage::on_subject);
     connect(session_form_, &SessionForm::sessionRequested, this, &ThresholdsPage::on_session);
+    connect(session_form_, &SessionForm::exportRequested, this, &ThresholdsPage::export_data);
     connect(protocol_form_, &ProtocolForm::presetEdited, this, &ThresholdsPage::on_preset_edited);
     connect(site_picker_, &SitePicker::pointChosen, this,
             [this] { on_point_chosen(site_picker_->site_key(), site_picker_->side()); });
@@ -154,21 +154,12 @@ QWidget* ThresholdsPage::build_run_column() {
     table_ = new TrialTable(column);
     table_->setMinimumHeight(88); // the header and three trials
     summary_ = new PointSummaryView(column);
-    auto* export_csv = new QPushButton(tr("Export CSV…"), column);
-    auto* export_json = new QPushButton(tr("Export JSON…"), column);
-    auto* exports = new QHBoxLayout;
-    exports->addStretch(1);
-    exports->addWidget(export_csv);
-    exports->addWidget(export_json);
     layout->addWidget(run_);
     layout->addWidget(plot_->widget(), 4);
     layout->addWidget(gauge_);
     layout->addWidget(table_, 1);
     layout->addWidget(summary_);
-    layout->addLayout(exports);
-    connect(export_csv, &QPushButton::clicked, this, &ThresholdsPage::export_csv);
-    connect(export_json, &QPushButton::clicked, this, &ThresholdsPage::export_json);
-    // On a short screen the column scrolls: the trial table and the exports stay reachable
+    // On a short screen the column scrolls: the trial table and the summary stay reachable
     // instead of being pushed below the window's edge.
     return scroll_column(column);
 }
@@ -335,36 +326,17 @@ void ThresholdsPage::hideEvent(QHideEvent* event) {
     QWidget::hideEvent(event);
 }
 
-void ThresholdsPage::export_csv() {
-    if (!workbench_.storage()) return;
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Export CSV into folder"));
-    if (folder.isEmpty()) return;
-    // The export reads and writes on the storage's thread; the page hears how it went.
-    algocore::storage::ask<StudyExportOutcome>(
-        *workbench_.storage(), workbench_.inbox(),
-        [folder](algocore::storage::Storage& s) { return export_study_csv(s, folder); },
-        [banner = QPointer<Banner>(banner_)](algocore::storage::Answer<StudyExportOutcome> a) {
-            if (!banner) return;
-            if (!a.ok()) a.value = {false, QString::fromStdString(a.error)};
-            banner->show_message(a.value.ok ? BannerLevel::Info : BannerLevel::Error,
-                                 a.value.message);
-        });
-}
-
-void ThresholdsPage::export_json() {
-    if (!workbench_.storage()) return;
-    const QString path = QFileDialog::getSaveFileName(
-        this, tr("Export JSON"), QStringLiteral("study.json"), tr("JSON (*.json)"));
-    if (path.isEmpty()) return;
-    algocore::storage::ask<StudyExportOutcome>(
-        *workbench_.storage(), workbench_.inbox(),
-        [path](algocore::storage::Storage& s) { return export_study_json(s, path); },
-        [banner = QPointer<Banner>(banner_)](algocore::storage::Answer<StudyExportOutcome> a) {
-            if (!banner) return;
-            if (!a.ok()) a.value = {false, QString::fromStdString(a.error)};
-            banner->show_message(a.value.ok ? BannerLevel::Info : BannerLevel::Error,
-                                 a.value.message);
-        });
+void ThresholdsPage::export_data() {
+    // The subject and session of this visit come first in the dialog: exporting one
+    // patient's data should not carry every other patient's by accident.
+    const auto& visit = workbench_.visit().visit();
+    const auto request =
+        ask_export(this, visit ? QString::fromStdString(visit->subject_code) : QString(),
+                   workbench_.visit().session_id());
+    if (!request) return;
+    run_export(workbench_, *request, [banner = QPointer<Banner>(banner_)](bool ok, QString text) {
+        if (banner) banner->show_message(ok ? BannerLevel::Info : BannerLevel::Error, text);
+    });
 }
 
 } // namespace algogui

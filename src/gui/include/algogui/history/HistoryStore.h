@@ -7,7 +7,7 @@
 #include <functional>
 #include <optional>
 
-#include "algocore/export/StudyFilter.h"
+#include "algocore/export/StorageExport.h"
 #include "algocore/history/SessionReport.h"
 #include "algocore/storage/SubjectRecords.h"
 
@@ -30,11 +30,6 @@ struct HistoryReportRequest {
     algocore::history::ReportHeader header;
     QString unit_key; ///< "kpa", "kgf_cm2", ...
 };
-struct HistoryExportRequest {
-    algocore::exporting::StudyFilter filter;
-    bool json = false;
-    QString path; ///< folder (CSV) or file (JSON)
-};
 
 /// The page's reads and writes; every answer arrives later on the GUI thread.
 struct HistoryStore {
@@ -45,7 +40,8 @@ struct HistoryStore {
     /// Writes the PDF; answers "" or the reason it failed, and the page count.
     std::function<void(HistoryReportRequest, std::function<void(QString error, int pages)>)> report;
     /// Writes the export; answers a one-line outcome and whether it worked.
-    std::function<void(HistoryExportRequest, std::function<void(bool ok, QString outcome)>)>
+    std::function<void(algocore::exporting::ExportRequest,
+                       std::function<void(bool ok, QString outcome)>)>
         export_study;
 };
 

@@ -25,7 +25,7 @@ protected:
 
 private:
     std::function<bool()> active_;
-    int key_ = 0x20;  // Qt::Key_Space
+    int key_ = 0x20; // Qt::Key_Space
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -38,7 +38,7 @@ private:
     void mark_custom();
 
     DisplayUnit unit_;
-    algocore::protocols::PptPreset base_;  // fields the form does not show come from here
+    algocore::protocols::PptPreset base_; // fields the form does not show come from here
     bool filling_ = false;
     QComboBox* name_ = nullptr;
     QDoubleSpinBox* rate_ = nullptr;
@@ -51,4 +51,4 @@ private:
     QLabel* problem_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

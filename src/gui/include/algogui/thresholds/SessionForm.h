@@ -29,6 +29,7 @@ public:
 
 Q_SIGNALS:
     void sessionRequested();
+    void exportRequested();
 
 private:
     QLineEdit* operator_ = nullptr;
@@ -41,4 +42,4 @@ private:
     algocore::CalibrationId calibration_id_ = algocore::kFactoryCalibration;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -50,4 +50,4 @@ private:
     QPushButton* custom_add_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

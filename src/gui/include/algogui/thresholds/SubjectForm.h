@@ -36,4 +36,4 @@ private:
     QPushButton* use_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

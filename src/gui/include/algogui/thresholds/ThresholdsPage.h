@@ -1,9 +1,9 @@
 #pragma once
 // The "Thresholds" page: subject and session, the point (list or body map), the protocol,
 // and the run — live plot with the rate corridor, rate gauge, start/abort/pain controls,
-// the trials table and the point's summary, with CSV/JSON export. A view of algocore's
-// PptSession (the Workbench's): samples reach the session through the workbench's frame, the
-// page forwards the operator's actions and draws the session's state. Nothing here judges a
+// the trials table and the point's summary; the export of this subject, session or study. A view of
+// algocore's PptSession (the Workbench's): samples reach the session through the workbench's frame,
+// the page forwards the operator's actions and draws the session's state. Nothing here judges a
 // trial, builds a record or waits for the database.
 #include <QWidget>
 #include <functional>
@@ -95,8 +95,7 @@ private:
     void on_start(bool skip_rest);
     void on_preset_edited();
     void on_device_status();
-    void export_csv();
-    void export_json();
+    void export_data();
     void refresh_plot();
     void refresh_map();
 

@@ -1,0 +1,65 @@
+#include "algocore/export/StorageExport.h"
+
+#include <fstream>
+
+#include "algocore/export/StudyExport.h"
+#include "algocore/storage/Storage.h"
+
+namespace algocore::exporting {
+
+namespace {
+std::string counted(std::size_t n, const char* one, const char* many) {
+    return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+} // namespace
+
+std::string ExportOutcome::summary(const std::string& path) const {
+    if (!ok) return "Export failed: " + error;
+    std::string text = "Exported " + counted(sessions, "session", "sessions") + " (" +
+                       counted(trials, "trial", "trials") + ", " + counted(holds, "hold", "holds") +
+                       ") to " + path;
+    if (left_out_writes > 0)
+        text += " (" + std::to_string(left_out_writes) +
+                " records not yet written to the database are not included)";
+    return text;
+}
+
+ExportOutcome export_study(storage::Storage& storage, const ExportRequest& request) {
+    ExportOutcome outcome;
+    if (!storage.flush(request.flush_timeout))
+        outcome.left_out_writes = storage.status().pending_writes;
+    const storage::StudyData data = filter_study(storage.load_study(), request.filter);
+    const auto summaries = filter_summaries(storage.site_summaries(storage::kNoRecord), data);
+    outcome.sessions = data.sessions.size();
+    outcome.trials = data.trials.size();
+    outcome.holds = data.holds.size();
+    const TraceLoader trials = [&storage](storage::RecordId id) { return storage.trial_trace(id); };
+    const TraceLoader holds = [&storage](storage::RecordId id) { return storage.hold_trace(id); };
+    if (request.json) {
+        if (const std::string failure = create_file_with_mode(request.path, request.file_mode);
+            !failure.empty()) {
+            outcome.error = failure;
+            return outcome;
+        }
+        std::ofstream out(request.path, std::ios::binary | std::ios::trunc);
+        write_study_json(data, summaries, out, trials, holds);
+        out.flush();
+        if (!out) {
+            outcome.error = "writing " + request.path + " failed (disk full?)";
+            return outcome;
+        }
+        outcome.files = 1;
+    } else {
+        const ExportResult written =
+            export_csv_directory(data, summaries, request.path, trials, holds, request.file_mode);
+        if (!written.ok) {
+            outcome.error = written.error;
+            return outcome;
+        }
+        outcome.files = written.files.size();
+    }
+    outcome.ok = true;
+    return outcome;
+}
+
+} // namespace algocore::exporting

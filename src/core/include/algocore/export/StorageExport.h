@@ -1,0 +1,45 @@
+#pragma once
+// The one export workflow, shared by the CLI (`algoscope-cli export`), the History page and
+// the Thresholds page: flush what is pending, take the part of the study the filter selects,
+// and write it as a CSV folder or one JSON file with owner-only permissions by default.
+// Runs wherever the storage may be read (the GUI asks it on the storage's thread).
+#include <chrono>
+#include <cstddef>
+#include <string>
+
+#include "algocore/FileMode.h"
+#include "algocore/export/StudyFilter.h"
+
+namespace algocore::storage {
+class Storage;
+}
+
+namespace algocore::exporting {
+
+/// What to export and where.
+struct ExportRequest {
+    StudyFilter filter;
+    bool json = false;
+    std::string path; ///< folder (CSV) or file (JSON)
+    unsigned file_mode = kOwnerOnlyFileMode;
+    /// How long records still being written may take to arrive before the export goes on
+    /// without them (and says how many were left out).
+    std::chrono::milliseconds flush_timeout{3000};
+};
+
+/// How an export went.
+struct ExportOutcome {
+    bool ok = false;
+    std::string error; ///< when not ok
+    std::size_t sessions = 0;
+    std::size_t trials = 0;
+    std::size_t holds = 0;
+    std::size_t files = 0;           ///< written (CSV: tables and traces; JSON: 1)
+    std::size_t left_out_writes = 0; ///< records not yet written to the database, not included
+    /// One line for a banner or a terminal: "Exported 2 sessions (6 trials, 1 hold) to P".
+    std::string summary(const std::string& path) const;
+};
+
+ExportOutcome export_study(storage::Storage& storage, const ExportRequest& request);
+
+} // namespace algocore::exporting

@@ -1,0 +1,96 @@
+// The one export workflow the CLI and both GUI pages run: it takes only what the filter
+// selects, writes owner-only files, counts what it wrote, and says when it fails.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "StorageFixture.h"
+#include "TempDir.h"
+#include "algocore/export/StorageExport.h"
+#include "algocore/storage/SqliteStorage.h"
+
+using namespace algocore;
+using namespace std::chrono_literals;
+
+namespace {
+
+// A1 with two trials in one session, B2 with one trial: every trial with a trace.
+std::unique_ptr<storage::SqliteStorage> two_subjects(algotest::TempDir& dir) {
+    auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
+    EXPECT_TRUE(opened.storage) << opened.error;
+    auto& db = *opened.storage;
+    const storage::RecordId site = db.find_site("masseter")->id;
+    const auto session = [&](const std::string& code) {
+        storage::SessionOpening o;
+        o.subject.code = code;
+        o.session.started_utc = "2026-11-02T10:00:00Z";
+        return db.open_session(o).id;
+    };
+    const auto a1 = session("A1");
+    const auto b2 = session("B2");
+    const auto trace = algotest::ramp_trace(200, 50.0, 1.0);
+    db.record_trial(algotest::trial_at(a1, site, storage::BodySide::Left, 1, 300.0), trace);
+    db.record_trial(algotest::trial_at(a1, site, storage::BodySide::Left, 2, 310.0), trace);
+    db.record_trial(algotest::trial_at(b2, site, storage::BodySide::Left, 1, 200.0), trace);
+    EXPECT_TRUE(db.flush(5s));
+    return std::move(opened.storage);
+}
+
+} // namespace
+
+TEST(StorageExport, JsonTakesOnlyTheChosenSubjectInAnOwnerOnlyFile) {
+    algotest::TempDir dir;
+    auto db = two_subjects(dir);
+    exporting::ExportRequest request;
+    request.filter.subject_code = "A1";
+    request.json = true;
+    request.path = dir.file("a1.json");
+    const exporting::ExportOutcome outcome = exporting::export_study(*db, request);
+    ASSERT_TRUE(outcome.ok) << outcome.error;
+    EXPECT_EQ(outcome.sessions, 1u);
+    EXPECT_EQ(outcome.trials, 2u);
+    EXPECT_EQ(outcome.files, 1u);
+    EXPECT_EQ(outcome.summary(request.path),
+              "Exported 1 session (2 trials, 0 holds) to " + request.path);
+    std::ifstream in(request.path);
+    const auto j = nlohmann::json::parse(in);
+    ASSERT_EQ(j["subjects"].size(), 1u);
+    EXPECT_EQ(j["subjects"][0]["code"], "A1");
+    EXPECT_EQ(j["trials"].size(), 2u);
+    struct stat st {};
+    ASSERT_EQ(::stat(request.path.c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+}
+
+TEST(StorageExport, CsvOfEverythingCountsItsFiles) {
+    algotest::TempDir dir;
+    auto db = two_subjects(dir);
+    exporting::ExportRequest request;
+    request.path = dir.file("all");
+    const exporting::ExportOutcome outcome = exporting::export_study(*db, request);
+    ASSERT_TRUE(outcome.ok) << outcome.error;
+    EXPECT_EQ(outcome.sessions, 2u);
+    EXPECT_EQ(outcome.trials, 3u);
+    // The tables and one trace file per trial.
+    std::size_t traces = 0;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.file("all/traces")))
+        traces += entry.path().filename().string().rfind("trial_", 0) == 0 ? 1 : 0;
+    EXPECT_EQ(traces, 3u);
+    EXPECT_GE(outcome.files, 3u + 4u);
+    EXPECT_TRUE(std::filesystem::exists(dir.file("all/trials.csv")));
+}
+
+TEST(StorageExport, AFileThatCannotBeMadeIsAFailureThatSaysWhy) {
+    algotest::TempDir dir;
+    auto db = two_subjects(dir);
+    exporting::ExportRequest request;
+    request.json = true;
+    request.path = dir.file("no/such/folder/x.json");
+    const exporting::ExportOutcome outcome = exporting::export_study(*db, request);
+    EXPECT_FALSE(outcome.ok);
+    EXPECT_NE(outcome.error.find("no/such/folder/x.json"), std::string::npos) << outcome.error;
+    EXPECT_EQ(outcome.summary(request.path).rfind("Export failed: ", 0), 0u);
+}
