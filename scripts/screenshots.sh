@@ -2,28 +2,44 @@
 # Screenshots of every page (and the coach view) at the three sizes the layout must work at,
 # into docs/screenshots/<page>-<W>x<H>.png. Each runs the app's demo on the simulator long
 # enough to reach the state a therapist sees (a trial series, a hold under way, an attempt).
-# Usage: scripts/screenshots.sh [path/to/algoscope]
+# History and Treatment show a demo subject with six stored sessions (made by
+# algoscope-demo-history); the retest prompt comes from the Thresholds page test, which
+# stages an invalid trial.
+# Usage: scripts/screenshots.sh [build-dir]   (default: build)
 set -eu
-app=${1:-build/src/app/algoscope}
+build=${1:-build}
+app=$build/src/app/algoscope
 out=docs/screenshots
 export QT_QPA_PLATFORM=offscreen
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+"$build/tests/bench/history/algoscope-demo-history" --db "$scratch/history.sqlite" >/dev/null
 
-shot() { # name scenario after page-or-"coach" size
-    if [ "$4" = coach ]; then
+shot() { # name scenario after page-or-"coach" size [extra app options]
+    name=$1 scenario=$2 after=$3 page=$4 size=$5
+    shift 5
+    if [ "$page" = coach ]; then
         # The coach view over a treatment hold, so its prompts show.
-        "$app" --demo "$2" --after "$3" --coach --page treatment --size "$5" \
-            --screenshot "$out/$1-$5.png"
+        "$app" --demo "$scenario" --after "$after" --coach --page treatment --size "$size" \
+            --screenshot "$out/$name-$size.png" "$@"
     else
-        "$app" --demo "$2" --after "$3" --page "$4" --size "$5" --screenshot "$out/$1-$5.png"
+        "$app" --demo "$scenario" --after "$after" --page "$page" --size "$size" \
+            --screenshot "$out/$name-$size.png" "$@"
     fi
 }
 
 for size in 1024x640 1280x800 1920x1080; do
     shot live sustained-hold 8 live "$size"
     shot thresholds ppt-ramp 40 thresholds "$size"
-    shot treatment sustained-hold 20 treatment "$size"
+    # A copy each time: the demo hold is stored in it.
+    cp "$scratch/history.sqlite" "$scratch/treatment.sqlite"
+    shot treatment sustained-hold 20 treatment "$size" --db "$scratch/treatment.sqlite" \
+        --subject P-0031
     shot training sustained-hold 24 training "$size"
     shot calibration sustained-hold 4 calibration "$size"
     shot reliability sustained-hold 4 reliability "$size"
+    shot history idle 4 history "$size" --db "$scratch/history.sqlite" --subject P-0031
     shot coach sustained-hold 22 coach "$size"
 done
+ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/thresholds/ThresholdsPageTest" \
+    AnInvalidTrialPromptsARetestWithoutADialog >/dev/null

@@ -7,6 +7,7 @@
 #include <QtTest>
 #include <vector>
 
+#include "LayoutChecks.h"
 #include "algocore/session/Workbench.h"
 #include "algocore/storage/SqliteStorage.h"
 #include "algogui/Banner.h"
@@ -200,6 +201,30 @@ private Q_SLOTS:
         QVERIFY(f.page.run_controls().retest_prompt_visible());
         QVERIFY(QApplication::activeModalWidget() == nullptr);
         QVERIFY(!f.page.run_controls().start_button().isEnabled());
+        // The prompt is read whole at every supported size: its text fits, nothing covers it.
+        for (const QSize size : {QSize(1024, 640), QSize(1280, 800), QSize(1920, 1080)}) {
+            f.page.resize(size);
+            QTest::qWait(100); // the scrolling columns settle their height-for-width
+
+            const QStringList problems = layout_checks::text_that_does_not_fit(f.page) +
+                                         layout_checks::widgets_cut_off(f.page) +
+                                         layout_checks::panels_overlapping(f.page);
+            QVERIFY2(problems.isEmpty(), qPrintable(QStringLiteral("%1x%2: %3")
+                                                        .arg(size.width())
+                                                        .arg(size.height())
+                                                        .arg(problems.join(QStringLiteral("; ")))));
+            // For docs/screenshots (scripts/screenshots.sh sets the folder).
+            if (const QByteArray folder = qgetenv("ALGOSCOPE_SHOT_DIR"); !folder.isEmpty()) {
+                QString error;
+                QVERIFY2(save_widget_png(f.page,
+                                         QStringLiteral("%1/thresholds-retest-%2x%3.png")
+                                             .arg(QString::fromLocal8Bit(folder))
+                                             .arg(size.width())
+                                             .arg(size.height()),
+                                         &error),
+                         qPrintable(error));
+            }
+        }
 
         f.page.run_controls().retest_button().click();
         QVERIFY(!f.page.run_controls().retest_prompt_visible());

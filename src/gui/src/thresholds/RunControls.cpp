@@ -163,7 +163,8 @@ void RunControls::show_series(const PptSeries* series, const QString& hint) {
             tr("Trial %1 is invalid (%2). Repeat it?")
                 .arg(series->trials().back().number)
                 .arg(QString::fromStdString(algocore::protocols::flags_to_string(last.flags))
-                         .replace(QLatin1Char('_'), QLatin1Char(' '))));
+                         .replace(QLatin1Char('_'), QLatin1Char(' '))
+                         .replace(QLatin1Char(','), QStringLiteral(", "))));
     }
 }
 
