@@ -11,28 +11,19 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "Measuring.h"
+#include "HoldCommand.h"
 #include "algocore/protocols/PrescriptionJson.h"
 
-namespace {
+namespace cli_hold {
 
 using namespace algocore;
 using cli_measuring::Failure;
 
-struct HoldOptions {
-    cli_measuring::Common common;
-    std::string band;
-    std::string prescription;
-    bool relative_to_ppt = false;
-    double duration_s = 0.0;
-    double limit_kpa = 0.0;
-    int pain = -1;
-    bool json = true; ///< the output is always JSON lines (--json is accepted)
-};
+namespace {
 
 constexpr int kExitNoThreshold = 3;
 
-protocols::Prescription prescription_of(const HoldOptions& o) {
+protocols::Prescription prescription_of(const Options& o) {
     protocols::Prescription p;
     if (!o.prescription.empty()) {
         const auto preset = protocols::prescription_preset(o.prescription);
@@ -113,15 +104,15 @@ nlohmann::json hold_line(const storage::Hold& h) {
     return line;
 }
 
-void run_hold(const HoldOptions& o) {
+} // namespace
+
+void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSource& frames,
+         const cli_measuring::Connect& connect, std::ostream& out, std::ostream& err) {
     cli_measuring::check_common(o.common, true);
     if (o.pain != -1 && (o.pain < 0 || o.pain > 10))
         throw Failure{cli_measuring::kExitBadArgument, "--pain must be a whole number 0-10"};
     const protocols::Prescription prescription = prescription_of(o);
 
-    session::WorkbenchOptions options;
-    options.calibration_root = o.common.calibrations;
-    session::Workbench wb(options);
     const storage::Site site = cli_measuring::prepare(wb, o.common, "therapist", true);
     storage::BodySide side{};
     storage::parse_side(o.common.side, side);
@@ -144,8 +135,7 @@ void run_hold(const HoldOptions& o) {
                               ": measure it first (algoscope-cli ppt, or the Thresholds page)"};
         throw Failure{cli_measuring::kExitBadArgument, resolved.check.reason};
     }
-    cli_measuring::connect_device(wb, o.common);
-    const auto frames = cli_measuring::device_frames();
+    if (connect) connect(wb);
     if (std::string problem = treatment.start(wb.session_now_s().value_or(0.0)); !problem.empty())
         throw Failure{cli_measuring::kExitBadArgument, problem};
     const auto deadline = std::chrono::steady_clock::now() +
@@ -154,32 +144,35 @@ void run_hold(const HoldOptions& o) {
     while (treatment.running()) {
         if (std::chrono::steady_clock::now() > deadline) {
             treatment.stop(wb.latest_sample_t_s());
-            std::cerr << "algoscope-cli hold: stopped after " << o.common.timeout_s << " s\n";
+            err << "algoscope-cli hold: stopped after " << o.common.timeout_s << " s\n";
             break;
         }
-        frames(wb);
+        const bool more = frames(wb);
         for (const auto& prompt : treatment.take_prompts())
-            std::cerr << "algoscope-cli hold: " << session::to_string(prompt.kind) << " at "
-                      << prompt.t_s << " s\n";
+            err << "algoscope-cli hold: " << session::to_string(prompt.kind) << " at " << prompt.t_s
+                << " s\n";
+        if (!more) {
+            treatment.stop(wb.latest_sample_t_s());
+            break;
+        }
     }
     // The last hold carries the pain rating given on the command line.
     if (treatment.pending())
         treatment.save_pending(o.pain >= 0 ? std::optional<int>(o.pain) : std::nullopt);
     treatment.close();
-    wb.disconnect();
     auto* storage = wb.storage();
     if (!storage->flush(std::chrono::seconds(10)))
         cli_measuring::fail_not_stored(wb,
                                        "the hold was not committed: " + storage->status().message);
     for (const auto& h : storage->holds_of(wb.visit().session_id()))
-        std::cout << hold_line(h).dump() << std::endl;
+        out << hold_line(h).dump() << std::endl;
     cli_measuring::close_or_fail(wb);
 }
 
-} // namespace
+} // namespace cli_hold
 
 void register_hold_command(CLI::App& app) {
-    auto o = std::make_shared<HoldOptions>();
+    auto o = std::make_shared<cli_hold::Options>();
     CLI::App* cmd = app.add_subcommand(
         "hold", "Run a sustained trigger-point hold headless. Exit 2 bad argument, 3 no stored "
                 "threshold or device, 4 not stored");
@@ -194,5 +187,16 @@ void register_hold_command(CLI::App& app) {
     cmd->add_option("--limit", o->limit_kpa, "Over-pressure limit, kPa (ends the hold)");
     cmd->add_option("--pain", o->pain, "Pain rating 0-10 stored with the hold");
     cmd->add_flag("--json", o->json, "JSON output (always JSON)");
-    cmd->callback([o] { cli_measuring::run_guarded("hold", [&] { run_hold(*o); }); });
+    cmd->callback([o] {
+        cli_measuring::run_guarded("hold", [&] {
+            algocore::session::WorkbenchOptions options;
+            options.calibration_root = o->common.calibrations;
+            algocore::session::Workbench wb(options);
+            const auto connect = [o](algocore::session::Workbench& bench) {
+                cli_measuring::connect_device(bench, o->common);
+            };
+            cli_hold::run(*o, wb, cli_measuring::device_frames(), connect, std::cout, std::cerr);
+            wb.disconnect();
+        });
+    });
 }

@@ -7,14 +7,12 @@
 #include <QPushButton>
 #include <QtTest>
 
-#include <SQLiteCpp/SQLiteCpp.h>
-
-#include <cstdio>
 #include <sstream>
 #include <string>
 #include <vector>
 
 #include "PptCommand.h"
+#include "StoredRows.h"
 #include "algocore/session/Workbench.h"
 #include "algocore/storage/SqliteStorage.h"
 #include "algogui/LiveFeed.h"
@@ -94,37 +92,8 @@ algocore::session::WorkbenchOptions fixed_clock() {
     return options;
 }
 
-std::string hex_float(double value) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%a", value);
-    return text;
-}
-
-// Every column of every row of a query, ids left out by the query, as one text per row.
-std::vector<std::string> rows(const std::string& path, const std::string& sql) {
-    SQLite::Database db(path, SQLite::OPEN_READONLY);
-    SQLite::Statement st(db, sql);
-    std::vector<std::string> out;
-    while (st.executeStep()) {
-        std::string row;
-        for (int c = 0; c < st.getColumnCount(); ++c) {
-            const SQLite::Column column = st.getColumn(c);
-            row += std::string(st.getColumnName(c)) + "=";
-            if (column.isNull())
-                row += "NULL";
-            else if (column.isBlob())
-                row += std::string(static_cast<const char*>(column.getBlob()),
-                                   static_cast<std::size_t>(column.getBytes()));
-            else if (column.isFloat())
-                row += hex_float(column.getDouble()); // every bit, not 15 digits
-            else
-                row += column.getString();
-            row += "|";
-        }
-        out.push_back(row);
-    }
-    return out;
-}
+using stored_rows::hex_float;
+using stored_rows::rows;
 
 const char* const kQueries[] = {
     "SELECT code, sex, age_band, dominant_side, notes FROM subjects ORDER BY id",
