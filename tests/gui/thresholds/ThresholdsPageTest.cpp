@@ -277,7 +277,7 @@ private Q_SLOTS:
         QCOMPARE(f.page.trial_table().cell_text(0, TrialTable::Ppt), QStringLiteral("250"));
 
         sqlite->set_max_page_count(0);
-        QVERIFY(sqlite->flush(std::chrono::milliseconds(5000)));
+        QVERIFY(sqlite->flush(std::chrono::seconds(30)));
         QCOMPARE(sqlite->trials_of(f.session_id()).size(), std::size_t{1});
         // The problem is gone: the banner says so instead of staying red.
         QTRY_VERIFY_WITH_TIMEOUT((f.live.tick(), f.banner.level() == BannerLevel::Info), 5000);

@@ -92,7 +92,7 @@ private Q_SLOTS:
         QVERIFY(page.plot().attempt_points() > 900);
         // The score is stored for the student and charted.
         QCOMPARE(page.progress().scores().size(), std::size_t{1});
-        QVERIFY(bench.workbench.storage()->flush(std::chrono::seconds(5)));
+        QVERIFY(bench.workbench.storage()->flush(std::chrono::seconds(30)));
         QCOMPARE(bench.workbench.storage()->scores_of_student("ana").size(), std::size_t{1});
     }
 
@@ -164,7 +164,7 @@ private Q_SLOTS:
             QVERIFY(page.start_attempt());
             feed_for(page, 2.5, [offset](double) { return 350.0 + offset; });
         }
-        QVERIFY(bench.workbench.storage()->flush(std::chrono::seconds(5)));
+        QVERIFY(bench.workbench.storage()->flush(std::chrono::seconds(30)));
         QCOMPARE(bench.workbench.storage()->scores_of_student("cleo").size(), std::size_t{2});
         const auto& scores = page.progress().scores();
         QCOMPARE(scores.size(), std::size_t{2});

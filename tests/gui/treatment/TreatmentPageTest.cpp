@@ -49,7 +49,7 @@ struct Bench {
         algocore::storage::ask<int>(
             *workbench.storage(), workbench.inbox(), [](algocore::storage::Storage&) { return 0; },
             [&](algocore::storage::Answer<int>) { arrived = true; });
-        QTRY_VERIFY_WITH_TIMEOUT((workbench.inbox().deliver(), arrived), 5000);
+        QTRY_VERIFY_WITH_TIMEOUT((workbench.inbox().deliver(), arrived), 30000);
     }
 };
 
@@ -162,7 +162,7 @@ private Q_SLOTS:
         trial.counted = true;
         trial.outcome = "signalled";
         storage.record_trial(trial, {});
-        QVERIFY(storage.flush(std::chrono::seconds(5)));
+        QVERIFY(storage.flush(std::chrono::seconds(30)));
         page.session().refresh_thresholds();
         bench.settle();
         // The stored value of an earlier session is shown beside the point.
@@ -246,7 +246,7 @@ private Q_SLOTS:
         page.summary().set_pain_rating(6);
         QVERIFY(page.save_hold());
         auto& storage = *bench.workbench.storage();
-        QVERIFY(storage.flush(std::chrono::seconds(5)));
+        QVERIFY(storage.flush(std::chrono::seconds(30)));
         const auto subject = storage.find_subject("S002");
         QVERIFY(subject);
         const auto sessions = storage.sessions_of(subject->id);

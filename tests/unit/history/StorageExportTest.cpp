@@ -35,7 +35,7 @@ std::unique_ptr<storage::SqliteStorage> two_subjects(algotest::TempDir& dir) {
     db.record_trial(algotest::trial_at(a1, site, storage::BodySide::Left, 1, 300.0), trace);
     db.record_trial(algotest::trial_at(a1, site, storage::BodySide::Left, 2, 310.0), trace);
     db.record_trial(algotest::trial_at(b2, site, storage::BodySide::Left, 1, 200.0), trace);
-    EXPECT_TRUE(db.flush(5s));
+    EXPECT_TRUE(db.flush(30s));
     return std::move(opened.storage);
 }
 
