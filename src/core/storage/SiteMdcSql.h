@@ -22,6 +22,8 @@ std::optional<SiteMdcRecord> site_mdc(SQLite::Database& db, const std::string& s
 /// The latest row of each site and stored side at the sites of the subject's trials, by site
 /// key then side (for its history).
 std::vector<SiteMdcRecord> site_mdc_of_subject(SQLite::Database& db, RecordId subject_id);
+/// Every row, oldest first (for export: a site's MDC history).
+std::vector<SiteMdcRecord> all_site_mdc(SQLite::Database& db);
 } // namespace queries
 
 } // namespace algocore::storage

@@ -74,4 +74,12 @@ std::vector<SiteMdcRecord> queries::site_mdc_of_subject(SQLite::Database& db, Re
     return out;
 }
 
+std::vector<SiteMdcRecord> queries::all_site_mdc(SQLite::Database& db) {
+    SQLite::Statement st(db, std::string(kRowColumns) + "ORDER BY m.id");
+    std::vector<SiteMdcRecord> out;
+    while (st.executeStep())
+        out.push_back(read_row(st));
+    return out;
+}
+
 } // namespace algocore::storage

@@ -279,3 +279,39 @@ TEST(CliExport, FiltersTakeOnlyTheChosenSubjectAndDates) {
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.out.find("no subject with the code"), std::string::npos) << r.out;
 }
+
+TEST(CliExport, CarriesEveryStoredMdcOfTheLabWhateverTheFilter) {
+    const auto dir = scratch("export-site-mdc");
+    const std::string db = make_db(dir);
+    save_lab_mdc(db, 95.0, BodySide::Left, "left, pilot", "2026-01-31T12:00:00Z");
+    save_lab_mdc(db, 80.0, std::nullopt, "both sides, main study", "2026-02-28T12:00:00Z");
+    CommandRun r = cli("export --db " + db + " --subject S2 --out " + (dir / "csv").string());
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const std::string csv = read(dir / "csv" / "site_mdc.csv");
+    EXPECT_EQ(csv.rfind("site,side,mdc_kpa,sem_kpa,icc_form,n_subjects,source,computed_utc,"
+                        "mdc_id\r\n",
+                        0),
+              0u)
+        << csv;
+    EXPECT_NE(csv.find("upper_trapezius,L,95,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",\"ICC(2,1)\",20,\"left, pilot\",2026-01-31T12:00:00Z,"), std::string::npos)
+        << csv;
+    EXPECT_NE(csv.find("upper_trapezius,both,80,"), std::string::npos) << csv;
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3); // header + 2 rows
+
+    r = run(std::string(ALGOSCOPE_CLI) + " export --db " + db + " --format json 2>/dev/null");
+    ASSERT_EQ(r.exit_code, 0);
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["site_mdc"].size(), 2u);
+    const auto& left = j["site_mdc"][0];
+    EXPECT_EQ(left["site"], "upper_trapezius");
+    EXPECT_EQ(left["side"], "L");
+    EXPECT_DOUBLE_EQ(left["mdc_kpa"].get<double>(), 95.0);
+    EXPECT_NEAR(left["sem_kpa"].get<double>(), 95.0 / 2.77, 1e-9);
+    EXPECT_EQ(left["icc_form"], "ICC(2,1)");
+    EXPECT_EQ(left["n_subjects"], 20);
+    EXPECT_EQ(left["source"], "left, pilot");
+    EXPECT_EQ(left["computed_utc"], "2026-01-31T12:00:00Z");
+    EXPECT_EQ(j["site_mdc"][1]["side"], "both");
+    EXPECT_GT(j["site_mdc"][1]["id"].get<long long>(), left["id"].get<long long>());
+}
