@@ -34,6 +34,18 @@ nlohmann::json trial_line(const session::PptTrialRow& row) {
     return line;
 }
 
+// The change against the previous session with the MDC that judged it: where that MDC came
+// from ("this lab" or "built-in default") and its provenance line, as `history --json` says.
+nlohmann::json change_json(const session::PptPointResult& result) {
+    if (!result.change || !result.mdc) return nullptr;
+    const auto& c = *result.change;
+    return {
+        {"from_kpa", c.previous_kpa},     {"to_kpa", c.current_kpa},
+        {"change_kpa", c.change_kpa},     {"change_pct", c.change_pct},
+        {"mdc_kpa", c.mdc_kpa},           {"mdc_source", history::to_string(result.mdc->origin)},
+        {"mdc_provenance", c.mdc_source}, {"verdict", protocols::to_string(c.verdict)}};
+}
+
 } // namespace
 
 void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSource& frames,
@@ -106,6 +118,9 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
     }
     ppt.close();
     report(ppt.take_stored());
+    // The previous threshold and the lab's MDC were asked for before the first trial; every
+    // commit waited for above came after that read, so its answer is waiting here.
+    wb.inbox().deliver();
     const auto result = ppt.result();
     nlohmann::json line = {{"site", site.key},
                            {"side", storage::to_letter(ppt.side())},
@@ -117,7 +132,8 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
                            {"sd_kpa", result.summary.sd_kpa},
                            {"cv_pct", result.summary.cv_pct},
                            {"reported_kpa", result.summary.reported_kpa},
-                           {"complete", result.summary.n >= preset.trials}};
+                           {"complete", result.summary.n >= preset.trials},
+                           {"change", change_json(result)}};
     out << line.dump() << std::endl;
     cli_measuring::close_or_fail(wb);
 }

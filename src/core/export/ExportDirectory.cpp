@@ -59,6 +59,7 @@ ExportResult export_csv_directory(const storage::StudyData& data,
     if (!add("holds.csv", [&](std::ostream& o) { write_holds_csv(data, o); })) return result;
     if (!add("training_scores.csv", [&](std::ostream& o) { write_training_scores_csv(data, o); }))
         return result;
+    if (!add("site_mdc.csv", [&](std::ostream& o) { write_site_mdc_csv(data, o); })) return result;
     for (const auto& t : data.trials) {
         const auto trace = trial_traces ? trial_traces(t.id) : std::nullopt;
         if (!trace) continue;

@@ -143,6 +143,17 @@ void write_training_scores_csv(const StudyData& data, std::ostream& out) {
     }
 }
 
+void write_site_mdc_csv(const StudyData& data, std::ostream& out) {
+    CsvWriter csv(out);
+    csv.row({"site", "side", "mdc_kpa", "sem_kpa", "icc_form", "n_subjects", "source",
+             "computed_utc", "mdc_id"});
+    for (const auto& m : data.site_mdc) {
+        csv.row({m.site_key, m.side ? storage::to_letter(*m.side) : "both", num(m.mdc_kpa),
+                 num(m.sem_kpa), m.icc_form, std::to_string(m.n_subjects), m.source, m.computed_utc,
+                 std::to_string(m.id)});
+    }
+}
+
 void write_trace_csv(const storage::RawTrace& trace, std::ostream& out) {
     CsvWriter csv(out);
     csv.row({"t_s", "raw_counts", "force_n", "pressure_kpa", "patient_button", "operator_button",

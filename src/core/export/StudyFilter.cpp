@@ -20,7 +20,10 @@ bool StudyFilter::keeps(const storage::Session& session, const std::string& code
 storage::StudyData filter_study(const storage::StudyData& data, const StudyFilter& filter) {
     if (filter.selects_everything()) return data;
     storage::StudyData out;
+    // The site library and the lab's own MDCs belong to no session: they come whole, so the
+    // verdicts of whatever was kept can be checked against the MDC that judged them.
     out.sites = data.sites;
+    out.site_mdc = data.site_mdc;
     std::set<RecordId> sessions, subjects, operators, templates, trials, holds, plans;
     for (const storage::Session& s : data.sessions) {
         const storage::Subject* subject = data.subject(s.subject_id);

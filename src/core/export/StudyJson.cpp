@@ -179,6 +179,18 @@ void write_study_json(const storage::StudyData& data,
                            {"min_kpa", s.min_kpa},
                            {"max_kpa", s.max_kpa}});
     }
+    json& site_mdc = doc["site_mdc"] = json::array();
+    for (const auto& m : data.site_mdc) {
+        site_mdc.push_back({{"id", m.id},
+                            {"site", m.site_key},
+                            {"side", m.side ? json(storage::to_letter(*m.side)) : json("both")},
+                            {"mdc_kpa", m.mdc_kpa},
+                            {"sem_kpa", m.sem_kpa},
+                            {"icc_form", m.icc_form},
+                            {"n_subjects", m.n_subjects},
+                            {"source", m.source},
+                            {"computed_utc", m.computed_utc}});
+    }
     json& audit = doc["audit_log"] = json::array();
     for (const auto& a : data.audit_log) {
         audit.push_back({{"id", a.id},

@@ -8,14 +8,17 @@ using nlohmann::json;
 
 namespace {
 
-json change_json(const std::optional<protocols::ThresholdChange>& c) {
+// Each verdict names the MDC it was judged against, so a script reading one change alone
+// still knows whether the lab's MDC or the built-in default decided it.
+json change_json(const std::optional<protocols::ThresholdChange>& c, const MdcValue& mdc) {
     if (!c) return nullptr;
-    return {{"from_kpa", c->previous_kpa}, {"to_kpa", c->current_kpa},
-            {"change_kpa", c->change_kpa}, {"change_pct", c->change_pct},
-            {"mdc_kpa", c->mdc_kpa},       {"verdict", protocols::to_string(c->verdict)}};
+    return {{"from_kpa", c->previous_kpa},     {"to_kpa", c->current_kpa},
+            {"change_kpa", c->change_kpa},     {"change_pct", c->change_pct},
+            {"mdc_kpa", c->mdc_kpa},           {"mdc_source", to_string(mdc.origin)},
+            {"mdc_provenance", c->mdc_source}, {"verdict", protocols::to_string(c->verdict)}};
 }
 
-json visit_json(const PointVisit& v) {
+json visit_json(const PointVisit& v, const MdcValue& mdc) {
     json trials = json::array();
     for (const TrialValue& t : v.trials)
         trials.push_back({{"trial_id", t.trial_id},
@@ -29,8 +32,8 @@ json visit_json(const PointVisit& v) {
                 {"mean_kpa", v.n > 0 ? json(v.mean_kpa) : json(nullptr)},
                 {"sd_kpa", v.n > 1 ? json(v.sd_kpa) : json(nullptr)},
                 {"cv_pct", v.n > 1 ? json(v.cv_pct) : json(nullptr)},
-                {"vs_previous", change_json(v.vs_previous)},
-                {"vs_first", change_json(v.vs_first)},
+                {"vs_previous", change_json(v.vs_previous, mdc)},
+                {"vs_first", change_json(v.vs_first, mdc)},
                 {"trials", trials}};
     if (v.sides)
         out["left_right"] = {{"left_kpa", v.sides->left_kpa},
@@ -84,7 +87,7 @@ void write_history_json(const SubjectHistory& history, std::ostream& out) {
     for (const PointSeries& p : history.points()) {
         json visits = json::array();
         for (const PointVisit& v : p.visits)
-            visits.push_back(visit_json(v));
+            visits.push_back(visit_json(v, p.mdc));
         points.push_back({{"site", p.site.key},
                           {"site_name", p.site.name},
                           {"side", storage::to_letter(p.side)},

@@ -1,12 +1,34 @@
 #include "algocore/history/MdcLookup.h"
 
 #include "algocore/history/PressureFormat.h"
-#include "algocore/protocols/SiteComparison.h"
 
 namespace algocore::history {
 
+namespace {
+
+// The row of `rows` in force at a site and side: the side's own newest row, else the newest
+// row for both sides. Newest is the highest id (rows are append-only), so the answer does
+// not depend on the order the rows were given in.
+const storage::SiteMdcRecord* in_force(const std::vector<storage::SiteMdcRecord>& rows,
+                                       const std::string& site_key, storage::BodySide side) {
+    const storage::SiteMdcRecord* own = nullptr;
+    const storage::SiteMdcRecord* both = nullptr;
+    for (const storage::SiteMdcRecord& row : rows) {
+        if (row.site_key != site_key || (row.side && *row.side != side)) continue;
+        const storage::SiteMdcRecord*& slot = row.side ? own : both;
+        if (!slot || row.id > slot->id) slot = &row;
+    }
+    return own ? own : both;
+}
+
+} // namespace
+
 const char* to_string(MdcOrigin origin) {
     return origin == MdcOrigin::ThisLab ? "this lab" : "built-in default";
+}
+
+const char* short_label(MdcOrigin origin) {
+    return origin == MdcOrigin::ThisLab ? "this lab" : "built-in";
 }
 
 MdcValue builtin_mdc(const storage::Site& site) {
@@ -27,6 +49,34 @@ MdcValue builtin_mdc(const storage::Site& site) {
     return v;
 }
 
+MdcValue lab_mdc(const storage::SiteMdcRecord& row) {
+    MdcValue v;
+    v.mdc_kpa = row.mdc_kpa;
+    v.origin = MdcOrigin::ThisLab;
+    // The day is enough to tell one saved MDC from the next; the source names the data.
+    const std::string day = row.computed_utc.substr(0, 10);
+    v.provenance = std::string(to_string(MdcOrigin::ThisLab)) +
+                   (day.empty() ? "" : " (" + day + ")") + ": " + row.source;
+    return v;
+}
+
+LabMdcProvider lab_mdc_from(std::vector<storage::SiteMdcRecord> rows) {
+    return [rows = std::move(rows)](const storage::Site& site,
+                                    storage::BodySide side) -> std::optional<MdcValue> {
+        if (const storage::SiteMdcRecord* row = in_force(rows, site.key, side))
+            return lab_mdc(*row);
+        return std::nullopt;
+    };
+}
+
+MdcLookup MdcLookup::from_rows(std::vector<storage::SiteMdcRecord> rows) {
+    return MdcLookup(lab_mdc_from(std::move(rows)));
+}
+
+MdcLookup MdcLookup::from_records(const storage::SubjectRecords& records) {
+    return from_rows(records.site_mdc);
+}
+
 MdcValue MdcLookup::mdc(const storage::Site& site, storage::BodySide side) const {
     if (lab_) {
         if (auto own = lab_(site, side); own && own->mdc_kpa > 0.0) {
@@ -35,6 +85,14 @@ MdcValue MdcLookup::mdc(const storage::Site& site, storage::BodySide side) const
         }
     }
     return builtin_mdc(site);
+}
+
+protocols::ThresholdChange judge_change(double previous_kpa, double current_kpa,
+                                        const MdcValue& mdc) {
+    protocols::ThresholdChange change =
+        protocols::judge_change(previous_kpa, current_kpa, mdc.mdc_kpa);
+    change.mdc_source = mdc.provenance;
+    return change;
 }
 
 } // namespace algocore::history

@@ -52,10 +52,9 @@ void judge(PointSeries& p) {
     const PointVisit* previous = nullptr;
     for (PointVisit& v : p.visits) {
         if (v.n == 0) continue;
-        if (previous)
-            v.vs_previous = protocols::judge_change(previous->mean_kpa, v.mean_kpa, p.mdc.mdc_kpa);
+        if (previous) v.vs_previous = judge_change(previous->mean_kpa, v.mean_kpa, p.mdc);
         if (first && first != previous)
-            v.vs_first = protocols::judge_change(first->mean_kpa, v.mean_kpa, p.mdc.mdc_kpa);
+            v.vs_first = judge_change(first->mean_kpa, v.mean_kpa, p.mdc);
         else if (first)
             v.vs_first = v.vs_previous;
         if (!first) first = &v;
@@ -76,6 +75,11 @@ std::string PointSeries::label() const {
     if (side != BodySide::Midline) out += side == BodySide::Left ? " L" : " R";
     if (measure == TrialMeasure::Tolerance) out += " (tolerance)";
     return out;
+}
+
+SubjectHistory SubjectHistory::build(const storage::SubjectRecords& records) {
+    // The lab's MDC read with the records is the default: a caller cannot forget it.
+    return build(records, MdcLookup::from_records(records));
 }
 
 SubjectHistory SubjectHistory::build(const storage::SubjectRecords& records, const MdcLookup& mdc) {

@@ -48,6 +48,8 @@ std::string win_ansi(std::string_view utf8) {
             out += '\x96';
         else if (code == 0x2014)
             out += '\x97';
+        else if (code == 0x2020)
+            out += '\x86';
         else if (code == 0x2022)
             out += '\x95';
         else if (code == 0x2026)

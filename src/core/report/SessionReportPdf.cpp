@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 namespace algocore::report {
 
@@ -16,12 +18,14 @@ constexpr double kMargin = 42.0;
 constexpr double kRight = PdfDocument::kA4WidthPt - kMargin;
 constexpr double kBottom = PdfDocument::kA4HeightPt - 48.0;
 constexpr double kBody = 8.5;
+constexpr double kFootnote = 7.0;
 constexpr Rgb kGrey{0.4, 0.4, 0.4};
 constexpr Rgb kRule{0.75, 0.75, 0.75};
 constexpr Rgb kBand{0.85, 0.93, 0.85};
 constexpr Rgb kTrace{0.1, 0.3, 0.7};
 constexpr Rgb kIncrease{0.0, 0.45, 0.2};
 constexpr Rgb kDecrease{0.75, 0.1, 0.1};
+constexpr const char* kLabMark = "\u2020"; // dagger: an MDC of the lab's own
 
 // Half a body outline (the viewer's left half) in fractions of the 200 x 440 box; the other
 // half is its mirror image.
@@ -52,6 +56,29 @@ struct Cursor {
         y += 16;
     }
 };
+
+// Words of `text` wrapped to `width` points at `size`, paragraph breaks kept.
+std::vector<std::string> wrapped(const std::string& text, double size, double width) {
+    std::vector<std::string> lines;
+    std::string line, word;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        const char ch = i < text.size() ? text[i] : '\n';
+        if (ch != ' ' && ch != '\n') {
+            word += ch;
+            continue;
+        }
+        const std::string candidate = line.empty() ? word : line + " " + word;
+        if (text_width_pt(candidate, size) > width && !line.empty()) {
+            lines.push_back(line);
+            line = word;
+        } else {
+            line = candidate;
+        }
+        word.clear();
+        if (ch == '\n') lines.push_back(std::exchange(line, std::string()));
+    }
+    return lines;
+}
 
 std::string verdict_text(const protocols::ThresholdChange& c) {
     switch (c.verdict) {
@@ -90,6 +117,42 @@ void header(Cursor& c, const PressureFormat& unit) {
         c.pdf.text_fitted(x + 62, y, facts[i].second, kBody, 190);
     }
     c.y += 13.0 * 3 + 8;
+}
+
+// Under the point table: which MDC judged each verdict and where it came from. One paragraph
+// for the built-in defaults, then one per MDC of the lab's own with the points it judged.
+void mdc_footnote(Cursor& c) {
+    std::string builtin;
+    std::vector<std::pair<std::string, std::string>> lab; // provenance, points
+    for (const history::ReportPointRow& row : c.report.rows) {
+        const history::MdcValue& mdc = row.point->mdc;
+        if (mdc.origin == history::MdcOrigin::BuiltInDefault) {
+            if (builtin.find(mdc.provenance) == std::string::npos)
+                builtin += (builtin.empty() ? "" : "; ") + mdc.provenance;
+            continue;
+        }
+        auto same = std::find_if(lab.begin(), lab.end(),
+                                 [&](const auto& line) { return line.first == mdc.provenance; });
+        if (same == lab.end()) same = lab.emplace(lab.end(), mdc.provenance, std::string());
+        same->second += (same->second.empty() ? "" : ", ") + row.point->label();
+    }
+    // The whole provenance is kept (wrapped, never cut): its source and date are the point.
+    std::vector<std::string> lines = wrapped(
+        "* not counted. Mean of counted trials. A change is real when it exceeds the site's MDC "
+        "(in brackets)" +
+            (builtin.empty() ? std::string(".") : ": " + builtin + "."),
+        kFootnote, kRight - kMargin);
+    for (const auto& [provenance, points] : lab)
+        for (std::string& line :
+             wrapped(std::string(kLabMark) + " MDC of " + points + ": " + provenance + ".",
+                     kFootnote, kRight - kMargin))
+            lines.push_back(std::move(line));
+    c.need(15 + 9.0 * static_cast<double>(lines.size()));
+    for (const std::string& line : lines) {
+        c.pdf.text(kMargin, c.y + 11, line, kFootnote, FontWeight::Regular, kGrey);
+        c.y += 9;
+    }
+    c.y += 9;
 }
 
 void point_table(Cursor& c, const PressureFormat& unit) {
@@ -133,7 +196,11 @@ void point_table(Cursor& c, const PressureFormat& unit) {
             const Rgb colour = ch.verdict == protocols::ChangeVerdict::Increased   ? kIncrease
                                : ch.verdict == protocols::ChangeVerdict::Decreased ? kDecrease
                                                                                    : Rgb{};
-            c.pdf.text_right(kRight, y, verdict_text(ch) + " (" + unit.number(ch.mdc_kpa) + ")",
+            // A dagger marks the lab's own MDC; the footnote names its source and date.
+            const bool lab = row.point->mdc.origin == history::MdcOrigin::ThisLab;
+            c.pdf.text_right(kRight, y,
+                             verdict_text(ch) + " (" + unit.number(ch.mdc_kpa) +
+                                 (lab ? kLabMark : "") + ")",
                              kBody, FontWeight::Regular, colour);
         } else {
             c.pdf.text_right(kRight, y, "first session", kBody, FontWeight::Regular, kGrey);
@@ -141,17 +208,7 @@ void point_table(Cursor& c, const PressureFormat& unit) {
         c.y += 13;
     }
     c.pdf.line(kMargin, c.y + 1, kRight, c.y + 1, 0.5, kRule);
-    c.need(24);
-    std::string provenance;
-    for (const history::ReportPointRow& row : c.report.rows)
-        if (provenance.find(row.point->mdc.provenance) == std::string::npos)
-            provenance += (provenance.empty() ? "" : "; ") + row.point->mdc.provenance;
-    c.pdf.text_fitted(kMargin, c.y + 11,
-                      "* not counted. Mean of counted trials. A change is real when it exceeds "
-                      "the site's MDC: " +
-                          provenance + ".",
-                      7, kRight - kMargin, FontWeight::Regular, kGrey);
-    c.y += 18;
+    mdc_footnote(c);
 }
 
 void body_map(Cursor& c, const PressureFormat& unit) {
@@ -254,29 +311,10 @@ void notes(Cursor& c) {
     const std::string& text = c.report.session->session.notes;
     if (text.empty()) return;
     c.heading("Notes");
-    // Words wrapped to the text width, paragraph breaks kept.
-    std::string line, word;
-    auto flush_line = [&] {
+    for (const std::string& line : wrapped(text, kBody, kRight - kMargin)) {
         c.need(12);
         c.pdf.text(kMargin, c.y + 10, line, kBody);
         c.y += 12;
-        line.clear();
-    };
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        const char ch = i < text.size() ? text[i] : '\n';
-        if (ch != ' ' && ch != '\n') {
-            word += ch;
-            continue;
-        }
-        const std::string candidate = line.empty() ? word : line + " " + word;
-        if (text_width_pt(candidate, kBody) > kRight - kMargin && !line.empty()) {
-            flush_line();
-            line = word;
-        } else {
-            line = candidate;
-        }
-        word.clear();
-        if (ch == '\n') flush_line();
     }
 }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "algocore/history/MdcLookup.h"
 #include "algocore/protocols/PptSummary.h"
 
 namespace algocore::session {
@@ -151,15 +150,13 @@ PptPointResult PptSession::result() const {
     }
     if (point->previous && point->previous->n > 0) {
         // The stored session threshold is the mean of counted trials: compare like with like.
-        // The lab's own MDC for this site when one is stored, else the built-in default.
-        const double mdc =
-            point->own_mdc ? point->own_mdc->mdc_kpa : history::builtin_mdc(point->site).mdc_kpa;
+        // The lab's own MDC stored for this point wins over the built-in default; the same
+        // MdcLookup decides for the History page and the report, and writes the provenance.
+        std::vector<storage::SiteMdcRecord> stored;
+        if (point->own_mdc) stored.push_back(*point->own_mdc);
+        result.mdc = history::MdcLookup::from_rows(std::move(stored)).mdc(point->site, point->side);
         result.change =
-            protocols::judge_change(point->previous->mean_kpa, result.summary.mean_kpa, mdc);
-        result.change->mdc_source = point->own_mdc
-                                        ? "this site's own MDC: " + point->own_mdc->source + " (" +
-                                              point->own_mdc->computed_utc + ")"
-                                        : protocols::kBuiltinMdcSource;
+            history::judge_change(point->previous->mean_kpa, result.summary.mean_kpa, *result.mdc);
     }
     return result;
 }

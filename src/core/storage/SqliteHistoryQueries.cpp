@@ -1,9 +1,11 @@
 // A subject's history in one read. Every statement is keyed on the subject: sessions by
 // sessions_by_subject, their trials and holds by trials_by_session and holds_by_session, so
 // opening one subject costs the same however many other subjects the database holds. Traces
-// are not read here; the history reads one when the user asks for it.
+// are not read here; the history reads one when the user asks for it. The lab's MDC rows come
+// along for the sites the subject was measured at.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "SiteMdcSql.h"
 #include "SqliteQueries.h"
 
 namespace algocore::storage::queries {
@@ -39,6 +41,9 @@ std::optional<SubjectRecords> history_of(SQLite::Database& db, const std::string
         out.holds.push_back(read_hold(holds));
 
     out.sites = sites(db);
+    // Read here, with the trials, so the history's verdicts use the lab's MDC of this very
+    // snapshot of the file.
+    out.site_mdc = site_mdc_of_subject(db, subject->id);
     return out;
 }
 

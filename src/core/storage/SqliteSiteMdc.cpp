@@ -7,8 +7,28 @@
 namespace algocore::storage {
 
 namespace {
+
 constexpr const char* kBothSides = "both";
+constexpr const char* kRowColumns = "SELECT m.id, s.key, m.side, m.mdc_kpa, m.sem_kpa, m.icc_form, "
+                                    "m.n_subjects, m.source, m.computed_utc FROM site_mdc m "
+                                    "JOIN sites s ON s.id = m.site_id ";
+
+SiteMdcRecord read_row(SQLite::Statement& st) {
+    SiteMdcRecord r;
+    r.id = st.getColumn(0).getInt64();
+    r.site_key = st.getColumn(1).getString();
+    BodySide stored{};
+    if (parse_side(st.getColumn(2).getString(), stored)) r.side = stored;
+    r.mdc_kpa = st.getColumn(3).getDouble();
+    r.sem_kpa = st.getColumn(4).getDouble();
+    r.icc_form = st.getColumn(5).getString();
+    r.n_subjects = st.getColumn(6).getInt();
+    r.source = st.getColumn(7).getString();
+    r.computed_utc = st.getColumn(8).getString();
+    return r;
 }
+
+} // namespace
 
 void insert(SQLite::Database& db, const SiteMdcRecord& mdc) {
     SQLite::Statement st(db, "INSERT INTO site_mdc (site_id, side, mdc_kpa, sem_kpa, icc_form, "
@@ -28,26 +48,38 @@ void insert(SQLite::Database& db, const SiteMdcRecord& mdc) {
 std::optional<SiteMdcRecord> queries::site_mdc(SQLite::Database& db, const std::string& site_key,
                                                BodySide side) {
     // The side's own row wins over a both-sides row, whichever is newer.
-    SQLite::Statement st(db, "SELECT m.id, m.side, m.mdc_kpa, m.sem_kpa, m.icc_form, "
-                             "m.n_subjects, m.source, m.computed_utc FROM site_mdc m "
-                             "JOIN sites s ON s.id = m.site_id WHERE s.key = ? "
-                             "AND m.side IN (?, 'both') ORDER BY m.side = 'both', m.id DESC "
-                             "LIMIT 1");
+    SQLite::Statement st(db, std::string(kRowColumns) +
+                                 "WHERE s.key = ? AND m.side IN (?, 'both') "
+                                 "ORDER BY m.side = 'both', m.id DESC LIMIT 1");
     st.bind(1, site_key);
     st.bind(2, to_letter(side));
     if (!st.executeStep()) return std::nullopt;
-    SiteMdcRecord r;
-    r.id = st.getColumn(0).getInt64();
-    r.site_key = site_key;
-    BodySide stored{};
-    if (parse_side(st.getColumn(1).getString(), stored)) r.side = stored;
-    r.mdc_kpa = st.getColumn(2).getDouble();
-    r.sem_kpa = st.getColumn(3).getDouble();
-    r.icc_form = st.getColumn(4).getString();
-    r.n_subjects = st.getColumn(5).getInt();
-    r.source = st.getColumn(6).getString();
-    r.computed_utc = st.getColumn(7).getString();
-    return r;
+    return read_row(st);
+}
+
+std::vector<SiteMdcRecord> queries::site_mdc_of_subject(SQLite::Database& db, RecordId subject_id) {
+    // The newest row of each site and stored side, at the sites the subject was measured at;
+    // choosing between a side's own row and a both-sides row is left to the reader
+    // (history::MdcLookup), which applies the same rule as site_mdc() above.
+    SQLite::Statement st(db, std::string(kRowColumns) +
+                                 "WHERE m.id IN (SELECT MAX(id) FROM site_mdc "
+                                 "GROUP BY site_id, side) AND m.site_id IN "
+                                 "(SELECT DISTINCT t.site_id FROM sessions se "
+                                 "JOIN trials t ON t.session_id = se.id WHERE se.subject_id = ?1) "
+                                 "ORDER BY s.key, m.side");
+    st.bind(1, subject_id);
+    std::vector<SiteMdcRecord> out;
+    while (st.executeStep())
+        out.push_back(read_row(st));
+    return out;
+}
+
+std::vector<SiteMdcRecord> queries::all_site_mdc(SQLite::Database& db) {
+    SQLite::Statement st(db, std::string(kRowColumns) + "ORDER BY m.id");
+    std::vector<SiteMdcRecord> out;
+    while (st.executeStep())
+        out.push_back(read_row(st));
+    return out;
 }
 
 } // namespace algocore::storage

@@ -392,6 +392,7 @@ StudyData SqliteStorage::load_study() {
         d.templates = queries::templates(db);
         d.training_plans = queries::training_plans(db);
         d.audit_log = queries::audit_log(db, "", kNoRecord);
+        d.site_mdc = queries::all_site_mdc(db);
         return d;
     });
 }

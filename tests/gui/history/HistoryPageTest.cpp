@@ -64,7 +64,7 @@ private Q_SLOTS:
         QCOMPARE(points.item(0, 2)->text(), QStringLiteral("400 ± 10"));
         QCOMPARE(points.item(0, 3)->text(), QStringLiteral("+90 (real)"));
         QCOMPARE(points.item(0, 5)->text(), QStringLiteral("7 % L"));
-        QCOMPARE(points.item(0, 6)->text(), QStringLiteral("47"));
+        QCOMPARE(points.item(0, 6)->text(), QStringLiteral("47 (built-in)"));
         QCOMPARE(points.item(0, 6)->toolTip(), QStringLiteral("built-in default (site library)"));
         QCOMPARE(points.item(1, 3)->text(), QStringLiteral("first"));
         QCOMPARE(page.holds_table().rowCount(), 1);
@@ -74,6 +74,34 @@ private Q_SLOTS:
         page.sessions_table().setCurrentCell(1, 0);
         QCOMPARE(points.rowCount(), 1);
         QCOMPARE(points.item(0, 2)->text(), QStringLiteral("310 ± 10"));
+    }
+
+    void aLabsOwnMdcIsNamedAndDecidesTheVerdict() {
+        auto r = records();
+        algocore::storage::SiteMdcRecord lab;
+        lab.id = 1;
+        lab.site_key = "upper_trapezius";
+        lab.side = BodySide::Left;
+        lab.mdc_kpa = 120.0;
+        lab.source = "ICC(2,1) 0.85, 20 subjects x 2 sessions; lab.db";
+        lab.computed_utc = "2026-03-01T10:00:00Z";
+        r.records.site_mdc = {lab};
+        HistoryPage page({});
+        page.resize(980, 500); // the page's share of a 1024 x 640 window
+        page.show();
+        page.show_records(r.records);
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTableWidget& points = page.points_table();
+        QCOMPARE(points.item(0, 0)->text(), QStringLiteral("Upper trapezius L"));
+        // +90 kPa is a real increase against the built-in 47 kPa, not against the lab's 120.
+        QCOMPARE(points.item(0, 3)->text(), QStringLiteral("+90 (< MDC)"));
+        QCOMPARE(points.item(0, 6)->text(), QStringLiteral("120 (this lab)"));
+        QCOMPARE(points.item(0, 6)->toolTip(),
+                 QStringLiteral("this lab (2026-03-01): ICC(2,1) 0.85, 20 subjects x 2 sessions; "
+                                "lab.db"));
+        QVERIFY(points.item(0, 3)->toolTip().contains(QStringLiteral("MDC 120 kPa, this lab")));
+        QCOMPARE(points.item(1, 6)->text(), QStringLiteral("47 (built-in)"));
+        QVERIFY(every_cell_fits(points));
     }
 
     void everyNumberFollowsTheChosenUnit() {

@@ -1,8 +1,10 @@
 // The Thresholds page on scripted samples (no device): a pain signal at 400 kPa gives a
 // 400 kPa row in the table and a stored trial with its trace; the pain key works; an
 // invalid trial prompts a retest without a dialog; a full database shows in the banner
-// while the page keeps working; the page's screenshot is not blank.
+// while the page keeps working; the change against the previous session names the MDC that
+// judged it; the page's screenshot is not blank.
 #include <QAction>
+#include <QLabel>
 #include <QPushButton>
 #include <QtTest>
 #include <vector>
@@ -256,6 +258,39 @@ private Q_SLOTS:
         QVERIFY(f.page.summary().sides_text().contains(QStringLiteral("28.6 %")));
         QVERIFY(f.page.body_map().flagged_asymmetry("upper_trapezius").has_value());
         QVERIFY(f.page.body_map().marker_colour("upper_trapezius", BodySide::Left).has_value());
+    }
+
+    void TheChangeSaysWhichMdcJudgedIt() {
+        Fixture f;
+        f.page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&f.page));
+        using algocore::protocols::PptAggregate;
+        algocore::session::PptPointResult result;
+        result.summary =
+            algocore::protocols::summarize_ppt({410.0, 420.0, 430.0}, PptAggregate::Mean);
+        const algocore::history::MdcValue lab{
+            150.0, algocore::history::MdcOrigin::ThisLab,
+            "this lab (2026-10-20): ICC(2,1) 0.81, 24 subjects x 2 sessions; study.sqlite"};
+        result.change = algocore::history::judge_change(300.0, 420.0, lab);
+        result.mdc = lab;
+        f.page.summary().show_result(result, PptAggregate::Mean);
+        const QString text = f.page.summary().change_text();
+        QVERIFY2(text.contains(QStringLiteral("MDC 150 kPa (this lab): no detectable change")),
+                 qPrintable(text));
+        QLabel* change = nullptr;
+        for (QLabel* label : f.page.summary().findChildren<QLabel*>())
+            if (label->text() == text) change = label;
+        QVERIFY(change);
+        QCOMPARE(change->toolTip(), QString::fromStdString(lab.provenance));
+
+        algocore::storage::Site trapezius;
+        trapezius.mdc_kpa = 47.2;
+        result.mdc = algocore::history::builtin_mdc(trapezius);
+        result.change = algocore::history::judge_change(300.0, 420.0, *result.mdc);
+        f.page.summary().show_result(result, PptAggregate::Mean);
+        QVERIFY2(f.page.summary().change_text().contains(QStringLiteral("(built-in): increased")),
+                 qPrintable(f.page.summary().change_text()));
+        QCOMPARE(change->toolTip(), QStringLiteral("built-in default (site library)"));
     }
 
     void AFullDatabaseShowsInTheBannerAndTheTrialIsKept() {

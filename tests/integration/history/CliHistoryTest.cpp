@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -109,6 +110,24 @@ std::string make_db(const std::filesystem::path& dir) {
     return path;
 }
 
+// Saves the lab's own MDC for the trapezius, as `reliability --save-mdc` does.
+void save_lab_mdc(const std::string& path, double mdc_kpa, std::optional<BodySide> side,
+                  const std::string& source, const std::string& computed_utc) {
+    auto opened = SqliteStorage::open(path);
+    ASSERT_TRUE(opened.storage) << opened.error;
+    SiteMdcRecord row;
+    row.site_key = "upper_trapezius";
+    row.side = side;
+    row.mdc_kpa = mdc_kpa;
+    row.sem_kpa = mdc_kpa / 2.77;
+    row.icc_form = "ICC(2,1)";
+    row.n_subjects = 20;
+    row.source = source;
+    row.computed_utc = computed_utc;
+    ASSERT_TRUE(opened.storage->save_site_mdc(row).ok);
+    ASSERT_TRUE(opened.storage->flush(std::chrono::seconds(30)));
+}
+
 std::string read(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
     std::stringstream s;
@@ -137,6 +156,36 @@ TEST(CliHistory, JsonHasEachSessionsThresholdAndTheRealChangeVerdict) {
     ASSERT_EQ(j["holds"].size(), 1u);
     EXPECT_DOUBLE_EQ(j["holds"][0]["pti_kpa_s"].get<double>(), 16100.0);
     EXPECT_EQ(j["holds"][0]["pain_rating"], 3);
+}
+
+TEST(CliHistory, JsonUsesTheLabsStoredMdcAndSaysWhichMdcJudged) {
+    const auto dir = scratch("lab-mdc");
+    const std::string db = make_db(dir);
+    save_lab_mdc(db, 95.0, BodySide::Left, "ICC(2,1) 0.88, 20 subjects x 2 sessions; pilot.sqlite",
+                 "2026-01-31T12:00:00Z");
+    const CommandRun r = run(std::string(ALGOSCOPE_CLI) + " history --db " + db +
+                             " --subject S1 --json 2>/dev/null");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["points"].size(), 1u);
+    const auto& point = j["points"][0];
+    const std::string provenance =
+        "this lab (2026-01-31): ICC(2,1) 0.88, 20 subjects x 2 sessions; pilot.sqlite";
+    EXPECT_DOUBLE_EQ(point["mdc_kpa"].get<double>(), 95.0);
+    EXPECT_EQ(point["mdc_source"], "this lab");
+    EXPECT_EQ(point["mdc_provenance"], provenance);
+    // +90 kPa: increased against the built-in 70 kPa, within the lab's 95 kPa.
+    const auto& change = point["sessions"][1]["vs_previous"];
+    EXPECT_DOUBLE_EQ(change["change_kpa"].get<double>(), 90.0);
+    EXPECT_DOUBLE_EQ(change["mdc_kpa"].get<double>(), 95.0);
+    EXPECT_EQ(change["verdict"], "no_detectable_change");
+    EXPECT_EQ(change["mdc_source"], "this lab");
+    EXPECT_EQ(change["mdc_provenance"], provenance);
+
+    const CommandRun text = cli("history --db " + db + " --subject S1");
+    ASSERT_EQ(text.exit_code, 0) << text.out;
+    EXPECT_NE(text.out.find("(MDC 95 kPa, " + provenance + ")"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("vs previous +90 kPa (no real change)"), std::string::npos) << text.out;
 }
 
 TEST(CliHistory, TextFollowsTheChosenUnit) {
@@ -208,6 +257,22 @@ TEST(CliReport, TheHeaderComesFromTheSavedSettingsUnlessGiven) {
     EXPECT_NE(damaged.out.find("is not a valid report header"), std::string::npos) << damaged.out;
 }
 
+TEST(CliReport, ThePdfMarksTheLabsMdcAndNamesItsSourceAndDate) {
+    const auto dir = scratch("report-lab-mdc");
+    const std::string db = make_db(dir);
+    save_lab_mdc(db, 95.0, BodySide::Left, "ICC(2,1) 0.88, 20 subjects; pilot.sqlite",
+                 "2026-01-31T12:00:00Z");
+    const auto pdf = dir / "report.pdf";
+    const CommandRun r = cli("report --db " + db + " --subject S1 --pdf " + pdf.string());
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    // The text objects of the PDF (Helvetica, WinAnsi: the dagger is byte 0x86, octal 206).
+    const std::string bytes = read(pdf);
+    EXPECT_NE(bytes.find("(within MDC \\(95\\206\\))"), std::string::npos);
+    EXPECT_NE(bytes.find("(\\206 MDC of Upper trapezius L: this lab \\(2026-01-31\\): "
+                         "ICC\\(2,1\\) 0.88, 20 subjects; pilot.sqlite.)"),
+              std::string::npos);
+}
+
 TEST(CliReport, AnUnknownSessionIsRefused) {
     const auto dir = scratch("report-session");
     const std::string db = make_db(dir);
@@ -245,4 +310,40 @@ TEST(CliExport, FiltersTakeOnlyTheChosenSubjectAndDates) {
     r = cli("export --db " + db + " --subject NOPE");
     EXPECT_EQ(r.exit_code, 2);
     EXPECT_NE(r.out.find("no subject with the code"), std::string::npos) << r.out;
+}
+
+TEST(CliExport, CarriesEveryStoredMdcOfTheLabWhateverTheFilter) {
+    const auto dir = scratch("export-site-mdc");
+    const std::string db = make_db(dir);
+    save_lab_mdc(db, 95.0, BodySide::Left, "left, pilot", "2026-01-31T12:00:00Z");
+    save_lab_mdc(db, 80.0, std::nullopt, "both sides, main study", "2026-02-28T12:00:00Z");
+    CommandRun r = cli("export --db " + db + " --subject S2 --out " + (dir / "csv").string());
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const std::string csv = read(dir / "csv" / "site_mdc.csv");
+    EXPECT_EQ(csv.rfind("site,side,mdc_kpa,sem_kpa,icc_form,n_subjects,source,computed_utc,"
+                        "mdc_id\r\n",
+                        0),
+              0u)
+        << csv;
+    EXPECT_NE(csv.find("upper_trapezius,L,95,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find(",\"ICC(2,1)\",20,\"left, pilot\",2026-01-31T12:00:00Z,"), std::string::npos)
+        << csv;
+    EXPECT_NE(csv.find("upper_trapezius,both,80,"), std::string::npos) << csv;
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 3); // header + 2 rows
+
+    r = run(std::string(ALGOSCOPE_CLI) + " export --db " + db + " --format json 2>/dev/null");
+    ASSERT_EQ(r.exit_code, 0);
+    const auto j = nlohmann::json::parse(r.out);
+    ASSERT_EQ(j["site_mdc"].size(), 2u);
+    const auto& left = j["site_mdc"][0];
+    EXPECT_EQ(left["site"], "upper_trapezius");
+    EXPECT_EQ(left["side"], "L");
+    EXPECT_DOUBLE_EQ(left["mdc_kpa"].get<double>(), 95.0);
+    EXPECT_NEAR(left["sem_kpa"].get<double>(), 95.0 / 2.77, 1e-9);
+    EXPECT_EQ(left["icc_form"], "ICC(2,1)");
+    EXPECT_EQ(left["n_subjects"], 20);
+    EXPECT_EQ(left["source"], "left, pilot");
+    EXPECT_EQ(left["computed_utc"], "2026-01-31T12:00:00Z");
+    EXPECT_EQ(j["site_mdc"][1]["side"], "both");
+    EXPECT_GT(j["site_mdc"][1]["id"].get<long long>(), left["id"].get<long long>());
 }

@@ -87,6 +87,12 @@ StudyData sample_study() {
     d.holds.push_back(h);
     d.audit_log.push_back(
         {1, "Dr. Ada", "2026-11-23T09:30:00Z", "trials", 2, "valid", "1", "0", "rate too fast"});
+    // The lab's own MDC: one row for the left side, a newer one for both sides.
+    d.site_mdc.push_back({1, "upper_trapezius", BodySide::Left, 45.5, 16.42, "ICC(2,1)", 24,
+                          "ICC(2,1) 0.87, 24 subjects x 2 sessions; study.sqlite",
+                          "2026-10-01T08:00:00Z"});
+    d.site_mdc.push_back({2, "upper_trapezius", std::nullopt, 52.25, 18.85, "ICC(3,1)", 30,
+                          "=both sides", "2026-11-01T08:00:00Z"});
     return d;
 }
 
@@ -131,6 +137,12 @@ TEST(ExportGolden, HoldsCsv) {
     std::ostringstream out;
     write_holds_csv(sample_study(), out);
     expect_matches_golden(out.str(), "holds.csv");
+}
+
+TEST(ExportGolden, SiteMdcCsvHasEveryStoredRowWithItsProvenance) {
+    std::ostringstream out;
+    write_site_mdc_csv(sample_study(), out);
+    expect_matches_golden(out.str(), "site_mdc.csv");
 }
 
 TEST(ExportGolden, TraceCsv) {

@@ -85,6 +85,32 @@ TEST(SessionReportPdf, CarriesEveryNumberAsText) {
     EXPECT_NE(pdf.find("/Count 1 "), std::string::npos);
 }
 
+TEST(SessionReportPdf, ALabsOwnMdcIsMarkedAndItsSourceAndDateAreInTheFootnote) {
+    ReportCase c;
+    storage::SiteMdcRecord lab;
+    lab.id = 1;
+    lab.site_key = "upper_trapezius";
+    lab.side = BodySide::Left;
+    lab.mdc_kpa = 120.0;
+    lab.source = "ICC(2,1) 0.90, 20 subjects; lab.db";
+    lab.computed_utc = "2026-01-20T08:00:00Z";
+    c.r.records.site_mdc = {lab};
+    c.h = history::SubjectHistory::build(c.r.records);
+    const std::string pdf = pdf_of(c, history::PressureFormat());
+    // +90 kPa: a real increase against the built-in 47 kPa, within the lab's 120 (dagger).
+    EXPECT_NE(pdf.find("(within MDC \\(120\\206\\))"), std::string::npos);
+    EXPECT_EQ(pdf.find("real increase"), std::string::npos);
+    EXPECT_NE(pdf.find("(\\206 MDC of Upper trapezius L: this lab \\(2026-01-20\\): "
+                       "ICC\\(2,1\\) 0.90, 20 subjects; lab.db.)"),
+              std::string::npos);
+    // Without a lab row the footnote names the built-in default and nothing is marked.
+    const std::string builtin = pdf_of(ReportCase(), history::PressureFormat());
+    EXPECT_NE(builtin.find("exceeds the site's MDC \\(in brackets\\): built-in default "
+                           "\\(site library\\).)"),
+              std::string::npos);
+    EXPECT_EQ(builtin.find("\\206"), std::string::npos);
+}
+
 TEST(SessionReportPdf, PressuresFollowTheChosenUnit) {
     const std::string pdf = pdf_of(ReportCase(), *history::PressureFormat::parse("kgf/cm2"));
     EXPECT_NE(pdf.find("(4.08)"), std::string::npos); // 400 kPa

@@ -119,6 +119,75 @@ TEST(MdcLookup, ALabsOwnMdcWinsAndChangesTheVerdict) {
     EXPECT_EQ(h.points()[1].mdc.origin, history::MdcOrigin::BuiltInDefault);
 }
 
+namespace {
+
+storage::SiteMdcRecord lab_row(storage::RecordId id, std::optional<BodySide> side, double mdc_kpa,
+                               const std::string& source) {
+    storage::SiteMdcRecord row;
+    row.id = id;
+    row.site_key = "upper_trapezius";
+    row.side = side;
+    row.mdc_kpa = mdc_kpa;
+    row.sem_kpa = mdc_kpa / 2.77;
+    row.icc_form = "ICC(2,1)";
+    row.n_subjects = 12;
+    row.source = source;
+    row.computed_utc = "2026-04-01T08:30:00Z";
+    return row;
+}
+
+} // namespace
+
+TEST(SubjectHistory, TheLabsMdcStoredWithTheRecordsDecidesTheVerdictAndSaysSo) {
+    auto r = three_sessions();
+    // +30 kPa (310 -> 340) is within the built-in 47.2 kPa of the trapezius ...
+    const SubjectHistory builtin = SubjectHistory::build(r.records);
+    EXPECT_EQ(builtin.points()[0].visits[1].vs_previous->verdict,
+              ChangeVerdict::NoDetectableChange);
+    EXPECT_EQ(builtin.points()[0].visits[1].vs_previous->mdc_source,
+              "built-in default (site library)");
+
+    // ... and beyond the 25 kPa this lab measured for the left side.
+    r.records.site_mdc = {lab_row(4, BodySide::Left, 25.0, "ICC(2,1) 0.93, 12 subjects; lab.db")};
+    const SubjectHistory h = SubjectHistory::build(r.records);
+    const auto& left = h.points()[0];
+    EXPECT_DOUBLE_EQ(left.mdc.mdc_kpa, 25.0);
+    EXPECT_EQ(left.mdc.origin, history::MdcOrigin::ThisLab);
+    EXPECT_EQ(left.mdc.provenance, "this lab (2026-04-01): ICC(2,1) 0.93, 12 subjects; lab.db");
+    ASSERT_TRUE(left.visits[1].vs_previous);
+    EXPECT_DOUBLE_EQ(left.visits[1].vs_previous->mdc_kpa, 25.0);
+    EXPECT_EQ(left.visits[1].vs_previous->verdict, ChangeVerdict::Increased);
+    EXPECT_EQ(left.visits[1].vs_previous->mdc_source, left.mdc.provenance);
+    EXPECT_EQ(left.visits[2].vs_first->mdc_source, left.mdc.provenance);
+    // The right side has no row of its own and none for both sides: the built-in default.
+    EXPECT_EQ(h.points()[1].mdc.origin, history::MdcOrigin::BuiltInDefault);
+    EXPECT_DOUBLE_EQ(h.points()[1].mdc.mdc_kpa, 47.2);
+}
+
+TEST(MdcLookup, TheSidesNewestRowWinsAndABothSidesRowCoversTheOtherSide) {
+    storage::Site trapezius;
+    trapezius.key = "upper_trapezius";
+    trapezius.name = "Upper trapezius";
+    trapezius.mdc_kpa = 47.2;
+    storage::SiteMdcRecord elsewhere = lab_row(9, BodySide::Left, 11.0, "another site");
+    elsewhere.site_key = "tibialis_anterior";
+    // Given out of order: the newest row is the highest id, wherever it stands.
+    const auto lookup = history::MdcLookup::from_rows(
+        {lab_row(7, std::nullopt, 80.0, "both sides"), lab_row(5, BodySide::Left, 35.0, "left 2nd"),
+         lab_row(3, BodySide::Left, 20.0, "left 1st"), elsewhere});
+    // A side's own row beats a newer both-sides row.
+    EXPECT_DOUBLE_EQ(lookup.mdc(trapezius, BodySide::Left).mdc_kpa, 35.0);
+    EXPECT_EQ(lookup.mdc(trapezius, BodySide::Left).provenance, "this lab (2026-04-01): left 2nd");
+    EXPECT_DOUBLE_EQ(lookup.mdc(trapezius, BodySide::Right).mdc_kpa, 80.0);
+    EXPECT_DOUBLE_EQ(lookup.mdc(trapezius, BodySide::Midline).mdc_kpa, 80.0);
+    storage::Site tibialis;
+    tibialis.key = "tibialis_anterior";
+    tibialis.name = "Tibialis anterior";
+    EXPECT_DOUBLE_EQ(lookup.mdc(tibialis, BodySide::Left).mdc_kpa, 11.0);
+    EXPECT_EQ(lookup.mdc(tibialis, BodySide::Right).origin, history::MdcOrigin::BuiltInDefault);
+    EXPECT_DOUBLE_EQ(lookup.mdc(tibialis, BodySide::Right).mdc_kpa, 97.9);
+}
+
 TEST(PressureFormat, WritesTheChosenUnitWithItsSymbol) {
     const auto kgf = history::PressureFormat::parse("kgf_cm2");
     ASSERT_TRUE(kgf);

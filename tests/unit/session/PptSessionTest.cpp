@@ -113,9 +113,14 @@ TEST_F(PptFixture, ThePreviousSessionsThresholdArrivesWithoutBlockingAndJudgesTh
     const auto result = wb.thresholds().result();
     ASSERT_TRUE(result.change);
     EXPECT_NEAR(result.change->change_kpa, 120.0, 0.2);
-    // No MDC of the lab's own: the built-in default, which says where it comes from.
+    // No MDC of the lab's own: the built-in default, which says where it comes from in the
+    // words of MdcLookup, the one place that writes them.
     EXPECT_EQ(result.change->verdict, protocols::ChangeVerdict::Increased);
-    EXPECT_EQ(result.change->mdc_source, protocols::kBuiltinMdcSource);
+    ASSERT_TRUE(result.mdc);
+    EXPECT_EQ(result.mdc->origin, history::MdcOrigin::BuiltInDefault);
+    EXPECT_DOUBLE_EQ(result.change->mdc_kpa, 70.0); // the site library's trapezius
+    EXPECT_EQ(result.change->mdc_source, history::builtin_mdc(site).provenance);
+    EXPECT_EQ(result.change->mdc_source, "built-in default (site library)");
 }
 
 TEST_F(PptFixture, ATrialArmedWhileTheProbeIsLoadedDoesNotStartMidRamp) {
@@ -150,7 +155,7 @@ TEST_F(PptFixture, TheLabsOwnStoredMdcDecidesTheChangeInsteadOfTheBuiltInDefault
         t = run(t, 300.0);
     }
     sessiontest::settle(wb);
-    // Without a stored MDC the built-in 47.2 kPa of the upper trapezius calls +120 an increase.
+    // Without a stored MDC the built-in 70 kPa of the upper trapezius calls +120 an increase.
     storage::SiteMdcRecord own;
     own.site_key = "upper_trapezius";
     own.side = BodySide::Left;
@@ -169,6 +174,14 @@ TEST_F(PptFixture, TheLabsOwnStoredMdcDecidesTheChangeInsteadOfTheBuiltInDefault
     EXPECT_NEAR(result.change->change_kpa, 120.0, 0.2);
     EXPECT_EQ(result.change->mdc_kpa, 150.0);
     EXPECT_EQ(result.change->verdict, protocols::ChangeVerdict::NoDetectableChange);
-    EXPECT_NE(result.change->mdc_source.find("24 subjects"), std::string::npos)
-        << result.change->mdc_source;
+    // The provenance is MdcLookup's: this lab, the day the storage stamped, the row's source.
+    ASSERT_TRUE(result.mdc);
+    EXPECT_EQ(result.mdc->origin, history::MdcOrigin::ThisLab);
+    EXPECT_EQ(result.change->mdc_source, result.mdc->provenance);
+    const auto stored = wb.storage()->site_mdc("upper_trapezius", BodySide::Left);
+    ASSERT_TRUE(stored);
+    EXPECT_EQ(result.change->mdc_source, history::lab_mdc(*stored).provenance);
+    EXPECT_EQ(result.change->mdc_source, "this lab (" + stored->computed_utc.substr(0, 10) +
+                                             "): ICC(2,1) 0.81, 24 subjects x 2 sessions; "
+                                             "study.sqlite");
 }

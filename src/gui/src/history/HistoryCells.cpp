@@ -7,6 +7,7 @@
 
 namespace algogui {
 
+using algocore::history::short_label;
 using algocore::protocols::ChangeVerdict;
 
 namespace {
@@ -56,11 +57,12 @@ void fill_point_row(QTableWidget& table, int row, const algocore::history::Point
             cell->setForeground(change->verdict == ChangeVerdict::Increased ? kIncrease
                                                                             : kDecrease);
         if (change)
-            cell->setToolTip(QObject::tr("%1 → %2 %3, %4 % (MDC %5)")
+            cell->setToolTip(QObject::tr("%1 → %2 %3, %4 % (MDC %5, %6)")
                                  .arg(unit.format(change->previous_kpa),
                                       unit.format(change->current_kpa), unit.symbol)
                                  .arg(change->change_pct, 0, 'f', 0)
-                                 .arg(unit.format_with_symbol(change->mdc_kpa)));
+                                 .arg(unit.format_with_symbol(change->mdc_kpa),
+                                      QString::fromStdString(change->mdc_source)));
         table.setItem(row, column, cell);
     }
     auto* sides = history_cell(QStringLiteral("-"));
@@ -75,8 +77,10 @@ void fill_point_row(QTableWidget& table, int row, const algocore::history::Point
         sides->setText(QObject::tr("equal"));
     }
     table.setItem(row, 5, sides);
-    // The number only; where it comes from is in the tooltip and under the table.
-    auto* mdc = history_cell(unit.format(point.mdc.mdc_kpa));
+    // The number and whose it is (the lab's own or the built-in default); the whole provenance
+    // line is in the tooltip.
+    auto* mdc = history_cell(QStringLiteral("%1 (%2)").arg(
+        unit.format(point.mdc.mdc_kpa), QString::fromLatin1(short_label(point.mdc.origin))));
     mdc->setToolTip(QString::fromStdString(point.mdc.provenance));
     table.setItem(row, 6, mdc);
 }

@@ -12,10 +12,12 @@ using algocore::protocols::ChangeVerdict;
 
 namespace {
 QString signed_number(const DisplayUnit& unit, double kpa) {
-    return (kpa > 0 ? QStringLiteral("+") : kpa < 0 ? QStringLiteral("−") : QString()) +
+    return (kpa > 0   ? QStringLiteral("+")
+            : kpa < 0 ? QStringLiteral("−")
+                      : QString()) +
            unit.format_with_symbol(std::abs(kpa));
 }
-}  // namespace
+} // namespace
 
 PointSummaryView::PointSummaryView(QWidget* parent)
     : QWidget(parent), unit_(display_unit(QStringLiteral("kpa"))) {
@@ -38,7 +40,9 @@ PointSummaryView::PointSummaryView(QWidget* parent)
     show_result({}, algocore::protocols::PptAggregate::Mean);
 }
 
-void PointSummaryView::set_unit(const DisplayUnit& unit) { unit_ = unit; }
+void PointSummaryView::set_unit(const DisplayUnit& unit) {
+    unit_ = unit;
+}
 
 void PointSummaryView::show_result(const PptPointResult& result,
                                    algocore::protocols::PptAggregate aggregate) {
@@ -73,26 +77,41 @@ void PointSummaryView::show_result(const PptPointResult& result,
     }
     if (!result.change) {
         change_->setText(tr("Previous session: none at this point"));
+        change_->setToolTip(QString());
         change_->setStyleSheet(QString());
     } else {
         const auto& c = *result.change;
-        const QString verdict = c.verdict == ChangeVerdict::Increased   ? tr("increased")
-                                : c.verdict == ChangeVerdict::Decreased ? tr("decreased")
-                                                                        : tr("no detectable change");
+        const QString verdict = c.verdict == ChangeVerdict::Increased ? tr("increased")
+                                : c.verdict == ChangeVerdict::Decreased
+                                    ? tr("decreased")
+                                    : tr("no detectable change");
+        // Which MDC decided (the lab's own or the built-in default) is said beside the number;
+        // the whole provenance line is in the tooltip.
+        QString mdc = unit_.format_with_symbol(c.mdc_kpa);
+        if (result.mdc)
+            mdc += QStringLiteral(" (%1)").arg(
+                QString::fromLatin1(algocore::history::short_label(result.mdc->origin)));
         change_->setText(tr("Since previous session: %1 → %2 (%3, %4 %), MDC %5: %6")
                              .arg(unit_.format_with_symbol(c.previous_kpa),
                                   unit_.format_with_symbol(c.current_kpa),
                                   signed_number(unit_, c.change_kpa))
                              .arg(c.change_pct, 0, 'f', 1)
-                             .arg(unit_.format_with_symbol(c.mdc_kpa), verdict));
+                             .arg(mdc, verdict));
+        change_->setToolTip(QString::fromStdString(c.mdc_source));
         change_->setStyleSheet(c.verdict == ChangeVerdict::NoDetectableChange
                                    ? QString()
                                    : QStringLiteral("font-weight: bold"));
     }
 }
 
-QString PointSummaryView::statistics_text() const { return statistics_->text(); }
-QString PointSummaryView::sides_text() const { return sides_->text(); }
-QString PointSummaryView::change_text() const { return change_->text(); }
+QString PointSummaryView::statistics_text() const {
+    return statistics_->text();
+}
+QString PointSummaryView::sides_text() const {
+    return sides_->text();
+}
+QString PointSummaryView::change_text() const {
+    return change_->text();
+}
 
-}  // namespace algogui
+} // namespace algogui

@@ -25,6 +25,9 @@ void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, 
 void write_holds_csv(const storage::StudyData& data, std::ostream& out);
 /// One row per scored training attempt (errors in kPa, time in band).
 void write_training_scores_csv(const storage::StudyData& data, std::ostream& out);
+/// One row per stored MDC of the lab's own: site, side (L, R, M or both), mdc_kpa, sem_kpa,
+/// icc_form, n_subjects, source, computed_utc, mdc_id; oldest first.
+void write_site_mdc_csv(const storage::StudyData& data, std::ostream& out);
 /// A raw trace: t_s, raw_counts, force_n, pressure_kpa, patient_button, operator_button, flags.
 void write_trace_csv(const storage::RawTrace& trace, std::ostream& out);
 /// Everything as one JSON document (traces included when loaders are given, each as compact
@@ -41,7 +44,7 @@ struct ExportResult {
 };
 
 /// CSV export into a directory: trials.csv, site_summary.csv, holds.csv, training_scores.csv,
-/// traces/trial_<id>.csv, traces/hold_<id>.csv. Files get `file_mode` (owner-only by
+/// site_mdc.csv, traces/trial_<id>.csv, traces/hold_<id>.csv. Files get `file_mode` (owner-only by
 /// default: they hold health data); folders it creates get the matching folder mode.
 ExportResult export_csv_directory(const storage::StudyData& data,
                                   const std::vector<storage::SiteSummary>& summaries,

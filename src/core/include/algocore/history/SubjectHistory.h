@@ -15,9 +15,11 @@ namespace algocore::history {
 class SubjectHistory {
 public:
     SubjectHistory() = default;
-    /// Builds the history from the subject's records, judging changes against mdc's values.
-    static SubjectHistory build(const storage::SubjectRecords& records,
-                                const MdcLookup& mdc = MdcLookup());
+    /// Builds the history from the subject's records, judging changes against the lab's own
+    /// MDC stored with them (records.site_mdc) where there is one, else the built-in default.
+    static SubjectHistory build(const storage::SubjectRecords& records);
+    /// The same, judging changes against mdc's values.
+    static SubjectHistory build(const storage::SubjectRecords& records, const MdcLookup& mdc);
 
     const storage::Subject& subject() const { return subject_; }
     /// Oldest first.

@@ -28,13 +28,9 @@ struct ThresholdChange {
     double change_pct = 0.0;                                   ///< relative to previous
     double mdc_kpa = 0.0;                                      ///< MDC used
     ChangeVerdict verdict = ChangeVerdict::NoDetectableChange; ///< |change| > MDC
-    std::string mdc_source; ///< where mdc_kpa comes from (the site's own, or the default's)
+    std::string mdc_source; ///< where mdc_kpa comes from, one line (set by whoever chose it)
 };
 
-/// Provenance of the built-in MDC defaults (used when a site has no MDC of its own).
-inline constexpr const char* kBuiltinMdcSource =
-    "built-in default: MDC95 of clinical PPT testing (Walton et al. 2011, JOSPT 41(9)); "
-    "50 kPa for sites it does not report";
 ThresholdChange judge_change(double previous_kpa, double current_kpa, double mdc_kpa);
 
 /// Per-site MDC in kPa, with literature defaults and a fallback for other sites.

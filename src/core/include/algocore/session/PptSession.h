@@ -13,6 +13,7 @@
 
 #include "algocore/Inbox.h"
 #include "algocore/Sample.h"
+#include "algocore/history/MdcLookup.h"
 #include "algocore/protocols/PptSeries.h"
 #include "algocore/protocols/SiteComparison.h"
 #include "algocore/session/Recorder.h"
@@ -32,6 +33,7 @@ struct PptPointResult {
     protocols::PptSummary summary;                    ///< counted trials at the point
     std::optional<protocols::SideDifference> sides;   ///< when both sides measured
     std::optional<protocols::ThresholdChange> change; ///< vs the previous session
+    std::optional<history::MdcValue> mdc;             ///< the MDC `change` was judged against
     std::optional<storage::PointThreshold> previous;  ///< the previous session's value
 };
 

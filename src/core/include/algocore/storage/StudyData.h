@@ -19,6 +19,9 @@ struct StudyData {
     std::vector<ExpertTemplate> templates;
     std::vector<TrainingPlan> training_plans;
     std::vector<AuditEntry> audit_log;
+    /// Every stored MDC of the lab's own, oldest first (the newest of a site and side is in
+    /// force; the older ones are its history).
+    std::vector<SiteMdcRecord> site_mdc;
 
     const Subject* subject(RecordId id) const;
     const Operator* operator_by_id(RecordId id) const;

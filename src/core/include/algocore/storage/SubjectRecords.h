@@ -1,7 +1,8 @@
 #pragma once
 // Everything a subject's history is built from, read in one go on the storage thread: the
 // subject, its sessions oldest first, the operators of those sessions, every trial and hold
-// of them (without their traces, which are read on demand) and the site library.
+// of them (without their traces, which are read on demand), the site library and the lab's
+// own MDC rows in force at the subject's sites.
 #include <vector>
 
 #include "algocore/storage/Records.h"
@@ -16,6 +17,10 @@ struct SubjectRecords {
     std::vector<Trial> trials;       ///< of these sessions, in session order, then by id
     std::vector<Hold> holds;         ///< of these sessions, in session order, then by id
     std::vector<Site> sites;         ///< the whole library (names, MDC, body-map positions)
+    /// The lab's own MDC at the sites the subject's trials were measured at: the newest row
+    /// of each site and stored side (L, R, M or both sides), by site key then side. Which of
+    /// them a point uses is MdcLookup's rule (the side's own row, else the both-sides row).
+    std::vector<SiteMdcRecord> site_mdc;
 };
 
 } // namespace algocore::storage
