@@ -30,6 +30,8 @@ shot() { # name scenario after page-or-"coach" size [extra app options]
 
 for size in 1024x640 1280x800 1920x1080; do
     shot live sustained-hold 8 live "$size"
+    # The device vanishes mid-hold: NO SIGNAL, no number, no verdict.
+    shot live-nosignal sustained-hold 6 live "$size" --unplug-after 4
     shot thresholds ppt-ramp 40 thresholds "$size"
     # A copy each time: the demo hold is stored in it.
     cp "$scratch/history.sqlite" "$scratch/treatment.sqlite"
