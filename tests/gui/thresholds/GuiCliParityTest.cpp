@@ -11,8 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "ParityCheck.h"
 #include "PptCommand.h"
-#include "StoredRows.h"
 #include "algocore/session/Workbench.h"
 #include "algocore/storage/SqliteStorage.h"
 #include "algogui/LiveFeed.h"
@@ -77,36 +77,17 @@ std::vector<Sample> three_trials() {
     return out;
 }
 
-std::vector<std::vector<Sample>> frames_of(const std::vector<Sample>& samples) {
-    std::vector<std::vector<Sample>> frames;
-    for (std::size_t i = 0; i < samples.size(); i += 16) // a 60 Hz frame at 1 kHz
-        frames.emplace_back(samples.begin() + static_cast<std::ptrdiff_t>(i),
-                            samples.begin() +
-                                static_cast<std::ptrdiff_t>(std::min(samples.size(), i + 16)));
-    return frames;
+// The workflow's own rows after the visit's: trials and their traces.
+std::vector<std::string> queries() {
+    std::vector<std::string> q = parity::visit_queries();
+    q.push_back(
+        "SELECT site.key, side, trial_index, ppt_kpa, rate_kpa_s, target_rate_kpa_s, t.probe_cm2, "
+        "valid, counted, flags, outcome, preset, t.calibration_id, in_corridor_pct, "
+        "ramp_start_t_s, signal_t_s, peak_kpa, measure, rest_s FROM trials t JOIN sites site ON "
+        "site.id = t.site_id ORDER BY t.id");
+    q.push_back("SELECT sample_count, samples FROM trial_traces ORDER BY trial_id");
+    return q;
 }
-
-algocore::session::WorkbenchOptions fixed_clock() {
-    algocore::session::WorkbenchOptions options;
-    options.utc_now = [] { return std::string(kUtc); };
-    return options;
-}
-
-using stored_rows::hex_float;
-using stored_rows::rows;
-
-const char* const kQueries[] = {
-    "SELECT code, sex, age_band, dominant_side, notes FROM subjects ORDER BY id",
-    "SELECT name, role FROM operators ORDER BY id",
-    "SELECT s.code AS subject, o.name AS operator, started_utc, device_serial, calibration_id, "
-    "probe_cm2, x.notes FROM sessions x JOIN subjects s ON s.id = x.subject_id "
-    "LEFT JOIN operators o ON o.id = x.operator_id ORDER BY x.id",
-    "SELECT site.key, side, trial_index, ppt_kpa, rate_kpa_s, target_rate_kpa_s, t.probe_cm2, "
-    "valid, counted, flags, outcome, preset, t.calibration_id, in_corridor_pct, ramp_start_t_s, "
-    "signal_t_s, peak_kpa, measure, rest_s FROM trials t JOIN sites site ON site.id = t.site_id "
-    "ORDER BY t.id",
-    "SELECT sample_count, samples FROM trial_traces ORDER BY trial_id",
-};
 
 } // namespace
 
@@ -117,11 +98,11 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string gui_db = dir.filePath(QStringLiteral("gui.sqlite")).toStdString();
         const std::string cli_db = dir.filePath(QStringLiteral("cli.sqlite")).toStdString();
-        const auto frames = frames_of(three_trials());
+        const auto frames = parity::frames_of(three_trials(), 16); // 60 Hz frames at 1 kHz
 
         // The GUI: the page's forms, the point chosen, Start pressed, frames from the feed.
         {
-            algocore::session::Workbench workbench(fixed_clock());
+            algocore::session::Workbench workbench(parity::fixed_clock(kUtc));
             const std::string opened = workbench.open_database(gui_db);
             QVERIFY2(opened.empty(), opened.c_str());
             algogui::LiveFeed live{workbench};
@@ -151,7 +132,7 @@ private Q_SLOTS:
 
         // The CLI: the same samples as the frame source of `algoscope-cli ppt`.
         {
-            algocore::session::Workbench workbench(fixed_clock());
+            algocore::session::Workbench workbench(parity::fixed_clock(kUtc));
             cli_ppt::Options options;
             options.common.db = cli_db;
             options.common.subject = "P-017";
@@ -173,24 +154,14 @@ private Q_SLOTS:
             QVERIFY2(out.str().find("\"n\":3") != std::string::npos, out.str().c_str());
         }
 
-        for (const char* sql : kQueries) {
-            const auto gui = rows(gui_db, sql);
-            const auto cli = rows(cli_db, sql);
-            QVERIFY2(!gui.empty(), sql);
-            QCOMPARE(gui.size(), cli.size());
-            for (std::size_t i = 0; i < gui.size(); ++i)
-                QVERIFY2(gui[i] == cli[i],
-                         qPrintable(QStringLiteral("%1\n gui: %2\n cli: %3")
-                                        .arg(QString::fromUtf8(sql),
-                                             QString::fromStdString(gui[i]).left(400),
-                                             QString::fromStdString(cli[i]).left(400))));
-        }
+        const std::string difference = parity::first_difference(gui_db, cli_db, queries());
+        QVERIFY2(difference.empty(), difference.c_str());
         // The thresholds themselves, as a reader would check them.
         const auto trials =
-            rows(cli_db, "SELECT round(ppt_kpa, 6), counted FROM trials ORDER BY id");
+            parity::rows(cli_db, "SELECT round(ppt_kpa, 6), counted FROM trials ORDER BY id");
         QCOMPARE(trials.size(), std::size_t{3});
-        QCOMPARE(trials[0], "round(ppt_kpa, 6)=" + hex_float(380.0) + "|counted=1|");
-        QCOMPARE(trials[2], "round(ppt_kpa, 6)=" + hex_float(420.0) + "|counted=1|");
+        QCOMPARE(trials[0], "round(ppt_kpa, 6)=" + parity::hex_float(380.0) + "|counted=1|");
+        QCOMPARE(trials[2], "round(ppt_kpa, 6)=" + parity::hex_float(420.0) + "|counted=1|");
     }
 };
 

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "HoldCommand.h"
-#include "StoredRows.h"
+#include "ParityCheck.h"
 #include "algocore/session/Workbench.h"
 #include "algogui/treatment/HoldSummaryPanel.h"
 #include "algogui/treatment/PointPicker.h"
@@ -48,30 +48,14 @@ std::vector<Sample> one_hold() {
     return out;
 }
 
-std::vector<std::vector<Sample>> frames_of(const std::vector<Sample>& samples) {
-    std::vector<std::vector<Sample>> frames;
-    for (std::size_t i = 0; i < samples.size(); i += 2) // a 50 Hz frame at 100 Hz
-        frames.emplace_back(samples.begin() + static_cast<std::ptrdiff_t>(i),
-                            samples.begin() +
-                                static_cast<std::ptrdiff_t>(std::min(samples.size(), i + 2)));
-    return frames;
+// The workflow's own rows after the visit's: the hold and its trace.
+std::vector<std::string> queries() {
+    std::vector<std::string> q = parity::visit_queries();
+    q.push_back(
+        "SELECT site.key, h.* FROM holds h JOIN sites site ON site.id = h.site_id ORDER BY h.id");
+    q.push_back("SELECT sample_count, samples FROM hold_traces ORDER BY hold_id");
+    return q;
 }
-
-algocore::session::WorkbenchOptions fixed_clock() {
-    algocore::session::WorkbenchOptions options;
-    options.utc_now = [] { return std::string(kUtc); };
-    return options;
-}
-
-const char* const kQueries[] = {
-    "SELECT code, sex, age_band, dominant_side, notes FROM subjects ORDER BY id",
-    "SELECT name, role FROM operators ORDER BY id",
-    "SELECT s.code AS subject, o.name AS operator, started_utc, device_serial, calibration_id, "
-    "probe_cm2, x.notes FROM sessions x JOIN subjects s ON s.id = x.subject_id "
-    "LEFT JOIN operators o ON o.id = x.operator_id ORDER BY x.id",
-    "SELECT site.key, h.* FROM holds h JOIN sites site ON site.id = h.site_id ORDER BY h.id",
-    "SELECT sample_count, samples FROM hold_traces ORDER BY hold_id",
-};
 
 } // namespace
 
@@ -82,7 +66,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string gui_db = dir.filePath(QStringLiteral("gui.sqlite")).toStdString();
         const std::string cli_db = dir.filePath(QStringLiteral("cli.sqlite")).toStdString();
-        const auto frames = frames_of(one_hold());
+        const auto frames = parity::frames_of(one_hold(), 2); // 50 Hz frames at 100 Hz
         auto prescription = algocore::protocols::Prescription::absolute(300.0, 400.0, 8.0);
         prescription.limit =
             algocore::protocols::PressureRef{algocore::protocols::PressureAnchor::Absolute, 500.0};
@@ -90,7 +74,7 @@ private Q_SLOTS:
         // The GUI: the visit (as the Thresholds page leaves it), the point, the prescription,
         // Start hold, the frames, then the pain rating and Save.
         {
-            algocore::session::Workbench workbench(fixed_clock());
+            algocore::session::Workbench workbench(parity::fixed_clock(kUtc));
             const std::string opened = workbench.open_database(gui_db);
             QVERIFY2(opened.empty(), opened.c_str());
             algocore::session::Visit visit;
@@ -117,7 +101,7 @@ private Q_SLOTS:
 
         // The CLI: the same samples as the frame source of `algoscope-cli hold`.
         {
-            algocore::session::Workbench workbench(fixed_clock());
+            algocore::session::Workbench workbench(parity::fixed_clock(kUtc));
             cli_hold::Options options;
             options.common.db = cli_db;
             options.common.subject = "P-017";
@@ -144,21 +128,11 @@ private Q_SLOTS:
                      out.str().c_str());
         }
 
-        for (const char* sql : kQueries) {
-            const auto gui = stored_rows::rows(gui_db, sql);
-            const auto cli = stored_rows::rows(cli_db, sql);
-            QVERIFY2(!gui.empty(), sql);
-            QCOMPARE(gui.size(), cli.size());
-            for (std::size_t i = 0; i < gui.size(); ++i)
-                QVERIFY2(gui[i] == cli[i],
-                         qPrintable(QStringLiteral("%1\n gui: %2\n cli: %3")
-                                        .arg(QString::fromUtf8(sql),
-                                             QString::fromStdString(gui[i]).left(600),
-                                             QString::fromStdString(cli[i]).left(600))));
-        }
+        const std::string difference = parity::first_difference(gui_db, cli_db, queries());
+        QVERIFY2(difference.empty(), difference.c_str());
         // The dose itself, as a reader would check it: 8 s in band, complete, pain 4.
-        const auto holds = stored_rows::rows(
-            cli_db, "SELECT outcome, time_in_band_s >= 8.0, pain_rating FROM holds");
+        const auto holds =
+            parity::rows(cli_db, "SELECT outcome, time_in_band_s >= 8.0, pain_rating FROM holds");
         QCOMPARE(holds.size(), std::size_t{1});
         QCOMPARE(holds[0], std::string("outcome=complete|time_in_band_s >= 8.0=1|pain_rating=4|"));
     }
