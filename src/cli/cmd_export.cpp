@@ -2,6 +2,7 @@
 #include <CLI/CLI.hpp>
 
 #include <charconv>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -96,7 +97,10 @@ void run_export(const ExportOptions& o) {
                   << algoinput::quote_input(*filter.subject_code, 40) << " in " << o.db << "\n";
         throw CLI::RuntimeError(2);
     }
-    if (filter.session_id && exporting::filter_study(db.load_study(), filter).sessions.empty()) {
+    // Read once: checked, then written. The file is opened read-only, so nothing is pending.
+    const exporting::StudySelection selection =
+        exporting::select_study(db, filter, std::chrono::milliseconds(0));
+    if (filter.session_id && selection.data.sessions.empty()) {
         std::cerr << "algoscope-cli export: no session " << *filter.session_id
                   << (filter.subject_code ? " of subject " + *filter.subject_code : "") << " in "
                   << o.db << "\n";
@@ -104,10 +108,9 @@ void run_export(const ExportOptions& o) {
     }
     if (o.format == "json" && (o.out.empty() || o.out == "-")) {
         // To standard output (a pipe): the same document, written as it is made.
-        const storage::StudyData data = exporting::filter_study(db.load_study(), filter);
         exporting::write_study_json(
-            data, exporting::filter_summaries(db.site_summaries(storage::kNoRecord), data),
-            std::cout, [&db](storage::RecordId id) { return db.trial_trace(id); },
+            selection.data, selection.summaries, std::cout,
+            [&db](storage::RecordId id) { return db.trial_trace(id); },
             [&db](storage::RecordId id) { return db.hold_trace(id); });
         return;
     }
@@ -117,7 +120,7 @@ void run_export(const ExportOptions& o) {
     // CSV is several tables and a file per trace, so it goes to a folder.
     request.path = request.json || !o.out.empty() ? o.out : "algoscope-export";
     request.file_mode = mode;
-    const exporting::ExportOutcome outcome = exporting::export_study(db, request);
+    const exporting::ExportOutcome outcome = exporting::write_export(db, selection, request);
     if (!outcome.ok) {
         std::cerr << "algoscope-cli export: " << outcome.error << "\n";
         throw CLI::RuntimeError(2);

@@ -25,8 +25,10 @@ private Q_SLOTS:
         QCOMPARE(QString::fromStdString(read.header.therapist), QStringLiteral("A. Roth"));
         // A second Preferences (the next start) reads it back.
         Preferences again(dir.filePath(QStringLiteral("prefs.ini")));
-        QCOMPARE(again.report_clinic(), QStringLiteral("Praxis Nord"));
-        QCOMPARE(again.report_therapist(), QStringLiteral("A. Roth"));
+        QCOMPARE(QString::fromStdString(again.report_header().clinic),
+                 QStringLiteral("Praxis Nord"));
+        QCOMPARE(QString::fromStdString(again.report_header().therapist),
+                 QStringLiteral("A. Roth"));
     }
 
     void aHeaderKeptInTheOldSettingsIsCarriedOver() {
@@ -37,8 +39,10 @@ private Q_SLOTS:
             old.setValue("report/therapist", QStringLiteral("D. Berg"));
         }
         Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
-        QCOMPARE(prefs.report_clinic(), QStringLiteral("Klinik Süd"));
-        QCOMPARE(prefs.report_therapist(), QStringLiteral("D. Berg"));
+        QCOMPARE(QString::fromStdString(prefs.report_header().clinic),
+                 QStringLiteral("Klinik Süd"));
+        QCOMPARE(QString::fromStdString(prefs.report_header().therapist),
+                 QStringLiteral("D. Berg"));
     }
 
     void aHeaderThatCannotBeSavedIsSaid() {

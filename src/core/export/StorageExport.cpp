@@ -24,12 +24,21 @@ std::string ExportOutcome::summary(const std::string& path) const {
     return text;
 }
 
-ExportOutcome export_study(storage::Storage& storage, const ExportRequest& request) {
+StudySelection select_study(storage::Storage& storage, const StudyFilter& filter,
+                            std::chrono::milliseconds flush_timeout) {
+    StudySelection selection;
+    if (!storage.flush(flush_timeout)) selection.left_out_writes = storage.status().pending_writes;
+    selection.data = filter_study(storage.load_study(), filter);
+    selection.summaries =
+        filter_summaries(storage.site_summaries(storage::kNoRecord), selection.data);
+    return selection;
+}
+
+ExportOutcome write_export(storage::Storage& storage, const StudySelection& selection,
+                           const ExportRequest& request) {
+    const storage::StudyData& data = selection.data;
     ExportOutcome outcome;
-    if (!storage.flush(request.flush_timeout))
-        outcome.left_out_writes = storage.status().pending_writes;
-    const storage::StudyData data = filter_study(storage.load_study(), request.filter);
-    const auto summaries = filter_summaries(storage.site_summaries(storage::kNoRecord), data);
+    outcome.left_out_writes = selection.left_out_writes;
     outcome.sessions = data.sessions.size();
     outcome.trials = data.trials.size();
     outcome.holds = data.holds.size();
@@ -42,7 +51,7 @@ ExportOutcome export_study(storage::Storage& storage, const ExportRequest& reque
             return outcome;
         }
         std::ofstream out(request.path, std::ios::binary | std::ios::trunc);
-        write_study_json(data, summaries, out, trials, holds);
+        write_study_json(data, selection.summaries, out, trials, holds);
         out.flush();
         if (!out) {
             outcome.error = "writing " + request.path + " failed (disk full?)";
@@ -50,8 +59,8 @@ ExportOutcome export_study(storage::Storage& storage, const ExportRequest& reque
         }
         outcome.files = 1;
     } else {
-        const ExportResult written =
-            export_csv_directory(data, summaries, request.path, trials, holds, request.file_mode);
+        const ExportResult written = export_csv_directory(data, selection.summaries, request.path,
+                                                          trials, holds, request.file_mode);
         if (!written.ok) {
             outcome.error = written.error;
             return outcome;
@@ -60,6 +69,11 @@ ExportOutcome export_study(storage::Storage& storage, const ExportRequest& reque
     }
     outcome.ok = true;
     return outcome;
+}
+
+ExportOutcome export_study(storage::Storage& storage, const ExportRequest& request) {
+    return write_export(storage, select_study(storage, request.filter, request.flush_timeout),
+                        request);
 }
 
 } // namespace algocore::exporting

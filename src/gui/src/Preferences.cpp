@@ -29,20 +29,13 @@ void Preferences::set_unit_key(const QString& key) {
 // ReportHeaderFile.h). A header saved by an older version in these settings is carried over
 // the first time.
 algocore::history::ReportHeader Preferences::report_header() const {
-    const auto read = algocore::history::read_report_header(report_header_path_);
-    if (read.error.empty() && !QFileInfo::exists(QString::fromStdString(report_header_path_)) &&
+    if (!QFileInfo::exists(QString::fromStdString(report_header_path_)) &&
         settings_->contains("report/clinic")) {
         return {settings_->value("report/clinic").toString().toStdString(),
                 settings_->value("report/therapist").toString().toStdString(),
                 {}};
     }
-    return read.header;
-}
-QString Preferences::report_clinic() const {
-    return QString::fromStdString(report_header().clinic);
-}
-QString Preferences::report_therapist() const {
-    return QString::fromStdString(report_header().therapist);
+    return algocore::history::read_report_header(report_header_path_).header;
 }
 QString Preferences::set_report_header(const QString& clinic, const QString& therapist) {
     return QString::fromStdString(algocore::history::write_report_header(

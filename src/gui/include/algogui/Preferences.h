@@ -33,8 +33,7 @@ public:
     void set_device(const DeviceChoice& choice);
     /// The report header: clinic name and therapist, kept in the file algoscope-cli report
     /// reads too (report_header_path()).
-    QString report_clinic() const;
-    QString report_therapist() const;
+    algocore::history::ReportHeader report_header() const;
     /// Saves the header; empty, or why it could not be saved.
     QString set_report_header(const QString& clinic, const QString& therapist);
     QString report_header_path() const;
@@ -45,8 +44,6 @@ public:
     void sync();
 
 private:
-    algocore::history::ReportHeader report_header() const;
-
     std::unique_ptr<QSettings> settings_;
     std::string report_header_path_;
 };

@@ -101,7 +101,9 @@ HistoryPage* add_history_page(MainWindow& window) {
 
     auto* page = new HistoryPage(std::move(store), &window);
     Preferences& prefs = window.preferences();
-    page->set_report_header(prefs.report_clinic(), prefs.report_therapist());
+    const algocore::history::ReportHeader header = prefs.report_header(); // one read
+    page->set_report_header(QString::fromStdString(header.clinic),
+                            QString::fromStdString(header.therapist));
     page->set_unit(window.unit());
     QObject::connect(&window, &MainWindow::unitChanged, page, &HistoryPage::set_unit);
     QObject::connect(page, &HistoryPage::reportHeaderEdited, &window,

@@ -6,9 +6,11 @@
 #include <chrono>
 #include <cstddef>
 #include <string>
+#include <vector>
 
 #include "algocore/FileMode.h"
 #include "algocore/export/StudyFilter.h"
+#include "algocore/storage/StudyData.h"
 
 namespace algocore::storage {
 class Storage;
@@ -40,6 +42,21 @@ struct ExportOutcome {
     std::string summary(const std::string& path) const;
 };
 
+/// The part of a storage a filter selects, read once: what an export writes.
+struct StudySelection {
+    storage::StudyData data;
+    std::vector<storage::SiteSummary> summaries;
+    std::size_t left_out_writes = 0; ///< not yet written to the database when it was read
+};
+/// Flushes pending writes (up to flush_timeout), then reads the selected part.
+StudySelection select_study(storage::Storage& storage, const StudyFilter& filter,
+                            std::chrono::milliseconds flush_timeout);
+
+/// Writes a selection where the request says (its filter is not applied again).
+ExportOutcome write_export(storage::Storage& storage, const StudySelection& selection,
+                           const ExportRequest& request);
+
+/// select_study, then write_export.
 ExportOutcome export_study(storage::Storage& storage, const ExportRequest& request);
 
 } // namespace algocore::exporting
