@@ -31,7 +31,8 @@ private Q_SLOTS:
         DeviceBar bar;
         const QString path = QStringLiteral("/dev/serial/by-id/usb-Acme_Algometer_42-if00");
         bar.set_port_lister([&] {
-            return std::vector<DeviceBar::Port>{{path, QStringLiteral("Algometer (Acme, 1234:5678)")}};
+            return std::vector<DeviceBar::Port>{
+                {path, QStringLiteral("Algometer (Acme, 1234:5678)")}};
         });
         auto* combo = bar.findChild<QComboBox*>();
         QVERIFY(combo);

@@ -2,8 +2,8 @@
 // samples it shows, and the QPainter one is the default.
 #include <QImage>
 #include <QScreen>
-#include <cmath>
 #include <QtTest>
+#include <cmath>
 #include <vector>
 
 #include "TestSamples.h"
@@ -143,7 +143,7 @@ private Q_SLOTS:
         for (int frame = 0; frame < 120; ++frame) {
             const double now = 4.0 + frame / 60.0;
             for (double t = history.latest_t_s() + 0.001; t <= now; t += 0.001) {
-                if (t > 4.6 && t < 5.0) continue;  // the link was down
+                if (t > 4.6 && t < 5.0) continue; // the link was down
                 const double level = t < 5.5 ? 350.0 : 350.0 - 80.0 * (t - 5.5);
                 history.append(t, level + 4.0 * std::sin(2 * M_PI * 9 * t), t > 5.0 && t < 5.0011);
             }
@@ -156,7 +156,8 @@ private Q_SLOTS:
         }
         // Then a trace somewhere else entirely: the old one must be wiped, not just covered.
         TraceHistory elsewhere(12.0, 20000);
-        for (double t = 1.0; t <= 6.0; t += 0.001) elsewhere.append(t, 120.0);
+        for (double t = 1.0; t <= 6.0; t += 0.001)
+            elsewhere.append(t, 120.0);
         PlotFrame f;
         f.trace = elsewhere.points();
         f.now_t_s = 6.0;
@@ -169,7 +170,8 @@ private Q_SLOTS:
         QCOMPARE(on_screen.size(), full.size());
         int differ = 0;
         for (int y = 0; y < full.height(); ++y)
-            for (int x = 0; x < full.width(); ++x) differ += on_screen.pixel(x, y) != full.pixel(x, y);
+            for (int x = 0; x < full.width(); ++x)
+                differ += on_screen.pixel(x, y) != full.pixel(x, y);
         QCOMPARE(differ, 0);
     }
 

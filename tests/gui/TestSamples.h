@@ -6,7 +6,7 @@ inline algocore::Sample sample_at(double t_s, double pressure_kpa, std::uint8_t 
     algocore::Sample s;
     s.t_s = t_s;
     s.pressure_kpa = pressure_kpa;
-    s.force_n = pressure_kpa / 10.0;  // 1 cm² tip
+    s.force_n = pressure_kpa / 10.0; // 1 cm² tip
     s.buttons = buttons;
     return s;
 }

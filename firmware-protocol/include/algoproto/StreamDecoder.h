@@ -90,8 +90,8 @@ private:
     bool zero_pending_ = false;        ///< a COBS block < 0xFF ended: 0x00 before next data
     bool in_frame_ = false;            ///< bytes seen since the last delimiter
     bool discarding_ = false;          ///< error seen: skip to the next 0x00
-    bool at_start_ = true;        ///< no delimiter seen yet
-    std::size_t start_bytes_ = 0; ///< bytes of the first (possibly partial) frame
+    bool at_start_ = true;             ///< no delimiter seen yet
+    std::size_t start_bytes_ = 0;      ///< bytes of the first (possibly partial) frame
 
     bool have_seq_ = false;
     std::uint16_t next_seq_ = 0;

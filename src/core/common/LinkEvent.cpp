@@ -14,4 +14,4 @@ const char* to_string(LinkEvent::Kind kind) {
     return "unknown";
 }
 
-}  // namespace algocore
+} // namespace algocore

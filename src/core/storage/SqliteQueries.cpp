@@ -59,22 +59,60 @@ constexpr const char* kSiteColumns =
 
 std::string trial_columns(const std::string& alias) {
     std::string out;
-    for (const char* c : {"id", "session_id", "site_id", "side", "measure", "trial_index", "ppt_kpa",
-                          "rate_kpa_s", "target_rate_kpa_s", "probe_cm2", "valid", "counted",
-                          "flags", "outcome", "preset", "calibration_id", "in_corridor_pct",
-                          "ramp_start_t_s", "signal_t_s", "peak_kpa", "rest_s"})
+    for (const char* c : {"id",
+                          "session_id",
+                          "site_id",
+                          "side",
+                          "measure",
+                          "trial_index",
+                          "ppt_kpa",
+                          "rate_kpa_s",
+                          "target_rate_kpa_s",
+                          "probe_cm2",
+                          "valid",
+                          "counted",
+                          "flags",
+                          "outcome",
+                          "preset",
+                          "calibration_id",
+                          "in_corridor_pct",
+                          "ramp_start_t_s",
+                          "signal_t_s",
+                          "peak_kpa",
+                          "rest_s"})
         out += (out.empty() ? "" : ", ") + alias + c;
     return out;
 }
 
 std::string hold_columns(const std::string& alias) {
     std::string out;
-    for (const char* c :
-         {"id", "session_id", "site_id", "side", "prescription", "band_low_kpa", "band_high_kpa",
-          "limit_kpa", "target_hold_s", "outcome", "probe_cm2", "calibration_id", "start_t_s",
-          "duration_s", "time_in_band_s", "time_in_band_pct", "mean_kpa", "median_kpa",
-          "pti_kpa_s", "peak_kpa", "cv_pct", "excursions", "overshoots", "step_ups", "pain_rating",
-          "contact_s", "repetition"})
+    for (const char* c : {"id",
+                          "session_id",
+                          "site_id",
+                          "side",
+                          "prescription",
+                          "band_low_kpa",
+                          "band_high_kpa",
+                          "limit_kpa",
+                          "target_hold_s",
+                          "outcome",
+                          "probe_cm2",
+                          "calibration_id",
+                          "start_t_s",
+                          "duration_s",
+                          "time_in_band_s",
+                          "time_in_band_pct",
+                          "mean_kpa",
+                          "median_kpa",
+                          "pti_kpa_s",
+                          "peak_kpa",
+                          "cv_pct",
+                          "excursions",
+                          "overshoots",
+                          "step_ups",
+                          "pain_rating",
+                          "contact_s",
+                          "repetition"})
         out += (out.empty() ? "" : ", ") + alias + c;
     return out;
 }

@@ -17,7 +17,7 @@ namespace {
 constexpr int kRateHz = 44100;
 constexpr int kFeedIntervalMs = 20;
 constexpr int kAheadMs = 60;       // how much sound is queued ahead of the speaker
-constexpr double kCueLevel = 0.45;  // of full scale
+constexpr double kCueLevel = 0.45; // of full scale
 constexpr double kToneLevel = 0.15;
 
 struct Note {
@@ -125,7 +125,7 @@ private:
     std::vector<qint16> buffer_;
 };
 
-}  // namespace
+} // namespace
 
 std::unique_ptr<ToneOutput> make_audio_tone_output(QObject* parent) {
     // Owned by the unique_ptr, not by Qt's parent tree: give it no parent to avoid a double
@@ -135,4 +135,4 @@ std::unique_ptr<ToneOutput> make_audio_tone_output(QObject* parent) {
     return output;
 }
 
-}  // namespace algogui
+} // namespace algogui

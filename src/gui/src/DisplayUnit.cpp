@@ -11,7 +11,7 @@ namespace {
 struct UnitChoice {
     const char* key;
     algocal::PressureUnit unit;
-    int decimals;  // one step of the last digit is about 1 kPa or finer
+    int decimals; // one step of the last digit is about 1 kPa or finer
 };
 
 constexpr UnitChoice kChoices[] = {
@@ -31,7 +31,7 @@ DisplayUnit make(const UnitChoice& choice) {
     return unit;
 }
 
-}  // namespace
+} // namespace
 
 QString DisplayUnit::format(double pressure_kpa) const {
     double shown = from_kpa(pressure_kpa);
@@ -46,7 +46,8 @@ QString DisplayUnit::format_with_symbol(double pressure_kpa) const {
 
 QList<DisplayUnit> display_units() {
     QList<DisplayUnit> units;
-    for (const UnitChoice& choice : kChoices) units.append(make(choice));
+    for (const UnitChoice& choice : kChoices)
+        units.append(make(choice));
     return units;
 }
 
@@ -57,4 +58,4 @@ DisplayUnit display_unit(const QString& key) {
     return make(kChoices[0]);
 }
 
-}  // namespace algogui
+} // namespace algogui

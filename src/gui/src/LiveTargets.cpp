@@ -45,4 +45,4 @@ QList<TargetPreset> target_presets() {
     };
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -51,4 +51,4 @@ QStringList simulator_scenarios() {
     return names;
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -25,7 +25,8 @@ QDoubleSpinBox* make_spin(QWidget* parent, double max, const QString& suffix) {
 
 QLabel* make_error(QWidget* parent) {
     auto* label = new QLabel(parent);
-    label->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(theme::kOverLimit.name()));
+    label->setStyleSheet(
+        QStringLiteral("color: %1; font-weight: bold").arg(theme::kOverLimit.name()));
     label->setWordWrap(true);
     label->hide();
     return label;
@@ -41,7 +42,7 @@ QWidget* row(QWidget* parent, QWidget* a, QWidget* b = nullptr) {
     return box;
 }
 
-}  // namespace
+} // namespace
 
 TargetEditor::TargetEditor(QWidget* parent) : QWidget(parent), unit_(display_unit("kpa")) {
     auto* form = new QFormLayout(this);
@@ -49,7 +50,8 @@ TargetEditor::TargetEditor(QWidget* parent) : QWidget(parent), unit_(display_uni
 
     presets_ = new QComboBox(this);
     presets_->addItem(tr("Quick presets…"));
-    for (const TargetPreset& preset : target_presets()) presets_->addItem(preset.name);
+    for (const TargetPreset& preset : target_presets())
+        presets_->addItem(preset.name);
     form->addRow(tr("Preset"), presets_);
 
     percent_of_ppt_ = new QCheckBox(tr("Band as % of this point's PPT"), this);
@@ -110,7 +112,9 @@ void TargetEditor::set_reference_ppt_kpa(std::optional<double> ppt_kpa) {
     fill_fields(accepted_);
 }
 
-bool TargetEditor::band_in_percent() const { return ppt_kpa_ && percent_of_ppt_->isChecked(); }
+bool TargetEditor::band_in_percent() const {
+    return ppt_kpa_ && percent_of_ppt_->isChecked();
+}
 
 double TargetEditor::band_field_to_kpa(double shown) const {
     return band_in_percent() ? shown / 100.0 * *ppt_kpa_ : unit_.to_kpa(shown);
@@ -136,7 +140,8 @@ void TargetEditor::fill_fields(const LiveTargets& targets) {
         spin->setDecimals(decimals);
     }
     const double step = unit_.from_kpa(10.0);
-    for (QDoubleSpinBox* spin : {low_, high_, limit_}) spin->setSingleStep(step);
+    for (QDoubleSpinBox* spin : {low_, high_, limit_})
+        spin->setSingleStep(step);
     low_->setValue(kpa_to_band_field(targets.band_low_kpa));
     high_->setValue(kpa_to_band_field(targets.band_high_kpa));
     limit_->setValue(unit_.from_kpa(targets.limit_kpa));
@@ -177,18 +182,20 @@ void TargetEditor::on_edited() {
 void TargetEditor::show_error(const QString& field, const QString& reason) {
     QLabel* target = nullptr;
     if (!reason.isEmpty()) {
-        if (field.contains(QStringLiteral("limit"))) target = limit_error_;
+        if (field.contains(QStringLiteral("limit")))
+            target = limit_error_;
         else if (field.contains(QStringLiteral("hold")) || field.contains(QStringLiteral("grace")))
             target = hold_error_;
         else if (field.contains(QStringLiteral("ramp")) || field.contains(QStringLiteral("rate")))
             target = ramp_error_;
-        else target = band_error_;
+        else
+            target = band_error_;
     }
-    error_field_ = !target                   ? QString()
-                   : target == limit_error_  ? QStringLiteral("limit")
-                   : target == hold_error_   ? QStringLiteral("hold")
-                   : target == ramp_error_   ? QStringLiteral("ramp")
-                                             : QStringLiteral("band");
+    error_field_ = !target                  ? QString()
+                   : target == limit_error_ ? QStringLiteral("limit")
+                   : target == hold_error_  ? QStringLiteral("hold")
+                   : target == ramp_error_  ? QStringLiteral("ramp")
+                                            : QStringLiteral("band");
     for (QLabel* label : {band_error_, limit_error_, hold_error_, ramp_error_}) {
         label->setVisible(label == target);
         label->setText(label == target ? QStringLiteral("✖ ") + reason : QString());
@@ -222,4 +229,4 @@ void TargetEditor::apply_preset(int index) {
     on_edited();
 }
 
-}  // namespace algogui
+} // namespace algogui

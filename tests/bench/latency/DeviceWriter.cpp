@@ -31,13 +31,14 @@ std::size_t run_device_writer(algosim::VirtualSerialPort& port, double rate_hz, 
         const std::size_t first = k;
         for (unsigned i = 0; i < batch && k < count; ++i, ++k) {
             char line[32];
-            const int n = std::snprintf(line, sizeof line, "%.2f\r\n",
-                                        static_cast<double>(static_cast<std::int64_t>(k) %
-                                                            kPatternLength) / 100.0);
+            const int n = std::snprintf(
+                line, sizeof line, "%.2f\r\n",
+                static_cast<double>(static_cast<std::int64_t>(k) % kPatternLength) / 100.0);
             text.append(line, static_cast<std::size_t>(n));
         }
         const std::int64_t now = monotonic_ns();
-        for (std::size_t i = first; i < k; ++i) log.write_ns[i] = now;
+        for (std::size_t i = first; i < k; ++i)
+            log.write_ns[i] = now;
 
         std::size_t sent = 0;
         while (sent < text.size()) {
@@ -55,4 +56,4 @@ std::size_t run_device_writer(algosim::VirtualSerialPort& port, double rate_hz, 
     return k;
 }
 
-}  // namespace bench
+} // namespace bench

@@ -13,7 +13,7 @@ namespace bench {
 
 /// Write times, shared with the parent (mmap'd before fork).
 struct WriteLog {
-    std::int64_t* write_ns = nullptr;  ///< index = sample number
+    std::int64_t* write_ns = nullptr; ///< index = sample number
     std::size_t capacity = 0;
 };
 
@@ -29,4 +29,4 @@ std::size_t run_device_writer(algosim::VirtualSerialPort& port, double rate_hz, 
 /// CLOCK_MONOTONIC in nanoseconds (the same clock in both processes).
 std::int64_t monotonic_ns();
 
-}  // namespace bench
+} // namespace bench

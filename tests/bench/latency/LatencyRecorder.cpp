@@ -13,14 +13,15 @@ void LatencyRecorder::on_frame(std::uint64_t samples_seen, double latest_force_n
         // the first pattern period, so its value is its number.
         offset_ = value - count_index;
         synced_ = true;
-        painted_ = samples_seen;  // earlier samples are not attributed to any frame
+        painted_ = samples_seen; // earlier samples are not attributed to any frame
         return;
     }
     if ((count_index + offset_) % kPatternLength != value) {
         // A sample went missing: realign, and leave the uncertain ones out.
         ++mismatches_;
         const std::int64_t guess = count_index + offset_;
-        const std::int64_t ahead = ((value - guess) % kPatternLength + kPatternLength) % kPatternLength;
+        const std::int64_t ahead =
+            ((value - guess) % kPatternLength + kPatternLength) % kPatternLength;
         offset_ += ahead;
         painted_ = samples_seen;
     }
@@ -39,4 +40,4 @@ void LatencyRecorder::on_paint(std::uint64_t samples_shown, std::int64_t paint_n
     painted_ = samples_shown;
 }
 
-}  // namespace bench
+} // namespace bench

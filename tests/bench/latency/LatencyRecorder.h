@@ -33,12 +33,12 @@ public:
 private:
     WriteLog log_;
     bool synced_ = false;
-    std::int64_t offset_ = 0;  ///< sample number = received count - 1 + offset
+    std::int64_t offset_ = 0; ///< sample number = received count - 1 + offset
     std::uint64_t painted_ = 0;
     std::uint64_t frames_ = 0;
     std::uint64_t mismatches_ = 0;
-    std::int64_t measure_from_ns_ = INT64_MAX;  // nothing counts until the warm-up ends
+    std::int64_t measure_from_ns_ = INT64_MAX; // nothing counts until the warm-up ends
     std::vector<double> latencies_ms_;
 };
 
-}  // namespace bench
+} // namespace bench

@@ -67,12 +67,18 @@ Options parse(int argc, char** argv) {
             if (i + 1 >= argc) usage(a + " needs a value");
             return argv[++i];
         };
-        if (a == "--rate") o.rate_hz = number("--rate", value(), 1, 5000);
-        else if (a == "--seconds") o.seconds = number("--seconds", value(), 1, 7200);
-        else if (a == "--warmup") o.warmup_s = number("--warmup", value(), 0, 60);
-        else if (a == "--batch") o.batch = static_cast<unsigned>(number("--batch", value(), 1, 100));
-        else if (a == "--json") o.json = true;
-        else usage("unknown argument '" + a + "'");
+        if (a == "--rate")
+            o.rate_hz = number("--rate", value(), 1, 5000);
+        else if (a == "--seconds")
+            o.seconds = number("--seconds", value(), 1, 7200);
+        else if (a == "--warmup")
+            o.warmup_s = number("--warmup", value(), 0, 60);
+        else if (a == "--batch")
+            o.batch = static_cast<unsigned>(number("--batch", value(), 1, 100));
+        else if (a == "--json")
+            o.json = true;
+        else
+            usage("unknown argument '" + a + "'");
     }
     return o;
 }
@@ -98,11 +104,12 @@ double percentile(std::vector<double> v, double p) {
     return v[k];
 }
 
-}  // namespace
+} // namespace
 
 int main(int argc, char** argv) {
     const Options options = parse(argc, argv);
-    const auto total = static_cast<std::size_t>(options.rate_hz * (options.seconds + options.warmup_s)) + 16;
+    const auto total =
+        static_cast<std::size_t>(options.rate_hz * (options.seconds + options.warmup_s)) + 16;
 
     // Shared with the writer process: one write time per sample.
     const std::size_t bytes = total * sizeof(std::int64_t);

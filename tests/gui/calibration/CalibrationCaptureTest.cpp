@@ -6,10 +6,10 @@
 
 #include "CalibrationScript.h"
 #include "algocore/session/CalibrationPlan.h"
-#include "algogui/calibration/CalibrationSetupPanel.h"
-#include "algogui/calibration/CalibrationWizard.h"
 #include "algocore/session/DeviceReading.h"
 #include "algocore/session/SampleWindow.h"
+#include "algogui/calibration/CalibrationSetupPanel.h"
+#include "algogui/calibration/CalibrationWizard.h"
 
 using algogui::calibration::CalibrationWizard;
 using calibration_script::hold_load;

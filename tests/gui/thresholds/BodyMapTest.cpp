@@ -38,7 +38,7 @@ void shown(BodyMapWidget& map) {
     map.show();
     QVERIFY(QTest::qWaitForWindowExposed(&map));
 }
-}  // namespace
+} // namespace
 
 class BodyMapTest : public QObject {
     Q_OBJECT
@@ -55,7 +55,8 @@ private Q_SLOTS:
         watch(map, click);
         // Front view: the subject's left is on the viewer's right.
         const auto left = map.marker_position("tibialis_anterior", BodySide::Left, BodyView::Front);
-        const auto right = map.marker_position("tibialis_anterior", BodySide::Right, BodyView::Front);
+        const auto right =
+            map.marker_position("tibialis_anterior", BodySide::Right, BodyView::Front);
         QVERIFY(left && right);
         QVERIFY(left->x() > right->x());
         QTest::mouseClick(&map, Qt::LeftButton, {}, (*left + QPointF(3, -2)).toPoint());
@@ -81,10 +82,12 @@ private Q_SLOTS:
         QCOMPARE(click.key, QStringLiteral("piriformis"));
         QCOMPARE(click.side, static_cast<int>(BodySide::Right));
         // Upper trapezius and levator scapulae are close: each click gets its own site.
-        const auto trapezius = map.marker_position("upper_trapezius", BodySide::Left, BodyView::Back);
+        const auto trapezius =
+            map.marker_position("upper_trapezius", BodySide::Left, BodyView::Back);
         QTest::mouseClick(&map, Qt::LeftButton, {}, trapezius->toPoint());
         QCOMPARE(click.key, QStringLiteral("upper_trapezius"));
-        const auto levator = map.marker_position("levator_scapulae", BodySide::Left, BodyView::Back);
+        const auto levator =
+            map.marker_position("levator_scapulae", BodySide::Left, BodyView::Back);
         QTest::mouseClick(&map, Qt::LeftButton, {}, levator->toPoint());
         QCOMPARE(click.key, QStringLiteral("levator_scapulae"));
         QCOMPARE(click.side, static_cast<int>(BodySide::Left));
@@ -96,7 +99,8 @@ private Q_SLOTS:
         Click click;
         watch(map, click);
         // The right side of the abdomen on the front view (viewer's left of the midline).
-        const auto corner = map.marker_position("pectoralis_major", BodySide::Right, BodyView::Front);
+        const auto corner =
+            map.marker_position("pectoralis_major", BodySide::Right, BodyView::Front);
         const auto thigh = map.marker_position("rectus_femoris", BodySide::Right, BodyView::Front);
         const QPointF belly((corner->x() + thigh->x()) / 2.0, (corner->y() + thigh->y()) / 2.0);
         QTest::mouseClick(&map, Qt::LeftButton, {}, belly.toPoint());
@@ -120,8 +124,8 @@ private Q_SLOTS:
         QVERIFY(!map.marker_colour("masseter", BodySide::Right).has_value());
         const QColor low = *map.marker_colour("thenar_eminence", BodySide::Left);
         const QColor high = *map.marker_colour("tibialis_anterior", BodySide::Right);
-        QVERIFY2(low.red() > 180 && low.blue() < 80, qPrintable(low.name()));   // sensitive: red
-        QVERIFY2(high.blue() > 150 && high.red() < 80, qPrintable(high.name()));  // blue
+        QVERIFY2(low.red() > 180 && low.blue() < 80, qPrintable(low.name()));    // sensitive: red
+        QVERIFY2(high.blue() > 150 && high.red() < 80, qPrintable(high.name())); // blue
         QVERIFY(map.scale().low_kpa() <= 150.0 && map.scale().high_kpa() >= 750.0);
 
         // What is painted at the marker centre is that colour.
@@ -155,7 +159,8 @@ private Q_SLOTS:
         map.set_asymmetry_pct(50.0);
         QVERIFY(!map.flagged_asymmetry("upper_trapezius").has_value());
         const QImage plain = map.grab().toImage();
-        const QPoint at = map.marker_position("upper_trapezius", BodySide::Left, BodyView::Back)->toPoint();
+        const QPoint at =
+            map.marker_position("upper_trapezius", BodySide::Left, BodyView::Back)->toPoint();
         int differing = 0;
         for (int dy = -22; dy <= 22; ++dy)
             for (int dx = -22; dx <= 22; ++dx)
@@ -185,12 +190,13 @@ private Q_SLOTS:
         for (const auto& marker : markers_for(algocore::storage::builtin_sites())) {
             if (map.on_body(marker.view, marker.fraction)) continue;
             off << QStringLiteral("%1 %2 %3")
-                       .arg(QString::fromStdString(algocore::storage::builtin_sites()[marker.site_index].key),
+                       .arg(QString::fromStdString(
+                                algocore::storage::builtin_sites()[marker.site_index].key),
                             algocore::storage::to_letter(marker.side),
                             marker.view == BodyView::Front ? "front" : "back");
         }
         QVERIFY2(off.isEmpty(), qPrintable(off.join(QStringLiteral(", "))));
-        QVERIFY(!map.on_body(BodyView::Front, QPointF(0.02, 0.5)));  // beside the body
+        QVERIFY(!map.on_body(BodyView::Front, QPointF(0.02, 0.5))); // beside the body
     }
 
     void AClickBesideTheBodyOffersNothing() {

@@ -32,29 +32,29 @@ public:
 
 /// What a driver knows about the device once identified.
 struct DeviceIdentity {
-    std::string model;           ///< e.g. "Algoscope native v1.2", "Mark-10 (polled)"
-    std::string serial_number;   ///< empty when the device does not say
+    std::string model;         ///< e.g. "Algoscope native v1.2", "Mark-10 (polled)"
+    std::string serial_number; ///< empty when the device does not say
     std::string firmware_version;
-    double nominal_rate_hz = 0;  ///< what the device was asked for / claims
-    double probe_area_cm2 = 0;   ///< probe area the device reports, 0 when unknown
+    double nominal_rate_hz = 0; ///< what the device was asked for / claims
+    double probe_area_cm2 = 0;  ///< probe area the device reports, 0 when unknown
 };
 
 /// Counters every driver keeps; read by the GUI device bar and the CLI.
 struct DriverStats {
     std::uint64_t samples = 0;
-    std::uint64_t samples_lost = 0;    ///< exact: index gaps (native) or missed polls
+    std::uint64_t samples_lost = 0; ///< exact: index gaps (native) or missed polls
     /// Not exact: silence in a stream (or a link loss) times the rate the device had reached.
     std::uint64_t samples_lost_estimated = 0;
-    std::uint64_t bad_frames = 0;      ///< CRC/COBS/oversize errors, unparsable lines
-    std::uint64_t device_errors = 0;   ///< error replies from a gauge (e.g. Mark-10 *10)
-    double achieved_rate_hz = 0;       ///< measured sample rate over the last second
+    std::uint64_t bad_frames = 0;    ///< CRC/COBS/oversize errors, unparsable lines
+    std::uint64_t device_errors = 0; ///< error replies from a gauge (e.g. Mark-10 *10)
+    double achieved_rate_hz = 0;     ///< measured sample rate over the last second
 };
 
 /// One device dialect. Called only from the I/O thread.
 class Driver {
 public:
     virtual ~Driver() = default;
-    virtual std::string_view name() const = 0;  ///< "native", "mark10", "wagner", ...
+    virtual std::string_view name() const = 0; ///< "native", "mark10", "wagner", ...
 
     /// The port has just opened: start the conversation (handshake, first poll, ...).
     virtual void start(SteadyTime now, DriverLink& link) = 0;
@@ -70,4 +70,4 @@ public:
     virtual DriverStats stats() const = 0;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -10,12 +10,12 @@ namespace algocore {
 /// Something that happened on the link, for the banner, the log and the CLI's event lines.
 struct LinkEvent {
     enum class Kind : std::uint8_t {
-        Connected,     ///< port open and device identified (message: device description)
-        Disconnected,  ///< port vanished or device stopped answering (message: why)
-        Button,        ///< a button changed state (button, pressed, device_index)
-        Error,         ///< something went wrong and was counted/recovered (message: what)
-        Warning,       ///< worth showing, not an error (e.g. polled rate lower than asked)
-        Info,          ///< progress (e.g. "re-arming streaming", "reconnecting in 0.4 s")
+        Connected,    ///< port open and device identified (message: device description)
+        Disconnected, ///< port vanished or device stopped answering (message: why)
+        Button,       ///< a button changed state (button, pressed, device_index)
+        Error,        ///< something went wrong and was counted/recovered (message: what)
+        Warning,      ///< worth showing, not an error (e.g. polled rate lower than asked)
+        Info,         ///< progress (e.g. "re-arming streaming", "reconnecting in 0.4 s")
     };
     Kind kind = Kind::Info;
     SteadyTime t{};
@@ -28,4 +28,4 @@ struct LinkEvent {
 /// Lower-case name used in JSON lines ("connected", "disconnected", "button", ...).
 const char* to_string(LinkEvent::Kind kind);
 
-}  // namespace algocore
+} // namespace algocore

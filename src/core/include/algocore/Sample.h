@@ -19,9 +19,9 @@ struct Sample {
     double pressure_kpa = 0.0;   ///< force / probe area, kPa (N/cm² × 10)
     std::int32_t raw_counts = 0; ///< device ADC counts where the device gives them
     bool has_raw = false;
-    std::uint8_t buttons = 0;    ///< ButtonBit set
-    std::uint8_t flags = 0;      ///< SampleFlag set
-    CalibrationId calibration_id = kFactoryCalibration;  ///< record that produced force_n
+    std::uint8_t buttons = 0;                           ///< ButtonBit set
+    std::uint8_t flags = 0;                             ///< SampleFlag set
+    CalibrationId calibration_id = kFactoryCalibration; ///< record that produced force_n
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -13,11 +13,11 @@ namespace algocore {
 
 /// Bounded SPSC queue. push() is called by exactly one thread, pop()/drain() by exactly
 /// one other. A full ring refuses the push (the producer counts the drop); it never blocks.
-template <typename T>
-class SpscRing {
+template <typename T> class SpscRing {
 public:
     /// capacity is rounded up to a power of two.
-    explicit SpscRing(std::size_t capacity) : mask_(round_up(capacity) - 1), slots_(new T[mask_ + 1]) {}
+    explicit SpscRing(std::size_t capacity)
+        : mask_(round_up(capacity) - 1), slots_(new T[mask_ + 1]) {}
 
     SpscRing(const SpscRing&) = delete;
     SpscRing& operator=(const SpscRing&) = delete;
@@ -55,7 +55,8 @@ public:
         const std::size_t head = head_.load(std::memory_order_acquire);
         std::size_t n = head - tail;
         if (n > max_items) n = max_items;
-        for (std::size_t i = 0; i < n; ++i) fn(std::move(slots_[(tail + i) & mask_]));
+        for (std::size_t i = 0; i < n; ++i)
+            fn(std::move(slots_[(tail + i) & mask_]));
         tail_.store(tail + n, std::memory_order_release);
         return n;
     }
@@ -68,7 +69,8 @@ public:
 private:
     static std::size_t round_up(std::size_t n) {
         std::size_t p = 2;
-        while (p < n) p <<= 1;
+        while (p < n)
+            p <<= 1;
         return p;
     }
 
@@ -77,9 +79,9 @@ private:
     const std::size_t mask_;
     std::unique_ptr<T[]> slots_;
     alignas(kLine) std::atomic<std::size_t> head_{0};
-    std::size_t tail_cache_ = 0;  // producer's view of tail_
+    std::size_t tail_cache_ = 0; // producer's view of tail_
     alignas(kLine) std::atomic<std::size_t> tail_{0};
-    std::size_t head_cache_ = 0;  // consumer's view of head_
+    std::size_t head_cache_ = 0; // consumer's view of head_
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -13,4 +13,4 @@ inline double seconds_between(SteadyTime from, SteadyTime to) {
     return std::chrono::duration<double>(to - from).count();
 }
 
-}  // namespace algocore
+} // namespace algocore

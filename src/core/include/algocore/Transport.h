@@ -50,4 +50,4 @@ public:
     virtual void close() = 0;
 };
 
-}  // namespace algocore
+} // namespace algocore

@@ -31,4 +31,4 @@ private:
     BannerLevel level_ = BannerLevel::Info;
 };
 
-}  // namespace algogui
+} // namespace algogui

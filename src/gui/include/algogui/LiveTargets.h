@@ -38,4 +38,4 @@ struct TargetPreset {
 /// Built-in presets (gentle/moderate/firm trigger-point release, dosage training).
 QList<TargetPreset> target_presets();
 
-}  // namespace algogui
+} // namespace algogui

@@ -19,4 +19,4 @@ std::unique_ptr<PressurePlot> make_pressure_plot(QWidget* parent);
 /// A PressurePlot drawn by the given renderer.
 std::unique_ptr<PressurePlot> make_pressure_plot(QWidget* parent, PlotRenderer renderer);
 
-}  // namespace algogui
+} // namespace algogui

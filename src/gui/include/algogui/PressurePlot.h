@@ -22,7 +22,7 @@ struct PlotGuides {
     bool band_valid = false;
     double band_low_kpa = 0.0;
     double band_high_kpa = 0.0;
-    double limit_kpa = 0.0;  ///< over-pressure limit; 0 = none
+    double limit_kpa = 0.0; ///< over-pressure limit; 0 = none
 };
 
 /// A button press or a manual mark, shown as a marker on the trace.
@@ -35,12 +35,12 @@ struct PlotMarker {
 
 /// Everything that changes from one display frame to the next.
 struct PlotFrame {
-    std::span<const TracePoint> trace;  ///< recent history, time-ordered
-    double now_t_s = 0.0;               ///< right edge of the window
+    std::span<const TracePoint> trace; ///< recent history, time-ordered
+    double now_t_s = 0.0;              ///< right edge of the window
     /// Ramp guidance (target rate ± tolerance from the ramp start), while guiding a ramp.
     std::optional<algocore::protocols::RampCorridor> corridor;
     std::span<const PlotMarker> markers;
-    std::uint64_t samples_shown = 0;  ///< running count of samples included (for latency)
+    std::uint64_t samples_shown = 0; ///< running count of samples included (for latency)
 };
 
 /// The live plot: pressure against time in a scrolling window.
@@ -62,4 +62,4 @@ public:
     virtual void set_paint_observer(PaintObserver observer) = 0;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -17,4 +17,4 @@ int distinct_colours(const QImage& image, int stop_after = 64);
 /// Names of the simulated algometer's built-in scenarios (for --demo).
 QStringList simulator_scenarios();
 
-}  // namespace algogui
+} // namespace algogui

@@ -75,4 +75,4 @@ private:
     QLabel* ramp_error_ = nullptr;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -32,4 +32,4 @@ public:
     bool available() const override { return false; }
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -14,7 +14,7 @@ namespace {
 constexpr double kMidlineHalfWidth = 0.02;
 // Gap between the two views, as a fraction of one view's width.
 constexpr double kGapFraction = 0.12;
-}  // namespace
+} // namespace
 
 void BodyMapLayout::place(const QRectF& area, double caption_px) {
     caption_px_ = caption_px;
@@ -47,8 +47,9 @@ std::optional<BodyMapHit> BodyMapLayout::hit(QPointF widget_point) const {
     for (BodyView view : {BodyView::Front, BodyView::Back}) {
         const QRectF box = view_box(view);
         if (!box.contains(widget_point) || box.width() <= 0) continue;
-        return BodyMapHit{view, {(widget_point.x() - box.left()) / box.width(),
-                                 (widget_point.y() - box.top()) / box.height()}};
+        return BodyMapHit{view,
+                          {(widget_point.x() - box.left()) / box.width(),
+                           (widget_point.y() - box.top()) / box.height()}};
     }
     return std::nullopt;
 }
@@ -83,4 +84,4 @@ BodyMapPoint left_side_point(QPointF fraction, BodySide side) {
     return algocore::storage::side_position({fraction.x(), fraction.y()}, side);
 }
 
-}  // namespace algogui
+} // namespace algogui

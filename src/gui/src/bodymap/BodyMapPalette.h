@@ -7,8 +7,8 @@ namespace algogui::bodymap_palette {
 
 inline const QColor kEmptyFill{0xff, 0xff, 0xff};
 inline const QColor kEmptyOutline{0x6b, 0x74, 0x7c};
-inline const QColor kAsymmetry{0x7b, 0x1f, 0xa2};  // purple
+inline const QColor kAsymmetry{0x7b, 0x1f, 0xa2}; // purple
 inline const QColor kSelection{0x10, 0x10, 0x10};
 inline const QColor kValueOutline{0x20, 0x20, 0x20};
 
-}  // namespace algogui::bodymap_palette
+} // namespace algogui::bodymap_palette

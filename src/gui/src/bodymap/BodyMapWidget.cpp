@@ -15,13 +15,15 @@
 
 // The outlines are compiled into the static algogui library; a static library's resources
 // must be registered by name before first use.
-static void register_bodymap_resources() { Q_INIT_RESOURCE(bodymap); }
+static void register_bodymap_resources() {
+    Q_INIT_RESOURCE(bodymap);
+}
 
 namespace algogui {
 
+using algocore::protocols::SideDifference;
 using algocore::storage::BodySide;
 using algocore::storage::Site;
-using algocore::protocols::SideDifference;
 
 namespace {
 constexpr double kCaptionPx = 26.0;
@@ -41,14 +43,15 @@ QString side_word(BodySide side) {
     }
     return {};
 }
-}  // namespace
+} // namespace
 
 BodyMapWidget::BodyMapWidget(QWidget* parent)
     : QWidget(parent), unit_(display_unit(QStringLiteral("kpa"))) {
     register_bodymap_resources();
     front_ = std::make_unique<QSvgRenderer>(QStringLiteral(":/bodymap/front.svg"));
     back_ = std::make_unique<QSvgRenderer>(QStringLiteral(":/bodymap/back.svg"));
-    for (auto [renderer, mask] : {std::pair{front_.get(), &front_mask_}, std::pair{back_.get(), &back_mask_}}) {
+    for (auto [renderer, mask] :
+         {std::pair{front_.get(), &front_mask_}, std::pair{back_.get(), &back_mask_}}) {
         *mask = QImage(kMaskWidthPx, kMaskHeightPx, QImage::Format_ARGB32_Premultiplied);
         mask->fill(Qt::transparent);
         QPainter painter(mask);
@@ -61,7 +64,9 @@ BodyMapWidget::BodyMapWidget(QWidget* parent)
 
 BodyMapWidget::~BodyMapWidget() = default;
 
-bool BodyMapWidget::outlines_loaded() const { return front_->isValid() && back_->isValid(); }
+bool BodyMapWidget::outlines_loaded() const {
+    return front_->isValid() && back_->isValid();
+}
 
 void BodyMapWidget::set_sites(std::vector<Site> sites) {
     sites_ = std::move(sites);
@@ -107,8 +112,7 @@ void BodyMapWidget::resizeEvent(QResizeEvent* event) {
 
 void BodyMapWidget::relayout() {
     const QRectF all = QRectF(rect()).adjusted(kMarginPx, kMarginPx, -kMarginPx, -kMarginPx);
-    const QRectF maps(all.left(), all.top(), all.width() - kThresholdLegendWidthPx,
-                      all.height());
+    const QRectF maps(all.left(), all.top(), all.width() - kThresholdLegendWidthPx, all.height());
     layout_.place(maps, kCaptionPx);
     legend_box_ = QRectF(maps.right() + 6, all.top() + kCaptionPx, kThresholdLegendWidthPx - 6,
                          all.height() - kCaptionPx);
@@ -141,8 +145,7 @@ std::optional<BodyMapMarker> BodyMapWidget::marker_near(QPointF widget_point) co
 std::optional<QPointF> BodyMapWidget::marker_position(const std::string& site_key, BodySide side,
                                                       BodyView view) const {
     for (const BodyMapMarker& marker : markers_) {
-        if (marker.view == view && marker.side == side &&
-            sites_[marker.site_index].key == site_key)
+        if (marker.view == view && marker.side == side && sites_[marker.site_index].key == site_key)
             return layout_.to_widget(view, marker.fraction);
     }
     return std::nullopt;
@@ -177,13 +180,16 @@ QString BodyMapWidget::tooltip_at(QPointF widget_point) const {
     const auto marker = marker_near(widget_point);
     if (!marker) return {};
     const Site& site = sites_[marker->site_index];
-    QString text = QStringLiteral("<b>%1</b> (%2)").arg(QString::fromStdString(site.name).toHtmlEscaped(),
-                                                        side_word(marker->side));
+    QString text =
+        QStringLiteral("<b>%1</b> (%2)")
+            .arg(QString::fromStdString(site.name).toHtmlEscaped(), side_word(marker->side));
     if (!site.landmark.empty())
         text += QStringLiteral("<br>%1").arg(QString::fromStdString(site.landmark).toHtmlEscaped());
     if (const BodyMapValue* value = value_at(site.key, marker->side)) {
-        text += QStringLiteral("<br>Latest PPT: <b>%1</b>").arg(unit_.format_with_symbol(value->pressure_kpa));
-        if (!value->note.isEmpty()) text += QStringLiteral(" (%1)").arg(value->note.toHtmlEscaped());
+        text += QStringLiteral("<br>Latest PPT: <b>%1</b>")
+                    .arg(unit_.format_with_symbol(value->pressure_kpa));
+        if (!value->note.isEmpty())
+            text += QStringLiteral(" (%1)").arg(value->note.toHtmlEscaped());
     } else {
         text += QStringLiteral("<br>No PPT recorded");
     }
@@ -194,8 +200,10 @@ bool BodyMapWidget::event(QEvent* event) {
     if (event->type() == QEvent::ToolTip) {
         auto* help = static_cast<QHelpEvent*>(event);
         const QString text = tooltip_at(help->pos());
-        if (text.isEmpty()) QToolTip::hideText();
-        else QToolTip::showText(help->globalPos(), text, this);
+        if (text.isEmpty())
+            QToolTip::hideText();
+        else
+            QToolTip::showText(help->globalPos(), text, this);
         return true;
     }
     return QWidget::event(event);
@@ -245,7 +253,7 @@ void BodyMapWidget::paint_markers(QPainter& painter) const {
     number.setBold(true);
     painter.setFont(number);
     const QFontMetricsF metrics(number);
-    std::vector<QRectF> labels;  // drawn so far; a label that would overlap one is left out
+    std::vector<QRectF> labels; // drawn so far; a label that would overlap one is left out
     for (const BodyMapMarker& marker : markers_) {
         const Site& site = sites_[marker.site_index];
         const QPointF at = layout_.to_widget(marker.view, marker.fraction);
@@ -264,8 +272,9 @@ void BodyMapWidget::paint_markers(QPainter& painter) const {
             const bool outward_left = marker.fraction.x() < 0.5;
             const QRectF box(outward_left ? at.x() - r - 2 - w : at.x() + r + 2,
                              at.y() - metrics.height() / 2, w, metrics.height());
-            const bool overlaps = std::any_of(labels.begin(), labels.end(),
-                                              [&](const QRectF& other) { return other.intersects(box); });
+            const bool overlaps =
+                std::any_of(labels.begin(), labels.end(),
+                            [&](const QRectF& other) { return other.intersects(box); });
             if (!overlaps) {
                 painter.setPen(Qt::NoPen);
                 painter.setBrush(QColor(255, 255, 255, 220));
@@ -295,10 +304,8 @@ void BodyMapWidget::paint_asymmetry(QPainter& painter) const {
         const BodySide lower = difference->lower_side == 'L' ? BodySide::Left : BodySide::Right;
         for (BodyView view : {BodyView::Front, BodyView::Back}) {
             const auto at = marker_position(site.key, lower, view);
-            const auto other = marker_position(site.key,
-                                               lower == BodySide::Left ? BodySide::Right
-                                                                       : BodySide::Left,
-                                               view);
+            const auto other = marker_position(
+                site.key, lower == BodySide::Left ? BodySide::Right : BodySide::Left, view);
             if (!at || !other) continue;
             // A dashed link between the pair, a ring on the more sensitive side.
             painter.setPen(QPen(bodymap_palette::kAsymmetry, 1.5, Qt::DashLine));
@@ -306,16 +313,17 @@ void BodyMapWidget::paint_asymmetry(QPainter& painter) const {
             painter.setPen(QPen(bodymap_palette::kAsymmetry, 3));
             painter.setBrush(Qt::NoBrush);
             painter.drawEllipse(*at, r + 5, r + 5);
-            const QString text = QStringLiteral("%1 −%2%").arg(QChar(difference->lower_side))
+            const QString text = QStringLiteral("%1 −%2%")
+                                     .arg(QChar(difference->lower_side))
                                      .arg(difference->difference_pct, 0, 'f', 0);
             // Under the marker's number, on the outer side, clear of the neighbouring points.
             const bool outward_left = at->x() < other->x();
-            const QRectF box(outward_left ? at->x() - r - 62 : at->x() + r + 2, at->y() + r - 2,
-                             60, 16);
-            painter.drawText(box, (outward_left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter,
-                             text);
+            const QRectF box(outward_left ? at->x() - r - 62 : at->x() + r + 2, at->y() + r - 2, 60,
+                             16);
+            painter.drawText(
+                box, (outward_left ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter, text);
         }
     }
 }
 
-}  // namespace algogui
+} // namespace algogui

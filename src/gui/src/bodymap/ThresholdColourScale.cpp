@@ -13,7 +13,7 @@ const QColor kStops[] = {QColor(0xd7, 0x19, 0x1c), QColor(0xfd, 0xae, 0x61),
 constexpr int kStopCount = sizeof(kStops) / sizeof(kStops[0]);
 constexpr double kRoundingKpa = 50.0;
 constexpr double kMinSpanKpa = 100.0;
-}  // namespace
+} // namespace
 
 ThresholdColourScale::ThresholdColourScale() = default;
 
@@ -54,4 +54,4 @@ QColor ThresholdColourScale::colour_at(double fraction) {
     return QColor(mix(a.red(), b.red()), mix(a.green(), b.green()), mix(a.blue(), b.blue()));
 }
 
-}  // namespace algogui
+} // namespace algogui

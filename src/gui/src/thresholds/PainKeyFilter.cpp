@@ -20,4 +20,4 @@ bool PainKeyFilter::eventFilter(QObject* watched, QEvent* event) {
     return true;
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -30,8 +30,8 @@ SitePicker::SitePicker(QWidget* parent) : QWidget(parent) {
     right_ = side_button(tr("Right"), BodySide::Right);
     midline_ = side_button(tr("Midline"), BodySide::Midline);
     left_->setChecked(true);
-    custom_where_ = new QLabel(tr("Click the body map away from the points to add a custom site."),
-                               this);
+    custom_where_ =
+        new QLabel(tr("Click the body map away from the points to add a custom site."), this);
     custom_where_->setWordWrap(true);
     custom_name_ = new QLineEdit(this);
     custom_name_->setPlaceholderText(tr("custom site name"));
@@ -85,13 +85,18 @@ void SitePicker::set_point(const std::string& site_key, BodySide side) {
     const int index = site_->findData(QString::fromStdString(site_key));
     if (index >= 0) site_->setCurrentIndex(index);
     update_sides();
-    if (QAbstractButton* button = sides_->button(static_cast<int>(side)); button && button->isEnabled())
+    if (QAbstractButton* button = sides_->button(static_cast<int>(side));
+        button && button->isEnabled())
         button->setChecked(true);
 }
 
-std::string SitePicker::site_key() const { return site_->currentData().toString().toStdString(); }
+std::string SitePicker::site_key() const {
+    return site_->currentData().toString().toStdString();
+}
 
-BodySide SitePicker::side() const { return static_cast<BodySide>(sides_->checkedId()); }
+BodySide SitePicker::side() const {
+    return static_cast<BodySide>(sides_->checkedId());
+}
 
 void SitePicker::offer_custom(const QString& where) {
     custom_where_->setText(tr("Custom site at %1: name it and press Add.").arg(where));
@@ -100,7 +105,9 @@ void SitePicker::offer_custom(const QString& where) {
     custom_name_->setFocus();
 }
 
-QString SitePicker::custom_name() const { return custom_name_->text().trimmed(); }
+QString SitePicker::custom_name() const {
+    return custom_name_->text().trimmed();
+}
 
 void SitePicker::update_sides() {
     // Paired sites are measured left or right; unpaired ones on the midline only.
@@ -114,4 +121,4 @@ void SitePicker::update_sides() {
     if (!paired) midline_->setChecked(true);
 }
 
-}  // namespace algogui
+} // namespace algogui

@@ -22,10 +22,12 @@ SubjectForm::SubjectForm(QWidget* parent) : QWidget(parent) {
     code_->setAccessibleName(tr("Subject code"));
     sex_ = new QComboBox(this);
     sex_->addItem(tr("not recorded"), QString());
-    for (const char* sex : {"female", "male", "other"}) sex_->addItem(tr(sex), QString::fromLatin1(sex));
+    for (const char* sex : {"female", "male", "other"})
+        sex_->addItem(tr(sex), QString::fromLatin1(sex));
     age_band_ = new QComboBox(this);
     age_band_->addItem(tr("not recorded"), QString());
-    for (const char* band : kAgeBands) age_band_->addItem(QString::fromLatin1(band), QString::fromLatin1(band));
+    for (const char* band : kAgeBands)
+        age_band_->addItem(QString::fromLatin1(band), QString::fromLatin1(band));
     dominant_ = new QComboBox(this);
     dominant_->addItem(tr("not recorded"), -1);
     dominant_->addItem(tr("right"), static_cast<int>(BodySide::Right));
@@ -48,14 +50,16 @@ void SubjectForm::set_known_subjects(const std::vector<Subject>& subjects) {
     known_ = subjects;
     const QString typed = code_->currentText();
     code_->clear();
-    for (const Subject& s : subjects) code_->addItem(QString::fromStdString(s.code));
+    for (const Subject& s : subjects)
+        code_->addItem(QString::fromStdString(s.code));
     code_->setCurrentText(typed);
 }
 
 Subject SubjectForm::subject() const {
     Subject s;
     s.code = code_->currentText().trimmed().toStdString();
-    if (const QString sex = sex_->currentData().toString(); !sex.isEmpty()) s.sex = sex.toStdString();
+    if (const QString sex = sex_->currentData().toString(); !sex.isEmpty())
+        s.sex = sex.toStdString();
     if (const QString band = age_band_->currentData().toString(); !band.isEmpty())
         s.age_band = band.toStdString();
     if (const int side = dominant_->currentData().toInt(); side >= 0)
@@ -65,11 +69,13 @@ Subject SubjectForm::subject() const {
 
 void SubjectForm::set_subject(const Subject& subject) {
     code_->setCurrentText(QString::fromStdString(subject.code));
-    sex_->setCurrentIndex(std::max(0, sex_->findData(QString::fromStdString(subject.sex.value_or("")))));
+    sex_->setCurrentIndex(
+        std::max(0, sex_->findData(QString::fromStdString(subject.sex.value_or("")))));
     age_band_->setCurrentIndex(
         std::max(0, age_band_->findData(QString::fromStdString(subject.age_band.value_or("")))));
-    dominant_->setCurrentIndex(std::max(
-        0, dominant_->findData(subject.dominant_side ? static_cast<int>(*subject.dominant_side) : -1)));
+    dominant_->setCurrentIndex(
+        std::max(0, dominant_->findData(
+                        subject.dominant_side ? static_cast<int>(*subject.dominant_side) : -1)));
 }
 
 void SubjectForm::fill_from_known(const QString& code) {
@@ -77,4 +83,4 @@ void SubjectForm::fill_from_known(const QString& code) {
         if (QString::fromStdString(s.code) == code) set_subject(s);
 }
 
-}  // namespace algogui
+} // namespace algogui

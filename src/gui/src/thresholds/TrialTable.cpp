@@ -15,12 +15,16 @@ const QColor kPracticeTint{0xee, 0xf0, 0xf3};
 QString fingerprint(const std::vector<PptTrialRow>& rows, const DisplayUnit& unit) {
     QString text = unit.key;
     for (const PptTrialRow& row : rows) {
-        text += QStringLiteral("|%1:%2:%3:%4:%5").arg(row.number).arg(row.trial.result.ppt_kpa)
-                    .arg(row.trial.result.flags).arg(row.trial.counted).arg(row.record_id);
+        text += QStringLiteral("|%1:%2:%3:%4:%5")
+                    .arg(row.number)
+                    .arg(row.trial.result.ppt_kpa)
+                    .arg(row.trial.result.flags)
+                    .arg(row.trial.counted)
+                    .arg(row.record_id);
     }
     return text;
 }
-}  // namespace
+} // namespace
 
 TrialTable::TrialTable(QWidget* parent)
     : QTableWidget(0, ColumnCount, parent), unit_(display_unit(QStringLiteral("kpa"))) {
@@ -38,8 +42,8 @@ TrialTable::TrialTable(QWidget* parent)
 void TrialTable::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
     setHorizontalHeaderLabels({tr("Trial"), tr("PPT (%1)").arg(unit.symbol),
-                               tr("Rate (%1/s)").arg(unit.symbol), tr("In corridor"),
-                               tr("Flags"), tr("Valid"), tr("Stored")});
+                               tr("Rate (%1/s)").arg(unit.symbol), tr("In corridor"), tr("Flags"),
+                               tr("Valid"), tr("Stored")});
     refill();
 }
 
@@ -78,7 +82,7 @@ void TrialTable::refill() {
                                    flags,
                                    valid,
                                    row.record_id ? tr("#%1").arg(row.record_id) : tr("pending")};
-        const QColor tint = !result.valid ? kInvalidTint
+        const QColor tint = !result.valid        ? kInvalidTint
                             : !row.trial.counted ? kPracticeTint
                                                  : theme::kBackground;
         for (int c = 0; c < ColumnCount; ++c) {
@@ -91,4 +95,4 @@ void TrialTable::refill() {
     if (!rows_.empty()) scrollToBottom();
 }
 
-}  // namespace algogui
+} // namespace algogui

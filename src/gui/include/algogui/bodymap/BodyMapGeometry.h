@@ -17,10 +17,10 @@ enum class BodyView { Front, Back };
 
 /// One clickable marker: a site on one side in one view.
 struct BodyMapMarker {
-    std::size_t site_index = 0;  ///< into the site list the markers were made from
+    std::size_t site_index = 0; ///< into the site list the markers were made from
     algocore::storage::BodySide side = algocore::storage::BodySide::Left;
     BodyView view = BodyView::Front;
-    QPointF fraction;            ///< position as fractions of the 200 x 440 box
+    QPointF fraction; ///< position as fractions of the 200 x 440 box
 };
 
 /// A point of a view, as fractions of its box.
@@ -59,7 +59,6 @@ std::vector<BodyMapMarker> markers_for(const std::vector<algocore::storage::Site
 algocore::storage::BodySide side_at(BodyView view, double x_fraction);
 
 /// The stored (left-side) position of a point clicked on a side: mirrored for the right.
-algocore::storage::BodyMapPoint left_side_point(QPointF fraction,
-                                                algocore::storage::BodySide side);
+algocore::storage::BodyMapPoint left_side_point(QPointF fraction, algocore::storage::BodySide side);
 
-}  // namespace algogui
+} // namespace algogui

@@ -28,7 +28,7 @@ struct BodyMapValue {
     std::string site_key;
     algocore::storage::BodySide side = algocore::storage::BodySide::Left;
     double pressure_kpa = 0.0;
-    QString note;  ///< where it comes from ("this session", "2026-11-20"), for the tooltip
+    QString note; ///< where it comes from ("this session", "2026-11-20"), for the tooltip
 };
 
 class BodyMapWidget : public QWidget {
@@ -55,8 +55,7 @@ public:
     std::optional<BodyMapMarker> marker_near(QPointF widget_point) const;
     /// Where a site's marker is drawn on a view (widget coordinates).
     std::optional<QPointF> marker_position(const std::string& site_key,
-                                           algocore::storage::BodySide side,
-                                           BodyView view) const;
+                                           algocore::storage::BodySide side, BodyView view) const;
     /// Fill colour of a site's marker; nullopt when it has no value.
     std::optional<QColor> marker_colour(const std::string& site_key,
                                         algocore::storage::BodySide side) const;
@@ -95,7 +94,7 @@ private:
 
     std::unique_ptr<QSvgRenderer> front_;
     std::unique_ptr<QSvgRenderer> back_;
-    QImage front_mask_;  // the outlines rendered once, to tell body from background
+    QImage front_mask_; // the outlines rendered once, to tell body from background
     QImage back_mask_;
     std::vector<algocore::storage::Site> sites_;
     std::vector<BodyMapMarker> markers_;
@@ -108,4 +107,4 @@ private:
     QRectF legend_box_;
 };
 
-}  // namespace algogui
+} // namespace algogui

@@ -31,4 +31,4 @@ private:
     double high_kpa_ = 800.0;
 };
 
-}  // namespace algogui
+} // namespace algogui

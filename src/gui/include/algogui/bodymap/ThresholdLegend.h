@@ -18,4 +18,4 @@ void paint_threshold_legend(QPainter& painter, const QRectF& area,
                             const ThresholdColourScale& scale, const DisplayUnit& unit,
                             double asymmetry_pct);
 
-}  // namespace algogui
+} // namespace algogui
