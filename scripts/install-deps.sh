@@ -16,6 +16,8 @@ set -euo pipefail
 packages=(
   # Tool chain and build
   build-essential cmake ninja-build pkg-config git ca-certificates
+  # The formatting check of scripts/test.sh
+  clang-format
   # Qt 6: Qt6Charts' CMake config needs Qt6OpenGL, which qt6-base-dev only Recommends
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6svg6-dev qt6-multimedia-dev
   libgl-dev

@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
+bash scripts/check-format.sh
 
 build=${ALGOSCOPE_BUILD_DIR:-build/ci}
 jobs=${ALGOSCOPE_JOBS:-2}
