@@ -24,6 +24,9 @@ packages=(
   # Core libraries
   libboost-dev libboost-system-dev libeigen3-dev libsqlite3-dev libsqlitecpp-dev sqlite3
   nlohmann-json3-dev libcli11-dev
+  # The shared study: libpq (the C client API) in algocore; the tests start a throwaway
+  # PostgreSQL 15 server (scripts/pg-test-server.sh) and use psql as an outsider would
+  libpq-dev postgresql-15 postgresql-client-15
   # Tests and benchmarks
   libgtest-dev libgmock-dev libbenchmark-dev
   # Fuzzing (clang's libFuzzer and sanitizer runtimes)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds everything with -Werror and runs the whole test suite:
-# unit, integration, GUI (offscreen), a bounded fuzz run, and the Cortex-M4 firmware build.
+# unit, integration, GUI (offscreen), the shared study on a real PostgreSQL 15 server, a bounded
+# fuzz run, and the Cortex-M4 firmware build.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
@@ -12,6 +13,10 @@ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DALGOSCOPE_WE
 cmake --build "$build" -j "$jobs"
 
 export QT_QPA_PLATFORM=offscreen
+# ctest starts a throwaway PostgreSQL server for the tests labelled postgres (fixture
+# postgres, scripts/pg-test-server.sh) and stops it after them; should ctest be interrupted,
+# this stops whatever it left running.
+trap 'bash scripts/pg-test-server.sh stop "$build/pgtest" >/dev/null 2>&1 || true' EXIT
 ctest_log="$build/ctest-summary.log"
 ctest --test-dir "$build" --output-on-failure -j "$jobs" --timeout 600 | tee "$ctest_log"
 

@@ -1,0 +1,203 @@
+// Version 1: the study's identity and the stations (each bound to the PostgreSQL role that
+// registered it, with the sequence number the server has acknowledged), the group roles and
+// row-level security: a station's role registers and advances only its own station.
+// Version 2: the records stations push (by UUID, with the station and its sequence number),
+// subjects' merges, and row-level security: a station's role adds only its own station's rows.
+#include "ServerMigrations.h"
+
+namespace algocore::sharedstudy {
+
+// Roles are per cluster, so they are made only when missing (a second study on the same
+// cluster shares them).
+const char* const kServerGroupRoles = R"sql(
+DO $$
+BEGIN
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'algoscope_station') THEN
+    CREATE ROLE algoscope_station NOLOGIN;
+  END IF;
+  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'algoscope_reader') THEN
+    CREATE ROLE algoscope_reader NOLOGIN;
+  END IF;
+END $$;
+)sql";
+
+namespace {
+
+constexpr const char* kVersion1 = R"sql(
+CREATE SCHEMA algoscope;
+CREATE TABLE algoscope.study (
+  singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
+  uuid uuid NOT NULL, name text NOT NULL, schema_version integer NOT NULL,
+  created_utc timestamptz NOT NULL DEFAULT now());
+CREATE TABLE algoscope.stations (
+  id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  uuid uuid NOT NULL UNIQUE, name text NOT NULL UNIQUE,
+  role_name name NOT NULL DEFAULT current_user,
+  acknowledged_seq bigint NOT NULL DEFAULT 0 CHECK (acknowledged_seq >= 0),
+  acknowledged_uuid uuid,
+  registered_utc timestamptz NOT NULL DEFAULT now(), pushed_utc timestamptz);
+CREATE INDEX stations_by_role ON algoscope.stations(role_name);
+
+REVOKE ALL ON SCHEMA algoscope FROM PUBLIC;
+GRANT USAGE ON SCHEMA algoscope TO algoscope_station, algoscope_reader;
+GRANT SELECT ON algoscope.study, algoscope.stations TO algoscope_station, algoscope_reader;
+GRANT INSERT (uuid, name) ON algoscope.stations TO algoscope_station;
+GRANT UPDATE (acknowledged_seq, acknowledged_uuid, pushed_utc) ON algoscope.stations
+  TO algoscope_station;
+ALTER TABLE algoscope.stations ENABLE ROW LEVEL SECURITY;
+CREATE POLICY stations_seen ON algoscope.stations FOR SELECT USING (true);
+CREATE POLICY stations_registered_by_their_role ON algoscope.stations FOR INSERT
+  TO algoscope_station WITH CHECK (role_name = current_user);
+CREATE POLICY stations_advanced_by_their_role ON algoscope.stations FOR UPDATE
+  TO algoscope_station USING (role_name = current_user) WITH CHECK (role_name = current_user);
+)sql";
+
+// Every record a station pushes carries its UUID (the conflict key: a re-sent record is
+// skipped, never doubled), the station it was born on and that station's sequence number.
+// References are by UUID (sites by key: the built-in library is the same everywhere) and
+// deferred to the commit, so a batch's order inside its transaction does not matter.
+constexpr const char* kVersion2 = R"sql(
+CREATE TABLE algoscope.subjects (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  code text NOT NULL, sex text, age_band text,
+  dominant_side text CHECK (dominant_side IN ('L','R','M')), notes text NOT NULL DEFAULT '');
+CREATE INDEX subjects_by_code ON algoscope.subjects(code);
+CREATE TABLE algoscope.operators (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  name text NOT NULL, role text NOT NULL DEFAULT '');
+CREATE INDEX operators_by_name ON algoscope.operators(name);
+CREATE TABLE algoscope.sites (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  key text NOT NULL, name text NOT NULL, region text NOT NULL DEFAULT '',
+  landmark text NOT NULL DEFAULT '', paired boolean NOT NULL, front_x double precision,
+  front_y double precision, back_x double precision, back_y double precision,
+  dfns boolean NOT NULL, mdc_kpa double precision NOT NULL);
+CREATE TABLE algoscope.sessions (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  subject_uuid uuid NOT NULL REFERENCES algoscope.subjects(uuid) DEFERRABLE INITIALLY DEFERRED,
+  operator_uuid uuid REFERENCES algoscope.operators(uuid) DEFERRABLE INITIALLY DEFERRED,
+  started_utc text NOT NULL, device_serial text NOT NULL, calibration_id bigint NOT NULL,
+  probe_cm2 double precision NOT NULL CHECK (probe_cm2 > 0), notes text NOT NULL);
+CREATE INDEX sessions_by_subject ON algoscope.sessions(subject_uuid, started_utc);
+CREATE TABLE algoscope.trials (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  session_uuid uuid NOT NULL REFERENCES algoscope.sessions(uuid) DEFERRABLE INITIALLY DEFERRED,
+  site_key text NOT NULL, side text NOT NULL CHECK (side IN ('L','R','M')),
+  measure text NOT NULL CHECK (measure IN ('ppt','tolerance')), trial_index integer NOT NULL,
+  ppt_kpa double precision NOT NULL, rate_kpa_s double precision NOT NULL,
+  target_rate_kpa_s double precision NOT NULL, probe_cm2 double precision NOT NULL,
+  valid boolean NOT NULL, counted boolean NOT NULL, flags bigint NOT NULL, outcome text NOT NULL,
+  preset text NOT NULL, calibration_id bigint NOT NULL, in_corridor_pct double precision NOT NULL,
+  ramp_start_t_s double precision NOT NULL, signal_t_s double precision NOT NULL,
+  peak_kpa double precision NOT NULL, rest_s double precision,
+  sample_count integer, samples bytea);
+CREATE INDEX trials_by_session ON algoscope.trials(session_uuid);
+CREATE TABLE algoscope.holds (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  session_uuid uuid NOT NULL REFERENCES algoscope.sessions(uuid) DEFERRABLE INITIALLY DEFERRED,
+  site_key text NOT NULL, side text NOT NULL CHECK (side IN ('L','R','M')),
+  prescription text NOT NULL, band_low_kpa double precision NOT NULL,
+  band_high_kpa double precision NOT NULL, limit_kpa double precision,
+  target_hold_s double precision NOT NULL, outcome text NOT NULL,
+  probe_cm2 double precision NOT NULL, calibration_id bigint NOT NULL,
+  start_t_s double precision NOT NULL, duration_s double precision NOT NULL,
+  time_in_band_s double precision NOT NULL, time_in_band_pct double precision NOT NULL,
+  mean_kpa double precision NOT NULL, median_kpa double precision NOT NULL,
+  pti_kpa_s double precision NOT NULL, peak_kpa double precision NOT NULL,
+  cv_pct double precision NOT NULL, excursions integer NOT NULL, overshoots integer NOT NULL,
+  step_ups text NOT NULL, pain_rating integer CHECK (pain_rating BETWEEN 0 AND 10),
+  contact_s double precision, repetition integer NOT NULL,
+  sample_count integer, samples bytea);
+CREATE INDEX holds_by_session ON algoscope.holds(session_uuid);
+CREATE TABLE algoscope.expert_templates (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  session_uuid uuid NOT NULL REFERENCES algoscope.sessions(uuid) DEFERRABLE INITIALLY DEFERRED,
+  name text NOT NULL, kind text NOT NULL CHECK (kind IN ('hold','ramp')),
+  band_low_kpa double precision, band_high_kpa double precision, recorded_utc text NOT NULL,
+  duration_s double precision NOT NULL, sample_count integer, samples bytea);
+CREATE TABLE algoscope.training_plans (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  session_uuid uuid NOT NULL REFERENCES algoscope.sessions(uuid) DEFERRABLE INITIALLY DEFERRED,
+  template_uuid uuid NOT NULL
+    REFERENCES algoscope.expert_templates(uuid) DEFERRABLE INITIALLY DEFERRED,
+  schedule text NOT NULL, started_utc text NOT NULL);
+CREATE TABLE algoscope.training_scores (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  session_uuid uuid REFERENCES algoscope.sessions(uuid) DEFERRABLE INITIALLY DEFERRED,
+  student_uuid uuid NOT NULL REFERENCES algoscope.operators(uuid) DEFERRABLE INITIALLY DEFERRED,
+  exercise text NOT NULL, feedback text NOT NULL, blind boolean NOT NULL,
+  attempted_utc text NOT NULL, constant_error_kpa double precision NOT NULL,
+  absolute_error_kpa double precision NOT NULL, variable_error_kpa double precision NOT NULL,
+  time_in_band_pct double precision NOT NULL,
+  template_uuid uuid REFERENCES algoscope.expert_templates(uuid) DEFERRABLE INITIALLY DEFERRED,
+  plan_uuid uuid REFERENCES algoscope.training_plans(uuid) DEFERRABLE INITIALLY DEFERRED,
+  attempt integer, samples_compared integer, time_in_band_s double precision);
+CREATE INDEX training_scores_by_student ON algoscope.training_scores(student_uuid);
+CREATE TABLE algoscope.site_mdc (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  site_key text NOT NULL, side text NOT NULL CHECK (side IN ('L','R','M','both')),
+  mdc_kpa double precision NOT NULL CHECK (mdc_kpa > 0), sem_kpa double precision NOT NULL,
+  icc_form text NOT NULL, n_subjects integer NOT NULL, source text NOT NULL,
+  computed_utc text NOT NULL);
+CREATE TABLE algoscope.audit_log (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  who text NOT NULL, when_utc text NOT NULL, table_name text NOT NULL, row_uuid uuid NOT NULL,
+  field text NOT NULL, old_value text, new_value text, reason text NOT NULL DEFAULT '');
+-- Two subjects that are one person (the same code made on two stations offline): the merged
+-- one is read as the kept one. The row is the merge's audit record: who, when, why.
+CREATE TABLE algoscope.subject_merges (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  kept_uuid uuid NOT NULL REFERENCES algoscope.subjects(uuid),
+  merged_uuid uuid NOT NULL UNIQUE REFERENCES algoscope.subjects(uuid),
+  merged_by name NOT NULL DEFAULT current_user,
+  merged_utc timestamptz NOT NULL DEFAULT now(), reason text NOT NULL DEFAULT '',
+  CHECK (kept_uuid <> merged_uuid));
+
+GRANT SELECT ON ALL TABLES IN SCHEMA algoscope TO algoscope_station, algoscope_reader;
+GRANT INSERT (kept_uuid, merged_uuid, reason) ON algoscope.subject_merges TO algoscope_station;
+DO $$
+DECLARE t text;
+BEGIN
+  FOREACH t IN ARRAY ARRAY['subjects', 'operators', 'sites', 'sessions', 'trials', 'holds',
+      'expert_templates', 'training_plans', 'training_scores', 'site_mdc', 'audit_log'] LOOP
+    EXECUTE format('ALTER TABLE algoscope.%I ENABLE ROW LEVEL SECURITY', t);
+    EXECUTE format('CREATE POLICY seen ON algoscope.%I FOR SELECT USING (true)', t);
+    EXECUTE format('CREATE POLICY added_by_its_station ON algoscope.%I FOR INSERT '
+                   'TO algoscope_station WITH CHECK (station_id IN '
+                   '(SELECT id FROM algoscope.stations WHERE role_name = current_user))', t);
+    EXECUTE format('CREATE POLICY corrected_by_its_station ON algoscope.%I FOR UPDATE '
+                   'TO algoscope_station USING (station_id IN '
+                   '(SELECT id FROM algoscope.stations WHERE role_name = current_user))', t);
+    EXECUTE format('GRANT INSERT ON algoscope.%I TO algoscope_station', t);
+  END LOOP;
+END $$;
+-- What an audited correction on a station may change, and nothing else (SqliteWriter's list).
+GRANT UPDATE (valid, counted, side, site_key) ON algoscope.trials TO algoscope_station;
+GRANT UPDATE (pain_rating, side, site_key) ON algoscope.holds TO algoscope_station;
+GRANT UPDATE (notes, operator_uuid, device_serial, calibration_id, probe_cm2)
+  ON algoscope.sessions TO algoscope_station;
+GRANT UPDATE (sex, age_band, dominant_side, notes) ON algoscope.subjects TO algoscope_station;
+GRANT UPDATE (mdc_kpa, landmark) ON algoscope.sites TO algoscope_station;
+)sql";
+} // namespace
+
+const char* server_migration_sql(int to_version) {
+    switch (to_version) {
+    case 1: return kVersion1;
+    case 2: return kVersion2;
+    default: return nullptr;
+    }
+}
+
+} // namespace algocore::sharedstudy
