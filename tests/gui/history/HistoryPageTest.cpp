@@ -1,7 +1,10 @@
 // The History page as a therapist reads it: the newest session first, each point's mean with
 // its change and verdict, holds with their dose, every number in the chosen unit, no cell cut
 // at 1024 x 640, and answers that arrive after the page is gone are dropped.
+#include <QComboBox>
 #include <QHeaderView>
+#include <QLineEdit>
+#include <QPushButton>
 #include <QScrollBar>
 #include <QTableWidget>
 #include <QtTest>
@@ -125,6 +128,59 @@ private Q_SLOTS:
         QVERIFY(every_cell_fits(page.sessions_table()));
         QVERIFY(every_cell_fits(page.points_table()));
         QVERIFY(every_cell_fits(page.holds_table()));
+    }
+
+    // Item 1 of issue 18: with a session row selected, another code typed and Open clicked
+    // must replace every number (the points table and the trend), not only the session list.
+    void anotherSubjectTypedAndOpenedReplacesEveryNumber() {
+        auto s03 = records();
+        s03.records.subject = {1, "S03", {}, {}, {}, ""};
+        algotest::HistoryRecords s05;
+        s05.records.subject = {2, "S05", {}, {}, {}, ""};
+        const auto day = s05.session("2026-02-05"); // same row (the newest) as S03's
+        for (double v : {200.0, 210.0, 220.0})
+            s05.trial(day, 10, BodySide::Left, v);
+        HistoryStore store;
+        store.subject = [&](QString code, std::function<void(SubjectAnswer)> done) {
+            done({code == QStringLiteral("S05") ? s05.records : s03.records, {}});
+        };
+        HistoryPage page(store);
+        page.resize(1000, 560);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.open_subject(QStringLiteral("S03"));
+        QCOMPARE(page.points_table().item(0, 2)->text(), QStringLiteral("400 ± 10"));
+        auto* subject = page.findChild<QComboBox*>();
+        QVERIFY(subject && subject->isEditable());
+        subject->lineEdit()->selectAll();
+        QTest::keyClicks(subject->lineEdit(), QStringLiteral("S05"));
+        QPushButton* open = nullptr;
+        for (auto* button : page.findChildren<QPushButton*>())
+            if (button->text() == QStringLiteral("Open")) open = button;
+        QVERIFY(open);
+        QTest::mouseClick(open, Qt::LeftButton);
+        QCOMPARE(page.history().subject().code, std::string("S05"));
+        QCOMPARE(page.points_table().rowCount(), 1);
+        QCOMPARE(page.points_table().item(0, 2)->text(), QStringLiteral("210 ± 10"));
+        QCOMPARE(page.points_table().item(0, 3)->text(), QStringLiteral("first"));
+    }
+
+    // At start the page opens the subject in view (algoscope --subject CODE), not the most
+    // recently added one.
+    void atStartTheSubjectInViewIsOpenedNotTheNewest() {
+        QString asked;
+        HistoryStore store;
+        store.subjects = [](std::function<void(QStringList, QString)> done) {
+            done({QStringLiteral("S014"), QStringLiteral("S099")}, {});
+        };
+        store.subject = [&](QString code, std::function<void(SubjectAnswer)> done) {
+            asked = code;
+            done({records().records, {}});
+        };
+        store.subject_in_view = [] { return QStringLiteral("S014"); };
+        HistoryPage page(store);
+        page.show();
+        QCOMPARE(asked, QStringLiteral("S014"));
     }
 
     void aSubjectIsAskedForAndAnswersAfterThePageIsGoneAreDropped() {

@@ -150,7 +150,13 @@ void HistoryPage::set_report_header(const QString& clinic, const QString& therap
 
 void HistoryPage::showEvent(QShowEvent* event) {
     QWidget::showEvent(event);
-    if (!subjects_asked_) refresh_subjects();
+    if (!subjects_asked_) return refresh_subjects();
+    // The patient changed on another page since this one was last seen: follow them.
+    const QString in_view = store_.subject_in_view ? store_.subject_in_view() : QString();
+    if (!in_view.isEmpty() && in_view != followed_) {
+        followed_ = in_view;
+        open_subject(in_view);
+    }
 }
 
 void HistoryPage::refresh_subjects() {
@@ -164,8 +170,10 @@ void HistoryPage::refresh_subjects() {
         subject_->clear();
         subject_->addItems(codes);
         if (codes.isEmpty()) return set_status(tr("No subjects in the database yet."));
-        // The most recently added subject is the likeliest one to look at.
-        open_subject(typed.isEmpty() ? codes.back() : typed);
+        // The subject in view (algoscope --subject, a visit begun elsewhere) comes first; then
+        // what was typed; else the most recently added subject is the likeliest one.
+        followed_ = store_.subject_in_view ? store_.subject_in_view() : QString();
+        open_subject(!followed_.isEmpty() ? followed_ : typed.isEmpty() ? codes.back() : typed);
     });
 }
 
@@ -173,10 +181,15 @@ void HistoryPage::open_subject(const QString& code) {
     const QString trimmed = code.trimmed();
     if (trimmed.isEmpty() || !store_.subject) return;
     subject_->setCurrentText(trimmed);
+    // Nothing of the previous subject stays on screen while the next one is read (or when
+    // it cannot be).
+    show_records({});
     set_status(tr("Reading %1…").arg(trimmed));
     std::weak_ptr<Alive> alive = alive_;
-    store_.subject(trimmed, [this, alive, trimmed](SubjectAnswer answer) {
-        if (alive.expired()) return;
+    const int request = ++subject_request_;
+    store_.subject(trimmed, [this, alive, trimmed, request](SubjectAnswer answer) {
+        // Only the newest request counts: an older answer arriving late is someone else.
+        if (alive.expired() || request != subject_request_) return;
         if (!answer.error.isEmpty())
             return set_status(tr("%1 cannot be read: %2").arg(trimmed, answer.error));
         if (!answer.records) return set_status(tr("No subject with the code %1.").arg(trimmed));
@@ -218,10 +231,13 @@ void HistoryPage::show_records(const algocore::storage::SubjectRecords& records)
                    .arg(history_.points().size())
                    .arg(history_.holds().size()));
     show_holds();
-    if (!sessions.empty())
-        sessions_->setCurrentCell(0, 0);
-    else
-        show_session(-1);
+    // Re-derived whether or not the current row moved: the same row of another subject
+    // raises no signal, and its numbers must still be this subject's.
+    {
+        const QSignalBlocker quiet(sessions_);
+        sessions_->setCurrentCell(sessions.empty() ? -1 : 0, 0);
+    }
+    show_session(sessions_->currentRow());
 }
 
 RecordId HistoryPage::selected_session() const {
@@ -237,10 +253,11 @@ void HistoryPage::show_session(int) {
         fill_point_row(*points_, static_cast<int>(i), *points[i], *points[i]->in_session(session),
                        unit_);
     points_->resizeColumnsToContents();
-    if (!points.empty())
-        points_->setCurrentCell(0, 0);
-    else
-        show_point(-1);
+    {
+        const QSignalBlocker quiet(points_);
+        points_->setCurrentCell(points.empty() ? -1 : 0, 0);
+    }
+    show_point(points_->currentRow());
 }
 
 void HistoryPage::show_point(int row) {

@@ -67,6 +67,12 @@ HistoryPage* add_history_page(MainWindow& window) {
                 done({std::move(a.value), QString::fromStdString(a.error)});
             });
     };
+    // The visit in view (algoscope --subject, or a patient chosen on another page) is the
+    // subject the page opens.
+    store.subject_in_view = [&bench] {
+        const auto& visit = bench.visit().visit();
+        return visit ? QString::fromStdString(visit->subject_code) : QString();
+    };
     store.trace = [&bench, storage](bool hold, algocore::storage::RecordId id, auto done) {
         if (!storage()) return done(std::nullopt);
         ask<TraceAnswer>(

@@ -70,6 +70,8 @@ private:
     DisplayUnit unit_;
     algocore::history::SubjectHistory history_;
     bool subjects_asked_ = false;
+    QString followed_;        ///< the subject in view the page last followed
+    int subject_request_ = 0; ///< the newest subject read asked for
 
     QComboBox* subject_ = nullptr;
     QPushButton* open_ = nullptr;

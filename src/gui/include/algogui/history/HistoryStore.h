@@ -35,6 +35,9 @@ struct HistoryReportRequest {
 struct HistoryStore {
     std::function<void(std::function<void(QStringList codes, QString error)>)> subjects;
     std::function<void(QString code, std::function<void(SubjectAnswer)>)> subject;
+    /// The subject of the visit in view (algoscope --subject, or chosen on another page);
+    /// empty when none. The page opens it rather than a subject of its own choosing.
+    std::function<QString()> subject_in_view;
     std::function<void(bool hold, algocore::storage::RecordId id, std::function<void(TraceAnswer)>)>
         trace;
     /// Writes the PDF; answers "" or the reason it failed, and the page count.
