@@ -278,6 +278,18 @@ void TrainingSession::feed(const Sample& sample) {
         finish_attempt();
 }
 
+std::vector<storage::TrainingScore> TrainingSession::shown_progress() const {
+    std::vector<storage::TrainingScore> shown;
+    for (const auto& score : progress_) {
+        FeedbackLevel level{};
+        // A score of an unknown level is shown: hiding a number needs a reason.
+        if (!protocols::parse_feedback_level(score.feedback, level) ||
+            protocols::plan_for(level).show_score_after)
+            shown.push_back(score);
+    }
+    return shown;
+}
+
 std::optional<protocols::AttemptScore> TrainingSession::visible_score() const {
     if (!last_score_) return std::nullopt;
     // During an attempt the student sees the previous score only where the attempt itself

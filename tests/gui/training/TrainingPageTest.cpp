@@ -143,6 +143,28 @@ private Q_SLOTS:
         QVERIFY(!page.plot().attempt_shown());
     }
 
+    // Item 6 of issue 18: the retention attempt's score is stored, but the progress chart
+    // does not plot what its panel says is "not shown".
+    void theRetentionScoreIsStoredButNotCharted() {
+        Bench bench;
+        TrainingPage page(bench.workbench);
+        page.set_template(flat_expert(350.0, 2.0));
+        page.set_student(QStringLiteral("eva"));
+        page.set_schedule(FeedbackSchedule::faded(1));
+        for (int attempt = 1; attempt <= 4; ++attempt) {
+            QVERIFY(page.start_attempt());
+            feed_for(page, 2.5, [attempt](double) { return 350.0 + 10.0 * attempt; });
+        }
+        QCOMPARE(page.score_text("ae"), QStringLiteral("hidden"));
+        QVERIFY(bench.workbench.storage()->flush(std::chrono::seconds(30)));
+        QCOMPARE(bench.workbench.storage()->scores_of_student("eva").size(), std::size_t{4});
+        const auto& charted = page.progress().scores();
+        QCOMPARE(charted.size(), std::size_t{3});
+        for (const auto& score : charted)
+            QVERIFY(score.feedback != std::string("none"));
+        QCOMPARE(charted.back().absolute_error_kpa, 30.0);
+    }
+
     void recordedTemplateFollowsTheExpertTrace() {
         Bench bench;
         TrainingPage page(bench.workbench);

@@ -217,7 +217,7 @@ void TrainingPage::show_session() {
     else if (session().phase() == Phase::Idle && session().last_score())
         message_->setText(
             QStringLiteral("Attempt scored. Next: %1.").arg(level_words(session().level())));
-    progress_->set_scores(session().progress());
+    progress_->set_scores(session().shown_progress());
     apply_feedback();
     update_buttons();
 }

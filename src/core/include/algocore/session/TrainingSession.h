@@ -80,6 +80,9 @@ public:
     const std::vector<Sample>& attempt_samples() const { return attempt_; }
     /// The student's scores, stored and this session's, in time order.
     const std::vector<storage::TrainingScore>& progress() const { return progress_; }
+    /// The scores the student may see (charted): a retention attempt's score is stored but
+    /// never shown, so it is left out here as on the score panel.
+    std::vector<storage::TrainingScore> shown_progress() const;
     /// Why the last action could not be done or stored, else empty.
     const std::string& message() const { return message_; }
     void set_on_change(std::function<void()> on_change) { on_change_ = std::move(on_change); }
