@@ -112,9 +112,29 @@ void PptSeries::signal_pain(double t_s, PainSignalSource source) {
 
 void PptSeries::abort_trial(double t_s) {
     if (!trial_ || state_ != PptSeriesState::TrialRunning) return;
+    if (!trial_->ramp_started()) {
+        cancel_armed_trial(t_s);
+        return;
+    }
     trial_->abort(t_s);
     now_s_ = std::max(now_s_, t_s);
     on_trial_finished();
+}
+
+// Nothing was measured: the arming is undone, no trial is recorded and no rest begins (a rest
+// already running from the previous trial runs on). The next ramp from baseline is still a
+// trial, as after any trial.
+void PptSeries::cancel_armed_trial(double t_s) {
+    now_s_ = std::max(now_s_, t_s);
+    trial_.reset();
+    if (trials_.empty()) {
+        state_ = PptSeriesState::ReadyForTrial;
+        return;
+    }
+    state_ = PptSeriesState::InterTrial;
+    watch_.emplace(preset_);
+    watch_->arm();
+    tick(now_s_);
 }
 
 void PptSeries::tick(double t_s) {

@@ -4,7 +4,9 @@
 // while the page keeps working; the change against the previous session names the MDC that
 // judged it; the page's screenshot is not blank.
 #include <QAction>
+#include <QComboBox>
 #include <QLabel>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QtTest>
 #include <vector>
@@ -185,6 +187,75 @@ private Q_SLOTS:
         // Between trials Space is the window's again.
         QTest::keyClick(&f.page.run_controls().start_button(), Qt::Key_Space);
         QCOMPARE(holds, 1);
+    }
+
+    // Item 7 of issue 18: Esc closing a drop-down (or pressed in a text field) must not also
+    // abort the armed trial, and Space typed into a text field is a space, not a pain signal.
+    void TrialKeysLeaveOpenDropDownsAndTextFieldsAlone() {
+        Fixture f;
+        f.choose_on_map("upper_trapezius", BodySide::Left, BodyView::Back);
+        QTest::mouseClick(&f.page.run_controls().start_button(), Qt::LeftButton);
+        QVERIFY(f.page.run_controls().abort_button().isEnabled());
+        f.page.activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(&f.page));
+
+        // A drop-down opened and closed with Esc.
+        auto* preset = f.page.protocol_form().findChild<QComboBox*>();
+        QVERIFY(preset);
+        preset->showPopup();
+        QTRY_VERIFY(QApplication::activePopupWidget() != nullptr);
+        QTest::keyClick(QApplication::activePopupWidget(), Qt::Key_Escape);
+        QTRY_VERIFY(QApplication::activePopupWidget() == nullptr);
+        QVERIFY2(f.page.run_controls().abort_button().isEnabled(),
+                 qPrintable(f.page.run_controls().status_text()));
+
+        // Esc in a text field, with and without a drop-down.
+        auto* field = f.page.session_form().findChild<QLineEdit*>();
+        QVERIFY(field);
+        field->setFocus();
+        QTRY_VERIFY(field->hasFocus());
+        QTest::keyClick(field, Qt::Key_Escape);
+        QVERIFY(f.page.run_controls().abort_button().isEnabled());
+
+        // During the ramp, Space typed into a text field is text, not pain.
+        const auto rising = ramp(0.0, 50.0, 300.0);
+        f.feed(rising);
+        field->clear();
+        QTest::keyClick(field, Qt::Key_Space);
+        QCOMPARE(field->text(), QStringLiteral(" "));
+        QVERIFY(f.page.run_controls().pain_button().isEnabled());
+        QCOMPARE(f.page.trial_table().rowCount(), 0);
+
+        // With nothing being typed in, the keys act: Esc aborts.
+        field->clearFocus();
+        QTRY_VERIFY(!field->hasFocus());
+        QTest::keyClick(&f.page, Qt::Key_Escape);
+        QVERIFY(!f.page.run_controls().abort_button().isEnabled());
+    }
+
+    // An abort before the probe was ever loaded starts no rest, and the next trial is not
+    // flagged as a short rest: one keystroke must not cost two trials.
+    void AnAbortBeforeAnyLoadStartsNoRest() {
+        Fixture f;
+        f.choose_on_map("upper_trapezius", BodySide::Left, BodyView::Back);
+        f.page.run_controls().start_button().click();
+        f.feed(ramp(0.0, 50.0, 0.0)); // resting samples, no load
+        f.page.run_controls().abort_button().click();
+        QVERIFY2(!f.page.run_controls().status_text().contains(QStringLiteral("Rest")),
+                 qPrintable(f.page.run_controls().status_text()));
+        QVERIFY(f.page.run_controls().start_button().isEnabled());
+        f.page.run_controls().start_button().click();
+        const auto rising = ramp(1.0, 50.0, 330.0);
+        f.feed(rising);
+        f.page.signal_pain(algocore::protocols::PainSignalSource::OnScreen);
+        f.feed(overshoot_and_release(rising.back().t_s, 330.0, 50.0, 380.0));
+        const auto rows = f.page.session().rows();
+        QCOMPARE(rows.back().trial.result.ppt_kpa, 330.0);
+        QVERIFY2(rows.back().trial.counted,
+                 algocore::protocols::flags_to_string(rows.back().trial.result.flags).c_str());
+        QCOMPARE(
+            f.page.trial_table().cell_text(f.page.trial_table().rowCount() - 1, TrialTable::Valid),
+            QStringLiteral("yes"));
     }
 
     void AnInvalidTrialPromptsARetestWithoutADialog() {

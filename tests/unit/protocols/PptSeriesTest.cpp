@@ -125,6 +125,31 @@ TEST(PptSeries, ATrialAfterASkippedRestIsFlaggedShortRestAndNotCounted) {
     EXPECT_EQ(series.state(), PptSeriesState::RetestPrompt);
 }
 
+TEST(PptSeries, AnAbortBeforeAnyLoadRecordsNothingAndStartsNoRest) {
+    PptSeries series(quick_dfns());
+    ASSERT_TRUE(series.start_trial(0.0));
+    rest(series, 0.0, 0.5); // armed, the probe never touched
+    series.abort_trial(0.5);
+    EXPECT_EQ(series.state(), PptSeriesState::ReadyForTrial);
+    EXPECT_TRUE(series.take_finished().empty());
+    EXPECT_TRUE(series.trials().empty());
+    // The next trial is the first, counted, with no rest before it.
+    const double t = run_trial(series, 0.6, 300.0);
+    ASSERT_EQ(series.trials().size(), 1u);
+    EXPECT_EQ(series.trials()[0].number, 1);
+    EXPECT_TRUE(series.trials()[0].counted);
+    // After a trial, a cancelled arming leaves the rest that was running as it was.
+    rest(series, t, t + 11.0);
+    ASSERT_TRUE(series.start_trial(t + 11.0));
+    series.abort_trial(t + 11.1);
+    EXPECT_EQ(series.state(), PptSeriesState::ReadyForTrial);
+    EXPECT_EQ(series.trials().size(), 1u);
+    run_trial(series, t + 11.2, 320.0);
+    ASSERT_EQ(series.trials().size(), 2u);
+    EXPECT_TRUE(series.trials()[1].counted);
+    EXPECT_EQ(series.trials()[1].result.flags & kShortRest, 0u);
+}
+
 TEST(PptSeries, ARampSignalledDuringTheRestIsRecordedAtTheButtonNotLost) {
     // DFNS rest is 30 s; the examiner rests 12 s and ramps again without pressing start.
     PptSeries series(PptPreset::dfns());

@@ -32,7 +32,8 @@ RunControls::RunControls(QWidget* parent) : QWidget(parent) {
     skip_rest_->setToolTip(tr("Start the next trial now, without waiting out the rest"));
     abort_ = new QPushButton(tr("Abort (Esc)"), this);
     abort_->setStyleSheet(button_style(theme::kAbove));
-    abort_->setShortcut(Qt::Key_Escape);
+    // Esc is taken by the page's trial keys: only while a trial runs, never from an open
+    // drop-down or a text field.
     pain_ = new QPushButton(tr("PAIN\n(Space)"), this);
     pain_->setStyleSheet(button_style(theme::kOverLimit) +
                          QStringLiteral("QPushButton { font-size: 22px; }"));

@@ -17,13 +17,13 @@
 #include "algogui/PlotFactory.h"
 #include "algogui/RampRateGauge.h"
 #include "algogui/ScrollColumn.h"
-#include "algogui/thresholds/PainKeyFilter.h"
 #include "algogui/thresholds/PointSummaryView.h"
 #include "algogui/thresholds/ProtocolForm.h"
 #include "algogui/thresholds/RunControls.h"
 #include "algogui/thresholds/SessionForm.h"
 #include "algogui/thresholds/SitePicker.h"
 #include "algogui/thresholds/SubjectForm.h"
+#include "algogui/thresholds/TrialKeys.h"
 #include "algogui/thresholds/TrialTable.h"
 
 namespace algogui {
@@ -64,15 +64,17 @@ ThresholdsPage::ThresholdsPage(algocore::session::Workbench& workbench, LiveFeed
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
 
-    pain_key_ = new PainKeyFilter(
+    trial_keys_ = new TrialKeys(
         [this] {
             const auto* series = session().series();
             return isVisible() && series && series->state() == PptSeriesState::TrialRunning;
         },
         this);
-    connect(pain_key_, &PainKeyFilter::painKeyPressed, this,
+    connect(trial_keys_, &TrialKeys::painKeyPressed, this,
             [this] { signal_pain(PainSignalSource::Keyboard); });
-    connect(run_, &RunControls::painKeyChanged, this, [this](int key) { pain_key_->set_key(key); });
+    connect(trial_keys_, &TrialKeys::abortKeyPressed, run_, &RunControls::abortRequested);
+    connect(run_, &RunControls::painKeyChanged, this,
+            [this](int key) { trial_keys_->set_pain_key(key); });
     connect(run_, &RunControls::painSignalled, this,
             [this] { signal_pain(PainSignalSource::OnScreen); });
     connect(run_, &RunControls::startRequested, this, &ThresholdsPage::on_start);
@@ -224,6 +226,9 @@ void ThresholdsPage::on_start(bool skip_rest) {
     if (!workbench_.visit().visit()) on_session();
     if (!session().site()) on_point_chosen(site_picker_->site_key(), site_picker_->side());
     hint_ = QString::fromStdString(session().start_trial(now_s(), skip_rest));
+    // A text field left with the focus would keep the pain key as text: the trial takes it.
+    if (QWidget* focus = QApplication::focusWidget(); focus && isAncestorOf(focus))
+        run_->setFocus();
     refresh();
 }
 
@@ -317,12 +322,12 @@ void ThresholdsPage::start_demo() {
 }
 
 void ThresholdsPage::showEvent(QShowEvent* event) {
-    qApp->installEventFilter(pain_key_);
+    qApp->installEventFilter(trial_keys_);
     QWidget::showEvent(event);
 }
 
 void ThresholdsPage::hideEvent(QHideEvent* event) {
-    qApp->removeEventFilter(pain_key_);
+    qApp->removeEventFilter(trial_keys_);
     QWidget::hideEvent(event);
 }
 

@@ -58,6 +58,8 @@ public:
     void end_series(double t_s);
     void feed(const Sample& sample);
     void signal_pain(double t_s, PainSignalSource source);
+    /// Operator aborts the running trial. Before any load (armed, the ramp not begun) the
+    /// arming is only cancelled: no trial is recorded and no rest starts.
     void abort_trial(double t_s);
     /// Advances the countdown without samples (e.g. from an event clock).
     void tick(double t_s);
@@ -81,6 +83,7 @@ public:
 
 private:
     void on_trial_finished();
+    void cancel_armed_trial(double t_s);
     void begin_watched_trial();
     void attach_trace_if_released();
     void settle(PptSeriesState next);

@@ -26,7 +26,6 @@ namespace algogui {
 
 class Banner;
 class LiveFeed;
-class PainKeyFilter;
 class PointSummaryView;
 class ProtocolForm;
 class RampRateGauge;
@@ -34,6 +33,7 @@ class RunControls;
 class SessionForm;
 class SitePicker;
 class SubjectForm;
+class TrialKeys;
 class TrialTable;
 
 class ThresholdsPage : public QWidget {
@@ -126,7 +126,7 @@ private:
     PointSummaryView* summary_ = nullptr;
     std::unique_ptr<PressurePlot> plot_;
     RampRateGauge* gauge_ = nullptr;
-    PainKeyFilter* pain_key_ = nullptr;
+    TrialKeys* trial_keys_ = nullptr;
 };
 
 } // namespace algogui
