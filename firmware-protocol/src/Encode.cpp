@@ -75,13 +75,14 @@ std::size_t encode(const Samples& m, std::uint16_t seq, std::uint8_t* out, std::
 }
 
 std::size_t encode(const Event& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity) {
-    std::uint8_t payload[kEventBytes];
+    std::uint8_t payload[kEventEdgeBytes];
     std::uint8_t* p = payload;
     put_u32(p, m.index);
     put_u32(p, m.t_us);
     put_u8(p, m.button);
     put_u8(p, m.pressed);
     put_u8(p, m.buttons);
+    put_u32(p, m.has_edge_time ? m.edge_t_us : m.t_us);
     return finish(MessageType::Event, seq, payload, p, out, capacity);
 }
 
@@ -179,6 +180,25 @@ std::size_t encode(const Ping& m, std::uint16_t seq, std::uint8_t* out, std::siz
     std::uint8_t* p = payload;
     put_u64(p, m.host_time);
     return finish(MessageType::Ping, seq, payload, p, out, capacity);
+}
+
+std::size_t encode(const CueShown& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity) {
+    std::uint8_t payload[kCueShownBytes];
+    std::uint8_t* p = payload;
+    put_u16(p, m.cue_id);
+    put_u32(p, m.index);
+    put_u32(p, m.t_us);
+    put_u8(p, m.outputs);
+    return finish(MessageType::CueShown, seq, payload, p, out, capacity);
+}
+
+std::size_t encode(const Cue& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity) {
+    std::uint8_t payload[kCueBytes];
+    std::uint8_t* p = payload;
+    put_u16(p, m.cue_id);
+    put_u8(p, m.outputs);
+    put_u16(p, m.duration_ms);
+    return finish(MessageType::Cue, seq, payload, p, out, capacity);
 }
 
 } // namespace algoproto

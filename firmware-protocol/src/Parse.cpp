@@ -47,6 +47,9 @@ ParseStatus parse(const std::uint8_t* payload, std::size_t size, Event& out) {
     out.button = get_u8(p);
     out.pressed = get_u8(p);
     out.buttons = get_u8(p);
+    // A 1.0 device sends no edge time: the accepted instant is all that is known.
+    out.has_edge_time = size >= kEventEdgeBytes;
+    out.edge_t_us = out.has_edge_time ? get_u32(p) : out.t_us;
     return ParseStatus::Ok;
 }
 
@@ -152,6 +155,29 @@ ParseStatus parse(const std::uint8_t* payload, std::size_t size, Ping& out) {
     }
     const std::uint8_t* p = payload;
     out.host_time = get_u64(p);
+    return ParseStatus::Ok;
+}
+
+ParseStatus parse(const std::uint8_t* payload, std::size_t size, CueShown& out) {
+    if (size < kCueShownBytes) {
+        return ParseStatus::TooShort;
+    }
+    const std::uint8_t* p = payload;
+    out.cue_id = get_u16(p);
+    out.index = get_u32(p);
+    out.t_us = get_u32(p);
+    out.outputs = get_u8(p);
+    return ParseStatus::Ok;
+}
+
+ParseStatus parse(const std::uint8_t* payload, std::size_t size, Cue& out) {
+    if (size < kCueBytes) {
+        return ParseStatus::TooShort;
+    }
+    const std::uint8_t* p = payload;
+    out.cue_id = get_u16(p);
+    out.outputs = get_u8(p);
+    out.duration_ms = get_u16(p);
     return ParseStatus::Ok;
 }
 

@@ -11,11 +11,13 @@ bool is_known_type(std::uint8_t type) {
     case MessageType::Pong:
     case MessageType::Ack:
     case MessageType::Nack:
+    case MessageType::CueShown:
     case MessageType::GetInfo:
     case MessageType::Start:
     case MessageType::Stop:
     case MessageType::Tare:
-    case MessageType::Ping: return true;
+    case MessageType::Ping:
+    case MessageType::Cue: return true;
     }
     return false;
 }
@@ -29,11 +31,13 @@ const char* type_name(std::uint8_t type) {
     case MessageType::Pong: return "PONG";
     case MessageType::Ack: return "ACK";
     case MessageType::Nack: return "NACK";
+    case MessageType::CueShown: return "CUE_SHOWN";
     case MessageType::GetInfo: return "GET_INFO";
     case MessageType::Start: return "START";
     case MessageType::Stop: return "STOP";
     case MessageType::Tare: return "TARE";
     case MessageType::Ping: return "PING";
+    case MessageType::Cue: return "CUE";
     }
     return "UNKNOWN";
 }
@@ -43,7 +47,7 @@ const char* to_string(NackCode code) {
     case NackCode::UnknownCommand: return "unknown command";
     case NackCode::PayloadTooShort: return "command payload too short";
     case NackCode::BadArgument: return "argument out of range";
-    case NackCode::Busy: return "device busy (a tare is running)";
+    case NackCode::Busy: return "device busy (a tare or a cue is running)";
     case NackCode::NotSupported: return "not supported by this device";
     case NackCode::TareFailed: return "tare failed (ADC saturated or not responding)";
     case NackCode::UnsupportedVersion: return "device does not speak this protocol version";

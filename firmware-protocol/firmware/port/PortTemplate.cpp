@@ -29,6 +29,11 @@ __attribute__((weak)) std::size_t board_uart_read(std::uint8_t*, std::size_t) {
 __attribute__((weak)) std::uint16_t board_battery_mv() {
     return 0;
 }
+// Every board has a status LED, so every board can give a visual reaction-time cue.
+__attribute__((weak)) std::uint8_t board_cue_outputs_available() {
+    return algoproto::kCueLed;
+}
+__attribute__((weak)) void board_set_cue_outputs(std::uint8_t) {}
 }
 
 namespace {
@@ -42,6 +47,8 @@ public:
         return board_uart_write(data, size);
     }
     std::uint16_t battery_mv() override { return board_battery_mv(); }
+    std::uint8_t cue_outputs_available() override { return board_cue_outputs_available(); }
+    void set_cue_outputs(std::uint8_t outputs) override { board_set_cue_outputs(outputs); }
 };
 
 constexpr algoproto::firmware::DeviceConfig kConfig = [] {
@@ -49,7 +56,7 @@ constexpr algoproto::firmware::DeviceConfig kConfig = [] {
     c.serial_number = "ALG-PORT-0000";
     c.firmware_major = 1;
     c.capabilities = algoproto::kCapOperatorButton | algoproto::kCapPatientButton |
-                     algoproto::kCapTare | algoproto::kCapClockSync;
+                     algoproto::kCapTare | algoproto::kCapClockSync | algoproto::kCapCue;
     c.counts_per_newton = 41943.0f;
     c.probe_area_cm2 = 1.0f;
     c.full_scale_n = 200.0f;

@@ -73,6 +73,7 @@ void FirmwareCore::poll() {
     const std::uint32_t now = hal_.micros();
     update_uptime(now);
     debounce_buttons(now);
+    end_cue_when_due(now);
 
     // Take every sample that is due, on the fixed grid next_sample_us_ + k * period_us_.
     std::uint32_t taken = 0;
@@ -221,6 +222,9 @@ void FirmwareCore::debounce_buttons(std::uint32_t now_us) {
             event.button = bit;
             event.pressed = (buttons_stable_ & bit) ? 1 : 0;
             event.buttons = buttons_stable_;
+            // The level has held since it first changed: that instant is the press itself,
+            // which a reaction time is measured to (the debounce delay is not the subject's).
+            event.edge_t_us = candidate_since_us_[i];
             send(event);
         }
     }
@@ -272,6 +276,7 @@ void FirmwareCore::handle_command(const Frame& frame) {
     case MessageType::Stop: handle_stop(frame); return;
     case MessageType::Tare: handle_tare(frame); return;
     case MessageType::Ping: handle_ping(frame); return;
+    case MessageType::Cue: handle_cue(frame); return;
     default: nack(frame.seq, frame.type, NackCode::UnknownCommand); return;
     }
 }
@@ -332,6 +337,48 @@ void FirmwareCore::handle_ping(const Frame& frame) {
     pong.device_t_us = hal_.micros();
     send(pong);
     ack(frame.seq, frame.type);
+}
+
+void FirmwareCore::handle_cue(const Frame& frame) {
+    const std::uint8_t available = hal_.cue_outputs_available();
+    if ((config_.capabilities & kCapCue) == 0 || available == 0) {
+        nack(frame.seq, frame.type, NackCode::NotSupported);
+        return;
+    }
+    Cue cue;
+    if (parse(frame.payload, frame.payload_size, cue) != ParseStatus::Ok) {
+        nack(frame.seq, frame.type, NackCode::PayloadTooShort);
+        return;
+    }
+    const std::uint8_t outputs = cue.outputs & available;
+    if (outputs == 0 || cue.duration_ms == 0 || cue.duration_ms > kMaxCueDurationMs) {
+        nack(frame.seq, frame.type, NackCode::BadArgument);
+        return;
+    }
+    if (cue_outputs_ != 0) {
+        nack(frame.seq, frame.type, NackCode::Busy);
+        return;
+    }
+    // Switch on first, then read the clock: the stamp is never earlier than the cue.
+    hal_.set_cue_outputs(outputs);
+    const std::uint32_t on_us = hal_.micros();
+    cue_outputs_ = outputs;
+    cue_off_us_ = on_us + static_cast<std::uint32_t>(cue.duration_ms) * 1000u;
+    CueShown shown;
+    shown.cue_id = cue.cue_id;
+    shown.index = next_index_;
+    shown.t_us = on_us;
+    shown.outputs = outputs;
+    send(shown);
+    ack(frame.seq, frame.type);
+}
+
+void FirmwareCore::end_cue_when_due(std::uint32_t now_us) {
+    if (cue_outputs_ == 0 || !is_due(now_us, cue_off_us_)) {
+        return;
+    }
+    hal_.set_cue_outputs(0);
+    cue_outputs_ = 0;
 }
 
 void FirmwareCore::ack(std::uint16_t command_seq, std::uint8_t command_type) {

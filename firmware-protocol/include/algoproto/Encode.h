@@ -30,5 +30,7 @@ std::size_t encode(const Start& m, std::uint16_t seq, std::uint8_t* out, std::si
 std::size_t encode(const Stop& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 std::size_t encode(const Tare& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 std::size_t encode(const Ping& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
+std::size_t encode(const CueShown& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
+std::size_t encode(const Cue& m, std::uint16_t seq, std::uint8_t* out, std::size_t capacity);
 
 } // namespace algoproto

@@ -24,6 +24,12 @@ struct Event {
     std::uint8_t button = 0;  ///< Button bit
     std::uint8_t pressed = 0; ///< 1 pressed, 0 released
     std::uint8_t buttons = 0; ///< all buttons held after this change (Button bits)
+    /// Device clock when the raw level first took its new state (the start of the debounce
+    /// interval): the instant of the press itself. Appended in protocol 1.1.
+    std::uint32_t edge_t_us = 0;
+    /// False when the sender is a 1.0 device (no edge time on the wire): edge_t_us is then
+    /// set to t_us by the parser.
+    bool has_edge_time = true;
 };
 
 /// STATUS (0x03): 1 Hz heartbeat.
@@ -75,6 +81,14 @@ struct Nack {
     NackCode code = NackCode::UnknownCommand;
 };
 
+/// CUE_SHOWN (0x08): the device switched its cue on (answer to CUE, sent before the ACK).
+struct CueShown {
+    std::uint16_t cue_id = 0; ///< CUE's cue_id, echoed
+    std::uint32_t index = 0;  ///< index of the next sample to be taken when the cue went on
+    std::uint32_t t_us = 0;   ///< device clock when the cue went on
+    std::uint8_t outputs = 0; ///< CueOutputs actually switched on
+};
+
 /// GET_INFO (0x81): ask for DEVICE_INFO. No payload.
 struct GetInfo {};
 
@@ -93,6 +107,14 @@ struct Tare {};
 /// PING (0x85): the device answers PONG then ACK.
 struct Ping {
     std::uint64_t host_time = 0; ///< opaque to the device, echoed in PONG
+};
+
+/// CUE (0x86): give a cue now (LED and/or buzzer) for `duration_ms`; the device answers
+/// CUE_SHOWN (stamped in device time) then ACK.
+struct Cue {
+    std::uint16_t cue_id = 0;      ///< chosen by the host, echoed in CUE_SHOWN
+    std::uint8_t outputs = 0;      ///< CueOutputs wanted (the device uses those it has)
+    std::uint16_t duration_ms = 0; ///< how long the cue stays on, 1..10000 ms
 };
 
 } // namespace algoproto

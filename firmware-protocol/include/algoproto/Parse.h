@@ -16,7 +16,12 @@ enum class ParseStatus : std::uint8_t {
 const char* to_string(ParseStatus status);
 
 /// Payload sizes of this version (the minimum a parser accepts).
-inline constexpr std::size_t kEventBytes = 11;
+inline constexpr std::size_t kEventBytes = 11;     ///< 1.0 layout (no edge time)
+inline constexpr std::size_t kEventEdgeBytes = 15; ///< 1.1 layout (edge_t_us appended)
+inline constexpr std::size_t kCueShownBytes = 11;
+inline constexpr std::size_t kCueBytes = 5;
+/// Longest cue a device accepts (a cue is a brief stimulus, not a lamp).
+inline constexpr std::uint16_t kMaxCueDurationMs = 10000;
 inline constexpr std::size_t kStatusBytes = 22;
 inline constexpr std::size_t kDeviceInfoBytes = 42;
 inline constexpr std::size_t kPongBytes = 12;
@@ -37,5 +42,7 @@ ParseStatus parse(const std::uint8_t* payload, std::size_t size, Start& out);
 ParseStatus parse(const std::uint8_t* payload, std::size_t size, Stop& out);
 ParseStatus parse(const std::uint8_t* payload, std::size_t size, Tare& out);
 ParseStatus parse(const std::uint8_t* payload, std::size_t size, Ping& out);
+ParseStatus parse(const std::uint8_t* payload, std::size_t size, CueShown& out);
+ParseStatus parse(const std::uint8_t* payload, std::size_t size, Cue& out);
 
 } // namespace algoproto

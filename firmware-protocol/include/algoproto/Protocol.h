@@ -7,7 +7,9 @@
 namespace algoproto {
 
 inline constexpr std::uint8_t kProtocolMajor = 1; ///< `ver` byte of every frame
-inline constexpr std::uint8_t kProtocolMinor = 0; ///< reported in DEVICE_INFO only
+/// Reported in DEVICE_INFO only. Minor 1 added CUE / CUE_SHOWN, the cue capability and the
+/// EVENT edge time.
+inline constexpr std::uint8_t kProtocolMinor = 1;
 
 inline constexpr std::uint8_t kFrameDelimiter = 0x00;
 inline constexpr std::size_t kHeaderBytes = 4; ///< ver u8 | type u8 | seq u16
@@ -27,11 +29,13 @@ enum class MessageType : std::uint8_t {
     Pong = 0x05,
     Ack = 0x06,
     Nack = 0x07,
+    CueShown = 0x08,
     GetInfo = 0x81,
     Start = 0x82,
     Stop = 0x83,
     Tare = 0x84,
     Ping = 0x85,
+    Cue = 0x86,
 };
 
 /// True for the types this version defines (hosts ignore the others).
@@ -92,6 +96,13 @@ enum Capabilities : std::uint8_t {
     kCapTare = 1u << 3,
     kCapClockSync = 1u << 4, ///< answers PING with PONG
     kCapAutostart = 1u << 5, ///< streams at power-up without START
+    kCapCue = 1u << 6,       ///< gives a cue (LED and/or buzzer) on CUE, stamped in device time
+};
+
+/// CUE `outputs`: what the device switches on for a cue (reaction-time tests).
+enum CueOutputs : std::uint8_t {
+    kCueLed = 1u << 0,
+    kCueBuzzer = 1u << 1,
 };
 
 /// NACK reasons.
@@ -99,7 +110,7 @@ enum class NackCode : std::uint8_t {
     UnknownCommand = 1,
     PayloadTooShort = 2,
     BadArgument = 3,        ///< e.g. rate or batch out of range
-    Busy = 4,               ///< e.g. TARE while a tare is running
+    Busy = 4,               ///< e.g. TARE while a tare is running, CUE while a cue shows
     NotSupported = 5,       ///< capability missing
     TareFailed = 6,         ///< ADC saturated or failing during tare
     UnsupportedVersion = 7, ///< the command frame's `ver` is not 1

@@ -32,6 +32,11 @@ public:
     }
     std::uint16_t battery_mv() override { return 3700; }
     std::uint8_t battery_percent() override { return 80; }
+    std::uint8_t cue_outputs_available() override { return cue_available; }
+    void set_cue_outputs(std::uint8_t outputs) override {
+        cue_now = outputs;
+        cue_switched_at_us.push_back(now_us);
+    }
 
     std::uint32_t now_us = 1000;
     std::int32_t adc_counts = 0;
@@ -40,6 +45,9 @@ public:
     bool uart_accepts = true;
     std::uint32_t adc_reads = 0;
     std::vector<std::uint8_t> tx;
+    std::uint8_t cue_available = 0; ///< CueOutputs the board has
+    std::uint8_t cue_now = 0;       ///< outputs switched on now
+    std::vector<std::uint32_t> cue_switched_at_us;
 };
 
 struct SentFrame {

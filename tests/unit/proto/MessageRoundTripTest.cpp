@@ -76,12 +76,37 @@ TEST(MessageRoundTrip, Event) {
     in.button = kPatientButton;
     in.pressed = 1;
     in.buttons = kPatientButton | kOperatorButton;
+    in.edge_t_us = 0xDEADBEEF - 20000;
     const Event out = round_trip(in, MessageType::Event);
     EXPECT_EQ(out.index, 77u);
     EXPECT_EQ(out.t_us, 0xDEADBEEFu);
     EXPECT_EQ(out.button, kPatientButton);
     EXPECT_EQ(out.pressed, 1);
     EXPECT_EQ(out.buttons, 3);
+    EXPECT_TRUE(out.has_edge_time);
+    EXPECT_EQ(out.edge_t_us, 0xDEADBEEFu - 20000u);
+}
+
+TEST(MessageRoundTrip, CueAndCueShown) {
+    Cue cue;
+    cue.cue_id = 0xBEEF;
+    cue.outputs = kCueLed | kCueBuzzer;
+    cue.duration_ms = 150;
+    const Cue cue_out = round_trip(cue, MessageType::Cue);
+    EXPECT_EQ(cue_out.cue_id, 0xBEEF);
+    EXPECT_EQ(cue_out.outputs, kCueLed | kCueBuzzer);
+    EXPECT_EQ(cue_out.duration_ms, 150);
+
+    CueShown shown;
+    shown.cue_id = 0xBEEF;
+    shown.index = 0xFFFFFFFEu;
+    shown.t_us = 123456789u;
+    shown.outputs = kCueLed;
+    const CueShown shown_out = round_trip(shown, MessageType::CueShown);
+    EXPECT_EQ(shown_out.cue_id, 0xBEEF);
+    EXPECT_EQ(shown_out.index, 0xFFFFFFFEu);
+    EXPECT_EQ(shown_out.t_us, 123456789u);
+    EXPECT_EQ(shown_out.outputs, kCueLed);
 }
 
 TEST(MessageRoundTrip, Status) {
@@ -218,6 +243,10 @@ TEST(MessageParse, RefusesShortPayloads) {
     Start start;
     Ping ping;
     Samples samples;
+    Cue cue;
+    CueShown shown;
+    EXPECT_EQ(parse(payload.data(), kCueBytes - 1, cue), ParseStatus::TooShort);
+    EXPECT_EQ(parse(payload.data(), kCueShownBytes - 1, shown), ParseStatus::TooShort);
     EXPECT_EQ(parse(payload.data(), kEventBytes - 1, event), ParseStatus::TooShort);
     EXPECT_EQ(parse(payload.data(), kStatusBytes - 1, status), ParseStatus::TooShort);
     EXPECT_EQ(parse(payload.data(), kDeviceInfoBytes - 1, info), ParseStatus::TooShort);
@@ -251,6 +280,10 @@ TEST(MessageEncode, RefusesInvalidSamplesAndSmallBuffers) {
 TEST(MessageTypes, NamesAndDirections) {
     EXPECT_STREQ(type_name(0x01), "SAMPLES");
     EXPECT_STREQ(type_name(0x85), "PING");
+    EXPECT_STREQ(type_name(0x86), "CUE");
+    EXPECT_STREQ(type_name(0x08), "CUE_SHOWN");
+    EXPECT_TRUE(is_known_type(0x86));
+    EXPECT_TRUE(is_known_type(0x08));
     EXPECT_STREQ(type_name(0x42), "UNKNOWN");
     EXPECT_TRUE(is_known_type(0x84));
     EXPECT_FALSE(is_known_type(0x7F));

@@ -1,8 +1,9 @@
 #pragma once
 // The firmware logic of an Algoscope-native algometer, independent of the board: samples the
 // ADC at the configured rate, batches SAMPLES frames, debounces buttons into EVENT frames,
-// sends a 1 Hz STATUS, answers commands with ACK/NACK, tares, and counts frames it had to
-// drop because the UART was full. Timing depends only on Hal::micros(). No heap.
+// sends a 1 Hz STATUS, answers commands with ACK/NACK, tares, gives reaction-time cues (LED,
+// buzzer) stamped in its own clock, and counts frames it had to drop because the UART was
+// full. Timing depends only on Hal::micros(). No heap.
 #include <cstddef>
 #include <cstdint>
 
@@ -55,6 +56,8 @@ public:
     std::int32_t zero_counts() const { return zero_counts_; }
     std::uint32_t next_index() const { return next_index_; }
     std::uint8_t buttons() const { return buttons_stable_; }
+    /// Cue outputs switched on now (0 when no cue is showing).
+    std::uint8_t cue_outputs() const { return cue_outputs_; }
     const FirmwareCounters& counters() const { return counters_; }
     /// DEVICE_INFO as this core reports it.
     DeviceInfo device_info() const;
@@ -78,6 +81,8 @@ private:
     void handle_stop(const Frame& frame);
     void handle_tare(const Frame& frame);
     void handle_ping(const Frame& frame);
+    void handle_cue(const Frame& frame);
+    void end_cue_when_due(std::uint32_t now_us);
     void ack(std::uint16_t command_seq, std::uint8_t command_type);
     void nack(std::uint16_t command_seq, std::uint8_t command_type, NackCode code);
 
@@ -117,6 +122,10 @@ private:
     std::uint8_t buttons_stable_ = 0;
     std::uint8_t buttons_candidate_ = 0;
     std::uint32_t candidate_since_us_[kButtonCount] = {};
+
+    // The cue showing now (reaction-time tests): outputs on, and when they go off.
+    std::uint8_t cue_outputs_ = 0;
+    std::uint32_t cue_off_us_ = 0;
 
     std::uint32_t last_micros_ = 0;
     std::uint64_t uptime_us_ = 0;

@@ -29,6 +29,13 @@ public:
     virtual std::uint16_t battery_mv() { return 0; }
     /// Battery charge 0..100, 255 when unknown.
     virtual std::uint8_t battery_percent() { return 255; }
+
+    /// Cue outputs (CueOutputs bits: LED, buzzer) a board has; the core switches on only
+    /// these. A board without any need not override this or set_cue_outputs().
+    virtual std::uint8_t cue_outputs_available() { return 0; }
+    /// Switch the cue outputs to exactly `outputs` (0 = all off), at once: the core stamps the
+    /// cue with micros() right after this returns.
+    virtual void set_cue_outputs(std::uint8_t outputs) { (void)outputs; }
 };
 
 } // namespace algoproto::firmware
