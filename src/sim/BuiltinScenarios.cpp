@@ -4,6 +4,7 @@
 #include <cmath>
 #include <memory>
 
+#include "algosim/ReleaseScenario.h"
 #include "algosim/SeededRandom.h"
 
 namespace algosim {
@@ -87,12 +88,15 @@ void append_sustained_hold(SeededRandom& random, std::vector<Keyframe>& out, con
 } // namespace
 
 std::vector<std::string> builtin_scenario_names() {
-    return {"ppt-ramp", "sustained-hold", "idle"};
+    return {"ppt-ramp", "sustained-hold", "release-marks", "idle"};
 }
 
 std::unique_ptr<Scenario> make_builtin_scenario(const std::string& name, std::uint64_t seed) {
     const std::vector<Keyframe> start{{0.0, 0.0, false, false}};
     if (name == "idle") return std::make_unique<Scenario>(name, start, false);
+    // Played exactly: the detector's answer is known only without tremor and drift.
+    if (name == "release-marks")
+        return std::make_unique<Scenario>(name, start, false, append_release_marks_cycle);
 
     auto random = std::make_shared<SeededRandom>(seed, kScenarioStream);
     if (name == "ppt-ramp") {

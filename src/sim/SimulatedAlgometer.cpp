@@ -70,14 +70,16 @@ public:
           load_cell_(load_cell_spec(), options.seed),
           faults_(options.faults.drop_rate, options.faults.corrupt_rate, options.seed),
           hal_(*scenario_, hand_, load_cell_, options.probe_area_cm2, faults_, kTxBufferBytes),
-          serial_number_(serial_number_for(options.seed)), port_(std::move(port)) {
+          subject_(options.reaction, options.seed), serial_number_(serial_number_for(options.seed)),
+          port_(std::move(port)) {
+        hal_.set_subject(&subject_);
         config_.serial_number = serial_number_.c_str();
         config_.firmware_major = 0;
         config_.firmware_minor = 1;
         config_.firmware_patch = 0;
         config_.capabilities = algoproto::kCapOperatorButton | algoproto::kCapPatientButton |
                                algoproto::kCapBattery | algoproto::kCapTare |
-                               algoproto::kCapClockSync |
+                               algoproto::kCapClockSync | algoproto::kCapCue |
                                (options.autostart ? algoproto::kCapAutostart : 0);
         config_.counts_per_newton = static_cast<float>(kLoadCellCountsPerN);
         config_.zero_offset_counts = kLoadCellZeroCounts;
@@ -248,6 +250,7 @@ private:
     LoadCell load_cell_;
     WireFaults faults_;
     SimulatedHal hal_;
+    ReactingSubject subject_;
     std::string serial_number_;
     DeviceConfig config_;
     std::unique_ptr<FirmwareCore> core_;
@@ -293,6 +296,10 @@ std::string SimulatedAlgometer::validate(const SimulatedAlgometerOptions& option
     }
     if (!(options.probe_area_cm2 > 0.0 && options.probe_area_cm2 <= 100.0)) {
         return "probe area must be more than 0 and at most 100 cm²";
+    }
+    if (!(options.reaction.mean_ms >= 50.0 && options.reaction.mean_ms <= 2000.0 &&
+          options.reaction.sd_ms >= 0.0 && options.reaction.sd_ms <= 500.0)) {
+        return "the reaction time must have a mean of 50 to 2000 ms and an SD of 0 to 500 ms";
     }
     const auto& faults = options.faults;
     if (!(faults.drop_rate >= 0.0 && faults.drop_rate <= 1.0)) {

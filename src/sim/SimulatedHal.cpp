@@ -26,6 +26,7 @@ void SimulatedHal::advance_to(std::uint64_t scenario_us) {
 void SimulatedHal::power_up() {
     power_up_us_ = now_us_;
     tx_.clear();
+    cue_outputs_ = 0;
 }
 
 std::uint32_t SimulatedHal::micros() {
@@ -45,8 +46,20 @@ bool SimulatedHal::read_adc(std::int32_t& counts) {
 
 std::uint8_t SimulatedHal::read_buttons() {
     const ScenarioState state = scenario_.state_at(static_cast<double>(now_us_) * 1e-6);
-    return static_cast<std::uint8_t>((state.operator_button ? algoproto::kOperatorButton : 0) |
-                                     (state.patient_button ? algoproto::kPatientButton : 0));
+    const bool answering = subject_ != nullptr && subject_->pressing(now_us_);
+    return static_cast<std::uint8_t>(
+        (state.operator_button ? algoproto::kOperatorButton : 0) |
+        (state.patient_button || answering ? algoproto::kPatientButton : 0));
+}
+
+std::uint8_t SimulatedHal::cue_outputs_available() {
+    return algoproto::kCueLed | algoproto::kCueBuzzer;
+}
+
+void SimulatedHal::set_cue_outputs(std::uint8_t outputs) {
+    // The subject sees the cue the instant it goes on (scenario time).
+    if (outputs != 0 && cue_outputs_ == 0 && subject_ != nullptr) subject_->cue(now_us_);
+    cue_outputs_ = outputs;
 }
 
 bool SimulatedHal::uart_write(const std::uint8_t* data, std::size_t size) {

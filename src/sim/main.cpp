@@ -21,8 +21,13 @@ constexpr const char* kFooter = R"(Scenarios:
   sustained-hold  trigger-point release, repeated: ramp at ~60 kPa/s into the 300-400 kPa
                   band, hold 90 s while the tissue releases (slow decay) with step-ups back
                   to the target, release, rest 5 s.
+  release-marks   sustained holds at 350 kPa, repeated: releases (a 2 %/s fall for 3 s,
+                  then the slack taken up) at 8, 20, 40 and 52 s into the hold; the
+                  operator button marks "release felt" at 8.5, 20.5, 32 (no release there)
+                  and 52.5 s. Played exactly (no tremor or drift): the release detector
+                  should find each release 2.3 s after it begins.
   idle            probe at rest: zero pressure, load-cell noise only.
-  Built-in scenarios add hand tremor (8-12 Hz, a few kPa) and slow drift; all randomness
+  ppt-ramp and sustained-hold add hand tremor (8-12 Hz, a few kPa) and slow drift; all randomness
   follows --seed, so a seed reproduces a run.
 
 Scenario file (--scenario-file), CSV keyframes:
@@ -35,9 +40,15 @@ Scenario file (--scenario-file), CSV keyframes:
   Blank lines and lines starting with # are ignored. The file is played exactly (no
   tremor or drift); load-cell noise is added. A bad file is refused with its line/column.
 
-Device: protocol v1 (see firmware-protocol/SPEC.md), 8000 counts/N, zero offset 21500
-counts, full scale 250 N, serial number SIM-<seed in hex>. Without --autostart the device
-waits for the host's START; --rate/--batch set the power-up (autostart) rate and batch.
+Device: protocol v1.1 (see firmware-protocol/SPEC.md), 8000 counts/N, zero offset 21500
+counts, full scale 250 N, serial number SIM-<seed in hex>, an LED and a buzzer for
+reaction-time cues. Without --autostart the device waits for the host's START;
+--rate/--batch set the power-up (autostart) rate and batch.
+
+Reaction time: when the host asks for a cue (CUE), the simulated subject presses the
+patient button after a reaction time drawn from a normal distribution, --reaction-ms
+MEAN[:SD] (default 250, SD 0), and holds it 200 ms. The device stamps cue and press in its
+own clock, as the real firmware does.
 
 Faults: --drop-rate/--corrupt-rate act on every device->host byte. --disconnect-at closes
 the pty (the device vanishes; with --link the link is removed); --reconnect-after brings it
@@ -96,6 +107,7 @@ int main(int argc, char** argv) {
     double drop_rate = 0.0, corrupt_rate = 0.0;
     double disconnect_at_s = -1, reconnect_after_s = -1, power_cycle_at_s = -1;
     double duration_s = 0;
+    std::string reaction_text;
 
     app.add_option("--rate", options.rate_hz, "Sample rate at power-up (autostart), Hz")
         ->type_name("HZ")
@@ -123,6 +135,10 @@ int main(int argc, char** argv) {
         ->type_name("CM2")
         ->check(cli_args::probe_area_cm2(0.01, 100.0))
         ->capture_default_str();
+    app.add_option("--reaction-ms", reaction_text,
+                   "The subject answers the device's cue after MEAN ms (normal, SD ms), "
+                   "default 250")
+        ->type_name("MEAN[:SD]");
     app.add_option("--link", options.link_path,
                    "Also create a symlink to the device at PATH (removed at exit)")
         ->type_name("PATH");
@@ -159,6 +175,13 @@ int main(int argc, char** argv) {
         // argument is 2.
         const int code = app.exit(e);
         return code == 0 ? 0 : 2;
+    }
+    if (!reaction_text.empty()) {
+        if (const std::string error = algosim::parse_reaction_time(reaction_text, options.reaction);
+            !error.empty()) {
+            std::cerr << "algoscope-sim: " << error << "\n";
+            return 2;
+        }
     }
     options.faults.drop_rate = drop_rate;
     options.faults.corrupt_rate = corrupt_rate;

@@ -40,9 +40,9 @@ TEST(Scenario, HoldsTheLastKeyframeForeverAndTheFirstBeforeItStarts) {
     EXPECT_TRUE(later.operator_button);
 }
 
-TEST(BuiltinScenarios, KnowsTheThreeNamesAndRefusesOthers) {
+TEST(BuiltinScenarios, KnowsTheFourNamesAndRefusesOthers) {
     EXPECT_EQ(algosim::builtin_scenario_names(),
-              (std::vector<std::string>{"ppt-ramp", "sustained-hold", "idle"}));
+              (std::vector<std::string>{"ppt-ramp", "sustained-hold", "release-marks", "idle"}));
     EXPECT_EQ(algosim::make_builtin_scenario("ramp", 1), nullptr);
 }
 

@@ -276,7 +276,11 @@ TEST(SimulatedAlgometer, RefusesBadOptionsWithAClearMessage) {
     options = {};
     options.scenario = "marathon";
     EXPECT_EQ(SimulatedAlgometer::validate(options),
-              "unknown scenario 'marathon' (known: ppt-ramp, sustained-hold, idle)");
+              "unknown scenario 'marathon' (known: ppt-ramp, sustained-hold, release-marks, idle)");
+    options = {};
+    options.reaction.mean_ms = 10.0;
+    EXPECT_EQ(SimulatedAlgometer::validate(options),
+              "the reaction time must have a mean of 50 to 2000 ms and an SD of 0 to 500 ms");
     options = {};
     options.faults.reconnect_after_s = 1.0;
     EXPECT_EQ(SimulatedAlgometer::validate(options), "reconnect-after needs disconnect-at");

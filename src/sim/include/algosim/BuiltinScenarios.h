@@ -11,6 +11,9 @@
 //                   decays towards 80 % of target, time constant 25 s) and the examiner steps
 //                   back up to the target whenever it has sagged by 10 % (about every 17 s);
 //                   release over 1.5 s, rest 5 s.
+//   release-marks   sustained holds at 350 kPa with tissue releases and "release felt" marks
+//                   (operator button) at known times, played without tremor or drift, so a
+//                   release detector can be scored against a known answer (ReleaseScenario.h).
 //   idle            probe resting on the bench: zero pressure (load-cell noise only).
 #include <cstdint>
 #include <memory>

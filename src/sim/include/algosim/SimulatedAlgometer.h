@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "algosim/ReactingSubject.h"
+
 namespace algosim {
 
 /// Faults injected between the firmware's UART and the host.
@@ -44,6 +46,8 @@ struct SimulatedAlgometerOptions {
     std::string scenario_file;
     /// Contact area of the simulated probe tip in cm² (1 cm² = the standard algometer tip).
     double probe_area_cm2 = 1.0;
+    /// How the subject answers the device's reaction-time cue (CUE) with the patient button.
+    ReactionTime reaction;
     /// Faults to inject.
     FaultOptions faults;
     /// Also expose the device at this path (a symlink on POSIX); empty for none.

@@ -11,6 +11,7 @@
 
 #include "algoproto/firmware/Hal.h"
 #include "algosim/LoadCell.h"
+#include "algosim/ReactingSubject.h"
 #include "algosim/Scenario.h"
 #include "algosim/SimulatedHand.h"
 #include "algosim/VirtualSerialPort.h"
@@ -31,6 +32,10 @@ public:
     /// Power-up: the device clock restarts at zero and the transmit buffer is emptied.
     void power_up();
 
+    /// The subject who answers the device's cue with the patient button (none: cues go
+    /// unanswered). Must outlive the HAL.
+    void set_subject(ReactingSubject* subject) { subject_ = subject; }
+
     /// Send buffered bytes to the port, as many as it takes. With no open port (device
     /// unplugged) the bytes go nowhere. Returns the number of bytes the port accepted.
     std::size_t drain_to(VirtualSerialPort* port);
@@ -41,6 +46,9 @@ public:
     bool uart_write(const std::uint8_t* data, std::size_t size) override;
     std::uint16_t battery_mv() override;
     std::uint8_t battery_percent() override;
+    /// The simulated device has an LED and a buzzer.
+    std::uint8_t cue_outputs_available() override;
+    void set_cue_outputs(std::uint8_t outputs) override;
 
     /// Bytes waiting in the transmit buffer.
     std::size_t tx_pending() const { return tx_.size(); }
@@ -48,6 +56,8 @@ public:
     std::uint64_t tx_overflow_bytes() const { return tx_overflow_bytes_; }
     /// Pressure on the probe at the last ADC reading (for tests and diagnostics).
     double last_applied_kpa() const { return last_applied_kpa_; }
+    /// Cue outputs switched on now.
+    std::uint8_t cue_outputs() const { return cue_outputs_; }
 
 private:
     Scenario& scenario_;
@@ -61,6 +71,8 @@ private:
     std::uint64_t now_us_ = 0;
     std::uint64_t power_up_us_ = 0;
     double last_applied_kpa_ = 0.0;
+    ReactingSubject* subject_ = nullptr;
+    std::uint8_t cue_outputs_ = 0;
 };
 
 } // namespace algosim
