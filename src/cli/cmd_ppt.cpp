@@ -31,6 +31,9 @@ nlohmann::json trial_line(const session::PptTrialRow& row) {
                            {"samples", row.trial.trace.size()},
                            {"record_id", row.record_id}};
     line["rest_s"] = row.trial.rest_s ? nlohmann::json(*row.trial.rest_s) : nlohmann::json(nullptr);
+    // What the pressure was doing in the last second before the button (null: no button).
+    line["rate_at_button_kpa_s"] =
+        r.rate_at_button_kpa_s ? nlohmann::json(*r.rate_at_button_kpa_s) : nlohmann::json(nullptr);
     return line;
 }
 

@@ -42,6 +42,12 @@ ConfigCheck PptPreset::validate() const {
     if (!positive(baseline_kpa) || baseline_kpa > contact_kpa)
         return ConfigCheck::bad(
             "baseline_kpa", "the baseline must be above 0 kPa and not above the contact pressure");
+    if (!positive(rate_at_button_window_s))
+        return ConfigCheck::bad("rate_at_button_window_s",
+                                "the rate-at-button window must be above 0 s");
+    if (!positive(rate_at_button_tolerance_pct))
+        return ConfigCheck::bad("rate_at_button_tolerance_pct",
+                                "the rate-at-button tolerance must be above 0 %");
     if (!std::isfinite(rest_grace_s) || rest_grace_s < 0.0)
         return ConfigCheck::bad("rest_grace_s", "the rest grace must be 0 s or more");
     if (!positive(cutoff_kpa) || cutoff_kpa <= contact_kpa)

@@ -17,9 +17,11 @@ constexpr double kMaxTailS = 10.0;
 constexpr double kReleaseFractionOfContact = 0.5;
 constexpr double kReleaseConfirmS = 0.2;
 // Flags that make a trial invalid. A cut-off alone is a valid (censored) result.
-constexpr std::uint32_t kInvalidating = kRateOutOfTolerance | kNoButton | kAborted |
-                                        kLowCorridorFraction | kDataGap | kSaturated |
-                                        kTooShortRamp | kStartedAboveBaseline | kShortRest;
+// A rate at the button off target is a deviation from the protocol at the moment the
+// threshold is read, so it invalidates like a whole-ramp rate out of tolerance.
+constexpr std::uint32_t kInvalidating =
+    kRateOutOfTolerance | kNoButton | kAborted | kLowCorridorFraction | kDataGap | kSaturated |
+    kTooShortRamp | kStartedAboveBaseline | kShortRest | kRateAtButton;
 } // namespace
 
 const char* to_string(PptTrialState state) {
@@ -217,6 +219,13 @@ void PptTrial::finish(PptTrialEnd end, std::size_t index, double t_signal_s,
         flags |= kTooShortRamp;
     }
     if (result_.in_corridor_pct < preset_.min_in_corridor_pct) flags |= kLowCorridorFraction;
+    if (end == PptTrialEnd::Signalled) {
+        result_.rate_at_button_kpa_s = rate_before(index);
+        const double limit = preset_.rate_at_button_tolerance_pct / 100.0 * preset_.rate_kpa_s;
+        if (result_.rate_at_button_kpa_s &&
+            std::abs(*result_.rate_at_button_kpa_s - preset_.rate_kpa_s) > limit)
+            flags |= kRateAtButton;
+    }
 
     result_.flags = flags;
     result_.valid = (flags & kInvalidating) == 0;
@@ -227,6 +236,23 @@ void PptTrial::finish(PptTrialEnd end, std::size_t index, double t_signal_s,
     case PptTrialEnd::Aborted: state_ = PptTrialState::Aborted; break;
     case PptTrialEnd::CutOff: state_ = PptTrialState::CutOff; break;
     }
+}
+
+std::optional<double> PptTrial::rate_before(std::size_t index) const {
+    // The samples of the last window before (and at) the one the threshold was read from.
+    const double from_t_s = trace_[index].t_s - preset_.rate_at_button_window_s;
+    std::size_t first = index;
+    while (first > 0 && trace_[first - 1].t_s >= from_t_s)
+        --first;
+    const std::size_t n = index - first + 1;
+    if (n < 3) return std::nullopt;
+    std::vector<double> t(n);
+    std::vector<double> p(n);
+    for (std::size_t i = 0; i < n; ++i) {
+        t[i] = trace_[first + i].t_s;
+        p[i] = trace_[first + i].pressure_kpa;
+    }
+    return least_squares_slope(t.data(), p.data(), n);
 }
 
 std::optional<double> PptTrial::current_rate_kpa_s() const {

@@ -37,6 +37,7 @@ std::string flags_to_string(std::uint32_t flags) {
         {kTooShortRamp, "too_short_ramp"},
         {kStartedAboveBaseline, "started_above_baseline"},
         {kShortRest, "short_rest"},
+        {kRateAtButton, "rate_at_button"},
     };
     std::string out;
     for (const auto& entry : kNames) {

@@ -44,6 +44,12 @@ struct PptPreset {
     /// A trial whose ramp starts before the rest is over by more than this is flagged
     /// short_rest (reaction slack for an examiner watching the countdown).
     double rest_grace_s = 1.0;
+    /// The rate at the button is the regression slope over this last stretch of the ramp
+    /// before the pain signal; a trial whose rate there is off the target by more than
+    /// rate_at_button_tolerance_pct is flagged rate_at_button (the threshold then carries a
+    /// different reaction-time overshoot than the protocol assumes).
+    double rate_at_button_window_s = 1.0;
+    double rate_at_button_tolerance_pct = 25.0;
 
     /// Refuses unusable settings (rate <= 0, tolerance < 0 or >= rate, trials < 1, ...).
     ConfigCheck validate() const;

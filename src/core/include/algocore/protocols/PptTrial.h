@@ -68,6 +68,8 @@ private:
     void finish(PptTrialEnd end, std::size_t index, double t_signal_s, PainSignalSource source);
     void try_align_pending();
     std::size_t nearest_index(double t_s) const;
+    /// Slope over the preset's rate-at-button window ending at trace_[index].
+    std::optional<double> rate_before(std::size_t index) const;
 
     PptPreset preset_;
     PptTrialState state_ = PptTrialState::Idle;
