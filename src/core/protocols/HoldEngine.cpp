@@ -32,6 +32,7 @@ const char* to_string(HoldEventKind kind) {
     case HoldEventKind::LeftBand: return "left_band";
     case HoldEventKind::Overshoot: return "overshoot";
     case HoldEventKind::ReleaseDetected: return "release_detected";
+    case HoldEventKind::ReleaseMarked: return "release_marked";
     case HoldEventKind::StepUp: return "step_up";
     case HoldEventKind::Complete: return "complete";
     case HoldEventKind::Stopped: return "stopped";
@@ -146,6 +147,7 @@ void HoldEngine::feed(const Sample& sample) {
             pending_ = StepUp{};
             pending_.t_prompt_s = sample.t_s;
             pending_.before_kpa = recent_sum_kpa_ / static_cast<double>(recent_.size());
+            release_detections_s_.push_back(sample.t_s);
             emit(HoldEventKind::ReleaseDetected, sample.t_s, sample.pressure_kpa);
         } else if (prompt_active_) {
             track_step_up(sample);
@@ -189,6 +191,14 @@ void HoldEngine::track_step_up(const Sample& sample) {
     detector_.rearm(sample.t_s);
 }
 
+bool HoldEngine::mark_release_felt(double t_s) {
+    if (state_ != HoldState::Holding) return false;
+    release_marks_s_.push_back(t_s);
+    const double pressure_kpa = trace_.empty() ? 0.0 : trace_.back().pressure_kpa;
+    emit(HoldEventKind::ReleaseMarked, t_s, pressure_kpa);
+    return true;
+}
+
 void HoldEngine::stop(double t_s) {
     if (finished()) return;
     const double pressure_kpa = trace_.empty() ? 0.0 : trace_.back().pressure_kpa;
@@ -203,6 +213,15 @@ void HoldEngine::end(HoldState final_state, HoldEventKind kind, double t_s, doub
 
 DoseMetrics HoldEngine::metrics() const {
     return measure_dose(trace_, config_.band, config_.grace_s, static_cast<int>(step_ups_.size()));
+}
+
+std::vector<double> detect_releases(const HoldConfig& config, const std::vector<Sample>& trace) {
+    HoldEngine engine(config);
+    for (const Sample& sample : trace) {
+        if (engine.finished()) break;
+        engine.feed(sample);
+    }
+    return engine.release_detections_s();
 }
 
 } // namespace algocore::protocols

@@ -35,6 +35,11 @@ void HoldSequence::stop_hold(double t_s) {
     on_hold_finished(t_s);
 }
 
+bool HoldSequence::mark_release_felt(double t_s) {
+    if (!hold_ || phase_ != SequencePhase::Holding) return false;
+    return hold_->mark_release_felt(t_s);
+}
+
 void HoldSequence::collect_events() {
     for (const HoldEvent& event : hold_->take_events())
         events_.push_back(event);
@@ -64,6 +69,8 @@ void HoldSequence::on_hold_finished(double t_s) {
     record.metrics = hold_->metrics();
     record.step_ups = hold_->step_ups();
     record.trace = hold_->trace();
+    record.release_marks_s = hold_->release_marks_s();
+    record.release_detections_s = hold_->release_detections_s();
     records_.push_back(std::move(record));
     finished_ = std::move(hold_);
     hold_.reset();

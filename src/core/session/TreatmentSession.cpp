@@ -19,6 +19,7 @@ const char* to_string(TreatmentPromptKind kind) {
     case TreatmentPromptKind::Rest: return "rest";
     case TreatmentPromptKind::NextHold: return "next_hold";
     case TreatmentPromptKind::SetDone: return "set_done";
+    case TreatmentPromptKind::ReleaseFelt: return "release_felt";
     }
     return "unknown";
 }
@@ -121,9 +122,20 @@ void TreatmentSession::stop(double t_s) {
 }
 
 void TreatmentSession::feed(const Sample& sample) {
+    const bool operator_down = (sample.buttons & kOperatorButton) != 0;
+    const bool operator_pressed = operator_down && !operator_was_down_;
+    operator_was_down_ = operator_down;
     if (!running()) return;
+    // The operator button is the therapist's "release felt" key on the device itself.
+    if (operator_pressed) mark_release_felt(sample.t_s);
     sequence_->feed(sample);
     collect(sample.t_s);
+}
+
+bool TreatmentSession::mark_release_felt(double t_s) {
+    if (!running() || !sequence_->mark_release_felt(t_s)) return false;
+    prompts_.push_back({TreatmentPromptKind::ReleaseFelt, t_s, 0.0});
+    return true;
 }
 
 void TreatmentSession::tick(double t_s) {

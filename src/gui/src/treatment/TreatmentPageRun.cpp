@@ -161,6 +161,7 @@ void TreatmentPage::show_prompts(const std::vector<algocore::session::TreatmentP
             if (audio_) audio_->play_cue(LiveCue::HoldComplete);
             break;
         case TreatmentPromptKind::NextHold: set_prompt(std::nullopt); break;
+        case TreatmentPromptKind::ReleaseFelt: break;
         case TreatmentPromptKind::Stretch:
         case TreatmentPromptKind::Rest:
         case TreatmentPromptKind::SetDone: break; // shown with their countdowns below

@@ -2,7 +2,9 @@
 // One sustained hold as a state machine over samples and operator events:
 // WaitingForBand → Holding → Complete | Stopped | OverLimit | TimeLimit.
 // Begins at the first entry into the band; counts time in band only (with grace); watches
-// for tissue release and logs each step-up the therapist makes after the prompt.
+// for tissue release and logs each step-up the therapist makes after the prompt. The
+// therapist's "release felt" marks are kept beside the detector's prompts, so the detector
+// can be scored against them (release-eval).
 #include <deque>
 #include <vector>
 
@@ -48,6 +50,7 @@ enum class HoldEventKind {
     LeftBand,
     Overshoot,
     ReleaseDetected,
+    ReleaseMarked, ///< the therapist marked "release felt"
     StepUp,
     Complete,
     Stopped,
@@ -77,6 +80,8 @@ public:
     void feed(const Sample& sample);
     /// Operator stops the hold.
     void stop(double t_s);
+    /// The therapist felt a release at t_s; kept while the hold runs (false otherwise).
+    bool mark_release_felt(double t_s);
 
     HoldState state() const { return state_; }
     bool finished() const;
@@ -85,6 +90,9 @@ public:
     /// A release was detected and the slack has not been taken up yet.
     bool slack_prompt_active() const { return prompt_active_; }
     const std::vector<StepUp>& step_ups() const { return step_ups_; }
+    /// "Release felt" marks and the detector's release prompts, session clock.
+    const std::vector<double>& release_marks_s() const { return release_marks_s_; }
+    const std::vector<double>& release_detections_s() const { return release_detections_s_; }
     /// Samples from the first entry into the band to the end.
     const std::vector<Sample>& trace() const { return trace_; }
     /// Events since the last call.
@@ -111,6 +119,8 @@ private:
     std::vector<Sample> trace_;
     std::vector<HoldEvent> events_;
     std::vector<StepUp> step_ups_;
+    std::vector<double> release_marks_s_;
+    std::vector<double> release_detections_s_;
     bool prompt_active_ = false;
     StepUp pending_;
     double rise_peak_kpa_ = 0.0;
@@ -120,5 +130,10 @@ private:
     std::deque<Sample> recent_;
     double recent_sum_kpa_ = 0.0;
 };
+
+/// The release prompts a hold engine with `config` gives over a recorded hold's trace (the
+/// samples from its first entry into the band): the same prompts it gave live, since the
+/// engine depends only on its samples. Session clock.
+std::vector<double> detect_releases(const HoldConfig& config, const std::vector<Sample>& trace);
 
 } // namespace algocore::protocols

@@ -26,6 +26,8 @@ struct HoldRecord {
     DoseMetrics metrics;
     std::vector<StepUp> step_ups;
     std::vector<Sample> trace;
+    std::vector<double> release_marks_s;      ///< "release felt", session clock
+    std::vector<double> release_detections_s; ///< the detector's prompts, session clock
 };
 
 class HoldSequence {
@@ -38,6 +40,8 @@ public:
     bool start_hold(double t_s, bool skip_wait = false);
     /// Operator stops the running hold.
     void stop_hold(double t_s);
+    /// The therapist felt a release (kept only while a hold runs; false otherwise).
+    bool mark_release_felt(double t_s);
     void feed(const Sample& sample);
     /// Advances stretch/rest countdowns without samples.
     void tick(double t_s);

@@ -26,6 +26,7 @@ enum class TreatmentPromptKind {
     Rest,         ///< rest before the next hold (timed)
     NextHold,     ///< the next hold of the set began
     SetDone,      ///< every hold of the set is done
+    ReleaseFelt,  ///< the therapist marked "release felt" (key or the operator button)
 };
 const char* to_string(TreatmentPromptKind kind);
 
@@ -64,6 +65,10 @@ public:
     std::string start(double t_s);
     /// Stops the running hold; during a stretch or rest, ends the set.
     void stop(double t_s);
+    /// The therapist felt a release: marked on the running hold (the "release felt" key; a
+    /// press of the device's operator button during a hold does the same). False when no
+    /// hold is running.
+    bool mark_release_felt(double t_s);
     void feed(const Sample& sample);
     void tick(double t_s);
     /// Saves a pending hold; for the end of a visit or the program.
@@ -106,6 +111,7 @@ private:
     protocols::PressureBand running_band_;
     protocols::SequencePhase last_phase_ = protocols::SequencePhase::Ready;
     std::size_t holds_collected_ = 0;
+    bool operator_was_down_ = false;
     std::vector<TreatmentPrompt> prompts_;
     std::optional<FinishedHold> pending_;
     std::optional<MeasuredPoint> pending_point_;
