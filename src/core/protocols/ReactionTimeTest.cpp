@@ -99,9 +99,8 @@ double ReactionTimeTest::next_uniform() {
 void ReactionTimeTest::schedule_next(double now_s) {
     // A random foreperiod, so the subject cannot time the cue.
     state_ = ReactionTestState::Foreperiod;
-    next_cue_at_s_ =
-        now_s + config_.min_interval_s +
-        (config_.max_interval_s - config_.min_interval_s) * next_uniform();
+    next_cue_at_s_ = now_s + config_.min_interval_s +
+                     (config_.max_interval_s - config_.min_interval_s) * next_uniform();
 }
 
 void ReactionTimeTest::start(double now_s) {
@@ -203,7 +202,8 @@ ReactionTimeSummary ReactionTimeTest::summary() const {
     ReactionTimeSummary s;
     std::vector<double> counted_ms;
     for (const ReactionCue& cue : cues_)
-        if (cue.outcome == CueOutcome::Counted && cue.reaction_ms) counted_ms.push_back(*cue.reaction_ms);
+        if (cue.outcome == CueOutcome::Counted && cue.reaction_ms)
+            counted_ms.push_back(*cue.reaction_ms);
     s.n = static_cast<int>(counted_ms.size());
     s.median_ms = sample_quantile(counted_ms, 0.5);
     s.iqr_ms = interquartile_range(counted_ms);

@@ -64,9 +64,9 @@ TEST(ReleaseMarksScenario, TheDetectorScoresWhatTheScenarioImplies) {
     // The detector needs a drop of min_drop_pct at fall_pct_per_s, held confirm_s: each
     // release is found that long after it begins; a mark 0.5 s after the onset pairs with it.
     const protocols::ReleaseDetectorConfig detector;
-    const double found_after_s =
-        detector.min_drop_pct / cycle.fall_pct_per_s + detector.confirm_s;
-    const double expected_latency_s = found_after_s - (cycle.marks_s[0] - cycle.release_onsets_s[0]);
+    const double found_after_s = detector.min_drop_pct / cycle.fall_pct_per_s + detector.confirm_s;
+    const double expected_latency_s =
+        found_after_s - (cycle.marks_s[0] - cycle.release_onsets_s[0]);
     ASSERT_EQ(hold.release_detections_s.size(), cycle.release_onsets_s.size());
     for (std::size_t i = 0; i < cycle.release_onsets_s.size(); ++i)
         EXPECT_NEAR(hold.release_detections_s[i], h0 + cycle.release_onsets_s[i] + found_after_s,

@@ -132,8 +132,8 @@ TEST(FirmwareCoreCue, APressEventCarriesTheInstantTheLevelFirstChanged) {
 }
 
 TEST(FirmwareCoreCue, A10EventWithoutEdgeTimeParsesWithTheAcceptedTime) {
-    const std::uint8_t payload[kEventBytes] = {0xEB, 0x03, 0, 0, 0x2C, 0x92, 0x1E, 0x00,
-                                               kPatientButton, 1, kPatientButton};
+    const std::uint8_t payload[kEventBytes] = {
+        0xEB, 0x03, 0, 0, 0x2C, 0x92, 0x1E, 0x00, kPatientButton, 1, kPatientButton};
     Event e;
     ASSERT_EQ(parse(payload, sizeof payload, e), ParseStatus::Ok);
     EXPECT_FALSE(e.has_edge_time);

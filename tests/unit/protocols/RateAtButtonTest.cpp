@@ -25,9 +25,12 @@ std::vector<Sample> ramp_with_last_second(double slow_kpa_s, double last_kpa_s,
     for (int i = 0; i * 0.001 < t_button + 1.0; ++i) {
         const double t = i * 0.001;
         double p = 0.0;
-        if (t >= 1.0 && t < t_bend) p = slow_kpa_s * (t - 1.0);
-        else if (t >= t_bend && t < t_button + 0.3) p = bend_kpa + last_kpa_s * (t - t_bend);
-        else if (t >= t_button + 0.3) p = 0.0;
+        if (t >= 1.0 && t < t_bend)
+            p = slow_kpa_s * (t - 1.0);
+        else if (t >= t_bend && t < t_button + 0.3)
+            p = bend_kpa + last_kpa_s * (t - t_bend);
+        else if (t >= t_button + 0.3)
+            p = 0.0;
         const bool pressed = t >= t_button - 1e-9 && t < t_button + 0.3;
         out.push_back(synth::sample_at(t, p, pressed ? algocore::kPatientButton : 0));
     }

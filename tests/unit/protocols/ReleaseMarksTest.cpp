@@ -31,7 +31,8 @@ std::vector<Sample> hold_with_two_releases() {
             if (t >= onset && t < onset + 5.0) level = 300.0 * (1.0 - 0.02 * (t - onset));
             if (t >= onset + 5.0 && t < onset + 6.0) level = 270.0 + 30.0 * (t - onset - 5.0);
         }
-        const double p = t < 3.0 ? level : level * tremor.wander_factor(t) + tremor.tremor_kpa(t, rng);
+        const double p =
+            t < 3.0 ? level : level * tremor.wander_factor(t) + tremor.tremor_kpa(t, rng);
         trace.push_back(synth::sample_at(t, p));
     }
     return trace;

@@ -57,9 +57,11 @@ TEST(ReactingSubject, DrawsReactionTimesWithTheMeanAndSdAskedFor) {
         ms.push_back(static_cast<double>(*subject.last_reaction_us()) / 1000.0);
     }
     double sum = 0, sum_sq = 0;
-    for (double v : ms) sum += v;
+    for (double v : ms)
+        sum += v;
     const double mean = sum / static_cast<double>(ms.size());
-    for (double v : ms) sum_sq += (v - mean) * (v - mean);
+    for (double v : ms)
+        sum_sq += (v - mean) * (v - mean);
     const double sd = std::sqrt(sum_sq / static_cast<double>(ms.size() - 1));
     EXPECT_NEAR(mean, 300.0, 2.5);
     EXPECT_NEAR(sd, 40.0, 2.0);
@@ -78,7 +80,9 @@ struct CapturingPort : VirtualSerialPort {
     std::vector<std::uint8_t> bytes;
     std::string device_path() const override { return "capture"; }
     std::string os_device_path() const override { return "capture"; }
-    PortIoResult read(std::span<std::uint8_t>) override { return {PortIoStatus::WouldBlock, 0, {}}; }
+    PortIoResult read(std::span<std::uint8_t>) override {
+        return {PortIoStatus::WouldBlock, 0, {}};
+    }
     PortIoResult write(std::span<const std::uint8_t> data) override {
         bytes.insert(bytes.end(), data.begin(), data.end());
         return {PortIoStatus::Ok, data.size(), {}};

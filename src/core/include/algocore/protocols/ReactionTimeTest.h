@@ -32,16 +32,16 @@ struct CueTiming {
 CueTiming cue_timing(CueSource source);
 
 struct ReactionTimeConfig {
-    int trials = 10;              ///< counted answers
-    int practice = 2;             ///< answers before them that do not count
-    double min_interval_s = 1.5;  ///< random foreperiod between cues, uniform in
-    double max_interval_s = 4.0;  ///< [min_interval_s, max_interval_s]
-    double anticipation_s = 0.1;  ///< a press sooner than this after the cue anticipated it
-    double no_response_s = 2.0;   ///< no press this long after the cue: a miss
-    double cue_confirm_s = 1.0;   ///< a device cue not confirmed this long after it was asked
-    int max_repeats = 20;         ///< anticipations, misses and lost cues before giving up
-    double cue_duration_s = 0.2;  ///< how long a cue stays on
-    std::uint64_t seed = 1;       ///< of the random intervals
+    int trials = 10;             ///< counted answers
+    int practice = 2;            ///< answers before them that do not count
+    double min_interval_s = 1.5; ///< random foreperiod between cues, uniform in
+    double max_interval_s = 4.0; ///< [min_interval_s, max_interval_s]
+    double anticipation_s = 0.1; ///< a press sooner than this after the cue anticipated it
+    double no_response_s = 2.0;  ///< no press this long after the cue: a miss
+    double cue_confirm_s = 1.0;  ///< a device cue not confirmed this long after it was asked
+    int max_repeats = 20;        ///< anticipations, misses and lost cues before giving up
+    double cue_duration_s = 0.2; ///< how long a cue stays on
+    std::uint64_t seed = 1;      ///< of the random intervals
     ConfigCheck validate() const;
 };
 
@@ -57,10 +57,10 @@ const char* to_string(CueOutcome outcome); ///< "practice", "counted", ...
 
 /// One line of the test: a cue and the press that answered it.
 struct ReactionCue {
-    int number = 0;                     ///< 1-based over the test's lines
-    std::optional<double> cue_t_s;      ///< cue clock; none for a false start
-    std::optional<double> press_t_s;    ///< cue clock; none for a miss
-    std::optional<double> reaction_ms;  ///< press − cue
+    int number = 0;                    ///< 1-based over the test's lines
+    std::optional<double> cue_t_s;     ///< cue clock; none for a false start
+    std::optional<double> press_t_s;   ///< cue clock; none for a miss
+    std::optional<double> reaction_ms; ///< press − cue
     CueOutcome outcome = CueOutcome::Missed;
 };
 
@@ -89,8 +89,7 @@ const char* to_string(ReactionTestState state);
 
 class ReactionTimeTest {
 public:
-    explicit ReactionTimeTest(ReactionTimeConfig config = {},
-                              CueSource source = CueSource::Device);
+    explicit ReactionTimeTest(ReactionTimeConfig config = {}, CueSource source = CueSource::Device);
 
     /// Begins: the first cue is due one random interval after now_s.
     void start(double now_s);
@@ -120,8 +119,7 @@ public:
 
 private:
     void schedule_next(double now_s);
-    void record(std::optional<double> cue_t_s, std::optional<double> press_t_s,
-                CueOutcome outcome);
+    void record(std::optional<double> cue_t_s, std::optional<double> press_t_s, CueOutcome outcome);
     void repeat(double now_s);
     double next_uniform();
 
