@@ -1,5 +1,7 @@
 #include "AcquisitionLoop.h"
 
+#include "algocore/WallClock.h"
+
 #include <pthread.h>
 
 #include <boost/asio/post.hpp>
@@ -22,15 +24,6 @@ constexpr auto kDropWarningPeriod = std::chrono::seconds(1);
 // After the driver's goodbye (e.g. STOP streaming) the port stays open this long so the
 // bytes leave before it closes.
 constexpr auto kGoodbyeDrain = std::chrono::milliseconds(50);
-
-std::string utc_now_iso8601() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 void add_stats(DriverStats& total, const DriverStats& more) {
     total.samples += more.samples;

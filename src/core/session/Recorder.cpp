@@ -2,6 +2,7 @@
 
 #include <utility>
 
+#include "algocore/WallClock.h"
 #include "algocore/protocols/PrescriptionJson.h"
 #include "algocore/storage/SqliteStorage.h"
 
@@ -26,7 +27,7 @@ const char* hold_outcome(protocols::HoldState state) {
 
 Recorder::Recorder(storage::Storage* storage, std::function<std::string()> utc_now)
     : storage_(storage), utc_now_(std::move(utc_now)) {
-    if (!utc_now_) utc_now_ = storage::utc_now_iso8601;
+    if (!utc_now_) utc_now_ = [] { return utc_now_iso8601(); };
 }
 
 void Recorder::set_storage(storage::Storage* storage) {

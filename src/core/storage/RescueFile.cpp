@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "Schema.h"
+#include "algocore/WallClock.h"
 #include "algocore/storage/SqliteStorage.h"
 
 namespace algocore::storage {

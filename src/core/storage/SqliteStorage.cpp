@@ -20,19 +20,11 @@
 #include "SiteMdcSql.h"
 #include "SqliteQueries.h"
 #include "StorageCore.h"
+#include "algocore/WallClock.h"
 #include "algocore/storage/SiteLibrary.h"
 #include "algocore/storage/TraceBlob.h"
 
 namespace algocore::storage {
-
-std::string utc_now_iso8601() {
-    const std::time_t now = std::time(nullptr);
-    std::tm utc{};
-    gmtime_r(&now, &utc);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
-    return text;
-}
 
 struct SqliteStorage::Impl {
     std::unique_ptr<StorageCore> core;

@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 #include <fstream>
 
+#include "algocore/WallClock.h"
 #include "algocore/analysis/ReliabilityCsv.h"
 #include "algocore/analysis/ReliabilityReport.h"
 #include "algocore/storage/SqliteStorage.h"
@@ -383,7 +384,7 @@ void ReliabilityPage::offer_mdc() {
     const SiteMdc mdc = site_mdc_from_reliability(
         *result_, site_->currentData().toString().toStdString(), site_->currentText().toStdString(),
         side, IccForm::Icc2_1, by_->currentData().toString().toStdString(),
-        algocore::storage::utc_now_iso8601(), source_label_.toStdString());
+        algocore::utc_now_iso8601(), source_label_.toStdString());
     status_->setText(tr("Site MDC offered: %1").arg(QString::fromStdString(describe(mdc))));
     Q_EMIT siteMdcChosen(mdc);
 }

@@ -127,7 +127,4 @@ private:
     std::unique_ptr<Impl> impl_;
 };
 
-/// Current UTC time as ISO 8601 with seconds ("2026-11-23T19:30:00Z").
-std::string utc_now_iso8601();
-
 } // namespace algocore::storage
