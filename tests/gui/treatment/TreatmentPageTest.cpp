@@ -1,6 +1,8 @@
 // The Treatment page on scripted samples (no device): the dose it reports, the refusal of a
 // band relative to a PPT that was never measured, the release prompt on a slow sag, the
 // over-limit end, and a hold stored with its trace.
+#include <QAbstractButton>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -261,6 +263,56 @@ private Q_SLOTS:
         const auto trace = storage.hold_trace(holds.front().id);
         QVERIFY(trace);
         QCOMPARE(trace->samples.size(), page.hold()->trace().size());
+    }
+
+    // A finished hold is thrown away only after a second, deliberate click: "Keep it" (or
+    // closing the question) keeps it, "Discard hold" discards it; nothing is stored either way
+    // until Save.
+    void discardAsksBeforeThrowingAHoldAway() {
+        Bench bench;
+        g_workbench = &bench.workbench;
+        TreatmentPage page(bench.workbench, nullptr);
+        page.resize(1280, 800);
+        page.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        page.point().set_subject_code(QStringLiteral("S003"));
+        Q_EMIT page.point().subjectEdited();
+        page.editor().set_prescription(absolute(300, 400, 5, 500));
+        QVERIFY(page.start_hold());
+        feed_script(page, 0.0, 7.0, [](double t) { return t < 1.0 ? 0.0 : 330.0; });
+        QVERIFY(page.session().pending());
+
+        auto* discard = page.summary().findChild<QPushButton*>(QStringLiteral("DiscardHold"));
+        QVERIFY(discard);
+        QTest::mouseClick(discard, Qt::LeftButton);
+        QMessageBox* question = page.discard_question();
+        QVERIFY(question);
+        QVERIFY2(question->text().contains(QStringLiteral("330 kPa")),
+                 qPrintable(question->text()));
+        QVERIFY(page.session().pending()); // nothing happened yet
+        QAbstractButton* keep = nullptr;
+        QAbstractButton* confirm = nullptr;
+        for (QAbstractButton* b : question->buttons()) {
+            if (b->text() == QStringLiteral("Keep it")) keep = b;
+            if (b->text() == QStringLiteral("Discard hold")) confirm = b;
+        }
+        QVERIFY(keep && confirm);
+        QTest::mouseClick(keep, Qt::LeftButton);
+        QTRY_VERIFY(!page.discard_question());
+        QVERIFY(page.session().pending());
+
+        QTest::mouseClick(discard, Qt::LeftButton);
+        question = page.discard_question();
+        QVERIFY(question);
+        for (QAbstractButton* b : question->buttons())
+            if (b->text() == QStringLiteral("Discard hold")) confirm = b;
+        QTest::mouseClick(confirm, Qt::LeftButton);
+        QTRY_VERIFY(!page.discard_question());
+        QVERIFY(!page.session().pending());
+        QCOMPARE(page.summary().note_text(), QStringLiteral("Discarded: not stored"));
+        auto& storage = *bench.workbench.storage();
+        QVERIFY(storage.flush(std::chrono::seconds(30)));
+        QVERIFY(!storage.find_subject("S003")); // nothing was stored
     }
 
     void pageScreenshotIsNotBlank() {

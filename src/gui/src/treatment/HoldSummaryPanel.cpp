@@ -52,7 +52,8 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     rating_->setToolTip(QStringLiteral("Pain during the hold, 0 (none) to 10 (worst imaginable)"));
     save_ = new QPushButton(QStringLiteral("Save hold"), this);
     save_->setObjectName(QStringLiteral("SaveHold"));
-    discard_ = new QPushButton(QStringLiteral("Discard"), this);
+    discard_ = new QPushButton(QStringLiteral("Discard…"), this);
+    discard_->setObjectName(QStringLiteral("DiscardHold"));
     note_ = new QLabel(this);
     note_->setObjectName(QStringLiteral("SaveNote"));
 

@@ -4,6 +4,7 @@
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
@@ -133,10 +134,7 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     connect(start_, &QPushButton::clicked, this, [this] { start_hold(); });
     connect(stop_, &QPushButton::clicked, this, [this] { stop_hold(); });
     connect(summary_, &HoldSummaryPanel::saveRequested, this, [this] { save_hold(); });
-    connect(summary_, &HoldSummaryPanel::discardRequested, this, [this] {
-        workbench_.treatment().discard_pending();
-        summary_->show_saved(QStringLiteral("Discarded: not stored"));
-    });
+    connect(summary_, &HoldSummaryPanel::discardRequested, this, [this] { confirm_discard(); });
     // Thresholds read from the database redraw the refusal and the stored values.
     workbench_.treatment().set_on_change([page = QPointer<TreatmentPage>(this)] {
         if (page) page->check_prescription();
@@ -222,6 +220,34 @@ bool TreatmentPage::refusal_visible() const {
 const algocore::protocols::HoldEngine* TreatmentPage::hold() const {
     const auto* sequence = session().sequence();
     return sequence ? sequence->latest_hold() : nullptr;
+}
+
+// A finished hold is a treatment given: throwing it away takes a second, deliberate click.
+// The question is window-modal but does not block, so the live view keeps drawing.
+void TreatmentPage::confirm_discard() {
+    if (discard_question_ || !session().pending()) return;
+    const auto& m = session().pending()->hold.metrics;
+    discard_question_ = new QMessageBox(
+        QMessageBox::Warning, tr("Discard this hold?"),
+        tr("Discard the hold just given (%1 s, mean %2)? It will not be stored and cannot be "
+           "brought back.")
+            .arg(m.duration_s, 0, 'f', 0)
+            .arg(unit_.format_with_symbol(m.mean_kpa)),
+        QMessageBox::NoButton, this);
+    QPushButton* discard =
+        discard_question_->addButton(tr("Discard hold"), QMessageBox::DestructiveRole);
+    discard_question_->addButton(tr("Keep it"), QMessageBox::RejectRole);
+    discard_question_->setDefaultButton(
+        qobject_cast<QPushButton*>(discard_question_->buttons().back())); // Enter keeps the hold
+    discard_question_->setAttribute(Qt::WA_DeleteOnClose);
+    connect(discard_question_, &QMessageBox::finished, this, [this, discard] {
+        const bool confirmed = discard_question_ && discard_question_->clickedButton() == discard;
+        discard_question_ = nullptr;
+        if (!confirmed || !session().pending()) return;
+        workbench_.treatment().discard_pending();
+        summary_->show_saved(tr("Discarded: not stored"));
+    });
+    discard_question_->open();
 }
 
 } // namespace algogui

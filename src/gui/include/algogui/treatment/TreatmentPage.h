@@ -21,6 +21,7 @@
 
 class QFrame;
 class QLabel;
+class QMessageBox;
 class QPushButton;
 
 namespace algogui {
@@ -61,6 +62,8 @@ public:
     PrescriptionEditor& editor() { return *editor_; }
     HoldStatusPanel& status() { return *status_; }
     HoldSummaryPanel& summary() { return *summary_; }
+    /// The open "Discard this hold?" question, or null (tests answer it as a user would).
+    QMessageBox* discard_question() const { return discard_question_; }
     PressureReadout& readout() { return *readout_; }
     /// The recent trace the plot draws (breaks at gaps in the signal).
     const TraceHistory& trace_history() const { return history_; }
@@ -106,6 +109,7 @@ private:
     void show_phase();
     void refresh(double now_t_s);
     void set_prompt(const std::optional<CoachPrompt>& prompt);
+    void confirm_discard();
 
     algocore::session::Workbench& workbench_;
     AudioCues* audio_ = nullptr;
@@ -130,6 +134,7 @@ private:
     QStringList step_up_log_;
     bool was_running_ = false;
     bool pending_shown_ = false;
+    QMessageBox* discard_question_ = nullptr;
 };
 
 } // namespace algogui
