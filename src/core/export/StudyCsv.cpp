@@ -40,7 +40,7 @@ void write_trials_csv(const StudyData& data, std::ostream& out) {
              "side",           "measure",         "trial",    "ppt_kpa",        "rate_kpa_s",
              "probe_cm2",      "valid",           "flags",    "calibration_id", "outcome",
              "counted",        "in_corridor_pct", "trial_id", "preset",         "target_rate_kpa_s",
-             "ramp_start_t_s", "signal_t_s",      "peak_kpa", "rest_s"});
+             "ramp_start_t_s", "signal_t_s",      "peak_kpa", "rest_s",         "excluded_reason"});
     for (const auto& t : data.trials) {
         const Context c = context_of(data, t.session_id, t.site_id);
         csv.row({c.subject,
@@ -66,7 +66,8 @@ void write_trials_csv(const StudyData& data, std::ostream& out) {
                  num(t.ramp_start_t_s, 4),
                  num(t.signal_t_s, 4),
                  num(t.peak_kpa),
-                 t.rest_s ? num(*t.rest_s, 2) : ""});
+                 t.rest_s ? num(*t.rest_s, 2) : "",
+                 t.excluded_reason});
     }
 }
 

@@ -25,7 +25,9 @@ json visit_json(const PointVisit& v, const MdcValue& mdc) {
                           {"trial", t.index},
                           {"ppt_kpa", t.ppt_kpa},
                           {"valid", t.valid},
-                          {"counted", t.counted}});
+                          {"counted", t.counted},
+                          {"excluded_reason",
+                           t.excluded_reason.empty() ? json(nullptr) : json(t.excluded_reason)}});
     json out = {{"session_id", v.session_id},
                 {"date", v.session_started_utc},
                 {"n", v.n},

@@ -124,7 +124,8 @@ SubjectHistory SubjectHistory::build(const storage::SubjectRecords& records, con
             p.visits.push_back(std::move(v));
             ++entry.points;
         }
-        p.visits.back().trials.push_back({t.id, t.index, t.ppt_kpa, t.valid, t.counted});
+        p.visits.back().trials.push_back(
+            {t.id, t.index, t.ppt_kpa, t.valid, t.counted, t.excluded_reason});
     }
     for (auto& [key, p] : points) {
         for (PointVisit& v : p.visits)

@@ -201,7 +201,31 @@ PptSummary PptSeries::summary() const {
 }
 
 int PptSeries::trials_allowed() const {
-    return preset_.trials + (preset_.discard_first ? 1 : 0) + preset_.retest.max_extra_trials;
+    return preset_.trials + (preset_.discard_first ? 1 : 0) + preset_.retest.max_extra_trials +
+           replaced_;
+}
+
+bool PptSeries::set_excluded(int number, bool excluded) {
+    if (number < 1 || number > static_cast<int>(trials_.size())) return false;
+    PptSeriesTrial& trial = trials_[static_cast<std::size_t>(number - 1)];
+    if (trial.excluded == excluded) return true;
+    const bool familiarisation = preset_.discard_first && trial.number == 1;
+    const bool protocol_counted = trial.result.valid && !familiarisation;
+    trial.excluded = excluded;
+    trial.counted = protocol_counted && !excluded;
+    if (!protocol_counted) return true;
+    replaced_ += excluded ? 1 : -1;
+    if (excluded && state_ == PptSeriesState::Complete && counted_trials() < preset_.trials) {
+        // The series is open again for the replacement: the rest runs from the last trial.
+        state_ = PptSeriesState::InterTrial;
+        watch_.emplace(preset_);
+        watch_->arm();
+        tick(now_s_);
+    } else if (!excluded && !finished() && state_ != PptSeriesState::TrialRunning &&
+               counted_trials() >= preset_.trials) {
+        settle(PptSeriesState::Complete);
+    }
+    return true;
 }
 
 void PptSeries::settle(PptSeriesState next) {

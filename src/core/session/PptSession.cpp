@@ -114,11 +114,53 @@ std::vector<PptTrialRow> PptSession::rows() const {
         const int offset = static_cast<int>(point->done.size());
         for (const PptSeriesTrial& trial : point->series->trials()) {
             const auto id = point->record_ids.find(trial.number);
-            rows.push_back({offset + trial.number, trial,
-                            id == point->record_ids.end() ? storage::kNoRecord : id->second, 0});
+            rows.push_back({offset + trial.number,
+                            trial,
+                            id == point->record_ids.end() ? storage::kNoRecord : id->second,
+                            0,
+                            {}});
         }
     }
+    for (PptTrialRow& row : rows) {
+        const auto excluded = point->excluded.find(row.record_id);
+        row.excluded_reason = excluded == point->excluded.end() ? "" : excluded->second;
+    }
     return rows;
+}
+
+bool PptSession::apply_exclusion(storage::RecordId trial_id, const std::string& reason) {
+    if (trial_id == storage::kNoRecord) return false;
+    const bool excluded = !reason.empty();
+    for (auto& [key, point] : points_) {
+        bool found = false;
+        for (const auto& [number, id] : point.record_ids) {
+            if (id != trial_id || !point.series) continue;
+            // The running series decides what the exclusion means for the protocol.
+            const auto& trials = point.series->trials();
+            if (excluded && number >= 1 && number <= static_cast<int>(trials.size()) &&
+                !trials[static_cast<std::size_t>(number - 1)].excluded)
+                point.counted_before[trial_id] =
+                    trials[static_cast<std::size_t>(number - 1)].counted;
+            found = point.series->set_excluded(number, excluded);
+        }
+        for (PptTrialRow& row : point.done) {
+            if (row.record_id != trial_id) continue;
+            found = true;
+            // An earlier series is over: the row stops counting (or counts as it did).
+            if (excluded && !row.trial.excluded) point.counted_before[trial_id] = row.trial.counted;
+            row.trial.excluded = excluded;
+            row.trial.counted = !excluded && point.counted_before[trial_id];
+        }
+        if (found && !excluded) point.counted_before.erase(trial_id);
+        if (!found) continue;
+        if (excluded)
+            point.excluded[trial_id] = reason;
+        else
+            point.excluded.erase(trial_id);
+        if (on_change_) on_change_();
+        return true;
+    }
+    return false;
 }
 
 PptPointResult PptSession::result() const {
@@ -196,7 +238,7 @@ void PptSession::store(Point& point, const PptSeriesTrial& trial) {
     const auto written =
         recorder_.record_trial({point.site.id, point.side}, point.series->preset(), trial, number);
     point.record_ids[trial.number] = written.id;
-    newly_stored_.push_back({number, trial, written.id, written.ticket});
+    newly_stored_.push_back({number, trial, written.id, written.ticket, {}});
 }
 
 void PptSession::close_series(Point& point) {
@@ -208,8 +250,11 @@ void PptSession::close_series(Point& point) {
     const int offset = static_cast<int>(point.done.size());
     for (const PptSeriesTrial& trial : point.series->trials()) {
         const auto id = point.record_ids.find(trial.number);
-        point.done.push_back({offset + trial.number, trial,
-                              id == point.record_ids.end() ? storage::kNoRecord : id->second, 0});
+        point.done.push_back({offset + trial.number,
+                              trial,
+                              id == point.record_ids.end() ? storage::kNoRecord : id->second,
+                              0,
+                              {}});
     }
     point.record_ids.clear();
     point.series.reset();

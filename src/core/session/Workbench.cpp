@@ -34,6 +34,10 @@ Workbench::Workbench(WorkbenchOptions options)
     sites_ = storage::builtin_sites();
     // A PPT stored at a point may be what a relative treatment band needs.
     thresholds_.set_on_change([] {});
+    // An exclusion changes the point's threshold in this visit's PPT session at once.
+    corrections_.set_on_trial_excluded([this](storage::RecordId trial, const std::string& reason) {
+        thresholds_.apply_exclusion(trial, reason);
+    });
 }
 
 Workbench::~Workbench() {
@@ -94,6 +98,7 @@ std::size_t Workbench::close_database() {
 void Workbench::storage_changed() {
     visit_.set_storage(storage_.get());
     training_.set_storage(storage_.get());
+    corrections_.set_storage(storage_.get());
     thresholds_.visit_changed();
     treatment_.visit_changed();
 }

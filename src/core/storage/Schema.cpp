@@ -3,6 +3,8 @@
 // Version 3: training scores and continuous session sample chunks.
 // Version 5: traces re-encoded in the compact format (TraceMigration.cpp) and each site's own
 // MDC from the lab's reliability data (site_mdc; the latest row of a site and side is in force).
+// Version 6: a trial can be excluded with a reason (trials.excluded_reason, set and cleared
+// only through the audited correction path): kept and flagged, never counted.
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -133,6 +135,12 @@ CREATE TABLE site_mdc (
 CREATE INDEX site_mdc_by_point ON site_mdc(site_id, side, id);
 )sql";
 
+// NULL = not excluded. The protocol's own decision (counted) is left as recorded; a trial
+// counts when it was counted and nobody excluded it (kTrialCountsSql).
+constexpr const char* kVersion6 = R"sql(
+ALTER TABLE trials ADD COLUMN excluded_reason TEXT;
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -206,6 +214,7 @@ const char* migration_sql(int to_version) {
     case 3: return kVersion3;
     case 4: return kVersion4;
     case 5: return kVersion5;
+    case 6: return kVersion6;
     default: return nullptr;
     }
 }

@@ -57,30 +57,35 @@ constexpr const char* kSiteColumns =
 
 } // namespace
 
+std::string trial_counts_sql(const std::string& alias) {
+    return "(" + alias + "counted = 1 AND " + alias + "excluded_reason IS NULL)";
+}
+
 std::string trial_columns(const std::string& alias) {
     std::string out;
-    for (const char* c : {"id",
-                          "session_id",
-                          "site_id",
-                          "side",
-                          "measure",
-                          "trial_index",
-                          "ppt_kpa",
-                          "rate_kpa_s",
-                          "target_rate_kpa_s",
-                          "probe_cm2",
-                          "valid",
-                          "counted",
-                          "flags",
-                          "outcome",
-                          "preset",
-                          "calibration_id",
-                          "in_corridor_pct",
-                          "ramp_start_t_s",
-                          "signal_t_s",
-                          "peak_kpa",
-                          "rest_s"})
-        out += (out.empty() ? "" : ", ") + alias + c;
+    for (const std::string c : {"id",
+                                "session_id",
+                                "site_id",
+                                "side",
+                                "measure",
+                                "trial_index",
+                                "ppt_kpa",
+                                "rate_kpa_s",
+                                "target_rate_kpa_s",
+                                "probe_cm2",
+                                "valid",
+                                "counted",
+                                "flags",
+                                "outcome",
+                                "preset",
+                                "calibration_id",
+                                "in_corridor_pct",
+                                "ramp_start_t_s",
+                                "signal_t_s",
+                                "peak_kpa",
+                                "rest_s",
+                                "excluded_reason"})
+        out += (out.empty() ? "" : ", ") + (c == "counted" ? trial_counts_sql(alias) : alias + c);
     return out;
 }
 
@@ -142,6 +147,7 @@ Trial read_trial(SQLite::Statement& st) {
     t.peak_kpa = st.getColumn(i++).getDouble();
     if (!st.getColumn(i).isNull()) t.rest_s = st.getColumn(i).getDouble();
     ++i;
+    t.excluded_reason = st.getColumn(i++).getString(); // NULL reads as ""
     return t;
 }
 

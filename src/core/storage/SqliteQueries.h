@@ -22,6 +22,11 @@ inline BodySide side_of(const std::string& letter) {
     return side;
 }
 
+/// Whether a trial (alias "t." or "") counts towards its point's threshold: the protocol
+/// counted it and nobody excluded it. The one home of that rule in SQL; read_trial applies it
+/// to Trial::counted, so no reader can count an excluded trial.
+std::string trial_counts_sql(const std::string& alias);
+
 /// Column lists of a trial and a hold row, each name prefixed with alias ("t." or ""), in the
 /// order read_trial and read_hold expect.
 std::string trial_columns(const std::string& alias);

@@ -17,9 +17,11 @@ std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_i
         db, "SELECT s.id, s.started_utc, COUNT(*), AVG(t.ppt_kpa) FROM trials t "
             "JOIN sessions s ON s.id = t.session_id "
             "WHERE s.subject_id = ?1 AND t.site_id = ?2 AND t.side = ?3 AND t.measure = ?4 "
-            "AND t.counted = 1 AND (?5 = 0 OR (s.started_utc, s.id) < "
-            "(SELECT started_utc, id FROM sessions WHERE id = ?5)) "
-            "GROUP BY s.id ORDER BY s.started_utc DESC, s.id DESC LIMIT 1");
+            "AND " +
+                trial_counts_sql("t.") +
+                " AND (?5 = 0 OR (s.started_utc, s.id) < "
+                "(SELECT started_utc, id FROM sessions WHERE id = ?5)) "
+                "GROUP BY s.id ORDER BY s.started_utc DESC, s.id DESC LIMIT 1");
     st.bind(1, subject_id);
     st.bind(2, site_id);
     st.bind(3, to_letter(side));
@@ -40,8 +42,10 @@ std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_i
 
 std::vector<SiteSummary> site_summaries(SQLite::Database& db, RecordId subject_id) {
     SQLite::Statement st(
-        db, "SELECT s.id, subj.code, s.started_utc, site.key, site.name, t.side, t.measure, "
-            "t.counted, t.ppt_kpa FROM trials t JOIN sessions s ON s.id = t.session_id "
+        db,
+        "SELECT s.id, subj.code, s.started_utc, site.key, site.name, t.side, t.measure, " +
+            trial_counts_sql("t.") +
+            ", t.ppt_kpa FROM trials t JOIN sessions s ON s.id = t.session_id "
             "JOIN subjects subj ON subj.id = s.subject_id JOIN sites site ON site.id = t.site_id "
             "WHERE ?1 = 0 OR s.subject_id = ?1 "
             "ORDER BY subj.code, s.started_utc, s.id, site.key, t.side, t.measure, t.id");
@@ -103,9 +107,11 @@ std::vector<PointThreshold> thresholds_of(SQLite::Database& db, RecordId subject
     SQLite::Statement st(
         db, "SELECT t.site_id, t.side, s.id, s.started_utc, COUNT(*), AVG(t.ppt_kpa) "
             "FROM trials t JOIN sessions s ON s.id = t.session_id "
-            "WHERE s.subject_id = ?1 AND t.measure = ?2 AND t.counted = 1 "
-            "GROUP BY t.site_id, t.side, s.id ORDER BY t.site_id, t.side, s.started_utc DESC, "
-            "s.id DESC");
+            "WHERE s.subject_id = ?1 AND t.measure = ?2 AND " +
+                trial_counts_sql("t.") +
+                " "
+                "GROUP BY t.site_id, t.side, s.id ORDER BY t.site_id, t.side, s.started_utc DESC, "
+                "s.id DESC");
     st.bind(1, subject_id);
     st.bind(2, to_string(measure));
     std::vector<PointThreshold> out;

@@ -292,7 +292,7 @@ void insert(SQLite::Database& db, const SamplesWrite& w) {
 // what the device measured is never edited, only how it is classified or attributed.
 const std::map<std::string, std::set<std::string>>& correctable_fields() {
     static const std::map<std::string, std::set<std::string>> fields = {
-        {"trials", {"valid", "counted", "side", "site_id"}},
+        {"trials", {"valid", "counted", "side", "site_id", "excluded_reason"}},
         {"holds", {"pain_rating", "side", "site_id"}},
         {"sessions", {"notes", "operator_id", "device_serial", "calibration_id", "probe_cm2"}},
         {"subjects", {"sex", "age_band", "dominant_side", "notes"}},
@@ -314,6 +314,14 @@ void insert(SQLite::Database& db, const CorrectionWrite& w) {
     const bool was_null = column.isNull();
     const std::string before = was_null ? std::string{} : column.getString();
     old_value.reset();
+    // A correction that changes nothing (excluding an excluded trial twice, a double click)
+    // would only add noise to the audit log.
+    if (before == c.new_value) {
+        throw SQLite::Exception(c.table + " record " + std::to_string(c.row_id) + " already has " +
+                                    c.field + " " +
+                                    (c.new_value.empty() ? "empty" : "'" + c.new_value + "'"),
+                                SQLITE_CONSTRAINT);
+    }
 
     SQLite::Statement audit(db, "INSERT INTO audit_log (who, when_utc, table_name, row_id, field, "
                                 "old_value, new_value, reason) VALUES (?,?,?,?,?,?,?,?)");

@@ -3,7 +3,11 @@
 // page and once through `algoscope-cli ppt` (cli_ppt::run with a scripted frame source), each
 // on a workbench with the same fixed wall clock and its own database. Every stored row
 // (subject, operator, session, trials) and every trace blob must be identical, byte for byte,
-// apart from the row ids the two databases handed out.
+// apart from the row ids the two databases handed out. A trial excluded on the page (its
+// button and reason dialog) and with `algoscope-cli trials exclude` is corrected identically.
+#include <CLI/CLI.hpp>
+#include <QComboBox>
+#include <QLineEdit>
 #include <QPushButton>
 #include <QtTest>
 
@@ -16,12 +20,16 @@
 #include "algocore/session/Workbench.h"
 #include "algocore/storage/SqliteStorage.h"
 #include "algogui/LiveFeed.h"
+#include "algogui/TrialExclusionDialog.h"
 #include "algogui/bodymap/BodyMapWidget.h"
 #include "algogui/thresholds/RunControls.h"
 #include "algogui/thresholds/SessionForm.h"
 #include "algogui/thresholds/SubjectForm.h"
 #include "algogui/thresholds/ThresholdsPage.h"
+#include "algogui/thresholds/TrialExclusionButton.h"
 #include "algogui/thresholds/TrialTable.h"
+
+void register_all_commands(CLI::App& app);
 
 using algocore::Sample;
 using algocore::storage::BodySide;
@@ -89,6 +97,95 @@ std::vector<std::string> queries() {
     return q;
 }
 
+// The Thresholds page's forms, the point chosen, Start pressed, frames from the feed; then,
+// when a reason is given, trial 2 is selected and excluded with the page's button and dialog.
+void measure_on_the_page(const std::string& db, const QString& exclusion_reason = {}) {
+    algocore::session::Workbench workbench(parity::fixed_clock(kUtc));
+    const std::string opened = workbench.open_database(db);
+    QVERIFY2(opened.empty(), opened.c_str());
+    algogui::LiveFeed live{workbench};
+    algogui::ThresholdsPage page{workbench, nullptr, nullptr};
+    algocore::storage::Subject subject;
+    subject.code = "P-017";
+    page.subject_form().set_subject(subject);
+    page.session_form().set_operator_name(QStringLiteral("Dr Lund"));
+    page.resize(1280, 780);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    const auto point =
+        page.body_map().marker_position("upper_trapezius", BodySide::Left, algogui::BodyView::Back);
+    QVERIFY(point.has_value());
+    QTest::mouseClick(&page.body_map(), Qt::LeftButton, {}, point->toPoint());
+    page.run_controls().start_button().click();
+    QVERIFY2(workbench.visit().visit().has_value(), qPrintable(page.run_controls().status_text()));
+    for (const auto& frame : parity::frames_of(three_trials(), 16)) { // 60 Hz frames at 1 kHz
+        workbench.feed_frame(frame);
+        page.show_samples(frame);
+    }
+    QCOMPARE(page.trial_table().rowCount(), 3);
+    if (!exclusion_reason.isEmpty()) {
+        auto& table = page.trial_table();
+        auto& button = page.exclude_button();
+        QVERIFY(!button.isEnabled()); // nothing selected yet
+        const QRect row = table.visualRect(table.model()->index(1, algogui::TrialTable::Ppt));
+        QTest::mouseClick(table.viewport(), Qt::LeftButton, {}, row.center());
+        QVERIFY(button.isEnabled());
+        QTest::mouseClick(&button, Qt::LeftButton);
+        auto* dialog = button.dialog();
+        QVERIFY(dialog);
+        QVERIFY(!dialog->confirm_button().isEnabled()); // a reason is required
+        dialog->reason_box().setFocus();
+        QTest::keyClicks(dialog->reason_box().lineEdit(), exclusion_reason);
+        QVERIFY(dialog->confirm_button().isEnabled());
+        QTest::mouseClick(&dialog->confirm_button(), Qt::LeftButton);
+        QCOMPARE(table.cell_text(1, algogui::TrialTable::Valid), QStringLiteral("excluded"));
+        QVERIFY2(table.cell_text(1, algogui::TrialTable::Flags)
+                     .startsWith(QStringLiteral("excluded: ") + exclusion_reason),
+                 qPrintable(table.cell_text(1, algogui::TrialTable::Flags)));
+        QCOMPARE(button.text(), QStringLiteral("Count trial again…"));
+    }
+    QVERIFY(workbench.storage()->flush(std::chrono::seconds(10)));
+    QCOMPARE(workbench.close_database(), std::size_t{0});
+}
+
+// The same samples as the frame source of `algoscope-cli ppt`.
+void measure_with_the_cli(const std::string& db) {
+    algocore::session::Workbench workbench(parity::fixed_clock(kUtc));
+    cli_ppt::Options options;
+    options.common.db = db;
+    options.common.subject = "P-017";
+    options.common.operator_name = "Dr Lund";
+    options.common.site = "upper_trapezius";
+    options.common.side = "L";
+    const auto frames = parity::frames_of(three_trials(), 16);
+    std::size_t next = 0;
+    const cli_measuring::FrameSource source = [&](algocore::session::Workbench& wb) {
+        if (next == frames.size()) return false;
+        wb.feed_frame(frames[next++]);
+        return true;
+    };
+    std::ostringstream out, err;
+    try {
+        cli_ppt::run(options, workbench, source, nullptr, out, err);
+    } catch (const cli_measuring::Failure& failure) {
+        QFAIL(failure.message.c_str());
+    }
+    QVERIFY2(out.str().find("\"n\":3") != std::string::npos, out.str().c_str());
+}
+
+// `algoscope-cli <arguments>` through the command registry the executable uses.
+int cli_command(std::vector<std::string> arguments) {
+    CLI::App app;
+    register_all_commands(app);
+    std::reverse(arguments.begin(), arguments.end()); // CLI11 takes them last first
+    try {
+        app.parse(arguments);
+    } catch (const CLI::ParseError& e) {
+        return e.get_exit_code();
+    }
+    return 0;
+}
+
 } // namespace
 
 class GuiCliParityTest : public QObject {
@@ -98,61 +195,8 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const std::string gui_db = dir.filePath(QStringLiteral("gui.sqlite")).toStdString();
         const std::string cli_db = dir.filePath(QStringLiteral("cli.sqlite")).toStdString();
-        const auto frames = parity::frames_of(three_trials(), 16); // 60 Hz frames at 1 kHz
-
-        // The GUI: the page's forms, the point chosen, Start pressed, frames from the feed.
-        {
-            algocore::session::Workbench workbench(parity::fixed_clock(kUtc));
-            const std::string opened = workbench.open_database(gui_db);
-            QVERIFY2(opened.empty(), opened.c_str());
-            algogui::LiveFeed live{workbench};
-            algogui::ThresholdsPage page{workbench, nullptr, nullptr};
-            algocore::storage::Subject subject;
-            subject.code = "P-017";
-            page.subject_form().set_subject(subject);
-            page.session_form().set_operator_name(QStringLiteral("Dr Lund"));
-            page.resize(1280, 780);
-            page.show();
-            QVERIFY(QTest::qWaitForWindowExposed(&page));
-            const auto point = page.body_map().marker_position("upper_trapezius", BodySide::Left,
-                                                               algogui::BodyView::Back);
-            QVERIFY(point.has_value());
-            QTest::mouseClick(&page.body_map(), Qt::LeftButton, {}, point->toPoint());
-            page.run_controls().start_button().click();
-            QVERIFY2(workbench.visit().visit().has_value(),
-                     qPrintable(page.run_controls().status_text()));
-            for (const auto& frame : frames) {
-                workbench.feed_frame(frame);
-                page.show_samples(frame);
-            }
-            QCOMPARE(page.trial_table().rowCount(), 3);
-            QVERIFY(workbench.storage()->flush(std::chrono::seconds(10)));
-            QCOMPARE(workbench.close_database(), std::size_t{0});
-        }
-
-        // The CLI: the same samples as the frame source of `algoscope-cli ppt`.
-        {
-            algocore::session::Workbench workbench(parity::fixed_clock(kUtc));
-            cli_ppt::Options options;
-            options.common.db = cli_db;
-            options.common.subject = "P-017";
-            options.common.operator_name = "Dr Lund";
-            options.common.site = "upper_trapezius";
-            options.common.side = "L";
-            std::size_t next = 0;
-            const cli_measuring::FrameSource source = [&](algocore::session::Workbench& wb) {
-                if (next == frames.size()) return false;
-                wb.feed_frame(frames[next++]);
-                return true;
-            };
-            std::ostringstream out, err;
-            try {
-                cli_ppt::run(options, workbench, source, nullptr, out, err);
-            } catch (const cli_measuring::Failure& failure) {
-                QFAIL(failure.message.c_str());
-            }
-            QVERIFY2(out.str().find("\"n\":3") != std::string::npos, out.str().c_str());
-        }
+        measure_on_the_page(gui_db);
+        measure_with_the_cli(cli_db);
 
         const std::string difference = parity::first_difference(gui_db, cli_db, queries());
         QVERIFY2(difference.empty(), difference.c_str());
@@ -162,6 +206,31 @@ private Q_SLOTS:
         QCOMPARE(trials.size(), std::size_t{3});
         QCOMPARE(trials[0], "round(ppt_kpa, 6)=" + parity::hex_float(380.0) + "|counted=1|");
         QCOMPARE(trials[2], "round(ppt_kpa, 6)=" + parity::hex_float(420.0) + "|counted=1|");
+    }
+
+    // One correction engine: excluding trial 2 on the page and with `trials exclude` stores
+    // the same trial state and the same audit row (apart from the moment it was made).
+    void anExclusionOnThePageAndInTheCliIsTheSameCorrection() {
+        QTemporaryDir dir;
+        const std::string gui_db = dir.filePath(QStringLiteral("gui.sqlite")).toStdString();
+        const std::string cli_db = dir.filePath(QStringLiteral("cli.sqlite")).toStdString();
+        measure_on_the_page(gui_db, QStringLiteral("patient moved"));
+        measure_with_the_cli(cli_db);
+        QCOMPARE(cli_command({"trials", "exclude", "--db", cli_db, "--trial", "2", "--reason",
+                              "patient moved", "--by", "Dr Lund"}),
+                 0);
+
+        std::vector<std::string> corrected = queries();
+        corrected.push_back("SELECT id, excluded_reason, counted FROM trials ORDER BY id");
+        corrected.push_back("SELECT who, table_name, row_id, field, old_value, new_value, reason "
+                            "FROM audit_log ORDER BY id");
+        const std::string difference = parity::first_difference(gui_db, cli_db, corrected);
+        QVERIFY2(difference.empty(), difference.c_str());
+        const auto audit = parity::rows(
+            gui_db, "SELECT row_id, field, old_value, new_value, who FROM audit_log ORDER BY id");
+        QCOMPARE(audit.size(), std::size_t{1});
+        QCOMPARE(audit[0], std::string("row_id=2|field=excluded_reason|old_value=NULL|"
+                                       "new_value=patient moved|who=Dr Lund|"));
     }
 };
 

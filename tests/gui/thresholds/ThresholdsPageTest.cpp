@@ -389,6 +389,44 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT((f.live.tick(), f.banner.level() == BannerLevel::Info), 5000);
     }
 
+    // Details typed on the form for a subject already stored are stored too, as an audited
+    // correction (the old value stays in the audit log); "not recorded" keeps a stored detail.
+    void DetailsTypedForAStoredSubjectAreAnAuditedCorrection() {
+        Fixture f;
+        auto& storage = *f.workbench.storage();
+        algocore::storage::Subject stored;
+        stored.code = "S007";
+        stored.sex = "female";
+        stored.dominant_side = BodySide::Right;
+        storage.add_subject(stored);
+        QVERIFY(storage.flush(std::chrono::seconds(10)));
+        f.page.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(
+            (f.workbench.inbox().deliver(), f.page.subject_form().known("S007").has_value()),
+            30000);
+        algocore::storage::Subject typed;
+        typed.code = "S007";
+        typed.sex = "male";
+        typed.age_band = "40-49";
+        f.page.subject_form().set_subject(typed);
+        QPushButton* use = nullptr;
+        for (auto* b : f.page.subject_form().findChildren<QPushButton*>())
+            if (b->text() == QStringLiteral("Use subject")) use = b;
+        QVERIFY(use);
+        QTest::mouseClick(use, Qt::LeftButton);
+        QVERIFY(storage.flush(std::chrono::seconds(10)));
+        const auto now = storage.find_subject("S007");
+        QVERIFY(now);
+        QCOMPARE(now->sex.value_or(""), std::string("male"));
+        QCOMPARE(now->age_band.value_or(""), std::string("40-49"));
+        QCOMPARE(now->dominant_side, std::optional<BodySide>(BodySide::Right));
+        const auto log = storage.audit_log("subjects", now->id);
+        QCOMPARE(log.size(), std::size_t{2});
+        QCOMPARE(log[0].old_value, std::string("female"));
+        QCOMPARE(log[0].who, std::string("Tester"));
+        QCOMPARE(log[0].reason, std::string("entered on the subject form"));
+    }
+
     void PageScreenshotIsNotBlank() {
         Fixture f;
         f.choose_on_map("upper_trapezius", BodySide::Left, BodyView::Back);

@@ -53,7 +53,8 @@ void write_version4_file(const std::string& path, const std::vector<RawTrace>& t
     }
     SQLite::Database db(path, SQLite::OPEN_READWRITE);
     db.exec("DROP TRIGGER trial_traces_immutable; DROP TRIGGER hold_traces_immutable; "
-            "DROP TRIGGER site_mdc_immutable; DROP TABLE site_mdc");
+            "DROP TRIGGER site_mdc_immutable; DROP TABLE site_mdc; "
+            "ALTER TABLE trials DROP COLUMN excluded_reason");
     SQLite::Statement trials(db, "UPDATE trial_traces SET samples = ? WHERE trial_id = ?");
     for (std::size_t i = 0; i + 1 < traces.size(); ++i) {
         const auto old_blob = encode_trace_v1(traces[i]);

@@ -5,14 +5,12 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+#include "algocore/session/SubjectDetails.h"
+
 namespace algogui {
 
 using algocore::storage::BodySide;
 using algocore::storage::Subject;
-
-namespace {
-const char* const kAgeBands[] = {"18-29", "30-39", "40-49", "50-59", "60-69", "70+"};
-}
 
 SubjectForm::SubjectForm(QWidget* parent) : QWidget(parent) {
     code_ = new QComboBox(this);
@@ -22,12 +20,12 @@ SubjectForm::SubjectForm(QWidget* parent) : QWidget(parent) {
     code_->setAccessibleName(tr("Subject code"));
     sex_ = new QComboBox(this);
     sex_->addItem(tr("not recorded"), QString());
-    for (const char* sex : {"female", "male", "other"})
-        sex_->addItem(tr(sex), QString::fromLatin1(sex));
+    for (const std::string& sex : algocore::session::subject_sexes())
+        sex_->addItem(tr(sex.c_str()), QString::fromStdString(sex));
     age_band_ = new QComboBox(this);
     age_band_->addItem(tr("not recorded"), QString());
-    for (const char* band : kAgeBands)
-        age_band_->addItem(QString::fromLatin1(band), QString::fromLatin1(band));
+    for (const std::string& band : algocore::session::subject_age_bands())
+        age_band_->addItem(QString::fromStdString(band), QString::fromStdString(band));
     dominant_ = new QComboBox(this);
     dominant_->addItem(tr("not recorded"), -1);
     dominant_->addItem(tr("right"), static_cast<int>(BodySide::Right));
@@ -76,6 +74,12 @@ void SubjectForm::set_subject(const Subject& subject) {
     dominant_->setCurrentIndex(
         std::max(0, dominant_->findData(
                         subject.dominant_side ? static_cast<int>(*subject.dominant_side) : -1)));
+}
+
+std::optional<Subject> SubjectForm::known(const std::string& code) const {
+    for (const Subject& s : known_)
+        if (s.code == code) return s;
+    return std::nullopt;
 }
 
 void SubjectForm::fill_from_known(const QString& code) {

@@ -23,6 +23,7 @@
 #include "algogui/thresholds/SessionForm.h"
 #include "algogui/thresholds/SitePicker.h"
 #include "algogui/thresholds/SubjectForm.h"
+#include "algogui/thresholds/TrialExclusionButton.h"
 #include "algogui/thresholds/TrialKeys.h"
 #include "algogui/thresholds/TrialTable.h"
 
@@ -155,11 +156,20 @@ QWidget* ThresholdsPage::build_run_column() {
     gauge_ = new RampRateGauge(column);
     table_ = new TrialTable(column);
     table_->setMinimumHeight(88); // the header and three trials
+    exclude_ = new TrialExclusionButton(workbench_, *table_, column);
+    connect(exclude_, &TrialExclusionButton::corrected, this, [this](const QString& problem) {
+        hint_ = problem;
+        refresh();
+    });
     summary_ = new PointSummaryView(column);
     layout->addWidget(run_);
     layout->addWidget(plot_->widget(), 4);
     layout->addWidget(gauge_);
     layout->addWidget(table_, 1);
+    auto* corrections = new QHBoxLayout;
+    corrections->addWidget(exclude_);
+    corrections->addStretch(1);
+    layout->addLayout(corrections);
     layout->addWidget(summary_);
     // On a short screen the column scrolls: the trial table and the summary stay reachable
     // instead of being pushed below the window's edge.
@@ -241,10 +251,34 @@ void ThresholdsPage::on_subject() {
     }
     subject_ = chosen;
     hint_.clear();
+    correct_stored_details(chosen);
     session_form_->show_open_session(
         tr("no session for %1 yet").arg(QString::fromStdString(chosen.code)));
     load_latest_thresholds();
     refresh();
+}
+
+// Details typed for a subject already stored are a correction (audited through algocore's
+// Corrections, as `algoscope-cli subjects set`), never dropped: the export carries what the
+// form showed. A detail left "not recorded" on the form keeps the stored one.
+void ThresholdsPage::correct_stored_details(const algocore::storage::Subject& entered) {
+    const auto stored = subject_form_->known(entered.code);
+    if (!stored || !workbench_.storage()) return;
+    const auto before = algocore::session::SubjectDetails::of(*stored);
+    auto wanted = before;
+    if (entered.sex) wanted.sex = entered.sex;
+    if (entered.age_band) wanted.age_band = entered.age_band;
+    if (entered.dominant_side) wanted.dominant_side = entered.dominant_side;
+    if (wanted == before) return;
+    const std::string operator_name = session_form_->operator_name().trimmed().toStdString();
+    const auto request = workbench_.corrections().set_subject_details(
+        *stored, wanted,
+        operator_name.empty() ? algocore::session::default_corrector() : operator_name,
+        "entered on the subject form");
+    hint_ = request.ok() ? tr("details of %1 corrected (the old ones stay in the audit log)")
+                               .arg(QString::fromStdString(entered.code))
+                         : QString::fromStdString(request.error);
+    reload(); // the picker offers the corrected details from now on
 }
 
 void ThresholdsPage::on_session() {

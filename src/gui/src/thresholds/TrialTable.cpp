@@ -1,6 +1,7 @@
 #include "algogui/thresholds/TrialTable.h"
 
 #include <QHeaderView>
+#include <QSignalBlocker>
 
 #include "algogui/Theme.h"
 
@@ -11,16 +12,18 @@ using algocore::protocols::PptTrialEnd;
 namespace {
 const QColor kInvalidTint{0xfd, 0xe7, 0xe9};
 const QColor kPracticeTint{0xee, 0xf0, 0xf3};
+const QColor kExcludedTint{0xe4, 0xe4, 0xe4};
 
 QString fingerprint(const std::vector<PptTrialRow>& rows, const DisplayUnit& unit) {
     QString text = unit.key;
     for (const PptTrialRow& row : rows) {
-        text += QStringLiteral("|%1:%2:%3:%4:%5")
+        text += QStringLiteral("|%1:%2:%3:%4:%5:%6")
                     .arg(row.number)
                     .arg(row.trial.result.ppt_kpa)
                     .arg(row.trial.result.flags)
                     .arg(row.trial.counted)
-                    .arg(row.record_id);
+                    .arg(row.record_id)
+                    .arg(QString::fromStdString(row.excluded_reason));
     }
     return text;
 }
@@ -29,8 +32,18 @@ QString fingerprint(const std::vector<PptTrialRow>& rows, const DisplayUnit& uni
 TrialTable::TrialTable(QWidget* parent)
     : QTableWidget(0, ColumnCount, parent), unit_(display_unit(QStringLiteral("kpa"))) {
     setEditTriggers(QAbstractItemView::NoEditTriggers);
-    setSelectionMode(QAbstractItemView::NoSelection);
+    // A row is picked with the mouse; the table never takes the keyboard from the trial keys.
+    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionBehavior(QAbstractItemView::SelectRows);
     setFocusPolicy(Qt::NoFocus);
+    connect(this, &QTableWidget::itemSelectionChanged, this, [this] {
+        const auto picked = selectedItems();
+        const int r = picked.isEmpty() ? -1 : picked.front()->row();
+        selected_record_ = r >= 0 && r < static_cast<int>(rows_.size())
+                               ? rows_[static_cast<std::size_t>(r)].record_id
+                               : algocore::storage::kNoRecord;
+        Q_EMIT trialSelected();
+    });
     verticalHeader()->hide();
     horizontalHeader()->setStretchLastSection(false);
     horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -57,6 +70,18 @@ QString TrialTable::cell_text(int row, Column column) const {
     return cell ? cell->text() : QString();
 }
 
+const PptTrialRow* TrialTable::selected_trial() const {
+    if (selected_record_ == algocore::storage::kNoRecord) return nullptr;
+    for (const PptTrialRow& row : rows_)
+        if (row.record_id == selected_record_) return &row;
+    return nullptr;
+}
+
+void TrialTable::select_trial(int number) {
+    for (int r = 0; r < static_cast<int>(rows_.size()); ++r)
+        if (rows_[static_cast<std::size_t>(r)].number == number) selectRow(r);
+}
+
 void TrialTable::refill() {
     const QString now = fingerprint(rows_, unit_);
     if (now == shown_) return;
@@ -75,6 +100,12 @@ void TrialTable::refill() {
                             .replace(QLatin1Char(','), QStringLiteral(", "));
         QString valid = result.valid ? tr("yes") : tr("no");
         if (result.valid && !row.trial.counted) valid = tr("practice");
+        const bool excluded = !row.excluded_reason.empty();
+        if (excluded) {
+            valid = tr("excluded");
+            const QString why = tr("excluded: %1").arg(QString::fromStdString(row.excluded_reason));
+            flags = flags.isEmpty() ? why : why + QStringLiteral(", ") + flags;
+        }
         const QStringList cells = {number,
                                    ppt,
                                    unit_.format(result.rate_kpa_s),
@@ -82,17 +113,39 @@ void TrialTable::refill() {
                                    flags,
                                    valid,
                                    row.record_id ? tr("#%1").arg(row.record_id) : tr("pending")};
-        const QColor tint = !result.valid        ? kInvalidTint
+        const QColor tint = excluded             ? kExcludedTint
+                            : !result.valid      ? kInvalidTint
                             : !row.trial.counted ? kPracticeTint
                                                  : theme::kBackground;
         for (int c = 0; c < ColumnCount; ++c) {
             auto* cell = new QTableWidgetItem(cells[c]);
             cell->setBackground(tint);
             if (c != Flags) cell->setTextAlignment(Qt::AlignCenter);
+            // An excluded value is struck through: still readable, plainly not counted.
+            if (excluded && c == Ppt) {
+                QFont struck = cell->font();
+                struck.setStrikeOut(true);
+                cell->setFont(struck);
+            }
             setItem(r, c, cell);
         }
     }
-    if (!rows_.empty()) scrollToBottom();
+    // The selection follows its stored trial across refills; another point's rows drop it.
+    int keep = -1;
+    for (int r = 0; r < static_cast<int>(rows_.size()); ++r)
+        if (selected_record_ != algocore::storage::kNoRecord &&
+            rows_[static_cast<std::size_t>(r)].record_id == selected_record_)
+            keep = r;
+    {
+        const QSignalBlocker quiet(this);
+        clearSelection();
+        if (keep >= 0) selectRow(keep);
+    }
+    if (keep < 0 && selected_record_ != algocore::storage::kNoRecord) {
+        selected_record_ = algocore::storage::kNoRecord;
+        Q_EMIT trialSelected();
+    }
+    if (!rows_.empty() && keep < 0) scrollToBottom();
 }
 
 } // namespace algogui

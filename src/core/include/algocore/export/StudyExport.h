@@ -17,7 +17,8 @@ using TraceLoader = std::function<std::optional<storage::RawTrace>(storage::Reco
 
 /// One row per trial: subject, session, date, operator, site, side, measure, trial, ppt_kpa,
 /// rate_kpa_s, probe_cm2, valid, flags, calibration_id, outcome, counted, in_corridor_pct,
-/// trial_id, preset, target_rate_kpa_s, ramp_start_t_s, signal_t_s, peak_kpa, rest_s.
+/// trial_id, preset, target_rate_kpa_s, ramp_start_t_s, signal_t_s, peak_kpa, rest_s,
+/// excluded_reason (counted is 0 for an excluded trial).
 void write_trials_csv(const storage::StudyData& data, std::ostream& out);
 /// One row per session, site, side and measure over counted trials.
 void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, std::ostream& out);

@@ -19,6 +19,7 @@ struct TrialValue {
     double ppt_kpa = 0.0;
     bool valid = false;
     bool counted = false;
+    std::string excluded_reason; ///< why the examiner excluded it; empty = not excluded
 };
 
 /// A point's threshold in one session: the mean of its counted trials.

@@ -33,9 +33,10 @@ const char* to_string(PptSeriesState state);
 
 /// One recorded trial and whether it counts towards the summary.
 struct PptSeriesTrial {
-    int number = 0;       ///< 1-based order in the series, including retests and discarded
-    bool counted = false; ///< valid and not the discarded familiarisation trial
-    bool retest = false;  ///< this trial repeats an invalid one
+    int number = 0;        ///< 1-based order in the series, including retests and discarded
+    bool counted = false;  ///< valid, not the discarded familiarisation trial, not excluded
+    bool excluded = false; ///< excluded afterwards by the examiner (kept, never counted)
+    bool retest = false;   ///< this trial repeats an invalid one
     /// Seconds from the previous trial's end (its pain signal) to this ramp's start; none
     /// for the first trial of the series (and for a trial aborted before its ramp).
     std::optional<double> rest_s;
@@ -63,6 +64,10 @@ public:
     void abort_trial(double t_s);
     /// Advances the countdown without samples (e.g. from an event clock).
     void tick(double t_s);
+    /// The examiner excluded trial `number` after it was recorded (or, excluded = false,
+    /// counts it again): an excluded trial never counts, and a series that needs another
+    /// counted trial because of it takes one more, as for a retest. False for no such trial.
+    bool set_excluded(int number, bool excluded);
 
     PptSeriesState state() const { return state_; }
     /// Complete or Incomplete: nothing more will be measured.
@@ -99,6 +104,7 @@ private:
     double rest_until_s_ = 0.0;
     double last_end_t_s_ = 0.0;
     int extra_trials_ = 0;
+    int replaced_ = 0; ///< counted trials excluded afterwards: each allows one more trial
     bool next_is_retest_ = false;
     bool spread_retest_done_ = false;
 };

@@ -26,6 +26,7 @@ struct PptTrialRow {
     protocols::PptSeriesTrial trial;
     storage::RecordId record_id = storage::kNoRecord; ///< 0 = not stored
     storage::WriteTicket ticket = 0;                  ///< to wait for its commit
+    std::string excluded_reason; ///< why the examiner excluded it; empty = not excluded
 };
 
 /// Results at the selected point.
@@ -80,6 +81,10 @@ public:
     int stored_trials() const { return stored_trials_; }
     /// Rows stored since the last call (the CLI prints them once committed).
     std::vector<PptTrialRow> take_stored();
+    /// A stored trial of this visit was excluded (reason) or counted again (reason empty)
+    /// through Corrections: the point's threshold follows at once. False when the trial is
+    /// not one of this visit's.
+    bool apply_exclusion(storage::RecordId trial_id, const std::string& reason);
     /// Called on the owner's thread when an earlier threshold arrives (views refresh).
     void set_on_change(std::function<void()> on_change) { on_change_ = std::move(on_change); }
 
@@ -91,7 +96,9 @@ private:
         std::vector<PptTrialRow> done;               ///< earlier series at this point in this visit
         std::map<int, storage::RecordId> record_ids; ///< current series, by number
         std::optional<storage::PointThreshold> previous;
-        std::optional<storage::SiteMdcRecord> own_mdc; ///< the lab's MDC stored for the point
+        std::optional<storage::SiteMdcRecord> own_mdc;     ///< the lab's MDC stored for the point
+        std::map<storage::RecordId, std::string> excluded; ///< reasons, by trial record id
+        std::map<storage::RecordId, bool> counted_before;  ///< earlier series' rows, excluded
     };
     using Key = std::pair<std::string, BodySide>;
     Point* current();

@@ -17,6 +17,7 @@
 #include "algocore/Inbox.h"
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/calibration/CalibrationStore.h"
+#include "algocore/session/Corrections.h"
 #include "algocore/session/PptSession.h"
 #include "algocore/session/TrainingSession.h"
 #include "algocore/session/TreatmentSession.h"
@@ -118,6 +119,8 @@ public:
     PptSession& thresholds() { return thresholds_; }
     TreatmentSession& treatment() { return treatment_; }
     TrainingSession& training() { return training_; }
+    /// Exclusions, subject details and session notes, audited (the open database's).
+    Corrections& corrections() { return corrections_; }
 
 private:
     void follow_device();
@@ -151,6 +154,7 @@ private:
     PptSession thresholds_;
     TreatmentSession treatment_;
     TrainingSession training_;
+    Corrections corrections_;
 };
 
 } // namespace algocore::session

@@ -111,7 +111,9 @@ struct Trial {
     double target_rate_kpa_s = 0.0;
     double probe_cm2 = 1.0;
     bool valid = false;
-    bool counted = false;    ///< counts towards the site summary
+    /// Counts towards the point's threshold: the protocol counted it and nobody excluded it
+    /// (as read back from storage; a trial being recorded carries the protocol's decision).
+    bool counted = false;
     std::uint32_t flags = 0; ///< protocols::PptTrialFlag set
     std::string outcome;     ///< "signalled", "released", "aborted", "cut_off"
     std::string preset;      ///< protocol preset name
@@ -123,6 +125,9 @@ struct Trial {
     /// Seconds from the previous trial's end at this point to this ramp's start (none for
     /// the first trial of a series). A rest shorter than the preset's is flagged short_rest.
     std::optional<double> rest_s;
+    /// Why someone excluded the trial afterwards ("patient moved"); empty when it is not
+    /// excluded. An excluded trial is kept and shown, never counted (see session::Corrections).
+    std::string excluded_reason;
 };
 
 /// How a session is opened: the subject is found by code (added with these details when

@@ -3,6 +3,8 @@
 // few details reference norms need: sex, age band, dominant side. Nothing identifying.
 #include <QWidget>
 
+#include <optional>
+
 #include "algocore/storage/Records.h"
 
 class QComboBox;
@@ -20,6 +22,8 @@ public:
     /// The subject as entered (code trimmed; empty details left unset).
     algocore::storage::Subject subject() const;
     void set_subject(const algocore::storage::Subject& subject);
+    /// The stored subject with this code, when it is a known one.
+    std::optional<algocore::storage::Subject> known(const std::string& code) const;
 
 Q_SIGNALS:
     /// "Use subject" was pressed.

@@ -33,6 +33,7 @@ class RunControls;
 class SessionForm;
 class SitePicker;
 class SubjectForm;
+class TrialExclusionButton;
 class TrialKeys;
 class TrialTable;
 
@@ -63,6 +64,7 @@ public:
     BodyMapWidget& body_map() { return *body_map_; }
     RunControls& run_controls() { return *run_; }
     TrialTable& trial_table() { return *table_; }
+    TrialExclusionButton& exclude_button() { return *exclude_; }
     PointSummaryView& summary() { return *summary_; }
     SubjectForm& subject_form() { return *subject_form_; }
     SessionForm& session_form() { return *session_form_; }
@@ -89,6 +91,7 @@ private:
     void load_latest_thresholds();
     void on_subject();
     void on_session();
+    void correct_stored_details(const algocore::storage::Subject& entered);
     void on_point_chosen(const std::string& site_key, algocore::storage::BodySide side);
     void on_custom_point(BodyView view, QPointF fraction, int side);
     void on_custom_named();
@@ -123,6 +126,7 @@ private:
     BodyMapWidget* body_map_ = nullptr;
     RunControls* run_ = nullptr;
     TrialTable* table_ = nullptr;
+    TrialExclusionButton* exclude_ = nullptr;
     PointSummaryView* summary_ = nullptr;
     std::unique_ptr<PressurePlot> plot_;
     RampRateGauge* gauge_ = nullptr;

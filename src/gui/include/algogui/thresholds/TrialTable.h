@@ -1,7 +1,8 @@
 #pragma once
 // The trials at the selected point: number, threshold, actual rate, % of the ramp inside the
 // corridor, flags, valid and counted, and whether it is stored. Invalid rows are tinted and
-// say why in words, so the table is readable without colour.
+// say why in words, so the table is readable without colour; a trial the examiner excluded
+// says "excluded" and why. A row can be selected (to exclude that trial).
 #include <QTableWidget>
 #include <vector>
 
@@ -25,6 +26,13 @@ public:
     void show_rows(const std::vector<PptTrialRow>& rows);
     /// The text of a cell (tests).
     QString cell_text(int row, Column column) const;
+    /// The selected stored trial, or null (a trial not stored yet cannot be selected).
+    const PptTrialRow* selected_trial() const;
+    /// Selects the row of a trial by its number (tests, and keeping the selection on refill).
+    void select_trial(int number);
+
+Q_SIGNALS:
+    void trialSelected();
 
 private:
     void refill();
@@ -32,6 +40,7 @@ private:
     DisplayUnit unit_;
     std::vector<PptTrialRow> rows_;
     QString shown_; // fingerprint of what is on screen
+    algocore::storage::RecordId selected_record_ = algocore::storage::kNoRecord; // the selection
 };
 
 } // namespace algogui

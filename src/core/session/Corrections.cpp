@@ -1,0 +1,141 @@
+#include "algocore/session/Corrections.h"
+
+#include <cstdlib>
+
+#include "algocore/session/Visit.h"
+#include "algoinput/QuotedInput.h"
+
+namespace algocore::session {
+
+namespace {
+
+std::size_t utf8_chars(const std::string& text) {
+    std::size_t n = 0;
+    for (const unsigned char c : text)
+        n += (c & 0xC0u) != 0x80u ? 1 : 0;
+    return n;
+}
+
+// A reason is one line a person typed: what the audit log and every view will show.
+std::string check_reason(const std::string& reason, const char* what) {
+    if (trimmed(reason).empty()) return std::string("give a reason for ") + what;
+    if (utf8_chars(reason) > kMaxReasonChars)
+        return "the reason is longer than " + std::to_string(kMaxReasonChars) + " characters";
+    if (!algoinput::is_printable_text(reason))
+        return "the reason must be text without control characters or line breaks";
+    return {};
+}
+
+std::string check_who(const std::string& who) {
+    if (trimmed(who).empty()) return "a correction needs the name of who makes it";
+    if (!algoinput::is_printable_text(who) || utf8_chars(who) > 64)
+        return "the corrector's name must be at most 64 characters without control characters";
+    return {};
+}
+
+std::optional<std::string> text_of(const std::optional<storage::BodySide>& side) {
+    if (!side) return std::nullopt;
+    return std::string(storage::to_letter(*side));
+}
+
+} // namespace
+
+const std::vector<std::string>& trial_exclusion_reasons() {
+    static const std::vector<std::string> kReasons = {
+        "examiner error", "patient moved", "patient misunderstood the instruction",
+        "probe slipped", "device problem", "wrong point"};
+    return kReasons;
+}
+
+std::string default_corrector() {
+    for (const char* name : {"USER", "LOGNAME", "USERNAME"})
+        if (const char* value = std::getenv(name); value && *value) return value;
+    return "unknown user";
+}
+
+CorrectionRequest Corrections::enqueue(std::vector<storage::Correction> corrections) {
+    CorrectionRequest out;
+    if (!storage_) {
+        out.error = "no database is open, so nothing can be corrected";
+        return out;
+    }
+    // Every field is checked before the first is enqueued, so a request is all or nothing.
+    for (const storage::Correction& c : corrections) {
+        if (c.row_id == storage::kNoRecord) {
+            out.error = "the record to correct is not stored yet";
+            return out;
+        }
+    }
+    for (const storage::Correction& c : corrections) {
+        const storage::Request r = storage_->correct(c);
+        if (!r.ok) {
+            out.error = r.error;
+            return out;
+        }
+        out.tickets.push_back(r.ticket);
+    }
+    return out;
+}
+
+CorrectionRequest Corrections::exclude_trial(storage::RecordId trial_id, const std::string& reason,
+                                             const std::string& who) {
+    const std::string why = trimmed(reason);
+    if (std::string bad = check_reason(why, "excluding the trial"); !bad.empty()) return {bad, {}};
+    if (std::string bad = check_who(who); !bad.empty()) return {bad, {}};
+    CorrectionRequest r = enqueue({{"trials", trial_id, "excluded_reason", why, who, why}});
+    if (r.ok() && on_trial_excluded_) on_trial_excluded_(trial_id, why);
+    return r;
+}
+
+CorrectionRequest Corrections::reinstate_trial(storage::RecordId trial_id,
+                                               const std::string& reason, const std::string& who) {
+    const std::string why = trimmed(reason);
+    if (std::string bad = check_reason(why, "counting the trial again"); !bad.empty())
+        return {bad, {}};
+    if (std::string bad = check_who(who); !bad.empty()) return {bad, {}};
+    CorrectionRequest r = enqueue({{"trials", trial_id, "excluded_reason", "", who, why}});
+    if (r.ok() && on_trial_excluded_) on_trial_excluded_(trial_id, "");
+    return r;
+}
+
+CorrectionRequest Corrections::set_subject_details(const storage::Subject& current,
+                                                   const SubjectDetails& wanted,
+                                                   const std::string& who,
+                                                   const std::string& reason) {
+    if (std::string bad = check_subject_details(wanted); !bad.empty()) return {bad, {}};
+    if (std::string bad = check_who(who); !bad.empty()) return {bad, {}};
+    const std::string why = trimmed(reason).empty() ? "details corrected" : trimmed(reason);
+    if (std::string bad = check_reason(why, "the correction"); !bad.empty()) return {bad, {}};
+    const SubjectDetails now = SubjectDetails::of(current);
+    std::vector<storage::Correction> changes;
+    const auto change = [&](const char* field, const std::optional<std::string>& before,
+                            const std::optional<std::string>& after) {
+        if (before != after)
+            changes.push_back({"subjects", current.id, field, after.value_or(""), who, why});
+    };
+    change("sex", now.sex, wanted.sex);
+    change("age_band", now.age_band, wanted.age_band);
+    change("dominant_side", text_of(now.dominant_side), text_of(wanted.dominant_side));
+    if (changes.empty())
+        return {"subject " + current.code + " already has these details; nothing was changed", {}};
+    return enqueue(std::move(changes));
+}
+
+CorrectionRequest Corrections::annotate_session(storage::RecordId session_id,
+                                                const std::string& current,
+                                                const std::string& notes, const std::string& who) {
+    if (std::string bad = check_who(who); !bad.empty()) return {bad, {}};
+    if (utf8_chars(notes) > kMaxNotesChars)
+        return {"the notes are longer than " + std::to_string(kMaxNotesChars) + " characters",
+                {}};
+    // Notes may hold line breaks and tabs; nothing else that is not printable UTF-8.
+    std::string printable = notes;
+    for (char& c : printable)
+        if (c == '\n' || c == '\t') c = ' ';
+    if (!algoinput::is_printable_text(printable))
+        return {"the notes must be UTF-8 text without control characters", {}};
+    if (notes == current) return {"the notes are unchanged; nothing was stored", {}};
+    return enqueue({{"sessions", session_id, "notes", notes, who, "session annotated"}});
+}
+
+} // namespace algocore::session
