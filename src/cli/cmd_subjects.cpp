@@ -61,8 +61,8 @@ void run(const SubjectCorrection& o) {
                                              cli_measuring::quoted(*o.dominant_side)};
     }
     const std::string who = cli_correcting::corrector(o.by);
-    cli_correcting::wait_stored(wb,
-                                wb.corrections().set_subject_details(*subject, wanted, who, o.reason));
+    cli_correcting::wait_stored(
+        wb, wb.corrections().set_subject_details(*subject, wanted, who, o.reason));
     std::cout << nlohmann::json{{"subject", subject->code},
                                 {"sex", text_or_null(wanted.sex)},
                                 {"age_band", text_or_null(wanted.age_band)},

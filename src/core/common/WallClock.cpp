@@ -49,8 +49,8 @@ std::string utc_now_iso8601() {
 
 std::optional<EpochSeconds> parse_utc_iso8601(std::string_view text) {
     // YYYY-MM-DDTHH:MM[:SS[.fff]]Z
-    if (text.size() < 17 || text[4] != '-' || text[7] != '-' || (text[10] != 'T' && text[10] != ' ') ||
-        text[13] != ':' || text.back() != 'Z')
+    if (text.size() < 17 || text[4] != '-' || text[7] != '-' ||
+        (text[10] != 'T' && text[10] != ' ') || text[13] != ':' || text.back() != 'Z')
         return std::nullopt;
     std::tm tm{};
     const int year = digits(text, 0, 4), month = digits(text, 5, 2), day = digits(text, 8, 2);

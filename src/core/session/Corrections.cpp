@@ -42,8 +42,8 @@ std::optional<std::string> text_of(const std::optional<storage::BodySide>& side)
 
 const std::vector<std::string>& trial_exclusion_reasons() {
     static const std::vector<std::string> kReasons = {
-        "examiner error", "patient moved", "patient misunderstood the instruction",
-        "probe slipped", "device problem", "wrong point"};
+        "examiner error", "patient moved",  "patient misunderstood the instruction",
+        "probe slipped",  "device problem", "wrong point"};
     return kReasons;
 }
 
@@ -126,8 +126,7 @@ CorrectionRequest Corrections::annotate_session(storage::RecordId session_id,
                                                 const std::string& notes, const std::string& who) {
     if (std::string bad = check_who(who); !bad.empty()) return {bad, {}};
     if (utf8_chars(notes) > kMaxNotesChars)
-        return {"the notes are longer than " + std::to_string(kMaxNotesChars) + " characters",
-                {}};
+        return {"the notes are longer than " + std::to_string(kMaxNotesChars) + " characters", {}};
     // Notes may hold line breaks and tabs; nothing else that is not printable UTF-8.
     std::string printable = notes;
     for (char& c : printable)

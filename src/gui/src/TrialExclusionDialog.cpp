@@ -36,8 +36,7 @@ TrialExclusionDialog::TrialExclusionDialog(const QString& what, bool exclude, QW
     reason_->setCurrentIndex(-1);
     reason_->lineEdit()->setPlaceholderText(exclude ? tr("pick one or type your own")
                                                     : tr("e.g. video reviewed"));
-    reason_->lineEdit()->setMaxLength(
-        static_cast<int>(algocore::session::kMaxReasonChars));
+    reason_->lineEdit()->setMaxLength(static_cast<int>(algocore::session::kMaxReasonChars));
     layout->addWidget(reason_);
     auto* buttons = new QDialogButtonBox(QDialogButtonBox::Cancel, this);
     confirm_ = buttons->addButton(exclude ? tr("Exclude trial") : tr("Count again"),

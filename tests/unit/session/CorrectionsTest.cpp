@@ -238,9 +238,10 @@ TEST_F(CorrectionsFixture, SubjectDetailsChangeOnlyThroughAuditedCorrections) {
 TEST_F(CorrectionsFixture, ASessionIsAnnotatedAndItsEarlierNotesStayInTheAuditLog) {
     three_trials();
     const auto session_id = wb.visit().session_id();
-    ASSERT_TRUE(wb.corrections()
-                    .annotate_session(session_id, "", "Neck stiff today.\nRetest in 2 weeks.", "Ada")
-                    .ok());
+    ASSERT_TRUE(
+        wb.corrections()
+            .annotate_session(session_id, "", "Neck stiff today.\nRetest in 2 weeks.", "Ada")
+            .ok());
     sessiontest::settle(wb);
     ASSERT_TRUE(wb.corrections()
                     .annotate_session(session_id, "Neck stiff today.\nRetest in 2 weeks.",
@@ -254,8 +255,8 @@ TEST_F(CorrectionsFixture, ASessionIsAnnotatedAndItsEarlierNotesStayInTheAuditLo
     ASSERT_EQ(log.size(), 2u);
     EXPECT_EQ(log[1].old_value, "Neck stiff today.\nRetest in 2 weeks.");
     EXPECT_EQ(log[1].who, "Bo");
-    EXPECT_FALSE(
-        wb.corrections().annotate_session(session_id, "Neck stiff today.", "Neck stiff today.", "Bo")
-            .ok());
+    EXPECT_FALSE(wb.corrections()
+                     .annotate_session(session_id, "Neck stiff today.", "Neck stiff today.", "Bo")
+                     .ok());
     EXPECT_FALSE(wb.corrections().annotate_session(session_id, "", "bell\a", "Bo").ok());
 }

@@ -22,8 +22,7 @@ TrialExclusionButton::TrialExclusionButton(algocore::session::Workbench& workben
 void TrialExclusionButton::follow_selection() {
     const auto* row = table_.selected_trial();
     setEnabled(row != nullptr);
-    setText(row && !row->excluded_reason.empty() ? tr("Count trial again…")
-                                                 : tr("Exclude trial…"));
+    setText(row && !row->excluded_reason.empty() ? tr("Count trial again…") : tr("Exclude trial…"));
 }
 
 void TrialExclusionButton::ask() {
@@ -32,13 +31,14 @@ void TrialExclusionButton::ask() {
     const bool exclude = row->excluded_reason.empty();
     const auto trial_id = row->record_id;
     const auto& site = workbench_.thresholds().site();
-    const QString what =
-        tr("trial %1 (%2 kPa%3)")
-            .arg(row->number)
-            .arg(row->trial.result.ppt_kpa, 0, 'f', 0)
-            .arg(site ? QStringLiteral(", ") + QString::fromStdString(site->name) + QLatin1Char(' ') +
-                            QLatin1String(algocore::storage::to_letter(workbench_.thresholds().side()))
-                      : QString());
+    const QString what = tr("trial %1 (%2 kPa%3)")
+                             .arg(row->number)
+                             .arg(row->trial.result.ppt_kpa, 0, 'f', 0)
+                             .arg(site ? QStringLiteral(", ") + QString::fromStdString(site->name) +
+                                             QLatin1Char(' ') +
+                                             QLatin1String(algocore::storage::to_letter(
+                                                 workbench_.thresholds().side()))
+                                       : QString());
     dialog_ = new TrialExclusionDialog(what, exclude, this);
     dialog_->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog_, &QDialog::finished, this, [this, exclude, trial_id](int result) {
