@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include "algocore/storage/OpenStorage.h"
+
 namespace cli_history {
 
 using namespace algocore;
@@ -17,9 +19,8 @@ void fail(const std::string& command, const std::string& message) {
 StoredHistory read_stored_history(const std::string& command, const std::string& db_path,
                                   const std::string& subject) {
     if (!std::filesystem::exists(db_path)) fail(command, "no database at " + db_path);
-    storage::SqliteOptions options;
-    options.writable = false; // a history or a report never changes the file
-    auto opened = storage::SqliteStorage::open(db_path, options);
+    // A history or a report never changes the file.
+    auto opened = storage::open(db_path, {.writable = false});
     if (!opened.storage) fail(command, db_path + ": " + opened.error);
     StoredHistory out;
     out.db = std::move(opened.storage);

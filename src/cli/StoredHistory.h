@@ -5,13 +5,13 @@
 #include <string>
 
 #include "algocore/history/SubjectHistory.h"
-#include "algocore/storage/SqliteStorage.h"
+#include "algocore/storage/Storage.h"
 
 namespace cli_history {
 
 /// An open read-only database and one subject's history from it.
 struct StoredHistory {
-    std::unique_ptr<algocore::storage::SqliteStorage> db;
+    std::unique_ptr<algocore::storage::Storage> db;
     algocore::history::SubjectHistory history;
 };
 

@@ -15,7 +15,7 @@
 #include "algocore/export/StorageExport.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/StudyFilter.h"
-#include "algocore/storage/SqliteStorage.h"
+#include "algocore/storage/OpenStorage.h"
 #include "algoinput/QuotedInput.h"
 
 namespace {
@@ -76,9 +76,8 @@ void run_export(const ExportOptions& o) {
         std::cerr << "algoscope-cli export: no database at " << o.db << "\n";
         throw CLI::RuntimeError(2);
     }
-    storage::SqliteOptions options;
-    options.writable = false; // exporting never changes the file, even while recording
-    auto opened = storage::SqliteStorage::open(o.db, options);
+    // Exporting never changes the file, even while recording.
+    auto opened = storage::open(o.db, {.writable = false});
     if (!opened.storage) {
         std::cerr << "algoscope-cli export: " << opened.error << "\n";
         throw CLI::RuntimeError(2);

@@ -9,7 +9,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "algocore/storage/SqliteStorage.h"
+#include "algocore/storage/OpenStorage.h"
 
 namespace {
 
@@ -24,7 +24,7 @@ int run_import(const ImportOptions& o) {
         std::cerr << "algoscope-cli import: no database at " << o.db << "\n";
         return 2;
     }
-    auto opened = storage::SqliteStorage::open(o.db);
+    auto opened = storage::open(o.db);
     if (!opened.storage) {
         std::cerr << "algoscope-cli import: " << opened.error << "\n";
         return 2;

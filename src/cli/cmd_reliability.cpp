@@ -13,7 +13,7 @@
 #include "algocore/analysis/ReliabilityReport.h"
 #include "algocore/analysis/SiteMdc.h"
 #include "algocore/analysis/StudyReliabilityRows.h"
-#include "algocore/storage/SqliteStorage.h"
+#include "algocore/storage/OpenStorage.h"
 
 namespace {
 
@@ -65,9 +65,8 @@ analysis::ReliabilityTable table_from_db(const ReliabilityArgs& a, std::string& 
         fail("--measure wants ppt or tolerance, got '" + a.measure + "'");
     query.sessions = a.sessions;
     if (!std::filesystem::exists(a.db)) fail("no database at " + a.db);
-    storage::SqliteOptions options;
-    options.writable = false; // a reliability report never changes the study
-    auto opened = storage::SqliteStorage::open(a.db, options);
+    // A reliability report never changes the study.
+    auto opened = storage::open(a.db, {.writable = false});
     if (!opened.storage) fail(a.db + ": " + opened.error);
     const storage::StudyData study = opened.storage->load_study();
     opened.storage->close();
@@ -133,7 +132,7 @@ void save_mdc(const ReliabilityArgs& a, const analysis::ReliabilityResult& resul
                                (a.measure == "ppt" ? "PPT" : a.measure) + ", by " + a.by + ")";
     const analysis::SiteMdc mdc = analysis::site_mdc_from_reliability(result, site_key, site_name,
                                                                       side, form, a.by, "", source);
-    auto opened = storage::SqliteStorage::open(a.db);
+    auto opened = storage::open(a.db);
     if (!opened.storage) fail(a.db + ": " + opened.error);
     const storage::Request saved =
         opened.storage->save_site_mdc(analysis::to_record(mdc, a.mdc_both_sides));

@@ -1,6 +1,7 @@
 # The layer fence (ARCHITECTURE.md): the Qt-free layers include no Qt, and the GUI and the app
 # include neither the storage engine (SQLiteCpp), the JSON library (nlohmann) nor Asio - they
-# reach storage, records and devices only through algocore's interfaces. The libraries' headers
+# reach storage, records and devices only through algocore's interfaces; no front end names
+# the SQLite storage class. The libraries' headers
 # sit in system folders, where CMake's PRIVATE linking cannot hide them, so this test reads
 # every source and fails naming each line that crosses a fence.
 # Usage: cmake -DROOT=<source dir> -P CheckLayerIncludes.cmake
@@ -20,12 +21,32 @@ function(check_folders folders pattern why)
   set(violations "${violations}" PARENT_SCOPE)
 endfunction()
 
+# Like check_folders, for any line that names `pattern` (a class, not only an include).
+function(check_names folders pattern why)
+  foreach(folder IN LISTS folders)
+    file(GLOB_RECURSE files "${ROOT}/${folder}/*.h" "${ROOT}/${folder}/*.cpp")
+    foreach(file IN LISTS files)
+      file(STRINGS "${file}" lines REGEX "${pattern}")
+      foreach(line IN LISTS lines)
+        file(RELATIVE_PATH shown "${ROOT}" "${file}")
+        string(STRIP "${line}" line)
+        string(APPEND violations "  ${shown}: ${line}  (${why})\n")
+      endforeach()
+    endforeach()
+  endforeach()
+  set(violations "${violations}" PARENT_SCOPE)
+endfunction()
+
 check_folders("firmware-protocol;calibration;src/core" "Q[A-Za-z]*[>\"/]|Qt[A-Za-z]*/"
               "algoproto, algocal and algocore have no Qt")
 check_folders("src/gui;src/app" "SQLiteCpp/|sqlite3\\.h|nlohmann/|boost/asio|boost/system"
               "the GUI reaches storage and devices through algocore only")
+# A front end opens storage through storage::open and sees the Storage interface: a second
+# back end (a shared study server) then needs no change in any view or command.
+check_names("src/gui;src/app;src/cli" "Sqlite(Storage|Options|OpenResult)"
+            "front ends open storage through storage::open, never a back end")
 
 if(violations)
-  message(FATAL_ERROR "Includes that cross a layer fence:\n${violations}")
+  message(FATAL_ERROR "Lines that cross a layer fence:\n${violations}")
 endif()
 message(STATUS "layer fences hold")

@@ -4,7 +4,6 @@
 
 #include "algocore/WallClock.h"
 #include "algocore/protocols/PrescriptionJson.h"
-#include "algocore/storage/SqliteStorage.h"
 
 namespace algocore::session {
 

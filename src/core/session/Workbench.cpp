@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "algocal/CalendarDate.h"
+#include "algocore/storage/OpenStorage.h"
 #include "algocore/storage/SiteLibrary.h"
 
 namespace algocore::session {
@@ -47,9 +48,7 @@ Workbench::~Workbench() {
 
 std::string Workbench::open_database(const std::string& path, bool require_writable) {
     close_database();
-    storage::SqliteOptions sqlite;
-    sqlite.writable = true;
-    auto opened = storage::SqliteStorage::open(path, sqlite);
+    auto opened = storage::open(path);
     if (!opened.storage) return opened.error;
     if (require_writable) {
         if (std::string problem = opened.storage->check_writable(); !problem.empty()) {

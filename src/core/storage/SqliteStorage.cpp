@@ -13,7 +13,6 @@
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <cmath>
-#include <ctime>
 #include <filesystem>
 #include <sqlite3.h>
 
@@ -59,19 +58,19 @@ std::string SqliteStorage::check_writable() {
     // Less than this free on the disk: the first trial could not be committed.
     constexpr std::uintmax_t kMinFreeBytes = 4u << 20;
     std::error_code ec;
-    const auto folder = std::filesystem::absolute(path(), ec).parent_path();
+    const auto folder = std::filesystem::absolute(location(), ec).parent_path();
     const auto space = std::filesystem::space(folder, ec);
     if (!ec && space.available < kMinFreeBytes)
-        return "the disk holding " + path() + " is full (" +
+        return "the disk holding " + location() + " is full (" +
                std::to_string(space.available / 1024) + " kB free)";
     return impl_->core->query([&](SQLite::Database& db) -> std::string {
         if (sqlite3_db_readonly(db.getHandle(), "main") == 1)
-            return "the database " + path() + " is read-only (file or folder permissions)";
+            return "the database " + location() + " is read-only (file or folder permissions)";
         try {
             db.exec("BEGIN IMMEDIATE");
             db.exec("ROLLBACK");
         } catch (const SQLite::Exception& e) {
-            return "the database " + path() + " cannot be written: " + e.what();
+            return "the database " + location() + " cannot be written: " + e.what();
         }
         return {};
     });
@@ -97,7 +96,7 @@ std::string SqliteStorage::import_rescue(const std::string& rescue_path, std::st
 void SqliteStorage::retry_now() {
     impl_->core->retry_now();
 }
-const std::string& SqliteStorage::path() const {
+const std::string& SqliteStorage::location() const {
     return impl_->core->path();
 }
 

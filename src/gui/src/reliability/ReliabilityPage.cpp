@@ -17,7 +17,6 @@
 #include "algocore/WallClock.h"
 #include "algocore/analysis/ReliabilityCsv.h"
 #include "algocore/analysis/ReliabilityReport.h"
-#include "algocore/storage/SqliteStorage.h"
 #include "algogui/reliability/BlandAltmanPlot.h"
 #include "algogui/reliability/ReliabilityDemo.h"
 

@@ -5,7 +5,7 @@
 #include <algorithm>
 
 #include "algocore/analysis/StudyReliabilityRows.h"
-#include "algocore/storage/SqliteStorage.h"
+#include "algocore/storage/OpenStorage.h"
 
 namespace algogui {
 
@@ -42,9 +42,8 @@ ReliabilityAnswer StoredReliabilitySource::answer(const QString& database_path,
             "no database yet at " + out.source + " (record thresholds first, or open a CSV)";
         return out;
     }
-    storage::SqliteOptions options;
-    options.writable = false; // reading for statistics never changes the study
-    auto opened = storage::SqliteStorage::open(out.source, options);
+    // Reading for statistics never changes the study.
+    auto opened = storage::open(out.source, {.writable = false});
     if (!opened.storage) {
         out.error = opened.error;
         return out;

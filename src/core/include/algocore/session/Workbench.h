@@ -21,7 +21,7 @@
 #include "algocore/session/PptSession.h"
 #include "algocore/session/TrainingSession.h"
 #include "algocore/session/TreatmentSession.h"
-#include "algocore/storage/SqliteStorage.h"
+#include "algocore/storage/Storage.h"
 
 namespace algocore::session {
 
@@ -133,7 +133,7 @@ private:
     WorkbenchOptions options_;
     Inbox inbox_;
     std::string database_path_;
-    std::unique_ptr<storage::SqliteStorage> storage_;
+    std::unique_ptr<storage::Storage> storage_;
     std::string rescue_path_;
     std::string unwritten_message_;
     std::vector<storage::Site> sites_;

@@ -46,27 +46,22 @@ public:
     SqliteStorage(const SqliteStorage&) = delete;
     SqliteStorage& operator=(const SqliteStorage&) = delete;
 
-    /// Commits what it can (up to timeout), then stops the thread; unwritten records are
-    /// reported in the returned count (0 = everything committed).
-    std::size_t close(std::chrono::milliseconds timeout = std::chrono::milliseconds{5000});
-    /// After a close() that left records unwritten: the rescue file holding them (import it
-    /// with import_rescue), or empty with rescue_error() saying why none could be written.
-    std::string rescue_path() const;
-    std::string rescue_error() const;
-    /// Opened for reading only: "" or a warning that part of the file could not be read.
-    std::string read_note() const;
-    /// Adds every record of a rescue file that this database lacks, in one transaction;
-    /// refused (nothing changed) when the file's ids clash with other records here.
-    /// Returns "" and sets *summary ("3 trials, 3 trial_traces"), or the reason.
-    std::string import_rescue(const std::string& rescue_path, std::string* summary = nullptr);
+    /// Commits what it can (up to timeout), then stops the thread; unwritten records go to a
+    /// rescue file beside the database (or in rescue_folders).
+    std::size_t close(std::chrono::milliseconds timeout = kCloseTimeout) override;
+    std::string rescue_path() const override;
+    std::string rescue_error() const override;
+    /// Opened for reading only: "" or a warning that part of the file could not be read (a
+    /// -wal on read-only media).
+    std::string read_note() const override;
+    std::string import_rescue(const std::string& rescue_path,
+                              std::string* summary = nullptr) override;
     /// Changes the size quota (pages, 0 = none); pending writes are retried at once.
     void set_max_page_count(std::uint64_t pages);
-    /// Empty when a write transaction can be started now and the disk has room; else why
-    /// not (read-only file or folder, locked by another program, disk full). Blocks briefly.
-    std::string check_writable();
+    std::string check_writable() override;
     /// Asks the storage thread to retry pending writes now.
     void retry_now();
-    const std::string& path() const;
+    const std::string& location() const override;
 
     Enqueued add_subject(const Subject& subject) override;
     Enqueued add_operator(const Operator& op) override;

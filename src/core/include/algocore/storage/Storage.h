@@ -20,6 +20,9 @@
 
 namespace algocore::storage {
 
+/// How long close() waits, unless told otherwise, for pending writes to be committed.
+inline constexpr std::chrono::milliseconds kCloseTimeout{5000};
+
 /// An enqueued record: its id (usable at once in later records) and its write ticket.
 struct Enqueued {
     RecordId id = kNoRecord;
@@ -75,6 +78,27 @@ public:
     virtual StorageStatus status() const = 0;
     /// State changes and rejections since the last call.
     virtual std::vector<StorageEvent> take_events() = 0;
+
+    // ---- the store itself ----------------------------------------------------------------
+    /// Where it was opened: the file path or the server location given to storage::open.
+    virtual const std::string& location() const = 0;
+    /// Commits what it can (up to timeout), then closes; the number of records that could not
+    /// be written (0 = everything committed). Closing twice is harmless.
+    virtual std::size_t close(std::chrono::milliseconds timeout = kCloseTimeout) = 0;
+    /// After a close() that left records unwritten: the rescue file holding them (add it back
+    /// with import_rescue), or empty with rescue_error() saying why none could be written.
+    virtual std::string rescue_path() const = 0;
+    virtual std::string rescue_error() const = 0;
+    /// Empty when a write can be committed now and there is room; else why not (read-only,
+    /// locked by another program, disk full). Blocks briefly.
+    virtual std::string check_writable() = 0;
+    /// Opened for reading only: "" or a warning that part of the study could not be read.
+    virtual std::string read_note() const = 0;
+    /// Adds every record of a rescue file that this store lacks, in one transaction; refused
+    /// (nothing changed) when the file's records clash with others here. Returns "" and sets
+    /// *summary ("3 trials, 3 trial_traces"), or the reason.
+    virtual std::string import_rescue(const std::string& rescue_path,
+                                      std::string* summary = nullptr) = 0;
 
     // ---- asynchronous reads -------------------------------------------------------------
     /// Runs task on the storage's own thread after every write enqueued before it. False
