@@ -11,7 +11,7 @@
 #include <memory>
 #include <sstream>
 
-#include "Arguments.h"
+#include "algoargs/Arguments.h"
 #include "algocal/CalendarDate.h"
 #include "algocal/CalibrationAnalysis.h"
 #include "algocore/calibration/CalibrationRecordJson.h"

@@ -8,7 +8,7 @@
 #include <iostream>
 #include <memory>
 
-#include "Arguments.h"
+#include "algoargs/Arguments.h"
 
 #include "algocal/CalendarDate.h"
 #include "algocore/FileMode.h"

@@ -7,7 +7,7 @@
 #include <iostream>
 #include <memory>
 
-#include "Arguments.h"
+#include "algoargs/Arguments.h"
 #include "StoredHistory.h"
 #include "algocore/history/HistoryJson.h"
 #include "algocore/history/PressureFormat.h"

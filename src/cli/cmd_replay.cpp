@@ -10,7 +10,7 @@
 #include <iostream>
 #include <memory>
 
-#include "Arguments.h"
+#include "algoargs/Arguments.h"
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/acquisition/JsonLines.h"
 #include "algocore/drivers/DriverFactory.h"

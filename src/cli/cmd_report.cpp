@@ -9,7 +9,7 @@
 #include <iostream>
 #include <memory>
 
-#include "Arguments.h"
+#include "algoargs/Arguments.h"
 #include "StoredHistory.h"
 #include "algocore/calibration/CalibrationStore.h"
 #include "algocore/history/ReportHeaderFile.h"

@@ -8,7 +8,7 @@
 #include <memory>
 #include <optional>
 
-#include "Arguments.h"
+#include "algoargs/Arguments.h"
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/acquisition/JsonLines.h"
 #include "algocore/acquisition/SerialSettings.h"

@@ -9,7 +9,7 @@
 #include <iostream>
 #include <mutex>
 
-#include "Arguments.h"
+#include "algoargs/Arguments.h"
 #include "algosim/SimulatedAlgometer.h"
 
 namespace {

@@ -46,6 +46,13 @@ check_folders("src/gui;src/app" "SQLiteCpp/|sqlite3\\.h|nlohmann/|boost/asio|boo
 check_names("src/gui;src/app;src/cli" "Sqlite(Storage|Options|OpenResult)"
             "front ends open storage through storage::open, never a back end")
 
+# The simulator is a device, not a front end: it includes nothing of algoscope-cli's (shared
+# command-line validators live in src/args).
+file(GLOB cli_headers RELATIVE "${ROOT}/src/cli" "${ROOT}/src/cli/*.h")
+string(REPLACE ";" "|" cli_headers "${cli_headers}")
+string(REPLACE "." "\\." cli_headers "${cli_headers}")
+check_folders("src/sim" "[^\">]*cli/|${cli_headers}" "the simulator includes nothing of src/cli")
+
 if(violations)
   message(FATAL_ERROR "Lines that cross a layer fence:\n${violations}")
 endif()
