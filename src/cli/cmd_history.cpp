@@ -7,8 +7,8 @@
 #include <iostream>
 #include <memory>
 
-#include "algoargs/Arguments.h"
 #include "StoredHistory.h"
+#include "algoargs/Arguments.h"
 #include "algocore/history/HistoryJson.h"
 #include "algocore/history/PressureFormat.h"
 

@@ -9,8 +9,8 @@
 #include <iostream>
 #include <memory>
 
-#include "algoargs/Arguments.h"
 #include "StoredHistory.h"
+#include "algoargs/Arguments.h"
 #include "algocore/calibration/CalibrationStore.h"
 #include "algocore/history/ReportHeaderFile.h"
 #include "algocore/history/SessionReport.h"

@@ -143,7 +143,7 @@ bool StorageCore::post(std::function<void()> task) {
     {
         std::lock_guard lock(mutex_);
         if (!running_ || stopping_) return false;
-        tasks_.push_back(std::move(task));
+        tasks_.push_back({last_ticket_, std::move(task)});
     }
     wake_.notify_one();
     return true;
@@ -271,15 +271,32 @@ bool StorageCore::can_write(std::chrono::steady_clock::time_point now) const {
     return status_.state == StorageState::Ok || now >= retry_at_;
 }
 
+bool StorageCore::task_due() const {
+    return !tasks_.empty() && (pending_.empty() || pending_.front().ticket > tasks_.front().after);
+}
+
+// Writes and reads are taken in the order they were enqueued: a read runs once the writes
+// before it are processed, and a batch stops at the first write enqueued after a waiting
+// read, so a read never sees what was enqueued after it (a view that asked before recording
+// gets the state before its own records).
 void StorageCore::run() {
     std::unique_lock lock(mutex_);
     for (;;) {
         const auto now = std::chrono::steady_clock::now();
+        if (task_due()) {
+            auto task = std::move(tasks_.front().run);
+            tasks_.pop_front();
+            lock.unlock();
+            task();
+            lock.lock();
+            continue;
+        }
         if (can_write(now)) {
+            const WriteTicket limit = tasks_.empty() ? last_ticket_ : tasks_.front().after;
             std::vector<WriteOp> batch;
-            const std::size_t n = std::min(pending_.size(), options_.max_batch);
-            batch.reserve(n);
-            for (std::size_t i = 0; i < n; ++i) {
+            batch.reserve(std::min(pending_.size(), options_.max_batch));
+            while (!pending_.empty() && batch.size() < options_.max_batch &&
+                   pending_.front().ticket <= limit) {
                 batch.push_back(std::move(pending_.front()));
                 pending_.pop_front();
             }
@@ -303,7 +320,8 @@ void StorageCore::run() {
             continue;
         }
         if (!tasks_.empty()) {
-            auto task = std::move(tasks_.front());
+            // The writes before it wait on a retry (full disk, read-only): the read goes ahead.
+            auto task = std::move(tasks_.front().run);
             tasks_.pop_front();
             lock.unlock();
             task();
@@ -322,7 +340,7 @@ void StorageCore::run() {
     running_ = false;
     // Queries that arrived while stopping still get an answer.
     while (!tasks_.empty()) {
-        auto task = std::move(tasks_.front());
+        auto task = std::move(tasks_.front().run);
         tasks_.pop_front();
         lock.unlock();
         task();

@@ -58,8 +58,9 @@ public:
     /// For a read-only open: "" or what could not be read (a -wal on read-only media).
     const std::string& read_note() const { return read_note_; }
 
-    /// Queues task for the storage thread (after the writes enqueued before it); false when
-    /// the storage is closed.
+    /// Queues task for the storage thread: it runs after the writes enqueued before it and
+    /// before those enqueued after it (unless those before are waiting on a retry: a read never
+    /// waits for a full disk). False when the storage is closed.
     bool post(std::function<void()> task);
 
     /// Runs f(db) on the storage thread after the writes enqueued before it; rethrows errors.
@@ -72,7 +73,7 @@ public:
         {
             std::lock_guard lock(mutex_);
             if (!running_) throw std::runtime_error("the storage " + path_ + " is closed");
-            tasks_.push_back([&task] { task(); });
+            tasks_.push_back({last_ticket_, [&task] { task(); }});
         }
         wake_.notify_one();
         return result.get();
@@ -80,6 +81,8 @@ public:
 
 private:
     void run();
+    /// The oldest task may run: every write enqueued before it was processed.
+    bool task_due() const;
     bool can_write(std::chrono::steady_clock::time_point now) const;
     void write_batch(std::vector<WriteOp>& batch);
     SQLite::Database& connection();
@@ -100,7 +103,12 @@ private:
     std::condition_variable committed_;
     std::deque<WriteOp> pending_;
     std::size_t in_flight_ = 0;
-    std::deque<std::function<void()>> tasks_;
+    /// A read and the last write enqueued before it.
+    struct Task {
+        WriteTicket after = 0;
+        std::function<void()> run;
+    };
+    std::deque<Task> tasks_;
     WriteTicket last_ticket_ = 0;
     WriteTicket committed_through_ = 0;
     std::set<WriteTicket> rejected_tickets_; ///< processed but refused: not committed

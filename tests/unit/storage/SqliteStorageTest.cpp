@@ -1,5 +1,9 @@
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <future>
+#include <thread>
+
 #include "StorageFixture.h"
 #include "TempDir.h"
 #include "algocore/storage/SiteLibrary.h"
@@ -291,4 +295,32 @@ TEST(SqliteStorage, SessionSamplesKeepTheirCalibration) {
     EXPECT_EQ(back[5].calibration_id, 3u);
     EXPECT_EQ(back[6].calibration_id, 4u);
     EXPECT_EQ(back[9].pressure_kpa, 18.0);
+}
+
+// A read asked before a write never sees it: the storage thread takes reads and writes in the
+// order they were enqueued, so a view that asked before recording gets the state before its
+// own records (algoscope-cli ppt's change line relies on it). Before, writes went first.
+TEST(SqliteStorage, AReadAskedBeforeAWriteRunsBeforeIt) {
+    algotest::TempDir dir;
+    auto db = open_or_fail(dir.file("study.db"));
+    SessionOpening opening;
+    opening.subject.code = "S-order";
+    const RecordId session = db->open_session(opening).id;
+    const RecordId site = db->find_site("masseter")->id;
+    ASSERT_TRUE(db->flush(5s));
+    // Hold the storage thread so the read and the write are both waiting when it looks.
+    std::promise<void> release;
+    std::shared_future<void> released = release.get_future().share();
+    ASSERT_TRUE(db->post([released] { released.wait(); }));
+    std::atomic<int> seen{-1};
+    ASSERT_TRUE(db->post([&] { seen = static_cast<int>(db->trials_of(session).size()); }));
+    const auto written =
+        db->record_trial(algotest::trial_at(session, site, BodySide::Left, 1, 300.0), {});
+    release.set_value();
+    ASSERT_TRUE(db->wait_committed(written.ticket, 5s));
+    ASSERT_TRUE(db->flush(5s));
+    for (int i = 0; i < 500 && seen == -1; ++i)
+        std::this_thread::sleep_for(10ms);
+    EXPECT_EQ(seen, 0);
+    EXPECT_EQ(db->trials_of(session).size(), 1u);
 }
