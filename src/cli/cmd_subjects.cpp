@@ -7,9 +7,9 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
-#include "Arguments.h"
 #include "Correcting.h"
 #include "Measuring.h"
+#include "algoargs/Arguments.h"
 
 namespace {
 
