@@ -26,6 +26,7 @@
 #include "algogui/ToneOutput.h"
 #include "algogui/calibration/CalibrationCertificate.h"
 #include "algogui/thresholds/ThresholdsPage.h"
+#include "algoversion/Version.h"
 #include <QStandardPaths>
 
 namespace {
@@ -169,7 +170,9 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
 void name_application() {
     QCoreApplication::setApplicationName(QStringLiteral("algoscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("Algoscope"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(ALGOSCOPE_VERSION));
+    const std::string_view version = algoversion::version();
+    QCoreApplication::setApplicationVersion(
+        QString::fromUtf8(version.data(), static_cast<qsizetype>(version.size())));
 }
 
 } // namespace

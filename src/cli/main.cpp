@@ -7,6 +7,7 @@
 #include <string>
 
 #include "algoinput/QuotedInput.h"
+#include "algoversion/Version.h"
 
 void register_all_commands(CLI::App& app);
 
@@ -42,8 +43,12 @@ std::string unknown_command(CLI::App& app, int argc, char** argv) {
 } // namespace
 
 int main(int argc, char** argv) {
+    // Named, not argv[0]: usage lines (and the man pages made from them) say "algoscope-cli",
+    // not the path it was started from.
     CLI::App app{"algoscope-cli: headless pressure algometry (ports, streaming, calibration, "
-                 "thresholds, holds, export)"};
+                 "thresholds, holds, export)",
+                 "algoscope-cli"};
+    app.set_version_flag("--version", "algoscope-cli " + std::string(algoversion::version()));
     app.require_subcommand(1);
     register_all_commands(app);
     if (const std::string unknown = unknown_command(app, argc, argv); !unknown.empty()) {

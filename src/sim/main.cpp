@@ -11,6 +11,7 @@
 
 #include "algoargs/Arguments.h"
 #include "algosim/SimulatedAlgometer.h"
+#include "algoversion/Version.h"
 
 namespace {
 
@@ -99,7 +100,9 @@ int main(int argc, char** argv) {
 
     CLI::App app{"algoscope-sim: a simulated Algoscope pressure algometer on a pseudo-terminal.\n"
                  "Runs the reference firmware on a simulated load cell and hand; open the printed "
-                 "pty\n(or --link PATH) in Algoscope like a USB serial algometer."};
+                 "pty\n(or --link PATH) in Algoscope like a USB serial algometer.",
+                 "algoscope-sim"};
+    app.set_version_flag("--version", "algoscope-sim " + std::string(algoversion::version()));
     app.footer(kFooter);
     app.get_formatter()->column_width(30);
 

@@ -1,0 +1,17 @@
+# A release bumps project() VERSION, adds a packaging/debian/changelog entry and an AppStream
+# <release>: the newest of each must name the project's version.  -DVERSION -DCHANGELOG -DMETAINFO
+file(STRINGS "${CHANGELOG}" first_line LIMIT_COUNT 1)
+if(NOT first_line MATCHES "^algoscope \\(([^)]+)\\) ")
+  message(FATAL_ERROR "${CHANGELOG}: first line is not a Debian changelog entry: '${first_line}'")
+endif()
+if(NOT CMAKE_MATCH_1 STREQUAL VERSION)
+  message(FATAL_ERROR "${CHANGELOG}: newest entry is ${CMAKE_MATCH_1}, project() says ${VERSION}")
+endif()
+file(READ "${METAINFO}" metainfo)
+if(NOT metainfo MATCHES "<releases>[ \t\r\n]*<release version=\"([^\"]+)\"")
+  message(FATAL_ERROR "${METAINFO}: no <release> in <releases>")
+endif()
+if(NOT CMAKE_MATCH_1 STREQUAL VERSION)
+  message(FATAL_ERROR "${METAINFO}: newest release is ${CMAKE_MATCH_1}, project() says ${VERSION}")
+endif()
+message(STATUS "changelog and metainfo name ${VERSION}")
