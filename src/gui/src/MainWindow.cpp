@@ -9,9 +9,11 @@
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QToolBar>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 #include "algocore/acquisition/PortDiscovery.h"
+#include "algogui/AboutDialog.h"
 #include "algogui/AudioCues.h"
 #include "algogui/Banner.h"
 #include "algogui/CoachView.h"
@@ -41,6 +43,27 @@ std::vector<DeviceBar::Port> list_serial_ports() {
             {QString::fromStdString(info.path), QString::fromStdString(info.description())});
     }
     return ports;
+}
+
+// The About box opens from the end of the page tabs, where the row has room at the smallest
+// window, and from F1.
+void add_about_button(QMainWindow& window, QTabWidget& pages) {
+    auto* about = new QToolButton(&pages);
+    about->setObjectName(QStringLiteral("AboutButton"));
+    about->setText(QObject::tr("About"));
+    about->setToolTip(QObject::tr("Version and where your data is (F1)"));
+    about->setAutoRaise(true);
+    pages.setCornerWidget(about, Qt::TopRightCorner);
+    auto* shortcut = new QAction(&window);
+    shortcut->setShortcut(QKeySequence::HelpContents);
+    window.addAction(shortcut);
+    const auto show_about = [&window] {
+        auto* dialog = new AboutDialog(&window);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        dialog->open();
+    };
+    QObject::connect(about, &QToolButton::clicked, &window, show_about);
+    QObject::connect(shortcut, &QAction::triggered, &window, show_about);
 }
 
 } // namespace
@@ -102,6 +125,7 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     add_history_page(*this);
 
     build_toolbar();
+    add_about_button(*this, *pages_);
 
     connect(feed_, &LiveFeed::frameReady, this, &MainWindow::on_frame);
     connect(feed_, &LiveFeed::statusChanged, this, &MainWindow::on_status);
