@@ -19,9 +19,6 @@
 set -euo pipefail
 
 repo=$(cd "$(dirname "$0")/.." && pwd)
-work=${ALGOSCOPE_FRESH_DIR:-/var/tmp/algoscope-fresh}
-cache=${ALGOSCOPE_FRESH_CACHE:-/var/cache/algoscope-fresh/bookworm-minbase.tar.gz}
-mirror=${ALGOSCOPE_FRESH_MIRROR:-http://deb.debian.org/debian}
 keep=0
 steps=(run test)
 for arg in "$@"; do
@@ -34,64 +31,24 @@ for arg in "$@"; do
   esac
 done
 
-if [[ $(id -u) -ne 0 ]]; then
-  echo "fresh-machine-test: needs root for debootstrap and chroot (try: sudo $0)" >&2
-  exit 2
-fi
-
 say() { printf 'fresh-machine-test: %s\n' "$*"; }
 started=$(date +%s)
 elapsed() { echo "$(($(date +%s) - started)) s"; }
 
+# The minimal root (made once, cached) is shared with scripts/package-test.sh.
+source "$repo/scripts/minimal-root.sh"
 # The host needs debootstrap and git; nothing of ours.
-for tool in debootstrap git; do
-  if ! command -v "$tool" >/dev/null; then
-    say "installing $tool on the host"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool" >/dev/null ||
-      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$tool"; }
-  fi
-done
-
-if [[ ! -s $cache ]]; then
-  say "building the minimal Debian 12 base (debootstrap minbase, once; cached at $cache)"
-  mkdir -p "$(dirname "$cache")" "$work"
-  base="$work/base-build"
-  rm -rf "$base"
-  debootstrap --variant=minbase bookworm "$base" "$mirror" >"$work/debootstrap.log" 2>&1 ||
-    { say "FAIL: debootstrap failed; see $work/debootstrap.log"; tail -n 20 "$work/debootstrap.log"; exit 1; }
-  tar -C "$base" -czf "$cache.tmp" . && mv "$cache.tmp" "$cache"
-  rm -rf "$base"
-fi
+minimal_root_require_host git
+minimal_root_base
 
 root="$work/root"
-mounted=()
 cleanup() {
-  for ((i = ${#mounted[@]} - 1; i >= 0; i--)); do umount -l "${mounted[i]}" 2>/dev/null || true; done
-  if ((keep == 0)); then rm -rf "$root"; else say "kept the root at $root"; fi
+  minimal_root_unmount
+  if ((keep == 0)); then rm -rf --one-file-system "$root"; else say "kept the root at $root"; fi
 }
 trap cleanup EXIT
-if [[ -d $root ]]; then
-  # A root left by an interrupted run may still have mounts.
-  for m in dev/pts dev proc sys; do umount -l "$root/$m" 2>/dev/null || true; done
-  rm -rf "$root"
-fi
-mkdir -p "$root"
-tar -C "$root" -xzf "$cache"
-for m in proc sys dev dev/pts; do
-  case $m in
-    proc) mount -t proc proc "$root/proc" ;;
-    sys) mount -t sysfs sys "$root/sys" ;;
-    dev) mount --bind /dev "$root/dev" ;;
-    dev/pts) mount --bind /dev/pts "$root/dev/pts" ;;
-  esac
-  mounted+=("$root/$m")
-done
-cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
-# Packages must not start services inside the chroot.
-printf '#!/bin/sh\nexit 101\n' >"$root/usr/sbin/policy-rc.d"
-chmod +x "$root/usr/sbin/policy-rc.d"
-in_root() { chroot "$root" /usr/bin/env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
-  LANG=C.UTF-8 HOME=/root TERM=dumb "$@"; }
+minimal_root_enter "$root"
+in_root() { minimal_root_run "$root" "$@"; }
 
 # A newcomer's account; sudo is what a desktop user already has (it is not in minbase).
 say "preparing the root: user 'newcomer' with sudo"
@@ -127,9 +84,7 @@ for step in "${steps[@]}"; do
       log="$work/run-app.log"
       say "step 1: as 'newcomer' (sudo): ./scripts/run-app.sh --demo sustained-hold --screenshot ... --after 4"
       t0=$(date +%s)
-      if ! chroot --userspec=newcomer:newcomer "$root" /usr/bin/env -i \
-        PATH=/usr/local/bin:/usr/bin:/bin HOME=/home/newcomer LANG=C.UTF-8 USER=newcomer TERM=dumb \
-        bash -c 'cd ~/algoscope && ./scripts/run-app.sh --demo sustained-hold --screenshot /home/newcomer/fresh-live.png --after 4' \
+      if ! minimal_root_run_as "$root" newcomer bash -c 'cd ~/algoscope && ./scripts/run-app.sh --demo sustained-hold --screenshot /home/newcomer/fresh-live.png --after 4' \
         >"$log" 2>&1; then
         fail "run-app.sh" "$log"
       fi

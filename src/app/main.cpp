@@ -8,6 +8,7 @@
 // writes the calibration certificate of a record as a PDF without opening a window.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QMessageBox>
 #include <QRegularExpression>
 #include <QTabWidget>
@@ -199,6 +200,8 @@ int main(int argc, char** argv) {
     }
     QApplication app(argc, argv);
     name_application();
+    QGuiApplication::setDesktopFileName(QStringLiteral(ALGOSCOPE_APP_ID));
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/algoscope.svg")));
     if (!options.calibration_report.isEmpty())
         return algogui::calibration::export_certificate_from_file(
             options.calibration_report, options.pdf, options.tolerance_percent_fs);
