@@ -5,16 +5,19 @@
 // MDC from the lab's reliability data (site_mdc; the latest row of a site and side is in force).
 // Version 6: a trial can be excluded with a reason (trials.excluded_reason, set and cleared
 // only through the audited correction path): kept and flagged, never counted.
+// Version 7: every record's global identity (uuid) and the database's own (database_identity).
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
 
 #include <SQLiteCpp/SQLiteCpp.h>
+#include <sqlite3.h>
 
 #include <algorithm>
 #include <vector>
 
 #include "TraceMigration.h"
+#include "algocore/Uuid.h"
 #include "algocore/storage/SiteLibrary.h"
 #include "algocore/storage/SqliteStorage.h"
 
@@ -141,6 +144,59 @@ constexpr const char* kVersion6 = R"sql(
 ALTER TABLE trials ADD COLUMN excluded_reason TEXT;
 )sql";
 
+// Every record born on a station carries the identity it was given there (UUID v7 text, made
+// by the storage when the record is enqueued), so a rescue file, an import or a shared study
+// can tell "the same record" from "another record with the same row id". Rows stored before
+// version 7 get theirs here, once. Built-in sites are the same library in every database and
+// are known by their key (uuid NULL); custom sites are records. Traces belong to their trial,
+// hold or template and share its identity. The database itself gets one too: a rescue file
+// names the database it was written for.
+constexpr const char* kVersion7 = R"sql(
+ALTER TABLE subjects ADD COLUMN uuid TEXT;
+ALTER TABLE operators ADD COLUMN uuid TEXT;
+ALTER TABLE sites ADD COLUMN uuid TEXT;
+ALTER TABLE sessions ADD COLUMN uuid TEXT;
+ALTER TABLE trials ADD COLUMN uuid TEXT;
+ALTER TABLE holds ADD COLUMN uuid TEXT;
+ALTER TABLE training_scores ADD COLUMN uuid TEXT;
+ALTER TABLE expert_templates ADD COLUMN uuid TEXT;
+ALTER TABLE training_plans ADD COLUMN uuid TEXT;
+ALTER TABLE session_samples ADD COLUMN uuid TEXT;
+ALTER TABLE site_mdc ADD COLUMN uuid TEXT;
+ALTER TABLE audit_log ADD COLUMN uuid TEXT;
+UPDATE subjects SET uuid = algoscope_new_uuid();
+UPDATE operators SET uuid = algoscope_new_uuid();
+UPDATE sites SET uuid = algoscope_new_uuid() WHERE builtin = 0;
+UPDATE sessions SET uuid = algoscope_new_uuid();
+UPDATE trials SET uuid = algoscope_new_uuid();
+UPDATE holds SET uuid = algoscope_new_uuid();
+UPDATE training_scores SET uuid = algoscope_new_uuid();
+UPDATE expert_templates SET uuid = algoscope_new_uuid();
+UPDATE training_plans SET uuid = algoscope_new_uuid();
+DROP TRIGGER IF EXISTS audit_log_immutable;
+DROP TRIGGER IF EXISTS session_samples_immutable;
+DROP TRIGGER IF EXISTS site_mdc_immutable;
+UPDATE session_samples SET uuid = algoscope_new_uuid();
+UPDATE site_mdc SET uuid = algoscope_new_uuid();
+UPDATE audit_log SET uuid = algoscope_new_uuid();
+CREATE UNIQUE INDEX subjects_by_uuid ON subjects(uuid);
+CREATE UNIQUE INDEX operators_by_uuid ON operators(uuid);
+CREATE UNIQUE INDEX sites_by_uuid ON sites(uuid);
+CREATE UNIQUE INDEX sessions_by_uuid ON sessions(uuid);
+CREATE UNIQUE INDEX trials_by_uuid ON trials(uuid);
+CREATE UNIQUE INDEX holds_by_uuid ON holds(uuid);
+CREATE UNIQUE INDEX training_scores_by_uuid ON training_scores(uuid);
+CREATE UNIQUE INDEX expert_templates_by_uuid ON expert_templates(uuid);
+CREATE UNIQUE INDEX training_plans_by_uuid ON training_plans(uuid);
+CREATE UNIQUE INDEX session_samples_by_uuid ON session_samples(uuid);
+CREATE UNIQUE INDEX site_mdc_by_uuid ON site_mdc(uuid);
+CREATE UNIQUE INDEX audit_log_by_uuid ON audit_log(uuid);
+CREATE TABLE database_identity (
+  uuid TEXT NOT NULL, created_utc TEXT NOT NULL, single INTEGER PRIMARY KEY CHECK (single = 1));
+INSERT INTO database_identity (uuid, created_utc, single)
+  VALUES (algoscope_new_uuid(), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 1);
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -166,6 +222,10 @@ CREATE TRIGGER IF NOT EXISTS site_mdc_immutable BEFORE UPDATE ON site_mdc
   BEGIN SELECT RAISE(ABORT, 'a stored MDC never changes; save a new one'); END;
 CREATE TRIGGER IF NOT EXISTS training_scores_never_deleted BEFORE DELETE ON training_scores
   BEGIN SELECT RAISE(ABORT, 'training scores are never deleted'); END;
+CREATE TRIGGER IF NOT EXISTS database_identity_immutable BEFORE UPDATE ON database_identity
+  BEGIN SELECT RAISE(ABORT, 'a database keeps its identity'); END;
+CREATE TRIGGER IF NOT EXISTS database_identity_never_deleted BEFORE DELETE ON database_identity
+  BEGIN SELECT RAISE(ABORT, 'a database keeps its identity'); END;
 )sql";
 
 // Indexes only reads need (a subject's history opens with its sessions). Created on every
@@ -173,6 +233,23 @@ CREATE TRIGGER IF NOT EXISTS training_scores_never_deleted BEFORE DELETE ON trai
 constexpr const char* kReadIndexes = R"sql(
 CREATE INDEX IF NOT EXISTS sessions_by_subject ON sessions(subject_id, started_utc);
 )sql";
+
+// algoscope_new_uuid(): a new record identity (algocore::new_uuid) for the migration's SQL.
+// Registered on the connection that migrates; no stored schema object refers to it.
+void sql_new_uuid(sqlite3_context* context, int, sqlite3_value**) {
+    try {
+        const std::string uuid = new_uuid();
+        sqlite3_result_text(context, uuid.c_str(), static_cast<int>(uuid.size()), SQLITE_TRANSIENT);
+    } catch (const std::exception& e) {
+        sqlite3_result_error(context, e.what(), -1);
+    }
+}
+
+void register_uuid_function(SQLite::Database& db) {
+    const int rc = sqlite3_create_function_v2(db.getHandle(), "algoscope_new_uuid", 0, SQLITE_UTF8,
+                                              nullptr, sql_new_uuid, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) throw SQLite::Exception(db.getHandle(), rc);
+}
 
 int user_version(SQLite::Database& db) {
     return db.execAndGet("PRAGMA user_version").getInt();
@@ -215,6 +292,7 @@ const char* migration_sql(int to_version) {
     case 4: return kVersion4;
     case 5: return kVersion5;
     case 6: return kVersion6;
+    case 7: return kVersion7;
     default: return nullptr;
     }
 }
@@ -227,6 +305,12 @@ MigrationResult migrate(SQLite::Database& db) {
         result.error = "the database has schema version " + std::to_string(result.from_version) +
                        ", newer than this Algoscope understands (" +
                        std::to_string(kSchemaVersion) + "); update Algoscope to open it";
+        return result;
+    }
+    try {
+        register_uuid_function(db);
+    } catch (const SQLite::Exception& e) {
+        result.error = std::string("cannot prepare the schema migration: ") + e.what();
         return result;
     }
     for (int next = result.from_version + 1; next <= kSchemaVersion; ++next) {

@@ -17,13 +17,13 @@ std::optional<SubjectRecords> history_of(SQLite::Database& db, const std::string
     out.subject = *subject;
     out.sessions = sessions(db, subject->id);
 
-    SQLite::Statement ops(db, "SELECT DISTINCT o.id, o.name, o.role FROM sessions s "
+    SQLite::Statement ops(db, "SELECT DISTINCT o.id, o.name, o.role, o.uuid FROM sessions s "
                               "JOIN operators o ON o.id = s.operator_id WHERE s.subject_id = ?1 "
                               "ORDER BY o.id");
     ops.bind(1, subject->id);
     while (ops.executeStep()) {
         out.operators.push_back({ops.getColumn(0).getInt64(), ops.getColumn(1).getString(),
-                                 ops.getColumn(2).getString()});
+                                 ops.getColumn(2).getString(), ops.getColumn(3).getString()});
     }
 
     SQLite::Statement trials(db, "SELECT " + trial_columns("t.") +

@@ -28,6 +28,7 @@ Subject read_subject(SQLite::Statement& st) {
     s.age_band = text_or_null(st.getColumn(3));
     if (const auto side = text_or_null(st.getColumn(4))) s.dominant_side = side_of(*side);
     s.notes = st.getColumn(5).getString();
+    s.uuid = st.getColumn(6).getString();
     return s;
 }
 
@@ -48,12 +49,13 @@ Site read_site(SQLite::Statement& st) {
     s.dfns = st.getColumn(10).getInt() != 0;
     s.mdc_kpa = st.getColumn(11).getDouble();
     s.builtin = st.getColumn(12).getInt() != 0;
+    s.uuid = st.getColumn(13).getString(); // NULL (empty) for built-in sites
     return s;
 }
 
 constexpr const char* kSiteColumns =
     "SELECT id, key, name, region, landmark, paired, front_x, front_y, back_x, back_y, dfns, "
-    "mdc_kpa, builtin FROM sites ";
+    "mdc_kpa, builtin, uuid FROM sites ";
 
 } // namespace
 
@@ -84,7 +86,8 @@ std::string trial_columns(const std::string& alias) {
                                 "signal_t_s",
                                 "peak_kpa",
                                 "rest_s",
-                                "excluded_reason"})
+                                "excluded_reason",
+                                "uuid"})
         out += (out.empty() ? "" : ", ") + (c == "counted" ? trial_counts_sql(alias) : alias + c);
     return out;
 }
@@ -117,7 +120,8 @@ std::string hold_columns(const std::string& alias) {
                           "step_ups",
                           "pain_rating",
                           "contact_s",
-                          "repetition"})
+                          "repetition",
+                          "uuid"})
         out += (out.empty() ? "" : ", ") + alias + c;
     return out;
 }
@@ -148,6 +152,7 @@ Trial read_trial(SQLite::Statement& st) {
     if (!st.getColumn(i).isNull()) t.rest_s = st.getColumn(i).getDouble();
     ++i;
     t.excluded_reason = st.getColumn(i++).getString(); // NULL reads as ""
+    t.uuid = st.getColumn(i++).getString();
     return t;
 }
 
@@ -191,13 +196,14 @@ Hold read_hold(SQLite::Statement& st) {
     const SQLite::Column contact = st.getColumn(i++);
     m.contact_s = contact.isNull() ? m.duration_s : contact.getDouble(); // before v4: all
     h.repetition = st.getColumn(i++).getInt();
+    h.uuid = st.getColumn(i++).getString();
     return h;
 }
 
 // By its unique code (an index lookup, not a scan of every subject).
 std::optional<Subject> find_subject(SQLite::Database& db, const std::string& code) {
-    SQLite::Statement st(db, "SELECT id, code, sex, age_band, dominant_side, notes FROM subjects "
-                             "WHERE code = ?1");
+    SQLite::Statement st(db, "SELECT id, code, sex, age_band, dominant_side, notes, uuid "
+                             "FROM subjects WHERE code = ?1");
     st.bind(1, code);
     if (!st.executeStep()) return std::nullopt;
     return read_subject(st);
@@ -205,8 +211,8 @@ std::optional<Subject> find_subject(SQLite::Database& db, const std::string& cod
 
 std::vector<Subject> subjects(SQLite::Database& db) {
     std::vector<Subject> out;
-    SQLite::Statement st(db, "SELECT id, code, sex, age_band, dominant_side, notes FROM subjects "
-                             "ORDER BY id");
+    SQLite::Statement st(db, "SELECT id, code, sex, age_band, dominant_side, notes, uuid "
+                             "FROM subjects ORDER BY id");
     while (st.executeStep())
         out.push_back(read_subject(st));
     return out;
@@ -221,10 +227,10 @@ std::optional<Operator> find_operator(SQLite::Database& db, const std::string& n
 
 std::vector<Operator> operators(SQLite::Database& db) {
     std::vector<Operator> out;
-    SQLite::Statement st(db, "SELECT id, name, role FROM operators ORDER BY id");
+    SQLite::Statement st(db, "SELECT id, name, role, uuid FROM operators ORDER BY id");
     while (st.executeStep()) {
-        out.push_back(
-            {st.getColumn(0).getInt64(), st.getColumn(1).getString(), st.getColumn(2).getString()});
+        out.push_back({st.getColumn(0).getInt64(), st.getColumn(1).getString(),
+                       st.getColumn(2).getString(), st.getColumn(3).getString()});
     }
     return out;
 }
@@ -249,7 +255,7 @@ std::vector<Site> sites(SQLite::Database& db) {
 std::vector<Session> sessions(SQLite::Database& db, RecordId subject_id) {
     std::vector<Session> out;
     SQLite::Statement st(db, "SELECT id, subject_id, operator_id, started_utc, device_serial, "
-                             "calibration_id, probe_cm2, notes FROM sessions "
+                             "calibration_id, probe_cm2, notes, uuid FROM sessions "
                              "WHERE ?1 = 0 OR subject_id = ?1 ORDER BY started_utc, id");
     st.bind(1, subject_id);
     while (st.executeStep()) {
@@ -262,6 +268,7 @@ std::vector<Session> sessions(SQLite::Database& db, RecordId subject_id) {
         s.calibration_id = static_cast<CalibrationId>(st.getColumn(5).getInt64());
         s.probe_cm2 = st.getColumn(6).getDouble();
         s.notes = st.getColumn(7).getString();
+        s.uuid = st.getColumn(8).getString();
         out.push_back(std::move(s));
     }
     return out;
@@ -339,9 +346,10 @@ std::vector<Sample> session_samples(SQLite::Database& db, RecordId session_id) {
 
 std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table, RecordId row_id) {
     std::vector<AuditEntry> out;
-    SQLite::Statement st(db, "SELECT id, who, when_utc, table_name, row_id, field, old_value, "
-                             "new_value, reason FROM audit_log WHERE (?1 = '' OR table_name = ?1) "
-                             "AND (?2 = 0 OR row_id = ?2) ORDER BY id");
+    SQLite::Statement st(
+        db, "SELECT id, who, when_utc, table_name, row_id, field, old_value, "
+            "new_value, reason, uuid FROM audit_log WHERE (?1 = '' OR table_name = ?1) "
+            "AND (?2 = 0 OR row_id = ?2) ORDER BY id");
     st.bind(1, table);
     st.bind(2, row_id);
     while (st.executeStep()) {
@@ -355,6 +363,7 @@ std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table
         a.old_value = st.getColumn(6).getString();
         a.new_value = st.getColumn(7).getString();
         a.reason = st.getColumn(8).getString();
+        a.uuid = st.getColumn(9).getString();
         out.push_back(std::move(a));
     }
     return out;

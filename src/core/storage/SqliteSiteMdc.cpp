@@ -2,6 +2,7 @@
 // for an MDC computed without regard to side (and applies to midline points too).
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "RecordUuid.h"
 #include "SiteMdcSql.h"
 
 namespace algocore::storage {
@@ -9,9 +10,10 @@ namespace algocore::storage {
 namespace {
 
 constexpr const char* kBothSides = "both";
-constexpr const char* kRowColumns = "SELECT m.id, s.key, m.side, m.mdc_kpa, m.sem_kpa, m.icc_form, "
-                                    "m.n_subjects, m.source, m.computed_utc FROM site_mdc m "
-                                    "JOIN sites s ON s.id = m.site_id ";
+constexpr const char* kRowColumns =
+    "SELECT m.id, s.key, m.side, m.mdc_kpa, m.sem_kpa, m.icc_form, "
+    "m.n_subjects, m.source, m.computed_utc, m.uuid FROM site_mdc m "
+    "JOIN sites s ON s.id = m.site_id ";
 
 SiteMdcRecord read_row(SQLite::Statement& st) {
     SiteMdcRecord r;
@@ -25,6 +27,7 @@ SiteMdcRecord read_row(SQLite::Statement& st) {
     r.n_subjects = st.getColumn(6).getInt();
     r.source = st.getColumn(7).getString();
     r.computed_utc = st.getColumn(8).getString();
+    r.uuid = st.getColumn(9).getString();
     return r;
 }
 
@@ -32,8 +35,8 @@ SiteMdcRecord read_row(SQLite::Statement& st) {
 
 void insert(SQLite::Database& db, const SiteMdcRecord& mdc) {
     SQLite::Statement st(db, "INSERT INTO site_mdc (site_id, side, mdc_kpa, sem_kpa, icc_form, "
-                             "n_subjects, source, computed_utc) SELECT id, ?, ?, ?, ?, ?, ?, ? "
-                             "FROM sites WHERE key = ?");
+                             "n_subjects, source, computed_utc, uuid) SELECT id, ?, ?, ?, ?, ?, "
+                             "?, ?, ? FROM sites WHERE key = ?");
     st.bind(1, mdc.side ? to_letter(*mdc.side) : kBothSides);
     st.bind(2, mdc.mdc_kpa);
     st.bind(3, mdc.sem_kpa);
@@ -41,7 +44,8 @@ void insert(SQLite::Database& db, const SiteMdcRecord& mdc) {
     st.bind(5, mdc.n_subjects);
     st.bind(6, mdc.source);
     st.bind(7, mdc.computed_utc);
-    st.bind(8, mdc.site_key);
+    bind_record_uuid(st, 8, mdc.uuid);
+    st.bind(9, mdc.site_key);
     st.exec();
 }
 

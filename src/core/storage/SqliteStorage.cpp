@@ -16,14 +16,27 @@
 #include <filesystem>
 #include <sqlite3.h>
 
+#include "RecordUuid.h"
 #include "SiteMdcSql.h"
 #include "SqliteQueries.h"
 #include "StorageCore.h"
+#include "algocore/Uuid.h"
 #include "algocore/WallClock.h"
 #include "algocore/storage/SiteLibrary.h"
 #include "algocore/storage/TraceBlob.h"
 
 namespace algocore::storage {
+
+namespace {
+
+// Enqueues a record that already has its id and uuid; returns both with the ticket.
+template <typename Record> Enqueued enqueued(StorageCore& core, Record record) {
+    Enqueued out{record.id, 0, record.uuid};
+    out.ticket = core.enqueue(std::move(record));
+    return out;
+}
+
+} // namespace
 
 struct SqliteStorage::Impl {
     std::unique_ptr<StorageCore> core;
@@ -100,16 +113,22 @@ const std::string& SqliteStorage::location() const {
     return impl_->core->path();
 }
 
+const std::string& SqliteStorage::database_uuid() const {
+    return impl_->core->database_uuid();
+}
+
 Enqueued SqliteStorage::add_subject(const Subject& subject) {
     Subject s = subject;
     s.id = impl_->core->next_id(IdKind::Subject);
-    return {s.id, impl_->core->enqueue(std::move(s))};
+    s.uuid = uuid_or_new(s.uuid);
+    return enqueued(*impl_->core, std::move(s));
 }
 
 Enqueued SqliteStorage::add_operator(const Operator& op) {
     Operator o = op;
     o.id = impl_->core->next_id(IdKind::Operator);
-    return {o.id, impl_->core->enqueue(std::move(o))};
+    o.uuid = uuid_or_new(o.uuid);
+    return enqueued(*impl_->core, std::move(o));
 }
 
 Enqueued SqliteStorage::add_site(const Site& site) {
@@ -117,22 +136,29 @@ Enqueued SqliteStorage::add_site(const Site& site) {
     s.builtin = false;
     if (s.key.empty()) s.key = site_key_from_name(s.name);
     s.id = impl_->core->next_id(IdKind::Site);
-    return {s.id, impl_->core->enqueue(std::move(s))};
+    s.uuid = uuid_or_new(s.uuid);
+    return enqueued(*impl_->core, std::move(s));
 }
 
 Enqueued SqliteStorage::begin_session(const Session& session) {
     Session s = session;
     if (s.started_utc.empty()) s.started_utc = utc_now_iso8601();
     s.id = impl_->core->next_id(IdKind::Session);
-    return {s.id, impl_->core->enqueue(std::move(s))};
+    s.uuid = uuid_or_new(s.uuid);
+    return enqueued(*impl_->core, std::move(s));
 }
 
 Enqueued SqliteStorage::open_session(const SessionOpening& opening) {
     SessionOpening o = opening;
     if (o.session.started_utc.empty()) o.session.started_utc = utc_now_iso8601();
     o.session.id = impl_->core->next_id(IdKind::Session);
-    const RecordId id = o.session.id;
-    return {id, impl_->core->enqueue(std::move(o))};
+    o.session.uuid = uuid_or_new(o.session.uuid);
+    // Used only when the subject or operator is new: then it is born with this session.
+    o.subject.uuid = uuid_or_new(o.subject.uuid);
+    if (o.by) o.by->uuid = uuid_or_new(o.by->uuid);
+    Enqueued out{o.session.id, 0, o.session.uuid};
+    out.ticket = impl_->core->enqueue(std::move(o));
+    return out;
 }
 
 Enqueued SqliteStorage::record_template(const ExpertTemplate& expert, const RawTrace& trace) {
@@ -140,44 +166,52 @@ Enqueued SqliteStorage::record_template(const ExpertTemplate& expert, const RawT
     w.expert = expert;
     if (w.expert.recorded_utc.empty()) w.expert.recorded_utc = utc_now_iso8601();
     w.expert.id = impl_->core->next_id(IdKind::Template);
+    w.expert.uuid = uuid_or_new(w.expert.uuid);
     w.sample_count = trace.samples.size();
     encode_trace(trace, w.blob);
-    const RecordId id = w.expert.id;
-    return {id, impl_->core->enqueue(std::move(w))};
+    Enqueued out{w.expert.id, 0, w.expert.uuid};
+    out.ticket = impl_->core->enqueue(std::move(w));
+    return out;
 }
 
 Enqueued SqliteStorage::record_training_plan(const TrainingPlan& plan) {
     TrainingPlan p = plan;
     if (p.started_utc.empty()) p.started_utc = utc_now_iso8601();
     p.id = impl_->core->next_id(IdKind::TrainingPlan);
-    return {p.id, impl_->core->enqueue(std::move(p))};
+    p.uuid = uuid_or_new(p.uuid);
+    return enqueued(*impl_->core, std::move(p));
 }
 
 Enqueued SqliteStorage::record_trial(const Trial& trial, const RawTrace& trace) {
     TrialWrite w;
     w.trial = trial;
     w.trial.id = impl_->core->next_id(IdKind::Trial);
+    w.trial.uuid = uuid_or_new(w.trial.uuid);
     w.sample_count = trace.samples.size();
     encode_trace(trace, TraceHints{trial.probe_cm2, {}}, w.blob);
-    const RecordId id = w.trial.id;
-    return {id, impl_->core->enqueue(std::move(w))};
+    Enqueued out{w.trial.id, 0, w.trial.uuid};
+    out.ticket = impl_->core->enqueue(std::move(w));
+    return out;
 }
 
 Enqueued SqliteStorage::record_hold(const Hold& hold, const RawTrace& trace) {
     HoldWrite w;
     w.hold = hold;
     w.hold.id = impl_->core->next_id(IdKind::Hold);
+    w.hold.uuid = uuid_or_new(w.hold.uuid);
     w.sample_count = trace.samples.size();
     encode_trace(trace, TraceHints{hold.probe_cm2, {}}, w.blob);
-    const RecordId id = w.hold.id;
-    return {id, impl_->core->enqueue(std::move(w))};
+    Enqueued out{w.hold.id, 0, w.hold.uuid};
+    out.ticket = impl_->core->enqueue(std::move(w));
+    return out;
 }
 
 Enqueued SqliteStorage::record_training_score(const TrainingScore& score) {
     TrainingScore s = score;
     if (s.attempted_utc.empty()) s.attempted_utc = utc_now_iso8601();
     s.id = impl_->core->next_id(IdKind::TrainingScore);
-    return {s.id, impl_->core->enqueue(std::move(s))};
+    s.uuid = uuid_or_new(s.uuid);
+    return enqueued(*impl_->core, std::move(s));
 }
 
 WriteTicket SqliteStorage::record_samples(RecordId session_id, const std::vector<Sample>& samples) {
@@ -205,6 +239,7 @@ WriteTicket SqliteStorage::record_samples(RecordId session_id, const std::vector
                 {s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons, s.flags});
         }
         encode_trace(chunk, w.blob);
+        w.uuid = new_uuid();
         last = impl_->core->enqueue(std::move(w));
         begin = end;
     }
@@ -215,7 +250,7 @@ Request SqliteStorage::correct(const Correction& correction) {
     Request r;
     r.error = check_correction(correction);
     if (!r.error.empty()) return r;
-    CorrectionWrite w{correction, utc_now_iso8601()};
+    CorrectionWrite w{correction, utc_now_iso8601(), new_uuid()};
     r.ticket = impl_->core->enqueue(std::move(w));
     r.ok = true;
     return r;
@@ -232,6 +267,7 @@ Request SqliteStorage::save_site_mdc(const SiteMdcRecord& mdc) {
     if (!r.error.empty()) return r;
     SiteMdcRecord row = mdc;
     if (row.computed_utc.empty()) row.computed_utc = utc_now_iso8601();
+    row.uuid = uuid_or_new(row.uuid);
     r.ticket = impl_->core->enqueue(std::move(row));
     r.ok = true;
     return r;

@@ -10,7 +10,7 @@ std::vector<TrainingScore> training_scores(SQLite::Database& db, RecordId studen
     SQLite::Statement st(
         db, "SELECT id, session_id, student_id, exercise, feedback, blind, attempted_utc, "
             "constant_error_kpa, absolute_error_kpa, variable_error_kpa, time_in_band_pct, "
-            "template_id, plan_id, attempt, samples_compared, time_in_band_s "
+            "template_id, plan_id, attempt, samples_compared, time_in_band_s, uuid "
             "FROM training_scores WHERE ?1 = 0 OR student_id = ?1 ORDER BY attempted_utc, id");
     st.bind(1, student_id);
     while (st.executeStep()) {
@@ -31,6 +31,7 @@ std::vector<TrainingScore> training_scores(SQLite::Database& db, RecordId studen
         if (!st.getColumn(13).isNull()) s.attempt = st.getColumn(13).getInt();
         s.samples_compared = st.getColumn(14).isNull() ? 0 : st.getColumn(14).getInt();
         s.time_in_band_s = st.getColumn(15).isNull() ? 0.0 : st.getColumn(15).getDouble();
+        s.uuid = st.getColumn(16).getString();
         out.push_back(std::move(s));
     }
     return out;
@@ -39,7 +40,7 @@ std::vector<TrainingScore> training_scores(SQLite::Database& db, RecordId studen
 std::vector<ExpertTemplate> templates(SQLite::Database& db) {
     std::vector<ExpertTemplate> out;
     SQLite::Statement st(db, "SELECT id, session_id, name, kind, band_low_kpa, band_high_kpa, "
-                             "recorded_utc, duration_s FROM expert_templates ORDER BY id");
+                             "recorded_utc, duration_s, uuid FROM expert_templates ORDER BY id");
     while (st.executeStep()) {
         ExpertTemplate t;
         t.id = st.getColumn(0).getInt64();
@@ -50,6 +51,7 @@ std::vector<ExpertTemplate> templates(SQLite::Database& db) {
         if (!st.getColumn(5).isNull()) t.band_high_kpa = st.getColumn(5).getDouble();
         t.recorded_utc = st.getColumn(6).getString();
         t.duration_s = st.getColumn(7).getDouble();
+        t.uuid = st.getColumn(8).getString();
         out.push_back(std::move(t));
     }
     return out;
@@ -57,7 +59,7 @@ std::vector<ExpertTemplate> templates(SQLite::Database& db) {
 
 std::vector<TrainingPlan> training_plans(SQLite::Database& db) {
     std::vector<TrainingPlan> out;
-    SQLite::Statement st(db, "SELECT id, session_id, template_id, schedule, started_utc "
+    SQLite::Statement st(db, "SELECT id, session_id, template_id, schedule, started_utc, uuid "
                              "FROM training_plans ORDER BY id");
     while (st.executeStep()) {
         TrainingPlan p;
@@ -66,6 +68,7 @@ std::vector<TrainingPlan> training_plans(SQLite::Database& db) {
         p.template_id = st.getColumn(2).getInt64();
         p.schedule = st.getColumn(3).getString();
         p.started_utc = st.getColumn(4).getString();
+        p.uuid = st.getColumn(5).getString();
         out.push_back(std::move(p));
     }
     return out;
@@ -73,7 +76,8 @@ std::vector<TrainingPlan> training_plans(SQLite::Database& db) {
 
 std::optional<TrainingPlanProgress> latest_plan(SQLite::Database& db, RecordId student_id) {
     SQLite::Statement st(db, "SELECT p.id, p.session_id, p.template_id, p.schedule, p.started_utc, "
-                             "(SELECT COUNT(*) FROM training_scores sc WHERE sc.plan_id = p.id) "
+                             "(SELECT COUNT(*) FROM training_scores sc WHERE sc.plan_id = p.id), "
+                             "p.uuid "
                              "FROM training_plans p JOIN sessions s ON s.id = p.session_id "
                              "WHERE s.operator_id = ? ORDER BY p.id DESC LIMIT 1");
     st.bind(1, student_id);
@@ -85,6 +89,7 @@ std::optional<TrainingPlanProgress> latest_plan(SQLite::Database& db, RecordId s
     out.plan.schedule = st.getColumn(3).getString();
     out.plan.started_utc = st.getColumn(4).getString();
     out.attempts_done = st.getColumn(5).getInt();
+    out.plan.uuid = st.getColumn(6).getString();
     return out;
 }
 

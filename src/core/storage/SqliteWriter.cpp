@@ -8,6 +8,7 @@
 #include <set>
 #include <type_traits>
 
+#include "RecordUuid.h"
 #include "Schema.h"
 #include "SiteMdcSql.h"
 #include "WriteOp.h"
@@ -30,8 +31,8 @@ void bind_blob(SQLite::Statement& st, int index, const std::vector<std::uint8_t>
 }
 
 void insert(SQLite::Database& db, const Subject& s) {
-    SQLite::Statement st(db, "INSERT INTO subjects (id, code, sex, age_band, dominant_side, notes) "
-                             "VALUES (?,?,?,?,?,?)");
+    SQLite::Statement st(db, "INSERT INTO subjects (id, code, sex, age_band, dominant_side, notes, "
+                             "uuid) VALUES (?,?,?,?,?,?,?)");
     st.bind(1, s.id);
     st.bind(2, s.code);
     bind_optional(st, 3, s.sex);
@@ -42,30 +43,33 @@ void insert(SQLite::Database& db, const Subject& s) {
         st.bind(5);
     }
     st.bind(6, s.notes);
+    bind_record_uuid(st, 7, s.uuid);
     st.exec();
 }
 
 void insert(SQLite::Database& db, const Operator& o) {
-    SQLite::Statement st(db, "INSERT INTO operators (id, name, role) VALUES (?,?,?)");
+    SQLite::Statement st(db, "INSERT INTO operators (id, name, role, uuid) VALUES (?,?,?,?)");
     st.bind(1, o.id);
     st.bind(2, o.name);
     st.bind(3, o.role);
+    bind_record_uuid(st, 4, o.uuid);
     st.exec();
 }
 
 void insert(SQLite::Database& db, const Site& s) {
     SQLite::Statement st(db, "INSERT INTO sites (id, key, name, region, landmark, paired, front_x, "
-                             "front_y, back_x, back_y, dfns, mdc_kpa, builtin) "
-                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0)");
+                             "front_y, back_x, back_y, dfns, mdc_kpa, builtin, uuid) "
+                             "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,0,?)");
     st.bind(1, s.id);
     schema::bind_site_description(st, s, 2);
+    bind_record_uuid(st, 13, s.uuid);
     st.exec();
 }
 
 void insert(SQLite::Database& db, const Session& s) {
     SQLite::Statement st(db, "INSERT INTO sessions (id, subject_id, operator_id, started_utc, "
-                             "device_serial, calibration_id, probe_cm2, notes) "
-                             "VALUES (?,?,?,?,?,?,?,?)");
+                             "device_serial, calibration_id, probe_cm2, notes, uuid) "
+                             "VALUES (?,?,?,?,?,?,?,?,?)");
     st.bind(1, s.id);
     st.bind(2, s.subject_id);
     if (s.operator_id != kNoRecord) {
@@ -78,6 +82,7 @@ void insert(SQLite::Database& db, const Session& s) {
     st.bind(6, static_cast<std::int64_t>(s.calibration_id));
     st.bind(7, s.probe_cm2);
     st.bind(8, s.notes);
+    bind_record_uuid(st, 9, s.uuid);
     st.exec();
 }
 
@@ -86,8 +91,8 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
     SQLite::Statement st(
         db, "INSERT INTO trials (id, session_id, site_id, side, measure, trial_index, ppt_kpa, "
             "rate_kpa_s, target_rate_kpa_s, probe_cm2, valid, counted, flags, outcome, preset, "
-            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa, rest_s) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa, rest_s, uuid) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, t.id);
     st.bind(2, t.session_id);
     st.bind(3, t.site_id);
@@ -109,6 +114,7 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
     st.bind(19, t.signal_t_s);
     st.bind(20, t.peak_kpa);
     bind_optional(st, 21, t.rest_s);
+    bind_record_uuid(st, 22, t.uuid);
     st.exec();
     SQLite::Statement trace(db, "INSERT INTO trial_traces (trial_id, sample_count, samples) "
                                 "VALUES (?,?,?)");
@@ -137,8 +143,8 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
             "band_high_kpa, limit_kpa, target_hold_s, outcome, probe_cm2, calibration_id, "
             "start_t_s, duration_s, time_in_band_s, time_in_band_pct, mean_kpa, median_kpa, "
             "pti_kpa_s, peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating, "
-            "contact_s, repetition) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "contact_s, repetition, uuid) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 1;
     st.bind(i++, h.id);
     st.bind(i++, h.session_id);
@@ -167,6 +173,7 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
     bind_optional(st, i++, h.pain_rating_0_10);
     st.bind(i++, m.contact_s);
     st.bind(i++, h.repetition);
+    bind_record_uuid(st, i++, h.uuid);
     st.exec();
     SQLite::Statement trace(db, "INSERT INTO hold_traces (hold_id, sample_count, samples) "
                                 "VALUES (?,?,?)");
@@ -181,9 +188,9 @@ void insert(SQLite::Database& db, const TrainingScore& s) {
     SQLite::Statement st(
         db, "INSERT INTO training_scores (id, session_id, student_id, exercise, feedback, blind, "
             "attempted_utc, constant_error_kpa, absolute_error_kpa, variable_error_kpa, "
-            "time_in_band_pct, template_id, plan_id, attempt, samples_compared, time_in_band_s) "
-            "VALUES (?,?,COALESCE(?, (SELECT operator_id FROM sessions WHERE id = ?)),"
-            "?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "time_in_band_pct, template_id, plan_id, attempt, samples_compared, time_in_band_s, "
+            "uuid) VALUES (?,?,COALESCE(?, (SELECT operator_id FROM sessions WHERE id = ?)),"
+            "?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 1;
     st.bind(i++, s.id);
     if (s.session_id != kNoRecord) {
@@ -210,14 +217,15 @@ void insert(SQLite::Database& db, const TrainingScore& s) {
     bind_optional(st, i++, s.attempt);
     st.bind(i++, s.samples_compared);
     st.bind(i++, s.time_in_band_s);
+    bind_record_uuid(st, i++, s.uuid);
     st.exec();
 }
 
 void insert(SQLite::Database& db, const TemplateWrite& w) {
     const ExpertTemplate& t = w.expert;
     SQLite::Statement st(db, "INSERT INTO expert_templates (id, session_id, name, kind, "
-                             "band_low_kpa, band_high_kpa, recorded_utc, duration_s) "
-                             "VALUES (?,?,?,?,?,?,?,?)");
+                             "band_low_kpa, band_high_kpa, recorded_utc, duration_s, uuid) "
+                             "VALUES (?,?,?,?,?,?,?,?,?)");
     st.bind(1, t.id);
     st.bind(2, t.session_id);
     st.bind(3, t.name);
@@ -226,6 +234,7 @@ void insert(SQLite::Database& db, const TemplateWrite& w) {
     bind_optional(st, 6, t.band_high_kpa);
     st.bind(7, t.recorded_utc);
     st.bind(8, t.duration_s);
+    bind_record_uuid(st, 9, t.uuid);
     st.exec();
     SQLite::Statement trace(db, "INSERT INTO template_traces (template_id, sample_count, samples) "
                                 "VALUES (?,?,?)");
@@ -237,12 +246,13 @@ void insert(SQLite::Database& db, const TemplateWrite& w) {
 
 void insert(SQLite::Database& db, const TrainingPlan& p) {
     SQLite::Statement st(db, "INSERT INTO training_plans (id, session_id, template_id, schedule, "
-                             "started_utc) VALUES (?,?,?,?,?)");
+                             "started_utc, uuid) VALUES (?,?,?,?,?,?)");
     st.bind(1, p.id);
     st.bind(2, p.session_id);
     st.bind(3, p.template_id);
     st.bind(4, p.schedule);
     st.bind(5, p.started_utc);
+    bind_record_uuid(st, 6, p.uuid);
     st.exec();
 }
 
@@ -278,13 +288,14 @@ void insert(SQLite::Database& db, const SessionOpening& o, const IdSource& next_
 
 void insert(SQLite::Database& db, const SamplesWrite& w) {
     SQLite::Statement st(db, "INSERT INTO session_samples (session_id, calibration_id, first_t_s, "
-                             "last_t_s, sample_count, samples) VALUES (?,?,?,?,?,?)");
+                             "last_t_s, sample_count, samples, uuid) VALUES (?,?,?,?,?,?,?)");
     st.bind(1, w.session_id);
     st.bind(2, static_cast<std::int64_t>(w.calibration_id));
     st.bind(3, w.first_t_s);
     st.bind(4, w.last_t_s);
     st.bind(5, static_cast<std::int64_t>(w.sample_count));
     bind_blob(st, 6, w.blob);
+    bind_record_uuid(st, 7, w.uuid);
     st.exec();
 }
 
@@ -324,7 +335,7 @@ void insert(SQLite::Database& db, const CorrectionWrite& w) {
     }
 
     SQLite::Statement audit(db, "INSERT INTO audit_log (who, when_utc, table_name, row_id, field, "
-                                "old_value, new_value, reason) VALUES (?,?,?,?,?,?,?,?)");
+                                "old_value, new_value, reason, uuid) VALUES (?,?,?,?,?,?,?,?,?)");
     audit.bind(1, c.who);
     audit.bind(2, w.when_utc);
     audit.bind(3, c.table);
@@ -337,6 +348,7 @@ void insert(SQLite::Database& db, const CorrectionWrite& w) {
     }
     audit.bind(7, c.new_value);
     audit.bind(8, c.reason);
+    bind_record_uuid(audit, 9, w.audit_uuid);
     audit.exec();
 
     SQLite::Statement update(db, "UPDATE " + c.table + " SET " + c.field + " = ? WHERE id = ?");

@@ -120,6 +120,7 @@ std::string StorageCore::start() {
             if (!migrated.ok) return migrated.error;
             schema::seed_builtin_sites(*db_);
         }
+        database_uuid_ = db_->execAndGet("SELECT uuid FROM database_identity").getString();
         for (int k = 0; k < static_cast<int>(IdKind::Count); ++k) {
             next_ids_[k] = queries::max_id(*db_, kIdTables[k]);
         }

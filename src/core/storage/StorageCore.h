@@ -57,6 +57,8 @@ public:
     RescueWritten rescue() const;
     /// For a read-only open: "" or what could not be read (a -wal on read-only media).
     const std::string& read_note() const { return read_note_; }
+    /// The database file's own identity (database_identity.uuid), read when it was opened.
+    const std::string& database_uuid() const { return database_uuid_; }
 
     /// Queues task for the storage thread: it runs after the writes enqueued before it and
     /// before those enqueued after it (unless those before are waiting on a retry: a read never
@@ -123,6 +125,7 @@ private:
     bool page_limit_changed_ = false;
     RescueWritten rescue_;
     std::string read_note_; ///< a read-only open that could not see everything says why
+    std::string database_uuid_;
 };
 
 } // namespace algocore::storage

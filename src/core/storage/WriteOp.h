@@ -58,11 +58,13 @@ struct SamplesWrite {
     double last_t_s = 0.0;
     std::vector<std::uint8_t> blob;
     std::size_t sample_count = 0;
+    std::string uuid; ///< the chunk's identity
 };
 
 struct CorrectionWrite {
     Correction correction;
     std::string when_utc;
+    std::string audit_uuid; ///< identity of the audit row the correction writes
 };
 
 struct WriteOp {

@@ -11,7 +11,11 @@
 
 namespace algocore::storage {
 
-/// Row id of any stored record; assigned by the storage when the record is enqueued. 0 = none.
+/// Row id of any stored record in one database; assigned by the storage when the record is
+/// enqueued. 0 = none. Another database gives the same record another row id: its `uuid`
+/// (UUID v7 text, algocore/Uuid.h; given by the storage when the record is enqueued unless
+/// the record already has one) is the identity that holds everywhere. It is each record's last
+/// field, defaulted, so initialisers that list the fields before it need not name it.
 using RecordId = std::int64_t;
 inline constexpr RecordId kNoRecord = 0;
 
@@ -30,13 +34,15 @@ struct Subject {
     std::optional<std::string> age_band; ///< e.g. "30-39"
     std::optional<BodySide> dominant_side;
     std::string notes;
+    std::string uuid = {}; ///< global identity, see RecordId
 };
 
 /// Who takes measurements: therapist, researcher, teacher or student.
 struct Operator {
     RecordId id = kNoRecord;
-    std::string name; ///< unique
-    std::string role; ///< "therapist", "researcher", "teacher", "student"
+    std::string name;      ///< unique
+    std::string role;      ///< "therapist", "researcher", "teacher", "student"
+    std::string uuid = {}; ///< global identity, see RecordId
 };
 
 /// One sitting with one subject. Wall-clock time is recorded once, here.
@@ -49,6 +55,7 @@ struct Session {
     CalibrationId calibration_id = kFactoryCalibration;
     double probe_cm2 = 1.0; ///< probe contact area
     std::string notes;
+    std::string uuid = {}; ///< global identity, see RecordId
 };
 
 /// Normalised position on a body-map view: fractions (0..1) of the 200 x 440 outline box.
@@ -71,6 +78,9 @@ struct Site {
     bool dfns = false;                 ///< a DFNS QST site
     double mdc_kpa = 0.0; ///< minimal detectable change (literature default; 0 = unknown)
     bool builtin = false; ///< from the built-in library (custom sites are false)
+    /// Custom sites: global identity (UUID v7 text). Built-in sites are the same library
+    /// everywhere and are known by their key: empty.
+    std::string uuid = {};
 };
 
 /// The point on a view for a side: the stored left point, mirrored for the right.
@@ -128,6 +138,7 @@ struct Trial {
     /// Why someone excluded the trial afterwards ("patient moved"); empty when it is not
     /// excluded. An excluded trial is kept and shown, never counted (see session::Corrections).
     std::string excluded_reason;
+    std::string uuid = {}; ///< global identity, see RecordId
 };
 
 /// How a session is opened: the subject is found by code (added with these details when
@@ -180,7 +191,8 @@ struct Hold {
     HoldMetrics metrics;
     std::vector<StepUpRecord> step_ups; ///< times relative to start_t_s
     std::optional<int> pain_rating_0_10;
-    int repetition = 1; ///< 1-based hold of the prescription's set
+    int repetition = 1;    ///< 1-based hold of the prescription's set
+    std::string uuid = {}; ///< global identity, see RecordId
 };
 
 /// A point's threshold (PPT or tolerance) from one session: the mean of its counted trials.
@@ -224,6 +236,7 @@ struct ExpertTemplate {
     std::optional<double> band_high_kpa;
     std::string recorded_utc;
     double duration_s = 0.0;
+    std::string uuid = {}; ///< global identity, see RecordId
 };
 
 /// A student's feedback schedule on one template, as set by the teacher. The student is the
@@ -234,6 +247,7 @@ struct TrainingPlan {
     RecordId template_id = kNoRecord;
     std::string schedule; ///< JSON: {"stages":[{"level":"full","attempts":3},...]}
     std::string started_utc;
+    std::string uuid = {}; ///< global identity, see RecordId
 };
 
 /// A plan with the number of attempts already scored under it.
@@ -260,6 +274,7 @@ struct TrainingScore {
     std::optional<int> attempt; ///< 1-based attempt number within the plan
     int samples_compared = 0;
     double time_in_band_s = 0.0;
+    std::string uuid = {}; ///< global identity, see RecordId
 };
 
 /// One correction: the old value stays here, the record shows the new one.
@@ -273,6 +288,7 @@ struct AuditEntry {
     std::string old_value;
     std::string new_value;
     std::string reason;
+    std::string uuid = {}; ///< global identity, see RecordId
 };
 
 /// A site's own MDC95 from the lab's reliability data, with where it came from. Stored rows
@@ -287,6 +303,7 @@ struct SiteMdcRecord {
     int n_subjects = 0;
     std::string source;       ///< provenance: data, raters, formula (one line for reports)
     std::string computed_utc; ///< ISO 8601
+    std::string uuid = {};    ///< global identity, see RecordId
 };
 
 /// A correction request: set table.field of row_id to new_value, by who, because reason.

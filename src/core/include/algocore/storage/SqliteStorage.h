@@ -14,7 +14,7 @@
 namespace algocore::storage {
 
 /// Schema version this build writes (PRAGMA user_version); older files migrate forward.
-inline constexpr int kSchemaVersion = 6;
+inline constexpr int kSchemaVersion = 7;
 /// PRAGMA application_id of an Algoscope database ("ALGO"): anything else is not ours.
 inline constexpr std::int32_t kApplicationId = 0x414C474F;
 
@@ -62,6 +62,8 @@ public:
     /// Asks the storage thread to retry pending writes now.
     void retry_now();
     const std::string& location() const override;
+    /// The database file's own identity (a UUID made when it was created; copies share it).
+    const std::string& database_uuid() const;
 
     Enqueued add_subject(const Subject& subject) override;
     Enqueued add_operator(const Operator& op) override;

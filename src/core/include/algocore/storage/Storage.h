@@ -23,10 +23,12 @@ namespace algocore::storage {
 /// How long close() waits, unless told otherwise, for pending writes to be committed.
 inline constexpr std::chrono::milliseconds kCloseTimeout{5000};
 
-/// An enqueued record: its id (usable at once in later records) and its write ticket.
+/// An enqueued record: its id (usable at once in later records), its write ticket and its
+/// global identity (the record's uuid, given now when it had none).
 struct Enqueued {
     RecordId id = kNoRecord;
     WriteTicket ticket = 0;
+    std::string uuid = {};
 };
 
 /// Outcome of a request that can be refused before it is enqueued (bad correction, ...).
