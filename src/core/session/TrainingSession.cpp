@@ -1,5 +1,6 @@
 #include "algocore/session/TrainingSession.h"
 
+#include <algorithm>
 #include <utility>
 
 namespace algocore::session {
@@ -194,7 +195,17 @@ void TrainingSession::read_student() {
         [this, generation, request](storage::Answer<Found> answer) {
             // Only the newest request for the current database counts.
             if (generation != generation_ || request != student_request_ || !answer.ok()) return;
+            // Attempts scored while the read was on its way are not in it: they stay, after
+            // the stored ones.
+            std::vector<storage::TrainingScore> scored_since;
+            for (auto& score : progress_) {
+                const auto& stored_scores = answer.value.second;
+                if (std::none_of(stored_scores.begin(), stored_scores.end(),
+                                 [&score](const auto& s) { return s.id == score.id; }))
+                    scored_since.push_back(std::move(score));
+            }
             progress_ = std::move(answer.value.second);
+            progress_.insert(progress_.end(), scored_since.begin(), scored_since.end());
             const auto& stored = answer.value.first;
             // A stored plan on the template in use continues where the student left off.
             if (stored && (!template_id_ || stored->plan.template_id == *template_id_)) {
