@@ -7,15 +7,18 @@
 //   algoscope --calibration-report RECORD.json --pdf OUT.pdf [--tolerance PERCENT]
 // writes the calibration certificate of a record as a PDF without opening a window.
 #include <QApplication>
+#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
 #include <QRegularExpression>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QTimer>
 #include <cstdio>
 #include <memory>
+#include <optional>
 
 #include "algocore/session/Workbench.h"
 #include "algogui/AudioCues.h"
@@ -24,6 +27,8 @@
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
 #include "algogui/Screenshot.h"
+#include "algogui/SharedStudyReading.h"
+#include "algogui/SharedStudyStatus.h"
 #include "algogui/ToneOutput.h"
 #include "algogui/calibration/CalibrationCertificate.h"
 #include "algogui/thresholds/ThresholdsPage.h"
@@ -47,10 +52,12 @@ struct Options {
     bool audio = true;
     QString port;
     QString driver = QStringLiteral("auto");
-    QString db;                 ///< thresholds database; empty = the default in the app data folder
-    QString page;               ///< page shown first (its title, case-insensitive)
-    QString subject;            ///< subject whose visit is open from the start
-    QString calibration_report; ///< record whose certificate is written headless
+    QString db;   ///< thresholds database; empty = the default in the app data folder
+    QString page; ///< page shown first (its title, case-insensitive)
+    std::optional<QString> server; ///< the shared study to push to (kept in the settings)
+    QString station;               ///< this station's name in the shared study
+    QString subject;               ///< subject whose visit is open from the start
+    QString calibration_report;    ///< record whose certificate is written headless
     QString pdf;
     double tolerance_percent_fs = 1.0;
 };
@@ -90,6 +97,15 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
          QStringLiteral("FILE")},
         {QStringLiteral("page"), QStringLiteral("Show this page first (e.g. calibration)."),
          QStringLiteral("TITLE")},
+        {QStringLiteral("server"),
+         QStringLiteral("Push this station's records to the shared study at URL (a libpq "
+                        "connection string or postgresql:// URI; the password comes from "
+                        "~/.pgpass) and keep it in the settings; an empty URL works alone "
+                        "again."),
+         QStringLiteral("URL")},
+        {QStringLiteral("station"),
+         QStringLiteral("This station's name in the shared study (default: the computer's)."),
+         QStringLiteral("NAME")},
         {QStringLiteral("subject"),
          QStringLiteral("Open a visit of this subject (code) from the start, e.g. to see their "
                         "stored thresholds."),
@@ -151,6 +167,10 @@ QString parse(QCommandLineParser& parser, const QStringList& arguments, Options&
     if (!out.port.isEmpty() && !out.demo.isEmpty())
         return QStringLiteral("--port and --demo exclude each other");
     out.page = parser.value(QStringLiteral("page"));
+    if (parser.isSet(QStringLiteral("server"))) out.server = parser.value(QStringLiteral("server"));
+    out.station = parser.value(QStringLiteral("station")).trimmed();
+    if (parser.isSet(QStringLiteral("station")) && !out.server)
+        return QStringLiteral("--station goes with --server");
     out.subject = parser.value(QStringLiteral("subject")).trimmed();
     if (parser.isSet(QStringLiteral("subject")) && out.subject.isEmpty())
         return QStringLiteral("--subject needs a subject code");
@@ -252,6 +272,23 @@ int main(int argc, char** argv) {
         window.banner().show_message(algogui::BannerLevel::Info,
                                      QStringLiteral("Demo: records go to a scratch database that "
                                                     "is deleted on exit (use --db to keep them)"));
+    }
+    // The shared study: the station's server is kept in its settings; a demo's scratch
+    // database is pushed only when this run names a server itself.
+    if (options.server) prefs->set_shared_study(*options.server, options.station);
+    const QString server = prefs->shared_server();
+    const bool scratch_db = database.startsWith(scratch.path());
+    if (!server.isEmpty() && database_problem.empty() && (!scratch_db || options.server))
+        window.statusBar()->addPermanentWidget(
+            new algogui::SharedStudyStatus(database, server, prefs->shared_station(), &window));
+    if (!server.isEmpty()) {
+        // History and Reliability read this station's file, or every station's sessions.
+        auto& reading = algogui::SharedStudyReading::of(window);
+        reading.set_server(server);
+        auto* whole = new QCheckBox(QObject::tr("History and Reliability: whole shared study"));
+        QObject::connect(whole, &QCheckBox::toggled, &reading,
+                         &algogui::SharedStudyReading::set_reading_shared);
+        window.statusBar()->addWidget(whole);
     }
     algogui::DeviceChoice choice = prefs->device();
     if (!options.demo.isEmpty()) {

@@ -16,16 +16,22 @@ void fail(const std::string& command, const std::string& message) {
     throw CLI::RuntimeError(2);
 }
 
-StoredHistory read_stored_history(const std::string& command, const std::string& db_path,
+StoredHistory read_stored_history(const std::string& command, const cli_study::StudySource& source,
                                   const std::string& subject) {
-    if (!std::filesystem::exists(db_path)) fail(command, "no database at " + db_path);
-    // A history or a report never changes the file.
-    auto opened = storage::open(db_path, {.writable = false});
-    if (!opened.storage) fail(command, db_path + ": " + opened.error);
+    if (const std::string wrong = cli_study::check_study_source(source); !wrong.empty())
+        fail(command, wrong);
+    // A history or a report never changes the study.
+    auto opened = cli_study::open_for_reading(source);
+    if (!opened.storage) fail(command, opened.error);
     StoredHistory out;
     out.db = std::move(opened.storage);
-    const auto records = out.db->history_of(subject);
-    if (!records) fail(command, "no subject with the code '" + subject + "' in " + db_path);
+    std::optional<storage::SubjectRecords> records;
+    try {
+        records = out.db->history_of(subject);
+    } catch (const std::exception& e) {
+        fail(command, e.what()); // the shared study: a code clash, a lost server
+    }
+    if (!records) fail(command, "no subject with the code '" + subject + "' in " + source.name());
     out.history = history::SubjectHistory::build(*records);
     return out;
 }

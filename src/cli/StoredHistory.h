@@ -4,20 +4,21 @@
 #include <memory>
 #include <string>
 
+#include "StudySource.h"
 #include "algocore/history/SubjectHistory.h"
 #include "algocore/storage/Storage.h"
 
 namespace cli_history {
 
-/// An open read-only database and one subject's history from it.
+/// An open read-only study (a file or the shared study) and one subject's history from it.
 struct StoredHistory {
     std::unique_ptr<algocore::storage::Storage> db;
     algocore::history::SubjectHistory history;
 };
 
-/// Reads `subject`'s history from `db_path`; fails (CLI::RuntimeError(2)) with a message
-/// prefixed by "algoscope-cli <command>:" when the file or the subject is missing.
-StoredHistory read_stored_history(const std::string& command, const std::string& db_path,
+/// Reads `subject`'s history from the study; fails (CLI::RuntimeError(2)) with a message
+/// prefixed by "algoscope-cli <command>:" when the study or the subject is missing.
+StoredHistory read_stored_history(const std::string& command, const cli_study::StudySource& source,
                                   const std::string& subject);
 
 /// Prints "algoscope-cli <command>: <message>" and exits with status 2.

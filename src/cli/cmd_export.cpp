@@ -8,6 +8,7 @@
 #include <iostream>
 #include <memory>
 
+#include "StudySource.h"
 #include "algoargs/Arguments.h"
 
 #include "algocal/CalendarDate.h"
@@ -15,13 +16,12 @@
 #include "algocore/export/StorageExport.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/StudyFilter.h"
-#include "algocore/storage/OpenStorage.h"
 #include "algoinput/QuotedInput.h"
 
 namespace {
 
 struct ExportOptions {
-    std::string db;
+    cli_study::StudySource study;
     std::string format = "csv";
     std::string out;
     std::string mode = "0600";
@@ -72,19 +72,19 @@ void run_export(const ExportOptions& o) {
     using namespace algocore;
     unsigned mode = kOwnerOnlyFileMode;
     std::from_chars(o.mode.data(), o.mode.data() + o.mode.size(), mode, 8);
-    if (!std::filesystem::exists(o.db)) {
-        std::cerr << "algoscope-cli export: no database at " << o.db << "\n";
+    if (const std::string wrong = cli_study::check_study_source(o.study); !wrong.empty()) {
+        std::cerr << "algoscope-cli export: " << wrong << "\n";
         throw CLI::RuntimeError(2);
     }
-    // Exporting never changes the file, even while recording.
-    auto opened = storage::open(o.db, {.writable = false});
+    // Exporting never changes the study, even while a station records into it.
+    auto opened = cli_study::open_for_reading(o.study);
     if (!opened.storage) {
         std::cerr << "algoscope-cli export: " << opened.error << "\n";
         throw CLI::RuntimeError(2);
     }
     auto& db = *opened.storage;
-    if (const std::string note = db.read_note(); !note.empty())
-        std::cerr << "algoscope-cli export: warning: " << o.db << " " << note << "\n";
+    if (!opened.note.empty())
+        std::cerr << "algoscope-cli export: warning: " << o.study.db << " " << opened.note << "\n";
     if (!o.from.empty() && !o.to.empty() && o.to < o.from) {
         std::cerr << "algoscope-cli export: --to " << o.to << " is before --from " << o.from
                   << "\n";
@@ -93,7 +93,8 @@ void run_export(const ExportOptions& o) {
     const exporting::StudyFilter filter = filter_of(o);
     if (filter.subject_code && !db.find_subject(*filter.subject_code)) {
         std::cerr << "algoscope-cli export: no subject with the code "
-                  << algoinput::quote_input(*filter.subject_code, 40) << " in " << o.db << "\n";
+                  << algoinput::quote_input(*filter.subject_code, 40) << " in " << o.study.name()
+                  << "\n";
         throw CLI::RuntimeError(2);
     }
     // Read once: checked, then written. The file is opened read-only, so nothing is pending.
@@ -102,7 +103,7 @@ void run_export(const ExportOptions& o) {
     if (filter.session_id && selection.data.sessions.empty()) {
         std::cerr << "algoscope-cli export: no session " << *filter.session_id
                   << (filter.subject_code ? " of subject " + *filter.subject_code : "") << " in "
-                  << o.db << "\n";
+                  << o.study.name() << "\n";
         throw CLI::RuntimeError(2);
     }
     if (o.format == "json" && (o.out.empty() || o.out == "-")) {
@@ -133,7 +134,7 @@ void register_export_command(CLI::App& app) {
     auto options = std::make_shared<ExportOptions>();
     CLI::App* cmd = app.add_subcommand(
         "export", "Export a database: csv (a folder of tidy tables and traces) or json");
-    cmd->add_option("--db", options->db, "Database file")->required();
+    cli_study::add_study_options(cmd, options->study);
     cmd->add_option("--format", options->format, "csv or json")
         ->check(CLI::IsMember({"csv", "json"}));
     cmd->add_option("--out", options->out,

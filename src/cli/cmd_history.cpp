@@ -18,7 +18,7 @@ using namespace algocore;
 using history::fixed;
 
 struct HistoryArgs {
-    std::string db;
+    cli_study::StudySource study;
     std::string subject;
     std::string unit = "kPa";
     bool json = false;
@@ -75,7 +75,7 @@ void run_history(const HistoryArgs& a) {
     if (!unit)
         cli_history::fail("history", "--unit wants kPa, kgf/cm2, N/cm2 or psi, not " +
                                          cli_args::shown(a.unit));
-    const auto stored = cli_history::read_stored_history("history", a.db, a.subject);
+    const auto stored = cli_history::read_stored_history("history", a.study, a.subject);
     if (a.json)
         history::write_history_json(stored.history, std::cout);
     else
@@ -88,7 +88,7 @@ void register_history_command(CLI::App& app) {
     auto a = std::make_shared<HistoryArgs>();
     CLI::App* cmd = app.add_subcommand(
         "history", "A subject's sessions, thresholds over time with real-change verdicts, holds");
-    cmd->add_option("--db", a->db, "Database file (opened read-only)")->required();
+    cli_study::add_study_options(cmd, a->study);
     cmd->add_option("--subject", a->subject, "Subject code")->required();
     cmd->add_option("--unit", a->unit,
                     "Pressure unit of the text: kPa (default), kgf/cm2, "

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <memory>
 
+#include "StudySource.h"
 #include "algocore/analysis/ReliabilityCsv.h"
 #include "algocore/analysis/ReliabilityReport.h"
 #include "algocore/analysis/SiteMdc.h"
@@ -24,6 +25,7 @@ constexpr int kExitBadInput = 2;
 struct ReliabilityArgs {
     std::string csv;
     std::string db;
+    std::string server; ///< the shared study instead of --db
     std::string site;
     std::string side = "L";
     std::string by = "session";
@@ -52,9 +54,10 @@ analysis::ReliabilityTable table_from_csv(const std::string& path) {
     return read.table;
 }
 
-analysis::ReliabilityTable table_from_db(const ReliabilityArgs& a, std::string& site_key,
-                                         std::string& site_name) {
-    if (a.site.empty()) fail("--db needs --site KEY");
+analysis::ReliabilityTable table_from_study(const ReliabilityArgs& a, std::string& site_key,
+                                            std::string& site_name) {
+    if (a.site.empty())
+        fail(std::string(a.server.empty() ? "--db" : "--server") + " needs --site KEY");
     analysis::StudyReliabilityQuery query;
     query.site_key = a.site;
     if (!storage::parse_side(a.side, query.side))
@@ -64,19 +67,26 @@ analysis::ReliabilityTable table_from_db(const ReliabilityArgs& a, std::string& 
     if (!storage::parse_measure(a.measure, query.measure))
         fail("--measure wants ppt or tolerance, got '" + a.measure + "'");
     query.sessions = a.sessions;
-    if (!std::filesystem::exists(a.db)) fail("no database at " + a.db);
-    // A reliability report never changes the study.
-    auto opened = storage::open(a.db, {.writable = false});
-    if (!opened.storage) fail(a.db + ": " + opened.error);
-    const storage::StudyData study = opened.storage->load_study();
-    opened.storage->close();
+    // A reliability report never changes the study; the shared study sees every station's
+    // sessions, raters being operators by name across stations.
+    const cli_study::StudySource source{a.db, a.server};
+    auto opened = cli_study::open_for_reading(source);
+    if (!opened.storage) fail(opened.error);
+    storage::StudyData study;
+    try {
+        study = opened.storage->load_study();
+    } catch (const std::exception& e) {
+        fail(e.what());
+    }
+    opened.storage.reset();
     const analysis::StudyReliabilityRows rows = analysis::reliability_rows_from_study(study, query);
-    if (!rows.ok) fail(a.db + ": " + rows.error);
+    if (!rows.ok) fail(source.name() + ": " + rows.error);
     site_key = rows.site_key;
     site_name = rows.site_name;
     const analysis::ReliabilityTableResult table = analysis::build_reliability_table(rows.rows);
     if (!table.ok)
-        fail(a.db + ": " + rows.site_name + " (" + a.side + "), by " + a.by + ": " + table.error);
+        fail(source.name() + ": " + rows.site_name + " (" + a.side + "), by " + a.by + ": " +
+             table.error);
     return table.table;
 }
 
@@ -144,11 +154,13 @@ void save_mdc(const ReliabilityArgs& a, const analysis::ReliabilityResult& resul
 
 void run_reliability(const ReliabilityArgs& a) {
     const analysis::ReliabilityOptions options = options_of(a);
-    if (a.save_mdc && a.db.empty()) fail("--save-mdc needs --db (the site's own data)");
+    if (a.save_mdc && a.db.empty())
+        fail("--save-mdc needs --db (the site's own data; an MDC saved on a station reaches the "
+             "shared study with its push)");
     std::string site_key;
     std::string site_name;
     const analysis::ReliabilityTable table =
-        a.csv.empty() ? table_from_db(a, site_key, site_name) : table_from_csv(a.csv);
+        a.csv.empty() ? table_from_study(a, site_key, site_name) : table_from_csv(a.csv);
     const analysis::ReliabilityAnalysisResult analysed =
         analysis::analyse_reliability(table, options);
     if (!analysed.ok) fail(analysed.error);
@@ -167,8 +179,14 @@ void register_reliability_command(CLI::App& app) {
         "reliability", "ICC (six forms), SEM, MDC95 and Bland-Altman of a tidy CSV or a database");
     auto* csv = cmd->add_option("--csv", a->csv, "Tidy CSV with the columns subject,rater,value");
     auto* db = cmd->add_option("--db", a->db, "Database file (opened read-only)");
+    auto* server = cmd->add_option(
+        "--server", a->server,
+        "The shared study instead of a file: a libpq connection string or postgresql:// URI "
+        "(no password in it: ~/.pgpass or PGPASSFILE)");
     csv->excludes(db);
     db->excludes(csv);
+    server->excludes(csv);
+    server->excludes(db);
     cmd->add_option("--site", a->site, "Site key or name (with --db)");
     cmd->add_option("--side", a->side, "L, R or M (with --db, default L)");
     cmd->add_option("--by", a->by, "Raters are each 'operator' or each 'session' (default)")
@@ -191,7 +209,8 @@ void register_reliability_command(CLI::App& app) {
     cmd->add_flag("--mdc-both-sides", a->mdc_both_sides,
                   "With --save-mdc: store it for both sides of the site");
     cmd->callback([a] {
-        if (a->csv.empty() && a->db.empty()) fail("give --csv FILE or --db FILE");
+        if (a->csv.empty() && a->db.empty() && a->server.empty())
+            fail("give --csv FILE, --db FILE or --server URL");
         run_reliability(*a);
     });
 }

@@ -21,7 +21,7 @@ namespace {
 using namespace algocore;
 
 struct ReportArgs {
-    std::string db;
+    cli_study::StudySource study;
     std::string subject;
     storage::RecordId session = storage::kNoRecord;
     std::string pdf;
@@ -65,7 +65,7 @@ void run_report(const ReportArgs& a) {
     if (!unit)
         cli_history::fail("report", "--unit wants kPa, kgf/cm2, N/cm2 or psi, not " +
                                         cli_args::shown(a.unit));
-    const auto stored = cli_history::read_stored_history("report", a.db, a.subject);
+    const auto stored = cli_history::read_stored_history("report", a.study, a.subject);
     const history::ReportHeader header = header_of(a);
     const history::SessionEntry* session = a.session == storage::kNoRecord
                                                ? stored.history.latest_session()
@@ -96,7 +96,7 @@ void run_report(const ReportArgs& a) {
 void register_report_command(CLI::App& app) {
     auto a = std::make_shared<ReportArgs>();
     CLI::App* cmd = app.add_subcommand("report", "A session's report as a PDF (A4) to hand over");
-    cmd->add_option("--db", a->db, "Database file (opened read-only)")->required();
+    cli_study::add_study_options(cmd, a->study);
     cmd->add_option("--subject", a->subject, "Subject code")->required();
     cmd->add_option("--session", a->session, "Session id (default: the subject's newest)")
         ->check(cli_args::positive_count(1L << 53));

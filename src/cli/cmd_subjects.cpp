@@ -1,6 +1,7 @@
 // algoscope-cli subjects set: corrects a stored subject's details (sex, age band, dominant
 // side), one audited correction per detail that changes: the old value stays in the audit log
 // with who, when and why. Goes through algocore's Corrections, as the GUI's subject form does.
+// `subjects --server URL` and `subjects merge` are the shared study's (SharedSubjects.cpp).
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -9,6 +10,7 @@
 
 #include "Correcting.h"
 #include "Measuring.h"
+#include "SharedSubjects.h"
 #include "algoargs/Arguments.h"
 
 namespace {
@@ -78,9 +80,11 @@ void run(const SubjectCorrection& o) {
 } // namespace
 
 void register_subjects_command(CLI::App& app) {
-    CLI::App* subjects =
-        app.add_subcommand("subjects", "Correct stored subjects (audited; nothing is deleted)");
-    subjects->require_subcommand(1);
+    CLI::App* subjects = app.add_subcommand(
+        "subjects", "Correct stored subjects (audited; nothing is deleted); with --server, the "
+                    "shared study's subjects: code, station, clash (same code made on two "
+                    "stations); exit 2 refused, 3 server unreachable");
+    subjects->require_subcommand(0, 1);
     auto o = std::make_shared<SubjectCorrection>();
     CLI::App* set = subjects->add_subcommand(
         "set", "Correct a subject's details; an empty value clears one (exit 2 refused, 4 not "
@@ -94,4 +98,5 @@ void register_subjects_command(CLI::App& app) {
     set->add_option("--by", o->by, "Who makes the correction (default: the login name)")
         ->check(cli_args::printable_name());
     set->callback([o] { cli_measuring::run_guarded("subjects set", [&] { run(*o); }); });
+    cli_shared_subjects::add_to(*subjects);
 }

@@ -6,6 +6,8 @@
 // Version 6: a trial can be excluded with a reason (trials.excluded_reason, set and cleared
 // only through the audited correction path): kept and flagged, never counted.
 // Version 7: every record's global identity (uuid) and the database's own (database_identity).
+// Version 8: the shared study's outbox (every record, in the order it was stored), the
+// station's identity and what the shared study's server has acknowledged.
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -197,6 +199,58 @@ INSERT INTO database_identity (uuid, created_utc, single)
   VALUES (algoscope_new_uuid(), strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 1);
 )sql";
 
+// Every record the shared study receives gets an outbox row in the same transaction as the
+// record itself (a trigger cannot be skipped by any writer, the rescue import included); seq
+// is the station's sequence, never reused. Records stored before this version are queued in
+// an order where a record always follows those it refers to. Built-in sites are the same on
+// every station and never travel.
+constexpr const char* kVersion8 = R"sql(
+CREATE TABLE outbox (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT, table_name TEXT NOT NULL, row_id INTEGER NOT NULL);
+CREATE TABLE station (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1), uuid TEXT NOT NULL, name TEXT NOT NULL,
+  created_utc TEXT NOT NULL);
+CREATE TABLE sync_state (
+  singleton INTEGER PRIMARY KEY CHECK (singleton = 1), study_uuid TEXT NOT NULL,
+  study_name TEXT NOT NULL, acknowledged_seq INTEGER NOT NULL, synced_utc TEXT NOT NULL);
+INSERT INTO outbox (table_name, row_id) SELECT 'sites', id FROM sites WHERE builtin = 0 ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'subjects', id FROM subjects ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'operators', id FROM operators ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'sessions', id FROM sessions ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'expert_templates', id FROM expert_templates
+  ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'training_plans', id FROM training_plans
+  ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'trials', id FROM trials ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'holds', id FROM holds ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'training_scores', id FROM training_scores
+  ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'site_mdc', id FROM site_mdc ORDER BY id;
+INSERT INTO outbox (table_name, row_id) SELECT 'audit_log', id FROM audit_log ORDER BY id;
+CREATE TRIGGER outbox_sites AFTER INSERT ON sites WHEN NEW.builtin = 0
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('sites', NEW.id); END;
+CREATE TRIGGER outbox_subjects AFTER INSERT ON subjects
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('subjects', NEW.id); END;
+CREATE TRIGGER outbox_operators AFTER INSERT ON operators
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('operators', NEW.id); END;
+CREATE TRIGGER outbox_sessions AFTER INSERT ON sessions
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('sessions', NEW.id); END;
+CREATE TRIGGER outbox_expert_templates AFTER INSERT ON expert_templates
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('expert_templates', NEW.id); END;
+CREATE TRIGGER outbox_training_plans AFTER INSERT ON training_plans
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('training_plans', NEW.id); END;
+CREATE TRIGGER outbox_trials AFTER INSERT ON trials
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('trials', NEW.id); END;
+CREATE TRIGGER outbox_holds AFTER INSERT ON holds
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('holds', NEW.id); END;
+CREATE TRIGGER outbox_training_scores AFTER INSERT ON training_scores
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('training_scores', NEW.id); END;
+CREATE TRIGGER outbox_site_mdc AFTER INSERT ON site_mdc
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('site_mdc', NEW.id); END;
+CREATE TRIGGER outbox_audit_log AFTER INSERT ON audit_log
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('audit_log', NEW.id); END;
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -226,6 +280,10 @@ CREATE TRIGGER IF NOT EXISTS database_identity_immutable BEFORE UPDATE ON databa
   BEGIN SELECT RAISE(ABORT, 'a database keeps its identity'); END;
 CREATE TRIGGER IF NOT EXISTS database_identity_never_deleted BEFORE DELETE ON database_identity
   BEGIN SELECT RAISE(ABORT, 'a database keeps its identity'); END;
+CREATE TRIGGER IF NOT EXISTS outbox_immutable BEFORE UPDATE ON outbox
+  BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS outbox_never_deleted BEFORE DELETE ON outbox
+  BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;
 )sql";
 
 // Indexes only reads need (a subject's history opens with its sessions). Created on every
@@ -293,6 +351,7 @@ const char* migration_sql(int to_version) {
     case 5: return kVersion5;
     case 6: return kVersion6;
     case 7: return kVersion7;
+    case 8: return kVersion8;
     default: return nullptr;
     }
 }

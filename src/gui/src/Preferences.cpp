@@ -45,6 +45,17 @@ QString Preferences::report_header_path() const {
     return QString::fromStdString(report_header_path_);
 }
 
+QString Preferences::shared_server() const {
+    return settings_->value("shared_study/server").toString();
+}
+QString Preferences::shared_station() const {
+    return settings_->value("shared_study/station").toString();
+}
+void Preferences::set_shared_study(const QString& server, const QString& station) {
+    settings_->setValue("shared_study/server", server);
+    settings_->setValue("shared_study/station", station);
+}
+
 double Preferences::window_s() const {
     return std::clamp(settings_->value("display/window_s", 20.0).toDouble(), 5.0, 60.0);
 }

@@ -15,6 +15,8 @@ class TestServer {
 public:
     /// Reads the state folder; empty error when a server is recorded there.
     static TestServer from_environment(std::string& error);
+    /// The server recorded in a state folder of scripts/pg-test-server.sh.
+    static TestServer from_state_dir(const std::string& dir, std::string& error);
 
     /// The superuser's address of a database over the Unix socket.
     std::string admin_url(const std::string& database) const;

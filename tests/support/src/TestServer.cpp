@@ -35,6 +35,11 @@ TestServer TestServer::from_environment(std::string& error) {
                 "fixture postgres starts the test server (scripts/pg-test-server.sh)";
         return server;
     }
+    return from_state_dir(dir, error);
+}
+
+TestServer TestServer::from_state_dir(const std::string& dir, std::string& error) {
+    TestServer server;
     server.state_dir_ = dir;
     server.socket_dir_ = read_line(server.state_dir_ + "/socket_dir");
     const std::string port = read_line(server.state_dir_ + "/port");

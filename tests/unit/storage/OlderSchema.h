@@ -1,6 +1,7 @@
 #pragma once
 // Turns a database written by the current code back into what schema version 6 left: no
-// record identities (uuid columns and their indexes) and no database_identity table. Tests of
+// record identities (uuid columns and their indexes), no database_identity table and no
+// shared-study outbox (version 8). Tests of
 // migrations from older files start from it.
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -15,6 +16,14 @@ inline void undo_record_identities(SQLite::Database& db) {
         db.exec(std::string("DROP INDEX IF EXISTS ") + table + "_by_uuid");
         db.exec(std::string("ALTER TABLE ") + table + " DROP COLUMN uuid");
     }
+    // ... and what version 8 added: the shared study's outbox, the station, its sync state.
+    for (const char* table :
+         {"sites", "subjects", "operators", "sessions", "expert_templates", "training_plans",
+          "trials", "holds", "training_scores", "site_mdc", "audit_log"})
+        db.exec(std::string("DROP TRIGGER IF EXISTS outbox_") + table);
+    db.exec("DROP TRIGGER IF EXISTS outbox_immutable; DROP TRIGGER IF EXISTS "
+            "outbox_never_deleted; DROP TABLE IF EXISTS outbox; DROP TABLE IF EXISTS station; "
+            "DROP TABLE IF EXISTS sync_state");
     db.exec("DROP TABLE database_identity; PRAGMA user_version = 6");
 }
 

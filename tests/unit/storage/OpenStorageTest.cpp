@@ -1,6 +1,7 @@
 // The factory every front end opens storage with: a file path opens a database behind the
-// Storage interface; a read-only open changes nothing; a server address is refused and is
-// never taken for a file name.
+// Storage interface; a read-only open changes nothing; a server address opened for recording
+// is refused (a shared study is only read; tests/integration/sharedstudy read one) and is never
+// taken for a file name.
 #include <gtest/gtest.h>
 
 #include <filesystem>
@@ -43,7 +44,7 @@ TEST(OpenStorage, AReadOnlyOpenOfAMissingFileCreatesNothing) {
     EXPECT_FALSE(std::filesystem::exists(path));
 }
 
-TEST(OpenStorage, AServerAddressIsRefusedWithoutCreatingAFileOrRepeatingThePassword) {
+TEST(OpenStorage, AServerOpenedForRecordingIsRefusedWithoutCreatingAFileOrThePassword) {
     algotest::TempDir dir;
     const auto before = std::filesystem::current_path();
     std::filesystem::current_path(dir.path()); // a file, if one were made, would land here

@@ -37,6 +37,11 @@ public:
     /// Saves the header; empty, or why it could not be saved.
     QString set_report_header(const QString& clinic, const QString& therapist);
     QString report_header_path() const;
+    /// The shared study this station pushes to (a libpq address, never with a password) and
+    /// its name there; an empty server means the station works alone.
+    QString shared_server() const;
+    QString shared_station() const;
+    void set_shared_study(const QString& server, const QString& station);
     QByteArray window_geometry() const;
     QByteArray window_state() const;
     void set_window_layout(const QByteArray& geometry, const QByteArray& state);

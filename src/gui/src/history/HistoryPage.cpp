@@ -159,6 +159,12 @@ void HistoryPage::showEvent(QShowEvent* event) {
     }
 }
 
+void HistoryPage::reload() {
+    const QString shown = subject_->currentText();
+    refresh_subjects();
+    if (!shown.trimmed().isEmpty()) open_subject(shown);
+}
+
 void HistoryPage::refresh_subjects() {
     subjects_asked_ = true;
     if (!store_.subjects) return;

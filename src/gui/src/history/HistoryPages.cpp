@@ -7,6 +7,7 @@
 #include "algogui/LiveFeed.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
+#include "algogui/SharedStudyReading.h"
 #include "algogui/history/HistoryPage.h"
 
 namespace algogui {
@@ -44,8 +45,10 @@ ReportOutcome write_report(Storage& s, const HistoryReportRequest& r, const std:
 HistoryPage* add_history_page(MainWindow& window) {
     auto& bench = window.feed().workbench();
     HistoryStore store;
-    // Every call goes to the storage thread; a closed database answers with its reason.
-    const auto storage = [&bench]() -> Storage* { return bench.storage(); };
+    // Every call goes to the storage thread (this station's, or the shared study's when the
+    // window reads it); a closed database answers with its reason.
+    SharedStudyReading& reading = SharedStudyReading::of(window);
+    const auto storage = [&bench, &reading]() -> Storage* { return reading.storage(bench); };
     store.subjects = [&bench, storage](auto done) {
         if (!storage()) return done({}, QObject::tr("no database is open"));
         ask<QStringList>(
@@ -106,6 +109,7 @@ HistoryPage* add_history_page(MainWindow& window) {
     };
 
     auto* page = new HistoryPage(std::move(store), &window);
+    QObject::connect(&reading, &SharedStudyReading::changed, page, &HistoryPage::reload);
     Preferences& prefs = window.preferences();
     const algocore::history::ReportHeader header = prefs.report_header(); // one read
     page->set_report_header(QString::fromStdString(header.clinic),

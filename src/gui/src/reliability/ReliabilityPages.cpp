@@ -2,6 +2,7 @@
 
 #include "algogui/LiveFeed.h"
 #include "algogui/MainWindow.h"
+#include "algogui/SharedStudyReading.h"
 #include "algogui/reliability/ReliabilityPage.h"
 #include "algogui/reliability/StoredReliabilitySource.h"
 
@@ -12,26 +13,30 @@ ReliabilityPage* add_reliability_page(MainWindow& window) {
     // The study is read on the workbench's storage thread and answered on the GUI thread
     // (the inbox is delivered every display frame): the window never waits for it.
     auto& workbench = window.feed().workbench();
-    page->set_source(
-        [&workbench](const ReliabilityRequest& request, ReliabilityAnswerHandler handler) {
-            auto* storage = workbench.storage();
-            if (!storage) {
-                ReliabilityAnswer none;
-                none.error = "no database is open";
-                handler(none);
-                return;
-            }
-            const std::string source = workbench.database_path();
-            algocore::storage::ask<ReliabilityAnswer>(
-                *storage, workbench.inbox(),
-                [request, source](algocore::storage::Storage& s) {
-                    return StoredReliabilitySource::from_study(s.load_study(), request, source);
-                },
-                [handler](algocore::storage::Answer<ReliabilityAnswer> answer) {
-                    if (!answer.ok()) answer.value.error = answer.error;
-                    handler(std::move(answer.value));
-                });
-        });
+    // This station's database, or every station's sessions when the window reads the shared
+    // study (raters are then operators by name across stations).
+    SharedStudyReading& reading = SharedStudyReading::of(window);
+    page->set_source([&workbench, &reading](const ReliabilityRequest& request,
+                                            ReliabilityAnswerHandler handler) {
+        auto* storage = reading.storage(workbench);
+        if (!storage) {
+            ReliabilityAnswer none;
+            none.error = "no database is open";
+            handler(none);
+            return;
+        }
+        const std::string source =
+            reading.reading_shared() ? std::string("the shared study") : workbench.database_path();
+        algocore::storage::ask<ReliabilityAnswer>(
+            *storage, workbench.inbox(),
+            [request, source](algocore::storage::Storage& s) {
+                return StoredReliabilitySource::from_study(s.load_study(), request, source);
+            },
+            [handler](algocore::storage::Answer<ReliabilityAnswer> answer) {
+                if (!answer.ok()) answer.value.error = answer.error;
+                handler(std::move(answer.value));
+            });
+    });
     // "Use as this site's MDC": stored for the side analysed, with its provenance; change
     // verdicts at that point then use it instead of the built-in default.
     QObject::connect(page, &ReliabilityPage::siteMdcChosen, page,
@@ -45,6 +50,7 @@ ReliabilityPage* add_reliability_page(MainWindow& window) {
                              storage->save_site_mdc(algocore::analysis::to_record(mdc));
                          page->note_mdc_stored(mdc, QString::fromStdString(saved.error));
                      });
+    QObject::connect(&reading, &SharedStudyReading::changed, page, &ReliabilityPage::request_rows);
     window.add_page(QObject::tr("Reliability"), page);
     return page;
 }

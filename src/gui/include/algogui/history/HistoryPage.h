@@ -34,6 +34,8 @@ public:
     void set_report_header(const QString& clinic, const QString& therapist);
     /// Opens a subject's history (asks the store).
     void open_subject(const QString& code);
+    /// Reads the subject list (and the subject in view) again: the study read changed.
+    void reload();
     /// Builds and shows a history from records (what an answer from the store does).
     void show_records(const algocore::storage::SubjectRecords& records);
 

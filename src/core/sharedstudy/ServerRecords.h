@@ -1,0 +1,52 @@
+#pragma once
+// Reading the whole study's records from the server as the storage's record types, so every
+// view built on a database file (history, report, reliability, export) works unchanged on the
+// shared study. Ids are the server's; a merged subject is read as the one it was merged into,
+// operators with one name are one operator (raters across stations), sites are the built-in
+// library plus each custom site key once.
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "algocore/sharedstudy/ServerConnection.h"
+#include "algocore/storage/StudyData.h"
+#include "algocore/storage/SubjectRecords.h"
+
+namespace algocore::sharedstudy {
+
+/// A read that failed: the server's one-line message.
+class ServerReadError : public std::runtime_error {
+public:
+    explicit ServerReadError(const std::string& message) : std::runtime_error(message) {}
+};
+
+/// The study's registries, read first by every other read.
+struct StudyIndex {
+    std::vector<storage::Site> sites;
+    std::map<std::string, storage::RecordId> site_by_key;
+    std::vector<storage::Subject> subjects;                   ///< subjects not merged into another
+    std::map<std::string, storage::RecordId> subject_by_uuid; ///< any record → the one it is
+    std::map<std::string, std::vector<std::string>> members;  ///< root uuid → its records
+    std::map<std::string, std::vector<std::string>> roots_by_code;
+    std::map<storage::RecordId, std::string> root_uuid; ///< root id → uuid
+    std::vector<storage::Operator> operators;           ///< one per name
+    std::map<std::string, storage::RecordId> operator_by_uuid;
+};
+
+StudyIndex read_index(ServerConnection& server);
+
+/// Every record of the study (traces are read on demand).
+storage::StudyData read_study(ServerConnection& server, const StudyIndex& index);
+
+/// A subject's records by code; nullopt when no subject has it; ServerReadError when two
+/// subjects that were not merged have it.
+std::optional<storage::SubjectRecords>
+read_history(ServerConnection& server, const StudyIndex& index, const std::string& code);
+
+/// A trial's or hold's trace ("trials" or "holds"); nullopt when there is none.
+std::optional<storage::RawTrace> read_trace(ServerConnection& server, const char* table,
+                                            storage::RecordId id);
+
+} // namespace algocore::sharedstudy

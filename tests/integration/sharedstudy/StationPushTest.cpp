@@ -1,0 +1,297 @@
+// Stations pushing to a real PostgreSQL server: every record once, traces byte for byte, a
+// re-sent batch and concurrent stations counted exactly, a server that was down caught up
+// with, an older copy of a station or a push to another study refused with nothing changed.
+#include <SQLiteCpp/SQLiteCpp.h>
+
+#include <filesystem>
+#include <thread>
+
+#include "StationRecords.h"
+#include "TestServer.h"
+#include "algocore/sharedstudy/ServerSchema.h"
+#include "algocore/sharedstudy/StationPush.h"
+#include "algocore/storage/SqliteStorage.h"
+
+namespace {
+
+using namespace algocore;
+using namespace algocore::sharedstudy;
+using algotest::RecordedSession;
+using algotest::ServerTest;
+
+class StationPushTest : public ServerTest {
+protected:
+    void SetUp() override {
+        ServerTest::SetUp();
+        if (HasFatalFailure()) return;
+        admin_ = connect(admin_url());
+        ASSERT_TRUE(admin_);
+        ASSERT_FALSE(init_study(*admin_, "knee-oa").error);
+    }
+
+    std::unique_ptr<ServerConnection> connect(const std::string& address) {
+        ServerOpen opened = ServerConnection::open(address);
+        EXPECT_FALSE(opened.error) << opened.error.message;
+        return std::move(opened.connection);
+    }
+
+    // A station's file with `sessions` sessions of subject `code` (3 trials each).
+    void record(const std::string& db, const std::string& code, int sessions, int first_day = 1) {
+        auto opened = storage::SqliteStorage::open(db);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        for (int i = 0; i < sessions; ++i) {
+            RecordedSession s;
+            s.subject_code = code;
+            s.operator_name = "Anna";
+            s.started_utc = "2027-03-" + std::string(first_day + i < 10 ? "0" : "") +
+                            std::to_string(first_day + i) + "T09:00:00Z";
+            s.holds = 1;
+            algotest::record_session(*opened.storage, s);
+        }
+        opened.storage->close();
+    }
+
+    PushReport push(const std::string& db, const std::string& address,
+                    const std::string& station = {}) {
+        auto file = StationFile::open(db);
+        EXPECT_TRUE(file.file) << file.error;
+        auto server = ServerConnection::open(address);
+        if (!server.connection) {
+            PushReport failed;
+            failed.error = server.error;
+            return failed;
+        }
+        PushOptions options;
+        options.station_name = station;
+        options.batch_records = 7; // several batches even for small files
+        return push_station(*file.file, *server.connection, options);
+    }
+
+    std::int64_t server_count(const std::string& table) {
+        return admin_->exec("SELECT count(*) FROM algoscope." + table).rows.integer(0, 0);
+    }
+
+    static std::int64_t station_count(const std::string& db, const std::string& table) {
+        SQLite::Database file(db);
+        return file.execAndGet("SELECT count(*) FROM " + table).getInt64();
+    }
+
+    std::unique_ptr<ServerConnection> admin_;
+};
+
+TEST_F(StationPushTest, EveryRecordArrivesOnceAndTheSecondPushSendsNothing) {
+    const std::string db = file("room-a.sqlite");
+    record(db, "S-017", 2);
+    const PushReport first = push(db, admin_url(), "room A");
+    ASSERT_FALSE(first.error) << first.error.message;
+    EXPECT_EQ(first.station, "room A");
+    EXPECT_EQ(first.study, "knee-oa");
+    // subject, operator, 2 sessions, 6 trials, 2 holds
+    EXPECT_EQ(first.sent, 12);
+    EXPECT_EQ(first.already_there, 0);
+    EXPECT_EQ(first.pending, 0);
+    EXPECT_EQ(first.acknowledged_seq, station_count(db, "outbox"));
+    EXPECT_GE(first.batches, 2);
+    for (const char* table : {"subjects", "operators", "sessions", "trials", "holds"})
+        EXPECT_EQ(server_count(table), station_count(db, table)) << table;
+
+    const PushReport second = push(db, admin_url());
+    ASSERT_FALSE(second.error) << second.error.message;
+    EXPECT_EQ(second.sent, 0);
+    EXPECT_EQ(second.station, "room A");
+    EXPECT_EQ(server_count("trials"), 6);
+}
+
+TEST_F(StationPushTest, TracesArriveAsTheStoredBlobsByteForByte) {
+    const std::string db = file("room-a.sqlite");
+    record(db, "S-017", 1);
+    ASSERT_FALSE(push(db, admin_url()).error);
+    SQLite::Database station(db);
+    SQLite::Statement local(station, "SELECT t.uuid, tt.sample_count, tt.samples FROM trials t "
+                                     "JOIN trial_traces tt ON tt.trial_id = t.id");
+    int compared = 0;
+    while (local.executeStep()) {
+        auto row = admin_->exec("SELECT sample_count, samples FROM algoscope.trials "
+                                "WHERE uuid = $1",
+                                {ServerParam::text(local.getColumn(0).getString())});
+        ASSERT_EQ(row.rows.size(), 1);
+        EXPECT_EQ(row.rows.integer(0, 0), local.getColumn(1).getInt64());
+        const auto* blob = static_cast<const std::uint8_t*>(local.getColumn(2).getBlob());
+        EXPECT_EQ(row.rows.bytes(0, 1),
+                  std::vector<std::uint8_t>(blob, blob + local.getColumn(2).getBytes()));
+        ++compared;
+    }
+    EXPECT_EQ(compared, 3);
+}
+
+TEST_F(StationPushTest, ABatchSentAgainAfterALostAcknowledgementAddsNothing) {
+    const std::string db = file("room-a.sqlite");
+    record(db, "S-017", 2);
+    ASSERT_FALSE(push(db, admin_url()).error);
+    // As if the server committed but the station never heard: the watermark goes back.
+    admin_sql("UPDATE algoscope.stations SET acknowledged_seq = 3, acknowledged_uuid = NULL");
+    const std::string uuid3 = [&] {
+        auto file = StationFile::open(db);
+        return file.file->uuid_at(3);
+    }();
+    admin_sql("UPDATE algoscope.stations SET acknowledged_uuid = '" + uuid3 + "'");
+    const PushReport again = push(db, admin_url());
+    ASSERT_FALSE(again.error) << again.error.message;
+    EXPECT_EQ(again.sent, 9);
+    EXPECT_EQ(again.already_there, 9);
+    EXPECT_EQ(server_count("trials"), 6);
+    EXPECT_EQ(server_count("sessions"), 2);
+}
+
+TEST_F(StationPushTest, TwoStationsPushingAtOnceAreCountedExactly) {
+    const std::string a = file("a.sqlite");
+    const std::string b = file("b.sqlite");
+    record(a, "S-001", 6);
+    record(b, "S-002", 6, 10);
+    PushReport ra;
+    PushReport rb;
+    std::thread ta([&] { ra = push(a, admin_url(), "room A"); });
+    std::thread tb([&] { rb = push(b, admin_url(), "room B"); });
+    ta.join();
+    tb.join();
+    ASSERT_FALSE(ra.error) << ra.error.message;
+    ASSERT_FALSE(rb.error) << rb.error.message;
+    EXPECT_EQ(server_count("trials"), station_count(a, "trials") + station_count(b, "trials"));
+    EXPECT_EQ(server_count("sessions"), 12);
+    EXPECT_EQ(server_count("subjects"), 2);
+    EXPECT_EQ(server_count("operators"), 2); // each station's Anna is its own record
+    EXPECT_EQ(admin_
+                  ->exec("SELECT count(*) FROM (SELECT uuid FROM algoscope.trials GROUP BY "
+                         "uuid HAVING count(*) > 1) d")
+                  .rows.integer(0, 0),
+              0);
+}
+
+TEST_F(StationPushTest, AServerDownForARecordingIsCaughtUpWithLater) {
+    const std::string db = file("room-a.sqlite");
+    record(db, "S-017", 1);
+    ASSERT_FALSE(push(db, admin_url()).error);
+    const std::string nowhere = "postgresql:///x?host=" + file("no-server") + "&port=1";
+    record(db, "S-017", 2, 5); // recorded while the server is unreachable
+    const PushReport down = push(db, nowhere);
+    EXPECT_EQ(down.error.problem, ServerProblem::Unreachable);
+    EXPECT_TRUE(down.error.transient());
+    record(db, "S-018", 1, 9);
+    {
+        auto f = StationFile::open(db);
+        // 2 sessions x (session, 3 trials, hold) + a new subject's session (subject, session, 3, 1)
+        EXPECT_EQ(f.file->last_seq() - f.file->sync_memory()->acknowledged_seq, 16);
+    }
+    const PushReport back = push(db, admin_url());
+    ASSERT_FALSE(back.error) << back.error.message;
+    EXPECT_EQ(back.sent, 16);
+    EXPECT_EQ(back.pending, 0);
+    EXPECT_EQ(server_count("sessions"), 4);
+    EXPECT_EQ(server_count("trials"), station_count(db, "trials"));
+}
+
+TEST_F(StationPushTest, AFileRestoredFromAnOlderCopyIsRefusedAndNothingIsOverwritten) {
+    const std::string db = file("room-a.sqlite");
+    const std::string backup = file("backup.sqlite");
+    record(db, "S-017", 1);
+    ASSERT_FALSE(push(db, admin_url(), "room A").error);
+    std::filesystem::copy_file(db, backup);
+    record(db, "S-017", 1, 2);
+    ASSERT_FALSE(push(db, admin_url()).error);
+    const auto trials_before = server_count("trials");
+    const auto watermark_before =
+        admin_->exec("SELECT acknowledged_seq FROM algoscope.stations").rows.integer(0, 0);
+
+    std::filesystem::copy_file(backup, db, std::filesystem::copy_options::overwrite_existing);
+    const PushReport restored = push(db, admin_url());
+    EXPECT_EQ(restored.error.problem, ServerProblem::StationBehind);
+    EXPECT_NE(restored.error.message.find("older copy"), std::string::npos)
+        << restored.error.message;
+    EXPECT_NE(restored.error.message.find("nothing was overwritten"), std::string::npos);
+
+    // The restored copy records on past the server's watermark: still refused.
+    record(db, "S-099", 3, 20);
+    const PushReport recorded_on = push(db, admin_url());
+    EXPECT_EQ(recorded_on.error.problem, ServerProblem::StationBehind);
+    EXPECT_EQ(server_count("trials"), trials_before);
+    EXPECT_EQ(admin_->exec("SELECT acknowledged_seq FROM algoscope.stations").rows.integer(0, 0),
+              watermark_before);
+    EXPECT_EQ(admin_->exec("SELECT count(*) FROM algoscope.subjects WHERE code = 'S-099'")
+                  .rows.integer(0, 0),
+              0);
+}
+
+TEST_F(StationPushTest, APushToAnotherStudyIsRefusedAndTheFileIsUnchanged) {
+    const std::string db = file("room-a.sqlite");
+    record(db, "S-017", 1);
+    ASSERT_FALSE(push(db, admin_url()).error);
+    const std::string other_db = database_ + "_other";
+    ASSERT_EQ(server_.recreate_database(other_db), "");
+    {
+        auto other = connect(server_.admin_url(other_db));
+        ASSERT_FALSE(init_study(*other, "shoulder-2028").error);
+    }
+    auto memory_before = StationFile::open(db).file->sync_memory();
+    const PushReport wrong = push(db, server_.admin_url(other_db));
+    EXPECT_EQ(wrong.error.problem, ServerProblem::WrongStudy);
+    EXPECT_NE(wrong.error.message.find("belongs to the study 'knee-oa'"), std::string::npos)
+        << wrong.error.message;
+    EXPECT_NE(wrong.error.message.find("'shoulder-2028'"), std::string::npos);
+    auto memory_after = StationFile::open(db).file->sync_memory();
+    EXPECT_EQ(memory_after->synced_utc, memory_before->synced_utc);
+    EXPECT_EQ(memory_after->study_uuid, memory_before->study_uuid);
+    auto other = connect(server_.admin_url(other_db));
+    EXPECT_EQ(other->exec("SELECT count(*) FROM algoscope.stations").rows.integer(0, 0), 0);
+    other.reset();
+    server_.admin_sql("postgres", "DROP DATABASE " + other_db + " WITH (FORCE)");
+}
+
+TEST_F(StationPushTest, ASecondFileCannotTakeAStationsName) {
+    const std::string a = file("a.sqlite");
+    const std::string b = file("b.sqlite");
+    record(a, "S-001", 1);
+    record(b, "S-002", 1);
+    ASSERT_FALSE(push(a, admin_url(), "room A").error);
+    const PushReport clash = push(b, admin_url(), "room A");
+    EXPECT_EQ(clash.error.problem, ServerProblem::StationClash);
+    EXPECT_NE(clash.error.message.find("already has a station named 'room A'"), std::string::npos);
+    EXPECT_EQ(server_count("subjects"), 1);
+}
+
+TEST_F(StationPushTest, ACorrectionOnTheStationCorrectsTheServersCopyWithItsAuditRow) {
+    const std::string db = file("room-a.sqlite");
+    record(db, "S-017", 1);
+    ASSERT_FALSE(push(db, admin_url()).error);
+    std::string trial_uuid;
+    {
+        auto opened = storage::SqliteStorage::open(db);
+        auto& s = *opened.storage;
+        const auto subject = s.find_subject("S-017");
+        const auto session = s.sessions_of(subject->id).front();
+        const auto trial = s.trials_of(session.id).front();
+        auto request = s.correct({"trials", trial.id, "counted", "0", "Anna", "patient moved"});
+        ASSERT_TRUE(request.ok) << request.error;
+        ASSERT_TRUE(s.wait_committed(request.ticket, std::chrono::seconds(10)));
+        opened.storage->close();
+        SQLite::Database raw(db);
+        trial_uuid =
+            raw.execAndGet("SELECT uuid FROM trials WHERE id = " + std::to_string(trial.id))
+                .getString();
+    }
+    const PushReport corrected = push(db, admin_url());
+    ASSERT_FALSE(corrected.error) << corrected.error.message;
+    EXPECT_EQ(corrected.sent, 1);
+    auto row = admin_->exec("SELECT counted FROM algoscope.trials WHERE uuid = $1",
+                            {ServerParam::text(trial_uuid)});
+    EXPECT_FALSE(row.rows.boolean(0, 0));
+    auto audit = admin_->exec("SELECT field, old_value, new_value, reason, row_uuid::text "
+                              "FROM algoscope.audit_log");
+    ASSERT_EQ(audit.rows.size(), 1);
+    EXPECT_EQ(audit.rows.text(0, 0), "counted");
+    EXPECT_EQ(audit.rows.text(0, 1), "1");
+    EXPECT_EQ(audit.rows.text(0, 2), "0");
+    EXPECT_EQ(audit.rows.text(0, 3), "patient moved");
+    EXPECT_EQ(audit.rows.text(0, 4), trial_uuid);
+}
+
+} // namespace
