@@ -3,6 +3,8 @@
 // row-level security: a station's role registers and advances only its own station.
 // Version 2: the records stations push (by UUID, with the station and its sequence number),
 // subjects' merges, and row-level security: a station's role adds only its own station's rows.
+// Version 3: a trial excluded on its station with a reason (trials.excluded_reason, kept and
+// never counted; changed only by the station's audited correction).
 #include "ServerMigrations.h"
 
 namespace algocore::sharedstudy {
@@ -190,12 +192,17 @@ GRANT UPDATE (notes, operator_uuid, device_serial, calibration_id, probe_cm2)
 GRANT UPDATE (sex, age_band, dominant_side, notes) ON algoscope.subjects TO algoscope_station;
 GRANT UPDATE (mdc_kpa, landmark) ON algoscope.sites TO algoscope_station;
 )sql";
+constexpr const char* kVersion3 = R"sql(
+ALTER TABLE algoscope.trials ADD COLUMN excluded_reason text;
+GRANT UPDATE (excluded_reason) ON algoscope.trials TO algoscope_station;
+)sql";
 } // namespace
 
 const char* server_migration_sql(int to_version) {
     switch (to_version) {
     case 1: return kVersion1;
     case 2: return kVersion2;
+    case 3: return kVersion3;
     default: return nullptr;
     }
 }

@@ -60,9 +60,10 @@ constexpr const char* kSessionColumns =
 
 constexpr const char* kTrialColumns =
     "SELECT t.id, s.id, t.site_key, t.side, t.measure, t.trial_index, t.ppt_kpa, t.rate_kpa_s, "
-    "t.target_rate_kpa_s, t.probe_cm2, t.valid, t.counted, t.flags, t.outcome, t.preset, "
-    "t.calibration_id, t.in_corridor_pct, t.ramp_start_t_s, t.signal_t_s, t.peak_kpa, t.rest_s, "
-    "t.uuid::text FROM algoscope.trials t JOIN algoscope.sessions s ON s.uuid = t.session_uuid ";
+    "t.target_rate_kpa_s, t.probe_cm2, t.valid, (t.counted AND t.excluded_reason IS NULL), "
+    "t.flags, t.outcome, t.preset, t.calibration_id, t.in_corridor_pct, t.ramp_start_t_s, "
+    "t.signal_t_s, t.peak_kpa, t.rest_s, t.uuid::text, COALESCE(t.excluded_reason, '') FROM "
+    "algoscope.trials t JOIN algoscope.sessions s ON s.uuid = t.session_uuid ";
 
 constexpr const char* kHoldColumns =
     "SELECT h.id, s.id, h.site_key, h.side, h.prescription, h.band_low_kpa, h.band_high_kpa, "
@@ -110,6 +111,7 @@ Trial trial_at(const ServerRows& r, int i, const StudyIndex& index) {
     t.peak_kpa = r.real(i, 19);
     t.rest_s = real_or_null(r, i, 20);
     t.uuid = r.text(i, 21);
+    t.excluded_reason = r.text(i, 22);
     return t;
 }
 

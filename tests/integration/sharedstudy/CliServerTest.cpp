@@ -3,6 +3,7 @@
 
 #include "CliRun.h"
 #include "TestServer.h"
+#include "algocore/sharedstudy/ServerSchema.h"
 
 namespace {
 
@@ -23,7 +24,7 @@ TEST_F(CliServerTest, InitCreatesTheStudyThenSaysItIsCurrent) {
     const auto json = nlohmann::json::parse(created.lines[0]);
     EXPECT_EQ(json["study"], "knee-oa");
     EXPECT_EQ(json["from_version"], 0);
-    EXPECT_EQ(json["schema_version"], 2);
+    EXPECT_EQ(json["schema_version"], algocore::sharedstudy::kServerSchemaVersion);
     EXPECT_EQ(json["study_uuid"].get<std::string>().size(), 36u);
 
     auto again = run_cli("server init --server " + quoted(admin_url()));
@@ -43,7 +44,9 @@ TEST_F(CliServerTest, InitRefusesANewerStudyAndChangesNothing) {
     EXPECT_EQ(refused.exit_code, 2);
     EXPECT_EQ(refused.stderr_text,
               "algoscope-cli server init: the study's schema is version 7, newer than this "
-              "Algoscope knows (2); update Algoscope, nothing was changed\n");
+              "Algoscope knows (" +
+                  std::to_string(algocore::sharedstudy::kServerSchemaVersion) +
+                  "); update Algoscope, nothing was changed\n");
 }
 
 TEST_F(CliServerTest, InitOnAServerThatIsNotThereExits3WithOneLine) {

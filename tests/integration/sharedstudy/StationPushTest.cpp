@@ -9,6 +9,7 @@
 #include "StationRecords.h"
 #include "TestServer.h"
 #include "algocore/sharedstudy/ServerSchema.h"
+#include "algocore/sharedstudy/SharedStudyStorage.h"
 #include "algocore/sharedstudy/StationPush.h"
 #include "algocore/storage/SqliteStorage.h"
 
@@ -292,6 +293,68 @@ TEST_F(StationPushTest, ACorrectionOnTheStationCorrectsTheServersCopyWithItsAudi
     EXPECT_EQ(audit.rows.text(0, 2), "0");
     EXPECT_EQ(audit.rows.text(0, 3), "patient moved");
     EXPECT_EQ(audit.rows.text(0, 4), trial_uuid);
+}
+
+TEST_F(StationPushTest, AnExcludedTrialIsExcludedOnTheServerAndNeverCountedThere) {
+    // One trial excluded before the first push (it travels excluded), one after (the audited
+    // correction excludes the server's copy), one excluded and counted again.
+    const std::string db = file("room-a.sqlite");
+    record(db, "S-017", 1);
+    std::vector<storage::Trial> trials;
+    const auto exclude = [&](storage::RecordId id, const std::string& reason) {
+        auto opened = storage::SqliteStorage::open(db);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        auto request = opened.storage->correct({"trials", id, "excluded_reason", reason, "Anna",
+                                                reason.empty() ? "counted again" : reason});
+        ASSERT_TRUE(request.ok) << request.error;
+        ASSERT_TRUE(opened.storage->wait_committed(request.ticket, std::chrono::seconds(10)));
+        opened.storage->close();
+    };
+    {
+        auto opened = storage::SqliteStorage::open(db);
+        auto& s = *opened.storage;
+        const auto subject = s.find_subject("S-017");
+        trials = s.trials_of(s.sessions_of(subject->id).front().id);
+        opened.storage->close();
+    }
+    ASSERT_EQ(trials.size(), 3u);
+    exclude(trials[0].id, "patient moved");
+    ASSERT_FALSE(push(db, admin_url()).error);
+    exclude(trials[1].id, "probe slipped");
+    exclude(trials[2].id, "wrong site");
+    exclude(trials[2].id, "");
+    const PushReport corrected = push(db, admin_url());
+    ASSERT_FALSE(corrected.error) << corrected.error.message;
+
+    const auto reason_on_server = [&](std::size_t i) {
+        SQLite::Database raw(db);
+        const std::string uuid =
+            raw.execAndGet("SELECT uuid FROM trials WHERE id = " + std::to_string(trials[i].id))
+                .getString();
+        auto row = admin_->exec("SELECT COALESCE(excluded_reason, '<none>'), counted FROM "
+                                "algoscope.trials WHERE uuid = $1",
+                                {ServerParam::text(uuid)});
+        return row.rows.text(0, 0);
+    };
+    EXPECT_EQ(reason_on_server(0), "patient moved");
+    EXPECT_EQ(reason_on_server(1), "probe slipped");
+    EXPECT_EQ(reason_on_server(2), "<none>");
+
+    // Read back through the shared study: excluded trials are shown with their reason and not
+    // counted, as the station's own file reads them.
+    SharedStudyOpen study = open_shared_study(admin_url());
+    ASSERT_TRUE(study.storage) << study.error;
+    const auto subject = study.storage->find_subject("S-017");
+    ASSERT_TRUE(subject);
+    const auto on_server =
+        study.storage->trials_of(study.storage->sessions_of(subject->id).front().id);
+    ASSERT_EQ(on_server.size(), 3u);
+    EXPECT_EQ(on_server[0].excluded_reason, "patient moved");
+    EXPECT_FALSE(on_server[0].counted);
+    EXPECT_EQ(on_server[1].excluded_reason, "probe slipped");
+    EXPECT_FALSE(on_server[1].counted);
+    EXPECT_EQ(on_server[2].excluded_reason, "");
+    EXPECT_TRUE(on_server[2].counted);
 }
 
 } // namespace
