@@ -7,7 +7,6 @@
 //   algoscope --calibration-report RECORD.json --pdf OUT.pdf [--tolerance PERCENT]
 // writes the calibration certificate of a record as a PDF without opening a window.
 #include <QApplication>
-#include <QCheckBox>
 #include <QCommandLineParser>
 #include <QIcon>
 #include <QMessageBox>
@@ -27,8 +26,7 @@
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
 #include "algogui/Screenshot.h"
-#include "algogui/SharedStudyReading.h"
-#include "algogui/SharedStudyStatus.h"
+#include "algogui/SharedStudyBar.h"
 #include "algogui/ToneOutput.h"
 #include "algogui/calibration/CalibrationCertificate.h"
 #include "algogui/thresholds/ThresholdsPage.h"
@@ -273,23 +271,13 @@ int main(int argc, char** argv) {
                                      QStringLiteral("Demo: records go to a scratch database that "
                                                     "is deleted on exit (use --db to keep them)"));
     }
-    // The shared study: the station's server is kept in its settings; a demo's scratch
-    // database is pushed only when this run names a server itself.
+    // The shared study: the station's server is kept in its settings (--server, or "Shared
+    // study…" in the status bar); a demo's scratch database is pushed only when this run names
+    // a server itself.
     if (options.server) prefs->set_shared_study(*options.server, options.station);
-    const QString server = prefs->shared_server();
     const bool scratch_db = database.startsWith(scratch.path());
-    if (!server.isEmpty() && database_problem.empty() && (!scratch_db || options.server))
-        window.statusBar()->addPermanentWidget(
-            new algogui::SharedStudyStatus(database, server, prefs->shared_station(), &window));
-    if (!server.isEmpty()) {
-        // History and Reliability read this station's file, or every station's sessions.
-        auto& reading = algogui::SharedStudyReading::of(window);
-        reading.set_server(server);
-        auto* whole = new QCheckBox(QObject::tr("History and Reliability: whole shared study"));
-        QObject::connect(whole, &QCheckBox::toggled, &reading,
-                         &algogui::SharedStudyReading::set_reading_shared);
-        window.statusBar()->addWidget(whole);
-    }
+    window.statusBar()->addPermanentWidget(new algogui::SharedStudyBar(
+        window, database, database_problem.empty() && (!scratch_db || options.server)));
     algogui::DeviceChoice choice = prefs->device();
     if (!options.demo.isEmpty()) {
         choice.port = algogui::kSimulatedPort;

@@ -9,7 +9,7 @@ using algocore::sharedstudy::SyncStatus;
 
 SharedStudyStatus::SharedStudyStatus(const QString& db_path, const QString& server,
                                      const QString& station, QWidget* parent)
-    : QLabel(parent) {
+    : ElidedLabel(parent) {
     setObjectName(QStringLiteral("SharedStudyStatus"));
     BackgroundSync::Options options;
     options.push.station_name = station.toStdString();
@@ -23,11 +23,10 @@ SharedStudyStatus::~SharedStudyStatus() = default;
 
 void SharedStudyStatus::refresh() {
     const SyncStatus status = sync_->status();
-    setText(QString::fromStdString(describe(status, std::chrono::steady_clock::now())));
+    set_full_text(QString::fromStdString(describe(status, std::chrono::steady_clock::now())));
     // Waiting is normal offline work (nothing lost); a refusal needs a person.
     const bool refused = status.state == SyncStatus::State::Refused;
     setStyleSheet(refused ? QStringLiteral("color: #b00020; font-weight: 600;") : QString());
-    setToolTip(refused ? QString::fromStdString(status.error) : QString());
 }
 
 } // namespace algogui
