@@ -7,7 +7,7 @@
 #include "TestSamples.h"
 #include "algogui/BandBar.h"
 #include "algogui/CoachView.h"
-#include "algogui/LiveModel.h"
+#include "algogui/LiveState.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/Theme.h"
 
@@ -15,8 +15,8 @@ using namespace algogui;
 
 namespace {
 
-LiveModel pressing_at(double pressure_kpa) {
-    LiveModel model;
+LiveSession pressing_at(double pressure_kpa) {
+    LiveSession model;
     model.set_link(LinkState::Connected);
     model.add_sample(sample_at(1.0, pressure_kpa));
     return model;
@@ -46,7 +46,7 @@ private Q_SLOTS:
                                        CoachPrompt::over_limit(),    CoachPrompt::hold_complete(),
                                        CoachPrompt::stretch(29.2),   CoachPrompt::rest(60.0, 2, 3)};
         CoachView view;
-        LiveModel model = pressing_at(350);
+        LiveSession model = pressing_at(350);
         view.show_frame(model, display_unit(QStringLiteral("kpa")));
         view.show_prompt(prompts[which]);
         view.show_frame(model, display_unit(QStringLiteral("kpa")));
@@ -60,7 +60,7 @@ private Q_SLOTS:
 
     void APromptsPressureFollowsTheChosenUnit() {
         CoachView view;
-        LiveModel model = pressing_at(350);
+        LiveSession model = pressing_at(350);
         view.show_prompt(CoachPrompt::step_up(380));
         view.show_frame(model, display_unit(QStringLiteral("kgf_cm2")));
         QCOMPARE(view.prompt_text(), QStringLiteral("✔ STEPPED UP TO 3.87 kgf/cm²: HOLD"));
@@ -71,11 +71,11 @@ private Q_SLOTS:
     void PromptsAboutPressingVanishWhenTheProbeLeavesTheSkin() {
         CoachView view;
         const DisplayUnit kpa = display_unit(QStringLiteral("kpa"));
-        LiveModel model = pressing_at(350);
+        LiveSession model = pressing_at(350);
         view.show_prompt(CoachPrompt::take_up_slack());
         view.show_frame(model, kpa);
         QVERIFY(view.prompt_visible());
-        model.add_sample(sample_at(1.1, LiveModel::kContactKpa + 1)); // light, still on
+        model.add_sample(sample_at(1.1, LiveSession::kContactKpa + 1)); // light, still on
         view.show_frame(model, kpa);
         QVERIFY(view.prompt_visible());
         model.add_sample(sample_at(1.2, 2.0)); // lifted off
@@ -91,7 +91,7 @@ private Q_SLOTS:
     void PromptsAboutPressingVanishWithTheSignal() {
         CoachView view;
         const DisplayUnit kpa = display_unit(QStringLiteral("kpa"));
-        LiveModel model = pressing_at(350);
+        LiveSession model = pressing_at(350);
         view.show_prompt(CoachPrompt::over_limit());
         model.set_link(LinkState::Reconnecting);
         view.show_frame(model, kpa);
@@ -102,7 +102,7 @@ private Q_SLOTS:
         CoachView view;
         view.resize(1024, 640);
         const DisplayUnit kpa = display_unit(QStringLiteral("kpa"));
-        LiveModel model = pressing_at(350);
+        LiveSession model = pressing_at(350);
         view.show_frame(model, kpa);
         QCOMPARE(view.link_text(), QStringLiteral("● connected"));
         QCOMPARE(view.readout().number_text(), QStringLiteral("350"));
@@ -131,7 +131,7 @@ private Q_SLOTS:
         view.resize(1024, 640);
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
-        LiveModel model = pressing_at(350);
+        LiveSession model = pressing_at(350);
         view.show_prompt(CoachPrompt::rest(599, 3, 3));
         model.set_link(LinkState::Reconnecting);
         view.show_frame(model, display_unit(QStringLiteral("lbf_in2")));

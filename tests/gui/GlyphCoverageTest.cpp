@@ -9,7 +9,7 @@
 #include "algogui/CoachPrompt.h"
 #include "algogui/CoachView.h"
 #include "algogui/HoldTimerPanel.h"
-#include "algogui/LiveModel.h"
+#include "algogui/LiveState.h"
 #include "algogui/RampRateGauge.h"
 
 using namespace algogui;
@@ -63,7 +63,7 @@ QStringList coach_texts() {
     const DisplayUnit kpa = display_unit(QStringLiteral("kpa"));
     for (LinkState link : {LinkState::NotConnected, LinkState::Connecting, LinkState::Connected,
                            LinkState::Reconnecting, LinkState::Disconnected, LinkState::Failed}) {
-        LiveModel model;
+        LiveSession model;
         model.set_link(link);
         model.add_sample(sample_at(1.0, 350));
         view.show_frame(model, kpa);

@@ -25,7 +25,7 @@ protected:
 };
 
 // Feeds a constant pressure at 100 Hz over [from_s, to_s).
-void hold(LiveModel& model, double from_s, double to_s, double pressure_kpa) {
+void hold(LiveSession& model, double from_s, double to_s, double pressure_kpa) {
     for (int i = 0; from_s + i * 0.01 < to_s - 1e-9; ++i)
         model.add_sample(sample_at(from_s + i * 0.01, pressure_kpa));
 }
@@ -50,7 +50,7 @@ private Q_SLOTS:
         feed.model().set_link(LinkState::Connected); // samples flow
         LivePanel panel(feed);
         panel.set_targets(ten_second_hold());
-        LiveModel& model = feed.model();
+        LiveSession& model = feed.model();
 
         hold(model, 0.0, 2.0, 100); // below: nothing counts
         panel.show_frame();
@@ -77,7 +77,7 @@ private Q_SLOTS:
         feed.model().set_link(LinkState::Connected); // samples flow
         LivePanel panel(feed);
         panel.set_targets(ten_second_hold());
-        LiveModel& model = feed.model();
+        LiveSession& model = feed.model();
         hold(model, 0.0, 2.0, 350);
         hold(model, 2.0, 2.2, 290); // 0.2 s dip below the band
         hold(model, 2.2, 3.0, 350);
@@ -89,7 +89,7 @@ private Q_SLOTS:
         feed.model().set_link(LinkState::Connected); // samples flow
         LivePanel panel(feed);
         panel.set_targets(ten_second_hold());
-        LiveModel& model = feed.model();
+        LiveSession& model = feed.model();
         hold(model, 0.0, 1.0, 350);
         model.stop_hold();
         hold(model, 1.0, 4.0, 350);
@@ -108,7 +108,7 @@ private Q_SLOTS:
         LiveTargets targets = ten_second_hold();
         targets.hold_s = 2;
         panel.set_targets(targets);
-        LiveModel& model = feed.model();
+        LiveSession& model = feed.model();
         hold(model, 0.0, 3.0, 350);
         panel.show_frame();
         const std::vector<LiveCue> cues = model.take_cues();
@@ -128,7 +128,7 @@ private Q_SLOTS:
         QVERIFY(QTest::qWaitForWindowExposed(&panel));
         QCoreApplication::processEvents();
         LayoutRequests requests(panel);
-        LiveModel& model = feed.model();
+        LiveSession& model = feed.model();
         for (int frame = 0; frame < 5 * 60; ++frame) {
             const double t = frame / 60.0;
             hold(model, t, t + 1 / 60.0, frame < 60 ? 100 : frame < 200 ? 350 : 450);

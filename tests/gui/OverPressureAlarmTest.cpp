@@ -26,7 +26,7 @@ private:
 };
 
 // One display frame per 1/60 s of samples at 600 Hz, as the tick would deliver them.
-void run(LiveModel& model, AudioCues& cues, double from_s, double to_s, double kpa_from,
+void run(LiveSession& model, AudioCues& cues, double from_s, double to_s, double kpa_from,
          double kpa_to) {
     const int n = static_cast<int>((to_s - from_s) * 600);
     for (int i = 0; i < n; ++i) {
@@ -53,7 +53,7 @@ private Q_SLOTS:
         LivePanel panel(feed);
         AudioCues cues(std::make_unique<RecordingToneOutput>(played));
         QSignalSpy sounded(&cues, &AudioCues::cueSounded);
-        LiveModel& model = feed.model(); // band 300–400, limit 500 (defaults)
+        LiveSession& model = feed.model(); // band 300–400, limit 500 (defaults)
 
         run(model, cues, 0.0, 4.0, 0, 480); // ramp up, still under the limit
         QCOMPARE(count(played, LiveCue::OverLimit), 0);
@@ -97,7 +97,7 @@ private Q_SLOTS:
         RecordingToneOutput* tone = output.get();
         AudioCues cues(std::move(output));
         cues.set_continuous_tone(true);
-        LiveModel& model = feed.model();
+        LiveSession& model = feed.model();
         run(model, cues, 0.0, 2.0, 0, 600);
         QVERIFY(cues.alarm_active());
         QVERIFY(tone->tone_hz.has_value());

@@ -3,8 +3,8 @@
 #include <QtTest>
 #include <algorithm>
 
+#include "algogui/LiveState.h"
 #include "algogui/MinMaxDecimator.h"
-#include "algogui/TraceHistory.h"
 
 using namespace algogui;
 

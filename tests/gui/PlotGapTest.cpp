@@ -7,7 +7,7 @@
 #include "TestSamples.h"
 #include "algocore/session/Workbench.h"
 #include "algogui/Banner.h"
-#include "algogui/GapDetector.h"
+#include "algogui/LiveState.h"
 #include "algogui/Theme.h"
 #include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/training/AttemptPlot.h"

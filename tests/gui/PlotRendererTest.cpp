@@ -9,9 +9,9 @@
 #include "TestSamples.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/LivePanel.h"
+#include "algogui/LiveState.h"
 #include "algogui/PlotFactory.h"
 #include "algogui/Theme.h"
-#include "algogui/TraceHistory.h"
 
 using namespace algogui;
 

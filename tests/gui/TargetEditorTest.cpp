@@ -6,6 +6,7 @@
 
 #include "algogui/Preferences.h"
 #include "algogui/TargetEditor.h"
+#include "algogui/TargetPresets.h"
 
 using namespace algogui;
 

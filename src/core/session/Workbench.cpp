@@ -109,12 +109,16 @@ bool Workbench::connect(AcquisitionConfig config, std::string* error) {
     if (!acquisition_->start(error)) {
         acquisition_.reset();
         status_ = AcquisitionStatus{};
+        live_.set_link(live::LinkState::Failed);
         return false;
     }
     device_serial_.clear();
     previous_serial_.clear();
     calibration_.reset();
+    // A new session clock: the live trace and timers start over.
+    live_.reset();
     refresh_status();
+    live_.set_link(live::link_state_of(status_));
     return true;
 }
 
@@ -126,6 +130,7 @@ void Workbench::disconnect() {
     acquisition_.reset();
     status_ = AcquisitionStatus{};
     device_serial_.clear();
+    live_.set_link(live::LinkState::NotConnected);
 }
 
 void Workbench::refresh_status() {
@@ -196,6 +201,7 @@ const std::vector<Sample>& Workbench::poll() {
         acquisition_->samples().drain([this](const Sample& sample) { frame_.push_back(sample); });
         acquisition_->events().drain([&](const LinkEvent& event) {
             link_events_.push_back(event);
+            if (const auto link = live::link_state_after(event)) link_changes_.push_back(*link);
             link_changed = link_changed || event.kind == LinkEvent::Kind::Connected ||
                            event.kind == LinkEvent::Kind::Disconnected;
         });
@@ -207,6 +213,8 @@ const std::vector<Sample>& Workbench::poll() {
 
 const std::vector<Sample>& Workbench::feed_frame(std::span<const Sample> samples) {
     frame_.assign(samples.begin(), samples.end());
+    if (!acquisition_ && live_.link_state() != live::LinkState::Connected)
+        link_changes_.push_back(live::LinkState::Connected);
     run_frame();
     return frame_;
 }
@@ -217,10 +225,12 @@ void Workbench::run_frame() {
         latest_ = frame_.back();
     }
     for (const Sample& sample : frame_) {
+        live_.add_sample(sample);
         thresholds_.feed(sample);
         treatment_.feed(sample);
         training_.feed(sample);
     }
+    follow_link();
     if (frame_.empty()) {
         if (const auto now = session_now_s()) {
             latest_t_s_ = std::max(latest_t_s_, *now);
@@ -230,6 +240,17 @@ void Workbench::run_frame() {
     }
     inbox_.deliver();
     report_storage();
+}
+
+// The link's changes reach the live view after the frame's samples (a device lost in this
+// frame lost it after them), then the status snapshot's word on the link, then the clock: a
+// device that falls silent turns the live view to NO SIGNAL without any sample arriving.
+void Workbench::follow_link() {
+    for (const live::LinkState link : link_changes_)
+        live_.set_link(link);
+    link_changes_.clear();
+    if (acquisition_) live_.set_link(live::link_state_of(status_));
+    if (const auto now = session_now_s()) live_.set_now_s(*now);
 }
 
 // The write path's health, for the banner: a problem is said with how much is kept in memory

@@ -24,7 +24,7 @@ void AudioCues::set_continuous_tone(bool on) {
     if (!on) output_->set_continuous_hz(std::nullopt);
 }
 
-void AudioCues::on_frame(const std::vector<LiveCue>& cues, const LiveModel& model) {
+void AudioCues::on_frame(const std::vector<LiveCue>& cues, const LiveSession& model) {
     const bool silenced = model.signal_state() != SignalState::Live;
     if (silenced) {
         if (!silenced_ && continuous_) output_->set_continuous_hz(std::nullopt);

@@ -10,7 +10,7 @@
 #include "algogui/BandBar.h"
 #include "algogui/FittedLabel.h"
 #include "algogui/HoldTimerPanel.h"
-#include "algogui/LiveModel.h"
+#include "algogui/LiveState.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/Theme.h"
 
@@ -69,7 +69,7 @@ CoachView::CoachView(QWidget* parent)
     layout->addLayout(right, 4);
 }
 
-void CoachView::show_frame(const LiveModel& model, const DisplayUnit& unit) {
+void CoachView::show_frame(const LiveSession& model, const DisplayUnit& unit) {
     const SignalState signal = model.signal_state();
     if (unit.key != unit_.key) {
         unit_ = unit;

@@ -68,7 +68,7 @@ bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
         if (!start_simulator(&why)) {
             if (error) *error = why;
             Q_EMIT bannerMessage(BannerLevel::Error, why);
-            model_.set_link(LinkState::Failed);
+            workbench_.live().set_link(LinkState::Failed);
             Q_EMIT frameReady();
             return false;
         }
@@ -91,11 +91,9 @@ bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
         if (error) *error = why;
         Q_EMIT bannerMessage(BannerLevel::Error, why);
         Q_EMIT statusChanged();
-        model_.set_link(LinkState::Failed);
         Q_EMIT frameReady();
         return false;
     }
-    model_.reset();
     Q_EMIT statusChanged();
     return true;
 }
@@ -125,7 +123,6 @@ void LiveFeed::disconnect_device() {
     workbench_.disconnect();
     simulator_.reset();
     Q_EMIT statusChanged();
-    model_.set_link(LinkState::NotConnected);
     Q_EMIT frameReady();
 }
 
@@ -145,20 +142,14 @@ void LiveFeed::request_tare() {
 void LiveFeed::tick() {
     frame_samples_.clear();
     const auto& frame = workbench_.poll();
-    for (const algocore::Sample& sample : frame) {
-        model_.add_sample(sample);
-        frame_samples_.push_back(sample);
-    }
+    frame_samples_.assign(frame.begin(), frame.end());
     drain_events();
     // The device bar's rate and loss counters: a few times per second is plenty.
     if (workbench_.status().link != last_link_ || ++ticks_since_status_ >= kTicksPerStatus) {
         last_link_ = workbench_.status().link;
         ticks_since_status_ = 0;
-        if (workbench_.connected()) model_.set_link(link_state_of(workbench_.status()));
         Q_EMIT statusChanged();
     }
-    // The readout's NO SIGNAL clock: time passes on the model even when no sample arrives.
-    if (const auto now_s = session_now_s()) model_.set_now_s(*now_s);
     Q_EMIT frameReady();
 }
 
@@ -166,7 +157,6 @@ void LiveFeed::drain_events() {
     using Kind = algocore::LinkEvent::Kind;
     bool status_changed = false;
     for (const algocore::LinkEvent& event : workbench_.take_link_events()) {
-        if (const auto link = link_state_after(event)) model_.set_link(*link);
         const QString text = qstring(event.message);
         switch (event.kind) {
         case Kind::Connected:

@@ -101,7 +101,7 @@ void LivePanel::showEvent(QShowEvent* event) {
 }
 
 void LivePanel::show_frame() {
-    LiveModel& model = feed_.model();
+    LiveSession& model = feed_.model();
     const SignalState signal = model.signal_state();
     const bool live = signal == SignalState::Live;
     // Only a live signal shows a number and a verdict; anything else says why there is none.

@@ -7,6 +7,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 
+#include "algogui/TargetPresets.h"
 #include "algogui/Theme.h"
 
 namespace algogui {

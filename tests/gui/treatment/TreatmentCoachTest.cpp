@@ -9,7 +9,7 @@
 #include "algocore/session/Workbench.h"
 #include "algogui/CoachView.h"
 #include "algogui/LiveFeed.h"
-#include "algogui/LiveModel.h"
+#include "algogui/LiveState.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
 #include "algogui/ToneOutput.h"

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "algocore/protocols/PressureBand.h"
-#include "algogui/LiveModel.h"
+#include "algogui/LiveState.h"
 #include "algogui/ToneOutput.h"
 
 namespace algogui {
@@ -33,7 +33,7 @@ public:
 
     /// Once per frame: the cues the model raised, and where the pressure is now. Without a
     /// live signal the cues are dropped, the alarm and the continuous tone stop.
-    void on_frame(const std::vector<LiveCue>& cues, const LiveModel& model);
+    void on_frame(const std::vector<LiveCue>& cues, const LiveSession& model);
     /// The latest frame had no live signal: nothing sounds.
     bool silenced() const { return silenced_; }
 

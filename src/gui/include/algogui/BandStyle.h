@@ -5,7 +5,7 @@
 #include <QString>
 
 #include "algocore/protocols/PressureBand.h"
-#include "algogui/LiveSignal.h"
+#include "algogui/LiveState.h"
 
 namespace algogui {
 

@@ -7,6 +7,7 @@
 
 #include "algogui/CoachPrompt.h"
 #include "algogui/DisplayUnit.h"
+#include "algogui/LiveState.h"
 
 class QLabel;
 
@@ -14,7 +15,6 @@ namespace algogui {
 
 class BandBar;
 class FittedLabel;
-class LiveModel;
 class PressureReadout;
 
 class CoachView : public QWidget {
@@ -23,7 +23,7 @@ public:
     explicit CoachView(QWidget* parent = nullptr);
 
     /// Once per frame while visible.
-    void show_frame(const LiveModel& model, const DisplayUnit& unit);
+    void show_frame(const LiveSession& model, const DisplayUnit& unit);
     /// Shows a treatment prompt until clear_prompt(), another prompt, or (for a prompt that
     /// needs contact) the probe leaving the skin.
     void show_prompt(const CoachPrompt& prompt);

@@ -5,7 +5,7 @@
 #include <optional>
 
 #include "algocore/protocols/HoldTimer.h"
-#include "algogui/LiveSignal.h"
+#include "algogui/LiveState.h"
 
 class QLabel;
 

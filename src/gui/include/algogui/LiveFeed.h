@@ -1,7 +1,7 @@
 #pragma once
 // The display tick. Every frame (~60 Hz) it polls the Workbench (which drains the device's
-// rings once, feeds every session and delivers storage answers), hands the frame's samples to
-// the LiveModel and tells the widgets once. Nothing per sample touches a widget. It also owns
+// rings once, feeds every session, the live view's included, and delivers storage answers)
+// and tells the widgets once. Nothing per sample touches a widget. It also owns
 // the in-process simulated algometer when that is the chosen port.
 #include <QObject>
 #include <QString>
@@ -14,7 +14,7 @@
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/session/Workbench.h"
 #include "algogui/DeviceChoice.h"
-#include "algogui/LiveModel.h"
+#include "algogui/LiveState.h"
 
 namespace algocal {
 struct CalibrationRecord;
@@ -48,7 +48,8 @@ public:
     bool connected() const { return workbench_.connected(); }
     const DeviceChoice& device() const { return choice_; }
 
-    LiveModel& model() { return model_; }
+    /// The live view's state (the workbench's live session).
+    LiveSession& model() { return workbench_.live(); }
     /// The in-process simulated algometer while it is the device (tests make it vanish).
     algosim::SimulatedAlgometer* simulator() { return simulator_.get(); }
     /// The samples drained in the latest frame, in time order (valid until the next tick).
@@ -89,7 +90,6 @@ private:
     std::unique_ptr<algocore::session::Workbench> own_workbench_;
     algocore::session::Workbench& workbench_;
     DeviceChoice choice_;
-    LiveModel model_;
     std::vector<algocore::Sample> frame_samples_;
     QTimer tick_timer_;
     algocore::AcquisitionStatus::Link last_link_ = algocore::AcquisitionStatus::Link::Idle;

@@ -1,11 +1,12 @@
 #pragma once
 // The "Live" page: plot, big readout, hold timer, ramp-rate gauge and target editor, all
-// refreshed once per display frame from the LiveModel.
+// refreshed once per display frame from the LiveSession.
 #include <QWidget>
 #include <cstdint>
 #include <memory>
 
 #include "algogui/DisplayUnit.h"
+#include "algogui/LiveState.h"
 
 namespace algogui {
 
@@ -15,7 +16,6 @@ class PressurePlot;
 class PressureReadout;
 class RampRateGauge;
 class TargetEditor;
-struct LiveTargets;
 
 class LivePanel : public QWidget {
     Q_OBJECT

@@ -3,24 +3,15 @@
 // minimum and the maximum, in the order they occurred. A 1 kHz trace over 60 s stays a
 // few thousand points, and spikes narrower than a pixel are still drawn. Breaks in the trace
 // (gaps in the signal) survive decimation, so no line is drawn across a gap.
-#include <cmath>
-#include <limits>
 #include <span>
 #include <vector>
 
+#include "algocore/live/TracePoint.h"
+
 namespace algogui {
 
-/// One point of the live trace: seconds since session start, pressure in kPa. A break point
-/// (no pressure) ends one stretch of the trace: nothing is drawn between its neighbours.
-struct TracePoint {
-    double t_s = 0.0;
-    double pressure_kpa = 0.0;
-
-    static TracePoint break_at(double t_s) {
-        return {t_s, std::numeric_limits<double>::quiet_NaN()};
-    }
-    bool is_break() const { return std::isnan(pressure_kpa); }
-};
+/// One point of the live trace (algocore's): a break point ends one stretch of the trace.
+using TracePoint = algocore::live::TracePoint;
 
 /// Min/max per pixel column decimation of a time-ordered trace.
 class MinMaxDecimator {

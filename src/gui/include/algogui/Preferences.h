@@ -8,7 +8,7 @@
 
 #include "algocore/history/ReportHeaderFile.h"
 #include "algogui/DeviceChoice.h"
-#include "algogui/LiveTargets.h"
+#include "algogui/LiveState.h"
 
 namespace algogui {
 

@@ -26,12 +26,7 @@ struct PlotGuides {
 };
 
 /// A button press or a manual mark, shown as a marker on the trace.
-struct PlotMarker {
-    enum class Kind { OperatorButton, PatientButton, Mark };
-    Kind kind = Kind::Mark;
-    double t_s = 0.0;
-    double pressure_kpa = 0.0;
-};
+using PlotMarker = algocore::live::TraceMarker;
 
 /// Everything that changes from one display frame to the next.
 struct PlotFrame {

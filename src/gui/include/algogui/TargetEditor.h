@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "algogui/DisplayUnit.h"
-#include "algogui/LiveTargets.h"
+#include "algogui/LiveState.h"
 
 class QComboBox;
 class QDoubleSpinBox;

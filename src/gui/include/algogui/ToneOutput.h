@@ -4,7 +4,7 @@
 #include <memory>
 #include <optional>
 
-#include "algogui/LiveModel.h"
+#include "algogui/LiveState.h"
 
 class QObject;
 

@@ -18,6 +18,7 @@
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/calibration/CalibrationStore.h"
 #include "algocore/session/Corrections.h"
+#include "algocore/live/LiveSession.h"
 #include "algocore/session/PptSession.h"
 #include "algocore/session/TrainingSession.h"
 #include "algocore/session/TreatmentSession.h"
@@ -100,7 +101,8 @@ public:
     /// One frame; returns its samples in time order (valid until the next poll).
     const std::vector<Sample>& poll();
     /// One frame of samples from elsewhere (scripted tests, replays): the same path as
-    /// poll() after it drained the device.
+    /// poll() after it drained the device. Without a device, such a source counts as a
+    /// connected one for the live view.
     const std::vector<Sample>& feed_frame(std::span<const Sample> samples);
     /// Time of the newest sample seen (session clock); 0 before any.
     double latest_sample_t_s() const { return latest_t_s_; }
@@ -121,6 +123,10 @@ public:
     TrainingSession& training() { return training_; }
     /// Exclusions, subject details and session notes, audited (the open database's).
     Corrections& corrections() { return corrections_; }
+    /// The live view's rules (signal state, band, hold timer, gaps): fed every frame with the
+    /// samples, the link's changes and the session clock.
+    live::LiveSession& live() { return live_; }
+    const live::LiveSession& live() const { return live_; }
 
 private:
     void follow_device();
@@ -128,6 +134,7 @@ private:
     void notify(Notice::Level level, std::string text);
     void storage_changed();
     void run_frame();
+    void follow_link();
     void report_storage();
 
     WorkbenchOptions options_;
@@ -155,6 +162,8 @@ private:
     TreatmentSession treatment_;
     TrainingSession training_;
     Corrections corrections_;
+    live::LiveSession live_;
+    std::vector<live::LinkState> link_changes_; ///< drained this frame, applied after its samples
 };
 
 } // namespace algocore::session

@@ -17,8 +17,8 @@
 #include "algocore/protocols/PptTrialResult.h"
 #include "algocore/session/Workbench.h"
 #include "algogui/DisplayUnit.h"
+#include "algogui/LiveState.h"
 #include "algogui/PressurePlot.h"
-#include "algogui/TraceHistory.h"
 #include "algogui/bodymap/BodyMapGeometry.h"
 #include "algogui/bodymap/BodyMapWidget.h"
 

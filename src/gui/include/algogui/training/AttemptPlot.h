@@ -11,7 +11,7 @@
 #include "algocore/protocols/MotionTemplate.h"
 #include "algocore/protocols/PressureBand.h"
 #include "algogui/DisplayUnit.h"
-#include "algogui/GapDetector.h"
+#include "algogui/LiveState.h"
 
 namespace algogui {
 

@@ -16,8 +16,8 @@
 #include "algocore/session/Workbench.h"
 #include "algogui/CoachPrompt.h"
 #include "algogui/DisplayUnit.h"
+#include "algogui/LiveState.h"
 #include "algogui/PressurePlot.h"
-#include "algogui/TraceHistory.h"
 
 class QFrame;
 class QLabel;

@@ -1,11 +1,11 @@
-#include "algogui/LiveSignal.h"
+#include "algocore/live/LiveSignal.h"
 
 #include <algorithm>
 
 #include "algocore/LinkEvent.h"
 #include "algocore/acquisition/Acquisition.h"
 
-namespace algogui {
+namespace algocore::live {
 
 void LiveSignal::sample_arrived(double t_s) {
     last_sample_t_s_ = t_s;
@@ -64,4 +64,4 @@ std::optional<LinkState> link_state_after(const algocore::LinkEvent& event) {
     }
 }
 
-} // namespace algogui
+} // namespace algocore::live

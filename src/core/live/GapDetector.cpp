@@ -1,8 +1,8 @@
-#include "algogui/GapDetector.h"
+#include "algocore/live/GapDetector.h"
 
 #include <algorithm>
 
-namespace algogui {
+namespace algocore::live {
 namespace {
 // Weight of the newest interval in the running average: it follows a change of rate within
 // a few dozen samples and shrugs off single late ones.
@@ -32,4 +32,4 @@ void GapDetector::reset() {
     typical_interval_s_ = 0.0;
 }
 
-} // namespace algogui
+} // namespace algocore::live

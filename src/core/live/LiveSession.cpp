@@ -1,10 +1,10 @@
-#include "algogui/LiveModel.h"
+#include "algocore/live/LiveSession.h"
 
 #include <algorithm>
 
-namespace algogui {
+namespace algocore::live {
 
-using algocore::protocols::BandState;
+using protocols::BandState;
 
 namespace {
 // The plot shows at most 60 s; keep a little more so scrolling never shows a hole.
@@ -14,19 +14,19 @@ constexpr std::size_t kHistoryPoints = 124'000;
 constexpr std::size_t kMaxMarkers = 256;
 } // namespace
 
-LiveModel::LiveModel() : history_(kHistoryS, kHistoryPoints) {
+LiveSession::LiveSession() : history_(kHistoryS, kHistoryPoints) {
     set_targets(targets_);
 }
 
-void LiveModel::set_targets(const LiveTargets& targets) {
+void LiveSession::set_targets(const LiveTargets& targets) {
     targets_ = targets;
     band_ = targets.band();
-    hold_timer_ = algocore::protocols::HoldTimer(targets.hold());
+    hold_timer_ = protocols::HoldTimer(targets.hold());
     hold_complete_cued_ = false;
     if (has_sample_) state_ = band_.classify(latest_.pressure_kpa);
 }
 
-void LiveModel::add_sample(const algocore::Sample& sample) {
+void LiveSession::add_sample(const Sample& sample) {
     if (has_sample_ && sample.t_s < latest_.t_s) reset();
     const std::uint8_t pressed_now = sample.buttons & ~(has_sample_ ? latest_.buttons : 0);
     const bool gap = has_sample_ && gap_before(sample);
@@ -68,66 +68,65 @@ void LiveModel::add_sample(const algocore::Sample& sample) {
     track_ramp(sample);
     history_.append(sample.t_s, sample.pressure_kpa, gap);
 
-    if (pressed_now & algocore::kOperatorButton)
-        add_marker(PlotMarker::Kind::OperatorButton, sample);
-    if (pressed_now & algocore::kPatientButton) add_marker(PlotMarker::Kind::PatientButton, sample);
+    if (pressed_now & kOperatorButton) add_marker(TraceMarker::Kind::OperatorButton, sample);
+    if (pressed_now & kPatientButton) add_marker(TraceMarker::Kind::PatientButton, sample);
 }
 
 // A gap: the device says samples were lost, the signal was not live since the previous
 // sample, or the samples simply stopped for longer than a live signal allows.
-bool LiveModel::gap_before(const algocore::Sample& sample) const {
-    return (sample.flags & algocore::kGapBefore) != 0 || signal_interrupted_ ||
+bool LiveSession::gap_before(const Sample& sample) const {
+    return (sample.flags & kGapBefore) != 0 || signal_interrupted_ ||
            sample.t_s - latest_.t_s > LiveSignal::kNoSignalAfterS;
 }
 
-void LiveModel::set_link(LinkState link) {
+void LiveSession::set_link(LinkState link) {
     signal_.set_link(link);
     if (signal_.state() != SignalState::Live) signal_interrupted_ = true;
 }
 
-void LiveModel::set_now_s(double now_s) {
+void LiveSession::set_now_s(double now_s) {
     signal_.set_now_s(now_s);
     if (signal_.state() != SignalState::Live) signal_interrupted_ = true;
 }
 
-bool LiveModel::probe_on_skin() const {
+bool LiveSession::probe_on_skin() const {
     return signal_.state() == SignalState::Live && has_sample_ &&
            latest_.pressure_kpa >= kContactKpa;
 }
 
-std::vector<LiveCue> LiveModel::take_cues() {
+std::vector<LiveCue> LiveSession::take_cues() {
     std::vector<LiveCue> out;
     out.swap(cues_);
     return out;
 }
 
-void LiveModel::toggle_hold() {
+void LiveSession::toggle_hold() {
     if (hold_running_)
         stop_hold();
     else
         start_hold();
 }
 
-void LiveModel::start_hold() {
+void LiveSession::start_hold() {
     hold_timer_.reset();
     hold_complete_cued_ = false;
     hold_running_ = true;
 }
 
-void LiveModel::stop_hold() {
+void LiveSession::stop_hold() {
     hold_running_ = false;
 }
 
-void LiveModel::mark() {
-    if (has_sample_) add_marker(PlotMarker::Kind::Mark, latest_);
+void LiveSession::mark() {
+    if (has_sample_) add_marker(TraceMarker::Kind::Mark, latest_);
 }
 
-void LiveModel::set_ramp_guidance(bool on) {
+void LiveSession::set_ramp_guidance(bool on) {
     ramp_guidance_ = on;
     ramp_phase_ = RampPhase::Armed;
 }
 
-void LiveModel::reset() {
+void LiveSession::reset() {
     history_.clear();
     markers_.clear();
     ramp_rate_.reset();
@@ -143,7 +142,7 @@ void LiveModel::reset() {
 
 // Guidance follows each application of the probe: armed at rest, the corridor starts when
 // the pressure leaves the resting level and ends when the band is reached.
-void LiveModel::track_ramp(const algocore::Sample& sample) {
+void LiveSession::track_ramp(const Sample& sample) {
     const double p = sample.pressure_kpa;
     // A ramp starts when the probe comes onto the skin, and guidance re-arms once it is
     // released again.
@@ -168,9 +167,9 @@ void LiveModel::track_ramp(const algocore::Sample& sample) {
     }
 }
 
-std::optional<algocore::protocols::RampCorridor> LiveModel::corridor() const {
+std::optional<protocols::RampCorridor> LiveSession::corridor() const {
     if (!ramp_guidance_ || ramp_phase_ != RampPhase::Rising) return std::nullopt;
-    algocore::protocols::RampCorridor c;
+    protocols::RampCorridor c;
     c.start_t_s = ramp_start_t_s_;
     c.start_kpa = ramp_start_kpa_;
     c.target_kpa_s = targets_.ramp_rate_kpa_s;
@@ -178,10 +177,10 @@ std::optional<algocore::protocols::RampCorridor> LiveModel::corridor() const {
     return c;
 }
 
-void LiveModel::add_marker(PlotMarker::Kind kind, const algocore::Sample& sample) {
-    markers_.push_back(PlotMarker{kind, sample.t_s, sample.pressure_kpa});
+void LiveSession::add_marker(TraceMarker::Kind kind, const Sample& sample) {
+    markers_.push_back(TraceMarker{kind, sample.t_s, sample.pressure_kpa});
     // Few markers, so erasing from the front of a vector is cheap and keeps them contiguous.
-    const auto stale = std::find_if(markers_.begin(), markers_.end(), [&](const PlotMarker& m) {
+    const auto stale = std::find_if(markers_.begin(), markers_.end(), [&](const TraceMarker& m) {
         return m.t_s >= sample.t_s - kHistoryS;
     });
     markers_.erase(markers_.begin(), stale);
@@ -189,4 +188,4 @@ void LiveModel::add_marker(PlotMarker::Kind kind, const algocore::Sample& sample
         markers_.erase(markers_.begin(), markers_.end() - static_cast<std::ptrdiff_t>(kMaxMarkers));
 }
 
-} // namespace algogui
+} // namespace algocore::live

@@ -1,8 +1,8 @@
-#include "algogui/TraceHistory.h"
+#include "algocore/live/TraceHistory.h"
 
 #include <algorithm>
 
-namespace algogui {
+namespace algocore::live {
 
 TraceHistory::TraceHistory(double keep_s, std::size_t max_points)
     : keep_s_(keep_s), max_points_(std::max<std::size_t>(max_points, 16)),
@@ -52,4 +52,4 @@ void TraceHistory::compact() {
     begin_ = 0;
 }
 
-} // namespace algogui
+} // namespace algocore::live

@@ -7,10 +7,10 @@
 #include <span>
 #include <vector>
 
-#include "algogui/GapDetector.h"
-#include "algogui/MinMaxDecimator.h"
+#include "algocore/live/GapDetector.h"
+#include "algocore/live/TracePoint.h"
 
-namespace algogui {
+namespace algocore::live {
 
 /// Time-ordered recent trace, bounded in both duration and point count.
 class TraceHistory {
@@ -46,4 +46,4 @@ private:
     GapDetector gaps_;
 };
 
-} // namespace algogui
+} // namespace algocore::live

@@ -10,7 +10,7 @@ struct AcquisitionStatus;
 struct LinkEvent;
 } // namespace algocore
 
-namespace algogui {
+namespace algocore::live {
 
 /// The link to the device, as the live view needs to know it.
 enum class LinkState {
@@ -63,4 +63,4 @@ LinkState link_state_of(const algocore::AcquisitionStatus& status);
 /// The link state a link event announces (Connected / Disconnected); nullopt for the others.
 std::optional<LinkState> link_state_after(const algocore::LinkEvent& event);
 
-} // namespace algogui
+} // namespace algocore::live

@@ -1,37 +1,39 @@
 #pragma once
-// The state behind the live view, fed sample by sample on the GUI thread during the display
-// tick: signal state, band state, hold timer, ramp rate and corridor, markers and the plot
-// history. It runs algocore's protocol engines; widgets read it once per frame and never see
-// samples. Qt-free.
+// The live view's rules, headless: whether a number may be shown at all (NO SIGNAL), the band
+// state, the hold timer that counts only time in band and never a gap in the signal, the ramp
+// rate and corridor, markers and the recent trace with its breaks. The Workbench feeds it
+// every frame (samples, link changes, the session clock); the GUI's widgets, the CLI and the
+// tests read it. No Qt.
 #include <cstdint>
 #include <optional>
 #include <vector>
 
 #include "algocore/Sample.h"
+#include "algocore/live/LiveSignal.h"
+#include "algocore/live/LiveTargets.h"
+#include "algocore/live/TraceHistory.h"
+#include "algocore/live/TracePoint.h"
 #include "algocore/protocols/HoldTimer.h"
 #include "algocore/protocols/PressureBand.h"
+#include "algocore/protocols/RampCorridor.h"
 #include "algocore/protocols/RampRateEstimator.h"
-#include "algogui/LiveSignal.h"
-#include "algogui/LiveTargets.h"
-#include "algogui/PressurePlot.h"
-#include "algogui/TraceHistory.h"
 
-namespace algogui {
+namespace algocore::live {
 
 /// Something the audio cues (and the banner) react to.
 /// TakeUpSlack is raised by the treatment page when the tissue releases during a hold.
 enum class LiveCue { EnteredBand, LeftBand, OverLimit, HoldComplete, TakeUpSlack };
 
-/// Live state of one session on the screen.
-class LiveModel {
+/// Live state of the device in use, as the live view shows it.
+class LiveSession {
 public:
-    LiveModel();
+    LiveSession();
 
     void set_targets(const LiveTargets& targets);
     const LiveTargets& targets() const { return targets_; }
 
     /// One calibrated sample, in time order.
-    void add_sample(const algocore::Sample& sample);
+    void add_sample(const Sample& sample);
     /// The link to the device changed (connect, disconnect, lost, back).
     void set_link(LinkState link);
     /// Now on the session clock, once per display tick after the samples: a device that
@@ -63,28 +65,28 @@ public:
     /// The probe presses on the skin: a live signal at or above the contact pressure.
     bool probe_on_skin() const;
     bool has_sample() const { return has_sample_; }
-    const algocore::Sample& latest() const { return latest_; }
-    algocore::protocols::BandState band_state() const { return state_; }
-    const algocore::protocols::HoldTimer& hold_timer() const { return hold_timer_; }
+    const Sample& latest() const { return latest_; }
+    protocols::BandState band_state() const { return state_; }
+    const protocols::HoldTimer& hold_timer() const { return hold_timer_; }
     std::optional<double> ramp_rate_kpa_s() const { return ramp_rate_.rate_kpa_s(); }
     /// The corridor while a guided ramp is under way.
-    std::optional<algocore::protocols::RampCorridor> corridor() const;
+    std::optional<protocols::RampCorridor> corridor() const;
     std::uint64_t samples_seen() const { return samples_seen_; }
     TraceHistory& history() { return history_; }
-    const std::vector<PlotMarker>& markers() const { return markers_; }
+    const std::vector<TraceMarker>& markers() const { return markers_; }
 
     /// Below this the probe is taken to be off the skin (resting on it weighs ~1 kPa).
     static constexpr double kContactKpa = 15.0;
 
 private:
-    bool gap_before(const algocore::Sample& sample) const;
-    void track_ramp(const algocore::Sample& sample);
-    void add_marker(PlotMarker::Kind kind, const algocore::Sample& sample);
+    bool gap_before(const Sample& sample) const;
+    void track_ramp(const Sample& sample);
+    void add_marker(TraceMarker::Kind kind, const Sample& sample);
 
     LiveTargets targets_;
-    algocore::protocols::PressureBand band_;
-    algocore::protocols::HoldTimer hold_timer_;
-    algocore::protocols::RampRateEstimator ramp_rate_;
+    protocols::PressureBand band_;
+    protocols::HoldTimer hold_timer_;
+    protocols::RampRateEstimator ramp_rate_;
     LiveSignal signal_;
     // Set whenever the signal was not live since the latest sample: the next one starts a
     // new stretch (the trace breaks, the hold timer skips the gap).
@@ -93,12 +95,12 @@ private:
     // signal is never counted (nor credited later as a brief excursion).
     double hold_clock_gaps_s_ = 0.0;
     TraceHistory history_;
-    std::vector<PlotMarker> markers_;
+    std::vector<TraceMarker> markers_;
     std::vector<LiveCue> cues_;
 
     bool has_sample_ = false;
-    algocore::Sample latest_{};
-    algocore::protocols::BandState state_ = algocore::protocols::BandState::Below;
+    Sample latest_{};
+    protocols::BandState state_ = protocols::BandState::Below;
     std::uint64_t samples_seen_ = 0;
     bool hold_running_ = true;
     bool hold_complete_cued_ = false;
@@ -110,4 +112,4 @@ private:
     double ramp_start_kpa_ = 0.0;
 };
 
-} // namespace algogui
+} // namespace algocore::live

@@ -4,7 +4,7 @@
 // stalled stream). Every plot of a pressure trace asks it, so no plot draws a straight line
 // across a gap that would look like a slow release.
 
-namespace algogui {
+namespace algocore::live {
 
 /// Running judgement of gaps in a time-ordered stream of sample times.
 class GapDetector {
@@ -28,4 +28,4 @@ private:
     double typical_interval_s_ = 0.0;
 };
 
-} // namespace algogui
+} // namespace algocore::live
