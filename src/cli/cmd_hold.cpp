@@ -126,10 +126,9 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
     }
     const auto resolved = treatment.resolved();
     if (!resolved.check.ok()) {
-        const bool ppt = resolved.check.field == "ppt_kpa";
-        if (ppt || resolved.check.field == "tolerance_kpa")
+        if (resolved.missing)
             throw Failure{kExitNoThreshold,
-                          std::string("no stored ") + (ppt ? "PPT" : "pain tolerance") +
+                          std::string("no stored ") + protocols::to_words(*resolved.missing) +
                               " for subject " + o.common.subject + " at " + site.key + " " +
                               storage::to_letter(treatment.side()) +
                               ": measure it first (algoscope-cli ppt, or the Thresholds page)"};

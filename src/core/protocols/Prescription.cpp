@@ -94,6 +94,10 @@ std::vector<std::string> Prescription::required_thresholds() const {
     return out;
 }
 
+const char* to_words(StoredThreshold threshold) {
+    return threshold == StoredThreshold::Ppt ? "PPT" : "pain tolerance";
+}
+
 ResolvedBand Prescription::resolve(const PointThresholds& point) const {
     ResolvedBand out;
     out.check = validate();
@@ -102,6 +106,7 @@ ResolvedBand Prescription::resolve(const PointThresholds& point) const {
         if (!point.ppt_kpa) {
             out.check = ConfigCheck::bad("ppt_kpa",
                                          "no PPT is stored for this point; measure the PPT first");
+            out.missing = StoredThreshold::Ppt;
             return out;
         }
     }
@@ -111,6 +116,7 @@ ResolvedBand Prescription::resolve(const PointThresholds& point) const {
             out.check = ConfigCheck::bad(
                 "tolerance_kpa",
                 "no pain tolerance is stored for this point; measure the tolerance first");
+            out.missing = StoredThreshold::Tolerance;
             return out;
         }
     }

@@ -31,6 +31,8 @@ void TreatmentSession::visit_changed() {
     // The workbench closed the previous visit first (its holds stored). A hold measured
     // before any subject was chosen stays pending: it belongs to the subject chosen now.
     if (running()) set_ended_ = true;
+    // The previous patient's finished set is stored and over: it is not this visit's to show.
+    if (!running() && !pending_) sequence_.reset();
     ++generation_;
     read_thresholds();
 }

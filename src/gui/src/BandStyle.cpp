@@ -31,6 +31,14 @@ BandStyle no_band_style() {
     return {theme::kNoSignal, QStringLiteral("NO TARGET"), QStringLiteral("–")};
 }
 
+BandStyle no_threshold_style(algocore::protocols::StoredThreshold missing) {
+    return {theme::kNotConnected,
+            missing == algocore::protocols::StoredThreshold::Ppt
+                ? QStringLiteral("NO PPT STORED")
+                : QStringLiteral("NO TOLERANCE STORED"),
+            QStringLiteral("?")};
+}
+
 BandStyle signal_style(SignalState state) {
     return state == SignalState::NotConnected ? not_connected_style() : no_signal_style();
 }

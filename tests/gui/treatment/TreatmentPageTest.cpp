@@ -175,6 +175,57 @@ private Q_SLOTS:
         QCOMPARE(page.hold()->config().band.high_kpa, 352.0);
     }
 
+    // Item 3 of issue 18: a code with no stored threshold under a relative prescription is
+    // its own state, said as such; the signal is fine, so its number shows. NO SIGNAL means
+    // only that no signal arrives.
+    void aMissingThresholdIsSaidAsSuchNotNoSignal() {
+        Bench bench;
+        g_workbench = &bench.workbench;
+        TreatmentPage page(bench.workbench, nullptr);
+        page.point().set_subject_code(QStringLiteral("P404"));
+        Q_EMIT page.point().subjectEdited();
+        QVERIFY(page.point().choose_site(QStringLiteral("upper_trapezius")));
+        page.editor().choose_preset(0); // PPT held 90 s: relative to the PPT
+        bench.settle();
+        feed_script(page, 0.0, 1.0, [](double) { return 120.0; });
+        QVERIFY(page.refusal_visible());
+        QCOMPARE(page.readout().number_text(), QStringLiteral("120"));
+        QVERIFY2(page.readout().state_text().contains(QStringLiteral("NO PPT STORED")),
+                 qPrintable(page.readout().state_text()));
+        // The device goes: now it is NO SIGNAL, without a number.
+        bench.workbench.live().set_link(algocore::live::LinkState::Disconnected);
+        page.feed({});
+        QVERIFY2(page.readout().state_text().contains(QStringLiteral("NO SIGNAL")),
+                 qPrintable(page.readout().state_text()));
+        QCOMPARE(page.readout().number_text(), QString());
+    }
+
+    // The previous patient's hold summary does not stay on screen under the next patient.
+    void anotherPatientClearsTheLastPatientsHoldSummary() {
+        Bench bench;
+        g_workbench = &bench.workbench;
+        TreatmentPage page(bench.workbench, nullptr);
+        page.point().set_subject_code(QStringLiteral("P001"));
+        Q_EMIT page.point().subjectEdited();
+        page.editor().set_prescription(absolute(300, 400, 5, 500));
+        QVERIFY(page.start_hold());
+        feed_script(page, 0.0, 7.0, [](double t) { return t < 1.0 ? 0.0 : 330.0; });
+        QVERIFY(!page.summary().isHidden());
+        QCOMPARE(page.summary().metric_text("mean"), QStringLiteral("330 kPa"));
+        page.point().set_subject_code(QStringLiteral("P002"));
+        Q_EMIT page.point().subjectEdited();
+        QVERIFY(page.summary().isHidden());
+        QVERIFY(page.summary().metric_text("mean") != QStringLiteral("330 kPa"));
+        QVERIFY(page.step_up_log().isEmpty());
+        // The finished hold was P001's and is kept under P001.
+        QVERIFY(bench.workbench.storage()->flush(std::chrono::seconds(30)));
+        const auto p001 = bench.workbench.storage()->find_subject("P001");
+        QVERIFY(p001);
+        const auto sessions = bench.workbench.storage()->sessions_of(p001->id);
+        QCOMPARE(sessions.size(), std::size_t{1});
+        QCOMPARE(bench.workbench.storage()->holds_of(sessions.front().id).size(), std::size_t{1});
+    }
+
     void releasePromptAppearsOnTenPercentDecayAndStepUpIsLogged() {
         auto tone = std::make_unique<CountingTone>();
         CountingTone* played = tone.get();

@@ -15,10 +15,14 @@ TEST(Prescription, ResolvesABandRelativeToThePointsPpt) {
 TEST(Prescription, RefusesARelativeBandWithoutAStoredPptAndSaysWhichIsMissing) {
     const ResolvedBand r = Prescription::ppt_90s().resolve({});
     EXPECT_FALSE(r.check.ok());
-    EXPECT_EQ(r.check.field, "ppt_kpa");
+    EXPECT_EQ(r.missing, StoredThreshold::Ppt);
     EXPECT_NE(r.check.reason.find("measure the PPT first"), std::string::npos);
     const ResolvedBand t = Prescription::hou_2002().resolve({300.0, {}});
-    EXPECT_EQ(t.check.field, "tolerance_kpa");
+    EXPECT_EQ(t.missing, StoredThreshold::Tolerance);
+    // A bad prescription is not a missing threshold.
+    Prescription bad = Prescription::absolute(400.0, 300.0, 60.0);
+    EXPECT_FALSE(bad.resolve({}).check.ok());
+    EXPECT_FALSE(bad.resolve({}).missing.has_value());
 }
 
 TEST(Prescription, HouMidpointIsHalfwayBetweenPptAndTolerance) {

@@ -72,7 +72,7 @@ struct TreatmentFixture : ::testing::Test {
 TEST_F(TreatmentFixture, ARelativeBandIsRefusedUntilThePointsPptIsStoredThenResolved) {
     sessiontest::settle(wb);
     EXPECT_TRUE(wb.treatment().thresholds_known());
-    EXPECT_EQ(wb.treatment().resolved().check.field, "ppt_kpa");
+    EXPECT_EQ(wb.treatment().resolved().missing, algocore::protocols::StoredThreshold::Ppt);
     EXPECT_NE(wb.treatment().start(0.0), "");
     measure_ppt_300();
     wb.treatment().refresh_thresholds();

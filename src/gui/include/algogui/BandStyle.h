@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QString>
 
+#include "algocore/protocols/Prescription.h"
 #include "algocore/protocols/PressureBand.h"
 #include "algogui/LiveState.h"
 
@@ -24,6 +25,9 @@ BandStyle no_signal_style();
 BandStyle not_connected_style();
 /// A live number but no target band to judge it against.
 BandStyle no_band_style();
+/// A live number, but the band is relative to a threshold the point has none stored of:
+/// "NO PPT STORED", "NO TOLERANCE STORED". Never NO SIGNAL: the signal is fine.
+BandStyle no_threshold_style(algocore::protocols::StoredThreshold missing);
 /// The look of a state without a live number (NoSignal or NotConnected).
 BandStyle signal_style(SignalState state);
 

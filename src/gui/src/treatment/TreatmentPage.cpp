@@ -127,9 +127,9 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     connect(editor_, &PrescriptionEditor::prescriptionChanged, this,
             [this] { check_prescription(); });
     connect(measure_, &QPushButton::clicked, this, [this] {
-        const bool ppt = session().resolved().check.field == "ppt_kpa";
-        Q_EMIT measureThresholdRequested(ppt ? QStringLiteral("PPT")
-                                             : QStringLiteral("pain tolerance"));
+        if (const auto missing = session().resolved().missing)
+            Q_EMIT measureThresholdRequested(
+                QString::fromLatin1(algocore::protocols::to_words(*missing)));
     });
     connect(start_, &QPushButton::clicked, this, [this] { start_hold(); });
     connect(stop_, &QPushButton::clicked, this, [this] { stop_hold(); });
@@ -174,6 +174,9 @@ void TreatmentPage::use_subject() {
     next.operator_role = "therapist";
     const std::string problem = workbench_.begin_visit(next);
     editor_->show_problem(QString::fromStdString(problem));
+    // Nothing of the previous patient stays on screen: their finished hold was stored
+    // under their visit (the session did it), its dose and step-ups go from the page.
+    if (visit) clear_hold_views();
     point_changed();
 }
 
@@ -215,6 +218,17 @@ QString TreatmentPage::refusal_text() const {
 
 bool TreatmentPage::refusal_visible() const {
     return !refusal_->isHidden();
+}
+
+void TreatmentPage::clear_hold_views() {
+    summary_->clear();
+    summary_->hide();
+    pending_shown_ = false;
+    step_up_log_.clear();
+    log_->clear();
+    markers_.clear();
+    set_prompt(std::nullopt);
+    status_->show_idle(QStringLiteral("Choose the point and the prescription, then Start hold"));
 }
 
 const algocore::protocols::HoldEngine* TreatmentPage::hold() const {

@@ -23,8 +23,6 @@ void TreatmentPage::check_prescription() {
     treatment.set_prescription(editor_->prescription());
     const auto resolved = treatment.resolved();
     const auto& check = resolved.check;
-    const bool missing_ppt = check.field == "ppt_kpa";
-    const bool missing_tolerance = check.field == "tolerance_kpa";
     const auto& thresholds = treatment.thresholds();
     const auto words = [this](const std::optional<double>& kpa) {
         return kpa ? unit_.format_with_symbol(*kpa) : QStringLiteral("none");
@@ -35,9 +33,9 @@ void TreatmentPage::check_prescription() {
             ? QStringLiteral("reading…")
             : QStringLiteral("PPT %1 · tolerance %2")
                   .arg(words(thresholds.ppt_kpa), words(thresholds.tolerance_kpa)));
-    if ((missing_ppt || missing_tolerance) && treatment.thresholds_known()) {
-        const QString which =
-            missing_ppt ? QStringLiteral("PPT") : QStringLiteral("pain tolerance");
+    const bool missing_ppt = resolved.missing == algocore::protocols::StoredThreshold::Ppt;
+    if (resolved.missing && treatment.thresholds_known()) {
+        const QString which = QString::fromLatin1(algocore::protocols::to_words(*resolved.missing));
         const QString whose =
             point_->subject_code().isEmpty()
                 ? QStringLiteral("this point (no subject entered)")
@@ -52,9 +50,8 @@ void TreatmentPage::check_prescription() {
         editor_->show_problem({});
     } else {
         refusal_->hide();
-        editor_->show_problem(check.ok() || missing_ppt || missing_tolerance
-                                  ? QString()
-                                  : QString::fromStdString(check.reason));
+        editor_->show_problem(
+            check.ok() || resolved.missing ? QString() : QString::fromStdString(check.reason));
     }
     const bool holding =
         treatment.sequence() && treatment.sequence()->phase() == SequencePhase::Holding;
@@ -204,16 +201,7 @@ void TreatmentPage::show_phase() {
 }
 
 void TreatmentPage::refresh(double now_t_s) {
-    if (latest_) {
-        const double p = latest_->pressure_kpa;
-        const auto band = session().active_band();
-        const auto resolved = session().resolved();
-        const algocore::protocols::PressureBand* shown = band                  ? &*band
-                                                         : resolved.check.ok() ? &resolved.band
-                                                                               : nullptr;
-        readout_->show_reading(unit_.format(p), unit_.symbol,
-                               shown ? band_style(shown->classify(p)) : no_signal_style());
-    }
+    refresh_readout();
     if (const auto* running = hold()) status_->show_hold(*running);
 
     // A hold runs on while another page is in front, but nobody sees this plot then:
@@ -225,6 +213,27 @@ void TreatmentPage::refresh(double now_t_s) {
     frame.markers = markers_;
     frame.samples_shown = samples_seen_;
     plot_->show_frame(frame);
+}
+
+// What the number may say: nothing without a live signal (NO SIGNAL, NOT CONNECTED: only
+// those two mean the device); with one, the band's verdict, or why there is no band (the
+// point has no stored threshold, or the prescription is not usable).
+void TreatmentPage::refresh_readout() {
+    const auto& live = workbench_.live();
+    if (live.signal_state() != SignalState::Live || !live.has_sample()) {
+        readout_->show_message(signal_style(live.signal_state()), link_words(live.link_state()));
+        return;
+    }
+    const double p = live.latest().pressure_kpa;
+    const auto band = session().active_band();
+    const auto resolved = session().resolved();
+    const algocore::protocols::PressureBand* shown = band                  ? &*band
+                                                     : resolved.check.ok() ? &resolved.band
+                                                                           : nullptr;
+    const BandStyle style = shown              ? band_style(shown->classify(p))
+                            : resolved.missing ? no_threshold_style(*resolved.missing)
+                                               : no_band_style();
+    readout_->show_reading(unit_.format(p), unit_.symbol, style);
 }
 
 bool TreatmentPage::save_hold() {

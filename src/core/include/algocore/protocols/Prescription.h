@@ -25,6 +25,11 @@ struct PressureRef {
     double value = 0.0; ///< kPa when Absolute, else percent
 };
 
+/// A threshold stored per point that a relative prescription is anchored to.
+enum class StoredThreshold { Ppt, Tolerance };
+/// "PPT", "pain tolerance": how every view names it.
+const char* to_words(StoredThreshold threshold);
+
 /// The point's own thresholds used to resolve relative prescriptions.
 struct PointThresholds {
     std::optional<double> ppt_kpa;
@@ -35,6 +40,9 @@ struct PointThresholds {
 struct ResolvedBand {
     PressureBand band;
     ConfigCheck check; ///< !ok(): reason names the missing threshold or the bad value
+    /// Set when the band cannot be resolved because the point has no stored threshold of
+    /// this kind: a state of its own ("no PPT stored"), never a bad prescription.
+    std::optional<StoredThreshold> missing;
 };
 
 struct Prescription {

@@ -108,8 +108,10 @@ private:
     void show_prompts(const std::vector<algocore::session::TreatmentPrompt>& prompts);
     void show_phase();
     void refresh(double now_t_s);
+    void refresh_readout();
     void set_prompt(const std::optional<CoachPrompt>& prompt);
     void confirm_discard();
+    void clear_hold_views();
 
     algocore::session::Workbench& workbench_;
     AudioCues* audio_ = nullptr;
