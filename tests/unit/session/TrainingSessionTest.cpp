@@ -1,5 +1,7 @@
 #include <gtest/gtest.h>
 
+#include <future>
+
 #include "SessionFixture.h"
 
 using namespace algocore;
@@ -94,4 +96,29 @@ TEST(TrainingSession, ABlindAttemptShowsNoScoreUntilItEndsAndRetentionShowsNone)
     EXPECT_FALSE(training.visible_score());
     ASSERT_TRUE(training.last_score());
     EXPECT_NEAR(training.last_score()->constant_error_kpa, 30.0, 1e-6);
+}
+
+// The student's stored scores are read without blocking; an attempt scored before that read
+// arrives must not be wiped from the progress by it.
+TEST(TrainingSession, AScoreMadeBeforeTheStoredProgressArrivesIsKept) {
+    algotest::TempDir dir;
+    Workbench wb(sessiontest::fixed_clock());
+    ASSERT_EQ(wb.open_database(dir.file("course.sqlite")), "");
+    auto& training = wb.training();
+    training.use_template(protocols::MotionTemplate::from_trace(protocols::TemplateKind::Hold,
+                                                                "hold", steady(0.0, 300.0, 2.0)),
+                          std::nullopt);
+    ASSERT_EQ(training.set_student("Student Cy"), ""); // the read is asked...
+    // ...and answered on the storage thread before the attempt is scored, but the answer is
+    // not delivered yet (nobody polls meanwhile).
+    std::promise<void> read_done;
+    ASSERT_TRUE(wb.storage()->post([&read_done] { read_done.set_value(); }));
+    ASSERT_EQ(read_done.get_future().wait_for(std::chrono::seconds(30)), std::future_status::ready);
+    ASSERT_EQ(training.start_attempt(), "");
+    for (const Sample& s : steady(10.0, 310.0, 2.5))
+        training.feed(s); // straight to the session: no answer is delivered meanwhile
+    ASSERT_EQ(training.progress().size(), 1u);
+    sessiontest::settle(wb); // the stored progress, as read before the attempt, arrives now
+    ASSERT_EQ(training.progress().size(), 1u);
+    EXPECT_NEAR(training.progress()[0].constant_error_kpa, 10.0, 1e-6);
 }
