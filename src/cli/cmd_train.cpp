@@ -14,33 +14,17 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
-#include "Measuring.h"
+#include "TrainCommand.h"
+#include "algocore/protocols/ContactSpan.h"
+#include "algocore/protocols/DoseMetrics.h"
 
-namespace {
+namespace cli_train {
 
 using namespace algocore;
 using cli_measuring::Failure;
 using Phase = session::TrainingSession::Phase;
 
-struct TrainOptions {
-    std::string port;
-    std::string driver = "auto";
-    std::string db;
-    std::string teacher;
-    std::string student;
-    std::string name;
-    std::string kind = "hold";
-    std::string band;
-    std::string stage; ///< full, band_only, summary_after, none
-    int faded = 0;     ///< faded schedule with this many attempts per stage
-    double duration_s = 10.0;
-    int attempts = 1;
-    std::int64_t template_id = 0;
-    double timeout_s = 600.0;
-};
-
-// The probe is on the skin from here: recordings and attempts start at contact.
-constexpr double kContactKpa = 10.0;
+namespace {
 
 std::optional<protocols::PressureBand> band_of(const std::string& text) {
     if (text.empty()) return std::nullopt;
@@ -56,22 +40,14 @@ std::optional<protocols::PressureBand> band_of(const std::string& text) {
                   "--band must be LOW:HIGH in kPa, not " + cli_measuring::quoted(text)};
 }
 
-void open(session::Workbench& wb, const TrainOptions& o) {
+void open(session::Workbench& wb, const Options& o) {
     if (std::string problem = wb.open_database(o.db); !problem.empty())
         throw Failure{cli_measuring::kExitNotStored, problem};
 }
 
-void connect(session::Workbench& wb, const TrainOptions& o) {
-    cli_measuring::Common common;
-    common.port = o.port;
-    common.driver = o.driver;
-    cli_measuring::connect_device(wb, common);
-}
-
-// Pumps frames until pred() holds or the time is up.
-void until(session::Workbench& wb, const TrainOptions& o, const std::function<bool()>& pred,
-           const char* waiting_for) {
-    const auto frames = cli_measuring::device_frames();
+// Pumps frames until pred() holds, the time is up or the frames end.
+void until(session::Workbench& wb, const Options& o, const cli_measuring::FrameSource& frames,
+           const std::function<bool()>& pred, const char* waiting_for) {
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                               std::chrono::duration<double>(o.timeout_s));
@@ -79,59 +55,63 @@ void until(session::Workbench& wb, const TrainOptions& o, const std::function<bo
         if (std::chrono::steady_clock::now() > deadline)
             throw Failure{cli_measuring::kExitTimedOut,
                           std::string("timed out waiting for ") + waiting_for};
-        frames(wb);
+        if (!frames(wb))
+            throw Failure{cli_measuring::kExitTimedOut,
+                          std::string("the samples ended while waiting for ") + waiting_for};
     }
 }
 
-// The newest pressure, or NaN before the first sample (no comparison holds then).
-double latest_pressure(const session::Workbench& wb) {
-    return wb.latest_sample() ? wb.latest_sample()->pressure_kpa : std::nan("");
+// The probe is off the skin: the newest sample below half the contact pressure (none yet
+// counts as off).
+bool lifted(const session::Workbench& wb) {
+    return !wb.latest_sample() || wb.latest_sample()->pressure_kpa < protocols::kContactKpa / 2;
 }
 
-void run_record(const TrainOptions& o) {
+} // namespace
+
+void record(const Options& o, session::Workbench& wb, const cli_measuring::FrameSource& frames,
+            const cli_measuring::Connect& connect, std::ostream& out) {
     if (!std::isfinite(o.duration_s) || o.duration_s < 1.0 || o.duration_s > 600.0)
         throw Failure{cli_measuring::kExitBadArgument, "--duration must be 1-600 s"};
     const auto band = band_of(o.band);
-    session::Workbench wb;
     open(wb, o);
     auto& training = wb.training();
     if (std::string problem = training.set_teacher(o.teacher); !problem.empty())
         throw Failure{cli_measuring::kExitBadArgument, problem};
-    connect(wb, o);
-    // Recording starts when the probe touches the skin, and lasts --duration seconds.
-    until(
-        wb, o, [&] { return latest_pressure(wb) >= kContactKpa; }, "the probe to touch");
+    if (connect) connect(wb);
+    // Recording runs from now; --duration counts from the expert's first contact, and the
+    // session keeps the template from first to last contact.
     const auto kind =
         o.kind == "ramp" ? protocols::TemplateKind::Ramp : protocols::TemplateKind::Hold;
     if (std::string problem = training.start_recording(kind, o.name, band); !problem.empty())
         throw Failure{cli_measuring::kExitBadArgument, problem};
     until(
-        wb, o,
+        wb, o, frames,
         [&] {
             const auto& r = training.recording();
-            return !r.empty() && r.back().t_s - r.front().t_s >= o.duration_s;
+            const auto span = protocols::contact_span(r);
+            return span && r.back().t_s - r[span->first].t_s >= o.duration_s;
         },
-        "the recording");
+        "the expert's recording");
     if (std::string problem = training.finish_recording(); !problem.empty())
         throw Failure{cli_measuring::kExitBadArgument, problem};
-    wb.disconnect();
     if (!training.template_id() || !wb.storage()->flush(std::chrono::seconds(10)))
         throw Failure{cli_measuring::kExitNotStored,
                       "the template was not stored: " + training.message()};
-    std::cout << nlohmann::json{{"template_id", *training.template_id()},
-                                {"name", training.expert()->name()},
-                                {"kind", o.kind},
-                                {"duration_s", training.expert()->duration_s()},
-                                {"samples", training.recording().size()}}
-                     .dump()
-              << std::endl;
+    out << nlohmann::json{{"template_id", *training.template_id()},
+                          {"name", training.expert()->name()},
+                          {"kind", o.kind},
+                          {"duration_s", training.expert()->duration_s()},
+                          {"samples", training.expert()->points().size()}}
+               .dump()
+        << std::endl;
     cli_measuring::close_or_fail(wb);
 }
 
-void run_attempt(const TrainOptions& o) {
+void attempts(const Options& o, session::Workbench& wb, const cli_measuring::FrameSource& frames,
+              const cli_measuring::Connect& connect, std::ostream& out) {
     if (o.attempts < 1 || o.attempts > 100)
         throw Failure{cli_measuring::kExitBadArgument, "--attempts must be 1-100"};
-    session::Workbench wb;
     open(wb, o);
     auto& training = wb.training();
     training.choose_template(o.template_id);
@@ -157,39 +137,44 @@ void run_attempt(const TrainOptions& o) {
     } else if (o.faded > 0) {
         training.set_schedule(protocols::FeedbackSchedule::faded(o.faded));
     }
-    connect(wb, o);
+    if (connect) connect(wb);
     for (int i = 0; i < o.attempts; ++i) {
-        // Each attempt starts when the probe touches the skin and lasts the template's length.
+        // Each attempt is armed with the probe off the skin; the session begins it at first
+        // contact and ends it after the template's length.
         until(
-            wb, o, [&] { return latest_pressure(wb) < kContactKpa / 2; }, "the probe to lift");
-        until(
-            wb, o, [&] { return latest_pressure(wb) >= kContactKpa; }, "the probe to touch");
+            wb, o, frames, [&] { return lifted(wb); }, "the probe to lift");
         const int number = training.attempt_number();
         const auto level = training.level();
         if (std::string problem = training.start_attempt(); !problem.empty())
             throw Failure{cli_measuring::kExitBadArgument, problem};
         until(
-            wb, o, [&] { return training.phase() == Phase::Idle; }, "the attempt to end");
+            wb, o, frames, [&] { return !training.waiting_for_contact(); }, "the probe to touch");
+        until(
+            wb, o, frames, [&] { return training.phase() == Phase::Idle; }, "the attempt to end");
         const auto& score = training.last_score();
         if (!score) throw Failure{cli_measuring::kExitDevice, training.message()};
-        std::cout << nlohmann::json{{"student", o.student},
-                                    {"template_id", o.template_id},
-                                    {"attempt", number},
-                                    {"feedback", protocols::to_string(level)},
-                                    {"shown_to_student", training.visible_score().has_value()},
-                                    {"constant_error_kpa", score->constant_error_kpa},
-                                    {"absolute_error_kpa", score->absolute_error_kpa},
-                                    {"variable_error_kpa", score->variable_error_kpa},
-                                    {"time_in_band_pct", score->time_in_band_pct},
-                                    {"samples_compared", score->samples_compared}}
-                         .dump()
-                  << std::endl;
+        out << nlohmann::json{{"student", o.student},
+                              {"template_id", o.template_id},
+                              {"attempt", number},
+                              {"feedback", protocols::to_string(level)},
+                              {"shown_to_student", training.visible_score().has_value()},
+                              {"constant_error_kpa", score->constant_error_kpa},
+                              {"absolute_error_kpa", score->absolute_error_kpa},
+                              {"variable_error_kpa", score->variable_error_kpa},
+                              {"time_in_band_pct", score->time_in_band_pct},
+                              {"samples_compared", score->samples_compared}}
+                   .dump()
+            << std::endl;
     }
-    wb.disconnect();
+    if (!wb.storage()->flush(std::chrono::seconds(10)))
+        cli_measuring::fail_not_stored(wb, "the scores were not committed: " +
+                                               wb.storage()->status().message);
     cli_measuring::close_or_fail(wb);
 }
 
-void run_templates(const TrainOptions& o) {
+namespace {
+
+void run_templates(const Options& o) {
     session::Workbench wb;
     open(wb, o);
     for (const auto& t : wb.storage()->templates()) {
@@ -206,13 +191,31 @@ void run_templates(const TrainOptions& o) {
     }
 }
 
+// The device's frames, as every measuring command reads them.
+void run_on_device(const Options& o, bool recording) {
+    session::Workbench wb;
+    const auto connect = [&o](session::Workbench& bench) {
+        cli_measuring::Common common;
+        common.port = o.port;
+        common.driver = o.driver;
+        cli_measuring::connect_device(bench, common);
+    };
+    if (recording)
+        record(o, wb, cli_measuring::device_frames(), connect, std::cout);
+    else
+        attempts(o, wb, cli_measuring::device_frames(), connect, std::cout);
+    wb.disconnect();
+}
+
 } // namespace
+
+} // namespace cli_train
 
 void register_train_command(CLI::App& app) {
     auto* train =
         app.add_subcommand("train", "Dosage training: expert templates and scored attempts");
     train->require_subcommand(1);
-    auto o = std::make_shared<TrainOptions>();
+    auto o = std::make_shared<cli_train::Options>();
     const auto device = [o](CLI::App* cmd) {
         cmd->add_option("--port", o->port, "Serial port of the algometer")->required();
         cmd->add_option("--driver", o->driver, "Device dialect (default auto)");
@@ -227,7 +230,9 @@ void register_train_command(CLI::App& app) {
     record->add_option("--band", o->band, "Target band LOW:HIGH, kPa (scored as time in band)");
     record->add_option("--duration", o->duration_s,
                        "Seconds recorded from first contact (default 10)");
-    record->callback([o] { cli_measuring::run_guarded("train record", [&] { run_record(*o); }); });
+    record->callback([o] {
+        cli_measuring::run_guarded("train record", [&] { cli_train::run_on_device(*o, true); });
+    });
 
     auto* attempt = train->add_subcommand("attempt", "A student's scored attempts (JSON lines)");
     attempt->add_option("--db", o->db, "Database file")->required();
@@ -238,11 +243,13 @@ void register_train_command(CLI::App& app) {
     attempt->add_option("--stage", o->stage, "Feedback: full, band_only, summary_after, none");
     attempt->add_option("--faded", o->faded, "Faded schedule, this many attempts per stage");
     attempt->add_option("--attempts", o->attempts, "Attempts to run (default 1)");
-    attempt->callback(
-        [o] { cli_measuring::run_guarded("train attempt", [&] { run_attempt(*o); }); });
+    attempt->callback([o] {
+        cli_measuring::run_guarded("train attempt", [&] { cli_train::run_on_device(*o, false); });
+    });
 
     auto* list = train->add_subcommand("templates", "List the stored templates (JSON lines)");
     list->add_option("--db", o->db, "Database file")->required();
-    list->callback(
-        [o] { cli_measuring::run_guarded("train templates", [&] { run_templates(*o); }); });
+    list->callback([o] {
+        cli_measuring::run_guarded("train templates", [&] { cli_train::run_templates(*o); });
+    });
 }

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <utility>
 
+#include "algocore/protocols/ContactSpan.h"
+
 namespace algocore::session {
 
 using protocols::FeedbackLevel;
@@ -74,8 +76,10 @@ std::string TrainingSession::start_recording(protocols::TemplateKind kind, const
 std::string TrainingSession::finish_recording() {
     if (phase_ != Phase::Recording) return message_ = "nothing is being recorded";
     phase_ = Phase::Idle;
-    MotionTemplate recorded =
-        MotionTemplate::from_trace(recording_kind_, recording_name_, recording_);
+    std::vector<Sample> in_contact;
+    const auto trimmed = template_of(recording_kind_, recording_name_, recording_, &in_contact);
+    if (!trimmed) return message_ = "template not kept: the probe never touched the skin";
+    const MotionTemplate& recorded = *trimmed;
     if (const auto check = recorded.validate(); !check.ok())
         return message_ = "template not kept: " + check.reason;
     if (recorded.duration_s() < kShortestTemplateS)
@@ -88,7 +92,7 @@ std::string TrainingSession::finish_recording() {
     // Recorded by the teacher (operator of the recording session), then the student's again.
     const std::string student = student_;
     begin(teacher_.empty() ? std::string("teacher") : teacher_, "teacher");
-    const auto written = recorder_.record_template(recorded, recording_, band_);
+    const auto written = recorder_.record_template(recorded, in_contact, band_);
     if (written.id != storage::kNoRecord)
         template_id_ = written.id;
     else
@@ -142,7 +146,15 @@ void TrainingSession::choose_template(storage::RecordId template_id) {
                 }
                 const auto kind = t.kind == "ramp" ? protocols::TemplateKind::Ramp
                                                    : protocols::TemplateKind::Hold;
-                expert_ = MotionTemplate::from_trace(kind, t.name, samples);
+                // Templates stored before they were trimmed at contact are trimmed here.
+                const auto chosen = template_of(kind, t.name, samples);
+                if (!chosen) {
+                    message_ = "template " + std::to_string(template_id) +
+                               " never touches the skin: it cannot be used";
+                    changed();
+                    return;
+                }
+                expert_ = *chosen;
                 template_id_ = t.id;
                 band_.reset();
                 if (t.band_low_kpa && t.band_high_kpa)
@@ -153,6 +165,17 @@ void TrainingSession::choose_template(storage::RecordId template_id) {
                 changed();
             }
         });
+}
+
+std::optional<MotionTemplate> TrainingSession::template_of(protocols::TemplateKind kind,
+                                                           const std::string& name,
+                                                           const std::vector<Sample>& trace,
+                                                           std::vector<Sample>* in_contact) {
+    std::vector<Sample> span = protocols::contact_samples(trace);
+    if (span.empty()) return std::nullopt;
+    MotionTemplate expert = MotionTemplate::from_trace(kind, name, span);
+    if (in_contact) *in_contact = std::move(span);
+    return expert;
 }
 
 void TrainingSession::use_template(const MotionTemplate& expert,
@@ -256,8 +279,13 @@ std::string TrainingSession::start_attempt() {
 void TrainingSession::finish_attempt() {
     if (phase_ != Phase::Attempt) return;
     phase_ = Phase::Idle;
+    if (attempt_.empty()) {
+        message_ = "attempt not scored: the probe never touched the skin";
+        changed();
+        return;
+    }
     if (attempt_.size() < 2) {
-        message_ = "attempt too short to score: no samples arrived";
+        message_ = "attempt too short to score";
         changed();
         return;
     }
@@ -282,7 +310,11 @@ void TrainingSession::finish_attempt() {
 void TrainingSession::feed(const Sample& sample) {
     if (phase_ == Phase::Recording) recording_.push_back(sample);
     if (phase_ != Phase::Attempt) return;
+    // The attempt begins at first contact, as the template does.
+    if (attempt_.empty() && !protocols::in_contact(sample)) return;
+    const bool began = attempt_.empty();
     attempt_.push_back(sample);
+    if (began) changed();
     // The attempt lasts as long as the template (to within a microsecond of clock rounding).
     constexpr double kClockSlackS = 1e-6;
     if (expert_ && sample.t_s - attempt_.front().t_s >= expert_->duration_s() - kClockSlackS)

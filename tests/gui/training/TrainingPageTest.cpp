@@ -6,6 +6,7 @@
 #include <cmath>
 #include <functional>
 
+#include "algocore/protocols/DoseMetrics.h"
 #include "algocore/session/Workbench.h"
 #include "algocore/storage/SqliteStorage.h"
 #include "algogui/PressureReadout.h"
@@ -172,8 +173,54 @@ private Q_SLOTS:
         feed_for(page, 4.0, [](double t) { return 60.0 * t; }); // a 60 kPa/s ramp
         page.finish_recording();
         QVERIFY(page.expert());
-        QCOMPARE(page.expert()->duration_s(), 4.0);
-        QCOMPARE(page.expert()->pressure_at(2.0), 120.0);
+        // Kept from the first sample at the contact pressure (0.17 s, 10.2 kPa) on.
+        QVERIFY(qAbs(page.expert()->duration_s() - 3.83) < 1e-6);
+        QVERIFY(qAbs(page.expert()->pressure_at(0.0) - 10.2) < 1e-6);
+        QVERIFY(qAbs(page.expert()->pressure_at(2.0) - 130.2) < 1e-6);
+    }
+
+    // Issue 18 item 5: a steady hold 5 kPa under the expert's, begun a second later after
+    // Start than the expert's after Record, scored from Start an absolute error of about
+    // 90 kPa. Aligned at first contact it scores the dose (about 5 kPa), and the attempt is
+    // drawn from its first contact on the template's time axis.
+    void aLateButSteadyHoldIsScoredOnTheDoseNotTheDelay() {
+        Bench bench;
+        TrainingPage page(bench.workbench);
+        page.set_band_kpa(300.0, 400.0);
+        // idle_s off the skin, a 1 s press, 6 s held at level_kpa, a 0.5 s release, then off.
+        const auto hold_at = [](double idle_s, double level_kpa) {
+            return [idle_s, level_kpa](double t) {
+                if (t < idle_s) return 0.0;
+                if (t < idle_s + 1.0) return level_kpa * (t - idle_s);
+                if (t < idle_s + 7.0) return level_kpa;
+                if (t < idle_s + 7.5) return level_kpa * (idle_s + 7.5 - t) / 0.5;
+                return 0.0;
+            };
+        };
+        page.start_recording();
+        feed_for(page, 9.0, hold_at(0.5, 350.0));
+        page.finish_recording();
+        QVERIFY(page.expert());
+        QVERIFY2(page.expert()->duration_s() < 7.5,
+                 qPrintable(QString::number(page.expert()->duration_s())));
+        page.set_student(QStringLiteral("fay"));
+        page.set_schedule(FeedbackSchedule::constant(FeedbackLevel::Full));
+        QVERIFY(page.start_attempt());
+        feed_for(page, 1.0, hold_at(1.5, 345.0));
+        QVERIFY2(page.message_text().startsWith(QStringLiteral("Attempt ready")),
+                 qPrintable(page.message_text()));
+        QCOMPARE(page.plot().attempt_points(), std::size_t{0});
+        feed_for(page, 9.5, [&](double t) { return hold_at(1.5, 345.0)(t + 1.01); });
+        QVERIFY(!page.attempt_running());
+        QVERIFY(page.last_score());
+        const double ae = page.last_score()->absolute_error_kpa;
+        QVERIFY2(ae > 3.5 && ae < 5.0, qPrintable(QString::number(ae)));
+        QCOMPARE(page.score_text("ae"), page.unit().format_with_symbol(ae));
+        const auto& drawn = page.plot().attempt();
+        QVERIFY(!drawn.empty());
+        QCOMPARE(drawn.front().t_rel_s, 0.0);
+        QVERIFY(drawn.front().pressure_kpa >= algocore::protocols::kContactKpa);
+        QVERIFY(qAbs(drawn.back().t_rel_s - page.expert()->duration_s()) < 0.011);
     }
 
     void storedScoresAreChartedPerStudentAcrossSessions() {

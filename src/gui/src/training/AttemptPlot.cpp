@@ -130,7 +130,7 @@ void AttemptPlot::paintEvent(QPaintEvent*) {
                          QString::number(t, 'f', 0));
     }
     painter.drawText(QRectF(area.left(), area.bottom() + 20, area.width(), 20), Qt::AlignCenter,
-                     QStringLiteral("time since the start of the attempt (s)"));
+                     QStringLiteral("time since first contact (s)"));
     painter.save();
     painter.translate(14, area.center().y());
     painter.rotate(-90);

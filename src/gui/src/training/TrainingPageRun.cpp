@@ -99,8 +99,6 @@ bool TrainingPage::start_attempt() {
     }
     attempt_drawn_ = 0;
     plot_->clear_attempt();
-    message_->setText(QStringLiteral("Attempt running: it ends after %1 s.")
-                          .arg(session().expert()->duration_s(), 0, 'f', 0));
     show_session();
     return true;
 }
@@ -114,12 +112,12 @@ void TrainingPage::feed(const std::vector<algocore::Sample>& samples) {
     if (samples.empty()) return;
     const algocore::Sample& latest = samples.back();
     const auto& attempt = session().attempt_samples();
-    if (session().phase() == Phase::Attempt) {
-        for (; attempt_drawn_ < attempt.size(); ++attempt_drawn_) {
-            const auto& s = attempt[attempt_drawn_];
-            plot_->append_attempt({s.t_s - attempt.front().t_s, s.pressure_kpa},
-                                  (s.flags & algocore::kGapBefore) != 0);
-        }
+    // Every sample of the attempt, the frame that ended it included (the session ended it
+    // before this frame is drawn); start_attempt() clears the plot for the next one.
+    for (; attempt_drawn_ < attempt.size(); ++attempt_drawn_) {
+        const auto& s = attempt[attempt_drawn_];
+        plot_->append_attempt({s.t_s - attempt.front().t_s, s.pressure_kpa},
+                              (s.flags & algocore::kGapBefore) != 0);
     }
     // The readout says as much as the feedback level allows: in "band only" the state
     // word and colour, not the number.
@@ -214,6 +212,13 @@ void TrainingPage::show_session() {
                               .arg(session().visible_score()->samples_compared));
     if (!session().message().empty())
         message_->setText(q(session().message()));
+    else if (session().waiting_for_contact())
+        message_->setText(QStringLiteral("Attempt ready: it begins when the probe touches the "
+                                         "skin and lasts %1 s, as the expert's did.")
+                              .arg(session().expert()->duration_s(), 0, 'f', 0));
+    else if (session().phase() == Phase::Attempt)
+        message_->setText(QStringLiteral("Attempt running: it ends %1 s after first contact.")
+                              .arg(session().expert()->duration_s(), 0, 'f', 0));
     else if (session().phase() == Phase::Idle && session().last_score())
         message_->setText(
             QStringLiteral("Attempt scored. Next: %1.").arg(level_words(session().level())));

@@ -4,6 +4,12 @@
 // student's feedback schedule (stored as a plan, so it survives a restart and attempts keep
 // counting). During a blind or retention attempt no score is shown until it ends (and for
 // retention not even then). The Training page and `algoscope-cli train` are views of this.
+//
+// Attempt and template are aligned at first contact (protocols::contact_span, the one
+// contact-pressure rule): a recorded template is kept from the expert's first contact to the
+// last (the idle head and tail are not the exercise), and an attempt starts at the student's
+// first contact after Start and lasts the template's length from there. Scores therefore
+// measure the dose, not how long the student took to put the probe on.
 #include <functional>
 #include <optional>
 #include <string>
@@ -61,7 +67,9 @@ public:
     /// The student's schedule from the next attempt on (stored as a new plan).
     std::string set_schedule(const protocols::FeedbackSchedule& schedule);
     const protocols::FeedbackSchedule& schedule() const { return schedule_; }
+    /// Arms an attempt: it begins at the first sample in contact with the skin.
     std::string start_attempt();
+    /// Ends the attempt and scores it (an attempt that never touched is not scored).
     void finish_attempt();
     void feed(const Sample& sample);
 
@@ -77,7 +85,10 @@ public:
     /// The level the last scored attempt ran at.
     protocols::FeedbackLevel last_level() const { return last_level_; }
     const std::vector<Sample>& recording() const { return recording_; }
+    /// The running or last attempt from its first contact (time 0 of the score and the plot).
     const std::vector<Sample>& attempt_samples() const { return attempt_; }
+    /// An attempt is armed but the probe has not touched the skin yet.
+    bool waiting_for_contact() const { return phase_ == Phase::Attempt && attempt_.empty(); }
     /// The student's scores, stored and this session's, in time order.
     const std::vector<storage::TrainingScore>& progress() const { return progress_; }
     /// The scores the student may see (charted): a retention attempt's score is stored but
@@ -89,6 +100,10 @@ public:
 
 private:
     std::string begin(const std::string& name, const char* role);
+    /// The template from the recorded trace's span in contact (nullopt: never touched).
+    static std::optional<protocols::MotionTemplate>
+    template_of(protocols::TemplateKind kind, const std::string& name,
+                const std::vector<Sample>& trace, std::vector<Sample>* in_contact = nullptr);
     void read_student();
     void changed();
 

@@ -1,9 +1,9 @@
 #pragma once
-// A student's attempt drawn against the expert's template: time from the start of the
-// attempt across, pressure up; the template as a wide grey "ghost", the target band shaded,
-// the attempt as a dark line. In a blind attempt nothing of the attempt is drawn, only a
-// note that the display is hidden. Painted directly: a fixed time axis and at most a few
-// thousand points need no chart library.
+// A student's attempt drawn against the expert's template, both from their first contact
+// (TrainingSession aligns them there): time across, pressure up; the template as a wide grey
+// "ghost", the target band shaded, the attempt as a dark line. In a blind attempt nothing of the
+// attempt is drawn, only a note that the display is hidden. Painted directly: a fixed time axis and
+// at most a few thousand points need no chart library.
 #include <QWidget>
 #include <optional>
 #include <vector>
@@ -39,6 +39,8 @@ public:
     bool attempt_shown() const { return show_attempt_; }
     QString hidden_note() const { return hidden_note_; }
     std::size_t attempt_points() const { return attempt_.size(); }
+    /// The attempt as drawn: time from its first contact, pressure.
+    const std::vector<algocore::protocols::TemplatePoint>& attempt() const { return attempt_; }
     /// Unbroken stretches of the attempt's line (one more than the gaps in it).
     std::size_t attempt_stretches() const;
 

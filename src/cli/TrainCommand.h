@@ -1,0 +1,42 @@
+#pragma once
+// algoscope-cli train as functions, so tests can drive it with scripted frames and compare
+// what it stores with what the Training page stores.
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+
+#include "Measuring.h"
+
+namespace cli_train {
+
+struct Options {
+    std::string port;
+    std::string driver = "auto";
+    std::string db;
+    std::string teacher;
+    std::string student;
+    std::string name;
+    std::string kind = "hold";
+    std::string band;
+    std::string stage; ///< full, band_only, summary_after, none
+    int faded = 0;     ///< faded schedule with this many attempts per stage
+    double duration_s = 10.0;
+    int attempts = 1;
+    std::int64_t template_id = 0;
+    double timeout_s = 600.0;
+};
+
+/// Records an expert template on wb (database opened here): from the expert's first contact
+/// for --duration seconds, kept from first to last contact by the TrainingSession; prints one
+/// JSON line. Throws cli_measuring::Failure.
+void record(const Options& options, algocore::session::Workbench& wb,
+            const cli_measuring::FrameSource& frames, const cli_measuring::Connect& connect,
+            std::ostream& out);
+
+/// Runs the student's attempts against the stored template (each armed with the probe
+/// lifted, begun at first contact); prints one JSON line of scores per attempt.
+void attempts(const Options& options, algocore::session::Workbench& wb,
+              const cli_measuring::FrameSource& frames, const cli_measuring::Connect& connect,
+              std::ostream& out);
+
+} // namespace cli_train
