@@ -10,16 +10,24 @@
 namespace algocore::sharedstudy {
 
 // Roles are per cluster, so they are made only when missing (a second study on the same
-// cluster shares them).
+// cluster shares them). Two studies initialised at once can both see a role missing; the
+// loser's CREATE ROLE then fails (unique_violation on pg_authid, or duplicate_object) and
+// is taken as "already there", since the role it wanted exists.
 const char* const kServerGroupRoles = R"sql(
 DO $$
 BEGIN
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'algoscope_station') THEN
-    CREATE ROLE algoscope_station NOLOGIN;
-  END IF;
-  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'algoscope_reader') THEN
-    CREATE ROLE algoscope_reader NOLOGIN;
-  END IF;
+  BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'algoscope_station') THEN
+      CREATE ROLE algoscope_station NOLOGIN;
+    END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END;
+  BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'algoscope_reader') THEN
+      CREATE ROLE algoscope_reader NOLOGIN;
+    END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END;
 END $$;
 )sql";
 
