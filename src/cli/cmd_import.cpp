@@ -1,7 +1,8 @@
 // algoscope-cli import: adds the records of a rescue file (written when a database could not
-// take them: read-only, full disk) to the database they were meant for. Rows the database
-// already has are skipped, so importing twice adds nothing; a file whose ids clash with other
-// records is refused and nothing changes.
+// take them: read-only, full disk) to the database they were meant for, matched by identity
+// (subjects by code, sites by key, records by uuid) with new local ids. Records the database
+// already has are skipped, so importing twice adds nothing; a record that differs from the
+// database's under the same identity is named and nothing changes.
 #include <CLI/CLI.hpp>
 
 #include <filesystem>

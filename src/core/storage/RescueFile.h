@@ -4,7 +4,7 @@
 // rescue file: a small Algoscope database of their own, holding those records with the ids
 // they were given plus copies of the subjects, operators, sites and sessions they refer to.
 // `algoscope-cli import --db F RESCUE` (SqliteStorage::import_rescue) later adds to F every
-// row of the rescue file that F lacks; a second import adds nothing.
+// record of the rescue file that F lacks, by identity; a second import adds nothing.
 #include <deque>
 #include <string>
 #include <vector>
@@ -40,7 +40,10 @@ struct RescueImport {
     std::string summary;        ///< "3 trials, 3 trial_traces, 1 sessions"
 };
 
-/// Adds to db (the storage's connection, on its thread) every row of the rescue file it lacks.
-RescueImport import_rescue_file(SQLite::Database& db, const std::string& rescue_path);
+/// Adds to db (the storage's connection, on its thread) every record of the rescue file it
+/// lacks, matched by identity (subjects by code, operators by name, sites by key, the rest by
+/// uuid), with new ids from next_id and their references rewritten (RescueImport.cpp).
+RescueImport import_rescue_file(SQLite::Database& db, const std::string& rescue_path,
+                                const IdSource& next_id);
 
 } // namespace algocore::storage

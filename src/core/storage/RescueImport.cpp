@@ -1,9 +1,15 @@
-// Importing a rescue file (see RescueFile.h): every row the database lacks is added in one
-// transaction; a row whose id the database already uses for something else refuses the whole
-// import, and nothing changes.
+// Importing a rescue file (see RescueFile.h) merges by identity, not by row id: the ids in a
+// rescue file were handed out while the database could not be written, so the database may
+// have given the same ids to other records since. Subjects are the same subject when their
+// codes match, operators when their names match, sites when their keys match; every other
+// record is the same record when its uuid matches. A record the database lacks is added with
+// a new local id, and the rows referring to it are added with that id. A record that is
+// already there is skipped, unless it is genuinely different under the same identity: then
+// nothing is imported and the record is named. Everything runs in one transaction.
 #include <SQLiteCpp/SQLiteCpp.h>
 
 #include <filesystem>
+#include <optional>
 
 #include "RescueFile.h"
 #include "algocore/storage/SqliteStorage.h"
@@ -12,43 +18,219 @@ namespace algocore::storage {
 
 namespace {
 
-// Each table in dependency order, its key, and the columns that say "the same record" when a
-// row with that key is already there (stored rows never change, apart from audited
-// corrections of values, which these columns leave out).
-struct TableIdentity {
-    const char* table;
-    const char* key;
-    std::vector<const char*> same_record;
+struct Reference {
+    const char* column;
+    const char* table; ///< the referenced table; nullptr: the table named by table_name
 };
 
-const std::vector<TableIdentity>& tables() {
-    static const std::vector<TableIdentity> kTables = {
-        {"sites", "id", {"key"}},
-        {"subjects", "id", {"code"}},
-        {"operators", "id", {"name"}},
-        {"sessions", "id", {"subject_id", "started_utc"}},
-        {"trials", "id", {"session_id", "site_id", "side", "trial_index", "signal_t_s"}},
-        {"trial_traces", "trial_id", {"sample_count"}},
-        {"holds", "id", {"session_id", "site_id", "side", "start_t_s"}},
-        {"hold_traces", "hold_id", {"sample_count"}},
-        {"expert_templates", "id", {"session_id", "name", "recorded_utc"}},
-        {"template_traces", "template_id", {"sample_count"}},
-        {"training_plans", "id", {"session_id", "template_id", "started_utc"}},
-        {"training_scores", "id", {"student_id", "attempted_utc", "exercise"}},
-        {"session_samples", "id", {"session_id", "first_t_s"}},
-        {"audit_log", "id", {"table_name", "row_id", "field", "when_utc"}},
-        {"site_mdc", "id", {"site_id", "side", "computed_utc"}},
+// How one table's rows are merged. Tables are listed parents first.
+struct MergedTable {
+    const char* table;
+    const char* identity;       ///< column that says "the same record" across databases
+    std::optional<IdKind> kind; ///< new ids from the storage's counters (none: SQLite's own)
+    std::vector<Reference> references;
+    /// Columns a stored record never changes (corrections touch others): a record under the
+    /// same identity that differs in one of them is a different record.
+    std::vector<const char*> fixed;
+};
+
+// Traces have no identity of their own: one row per trial, hold or template, keyed by its id.
+struct TraceTable {
+    const char* table;
+    const char* parent_column;
+    const char* parent_table;
+};
+
+const std::vector<MergedTable>& merged_tables() {
+    static const std::vector<MergedTable> kTables = {
+        {"sites", "key", IdKind::Site, {}, {}},
+        {"subjects", "code", IdKind::Subject, {}, {}},
+        {"operators", "name", IdKind::Operator, {}, {}},
+        {"sessions",
+         "uuid",
+         IdKind::Session,
+         {{"subject_id", "subjects"}, {"operator_id", "operators"}},
+         {"subject_id", "started_utc"}},
+        {"trials",
+         "uuid",
+         IdKind::Trial,
+         {{"session_id", "sessions"}, {"site_id", "sites"}},
+         {"session_id", "measure", "trial_index", "ppt_kpa", "signal_t_s", "peak_kpa"}},
+        {"holds",
+         "uuid",
+         IdKind::Hold,
+         {{"session_id", "sessions"}, {"site_id", "sites"}},
+         {"session_id", "prescription", "start_t_s", "duration_s", "mean_kpa"}},
+        {"expert_templates",
+         "uuid",
+         IdKind::Template,
+         {{"session_id", "sessions"}},
+         {"session_id", "name", "kind", "recorded_utc", "duration_s"}},
+        {"training_plans",
+         "uuid",
+         IdKind::TrainingPlan,
+         {{"session_id", "sessions"}, {"template_id", "expert_templates"}},
+         {"session_id", "template_id", "schedule", "started_utc"}},
+        {"training_scores",
+         "uuid",
+         IdKind::TrainingScore,
+         {{"session_id", "sessions"},
+          {"student_id", "operators"},
+          {"template_id", "expert_templates"},
+          {"plan_id", "training_plans"}},
+         {"student_id", "exercise", "attempted_utc", "absolute_error_kpa"}},
+        {"session_samples",
+         "uuid",
+         std::nullopt,
+         {{"session_id", "sessions"}},
+         {"session_id", "first_t_s", "last_t_s", "sample_count"}},
+        {"site_mdc",
+         "uuid",
+         std::nullopt,
+         {{"site_id", "sites"}},
+         {"site_id", "side", "mdc_kpa", "computed_utc"}},
+        {"audit_log",
+         "uuid",
+         std::nullopt,
+         {{"row_id", nullptr}},
+         {"table_name", "row_id", "field", "when_utc", "new_value"}},
     };
     return kTables;
+}
+
+const std::vector<TraceTable>& trace_tables() {
+    static const std::vector<TraceTable> kTraces = {{"trial_traces", "trial_id", "trials"},
+                                                    {"hold_traces", "hold_id", "holds"},
+                                                    {"template_traces", "template_id",
+                                                     "expert_templates"}};
+    return kTraces;
 }
 
 int pragma(SQLite::Database& db, const std::string& name) {
     return db.execAndGet("PRAGMA " + name).getInt();
 }
 
+std::vector<std::string> columns_of(SQLite::Database& db, const std::string& table) {
+    std::vector<std::string> out;
+    SQLite::Statement st(db, "SELECT name FROM pragma_table_info(?, 'main')");
+    st.bind(1, table);
+    while (st.executeStep())
+        out.push_back(st.getColumn(0).getString());
+    return out;
+}
+
+// The database's id for the rescue row's reference in r.column. A reference the rescue file
+// carries no row for (it was written while the database could not be read) keeps its id.
+std::string mapped(const Reference& ref) {
+    const std::string table = ref.table ? std::string("'") + ref.table + "'" : "r.table_name";
+    return std::string("COALESCE((SELECT new_id FROM temp.import_map WHERE tbl = ") + table +
+           " AND old_id = r." + ref.column + "), r." + ref.column + ")";
+}
+
+std::string mapped_column(const MergedTable& t, const std::string& column) {
+    for (const Reference& ref : t.references)
+        if (column == ref.column) return mapped(ref);
+    return "r." + column;
+}
+
+std::string quoted(const std::string& text) {
+    std::string out = "'";
+    for (char c : text)
+        out += c == '\'' ? std::string("''") : std::string(1, c);
+    return out + "'";
+}
+
+// Refuses the import when a record under the same identity differs in a fixed column.
+void refuse_different_records(SQLite::Database& db, const MergedTable& t) {
+    const std::string table = t.table;
+    for (const char* column : t.fixed) {
+        SQLite::Statement st(db, "SELECT r." + std::string(t.identity) + " FROM rescue." + table +
+                                     " r JOIN main." + table + " m ON m." + t.identity + " = r." +
+                                     t.identity + " WHERE " + mapped_column(t, column) +
+                                     " IS NOT m." + column + " LIMIT 1");
+        if (st.executeStep())
+            throw std::runtime_error("the " + table + " record " + st.getColumn(0).getString() +
+                                     " of the rescue file differs from the database's record "
+                                     "with that identity (" +
+                                     column + "); nothing was imported");
+    }
+}
+
+// Adds the table's new rows; returns how many.
+int merge(SQLite::Database& db, const MergedTable& t, const IdSource& next_id) {
+    const std::string table = t.table;
+    const std::string identity = t.identity;
+    const std::string same = "main." + table + " m WHERE m." + identity + " = r." + identity;
+    db.exec("INSERT INTO temp.import_map SELECT " + quoted(table) + ", r.id, m.id, 0 FROM rescue." +
+            table + " r JOIN main." + table + " m ON m." + identity + " = r." + identity);
+    refuse_different_records(db, t);
+
+    std::string columns;
+    std::string values;
+    for (const std::string& column : columns_of(db, table)) {
+        columns += (columns.empty() ? "" : ", ") + column;
+        std::string value = mapped_column(t, column);
+        if (column == "id") value = t.kind ? "x.new_id" : "NULL";
+        values += (values.empty() ? "" : ", ") + value;
+    }
+    if (t.kind) {
+        SQLite::Statement fresh(db, "SELECT r.id FROM rescue." + table +
+                                        " r WHERE NOT EXISTS (SELECT 1 FROM " + same +
+                                        ") ORDER BY r.id");
+        SQLite::Statement add(db, "INSERT INTO temp.import_map VALUES (?, ?, ?, 1)");
+        while (fresh.executeStep()) {
+            add.reset();
+            add.bind(1, table);
+            add.bind(2, fresh.getColumn(0).getInt64());
+            add.bind(3, next_id(*t.kind));
+            add.exec();
+        }
+        return db.exec("INSERT INTO main." + table + " (" + columns + ") SELECT " + values +
+                       " FROM rescue." + table + " r JOIN temp.import_map x ON x.tbl = " +
+                       quoted(table) + " AND x.old_id = r.id AND x.added = 1 ORDER BY x.new_id");
+    }
+    return db.exec("INSERT INTO main." + table + " (" + columns + ") SELECT " + values +
+                   " FROM rescue." + table + " r WHERE NOT EXISTS (SELECT 1 FROM " + same +
+                   ") ORDER BY r.id");
+}
+
+int merge_traces(SQLite::Database& db, const TraceTable& t) {
+    return db.exec("INSERT INTO main." + std::string(t.table) + " (" + t.parent_column +
+                   ", sample_count, samples) SELECT x.new_id, r.sample_count, r.samples FROM "
+                   "rescue." +
+                   t.table + " r JOIN temp.import_map x ON x.tbl = " + quoted(t.parent_table) +
+                   " AND x.old_id = r." + t.parent_column + " AND x.added = 1");
+}
+
+void count(RescueImport& result, int added, const std::string& table) {
+    if (added <= 0) return;
+    result.rows_added += static_cast<std::size_t>(added);
+    result.summary += (result.summary.empty() ? "" : ", ") + std::to_string(added) + " " + table;
+}
+
+void merge_all(SQLite::Database& db, const IdSource& next_id, RescueImport& result) {
+    db.exec("CREATE TEMP TABLE import_map (tbl TEXT NOT NULL, old_id INTEGER NOT NULL, "
+            "new_id INTEGER NOT NULL, added INTEGER NOT NULL, PRIMARY KEY (tbl, old_id))");
+    try {
+        SQLite::Transaction tx(db);
+        for (const MergedTable& t : merged_tables()) {
+            count(result, merge(db, t, next_id), t.table);
+            for (const TraceTable& trace : trace_tables())
+                if (std::string(trace.parent_table) == t.table)
+                    count(result, merge_traces(db, trace), trace.table);
+        }
+        tx.commit();
+    } catch (...) {
+        db.exec("DROP TABLE temp.import_map");
+        throw;
+    }
+    db.exec("DROP TABLE temp.import_map");
+}
+
 } // namespace
 
-RescueImport import_rescue_file(SQLite::Database& db, const std::string& rescue_path) {
+RescueImport import_rescue_file(SQLite::Database& db, const std::string& rescue_path,
+                                const IdSource& next_id) {
     RescueImport result;
     std::error_code ec;
     if (!std::filesystem::is_regular_file(rescue_path, ec)) {
@@ -76,36 +258,11 @@ RescueImport import_rescue_file(SQLite::Database& db, const std::string& rescue_
                            std::to_string(pragma(db, "main.user_version")) +
                            "; open both with the same Algoscope version";
         } else {
-            SQLite::Transaction tx(db);
-            for (const TableIdentity& t : tables()) {
-                const std::string table = t.table;
-                std::string differs;
-                for (const char* column : t.same_record)
-                    differs += std::string(differs.empty() ? "" : " OR ") + "r." + column +
-                               " IS NOT m." + column;
-                const int clashes =
-                    db.execAndGet("SELECT count(*) FROM rescue." + table + " r JOIN main." + table +
-                                  " m ON m." + t.key + " = r." + t.key + " WHERE " + differs)
-                        .getInt();
-                if (clashes != 0)
-                    throw std::runtime_error(
-                        std::to_string(clashes) + " " + table +
-                        " row(s) of the rescue file have ids "
-                        "the database already uses for other records (another program wrote to it "
-                        "since); nothing was imported");
-                const int added = db.exec("INSERT INTO main." + table + " SELECT * FROM rescue." +
-                                          table + " WHERE " + t.key + " NOT IN (SELECT " + t.key +
-                                          " FROM main." + table + ")");
-                if (added > 0) {
-                    result.rows_added += static_cast<std::size_t>(added);
-                    result.summary +=
-                        (result.summary.empty() ? "" : ", ") + std::to_string(added) + " " + table;
-                }
-            }
-            tx.commit();
+            merge_all(db, next_id, result);
             result.ok = true;
         }
     } catch (const std::exception& e) {
+        result = RescueImport{};
         result.error = std::string("import refused, the database is unchanged: ") + e.what();
     }
     try {

@@ -101,7 +101,10 @@ std::string SqliteStorage::rescue_error() const {
 
 std::string SqliteStorage::import_rescue(const std::string& rescue_path, std::string* summary) {
     const RescueImport imported = impl_->core->query(
-        [&](SQLite::Database& db) { return import_rescue_file(db, rescue_path); });
+        [&](SQLite::Database& db) {
+            return import_rescue_file(db, rescue_path,
+                                      [this](IdKind kind) { return impl_->core->next_id(kind); });
+        });
     if (summary) *summary = imported.rows_added == 0 ? "nothing new" : imported.summary;
     return imported.ok ? std::string() : imported.error;
 }

@@ -1,8 +1,10 @@
 // Records that cannot be committed are never thrown away: closing a storage whose disk is
 // full writes them to a rescue file, importing that file later commits them, a second import
-// adds nothing, and a rescue file whose ids clash with other records is refused unchanged.
+// adds nothing, and records whose ids the database gave to others since are added with new
+// ids (the import merges by identity: RescueMergeTest).
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "StorageFixture.h"
@@ -87,7 +89,7 @@ TEST(Rescue, RecordsLeftOnAFullDiskAreWrittenToARescueFileAndImportedLater) {
     EXPECT_EQ(db.trials_of(run.session).size(), 3u);
 }
 
-TEST(Rescue, ARescueFileWhoseIdsClashIsRefusedAndNothingChanges) {
+TEST(Rescue, RecordsGivenIdsTheDatabaseUsedSinceAreAddedWithNewIds) {
     algotest::TempDir dir;
     const FullDiskRun run = record_on_a_full_disk(dir, "clash.sqlite", 300.0);
     ASSERT_FALSE(run.rescue_path.empty());
@@ -100,12 +102,18 @@ TEST(Rescue, ARescueFileWhoseIdsClashIsRefusedAndNothingChanges) {
     for (int i = 1; i <= 3; ++i)
         db.record_trial(algotest::trial_at(run.session, site, BodySide::Right, i, 500.0), trace);
     ASSERT_TRUE(db.flush(5s));
-    const std::string problem = db.import_rescue(run.rescue_path);
-    EXPECT_NE(problem.find("nothing was imported"), std::string::npos) << problem;
-    EXPECT_NE(problem.find("trials"), std::string::npos) << problem;
+    std::string summary;
+    ASSERT_EQ(db.import_rescue(run.rescue_path, &summary), "");
+    EXPECT_EQ(summary, "3 trials, 3 trial_traces"); // the session is the one already here
     const auto trials = db.trials_of(run.session);
-    ASSERT_EQ(trials.size(), 3u);
-    EXPECT_EQ(trials[0].ppt_kpa, 500.0);
+    ASSERT_EQ(trials.size(), 6u);
+    std::vector<double> ppts;
+    for (const Trial& t : trials)
+        ppts.push_back(t.ppt_kpa);
+    std::sort(ppts.begin(), ppts.end());
+    EXPECT_EQ(ppts, (std::vector<double>{310.0, 320.0, 330.0, 500.0, 500.0, 500.0}));
+    for (const Trial& t : trials)
+        EXPECT_EQ(db.trial_trace(t.id)->samples.size(), t.ppt_kpa == 500.0 ? 100u : 2000u);
 }
 
 TEST(Rescue, AFileThatIsNotARescueFileIsRefused) {
