@@ -327,9 +327,11 @@ std::string refuse_unless_ours(SQLite::Database& db, const std::string& path) {
     while (st.executeStep())
         tables.push_back(st.getColumn(0).getString());
     if (tables.empty() && application_id == 0) return {}; // a new, empty file
-    // Files written before databases were marked: version 1-3 with our tables.
+    // Files written before databases were marked (version 1-3), and files an interrupted
+    // migration of an older Algoscope left unmarked at a later version (each step committed
+    // on its own and the mark came last): our tables, no mark.
     const int version = user_version(db);
-    bool ours = application_id == 0 && version >= 1 && version <= 3;
+    bool ours = application_id == 0 && version >= 1 && version <= kSchemaVersion;
     for (const char* name : kOurCoreTables)
         ours = ours && std::find(tables.begin(), tables.end(), name) != tables.end();
     if (ours) return {};
@@ -372,17 +374,26 @@ MigrationResult migrate(SQLite::Database& db) {
         result.error = std::string("cannot prepare the schema migration: ") + e.what();
         return result;
     }
-    for (int next = result.from_version + 1; next <= kSchemaVersion; ++next) {
+    // The whole migration is one transaction, and the file is marked as ours in it: killed,
+    // out of disk or failing at any step, the file is left as it was (still ours), never
+    // half-migrated and unmarked.
+    if (result.from_version < kSchemaVersion) {
         try {
             SQLite::Transaction tx(db);
-            db.exec(migration_sql(next));
-            if (next == 5) reencode_old_traces(db);
-            db.exec("PRAGMA user_version = " + std::to_string(next));
+            db.exec("PRAGMA application_id = " + std::to_string(kApplicationId));
+            for (int next = result.from_version + 1; next <= kSchemaVersion; ++next) {
+                db.exec(migration_sql(next));
+                if (next == 5) reencode_old_traces(db);
+            }
+            db.exec("PRAGMA user_version = " + std::to_string(kSchemaVersion));
             tx.commit();
-            result.to_version = next;
-        } catch (const SQLite::Exception& e) {
-            result.error = "migrating the database schema to version " + std::to_string(next) +
-                           " failed: " + e.what();
+            result.to_version = kSchemaVersion;
+        } catch (const std::exception& e) {
+            result.error = "migrating the database from schema version " +
+                           std::to_string(result.from_version) + " to " +
+                           std::to_string(kSchemaVersion) + " failed (" + e.what() +
+                           "); the file was left as it was, still version " +
+                           std::to_string(result.from_version);
             return result;
         }
     }
