@@ -29,6 +29,7 @@ struct ExportOptions {
     algocore::storage::RecordId session = algocore::storage::kNoRecord;
     std::string from;
     std::string to;
+    bool overwrite = false;
 };
 
 // A calendar date, YYYY-MM-DD.
@@ -120,6 +121,7 @@ void run_export(const ExportOptions& o) {
     // CSV is several tables and a file per trace, so it goes to a folder.
     request.path = request.json || !o.out.empty() ? o.out : "algoscope-export";
     request.file_mode = mode;
+    request.overwrite = o.overwrite;
     const exporting::ExportOutcome outcome = exporting::write_export(db, selection, request);
     if (!outcome.ok) {
         std::cerr << "algoscope-cli export: " << outcome.error << "\n";
@@ -144,6 +146,9 @@ void register_export_command(CLI::App& app) {
                     "Permissions of the files written, octal (default 0600: the export holds "
                     "health data, so only you can read it; 0640 or 0644 to share)")
         ->check(file_mode());
+    cmd->add_flag("--overwrite", options->overwrite,
+                  "csv: replace the --out folder whole when it already holds files (without it, "
+                  "a folder that is not empty is refused)");
     cmd->add_option("--subject", options->subject, "Only this subject's sessions (its code)");
     cmd->add_option("--session", options->session, "Only this session (its id)")
         ->check(cli_args::positive_count(1L << 53));

@@ -1,7 +1,9 @@
 #include "algocore/export/StorageExport.h"
 
-#include <fstream>
+#include <exception>
 
+#include "algocore/FileReplacement.h"
+#include "algocore/FolderReplacement.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/storage/Storage.h"
 
@@ -44,28 +46,44 @@ ExportOutcome write_export(storage::Storage& storage, const StudySelection& sele
     outcome.holds = data.holds.size();
     const TraceLoader trials = [&storage](storage::RecordId id) { return storage.trial_trace(id); };
     const TraceLoader holds = [&storage](storage::RecordId id) { return storage.hold_trace(id); };
-    if (request.json) {
-        if (const std::string failure = create_file_with_mode(request.path, request.file_mode);
-            !failure.empty()) {
-            outcome.error = failure;
-            return outcome;
+    // Written beside the place asked for and moved there only when complete: a failed export
+    // never leaves a truncated file or a folder mixing two exports.
+    try {
+        if (request.json) {
+            FileReplacement file(request.path, request.file_mode);
+            if (!file.error().empty()) {
+                outcome.error = file.error();
+                return outcome;
+            }
+            write_study_json(data, selection.summaries, file.stream(), trials, holds);
+            if (const std::string failure = file.commit(); !failure.empty()) {
+                outcome.error = failure;
+                return outcome;
+            }
+            outcome.files = 1;
+        } else {
+            FolderReplacement folder(request.path, folder_mode_for(request.file_mode),
+                                     request.overwrite);
+            if (!folder.error().empty()) {
+                outcome.error = folder.error();
+                return outcome;
+            }
+            const ExportResult written = export_csv_directory(
+                data, selection.summaries, folder.staging(), trials, holds, request.file_mode);
+            if (!written.ok) {
+                outcome.error = written.error;
+                return outcome;
+            }
+            if (const std::string failure = folder.commit(); !failure.empty()) {
+                outcome.error = failure;
+                return outcome;
+            }
+            outcome.files = written.files.size();
         }
-        std::ofstream out(request.path, std::ios::binary | std::ios::trunc);
-        write_study_json(data, selection.summaries, out, trials, holds);
-        out.flush();
-        if (!out) {
-            outcome.error = "writing " + request.path + " failed (disk full?)";
-            return outcome;
-        }
-        outcome.files = 1;
-    } else {
-        const ExportResult written = export_csv_directory(data, selection.summaries, request.path,
-                                                          trials, holds, request.file_mode);
-        if (!written.ok) {
-            outcome.error = written.error;
-            return outcome;
-        }
-        outcome.files = written.files.size();
+    } catch (const std::exception& e) {
+        outcome.error = "writing " + request.path + " failed (" + e.what() +
+                        "); what was there before is unchanged";
+        return outcome;
     }
     outcome.ok = true;
     return outcome;

@@ -1,7 +1,8 @@
 #pragma once
 // The one export workflow, shared by the CLI (`algoscope-cli export`), the History page and
 // the Thresholds page: flush what is pending, take the part of the study the filter selects,
-// and write it as a CSV folder or one JSON file with owner-only permissions by default.
+// and write it as a CSV folder or one JSON file with owner-only permissions by default, beside
+// the place asked for and moved there only when complete (FileReplacement, FolderReplacement).
 // Runs wherever the storage may be read (the GUI asks it on the storage's thread).
 #include <chrono>
 #include <cstddef>
@@ -22,7 +23,9 @@ namespace algocore::exporting {
 struct ExportRequest {
     StudyFilter filter;
     bool json = false;
-    std::string path; ///< folder (CSV) or file (JSON)
+    std::string path; ///< folder (CSV) or file (JSON); a symbolic link is refused
+    /// CSV: a folder that already holds files is replaced whole; without it, refused.
+    bool overwrite = false;
     unsigned file_mode = kOwnerOnlyFileMode;
     /// How long records still being written may take to arrive before the export goes on
     /// without them (and says how many were left out).
