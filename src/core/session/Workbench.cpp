@@ -5,6 +5,7 @@
 
 #include "algocal/CalendarDate.h"
 #include "algocore/storage/OpenStorage.h"
+#include "algocore/storage/RescuePlace.h"
 #include "algocore/storage/SiteLibrary.h"
 
 namespace algocore::session {
@@ -23,7 +24,11 @@ std::string unwritten_records_message(std::size_t unwritten, const std::string& 
     if (rescue_path.empty())
         return what + " and no rescue file could be written either" +
                (rescue_error.empty() ? std::string() : " (" + rescue_error + ")");
-    return what + "; they are kept in " + rescue_path +
+    const std::string volatile_place =
+        storage::in_temporary_folder(rescue_path)
+            ? " (a temporary folder, often emptied when the computer restarts: import them soon)"
+            : "";
+    return what + "; they are kept in " + rescue_path + volatile_place +
            " - add them later with: algoscope-cli import --db " + database + " " + rescue_path;
 }
 

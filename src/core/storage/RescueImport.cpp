@@ -227,6 +227,19 @@ void merge_all(SQLite::Database& db, const IdSource& next_id, RescueImport& resu
     db.exec("DROP TABLE temp.import_map");
 }
 
+// The database a rescue file names (its path) when that is not this database (another
+// database_identity; a copy of this database is this database), else "".
+std::string written_for_another_database(SQLite::Database& db) {
+    const bool named = db.execAndGet("SELECT count(*) FROM pragma_table_info('rescue_note', "
+                                     "'rescue') WHERE name = 'database_uuid'")
+                           .getInt() == 1;
+    if (!named) return {};
+    SQLite::Statement note(db, "SELECT database, database_uuid FROM rescue.rescue_note "
+                               "WHERE database_uuid IS NOT NULL AND database_uuid <> "
+                               "(SELECT uuid FROM main.database_identity)");
+    return note.executeStep() ? note.getColumn(0).getString() : std::string();
+}
+
 } // namespace
 
 RescueImport import_rescue_file(SQLite::Database& db, const std::string& rescue_path,
@@ -257,6 +270,9 @@ RescueImport import_rescue_file(SQLite::Database& db, const std::string& rescue_
                            std::to_string(pragma(db, "rescue.user_version")) + ", the database " +
                            std::to_string(pragma(db, "main.user_version")) +
                            "; open both with the same Algoscope version";
+        } else if (const std::string other = written_for_another_database(db); !other.empty()) {
+            result.error = rescue_path + " was written for another database (" + other +
+                           "), not this one; import it into that database";
         } else {
             merge_all(db, next_id, result);
             result.ok = true;
