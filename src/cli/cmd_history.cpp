@@ -11,6 +11,7 @@
 #include "algoargs/Arguments.h"
 #include "algocore/history/HistoryJson.h"
 #include "algocore/history/PressureFormat.h"
+#include "algoinput/QuotedInput.h"
 
 namespace {
 
@@ -33,15 +34,22 @@ std::string verdict(const std::optional<protocols::ThresholdChange>& c,
     return f.signed_with_symbol(c->change_kpa) + " (" + word + ")";
 }
 
+// Stored text (codes, names) as a terminal may show it: control characters escaped, so a
+// code like "ESC]0;...BEL" cannot retitle or take over the user's terminal.
+std::string shown(const std::string& stored) {
+    return algoinput::escape_input(stored);
+}
+
 void print_text(const history::SubjectHistory& h, const history::PressureFormat& f) {
-    std::cout << "Subject " << h.subject().code << ": " << h.sessions().size() << " sessions\n";
+    std::cout << "Subject " << shown(h.subject().code) << ": " << h.sessions().size()
+              << " sessions\n";
     for (const history::SessionEntry& s : h.sessions())
         std::cout << "  session " << s.session.id << "  " << s.session.started_utc << "  "
                   << s.trials << " trials at " << s.points << " points, " << s.holds << " holds"
-                  << (s.operator_name.empty() ? "" : ", by " + s.operator_name) << "\n";
+                  << (s.operator_name.empty() ? "" : ", by " + shown(s.operator_name)) << "\n";
     for (const history::PointSeries& p : h.points()) {
         std::cout << "\n"
-                  << p.label() << "  (MDC " << f.with_symbol(p.mdc.mdc_kpa) << ", "
+                  << shown(p.label()) << "  (MDC " << f.with_symbol(p.mdc.mdc_kpa) << ", "
                   << p.mdc.provenance << ")\n";
         for (const history::PointVisit& v : p.visits) {
             std::cout << "  " << v.session_started_utc << "  n=" << v.n;
@@ -58,7 +66,7 @@ void print_text(const history::SubjectHistory& h, const history::PressureFormat&
     if (!h.holds().empty()) std::cout << "\nHolds\n";
     for (const history::HoldEntry& e : h.holds()) {
         const auto& m = e.hold.metrics;
-        std::cout << "  " << e.session_started_utc << "  " << e.site.name << " "
+        std::cout << "  " << e.session_started_utc << "  " << shown(e.site.name) << " "
                   << storage::to_letter(e.hold.side) << "  " << fixed(m.duration_s, 0)
                   << " s, in band " << fixed(m.time_in_band_s, 0) << " s ("
                   << fixed(m.time_in_band_pct, 0) << " %), mean " << f.with_symbol(m.mean_kpa)

@@ -27,8 +27,12 @@ int run_import(const ImportOptions& o) {
     }
     auto opened = storage::open(o.db);
     if (!opened.storage) {
-        std::cerr << "algoscope-cli import: " << opened.error << "\n";
-        return 2;
+        // A database another program is recording into is not a bad file: nothing was
+        // stored, try again later (the same exit as a database that cannot be written).
+        std::cerr << "algoscope-cli import: " << opened.error
+                  << (opened.busy ? "; nothing was imported, the rescue file is unchanged" : "")
+                  << "\n";
+        return opened.busy ? 4 : 2;
     }
     if (std::string problem = opened.storage->check_writable(); !problem.empty()) {
         std::cerr << "algoscope-cli import: " << problem << "; the rescue file is unchanged\n";
@@ -51,7 +55,7 @@ void register_import_command(CLI::App& app) {
     auto o = std::make_shared<ImportOptions>();
     CLI::App* cmd = app.add_subcommand(
         "import", "Add the records of a rescue file to the database they were meant for "
-                  "(exit 2 bad file, 4 database not writable)");
+                  "(exit 2 bad file, 4 database busy or not writable)");
     cmd->add_option("--db", o->db, "The database")->required();
     cmd->add_option("rescue", o->rescue, "The rescue file (*.rescue-*.sqlite)")
         ->required()

@@ -23,6 +23,12 @@ std::string ExportOutcome::summary(const std::string& path) const {
     if (left_out_writes > 0)
         text += " (" + std::to_string(left_out_writes) +
                 " records not yet written to the database are not included)";
+    if (!damaged_traces.empty()) {
+        text +=
+            "; " + counted(damaged_traces.size(), "damaged trace", "damaged traces") + " left out:";
+        for (const std::string& trace : damaged_traces)
+            text += " " + trace;
+    }
     return text;
 }
 
@@ -44,8 +50,20 @@ ExportOutcome write_export(storage::Storage& storage, const StudySelection& sele
     outcome.sessions = data.sessions.size();
     outcome.trials = data.trials.size();
     outcome.holds = data.holds.size();
-    const TraceLoader trials = [&storage](storage::RecordId id) { return storage.trial_trace(id); };
-    const TraceLoader holds = [&storage](storage::RecordId id) { return storage.hold_trace(id); };
+    // A damaged trace is left out and named; everything else is still written.
+    auto loader = [&storage, &outcome](const char* what, auto load) -> TraceLoader {
+        return [&storage, &outcome, what, load](storage::RecordId id) {
+            try {
+                return (storage.*load)(id);
+            } catch (const std::exception& e) {
+                outcome.damaged_traces.push_back(std::string(what) + " " + std::to_string(id) +
+                                                 " (" + e.what() + ")");
+                return std::optional<storage::RawTrace>{};
+            }
+        };
+    };
+    const TraceLoader trials = loader("trial", &storage::Storage::trial_trace);
+    const TraceLoader holds = loader("hold", &storage::Storage::hold_trace);
     // Written beside the place asked for and moved there only when complete: a failed export
     // never leaves a truncated file or a folder mixing two exports.
     try {

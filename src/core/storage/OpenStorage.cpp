@@ -29,6 +29,7 @@ Opened open(const std::string& location, OpenOptions options) {
     auto opened = SqliteStorage::open(location, sqlite);
     out.storage = std::move(opened.storage);
     out.error = std::move(opened.error);
+    out.busy = opened.busy;
     return out;
 }
 

@@ -12,7 +12,10 @@
 #include <optional>
 
 #include "RescueFile.h"
+#include "algocore/storage/NameRule.h"
 #include "algocore/storage/SqliteStorage.h"
+#include "algocore/storage/TraceBlob.h"
+#include "algoinput/QuotedInput.h"
 
 namespace algocore::storage {
 
@@ -99,10 +102,10 @@ const std::vector<MergedTable>& merged_tables() {
 }
 
 const std::vector<TraceTable>& trace_tables() {
-    static const std::vector<TraceTable> kTraces = {{"trial_traces", "trial_id", "trials"},
-                                                    {"hold_traces", "hold_id", "holds"},
-                                                    {"template_traces", "template_id",
-                                                     "expert_templates"}};
+    static const std::vector<TraceTable> kTraces = {
+        {"trial_traces", "trial_id", "trials"},
+        {"hold_traces", "hold_id", "holds"},
+        {"template_traces", "template_id", "expert_templates"}};
     return kTraces;
 }
 
@@ -156,6 +159,58 @@ void refuse_different_records(SQLite::Database& db, const MergedTable& t) {
     }
 }
 
+// The recording rules a record of the rescue file must pass before it is added (the file is
+// outside input: it may have been damaged or made by hand). Throws, naming the row.
+void refuse_bad_names(SQLite::Database& db, const MergedTable& t) {
+    const std::string table = t.table;
+    if (table != "subjects" && table != "operators") return;
+    const char* what = table == "subjects" ? "the subject code" : "the operator's name";
+    SQLite::Statement st(db, "SELECT r." + std::string(t.identity) + " FROM rescue." + table +
+                                 " r JOIN temp.import_map x ON x.tbl = " + quoted(table) +
+                                 " AND x.old_id = r.id AND x.added = 1");
+    while (st.executeStep()) {
+        const std::string name = st.getColumn(0).getString();
+        if (const std::string bad = check_record_name(name, what); !bad.empty())
+            throw std::runtime_error("the " + table + " row " + algoinput::quote_input(name, 40) +
+                                     " of the rescue file is refused: " + bad +
+                                     "; nothing was imported");
+    }
+}
+
+// Every trace that would be added decodes, and holds the number of samples its row says.
+void refuse_bad_traces(SQLite::Database& db, const std::string& sql, const std::string& what) {
+    SQLite::Statement st(db, sql);
+    while (st.executeStep()) {
+        const std::string uuid = st.getColumn(0).getString();
+        const std::int64_t sample_count = st.getColumn(1).getInt64();
+        const SQLite::Column blob = st.getColumn(2);
+        RawTrace trace;
+        std::string error;
+        const bool decoded =
+            blob.isBlob() && decode_trace(static_cast<const std::uint8_t*>(blob.getBlob()),
+                                          static_cast<std::size_t>(blob.getBytes()), trace, error);
+        if (decoded && static_cast<std::int64_t>(trace.samples.size()) != sample_count)
+            error = "it says " + std::to_string(sample_count) + " samples but holds " +
+                    std::to_string(trace.samples.size());
+        else if (!decoded && error.empty())
+            error = "no trace data";
+        if (!error.empty())
+            throw std::runtime_error("the trace of " + what + " " + uuid +
+                                     " in the rescue file is damaged (" + error +
+                                     "); nothing was imported");
+    }
+}
+
+void refuse_bad_trace_rows(SQLite::Database& db, const TraceTable& t) {
+    refuse_bad_traces(db,
+                      "SELECT p.uuid, r.sample_count, r.samples FROM rescue." +
+                          std::string(t.table) +
+                          " r JOIN temp.import_map x ON x.tbl = " + quoted(t.parent_table) +
+                          " AND x.old_id = r." + t.parent_column + " AND x.added = 1 JOIN rescue." +
+                          t.parent_table + " p ON p.id = r." + t.parent_column,
+                      std::string(t.parent_table) + " record");
+}
+
 // Adds the table's new rows; returns how many.
 int merge(SQLite::Database& db, const MergedTable& t, const IdSource& next_id) {
     const std::string table = t.table;
@@ -185,16 +240,24 @@ int merge(SQLite::Database& db, const MergedTable& t, const IdSource& next_id) {
             add.bind(3, next_id(*t.kind));
             add.exec();
         }
+        refuse_bad_names(db, t);
         return db.exec("INSERT INTO main." + table + " (" + columns + ") SELECT " + values +
                        " FROM rescue." + table + " r JOIN temp.import_map x ON x.tbl = " +
                        quoted(table) + " AND x.old_id = r.id AND x.added = 1 ORDER BY x.new_id");
     }
+    if (table == "session_samples")
+        refuse_bad_traces(db,
+                          "SELECT r.uuid, r.sample_count, r.samples FROM rescue.session_samples "
+                          "r WHERE NOT EXISTS (SELECT 1 FROM " +
+                              same + ")",
+                          "session_samples chunk");
     return db.exec("INSERT INTO main." + table + " (" + columns + ") SELECT " + values +
                    " FROM rescue." + table + " r WHERE NOT EXISTS (SELECT 1 FROM " + same +
                    ") ORDER BY r.id");
 }
 
 int merge_traces(SQLite::Database& db, const TraceTable& t) {
+    refuse_bad_trace_rows(db, t);
     return db.exec("INSERT INTO main." + std::string(t.table) + " (" + t.parent_column +
                    ", sample_count, samples) SELECT x.new_id, r.sample_count, r.samples FROM "
                    "rescue." +

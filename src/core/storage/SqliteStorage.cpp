@@ -48,6 +48,7 @@ SqliteOpenResult SqliteStorage::open(const std::string& path, SqliteOptions opti
     std::string error = core->start();
     if (!error.empty()) {
         result.error = error;
+        result.busy = core->busy();
         return result;
     }
     auto impl = std::make_unique<Impl>();
@@ -100,11 +101,10 @@ std::string SqliteStorage::rescue_error() const {
 }
 
 std::string SqliteStorage::import_rescue(const std::string& rescue_path, std::string* summary) {
-    const RescueImport imported = impl_->core->query(
-        [&](SQLite::Database& db) {
-            return import_rescue_file(db, rescue_path,
-                                      [this](IdKind kind) { return impl_->core->next_id(kind); });
-        });
+    const RescueImport imported = impl_->core->query([&](SQLite::Database& db) {
+        return import_rescue_file(db, rescue_path,
+                                  [this](IdKind kind) { return impl_->core->next_id(kind); });
+    });
     if (summary) *summary = imported.rows_added == 0 ? "nothing new" : imported.summary;
     return imported.ok ? std::string() : imported.error;
 }

@@ -34,6 +34,11 @@ bool record_error(int code) {
            code == SQLITE_RANGE;
 }
 
+/// Another program holds the file: trying again later may work; nothing was changed.
+bool is_busy(int code) {
+    return (code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED;
+}
+
 } // namespace
 
 StorageCore::StorageCore(std::string path, SqliteOptions options)
@@ -77,6 +82,7 @@ std::string StorageCore::open_connection() {
         apply_page_limit();
     } catch (const SQLite::Exception& e) {
         db_.reset();
+        busy_ = is_busy(e.getErrorCode());
         return "cannot open the database " + path_ + ": " + e.what();
     }
     return {};
@@ -98,6 +104,7 @@ std::string StorageCore::start() {
         // would collide. The kernel drops the lock when the process dies (even kill -9).
         lock_fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
         if (lock_fd_ < 0 || ::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+            busy_ = lock_fd_ >= 0;
             db_.reset();
             if (lock_fd_ >= 0) ::close(lock_fd_);
             lock_fd_ = -1;
@@ -132,6 +139,7 @@ std::string StorageCore::start() {
             retry_at_ = std::chrono::steady_clock::now() + options_.retry_interval;
         }
     } catch (const SQLite::Exception& e) {
+        busy_ = is_busy(e.getErrorCode());
         return "cannot read the database " + path_ + ": " + e.what();
     }
     running_ = true;

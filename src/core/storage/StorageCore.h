@@ -30,6 +30,8 @@ public:
 
     /// Opens, locks, migrates and starts the thread; returns an error text or "".
     std::string start();
+    /// After a failed start(): another program held the file (locked, recording).
+    bool busy() const { return busy_; }
     /// Commits what it can within timeout, stops; returns the records left unwritten.
     std::size_t stop(std::chrono::milliseconds timeout);
 
@@ -126,6 +128,7 @@ private:
     RescueWritten rescue_;
     std::string read_note_; ///< a read-only open that could not see everything says why
     std::string database_uuid_;
+    bool busy_ = false;
 };
 
 } // namespace algocore::storage

@@ -347,3 +347,38 @@ TEST(CliExport, CarriesEveryStoredMdcOfTheLabWhateverTheFilter) {
     EXPECT_EQ(j["site_mdc"][1]["side"], "both");
     EXPECT_GT(j["site_mdc"][1]["id"].get<long long>(), left["id"].get<long long>());
 }
+
+// A code stored with terminal control sequences (an old database, a hand-edited file) is shown
+// escaped: the text output never passes a control character to the terminal.
+TEST(CliHistory, StoredControlCharactersAreShownEscapedNeverSentToTheTerminal) {
+    const auto dir = scratch("control-characters");
+    const std::string path = (dir / "study.sqlite").string();
+    const std::string code = "S\x1b]0;owned\x07-1";
+    {
+        auto opened = SqliteStorage::open(path);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        auto& db = *opened.storage;
+        SessionOpening o;
+        o.subject.code = code;
+        o.session.started_utc = "2026-01-10T09:00:00Z";
+        o.by = Operator{0, "Ann\x1b[2J", "therapist"};
+        const RecordId session = db.open_session(o).id;
+        Trial t;
+        t.session_id = session;
+        t.site_id = db.find_site("upper_trapezius")->id;
+        t.index = 1;
+        t.ppt_kpa = 300;
+        t.valid = t.counted = true;
+        t.preset = "clinical";
+        db.record_trial(t, ramp(300));
+        ASSERT_TRUE(db.flush(std::chrono::seconds(30)));
+    }
+    const CommandRun r = run(std::string(ALGOSCOPE_CLI) + " history --db " + path +
+                             " --subject \"$(printf 'S\\033]0;owned\\007-1')\" 2>&1");
+    EXPECT_EQ(r.exit_code, 0) << r.out;
+    EXPECT_NE(r.out.find("Subject S\\x1B]0;owned\\x07-1: 1 sessions"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("by Ann\\x1B[2J"), std::string::npos) << r.out;
+    for (char c : r.out)
+        EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20)
+            << "control character " << static_cast<int>(c);
+}

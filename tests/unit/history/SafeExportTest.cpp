@@ -1,7 +1,8 @@
 // An export never damages what was at its place before (issue 19 item 6): a JSON export that
 // fails leaves the previous good export as it was, a CSV export does not write into a folder
 // that holds other files unless asked to replace it whole, and a symbolic link at --out is
-// not followed.
+// not followed. A damaged trace is left out and named, the rest written (item 4).
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 #include <signal.h>
 #include <sys/resource.h>
@@ -159,4 +160,42 @@ TEST(SafeExport, ASymbolicLinkAtTheOutputIsNotFollowed) {
     EXPECT_TRUE(fs::is_symlink(dir.file("csv")));
     EXPECT_EQ(names_in(dir.file("theirs")), std::vector<std::string>{"victim.json"});
     EXPECT_EQ(contents(dir.file("theirs/victim.json")), "theirs\n");
+}
+
+TEST(SafeExport, ADamagedTraceIsLeftOutAndNamedAndEverythingElseIsWritten) {
+    algotest::TempDir dir;
+    auto db = study_with_trials(dir);
+    const auto trials = db->trials_of(db->sessions_of(db->find_subject("A1")->id).at(0).id);
+    ASSERT_EQ(trials.size(), 3u);
+    db->close();
+    {
+        SQLite::Database file(dir.file("study.sqlite"), SQLite::OPEN_READWRITE);
+        file.exec("DROP TRIGGER trial_traces_immutable");
+        file.exec("UPDATE trial_traces SET samples = x'00112233' WHERE trial_id = " +
+                  std::to_string(trials[1].id));
+    }
+    auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
+    ASSERT_TRUE(opened.storage) << opened.error;
+
+    exporting::ExportRequest csv;
+    csv.path = dir.file("csv");
+    const exporting::ExportOutcome a = exporting::export_study(*opened.storage, csv);
+    ASSERT_TRUE(a.ok) << a.error;
+    ASSERT_EQ(a.damaged_traces.size(), 1u);
+    EXPECT_EQ(a.damaged_traces[0].rfind("trial " + std::to_string(trials[1].id) + " (", 0), 0u)
+        << a.damaged_traces[0];
+    EXPECT_NE(a.summary(csv.path).find("1 damaged trace left out: trial "), std::string::npos)
+        << a.summary(csv.path);
+    EXPECT_EQ(a.trials, 3u);
+    EXPECT_TRUE(fs::exists(dir.file("csv/traces/trial_" + std::to_string(trials[0].id) + ".csv")));
+    EXPECT_FALSE(fs::exists(dir.file("csv/traces/trial_" + std::to_string(trials[1].id) + ".csv")));
+    EXPECT_TRUE(fs::exists(dir.file("csv/traces/trial_" + std::to_string(trials[2].id) + ".csv")));
+
+    exporting::ExportRequest json;
+    json.json = true;
+    json.path = dir.file("study.json");
+    const exporting::ExportOutcome b = exporting::export_study(*opened.storage, json);
+    ASSERT_TRUE(b.ok) << b.error;
+    EXPECT_EQ(b.damaged_traces.size(), 1u);
+    EXPECT_GT(fs::file_size(json.path), 1000u);
 }

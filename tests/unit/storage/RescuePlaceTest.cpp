@@ -50,9 +50,9 @@ struct Rescued {
 };
 
 // A study of `subjects` subjects (with notes); the disk fills and one trial of the last
-// subject stays unwritten; the database's folder is gone when it closes and the user's data
-// folder cannot be made, so only the temporary folder is left.
-Rescued rescue_with_only_the_temporary_folder(algotest::TempDir& dir, int subjects) {
+// subject stays unwritten. With only_temporary, the database's folder is gone when it closes
+// and the user's data folder cannot be made, so only the temporary folder is left.
+Rescued rescue_of_one_trial(algotest::TempDir& dir, int subjects, bool only_temporary) {
     Rescued out;
     fs::create_directories(dir.file("db"));
     out.db_path = dir.file("db/study.sqlite");
@@ -72,10 +72,10 @@ Rescued rescue_with_only_the_temporary_folder(algotest::TempDir& dir, int subjec
     }
     EXPECT_TRUE(db.flush(10s));
     db.set_max_page_count(1);
-    db.record_trial(algotest::trial_at(session, db.find_site("masseter")->id, BodySide::Left, 1,
-                                       415.0),
-                    algotest::ramp_trace(500, 50.0, 1.0));
-    fs::remove_all(dir.file("db")); // the database's folder is gone (an unplugged stick)
+    db.record_trial(
+        algotest::trial_at(session, db.find_site("masseter")->id, BodySide::Left, 1, 415.0),
+        algotest::noisy_trace(20000));                  // needs new pages of the file: not written
+    if (only_temporary) fs::remove_all(dir.file("db")); // the folder is gone (a pulled stick)
     EXPECT_EQ(db.close(200ms), 1u);
     out.path = db.rescue_path();
     out.error = db.rescue_error();
@@ -97,7 +97,7 @@ unsigned mode_of(const std::string& path) {
 TEST(RescuePlace, TheTemporaryFallbackIsAPrivateFolderOfThisUserAndTheMessageSaysItIsTemporary) {
     algotest::TempDir dir;
     TemporaryFolderAt temp(dir.file("tmp"));
-    const Rescued r = rescue_with_only_the_temporary_folder(dir, 3);
+    const Rescued r = rescue_of_one_trial(dir, 3, true);
     ASSERT_FALSE(r.path.empty()) << r.error;
     EXPECT_EQ(fs::path(r.path).parent_path(), fs::path(own_folder(dir.file("tmp"))));
     EXPECT_EQ(mode_of(own_folder(dir.file("tmp"))), 0700u);
@@ -114,8 +114,10 @@ TEST(RescuePlace, AFolderAnotherUserMadeAtTheNameIsNotUsed) {
     const std::string theirs = own_folder(dir.file("tmp"));
     fs::create_directory(theirs);
     ::chmod(theirs.c_str(), 0777); // open to everyone, as another user would leave it
-    if (::geteuid() == 0) ASSERT_EQ(::chown(theirs.c_str(), 4242, 4242), 0);
-    const Rescued r = rescue_with_only_the_temporary_folder(dir, 3);
+    if (::geteuid() == 0) {
+        ASSERT_EQ(::chown(theirs.c_str(), 4242, 4242), 0);
+    }
+    const Rescued r = rescue_of_one_trial(dir, 3, true);
     ASSERT_FALSE(r.path.empty()) << r.error;
     EXPECT_TRUE(fs::is_empty(theirs));
     const fs::path folder = fs::path(r.path).parent_path();
@@ -130,7 +132,7 @@ TEST(RescuePlace, ALinkAnotherUserPutAtTheNameIsNotFollowed) {
     TemporaryFolderAt temp(dir.file("tmp"));
     fs::create_directory(dir.file("attacker"));
     fs::create_directory_symlink(dir.file("attacker"), own_folder(dir.file("tmp")));
-    const Rescued r = rescue_with_only_the_temporary_folder(dir, 3);
+    const Rescued r = rescue_of_one_trial(dir, 3, true);
     ASSERT_FALSE(r.path.empty()) << r.error;
     EXPECT_TRUE(fs::is_empty(dir.file("attacker")));
     EXPECT_TRUE(fs::is_symlink(own_folder(dir.file("tmp"))));
@@ -139,8 +141,7 @@ TEST(RescuePlace, ALinkAnotherUserPutAtTheNameIsNotFollowed) {
 
 TEST(RescuePlace, ARescueCarriesOnlyTheRowsItsRecordsNeed) {
     algotest::TempDir dir;
-    TemporaryFolderAt temp(dir.file("tmp"));
-    const Rescued r = rescue_with_only_the_temporary_folder(dir, 50);
+    const Rescued r = rescue_of_one_trial(dir, 50, false);
     ASSERT_FALSE(r.path.empty()) << r.error;
     SQLite::Database file(r.path, SQLite::OPEN_READONLY);
     EXPECT_EQ(file.execAndGet("SELECT count(*) FROM trials").getInt(), 1);
@@ -160,10 +161,13 @@ TEST(RescuePlace, ARescueImportsOnlyIntoTheDatabaseItWasWrittenFor) {
         auto& db = *opened.storage;
         ASSERT_TRUE(db.flush(5s));
         db.set_max_page_count(1);
-        Subject s;
-        s.code = "S-1";
-        db.add_subject(s);
-        ASSERT_EQ(db.close(200ms), 1u);
+        SessionOpening o;
+        o.subject.code = "S-1";
+        const RecordId session = db.open_session(o).id;
+        db.record_trial(
+            algotest::trial_at(session, db.find_site("masseter")->id, BodySide::Left, 1, 415.0),
+            algotest::noisy_trace(20000)); // needs new pages
+        ASSERT_GE(db.close(200ms), 1u);
         rescue = db.rescue_path();
     }
     ASSERT_FALSE(rescue.empty());
@@ -181,5 +185,11 @@ TEST(RescuePlace, ARescueImportsOnlyIntoTheDatabaseItWasWrittenFor) {
     auto copy = SqliteStorage::open(dir.file("copy.sqlite"));
     ASSERT_TRUE(copy.storage) << copy.error;
     EXPECT_EQ(copy.storage->import_rescue(rescue), "");
-    EXPECT_TRUE(copy.storage->find_subject("S-1"));
+    const auto subject = copy.storage->find_subject("S-1");
+    ASSERT_TRUE(subject);
+    const auto sessions = copy.storage->sessions_of(subject->id);
+    ASSERT_EQ(sessions.size(), 1u);
+    const auto trials = copy.storage->trials_of(sessions[0].id);
+    ASSERT_EQ(trials.size(), 1u);
+    EXPECT_EQ(trials[0].ppt_kpa, 415.0);
 }

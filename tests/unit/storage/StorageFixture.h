@@ -18,6 +18,21 @@ inline algocore::storage::RawTrace ramp_trace(int samples, double rate_kpa_s, do
     return trace;
 }
 
+// A trace of gauge noise: it does not compress, so writing it needs new pages of the file
+// (a quota of the current size then refuses it, as a full disk does).
+inline algocore::storage::RawTrace noisy_trace(int samples) {
+    algocore::storage::RawTrace trace;
+    unsigned noise = 2463534242u;
+    for (int i = 0; i < samples; ++i) {
+        noise ^= noise << 13;
+        noise ^= noise >> 17;
+        noise ^= noise << 5;
+        const auto counts = static_cast<std::int32_t>(100000 + noise % 50000);
+        trace.samples.push_back({0.001 * i, counts, 0.001 * counts, 0.01 * counts, 0, 0});
+    }
+    return trace;
+}
+
 inline algocore::storage::Trial trial_at(algocore::storage::RecordId session,
                                          algocore::storage::RecordId site,
                                          algocore::storage::BodySide side, int index,

@@ -41,6 +41,9 @@ struct ExportOutcome {
     std::size_t holds = 0;
     std::size_t files = 0;           ///< written (CSV: tables and traces; JSON: 1)
     std::size_t left_out_writes = 0; ///< records not yet written to the database, not included
+    /// Traces that could not be read ("trial 12 (trial_traces 12: truncated)"): left out, the
+    /// rest written.
+    std::vector<std::string> damaged_traces;
     /// One line for a banner or a terminal: "Exported 2 sessions (6 trials, 1 hold) to P".
     std::string summary(const std::string& path) const;
 };

@@ -25,6 +25,9 @@ struct OpenOptions {
 struct Opened {
     std::unique_ptr<Storage> storage;
     std::string error;
+    /// Another program holds it (recording into it, or locked): try again later; nothing was
+    /// changed.
+    bool busy = false;
 };
 
 /// Opens the store at `location`: a file path opens (or creates) an Algoscope database; a

@@ -36,6 +36,7 @@ struct SqliteOptions {
 struct SqliteOpenResult {
     std::unique_ptr<class SqliteStorage> storage;
     std::string error;
+    bool busy = false; ///< another program holds the file; nothing was changed
 };
 
 class SqliteStorage final : public Storage {
