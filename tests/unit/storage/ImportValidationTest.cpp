@@ -18,7 +18,7 @@ struct Rescue {
     std::string path;
 };
 
-// One subject (code), its session and one trial of 1500 samples left in a rescue file.
+// One subject (code), its session and one trial of 20000 samples left in a rescue file.
 Rescue rescue_of(algotest::TempDir& dir, const std::string& code) {
     Rescue r;
     r.db_path = dir.file("study.sqlite");
@@ -32,12 +32,16 @@ Rescue rescue_of(algotest::TempDir& dir, const std::string& code) {
     db.set_max_page_count(1);
     Subject subject;
     subject.code = code;
+    // Records that need new pages of the file (a quota of its current size refuses them, as a
+    // full disk does), so none of them fits in the room left on existing pages.
+    subject.notes = std::string(60000, 'n');
     Session session;
+    session.notes = std::string(60000, 'n');
     session.subject_id = db.add_subject(subject).id;
     session.started_utc = "2026-12-01T10:00:00Z";
     const RecordId session_id = db.begin_session(session).id;
     db.record_trial(algotest::trial_at(session_id, site, BodySide::Left, 1, 415.0),
-                    algotest::ramp_trace(1500, 50.0, 1.0));
+                    algotest::noisy_trace(20000));
     EXPECT_EQ(db.close(200ms), 3u);
     r.path = db.rescue_path();
     return r;

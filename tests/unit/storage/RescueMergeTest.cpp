@@ -32,12 +32,16 @@ std::string rescue_of_a_new_subject(algotest::TempDir& dir, const std::string& d
     db.set_max_page_count(1); // the disk is full from now on
     Subject subject;
     subject.code = code;
+    // Records that need new pages of the file (a quota of its current size refuses them, as a
+    // full disk does), so none of them fits in the room left on existing pages.
+    subject.notes = std::string(60000, 'n');
     Session session;
+    session.notes = std::string(60000, 'n');
     session.subject_id = db.add_subject(subject).id;
     session.started_utc = "2026-12-01T10:00:00Z";
     const RecordId session_id = db.begin_session(session).id;
     db.record_trial(algotest::trial_at(session_id, site, BodySide::Left, 1, ppt_kpa),
-                    algotest::ramp_trace(1500, 50.0, 1.0));
+                    algotest::noisy_trace(20000));
     EXPECT_EQ(db.close(200ms), 3u);
     return db.rescue_path();
 }
@@ -86,7 +90,7 @@ TEST(RescueMerge, ARescueStillImportsAfterAnotherSubjectWasRecorded) {
     const auto s01 = db.find_subject("S-01");
     const auto trials = db.trials_of(db.sessions_of(s01->id).at(0).id);
     ASSERT_EQ(trials.size(), 1u);
-    EXPECT_EQ(db.trial_trace(trials[0].id)->samples.size(), 1500u);
+    EXPECT_EQ(db.trial_trace(trials[0].id)->samples.size(), 20000u);
 
     // Importing twice adds nothing.
     ASSERT_EQ(db.import_rescue(rescue, &summary), "");
