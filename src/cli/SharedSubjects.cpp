@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "algocore/sharedstudy/SubjectRegistry.h"
+#include "algoinput/JsonText.h"
 #include "algoinput/QuotedInput.h"
 
 namespace {
@@ -50,8 +51,7 @@ int run_list(const SubjectsOptions& o) {
                            {"merged_into", s.merged_into ? nlohmann::json(*s.merged_into)
                                                          : nlohmann::json(nullptr)},
                            {"sessions", s.sessions}});
-        std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)
-                  << std::endl;
+        std::cout << algoinput::json_text(out) << std::endl;
         return 0;
     }
     for (const SharedSubject& s : list.subjects) {

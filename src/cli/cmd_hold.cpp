@@ -13,6 +13,7 @@
 
 #include "HoldCommand.h"
 #include "algocore/protocols/PrescriptionJson.h"
+#include "algoinput/JsonText.h"
 
 namespace cli_hold {
 
@@ -164,7 +165,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         cli_measuring::fail_not_stored(wb,
                                        "the hold was not committed: " + storage->status().message);
     for (const auto& h : storage->holds_of(wb.visit().session_id()))
-        out << hold_line(h).dump() << std::endl;
+        out << algoinput::json_text(hold_line(h)) << std::endl;
     cli_measuring::close_or_fail(wb);
 }
 

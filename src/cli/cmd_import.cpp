@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "algocore/storage/OpenStorage.h"
+#include "algoinput/JsonText.h"
 
 namespace {
 
@@ -44,7 +45,8 @@ int run_import(const ImportOptions& o) {
         return 2;
     }
     opened.storage->close();
-    std::cout << nlohmann::json{{"database", o.db}, {"rescue", o.rescue}, {"added", summary}}.dump()
+    std::cout << algoinput::json_text(
+                     nlohmann::json{{"database", o.db}, {"rescue", o.rescue}, {"added", summary}})
               << std::endl;
     return 0;
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "algocore/acquisition/PortDiscovery.h"
+#include "algoinput/JsonText.h"
 
 namespace {
 
@@ -40,7 +41,7 @@ void register_ports_command(CLI::App& app) {
             nlohmann::ordered_json all = nlohmann::ordered_json::array();
             for (const auto& port : ports)
                 all.push_back(port_json(port));
-            std::cout << all.dump(2) << "\n";
+            std::cout << algoinput::json_text(all, 2) << "\n";
             return;
         }
         if (ports.empty()) {

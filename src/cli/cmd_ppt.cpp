@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "PptCommand.h"
+#include "algoinput/JsonText.h"
 
 namespace cli_ppt {
 
@@ -95,7 +96,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
                     << " s after the last one (the preset rests " << preset.inter_trial_s
                     << " s): recorded, flagged short_rest, not counted\n";
             }
-            out << trial_line(row).dump() << std::endl;
+            out << algoinput::json_text(trial_line(row)) << std::endl;
         }
     };
 
@@ -137,7 +138,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
                            {"reported_kpa", result.summary.reported_kpa},
                            {"complete", result.summary.n >= preset.trials},
                            {"change", change_json(result)}};
-    out << line.dump() << std::endl;
+    out << algoinput::json_text(line) << std::endl;
     cli_measuring::close_or_fail(wb);
 }
 

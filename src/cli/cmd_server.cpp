@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "algocore/sharedstudy/ServerSchema.h"
+#include "algoinput/JsonText.h"
 
 namespace {
 
@@ -39,11 +40,11 @@ int run_init(const ServerInitOptions& o) {
                                  ? "already current"
                                  : "migrated from version " + std::to_string(init.from_version);
     if (o.json) {
-        std::cout << nlohmann::json{{"study", init.study.name},
-                                    {"study_uuid", init.study.uuid},
-                                    {"schema_version", init.study.schema_version},
-                                    {"from_version", init.from_version}}
-                         .dump()
+        std::cout << algoinput::json_text(
+                         nlohmann::json{{"study", init.study.name},
+                                        {"study_uuid", init.study.uuid},
+                                        {"schema_version", init.study.schema_version},
+                                        {"from_version", init.from_version}})
                   << std::endl;
     } else {
         std::cout << "shared study '" << init.study.name << "' (" << init.study.uuid << ") on "

@@ -12,6 +12,7 @@
 #include "Measuring.h"
 #include "SharedSubjects.h"
 #include "algoargs/Arguments.h"
+#include "algoinput/JsonText.h"
 
 namespace {
 
@@ -65,15 +66,14 @@ void run(const SubjectCorrection& o) {
     const std::string who = cli_correcting::corrector(o.by);
     cli_correcting::wait_stored(
         wb, wb.corrections().set_subject_details(*subject, wanted, who, o.reason));
-    std::cout << nlohmann::json{{"subject", subject->code},
-                                {"sex", text_or_null(wanted.sex)},
-                                {"age_band", text_or_null(wanted.age_band)},
-                                {"dominant_side",
-                                 wanted.dominant_side
-                                     ? nlohmann::json(storage::to_letter(*wanted.dominant_side))
-                                     : nlohmann::json(nullptr)},
-                                {"by", who}}
-                     .dump()
+    std::cout << algoinput::json_text(nlohmann::json{
+                     {"subject", subject->code},
+                     {"sex", text_or_null(wanted.sex)},
+                     {"age_band", text_or_null(wanted.age_band)},
+                     {"dominant_side", wanted.dominant_side ? nlohmann::json(storage::to_letter(
+                                                                  *wanted.dominant_side))
+                                                            : nlohmann::json(nullptr)},
+                     {"by", who}})
               << std::endl;
 }
 

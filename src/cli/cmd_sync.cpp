@@ -10,6 +10,7 @@
 
 #include "algocore/sharedstudy/StationPush.h"
 #include "algocore/storage/OpenStorage.h"
+#include "algoinput/JsonText.h"
 
 namespace {
 
@@ -69,14 +70,14 @@ int run_sync(const SyncOptions& o) {
         return exit_status(report.error);
     }
     if (o.json) {
-        std::cout << nlohmann::json{{"station", report.station},
-                                    {"study", report.study},
-                                    {"sent", report.sent},
-                                    {"already_on_server", report.already_there},
-                                    {"acknowledged_seq", report.acknowledged_seq},
-                                    {"pending", report.pending},
-                                    {"batches", report.batches}}
-                         .dump()
+        std::cout << algoinput::json_text(
+                         nlohmann::json{{"station", report.station},
+                                        {"study", report.study},
+                                        {"sent", report.sent},
+                                        {"already_on_server", report.already_there},
+                                        {"acknowledged_seq", report.acknowledged_seq},
+                                        {"pending", report.pending},
+                                        {"batches", report.batches}})
                   << std::endl;
     } else {
         std::cout << "station '" << report.station << "' to study '" << report.study << "': sent "

@@ -17,6 +17,7 @@
 #include "TrainCommand.h"
 #include "algocore/protocols/ContactSpan.h"
 #include "algocore/protocols/DoseMetrics.h"
+#include "algoinput/JsonText.h"
 
 namespace cli_train {
 
@@ -98,12 +99,11 @@ void record(const Options& o, session::Workbench& wb, const cli_measuring::Frame
     if (!training.template_id() || !wb.storage()->flush(std::chrono::seconds(10)))
         throw Failure{cli_measuring::kExitNotStored,
                       "the template was not stored: " + training.message()};
-    out << nlohmann::json{{"template_id", *training.template_id()},
-                          {"name", training.expert()->name()},
-                          {"kind", o.kind},
-                          {"duration_s", training.expert()->duration_s()},
-                          {"samples", training.expert()->points().size()}}
-               .dump()
+    out << algoinput::json_text(nlohmann::json{{"template_id", *training.template_id()},
+                                               {"name", training.expert()->name()},
+                                               {"kind", o.kind},
+                                               {"duration_s", training.expert()->duration_s()},
+                                               {"samples", training.expert()->points().size()}})
         << std::endl;
     cli_measuring::close_or_fail(wb);
 }
@@ -153,17 +153,17 @@ void attempts(const Options& o, session::Workbench& wb, const cli_measuring::Fra
             wb, o, frames, [&] { return training.phase() == Phase::Idle; }, "the attempt to end");
         const auto& score = training.last_score();
         if (!score) throw Failure{cli_measuring::kExitDevice, training.message()};
-        out << nlohmann::json{{"student", o.student},
-                              {"template_id", o.template_id},
-                              {"attempt", number},
-                              {"feedback", protocols::to_string(level)},
-                              {"shown_to_student", training.visible_score().has_value()},
-                              {"constant_error_kpa", score->constant_error_kpa},
-                              {"absolute_error_kpa", score->absolute_error_kpa},
-                              {"variable_error_kpa", score->variable_error_kpa},
-                              {"time_in_band_pct", score->time_in_band_pct},
-                              {"samples_compared", score->samples_compared}}
-                   .dump()
+        out << algoinput::json_text(
+                   nlohmann::json{{"student", o.student},
+                                  {"template_id", o.template_id},
+                                  {"attempt", number},
+                                  {"feedback", protocols::to_string(level)},
+                                  {"shown_to_student", training.visible_score().has_value()},
+                                  {"constant_error_kpa", score->constant_error_kpa},
+                                  {"absolute_error_kpa", score->absolute_error_kpa},
+                                  {"variable_error_kpa", score->variable_error_kpa},
+                                  {"time_in_band_pct", score->time_in_band_pct},
+                                  {"samples_compared", score->samples_compared}})
             << std::endl;
     }
     if (!wb.storage()->flush(std::chrono::seconds(10)))
@@ -187,7 +187,7 @@ void run_templates(const Options& o) {
             t.band_low_kpa ? nlohmann::json(*t.band_low_kpa) : nlohmann::json(nullptr);
         line["band_high_kpa"] =
             t.band_high_kpa ? nlohmann::json(*t.band_high_kpa) : nlohmann::json(nullptr);
-        std::cout << line.dump() << std::endl;
+        std::cout << algoinput::json_text(line) << std::endl;
     }
 }
 

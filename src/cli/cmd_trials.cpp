@@ -11,6 +11,7 @@
 #include "Correcting.h"
 #include "Measuring.h"
 #include "algoargs/Arguments.h"
+#include "algoinput/JsonText.h"
 
 namespace {
 
@@ -29,11 +30,11 @@ void run(const TrialCorrection& o, bool exclude) {
     const auto request = exclude ? corrections.exclude_trial(o.trial, o.reason, who)
                                  : corrections.reinstate_trial(o.trial, o.reason, who);
     cli_correcting::wait_stored(wb, request);
-    std::cout << nlohmann::json{{"trial_id", o.trial},
-                                {"excluded", exclude},
-                                {"reason", algocore::session::trimmed(o.reason)},
-                                {"by", who}}
-                     .dump()
+    std::cout << algoinput::json_text(
+                     nlohmann::json{{"trial_id", o.trial},
+                                    {"excluded", exclude},
+                                    {"reason", algocore::session::trimmed(o.reason)},
+                                    {"by", who}})
               << std::endl;
 }
 

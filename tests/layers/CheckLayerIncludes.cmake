@@ -53,6 +53,21 @@ string(REPLACE ";" "|" cli_headers "${cli_headers}")
 string(REPLACE "." "\\." cli_headers "${cli_headers}")
 check_folders("src/sim" "[^\">]*cli/|${cli_headers}" "the simulator includes nothing of src/cli")
 
+# JSON is written through algoinput::json_text, which cannot throw on stored text that is not
+# UTF-8 (a Latin-1 name an older Algoscope stored); nlohmann's bare dump() throws, and the export
+# or the history that called it is lost with exit 2.
+file(GLOB_RECURSE json_writers "${ROOT}/src/*.h" "${ROOT}/src/*.cpp" "${ROOT}/calibration/*.h"
+     "${ROOT}/calibration/*.cpp")
+list(REMOVE_ITEM json_writers "${ROOT}/src/input/include/algoinput/JsonText.h")
+foreach(file IN LISTS json_writers)
+  file(STRINGS "${file}" lines REGEX "\\.dump\\(")
+  foreach(line IN LISTS lines)
+    file(RELATIVE_PATH shown "${ROOT}" "${file}")
+    string(STRIP "${line}" line)
+    string(APPEND violations "  ${shown}: ${line}  (write JSON with algoinput::json_text)\n")
+  endforeach()
+endforeach()
+
 if(violations)
   message(FATAL_ERROR "Lines that cross a layer fence:\n${violations}")
 endif()

@@ -1,4 +1,5 @@
 #include "algocore/acquisition/JsonLines.h"
+#include "algoinput/JsonText.h"
 
 #include <cmath>
 #include <cstdio>
@@ -63,7 +64,7 @@ std::string to_json_line(const LinkEvent& event, SteadyTime session_start) {
         j["device_index"] = event.device_index;
     }
     if (!event.message.empty()) j["message"] = event.message;
-    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return algoinput::json_text(j);
 }
 
 JsonLinesEnd print_json_lines(Acquisition& acquisition, std::ostream& out,

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "algocore/export/CsvWriter.h"
+#include "algoinput/JsonText.h"
 
 namespace algocore::analysis {
 
@@ -65,7 +66,7 @@ std::string reliability_json(const ReliabilityResult& r, const std::vector<std::
                                {"loa_low_ci", interval(ba.loa_low_ci)},
                                {"loa_high_ci", interval(ba.loa_high_ci)}};
     }
-    return out.dump();
+    return algoinput::json_text(out);
 }
 
 void write_reliability_csv(const ReliabilityResult& r, std::ostream& out) {

@@ -8,6 +8,7 @@
 #include "RecordEnumNames.h"
 #include "algocal/CalendarDate.h"
 #include "algocore/calibration/CalibrationRecordJson.h"
+#include "algoinput/JsonText.h"
 
 namespace algocore {
 namespace {
@@ -74,7 +75,7 @@ std::string calibration_record_to_json(const algocal::CalibrationRecord& record)
                     {"notes", record.notes}};
     // Text fields come from people and devices: bytes that are not UTF-8 are written as
     // U+FFFD instead of throwing out of a save.
-    return root.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return algoinput::json_text(root, 2) + "\n";
 }
 
 std::string save_calibration_record(const std::filesystem::path& path,

@@ -1,4 +1,5 @@
 #include "algocore/calibration/FitJson.h"
+#include "algoinput/JsonText.h"
 
 #include <nlohmann/json.hpp>
 
@@ -9,7 +10,7 @@ std::string polynomial_fit_to_json(const algocal::PolynomialFit& fit) {
         {"degree", fit.degree},         {"coefficients", fit.coefficients},
         {"std_errors", fit.std_errors}, {"residual_sd", fit.residual_sd},
         {"r_squared", fit.r_squared},   {"n", fit.n}};
-    return json.dump();
+    return algoinput::json_text(json);
 }
 
 } // namespace algocore

@@ -5,6 +5,7 @@
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/TraceJson.h"
 #include "algocore/protocols/PptTrialResult.h"
+#include "algoinput/JsonText.h"
 
 namespace algocore::exporting {
 
@@ -206,7 +207,7 @@ void write_study_json(const storage::StudyData& data,
                          {"reason", a.reason}});
     }
     // Keys are dumped in name order, so the markers come in any order: each names its trace.
-    const std::string text = doc.dump(2);
+    const std::string text = algoinput::json_text(doc, 2);
     const std::string open = "\"" + trace_marker(0).substr(0, 18);
     std::size_t from = 0;
     for (std::size_t at = text.find(open); at != std::string::npos; at = text.find(open, from)) {

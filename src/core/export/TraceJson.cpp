@@ -1,4 +1,5 @@
 #include "algocore/export/TraceJson.h"
+#include "algoinput/JsonText.h"
 
 #include <cmath>
 #include <functional>
@@ -73,7 +74,7 @@ std::string compact_trace_json(const storage::RawTrace& trace) {
     }
     // One line would be megabytes long; a break after a comma every ~200 characters keeps the
     // file readable by line-based tools (JSON allows whitespace between values).
-    const std::string flat = doc.dump();
+    const std::string flat = algoinput::json_text(doc);
     std::string out;
     out.reserve(flat.size() + flat.size() / 200 + 1);
     std::size_t line = 0;

@@ -1,4 +1,5 @@
 #include "algocore/history/HistoryJson.h"
+#include "algoinput/JsonText.h"
 
 #include <nlohmann/json.hpp>
 
@@ -102,7 +103,7 @@ void write_history_json(const SubjectHistory& history, std::ostream& out) {
     json& holds = doc["holds"] = json::array();
     for (const HoldEntry& e : history.holds())
         holds.push_back(hold_json(e));
-    out << doc.dump(2) << "\n";
+    out << algoinput::json_text(doc, 2) << "\n";
 }
 
 } // namespace algocore::history

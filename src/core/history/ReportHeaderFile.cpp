@@ -1,4 +1,5 @@
 #include "algocore/history/ReportHeaderFile.h"
+#include "algoinput/JsonText.h"
 
 #include <cstdlib>
 #include <filesystem>
@@ -78,7 +79,7 @@ std::string write_report_header(const std::string& path, const ReportHeader& hea
     const fs::path temporary = target.string() + ".tmp";
     {
         std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-        out << j.dump(2) << '\n';
+        out << algoinput::json_text(j, 2) << '\n';
         out.flush();
         if (!out) {
             fs::remove(temporary, ec);

@@ -1,4 +1,5 @@
 #include "algocore/protocols/FeedbackSchedule.h"
+#include "algoinput/JsonText.h"
 
 #include <nlohmann/json.hpp>
 #include <utility>
@@ -74,7 +75,7 @@ std::string FeedbackSchedule::to_json() const {
     nlohmann::json stages = nlohmann::json::array();
     for (const Stage& stage : stages_)
         stages.push_back({{"level", to_string(stage.level)}, {"attempts", stage.attempts}});
-    return nlohmann::json{{"stages", stages}}.dump();
+    return algoinput::json_text(nlohmann::json{{"stages", stages}});
 }
 
 std::optional<FeedbackSchedule> FeedbackSchedule::from_json(const std::string& text,

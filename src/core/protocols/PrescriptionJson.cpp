@@ -1,4 +1,5 @@
 #include "algocore/protocols/PrescriptionJson.h"
+#include "algoinput/JsonText.h"
 
 #include <nlohmann/json.hpp>
 
@@ -44,7 +45,7 @@ std::string prescription_to_json(const Prescription& p) {
                         {"repetitions", p.repetitions},
                         {"rest_s", p.rest_s},
                         {"stretch_s", p.stretch_s}};
-    return j.dump();
+    return algoinput::json_text(j);
 }
 
 std::optional<Prescription> prescription_from_json(const std::string& text, std::string* error) {

@@ -12,6 +12,7 @@
 #include "Schema.h"
 #include "SiteMdcSql.h"
 #include "WriteOp.h"
+#include "algoinput/JsonText.h"
 
 namespace algocore::storage {
 
@@ -132,7 +133,7 @@ std::string step_ups_json(const std::vector<StepUpRecord>& steps) {
                         {"before_kpa", s.before_kpa},
                         {"after_kpa", s.after_kpa}});
     }
-    return list.dump();
+    return algoinput::json_text(list);
 }
 
 void insert(SQLite::Database& db, const HoldWrite& w) {

@@ -382,3 +382,46 @@ TEST(CliHistory, StoredControlCharactersAreShownEscapedNeverSentToTheTerminal) {
         EXPECT_TRUE(c == '\n' || static_cast<unsigned char>(c) >= 0x20)
             << "control character " << static_cast<int>(c);
 }
+
+// A name an older Algoscope stored in Latin-1 (before names had to be UTF-8) is not UTF-8:
+// history --json and the whole-study JSON export still write every record, the bytes that are
+// not UTF-8 shown as U+FFFD, never a JSON library's exception and exit 2.
+TEST(CliHistory, ANameStoredInLatin1IsWrittenToJsonWithReplacementCharacters) {
+    const auto dir = scratch("latin1-name");
+    const std::string path = (dir / "study.sqlite").string();
+    {
+        auto opened = SqliteStorage::open(path);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        auto& db = *opened.storage;
+        SessionOpening o;
+        o.subject.code = "M\xfcller-01";
+        o.session.started_utc = "2026-01-10T09:00:00Z";
+        o.by = Operator{0, "Ren\xe9", "therapist"};
+        const RecordId session = db.open_session(o).id;
+        Trial t;
+        t.session_id = session;
+        t.site_id = db.find_site("upper_trapezius")->id;
+        t.index = 1;
+        t.ppt_kpa = 415;
+        t.valid = t.counted = true;
+        t.preset = "clinical";
+        db.record_trial(t, ramp(415));
+        ASSERT_TRUE(db.flush(std::chrono::seconds(30)));
+    }
+    const CommandRun history = run(std::string(ALGOSCOPE_CLI) + " history --json --db " + path +
+                                   " --subject \"$(printf 'M\\374ller-01')\" 2>/dev/null");
+    ASSERT_EQ(history.exit_code, 0) << history.out;
+    const auto j = nlohmann::json::parse(history.out);
+    EXPECT_EQ(j["subject"], "M\xEF\xBF\xBDller-01");
+    EXPECT_EQ(j["sessions"].size(), 1u);
+
+    const std::string out = (dir / "study.json").string();
+    const CommandRun exported = cli("export --format json --db " + path + " --out " + out);
+    ASSERT_EQ(exported.exit_code, 0) << exported.out;
+    std::ifstream in(out);
+    const auto study = nlohmann::json::parse(in);
+    const std::string text = study.dump();
+    EXPECT_NE(text.find("M\xEF\xBF\xBDller-01"), std::string::npos) << text.substr(0, 400);
+    EXPECT_NE(text.find("Ren\xEF\xBF\xBD"), std::string::npos);
+    EXPECT_NE(text.find("415"), std::string::npos);
+}
