@@ -28,6 +28,10 @@ std::string_view symbol(ForceUnit unit) {
     case ForceUnit::kNewton: return "N";
     case ForceUnit::kKilogramForce: return "kgf";
     case ForceUnit::kPoundForce: return "lbf";
+    case ForceUnit::kMillinewton: return "mN";
+    case ForceUnit::kKilonewton: return "kN";
+    case ForceUnit::kOunceForce: return "ozf";
+    case ForceUnit::kGramForce: return "gf";
     }
     return "?";
 }
@@ -47,6 +51,10 @@ std::string_view name(ForceUnit unit) {
     case ForceUnit::kNewton: return "newton";
     case ForceUnit::kKilogramForce: return "kilogram-force";
     case ForceUnit::kPoundForce: return "pound-force";
+    case ForceUnit::kMillinewton: return "millinewton";
+    case ForceUnit::kKilonewton: return "kilonewton";
+    case ForceUnit::kOunceForce: return "ounce-force";
+    case ForceUnit::kGramForce: return "gram-force";
     }
     return "?";
 }
@@ -67,6 +75,10 @@ std::optional<ForceUnit> parse_force_unit(std::string_view text) {
     if (s == "kgf" || s == "kg" || s == "kilogram-force" || s == "kp")
         return ForceUnit::kKilogramForce;
     if (s == "lbf" || s == "lb" || s == "lbs" || s == "pound-force") return ForceUnit::kPoundForce;
+    if (s == "mn" || s == "millinewton" || s == "millinewtons") return ForceUnit::kMillinewton;
+    if (s == "kn" || s == "kilonewton" || s == "kilonewtons") return ForceUnit::kKilonewton;
+    if (s == "ozf" || s == "oz" || s == "ounce-force") return ForceUnit::kOunceForce;
+    if (s == "gf" || s == "g" || s == "gram-force") return ForceUnit::kGramForce;
     return std::nullopt;
 }
 

@@ -5,13 +5,12 @@
 #include <iostream>
 #include <thread>
 
+#include "algocal/ProbeArea.h"
 #include "algocore/storage/Records.h"
 
 namespace cli_measuring {
 
 namespace {
-constexpr double kMinProbeCm2 = 0.01;
-constexpr double kMaxProbeCm2 = 10.0;
 constexpr std::size_t kQuoteLimit = 200;
 } // namespace
 
@@ -42,7 +41,7 @@ void add_common_options(CLI::App* cmd, Common& c, bool with_point) {
         cmd->add_option("--side", c.side, "L, R (or M for midline sites)")->required();
     }
     cmd->add_option("--probe-cm2,--probe-area", c.probe_cm2,
-                    "Probe area, cm² (0.01-10, default 1)");
+                    "Probe area, cm² (" + algocal::probe_area_range_text() + ", default 1)");
     cmd->add_option("--calibrations", c.calibrations,
                     "Calibration store; the device's active record is applied (default: factory)");
     cmd->add_option("--timeout", c.timeout_s, "Give up after this many seconds (default 600)");
@@ -51,8 +50,8 @@ void add_common_options(CLI::App* cmd, Common& c, bool with_point) {
 void check_common(const Common& c, bool with_point) {
     if (c.subject.find_first_not_of(" \t") == std::string::npos)
         throw Failure{kExitBadArgument, "--subject must not be empty"};
-    if (!std::isfinite(c.probe_cm2) || c.probe_cm2 < kMinProbeCm2 || c.probe_cm2 > kMaxProbeCm2)
-        throw Failure{kExitBadArgument, "--probe-cm2 must be between 0.01 and 10 cm²"};
+    if (!algocal::probe_area_in_range(c.probe_cm2))
+        throw Failure{kExitBadArgument, "--probe-cm2 must be " + algocal::probe_area_range_text()};
     if (!std::isfinite(c.timeout_s) || c.timeout_s <= 0.0)
         throw Failure{kExitBadArgument, "--timeout must be a number of seconds above 0"};
     if (with_point) {

@@ -272,7 +272,9 @@ void register_calibrate_command(CLI::App& app) {
         ->check(number_within(0.0, 100.0, " %"));
     create->add_option("--temperature", new_args->temperature_c, "Temperature, °C")
         ->check(number_within(-40.0, 80.0, " °C"));
-    create->add_option("--probe-area", new_args->probe_area_cm2, "Probe area, cm² (0.01 to 10)")
+    create
+        ->add_option("--probe-area", new_args->probe_area_cm2,
+                     "Probe area, cm² (" + algocal::probe_area_range_text() + ")")
         ->check(cli_args::probe_area_cm2());
     create->add_option("--reading-kind", new_args->reading_kind, "raw_counts or device_newtons")
         ->check(CLI::IsMember({"raw_counts", "device_newtons"}));

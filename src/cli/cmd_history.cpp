@@ -28,10 +28,7 @@ struct HistoryArgs {
 std::string verdict(const std::optional<protocols::ThresholdChange>& c,
                     const history::PressureFormat& f) {
     if (!c) return "-";
-    const char* word = c->verdict == protocols::ChangeVerdict::NoDetectableChange ? "no real change"
-                       : c->verdict == protocols::ChangeVerdict::Increased        ? "real increase"
-                                                                                  : "real decrease";
-    return f.signed_with_symbol(c->change_kpa) + " (" + word + ")";
+    return f.signed_with_symbol(c->change_kpa) + " (" + protocols::verdict_words(c->verdict) + ")";
 }
 
 // Stored text (codes, names) as a terminal may show it: control characters escaped, so a

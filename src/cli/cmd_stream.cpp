@@ -113,7 +113,7 @@ void register_stream_command(CLI::App& app) {
     cmd->add_option("--duration", args->duration_s, "Stop after this many seconds")
         ->check(cli_args::positive_seconds());
     cmd->add_option("--probe-area", args->probe_area_cm2,
-                    "Probe tip area in cm² (0.01 to 10, default 1)")
+                    "Probe tip area in cm² (" + algocal::probe_area_range_text() + ", default 1)")
         ->check(cli_args::probe_area_cm2());
     cmd->add_option("--capture", args->capture_path,
                     "Record the raw wire bytes to this file (for `replay` and bug reports)");

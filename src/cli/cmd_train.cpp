@@ -16,7 +16,7 @@
 
 #include "TrainCommand.h"
 #include "algocore/protocols/ContactSpan.h"
-#include "algocore/protocols/DoseMetrics.h"
+#include "algocore/protocols/ProbeContact.h"
 #include "algoinput/JsonText.h"
 
 namespace cli_train {
@@ -65,7 +65,7 @@ void until(session::Workbench& wb, const Options& o, const cli_measuring::FrameS
 // The probe is off the skin: the newest sample below half the contact pressure (none yet
 // counts as off).
 bool lifted(const session::Workbench& wb) {
-    return !wb.latest_sample() || wb.latest_sample()->pressure_kpa < protocols::kContactKpa / 2;
+    return !wb.latest_sample() || wb.latest_sample()->pressure_kpa < protocols::kProbeLiftedKpa;
 }
 
 } // namespace

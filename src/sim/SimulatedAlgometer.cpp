@@ -8,6 +8,7 @@
 #include <mutex>
 #include <thread>
 
+#include "algocal/ProbeArea.h"
 #include "algoproto/Protocol.h"
 #include "algoproto/firmware/FirmwareCore.h"
 #include "algosim/BuiltinScenarios.h"
@@ -294,8 +295,8 @@ std::string SimulatedAlgometer::validate(const SimulatedAlgometerOptions& option
         return "batch must be between 1 and " + std::to_string(algoproto::kMaxSamplesPerFrame) +
                " samples per frame (got " + std::to_string(options.batch) + ")";
     }
-    if (!(options.probe_area_cm2 > 0.0 && options.probe_area_cm2 <= 100.0)) {
-        return "probe area must be more than 0 and at most 100 cm²";
+    if (!algocal::probe_area_in_range(options.probe_area_cm2)) {
+        return "probe area must be " + algocal::probe_area_range_text();
     }
     if (!(options.reaction.mean_ms >= 50.0 && options.reaction.mean_ms <= 2000.0 &&
           options.reaction.sd_ms >= 0.0 && options.reaction.sd_ms <= 500.0)) {

@@ -40,9 +40,9 @@ double SimulatedHand::applied_kpa(double t_s, double intended_kpa) {
                                   2.0 * std::numbers::pi);
     drift_unit_ = relax(drift_unit_, 0.0, 1.0, steadiness_.drift_correlation_s, dt_s);
 
-    if (intended_kpa < steadiness_.contact_kpa) return std::max(0.0, intended_kpa);
+    if (intended_kpa < steadiness_.steady_below_kpa) return std::max(0.0, intended_kpa);
     // Fade tremor and drift in over the first few kPa of contact so the onset is smooth.
-    const double contact = std::min(1.0, intended_kpa / (10.0 * steadiness_.contact_kpa));
+    const double contact = std::min(1.0, intended_kpa / (10.0 * steadiness_.steady_below_kpa));
     const double tremor_kpa =
         (steadiness_.tremor_base_kpa + steadiness_.tremor_fraction * intended_kpa) * tremor_gain_ *
         std::sin(tremor_phase_rad_);

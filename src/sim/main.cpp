@@ -136,7 +136,7 @@ int main(int argc, char** argv) {
         ->excludes(scenario);
     app.add_option("--probe-area", options.probe_area_cm2, "Probe tip area, cm2")
         ->type_name("CM2")
-        ->check(cli_args::probe_area_cm2(0.01, 100.0))
+        ->check(cli_args::probe_area_cm2())
         ->capture_default_str();
     app.add_option("--reaction-ms", reaction_text,
                    "The subject answers the device's cue after MEAN ms (normal, SD ms), "

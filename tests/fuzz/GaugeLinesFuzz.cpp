@@ -63,14 +63,14 @@ void drive(Driver& driver, const std::uint8_t* data, std::size_t size, std::size
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
     const std::string_view text(reinterpret_cast<const char*>(data + 1), size - 1);
-    for (ForceUnit unit : {ForceUnit::Newton, ForceUnit::PoundForce}) {
+    for (algocal::ForceUnit unit : {algocal::ForceUnit::kNewton, algocal::ForceUnit::kPoundForce}) {
         check_reply(parse_mark10_line(text, unit));
         check_reply(parse_wagner_line(text, unit));
         check_reply(parse_shimpo_line(text, unit));
     }
     check_reply(parse_imada_line(text));
-    check_reply(parse_ascii_number_line(text, ForceUnit::Newton, 1.0));
-    check_reply(parse_ascii_number_line(text, ForceUnit::KilogramForce, -1e-3));
+    check_reply(parse_ascii_number_line(text, algocal::ForceUnit::kNewton, 1.0));
+    check_reply(parse_ascii_number_line(text, algocal::ForceUnit::kKilogramForce, -1e-3));
 
     DriverOptions options;
     options.wagner_continuous = (data[0] & 0x80) != 0;

@@ -5,6 +5,7 @@
 #include <QtTest>
 
 #include "TestSamples.h"
+#include "algocore/protocols/ProbeContact.h"
 #include "algogui/BandBar.h"
 #include "algogui/CoachView.h"
 #include "algogui/LiveState.h"
@@ -75,7 +76,8 @@ private Q_SLOTS:
         view.show_prompt(CoachPrompt::take_up_slack());
         view.show_frame(model, kpa);
         QVERIFY(view.prompt_visible());
-        model.add_sample(sample_at(1.1, LiveSession::kContactKpa + 1)); // light, still on
+        model.add_sample(
+            sample_at(1.1, algocore::protocols::kProbeOnSkinKpa + 1)); // light, still on
         view.show_frame(model, kpa);
         QVERIFY(view.prompt_visible());
         model.add_sample(sample_at(1.2, 2.0)); // lifted off

@@ -1,6 +1,7 @@
 #pragma once
-// Force and pressure units. Everything inside the program is newtons and kilopascals; other
-// units exist only at the edges (display, entry of reference loads, export), converted here.
+// Force and pressure units: the one table of conversion factors. Everything inside the program
+// is newtons and kilopascals; other units exist only at the edges (display, entry of reference
+// loads, what a commercial gauge prints, export), converted here and nowhere else.
 #include <array>
 #include <optional>
 #include <string_view>
@@ -9,7 +10,8 @@ namespace algocal {
 
 /// Newtons in one kilogram-force (standard gravity, exact by definition).
 inline constexpr double kNewtonsPerKgf = 9.80665;
-/// Newtons in one pound-force (0.45359237 kg × standard gravity, exact by definition).
+/// Newtons in one pound-force: 0.45359237 kg × standard gravity = 4.4482216152605 N, exact by
+/// definition (the double product equals the decimal 4.4482216152605; UnitsTest checks it).
 inline constexpr double kNewtonsPerLbf = 0.45359237 * kNewtonsPerKgf;
 /// Square centimetres in one square inch (2.54² exactly).
 inline constexpr double kSquareCmPerSquareInch = 6.4516;
@@ -18,13 +20,23 @@ inline constexpr double kKpaPerNewtonPerCm2 = 10.0;
 /// The standard algometer probe: a flat 1 cm² rubber tip.
 inline constexpr double kStandardProbeAreaCm2 = 1.0;
 
-/// Units a force can be entered or shown in.
-enum class ForceUnit { kNewton, kKilogramForce, kPoundForce };
+/// Units a force can be entered, shown or printed by a gauge in.
+enum class ForceUnit {
+    kNewton,
+    kKilogramForce,
+    kPoundForce,
+    kMillinewton,
+    kKilonewton,
+    kOunceForce, ///< 1/16 lbf
+    kGramForce,  ///< 1/1000 kgf
+};
 /// Units a pressure can be entered or shown in.
 enum class PressureUnit { kKilopascal, kKgfPerCm2, kNewtonPerCm2, kLbfPerSquareInch };
 
-inline constexpr std::array<ForceUnit, 3> kAllForceUnits{
-    ForceUnit::kNewton, ForceUnit::kKilogramForce, ForceUnit::kPoundForce};
+inline constexpr std::array<ForceUnit, 7> kAllForceUnits{
+    ForceUnit::kNewton,      ForceUnit::kKilogramForce, ForceUnit::kPoundForce,
+    ForceUnit::kMillinewton, ForceUnit::kKilonewton,    ForceUnit::kOunceForce,
+    ForceUnit::kGramForce};
 inline constexpr std::array<PressureUnit, 4> kAllPressureUnits{
     PressureUnit::kKilopascal, PressureUnit::kKgfPerCm2, PressureUnit::kNewtonPerCm2,
     PressureUnit::kLbfPerSquareInch};
@@ -44,6 +56,10 @@ constexpr double newtons_per(ForceUnit unit) {
     case ForceUnit::kNewton: return 1.0;
     case ForceUnit::kKilogramForce: return kNewtonsPerKgf;
     case ForceUnit::kPoundForce: return kNewtonsPerLbf;
+    case ForceUnit::kMillinewton: return 1e-3;
+    case ForceUnit::kKilonewton: return 1e3;
+    case ForceUnit::kOunceForce: return kNewtonsPerLbf / 16.0;
+    case ForceUnit::kGramForce: return kNewtonsPerKgf / 1000.0;
     }
     return 1.0;
 }
@@ -86,7 +102,7 @@ constexpr Newtons force_from_pressure(Kilopascals pressure, double probe_area_cm
     return {pressure.value * probe_area_cm2 / kKpaPerNewtonPerCm2};
 }
 
-/// Display symbol: "N", "kgf", "lbf".
+/// Display symbol: "N", "kgf", "lbf", "mN", "kN", "ozf", "gf".
 std::string_view symbol(ForceUnit unit);
 /// Display symbol: "kPa", "kgf/cm²", "N/cm²", "lbf/in²" (UTF-8).
 std::string_view symbol(PressureUnit unit);
@@ -96,7 +112,9 @@ std::string_view name(ForceUnit unit);
 std::string_view name(PressureUnit unit);
 
 /// Parses a symbol or name, case-insensitive, ignoring surrounding spaces. Accepts the
-/// display symbols and plain-ASCII spellings ("kgf/cm2", "psi", "kgf", "kg", "lb", "newton").
+/// display symbols, plain-ASCII spellings ("kgf/cm2", "psi", "kgf", "kg", "lb", "newton") and
+/// what gauges print ("lbF", "ozf", "gf", "mN"; "MN" is a millinewton too: no hand-held gauge
+/// reads meganewtons).
 std::optional<ForceUnit> parse_force_unit(std::string_view text);
 std::optional<PressureUnit> parse_pressure_unit(std::string_view text);
 

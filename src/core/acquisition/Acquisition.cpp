@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "AcquisitionLoop.h"
+#include "algocal/ProbeArea.h"
 #include "algocore/acquisition/RawCapture.h"
 #include "algocore/acquisition/ReplayTransport.h"
 #include "algocore/acquisition/SerialTransport.h"
@@ -41,8 +42,8 @@ namespace {
 
 // Checks made before any thread starts, so a bad argument is reported in words at once.
 std::string validate(const AcquisitionConfig& c) {
-    if (!std::isfinite(c.probe_area_cm2) || c.probe_area_cm2 <= 0.0)
-        return "probe area must be a positive number of cm² (got " +
+    if (!algocal::probe_area_in_range(c.probe_area_cm2))
+        return "probe area must be " + algocal::probe_area_range_text() + " (got " +
                std::to_string(c.probe_area_cm2) + ")";
     // Bounded so that a capture's 7 days, scaled, stay far inside the clock's range.
     if (!std::isfinite(c.replay_speed) ||

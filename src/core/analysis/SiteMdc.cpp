@@ -25,11 +25,6 @@ SiteMdc site_mdc_from_reliability(const ReliabilityResult& result, const std::st
     return mdc;
 }
 
-void use_site_mdc(protocols::MdcTable& table, const SiteMdc& mdc) {
-    table.set(mdc.site_key, mdc.mdc95_kpa);
-    if (!mdc.site_name.empty()) table.set(mdc.site_name, mdc.mdc95_kpa);
-}
-
 storage::SiteMdcRecord to_record(const SiteMdc& mdc, bool for_both_sides) {
     storage::SiteMdcRecord r;
     r.site_key = mdc.site_key;

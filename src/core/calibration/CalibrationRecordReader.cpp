@@ -12,6 +12,7 @@
 #include "RecordEnumNames.h"
 #include "RecordProblem.h"
 #include "algocal/CalendarDate.h"
+#include "algocal/ProbeArea.h"
 #include "algocore/calibration/CalibrationRecordJson.h"
 #include "algoinput/InputFile.h"
 #include "algoinput/QuotedInput.h"
@@ -246,7 +247,8 @@ algocal::CalibrationRecord parse_record(const Json& root, const RecordExpectatio
     if (record.operator_name.empty()) refuse("operator", "must name who calibrated");
     record.reference_standards = reference_standards(root);
     record.temperature_c = number_in(root, "", "temperature_c", -40.0, 80.0);
-    record.probe_area_cm2 = number_in(root, "", "probe_area_cm2", 0.01, 100.0);
+    record.probe_area_cm2 =
+        number_in(root, "", "probe_area_cm2", algocal::kMinProbeAreaCm2, algocal::kMaxProbeAreaCm2);
     const std::string kind = text(root, "", "reading_kind");
     const auto parsed_kind = parse_reading_kind(kind);
     if (!parsed_kind)

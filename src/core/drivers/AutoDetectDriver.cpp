@@ -18,14 +18,14 @@ bool is_reading(const GaugeReply& reply) {
 bool has_wagner_shape(std::string_view line) {
     const auto text = trim_spaces(line);
     return text.size() > 2 && (text[0] == '+' || text[0] == '-') && text[1] == ' ' &&
-           is_reading(parse_value_and_unit(text, ForceUnit::Newton));
+           is_reading(parse_value_and_unit(text, algocal::ForceUnit::kNewton));
 }
 
 // Shimpo prints an explicit '+' glued to a zero-padded value and a unit: "+0012.30 N".
 bool has_shimpo_shape(std::string_view line) {
     const auto text = trim_spaces(line);
     if (text.size() < 2 || text[0] != '+' || text[1] == ' ') return false;
-    const auto reply = parse_value_and_unit(text, ForceUnit::Newton);
+    const auto reply = parse_value_and_unit(text, algocal::ForceUnit::kNewton);
     return is_reading(reply) && reply.unit.has_value();
 }
 

@@ -58,7 +58,7 @@ bool is_overload_word(std::string_view word) {
            equals_ignoring_case(word, "OL");
 }
 
-GaugeReply parse_value_and_unit(std::string_view text, ForceUnit unit_when_omitted) {
+GaugeReply parse_value_and_unit(std::string_view text, algocal::ForceUnit unit_when_omitted) {
     if (!is_printable_ascii(text)) return unparsable_reply("non-printable bytes");
     text = trim_spaces(text);
     if (text.empty()) return unparsable_reply("empty line");
@@ -80,7 +80,7 @@ GaugeReply parse_value_and_unit(std::string_view text, ForceUnit unit_when_omitt
         if (is_overload_word(unit_word)) {
             r.overload = true;
         } else {
-            r.unit = parse_force_unit(unit_word);
+            r.unit = algocal::parse_force_unit(unit_word);
             if (!r.unit) return unparsable_reply("unknown unit '" + std::string(unit_word) + "'");
         }
         if (space != std::string_view::npos) {
@@ -89,7 +89,7 @@ GaugeReply parse_value_and_unit(std::string_view text, ForceUnit unit_when_omitt
             r.overload = true;
         }
     }
-    r.force_n = *value * newtons_per(r.unit.value_or(unit_when_omitted));
+    r.force_n = *value * algocal::newtons_per(r.unit.value_or(unit_when_omitted));
     // A finite number can still overflow once converted (309 digits of pounds-force).
     if (!std::isfinite(r.force_n)) return unparsable_reply("value too large for a force");
     return r;

@@ -21,9 +21,9 @@ GaugeReply parse_imada_line(std::string_view line) {
     GaugeReply r;
     r.kind = GaugeReply::Kind::Reading;
     switch (text[0]) {
-    case 'N': r.unit = ForceUnit::Newton; break;
-    case 'K': r.unit = ForceUnit::KilogramForce; break;
-    case 'O': r.unit = ForceUnit::PoundForce; break;
+    case 'N': r.unit = algocal::ForceUnit::kNewton; break;
+    case 'K': r.unit = algocal::ForceUnit::kKilogramForce; break;
+    case 'O': r.unit = algocal::ForceUnit::kPoundForce; break;
     default: return unparsable_reply("unknown unit letter '" + std::string(1, text[0]) + "'");
     }
     if (text[1] != 'T' && text[1] != 'P')
@@ -31,7 +31,7 @@ GaugeReply parse_imada_line(std::string_view line) {
     if (text[2] < 'A' || text[2] > 'Z') return unparsable_reply("judgement is not a letter");
     r.mode = text[1];
     r.judgement = text[2];
-    r.force_n = *value * newtons_per(*r.unit);
+    r.force_n = *value * algocal::newtons_per(*r.unit);
     // A finite number can still overflow once converted (309 digits of pounds-force).
     if (!std::isfinite(r.force_n)) return unparsable_reply("value too large for a force");
     return r;

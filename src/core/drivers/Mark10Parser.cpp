@@ -19,7 +19,7 @@ std::string_view mark10_error_meaning(int code) {
     }
 }
 
-GaugeReply parse_mark10_line(std::string_view line, ForceUnit unit_when_omitted) {
+GaugeReply parse_mark10_line(std::string_view line, algocal::ForceUnit unit_when_omitted) {
     if (!is_printable_ascii(line)) return unparsable_reply("non-printable bytes");
     const std::string_view text = trim_spaces(line);
 

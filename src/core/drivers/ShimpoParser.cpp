@@ -6,7 +6,7 @@
 
 namespace algocore {
 
-GaugeReply parse_shimpo_line(std::string_view line, ForceUnit unit_when_omitted) {
+GaugeReply parse_shimpo_line(std::string_view line, algocal::ForceUnit unit_when_omitted) {
     if (!is_printable_ascii(line)) return unparsable_reply("non-printable bytes");
     std::string_view text = trim_spaces(line);
     // Strip an echoed command so it is never read as data.

@@ -1,6 +1,8 @@
 #include "algocore/history/MdcLookup.h"
 
 #include "algocore/history/PressureFormat.h"
+#include "algocore/protocols/BuiltinMdc.h"
+#include "algocore/storage/SiteLibrary.h"
 
 namespace algocore::history {
 
@@ -34,18 +36,20 @@ const char* short_label(MdcOrigin origin) {
 MdcValue builtin_mdc(const storage::Site& site) {
     MdcValue v;
     v.origin = MdcOrigin::BuiltInDefault;
-    // The site library carries a value for most built-in sites; a custom site falls back on
-    // the literature table by name, then on its general fallback.
-    if (site.mdc_kpa > 0.0) {
+    // The one built-in table (by the site's key, or the key its name makes) decides first, so
+    // a database seeded with an older library value says the same as a new one. A custom site
+    // with an MDC of its own keeps it; any other site gets the general fallback.
+    const std::string key = site.key.empty() ? storage::site_key_from_name(site.name) : site.key;
+    if (const auto builtin = protocols::builtin_mdc_of(key)) {
+        v.mdc_kpa = builtin->mdc_kpa;
+        v.provenance = std::string("built-in default (") + builtin->source + ")";
+    } else if (site.mdc_kpa > 0.0) {
         v.mdc_kpa = site.mdc_kpa;
-        v.provenance = "built-in default (site library)";
-        return v;
+        v.provenance = "built-in default (site record)";
+    } else {
+        v.mdc_kpa = protocols::kFallbackMdcKpa;
+        v.provenance = "built-in default (fallback " + fixed(v.mdc_kpa, 0) + " kPa)";
     }
-    const protocols::MdcTable table;
-    v.mdc_kpa = table.mdc_kpa(site.name);
-    v.provenance = table.has_site(site.name)
-                       ? "built-in default (Walton et al. 2011)"
-                       : "built-in default (fallback " + fixed(v.mdc_kpa, 0) + " kPa)";
     return v;
 }
 

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "algocore/protocols/ProbeContact.h"
+
 namespace algocore::live {
 
 using protocols::BandState;
@@ -91,7 +93,7 @@ void LiveSession::set_now_s(double now_s) {
 
 bool LiveSession::probe_on_skin() const {
     return signal_.state() == SignalState::Live && has_sample_ &&
-           latest_.pressure_kpa >= kContactKpa;
+           latest_.pressure_kpa >= protocols::kProbeOnSkinKpa;
 }
 
 std::vector<LiveCue> LiveSession::take_cues() {
@@ -146,7 +148,7 @@ void LiveSession::track_ramp(const Sample& sample) {
     const double p = sample.pressure_kpa;
     // A ramp starts when the probe comes onto the skin, and guidance re-arms once it is
     // released again.
-    const double rest_kpa = std::min(kContactKpa, 0.5 * targets_.band_low_kpa);
+    const double rest_kpa = std::min(protocols::kProbeOnSkinKpa, 0.5 * targets_.band_low_kpa);
     switch (ramp_phase_) {
     case RampPhase::Armed:
         if (p >= rest_kpa) {

@@ -2,12 +2,12 @@
 
 #include <algorithm>
 
-#include "algocore/protocols/DoseMetrics.h"
+#include "algocore/protocols/ProbeContact.h"
 
 namespace algocore::protocols {
 
 bool in_contact(const Sample& sample) {
-    return sample.pressure_kpa >= kContactKpa;
+    return sample.pressure_kpa >= kProbeOnSkinKpa;
 }
 
 std::optional<ContactSpan> contact_span(const std::vector<Sample>& trace) {

@@ -53,7 +53,7 @@ DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& b
     double weighted = 0.0;
     for (std::size_t i = 0; i < trace.size(); ++i) {
         const Sample& s = trace[i];
-        if (s.pressure_kpa < kContactKpa) continue;
+        if (s.pressure_kpa < kProbeOnSkinKpa) continue;
         contact.push_back(s.pressure_kpa);
         if (i + 1 < trace.size()) {
             const double dt = trace[i + 1].t_s - s.t_s;

@@ -2,11 +2,13 @@
 
 #include <cmath>
 
+#include "algocal/Units.h"
+
 namespace algocore::protocols {
 
 namespace {
-// 1 kgf/cm² = 9.80665 N / 1e-4 m² = 98.0665 kPa.
-constexpr double kKgfPerCm2InKpa = 98.0665;
+// Fischer's rate is 1 kgf/cm² per second, in kPa from the one unit table.
+constexpr double kKgfPerCm2InKpa = algocal::kilopascals_per(algocal::PressureUnit::kKgfPerCm2);
 // Standard DFNS algometer range is 20 kg/cm²; its top is the usual cut-off.
 constexpr double kDfnsCutoffKpa = 20.0 * kKgfPerCm2InKpa;
 constexpr int kMaxTrials = 20;

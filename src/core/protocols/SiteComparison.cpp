@@ -1,24 +1,8 @@
 #include "algocore/protocols/SiteComparison.h"
 
-#include <cctype>
 #include <cmath>
 
 namespace algocore::protocols {
-
-namespace {
-// MDC95 of clinical PPT testing (Walton et al. 2011, J Orthop Sports Phys Ther 41(9)).
-// These are starting values; a clinic should set its own from its reliability data.
-constexpr double kUpperTrapeziusMdcKpa = 47.2;
-constexpr double kTibialisAnteriorMdcKpa = 97.9;
-constexpr double kFallbackMdcKpa = 50.0;
-
-std::string key(const std::string& site) {
-    std::string out;
-    for (char c : site)
-        out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-} // namespace
 
 SideDifference compare_sides(double left_kpa, double right_kpa) {
     SideDifference d;
@@ -43,6 +27,15 @@ const char* to_string(ChangeVerdict verdict) {
     return "unknown";
 }
 
+const char* verdict_words(ChangeVerdict verdict) {
+    switch (verdict) {
+    case ChangeVerdict::NoDetectableChange: return "no real change";
+    case ChangeVerdict::Increased: return "real increase";
+    case ChangeVerdict::Decreased: return "real decrease";
+    }
+    return "unknown";
+}
+
 ThresholdChange judge_change(double previous_kpa, double current_kpa, double mdc_kpa) {
     ThresholdChange c;
     c.previous_kpa = previous_kpa;
@@ -54,31 +47,6 @@ ThresholdChange judge_change(double previous_kpa, double current_kpa, double mdc
     if (std::fabs(c.change_kpa) > mdc_kpa)
         c.verdict = c.change_kpa > 0.0 ? ChangeVerdict::Increased : ChangeVerdict::Decreased;
     return c;
-}
-
-MdcTable::MdcTable() : fallback_kpa_(kFallbackMdcKpa) {
-    set("upper trapezius", kUpperTrapeziusMdcKpa);
-    set("tibialis anterior", kTibialisAnteriorMdcKpa);
-}
-
-MdcTable MdcTable::empty(double fallback_kpa) {
-    MdcTable table;
-    table.by_site_.clear();
-    table.fallback_kpa_ = fallback_kpa;
-    return table;
-}
-
-void MdcTable::set(const std::string& site, double mdc_kpa) {
-    by_site_[key(site)] = mdc_kpa;
-}
-
-double MdcTable::mdc_kpa(const std::string& site) const {
-    const auto it = by_site_.find(key(site));
-    return it == by_site_.end() ? fallback_kpa_ : it->second;
-}
-
-bool MdcTable::has_site(const std::string& site) const {
-    return by_site_.count(key(site)) != 0;
 }
 
 } // namespace algocore::protocols

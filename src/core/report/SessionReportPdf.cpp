@@ -80,15 +80,6 @@ std::vector<std::string> wrapped(const std::string& text, double size, double wi
     return lines;
 }
 
-std::string verdict_text(const protocols::ThresholdChange& c) {
-    switch (c.verdict) {
-    case protocols::ChangeVerdict::Increased: return "real increase";
-    case protocols::ChangeVerdict::Decreased: return "real decrease";
-    case protocols::ChangeVerdict::NoDetectableChange: return "within MDC";
-    }
-    return "";
-}
-
 void header(Cursor& c, const PressureFormat& unit) {
     const history::SessionReport& r = c.report;
     const storage::Session& s = r.session->session;
@@ -162,9 +153,10 @@ void point_table(Cursor& c, const PressureFormat& unit) {
         const char* title;
         double right; // right edge of the column (left edge for the first)
     };
+    // The verdict is written out ("no real change (100)"): the figures make room for it.
     const Column cols[] = {
-        {"Point", kMargin}, {"Trials", 278}, {"Mean", 318},        {"SD", 350},
-        {"CV %", 378},      {"L/R %", 410},  {"vs previous", 470}, {"Verdict (MDC)", kRight}};
+        {"Point", kMargin}, {"Trials", 278}, {"Mean", 308},        {"SD", 334},
+        {"CV %", 360},      {"L/R %", 388},  {"vs previous", 444}, {"Verdict (MDC)", kRight}};
     c.need(30);
     c.pdf.text(kMargin, c.y + 9, cols[0].title, kBody, FontWeight::Bold);
     for (std::size_t i = 1; i < std::size(cols); ++i)
@@ -199,8 +191,8 @@ void point_table(Cursor& c, const PressureFormat& unit) {
             // A dagger marks the lab's own MDC; the footnote names its source and date.
             const bool lab = row.point->mdc.origin == history::MdcOrigin::ThisLab;
             c.pdf.text_right(kRight, y,
-                             verdict_text(ch) + " (" + unit.number(ch.mdc_kpa) +
-                                 (lab ? kLabMark : "") + ")",
+                             std::string(protocols::verdict_words(ch.verdict)) + " (" +
+                                 unit.number(ch.mdc_kpa) + (lab ? kLabMark : "") + ")",
                              kBody, FontWeight::Regular, colour);
         } else {
             c.pdf.text_right(kRight, y, "first session", kBody, FontWeight::Regular, kGrey);

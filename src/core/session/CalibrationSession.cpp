@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "algocal/ProbeArea.h"
 #include "algocal/Units.h"
 
 namespace algocore::session {
@@ -19,8 +20,8 @@ std::string check_setup(const CalibrationSetup& setup) {
             return "the uncertainty of reference standard '" + standard.id +
                    "' must be 0 % or more";
     }
-    if (!std::isfinite(setup.probe_area_cm2) || setup.probe_area_cm2 <= 0.0)
-        return "the probe area must be more than 0 cm²";
+    if (!algocal::probe_area_in_range(setup.probe_area_cm2))
+        return "the probe area must be " + algocal::probe_area_range_text();
     if (!std::isfinite(setup.tolerance_percent_fs) || setup.tolerance_percent_fs <= 0.0)
         return "the tolerance must be more than 0 % of full scale";
     if (!std::isfinite(setup.temperature_c) || setup.temperature_c < -40.0 ||

@@ -2,16 +2,10 @@
 
 #include <cmath>
 
+#include "algocal/ProbeArea.h"
 #include "algocore/storage/NameRule.h"
 
 namespace algocore::session {
-
-namespace {
-
-constexpr double kMinProbeCm2 = 0.01;
-constexpr double kMaxProbeCm2 = 10.0;
-
-} // namespace
 
 std::string trimmed(const std::string& text) {
     const auto first = text.find_first_not_of(" \t");
@@ -27,9 +21,8 @@ std::string check_visit(const Visit& visit) {
     if (auto bad = storage::check_record_name(visit.operator_name, "the operator's name");
         !bad.empty())
         return bad;
-    if (!std::isfinite(visit.probe_cm2) || visit.probe_cm2 < kMinProbeCm2 ||
-        visit.probe_cm2 > kMaxProbeCm2)
-        return "the probe area must be between 0.01 and 10 cm²";
+    if (!algocal::probe_area_in_range(visit.probe_cm2))
+        return "the probe area must be " + algocal::probe_area_range_text();
     return {};
 }
 

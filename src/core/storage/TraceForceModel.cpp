@@ -5,7 +5,7 @@
 
 #include <cmath>
 
-#include "algocore/drivers/ForceUnit.h"
+#include "algocal/Units.h"
 
 namespace algocore::storage::trace_codec {
 
@@ -93,17 +93,18 @@ std::optional<ForceModel> linear_model(const std::vector<TraceSample>& s) {
 
 // The printed resolution and unit of a gauge: fewest decimals that reproduce the most forces.
 std::optional<ForceModel> decimal_model(const std::vector<TraceSample>& s) {
-    constexpr ForceUnit kUnits[] = {ForceUnit::Newton,        ForceUnit::PoundForce,
-                                    ForceUnit::KilogramForce, ForceUnit::OunceForce,
-                                    ForceUnit::GramForce,     ForceUnit::Millinewton,
-                                    ForceUnit::Kilonewton};
+    constexpr algocal::ForceUnit kUnits[] = {
+        algocal::ForceUnit::kNewton,        algocal::ForceUnit::kPoundForce,
+        algocal::ForceUnit::kKilogramForce, algocal::ForceUnit::kOunceForce,
+        algocal::ForceUnit::kGramForce,     algocal::ForceUnit::kMillinewton,
+        algocal::ForceUnit::kKilonewton};
     std::optional<ForceModel> best;
     int best_score = 0;
-    for (const ForceUnit unit : kUnits) {
+    for (const algocal::ForceUnit unit : kUnits) {
         for (int decimals = 0; decimals <= kMaxDecimals; ++decimals) {
             ForceModel m;
             m.source = CodeSource::Decimal;
-            m.scale = newtons_per(unit);
+            m.scale = algocal::newtons_per(unit);
             m.decimals = decimals;
             const int fits = score(m, s);
             if (fits > best_score) {

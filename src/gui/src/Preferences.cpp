@@ -5,6 +5,9 @@
 #include <QStandardPaths>
 #include <algorithm>
 
+#include "algocal/ProbeArea.h"
+#include "algocal/Units.h"
+
 namespace algogui {
 
 Preferences::Preferences()
@@ -109,7 +112,8 @@ DeviceChoice Preferences::device() const {
     choice.driver = settings_->value("device/driver", choice.driver).toString();
     choice.probe_area_cm2 =
         settings_->value("device/probe_area_cm2", choice.probe_area_cm2).toDouble();
-    if (!(choice.probe_area_cm2 > 0)) choice.probe_area_cm2 = 1.0;
+    if (!algocal::probe_area_in_range(choice.probe_area_cm2))
+        choice.probe_area_cm2 = algocal::kStandardProbeAreaCm2;
     return choice;
 }
 

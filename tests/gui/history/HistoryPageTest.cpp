@@ -38,12 +38,18 @@ bool every_cell_fits(QTableWidget& t) {
     for (int c = 0; c < t.columnCount(); ++c) {
         const int width = t.columnWidth(c);
         const QString header = t.horizontalHeaderItem(c) ? t.horizontalHeaderItem(c)->text() : "";
-        if (c + 1 < t.columnCount() &&
-            QFontMetrics(t.horizontalHeader()->font()).horizontalAdvance(header) + 8 > width)
-            return false;
-        for (int r = 0; r < t.rowCount(); ++r)
-            if (t.item(r, c) && fm.horizontalAdvance(t.item(r, c)->text()) + 6 > width)
-                return false;
+        if (c + 1 < t.columnCount())
+            for (const QString& line : header.split(QLatin1Char('\n')))
+                if (QFontMetrics(t.horizontalHeader()->font()).horizontalAdvance(line) + 8 > width)
+                    return false;
+        for (int r = 0; r < t.rowCount(); ++r) {
+            if (!t.item(r, c)) continue;
+            // A cell of two lines (a change and its verdict) must fit line by line, and in height.
+            const QStringList lines = t.item(r, c)->text().split(QLatin1Char('\n'));
+            for (const QString& line : lines)
+                if (fm.horizontalAdvance(line) + 6 > width) return false;
+            if (static_cast<int>(lines.size()) * fm.lineSpacing() > t.rowHeight(r)) return false;
+        }
     }
     return true;
 }
@@ -65,10 +71,11 @@ private Q_SLOTS:
         QCOMPARE(points.item(0, 0)->text(), QStringLiteral("Upper trapezius L"));
         QCOMPARE(points.item(0, 1)->text(), QStringLiteral("3/3"));
         QCOMPARE(points.item(0, 2)->text(), QStringLiteral("400 ± 10"));
-        QCOMPARE(points.item(0, 3)->text(), QStringLiteral("+90 (real)"));
+        QCOMPARE(points.item(0, 3)->text(), QStringLiteral("+90\nreal increase"));
         QCOMPARE(points.item(0, 5)->text(), QStringLiteral("7 % L"));
         QCOMPARE(points.item(0, 6)->text(), QStringLiteral("47 (built-in)"));
-        QCOMPARE(points.item(0, 6)->toolTip(), QStringLiteral("built-in default (site library)"));
+        QCOMPARE(points.item(0, 6)->toolTip(),
+                 QStringLiteral("built-in default (Walton et al. 2011)"));
         QCOMPARE(points.item(1, 3)->text(), QStringLiteral("first"));
         QCOMPARE(page.holds_table().rowCount(), 1);
         QCOMPARE(page.holds_table().item(0, 3)->text(), QStringLiteral("85 s (92 %)"));
@@ -97,7 +104,7 @@ private Q_SLOTS:
         QTableWidget& points = page.points_table();
         QCOMPARE(points.item(0, 0)->text(), QStringLiteral("Upper trapezius L"));
         // +90 kPa is a real increase against the built-in 47 kPa, not against the lab's 120.
-        QCOMPARE(points.item(0, 3)->text(), QStringLiteral("+90 (< MDC)"));
+        QCOMPARE(points.item(0, 3)->text(), QStringLiteral("+90\nno real change"));
         QCOMPARE(points.item(0, 6)->text(), QStringLiteral("120 (this lab)"));
         QCOMPARE(points.item(0, 6)->toolTip(),
                  QStringLiteral("this lab (2026-03-01): ICC(2,1) 0.85, 20 subjects x 2 sessions; "
@@ -112,7 +119,7 @@ private Q_SLOTS:
         page.show_records(records().records);
         page.set_unit(display_unit(QStringLiteral("kgf_cm2")));
         QCOMPARE(page.points_table().horizontalHeaderItem(2)->text(),
-                 QStringLiteral("Mean ± SD (kgf/cm²)"));
+                 QStringLiteral("Mean ± SD\n(kgf/cm²)"));
         QCOMPARE(page.points_table().item(0, 2)->text(), QStringLiteral("4.08 ± 0.10"));
         QCOMPARE(page.holds_table().horizontalHeaderItem(5)->text(),
                  QStringLiteral("PTI (kgf/cm²·s)"));

@@ -346,7 +346,7 @@ private Q_SLOTS:
         result.mdc = lab;
         f.page.summary().show_result(result, PptAggregate::Mean);
         const QString text = f.page.summary().change_text();
-        QVERIFY2(text.contains(QStringLiteral("MDC 150 kPa (this lab): no detectable change")),
+        QVERIFY2(text.contains(QStringLiteral("MDC 150 kPa (this lab): no real change")),
                  qPrintable(text));
         QLabel* change = nullptr;
         for (QLabel* label : f.page.summary().findChildren<QLabel*>())
@@ -355,13 +355,14 @@ private Q_SLOTS:
         QCOMPARE(change->toolTip(), QString::fromStdString(lab.provenance));
 
         algocore::storage::Site trapezius;
-        trapezius.mdc_kpa = 47.2;
+        trapezius.key = "upper_trapezius";
         result.mdc = algocore::history::builtin_mdc(trapezius);
         result.change = algocore::history::judge_change(300.0, 420.0, *result.mdc);
         f.page.summary().show_result(result, PptAggregate::Mean);
-        QVERIFY2(f.page.summary().change_text().contains(QStringLiteral("(built-in): increased")),
-                 qPrintable(f.page.summary().change_text()));
-        QCOMPARE(change->toolTip(), QStringLiteral("built-in default (site library)"));
+        QVERIFY2(
+            f.page.summary().change_text().contains(QStringLiteral("(built-in): real increase")),
+            qPrintable(f.page.summary().change_text()));
+        QCOMPARE(change->toolTip(), QStringLiteral("built-in default (Walton et al. 2011)"));
     }
 
     void AFullDatabaseShowsInTheBannerAndTheTrialIsKept() {

@@ -6,7 +6,7 @@
 #include <cmath>
 #include <functional>
 
-#include "algocore/protocols/DoseMetrics.h"
+#include "algocore/protocols/ProbeContact.h"
 #include "algocore/session/Workbench.h"
 #include "algocore/storage/SqliteStorage.h"
 #include "algogui/PressureReadout.h"
@@ -219,7 +219,7 @@ private Q_SLOTS:
         const auto& drawn = page.plot().attempt();
         QVERIFY(!drawn.empty());
         QCOMPARE(drawn.front().t_rel_s, 0.0);
-        QVERIFY(drawn.front().pressure_kpa >= algocore::protocols::kContactKpa);
+        QVERIFY(drawn.front().pressure_kpa >= algocore::protocols::kProbeOnSkinKpa);
         QVERIFY(qAbs(drawn.back().t_rel_s - page.expert()->duration_s()) < 0.011);
     }
 

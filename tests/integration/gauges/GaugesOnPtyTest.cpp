@@ -78,7 +78,7 @@ std::unique_ptr<PtyGauge> on_pty(double force_n, Args&&... args) {
     return std::make_unique<PtyGauge>(std::move(device));
 }
 
-constexpr double kLbf = 4.4482216;
+constexpr double kLbf = algocal::kNewtonsPerLbf;
 
 void expect_readings(const Session& s, std::size_t at_least, double force_n, double tolerance_n) {
     ASSERT_TRUE(s.error.empty()) << s.error;

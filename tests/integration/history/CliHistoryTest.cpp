@@ -267,7 +267,7 @@ TEST(CliReport, ThePdfMarksTheLabsMdcAndNamesItsSourceAndDate) {
     ASSERT_EQ(r.exit_code, 0) << r.out;
     // The text objects of the PDF (Helvetica, WinAnsi: the dagger is byte 0x86, octal 206).
     const std::string bytes = read(pdf);
-    EXPECT_NE(bytes.find("(within MDC \\(95\\206\\))"), std::string::npos);
+    EXPECT_NE(bytes.find("(no real change \\(95\\206\\))"), std::string::npos);
     EXPECT_NE(bytes.find("(\\206 MDC of Upper trapezius L: this lab \\(2026-01-31\\): "
                          "ICC\\(2,1\\) 0.88, 20 subjects; pilot.sqlite.)"),
               std::string::npos);

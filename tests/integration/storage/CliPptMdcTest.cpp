@@ -149,7 +149,7 @@ TEST_F(CliPptMdc, TheLabsStoredMdcJudgesTheChangeAndIsNamed) {
     const auto& change = summary["change"];
     ASSERT_TRUE(change.is_object()) << summary.dump();
     EXPECT_NEAR(change["change_kpa"].get<double>(), 120.0, 1.0);
-    // +120 kPa is beyond the built-in 70 kPa (site library) but within the lab's 150 kPa.
+    // +120 kPa is beyond the built-in 47.2 kPa (Walton et al. 2011) but within the lab's 150 kPa.
     EXPECT_DOUBLE_EQ(change["mdc_kpa"].get<double>(), 150.0);
     EXPECT_EQ(change["verdict"], "no_detectable_change");
     EXPECT_EQ(change["mdc_source"], "this lab");
@@ -162,8 +162,8 @@ TEST_F(CliPptMdc, WithoutALabMdcForTheSideTheBuiltInDefaultJudgesAndIsNamed) {
     ASSERT_TRUE(summary.is_object());
     const auto& change = summary["change"];
     ASSERT_TRUE(change.is_object()) << summary.dump();
-    EXPECT_DOUBLE_EQ(change["mdc_kpa"].get<double>(), 70.0);
+    EXPECT_DOUBLE_EQ(change["mdc_kpa"].get<double>(), 47.2);
     EXPECT_EQ(change["verdict"], "increased");
     EXPECT_EQ(change["mdc_source"], "built-in default");
-    EXPECT_EQ(change["mdc_provenance"], "built-in default (site library)");
+    EXPECT_EQ(change["mdc_provenance"], "built-in default (Walton et al. 2011)");
 }

@@ -5,14 +5,14 @@
 
 namespace algotest {
 
-ImadaEmulator::ImadaEmulator(algocore::ForceUnit unit, char mode, char judgement)
+ImadaEmulator::ImadaEmulator(algocal::ForceUnit unit, char mode, char judgement)
     : unit_(unit), mode_(mode), judgement_(judgement) {}
 
 std::string ImadaEmulator::answer(std::string_view command) {
     if (command != "D") return {};
-    const double value = force_n() / algocore::newtons_per(unit_);
-    const char unit_letter = unit_ == algocore::ForceUnit::KilogramForce ? 'K'
-                             : unit_ == algocore::ForceUnit::PoundForce  ? 'O'
+    const double value = force_n() / algocal::newtons_per(unit_);
+    const char unit_letter = unit_ == algocal::ForceUnit::kKilogramForce ? 'K'
+                             : unit_ == algocal::ForceUnit::kPoundForce  ? 'O'
                                                                          : 'N';
     char text[48];
     std::snprintf(text, sizeof text, "%c%06.2f%c%c%c\r\n", value < 0 ? '-' : '+', std::fabs(value),

@@ -5,7 +5,7 @@
 
 namespace algotest {
 
-Mark10Emulator::Mark10Emulator(algocore::ForceUnit unit, std::string unit_spelling, int decimals)
+Mark10Emulator::Mark10Emulator(algocal::ForceUnit unit, std::string unit_spelling, int decimals)
     : unit_(unit), unit_spelling_(std::move(unit_spelling)), decimals_(decimals) {}
 
 std::string Mark10Emulator::answer(std::string_view command) {
@@ -14,7 +14,7 @@ std::string Mark10Emulator::answer(std::string_view command) {
     if (overloaded()) return "OVER\r\n";
     // Compression prints without a sign, tension with '-'.
     char text[48];
-    std::snprintf(text, sizeof text, "%.*f", decimals_, force_n() / algocore::newtons_per(unit_));
+    std::snprintf(text, sizeof text, "%.*f", decimals_, force_n() / algocal::newtons_per(unit_));
     std::string line = text;
     if (!unit_spelling_.empty()) line += " " + unit_spelling_;
     return line + "\r\n";

@@ -7,10 +7,10 @@
 #include <cstdlib>
 #include <random>
 
+#include "algocal/Units.h"
 #include "algocore/Buttons.h"
 #include "algocore/RawSample.h"
 #include "algocore/calibration/Calibrator.h"
-#include "algocore/drivers/ForceUnit.h"
 #include "algosim/BuiltinScenarios.h"
 #include "algosim/LoadCell.h"
 #include "algosim/SimulatedHand.h"
@@ -130,7 +130,7 @@ std::vector<algocore::Sample> simulated_gauge_samples(const SimulatedTraceOption
         const double force_n = algosim::force_n_from_pressure(kpa, o.probe_area_cm2) + 0.05;
         // The gauge prints its reading; the driver parses the text and converts the unit.
         char text[32];
-        const double per_lbf = algocore::newtons_per(algocore::ForceUnit::PoundForce);
+        const double per_lbf = algocal::newtons_per(algocal::ForceUnit::kPoundForce);
         std::snprintf(text, sizeof text, "%.*f", decimals, force_n / per_lbf);
         r.force_n = std::strtod(text, nullptr) * per_lbf;
         r.t =

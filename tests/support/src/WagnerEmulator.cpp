@@ -4,13 +4,13 @@
 #include <cmath>
 #include <cstdio>
 
-#include "algocore/drivers/ForceUnit.h"
+#include "algocal/Units.h"
 
 namespace algotest {
 
 std::string WagnerEmulator::reading_line() const {
     if (overloaded()) return "OVER\r\n";
-    const double lbf = force_n() / algocore::kNewtonsPerPoundForce;
+    const double lbf = force_n() / algocal::kNewtonsPerLbf;
     char text[48];
     // Sign, space, value, unit; '-' is tension.
     std::snprintf(text, sizeof text, "%c %.2f lbf\r\n", lbf < 0 ? '-' : '+', std::fabs(lbf));

@@ -2,10 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "algocore/analysis/SiteMdc.h"
+#include "algocore/history/MdcLookup.h"
 
 namespace {
 
 using namespace algocore::analysis;
+using algocore::storage::BodySide;
 
 ReliabilityResult result() {
     const auto t = build_reliability_table({{"S1", "1", 300, 0},
@@ -38,12 +40,15 @@ TEST(SiteMdc, ReplacesTheLiteratureDefaultForChangeVerdicts) {
     mdc.site_key = "upper_trapezius";
     mdc.site_name = "Upper trapezius";
     mdc.mdc95_kpa = 30.0;
-    algocore::protocols::MdcTable table;
-    EXPECT_EQ(table.mdc_kpa("upper trapezius"), 47.2);
-    use_site_mdc(table, mdc);
-    EXPECT_EQ(table.mdc_kpa("Upper trapezius"), 30.0);
-    EXPECT_EQ(table.mdc_kpa("upper_trapezius"), 30.0);
-    EXPECT_EQ(algocore::protocols::judge_change(300, 335, table.mdc_kpa("Upper trapezius")).verdict,
+    algocore::storage::Site site;
+    site.key = "upper_trapezius";
+    site.name = "Upper trapezius";
+    EXPECT_EQ(algocore::history::MdcLookup().mdc(site, BodySide::Left).mdc_kpa, 47.2);
+    algocore::storage::SiteMdcRecord row = to_record(mdc);
+    row.id = 1;
+    const auto lookup = algocore::history::MdcLookup::from_rows({row});
+    EXPECT_EQ(lookup.mdc(site, BodySide::Left).mdc_kpa, 30.0);
+    EXPECT_EQ(algocore::history::judge_change(300, 335, lookup.mdc(site, BodySide::Left)).verdict,
               algocore::protocols::ChangeVerdict::Increased);
 }
 

@@ -76,7 +76,13 @@ TEST(StableAverage, CapturesTheMeanOnlyWhenStable) {
 
 TEST(Units, ForceConversionsMatchHandComputedValues) {
     EXPECT_DOUBLE_EQ(to_newtons(1.0, ForceUnit::kKilogramForce).value, 9.80665);
-    EXPECT_NEAR(to_newtons(1.0, ForceUnit::kPoundForce).value, 4.4482216, 1e-7);
+    // Exact by definition: the decimal 4.4482216152605, not a rounded 4.4482216.
+    EXPECT_EQ(to_newtons(1.0, ForceUnit::kPoundForce).value, 4.4482216152605);
+    EXPECT_EQ(kNewtonsPerLbf, 4.4482216152605);
+    EXPECT_DOUBLE_EQ(to_newtons(16.0, ForceUnit::kOunceForce).value, 4.4482216152605);
+    EXPECT_DOUBLE_EQ(to_newtons(1000.0, ForceUnit::kGramForce).value, 9.80665);
+    EXPECT_DOUBLE_EQ(to_newtons(1.0, ForceUnit::kKilonewton).value, 1000.0);
+    EXPECT_DOUBLE_EQ(to_newtons(1.0, ForceUnit::kMillinewton).value, 0.001);
     EXPECT_NEAR(to_newtons(10.0, ForceUnit::kPoundForce).value, 44.482216152605, 1e-12);
     EXPECT_NEAR(from_newtons(Newtons{49.03325}, ForceUnit::kKilogramForce), 5.0, 1e-12);
     EXPECT_NEAR(from_newtons(Newtons{100.0}, ForceUnit::kPoundForce), 22.480894309971, 1e-11);

@@ -11,19 +11,19 @@ using namespace algocore;
 using Kind = GaugeReply::Kind;
 
 namespace {
-constexpr double kLbf = 4.4482216;
-constexpr double kKgf = 9.80665;
+constexpr double kLbf = algocal::kNewtonsPerLbf;
+constexpr double kKgf = algocal::kNewtonsPerKgf;
 } // namespace
 
 TEST(Mark10Parser, ReadsTensionInPoundsAsNegativeNewtons) {
-    const auto r = parse_mark10_line("-18.78 lbF", ForceUnit::Newton);
+    const auto r = parse_mark10_line("-18.78 lbF", algocal::ForceUnit::kNewton);
     ASSERT_EQ(r.kind, Kind::Reading);
     EXPECT_NEAR(r.force_n, -18.78 * kLbf, 1e-9);
-    EXPECT_EQ(r.unit, ForceUnit::PoundForce);
+    EXPECT_EQ(r.unit, algocal::ForceUnit::kPoundForce);
 }
 
 TEST(Mark10Parser, ReadsCompressionInNewtons) {
-    const auto r = parse_mark10_line("4.285 N", ForceUnit::PoundForce);
+    const auto r = parse_mark10_line("4.285 N", algocal::ForceUnit::kPoundForce);
     ASSERT_EQ(r.kind, Kind::Reading);
     EXPECT_DOUBLE_EQ(r.force_n, 4.285);
 }
@@ -38,14 +38,14 @@ TEST(Mark10Parser, AcceptsEveryUnitInAnyCase) {
         {"2500 MN", 2.5}, {"2500 mN", 2.5},  {"0.002 KN", 2.0}, {"0.002 kN", 2.0},
     };
     for (const auto& c : cases) {
-        const auto r = parse_mark10_line(c.line, ForceUnit::Newton);
+        const auto r = parse_mark10_line(c.line, algocal::ForceUnit::kNewton);
         ASSERT_EQ(r.kind, Kind::Reading) << c.line;
         EXPECT_NEAR(r.force_n, c.newtons, 1e-9) << c.line;
     }
 }
 
 TEST(Mark10Parser, NumericOnlyUsesTheConfiguredUnitAndSaysNoUnitWasGiven) {
-    const auto r = parse_mark10_line("12.5", ForceUnit::KilogramForce);
+    const auto r = parse_mark10_line("12.5", algocal::ForceUnit::kKilogramForce);
     ASSERT_EQ(r.kind, Kind::Reading);
     EXPECT_FALSE(r.unit.has_value());
     EXPECT_NEAR(r.force_n, 12.5 * kKgf, 1e-9);
@@ -53,21 +53,21 @@ TEST(Mark10Parser, NumericOnlyUsesTheConfiguredUnitAndSaysNoUnitWasGiven) {
 
 TEST(Mark10Parser, ErrorRepliesCarryCodeAndMeaning) {
     for (int code : {10, 11, 20, 21, 22}) {
-        const auto r = parse_mark10_line("*" + std::to_string(code), ForceUnit::Newton);
+        const auto r = parse_mark10_line("*" + std::to_string(code), algocal::ForceUnit::kNewton);
         ASSERT_EQ(r.kind, Kind::DeviceError) << code;
         EXPECT_EQ(r.error_code, code);
         EXPECT_NE(r.message.find(std::string(mark10_error_meaning(code))), std::string::npos);
     }
-    EXPECT_NE(parse_mark10_line("*10", ForceUnit::Newton).message.find("illegal command"),
+    EXPECT_NE(parse_mark10_line("*10", algocal::ForceUnit::kNewton).message.find("illegal command"),
               std::string::npos);
 }
 
 TEST(Mark10Parser, OverloadIsAReadingFlaggedOverload) {
-    const auto bare = parse_mark10_line("OVER", ForceUnit::Newton);
+    const auto bare = parse_mark10_line("OVER", algocal::ForceUnit::kNewton);
     ASSERT_EQ(bare.kind, Kind::Reading);
     EXPECT_TRUE(bare.overload);
     EXPECT_FALSE(bare.has_value);
-    const auto with_value = parse_mark10_line("500.0 N OVER", ForceUnit::Newton);
+    const auto with_value = parse_mark10_line("500.0 N OVER", algocal::ForceUnit::kNewton);
     ASSERT_EQ(with_value.kind, Kind::Reading);
     EXPECT_TRUE(with_value.overload);
     EXPECT_DOUBLE_EQ(with_value.force_n, 500.0);
@@ -76,19 +76,20 @@ TEST(Mark10Parser, OverloadIsAReadingFlaggedOverload) {
 TEST(Mark10Parser, RefusesGarbage) {
     for (const char* line : {"", "lbF", "abc", "12.3 furlongs", "--5 N", "*1", "*1x", "1.2.3 N",
                              "\x81\x92\xff", "4.285 N extra"}) {
-        EXPECT_EQ(parse_mark10_line(line, ForceUnit::Newton).kind, Kind::Unparsable) << line;
+        EXPECT_EQ(parse_mark10_line(line, algocal::ForceUnit::kNewton).kind, Kind::Unparsable)
+            << line;
     }
 }
 
 TEST(WagnerParser, MinusIsTensionAndTheSignIsSeparatedBySpace) {
-    const auto tension = parse_wagner_line("- 23.02 lbf", ForceUnit::Newton);
+    const auto tension = parse_wagner_line("- 23.02 lbf", algocal::ForceUnit::kNewton);
     ASSERT_EQ(tension.kind, Kind::Reading);
     EXPECT_NEAR(tension.force_n, -23.02 * kLbf, 1e-9);
-    const auto compression = parse_wagner_line("+ 5.10 lbf", ForceUnit::Newton);
+    const auto compression = parse_wagner_line("+ 5.10 lbf", algocal::ForceUnit::kNewton);
     ASSERT_EQ(compression.kind, Kind::Reading);
     EXPECT_NEAR(compression.force_n, 5.10 * kLbf, 1e-9);
-    EXPECT_NEAR(parse_wagner_line("+ 1.00 kgf", ForceUnit::Newton).force_n, kKgf, 1e-9);
-    EXPECT_EQ(parse_wagner_line("+ lbf", ForceUnit::Newton).kind, Kind::Unparsable);
+    EXPECT_NEAR(parse_wagner_line("+ 1.00 kgf", algocal::ForceUnit::kNewton).force_n, kKgf, 1e-9);
+    EXPECT_EQ(parse_wagner_line("+ lbf", algocal::ForceUnit::kNewton).kind, Kind::Unparsable);
 }
 
 TEST(ImadaParser, ReadsValueUnitModeAndJudgement) {
@@ -114,36 +115,49 @@ TEST(ImadaParser, RefusesMalformedLines) {
 }
 
 TEST(ShimpoParser, EchoIsNotData) {
-    EXPECT_EQ(parse_shimpo_line("BA", ForceUnit::Newton).kind, Kind::Echo);
-    EXPECT_EQ(parse_shimpo_line("BB", ForceUnit::Newton).kind, Kind::Echo);
-    EXPECT_EQ(parse_shimpo_line("AB", ForceUnit::Newton).kind, Kind::Echo);
+    EXPECT_EQ(parse_shimpo_line("BA", algocal::ForceUnit::kNewton).kind, Kind::Echo);
+    EXPECT_EQ(parse_shimpo_line("BB", algocal::ForceUnit::kNewton).kind, Kind::Echo);
+    EXPECT_EQ(parse_shimpo_line("AB", algocal::ForceUnit::kNewton).kind, Kind::Echo);
 }
 
 TEST(ShimpoParser, ReadsAReadingWithOrWithoutTheEchoInFront) {
-    const auto alone = parse_shimpo_line("+0012.30 N", ForceUnit::Newton);
+    const auto alone = parse_shimpo_line("+0012.30 N", algocal::ForceUnit::kNewton);
     ASSERT_EQ(alone.kind, Kind::Reading);
     EXPECT_NEAR(alone.force_n, 12.3, 1e-9);
-    const auto glued = parse_shimpo_line("BA-0003.50 N", ForceUnit::Newton);
+    const auto glued = parse_shimpo_line("BA-0003.50 N", algocal::ForceUnit::kNewton);
     ASSERT_EQ(glued.kind, Kind::Reading);
     EXPECT_NEAR(glued.force_n, -3.5, 1e-9);
 }
 
 TEST(AsciiNumberParser, AppliesScaleAndUnit) {
-    const auto r = parse_ascii_number_line(" 1234 ", ForceUnit::GramForce, 0.5);
+    const auto r = parse_ascii_number_line(" 1234 ", algocal::ForceUnit::kGramForce, 0.5);
     ASSERT_EQ(r.kind, Kind::Reading);
     EXPECT_NEAR(r.force_n, 617.0 * kKgf / 1000.0, 1e-9);
-    EXPECT_NEAR(parse_ascii_number_line("-2.5", ForceUnit::Newton, 1.0).force_n, -2.5, 1e-12);
-    EXPECT_EQ(parse_ascii_number_line("1 2", ForceUnit::Newton, 1.0).kind, Kind::Unparsable);
-    EXPECT_EQ(parse_ascii_number_line("weight: 5", ForceUnit::Newton, 1.0).kind, Kind::Unparsable);
+    EXPECT_NEAR(parse_ascii_number_line("-2.5", algocal::ForceUnit::kNewton, 1.0).force_n, -2.5,
+                1e-12);
+    EXPECT_EQ(parse_ascii_number_line("1 2", algocal::ForceUnit::kNewton, 1.0).kind,
+              Kind::Unparsable);
+    EXPECT_EQ(parse_ascii_number_line("weight: 5", algocal::ForceUnit::kNewton, 1.0).kind,
+              Kind::Unparsable);
+}
+
+// The drivers convert with algocal's one table: a pound-force is 4.4482216152605 N exactly,
+// not the rounded 4.4482216 a second table once used (44.482216 N for a 10 lbf reading).
+TEST(ForceUnits, AGaugesPoundForceIsTheExactPoundForce) {
+    const GaugeReply r = parse_mark10_line("10.00 lbF", algocal::ForceUnit::kNewton);
+    ASSERT_EQ(r.kind, Kind::Reading);
+    EXPECT_DOUBLE_EQ(r.force_n, 44.482216152605);
+    EXPECT_DOUBLE_EQ(parse_mark10_line("16.00 ozf", algocal::ForceUnit::kNewton).force_n,
+                     4.4482216152605);
 }
 
 TEST(ForceUnits, ConvertToNewtons) {
-    EXPECT_DOUBLE_EQ(newtons_per(ForceUnit::PoundForce), 4.4482216);
-    EXPECT_DOUBLE_EQ(newtons_per(ForceUnit::KilogramForce), 9.80665);
-    EXPECT_DOUBLE_EQ(newtons_per(ForceUnit::OunceForce), 4.4482216 / 16);
-    EXPECT_DOUBLE_EQ(newtons_per(ForceUnit::GramForce), 9.80665 / 1000);
-    EXPECT_DOUBLE_EQ(newtons_per(ForceUnit::Millinewton), 0.001);
-    EXPECT_DOUBLE_EQ(newtons_per(ForceUnit::Kilonewton), 1000.0);
+    EXPECT_DOUBLE_EQ(algocal::newtons_per(algocal::ForceUnit::kPoundForce), 4.4482216152605);
+    EXPECT_DOUBLE_EQ(algocal::newtons_per(algocal::ForceUnit::kKilogramForce), 9.80665);
+    EXPECT_DOUBLE_EQ(algocal::newtons_per(algocal::ForceUnit::kOunceForce), 4.4482216152605 / 16);
+    EXPECT_DOUBLE_EQ(algocal::newtons_per(algocal::ForceUnit::kGramForce), 9.80665 / 1000);
+    EXPECT_DOUBLE_EQ(algocal::newtons_per(algocal::ForceUnit::kMillinewton), 0.001);
+    EXPECT_DOUBLE_EQ(algocal::newtons_per(algocal::ForceUnit::kKilonewton), 1000.0);
 }
 
 // Found by gauge_lines_fuzz (issue 12): 309 digits fit a double, but in pounds-force they
@@ -151,12 +165,13 @@ TEST(ForceUnits, ConvertToNewtons) {
 TEST(GaugeParsers, AValueThatOverflowsInNewtonsIsUnparsable) {
     const std::string huge = "1" + std::string(308, '0');
     for (const GaugeReply& r :
-         {parse_mark10_line(huge + " lbF", ForceUnit::Newton),
-          parse_wagner_line("+ " + huge + " lbf", ForceUnit::Newton),
-          parse_shimpo_line(huge + " lbf", ForceUnit::Newton), parse_imada_line("+" + huge + "OTO"),
-          parse_ascii_number_line(huge, ForceUnit::PoundForce, 1.0)}) {
+         {parse_mark10_line(huge + " lbF", algocal::ForceUnit::kNewton),
+          parse_wagner_line("+ " + huge + " lbf", algocal::ForceUnit::kNewton),
+          parse_shimpo_line(huge + " lbf", algocal::ForceUnit::kNewton),
+          parse_imada_line("+" + huge + "OTO"),
+          parse_ascii_number_line(huge, algocal::ForceUnit::kPoundForce, 1.0)}) {
         EXPECT_EQ(r.kind, Kind::Unparsable) << r.force_n;
         EXPECT_NE(r.message.find("too large"), std::string::npos) << r.message;
     }
-    EXPECT_EQ(parse_mark10_line(huge + " N", ForceUnit::Newton).kind, Kind::Reading);
+    EXPECT_EQ(parse_mark10_line(huge + " N", algocal::ForceUnit::kNewton).kind, Kind::Reading);
 }

@@ -63,13 +63,13 @@ TEST(Mark10Driver, DecodesAReplySplitAtEveryByte) {
         driver.on_bytes({t0, {bytes, cut}}, link);
         driver.on_bytes({t0, {bytes + cut, reply.size() - cut}}, link);
         ASSERT_EQ(link.samples.size(), 1u) << "cut " << cut;
-        EXPECT_NEAR(link.samples[0].force_n, -18.78 * 4.4482216, 1e-9);
+        EXPECT_NEAR(link.samples[0].force_n, -18.78 * algocal::kNewtonsPerLbf, 1e-9);
     }
 }
 
 TEST(Mark10Driver, ByteByByteDeliveryLosesNothing) {
     Mark10Driver driver(at_baud(115200));
-    Mark10Emulator gauge(ForceUnit::Newton, "N", 3);
+    Mark10Emulator gauge(algocal::ForceUnit::kNewton, "N", 3);
     gauge.set_force_n(4.285);
     VirtualWire::Options options;
     options.max_chunk_bytes = 1;
@@ -136,7 +136,7 @@ TEST(Mark10Driver, ErrorRepliesAreCountedWithTheirMeaningAndDoNotStormTheGauge) 
 
 TEST(Mark10Driver, OverloadIsFlaggedAndWarnedOnce) {
     Mark10Driver driver(at_baud(9600));
-    Mark10Emulator gauge(ForceUnit::Newton, "N");
+    Mark10Emulator gauge(algocal::ForceUnit::kNewton, "N");
     gauge.set_capacity_n(50.0);
     gauge.set_force_n(49.0);
     VirtualWire wire(driver, gauge);
@@ -204,15 +204,15 @@ TEST(Mark10Driver, SilenceFromTheStartIsExplained) {
 
 TEST(Mark10Driver, NumericOnlyOutputIsReadInTheConfiguredUnitWithOneWarning) {
     DriverOptions options = at_baud(9600);
-    options.unit_when_omitted = ForceUnit::PoundForce;
+    options.unit_when_omitted = algocal::ForceUnit::kPoundForce;
     Mark10Driver driver(options);
-    Mark10Emulator gauge(ForceUnit::PoundForce, "");
-    gauge.set_force_n(10 * 4.4482216);
+    Mark10Emulator gauge(algocal::ForceUnit::kPoundForce, "");
+    gauge.set_force_n(10 * algocal::kNewtonsPerLbf);
     VirtualWire wire(driver, gauge);
     wire.start();
     wire.run_for(0.3);
     ASSERT_FALSE(wire.link().samples.empty());
-    EXPECT_NEAR(wire.link().samples.back().force_n, 10 * 4.4482216, 0.03);
+    EXPECT_NEAR(wire.link().samples.back().force_n, 10 * algocal::kNewtonsPerLbf, 0.03);
     const auto warnings = wire.link().events_of(LinkEvent::Kind::Warning);
     ASSERT_EQ(warnings.size(), 1u);
     EXPECT_NE(warnings[0].message.find("without a unit; reading them as lbf"), std::string::npos);

@@ -15,7 +15,7 @@ using namespace algocore;
 using namespace algotest;
 
 namespace {
-constexpr double kLbf = 4.4482216;
+constexpr double kLbf = algocal::kNewtonsPerLbf;
 }
 
 TEST(WagnerDriver, PolledFdxReadsTensionAsNegative) {
@@ -80,7 +80,8 @@ TEST(WagnerDriver, RearmsAPowerCycledGaugeAfter200msOfSilence) {
 }
 
 TEST(ImadaDriver, PollsWithDAndReadsEachUnitLetter) {
-    for (auto unit : {ForceUnit::Newton, ForceUnit::KilogramForce, ForceUnit::PoundForce}) {
+    for (auto unit : {algocal::ForceUnit::kNewton, algocal::ForceUnit::kKilogramForce,
+                      algocal::ForceUnit::kPoundForce}) {
         ImadaDriver driver{DriverOptions{}};
         ImadaEmulator gauge(unit, 'P', 'H');
         gauge.set_force_n(-12.0);
@@ -88,7 +89,7 @@ TEST(ImadaDriver, PollsWithDAndReadsEachUnitLetter) {
         wire.start();
         wire.run_for(0.2);
         ASSERT_GT(wire.link().samples.size(), 20u);
-        EXPECT_NEAR(wire.link().samples.back().force_n, -12.0, 0.01 * newtons_per(unit));
+        EXPECT_NEAR(wire.link().samples.back().force_n, -12.0, 0.01 * algocal::newtons_per(unit));
         EXPECT_EQ(gauge.command_log().substr(0, 2), "D;");
         EXPECT_EQ(driver.stats().bad_frames, 0u);
     }
@@ -133,7 +134,7 @@ TEST(ShimpoDriver, ContinuousModeStartsWithBbAndStopsWithAb) {
 TEST(AsciiLineDriver, ReadsEveryLineEndingWithScaleAndUnit) {
     for (const char* ending : {"\r", "\n", "\r\n"}) {
         DriverOptions options;
-        options.ascii_unit = ForceUnit::GramForce;
+        options.ascii_unit = algocal::ForceUnit::kGramForce;
         options.ascii_scale = 0.1; // the board prints tenths of a gram
         AsciiLineDriver driver(options);
         AsciiLineEmulator board(80.0, ending, 0.1 * 9.80665e-3, 0);

@@ -98,7 +98,7 @@ TEST(SessionReportPdf, ALabsOwnMdcIsMarkedAndItsSourceAndDateAreInTheFootnote) {
     c.h = history::SubjectHistory::build(c.r.records);
     const std::string pdf = pdf_of(c, history::PressureFormat());
     // +90 kPa: a real increase against the built-in 47 kPa, within the lab's 120 (dagger).
-    EXPECT_NE(pdf.find("(within MDC \\(120\\206\\))"), std::string::npos);
+    EXPECT_NE(pdf.find("(no real change \\(120\\206\\))"), std::string::npos);
     EXPECT_EQ(pdf.find("real increase"), std::string::npos);
     EXPECT_NE(pdf.find("(\\206 MDC of Upper trapezius L: this lab \\(2026-01-20\\): "
                        "ICC\\(2,1\\) 0.90, 20 subjects; lab.db.)"),
@@ -106,7 +106,7 @@ TEST(SessionReportPdf, ALabsOwnMdcIsMarkedAndItsSourceAndDateAreInTheFootnote) {
     // Without a lab row the footnote names the built-in default and nothing is marked.
     const std::string builtin = pdf_of(ReportCase(), history::PressureFormat());
     EXPECT_NE(builtin.find("exceeds the site's MDC \\(in brackets\\): built-in default "
-                           "\\(site library\\).)"),
+                           "\\(Walton et al. 2011\\).)"),
               std::string::npos);
     EXPECT_EQ(builtin.find("\\206"), std::string::npos);
 }

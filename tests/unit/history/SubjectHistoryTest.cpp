@@ -4,6 +4,8 @@
 #include "algocore/history/MdcLookup.h"
 #include "algocore/history/PressureFormat.h"
 #include "algocore/history/SubjectHistory.h"
+#include "algocore/protocols/BuiltinMdc.h"
+#include "algocore/storage/SiteLibrary.h"
 
 using namespace algocore;
 using history::SubjectHistory;
@@ -92,15 +94,41 @@ TEST(SubjectHistory, HoldsAndSessionCountsFollowTheirSessions) {
 
 TEST(MdcLookup, BuiltInDefaultsStateWhereTheyComeFrom) {
     storage::Site library;
+    library.key = "upper_trapezius";
     library.name = "Upper trapezius";
-    library.mdc_kpa = 47.2;
-    EXPECT_EQ(history::builtin_mdc(library).provenance, "built-in default (site library)");
+    EXPECT_DOUBLE_EQ(history::builtin_mdc(library).mdc_kpa, 47.2);
+    EXPECT_EQ(history::builtin_mdc(library).provenance, "built-in default (Walton et al. 2011)");
+    library.key = "masseter";
+    EXPECT_EQ(history::builtin_mdc(library).provenance, "built-in default (estimate)");
     storage::Site custom;
     custom.name = "Tibialis anterior";
     EXPECT_DOUBLE_EQ(history::builtin_mdc(custom).mdc_kpa, 97.9);
     EXPECT_EQ(history::builtin_mdc(custom).provenance, "built-in default (Walton et al. 2011)");
     custom.name = "My point";
     EXPECT_EQ(history::builtin_mdc(custom).provenance, "built-in default (fallback 50 kPa)");
+    custom.mdc_kpa = 33.0;
+    EXPECT_DOUBLE_EQ(history::builtin_mdc(custom).mdc_kpa, 33.0);
+    EXPECT_EQ(history::builtin_mdc(custom).provenance, "built-in default (site record)");
+}
+
+// One table of built-in MDCs: the site library, a site stored by an older version (whose
+// row still carries the library's old 70 kPa for the upper trapezius) and a custom site of
+// the same name all get the table's value, so two views never judge one change differently.
+TEST(MdcLookup, TheSiteLibraryAndEveryVerdictUseTheOneBuiltInTable) {
+    for (const storage::Site& site : storage::builtin_sites()) {
+        SCOPED_TRACE(site.key);
+        const auto builtin = protocols::builtin_mdc_of(site.key);
+        ASSERT_TRUE(builtin);
+        EXPECT_EQ(site.mdc_kpa, builtin->mdc_kpa);
+        EXPECT_EQ(history::MdcLookup().mdc(site, BodySide::Left).mdc_kpa, builtin->mdc_kpa);
+        storage::Site same_name;
+        same_name.name = site.name;
+        EXPECT_EQ(history::builtin_mdc(same_name).mdc_kpa, builtin->mdc_kpa);
+    }
+    storage::Site stored_by_an_older_version = storage::builtin_sites().front();
+    ASSERT_EQ(stored_by_an_older_version.key, "upper_trapezius");
+    stored_by_an_older_version.mdc_kpa = 70.0;
+    EXPECT_EQ(history::builtin_mdc(stored_by_an_older_version).mdc_kpa, 47.2);
 }
 
 TEST(MdcLookup, ALabsOwnMdcWinsAndChangesTheVerdict) {
@@ -145,7 +173,7 @@ TEST(SubjectHistory, TheLabsMdcStoredWithTheRecordsDecidesTheVerdictAndSaysSo) {
     EXPECT_EQ(builtin.points()[0].visits[1].vs_previous->verdict,
               ChangeVerdict::NoDetectableChange);
     EXPECT_EQ(builtin.points()[0].visits[1].vs_previous->mdc_source,
-              "built-in default (site library)");
+              "built-in default (Walton et al. 2011)");
 
     // ... and beyond the 25 kPa this lab measured for the left side.
     r.records.site_mdc = {lab_row(4, BodySide::Left, 25.0, "ICC(2,1) 0.93, 12 subjects; lab.db")};

@@ -8,6 +8,9 @@
 #include "algocore/LinkEvent.h"
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/live/LiveSession.h"
+#include "algocore/protocols/DoseMetrics.h"
+#include "algocore/protocols/PptTrial.h"
+#include "algocore/protocols/ProbeContact.h"
 
 using namespace algocore::live;
 using algocore::protocols::BandState;
@@ -170,12 +173,36 @@ TEST(LiveSession, TheRampRateStartsAfreshAfterAGap) {
 TEST(LiveSession, TheProbeIsOnTheSkinFromTheContactPressure) {
     LiveSession model;
     model.set_link(LinkState::Connected);
-    model.add_sample(sample_at(1.0, LiveSession::kContactKpa - 1));
+    model.add_sample(sample_at(1.0, algocore::protocols::kProbeOnSkinKpa - 1));
     EXPECT_FALSE(model.probe_on_skin());
-    model.add_sample(sample_at(1.01, LiveSession::kContactKpa + 1));
+    model.add_sample(sample_at(1.01, algocore::protocols::kProbeOnSkinKpa + 1));
     EXPECT_TRUE(model.probe_on_skin());
     model.set_now_s(2.0); // stale
     EXPECT_FALSE(model.probe_on_skin());
+}
+
+// One contact pressure for everyone: at the pressure where a PPT ramp starts and a hold's
+// dose counts contact, the live view (and the coach) calls the probe on the skin too (the
+// live view once said 15 kPa while everything else said 10).
+TEST(LiveSession, TheLiveViewTheRampAndTheDoseAgreeWhenTheProbeIsOnTheSkin) {
+    namespace protocols = algocore::protocols;
+    const double on_kpa = protocols::kProbeOnSkinKpa;
+    LiveSession model;
+    model.set_link(LinkState::Connected);
+    model.add_sample(sample_at(1.0, on_kpa));
+    EXPECT_TRUE(model.probe_on_skin());
+
+    protocols::PptTrial trial(protocols::PptPreset::dfns());
+    trial.arm();
+    trial.feed(sample_at(0.9, 0.0));
+    trial.feed(sample_at(1.0, on_kpa));
+    EXPECT_TRUE(trial.ramp_started());
+    EXPECT_DOUBLE_EQ(trial.result().ramp_start_t_s, 1.0);
+
+    const std::vector<algocore::Sample> hold{sample_at(0.0, on_kpa), sample_at(1.0, on_kpa),
+                                             sample_at(2.0, 0.0)};
+    const auto dose = protocols::measure_dose(hold, protocols::PressureBand{5, 20}, 0.5);
+    EXPECT_DOUBLE_EQ(dose.contact_s, 2.0);
 }
 
 TEST(LiveSession, BandStateIsStillComputedButNotLive) {

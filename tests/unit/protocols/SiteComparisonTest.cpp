@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include "algocore/protocols/BuiltinMdc.h"
 #include "algocore/protocols/SiteComparison.h"
 
 using namespace algocore::protocols;
@@ -29,14 +30,24 @@ TEST(SiteComparison, AChangeWithinTheMdcIsNotADetectableChange) {
     EXPECT_STREQ(to_string(ChangeVerdict::NoDetectableChange), "no_detectable_change");
 }
 
-TEST(MdcTable, HasLiteratureDefaultsPerSiteAndAFallback) {
-    MdcTable table;
-    EXPECT_DOUBLE_EQ(table.mdc_kpa("Upper Trapezius"), 47.2);
-    EXPECT_DOUBLE_EQ(table.mdc_kpa("tibialis anterior"), 97.9);
-    EXPECT_DOUBLE_EQ(table.mdc_kpa("masseter"), table.fallback_kpa());
-    table.set("Masseter", 30.0);
-    EXPECT_DOUBLE_EQ(table.mdc_kpa("masseter"), 30.0);
-    EXPECT_TRUE(table.has_site("MASSETER"));
-    EXPECT_FALSE(MdcTable::empty(40.0).has_site("upper trapezius"));
-    EXPECT_DOUBLE_EQ(MdcTable::empty(40.0).mdc_kpa("upper trapezius"), 40.0);
+// One wording of the verdict for people; the CLI history, the report and both pages print it.
+TEST(SiteComparison, EveryVerdictHasOneWordingForPeople) {
+    EXPECT_STREQ(verdict_words(ChangeVerdict::Increased), "real increase");
+    EXPECT_STREQ(verdict_words(ChangeVerdict::Decreased), "real decrease");
+    EXPECT_STREQ(verdict_words(ChangeVerdict::NoDetectableChange), "no real change");
+}
+
+// One built-in MDC table: the cited values for the two sites Walton et al. 2011 measured, and
+// an estimate (said so) for the others; the site library takes its values from it.
+TEST(BuiltinMdc, TheCitedSitesCarryThePublishedValues) {
+    ASSERT_TRUE(builtin_mdc_of("upper_trapezius"));
+    EXPECT_EQ(builtin_mdc_of("upper_trapezius")->mdc_kpa, 47.2);
+    EXPECT_STREQ(builtin_mdc_of("upper_trapezius")->source, "Walton et al. 2011");
+    ASSERT_TRUE(builtin_mdc_of("tibialis_anterior"));
+    EXPECT_EQ(builtin_mdc_of("tibialis_anterior")->mdc_kpa, 97.9);
+    EXPECT_STREQ(builtin_mdc_of("tibialis_anterior")->source, "Walton et al. 2011");
+    EXPECT_STREQ(builtin_mdc_of("masseter")->source, "estimate");
+    EXPECT_FALSE(builtin_mdc_of("Upper trapezius")); // keys, not names
+    EXPECT_FALSE(builtin_mdc_of("my_point"));
+    EXPECT_EQ(kFallbackMdcKpa, 50.0);
 }

@@ -118,9 +118,9 @@ TEST_F(PptFixture, ThePreviousSessionsThresholdArrivesWithoutBlockingAndJudgesTh
     EXPECT_EQ(result.change->verdict, protocols::ChangeVerdict::Increased);
     ASSERT_TRUE(result.mdc);
     EXPECT_EQ(result.mdc->origin, history::MdcOrigin::BuiltInDefault);
-    EXPECT_DOUBLE_EQ(result.change->mdc_kpa, 70.0); // the site library's trapezius
+    EXPECT_DOUBLE_EQ(result.change->mdc_kpa, 47.2); // the built-in table's trapezius
     EXPECT_EQ(result.change->mdc_source, history::builtin_mdc(site).provenance);
-    EXPECT_EQ(result.change->mdc_source, "built-in default (site library)");
+    EXPECT_EQ(result.change->mdc_source, "built-in default (Walton et al. 2011)");
 }
 
 TEST_F(PptFixture, ATrialArmedWhileTheProbeIsLoadedDoesNotStartMidRamp) {

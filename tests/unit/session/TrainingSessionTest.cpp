@@ -3,7 +3,7 @@
 #include <cmath>
 #include <future>
 
-#include "algocore/protocols/DoseMetrics.h"
+#include "algocore/protocols/ProbeContact.h"
 
 #include "SessionFixture.h"
 
@@ -59,8 +59,8 @@ TEST(TrainingSession, ADelayedButIdenticalAttemptScoresNearZeroError) {
     // From the expert's first contact to the last: 1 s press, 6 s hold, 0.5 s release, less
     // the parts below the contact pressure.
     EXPECT_NEAR(training.expert()->duration_s(), 7.5, 0.05);
-    EXPECT_GE(training.expert()->points().front().pressure_kpa, protocols::kContactKpa);
-    EXPECT_GE(training.expert()->points().back().pressure_kpa, protocols::kContactKpa);
+    EXPECT_GE(training.expert()->points().front().pressure_kpa, protocols::kProbeOnSkinKpa);
+    EXPECT_GE(training.expert()->points().back().pressure_kpa, protocols::kProbeOnSkinKpa);
 
     ASSERT_EQ(training.set_student("Student Bo"), "");
     ASSERT_EQ(training.start_attempt(), "");
@@ -73,7 +73,7 @@ TEST(TrainingSession, ADelayedButIdenticalAttemptScoresNearZeroError) {
     EXPECT_LT(training.last_score()->absolute_error_kpa, 0.5);
     EXPECT_LT(training.last_score()->variable_error_kpa, 0.5);
     ASSERT_FALSE(training.attempt_samples().empty());
-    EXPECT_GE(training.attempt_samples().front().pressure_kpa, protocols::kContactKpa);
+    EXPECT_GE(training.attempt_samples().front().pressure_kpa, protocols::kProbeOnSkinKpa);
 }
 
 // An attempt the probe never touched is not scored and not counted.

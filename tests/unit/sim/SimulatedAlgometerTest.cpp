@@ -291,6 +291,20 @@ TEST(SimulatedAlgometer, RefusesBadOptionsWithAClearMessage) {
     EXPECT_FALSE(simulator.running());
 }
 
+// The simulator takes the program's one probe-area range, not a wider one of its own.
+TEST(SimulatedAlgometer, AcceptsTheProbeAreasTheProgramAccepts) {
+    SimulatedAlgometerOptions options;
+    options.probe_area_cm2 = 10.0;
+    EXPECT_EQ(SimulatedAlgometer::validate(options), "");
+    options.probe_area_cm2 = 0.01;
+    EXPECT_EQ(SimulatedAlgometer::validate(options), "");
+    for (const double outside : {10.5, 100.0, 0.005}) {
+        options.probe_area_cm2 = outside;
+        EXPECT_EQ(SimulatedAlgometer::validate(options), "probe area must be 0.01 to 10 cm\u00b2")
+            << outside;
+    }
+}
+
 TEST(SimulatedAlgometer, RefusesABadScenarioFileNamingTheLine) {
     const auto csv = temp_path("algosim-bad") += ".csv";
     std::ofstream(csv) << "t_s,pressure_kpa,patient_button,operator_button\n0,0,0,0\n1,x,0,0\n";

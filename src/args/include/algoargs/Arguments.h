@@ -12,14 +12,11 @@
 #include <optional>
 #include <string>
 
+#include "algocal/ProbeArea.h"
 #include "algoinput/QuotedInput.h"
 
 namespace cli_args {
 
-/// Smallest and largest probe tip, cm²: a 1.13 mm needle to a 3.6 cm disc; a value outside
-/// (1e-300 once gave 1e300 kPa) is a typo, not a probe.
-inline constexpr double kMinProbeAreaCm2 = 0.01;
-inline constexpr double kMaxProbeAreaCm2 = 10.0;
 /// Replay speed factors; `max` plays as fast as possible.
 inline constexpr double kMinReplaySpeed = 0.01;
 inline constexpr double kMaxReplaySpeed = 1000.0;
@@ -91,16 +88,14 @@ inline CLI::Validator probability() {
         "P");
 }
 
-/// A probe tip area in cm², within kMinProbeAreaCm2..kMaxProbeAreaCm2 (or the given range).
-inline CLI::Validator probe_area_cm2(double smallest = kMinProbeAreaCm2,
-                                     double largest = kMaxProbeAreaCm2) {
+/// A probe tip area in cm², within the one range every front end accepts (algocal/ProbeArea.h).
+inline CLI::Validator probe_area_cm2() {
     return CLI::Validator(
-        [smallest, largest](std::string& text) -> std::string {
+        [](std::string& text) -> std::string {
             const auto value = finite_number(text);
-            if (value && *value >= smallest && *value <= largest) return {};
-            char range[64];
-            std::snprintf(range, sizeof range, "%g to %g", smallest, largest);
-            return std::string("must be a probe area from ") + range + " cm², not " + shown(text);
+            if (value && algocal::probe_area_in_range(*value)) return {};
+            return "must be a probe area from " + algocal::probe_area_range_text() + ", not " +
+                   shown(text);
         },
         "CM2");
 }

@@ -15,6 +15,8 @@
 #include <QVBoxLayout>
 #include <limits>
 
+#include "algocal/ProbeArea.h"
+
 namespace algogui::calibration {
 
 namespace {
@@ -80,7 +82,8 @@ CalibrationSetupPanel::CalibrationSetupPanel(QWidget* parent) : QWidget(parent) 
     uncertainty_ = spin(trace_box, 0, 10, 0.05, 3, tr(" % (k = 2)"));
     operator_ = new QLineEdit(trace_box);
     temperature_ = spin(trace_box, -40, 85, 21.0, 1, tr(" °C"));
-    probe_area_ = spin(trace_box, 0.05, 10, algocal::kStandardProbeAreaCm2, 2, tr(" cm²"));
+    probe_area_ = spin(trace_box, algocal::kMinProbeAreaCm2, algocal::kMaxProbeAreaCm2,
+                       algocal::kStandardProbeAreaCm2, 2, tr(" cm²"));
     tolerance_ = spin(trace_box, 0.01, 20, 1.0, 2, tr(" % of full scale"));
     validity_days_ = new QSpinBox(trace_box);
     validity_days_->setRange(1, 3650);

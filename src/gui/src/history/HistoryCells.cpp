@@ -34,10 +34,10 @@ QString session_day(const std::string& started_utc) {
 QString change_text(const std::optional<algocore::protocols::ThresholdChange>& change,
                     const DisplayUnit& unit) {
     if (!change) return QObject::tr("first");
-    const QString verdict = change->verdict == ChangeVerdict::NoDetectableChange
-                                ? QObject::tr("< MDC")
-                                : QObject::tr("real");
-    return QStringLiteral("%1 (%2)").arg(signed_number(change->change_kpa, unit), verdict);
+    // The change on one line, the verdict in the words every view uses on the next, so the
+    // table keeps its width at 1024 x 640.
+    const QString verdict = QString::fromUtf8(algocore::protocols::verdict_words(change->verdict));
+    return QStringLiteral("%1\n%2").arg(signed_number(change->change_kpa, unit), verdict);
 }
 
 void fill_point_row(QTableWidget& table, int row, const algocore::history::PointSeries& point,

@@ -17,7 +17,8 @@ class HistoryPlot;
 QTableWidgetItem* history_cell(const QString& text);
 /// "2026-03-05" of an ISO 8601 time.
 QString session_day(const std::string& started_utc);
-/// "+70 (real)", "−12 (< MDC)" in the unit, or "first" when there is nothing to compare.
+/// The change in the unit ("+70") and on a second line its verdict (protocols::verdict_words),
+/// or "first" when there is nothing to compare.
 QString change_text(const std::optional<algocore::protocols::ThresholdChange>& change,
                     const DisplayUnit& unit);
 /// One point's row for one session: point, trials, mean ± SD, changes, L/R, MDC.

@@ -127,9 +127,11 @@ void HistoryPage::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
     trend_->set_unit(unit_.symbol, unit_.per_kpa);
     points_->setColumnCount(7);
+    // Units on a second header line: the columns are as wide as their numbers, so the table
+    // fits the smallest window with the verdicts written out.
     points_->setHorizontalHeaderLabels(
-        {tr("Point"), tr("n"), tr("Mean ± SD (%1)").arg(unit_.symbol), tr("vs previous"),
-         tr("vs first"), tr("L/R"), tr("MDC (%1)").arg(unit_.symbol)});
+        {tr("Point"), tr("n"), tr("Mean ± SD\n(%1)").arg(unit_.symbol), tr("vs previous"),
+         tr("vs first"), tr("L/R"), tr("MDC\n(%1)").arg(unit_.symbol)});
     points_->horizontalHeaderItem(1)->setToolTip(tr("Counted trials / all trials"));
     points_->horizontalHeaderItem(5)->setToolTip(
         tr("Left/right difference relative to their mean, and the lower (more sensitive) side"));
@@ -259,6 +261,7 @@ void HistoryPage::show_session(int) {
         fill_point_row(*points_, static_cast<int>(i), *points[i], *points[i]->in_session(session),
                        unit_);
     points_->resizeColumnsToContents();
+    points_->resizeRowsToContents(); // the change cells hold two lines
     {
         const QSignalBlocker quiet(points_);
         points_->setCurrentCell(points.empty() ? -1 : 0, 0);

@@ -81,10 +81,7 @@ void PointSummaryView::show_result(const PptPointResult& result,
         change_->setStyleSheet(QString());
     } else {
         const auto& c = *result.change;
-        const QString verdict = c.verdict == ChangeVerdict::Increased ? tr("increased")
-                                : c.verdict == ChangeVerdict::Decreased
-                                    ? tr("decreased")
-                                    : tr("no detectable change");
+        const QString verdict = QString::fromUtf8(algocore::protocols::verdict_words(c.verdict));
         // Which MDC decided (the lab's own or the built-in default) is said beside the number;
         // the whole provenance line is in the tooltip.
         QString mdc = unit_.format_with_symbol(c.mdc_kpa);

@@ -7,6 +7,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 
+#include "algocal/ProbeArea.h"
+
 namespace algogui {
 
 SessionForm::SessionForm(QWidget* parent) : QWidget(parent) {
@@ -16,7 +18,7 @@ SessionForm::SessionForm(QWidget* parent) : QWidget(parent) {
     serial_->setPlaceholderText(tr("from the device"));
     calibration_ = new QLabel(tr("factory"), this);
     probe_cm2_ = new QDoubleSpinBox(this);
-    probe_cm2_->setRange(0.05, 10.0);
+    probe_cm2_->setRange(algocal::kMinProbeAreaCm2, algocal::kMaxProbeAreaCm2);
     probe_cm2_->setDecimals(2);
     probe_cm2_->setSingleStep(0.1);
     probe_cm2_->setValue(1.0);

@@ -22,8 +22,10 @@ struct HandSteadiness {
     double drift_base_kpa = 1.0;
     double drift_fraction = 0.015;
     double drift_correlation_s = 4.0;
-    /// Below this intended pressure the tip is off the skin: no tremor, no drift.
-    double contact_kpa = 2.0;
+    /// Below this intended pressure the simulated hand adds no tremor and no drift (the tip
+    /// barely touches). A property of the simulated hand, not the program's contact pressure
+    /// (algocore::protocols::kProbeOnSkinKpa).
+    double steady_below_kpa = 2.0;
 };
 
 /// Adds tremor and drift to an intended pressure; deterministic for a seed and time series.

@@ -1,7 +1,7 @@
 #pragma once
 // Imada DS2 serial behaviour: "D" → "+012.34NTO\r\n" (value, unit letter N/K/O, mode T/P,
 // judgement letter).
-#include "algocore/drivers/ForceUnit.h"
+#include "algocal/Units.h"
 #include "algotest/GaugeEmulator.h"
 
 namespace algotest {
@@ -10,14 +10,14 @@ namespace algotest {
 class ImadaEmulator final : public GaugeEmulator {
 public:
     /// unit: Newton, KilogramForce or PoundForce (the DS2's three).
-    explicit ImadaEmulator(algocore::ForceUnit unit = algocore::ForceUnit::Newton, char mode = 'T',
+    explicit ImadaEmulator(algocal::ForceUnit unit = algocal::ForceUnit::kNewton, char mode = 'T',
                            char judgement = 'O');
 
 protected:
     std::string answer(std::string_view command) override;
 
 private:
-    algocore::ForceUnit unit_;
+    algocal::ForceUnit unit_;
     char mode_;
     char judgement_;
 };

@@ -35,15 +35,12 @@ SiteMdc site_mdc_from_reliability(const ReliabilityResult& result, const std::st
                                   IccForm icc_form, const std::string& raters_are,
                                   const std::string& computed_utc, const std::string& source);
 
-/// Makes the site's own MDC the one change verdicts use for that site (by key and by name).
-void use_site_mdc(protocols::MdcTable& table, const SiteMdc& mdc);
-
 /// The row the storage keeps (site_mdc): the MDC, its SEM and ICC form, and a provenance
 /// line naming the data, the raters and the SEM formula. for_both_sides stores it for both
 /// sides of the site instead of mdc.side. computed_utc may be empty (the storage stamps it).
 storage::SiteMdcRecord to_record(const SiteMdc& mdc, bool for_both_sides = false);
 
-/// One line for a report: "MDC95 47.2 kPa (SEM 17.0 kPa, ICC(2,1) 0.89, 20 subjects x 2
+/// One line for a report: "MDC95 47.1 kPa (SEM 17.0 kPa, ICC(2,1) 0.89, 20 subjects x 2
 /// sessions, 2026-11-23T19:30:00Z, study.sqlite)".
 std::string describe(const SiteMdc& mdc);
 

@@ -15,7 +15,7 @@ protected:
     GaugeReply parse_line(std::string_view line) const override;
 
 private:
-    ForceUnit unit_;
+    algocal::ForceUnit unit_;
     double scale_;
 };
 

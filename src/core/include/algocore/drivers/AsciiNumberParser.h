@@ -7,6 +7,6 @@
 namespace algocore {
 
 /// Decode one line holding a single number; force = number × scale, in `unit`.
-GaugeReply parse_ascii_number_line(std::string_view line, ForceUnit unit, double scale);
+GaugeReply parse_ascii_number_line(std::string_view line, algocal::ForceUnit unit, double scale);
 
 } // namespace algocore

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <vector>
 
+#include "algocal/Units.h"
 #include "algocore/Driver.h"
-#include "algocore/drivers/ForceUnit.h"
 
 namespace algocore {
 
@@ -21,10 +21,10 @@ struct DriverOptions {
 
     // Gauges in numeric-only output mode (Mark-10, Wagner, Shimpo) print no unit: read
     // their values in this unit (the driver warns once that it is assuming).
-    ForceUnit unit_when_omitted = ForceUnit::Newton;
+    algocal::ForceUnit unit_when_omitted = algocal::ForceUnit::kNewton;
 
     // Generic ASCII lines (DIY boards): value_in_unit = number_on_the_line * ascii_scale.
-    ForceUnit ascii_unit = ForceUnit::Newton;
+    algocal::ForceUnit ascii_unit = algocal::ForceUnit::kNewton;
     double ascii_scale = 1.0;
     LineEnding ascii_line_ending = LineEnding::Any;
 

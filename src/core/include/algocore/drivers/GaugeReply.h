@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "algocore/drivers/ForceUnit.h"
+#include "algocal/Units.h"
 
 namespace algocore {
 
@@ -23,7 +23,7 @@ struct GaugeReply {
     /// False for a bare overload marker ("OVER") that carries no number.
     bool has_value = true;
     /// Unit the gauge printed, empty when it printed none (numeric-only output).
-    std::optional<ForceUnit> unit;
+    std::optional<algocal::ForceUnit> unit;
     int error_code = 0;  ///< for DeviceError (e.g. Mark-10 *10 → 10)
     char mode = 0;       ///< dialect-specific mode letter (Imada: 'T' real time, 'P' peak)
     char judgement = 0;  ///< dialect-specific comparator letter (Imada)

@@ -28,6 +28,6 @@ bool is_overload_word(std::string_view word);
 /// The common reply shape "<signed number> [unit] [overload word]" ("-18.78 lbF", "+ 5.10 lbf",
 /// "4.285 N OVER", "12.5"). A missing unit converts with `unit_when_omitted` and leaves
 /// GaugeReply::unit empty.
-GaugeReply parse_value_and_unit(std::string_view text, ForceUnit unit_when_omitted);
+GaugeReply parse_value_and_unit(std::string_view text, algocal::ForceUnit unit_when_omitted);
 
 } // namespace algocore

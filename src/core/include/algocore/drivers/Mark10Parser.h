@@ -9,7 +9,7 @@ namespace algocore {
 
 /// Decode one Mark-10 line (terminator already removed). A value without unit is converted
 /// with `unit_when_omitted`; GaugeReply::unit stays empty so the driver can say so.
-GaugeReply parse_mark10_line(std::string_view line, ForceUnit unit_when_omitted);
+GaugeReply parse_mark10_line(std::string_view line, algocal::ForceUnit unit_when_omitted);
 
 /// What a Mark-10 error code means ("illegal command", ...).
 std::string_view mark10_error_meaning(int code);

@@ -9,6 +9,6 @@
 namespace algocore {
 
 /// Decode one Shimpo line (terminator removed). An echo alone is Kind::Echo.
-GaugeReply parse_shimpo_line(std::string_view line, ForceUnit unit_when_omitted);
+GaugeReply parse_shimpo_line(std::string_view line, algocal::ForceUnit unit_when_omitted);
 
 } // namespace algocore

@@ -23,11 +23,13 @@ public:
 
 protected:
     GaugeReply parse_line(std::string_view line) const override;
-    std::string_view assumed_unit_name() const override { return to_string(unit_when_omitted_); }
+    std::string_view assumed_unit_name() const override {
+        return algocal::symbol(unit_when_omitted_);
+    }
 
 private:
     WagnerDriver(const DriverOptions& options, std::string name);
-    ForceUnit unit_when_omitted_;
+    algocal::ForceUnit unit_when_omitted_;
 };
 
 } // namespace algocore

@@ -8,6 +8,6 @@
 namespace algocore {
 
 /// Decode one Wagner line (terminator removed).
-GaugeReply parse_wagner_line(std::string_view line, ForceUnit unit_when_omitted);
+GaugeReply parse_wagner_line(std::string_view line, algocal::ForceUnit unit_when_omitted);
 
 } // namespace algocore

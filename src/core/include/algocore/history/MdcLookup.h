@@ -1,10 +1,10 @@
 #pragma once
 // The one place a site's minimal detectable change (MDC) is looked up for a "real change"
 // verdict, with where the number came from. A lab's own MDC (from its reliability data) wins
-// when a provider knows one; otherwise the built-in default: the site library's value, the
-// literature table (Walton et al. 2011) by name, or the table's fallback. Every verdict made
-// through judge_change() below carries the provenance written here, so the History page, the
-// CLI, the report and the Thresholds page all say the same thing about the same MDC.
+// when a provider knows one; otherwise the built-in default: the one built-in table
+// (protocols/BuiltinMdc, by site key), a custom site's own value, or the general fallback. Every
+// verdict made through judge_change() below carries the provenance written here, so the History
+// page, the CLI, the report and the Thresholds page all say the same thing about the same MDC.
 #include <functional>
 #include <optional>
 #include <string>
@@ -27,7 +27,8 @@ const char* short_label(MdcOrigin origin);
 struct MdcValue {
     double mdc_kpa = 0.0;
     MdcOrigin origin = MdcOrigin::BuiltInDefault;
-    /// One line: "built-in default (site library)", "this lab (2026-11-23): ICC(2,1) 0.89, …".
+    /// One line: "built-in default (Walton et al. 2011)", "this lab (2026-11-23): ICC(2,1) 0.89,
+    /// …".
     std::string provenance;
 };
 

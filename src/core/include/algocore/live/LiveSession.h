@@ -62,7 +62,7 @@ public:
     LinkState link_state() const { return signal_.link(); }
     /// Now on the session clock: the latest of set_now_s() and the newest sample.
     double now_s() const { return signal_.now_s(); }
-    /// The probe presses on the skin: a live signal at or above the contact pressure.
+    /// The probe presses on the skin: a live signal at or above protocols::kProbeOnSkinKpa.
     bool probe_on_skin() const;
     bool has_sample() const { return has_sample_; }
     const Sample& latest() const { return latest_; }
@@ -74,9 +74,6 @@ public:
     std::uint64_t samples_seen() const { return samples_seen_; }
     TraceHistory& history() { return history_; }
     const std::vector<TraceMarker>& markers() const { return markers_; }
-
-    /// Below this the probe is taken to be off the skin (resting on it weighs ~1 kPa).
-    static constexpr double kContactKpa = 15.0;
 
 private:
     bool gap_before(const Sample& sample) const;

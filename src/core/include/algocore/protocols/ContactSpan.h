@@ -1,9 +1,9 @@
 #pragma once
 // Where the probe is on the skin in a trace: from the first sample at or above the contact
-// pressure (kContactKpa) to the last one. Training aligns an attempt with the expert's
-// template at that first contact, so a student who starts a second later is not scored for
-// the second; the template's idle head and tail (before the expert touches, after the
-// expert lifts) are not part of the exercise.
+// pressure (kProbeOnSkinKpa, ProbeContact.h) to the last one. Training aligns an attempt with
+// the expert's template at that first contact, so a student who starts a second later is not
+// scored for the second; the template's idle head and tail (before the expert touches, after
+// the expert lifts) are not part of the exercise.
 #include <cstddef>
 #include <optional>
 #include <vector>

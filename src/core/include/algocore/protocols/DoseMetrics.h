@@ -7,15 +7,13 @@
 
 #include "algocore/Sample.h"
 #include "algocore/protocols/PressureBand.h"
+#include "algocore/protocols/ProbeContact.h"
 
 namespace algocore::protocols {
 
-/// The probe is in contact with the skin at or above this pressure (the PPT contact level).
-inline constexpr double kContactKpa = 10.0;
-
 struct DoseMetrics {
     double duration_s = 0.0;       ///< first to last sample of the hold
-    double contact_s = 0.0;        ///< time with the probe in contact (>= kContactKpa)
+    double contact_s = 0.0;        ///< time with the probe in contact (>= kProbeOnSkinKpa)
     double time_in_band_s = 0.0;   ///< per HoldTimer (with grace)
     double time_in_band_pct = 0.0; ///< time_in_band / duration × 100
     double mean_kpa = 0.0;         ///< time-weighted mean while in contact (the probe on the skin)

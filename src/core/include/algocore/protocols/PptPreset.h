@@ -5,6 +5,7 @@
 #include <string>
 
 #include "algocore/protocols/ConfigCheck.h"
+#include "algocore/protocols/ProbeContact.h"
 
 namespace algocore::protocols {
 
@@ -37,10 +38,10 @@ struct PptPreset {
     /// A trial starts only from baseline: once armed, the pressure must be seen below this
     /// (probe lifted or resting lightly) before a ramp can begin, so a trial armed while the
     /// probe is loaded never starts mid-ramp.
-    double baseline_kpa = 5.0;
-    double contact_kpa = 10.0;         ///< ramp starts when pressure first reaches this
-    double min_in_corridor_pct = 50.0; ///< QC: below this the trial is flagged
-    double corridor_slack_kpa = 5.0;   ///< tremor allowance around the corridor lines
+    double baseline_kpa = kProbeLiftedKpa;
+    double contact_kpa = kProbeOnSkinKpa; ///< ramp starts when pressure first reaches this
+    double min_in_corridor_pct = 50.0;    ///< QC: below this the trial is flagged
+    double corridor_slack_kpa = 5.0;      ///< tremor allowance around the corridor lines
     /// A trial whose ramp starts before the rest is over by more than this is flagged
     /// short_rest (reaction slack for an examiner watching the countdown).
     double rest_grace_s = 1.0;
@@ -57,7 +58,7 @@ struct PptPreset {
     /// DFNS QST (Rolke et al. 2006): 50 kPa/s, 3 trials, arithmetic mean; DFNS reference
     /// data are compared on log10 values (see PptSummary::geometric_mean_kpa).
     static PptPreset dfns();
-    /// Fischer (1987) algometry: 1 kgf/cm²/s = 98.0665 kPa/s, 3 trials, mean.
+    /// Fischer (1987) algometry: 1 kgf/cm² per second (in kPa/s), 3 trials, mean.
     static PptPreset fischer();
     /// Pressure pain tolerance (ramp until the subject says stop), DFNS rate, 1 trial.
     static PptPreset pain_tolerance();

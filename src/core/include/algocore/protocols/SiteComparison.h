@@ -1,7 +1,6 @@
 #pragma once
 // Side-to-side asymmetry of thresholds and change since the previous session, judged
 // against a minimal detectable change (MDC).
-#include <map>
 #include <string>
 
 namespace algocore::protocols {
@@ -18,7 +17,11 @@ struct SideDifference {
 SideDifference compare_sides(double left_kpa, double right_kpa);
 
 enum class ChangeVerdict { NoDetectableChange, Increased, Decreased };
+/// The machine word for files: "no_detectable_change", "increased", "decreased".
 const char* to_string(ChangeVerdict verdict);
+/// The verdict in words for people, the one wording every view, command and report prints:
+/// "real increase", "real decrease", "no real change" (a change within the MDC).
+const char* verdict_words(ChangeVerdict verdict);
 
 /// Change of a site's threshold between two sessions.
 struct ThresholdChange {
@@ -32,23 +35,5 @@ struct ThresholdChange {
 };
 
 ThresholdChange judge_change(double previous_kpa, double current_kpa, double mdc_kpa);
-
-/// Per-site MDC in kPa, with literature defaults and a fallback for other sites.
-/// Defaults (MDC95): upper trapezius 47.2 kPa, tibialis anterior 97.9 kPa
-/// (Walton et al. 2011, JOSPT 41(9)); other sites fall back to fallback_kpa.
-class MdcTable {
-public:
-    MdcTable(); ///< with literature defaults
-    static MdcTable empty(double fallback_kpa);
-    void set(const std::string& site, double mdc_kpa); ///< site names are case-insensitive
-    double mdc_kpa(const std::string& site) const;
-    bool has_site(const std::string& site) const;
-    double fallback_kpa() const { return fallback_kpa_; }
-    void set_fallback_kpa(double mdc_kpa) { fallback_kpa_ = mdc_kpa; }
-
-private:
-    std::map<std::string, double> by_site_;
-    double fallback_kpa_ = 50.0;
-};
 
 } // namespace algocore::protocols
