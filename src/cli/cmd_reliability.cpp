@@ -10,10 +10,8 @@
 #include <memory>
 
 #include "StudySource.h"
-#include "algocore/analysis/ReliabilityCsv.h"
 #include "algocore/analysis/ReliabilityReport.h"
-#include "algocore/analysis/SiteMdc.h"
-#include "algocore/analysis/StudyReliabilityRows.h"
+#include "algocore/session/ReliabilitySession.h"
 #include "algocore/storage/OpenStorage.h"
 
 namespace {
@@ -46,16 +44,9 @@ struct ReliabilityArgs {
     throw CLI::RuntimeError(kExitBadInput);
 }
 
-analysis::ReliabilityTable table_from_csv(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) fail("cannot open " + path);
-    auto read = analysis::read_reliability_table(in, path);
-    if (!read.ok) fail(read.error);
-    return read.table;
-}
-
-analysis::ReliabilityTable table_from_study(const ReliabilityArgs& a, std::string& site_key,
-                                            std::string& site_name) {
+// The readings of the chosen site, side and raters in the database or the shared study (read
+// only: a reliability report never changes the study).
+session::ReliabilityData data_from_study(const ReliabilityArgs& a) {
     if (a.site.empty())
         fail(std::string(a.server.empty() ? "--db" : "--server") + " needs --site KEY");
     analysis::StudyReliabilityQuery query;
@@ -67,8 +58,8 @@ analysis::ReliabilityTable table_from_study(const ReliabilityArgs& a, std::strin
     if (!storage::parse_measure(a.measure, query.measure))
         fail("--measure wants ppt or tolerance, got '" + a.measure + "'");
     query.sessions = a.sessions;
-    // A reliability report never changes the study; the shared study sees every station's
-    // sessions, raters being operators by name across stations.
+    // The shared study sees every station's sessions, raters being operators by name across
+    // stations.
     const cli_study::StudySource source{a.db, a.server};
     auto opened = cli_study::open_for_reading(source);
     if (!opened.storage) fail(opened.error);
@@ -79,15 +70,13 @@ analysis::ReliabilityTable table_from_study(const ReliabilityArgs& a, std::strin
         fail(e.what());
     }
     opened.storage.reset();
-    const analysis::StudyReliabilityRows rows = analysis::reliability_rows_from_study(study, query);
-    if (!rows.ok) fail(source.name() + ": " + rows.error);
-    site_key = rows.site_key;
-    site_name = rows.site_name;
-    const analysis::ReliabilityTableResult table = analysis::build_reliability_table(rows.rows);
-    if (!table.ok)
-        fail(source.name() + ": " + rows.site_name + " (" + a.side + "), by " + a.by + ": " +
-             table.error);
-    return table.table;
+    return session::ReliabilitySession::from_study(study, query, source.name());
+}
+
+session::ReliabilityData data_from_csv(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) fail("cannot open " + path);
+    return session::ReliabilitySession::from_csv(in, path);
 }
 
 analysis::ReliabilityOptions options_of(const ReliabilityArgs& a) {
@@ -131,25 +120,17 @@ void print_text(const analysis::ReliabilityResult& r) {
     std::printf("\n%s\n", r.convention.c_str());
 }
 
-// Stores the result as the site's own MDC, with what it was computed from, in the database
-// it was computed from (opened for writing only now, after the read-only analysis).
-void save_mdc(const ReliabilityArgs& a, const analysis::ReliabilityResult& result,
-              const analysis::IccForm form, const std::string& site_key,
-              const std::string& site_name) {
-    storage::BodySide side{};
-    storage::parse_side(a.side, side);
-    const std::string source = std::filesystem::path(a.db).filename().string() + " (" +
-                               (a.measure == "ppt" ? "PPT" : a.measure) + ", by " + a.by + ")";
-    const analysis::SiteMdc mdc = analysis::site_mdc_from_reliability(result, site_key, site_name,
-                                                                      side, form, a.by, "", source);
+// Stores the result as the site's own MDC in the database it was computed from (opened for
+// writing only now, after the read-only analysis).
+void save_mdc(const ReliabilityArgs& a, const session::ReliabilitySession& reliability) {
     auto opened = storage::open(a.db);
     if (!opened.storage) fail(a.db + ": " + opened.error);
-    const storage::Request saved =
-        opened.storage->save_site_mdc(analysis::to_record(mdc, a.mdc_both_sides));
+    const storage::Request saved = reliability.save_site_mdc(*opened.storage, a.mdc_both_sides);
     if (!saved.ok) fail(saved.error);
     if (opened.storage->close() != 0) fail("the MDC could not be written to " + a.db);
-    std::cerr << "saved as the MDC of " << site_name << " ("
-              << (a.mdc_both_sides ? "both sides" : a.side) << "): " << result.mdc95 << " kPa\n";
+    std::cerr << "saved as the MDC of " << reliability.data().site_name << " ("
+              << (a.mdc_both_sides ? "both sides" : a.side) << "): " << reliability.result()->mdc95
+              << " kPa\n";
 }
 
 void run_reliability(const ReliabilityArgs& a) {
@@ -157,16 +138,16 @@ void run_reliability(const ReliabilityArgs& a) {
     if (a.save_mdc && a.db.empty())
         fail("--save-mdc needs --db (the site's own data; an MDC saved on a station reaches the "
              "shared study with its push)");
-    std::string site_key;
-    std::string site_name;
-    const analysis::ReliabilityTable table =
-        a.csv.empty() ? table_from_study(a, site_key, site_name) : table_from_csv(a.csv);
-    const analysis::ReliabilityAnalysisResult analysed =
-        analysis::analyse_reliability(table, options);
+    session::ReliabilitySession reliability;
+    const std::string refused =
+        reliability.load(a.csv.empty() ? data_from_study(a) : data_from_csv(a.csv));
+    if (!refused.empty()) fail(refused);
+    const analysis::ReliabilityAnalysisResult analysed = reliability.analyse(options);
     if (!analysed.ok) fail(analysed.error);
-    if (a.save_mdc) save_mdc(a, analysed.result, options.sem_icc_form, site_key, site_name);
+    if (a.save_mdc) save_mdc(a, reliability);
     if (a.json)
-        std::cout << analysis::reliability_json(analysed.result, table.raters) << "\n";
+        std::cout << analysis::reliability_json(analysed.result, reliability.table()->raters)
+                  << "\n";
     else
         print_text(analysed.result);
 }

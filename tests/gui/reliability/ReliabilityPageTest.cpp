@@ -65,9 +65,13 @@ private Q_SLOTS:
                 worker = std::thread([request, handler] {
                     ReliabilityAnswer answer;
                     answer.sites = {{"upper_trapezius", "Upper trapezius"}};
-                    answer.source = "/tmp/study.sqlite";
-                    if (!request.query.site_key.empty())
-                        answer.rows = rows_of("synthetic_test_retest.csv");
+                    if (!request.query.site_key.empty()) {
+                        answer.data.rows = rows_of("synthetic_test_retest.csv");
+                        answer.data.query = request.query;
+                        answer.data.site_key = "upper_trapezius";
+                        answer.data.site_name = "Upper trapezius";
+                        answer.data.source_name = "study.sqlite";
+                    }
                     handler(answer);
                 });
             });
@@ -79,7 +83,7 @@ private Q_SLOTS:
         worker.join();
         QCOMPARE(page.result()->n_subjects, 20);
         QVERIFY(page.status_text().startsWith(
-            QStringLiteral("study.sqlite, Upper trapezius L, by session")));
+            QStringLiteral("study.sqlite (PPT, Upper trapezius L, by session)")));
     }
 
     void anAnswerAfterThePageIsGoneIsDropped() {
@@ -92,7 +96,7 @@ private Q_SLOTS:
             page.request_rows();
         }
         ReliabilityAnswer late;
-        late.rows = rows_of("synthetic_test_retest.csv");
+        late.data.rows = rows_of("synthetic_test_retest.csv");
         kept(late); // must neither crash nor post to the destroyed page
         QCoreApplication::processEvents();
         QVERIFY(true);
@@ -123,17 +127,22 @@ private Q_SLOTS:
     void theStoredSourceSaysWhenThereIsNoDatabase() {
         const ReliabilityAnswer answer =
             StoredReliabilitySource::answer(QStringLiteral("/nonexistent/algoscope.sqlite"), {});
-        QVERIFY(answer.rows.empty());
+        QVERIFY(answer.data.rows.empty());
         QVERIFY(QString::fromStdString(answer.error).startsWith(QStringLiteral("no database yet")));
     }
 
-    void theSiteMdcIsOfferedOnlyForStoredData() {
+    void theSiteMdcIsStoredOnlyFromStoredData() {
         ReliabilityPage page;
-        QSignalSpy offered(&page, &ReliabilityPage::siteMdcChosen);
+        int asked = 0;
+        page.set_store([&asked]() -> algocore::storage::Storage* {
+            ++asked;
+            return nullptr;
+        });
         page.start_demo();
         QVERIFY(page.status_text().contains(QStringLiteral("demo data (synthetic)")));
         page.offer_mdc();
-        QCOMPARE(offered.count(), 0);
+        QCOMPARE(asked, 0); // the store is not even asked for
+        QVERIFY(page.status_text().startsWith(QStringLiteral("A site MDC needs stored data")));
     }
 
     void theStatusSaysWhetherTheSitesMdcWasStored() {

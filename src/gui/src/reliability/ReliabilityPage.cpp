@@ -14,8 +14,6 @@
 #include <QVBoxLayout>
 #include <fstream>
 
-#include "algocore/WallClock.h"
-#include "algocore/analysis/ReliabilityCsv.h"
 #include "algocore/analysis/ReliabilityReport.h"
 #include "algogui/reliability/BlandAltmanPlot.h"
 #include "algogui/reliability/ReliabilityDemo.h"
@@ -74,9 +72,14 @@ QWidget* ReliabilityPage::build_controls() {
     by_->addItem(tr("Operators (inter-rater)"), QStringLiteral("operator"));
     first_ = new QComboBox(box);
     second_ = new QComboBox(box);
+    // The SEM's formula and the ICC reported beside the MDC: sqrt(MSE) with ICC(2,1) (the
+    // CLI's default), or SD sqrt(1 - ICC) of any form (the CLI's --sem sd-icc --sem-icc).
     sem_ = new QComboBox(box);
-    sem_->addItem(tr("SEM = sqrt(MSE)"), 0);
-    sem_->addItem(tr("SEM = SD sqrt(1 - ICC(2,1))"), 1);
+    sem_->setObjectName(QStringLiteral("sem"));
+    sem_->addItem(tr("SEM = sqrt(MSE)"), -1);
+    for (std::size_t i = 0; i < kIccForms.size(); ++i)
+        sem_->addItem(tr("SEM = SD sqrt(1 - %1)").arg(QLatin1String(to_string(kIccForms[i]))),
+                      static_cast<int>(i));
     auto* compute = new QPushButton(tr("Compute"), box);
     auto* open = new QPushButton(tr("Open CSV..."), box);
     row->addWidget(new QLabel(tr("Site"), box), 0, 0);
@@ -134,6 +137,7 @@ QWidget* ReliabilityPage::build_results() {
     figures_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
     figures_->setTextInteractionFlags(Qt::TextSelectableByMouse);
     use_mdc_ = new QPushButton(tr("Use as this site's MDC"), left);
+    use_mdc_->setObjectName(QStringLiteral("useMdc"));
     use_mdc_->setToolTip(
         tr("Change verdicts at this site use this MDC95 instead of the literature default"));
     column->addWidget(table_);
@@ -159,6 +163,10 @@ QWidget* ReliabilityPage::build_results() {
 
     connect(use_mdc_, &QPushButton::clicked, this, &ReliabilityPage::offer_mdc);
     return split;
+}
+
+void ReliabilityPage::set_store(std::function<algocore::storage::Storage*()> store) {
+    store_ = std::move(store);
 }
 
 void ReliabilityPage::set_source(ReliabilitySource source) {
@@ -209,33 +217,29 @@ void ReliabilityPage::on_answer(int request_id, const ReliabilityAnswer& answer)
         show_message(QString::fromStdString(answer.error));
         return;
     }
-    if (answer.rows.empty()) {
+    if (answer.data.rows.empty() && answer.data.error.empty()) {
         show_message(answer.sites.empty() ? tr("No stored thresholds yet.")
                                           : tr("Choose a site and press Compute."));
         return;
     }
-    const QString label =
-        QStringLiteral("%1, %2 %3, by %4")
-            .arg(QFileInfo(QString::fromStdString(answer.source)).fileName(), site_->currentText(),
-                 side_->currentData().toString(), by_->currentData().toString());
-    set_rows(answer.rows, label);
+    take(answer.data);
 }
 
 void ReliabilityPage::set_rows(const std::vector<TidyRow>& rows, const QString& source_label) {
-    // Rows given here win over any answer still on its way.
+    take(algocore::session::ReliabilitySession::from_rows(rows, source_label.toStdString()));
+}
+
+void ReliabilityPage::take(algocore::session::ReliabilityData readings) {
+    // Data given here win over any answer still on its way.
     ++request_id_;
-    rows_ = rows;
-    source_label_ = source_label;
-    const ReliabilityTableResult built = build_reliability_table(rows_);
-    if (!built.ok) {
-        table_data_.reset();
-        show_message(QString::fromStdString(built.error));
+    const std::string refused = session_.load(std::move(readings));
+    if (!refused.empty()) {
+        show_message(QString::fromStdString(refused));
         return;
     }
-    table_data_ = built.table;
     for (QComboBox* choice : {first_, second_}) {
         choice->clear();
-        for (const std::string& rater : table_data_->raters)
+        for (const std::string& rater : session_.table()->raters)
             choice->addItem(QString::fromStdString(rater));
     }
     second_->setCurrentIndex(1);
@@ -244,7 +248,11 @@ void ReliabilityPage::set_rows(const std::vector<TidyRow>& rows, const QString& 
 
 ReliabilityOptions ReliabilityPage::options() const {
     ReliabilityOptions o;
-    if (sem_->currentData().toInt() == 1) o.sem_method = SemMethod::SdTimesRootOneMinusIcc;
+    const int form = sem_->currentData().toInt();
+    if (form >= 0) {
+        o.sem_method = SemMethod::SdTimesRootOneMinusIcc;
+        o.sem_icc_form = kIccForms[static_cast<std::size_t>(form)];
+    }
     if (first_->count() >= 2 && first_->currentIndex() != second_->currentIndex())
         o.pair = std::make_pair(first_->currentText().toStdString(),
                                 second_->currentText().toStdString());
@@ -252,23 +260,22 @@ ReliabilityOptions ReliabilityPage::options() const {
 }
 
 void ReliabilityPage::analyse() {
-    if (!table_data_) return;
-    const ReliabilityAnalysisResult analysed = analyse_reliability(*table_data_, options());
+    if (!session_.table()) return;
+    const ReliabilityAnalysisResult analysed = session_.analyse(options());
     if (!analysed.ok) {
         show_message(QString::fromStdString(analysed.error));
         return;
     }
-    result_ = analysed.result;
     show_result();
 }
 
 void ReliabilityPage::show_result() {
-    const ReliabilityResult& r = *result_;
+    const ReliabilityResult& r = *session_.result();
     QStringList dropped;
-    for (const std::string& s : table_data_->dropped_subjects)
+    for (const std::string& s : session_.table()->dropped_subjects)
         dropped << QString::fromStdString(s);
     status_->setText(tr("%1: %2 subjects x %3 raters; %4 dropped for missing cells%5")
-                         .arg(source_label_)
+                         .arg(QString::fromStdString(session_.source_text()))
                          .arg(r.n_subjects)
                          .arg(r.n_raters)
                          .arg(r.n_dropped)
@@ -305,7 +312,6 @@ void ReliabilityPage::show_result() {
 }
 
 void ReliabilityPage::show_message(const QString& text) {
-    result_.reset();
     status_->setText(text);
     table_->clearContents();
     figures_->clear();
@@ -324,22 +330,17 @@ void ReliabilityPage::open_csv() {
                                                       tr("CSV (*.csv);;All files (*)"));
     if (path.isEmpty()) return;
     std::ifstream in(path.toStdString(), std::ios::binary);
-    const ReliabilityCsvResult csv =
-        read_reliability_csv(in, QFileInfo(path).fileName().toStdString());
-    if (!csv.ok) {
-        show_message(QString::fromStdString(csv.error));
-        return;
-    }
-    set_rows(csv.rows, QFileInfo(path).fileName());
+    take(algocore::session::ReliabilitySession::from_csv(in,
+                                                         QFileInfo(path).fileName().toStdString()));
 }
 
 bool ReliabilityPage::export_table_csv(const QString& path, QString* error) const {
-    if (!result_) {
+    if (!session_.result()) {
         if (error) *error = tr("nothing to export yet");
         return false;
     }
     std::ofstream out(path.toStdString(), std::ios::binary);
-    write_reliability_csv(*result_, out);
+    write_reliability_csv(*session_.result(), out);
     out.flush();
     if (!out) {
         if (error) *error = tr("cannot write %1").arg(path);
@@ -372,20 +373,20 @@ void ReliabilityPage::choose_export_plot() {
 }
 
 void ReliabilityPage::offer_mdc() {
-    if (!result_) return;
-    if (site_->currentData().toString().isEmpty()) {
+    if (!session_.result()) return;
+    if (!session_.can_save_site_mdc()) {
         status_->setText(
             tr("A site MDC needs stored data of a chosen site (not a CSV or the demo)."));
         return;
     }
-    algocore::storage::BodySide side = algocore::storage::BodySide::Left;
-    algocore::storage::parse_side(side_->currentData().toString().toStdString(), side);
-    const SiteMdc mdc = site_mdc_from_reliability(
-        *result_, site_->currentData().toString().toStdString(), site_->currentText().toStdString(),
-        side, IccForm::Icc2_1, by_->currentData().toString().toStdString(),
-        algocore::utc_now_iso8601(), source_label_.toStdString());
-    status_->setText(tr("Site MDC offered: %1").arg(QString::fromStdString(describe(mdc))));
-    Q_EMIT siteMdcChosen(mdc);
+    algocore::storage::Storage* store = store_ ? store_() : nullptr;
+    if (!store) {
+        status_->setText(tr("The site's MDC was not stored: no database is open"));
+        return;
+    }
+    SiteMdc stored;
+    const algocore::storage::Request saved = session_.save_site_mdc(*store, false, &stored);
+    note_mdc_stored(stored, QString::fromStdString(saved.error));
 }
 
 void ReliabilityPage::note_mdc_stored(const SiteMdc& mdc, const QString& error) {

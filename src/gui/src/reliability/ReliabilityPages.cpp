@@ -37,19 +37,9 @@ ReliabilityPage* add_reliability_page(MainWindow& window) {
                 handler(std::move(answer.value));
             });
     });
-    // "Use as this site's MDC": stored for the side analysed, with its provenance; change
-    // verdicts at that point then use it instead of the built-in default.
-    QObject::connect(page, &ReliabilityPage::siteMdcChosen, page,
-                     [page, &workbench](const algocore::analysis::SiteMdc& mdc) {
-                         auto* storage = workbench.storage();
-                         if (!storage) {
-                             page->note_mdc_stored(mdc, QObject::tr("no database is open"));
-                             return;
-                         }
-                         const auto saved =
-                             storage->save_site_mdc(algocore::analysis::to_record(mdc));
-                         page->note_mdc_stored(mdc, QString::fromStdString(saved.error));
-                     });
+    // "Use as this site's MDC" stores into this station's database (an MDC saved on a station
+    // reaches the shared study with its push).
+    page->set_store([&workbench] { return workbench.storage(); });
     QObject::connect(&reading, &SharedStudyReading::changed, page, &ReliabilityPage::request_rows);
     window.add_page(QObject::tr("Reliability"), page);
     return page;

@@ -4,7 +4,7 @@
 #include <QThreadPool>
 #include <algorithm>
 
-#include "algocore/analysis/StudyReliabilityRows.h"
+#include "algocore/session/ReliabilitySession.h"
 #include "algocore/storage/OpenStorage.h"
 
 namespace algogui {
@@ -36,29 +36,27 @@ ReliabilityAnswer StoredReliabilitySource::answer(const QString& database_path,
                                                   const ReliabilityRequest& request) {
     using namespace algocore;
     ReliabilityAnswer out;
-    out.source = database_path.toStdString();
+    const std::string location = database_path.toStdString();
     if (database_path.isEmpty() || !QFileInfo::exists(database_path)) {
-        out.error =
-            "no database yet at " + out.source + " (record thresholds first, or open a CSV)";
+        out.error = "no database yet at " + location + " (record thresholds first, or open a CSV)";
         return out;
     }
     // Reading for statistics never changes the study.
-    auto opened = storage::open(out.source, {.writable = false});
+    auto opened = storage::open(location, {.writable = false});
     if (!opened.storage) {
         out.error = opened.error;
         return out;
     }
     const storage::StudyData study = opened.storage->load_study();
     opened.storage->close();
-    return from_study(study, request, out.source);
+    return from_study(study, request, location);
 }
 
 ReliabilityAnswer StoredReliabilitySource::from_study(const algocore::storage::StudyData& study,
                                                       const ReliabilityRequest& request,
-                                                      const std::string& source) {
+                                                      const std::string& location) {
     using namespace algocore;
     ReliabilityAnswer out;
-    out.source = source;
     // Sites with at least one counted trial, so the list offers only sites with data.
     for (const storage::Site& site : study.sites) {
         const bool measured =
@@ -67,10 +65,7 @@ ReliabilityAnswer StoredReliabilitySource::from_study(const algocore::storage::S
         if (measured) out.sites.push_back({site.key, site.name});
     }
     if (request.query.site_key.empty()) return out;
-    const analysis::StudyReliabilityRows rows =
-        analysis::reliability_rows_from_study(study, request.query);
-    if (!rows.ok) out.error = rows.error;
-    out.rows = rows.rows;
+    out.data = session::ReliabilitySession::from_study(study, request.query, location);
     return out;
 }
 

@@ -9,6 +9,7 @@
 
 #include "algocore/analysis/ReliabilityTable.h"
 #include "algocore/analysis/StudyReliabilityRows.h"
+#include "algocore/session/ReliabilitySession.h"
 
 namespace algogui {
 
@@ -23,12 +24,12 @@ struct ReliabilitySite {
     std::string name;
 };
 
-/// The answer: rows (kPa), the sites to choose from, and where the data came from.
+/// The answer: the readings asked for (kPa, with their origin, as the reliability session
+/// takes them) and the sites to choose from.
 struct ReliabilityAnswer {
-    std::vector<algocore::analysis::TidyRow> rows;
+    algocore::session::ReliabilityData data;
     std::vector<ReliabilitySite> sites;
-    std::string source; ///< e.g. the database file; goes into the MDC provenance
-    std::string error;  ///< when no rows could be had
+    std::string error; ///< when nothing could be read (no database, unreadable file)
 };
 
 /// Called once per request, on any thread.

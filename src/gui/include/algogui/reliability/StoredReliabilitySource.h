@@ -30,10 +30,11 @@ public:
     /// The work itself, synchronous (what the worker runs; tests call it directly).
     static ReliabilityAnswer answer(const QString& database_path,
                                     const ReliabilityRequest& request);
-    /// The rows and sites of a loaded study (what answer() does after reading the file).
+    /// The readings and sites of a loaded study (what answer() does after reading the file);
+    /// location is the database's, for the provenance.
     static ReliabilityAnswer from_study(const algocore::storage::StudyData& study,
                                         const ReliabilityRequest& request,
-                                        const std::string& source);
+                                        const std::string& location);
 
 private:
     std::function<QString()> database_path_;
