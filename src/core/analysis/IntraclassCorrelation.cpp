@@ -69,29 +69,61 @@ AnovaMeanSquares anova_mean_squares(const ReliabilityTable& table) {
     const Eigen::Index n = static_cast<Eigen::Index>(table.subjects.size());
     const Eigen::Index k = static_cast<Eigen::Index>(table.raters.size());
     const Eigen::Map<const Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>>
-        y(table.readings.data(), n, k);
-    const double grand = y.mean();
+        readings(table.readings.data(), n, k);
+    AnovaMeanSquares ms;
+    ms.n_subjects = static_cast<int>(n);
+    ms.n_raters = static_cast<int>(k);
+    // Scale-free: readings over their largest magnitude first (so the mean cannot overflow),
+    // then distances from the grand mean over their largest (so no square can overflow and
+    // none underflows). Every statistic is a ratio of these or their square root times the
+    // spread; the spread itself is the one number in the readings' unit.
+    const double magnitude = readings.cwiseAbs().maxCoeff();
+    if (!(magnitude > 0.0) || !std::isfinite(magnitude)) return ms;
+    const Eigen::MatrixXd scaled = readings / magnitude;
+    const Eigen::MatrixXd centred = scaled.array() - scaled.mean();
+    const double spread_scaled = centred.cwiseAbs().maxCoeff();
+    if (!(spread_scaled > 0.0)) return ms;
+    ms.spread = spread_scaled * magnitude;
+    const Eigen::MatrixXd y = centred / spread_scaled;
     const Eigen::VectorXd subject_means = y.rowwise().mean();
     const Eigen::RowVectorXd rater_means = y.colwise().mean();
-    // Sums of squares from centred terms (not from raw sums) so large kPa offsets cost no
-    // precision; the residual is summed directly rather than by subtraction.
+    const double grand = y.mean();
+    // Sums of squares from centred terms (not from raw sums); the residual is summed directly
+    // rather than by subtraction.
     const double ss_subjects =
         static_cast<double>(k) * (subject_means.array() - grand).square().sum();
     const double ss_raters = static_cast<double>(n) * (rater_means.array() - grand).square().sum();
     const Eigen::MatrixXd residuals =
-        (y.colwise() - subject_means).rowwise() - (rater_means.array() - grand).matrix();
+        ((y.colwise() - subject_means).rowwise() - rater_means).array() + grand;
     const double ss_residual = residuals.squaredNorm();
 
-    AnovaMeanSquares ms;
-    ms.n_subjects = static_cast<int>(n);
-    ms.n_raters = static_cast<int>(k);
     const double nd = static_cast<double>(n);
     const double kd = static_cast<double>(k);
-    ms.between_subjects = ss_subjects / (nd - 1.0);
-    ms.between_raters = ss_raters / (kd - 1.0);
-    ms.residual = ss_residual / ((nd - 1.0) * (kd - 1.0));
-    ms.within_subjects = (ss_raters + ss_residual) / (nd * (kd - 1.0));
+    ms.unit.between_subjects = ss_subjects / (nd - 1.0);
+    ms.unit.between_raters = ss_raters / (kd - 1.0);
+    ms.unit.residual = ss_residual / ((nd - 1.0) * (kd - 1.0));
+    ms.unit.within_subjects = (ss_raters + ss_residual) / (nd * (kd - 1.0));
+    const double spread_squared = ms.spread * ms.spread;
+    ms.between_subjects = ms.unit.between_subjects * spread_squared;
+    ms.between_raters = ms.unit.between_raters * spread_squared;
+    ms.residual = ms.unit.residual * spread_squared;
+    ms.within_subjects = ms.unit.within_subjects * spread_squared;
     return ms;
+}
+
+std::string undefined_icc_reason(const AnovaMeanSquares& ms) {
+    if (!std::isfinite(ms.spread))
+        return "the readings are not finite numbers or span more than a double can hold";
+    if (ms.spread == 0.0)
+        return "every reading is the same, so there is no variance to divide between subjects "
+               "and raters (0/0)";
+    // On the unit scale (the largest deviation is 1) a between-subject mean square this small
+    // is rounding in the subject means, not a difference between subjects.
+    constexpr double kNoVarianceOnUnitScale = 1e-20;
+    if (ms.unit.between_subjects < kNoVarianceOnUnitScale)
+        return "the subjects do not differ (every subject's mean reading is the same), so there "
+               "is no between-subject variance for an ICC to compare with (x/0)";
+    return {};
 }
 
 const IccEstimate& IccResults::operator[](IccForm form) const {
@@ -103,8 +135,11 @@ IccResults intraclass_correlations(const ReliabilityTable& table, double confide
     IccResults out;
     out.confidence = confidence;
     out.average_agreement_interval = average_agreement;
-    const AnovaMeanSquares ms = anova_mean_squares(table);
-    out.anova = ms;
+    const AnovaMeanSquares anova = anova_mean_squares(table);
+    out.anova = anova;
+    // Every formula below is a ratio of mean squares, so the scale-free ones serve for all.
+    AnovaMeanSquares ms = anova;
+    static_cast<MeanSquares&>(ms) = anova.unit;
     const double n = ms.n_subjects;
     const double k = ms.n_raters;
     const double msr = ms.between_subjects;

@@ -151,6 +151,34 @@ TEST(CliReliability, ADuplicateCellAndTooFewSubjectsAreRefused) {
     EXPECT_NE(l.out.find("needs at least 2 subjects"), std::string::npos);
 }
 
+// Issue 19 item 8: all-equal readings printed "-nan" for every ICC and "SEM 0, MDC95 0" with
+// exit 0; an MDC of 0 would make every change real.
+TEST(CliReliability, AllEqualReadingsSayTheIccIsUndefinedAndExitNonZero) {
+    const auto path = scratch("all-equal.csv");
+    std::ofstream(path) << "subject,rater,value\nS1,a,400\nS1,b,400\nS2,a,400\nS2,b,400\n"
+                           "S3,a,400\nS3,b,400\n";
+    const CommandRun r = run("--csv " + path.string(), true);
+    EXPECT_EQ(r.exit_code, 2);
+    EXPECT_NE(r.out.find("the ICC is undefined: every reading is the same"), std::string::npos)
+        << r.out;
+    EXPECT_EQ(r.out.find("nan"), std::string::npos) << r.out;
+    EXPECT_EQ(r.out.find("MDC95 0"), std::string::npos) << r.out;
+}
+
+TEST(CliReliability, ReadingsWhoseSquaresOverflowGiveFiniteIccs) {
+    const auto path = scratch("overflowing.csv");
+    std::ofstream(path) << "subject,rater,value\nS1,a,3e300\nS1,b,3.1e300\nS2,a,4.2e300\n"
+                           "S2,b,4e300\nS3,a,2.5e300\nS3,b,2.7e300\n";
+    const CommandRun r = run("--csv " + path.string() + " --json");
+    ASSERT_EQ(r.exit_code, 0) << r.out;
+    const auto j = nlohmann::json::parse(r.out);
+    for (const auto& form : j["icc"])
+        EXPECT_TRUE(form["value"].is_number()) << form.dump();
+    EXPECT_TRUE(j["sem"].is_number()) << j.dump();
+    EXPECT_GT(j["mdc95"].get<double>(), 1e299); // 4.08e299 here, an SEM in the readings' unit
+    EXPECT_TRUE(j["bland_altman"]["sd"].is_number()) << j.dump();
+}
+
 // A database with 3 subjects measured by two operators on two days at the left trapezius.
 // Each test gets its own file: ctest runs the tests of this binary in parallel.
 std::string make_study(const std::string& name) {

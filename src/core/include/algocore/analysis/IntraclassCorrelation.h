@@ -35,16 +35,30 @@ enum class AverageAgreementInterval {
 };
 
 /// Mean squares of the two-way ANOVA (subjects x raters, one reading per cell).
-struct AnovaMeanSquares {
-    int n_subjects = 0;
-    int n_raters = 0;
+struct MeanSquares {
     double between_subjects = 0.0; ///< MSR (BMS): k * var(subject means)
     double between_raters = 0.0;   ///< MSC (JMS): n * var(rater means)
     double residual = 0.0;         ///< MSE (EMS): subjects x raters interaction
     double within_subjects = 0.0;  ///< MSW (WMS): one-way within-subject, (SSC + SSE) / n(k-1)
 };
+
+/// The ANOVA in the readings' unit squared, and scale-free. The readings are divided by their
+/// spread before anything is squared, so the ICCs, F ratios and square roots (SEM) taken from
+/// `unit` stay finite for readings whose squares would overflow; the mean squares in the
+/// readings' unit (the inherited fields) are unit x spread² and overflow only when they truly
+/// exceed a double.
+struct AnovaMeanSquares : MeanSquares {
+    int n_subjects = 0;
+    int n_raters = 0;
+    /// The largest distance of a reading from the grand mean; 0 when every reading is equal.
+    double spread = 0.0;
+    MeanSquares unit; ///< the mean squares of (reading - grand mean) / spread
+};
 /// The ANOVA of a table (at least 2 subjects and 2 raters).
 AnovaMeanSquares anova_mean_squares(const ReliabilityTable& table);
+/// Why the ICCs of this ANOVA are undefined (every reading equal, every subject's mean equal,
+/// readings beyond a double), or empty when they are defined.
+std::string undefined_icc_reason(const AnovaMeanSquares& ms);
 
 /// One intraclass correlation with its F test (H0: ICC = 0) and confidence interval.
 struct IccEstimate {
