@@ -3,8 +3,10 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <limits>
 #include <map>
 
 #include "algocore/analysis/ReliabilityCsv.h"
@@ -51,6 +53,40 @@ std::vector<std::string> cells_of(const std::string& line) {
     return cells;
 }
 
+// One RFC 4180 record: a quoted cell may hold line breaks, so lines are joined while a quote
+// is open (unclosed: the input ended inside one). line_no advances over every line read; false
+// at the end of the input.
+bool read_record(std::istream& in, std::string& record, std::size_t& line_no, bool& unclosed) {
+    record.clear();
+    unclosed = false;
+    std::string line;
+    if (!std::getline(in, line)) return false;
+    ++line_no;
+    record = line;
+    if (trim(record).rfind('#', 0) == 0) return true; // a comment is one line, quotes or not
+    const auto open_quote = [](const std::string& text) {
+        return std::count(text.begin(), text.end(), '"') % 2 == 1;
+    };
+    while (open_quote(record)) {
+        if (!std::getline(in, line)) {
+            unclosed = true;
+            break;
+        }
+        ++line_no;
+        if (!record.empty() && record.back() == '\r') record.pop_back();
+        record += "\n" + line;
+    }
+    return true;
+}
+
+// "any" or FROM-TO whole years with FROM <= TO ("20-39").
+bool valid_age_band(const std::string& band) {
+    if (band == "any") return true;
+    int low = 0, high = 0, consumed = 0;
+    return std::sscanf(band.c_str(), "%d-%d%n", &low, &high, &consumed) == 2 &&
+           static_cast<std::size_t>(consumed) == band.size() && low >= 0 && low <= high;
+}
+
 std::optional<double> number(const std::string& cell) {
     double value = 0.0;
     const auto [ptr, ec] = std::from_chars(cell.data(), cell.data() + cell.size(), value);
@@ -71,16 +107,30 @@ ReferenceLoad read_reference_csv(std::istream& in, const std::string& source_nam
     std::string line;
     std::size_t line_no = 0;
     std::map<std::string, std::size_t> column;
-    while (std::getline(in, line)) {
-        ++line_no;
-        if (line_no == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
+    bool unclosed = false;
+    for (std::size_t first_line = line_no + 1; read_record(in, line, line_no, unclosed);
+         first_line = line_no + 1) {
+        if (first_line == 1 && line.rfind("\xEF\xBB\xBF", 0) == 0) line.erase(0, 3);
         const std::string trimmed = trim(line);
         if (trimmed.empty() || trimmed[0] == '#') continue;
+        const std::string where = source_name + ":" + std::to_string(first_line) + ": ";
+        if (unclosed) {
+            load.problems.push_back(where + "a quoted cell is not closed");
+            break;
+        }
         const std::vector<std::string> cells = cells_of(line);
-        const std::string where = source_name + ":" + std::to_string(line_no) + ": ";
         if (column.empty()) {
-            for (std::size_t i = 0; i < cells.size(); ++i)
-                column[lower(cells[i])] = i;
+            for (std::size_t i = 0; i < cells.size(); ++i) {
+                const std::string name = lower(cells[i]);
+                // A second column of the same name would silently win: refuse it.
+                if (!name.empty() && column.count(name)) {
+                    load.problems.push_back(where + "the header names the column '" + name +
+                                            "' twice (columns " + std::to_string(column[name] + 1) +
+                                            " and " + std::to_string(i + 1) + ")");
+                    return load;
+                }
+                column[name] = i;
+            }
             for (const std::string& name : cells_of(kHeader)) {
                 if (!column.count(name)) {
                     load.problems.push_back(where + "the header lacks the column '" + name + "'");
@@ -113,8 +163,14 @@ ReferenceLoad read_reference_csv(std::istream& in, const std::string& source_nam
             problem = "sex must be female, male or any, got " + quote_for_message(e.sex);
         else if (e.age_band.empty())
             problem = "age_band must be given (or 'any')";
-        else if (!n || *n < 1)
-            problem = "n must be a positive count";
+        else if (!valid_age_band(e.age_band))
+            problem = "age_band must be 'any' or FROM-TO years with FROM <= TO, got " +
+                      quote_for_message(e.age_band);
+        else if (!n || *n < 1 || *n != std::floor(*n))
+            problem = "n must be a whole positive count, got " + quote_for_message(cell("n"));
+        else if (*n > std::numeric_limits<int>::max())
+            problem = "n must be a count up to " + std::to_string(std::numeric_limits<int>::max()) +
+                      ", got " + quote_for_message(cell("n"));
         else if (!probe || *probe <= 0)
             problem = "probe_cm2 must be a positive area";
         else if (!ramp || *ramp <= 0)
@@ -131,7 +187,14 @@ ReferenceLoad read_reference_csv(std::istream& in, const std::string& source_nam
             if (mean && sd && *sd > 0) e.log_normal = LogNormalReference{*mean, *sd};
             if (q1 && median && q3 && *q1 <= *median && *median <= *q3)
                 e.quartiles = QuartileReference{*q1, *median, *q3};
-            if (!e.log_normal && !e.quartiles)
+            const bool any_quartile =
+                !cell("q1_kpa").empty() || !cell("median_kpa").empty() || !cell("q3_kpa").empty();
+            if ((q1 && *q1 < 0) || (median && *median < 0) || (q3 && *q3 < 0))
+                problem = "quartiles are pressures: q1_kpa, median_kpa and q3_kpa must not be "
+                          "negative";
+            else if (any_quartile && !e.quartiles)
+                problem = "give all three of q1_kpa <= median_kpa <= q3_kpa, or none";
+            else if (!e.log_normal && !e.quartiles)
                 problem =
                     "give log10_mean and a positive log10_sd, or q1_kpa <= median_kpa <= q3_kpa";
         }

@@ -129,9 +129,17 @@ ReliabilityCsvResult read_reliability_csv(std::istream& in, const std::string& s
             n_columns = cells->size();
             for (std::size_t c = 0; c < cells->size(); ++c) {
                 const std::string name = lower((*cells)[c]);
-                if (name == "subject") subject_col = static_cast<int>(c);
-                if (name == "rater") rater_col = static_cast<int>(c);
-                if (name == "value") value_col = static_cast<int>(c);
+                int* column = name == "subject" ? &subject_col
+                              : name == "rater" ? &rater_col
+                              : name == "value" ? &value_col
+                                                : nullptr;
+                if (!column) continue;
+                // A second column of the same name would silently win: refuse it.
+                if (*column >= 0)
+                    return fail(line_no, "the header names the column '" + name +
+                                             "' twice (columns " + std::to_string(*column + 1) +
+                                             " and " + std::to_string(c + 1) + ")");
+                *column = static_cast<int>(c);
             }
             if (subject_col < 0 || rater_col < 0 || value_col < 0)
                 return fail(line_no,
