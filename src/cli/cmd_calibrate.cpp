@@ -126,11 +126,8 @@ void run_new(const NewArgs& args) {
     const algocore::CsvPoints csv = algocore::read_calibration_points_csv(in);
     if (!csv.ok) fail("new", shown_path(args.points) + ": " + csv.message);
 
-    const algocal::CalibrationAnalysis analysis =
-        algocal::analyse_calibration(csv.points, args.degree);
-    if (!analysis.ok) fail("new", shown_path(args.points) + ": " + analysis.message);
-
-    // The same record the wizard saves, built by the same function from the same inputs.
+    // The same session the wizard runs, given the points measured elsewhere: the same fit,
+    // verdict and record, saved the same way.
     algocore::session::CalibrationSetup setup;
     setup.device_serial = args.device;
     setup.operator_name = args.operator_name;
@@ -144,23 +141,24 @@ void run_new(const NewArgs& args) {
     setup.tolerance_percent_fs = args.tolerance_percent_fs;
     setup.validity_days = args.valid_days;
     setup.notes = args.notes;
-    if (const std::string problem = algocore::session::check_setup(setup); !problem.empty())
-        fail("new", problem);
-    algocal::CalibrationRecord record = algocore::session::make_calibration_record(
-        setup, csv.points, analysis, algocal::today_utc());
-
-    const algocal::ToleranceVerdict verdict =
-        algocal::check_tolerance(record.points, record.fit, {args.tolerance_percent_fs});
-    std::cerr << verdict.summary << "\n";
+    const std::string problem = algocore::session::check_setup(setup);
+    algocore::session::CalibrationSession calibration(algocal::StabilityRule{}, 1.0);
+    calibration.start_with_points(setup, csv.points);
+    const algocore::session::CalibrationOutcome& outcome =
+        calibration.decide(args.degree, algocal::today_utc());
+    if (!outcome.analysis.ok)
+        fail("new", shown_path(args.points) + ": " + outcome.analysis.message);
+    if (!problem.empty()) fail("new", problem);
+    std::cerr << outcome.verdict.summary << "\n";
 
     if (!args.store.empty()) {
         algocore::CalibrationStore store(args.store);
-        record.id = store.new_record_id(record.device_serial);
-        const algocore::StoreResult saved =
-            args.activate ? store.save_and_activate(record) : store.save(record);
+        const algocore::StoreResult saved = calibration.save(store, args.activate);
         if (!saved.ok()) fail("new", saved.error, kExitRefusedRecord);
-        std::cout << store.record_path(record.device_serial, record.id).string() << "\n";
+        const algocal::CalibrationRecord& stored = *calibration.record();
+        std::cout << store.record_path(stored.device_serial, stored.id).string() << "\n";
     }
+    algocal::CalibrationRecord record = *calibration.record();
     if (!args.out.empty()) {
         if (record.id == 0) record.id = algocore::CalibrationStore::time_based_id();
         const algocore::CalibrationLoadResult check =

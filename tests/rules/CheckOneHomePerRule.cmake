@@ -50,6 +50,11 @@ rule("built-in MDC"
      "src/core/protocols/BuiltinMdc.cpp;src/core/include/algocore/protocols/BuiltinMdc.h"
      "use algocore::protocols::builtin_mdc_of() or history::MdcLookup")
 
+rule("tolerance verdict"
+     "check_tolerance[ \t]*\\("
+     "calibration/include/algocal/CalibrationAnalysis.h;calibration/src/CalibrationAnalysis.cpp;src/core/session/CalibrationSession.cpp"
+     "use CalibrationSession's outcome (decide, save) or session::tolerance_verdict()")
+
 if(violations)
   message(FATAL_ERROR "A rule defined outside its one home:\n${violations}")
 endif()

@@ -39,6 +39,17 @@ void CalibrationSession::start(CalibrationSetup setup, std::vector<PlanStep> ste
     steps_ = std::move(steps);
     points_.clear();
     window_.clear();
+    outcome_.reset();
+    record_.reset();
+    saved_ = false;
+}
+
+void CalibrationSession::start_with_points(CalibrationSetup setup,
+                                           std::vector<algocal::CalibrationPoint> points) {
+    // One step per point, each done: the plan's loads were applied where they were measured.
+    std::vector<PlanStep> steps(points.size());
+    start(std::move(setup), std::move(steps));
+    points_ = std::move(points);
 }
 
 void CalibrationSession::add_reading(double t_s, double reading, double force_n) {
@@ -130,6 +141,33 @@ CalibrationOutcome CalibrationSession::analyse(int degree) const {
             algocal::check_tolerance(points_, outcome.analysis.fit, {setup_.tolerance_percent_fs});
     }
     return outcome;
+}
+
+algocal::ToleranceVerdict tolerance_verdict(const algocal::CalibrationRecord& record,
+                                            double tolerance_percent_fs) {
+    return algocal::check_tolerance(record.points, record.fit, {tolerance_percent_fs});
+}
+
+const CalibrationOutcome& CalibrationSession::decide(int degree,
+                                                     std::chrono::year_month_day today) {
+    outcome_ = analyse(degree);
+    record_.reset();
+    saved_ = false;
+    if (outcome_->analysis.ok) record_ = make_record(*outcome_, today);
+    return *outcome_;
+}
+
+StoreResult CalibrationSession::save(CalibrationStore& store, bool activate) {
+    if (!outcome_) return {"no calibration has been analysed yet"};
+    if (!record_) return {"the points give no usable fit: " + outcome_->analysis.message};
+    if (saved_) return {"this calibration is already saved"};
+    algocal::CalibrationRecord record = *record_;
+    record.id = store.new_record_id(record.device_serial);
+    const StoreResult result = activate ? store.save_and_activate(record) : store.save(record);
+    if (!result.ok()) return result;
+    record_ = record;
+    saved_ = true;
+    return result;
 }
 
 algocal::CalibrationRecord make_calibration_record(

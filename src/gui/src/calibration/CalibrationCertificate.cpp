@@ -12,6 +12,7 @@
 
 #include "algocal/CalibrationAnalysis.h"
 #include "algocore/calibration/CalibrationRecordJson.h"
+#include "algocore/session/CalibrationSession.h"
 #include "algogui/calibration/ResidualPlot.h"
 
 namespace algogui::calibration {
@@ -65,7 +66,7 @@ QImage residual_image(const algocal::CalibrationRecord& record) {
 QString certificate_html(const algocal::CalibrationRecord& record,
                          const CertificateOptions& options) {
     const algocal::ToleranceVerdict verdict =
-        algocal::check_tolerance(record.points, record.fit, {options.tolerance_percent_fs});
+        algocore::session::tolerance_verdict(record, options.tolerance_percent_fs);
     const QString unit = reading_unit_text(record.reading_kind);
     const bool expired = record.is_expired(options.today);
 

@@ -281,7 +281,8 @@ bool CalibrationWizard::capture_point() {
 }
 
 bool CalibrationWizard::show_fit(int degree) {
-    const CalibrationOutcome outcome = session_.analyse(degree);
+    // The session keeps this outcome and its record: what is shown here is what Save stores.
+    const CalibrationOutcome& outcome = session_.decide(degree, algocal::today_utc());
     stack_->setCurrentIndex(kResultsPage);
     results_->set_notice({}, false);
     if (!outcome.analysis.ok) {
@@ -290,7 +291,7 @@ bool CalibrationWizard::show_fit(int degree) {
         set_message(tr("The points give no usable fit: %1").arg(q(outcome.analysis.message)), true);
         return false;
     }
-    record_ = session_.make_record(outcome, algocal::today_utc());
+    record_ = session_.record();
     record_saved_ = false;
     results_->set_degrees(outcome.recommendation.degree, outcome.analysis.fit.degree);
     results_->show_record(*record_, outcome.verdict, session_.setup().tolerance_percent_fs, false);
@@ -308,21 +309,20 @@ bool CalibrationWizard::save_and_activate() {
         set_message(tr("Nothing new to save."), true);
         return false;
     }
-    algocal::CalibrationRecord record = *record_;
-    record.id = store_.new_record_id(record.device_serial);
-    const algocore::StoreResult saved = store_.save_and_activate(record);
+    const algocore::StoreResult saved = session_.save(store_, true);
     if (!saved.ok()) {
         set_message(tr("Not saved: %1").arg(q(saved.error)), true);
         return false;
     }
+    const algocal::CalibrationRecord& record = *session_.record();
     record_ = record;
     record_saved_ = true;
     auto active = std::make_shared<const algocal::CalibrationRecord>(record);
     // The workbench applies the device's active record (the one just saved).
     if (feed_) feed_->reload_calibration();
-    const algocal::ToleranceVerdict verdict =
-        algocal::check_tolerance(record.points, record.fit, {setup_->tolerance_percent_fs()});
-    results_->show_record(record, verdict, setup_->tolerance_percent_fs(), true);
+    // The verdict the session decided with, not a second check against today's form.
+    results_->show_record(record, session_.outcome()->verdict,
+                          session_.setup().tolerance_percent_fs, true);
     set_message(tr("Saved as calibration #%1 of %2 and made active.")
                     .arg(record.id)
                     .arg(q(record.device_serial)),
@@ -357,8 +357,8 @@ bool CalibrationWizard::open_record(const QString& path) {
     }
     record_ = loaded.record;
     record_saved_ = true;
-    const algocal::ToleranceVerdict verdict = algocal::check_tolerance(
-        loaded.record.points, loaded.record.fit, {setup_->tolerance_percent_fs()});
+    const algocal::ToleranceVerdict verdict =
+        algocore::session::tolerance_verdict(loaded.record, setup_->tolerance_percent_fs());
     stack_->setCurrentIndex(kResultsPage);
     results_->set_degrees(loaded.record.statistics.recommended_degree, loaded.record.fit.degree);
     results_->show_record(loaded.record, verdict, setup_->tolerance_percent_fs(), true);

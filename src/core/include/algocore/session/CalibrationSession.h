@@ -4,12 +4,14 @@
 // The wizard page feeds it each display frame; tests feed it scripted readings.
 #include <chrono>
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "algocal/CalibrationAnalysis.h"
 #include "algocal/CalibrationRecord.h"
 #include "algocal/Stability.h"
+#include "algocore/calibration/CalibrationStore.h"
 #include "algocore/session/CalibrationPlan.h"
 #include "algocore/session/SampleWindow.h"
 
@@ -44,6 +46,11 @@ struct CalibrationOutcome {
     algocal::DegreeRecommendation recommendation;
 };
 
+/// Pass/fail of a record's points against a tolerance (% of full scale): the one verdict a
+/// saved or opened record is shown and certified with.
+algocal::ToleranceVerdict tolerance_verdict(const algocal::CalibrationRecord& record,
+                                            double tolerance_percent_fs);
+
 class CalibrationSession {
 public:
     /// The force must be stable over `window_s` under `rule` (newtons) to capture a point.
@@ -51,6 +58,8 @@ public:
 
     /// Starts over with `setup` and the steps of `plan` (from make_plan).
     void start(CalibrationSetup setup, std::vector<PlanStep> steps);
+    /// Starts over with points measured elsewhere (a CSV file): every step is done.
+    void start_with_points(CalibrationSetup setup, std::vector<algocal::CalibrationPoint> points);
     bool started() const { return !steps_.empty(); }
     const CalibrationSetup& setup() const { return setup_; }
 
@@ -87,6 +96,18 @@ public:
     algocal::CalibrationRecord make_record(const CalibrationOutcome& outcome,
                                            std::chrono::year_month_day today) const;
 
+    /// Analyses at `degree` and keeps the outcome and its record (dated `today`) as the one
+    /// to save: what the results page shows and what save() stores, with this verdict.
+    const CalibrationOutcome& decide(int degree, std::chrono::year_month_day today);
+    /// The kept outcome and record (after decide(); the record is empty when the fit failed).
+    const std::optional<CalibrationOutcome>& outcome() const { return outcome_; }
+    const std::optional<algocal::CalibrationRecord>& record() const { return record_; }
+    bool saved() const { return saved_; }
+    /// Stores the kept record under a new id (and makes it the device's active one when
+    /// activate); refused, saying why, with nothing decided, a failed fit or when already
+    /// saved. The kept record then carries its id.
+    StoreResult save(CalibrationStore& store, bool activate);
+
 private:
     std::string check_reading_follows_load(double reading, double load, double noise) const;
 
@@ -95,6 +116,9 @@ private:
     CalibrationSetup setup_;
     std::vector<PlanStep> steps_;
     std::vector<algocal::CalibrationPoint> points_;
+    std::optional<CalibrationOutcome> outcome_;
+    std::optional<algocal::CalibrationRecord> record_;
+    bool saved_ = false;
 };
 
 } // namespace algocore::session
