@@ -107,9 +107,10 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         if (std::chrono::steady_clock::now() > deadline) {
             ppt.close();
             report(ppt.take_stored());
+            // The point's result counts every stored series there, closed ones too.
             throw Failure{cli_measuring::kExitTimedOut,
                           "timed out after " + std::to_string(o.common.timeout_s) + " s with " +
-                              std::to_string(ppt.series() ? ppt.series()->counted_trials() : 0) +
+                              std::to_string(ppt.result().summary.n) +
                               " counted trials (each one above is stored)"};
         }
         const bool more = frames(wb);
