@@ -25,6 +25,8 @@ namespace asio = boost::asio;
 using boost::system::error_code;
 
 constexpr std::size_t kReadBufferBytes = 4096;
+// Bytes waiting to be written, at most (commands are a few bytes; see write()).
+constexpr std::size_t kMaxPendingWriteBytes = 64 * 1024;
 // How often the device node is checked: a vanished USB adapter is noticed within this even
 // when the kernel delivers no read error.
 constexpr auto kPresenceCheckPeriod = std::chrono::milliseconds(100);
@@ -46,6 +48,7 @@ struct SerialState {
     std::string os_path;
     std::array<std::uint8_t, kReadBufferBytes> buffer{};
     std::deque<std::vector<std::uint8_t>> write_queue;
+    std::size_t write_queue_bytes = 0;
     bool writing = false;
     bool closed = false;
     Transport::ChunkHandler on_chunk;
@@ -71,6 +74,10 @@ public:
 
     void write(std::span<const std::uint8_t> bytes) override {
         if (state_->closed || bytes.empty()) return;
+        // A device that reads nothing cannot make us hold more than this for it: what it has
+        // not taken is old news (a poll, a re-arm), and the driver asks again on a timeout.
+        if (state_->write_queue_bytes + bytes.size() > kMaxPendingWriteBytes) return;
+        state_->write_queue_bytes += bytes.size();
         state_->write_queue.emplace_back(bytes.begin(), bytes.end());
         if (!state_->writing) write_next(state_);
     }
@@ -90,6 +97,7 @@ private:
         s.port.cancel(ignored);
         s.port.close(ignored);
         s.write_queue.clear();
+        s.write_queue_bytes = 0;
     }
 
     // Report once, then stop: never retry a failed read in a loop.
@@ -129,6 +137,7 @@ private:
                          s->settings.path + ": write failed: " + ec.message());
                     return;
                 }
+                s->write_queue_bytes -= s->write_queue.front().size();
                 s->write_queue.pop_front();
                 if (!s->write_queue.empty()) write_next(s);
             });

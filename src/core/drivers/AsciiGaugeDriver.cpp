@@ -10,6 +10,10 @@ namespace {
 
 // Bits per byte on the wire at 8N1 (start + 8 data + stop).
 constexpr double kBitsPerByte = 10.0;
+// Polls are at least this far apart. Without it a gauge flooding unsolicited lines made us
+// send a poll per line (each line looks like the answer to the poll in flight: 10^6 polls/s)
+// into a port the other side does not read; 1000 polls/s is more than any gauge answers.
+constexpr double kMinPollIntervalS = 0.001;
 
 SteadyTime after(SteadyTime t, double seconds) {
     return t + std::chrono::duration_cast<SteadyClock::duration>(
@@ -146,7 +150,9 @@ void AsciiGaugeDriver::handle_line(std::string_view line, SteadyTime t, DriverLi
 void AsciiGaugeDriver::reply_received(SteadyTime t, SteadyTime next_poll_at, DriverLink& link) {
     if (!polled() || !poll_in_flight_) return;
     poll_in_flight_ = false;
-    // Poll again as soon as the gauge answered: one request in flight, no fixed pacing.
+    next_poll_at = std::max(next_poll_at, after(poll_sent_at_, kMinPollIntervalS));
+    // Poll again as soon as the gauge answered (one request in flight), at most every
+    // kMinPollIntervalS.
     if (next_poll_at <= t) {
         send_poll(t, link);
     } else {
