@@ -9,8 +9,7 @@ namespace algoinput {
 
 /// `json` as text, `indent` spaces per level (-1: one line); each byte of a string that is not
 /// UTF-8 is written as U+FFFD, so no stored text can make this throw. Valid UTF-8 is kept as is.
-template <class Json>
-std::string json_text(const Json& json, int indent = -1) {
+template <class Json> std::string json_text(const Json& json, int indent = -1) {
     return json.dump(indent, ' ', false, Json::error_handler_t::replace);
 }
 
