@@ -12,6 +12,7 @@
 #include <thread>
 
 #include "HoldCommand.h"
+#include "algocore/export/HoldJson.h"
 #include "algocore/protocols/PrescriptionJson.h"
 #include "algoinput/JsonText.h"
 
@@ -80,31 +81,6 @@ protocols::Prescription prescription_of(const Options& o) {
     return p;
 }
 
-nlohmann::json hold_line(const storage::Hold& h) {
-    const auto& m = h.metrics;
-    nlohmann::json line = {{"hold_id", h.id},
-                           {"repetition", h.repetition},
-                           {"outcome", h.outcome},
-                           {"duration_s", m.duration_s},
-                           {"contact_s", m.contact_s},
-                           {"time_in_band_s", m.time_in_band_s},
-                           {"time_in_band_pct", m.time_in_band_pct},
-                           {"mean_kpa", m.mean_kpa},
-                           {"median_kpa", m.median_kpa},
-                           {"pti_kpa_s", m.pti_kpa_s},
-                           {"peak_kpa", m.peak_kpa},
-                           {"cv_pct", m.cv_pct},
-                           {"excursions", m.excursions},
-                           {"step_ups", h.step_ups.size()},
-                           {"band_low_kpa", h.band_low_kpa},
-                           {"band_high_kpa", h.band_high_kpa},
-                           {"target_hold_s", h.target_hold_s}};
-    line["limit_kpa"] = h.limit_kpa ? nlohmann::json(*h.limit_kpa) : nlohmann::json(nullptr);
-    line["pain_rating"] =
-        h.pain_rating_0_10 ? nlohmann::json(*h.pain_rating_0_10) : nlohmann::json(nullptr);
-    return line;
-}
-
 } // namespace
 
 void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSource& frames,
@@ -165,7 +141,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         cli_measuring::fail_not_stored(wb,
                                        "the hold was not committed: " + storage->status().message);
     for (const auto& h : storage->holds_of(wb.visit().session_id()))
-        out << algoinput::json_text(hold_line(h)) << std::endl;
+        out << algoinput::json_text(exporting::hold_json(h, site.key)) << std::endl;
     cli_measuring::close_or_fail(wb);
 }
 

@@ -4,17 +4,13 @@
 // dose and trace, notes. Written without Qt, so it works with no display.
 #include <CLI/CLI.hpp>
 
-#include <chrono>
-#include <ctime>
 #include <iostream>
 #include <memory>
 
 #include "StoredHistory.h"
 #include "algoargs/Arguments.h"
-#include "algocore/calibration/CalibrationStore.h"
 #include "algocore/history/ReportHeaderFile.h"
-#include "algocore/history/SessionReport.h"
-#include "algocore/report/SessionReportPdf.h"
+#include "algocore/report/ReportJob.h"
 
 namespace {
 
@@ -33,15 +29,6 @@ struct ReportArgs {
     std::string calibrations;
 };
 
-std::string now_utc() {
-    const std::time_t now = std::time(nullptr);
-    std::tm tm{};
-    gmtime_r(&now, &tm);
-    char text[32];
-    std::strftime(text, sizeof text, "%Y-%m-%d %H:%M UTC", &tm);
-    return text;
-}
-
 // The header the GUI's History page saved (one file for both front ends); --clinic and
 // --therapist override it. A damaged file is said and the report made without it.
 history::ReportHeader header_of(const ReportArgs& a) {
@@ -56,7 +43,6 @@ history::ReportHeader header_of(const ReportArgs& a) {
     }
     if (a.clinic_given) header.clinic = a.clinic;
     if (a.therapist_given) header.therapist = a.therapist;
-    header.printed_utc = now_utc();
     return header;
 }
 
@@ -66,29 +52,19 @@ void run_report(const ReportArgs& a) {
         cli_history::fail("report", "--unit wants kPa, kgf/cm2, N/cm2 or psi, not " +
                                         cli_args::shown(a.unit));
     const auto stored = cli_history::read_stored_history("report", a.study, a.subject);
-    const history::ReportHeader header = header_of(a);
-    const history::SessionEntry* session = a.session == storage::kNoRecord
-                                               ? stored.history.latest_session()
-                                               : stored.history.session(a.session);
-    if (!session)
-        cli_history::fail("report", a.session == storage::kNoRecord
-                                        ? "subject " + a.subject + " has no sessions"
-                                        : "subject " + a.subject + " has no session " +
-                                              std::to_string(a.session));
-    std::string calibration;
-    if (!a.calibrations.empty())
-        calibration =
-            history::calibration_status_in(CalibrationStore(a.calibrations), session->session);
-    auto& db = *stored.db;
-    const auto report = history::build_session_report(
-        stored.history, session->session.id, header,
-        [&db](storage::RecordId id) { return db.hold_trace(id); }, calibration);
-    const report::PdfDocument pdf = report::render_session_report(*report, *unit);
-    if (const std::string error = pdf.save(a.pdf, report::session_report_title(*report));
-        !error.empty())
-        cli_history::fail("report", error);
-    std::cerr << "wrote " << a.pdf << " (" << pdf.page_count()
-              << (pdf.page_count() == 1 ? " page)\n" : " pages)\n");
+    // The one report job (as the History page runs it), printed at the wall clock's now.
+    report::ReportRequest request;
+    request.subject_code = a.subject;
+    request.session_id = a.session;
+    request.header = header_of(a);
+    request.unit = *unit;
+    request.calibration_root = a.calibrations;
+    request.pdf_path = a.pdf;
+    const report::ReportOutcome outcome = report::write_report(*stored.db, request, system_now());
+    if (!outcome.ok()) cli_history::fail("report", outcome.error);
+    std::cerr << "wrote " << a.pdf << " (" << outcome.pages
+              << (outcome.pages == 1 ? " page" : " pages") << ", printed " << outcome.printed
+              << ")\n";
 }
 
 } // namespace

@@ -1,4 +1,5 @@
 // Writes a CSV export as a folder: researchers get one file per table and one per trace.
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 
@@ -25,6 +26,21 @@ bool write_file(const std::filesystem::path& path, const std::function<void(std:
         return false;
     }
     return true;
+}
+
+// Trace files carry their ids at one width (at least 6 digits), so a plain sort of the
+// folder lists them in id order: trial_000009.csv before trial_000010.csv.
+std::function<std::string(storage::RecordId)> padded_ids(const storage::StudyData& data) {
+    storage::RecordId largest = 0;
+    for (const auto& t : data.trials)
+        largest = std::max(largest, t.id);
+    for (const auto& h : data.holds)
+        largest = std::max(largest, h.id);
+    const std::size_t width = std::max<std::size_t>(6, std::to_string(largest).size());
+    return [width](storage::RecordId id) {
+        const std::string digits = std::to_string(id);
+        return std::string(width - std::min(width, digits.size()), '0') + digits;
+    };
 }
 } // namespace
 
@@ -53,6 +69,7 @@ ExportResult export_csv_directory(const storage::StudyData& data,
         result.files.push_back(name);
         return true;
     };
+    if (!add("subjects.csv", [&](std::ostream& o) { write_subjects_csv(data, o); })) return result;
     if (!add("trials.csv", [&](std::ostream& o) { write_trials_csv(data, o); })) return result;
     if (!add("site_summary.csv", [&](std::ostream& o) { write_site_summary_csv(summaries, o); }))
         return result;
@@ -60,17 +77,18 @@ ExportResult export_csv_directory(const storage::StudyData& data,
     if (!add("training_scores.csv", [&](std::ostream& o) { write_training_scores_csv(data, o); }))
         return result;
     if (!add("site_mdc.csv", [&](std::ostream& o) { write_site_mdc_csv(data, o); })) return result;
+    const auto padded = padded_ids(data);
     for (const auto& t : data.trials) {
         const auto trace = trial_traces ? trial_traces(t.id) : std::nullopt;
         if (!trace) continue;
-        if (!add("traces/trial_" + std::to_string(t.id) + ".csv",
+        if (!add("traces/trial_" + padded(t.id) + ".csv",
                  [&](std::ostream& o) { write_trace_csv(*trace, o); }))
             return result;
     }
     for (const auto& h : data.holds) {
         const auto trace = hold_traces ? hold_traces(h.id) : std::nullopt;
         if (!trace) continue;
-        if (!add("traces/hold_" + std::to_string(h.id) + ".csv",
+        if (!add("traces/hold_" + padded(h.id) + ".csv",
                  [&](std::ostream& o) { write_trace_csv(*trace, o); }))
             return result;
     }

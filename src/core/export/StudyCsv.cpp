@@ -32,7 +32,23 @@ Context context_of(const StudyData& data, storage::RecordId session_id, storage:
     if (const auto* site = data.site(site_id)) c.site_key = site->key;
     return c;
 }
+// "20.000:10.250;70.500:1.500": each loss's start (s from the hold's first sample) and length.
+std::string losses_text(const storage::HoldMetrics& m) {
+    std::string out;
+    if (m.signal_losses)
+        for (const auto& loss : *m.signal_losses)
+            out += (out.empty() ? "" : ";") + num(loss.at_s) + ":" + num(loss.lost_s);
+    return out;
+}
 } // namespace
+
+void write_subjects_csv(const StudyData& data, std::ostream& out) {
+    CsvWriter csv(out);
+    csv.row({"subject", "sex", "age_band", "dominant_side"});
+    for (const auto& s : data.subjects)
+        csv.row({s.code, s.sex.value_or(""), s.age_band.value_or(""),
+                 s.dominant_side ? storage::to_letter(*s.dominant_side) : ""});
+}
 
 void write_trials_csv(const StudyData& data, std::ostream& out) {
     CsvWriter csv(out);
@@ -91,37 +107,23 @@ void write_holds_csv(const StudyData& data, std::ostream& out) {
              "outcome",      "duration_s",    "time_in_band_s", "time_in_band_pct",
              "mean_kpa",     "median_kpa",    "pti_kpa_s",      "peak_kpa",
              "cv_pct",       "excursions",    "overshoots",     "step_ups",
-             "pain_rating",  "probe_cm2",     "calibration_id"});
+             "pain_rating",  "probe_cm2",     "calibration_id", "signal_lost_s",
+             "signal_losses"});
     for (const auto& h : data.holds) {
         const Context c = context_of(data, h.session_id, h.site_id);
         const auto& m = h.metrics;
-        csv.row({c.subject,
-                 std::to_string(h.session_id),
-                 c.session_date,
-                 c.operator_name,
-                 c.site_key,
-                 storage::to_letter(h.side),
-                 std::to_string(h.id),
-                 h.prescription,
-                 num(h.band_low_kpa),
-                 num(h.band_high_kpa),
-                 h.limit_kpa ? num(*h.limit_kpa) : "",
-                 num(h.target_hold_s),
-                 h.outcome,
-                 num(m.duration_s),
-                 num(m.time_in_band_s),
-                 num(m.time_in_band_pct, 2),
-                 num(m.mean_kpa),
-                 num(m.median_kpa),
-                 num(m.pti_kpa_s, 1),
-                 num(m.peak_kpa),
-                 num(m.cv_pct, 2),
-                 std::to_string(m.excursions),
-                 std::to_string(m.overshoots),
+        csv.row({c.subject, std::to_string(h.session_id), c.session_date, c.operator_name,
+                 c.site_key, storage::to_letter(h.side), std::to_string(h.id), h.prescription,
+                 num(h.band_low_kpa), num(h.band_high_kpa), h.limit_kpa ? num(*h.limit_kpa) : "",
+                 num(h.target_hold_s), h.outcome, num(m.duration_s), num(m.time_in_band_s),
+                 num(m.time_in_band_pct, 2), num(m.mean_kpa), num(m.median_kpa),
+                 num(m.pti_kpa_s, 1), num(m.peak_kpa), num(m.cv_pct, 2),
+                 std::to_string(m.excursions), std::to_string(m.overshoots),
                  std::to_string(h.step_ups.size()),
-                 h.pain_rating_0_10 ? std::to_string(*h.pain_rating_0_10) : "",
-                 num(h.probe_cm2),
-                 std::to_string(h.calibration_id)});
+                 h.pain_rating_0_10 ? std::to_string(*h.pain_rating_0_10) : "", num(h.probe_cm2),
+                 std::to_string(h.calibration_id),
+                 // Both empty for a hold recorded before losses were measured.
+                 m.signal_losses ? num(m.signal_lost_s()) : "", losses_text(m)});
     }
 }
 

@@ -2,6 +2,7 @@
 // Field names match the CSV headers so one data dictionary describes both.
 #include <nlohmann/json.hpp>
 
+#include "algocore/export/HoldJson.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/TraceJson.h"
 #include "algocore/protocols/PptTrialResult.h"
@@ -35,7 +36,8 @@ void write_study_json(const storage::StudyData& data,
                       const TraceLoader& trial_traces, const TraceLoader& hold_traces) {
     json doc;
     doc["format"] = "algoscope-export";
-    doc["format_version"] = 2; // 2: traces as compact delta-coded columns
+    // 2: traces as compact delta-coded columns; 3: holds in the one hold shape (HoldJson.h)
+    doc["format_version"] = 3;
     std::vector<std::string> traces;
     const auto add_trace = [&traces](const storage::RawTrace& trace) {
         traces.push_back(compact_trace_json(trace));
@@ -112,41 +114,8 @@ void write_study_json(const storage::StudyData& data,
     }
     json& holds = doc["holds"] = json::array();
     for (const auto& h : data.holds) {
-        const auto& m = h.metrics;
-        json steps = json::array();
-        for (const auto& s : h.step_ups) {
-            steps.push_back({{"t_prompt_s", s.t_prompt_s},
-                             {"t_s", s.t_s},
-                             {"before_kpa", s.before_kpa},
-                             {"after_kpa", s.after_kpa}});
-        }
-        const json prescription = json::parse(h.prescription, nullptr, false);
-        json row = {
-            {"id", h.id},
-            {"session_id", h.session_id},
-            {"site_id", h.site_id},
-            {"side", storage::to_letter(h.side)},
-            {"prescription", prescription.is_discarded() ? json(h.prescription) : prescription},
-            {"band_low_kpa", h.band_low_kpa},
-            {"band_high_kpa", h.band_high_kpa},
-            {"limit_kpa", h.limit_kpa ? json(*h.limit_kpa) : json(nullptr)},
-            {"target_hold_s", h.target_hold_s},
-            {"outcome", h.outcome},
-            {"probe_cm2", h.probe_cm2},
-            {"calibration_id", h.calibration_id},
-            {"start_t_s", h.start_t_s},
-            {"duration_s", m.duration_s},
-            {"time_in_band_s", m.time_in_band_s},
-            {"time_in_band_pct", m.time_in_band_pct},
-            {"mean_kpa", m.mean_kpa},
-            {"median_kpa", m.median_kpa},
-            {"pti_kpa_s", m.pti_kpa_s},
-            {"peak_kpa", m.peak_kpa},
-            {"cv_pct", m.cv_pct},
-            {"excursions", m.excursions},
-            {"overshoots", m.overshoots},
-            {"step_ups", steps},
-            {"pain_rating", h.pain_rating_0_10 ? json(*h.pain_rating_0_10) : json(nullptr)}};
+        const storage::Site* site = data.site(h.site_id);
+        json row = hold_json(h, site ? site->key : std::string());
         if (hold_traces) {
             if (const auto trace = hold_traces(h.id)) row["trace"] = add_trace(*trace);
         }

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "algocore/export/HoldJson.h"
+
 namespace algocore::history {
 
 using nlohmann::json;
@@ -47,33 +49,12 @@ json visit_json(const PointVisit& v, const MdcValue& mdc) {
     return out;
 }
 
-json hold_json(const HoldEntry& e) {
-    const storage::Hold& h = e.hold;
-    return {{"hold_id", h.id},
-            {"session_id", h.session_id},
-            {"date", e.session_started_utc},
-            {"site", e.site.key},
-            {"side", storage::to_letter(h.side)},
-            {"repetition", h.repetition},
-            {"outcome", h.outcome},
-            {"band_low_kpa", h.band_low_kpa},
-            {"band_high_kpa", h.band_high_kpa},
-            {"target_hold_s", h.target_hold_s},
-            {"duration_s", h.metrics.duration_s},
-            {"time_in_band_s", h.metrics.time_in_band_s},
-            {"time_in_band_pct", h.metrics.time_in_band_pct},
-            {"mean_kpa", h.metrics.mean_kpa},
-            {"pti_kpa_s", h.metrics.pti_kpa_s},
-            {"step_ups", h.step_ups.size()},
-            {"pain_rating", h.pain_rating_0_10 ? json(*h.pain_rating_0_10) : json(nullptr)}};
-}
-
 } // namespace
 
 void write_history_json(const SubjectHistory& history, std::ostream& out) {
     json doc;
     doc["format"] = "algoscope-history";
-    doc["format_version"] = 1;
+    doc["format_version"] = 2; // 2: holds in the one hold shape (export/HoldJson.h)
     doc["subject"] = history.subject().code;
     json& sessions = doc["sessions"] = json::array();
     for (const SessionEntry& s : history.sessions())
@@ -102,7 +83,7 @@ void write_history_json(const SubjectHistory& history, std::ostream& out) {
     }
     json& holds = doc["holds"] = json::array();
     for (const HoldEntry& e : history.holds())
-        holds.push_back(hold_json(e));
+        holds.push_back(exporting::hold_json(e.hold, e.site.key));
     out << algoinput::json_text(doc, 2) << "\n";
 }
 

@@ -4,6 +4,8 @@
 
 #include "algocal/CalendarDate.h"
 #include "algocore/calibration/CalibrationStore.h"
+#include "algocore/history/SignalLoss.h"
+#include "algocore/live/GapDetector.h"
 
 namespace algocore::history {
 
@@ -12,27 +14,42 @@ std::vector<ReportTracePoint> thin_trace(const storage::RawTrace& trace, std::si
     std::vector<ReportTracePoint> out;
     if (s.empty() || max_points < 2) return out;
     const double t0 = s.front().t_s;
+    // The stretches with signal, each [begin, end): a thinned column never joins samples
+    // across a loss, and the plot breaks there.
+    std::vector<std::size_t> starts{0};
+    live::GapDetector gaps;
+    for (std::size_t i = 0; i < s.size(); ++i)
+        if (gaps.gap_before(s[i].t_s, (s[i].flags & kGapBefore) != 0) && i > 0) starts.push_back(i);
+    starts.push_back(s.size());
     if (s.size() <= max_points) {
-        for (const auto& x : s)
-            out.push_back({x.t_s - t0, x.pressure_kpa});
+        for (std::size_t k = 0; k + 1 < starts.size(); ++k)
+            for (std::size_t i = starts[k]; i < starts[k + 1]; ++i)
+                out.push_back({s[i].t_s - t0, s[i].pressure_kpa, k > 0 && i == starts[k]});
         return out;
     }
-    // Each column keeps its lowest and highest sample, in time order; the last sample closes
-    // the plot so it spans the whole trace.
+    // Each column keeps its lowest and highest sample, in time order; a stretch's columns
+    // are its share of the samples, and its last sample closes it so it spans its time.
     const std::size_t columns = (max_points - 1) / 2;
-    for (std::size_t c = 0; c < columns; ++c) {
-        const std::size_t begin = c * s.size() / columns;
-        const std::size_t end = std::max(begin + 1, (c + 1) * s.size() / columns);
-        std::size_t lo = begin, hi = begin;
-        for (std::size_t i = begin; i < end; ++i) {
-            if (s[i].pressure_kpa < s[lo].pressure_kpa) lo = i;
-            if (s[i].pressure_kpa > s[hi].pressure_kpa) hi = i;
+    for (std::size_t k = 0; k + 1 < starts.size(); ++k) {
+        const std::size_t first = starts[k], count = starts[k + 1] - first;
+        const std::size_t own = std::max<std::size_t>(1, columns * count / s.size());
+        const std::size_t opened = out.size();
+        for (std::size_t c = 0; c < own && c < count; ++c) {
+            const std::size_t begin = first + c * count / own;
+            const std::size_t end = std::max(begin + 1, first + (c + 1) * count / own);
+            std::size_t lo = begin, hi = begin;
+            for (std::size_t i = begin; i < end; ++i) {
+                if (s[i].pressure_kpa < s[lo].pressure_kpa) lo = i;
+                if (s[i].pressure_kpa > s[hi].pressure_kpa) hi = i;
+            }
+            out.push_back({s[std::min(lo, hi)].t_s - t0, s[std::min(lo, hi)].pressure_kpa});
+            if (hi != lo)
+                out.push_back({s[std::max(lo, hi)].t_s - t0, s[std::max(lo, hi)].pressure_kpa});
         }
-        for (const std::size_t i : {std::min(lo, hi), std::max(lo, hi)})
-            out.push_back({s[i].t_s - t0, s[i].pressure_kpa});
+        const auto& last = s[starts[k + 1] - 1];
+        if (out.back().t_s < last.t_s - t0) out.push_back({last.t_s - t0, last.pressure_kpa});
+        out[opened].gap_before = k > 0;
     }
-    if (out.back().t_s < s.back().t_s - t0)
-        out.push_back({s.back().t_s - t0, s.back().pressure_kpa});
     return out;
 }
 
@@ -81,8 +98,10 @@ std::optional<SessionReport> build_session_report(const SubjectHistory& history,
         ReportHold hold;
         hold.entry = e;
         if (hold_trace)
-            if (const auto trace = hold_trace(e->hold.id))
+            if (const auto trace = hold_trace(e->hold.id)) {
                 hold.trace = thin_trace(*trace, kReportTracePoints);
+                hold.losses_in_trace = signal_losses_in(*trace);
+            }
         r.holds.push_back(std::move(hold));
     }
     return r;

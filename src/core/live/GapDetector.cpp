@@ -17,12 +17,16 @@ bool GapDetector::gap_before(double t_s, bool flagged) {
     }
     const double interval_s = t_s - previous_t_s_;
     previous_t_s_ = t_s;
-    const double jump_s = std::max(kMinGapS, kGapIntervals * typical_interval_s_);
-    if (flagged || interval_s > jump_s) return true;
-    if (typical_interval_s_ == 0.0)
+    if (flagged) return true;
+    // The first interval is the usual one until more are seen: a slow gauge (5 Hz, or one
+    // answering every few seconds) is not a gap at its second sample.
+    if (typical_interval_s_ == 0.0) {
         typical_interval_s_ = interval_s;
-    else
-        typical_interval_s_ += kIntervalSmoothing * (interval_s - typical_interval_s_);
+        return false;
+    }
+    const double jump_s = std::max(kMinGapS, kGapIntervals * typical_interval_s_);
+    if (interval_s > jump_s) return true;
+    typical_interval_s_ += kIntervalSmoothing * (interval_s - typical_interval_s_);
     return false;
 }
 

@@ -2,6 +2,8 @@
 // starts a new one, so tables and plots are never cut across pages.
 #include "algocore/report/SessionReportPdf.h"
 
+#include "algocore/history/SignalLoss.h"
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
@@ -23,6 +25,7 @@ constexpr Rgb kGrey{0.4, 0.4, 0.4};
 constexpr Rgb kRule{0.75, 0.75, 0.75};
 constexpr Rgb kBand{0.85, 0.93, 0.85};
 constexpr Rgb kTrace{0.1, 0.3, 0.7};
+constexpr Rgb kNoSignal{0.88, 0.88, 0.88};
 constexpr Rgb kIncrease{0.0, 0.45, 0.2};
 constexpr Rgb kDecrease{0.75, 0.1, 0.1};
 constexpr const char* kLabMark = "\u2020"; // dagger: an MDC of the lab's own
@@ -91,11 +94,12 @@ void header(Cursor& c, const PressureFormat& unit) {
     c.y += 34;
     c.pdf.line(kMargin, c.y, kRight, c.y, 0.8);
     c.y += 6;
-    std::string date = s.started_utc.substr(0, 16);
-    if (date.size() > 10 && date[10] == 'T') date[10] = ' ';
+    // The clinic's local time with its zone named, as the printed time below.
+    const auto started = parse_utc_iso8601(s.started_utc);
+    const std::string date = started ? local_time(*started).readable() : s.started_utc;
     const std::pair<std::string, std::string> facts[] = {
         {"Subject", r.subject_code},
-        {"Session", std::to_string(s.id) + ", " + date + " UTC"},
+        {"Session", std::to_string(s.id) + ", " + date},
         {"Measured by", r.session->operator_name.empty() ? "-" : r.session->operator_name},
         {"Device", s.device_serial.empty() ? "-" : s.device_serial},
         {"Calibration", r.calibration_status},
@@ -256,9 +260,24 @@ void trace_plot(Cursor& c, const history::ReportHold& h, const PressureFormat& u
     const auto y_of = [&](double kpa) { return top + kPlotH * (1.0 - kpa / p_max); };
     c.pdf.fill_rect(left, y_of(h.entry->hold.band_high_kpa), width,
                     y_of(h.entry->hold.band_low_kpa) - y_of(h.entry->hold.band_high_kpa), kBand);
+    // The line breaks where the signal was lost (never a straight line across an unplugged
+    // device); the stretch is shaded grey and named when there is room for the words.
+    for (std::size_t i = 1; i < h.trace.size(); ++i) {
+        if (!h.trace[i].gap_before) continue;
+        const double x0 = x_of(h.trace[i - 1].t_s), x1 = x_of(h.trace[i].t_s);
+        c.pdf.fill_rect(x0, top, x1 - x0, kPlotH, kNoSignal);
+        const std::string words = "no signal";
+        if (text_width_pt(words, 6.5) + 4 < x1 - x0)
+            c.pdf.text((x0 + x1 - text_width_pt(words, 6.5)) / 2, top + 9, words, 6.5,
+                       FontWeight::Regular, kGrey);
+    }
     c.pdf.stroke_rect(left, top, width, kPlotH, 0.5, kRule);
     std::vector<double> xy;
     for (const auto& p : h.trace) {
+        if (p.gap_before) {
+            c.pdf.polyline(xy, 0.7, kTrace);
+            xy.clear();
+        }
         xy.push_back(x_of(p.t_s));
         xy.push_back(y_of(p.pressure_kpa));
     }
@@ -278,7 +297,11 @@ void holds(Cursor& c, const PressureFormat& unit) {
     for (const history::ReportHold& h : c.report.holds) {
         const storage::Hold& hold = h.entry->hold;
         const auto& m = hold.metrics;
-        c.need(h.trace.empty() ? 32 : 118);
+        const std::string lost = history::signal_loss_sentence(m, h.losses_in_trace);
+        const std::vector<std::string> lost_lines =
+            lost.empty() ? std::vector<std::string>{} : wrapped(lost, kBody, kRight - kMargin);
+        const double lost_h = 11.0 * static_cast<double>(lost_lines.size());
+        c.need((h.trace.empty() ? 32 : 118) + lost_h);
         c.pdf.text(kMargin, c.y + 10,
                    h.entry->site.name + " " + storage::to_letter(hold.side) + ", hold " +
                        std::to_string(hold.repetition) + " (" + hold.outcome + ")",
@@ -295,6 +318,10 @@ void holds(Cursor& c, const PressureFormat& unit) {
                 std::to_string(hold.step_ups.size()) + ", pain " + pain,
             kBody, kRight - kMargin);
         c.y += 28;
+        for (const std::string& line : lost_lines) {
+            c.pdf.text(kMargin, c.y + 6, line, kBody, FontWeight::Regular, kDecrease);
+            c.y += 11;
+        }
         if (!h.trace.empty()) trace_plot(c, h, unit);
     }
 }
@@ -313,8 +340,10 @@ void notes(Cursor& c) {
 } // namespace
 
 std::string session_report_title(const history::SessionReport& report) {
+    const std::string& utc = report.session->session.started_utc;
+    const auto started = parse_utc_iso8601(utc);
     return "Session report " + report.subject_code + " " +
-           report.session->session.started_utc.substr(0, 10);
+           (started ? local_time(*started).date : utc.substr(0, 10));
 }
 
 PdfDocument render_session_report(const history::SessionReport& report,
@@ -330,7 +359,7 @@ PdfDocument render_session_report(const history::SessionReport& report,
     c.need(14);
     const int pages = pdf.page_count();
     pdf.text(kMargin, c.y + 14,
-             "Printed " + report.header.printed_utc + " by Algoscope. " + std::to_string(pages) +
+             "Printed " + report.printed.readable() + " by Algoscope. " + std::to_string(pages) +
                  (pages == 1 ? " page." : " pages."),
              7, FontWeight::Regular, kGrey);
     return pdf;

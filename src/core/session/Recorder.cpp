@@ -139,6 +139,9 @@ storage::Hold Recorder::build_hold(const MeasuredPoint& point, const FinishedHol
     r.metrics = {m.duration_s, m.time_in_band_s, m.time_in_band_pct, m.mean_kpa,
                  m.median_kpa, m.pti_kpa_s,      m.peak_kpa,         m.cv_pct,
                  m.excursions, m.overshoots,     m.contact_s};
+    r.metrics.signal_losses.emplace();
+    for (const protocols::SignalLoss& loss : m.signal_losses)
+        r.metrics.signal_losses->push_back({loss.at_s, loss.lost_s});
     // Step-up times are stored relative to the hold's start (its first entry into the band).
     for (const auto& step : h.step_ups)
         r.step_ups.push_back({step.t_prompt_s - r.start_t_s, step.t_s - r.start_t_s,

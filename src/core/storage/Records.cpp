@@ -53,6 +53,14 @@ BodyMapPoint side_position(const BodyMapPoint& left_point, BodySide side) {
     return left_point;
 }
 
+double HoldMetrics::signal_lost_s() const {
+    double lost_s = 0.0;
+    if (signal_losses)
+        for (const SignalLossRecord& loss : *signal_losses)
+            lost_s += loss.lost_s;
+    return lost_s;
+}
+
 RawTrace to_trace(const std::vector<Sample>& samples) {
     RawTrace trace;
     trace.samples.reserve(samples.size());

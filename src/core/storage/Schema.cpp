@@ -8,6 +8,8 @@
 // Version 7: every record's global identity (uuid) and the database's own (database_identity).
 // Version 8: the shared study's outbox (every record, in the order it was stored), the
 // station's identity and what the shared study's server has acknowledged.
+// Version 9: each hold's stretches without signal (holds.signal_losses, JSON; NULL for holds
+// recorded before, whose figures bridge any such stretch).
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -251,6 +253,11 @@ CREATE TRIGGER outbox_audit_log AFTER INSERT ON audit_log
   BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('audit_log', NEW.id); END;
 )sql";
 
+// A hold without losses stores "[]"; NULL means not measured.
+constexpr const char* kVersion9 = R"sql(
+ALTER TABLE holds ADD COLUMN signal_losses TEXT;
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -354,6 +361,7 @@ const char* migration_sql(int to_version) {
     case 6: return kVersion6;
     case 7: return kVersion7;
     case 8: return kVersion8;
+    case 9: return kVersion9;
     default: return nullptr;
     }
 }

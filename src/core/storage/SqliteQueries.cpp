@@ -121,7 +121,8 @@ std::string hold_columns(const std::string& alias) {
                           "pain_rating",
                           "contact_s",
                           "repetition",
-                          "uuid"})
+                          "uuid",
+                          "signal_losses"})
         out += (out.empty() ? "" : ", ") + alias + c;
     return out;
 }
@@ -197,6 +198,14 @@ Hold read_hold(SQLite::Statement& st) {
     m.contact_s = contact.isNull() ? m.duration_s : contact.getDouble(); // before v4: all
     h.repetition = st.getColumn(i++).getInt();
     h.uuid = st.getColumn(i++).getString();
+    const SQLite::Column losses = st.getColumn(i++);
+    if (!losses.isNull()) {
+        m.signal_losses.emplace();
+        const auto list = nlohmann::json::parse(losses.getString(), nullptr, false);
+        if (list.is_array())
+            for (const auto& loss : list)
+                m.signal_losses->push_back({loss.value("at_s", 0.0), loss.value("lost_s", 0.0)});
+    }
     return h;
 }
 

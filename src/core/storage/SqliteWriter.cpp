@@ -136,6 +136,15 @@ std::string step_ups_json(const std::vector<StepUpRecord>& steps) {
     return algoinput::json_text(list);
 }
 
+// "[{"at_s":20.0,"lost_s":10.0}]"; nullopt only for a hold whose losses were not measured.
+std::optional<std::string> signal_losses_json(const HoldMetrics& m) {
+    if (!m.signal_losses) return std::nullopt;
+    nlohmann::json list = nlohmann::json::array();
+    for (const SignalLossRecord& loss : *m.signal_losses)
+        list.push_back({{"at_s", loss.at_s}, {"lost_s", loss.lost_s}});
+    return list.dump();
+}
+
 void insert(SQLite::Database& db, const HoldWrite& w) {
     const Hold& h = w.hold;
     const HoldMetrics& m = h.metrics;
@@ -144,8 +153,8 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
             "band_high_kpa, limit_kpa, target_hold_s, outcome, probe_cm2, calibration_id, "
             "start_t_s, duration_s, time_in_band_s, time_in_band_pct, mean_kpa, median_kpa, "
             "pti_kpa_s, peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating, "
-            "contact_s, repetition, uuid) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "contact_s, repetition, uuid, signal_losses) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 1;
     st.bind(i++, h.id);
     st.bind(i++, h.session_id);
@@ -175,6 +184,7 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
     st.bind(i++, m.contact_s);
     st.bind(i++, h.repetition);
     bind_record_uuid(st, i++, h.uuid);
+    bind_optional(st, i++, signal_losses_json(m));
     st.exec();
     SQLite::Statement trace(db, "INSERT INTO hold_traces (hold_id, sample_count, samples) "
                                 "VALUES (?,?,?)");

@@ -133,6 +133,12 @@ TEST(CliEndToEnd, PptThenRelativeHoldThenExport) {
                                 "peak_kpa", "excursions", "step_ups"}) {
             EXPECT_TRUE(dose.contains(key)) << key;
         }
+        // The one hold shape (as history --json and the JSON export write it): the point,
+        // each step-up, and the time without signal (measured: none here).
+        EXPECT_EQ(dose["site"], "upper_trapezius");
+        EXPECT_TRUE(dose["step_ups"].is_array());
+        EXPECT_EQ(dose["signal_losses"], nlohmann::json::array());
+        EXPECT_EQ(dose["signal_lost_s"], 0.0);
     }
     const CommandRun exported =
         run(cli + " export --db " + db + " --format csv --out " + (dir / "export").string());
@@ -141,8 +147,8 @@ TEST(CliEndToEnd, PptThenRelativeHoldThenExport) {
     std::stringstream text;
     text << trials.rdbuf();
     EXPECT_NE(text.str().find("S7,"), std::string::npos);
-    EXPECT_TRUE(std::filesystem::exists(dir / "export" / "traces" / "trial_1.csv"));
-    EXPECT_TRUE(std::filesystem::exists(dir / "export" / "traces" / "hold_1.csv"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "export" / "traces" / "trial_000001.csv"));
+    EXPECT_TRUE(std::filesystem::exists(dir / "export" / "traces" / "hold_000001.csv"));
     const CommandRun json = run(cli + " export --db " + db + " --format json");
     ASSERT_EQ(json.exit_code, 0);
     std::string doc;

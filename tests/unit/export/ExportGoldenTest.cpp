@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "algocore/export/HoldJson.h"
 #include "algocore/export/StudyExport.h"
 
 using namespace algocore::storage;
@@ -85,6 +86,12 @@ StudyData sample_study() {
     h.step_ups = {{30.0, 31.2, 395.0, 420.0}};
     h.pain_rating_0_10 = 6;
     d.holds.push_back(h);
+    // The device was unplugged for 10.25 s, 20 s into the next hold.
+    h.id = 2;
+    h.repetition = 2;
+    h.metrics.signal_losses = std::vector<SignalLossRecord>{{20.0, 10.25}};
+    h.pain_rating_0_10.reset();
+    d.holds.push_back(h);
     d.audit_log.push_back(
         {1, "Dr. Ada", "2026-11-23T09:30:00Z", "trials", 2, "valid", "1", "0", "rate too fast"});
     // The lab's own MDC: one row for the left side, a newer one for both sides.
@@ -145,6 +152,12 @@ TEST(ExportGolden, SiteMdcCsvHasEveryStoredRowWithItsProvenance) {
     expect_matches_golden(out.str(), "site_mdc.csv");
 }
 
+TEST(ExportGolden, SubjectsCsv) {
+    std::ostringstream out;
+    write_subjects_csv(sample_study(), out);
+    expect_matches_golden(out.str(), "subjects.csv");
+}
+
 TEST(ExportGolden, TraceCsv) {
     std::ostringstream out;
     write_trace_csv(short_trace(), out);
@@ -159,4 +172,28 @@ TEST(ExportGolden, JsonWithEverything) {
     };
     write_study_json(sample_study(), sample_summaries(), out, traces, traces);
     expect_matches_golden(out.str(), "study.json");
+}
+
+TEST(HoldJson, TheJsonExportWritesEachHoldInTheOneHoldShape) {
+    std::ostringstream out;
+    const StudyData study = sample_study();
+    write_study_json(study, sample_summaries(), out);
+    const auto doc = nlohmann::json::parse(out.str());
+    ASSERT_EQ(doc["holds"].size(), 2u);
+    EXPECT_EQ(doc["holds"][0], hold_json(study.holds[0], "upper_trapezius"));
+    EXPECT_EQ(doc["holds"][1], hold_json(study.holds[1], "upper_trapezius"));
+}
+
+TEST(HoldJson, SaysTheTimeWithoutSignalAndWhetherItWasMeasured) {
+    const StudyData study = sample_study();
+    const auto unmeasured = hold_json(study.holds[0], "upper_trapezius");
+    EXPECT_TRUE(unmeasured["signal_losses"].is_null());
+    EXPECT_TRUE(unmeasured["signal_lost_s"].is_null());
+    const auto unplugged = hold_json(study.holds[1], "upper_trapezius");
+    EXPECT_EQ(unplugged["signal_lost_s"], 10.25);
+    ASSERT_EQ(unplugged["signal_losses"].size(), 1u);
+    EXPECT_EQ(unplugged["signal_losses"][0]["at_s"], 20.0);
+    EXPECT_EQ(unplugged["signal_losses"][0]["lost_s"], 10.25);
+    EXPECT_EQ(unplugged["site"], "upper_trapezius");
+    EXPECT_EQ(unplugged["step_ups"][0]["after_kpa"], 420.0);
 }

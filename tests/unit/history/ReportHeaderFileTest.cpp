@@ -20,14 +20,13 @@ void write_text(const std::string& path, const std::string& text) {
 TEST(ReportHeaderFile, WhatIsWrittenIsReadBackAndTheFolderIsMade) {
     algotest::TempDir dir;
     const std::string path = dir.file("config/algoscope/report-header.json");
-    ASSERT_EQ(write_report_header(path, {"Praxis Nord", "A. Roth", "ignored"}), "");
+    ASSERT_EQ(write_report_header(path, {"Praxis Nord", "A. Roth"}), "");
     const ReportHeaderRead read = read_report_header(path);
     EXPECT_EQ(read.error, "");
     EXPECT_EQ(read.header.clinic, "Praxis Nord");
     EXPECT_EQ(read.header.therapist, "A. Roth");
-    EXPECT_EQ(read.header.printed_utc, ""); // the print time is never stored
     // Written again, replaced whole.
-    ASSERT_EQ(write_report_header(path, {"Klinik Süd", "", ""}), "");
+    ASSERT_EQ(write_report_header(path, {"Klinik Süd", ""}), "");
     EXPECT_EQ(read_report_header(path).header.clinic, "Klinik Süd");
     EXPECT_EQ(read_report_header(path).header.therapist, "");
 }

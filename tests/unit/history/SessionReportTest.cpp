@@ -38,7 +38,7 @@ storage::RawTrace ramp_and_hold() {
 
 std::string pdf_of(const ReportCase& c, const history::PressureFormat& unit) {
     const auto report = history::build_session_report(
-        c.h, 0, {"Clinic Nord", "A. Therapist", "2026-02-05 12:00 UTC"},
+        c.h, 0, {"Clinic Nord", "A. Therapist"},
         [](storage::RecordId) { return std::optional<storage::RawTrace>(ramp_and_hold()); });
     EXPECT_TRUE(report);
     return report::render_session_report(*report, unit).bytes("t");
@@ -125,4 +125,68 @@ TEST(PdfDocument, TextIsCutToFitItsWidth) {
     EXPECT_NE(bytes.find("...) Tj"), std::string::npos);
     EXPECT_LE(report::text_width_pt("A very l...", 10), 60.0);
     EXPECT_NEAR(report::text_width_pt("0", 10), 5.56, 1e-9);
+}
+
+namespace {
+// 1 kHz: 300 kPa for 20 s, the device unplugged for 10 s, then 200 kPa for 10 s.
+storage::RawTrace unplugged_for_ten_seconds() {
+    storage::RawTrace t;
+    for (int i = 0; i <= 40000; ++i)
+        if (i <= 20000 || i >= 30000)
+            t.samples.push_back({0.001 * i, 0, 0.0, i <= 20000 ? 300.0 : 200.0, 0, 0});
+    return t;
+}
+
+std::string pdf_with_unplugged_hold(bool losses_measured) {
+    ReportCase c;
+    storage::Hold& hold = c.r.records.holds.back();
+    hold.metrics.duration_s = 40.0;
+    if (losses_measured)
+        hold.metrics.signal_losses = std::vector<storage::SignalLossRecord>{{20.0, 10.0}};
+    c.h = history::SubjectHistory::build(c.r.records);
+    const auto report = history::build_session_report(c.h, 0, {}, [](storage::RecordId) {
+        return std::optional<storage::RawTrace>(unplugged_for_ten_seconds());
+    });
+    return report::render_session_report(*report, history::PressureFormat()).bytes("t");
+}
+
+std::size_t count_of(const std::string& text, const std::string& part) {
+    std::size_t n = 0;
+    for (auto at = text.find(part); at != std::string::npos; at = text.find(part, at + 1))
+        ++n;
+    return n;
+}
+} // namespace
+
+TEST(SessionReport, ThinningATraceBreaksItWhereTheSignalWasLost) {
+    const auto thin = history::thin_trace(unplugged_for_ten_seconds(), history::kReportTracePoints);
+    EXPECT_LE(thin.size(), history::kReportTracePoints + 2);
+    std::size_t breaks = 0;
+    for (std::size_t i = 0; i < thin.size(); ++i) {
+        EXPECT_FALSE(thin[i].t_s > 20.0 + 1e-9 && thin[i].t_s < 30.0 - 1e-9) << thin[i].t_s;
+        if (!thin[i].gap_before) continue;
+        ++breaks;
+        ASSERT_GT(i, 0u);
+        EXPECT_NEAR(thin[i - 1].t_s, 20.0, 1e-9); // the last sample before the loss
+        EXPECT_NEAR(thin[i].t_s, 30.0, 0.1);
+    }
+    EXPECT_EQ(breaks, 1u);
+    EXPECT_NEAR(thin.back().t_s, 40.0, 1e-9);
+}
+
+TEST(SessionReportPdf, AHoldWithASignalLossSaysWhenAndHowLongAndBreaksItsTrace) {
+    const std::string pdf = pdf_with_unplugged_hold(true);
+    EXPECT_NE(pdf.find("(Signal lost 10.0 s at 0:20: the duration includes it; in band, mean "
+                       "and PTI are over the 30.0 s with signal.)"),
+              std::string::npos);
+    EXPECT_NE(pdf.find("(no signal)"), std::string::npos);
+    // Two pieces of trace line (the trace colour is set once per piece), not one across the gap.
+    EXPECT_EQ(count_of(pdf, "0.10 0.30 0.70 RG"), 2u);
+}
+
+TEST(SessionReportPdf, AnOlderHoldsLossFoundInItsTraceIsSaidToBeInItsFigures) {
+    const std::string pdf = pdf_with_unplugged_hold(false);
+    EXPECT_NE(pdf.find("(Signal lost 10.0 s at 0:20: recorded before Algoscope measured losses, "),
+              std::string::npos);
+    EXPECT_EQ(count_of(pdf, "0.10 0.30 0.70 RG"), 2u);
 }

@@ -3,9 +3,11 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "StorageFixture.h"
 #include "TempDir.h"
@@ -93,4 +95,40 @@ TEST(StorageExport, AFileThatCannotBeMadeIsAFailureThatSaysWhy) {
     EXPECT_FALSE(outcome.ok);
     EXPECT_NE(outcome.error.find("no/such/folder/x.json"), std::string::npos) << outcome.error;
     EXPECT_EQ(outcome.summary(request.path).rfind("Export failed: ", 0), 0u);
+}
+
+TEST(StorageExport, CsvCarriesEachSubjectsDetailsAndTraceFilesThatSortInIdOrder) {
+    algotest::TempDir dir;
+    auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
+    ASSERT_TRUE(opened.storage) << opened.error;
+    auto& db = *opened.storage;
+    storage::SessionOpening o;
+    o.subject.code = "A1";
+    o.subject.sex = "female";
+    o.subject.age_band = "30-39";
+    o.subject.dominant_side = storage::BodySide::Right;
+    o.session.started_utc = "2026-11-02T10:00:00Z";
+    const auto session = db.open_session(o).id;
+    const storage::RecordId site = db.find_site("masseter")->id;
+    for (int i = 1; i <= 11; ++i)
+        db.record_trial(algotest::trial_at(session, site, storage::BodySide::Left, i, 300.0 + i),
+                        algotest::ramp_trace(50, 50.0, 1.0));
+    ASSERT_TRUE(db.flush(30s));
+    exporting::ExportRequest request;
+    request.path = dir.file("all");
+    const exporting::ExportOutcome outcome = exporting::export_study(db, request);
+    ASSERT_TRUE(outcome.ok) << outcome.error;
+    std::ifstream in(dir.file("all/subjects.csv"));
+    std::stringstream subjects;
+    subjects << in.rdbuf();
+    EXPECT_EQ(subjects.str(), "subject,sex,age_band,dominant_side\r\nA1,female,30-39,R\r\n");
+    std::vector<std::string> names;
+    for (const auto& entry : std::filesystem::directory_iterator(dir.file("all/traces")))
+        names.push_back(entry.path().filename().string());
+    std::sort(names.begin(), names.end());
+    ASSERT_EQ(names.size(), 11u);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        const std::string digits = std::to_string(i + 1);
+        EXPECT_EQ(names[i], "trial_" + std::string(6 - digits.size(), '0') + digits + ".csv");
+    }
 }

@@ -1,6 +1,11 @@
 #include <gtest/gtest.h>
 
 #include "HistoryRecords.h"
+#include <nlohmann/json.hpp>
+#include <sstream>
+
+#include "algocore/export/HoldJson.h"
+#include "algocore/history/HistoryJson.h"
 #include "algocore/history/MdcLookup.h"
 #include "algocore/history/PressureFormat.h"
 #include "algocore/history/SubjectHistory.h"
@@ -223,4 +228,17 @@ TEST(PressureFormat, WritesTheChosenUnitWithItsSymbol) {
     EXPECT_EQ(history::PressureFormat().signed_with_symbol(-12.4), "\u221212 kPa");
     EXPECT_EQ(history::PressureFormat().signed_with_symbol(0.2), "0 kPa");
     EXPECT_FALSE(history::PressureFormat::parse("bar"));
+}
+
+TEST(HistoryJson, HoldsAreInTheOneHoldShape) {
+    algotest::HistoryRecords r;
+    const auto day = r.session("2026-01-05");
+    r.hold(day).metrics.signal_losses = std::vector<storage::SignalLossRecord>{{20.0, 10.0}};
+    const SubjectHistory h = SubjectHistory::build(r.records);
+    std::ostringstream out;
+    history::write_history_json(h, out);
+    const auto doc = nlohmann::json::parse(out.str());
+    ASSERT_EQ(doc["holds"].size(), 1u);
+    EXPECT_EQ(doc["holds"][0], exporting::hold_json(r.records.holds[0], "upper_trapezius"));
+    EXPECT_EQ(doc["holds"][0]["signal_lost_s"], 10.0);
 }

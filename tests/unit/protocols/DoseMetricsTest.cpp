@@ -78,3 +78,52 @@ TEST(DoseMetrics, PainRatingMustBeZeroToTen) {
     EXPECT_EQ(check_pain_rating(11).field, "pain_rating");
     EXPECT_FALSE(check_pain_rating(-1).ok());
 }
+
+namespace {
+// 10 Hz: 300 kPa for 20 s, the device gone for 10 s, then 200 kPa for 10 s.
+std::vector<Sample> hold_with_unplug() {
+    std::vector<Sample> trace;
+    for (int i = 0; i <= 200; ++i)
+        trace.push_back(synth::sample_at(0.1 * i, 300.0));
+    for (int i = 300; i <= 400; ++i)
+        trace.push_back(synth::sample_at(0.1 * i, 200.0));
+    return trace;
+}
+} // namespace
+
+TEST(DoseMetrics, AStretchWithoutSignalIsNamedAndCountsInNoFigureButTheDuration) {
+    const DoseMetrics m = measure_dose(hold_with_unplug(), PressureBand{150.0, 350.0}, 0.5);
+    EXPECT_NEAR(m.duration_s, 40.0, 1e-9); // first to last sample, the loss included
+    ASSERT_EQ(m.signal_losses.size(), 1u);
+    EXPECT_NEAR(m.signal_losses[0].at_s, 20.0, 1e-9);
+    EXPECT_NEAR(m.signal_losses[0].lost_s, 10.0, 1e-9);
+    EXPECT_NEAR(m.signal_lost_s(), 10.0, 1e-9);
+    // Bridging the loss would carry 300 kPa through it: contact 40 s, mean 275, PTI 10500.
+    EXPECT_NEAR(m.contact_s, 30.0, 1e-9);
+    EXPECT_NEAR(m.mean_kpa, (300.0 * 20.0 + 200.0 * 10.0) / 30.0, 1e-9);
+    EXPECT_NEAR(m.pti_kpa_s, 8000.0, 1e-9);
+    EXPECT_NEAR(m.time_in_band_s, 30.0, 1e-9);
+    EXPECT_NEAR(m.time_in_band_pct, 100.0, 1e-9);
+    EXPECT_EQ(m.excursions, 0);
+}
+
+TEST(DoseMetrics, ASampleTheSourceFlaggedAfterLostSamplesBreaksTheHoldEvenWhenOnTime) {
+    std::vector<Sample> trace = hold_with_unplug();
+    trace[50].flags |= algocore::kGapBefore; // 5.0 s: samples lost, no time jump
+    const DoseMetrics m = measure_dose(trace, PressureBand{150.0, 350.0}, 0.5);
+    ASSERT_EQ(m.signal_losses.size(), 2u);
+    EXPECT_NEAR(m.signal_losses[0].at_s, 4.9, 1e-9);
+    EXPECT_NEAR(m.signal_losses[0].lost_s, 0.1, 1e-9);
+    EXPECT_NEAR(m.signal_lost_s(), 10.1, 1e-9);
+}
+
+TEST(DoseMetrics, ASlowGaugeIsNotASignalLoss) {
+    // A gauge polled at 2 Hz: its intervals are its rate, not losses.
+    std::vector<Sample> trace;
+    for (int i = 0; i <= 60; ++i)
+        trace.push_back(synth::sample_at(0.5 * i, 300.0));
+    const DoseMetrics m = measure_dose(trace, PressureBand{250.0, 350.0}, 0.5);
+    EXPECT_TRUE(m.signal_losses.empty());
+    EXPECT_NEAR(m.contact_s, 30.0, 1e-9);
+    EXPECT_NEAR(m.time_in_band_s, 30.0, 1e-9);
+}

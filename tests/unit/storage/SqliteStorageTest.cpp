@@ -324,3 +324,31 @@ TEST(SqliteStorage, AReadAskedBeforeAWriteRunsBeforeIt) {
     EXPECT_EQ(seen, 0);
     EXPECT_EQ(db->trials_of(session).size(), 1u);
 }
+
+TEST(SqliteStorage, AHoldKeepsItsStretchesWithoutSignalAndAnUnmeasuredHoldSaysSo) {
+    algotest::TempDir dir;
+    Recorded r;
+    RecordId unplugged = 0;
+    {
+        auto db = open_or_fail(dir.file("study.db"));
+        r = record_a_session(*db); // its hold does not say whether the signal was lost
+        Hold h = db->holds_of(r.session).at(0);
+        h.id = kNoRecord;
+        h.repetition = 2;
+        h.metrics.signal_losses = std::vector<SignalLossRecord>{{20.0, 10.25}, {70.5, 1.5}};
+        unplugged = db->record_hold(h, algotest::ramp_trace(300, 10.0, 1.0)).id;
+        EXPECT_EQ(db->close(), 0u);
+    }
+    auto db = open_or_fail(dir.file("study.db"));
+    const auto holds = db->holds_of(r.session);
+    ASSERT_EQ(holds.size(), 2u);
+    const Hold& old = holds[0].id == r.hold ? holds[0] : holds[1];
+    const Hold& lost = holds[0].id == unplugged ? holds[0] : holds[1];
+    EXPECT_FALSE(old.metrics.signal_losses.has_value());
+    EXPECT_EQ(old.metrics.signal_lost_s(), 0.0);
+    ASSERT_TRUE(lost.metrics.signal_losses.has_value());
+    ASSERT_EQ(lost.metrics.signal_losses->size(), 2u);
+    EXPECT_EQ((*lost.metrics.signal_losses)[0].at_s, 20.0);
+    EXPECT_EQ((*lost.metrics.signal_losses)[1].lost_s, 1.5);
+    EXPECT_EQ(lost.metrics.signal_lost_s(), 11.75);
+}

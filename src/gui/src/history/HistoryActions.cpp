@@ -3,7 +3,6 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDateEdit>
-#include <QDateTime>
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QFileDialog>
@@ -27,8 +26,10 @@ namespace {
 HistoryPlot::Series series_of(const algocore::storage::RawTrace& trace) {
     HistoryPlot::Series s;
     const auto thin = algocore::history::thin_trace(trace, 2000);
-    for (const auto& p : thin)
+    for (const auto& p : thin) {
         s.points.emplace_back(p.t_s, p.pressure_kpa);
+        s.gap_before.push_back(p.gap_before);
+    }
     return s;
 }
 
@@ -101,9 +102,6 @@ void HistoryPage::write_report() {
     request.pdf_path = path;
     request.header.clinic = clinic_->text().toStdString();
     request.header.therapist = therapist_->text().toStdString();
-    request.header.printed_utc = QDateTime::currentDateTimeUtc()
-                                     .toString(QStringLiteral("yyyy-MM-dd HH:mm 'UTC'"))
-                                     .toStdString();
     request.unit_key = unit_.key;
     set_status(tr("Writing the report…"));
     std::weak_ptr<Alive> alive = alive_;

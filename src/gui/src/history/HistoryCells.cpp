@@ -3,6 +3,7 @@
 #include <QTableWidget>
 #include <cmath>
 
+#include "algocore/history/SignalLoss.h"
 #include "algogui/history/HistoryPlot.h"
 
 namespace algogui {
@@ -106,6 +107,13 @@ void fill_hold_row(QTableWidget& table, int row, const algocore::history::HoldEn
     table.setItem(row, 7,
                   history_cell(h.pain_rating_0_10 ? QObject::tr("%1/10").arg(*h.pain_rating_0_10)
                                                   : QStringLiteral("-")));
+    auto* lost =
+        history_cell(QString::fromStdString(algocore::history::signal_loss_cell(h.metrics)));
+    const std::string sentence = algocore::history::signal_loss_sentence(h.metrics);
+    lost->setToolTip(QString::fromStdString(sentence));
+    // A duration with a loss in it says so where it is read.
+    if (!sentence.empty()) table.item(row, 2)->setToolTip(QString::fromStdString(sentence));
+    table.setItem(row, 8, lost);
 }
 
 void set_trend(HistoryPlot& plot, const algocore::history::PointSeries& point,

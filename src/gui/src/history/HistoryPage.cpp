@@ -137,10 +137,13 @@ void HistoryPage::set_unit(const DisplayUnit& unit) {
         tr("Left/right difference relative to their mean, and the lower (more sensitive) side"));
     points_->horizontalHeaderItem(6)->setToolTip(
         tr("Minimal detectable change: a change beyond it is real"));
-    holds_->setColumnCount(8);
+    holds_->setColumnCount(9);
     holds_->setHorizontalHeaderLabels(
         {tr("Date"), tr("Point"), tr("Duration"), tr("In band"), tr("Mean (%1)").arg(unit_.symbol),
-         tr("PTI (%1·s)").arg(unit_.symbol), tr("Step-ups"), tr("Pain")});
+         tr("PTI (%1·s)").arg(unit_.symbol), tr("Step-ups"), tr("Pain"), tr("Signal lost")});
+    holds_->horizontalHeaderItem(8)->setToolTip(
+        tr("Time without signal during the hold (device unplugged, samples lost): the duration "
+           "includes it, in band, mean and PTI do not"));
     show_session(sessions_->currentRow());
     show_holds();
 }

@@ -1,6 +1,6 @@
 #include "algogui/history/HistoryPages.h"
 #include "algocore/history/PressureFormat.h"
-#include "algocore/report/SessionReportPdf.h"
+#include "algocore/report/ReportJob.h"
 #include "algocore/session/Workbench.h"
 #include "algogui/Banner.h"
 #include "algogui/ExportDialog.h"
@@ -17,28 +17,6 @@ namespace {
 using algocore::storage::Answer;
 using algocore::storage::ask;
 using algocore::storage::Storage;
-
-struct ReportOutcome {
-    QString error;
-    int pages = 0;
-};
-
-// Runs on the storage thread: the subject's records, the report and its PDF.
-ReportOutcome write_report(Storage& s, const HistoryReportRequest& r, const std::string& calib) {
-    const auto records = s.history_of(r.subject_code.toStdString());
-    if (!records) return {QObject::tr("no subject %1").arg(r.subject_code), 0};
-    const auto history = algocore::history::SubjectHistory::build(*records);
-    const auto* session = history.session(r.session_id);
-    if (!session) return {QObject::tr("no session %1").arg(r.session_id), 0};
-    const auto report = algocore::history::build_session_report(
-        history, r.session_id, r.header, [&s](auto id) { return s.hold_trace(id); }, calib);
-    const auto unit = algocore::history::PressureFormat::parse(r.unit_key.toStdString())
-                          .value_or(algocore::history::PressureFormat());
-    const auto pdf = algocore::report::render_session_report(*report, unit);
-    const std::string error =
-        pdf.save(r.pdf_path.toStdString(), algocore::report::session_report_title(*report));
-    return {QString::fromStdString(error), pdf.page_count()};
-}
 
 } // namespace
 
@@ -83,25 +61,24 @@ HistoryPage* add_history_page(MainWindow& window) {
             [hold, id](Storage& s) { return hold ? s.hold_trace(id) : s.trial_trace(id); },
             [done](Answer<TraceAnswer> a) { done(std::move(a.value)); });
     };
+    // The one report job (as algoscope-cli report runs it), on the storage thread.
     store.report = [&bench, storage](HistoryReportRequest request, auto done) {
         if (!storage()) return done(QObject::tr("no database is open"), 0);
-        const auto calibrations = bench.calibration_store().root();
-        ask<ReportOutcome>(
+        algocore::report::ReportRequest job;
+        job.subject_code = request.subject_code.toStdString();
+        job.session_id = request.session_id;
+        job.header = request.header;
+        job.unit = algocore::history::PressureFormat::parse(request.unit_key.toStdString())
+                       .value_or(algocore::history::PressureFormat());
+        job.calibration_root = bench.calibration_store().root().string();
+        job.pdf_path = request.pdf_path.toStdString();
+        ask<algocore::report::ReportOutcome>(
             *storage(), bench.inbox(),
-            [request, calibrations](Storage& s) {
-                std::string calibration;
-                if (!calibrations.empty()) {
-                    const auto records = s.history_of(request.subject_code.toStdString());
-                    if (records)
-                        for (const auto& session : records->sessions)
-                            if (session.id == request.session_id)
-                                calibration = algocore::history::calibration_status_in(
-                                    algocore::CalibrationStore(calibrations), session);
-                }
-                return write_report(s, request, calibration);
+            [job](Storage& s) {
+                return algocore::report::write_report(s, job, algocore::system_now());
             },
-            [done](Answer<ReportOutcome> a) {
-                done(a.ok() ? a.value.error : QString::fromStdString(a.error), a.value.pages);
+            [done](Answer<algocore::report::ReportOutcome> a) {
+                done(QString::fromStdString(a.ok() ? a.value.error : a.error), a.value.pages);
             });
     };
     store.export_study = [&bench](algocore::exporting::ExportRequest request, auto done) {

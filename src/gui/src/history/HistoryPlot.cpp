@@ -136,7 +136,8 @@ void HistoryPlot::paintEvent(QPaintEvent*) {
         QPainterPath path;
         for (std::size_t i = 0; i < s.points.size(); ++i) {
             const QPointF at = to_px(s.points[i].x(), s.points[i].y());
-            i == 0 ? path.moveTo(at) : path.lineTo(at);
+            const bool gap = i < s.gap_before.size() && s.gap_before[i];
+            i == 0 || gap ? path.moveTo(at) : path.lineTo(at);
         }
         p.setPen(QPen(colour, trend_ ? 1.5 : 1.0));
         p.drawPath(path);

@@ -20,9 +20,15 @@ using TraceLoader = std::function<std::optional<storage::RawTrace>(storage::Reco
 /// trial_id, preset, target_rate_kpa_s, ramp_start_t_s, signal_t_s, peak_kpa, rest_s,
 /// excluded_reason (counted is 0 for an excluded trial).
 void write_trials_csv(const storage::StudyData& data, std::ostream& out);
+/// One row per subject: subject (code), sex, age_band, dominant_side (L, R or M), as entered
+/// or corrected; empty when not recorded.
+void write_subjects_csv(const storage::StudyData& data, std::ostream& out);
 /// One row per session, site, side and measure over counted trials.
 void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, std::ostream& out);
-/// One row per hold with its prescription and dose metrics.
+/// One row per hold with its prescription and dose metrics, and its time without signal:
+/// signal_lost_s and signal_losses ("at_s:lost_s;...", seconds from the hold's first sample;
+/// the duration includes them, in band, mean and PTI do not). Both are empty for a hold
+/// recorded before losses were measured.
 void write_holds_csv(const storage::StudyData& data, std::ostream& out);
 /// One row per scored training attempt (errors in kPa, time in band).
 void write_training_scores_csv(const storage::StudyData& data, std::ostream& out);
@@ -44,9 +50,11 @@ struct ExportResult {
     std::vector<std::string> files; ///< written, relative to the output directory
 };
 
-/// CSV export into a directory: trials.csv, site_summary.csv, holds.csv, training_scores.csv,
-/// site_mdc.csv, traces/trial_<id>.csv, traces/hold_<id>.csv. Files get `file_mode` (owner-only by
-/// default: they hold health data); folders it creates get the matching folder mode.
+/// CSV export into a directory: subjects.csv, trials.csv, site_summary.csv, holds.csv,
+/// training_scores.csv, site_mdc.csv, traces/trial_<id>.csv, traces/hold_<id>.csv (ids
+/// zero-padded to one width, at least 6 digits, so the files sort in id order). Files get
+/// `file_mode` (owner-only by default: they hold health data); folders it creates get the matching
+/// folder mode.
 ExportResult export_csv_directory(const storage::StudyData& data,
                                   const std::vector<storage::SiteSummary>& summaries,
                                   const std::string& directory, const TraceLoader& trial_traces,

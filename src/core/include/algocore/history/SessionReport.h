@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "algocore/WallClock.h"
 #include "algocore/history/SubjectHistory.h"
 
 namespace algocore {
@@ -22,7 +23,6 @@ namespace algocore::history {
 struct ReportHeader {
     std::string clinic;
     std::string therapist;
-    std::string printed_utc; ///< ISO 8601, when the report was made
 };
 
 /// One point's row in the report.
@@ -38,16 +38,21 @@ struct ReportMapPoint {
     double mean_kpa = 0.0;
 };
 
-/// A point of a hold's trace: seconds from the trace start and pressure.
+/// A point of a hold's trace: seconds from the trace start and pressure; gap_before: the
+/// signal was lost just before it, so no line joins it to the point before.
 struct ReportTracePoint {
     double t_s = 0.0;
     double pressure_kpa = 0.0;
+    bool gap_before = false;
 };
 
 /// A hold with its trace thinned for a small plot.
 struct ReportHold {
     const HoldEntry* entry = nullptr;
     std::vector<ReportTracePoint> trace; ///< empty when the trace could not be read
+    /// Stretches without signal found in the stored trace (for holds recorded before their
+    /// losses were stored; see SignalLoss.h).
+    std::vector<storage::SignalLossRecord> losses_in_trace;
 };
 
 /// The content of one session's report. Points into the history it was built from.
@@ -59,6 +64,7 @@ struct SessionReport {
     std::vector<ReportPointRow> rows;
     std::vector<ReportMapPoint> map;
     std::vector<ReportHold> holds;
+    LocalTime printed; ///< when the report was made (the report job reads the wall clock)
 };
 
 /// Reads a hold's raw trace by hold id (nullopt when there is none).
@@ -67,7 +73,8 @@ using HoldTraceReader = std::function<std::optional<storage::RawTrace>(storage::
 /// Most points a hold's plot keeps (min/max per column, so peaks survive the thinning).
 inline constexpr std::size_t kReportTracePoints = 400;
 
-/// Thins a trace to at most max_points, keeping each stretch's lowest and highest sample.
+/// Thins a trace to at most about max_points, keeping each stretch's lowest and highest
+/// sample; no stretch spans a loss of signal, and the first point after one says so.
 std::vector<ReportTracePoint> thin_trace(const storage::RawTrace& trace, std::size_t max_points);
 
 /// "factory calibration", or "calibration record 1764..." when a record produced the data.

@@ -2,7 +2,8 @@
 // Tells where a plotted trace must break: the device or acquisition flagged lost samples, or
 // the time since the previous sample is far longer than the usual interval (a reconnect, a
 // stalled stream). Every plot of a pressure trace asks it, so no plot draws a straight line
-// across a gap that would look like a slow release.
+// across a gap that would look like a slow release, and a hold's dose asks it, so time
+// without signal is never counted as pressure on the skin.
 
 namespace algocore::live {
 
@@ -10,7 +11,8 @@ namespace algocore::live {
 class GapDetector {
 public:
     /// The next sample's time; flagged: the source says samples were lost before it. True
-    /// when the trace must break before this sample. The first sample never breaks.
+    /// when the trace must break before this sample. The first sample never breaks, and the
+    /// second only when flagged (the usual interval is not known before it).
     bool gap_before(double t_s, bool flagged = false);
     void reset();
 

@@ -158,6 +158,13 @@ struct StepUpRecord {
     double after_kpa = 0.0;
 };
 
+/// A stretch of a hold without signal: when it began (seconds from the hold's first sample)
+/// and how long (mirrors protocols::SignalLoss).
+struct SignalLossRecord {
+    double at_s = 0.0;
+    double lost_s = 0.0;
+};
+
 /// Dose of one hold (mirrors protocols::DoseMetrics, stored flat).
 struct HoldMetrics {
     double duration_s = 0.0;
@@ -171,6 +178,12 @@ struct HoldMetrics {
     int excursions = 0;
     int overshoots = 0;
     double contact_s = 0.0; ///< time with the probe on the skin (mean/median/CV are over it)
+    /// Each stretch without signal, in no figure above but the duration. nullopt for a hold
+    /// recorded before losses were measured (schema 8): its figures bridge any such stretch
+    /// as if the pressure before it had stayed on.
+    std::optional<std::vector<SignalLossRecord>> signal_losses{};
+    /// Seconds without signal (0 when none, or when not measured: see signal_losses).
+    double signal_lost_s() const;
 };
 
 /// One sustained trigger-point hold at a point.

@@ -17,6 +17,8 @@ public:
     struct Series {
         std::vector<QPointF> points; ///< x: session index or seconds; y: kPa
         std::vector<double> sd_kpa;  ///< error bars (trend only; empty for traces)
+        /// Traces: the signal was lost before point i, so no line joins it (empty: none).
+        std::vector<bool> gap_before;
     };
 
     explicit HistoryPlot(QWidget* parent = nullptr);

@@ -1,0 +1,93 @@
+// The report job both front ends run: request in, PDF file out, printed in the clinic's local
+// time with its zone named.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+
+#include "StorageFixture.h"
+#include "TempDir.h"
+#include "algocore/report/ReportJob.h"
+#include "algocore/storage/SqliteStorage.h"
+
+using namespace algocore;
+using namespace std::chrono_literals;
+
+namespace {
+
+// The clinic's zone for one test, put back after it.
+class ClinicZone {
+public:
+    explicit ClinicZone(const char* zone) {
+        if (const char* was = std::getenv("TZ")) was_ = was;
+        ::setenv("TZ", zone, 1);
+        ::tzset();
+    }
+    ~ClinicZone() {
+        if (was_.empty())
+            ::unsetenv("TZ");
+        else
+            ::setenv("TZ", was_.c_str(), 1);
+        ::tzset();
+    }
+
+private:
+    std::string was_;
+};
+
+std::string read_all(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::stringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+} // namespace
+
+TEST(ReportJob, WritesTheSessionPrintedInTheClinicsLocalTimeWithItsZoneNamed) {
+    const ClinicZone berlin("Europe/Berlin");
+    algotest::TempDir dir;
+    auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
+    ASSERT_TRUE(opened.storage) << opened.error;
+    auto& db = *opened.storage;
+    storage::SessionOpening o;
+    o.subject.code = "S014";
+    o.session.started_utc = "2026-11-23T09:05:00Z";
+    const auto session = db.open_session(o).id;
+    db.record_trial(algotest::trial_at(session, db.find_site("masseter")->id,
+                                       storage::BodySide::Left, 1, 412.5),
+                    algotest::ramp_trace(200, 50.0, 1.0));
+    ASSERT_TRUE(db.flush(30s));
+
+    report::ReportRequest request;
+    request.subject_code = "S014";
+    request.header.clinic = "Clinic Nord";
+    request.pdf_path = dir.file("visit.pdf");
+    const auto printed = parse_utc_iso8601("2026-11-23T19:30:00Z");
+    ASSERT_TRUE(printed);
+    const report::ReportOutcome outcome = report::write_report(db, request, *printed);
+    ASSERT_TRUE(outcome.ok()) << outcome.error;
+    EXPECT_EQ(outcome.pages, 1);
+    EXPECT_EQ(outcome.printed, "2026-11-23 20:30 CET (UTC+01:00)");
+    EXPECT_EQ(outcome.title, "Session report S014 2026-11-23");
+    const std::string pdf = read_all(request.pdf_path);
+    EXPECT_NE(pdf.find("(Printed 2026-11-23 20:30 CET \\(UTC+01:00\\) by Algoscope. 1 page.)"),
+              std::string::npos);
+    // The session's start in the same local time, never a bare UTC.
+    EXPECT_NE(pdf.find("2026-11-23 10:05 CET \\(UTC+01:00\\)"), std::string::npos);
+    EXPECT_EQ(pdf.find(" UTC)"), std::string::npos);
+}
+
+TEST(ReportJob, SaysWhatIsMissingAndWritesNothing) {
+    algotest::TempDir dir;
+    auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
+    ASSERT_TRUE(opened.storage) << opened.error;
+    report::ReportRequest request;
+    request.subject_code = "P404";
+    request.pdf_path = dir.file("none.pdf");
+    const report::ReportOutcome outcome = report::write_report(*opened.storage, request, 0);
+    EXPECT_EQ(outcome.error, "no subject with the code P404");
+    EXPECT_FALSE(std::ifstream(request.pdf_path).good());
+}
