@@ -1,7 +1,8 @@
-// algoscope-cli report: one session of a subject as a PDF (one or two A4 pages) to hand over:
-// clinic and therapist, subject, date, device and calibration, a row per point with its
-// change against the previous session and the MDC verdict, the body map, holds with their
-// dose and trace, notes. Written without Qt, so it works with no display.
+// algoscope-cli report: one visit of a subject (every session of one day in the clinic's local
+// time) as a PDF to hand over: clinic and therapist, subject, and per session its time,
+// device and calibration, a row per point with its change against the previous session and
+// the MDC verdict, the body map, holds with their dose and trace, notes. Written without Qt,
+// so it works with no display.
 #include <CLI/CLI.hpp>
 
 #include <iostream>
@@ -20,6 +21,7 @@ struct ReportArgs {
     cli_study::StudySource study;
     std::string subject;
     storage::RecordId session = storage::kNoRecord;
+    std::string date;
     std::string pdf;
     std::string clinic;
     std::string therapist;
@@ -56,25 +58,33 @@ void run_report(const ReportArgs& a) {
     report::ReportRequest request;
     request.subject_code = a.subject;
     request.session_id = a.session;
+    request.date = a.date;
     request.header = header_of(a);
     request.unit = *unit;
     request.calibration_root = a.calibrations;
     request.pdf_path = a.pdf;
     const report::ReportOutcome outcome = report::write_report(*stored.db, request, system_now());
     if (!outcome.ok()) cli_history::fail("report", outcome.error);
-    std::cerr << "wrote " << a.pdf << " (" << outcome.pages
+    std::cerr << "wrote " << a.pdf << ": visit of " << outcome.date << ", " << outcome.sessions
+              << (outcome.sessions == 1 ? " session, " : " sessions, ") << outcome.pages
               << (outcome.pages == 1 ? " page" : " pages") << ", printed " << outcome.printed
-              << ")\n";
+              << "\n";
 }
 
 } // namespace
 
 void register_report_command(CLI::App& app) {
     auto a = std::make_shared<ReportArgs>();
-    CLI::App* cmd = app.add_subcommand("report", "A session's report as a PDF (A4) to hand over");
+    CLI::App* cmd = app.add_subcommand(
+        "report", "A visit's report (every session of one day) as a PDF (A4) to hand over");
     cli_study::add_study_options(cmd, a->study);
     cmd->add_option("--subject", a->subject, "Subject code")->required();
-    cmd->add_option("--session", a->session, "Session id (default: the subject's newest)")
+    CLI::Option* date = cmd->add_option(
+        "--date", a->date,
+        "The visit's day, YYYY-MM-DD in the clinic's local time (default: the day of --session)");
+    cmd->add_option("--session", a->session,
+                    "A session of the visit (default: the subject's newest)")
+        ->excludes(date)
         ->check(cli_args::positive_count(1L << 53));
     cmd->add_option("--pdf", a->pdf, "PDF file to write")->required();
     CLI::Option* clinic =

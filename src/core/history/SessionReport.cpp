@@ -107,4 +107,31 @@ std::optional<SessionReport> build_session_report(const SubjectHistory& history,
     return r;
 }
 
+std::string local_day_of(const storage::Session& session) {
+    const auto started = parse_utc_iso8601(session.started_utc);
+    return started ? local_time(*started).date : std::string();
+}
+
+std::optional<VisitReport> build_visit_report(const SubjectHistory& history,
+                                              const std::string& local_day,
+                                              const ReportHeader& header,
+                                              const HoldTraceReader& hold_trace,
+                                              const CalibrationStatusOf& calibration_status) {
+    VisitReport visit;
+    visit.header = header;
+    visit.subject_code = history.subject().code;
+    visit.date = local_day;
+    // sessions() is in start order, so the sections are too.
+    for (const SessionEntry& entry : history.sessions()) {
+        if (local_day_of(entry.session) != local_day) continue;
+        const std::string calibration =
+            calibration_status ? calibration_status(entry.session) : std::string();
+        if (auto section =
+                build_session_report(history, entry.session.id, header, hold_trace, calibration))
+            visit.sessions.push_back(std::move(*section));
+    }
+    if (visit.sessions.empty()) return std::nullopt;
+    return visit;
+}
+
 } // namespace algocore::history

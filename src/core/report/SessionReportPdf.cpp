@@ -26,6 +26,7 @@ constexpr Rgb kRule{0.75, 0.75, 0.75};
 constexpr Rgb kBand{0.85, 0.93, 0.85};
 constexpr Rgb kTrace{0.1, 0.3, 0.7};
 constexpr Rgb kNoSignal{0.88, 0.88, 0.88};
+constexpr double kTick = 8.0; // axis tick labels
 constexpr Rgb kIncrease{0.0, 0.45, 0.2};
 constexpr Rgb kDecrease{0.75, 0.1, 0.1};
 constexpr const char* kLabMark = "\u2020"; // dagger: an MDC of the lab's own
@@ -40,7 +41,8 @@ constexpr double kOutline[][2] = {
 
 struct Cursor {
     PdfDocument& pdf;
-    const history::SessionReport& report;
+    std::string title;                              ///< repeated on every further page
+    const history::SessionReport* report = nullptr; ///< the session being laid out
     double y = kMargin;
 
     // Room for `height` points, or a new page with the running header.
@@ -48,8 +50,7 @@ struct Cursor {
         if (y + height <= kBottom) return;
         pdf.new_page();
         y = kMargin;
-        pdf.text(kMargin, y + 8, session_report_title(report) + " (continued)", kBody,
-                 FontWeight::Bold, kGrey);
+        pdf.text(kMargin, y + 8, title + " (continued)", kBody, FontWeight::Bold, kGrey);
         y += 22;
     }
     void heading(const std::string& text) {
@@ -83,23 +84,43 @@ std::vector<std::string> wrapped(const std::string& text, double size, double wi
     return lines;
 }
 
-void header(Cursor& c, const PressureFormat& unit) {
-    const history::SessionReport& r = c.report;
-    const storage::Session& s = r.session->session;
-    c.pdf.text(kMargin, c.y + 16, "Session report", 17, FontWeight::Bold);
-    if (!r.header.clinic.empty())
-        c.pdf.text_right(kRight, c.y + 9, r.header.clinic, 10, FontWeight::Bold);
-    if (!r.header.therapist.empty())
-        c.pdf.text_right(kRight, c.y + 21, "Therapist: " + r.header.therapist, kBody);
+// The visit: who hands it over, the subject, the day and its sessions.
+void header(Cursor& c, const history::VisitReport& v) {
+    c.pdf.text(kMargin, c.y + 16, "Visit report", 17, FontWeight::Bold);
+    if (!v.header.clinic.empty())
+        c.pdf.text_right(kRight, c.y + 9, v.header.clinic, 10, FontWeight::Bold);
+    if (!v.header.therapist.empty())
+        c.pdf.text_right(kRight, c.y + 21, "Therapist: " + v.header.therapist, kBody);
     c.y += 34;
     c.pdf.line(kMargin, c.y, kRight, c.y, 0.8);
     c.y += 6;
-    // The clinic's local time with its zone named, as the printed time below.
-    const auto started = parse_utc_iso8601(s.started_utc);
-    const std::string date = started ? local_time(*started).readable() : s.started_utc;
+    const std::size_t n = v.sessions.size();
     const std::pair<std::string, std::string> facts[] = {
-        {"Subject", r.subject_code},
-        {"Session", std::to_string(s.id) + ", " + date},
+        {"Subject", v.subject_code},
+        {"Visit", v.date + ", " + std::to_string(n) + (n == 1 ? " session" : " sessions")},
+    };
+    for (std::size_t i = 0; i < std::size(facts); ++i) {
+        const double x = i % 2 == 0 ? kMargin : kMargin + 260;
+        c.pdf.text(x, c.y + 11, facts[i].first, kBody, FontWeight::Bold);
+        c.pdf.text_fitted(x + 62, c.y + 11, facts[i].second, kBody, 190);
+    }
+    c.y += 13.0 + 4;
+}
+
+// A session's heading and facts: its start in the clinic's local time with the zone named
+// (as the printed time), who measured, with which device, calibration and probe.
+void session_facts(Cursor& c, const PressureFormat& unit) {
+    const history::SessionReport& r = *c.report;
+    const storage::Session& s = r.session->session;
+    const auto started = parse_utc_iso8601(s.started_utc);
+    const std::string when = started ? local_time(*started).readable() : s.started_utc;
+    c.need(40 + 13.0 * 2 + 8);
+    c.y += 8;
+    c.pdf.line(kMargin, c.y, kRight, c.y, 0.5, kRule);
+    c.pdf.text(kMargin, c.y + 14, "Session " + std::to_string(s.id) + ", " + when, 12.5,
+               FontWeight::Bold);
+    c.y += 18;
+    const std::pair<std::string, std::string> facts[] = {
         {"Measured by", r.session->operator_name.empty() ? "-" : r.session->operator_name},
         {"Device", s.device_serial.empty() ? "-" : s.device_serial},
         {"Calibration", r.calibration_status},
@@ -111,7 +132,7 @@ void header(Cursor& c, const PressureFormat& unit) {
         c.pdf.text(x, y, facts[i].first, kBody, FontWeight::Bold);
         c.pdf.text_fitted(x + 62, y, facts[i].second, kBody, 190);
     }
-    c.y += 13.0 * 3 + 8;
+    c.y += 13.0 * 2 + 4;
 }
 
 // Under the point table: which MDC judged each verdict and where it came from. One paragraph
@@ -119,7 +140,7 @@ void header(Cursor& c, const PressureFormat& unit) {
 void mdc_footnote(Cursor& c) {
     std::string builtin;
     std::vector<std::pair<std::string, std::string>> lab; // provenance, points
-    for (const history::ReportPointRow& row : c.report.rows) {
+    for (const history::ReportPointRow& row : c.report->rows) {
         const history::MdcValue& mdc = row.point->mdc;
         if (mdc.origin == history::MdcOrigin::BuiltInDefault) {
             if (builtin.find(mdc.provenance) == std::string::npos)
@@ -151,6 +172,7 @@ void mdc_footnote(Cursor& c) {
 }
 
 void point_table(Cursor& c, const PressureFormat& unit) {
+    if (c.report->rows.empty()) return; // a treatment-only session has no thresholds to show
     c.heading("Thresholds per point");
     const std::string u = unit.symbol();
     struct Column {
@@ -169,7 +191,7 @@ void point_table(Cursor& c, const PressureFormat& unit) {
                kGrey);
     c.y += 23;
     c.pdf.line(kMargin, c.y, kRight, c.y, 0.5, kRule);
-    for (const history::ReportPointRow& row : c.report.rows) {
+    for (const history::ReportPointRow& row : c.report->rows) {
         const history::PointVisit& v = *row.visit;
         c.need(13);
         const double y = c.y + 10;
@@ -208,7 +230,7 @@ void point_table(Cursor& c, const PressureFormat& unit) {
 }
 
 void body_map(Cursor& c, const PressureFormat& unit) {
-    if (c.report.map.empty()) return;
+    if (c.report->map.empty()) return;
     constexpr double kBoxH = 230.0;
     constexpr double kBoxW = kBoxH * 200.0 / 440.0;
     c.need(kBoxH + 50);
@@ -233,7 +255,7 @@ void body_map(Cursor& c, const PressureFormat& unit) {
             outline.push_back(at(1.0 - (*it)[0], (*it)[1]).second);
         }
         c.pdf.polyline(outline, 0.8, kGrey);
-        for (const history::ReportMapPoint& m : c.report.map) {
+        for (const history::ReportMapPoint& m : c.report->map) {
             if (m.front != front) continue;
             const auto [x, y] = at(m.at.x, m.at.y);
             c.pdf.fill_circle(x, y, 2.6, kTrace);
@@ -282,26 +304,40 @@ void trace_plot(Cursor& c, const history::ReportHold& h, const PressureFormat& u
         xy.push_back(y_of(p.pressure_kpa));
     }
     c.pdf.polyline(xy, 0.7, kTrace);
-    c.pdf.text_right(left - 3, top + 7, unit.number(p_max), 7, FontWeight::Regular, kGrey);
-    c.pdf.text_right(left - 3, top + kPlotH, "0", 7, FontWeight::Regular, kGrey);
-    c.pdf.text(kMargin, top + kPlotH / 2 + 3, unit.symbol(), 7, FontWeight::Regular, kGrey);
-    c.pdf.text(left, top + kPlotH + 9, "0 s", 7, FontWeight::Regular, kGrey);
-    c.pdf.text_right(kRight, top + kPlotH + 9, fixed(t_max, 0) + " s", 7, FontWeight::Regular,
-                     kGrey);
-    c.y += kPlotH + 14;
+    // Round ticks on both axes, in the report's unit and in minutes:seconds, large enough to
+    // read at arm's length; the pressure ticks carry faint grid lines.
+    const double per_kpa = unit.value(1.0);
+    for (const double tick : axis_ticks(p_max * per_kpa, 4)) {
+        const double y = y_of(tick / per_kpa);
+        if (y < top - 0.5) break;
+        if (tick > 0) c.pdf.line(left, y, left + width, y, 0.3, kRule);
+        c.pdf.text_right(left - 3, y + 3, unit.number(tick / per_kpa), kTick, FontWeight::Regular,
+                         kGrey);
+    }
+    c.pdf.text(kMargin, top + kPlotH / 2 + 3, unit.symbol(), kTick, FontWeight::Regular, kGrey);
+    for (const double tick : axis_ticks(t_max, 6)) {
+        const double x = x_of(tick);
+        if (x > left + width + 0.5) break;
+        c.pdf.line(x, top + kPlotH, x, top + kPlotH + 3, 0.5, kGrey);
+        const std::string label = history::minutes_seconds(tick);
+        c.pdf.text(x - text_width_pt(label, kTick) / 2, top + kPlotH + 12, label, kTick,
+                   FontWeight::Regular, kGrey);
+    }
+    c.pdf.text_right(kRight, top + kPlotH + 22, "min:s", kTick, FontWeight::Regular, kGrey);
+    c.y += kPlotH + 26;
 }
 
 void holds(Cursor& c, const PressureFormat& unit) {
-    if (c.report.holds.empty()) return;
+    if (c.report->holds.empty()) return;
     c.heading("Holds");
-    for (const history::ReportHold& h : c.report.holds) {
+    for (const history::ReportHold& h : c.report->holds) {
         const storage::Hold& hold = h.entry->hold;
         const auto& m = hold.metrics;
         const std::string lost = history::signal_loss_sentence(m, h.losses_in_trace);
         const std::vector<std::string> lost_lines =
             lost.empty() ? std::vector<std::string>{} : wrapped(lost, kBody, kRight - kMargin);
         const double lost_h = 11.0 * static_cast<double>(lost_lines.size());
-        c.need((h.trace.empty() ? 32 : 118) + lost_h);
+        c.need((h.trace.empty() ? 32 : 130) + lost_h);
         c.pdf.text(kMargin, c.y + 10,
                    h.entry->site.name + " " + storage::to_letter(hold.side) + ", hold " +
                        std::to_string(hold.repetition) + " (" + hold.outcome + ")",
@@ -327,7 +363,7 @@ void holds(Cursor& c, const PressureFormat& unit) {
 }
 
 void notes(Cursor& c) {
-    const std::string& text = c.report.session->session.notes;
+    const std::string& text = c.report->session->session.notes;
     if (text.empty()) return;
     c.heading("Notes");
     for (const std::string& line : wrapped(text, kBody, kRight - kMargin)) {
@@ -339,23 +375,41 @@ void notes(Cursor& c) {
 
 } // namespace
 
-std::string session_report_title(const history::SessionReport& report) {
-    const std::string& utc = report.session->session.started_utc;
-    const auto started = parse_utc_iso8601(utc);
-    return "Session report " + report.subject_code + " " +
-           (started ? local_time(*started).date : utc.substr(0, 10));
+std::vector<double> axis_ticks(double max_value, int about) {
+    std::vector<double> ticks{0.0};
+    if (!(max_value > 0.0) || about < 1) return ticks;
+    // 1, 2, 2.5 or 5 times a power of ten: the smallest such step giving at most `about`
+    // intervals up to max_value.
+    const double rough = max_value / about;
+    const double power = std::pow(10.0, std::floor(std::log10(rough)));
+    double step = 10.0 * power;
+    for (const double m : {1.0, 2.0, 2.5, 5.0})
+        if (m * power >= rough) {
+            step = m * power;
+            break;
+        }
+    for (int i = 1; i * step <= max_value * (1.0 + 1e-9); ++i)
+        ticks.push_back(i * step);
+    return ticks;
 }
 
-PdfDocument render_session_report(const history::SessionReport& report,
-                                  const PressureFormat& unit) {
+std::string visit_report_title(const history::VisitReport& report) {
+    return "Visit report " + report.subject_code + " " + report.date;
+}
+
+PdfDocument render_visit_report(const history::VisitReport& report, const PressureFormat& unit) {
     PdfDocument pdf;
     pdf.new_page();
-    Cursor c{pdf, report};
-    header(c, unit);
-    point_table(c, unit);
-    body_map(c, unit);
-    holds(c, unit);
-    notes(c);
+    Cursor c{pdf, visit_report_title(report)};
+    header(c, report);
+    for (const history::SessionReport& section : report.sessions) {
+        c.report = &section;
+        session_facts(c, unit);
+        point_table(c, unit);
+        body_map(c, unit);
+        holds(c, unit);
+        notes(c);
+    }
     c.need(14);
     const int pages = pdf.page_count();
     pdf.text(kMargin, c.y + 14,

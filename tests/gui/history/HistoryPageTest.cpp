@@ -126,6 +126,37 @@ private Q_SLOTS:
         QCOMPARE(page.holds_table().item(0, 4)->text(), QStringLiteral("2.81"));
     }
 
+    // Item 4 of issue 18: a hold whose signal was lost says how long and when, and that its
+    // duration includes it; a hold recorded before losses were measured says so.
+    void aHoldsSignalLossIsShownWithWhetherTheFiguresIncludeIt() {
+        auto r = records();
+        r.hold(r.records.sessions.back().id).metrics.signal_losses =
+            std::vector<algocore::storage::SignalLossRecord>{{20.0, 10.25}};
+        HistoryPage page({});
+        page.resize(980, 500);
+        page.show();
+        page.show_records(r.records);
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTableWidget& holds = page.holds_table();
+        QCOMPARE(holds.rowCount(), 2);
+        QCOMPARE(holds.horizontalHeaderItem(8)->text(), QStringLiteral("Signal lost"));
+        QStringList cells;
+        for (int row = 0; row < holds.rowCount(); ++row)
+            cells << holds.item(row, 8)->text();
+        cells.sort();
+        QCOMPARE(cells,
+                 (QStringList{QStringLiteral("10.2 s at 0:20"), QStringLiteral("not measured")}));
+        for (int row = 0; row < holds.rowCount(); ++row) {
+            if (holds.item(row, 8)->text() != QStringLiteral("10.2 s at 0:20")) continue;
+            const QString said = QStringLiteral(
+                "Signal lost 10.2 s at 0:20: the duration includes it; in band, mean and PTI "
+                "are over the 81.8 s with signal.");
+            QCOMPARE(holds.item(row, 8)->toolTip(), said);
+            QCOMPARE(holds.item(row, 2)->toolTip(), said); // where the duration is read
+        }
+        QVERIFY(every_cell_fits(holds));
+    }
+
     void noCellIsCutAtTheSmallestWindow() {
         HistoryPage page({});
         page.resize(980, 500); // the page's share of a 1024 x 640 window

@@ -216,7 +216,8 @@ TEST(CliReport, ThePdfCarriesTheSessionsNumbersAsText) {
                              " report --db " + db + " --subject S1 --pdf " + pdf.string() +
                              " --clinic 'Praxis Nord' --therapist 'A. Roth' 2>&1");
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    EXPECT_NE(r.out.find("(1 page)"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(": visit of "), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find(", 1 session, 1 page, printed "), std::string::npos) << r.out;
     const CommandRun text = run("pdftotext -layout " + pdf.string() + " - 2>&1");
     ASSERT_EQ(text.exit_code, 0) << "pdftotext (poppler-utils, installed by "
                                     "scripts/install-deps.sh): "

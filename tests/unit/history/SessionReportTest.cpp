@@ -36,12 +36,17 @@ storage::RawTrace ramp_and_hold() {
     return t;
 }
 
+// The visit of the newest session (its day in the process's local time).
+std::string newest_day(const ReportCase& c) {
+    return history::local_day_of(c.h.latest_session()->session);
+}
+
 std::string pdf_of(const ReportCase& c, const history::PressureFormat& unit) {
-    const auto report = history::build_session_report(
-        c.h, 0, {"Clinic Nord", "A. Therapist"},
+    const auto report = history::build_visit_report(
+        c.h, newest_day(c), {"Clinic Nord", "A. Therapist"},
         [](storage::RecordId) { return std::optional<storage::RawTrace>(ramp_and_hold()); });
     EXPECT_TRUE(report);
-    return report::render_session_report(*report, unit).bytes("t");
+    return report::render_visit_report(*report, unit).bytes("t");
 }
 
 } // namespace
@@ -144,10 +149,10 @@ std::string pdf_with_unplugged_hold(bool losses_measured) {
     if (losses_measured)
         hold.metrics.signal_losses = std::vector<storage::SignalLossRecord>{{20.0, 10.0}};
     c.h = history::SubjectHistory::build(c.r.records);
-    const auto report = history::build_session_report(c.h, 0, {}, [](storage::RecordId) {
+    const auto report = history::build_visit_report(c.h, newest_day(c), {}, [](storage::RecordId) {
         return std::optional<storage::RawTrace>(unplugged_for_ten_seconds());
     });
-    return report::render_session_report(*report, history::PressureFormat()).bytes("t");
+    return report::render_visit_report(*report, history::PressureFormat()).bytes("t");
 }
 
 std::size_t count_of(const std::string& text, const std::string& part) {
@@ -189,4 +194,51 @@ TEST(SessionReportPdf, AnOlderHoldsLossFoundInItsTraceIsSaidToBeInItsFigures) {
     EXPECT_NE(pdf.find("(Signal lost 10.0 s at 0:20: recorded before Algoscope measured losses, "),
               std::string::npos);
     EXPECT_EQ(count_of(pdf, "0.10 0.30 0.70 RG"), 2u);
+}
+
+TEST(VisitReport, PutsEverySessionOfTheDayInOrderAndNoEmptyThresholdsTable) {
+    ReportCase c;
+    // A treatment session later the same day (holds only), and one the day after.
+    const auto treatment = c.r.session("2026-02-05");
+    c.r.records.sessions.back().started_utc = "2026-02-05T10:40:00Z";
+    c.r.hold(treatment);
+    c.r.session("2026-02-06");
+    c.h = history::SubjectHistory::build(c.r.records);
+    const std::string day = history::local_day_of(c.h.session(c.last)->session);
+    const auto report = history::build_visit_report(c.h, day, {}, {});
+    ASSERT_TRUE(report);
+    ASSERT_EQ(report->sessions.size(), 2u);
+    EXPECT_EQ(report->sessions[0].session->session.id, c.last);
+    EXPECT_EQ(report->sessions[1].session->session.id, treatment);
+    EXPECT_TRUE(report->sessions[1].rows.empty());
+    EXPECT_EQ(report->sessions[1].holds.size(), 1u);
+    const std::string pdf =
+        report::render_visit_report(*report, history::PressureFormat()).bytes("t");
+    const auto count = [&pdf](const std::string& part) {
+        std::size_t n = 0;
+        for (auto at = pdf.find(part); at != std::string::npos; at = pdf.find(part, at + 1))
+            ++n;
+        return n;
+    };
+    // One thresholds table (the first session's); the holds-only session has none.
+    EXPECT_EQ(count("(Thresholds per point)"), 1u);
+    EXPECT_EQ(count("(Session " + std::to_string(c.last) + ", "), 1u);
+    EXPECT_EQ(count("(Session " + std::to_string(treatment) + ", "), 1u);
+    EXPECT_NE(pdf.find("(" + day + ", 2 sessions)"), std::string::npos);
+    EXPECT_FALSE(history::build_visit_report(c.h, "2025-01-01", {}, {}));
+}
+
+TEST(VisitReport, AxisTicksAreRoundSteps) {
+    EXPECT_EQ(report::axis_ticks(360.0, 4), (std::vector<double>{0, 100, 200, 300}));
+    EXPECT_EQ(report::axis_ticks(95.0, 6), (std::vector<double>{0, 20, 40, 60, 80}));
+    EXPECT_EQ(report::axis_ticks(5.0, 4), (std::vector<double>{0, 2, 4}));
+    EXPECT_EQ(report::axis_ticks(0.0, 4), (std::vector<double>{0}));
+}
+
+TEST(VisitReportPdf, TraceAxesCarryReadableTicks) {
+    const std::string pdf = pdf_of(ReportCase(), history::PressureFormat());
+    // The 90 s hold at 275 kPa (peak 333): pressure ticks every 100 kPa, time every 20 s.
+    for (const char* tick : {"(100) Tj", "(200) Tj", "(300) Tj", "(0:20) Tj", "(1:20) Tj"})
+        EXPECT_NE(pdf.find(tick), std::string::npos) << tick;
+    EXPECT_NE(pdf.find("/F1 8.00 Tf"), std::string::npos); // tick labels at 8 pt
 }

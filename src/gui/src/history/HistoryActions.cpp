@@ -92,8 +92,12 @@ void HistoryPage::write_report() {
     const RecordId session = selected_session();
     if (session == algocore::storage::kNoRecord || !store_.report) return;
     const QString code = QString::fromStdString(history_.subject().code);
+    // The report is the visit: every session of the selected session's day.
+    const auto* entry = history_.session(session);
+    const QString day =
+        entry ? QString::fromStdString(algocore::history::local_day_of(entry->session)) : QString();
     const QString path = QFileDialog::getSaveFileName(
-        this, tr("Session report"), QStringLiteral("report-%1-%2.pdf").arg(code).arg(session),
+        this, tr("Visit report"), QStringLiteral("visit-%1-%2.pdf").arg(code, day),
         tr("PDF (*.pdf)"));
     if (path.isEmpty()) return;
     HistoryReportRequest request;

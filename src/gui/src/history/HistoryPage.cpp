@@ -87,7 +87,8 @@ QWidget* HistoryPage::build_top() {
     subject_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
     open_ = new QPushButton(tr("Open"), top);
     report_ = new QPushButton(tr("Report…"), top);
-    report_->setToolTip(tr("Write the selected session's report as a PDF (A4)"));
+    report_->setToolTip(
+        tr("Write the visit of the selected session (every session of that day) as a PDF (A4)"));
     export_ = new QPushButton(tr("Export…"), top);
     export_->setToolTip(tr("Export this subject's, this session's or a date range's data"));
     first->addWidget(new QLabel(tr("Subject"), top));

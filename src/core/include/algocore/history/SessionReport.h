@@ -1,10 +1,11 @@
 #pragma once
-// What a session report says, decided once for the GUI's Report button and `algoscope-cli
-// report`: the header (clinic, therapist), the subject, the session's date, device and
-// calibration, a row per point (trials, mean, SD, CV, L/R %, change against the previous
-// session with its MDC verdict), the body-map points with their values, every hold with its
-// dose and a thinned trace, and the notes. Pressures are kPa; the renderer writes them in the
-// chosen unit.
+// What a visit's report says, decided once for the GUI's Report button and `algoscope-cli
+// report`. A visit is every session of one subject on one day of the clinic's local time
+// (thresholds and treatment alike); each session has its section with the header (clinic,
+// therapist), the subject, the session's date, device and calibration, a row per point (trials,
+// mean, SD, CV, L/R %, change against the previous session with its MDC verdict), the body-map
+// points with their values, every hold with its dose and a thinned trace, and the notes. Pressures
+// are kPa; the renderer writes them in the chosen unit.
 #include <functional>
 #include <optional>
 #include <string>
@@ -55,7 +56,7 @@ struct ReportHold {
     std::vector<storage::SignalLossRecord> losses_in_trace;
 };
 
-/// The content of one session's report. Points into the history it was built from.
+/// One session's section of a visit's report. Points into the history it was built from.
 struct SessionReport {
     ReportHeader header;
     const SessionEntry* session = nullptr;
@@ -64,6 +65,14 @@ struct SessionReport {
     std::vector<ReportPointRow> rows;
     std::vector<ReportMapPoint> map;
     std::vector<ReportHold> holds;
+};
+
+/// The report of a visit: every session of one subject on one local day, in time order.
+struct VisitReport {
+    ReportHeader header;
+    std::string subject_code;
+    std::string date; ///< the clinic's local day, "2026-11-23"
+    std::vector<SessionReport> sessions;
     LocalTime printed; ///< when the report was made (the report job reads the wall clock)
 };
 
@@ -91,5 +100,20 @@ std::optional<SessionReport> build_session_report(const SubjectHistory& history,
                                                   const ReportHeader& header,
                                                   const HoldTraceReader& hold_trace,
                                                   const std::string& calibration_status = "");
+
+/// The clinic's local day a session belongs to ("2026-11-23"); empty when its start cannot
+/// be read.
+std::string local_day_of(const storage::Session& session);
+
+/// The status of a session's calibration for the report (empty = default_calibration_status).
+using CalibrationStatusOf = std::function<std::string(const storage::Session&)>;
+
+/// The report of the subject's visit on local_day (every session that day, in time order);
+/// nullopt when no session falls on it.
+std::optional<VisitReport> build_visit_report(const SubjectHistory& history,
+                                              const std::string& local_day,
+                                              const ReportHeader& header,
+                                              const HoldTraceReader& hold_trace,
+                                              const CalibrationStatusOf& calibration_status = {});
 
 } // namespace algocore::history

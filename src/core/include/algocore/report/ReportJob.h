@@ -1,5 +1,6 @@
 #pragma once
-// The session report from request to PDF file, as one job: the History page runs it on the
+// The report of a visit (every session of one subject on one local day) from request to PDF
+// file, as one job: the History page runs it on the
 // storage thread and `algoscope-cli report` on its read-only database, so both write the
 // same document, with the printed time read from the one wall clock and written in the
 // clinic's local time with its zone named.
@@ -15,10 +16,13 @@ namespace algocore::report {
 /// What to report and where.
 struct ReportRequest {
     std::string subject_code;
-    storage::RecordId session_id = storage::kNoRecord; ///< kNoRecord: the subject's newest
-    history::ReportHeader header;                      ///< clinic and therapist
+    /// The visit's day in the clinic's local time ("2026-11-23"); empty: the day of
+    /// session_id, or of the subject's newest session when that is kNoRecord too.
+    std::string date;
+    storage::RecordId session_id = storage::kNoRecord;
+    history::ReportHeader header; ///< clinic and therapist
     history::PressureFormat unit;
-    /// The calibration store, to state whether the session's record is valid; empty = the
+    /// The calibration store, to state whether each session's record is valid; empty = the
     /// record is named only.
     std::string calibration_root;
     std::string pdf_path;
@@ -27,13 +31,15 @@ struct ReportRequest {
 /// What the job did.
 struct ReportOutcome {
     std::string error; ///< empty when the file was written
-    std::string title; ///< "Session report S014 2026-11-23"
+    std::string title; ///< "Visit report S014 2026-11-23"
+    std::string date;  ///< the visit's local day
+    int sessions = 0;  ///< sessions in the report
     int pages = 0;
     std::string printed; ///< "2026-11-23 20:30 CET (UTC+01:00)"
     bool ok() const { return error.empty(); }
 };
 
-/// Reads the subject's records, builds the report and writes the PDF (owner-only); `now` is
+/// Reads the subject's records, builds the visit's report and writes the PDF (owner-only); `now` is
 /// the printed time (the caller reads the wall clock: system_now(), or a fixed one in tests).
 ReportOutcome write_report(storage::Storage& storage, const ReportRequest& request,
                            EpochSeconds now);
