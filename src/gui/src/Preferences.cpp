@@ -35,14 +35,13 @@ algocore::history::ReportHeader Preferences::report_header() const {
     if (!QFileInfo::exists(QString::fromStdString(report_header_path_)) &&
         settings_->contains("report/clinic")) {
         return {settings_->value("report/clinic").toString().toStdString(),
-                settings_->value("report/therapist").toString().toStdString(),
-                {}};
+                settings_->value("report/therapist").toString().toStdString()};
     }
     return algocore::history::read_report_header(report_header_path_).header;
 }
 QString Preferences::set_report_header(const QString& clinic, const QString& therapist) {
     return QString::fromStdString(algocore::history::write_report_header(
-        report_header_path_, {clinic.toStdString(), therapist.toStdString(), {}}));
+        report_header_path_, {clinic.toStdString(), therapist.toStdString()}));
 }
 QString Preferences::report_header_path() const {
     return QString::fromStdString(report_header_path_);
