@@ -334,6 +334,7 @@ TEST(SqliteStorage, AHoldKeepsItsStretchesWithoutSignalAndAnUnmeasuredHoldSaysSo
         r = record_a_session(*db); // its hold does not say whether the signal was lost
         Hold h = db->holds_of(r.session).at(0);
         h.id = kNoRecord;
+        h.uuid.clear(); // another hold: an identity of its own
         h.repetition = 2;
         h.metrics.signal_losses = std::vector<SignalLossRecord>{{20.0, 10.25}, {70.5, 1.5}};
         unplugged = db->record_hold(h, algotest::ramp_trace(300, 10.0, 1.0)).id;
