@@ -1,7 +1,7 @@
 #pragma once
 // Turns a database written by the current code back into what schema version 6 left: no
 // record identities (uuid columns and their indexes), no database_identity table and no
-// shared-study outbox (version 8). Tests of
+// shared-study outbox (version 8) and no holds.signal_losses (version 9). Tests of
 // migrations from older files start from it.
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -24,6 +24,8 @@ inline void undo_record_identities(SQLite::Database& db) {
     db.exec("DROP TRIGGER IF EXISTS outbox_immutable; DROP TRIGGER IF EXISTS "
             "outbox_never_deleted; DROP TABLE IF EXISTS outbox; DROP TABLE IF EXISTS station; "
             "DROP TABLE IF EXISTS sync_state");
+    // Version 9's column (holds' stretches without signal) came after them.
+    db.exec("ALTER TABLE holds DROP COLUMN signal_losses");
     db.exec("DROP TABLE database_identity; PRAGMA user_version = 6");
 }
 
