@@ -5,6 +5,8 @@
 // subjects' merges, and row-level security: a station's role adds only its own station's rows.
 // Version 3: a trial excluded on its station with a reason (trials.excluded_reason, kept and
 // never counted; changed only by the station's audited correction).
+// Version 4: each hold's stretches without signal (holds.signal_losses, the station's JSON;
+// NULL for holds recorded before a station measured them).
 #include "ServerMigrations.h"
 
 namespace algocore::sharedstudy {
@@ -204,6 +206,9 @@ constexpr const char* kVersion3 = R"sql(
 ALTER TABLE algoscope.trials ADD COLUMN excluded_reason text;
 GRANT UPDATE (excluded_reason) ON algoscope.trials TO algoscope_station;
 )sql";
+constexpr const char* kVersion4 = R"sql(
+ALTER TABLE algoscope.holds ADD COLUMN signal_losses text;
+)sql";
 } // namespace
 
 const char* server_migration_sql(int to_version) {
@@ -211,6 +216,7 @@ const char* server_migration_sql(int to_version) {
     case 1: return kVersion1;
     case 2: return kVersion2;
     case 3: return kVersion3;
+    case 4: return kVersion4;
     default: return nullptr;
     }
 }

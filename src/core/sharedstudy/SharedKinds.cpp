@@ -129,6 +129,7 @@ std::vector<SharedKind> make_kinds() {
           {"pain_rating", "r.pain_rating", V::Integer},
           {"contact_s", "r.contact_s", V::Real},
           {"repetition", "r.repetition", V::Integer},
+          {"signal_losses", "r.signal_losses", V::Text},
           {"sample_count", "(SELECT sample_count FROM hold_traces WHERE hold_id = r.id)",
            V::Integer},
           {"samples", "(SELECT samples FROM hold_traces WHERE hold_id = r.id)", V::Bytes}}},

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include <nlohmann/json.hpp>
+
 #include "algocore/storage/StorageStatus.h"
 #include "algocore/storage/StudyData.h"
 
@@ -59,6 +61,23 @@ double HoldMetrics::signal_lost_s() const {
         for (const SignalLossRecord& loss : *signal_losses)
             lost_s += loss.lost_s;
     return lost_s;
+}
+
+std::string signal_losses_json(const std::vector<SignalLossRecord>& losses) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const SignalLossRecord& loss : losses)
+        list.push_back({{"at_s", loss.at_s}, {"lost_s", loss.lost_s}});
+    return list.dump();
+}
+
+std::vector<SignalLossRecord> signal_losses_from_json(const std::string& text) {
+    std::vector<SignalLossRecord> losses;
+    const auto list = nlohmann::json::parse(text, nullptr, false);
+    if (list.is_array())
+        for (const auto& loss : list)
+            if (loss.is_object())
+                losses.push_back({loss.value("at_s", 0.0), loss.value("lost_s", 0.0)});
+    return losses;
 }
 
 RawTrace to_trace(const std::vector<Sample>& samples) {

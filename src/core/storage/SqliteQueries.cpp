@@ -199,13 +199,7 @@ Hold read_hold(SQLite::Statement& st) {
     h.repetition = st.getColumn(i++).getInt();
     h.uuid = st.getColumn(i++).getString();
     const SQLite::Column losses = st.getColumn(i++);
-    if (!losses.isNull()) {
-        m.signal_losses.emplace();
-        const auto list = nlohmann::json::parse(losses.getString(), nullptr, false);
-        if (list.is_array())
-            for (const auto& loss : list)
-                m.signal_losses->push_back({loss.value("at_s", 0.0), loss.value("lost_s", 0.0)});
-    }
+    if (!losses.isNull()) m.signal_losses = signal_losses_from_json(losses.getString());
     return h;
 }
 

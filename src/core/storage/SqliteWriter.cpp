@@ -136,13 +136,10 @@ std::string step_ups_json(const std::vector<StepUpRecord>& steps) {
     return algoinput::json_text(list);
 }
 
-// "[{"at_s":20.0,"lost_s":10.0}]"; nullopt only for a hold whose losses were not measured.
+// nullopt only for a hold whose losses were not measured (NULL in the column).
 std::optional<std::string> signal_losses_json(const HoldMetrics& m) {
     if (!m.signal_losses) return std::nullopt;
-    nlohmann::json list = nlohmann::json::array();
-    for (const SignalLossRecord& loss : *m.signal_losses)
-        list.push_back({{"at_s", loss.at_s}, {"lost_s", loss.lost_s}});
-    return list.dump();
+    return storage::signal_losses_json(*m.signal_losses);
 }
 
 void insert(SQLite::Database& db, const HoldWrite& w) {

@@ -357,4 +357,47 @@ TEST_F(StationPushTest, AnExcludedTrialIsExcludedOnTheServerAndNeverCountedThere
     EXPECT_TRUE(on_server[2].counted);
 }
 
+TEST_F(StationPushTest, AHoldsSignalLossesTravelWithItAndReadBackAsTheStationStoredThem) {
+    // One session whose hold lost its signal twice, one (another subject) whose hold's losses
+    // were never measured: the server keeps both apart, as the station's file does.
+    const std::string db = file("room-a.sqlite");
+    {
+        auto opened = storage::SqliteStorage::open(db);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        RecordedSession lost;
+        lost.subject_code = "S-021";
+        lost.operator_name = "Anna";
+        lost.started_utc = "2027-03-01T09:00:00Z";
+        lost.holds = 1;
+        lost.hold_signal_losses = {{20.0, 10.25}, {50.5, 2.0}};
+        algotest::record_session(*opened.storage, lost);
+        RecordedSession unmeasured = lost;
+        unmeasured.subject_code = "S-022";
+        unmeasured.hold_signal_losses.clear();
+        algotest::record_session(*opened.storage, unmeasured);
+        opened.storage->close();
+    }
+    const PushReport pushed = push(db, admin_url());
+    ASSERT_FALSE(pushed.error) << pushed.error.message;
+
+    SharedStudyOpen study = open_shared_study(admin_url());
+    ASSERT_TRUE(study.storage) << study.error;
+    const auto hold_of = [&](const std::string& code) {
+        const auto subject = study.storage->find_subject(code);
+        EXPECT_TRUE(subject);
+        const auto holds =
+            study.storage->holds_of(study.storage->sessions_of(subject->id).front().id);
+        EXPECT_EQ(holds.size(), 1u);
+        return holds.front();
+    };
+    const storage::Hold lost = hold_of("S-021");
+    ASSERT_TRUE(lost.metrics.signal_losses);
+    ASSERT_EQ(lost.metrics.signal_losses->size(), 2u);
+    EXPECT_DOUBLE_EQ((*lost.metrics.signal_losses)[0].at_s, 20.0);
+    EXPECT_DOUBLE_EQ((*lost.metrics.signal_losses)[0].lost_s, 10.25);
+    EXPECT_DOUBLE_EQ((*lost.metrics.signal_losses)[1].at_s, 50.5);
+    EXPECT_DOUBLE_EQ(lost.metrics.signal_lost_s(), 12.25);
+    EXPECT_FALSE(hold_of("S-022").metrics.signal_losses);
+}
+
 } // namespace

@@ -16,6 +16,8 @@ struct RecordedSession {
     std::vector<std::string> sites = {"upper_trapezius"};
     int trials_per_site = 3; ///< on the left side
     int holds = 0;           ///< at the first site
+    /// Each hold's stretches without signal; empty: the holds' losses were not measured.
+    std::vector<algocore::storage::SignalLossRecord> hold_signal_losses{};
     int samples_per_trace = 500;
     double ppt_kpa = 400.0; ///< the first trial's threshold; later ones vary around it
 };

@@ -179,12 +179,19 @@ struct HoldMetrics {
     int overshoots = 0;
     double contact_s = 0.0; ///< time with the probe on the skin (mean/median/CV are over it)
     /// Each stretch without signal, in no figure above but the duration. nullopt for a hold
-    /// recorded before losses were measured (schema 8): its figures bridge any such stretch
+    /// recorded before losses were measured (schema 9): its figures bridge any such stretch
     /// as if the pressure before it had stayed on.
     std::optional<std::vector<SignalLossRecord>> signal_losses{};
     /// Seconds without signal (0 when none, or when not measured: see signal_losses).
     double signal_lost_s() const;
 };
+
+/// A hold's stretches without signal as stored (holds.signal_losses, here and on the shared
+/// study's server): `[{"at_s":20.0,"lost_s":10.0}]`.
+std::string signal_losses_json(const std::vector<SignalLossRecord>& losses);
+/// The stored text read back; malformed text reads as none (the column is only ever written
+/// by signal_losses_json).
+std::vector<SignalLossRecord> signal_losses_from_json(const std::string& text);
 
 /// One sustained trigger-point hold at a point.
 struct Hold {
