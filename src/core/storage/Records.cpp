@@ -8,6 +8,7 @@
 
 #include "algocore/storage/StorageStatus.h"
 #include "algocore/storage/StudyData.h"
+#include "algoinput/JsonText.h"
 
 namespace algocore::storage {
 
@@ -67,7 +68,7 @@ std::string signal_losses_json(const std::vector<SignalLossRecord>& losses) {
     nlohmann::json list = nlohmann::json::array();
     for (const SignalLossRecord& loss : losses)
         list.push_back({{"at_s", loss.at_s}, {"lost_s", loss.lost_s}});
-    return list.dump();
+    return algoinput::json_text(list);
 }
 
 std::vector<SignalLossRecord> signal_losses_from_json(const std::string& text) {
