@@ -127,6 +127,12 @@ void Acquisition::clear_tare() {
     if (loop_) loop_->post([loop = loop_.get()] { loop->clear_tare(); });
 }
 
+void Acquisition::request_cue(std::uint16_t cue_id, std::uint16_t duration_ms) {
+    if (loop_)
+        loop_->post(
+            [loop = loop_.get(), cue_id, duration_ms] { loop->request_cue(cue_id, duration_ms); });
+}
+
 void Acquisition::set_probe_area_cm2(double area_cm2) {
     config_.probe_area_cm2 = area_cm2;
     if (loop_) loop_->post([loop = loop_.get(), area_cm2] { loop->set_probe_area_cm2(area_cm2); });

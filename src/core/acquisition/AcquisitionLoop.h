@@ -37,6 +37,7 @@ public:
     // I/O-thread commands (posted by Acquisition).
     void take_tare();
     void clear_tare();
+    void request_cue(std::uint16_t cue_id, std::uint16_t duration_ms);
     void set_probe_area_cm2(double area_cm2);
     void set_calibration(std::shared_ptr<const algocal::CalibrationRecord> record);
 

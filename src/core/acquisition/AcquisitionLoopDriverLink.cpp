@@ -29,6 +29,12 @@ void AcquisitionLoop::clear_tare() {
     refresh_status();
 }
 
+void AcquisitionLoop::request_cue(std::uint16_t cue_id, std::uint16_t duration_ms) {
+    // After goodbye nothing more is sent to the device.
+    if (!driver_ || goodbye_sent_) return;
+    driver_->request_cue(cue_id, duration_ms, *this);
+}
+
 void AcquisitionLoop::set_probe_area_cm2(double area_cm2) {
     if (!std::isfinite(area_cm2) || area_cm2 <= 0.0) {
         publish_event(LinkEvent::Kind::Error, "probe area must be a positive number of cm²");

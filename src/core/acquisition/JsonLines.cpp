@@ -63,6 +63,8 @@ std::string to_json_line(const LinkEvent& event, SteadyTime session_start) {
         j["pressed"] = event.pressed;
         j["device_index"] = event.device_index;
     }
+    if (event.kind == LinkEvent::Kind::Cue) j["cue_id"] = event.cue_id;
+    if (event.has_device_time) j["device_t_us"] = event.device_t_us;
     if (!event.message.empty()) j["message"] = event.message;
     return algoinput::json_text(j);
 }

@@ -10,6 +10,7 @@ const char* to_string(LinkEvent::Kind kind) {
     case LinkEvent::Kind::Error: return "error";
     case LinkEvent::Kind::Warning: return "warning";
     case LinkEvent::Kind::Info: return "info";
+    case LinkEvent::Kind::Cue: return "cue";
     }
     return "unknown";
 }

@@ -153,6 +153,18 @@ void NativeDriver::stop(DriverLink& link) {
     phase_ = Phase::Stopped;
 }
 
+bool NativeDriver::request_cue(std::uint16_t cue_id, std::uint16_t duration_ms, DriverLink& link) {
+    link_ = &link;
+    if (phase_ != Phase::Streaming || !info_ || (info_->capabilities & algoproto::kCapCue) == 0)
+        return false;
+    algoproto::Cue cue;
+    cue.cue_id = cue_id;
+    cue.outputs = algoproto::kCueLed | algoproto::kCueBuzzer;
+    cue.duration_ms = duration_ms;
+    send_command(cue);
+    return true;
+}
+
 void NativeDriver::report_frame_error(std::string_view category, const std::string& message) {
     if (auto text = errors_.admit(category, message, now_))
         report(LinkEvent::Kind::Error, now_, std::move(*text));
@@ -210,6 +222,13 @@ void NativeDriver::on_frame(const algoproto::Frame& frame) {
         const auto status = algoproto::parse(frame.payload, frame.payload_size, event);
         if (status != algoproto::ParseStatus::Ok) return parse_failed(status);
         handle_event(event);
+        return;
+    }
+    case MessageType::CueShown: {
+        algoproto::CueShown shown;
+        const auto status = algoproto::parse(frame.payload, frame.payload_size, shown);
+        if (status != algoproto::ParseStatus::Ok) return parse_failed(status);
+        handle_cue_shown(shown);
         return;
     }
     case MessageType::Status: {

@@ -57,6 +57,7 @@ void NativeDriver::handle_device_info(const algoproto::DeviceInfo& info) {
     identity_->firmware_version = firmware_text(info);
     identity_->nominal_rate_hz = start_rate_hz_;
     identity_->probe_area_cm2 = info.probe_area_cm2;
+    identity_->gives_cues = (info.capabilities & algoproto::kCapCue) != 0;
     attempts_ = 0;
     send_start(now_);
 }
@@ -134,8 +135,24 @@ void NativeDriver::handle_event(const algoproto::Event& e) {
     event.button = e.button;
     event.pressed = e.pressed != 0;
     event.device_index = e.index;
+    // Only the edge is the instant of the press; a 1.0 device gives the accepted time only.
+    event.device_t_us = e.edge_t_us;
+    event.has_device_time = e.has_edge_time;
     event.message = std::string(e.button == algoproto::kPatientButton ? "patient" : "operator") +
                     " button " + (event.pressed ? "pressed" : "released");
+    link_->report(event);
+}
+
+void NativeDriver::handle_cue_shown(const algoproto::CueShown& shown) {
+    if (!info_) return;
+    LinkEvent event;
+    event.kind = LinkEvent::Kind::Cue;
+    event.t = clock_.has_fit() ? std::min(clock_.to_host(shown.t_us), now_) : now_;
+    event.device_index = shown.index;
+    event.device_t_us = shown.t_us;
+    event.has_device_time = true;
+    event.cue_id = shown.cue_id;
+    event.message = "cue " + std::to_string(shown.cue_id) + " shown";
     link_->report(event);
 }
 

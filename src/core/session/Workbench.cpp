@@ -35,7 +35,12 @@ std::string unwritten_records_message(std::size_t unwritten, const std::string& 
 Workbench::Workbench(WorkbenchOptions options)
     : options_(std::move(options)), calibration_store_(options_.calibration_root),
       visit_(nullptr, options_.utc_now), thresholds_(visit_, inbox_), treatment_(visit_, inbox_),
-      training_(nullptr, inbox_, options_.utc_now) {
+      training_(nullptr, inbox_, options_.utc_now),
+      reaction_([this](std::uint16_t cue_id, double duration_s) {
+          if (!acquisition_ || !device_gives_cues()) return false;
+          acquisition_->request_cue(cue_id, static_cast<std::uint16_t>(duration_s * 1000.0));
+          return true;
+      }) {
     frame_.reserve(kFrameReserve);
     sites_ = storage::builtin_sites();
     // A PPT stored at a point may be what a relative treatment band needs.
@@ -204,7 +209,10 @@ const std::vector<Sample>& Workbench::poll() {
     if (acquisition_) {
         bool link_changed = false;
         acquisition_->samples().drain([this](const Sample& sample) { frame_.push_back(sample); });
+        const double now_s = session_now_s().value_or(latest_t_s_);
         acquisition_->events().drain([&](const LinkEvent& event) {
+            // The device's cue and the press answering it belong to the reaction-time test.
+            reaction_.on_link_event(event, now_s);
             link_events_.push_back(event);
             if (const auto link = live::link_state_after(event)) link_changes_.push_back(*link);
             link_changed = link_changed || event.kind == LinkEvent::Kind::Connected ||
@@ -234,8 +242,10 @@ void Workbench::run_frame() {
         thresholds_.feed(sample);
         treatment_.feed(sample);
         training_.feed(sample);
+        reaction_.feed(sample);
     }
     follow_link();
+    reaction_.tick(session_now_s().value_or(latest_t_s_));
     if (frame_.empty()) {
         if (const auto now = session_now_s()) {
             latest_t_s_ = std::max(latest_t_s_, *now);
@@ -270,6 +280,15 @@ void Workbench::report_storage() {
                                              std::to_string(event.pending_writes) +
                                              " records kept in memory, retrying)");
     }
+}
+
+bool Workbench::device_gives_cues() const {
+    return acquisition_ && status_.link == AcquisitionStatus::Link::Connected && status_.identity &&
+           status_.identity->gives_cues;
+}
+
+std::string Workbench::start_reaction_test(const protocols::ReactionTimeConfig& config) {
+    return reaction_.start(session_now_s().value_or(latest_t_s_), config, device_gives_cues());
 }
 
 std::vector<LinkEvent> Workbench::take_link_events() {

@@ -171,8 +171,10 @@ void LiveFeed::drain_events() {
         case Kind::Error: Q_EMIT bannerMessage(BannerLevel::Error, text); break;
         case Kind::Warning: Q_EMIT bannerMessage(BannerLevel::Warning, text); break;
         case Kind::Info: Q_EMIT bannerMessage(BannerLevel::Info, text); break;
-        // Buttons reach the plot through the samples' button bits, stamped with the sample.
-        case Kind::Button: break;
+        // Buttons reach the plot through the samples' button bits, stamped with the sample;
+        // a device's cue belongs to the reaction-time test (the workbench hands it over).
+        case Kind::Button:
+        case Kind::Cue: break;
         }
     }
     for (const auto& notice : workbench_.take_notices()) {

@@ -68,7 +68,8 @@ void NativeEmulator::send_device_info() {
     info.firmware_major = 1;
     info.firmware_minor = 2;
     info.firmware_patch = 3;
-    info.capabilities = algoproto::kCapOperatorButton | algoproto::kCapPatientButton;
+    info.capabilities = algoproto::kCapOperatorButton | algoproto::kCapPatientButton |
+                        (options_.gives_cues ? algoproto::kCapCue : 0);
     std::strncpy(info.serial_number, "EMU-0001", algoproto::kSerialNumberBytes);
     info.adc_nominal_rate_hz = 1000;
     info.max_rate_hz = options_.max_rate_hz;
@@ -124,19 +125,35 @@ void NativeEmulator::on_frame(const algoproto::Frame& frame) {
         pending_.count = 0;
         return;
     }
+    case MessageType::Cue: {
+        ++cues_received_;
+        algoproto::Cue cue;
+        if (!options_.gives_cues ||
+            algoproto::parse(frame.payload, frame.payload_size, cue) != algoproto::ParseStatus::Ok)
+            break;
+        algoproto::CueShown shown;
+        shown.cue_id = cue.cue_id;
+        shown.index = next_index_;
+        shown.t_us = device_us_at(now_s_);
+        shown.outputs = cue.outputs & (algoproto::kCueLed | algoproto::kCueBuzzer);
+        send(shown);
+        send(ack);
+        return;
+    }
     case MessageType::Stop:
         ++stop_received_;
         flush_batch();
         streaming_ = false;
         send(ack);
         return;
-    default: {
+    default: break;
+    }
+    // Unknown here (or a cue this device cannot give): refused, as a 1.0 device would.
+    {
         algoproto::Nack nack;
         nack.command_seq = frame.seq;
         nack.command_type = frame.type;
         send(nack);
-        return;
-    }
     }
 }
 
@@ -164,6 +181,7 @@ void NativeEmulator::press_button(std::uint8_t button, bool pressed) {
     event.button = button;
     event.pressed = pressed ? 1 : 0;
     event.buttons = buttons_;
+    event.edge_t_us = event.t_us; // no debouncing here: the change is accepted at once
     if (answering()) send(event);
 }
 

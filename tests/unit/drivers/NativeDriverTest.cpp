@@ -284,3 +284,50 @@ TEST(NativeDriver, BytesThatNeverFormAFrameBlameTheBaudRate) {
         << wire.link().event_log();
     EXPECT_TRUE(wire.link().samples.empty());
 }
+
+TEST(NativeDriver, ADeviceThatGivesCuesSaysSoAndItsCueArrivesStampedInItsClock) {
+    NativeEmulator::Options o;
+    o.gives_cues = true;
+    NativeEmulator device(o);
+    NativeDriver driver{DriverOptions{}};
+    VirtualWire wire(driver, device);
+    wire.start();
+    wire.run_for(0.5);
+    ASSERT_TRUE(driver.identity());
+    EXPECT_TRUE(driver.identity()->gives_cues);
+    ASSERT_TRUE(driver.request_cue(7, 200, wire.link()));
+    // The command reaches the device 1 ms later (the wire's delay).
+    const std::uint32_t lit_at_us = device.device_us_at(wire.now_s() + 0.001);
+    wire.run_for(0.1);
+    EXPECT_EQ(device.cues_received(), 1);
+    const auto cues = wire.link().events_of(LinkEvent::Kind::Cue);
+    ASSERT_EQ(cues.size(), 1u) << wire.link().event_log();
+    EXPECT_EQ(cues[0].cue_id, 7);
+    EXPECT_TRUE(cues[0].has_device_time);
+    EXPECT_NEAR(static_cast<double>(cues[0].device_t_us), static_cast<double>(lit_at_us), 1000.0);
+    EXPECT_TRUE(wire.link().events_of(LinkEvent::Kind::Error).empty()) << wire.link().event_log();
+
+    // The press answering it carries its edge on the same clock.
+    wire.run_for(0.25);
+    const std::uint32_t pressed_at_us = device.device_us_at(wire.now_s());
+    device.press_button(algoproto::kPatientButton, true);
+    wire.run_for(0.05);
+    const auto buttons = wire.link().events_of(LinkEvent::Kind::Button);
+    ASSERT_EQ(buttons.size(), 1u);
+    EXPECT_TRUE(buttons[0].has_device_time);
+    EXPECT_EQ(buttons[0].device_t_us, pressed_at_us);
+}
+
+TEST(NativeDriver, ADeviceWithoutTheCueCapabilityIsNeverAskedForACue) {
+    NativeEmulator device;
+    NativeDriver driver{DriverOptions{}};
+    VirtualWire wire(driver, device);
+    wire.start();
+    wire.run_for(0.5);
+    ASSERT_TRUE(driver.identity());
+    EXPECT_FALSE(driver.identity()->gives_cues);
+    EXPECT_FALSE(driver.request_cue(1, 200, wire.link()));
+    wire.run_for(0.1);
+    EXPECT_EQ(device.cues_received(), 0);
+    EXPECT_TRUE(wire.link().events_of(LinkEvent::Kind::Cue).empty());
+}

@@ -37,6 +37,7 @@ struct DeviceIdentity {
     std::string firmware_version;
     double nominal_rate_hz = 0; ///< what the device was asked for / claims
     double probe_area_cm2 = 0;  ///< probe area the device reports, 0 when unknown
+    bool gives_cues = false;    ///< gives a reaction-time cue itself (native CUE capability)
 };
 
 /// Counters every driver keeps; read by the GUI device bar and the CLI.
@@ -64,6 +65,14 @@ public:
     virtual void on_tick(SteadyTime now, DriverLink& link) = 0;
     /// The session is ending cleanly: leave the device as we found it (e.g. stop streaming).
     virtual void stop(DriverLink& link) = 0;
+    /// Ask the device for a reaction-time cue now, on for duration_ms; the instant it went on
+    /// arrives as a LinkEvent::Kind::Cue with cue_id. False when this device cannot give one.
+    virtual bool request_cue(std::uint16_t cue_id, std::uint16_t duration_ms, DriverLink& link) {
+        (void)cue_id;
+        (void)duration_ms;
+        (void)link;
+        return false;
+    }
 
     /// Identity once known (after a handshake or the first valid reply).
     virtual std::optional<DeviceIdentity> identity() const = 0;

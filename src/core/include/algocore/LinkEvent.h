@@ -16,6 +16,7 @@ struct LinkEvent {
         Error,        ///< something went wrong and was counted/recovered (message: what)
         Warning,      ///< worth showing, not an error (e.g. polled rate lower than asked)
         Info,         ///< progress (e.g. "re-arming streaming", "reconnecting in 0.4 s")
+        Cue,          ///< the device's reaction-time cue went on (cue_id, device_t_us)
     };
     Kind kind = Kind::Info;
     SteadyTime t{};
@@ -23,6 +24,12 @@ struct LinkEvent {
     std::uint8_t button = 0;        ///< ButtonBit, for Kind::Button
     bool pressed = false;           ///< for Kind::Button
     std::uint32_t device_index = 0; ///< sample index the button event refers to (native)
+    /// The device's own clock (µs, wrapping u32) of the instant: a cue going on, or the edge
+    /// of a button press (native protocol 1.1). Cue and press on this clock give a reaction
+    /// time free of host latency.
+    std::uint32_t device_t_us = 0;
+    bool has_device_time = false;
+    std::uint16_t cue_id = 0; ///< for Kind::Cue: the id the host asked the cue with
 };
 
 /// Lower-case name used in JSON lines ("connected", "disconnected", "button", ...).

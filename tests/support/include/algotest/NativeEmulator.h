@@ -2,7 +2,7 @@
 // An Algoscope-native device at frame level: answers GET_INFO, START, STOP; streams SAMPLES
 // on its own (drifting) clock, a 1 Hz STATUS and button EVENTs. Knobs for the driver's
 // robustness tests: protocol version, ignored GET_INFOs, already streaming at open,
-// dropped frames, clock drift, power cycle.
+// dropped frames, clock drift, power cycle, and (optionally) the reaction-time cue.
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -27,6 +27,7 @@ public:
         bool streaming_at_open = false;            ///< already streaming (autostart) at t = 0
         std::uint16_t autostart_rate_hz = 1000;
         std::uint8_t autostart_batch = 10;
+        bool gives_cues = false; ///< protocol 1.1 cue capability: answers CUE with CUE_SHOWN
     };
 
     explicit NativeEmulator(Options options);
@@ -50,6 +51,7 @@ public:
     int get_info_received() const { return get_info_received_; }
     int start_received() const { return start_received_; }
     int stop_received() const { return stop_received_; }
+    int cues_received() const { return cues_received_; }
     std::uint32_t next_index() const { return next_index_; }
     /// Host time (s) at which the sample with this index was taken (since the last START).
     double host_time_of_sample(std::uint32_t index) const;
@@ -85,6 +87,7 @@ private:
     int get_info_received_ = 0;
     int start_received_ = 0;
     int stop_received_ = 0;
+    int cues_received_ = 0;
 };
 
 } // namespace algotest

@@ -129,6 +129,10 @@ public:
     void request_tare();
     /// Clear the tare (offset 0).
     void clear_tare();
+    /// Ask the device for a reaction-time cue now (devices whose identity gives_cues); the
+    /// instant it went on arrives as a LinkEvent::Kind::Cue with cue_id. A device that cannot
+    /// give it now answers nothing (the reaction-time test asks again).
+    void request_cue(std::uint16_t cue_id, std::uint16_t duration_ms);
     /// Probe area for pressure from now on (cm², > 0).
     void set_probe_area_cm2(double area_cm2);
     /// Active calibration record; nullptr = the device's factory calibration.

@@ -43,6 +43,7 @@ public:
     void on_bytes(const ByteChunk& chunk, DriverLink& link) override;
     void on_tick(SteadyTime now, DriverLink& link) override;
     void stop(DriverLink& link) override;
+    bool request_cue(std::uint16_t cue_id, std::uint16_t duration_ms, DriverLink& link) override;
     std::optional<DeviceIdentity> identity() const override { return identity_; }
     DriverStats stats() const override { return stats_; }
 
@@ -72,6 +73,7 @@ private:
     void handle_samples(const algoproto::Samples& samples);
     void handle_event(const algoproto::Event& event);
     void handle_status(const algoproto::Status& status);
+    void handle_cue_shown(const algoproto::CueShown& shown);
     void enter_streaming();
     void handshake_failed(const std::string& why);
     void report(LinkEvent::Kind kind, SteadyTime t, std::string message);

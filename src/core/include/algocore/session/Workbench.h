@@ -20,6 +20,7 @@
 #include "algocore/live/LiveSession.h"
 #include "algocore/session/Corrections.h"
 #include "algocore/session/PptSession.h"
+#include "algocore/session/ReactionTimeSession.h"
 #include "algocore/session/TrainingSession.h"
 #include "algocore/session/TreatmentSession.h"
 #include "algocore/storage/Storage.h"
@@ -127,6 +128,12 @@ public:
     /// samples, the link's changes and the session clock.
     live::LiveSession& live() { return live_; }
     const live::LiveSession& live() const { return live_; }
+    /// The subject's reaction-time test (cues from the device when it gives them).
+    ReactionTimeSession& reaction() { return reaction_; }
+    /// The connected device gives reaction-time cues itself (native protocol 1.1 CUE).
+    bool device_gives_cues() const;
+    /// Starts a reaction-time test now: the device's cue when it gives one, else the host's.
+    std::string start_reaction_test(const protocols::ReactionTimeConfig& config);
 
 private:
     void follow_device();
@@ -164,6 +171,7 @@ private:
     Corrections corrections_;
     live::LiveSession live_;
     std::vector<live::LinkState> link_changes_; ///< drained this frame, applied after its samples
+    ReactionTimeSession reaction_;
 };
 
 } // namespace algocore::session
