@@ -20,7 +20,7 @@ namespace {
 
 constexpr std::chrono::seconds kCommitWait{10};
 
-nlohmann::json trial_line(const session::PptTrialRow& row) {
+nlohmann::json trial_line(const session::PptSession& ppt, const session::PptTrialRow& row) {
     const auto& r = row.trial.result;
     nlohmann::json line = {{"trial", row.number},
                            {"ppt_kpa", r.ppt_kpa},
@@ -35,6 +35,9 @@ nlohmann::json trial_line(const session::PptTrialRow& row) {
     // What the pressure was doing in the last second before the button (null: no button).
     line["rate_at_button_kpa_s"] =
         r.rate_at_button_kpa_s ? nlohmann::json(*r.rate_at_button_kpa_s) : nlohmann::json(nullptr);
+    // An estimate beside the threshold, with the subject's reaction time (null without one).
+    const auto adjusted = ppt.rt_adjusted_kpa(row);
+    line["ppt_rt_adjusted_kpa"] = adjusted ? nlohmann::json(*adjusted) : nlohmann::json(nullptr);
     return line;
 }
 
@@ -96,7 +99,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
                     << " s after the last one (the preset rests " << preset.inter_trial_s
                     << " s): recorded, flagged short_rest, not counted\n";
             }
-            out << algoinput::json_text(trial_line(row)) << std::endl;
+            out << algoinput::json_text(trial_line(ppt, row)) << std::endl;
         }
     };
 
@@ -139,6 +142,8 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
                            {"reported_kpa", result.summary.reported_kpa},
                            {"complete", result.summary.n >= preset.trials},
                            {"change", change_json(result)}};
+    line["reaction_time_ms"] =
+        ppt.reaction_time_ms() ? nlohmann::json(*ppt.reaction_time_ms()) : nlohmann::json(nullptr);
     out << algoinput::json_text(line) << std::endl;
     cli_measuring::close_or_fail(wb);
 }

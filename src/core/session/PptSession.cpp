@@ -2,7 +2,9 @@
 
 #include <algorithm>
 
+#include "algocore/history/SessionReactionTime.h"
 #include "algocore/protocols/PptSummary.h"
+#include "algocore/protocols/ReactionAdjustment.h"
 
 namespace algocore::session {
 
@@ -20,7 +22,43 @@ void PptSession::visit_changed() {
     close();
     points_.clear();
     ++generation_;
+    reaction_ms_.reset();
+    reaction_measured_now_ = false;
+    look_up_reaction_time();
     if (site_) select_point(*site_, side_);
+}
+
+void PptSession::set_reaction_time_ms(std::optional<double> reaction_ms) {
+    reaction_ms_ = reaction_ms;
+    reaction_measured_now_ = true;
+    if (on_change_) on_change_();
+}
+
+std::optional<double> PptSession::rt_adjusted_kpa(const PptTrialRow& row) const {
+    const auto& r = row.trial.result;
+    return protocols::rt_adjusted_ppt_kpa(r.ppt_kpa, r.rate_at_button_kpa_s, reaction_ms_);
+}
+
+void PptSession::look_up_reaction_time() {
+    storage::Storage* storage = recorder_.storage();
+    const auto& visit = recorder_.visit();
+    if (!storage || !visit) return;
+    const std::string code = visit->subject_code;
+    const int generation = generation_;
+    storage::ask<std::optional<double>>(
+        *storage, inbox_,
+        [code](storage::Storage& s) -> std::optional<double> {
+            const auto records = s.history_of(code);
+            if (!records) return std::nullopt;
+            // This visit's session is newer than every stored one.
+            return history::reaction_ms_for(records->reaction_tests, records->sessions,
+                                            storage::kNoRecord);
+        },
+        [this, generation](storage::Answer<std::optional<double>> answer) {
+            if (generation != generation_ || !answer.ok() || reaction_measured_now_) return;
+            reaction_ms_ = answer.value;
+            if (on_change_) on_change_();
+        });
 }
 
 void PptSession::select_point(const Site& site, BodySide side) {

@@ -110,6 +110,7 @@ void ReactionTimeSession::finish_if_done() {
     result.summary = test_->summary();
     result.cues = test_->cues();
     result.timing_note = protocols::cue_timing(source_).note;
+    result.config = test_->config();
     result_ = result;
     if (on_finished_) on_finished_(*result_);
 }

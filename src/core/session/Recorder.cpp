@@ -94,6 +94,7 @@ storage::Trial Recorder::build_trial(const MeasuredPoint& point, const protocols
     r.index = index;
     r.ppt_kpa = t.result.ppt_kpa;
     r.rate_kpa_s = t.result.rate_kpa_s;
+    r.rate_at_button_kpa_s = t.result.rate_at_button_kpa_s;
     r.target_rate_kpa_s = preset.rate_kpa_s;
     r.probe_cm2 = visit_ ? visit_->probe_cm2 : 1.0;
     r.valid = t.result.valid;
@@ -201,6 +202,34 @@ storage::TrainingScore Recorder::build_score(const ScoredAttempt& a) const {
     s.plan_id = a.plan_id;
     s.attempt = a.attempt;
     return s;
+}
+
+storage::ReactionTest Recorder::build_reaction_test(const ReactionTimeResult& result) const {
+    const protocols::ReactionTimeSummary& s = result.summary;
+    storage::ReactionTest r;
+    r.session_id = session_id_;
+    r.tested_utc = utc_now_();
+    r.cue_source = protocols::to_string(s.cue_source);
+    r.trials = result.config.trials;
+    r.practice = result.config.practice;
+    r.n = s.n;
+    r.median_ms = s.median_ms;
+    r.iqr_ms = s.iqr_ms;
+    r.anticipations = s.anticipations;
+    r.misses = s.misses;
+    r.lost_cues = s.lost_cues;
+    r.complete = s.complete;
+    r.timing_uncertainty_ms = s.uncertainty_ms;
+    r.timing_note = result.timing_note;
+    for (const protocols::ReactionCue& cue : result.cues)
+        r.cues.push_back({cue.number, protocols::to_string(cue.outcome), cue.cue_t_s, cue.press_t_s,
+                          cue.reaction_ms});
+    return r;
+}
+
+Enqueued Recorder::record_reaction_test(const ReactionTimeResult& result) {
+    if (!ready("reaction-time test")) return {};
+    return storage_->record_reaction_test(build_reaction_test(result));
 }
 
 Enqueued Recorder::record_score(const ScoredAttempt& attempt) {

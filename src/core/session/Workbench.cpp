@@ -46,6 +46,14 @@ Workbench::Workbench(WorkbenchOptions options)
     // A PPT stored at a point may be what a relative treatment band needs.
     thresholds_.set_on_change([] {});
     // An exclusion changes the point's threshold in this visit's PPT session at once.
+    // A finished reaction-time test is stored with the visit's session, cues and all (a test
+    // stopped before its first cue has nothing to keep).
+    reaction_.set_on_finished([this](const ReactionTimeResult& result) {
+        if (!result.cues.empty()) reaction_record_ = visit_.record_reaction_test(result);
+        // The thresholds of this visit are estimated with the subject's new reaction time.
+        if (result.summary.complete && result.summary.median_ms)
+            thresholds_.set_reaction_time_ms(result.summary.median_ms);
+    });
     corrections_.set_on_trial_excluded([this](storage::RecordId trial, const std::string& reason) {
         thresholds_.apply_exclusion(trial, reason);
     });
@@ -288,6 +296,7 @@ bool Workbench::device_gives_cues() const {
 }
 
 std::string Workbench::start_reaction_test(const protocols::ReactionTimeConfig& config) {
+    reaction_record_ = {};
     return reaction_.start(session_now_s().value_or(latest_t_s_), config, device_gives_cues());
 }
 

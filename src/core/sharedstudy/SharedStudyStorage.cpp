@@ -183,6 +183,7 @@ public:
     WriteTicket record_samples(RecordId, const std::vector<Sample>&) override { return 0; }
     Request correct(const Correction&) override { return {false, kReadOnly, 0}; }
     Request save_site_mdc(const SiteMdcRecord&) override { return {false, kReadOnly, 0}; }
+    Enqueued record_reaction_test(const ReactionTest&) override { return {}; }
 
     bool wait_committed(WriteTicket, std::chrono::milliseconds) override { return true; }
     bool flush(std::chrono::milliseconds) override { return true; }
@@ -232,6 +233,8 @@ public:
             if (h.session_id == session_id) out.push_back(h);
         return out;
     }
+    // Reaction-time tests do not travel to the shared study yet (no outbox trigger).
+    std::vector<ReactionTest> reaction_tests_of(RecordId) override { return {}; }
     std::optional<RawTrace> hold_trace(RecordId id) override {
         return thread_.call([id](ServerConnection& c) { return read_trace(c, "holds", id); });
     }

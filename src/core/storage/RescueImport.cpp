@@ -97,6 +97,17 @@ const std::vector<MergedTable>& merged_tables() {
          std::nullopt,
          {{"row_id", nullptr}},
          {"table_name", "row_id", "field", "when_utc", "new_value"}},
+        {"reaction_tests",
+         "uuid",
+         IdKind::ReactionTest,
+         {{"session_id", "sessions"}},
+         {"session_id", "tested_utc", "cue_source", "n", "median_ms"}},
+        // A test's cues (keyed by test and number, no id column of their own: rowid below).
+        {"reaction_cues",
+         "uuid",
+         std::nullopt,
+         {{"test_id", "reaction_tests"}},
+         {"test_id", "number", "outcome", "reaction_ms"}},
     };
     return kTables;
 }
@@ -216,8 +227,10 @@ int merge(SQLite::Database& db, const MergedTable& t, const IdSource& next_id) {
     const std::string table = t.table;
     const std::string identity = t.identity;
     const std::string same = "main." + table + " m WHERE m." + identity + " = r." + identity;
-    db.exec("INSERT INTO temp.import_map SELECT " + quoted(table) + ", r.id, m.id, 0 FROM rescue." +
-            table + " r JOIN main." + table + " m ON m." + identity + " = r." + identity);
+    // rowid: the id of a table with one, and the row of one without (reaction_cues).
+    db.exec("INSERT INTO temp.import_map SELECT " + quoted(table) + ", r.rowid, m.rowid, 0 FROM "
+            "rescue." + table + " r JOIN main." + table + " m ON m." + identity + " = r." +
+            identity);
     refuse_different_records(db, t);
 
     std::string columns;
@@ -253,7 +266,7 @@ int merge(SQLite::Database& db, const MergedTable& t, const IdSource& next_id) {
                           "session_samples chunk");
     return db.exec("INSERT INTO main." + table + " (" + columns + ") SELECT " + values +
                    " FROM rescue." + table + " r WHERE NOT EXISTS (SELECT 1 FROM " + same +
-                   ") ORDER BY r.id");
+                   ") ORDER BY r.rowid");
 }
 
 int merge_traces(SQLite::Database& db, const TraceTable& t) {

@@ -10,6 +10,7 @@
 // station's identity and what the shared study's server has acknowledged.
 // Version 9: each hold's stretches without signal (holds.signal_losses, JSON; NULL for holds
 // recorded before, whose figures bridge any such stretch).
+// Version 10: reaction-time tests with their cues; trials.rate_at_button_kpa_s.
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -258,6 +259,29 @@ constexpr const char* kVersion9 = R"sql(
 ALTER TABLE holds ADD COLUMN signal_losses TEXT;
 )sql";
 
+// Version 10: the subject's reaction-time test stored with the session (each cue and press,
+// median, IQR, anticipations, who gave the cue and its timing uncertainty), and each trial's
+// rate at the button (docs/reaction-time.md).
+constexpr const char* kVersion10 = R"sql(
+ALTER TABLE trials ADD COLUMN rate_at_button_kpa_s REAL;
+CREATE TABLE reaction_tests (
+  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),
+  tested_utc TEXT NOT NULL, cue_source TEXT NOT NULL CHECK (cue_source IN ('device','host')),
+  trials INTEGER NOT NULL, practice INTEGER NOT NULL, n INTEGER NOT NULL,
+  median_ms REAL, iqr_ms REAL, anticipations INTEGER NOT NULL, misses INTEGER NOT NULL,
+  lost_cues INTEGER NOT NULL, complete INTEGER NOT NULL,
+  timing_uncertainty_ms REAL NOT NULL, timing_note TEXT NOT NULL, uuid TEXT NOT NULL);
+CREATE INDEX reaction_tests_by_session ON reaction_tests(session_id);
+CREATE TABLE reaction_cues (
+  test_id INTEGER NOT NULL REFERENCES reaction_tests(id), number INTEGER NOT NULL,
+  outcome TEXT NOT NULL
+    CHECK (outcome IN ('practice','counted','anticipation','false_start','missed')),
+  cue_t_s REAL, press_t_s REAL, reaction_ms REAL, uuid TEXT NOT NULL,
+  PRIMARY KEY (test_id, number));
+CREATE UNIQUE INDEX reaction_tests_by_uuid ON reaction_tests(uuid);
+CREATE UNIQUE INDEX reaction_cues_by_uuid ON reaction_cues(uuid);
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -291,6 +315,14 @@ CREATE TRIGGER IF NOT EXISTS outbox_immutable BEFORE UPDATE ON outbox
   BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;
 CREATE TRIGGER IF NOT EXISTS outbox_never_deleted BEFORE DELETE ON outbox
   BEGIN SELECT RAISE(ABORT, 'the outbox is append-only'); END;
+CREATE TRIGGER IF NOT EXISTS reaction_tests_immutable BEFORE UPDATE ON reaction_tests
+  BEGIN SELECT RAISE(ABORT, 'a stored reaction-time test never changes'); END;
+CREATE TRIGGER IF NOT EXISTS reaction_tests_never_deleted BEFORE DELETE ON reaction_tests
+  BEGIN SELECT RAISE(ABORT, 'reaction-time tests are never deleted'); END;
+CREATE TRIGGER IF NOT EXISTS reaction_cues_immutable BEFORE UPDATE ON reaction_cues
+  BEGIN SELECT RAISE(ABORT, 'a stored reaction-time test never changes'); END;
+CREATE TRIGGER IF NOT EXISTS reaction_cues_never_deleted BEFORE DELETE ON reaction_cues
+  BEGIN SELECT RAISE(ABORT, 'reaction-time tests are never deleted'); END;
 )sql";
 
 // Indexes only reads need (a subject's history opens with its sessions). Created on every
@@ -362,6 +394,7 @@ const char* migration_sql(int to_version) {
     case 7: return kVersion7;
     case 8: return kVersion8;
     case 9: return kVersion9;
+    case 10: return kVersion10;
     default: return nullptr;
     }
 }

@@ -5,6 +5,7 @@
 // along for the sites the subject was measured at.
 #include <SQLiteCpp/SQLiteCpp.h>
 
+#include "ReactionTestSql.h"
 #include "SiteMdcSql.h"
 #include "SqliteQueries.h"
 
@@ -44,6 +45,7 @@ std::optional<SubjectRecords> history_of(SQLite::Database& db, const std::string
     // Read here, with the trials, so the history's verdicts use the lab's MDC of this very
     // snapshot of the file.
     out.site_mdc = site_mdc_of_subject(db, subject->id);
+    out.reaction_tests = reaction_tests_of_subject(db, subject->id);
     return out;
 }
 

@@ -87,7 +87,8 @@ std::string trial_columns(const std::string& alias) {
                                 "peak_kpa",
                                 "rest_s",
                                 "excluded_reason",
-                                "uuid"})
+                                "uuid",
+                                "rate_at_button_kpa_s"})
         out += (out.empty() ? "" : ", ") + (c == "counted" ? trial_counts_sql(alias) : alias + c);
     return out;
 }
@@ -154,6 +155,8 @@ Trial read_trial(SQLite::Statement& st) {
     ++i;
     t.excluded_reason = st.getColumn(i++).getString(); // NULL reads as ""
     t.uuid = st.getColumn(i++).getString();
+    if (!st.getColumn(i).isNull()) t.rate_at_button_kpa_s = st.getColumn(i).getDouble();
+    ++i;
     return t;
 }
 

@@ -16,6 +16,7 @@
 #include <filesystem>
 #include <sqlite3.h>
 
+#include "ReactionTestSql.h"
 #include "RecordUuid.h"
 #include "SiteMdcSql.h"
 #include "SqliteQueries.h"
@@ -259,6 +260,16 @@ Request SqliteStorage::correct(const Correction& correction) {
     return r;
 }
 
+Enqueued SqliteStorage::record_reaction_test(const ReactionTest& test) {
+    ReactionTest t = test;
+    if (t.tested_utc.empty()) t.tested_utc = utc_now_iso8601();
+    t.id = impl_->core->next_id(IdKind::ReactionTest);
+    t.uuid = uuid_or_new(t.uuid);
+    for (ReactionCueRecord& cue : t.cues)
+        cue.uuid = uuid_or_new(cue.uuid);
+    return enqueued(*impl_->core, std::move(t));
+}
+
 Request SqliteStorage::save_site_mdc(const SiteMdcRecord& mdc) {
     Request r;
     if (!(std::isfinite(mdc.mdc_kpa) && mdc.mdc_kpa > 0.0))
@@ -323,6 +334,10 @@ std::vector<Trial> SqliteStorage::trials_of(RecordId session_id) {
 std::optional<RawTrace> SqliteStorage::trial_trace(RecordId trial_id) {
     return impl_->core->query(
         [&](SQLite::Database& db) { return queries::trace(db, "trial_traces", trial_id); });
+}
+std::vector<ReactionTest> SqliteStorage::reaction_tests_of(RecordId session_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::reaction_tests(db, session_id); });
 }
 std::vector<Hold> SqliteStorage::holds_of(RecordId session_id) {
     return impl_->core->query([&](SQLite::Database& db) { return queries::holds(db, session_id); });

@@ -8,6 +8,7 @@
 #include <set>
 #include <type_traits>
 
+#include "ReactionTestSql.h"
 #include "RecordUuid.h"
 #include "Schema.h"
 #include "SiteMdcSql.h"
@@ -92,8 +93,8 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
     SQLite::Statement st(
         db, "INSERT INTO trials (id, session_id, site_id, side, measure, trial_index, ppt_kpa, "
             "rate_kpa_s, target_rate_kpa_s, probe_cm2, valid, counted, flags, outcome, preset, "
-            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa, rest_s, uuid) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa, rest_s, uuid, "
+            "rate_at_button_kpa_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, t.id);
     st.bind(2, t.session_id);
     st.bind(3, t.site_id);
@@ -116,6 +117,7 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
     st.bind(20, t.peak_kpa);
     bind_optional(st, 21, t.rest_s);
     bind_record_uuid(st, 22, t.uuid);
+    bind_optional(st, 23, t.rate_at_button_kpa_s);
     st.exec();
     SQLite::Statement trace(db, "INSERT INTO trial_traces (trial_id, sample_count, samples) "
                                 "VALUES (?,?,?)");

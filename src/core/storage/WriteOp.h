@@ -7,6 +7,7 @@
 #include <variant>
 #include <vector>
 
+#include "algocore/storage/ReactionRecords.h"
 #include "algocore/storage/Records.h"
 #include "algocore/storage/StorageStatus.h"
 
@@ -27,6 +28,7 @@ enum class IdKind {
     TrainingScore,
     Template,
     TrainingPlan,
+    ReactionTest,
     Count
 };
 /// Hands out the next id of a table (the storage's own counters).
@@ -71,7 +73,7 @@ struct WriteOp {
     WriteTicket ticket = 0;
     std::variant<Subject, Operator, Site, Session, SessionOpening, TrialWrite, HoldWrite,
                  TrainingScore, TemplateWrite, TrainingPlan, SamplesWrite, CorrectionWrite,
-                 SiteMdcRecord>
+                 SiteMdcRecord, ReactionTest>
         record;
 };
 

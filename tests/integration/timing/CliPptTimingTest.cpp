@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <chrono>
 #include <filesystem>
 #include <nlohmann/json.hpp>
 #include <sstream>
@@ -12,6 +13,7 @@
 
 #include "PptCommand.h"
 #include "algocore/session/Workbench.h"
+#include "algocore/storage/OpenStorage.h"
 
 using namespace algocore;
 
@@ -120,4 +122,54 @@ TEST_F(CliPptTiming, ALastSecondAt80KpaPerSecondUnderA50TargetIsFlagged) {
     EXPECT_LT(line["rate_kpa_s"].get<double>(), 60.0);
     EXPECT_EQ(line["flags"], "rate_at_button");
     EXPECT_EQ(line["valid"], false);
+}
+
+TEST_F(CliPptTiming,
+       WithTheSubjectsStoredReactionTimeEachTrialCarriesTheEstimateBesideItsThreshold) {
+    {
+        auto opened = storage::open(db);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        storage::SessionOpening earlier;
+        earlier.subject.code = "P-1";
+        earlier.session.started_utc = "2026-11-30T09:00:00Z";
+        const auto session = opened.storage->open_session(earlier);
+        storage::ReactionTest rt;
+        rt.session_id = session.id;
+        rt.cue_source = "device";
+        rt.trials = rt.n = 10;
+        rt.practice = 2;
+        rt.median_ms = 250.0;
+        rt.iqr_ms = 4.0;
+        rt.complete = true;
+        rt.timing_uncertainty_ms = 1.0;
+        rt.timing_note = "device cue";
+        rt.cues = {{1, "counted", 1.0, 1.25, 250.0}};
+        ASSERT_TRUE(opened.storage->wait_committed(opened.storage->record_reaction_test(rt).ticket,
+                                                   std::chrono::seconds(10)));
+        opened.storage->close();
+    }
+    const auto line = first_trial_line(350.0, 50.0);
+    ASSERT_TRUE(line.is_object());
+    const double ppt = line["ppt_kpa"].get<double>();
+    const double rate = line["rate_at_button_kpa_s"].get<double>();
+    ASSERT_TRUE(line["ppt_rt_adjusted_kpa"].is_number()) << line.dump();
+    // Shifted by the rate at the button × 0.25 s (12.5 kPa at 50 kPa/s), within 1 kPa.
+    EXPECT_NEAR(ppt - line["ppt_rt_adjusted_kpa"].get<double>(), 12.5, 1.0);
+    EXPECT_NEAR(line["ppt_rt_adjusted_kpa"].get<double>(), ppt - rate * 0.25, 1e-9);
+
+    // The estimate is stored nowhere in place of the threshold: the trial keeps its PPT.
+    auto opened = storage::open(db, {false});
+    ASSERT_TRUE(opened.storage) << opened.error;
+    const auto history = opened.storage->history_of("P-1");
+    ASSERT_TRUE(history);
+    ASSERT_EQ(history->trials.size(), 1u);
+    EXPECT_DOUBLE_EQ(history->trials[0].ppt_kpa, ppt);
+    ASSERT_TRUE(history->trials[0].rate_at_button_kpa_s);
+    EXPECT_DOUBLE_EQ(*history->trials[0].rate_at_button_kpa_s, rate);
+}
+
+TEST_F(CliPptTiming, WithoutAReactionTimeTheEstimateIsNull) {
+    const auto line = first_trial_line(350.0, 50.0);
+    ASSERT_TRUE(line.is_object());
+    EXPECT_TRUE(line["ppt_rt_adjusted_kpa"].is_null()) << line.dump();
 }

@@ -85,6 +85,13 @@ public:
     /// through Corrections: the point's threshold follows at once. False when the trial is
     /// not one of this visit's.
     bool apply_exclusion(storage::RecordId trial_id, const std::string& reason);
+    /// The subject's reaction time the RT-adjusted estimates use: read from the store when
+    /// the visit begins (history::reaction_ms_for), replaced by a test finished in this visit.
+    void set_reaction_time_ms(std::optional<double> reaction_ms);
+    const std::optional<double>& reaction_time_ms() const { return reaction_ms_; }
+    /// ppt − rate at the button × reaction time (protocols::rt_adjusted_ppt_kpa): an estimate
+    /// shown beside the threshold, never in its place; nullopt without a reaction time.
+    std::optional<double> rt_adjusted_kpa(const PptTrialRow& row) const;
     /// Called on the owner's thread when an earlier threshold arrives (views refresh).
     void set_on_change(std::function<void()> on_change) { on_change_ = std::move(on_change); }
 
@@ -107,6 +114,7 @@ private:
     void store(Point& point, const protocols::PptSeriesTrial& trial);
     void close_series(Point& point);
     void look_up_previous(const Key& key);
+    void look_up_reaction_time();
     std::vector<double> counted_kpa(const Point& point) const;
 
     Recorder& recorder_;
@@ -119,6 +127,8 @@ private:
     std::vector<PptTrialRow> newly_stored_;
     std::function<void()> on_change_;
     int generation_ = 0; ///< answers for an earlier visit are dropped
+    std::optional<double> reaction_ms_;
+    bool reaction_measured_now_ = false; ///< a test of this visit outranks a stored one
 };
 
 } // namespace algocore::session

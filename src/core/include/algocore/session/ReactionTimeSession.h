@@ -21,7 +21,8 @@ namespace algocore::session {
 struct ReactionTimeResult {
     protocols::ReactionTimeSummary summary;
     std::vector<protocols::ReactionCue> cues;
-    std::string timing_note; ///< cue_timing(source).note
+    std::string timing_note;              ///< cue_timing(source).note
+    protocols::ReactionTimeConfig config; ///< what the test asked for
 };
 
 class ReactionTimeSession {

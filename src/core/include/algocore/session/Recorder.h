@@ -14,6 +14,7 @@
 #include "algocore/protocols/HoldSequence.h"
 #include "algocore/protocols/MotionTemplate.h"
 #include "algocore/protocols/PptSeries.h"
+#include "algocore/session/ReactionTimeSession.h"
 #include "algocore/session/Visit.h"
 #include "algocore/storage/Storage.h"
 
@@ -78,12 +79,15 @@ public:
     storage::Enqueued record_plan(storage::RecordId template_id,
                                   const protocols::FeedbackSchedule& schedule);
     storage::Enqueued record_score(const ScoredAttempt& attempt);
+    /// A finished reaction-time test of the visit's subject, with every cue and press.
+    storage::Enqueued record_reaction_test(const ReactionTimeResult& result);
 
     // The record builders, public so tests can compare what both front ends would store.
     storage::Trial build_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
                                const protocols::PptSeriesTrial& trial, int index) const;
     storage::Hold build_hold(const MeasuredPoint& point, const FinishedHold& hold) const;
     storage::TrainingScore build_score(const ScoredAttempt& attempt) const;
+    storage::ReactionTest build_reaction_test(const ReactionTimeResult& result) const;
 
 private:
     bool ready(const char* what);

@@ -134,6 +134,9 @@ public:
     bool device_gives_cues() const;
     /// Starts a reaction-time test now: the device's cue when it gives one, else the host's.
     std::string start_reaction_test(const protocols::ReactionTimeConfig& config);
+    /// The last finished reaction-time test as it was handed to storage (id 0: not stored,
+    /// visit().last_problem() says why); reset when a test starts.
+    const storage::Enqueued& reaction_record() const { return reaction_record_; }
 
 private:
     void follow_device();
@@ -172,6 +175,7 @@ private:
     live::LiveSession live_;
     std::vector<live::LinkState> link_changes_; ///< drained this frame, applied after its samples
     ReactionTimeSession reaction_;
+    storage::Enqueued reaction_record_;
 };
 
 } // namespace algocore::session

@@ -135,6 +135,9 @@ struct Trial {
     /// Seconds from the previous trial's end at this point to this ramp's start (none for
     /// the first trial of a series). A rest shorter than the preset's is flagged short_rest.
     std::optional<double> rest_s;
+    /// Slope over the last second before the signal (none without a signal, or stored before
+    /// schema 10); the trial is flagged rate_at_button when it is off the target by > 25 %.
+    std::optional<double> rate_at_button_kpa_s;
     /// Why someone excluded the trial afterwards ("patient moved"); empty when it is not
     /// excluded. An excluded trial is kept and shown, never counted (see session::Corrections).
     std::string excluded_reason;

@@ -14,7 +14,7 @@
 namespace algocore::storage {
 
 /// Schema version this build writes (PRAGMA user_version); older files migrate forward.
-inline constexpr int kSchemaVersion = 9;
+inline constexpr int kSchemaVersion = 10;
 /// PRAGMA application_id of an Algoscope database ("ALGO"): anything else is not ours.
 inline constexpr std::int32_t kApplicationId = 0x414C474F;
 
@@ -79,6 +79,7 @@ public:
     WriteTicket record_samples(RecordId session_id, const std::vector<Sample>& samples) override;
     Request correct(const Correction& correction) override;
     Request save_site_mdc(const SiteMdcRecord& mdc) override;
+    Enqueued record_reaction_test(const ReactionTest& test) override;
 
     bool wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) override;
     bool flush(std::chrono::milliseconds timeout) override;
@@ -94,6 +95,7 @@ public:
     std::vector<Trial> trials_of(RecordId session_id) override;
     std::optional<RawTrace> trial_trace(RecordId trial_id) override;
     std::vector<Hold> holds_of(RecordId session_id) override;
+    std::vector<ReactionTest> reaction_tests_of(RecordId session_id) override;
     std::optional<RawTrace> hold_trace(RecordId hold_id) override;
     std::vector<Sample> session_samples(RecordId session_id) override;
     std::optional<PointThreshold> latest_threshold(RecordId subject_id, RecordId site_id,

@@ -13,6 +13,7 @@
 
 #include "algocore/Inbox.h"
 #include "algocore/Sample.h"
+#include "algocore/storage/ReactionRecords.h"
 #include "algocore/storage/Records.h"
 #include "algocore/storage/StorageStatus.h"
 #include "algocore/storage/StudyData.h"
@@ -70,6 +71,8 @@ public:
     /// Stores a site's own MDC (a new row; earlier ones stay as history). Refused when the
     /// site is unknown, the MDC is not a positive number or the provenance is empty.
     virtual Request save_site_mdc(const SiteMdcRecord& mdc) = 0;
+    /// A finished reaction-time test with every cue and press, committed together.
+    virtual Enqueued record_reaction_test(const ReactionTest& test) = 0;
 
     // ---- commit tracking ----------------------------------------------------------------
     /// Waits until ticket is committed; false on timeout (the record is still kept in memory)
@@ -118,6 +121,8 @@ public:
     virtual std::vector<Trial> trials_of(RecordId session_id) = 0;
     virtual std::optional<RawTrace> trial_trace(RecordId trial_id) = 0;
     virtual std::vector<Hold> holds_of(RecordId session_id) = 0;
+    /// A session's reaction-time tests with their cues, oldest first.
+    virtual std::vector<ReactionTest> reaction_tests_of(RecordId session_id) = 0;
     virtual std::optional<RawTrace> hold_trace(RecordId hold_id) = 0;
     virtual std::vector<Sample> session_samples(RecordId session_id) = 0;
     /// The latest session's threshold at a point (mean of counted trials of that measure).

@@ -5,6 +5,7 @@
 // own MDC rows in force at the subject's sites.
 #include <vector>
 
+#include "algocore/storage/ReactionRecords.h"
 #include "algocore/storage/Records.h"
 
 namespace algocore::storage {
@@ -21,6 +22,8 @@ struct SubjectRecords {
     /// of each site and stored side (L, R, M or both sides), by site key then side. Which of
     /// them a point uses is MdcLookup's rule (the side's own row, else the both-sides row).
     std::vector<SiteMdcRecord> site_mdc;
+    /// The reaction-time tests of these sessions (without their cues), oldest first.
+    std::vector<ReactionTest> reaction_tests;
 };
 
 } // namespace algocore::storage

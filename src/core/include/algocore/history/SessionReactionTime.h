@@ -1,0 +1,27 @@
+#pragma once
+// The one rule for which reaction time a session's thresholds are adjusted with: the median of
+// the subject's latest complete reaction-time test stored with that session or an earlier one
+// (a reaction time measured at an earlier visit still describes the subject; one measured
+// later is not used for an earlier visit). Incomplete tests and tests without a median are
+// never used. The Thresholds page, `ppt --json`, history, the report and the exports ask here.
+#include <optional>
+#include <vector>
+
+#include "algocore/storage/ReactionRecords.h"
+#include "algocore/storage/Records.h"
+
+namespace algocore::history {
+
+/// The test that applies to session_id (kNoRecord: a session being recorded now, after every
+/// stored one) among tests of the subject's sessions; sessions gives their order. Null when
+/// none applies.
+const storage::ReactionTest* reaction_test_for(const std::vector<storage::ReactionTest>& tests,
+                                               const std::vector<storage::Session>& sessions,
+                                               storage::RecordId session_id);
+
+/// The median of reaction_test_for(), or nullopt.
+std::optional<double> reaction_ms_for(const std::vector<storage::ReactionTest>& tests,
+                                      const std::vector<storage::Session>& sessions,
+                                      storage::RecordId session_id);
+
+} // namespace algocore::history
