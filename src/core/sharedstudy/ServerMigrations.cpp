@@ -7,6 +7,8 @@
 // never counted; changed only by the station's audited correction).
 // Version 4: each hold's stretches without signal (holds.signal_losses, the station's JSON;
 // NULL for holds recorded before a station measured them).
+// Version 5: each trial's rate over the last second before the button
+// (trials.rate_at_button_kpa_s) and the subjects' reaction-time tests, each with its cues.
 #include "ServerMigrations.h"
 
 namespace algocore::sharedstudy {
@@ -209,6 +211,26 @@ GRANT UPDATE (excluded_reason) ON algoscope.trials TO algoscope_station;
 constexpr const char* kVersion4 = R"sql(
 ALTER TABLE algoscope.holds ADD COLUMN signal_losses text;
 )sql";
+constexpr const char* kVersion5 = R"sql(
+ALTER TABLE algoscope.trials ADD COLUMN rate_at_button_kpa_s double precision;
+CREATE TABLE algoscope.reaction_tests (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  session_uuid uuid NOT NULL REFERENCES algoscope.sessions(uuid) DEFERRABLE INITIALLY DEFERRED,
+  tested_utc text NOT NULL, cue_source text NOT NULL CHECK (cue_source IN ('device','host')),
+  trials integer NOT NULL, practice integer NOT NULL, n integer NOT NULL,
+  median_ms double precision, iqr_ms double precision, anticipations integer NOT NULL,
+  misses integer NOT NULL, lost_cues integer NOT NULL, complete boolean NOT NULL,
+  timing_uncertainty_ms double precision NOT NULL, timing_note text NOT NULL,
+  cues jsonb NOT NULL);
+CREATE INDEX reaction_tests_by_session ON algoscope.reaction_tests(session_uuid);
+GRANT SELECT ON algoscope.reaction_tests TO algoscope_station, algoscope_reader;
+ALTER TABLE algoscope.reaction_tests ENABLE ROW LEVEL SECURITY;
+CREATE POLICY seen ON algoscope.reaction_tests FOR SELECT USING (true);
+CREATE POLICY added_by_its_station ON algoscope.reaction_tests FOR INSERT TO algoscope_station
+  WITH CHECK (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user));
+GRANT INSERT ON algoscope.reaction_tests TO algoscope_station;
+)sql";
 } // namespace
 
 const char* server_migration_sql(int to_version) {
@@ -217,6 +239,7 @@ const char* server_migration_sql(int to_version) {
     case 2: return kVersion2;
     case 3: return kVersion3;
     case 4: return kVersion4;
+    case 5: return kVersion5;
     default: return nullptr;
     }
 }

@@ -62,7 +62,8 @@ constexpr const char* kTrialColumns =
     "SELECT t.id, s.id, t.site_key, t.side, t.measure, t.trial_index, t.ppt_kpa, t.rate_kpa_s, "
     "t.target_rate_kpa_s, t.probe_cm2, t.valid, (t.counted AND t.excluded_reason IS NULL), "
     "t.flags, t.outcome, t.preset, t.calibration_id, t.in_corridor_pct, t.ramp_start_t_s, "
-    "t.signal_t_s, t.peak_kpa, t.rest_s, t.uuid::text, COALESCE(t.excluded_reason, '') FROM "
+    "t.signal_t_s, t.peak_kpa, t.rest_s, t.uuid::text, COALESCE(t.excluded_reason, ''), "
+    "t.rate_at_button_kpa_s FROM "
     "algoscope.trials t JOIN algoscope.sessions s ON s.uuid = t.session_uuid ";
 
 constexpr const char* kHoldColumns =
@@ -112,6 +113,55 @@ Trial trial_at(const ServerRows& r, int i, const StudyIndex& index) {
     t.rest_s = real_or_null(r, i, 20);
     t.uuid = r.text(i, 21);
     t.excluded_reason = r.text(i, 22);
+    t.rate_at_button_kpa_s = real_or_null(r, i, 23);
+    return t;
+}
+
+constexpr const char* kReactionTestColumns =
+    "SELECT r.id, s.id, r.tested_utc, r.cue_source, r.trials, r.practice, r.n, r.median_ms, "
+    "r.iqr_ms, r.anticipations, r.misses, r.lost_cues, r.complete, r.timing_uncertainty_ms, "
+    "r.timing_note, r.uuid::text, r.cues::text FROM algoscope.reaction_tests r "
+    "JOIN algoscope.sessions s ON s.uuid = r.session_uuid ";
+
+std::optional<double> number_or_null(const nlohmann::json& cue, const char* key) {
+    const auto found = cue.find(key);
+    if (found == cue.end() || !found->is_number()) return std::nullopt;
+    return found->get<double>();
+}
+
+// A test as its station stored it; its cues only when asked (the history reads none).
+ReactionTest reaction_test_at(const ServerRows& r, int i, bool with_cues) {
+    ReactionTest t;
+    t.id = r.integer(i, 0);
+    t.session_id = r.integer(i, 1);
+    t.tested_utc = r.text(i, 2);
+    t.cue_source = r.text(i, 3);
+    t.trials = static_cast<int>(r.integer(i, 4));
+    t.practice = static_cast<int>(r.integer(i, 5));
+    t.n = static_cast<int>(r.integer(i, 6));
+    t.median_ms = real_or_null(r, i, 7);
+    t.iqr_ms = real_or_null(r, i, 8);
+    t.anticipations = static_cast<int>(r.integer(i, 9));
+    t.misses = static_cast<int>(r.integer(i, 10));
+    t.lost_cues = static_cast<int>(r.integer(i, 11));
+    t.complete = r.boolean(i, 12);
+    t.timing_uncertainty_ms = r.real(i, 13);
+    t.timing_note = r.text(i, 14);
+    t.uuid = r.text(i, 15);
+    if (!with_cues) return t;
+    const auto cues = nlohmann::json::parse(r.text(i, 16), nullptr, false);
+    if (cues.is_array())
+        for (const auto& c : cues) {
+            if (!c.is_object()) continue;
+            ReactionCueRecord cue;
+            cue.number = c.value("number", 0);
+            cue.outcome = c.value("outcome", std::string());
+            cue.cue_t_s = number_or_null(c, "cue_t_s");
+            cue.press_t_s = number_or_null(c, "press_t_s");
+            cue.reaction_ms = number_or_null(c, "reaction_ms");
+            cue.uuid = c.value("uuid", std::string());
+            t.cues.push_back(cue);
+        }
     return t;
 }
 
@@ -254,6 +304,16 @@ StudyIndex read_index(ServerConnection& server) {
         index.operator_by_uuid[operators.text(i, 1)] = it->second;
     }
     return index;
+}
+
+std::vector<ReactionTest> read_reaction_tests(ServerConnection& server, RecordId session_id) {
+    const ServerRows tests = query(
+        server, std::string(kReactionTestColumns) + "WHERE s.id = $1 ORDER BY r.tested_utc, r.id",
+        {ServerParam::integer(session_id)});
+    std::vector<ReactionTest> out;
+    for (int i = 0; i < tests.size(); ++i)
+        out.push_back(reaction_test_at(tests, i, true));
+    return out;
 }
 
 StudyData read_study(ServerConnection& server, const StudyIndex& index) {
@@ -403,6 +463,11 @@ std::optional<SubjectRecords> read_history(ServerConnection& server, const Study
                                    {ServerParam::text(members)});
     for (int i = 0; i < holds.size(); ++i)
         out.holds.push_back(hold_at(holds, i, index));
+    const ServerRows tests =
+        query(server, std::string(kReactionTestColumns) + of_subject + "r.tested_utc, r.id",
+              {ServerParam::text(members)});
+    for (int i = 0; i < tests.size(); ++i)
+        out.reaction_tests.push_back(reaction_test_at(tests, i, false));
     out.sites = index.sites;
     // The lab's own MDC at the subject's sites: the newest row of each site and stored side,
     // whichever station saved it.

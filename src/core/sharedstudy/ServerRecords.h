@@ -45,6 +45,10 @@ storage::StudyData read_study(ServerConnection& server, const StudyIndex& index)
 std::optional<storage::SubjectRecords>
 read_history(ServerConnection& server, const StudyIndex& index, const std::string& code);
 
+/// A session's reaction-time tests with their cues, oldest first.
+std::vector<storage::ReactionTest> read_reaction_tests(ServerConnection& server,
+                                                       storage::RecordId session_id);
+
 /// A trial's or hold's trace ("trials" or "holds"); nullopt when there is none.
 std::optional<storage::RawTrace> read_trace(ServerConnection& server, const char* table,
                                             storage::RecordId id);

@@ -31,6 +31,11 @@ constexpr const char* kNewValue =
     "WHEN 'operator_id' THEN (SELECT uuid FROM operators WHERE id = r.new_value) "
     "ELSE r.new_value END)";
 
+constexpr const char* kReactionCues =
+    "(SELECT json_group_array(json(c)) FROM (SELECT json_object('number', number, 'outcome', "
+    "outcome, 'cue_t_s', cue_t_s, 'press_t_s', press_t_s, 'reaction_ms', reaction_ms, 'uuid', "
+    "uuid) AS c FROM reaction_cues WHERE test_id = r.id ORDER BY number))";
+
 std::vector<SharedKind> make_kinds() {
     return {
         {"sites",
@@ -99,6 +104,7 @@ std::vector<SharedKind> make_kinds() {
           {"peak_kpa", "r.peak_kpa", V::Real},
           {"rest_s", "r.rest_s", V::Real},
           {"excluded_reason", "r.excluded_reason", V::Text},
+          {"rate_at_button_kpa_s", "r.rate_at_button_kpa_s", V::Real},
           {"sample_count", "(SELECT sample_count FROM trial_traces WHERE trial_id = r.id)",
            V::Integer},
           {"samples", "(SELECT samples FROM trial_traces WHERE trial_id = r.id)", V::Bytes}}},
@@ -159,6 +165,24 @@ std::vector<SharedKind> make_kinds() {
           {"n_subjects", "r.n_subjects", V::Integer},
           {"source", "r.source", V::Text},
           {"computed_utc", "r.computed_utc", V::Text}}},
+        // A reaction-time test travels whole: its cues ride along as one JSON array (they
+        // never change and are never read without their test).
+        {"reaction_tests",
+         {{"session_uuid", kSessionUuid, V::Text},
+          {"tested_utc", "r.tested_utc", V::Text},
+          {"cue_source", "r.cue_source", V::Text},
+          {"trials", "r.trials", V::Integer},
+          {"practice", "r.practice", V::Integer},
+          {"n", "r.n", V::Integer},
+          {"median_ms", "r.median_ms", V::Real},
+          {"iqr_ms", "r.iqr_ms", V::Real},
+          {"anticipations", "r.anticipations", V::Integer},
+          {"misses", "r.misses", V::Integer},
+          {"lost_cues", "r.lost_cues", V::Integer},
+          {"complete", "r.complete", V::Boolean},
+          {"timing_uncertainty_ms", "r.timing_uncertainty_ms", V::Real},
+          {"timing_note", "r.timing_note", V::Text},
+          {"cues", kReactionCues, V::Text}}},
         {"audit_log",
          {{"who", "r.who", V::Text},
           {"when_utc", "r.when_utc", V::Text},

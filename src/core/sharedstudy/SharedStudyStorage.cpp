@@ -233,8 +233,10 @@ public:
             if (h.session_id == session_id) out.push_back(h);
         return out;
     }
-    // Reaction-time tests do not travel to the shared study yet (no outbox trigger).
-    std::vector<ReactionTest> reaction_tests_of(RecordId) override { return {}; }
+    std::vector<ReactionTest> reaction_tests_of(RecordId session_id) override {
+        return thread_.call(
+            [session_id](ServerConnection& c) { return read_reaction_tests(c, session_id); });
+    }
     std::optional<RawTrace> hold_trace(RecordId id) override {
         return thread_.call([id](ServerConnection& c) { return read_trace(c, "holds", id); });
     }

@@ -261,7 +261,8 @@ ALTER TABLE holds ADD COLUMN signal_losses TEXT;
 
 // Version 10: the subject's reaction-time test stored with the session (each cue and press,
 // median, IQR, anticipations, who gave the cue and its timing uncertainty), and each trial's
-// rate at the button (docs/reaction-time.md).
+// rate at the button (docs/reaction-time.md). A test goes to the shared study's outbox with
+// its cues (they are written in the same transaction, before anything reads the outbox).
 constexpr const char* kVersion10 = R"sql(
 ALTER TABLE trials ADD COLUMN rate_at_button_kpa_s REAL;
 CREATE TABLE reaction_tests (
@@ -280,6 +281,8 @@ CREATE TABLE reaction_cues (
   PRIMARY KEY (test_id, number));
 CREATE UNIQUE INDEX reaction_tests_by_uuid ON reaction_tests(uuid);
 CREATE UNIQUE INDEX reaction_cues_by_uuid ON reaction_cues(uuid);
+CREATE TRIGGER outbox_reaction_tests AFTER INSERT ON reaction_tests
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('reaction_tests', NEW.id); END;
 )sql";
 
 constexpr const char* kAppendOnlyGuards = R"sql(

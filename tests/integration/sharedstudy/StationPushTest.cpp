@@ -400,4 +400,86 @@ TEST_F(StationPushTest, AHoldsSignalLossesTravelWithItAndReadBackAsTheStationSto
     EXPECT_FALSE(hold_of("S-022").metrics.signal_losses);
 }
 
+TEST_F(StationPushTest, AReactionTimeTestAndTheRateAtTheButtonTravelAsTheStationStoredThem) {
+    const std::string db = file("room-a.sqlite");
+    {
+        auto opened = storage::SqliteStorage::open(db);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        auto& s = *opened.storage;
+        RecordedSession recorded;
+        recorded.subject_code = "S-031";
+        recorded.operator_name = "Anna";
+        recorded.started_utc = "2027-03-01T09:00:00Z";
+        const storage::RecordId session = algotest::record_session(s, recorded);
+        storage::ReactionTest test;
+        test.session_id = session;
+        test.tested_utc = "2027-03-01T09:05:00Z";
+        test.cue_source = "device";
+        test.trials = 2;
+        test.practice = 1;
+        test.n = 2;
+        test.median_ms = 251.5;
+        test.iqr_ms = 3.0;
+        test.anticipations = 1;
+        test.complete = true;
+        test.timing_uncertainty_ms = 1.0;
+        test.timing_note = "cue and press on the device's clock";
+        test.cues = {{1, "practice", 2.0, 2.26, 260.0},
+                     {2, "anticipation", 5.0, 5.05, 50.0},
+                     {3, "counted", 8.0, 8.25, 250.0},
+                     {4, "counted", 11.5, 11.753, 253.0},
+                     {5, "missed", 14.0, std::nullopt, std::nullopt}};
+        const auto stored = s.record_reaction_test(test);
+        ASSERT_TRUE(s.wait_committed(stored.ticket, std::chrono::seconds(10)));
+        opened.storage->close();
+    }
+    const PushReport pushed = push(db, admin_url());
+    ASSERT_FALSE(pushed.error) << pushed.error.message;
+
+    SharedStudyOpen study = open_shared_study(admin_url());
+    ASSERT_TRUE(study.storage) << study.error;
+    auto& shared = *study.storage;
+    const auto subject = shared.find_subject("S-031");
+    ASSERT_TRUE(subject);
+    const auto session = shared.sessions_of(subject->id).front();
+    const auto tests = shared.reaction_tests_of(session.id);
+    ASSERT_EQ(tests.size(), 1u);
+    const storage::ReactionTest& t = tests.front();
+    EXPECT_EQ(t.cue_source, "device");
+    EXPECT_EQ(t.n, 2);
+    ASSERT_TRUE(t.median_ms);
+    EXPECT_DOUBLE_EQ(*t.median_ms, 251.5);
+    EXPECT_EQ(t.anticipations, 1);
+    EXPECT_TRUE(t.complete);
+    EXPECT_EQ(t.timing_note, "cue and press on the device's clock");
+    ASSERT_EQ(t.cues.size(), 5u);
+    EXPECT_EQ(t.cues[3].outcome, "counted");
+    ASSERT_TRUE(t.cues[3].reaction_ms);
+    EXPECT_DOUBLE_EQ(*t.cues[3].reaction_ms, 253.0);
+    EXPECT_FALSE(t.cues[4].press_t_s);
+    EXPECT_FALSE(t.cues[0].uuid.empty());
+    // The history read from the server knows the test too (the PPT estimate needs it).
+    const auto history = shared.history_of("S-031");
+    ASSERT_TRUE(history);
+    ASSERT_EQ(history->reaction_tests.size(), 1u);
+    EXPECT_EQ(history->reaction_tests.front().uuid, t.uuid);
+    // Each trial's rate at the button is the one the station stored.
+    SQLite::Database raw(db);
+    SQLite::Statement rates(raw, "SELECT uuid, rate_at_button_kpa_s FROM trials ORDER BY id");
+    const auto on_server = shared.trials_of(session.id);
+    std::size_t compared = 0;
+    while (rates.executeStep()) {
+        for (const storage::Trial& trial : on_server) {
+            if (trial.uuid != rates.getColumn(0).getString()) continue;
+            ++compared;
+            EXPECT_EQ(trial.rate_at_button_kpa_s.has_value(), !rates.getColumn(1).isNull());
+            if (trial.rate_at_button_kpa_s)
+                EXPECT_DOUBLE_EQ(*trial.rate_at_button_kpa_s, rates.getColumn(1).getDouble());
+        }
+    }
+    EXPECT_EQ(compared, 3u);
+    EXPECT_FALSE(on_server.front().rate_at_button_kpa_s);
+    EXPECT_TRUE(on_server.back().rate_at_button_kpa_s);
+}
+
 } // namespace

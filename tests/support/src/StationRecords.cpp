@@ -50,6 +50,8 @@ RecordId record_session(Storage& storage, const RecordedSession& r) {
             t.signal_t_s = 20.0 * n + t.ppt_kpa / 50.0;
             t.peak_kpa = t.ppt_kpa + 12.0;
             if (i > 1) t.rest_s = 30.0;
+            // The first trial of a point as one stored before the rate at the button was.
+            if (i > 1) t.rate_at_button_kpa_s = 50.5 + 0.25 * n;
             last = storage.record_trial(t, ramp_trace(r.samples_per_trace, 50.0)).ticket;
         }
     }
