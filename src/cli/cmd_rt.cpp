@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "RtCommand.h"
+#include "algoinput/JsonText.h"
 
 namespace cli_rt {
 
@@ -84,14 +85,14 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
             rt.host_cue_shown(*cue, wb.session_now_s().value_or(wb.latest_sample_t_s()));
         }
         for (const auto& line : rt.take_new_lines())
-            out << cue_line(line).dump() << std::endl;
+            out << algoinput::json_text(cue_line(line)) << std::endl;
         if (!more) {
             rt.stop();
             break;
         }
     }
     for (const auto& line : rt.take_new_lines())
-        out << cue_line(line).dump() << std::endl;
+        out << algoinput::json_text(cue_line(line)) << std::endl;
 
     const auto stored = wb.reaction_record();
     if (stored.id == storage::kNoRecord ||
@@ -112,7 +113,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
                            {"cue_source", protocols::to_string(s.cue_source)},
                            {"timing_uncertainty_ms", s.uncertainty_ms},
                            {"complete", s.complete}};
-    out << last.dump() << std::endl;
+    out << algoinput::json_text(last) << std::endl;
     cli_measuring::close_or_fail(wb);
     if (timed_out)
         throw Failure{cli_measuring::kExitTimedOut,

@@ -228,9 +228,10 @@ int merge(SQLite::Database& db, const MergedTable& t, const IdSource& next_id) {
     const std::string identity = t.identity;
     const std::string same = "main." + table + " m WHERE m." + identity + " = r." + identity;
     // rowid: the id of a table with one, and the row of one without (reaction_cues).
-    db.exec("INSERT INTO temp.import_map SELECT " + quoted(table) + ", r.rowid, m.rowid, 0 FROM "
-            "rescue." + table + " r JOIN main." + table + " m ON m." + identity + " = r." +
-            identity);
+    db.exec("INSERT INTO temp.import_map SELECT " + quoted(table) +
+            ", r.rowid, m.rowid, 0 FROM "
+            "rescue." +
+            table + " r JOIN main." + table + " m ON m." + identity + " = r." + identity);
     refuse_different_records(db, t);
 
     std::string columns;
