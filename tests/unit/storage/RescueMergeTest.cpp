@@ -146,3 +146,64 @@ TEST(RescueMerge, ADifferentRecordUnderTheSameIdentityIsRefusedAndNamed) {
     EXPECT_NE(problem.find("nothing was imported"), std::string::npos) << problem;
     EXPECT_EQ(ppts_of(db, "S-01"), std::vector<double>{415.0});
 }
+
+TEST(RescueMerge, ARescuedReactionTimeTestImportsWithItsCuesUnderTheDatabasesIds) {
+    algotest::TempDir dir;
+    const std::string path = dir.file("study.sqlite");
+    std::string rescue;
+    {
+        SqliteOptions options;
+        options.retry_interval = 20ms;
+        options.rescue_folders = {dir.file("fallback")};
+        auto opened = SqliteStorage::open(path, options);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        auto& db = *opened.storage;
+        ASSERT_TRUE(db.flush(5s));
+        db.set_max_page_count(1); // the disk is full from now on
+        Subject subject;
+        subject.code = "S-01";
+        subject.notes = std::string(60000, 'n');
+        Session session;
+        session.notes = std::string(60000, 'n');
+        session.subject_id = db.add_subject(subject).id;
+        session.started_utc = "2026-12-01T10:00:00Z";
+        ReactionTest test;
+        test.session_id = db.begin_session(session).id;
+        test.tested_utc = "2026-12-01T10:02:00Z";
+        test.cue_source = "device";
+        test.trials = 2;
+        test.n = 2;
+        test.median_ms = 251.0;
+        test.iqr_ms = 2.0;
+        test.complete = true;
+        test.timing_uncertainty_ms = 1.0;
+        test.timing_note = std::string(60000, 't'); // needs pages of its own, as the rest
+        test.cues = {{1, "counted", 2.0, 2.25, 250.0}, {2, "counted", 5.0, 5.252, 252.0}};
+        db.record_reaction_test(test);
+        EXPECT_EQ(db.close(200ms), 3u);
+        rescue = db.rescue_path();
+    }
+    ASSERT_FALSE(rescue.empty());
+
+    auto opened = SqliteStorage::open(path);
+    ASSERT_TRUE(opened.storage) << opened.error;
+    auto& db = *opened.storage;
+    record_subject(db, "S-02", 300.0); // takes the ids the rescue's records were given
+
+    std::string summary;
+    ASSERT_EQ(db.import_rescue(rescue, &summary), "");
+    EXPECT_EQ(summary, "1 subjects, 1 sessions, 1 reaction_tests, 2 reaction_cues");
+    const auto s01 = db.find_subject("S-01");
+    ASSERT_TRUE(s01);
+    const auto tests = db.reaction_tests_of(db.sessions_of(s01->id).at(0).id);
+    ASSERT_EQ(tests.size(), 1u);
+    ASSERT_EQ(tests[0].cues.size(), 2u);
+    EXPECT_DOUBLE_EQ(*tests[0].cues[1].reaction_ms, 252.0);
+    EXPECT_DOUBLE_EQ(*tests[0].median_ms, 251.0);
+    // S-02's session has no test: the cues were not attached to the id it took.
+    const auto s02 = db.find_subject("S-02");
+    EXPECT_TRUE(db.reaction_tests_of(db.sessions_of(s02->id).at(0).id).empty());
+
+    ASSERT_EQ(db.import_rescue(rescue, &summary), "");
+    EXPECT_EQ(summary, "nothing new");
+}
