@@ -4,6 +4,7 @@
 
 #include "algocore/export/CsvWriter.h"
 #include "algocore/export/StudyExport.h"
+#include "algocore/export/TrialTiming.h"
 #include "algocore/protocols/PptTrialResult.h"
 
 namespace algocore::exporting {
@@ -52,13 +53,38 @@ void write_subjects_csv(const StudyData& data, std::ostream& out) {
 
 void write_trials_csv(const StudyData& data, std::ostream& out) {
     CsvWriter csv(out);
-    csv.row({"subject",        "session",         "date",     "operator",       "site",
-             "side",           "measure",         "trial",    "ppt_kpa",        "rate_kpa_s",
-             "probe_cm2",      "valid",           "flags",    "calibration_id", "outcome",
-             "counted",        "in_corridor_pct", "trial_id", "preset",         "target_rate_kpa_s",
-             "ramp_start_t_s", "signal_t_s",      "peak_kpa", "rest_s",         "excluded_reason"});
+    csv.row({"subject",
+             "session",
+             "date",
+             "operator",
+             "site",
+             "side",
+             "measure",
+             "trial",
+             "ppt_kpa",
+             "rate_kpa_s",
+             "probe_cm2",
+             "valid",
+             "flags",
+             "calibration_id",
+             "outcome",
+             "counted",
+             "in_corridor_pct",
+             "trial_id",
+             "preset",
+             "target_rate_kpa_s",
+             "ramp_start_t_s",
+             "signal_t_s",
+             "peak_kpa",
+             "rest_s",
+             "excluded_reason",
+             "rate_at_button_kpa_s",
+             "reaction_time_ms",
+             "ppt_rt_adjusted_kpa"});
+    const auto optional_num = [](const std::optional<double>& v) { return v ? num(*v) : ""; };
     for (const auto& t : data.trials) {
         const Context c = context_of(data, t.session_id, t.site_id);
+        const TrialTiming timing = trial_timing(data, t);
         csv.row({c.subject,
                  std::to_string(t.session_id),
                  c.session_date,
@@ -83,7 +109,27 @@ void write_trials_csv(const StudyData& data, std::ostream& out) {
                  num(t.signal_t_s, 4),
                  num(t.peak_kpa),
                  t.rest_s ? num(*t.rest_s, 2) : "",
-                 t.excluded_reason});
+                 t.excluded_reason,
+                 optional_num(timing.rate_at_button_kpa_s),
+                 optional_num(timing.reaction_time_ms),
+                 optional_num(timing.ppt_rt_adjusted_kpa)});
+    }
+}
+
+void write_reaction_tests_csv(const StudyData& data, std::ostream& out) {
+    CsvWriter csv(out);
+    csv.row({"subject", "session", "date", "test_id", "tested_utc", "cue_source", "trials",
+             "practice", "n", "median_ms", "iqr_ms", "anticipations", "misses", "lost_cues",
+             "complete", "timing_uncertainty_ms", "timing_note"});
+    const auto optional_num = [](const std::optional<double>& v) { return v ? num(*v, 1) : ""; };
+    for (const auto& r : data.reaction_tests) {
+        const Context c = context_of(data, r.session_id, storage::kNoRecord);
+        csv.row({c.subject, std::to_string(r.session_id), c.session_date, std::to_string(r.id),
+                 r.tested_utc, r.cue_source, std::to_string(r.trials), std::to_string(r.practice),
+                 std::to_string(r.n), optional_num(r.median_ms), optional_num(r.iqr_ms),
+                 std::to_string(r.anticipations), std::to_string(r.misses),
+                 std::to_string(r.lost_cues), yes_no(r.complete), num(r.timing_uncertainty_ms, 1),
+                 r.timing_note});
     }
 }
 

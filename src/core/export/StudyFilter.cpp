@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <set>
 
+#include "algocore/history/SessionReactionTime.h"
+
 namespace algocore::exporting {
 
 using storage::RecordId;
@@ -17,9 +19,27 @@ bool StudyFilter::keeps(const storage::Session& session, const std::string& code
     return true;
 }
 
+namespace {
+// The reaction time every session's thresholds are adjusted with, from the whole study (a
+// test of an earlier visit applies to a later one).
+std::map<RecordId, double> reaction_times(const storage::StudyData& data) {
+    std::map<RecordId, double> out;
+    if (data.reaction_tests.empty()) return out;
+    for (const storage::Session& s : data.sessions)
+        if (const auto ms = history::reaction_ms_for(data.reaction_tests, data.sessions, s.id))
+            out[s.id] = *ms;
+    return out;
+}
+} // namespace
+
 storage::StudyData filter_study(const storage::StudyData& data, const StudyFilter& filter) {
-    if (filter.selects_everything()) return data;
+    if (filter.selects_everything()) {
+        storage::StudyData all = data;
+        all.reaction_ms_by_session = reaction_times(data);
+        return all;
+    }
     storage::StudyData out;
+    const std::map<RecordId, double> reaction_ms = reaction_times(data);
     // The site library and the lab's own MDCs belong to no session: they come whole, so the
     // verdicts of whatever was kept can be checked against the MDC that judged them.
     out.sites = data.sites;
@@ -38,6 +58,10 @@ storage::StudyData filter_study(const storage::StudyData& data, const StudyFilte
         if (kept(t.session_id)) out.trials.push_back(t), trials.insert(t.id);
     for (const auto& h : data.holds)
         if (kept(h.session_id)) out.holds.push_back(h), holds.insert(h.id);
+    for (const auto& r : data.reaction_tests)
+        if (kept(r.session_id)) out.reaction_tests.push_back(r);
+    for (const auto& [session_id, ms] : reaction_ms)
+        if (kept(session_id)) out.reaction_ms_by_session[session_id] = ms;
     for (const auto& s : data.training_scores)
         if (kept(s.session_id)) out.training_scores.push_back(s), operators.insert(s.student_id);
     for (const auto& p : data.training_plans)

@@ -5,6 +5,7 @@
 #include "algocore/export/HoldJson.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/TraceJson.h"
+#include "algocore/export/TrialTiming.h"
 #include "algocore/protocols/PptTrialResult.h"
 #include "algoinput/JsonText.h"
 
@@ -15,6 +16,10 @@ using nlohmann::json;
 namespace {
 
 json optional_text(const std::optional<std::string>& v) {
+    return v ? json(*v) : json(nullptr);
+}
+
+json optional(const std::optional<double>& v) {
     return v ? json(*v) : json(nullptr);
 }
 
@@ -36,8 +41,9 @@ void write_study_json(const storage::StudyData& data,
                       const TraceLoader& trial_traces, const TraceLoader& hold_traces) {
     json doc;
     doc["format"] = "algoscope-export";
-    // 2: traces as compact delta-coded columns; 3: holds in the one hold shape (HoldJson.h)
-    doc["format_version"] = 3;
+    // 2: traces as compact delta-coded columns; 3: holds in the one hold shape (HoldJson.h);
+    // 4: each trial's rate at the button and RT-adjusted estimate, the reaction-time tests
+    doc["format_version"] = 4;
     std::vector<std::string> traces;
     const auto add_trace = [&traces](const storage::RawTrace& trace) {
         traces.push_back(compact_trace_json(trace));
@@ -107,6 +113,10 @@ void write_study_json(const storage::StudyData& data,
                     {"ramp_start_t_s", t.ramp_start_t_s},
                     {"signal_t_s", t.signal_t_s},
                     {"peak_kpa", t.peak_kpa}};
+        const TrialTiming timing = trial_timing(data, t);
+        row["rate_at_button_kpa_s"] = optional(timing.rate_at_button_kpa_s);
+        row["reaction_time_ms"] = optional(timing.reaction_time_ms);
+        row["ppt_rt_adjusted_kpa"] = optional(timing.ppt_rt_adjusted_kpa);
         if (trial_traces) {
             if (const auto trace = trial_traces(t.id)) row["trace"] = add_trace(*trace);
         }
@@ -120,6 +130,32 @@ void write_study_json(const storage::StudyData& data,
             if (const auto trace = hold_traces(h.id)) row["trace"] = add_trace(*trace);
         }
         holds.push_back(std::move(row));
+    }
+    json& tests = doc["reaction_tests"] = json::array();
+    for (const auto& r : data.reaction_tests) {
+        json cues = json::array();
+        for (const auto& c : r.cues)
+            cues.push_back({{"number", c.number},
+                            {"outcome", c.outcome},
+                            {"cue_t_s", optional(c.cue_t_s)},
+                            {"press_t_s", optional(c.press_t_s)},
+                            {"reaction_ms", optional(c.reaction_ms)}});
+        tests.push_back({{"id", r.id},
+                         {"session_id", r.session_id},
+                         {"tested_utc", r.tested_utc},
+                         {"cue_source", r.cue_source},
+                         {"trials", r.trials},
+                         {"practice", r.practice},
+                         {"n", r.n},
+                         {"median_ms", optional(r.median_ms)},
+                         {"iqr_ms", optional(r.iqr_ms)},
+                         {"anticipations", r.anticipations},
+                         {"misses", r.misses},
+                         {"lost_cues", r.lost_cues},
+                         {"complete", r.complete},
+                         {"timing_uncertainty_ms", r.timing_uncertainty_ms},
+                         {"timing_note", r.timing_note},
+                         {"cues", cues}});
     }
     json& scores = doc["training_scores"] = json::array();
     for (const auto& s : data.training_scores) {

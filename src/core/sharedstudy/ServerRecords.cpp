@@ -330,6 +330,9 @@ StudyData read_study(ServerConnection& server, const StudyIndex& index) {
     const ServerRows holds = query(server, std::string(kHoldColumns) + "ORDER BY h.id");
     for (int i = 0; i < holds.size(); ++i)
         study.holds.push_back(hold_at(holds, i, index));
+    const ServerRows tests = query(server, std::string(kReactionTestColumns) + "ORDER BY r.id");
+    for (int i = 0; i < tests.size(); ++i)
+        study.reaction_tests.push_back(reaction_test_at(tests, i, true));
 
     std::map<std::string, RecordId> template_by_uuid;
     const ServerRows templates = query(

@@ -438,6 +438,7 @@ StudyData SqliteStorage::load_study() {
         d.training_plans = queries::training_plans(db);
         d.audit_log = queries::audit_log(db, "", kNoRecord);
         d.site_mdc = queries::all_site_mdc(db);
+        d.reaction_tests = queries::reaction_tests(db, kNoRecord);
         return d;
     });
 }

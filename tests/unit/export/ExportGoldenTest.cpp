@@ -8,6 +8,8 @@
 
 #include "algocore/export/HoldJson.h"
 #include "algocore/export/StudyExport.h"
+#include "algocore/export/StudyFilter.h"
+#include "algocore/export/TrialTiming.h"
 
 using namespace algocore::storage;
 using namespace algocore::exporting;
@@ -27,6 +29,26 @@ void expect_matches_golden(const std::string& actual, const std::string& name) {
     std::stringstream expected;
     expected << in.rdbuf();
     EXPECT_EQ(actual, expected.str()) << "export differs from " << golden_path(name);
+}
+
+ReactionTest reaction_test(RecordId id, RecordId session_id, double median_ms) {
+    ReactionTest r;
+    r.id = id;
+    r.session_id = session_id;
+    r.tested_utc = "2026-11-23T08:55:00Z";
+    r.cue_source = "device";
+    r.trials = 2;
+    r.practice = 1;
+    r.n = 2;
+    r.median_ms = median_ms;
+    r.iqr_ms = 4.0;
+    r.complete = true;
+    r.timing_uncertainty_ms = 1.0;
+    r.timing_note = "cue and press on the device's clock";
+    r.cues = {{1, "practice", 1.0, 1.3, 300.0},
+              {2, "counted", 4.0, 4.248, 248.0},
+              {3, "counted", 7.5, 7.752, 252.0}};
+    return r;
 }
 
 StudyData sample_study() {
@@ -69,8 +91,10 @@ StudyData sample_study() {
         return t;
     };
     d.trials.push_back(trial(1, 1, BodySide::Left, 1, 412.5, 49.8, true, 0, "signalled"));
+    d.trials.back().rate_at_button_kpa_s = 52.0;
     d.trials.push_back(trial(2, 1, BodySide::Left, 2, 398.25, 63.1, false, 1, "signalled"));
     d.trials.push_back(trial(3, 1, BodySide::Right, 1, 455.0, 50.2, true, 0, "signalled"));
+    d.trials.back().rate_at_button_kpa_s = 80.0;
     d.trials.push_back(trial(4, 2, BodySide::Left, 1, 0.0, 0.0, false, 6, "aborted"));
     Hold h;
     h.id = 1;
@@ -100,7 +124,10 @@ StudyData sample_study() {
                           "2026-10-01T08:00:00Z"});
     d.site_mdc.push_back({2, "upper_trapezius", std::nullopt, 52.25, 18.85, "ICC(3,1)", 30,
                           "=both sides", "2026-11-01T08:00:00Z"});
-    return d;
+    // S014's reaction-time test of the first session (device cue, median 250 ms).
+    d.reaction_tests.push_back(reaction_test(1, 1, 250.0));
+    // As an export is given it: through the selection, which finds each session's reaction time.
+    return filter_study(d, StudyFilter{});
 }
 
 std::vector<SiteSummary> sample_summaries() {
@@ -156,6 +183,48 @@ TEST(ExportGolden, SubjectsCsv) {
     std::ostringstream out;
     write_subjects_csv(sample_study(), out);
     expect_matches_golden(out.str(), "subjects.csv");
+}
+
+TEST(ExportGolden, ReactionTestsCsv) {
+    std::ostringstream out;
+    write_reaction_tests_csv(sample_study(), out);
+    expect_matches_golden(out.str(), "reaction_tests.csv");
+}
+
+TEST(TrialTiming, TheEstimateIsThePptLessTheRateAtTheButtonTimesTheReactionTime) {
+    const StudyData d = sample_study();
+    const TrialTiming first = trial_timing(d, d.trials[0]);
+    ASSERT_TRUE(first.ppt_rt_adjusted_kpa);
+    EXPECT_DOUBLE_EQ(*first.reaction_time_ms, 250.0);
+    EXPECT_DOUBLE_EQ(*first.ppt_rt_adjusted_kpa, 412.5 - 52.0 * 0.25);
+    EXPECT_DOUBLE_EQ(*trial_timing(d, d.trials[2]).ppt_rt_adjusted_kpa, 455.0 - 80.0 * 0.25);
+    // No rate at the button: no estimate. Another subject's session: no reaction time.
+    EXPECT_FALSE(trial_timing(d, d.trials[1]).ppt_rt_adjusted_kpa);
+    EXPECT_FALSE(trial_timing(d, d.trials[3]).reaction_time_ms);
+}
+
+TEST(TrialTiming, AFilteredExportOfALaterVisitUsesTheReactionTimeOfAnEarlierOne) {
+    StudyData d = sample_study();
+    d.reaction_ms_by_session.clear();
+    // S014 comes back a week later; the test of the first visit still describes them.
+    d.sessions.push_back({3, 1, 1, "2026-11-30T09:00:00Z", "ALG-0042", 12, 1.0, ""});
+    Trial later = d.trials[0];
+    later.id = 5;
+    later.session_id = 3;
+    later.ppt_kpa = 430.0;
+    later.rate_at_button_kpa_s = 60.0;
+    d.trials.push_back(later);
+    StudyFilter only_the_later_visit;
+    only_the_later_visit.session_id = 3;
+    const StudyData kept = filter_study(d, only_the_later_visit);
+    ASSERT_EQ(kept.trials.size(), 1u);
+    EXPECT_TRUE(kept.reaction_tests.empty()); // the test belongs to the first visit
+    const TrialTiming timing = trial_timing(kept, kept.trials[0]);
+    ASSERT_TRUE(timing.ppt_rt_adjusted_kpa);
+    EXPECT_DOUBLE_EQ(*timing.ppt_rt_adjusted_kpa, 430.0 - 60.0 * 0.25);
+    std::ostringstream csv;
+    write_trials_csv(kept, csv);
+    EXPECT_NE(csv.str().find(",60,250,415\r\n"), std::string::npos) << csv.str();
 }
 
 TEST(ExportGolden, TraceCsv) {

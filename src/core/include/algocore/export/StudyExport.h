@@ -18,11 +18,18 @@ using TraceLoader = std::function<std::optional<storage::RawTrace>(storage::Reco
 /// One row per trial: subject, session, date, operator, site, side, measure, trial, ppt_kpa,
 /// rate_kpa_s, probe_cm2, valid, flags, calibration_id, outcome, counted, in_corridor_pct,
 /// trial_id, preset, target_rate_kpa_s, ramp_start_t_s, signal_t_s, peak_kpa, rest_s,
-/// excluded_reason (counted is 0 for an excluded trial).
+/// excluded_reason (counted is 0 for an excluded trial), rate_at_button_kpa_s (the last second
+/// before the button), reaction_time_ms (the subject's, that the session is adjusted with) and
+/// ppt_rt_adjusted_kpa (an estimate beside the threshold, never in its place; empty without a
+/// reaction time or a rate at the button: docs/reaction-time.md).
 void write_trials_csv(const storage::StudyData& data, std::ostream& out);
 /// One row per subject: subject (code), sex, age_band, dominant_side (L, R or M), as entered
 /// or corrected; empty when not recorded.
 void write_subjects_csv(const storage::StudyData& data, std::ostream& out);
+/// One row per reaction-time test: subject, session, date, test_id, tested_utc, cue_source
+/// (device or host), trials, practice, n, median_ms, iqr_ms, anticipations, misses, lost_cues,
+/// complete, timing_uncertainty_ms, timing_note.
+void write_reaction_tests_csv(const storage::StudyData& data, std::ostream& out);
 /// One row per session, site, side and measure over counted trials.
 void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, std::ostream& out);
 /// One row per hold with its prescription and dose metrics, and its time without signal:
@@ -51,10 +58,10 @@ struct ExportResult {
 };
 
 /// CSV export into a directory: subjects.csv, trials.csv, site_summary.csv, holds.csv,
-/// training_scores.csv, site_mdc.csv, traces/trial_<id>.csv, traces/hold_<id>.csv (ids
-/// zero-padded to one width, at least 6 digits, so the files sort in id order). Files get
-/// `file_mode` (owner-only by default: they hold health data); folders it creates get the matching
-/// folder mode.
+/// training_scores.csv, site_mdc.csv, reaction_tests.csv, traces/trial_<id>.csv,
+/// traces/hold_<id>.csv (ids zero-padded to one width, at least 6 digits, so the files sort in id
+/// order). Files get `file_mode` (owner-only by default: they hold health data); folders it creates
+/// get the matching folder mode.
 ExportResult export_csv_directory(const storage::StudyData& data,
                                   const std::vector<storage::SiteSummary>& summaries,
                                   const std::string& directory, const TraceLoader& trial_traces,

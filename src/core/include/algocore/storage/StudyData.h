@@ -3,6 +3,7 @@
 #include <map>
 #include <vector>
 
+#include "algocore/storage/ReactionRecords.h"
 #include "algocore/storage/Records.h"
 
 namespace algocore::storage {
@@ -22,6 +23,12 @@ struct StudyData {
     /// Every stored MDC of the lab's own, oldest first (the newest of a site and side is in
     /// force; the older ones are its history).
     std::vector<SiteMdcRecord> site_mdc;
+    /// Every reaction-time test with its cues, oldest first.
+    std::vector<ReactionTest> reaction_tests;
+    /// The reaction time (ms) each session's thresholds are adjusted with, by session id
+    /// (history::reaction_ms_for over the whole study, so a filtered export adjusts as the
+    /// whole one does); filled by exporting::filter_study, absent where no test applies.
+    std::map<RecordId, double> reaction_ms_by_session;
 
     const Subject* subject(RecordId id) const;
     const Operator* operator_by_id(RecordId id) const;

@@ -1,0 +1,18 @@
+#include "algocore/export/TrialTiming.h"
+
+#include "algocore/protocols/ReactionAdjustment.h"
+
+namespace algocore::exporting {
+
+TrialTiming trial_timing(const storage::StudyData& data, const storage::Trial& trial) {
+    TrialTiming t;
+    t.rate_at_button_kpa_s = trial.rate_at_button_kpa_s;
+    if (const auto found = data.reaction_ms_by_session.find(trial.session_id);
+        found != data.reaction_ms_by_session.end())
+        t.reaction_time_ms = found->second;
+    t.ppt_rt_adjusted_kpa = protocols::rt_adjusted_ppt_kpa(
+        trial.ppt_kpa, trial.rate_at_button_kpa_s, t.reaction_time_ms);
+    return t;
+}
+
+} // namespace algocore::exporting
