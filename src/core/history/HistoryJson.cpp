@@ -21,6 +21,10 @@ json change_json(const std::optional<protocols::ThresholdChange>& c, const MdcVa
             {"mdc_provenance", c->mdc_source}, {"verdict", protocols::to_string(c->verdict)}};
 }
 
+json optional(const std::optional<double>& v) {
+    return v ? json(*v) : json(nullptr);
+}
+
 json visit_json(const PointVisit& v, const MdcValue& mdc) {
     json trials = json::array();
     for (const TrialValue& t : v.trials)
@@ -30,7 +34,9 @@ json visit_json(const PointVisit& v, const MdcValue& mdc) {
                           {"valid", t.valid},
                           {"counted", t.counted},
                           {"excluded_reason",
-                           t.excluded_reason.empty() ? json(nullptr) : json(t.excluded_reason)}});
+                           t.excluded_reason.empty() ? json(nullptr) : json(t.excluded_reason)},
+                          {"rate_at_button_kpa_s", optional(t.rate_at_button_kpa_s)},
+                          {"ppt_rt_adjusted_kpa", optional(t.ppt_rt_adjusted_kpa)}});
     json out = {{"session_id", v.session_id},
                 {"date", v.session_started_utc},
                 {"n", v.n},
@@ -54,7 +60,9 @@ json visit_json(const PointVisit& v, const MdcValue& mdc) {
 void write_history_json(const SubjectHistory& history, std::ostream& out) {
     json doc;
     doc["format"] = "algoscope-history";
-    doc["format_version"] = 2; // 2: holds in the one hold shape (export/HoldJson.h)
+    // 2: holds in the one hold shape (export/HoldJson.h); 3: each session's reaction time and
+    // each trial's rate at the button and RT-adjusted estimate
+    doc["format_version"] = 3;
     doc["subject"] = history.subject().code;
     json& sessions = doc["sessions"] = json::array();
     for (const SessionEntry& s : history.sessions())
@@ -66,6 +74,7 @@ void write_history_json(const SubjectHistory& history, std::ostream& out) {
                             {"counted_trials", s.counted_trials},
                             {"points", s.points},
                             {"holds", s.holds},
+                            {"reaction_time_ms", optional(s.reaction_time_ms)},
                             {"notes", s.session.notes}});
     json& points = doc["points"] = json::array();
     for (const PointSeries& p : history.points()) {

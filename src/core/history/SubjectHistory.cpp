@@ -7,6 +7,9 @@
 #include <map>
 #include <tuple>
 
+#include "algocore/history/SessionReactionTime.h"
+#include "algocore/protocols/ReactionAdjustment.h"
+
 namespace algocore::history {
 
 using storage::BodySide;
@@ -93,6 +96,7 @@ SubjectHistory SubjectHistory::build(const storage::SubjectRecords& records, con
         e.session = s;
         for (const storage::Operator& o : records.operators)
             if (o.id == s.operator_id) e.operator_name = o.name;
+        e.reaction_time_ms = reaction_ms_for(records.reaction_tests, records.sessions, s.id);
         h.sessions_.push_back(std::move(e));
     }
     std::map<RecordId, std::size_t> site_index;
@@ -125,7 +129,10 @@ SubjectHistory SubjectHistory::build(const storage::SubjectRecords& records, con
             ++entry.points;
         }
         p.visits.back().trials.push_back(
-            {t.id, t.index, t.ppt_kpa, t.valid, t.counted, t.excluded_reason});
+            {t.id, t.index, t.ppt_kpa, t.valid, t.counted, t.excluded_reason,
+             t.rate_at_button_kpa_s,
+             protocols::rt_adjusted_ppt_kpa(t.ppt_kpa, t.rate_at_button_kpa_s,
+                                            entry.reaction_time_ms)});
     }
     for (auto& [key, p] : points) {
         for (PointVisit& v : p.visits)

@@ -242,3 +242,38 @@ TEST(HistoryJson, HoldsAreInTheOneHoldShape) {
     EXPECT_EQ(doc["holds"][0], exporting::hold_json(r.records.holds[0], "upper_trapezius"));
     EXPECT_EQ(doc["holds"][0]["signal_lost_s"], 10.0);
 }
+
+TEST(SubjectHistory, EachTrialCarriesTheEstimateWithTheReactionTimeItsSessionUses) {
+    algotest::HistoryRecords r = three_sessions();
+    for (auto& t : r.records.trials)
+        t.rate_at_button_kpa_s = 50.0;
+    r.records.trials.front().rate_at_button_kpa_s.reset(); // stored before the rate was
+    // A test at the second visit: it applies to that visit and the third, not the first.
+    storage::ReactionTest test;
+    test.id = 1;
+    test.session_id = r.records.sessions[1].id;
+    test.median_ms = 300.0;
+    test.complete = true;
+    r.records.reaction_tests.push_back(test);
+    const SubjectHistory h = SubjectHistory::build(r.records);
+    EXPECT_FALSE(h.sessions()[0].reaction_time_ms);
+    ASSERT_TRUE(h.sessions()[1].reaction_time_ms);
+    EXPECT_DOUBLE_EQ(*h.sessions()[2].reaction_time_ms, 300.0);
+    const auto& v = h.points()[0].visits;
+    EXPECT_FALSE(v[0].trials[1].ppt_rt_adjusted_kpa);
+    ASSERT_TRUE(v[1].trials[0].ppt_rt_adjusted_kpa);
+    EXPECT_DOUBLE_EQ(*v[1].trials[0].ppt_rt_adjusted_kpa, 330.0 - 50.0 * 0.3);
+    EXPECT_DOUBLE_EQ(*v[2].trials[2].ppt_rt_adjusted_kpa, 420.0 - 15.0);
+    EXPECT_DOUBLE_EQ(v[2].trials[2].ppt_kpa, 420.0); // beside the threshold, never in place
+
+    std::ostringstream out;
+    history::write_history_json(h, out);
+    const auto doc = nlohmann::json::parse(out.str());
+    EXPECT_EQ(doc["format_version"], 3);
+    EXPECT_TRUE(doc["sessions"][0]["reaction_time_ms"].is_null());
+    EXPECT_EQ(doc["sessions"][1]["reaction_time_ms"], 300.0);
+    const auto& trial = doc["points"][0]["sessions"][1]["trials"][0];
+    EXPECT_EQ(trial["rate_at_button_kpa_s"], 50.0);
+    EXPECT_DOUBLE_EQ(trial["ppt_rt_adjusted_kpa"].get<double>(), 315.0);
+    EXPECT_TRUE(doc["points"][0]["sessions"][0]["trials"][0]["ppt_rt_adjusted_kpa"].is_null());
+}

@@ -20,6 +20,11 @@ struct TrialValue {
     bool valid = false;
     bool counted = false;
     std::string excluded_reason; ///< why the examiner excluded it; empty = not excluded
+    /// The rate over the last second before the button (none without one, or stored before).
+    std::optional<double> rate_at_button_kpa_s{};
+    /// ppt − rate at button × the session's reaction time: an estimate beside the threshold
+    /// (protocols::rt_adjusted_ppt_kpa); none without both.
+    std::optional<double> ppt_rt_adjusted_kpa{};
 };
 
 /// A point's threshold in one session: the mean of its counted trials.
@@ -68,6 +73,9 @@ struct SessionEntry {
     int counted_trials = 0;
     int points = 0; ///< points with at least one trial
     int holds = 0;
+    /// The subject's reaction time this session's thresholds are adjusted with (the latest
+    /// complete test of this or an earlier session: history::reaction_ms_for); none without.
+    std::optional<double> reaction_time_ms{};
 };
 
 } // namespace algocore::history
