@@ -3,6 +3,7 @@
 #include "algocore/report/SessionReportPdf.h"
 
 #include "algocore/history/SignalLoss.h"
+#include "algocore/protocols/ReactionAdjustment.h"
 
 #include <algorithm>
 #include <cmath>
@@ -137,7 +138,27 @@ void session_facts(Cursor& c, const PressureFormat& unit) {
 
 // Under the point table: which MDC judged each verdict and where it came from. One paragraph
 // for the built-in defaults, then one per MDC of the lab's own with the points it judged.
-void mdc_footnote(Cursor& c) {
+// The RT-adjusted estimate of each point (mean over its counted trials that have one), named
+// as an estimate with its formula and the reaction time used; "" without a reaction time.
+std::string rt_adjusted_note(const history::SessionReport& report, const PressureFormat& unit) {
+    if (!report.session || !report.session->reaction_time_ms) return "";
+    std::string points;
+    for (const history::ReportPointRow& row : report.rows) {
+        double sum = 0.0;
+        int n = 0;
+        for (const history::TrialValue& t : row.visit->trials)
+            if (t.counted && t.ppt_rt_adjusted_kpa) sum += *t.ppt_rt_adjusted_kpa, ++n;
+        if (n > 0)
+            points +=
+                (points.empty() ? "" : ", ") + row.point->label() + " " + unit.number(sum / n);
+    }
+    if (points.empty()) return "";
+    return std::string(protocols::kRtAdjustedName) + " (" + protocols::kRtAdjustedFormula +
+           ", reaction time " + fixed(*report.session->reaction_time_ms, 0) + " ms; an estimate " +
+           "beside the threshold, not a threshold), in " + unit.symbol() + ": " + points + ".";
+}
+
+void mdc_footnote(Cursor& c, const PressureFormat& unit) {
     std::string builtin;
     std::vector<std::pair<std::string, std::string>> lab; // provenance, points
     for (const history::ReportPointRow& row : c.report->rows) {
@@ -162,6 +183,9 @@ void mdc_footnote(Cursor& c) {
         for (std::string& line :
              wrapped(std::string(kLabMark) + " MDC of " + points + ": " + provenance + ".",
                      kFootnote, kRight - kMargin))
+            lines.push_back(std::move(line));
+    if (const std::string note = rt_adjusted_note(*c.report, unit); !note.empty())
+        for (std::string& line : wrapped(note, kFootnote, kRight - kMargin))
             lines.push_back(std::move(line));
     c.need(15 + 9.0 * static_cast<double>(lines.size()));
     for (const std::string& line : lines) {
@@ -226,7 +250,7 @@ void point_table(Cursor& c, const PressureFormat& unit) {
         c.y += 13;
     }
     c.pdf.line(kMargin, c.y + 1, kRight, c.y + 1, 0.5, kRule);
-    mdc_footnote(c);
+    mdc_footnote(c, unit);
 }
 
 void body_map(Cursor& c, const PressureFormat& unit) {

@@ -242,3 +242,27 @@ TEST(VisitReportPdf, TraceAxesCarryReadableTicks) {
         EXPECT_NE(pdf.find(tick), std::string::npos) << tick;
     EXPECT_NE(pdf.find("/F1 8.00 Tf"), std::string::npos); // tick labels at 8 pt
 }
+
+TEST(SessionReportPdf, TheRtAdjustedEstimateIsNamedAsAnEstimateBesideTheThresholds) {
+    ReportCase c;
+    for (auto& t : c.r.records.trials)
+        t.rate_at_button_kpa_s = 50.0;
+    storage::ReactionTest test;
+    test.id = 1;
+    test.session_id = c.last;
+    test.median_ms = 300.0;
+    test.complete = true;
+    c.r.records.reaction_tests.push_back(test);
+    c.h = history::SubjectHistory::build(c.r.records);
+    const std::string pdf = pdf_of(c, history::PressureFormat());
+    // 390/400/410 at 50 kPa/s with 300 ms: 375/385/395, mean 385; the thresholds stay.
+    EXPECT_NE(pdf.find("(RT-adjusted estimate \\(PPT - rate at button \\327 reaction time, "
+                       "reaction time 300 ms;"),
+              std::string::npos);
+    EXPECT_NE(pdf.find("Upper trapezius L 385.)"), std::string::npos);
+    EXPECT_NE(pdf.find("(390 400 410)"), std::string::npos);
+    EXPECT_NE(pdf.find("(400)"), std::string::npos);
+    // Without a reaction time there is no estimate to name.
+    EXPECT_EQ(pdf_of(ReportCase(), history::PressureFormat()).find("RT-adjusted"),
+              std::string::npos);
+}
