@@ -154,8 +154,9 @@ std::string rt_adjusted_note(const history::SessionReport& report, const Pressur
     }
     if (points.empty()) return "";
     return std::string(protocols::kRtAdjustedName) + " (" + protocols::kRtAdjustedFormula +
-           ", reaction time " + fixed(*report.session->reaction_time_ms, 0) + " ms; an estimate " +
-           "beside the threshold, not a threshold), in " + unit.symbol() + ": " + points + ".";
+           ", reaction time " + fixed(*report.session->reaction_time_ms, 0) +
+           " ms): an estimate beside the threshold, not a threshold, in " + unit.symbol() + ":\n" +
+           points + ".";
 }
 
 void mdc_footnote(Cursor& c, const PressureFormat& unit) {

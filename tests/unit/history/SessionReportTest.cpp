@@ -257,9 +257,9 @@ TEST(SessionReportPdf, TheRtAdjustedEstimateIsNamedAsAnEstimateBesideTheThreshol
     const std::string pdf = pdf_of(c, history::PressureFormat());
     // 390/400/410 at 50 kPa/s with 300 ms: 375/385/395, mean 385; the thresholds stay.
     EXPECT_NE(pdf.find("(RT-adjusted estimate \\(PPT - rate at button \\327 reaction time, "
-                       "reaction time 300 ms;"),
+                       "reaction time 300 ms\\): an estimate beside"),
               std::string::npos);
-    EXPECT_NE(pdf.find("Upper trapezius L 385.)"), std::string::npos);
+    EXPECT_NE(pdf.find("(Upper trapezius L 385.)"), std::string::npos);
     EXPECT_NE(pdf.find("(390 400 410)"), std::string::npos);
     EXPECT_NE(pdf.find("(400)"), std::string::npos);
     // Without a reaction time there is no estimate to name.
