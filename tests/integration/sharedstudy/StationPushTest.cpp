@@ -473,8 +473,9 @@ TEST_F(StationPushTest, AReactionTimeTestAndTheRateAtTheButtonTravelAsTheStation
             if (trial.uuid != rates.getColumn(0).getString()) continue;
             ++compared;
             EXPECT_EQ(trial.rate_at_button_kpa_s.has_value(), !rates.getColumn(1).isNull());
-            if (trial.rate_at_button_kpa_s)
+            if (trial.rate_at_button_kpa_s) {
                 EXPECT_DOUBLE_EQ(*trial.rate_at_button_kpa_s, rates.getColumn(1).getDouble());
+            }
         }
     }
     EXPECT_EQ(compared, 3u);
