@@ -23,6 +23,12 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// A trace file's id as the export names it: zero-padded to six digits, so the files sort.
+std::string padded(storage::RecordId id) {
+    const std::string digits = std::to_string(id);
+    return std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;
+}
+
 std::unique_ptr<storage::SqliteStorage> study_with_trials(algotest::TempDir& dir) {
     auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
     EXPECT_TRUE(opened.storage) << opened.error;
@@ -119,7 +125,7 @@ TEST(SafeExport, ACsvExportIntoAFolderHoldingOtherFilesIsRefusedUnlessReplacedWh
     const exporting::ExportOutcome replaced = exporting::export_study(*db, request);
     ASSERT_TRUE(replaced.ok) << replaced.error;
     EXPECT_FALSE(fs::exists(dir.file("out/traces/trial_999.csv")));
-    EXPECT_TRUE(fs::exists(dir.file("out/traces/trial_1.csv")));
+    EXPECT_TRUE(fs::exists(dir.file("out/traces/trial_000001.csv")));
     EXPECT_NE(contents(dir.file("out/trials.csv")).find("A1"), std::string::npos);
     // Nothing is left beside it.
     for (const auto& entry : fs::directory_iterator(dir.path()))
@@ -187,9 +193,9 @@ TEST(SafeExport, ADamagedTraceIsLeftOutAndNamedAndEverythingElseIsWritten) {
     EXPECT_NE(a.summary(csv.path).find("1 damaged trace left out: trial "), std::string::npos)
         << a.summary(csv.path);
     EXPECT_EQ(a.trials, 3u);
-    EXPECT_TRUE(fs::exists(dir.file("csv/traces/trial_" + std::to_string(trials[0].id) + ".csv")));
-    EXPECT_FALSE(fs::exists(dir.file("csv/traces/trial_" + std::to_string(trials[1].id) + ".csv")));
-    EXPECT_TRUE(fs::exists(dir.file("csv/traces/trial_" + std::to_string(trials[2].id) + ".csv")));
+    EXPECT_TRUE(fs::exists(dir.file("csv/traces/trial_" + padded(trials[0].id) + ".csv")));
+    EXPECT_FALSE(fs::exists(dir.file("csv/traces/trial_" + padded(trials[1].id) + ".csv")));
+    EXPECT_TRUE(fs::exists(dir.file("csv/traces/trial_" + padded(trials[2].id) + ".csv")));
 
     exporting::ExportRequest json;
     json.json = true;
