@@ -103,6 +103,25 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         }
     };
 
+    // Armed while the probe is loaded, the trial waits for the baseline: say so once per wait,
+    // and print each press during the wait as an event (it is no trial, and never nothing).
+    bool said_wait = false;
+    const auto say_waiting = [&] {
+        if (const auto wait = ppt.baseline_wait()) {
+            if (!said_wait) err << "algoscope-cli ppt: " << protocols::to_words(*wait) << "\n";
+            said_wait = true;
+        } else {
+            said_wait = false;
+        }
+        for (const protocols::PressWhileLoaded& press : ppt.take_presses_while_loaded()) {
+            err << "algoscope-cli ppt: " << protocols::to_words(press) << "\n";
+            const nlohmann::json event = {{"event", "pressed_while_loaded"},
+                                          {"t_s", press.t_s},
+                                          {"pressure_kpa", press.pressure_kpa}};
+            out << algoinput::json_text(event) << std::endl;
+        }
+    };
+
     const auto deadline = std::chrono::steady_clock::now() +
                           std::chrono::duration_cast<std::chrono::steady_clock::duration>(
                               std::chrono::duration<double>(o.common.timeout_s));
@@ -118,6 +137,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         }
         const bool more = frames(wb);
         now_s = wb.session_now_s().value_or(wb.latest_sample_t_s());
+        say_waiting();
         report(ppt.take_stored());
         const auto* series = ppt.series();
         if (series && series->state() == protocols::PptSeriesState::RetestPrompt)

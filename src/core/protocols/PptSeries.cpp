@@ -65,6 +65,7 @@ void PptSeries::feed(const Sample& sample) {
     if (trial_) {
         const bool was_finished = trial_->finished();
         trial_->feed(sample);
+        collect_presses();
         if (!was_finished && trial_->finished()) {
             now_s_ = std::max(now_s_, sample.t_s);
             on_trial_finished();
@@ -94,6 +95,9 @@ void PptSeries::begin_watched_trial() {
         trials_.back().trace = trial_->trace();
     trial_ = std::move(watch_);
     watch_.reset();
+    // The watched trial's presses are its own: a press while it waited during the rest was
+    // not one the operator started a trial for, so none of them is taken as an event.
+    presses_collected_ = trial_->presses_while_loaded().size();
     state_ = PptSeriesState::TrialRunning;
     if (trial_->finished()) {
         // Rare: the watched trial ramped and ended within one sample.
@@ -104,6 +108,7 @@ void PptSeries::begin_watched_trial() {
 void PptSeries::signal_pain(double t_s, PainSignalSource source) {
     if (!trial_ || state_ != PptSeriesState::TrialRunning) return;
     trial_->signal_pain(t_s, source);
+    collect_presses();
     if (trial_->finished()) {
         now_s_ = std::max(now_s_, trial_->result().t_sample_s);
         on_trial_finished();
@@ -281,6 +286,18 @@ void PptSeries::on_trial_finished() {
     watch_.emplace(preset_);
     watch_->arm();
     tick(now_s_);
+}
+
+std::optional<BaselineWait> PptSeries::baseline_wait() const {
+    if (state_ != PptSeriesState::TrialRunning || !trial_) return std::nullopt;
+    return trial_->baseline_wait();
+}
+
+void PptSeries::collect_presses() {
+    const auto& pressed = trial_->presses_while_loaded();
+    for (std::size_t i = presses_collected_; i < pressed.size(); ++i)
+        presses_.push_back(pressed[i]);
+    presses_collected_ = pressed.size();
 }
 
 } // namespace algocore::protocols

@@ -64,8 +64,9 @@ bool PptTrial::recording() const {
 
 void PptTrial::feed(const Sample& sample) {
     const bool patient_down = (sample.buttons & kPatientButton) != 0;
-    const bool patient_edge = patient_down && !patient_was_down_;
+    const bool patient_edge = patient_down && !patient_was_down_ && seen_sample_;
     patient_was_down_ = patient_down;
+    seen_sample_ = true;
 
     if (finished()) {
         // Keep the tail of the trace (peak after the signal, the release) for storage.
@@ -80,7 +81,14 @@ void PptTrial::feed(const Sample& sample) {
         return;
     }
     if (state_ == PptTrialState::WaitingForBaseline) {
-        if (sample.pressure_kpa >= preset_.baseline_kpa) return;
+        if (sample.pressure_kpa >= preset_.baseline_kpa) {
+            loaded_kpa_ = sample.pressure_kpa;
+            // The patient felt something on a ramp that was not seen from baseline: no
+            // threshold, but the press is kept and said.
+            if (patient_edge) presses_.push_back({sample.t_s, sample.pressure_kpa});
+            return;
+        }
+        loaded_kpa_.reset();
         state_ = PptTrialState::WaitingForContact;
     }
     if (state_ == PptTrialState::WaitingForContact) {
@@ -140,7 +148,16 @@ void PptTrial::start_ramp(const Sample& sample) {
     gauge_.add(sample.t_s, sample.pressure_kpa);
 }
 
+std::optional<BaselineWait> PptTrial::baseline_wait() const {
+    if (state_ != PptTrialState::WaitingForBaseline || !loaded_kpa_) return std::nullopt;
+    return BaselineWait{*loaded_kpa_, preset_.baseline_kpa, presses_};
+}
+
 void PptTrial::signal_pain(double t_s, PainSignalSource source) {
+    if (state_ == PptTrialState::WaitingForBaseline && loaded_kpa_) {
+        presses_.push_back({t_s, *loaded_kpa_});
+        return;
+    }
     if (state_ != PptTrialState::Ramping || pending_signal_t_s_) return;
     pending_signal_t_s_ = t_s;
     pending_source_ = source;

@@ -100,6 +100,7 @@ std::string PptSession::start_trial(double t_s, bool skip_rest) {
 void PptSession::signal_pain(double t_s, protocols::PainSignalSource source) {
     if (Point* point = current(); point && point->series) {
         point->series->signal_pain(t_s, source);
+        note_presses(*point);
         store_finished(*point);
     }
 }
@@ -126,6 +127,7 @@ void PptSession::feed(const Sample& sample) {
     // Only the point being measured runs; the others are finished or waiting.
     if (Point* point = current(); point && point->series) {
         point->series->feed(sample);
+        note_presses(*point);
         store_finished(*point);
     }
 }
@@ -255,6 +257,22 @@ std::vector<PptTrialRow> PptSession::take_stored() {
     return std::exchange(newly_stored_, {});
 }
 
+std::optional<protocols::BaselineWait> PptSession::baseline_wait() const {
+    const PptSeries* running = series();
+    return running ? running->baseline_wait() : std::nullopt;
+}
+
+std::vector<protocols::PressWhileLoaded> PptSession::take_presses_while_loaded() {
+    return std::exchange(newly_pressed_, {});
+}
+
+void PptSession::note_presses(Point& point) {
+    const auto& pressed = point.series->presses_while_loaded();
+    for (std::size_t i = point.presses_noted; i < pressed.size(); ++i)
+        newly_pressed_.push_back(pressed[i]);
+    point.presses_noted = pressed.size();
+}
+
 PptSession::Point* PptSession::current() {
     if (!site_) return nullptr;
     const auto found = points_.find({site_->key, side_});
@@ -296,6 +314,7 @@ void PptSession::close_series(Point& point) {
     }
     point.record_ids.clear();
     point.series.reset();
+    point.presses_noted = 0;
 }
 
 void PptSession::look_up_previous(const Key& key) {

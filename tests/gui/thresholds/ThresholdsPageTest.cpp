@@ -154,6 +154,31 @@ private Q_SLOTS:
         QVERIFY(f.page.summary().statistics_text().contains(QStringLiteral("400 kPa")));
     }
 
+    // Started while the probe is already loaded, the state says what the trial waits for (in
+    // the words the CLI says) and the patient's press during the wait is said, not dropped.
+    void StartedWhileLoadedTheStateSaysLiftBelowTheBaselineAndKeepsThePress() {
+        Fixture f;
+        f.choose_on_map("upper_trapezius", BodySide::Left, BodyView::Back);
+        QTest::mouseClick(&f.page.run_controls().start_button(), Qt::LeftButton);
+        std::vector<Sample> loaded;
+        for (int i = 0; i < 500; ++i)
+            loaded.push_back(at(i / kRateHz, 73.0));
+        f.feed(loaded);
+        QCOMPARE(f.page.run_controls().status_text(),
+                 QStringLiteral("probe loaded (73 kPa): lift below 5 kPa to begin"));
+        QTest::mousePress(&f.page.run_controls().pain_button(), Qt::LeftButton);
+        QTest::mouseRelease(&f.page.run_controls().pain_button(), Qt::LeftButton);
+        f.feed({at(0.5, 73.0)});
+        QVERIFY2(f.page.run_controls().status_text().contains(
+                     QStringLiteral("the patient pressed at 73 kPa while the probe was loaded")),
+                 qPrintable(f.page.run_controls().status_text()));
+        QCOMPARE(f.page.trial_table().rowCount(), 0);
+        // Lifted: the trial waits for the ramp as usual.
+        f.feed({at(0.6, 0.0)});
+        QCOMPARE(f.page.run_controls().status_text(),
+                 QStringLiteral("Armed: place the probe and ramp up"));
+    }
+
     void ThePainKeySignalsWhileATrialRuns() {
         Fixture f;
         f.choose_on_map("tibialis_anterior", BodySide::Right, BodyView::Front);

@@ -238,6 +238,34 @@ TEST(PptTrial, ArmedWhileLoadedItWaitsForBaselineBeforeLookingForTheRamp) {
     EXPECT_TRUE(trial.result().valid);
 }
 
+// The patient's press on that loaded ramp is no trial, but it is kept as an event with the
+// pressure it came at (a button already held when the trial was armed is no press).
+TEST(PptTrial, APressWhileWaitingForBaselineIsKeptAsAnEventNotATrial) {
+    PptTrial trial(PptPreset::dfns());
+    trial.arm();
+    EXPECT_FALSE(trial.baseline_wait());                                // nothing seen yet
+    trial.feed(synth::sample_at(0.0, 240.0, algocore::kPatientButton)); // held at arming
+    trial.feed(synth::sample_at(0.1, 245.0));
+    ASSERT_TRUE(trial.baseline_wait());
+    EXPECT_DOUBLE_EQ(trial.baseline_wait()->pressure_kpa, 245.0);
+    EXPECT_DOUBLE_EQ(trial.baseline_wait()->lift_below_kpa, 5.0);
+    EXPECT_TRUE(trial.presses_while_loaded().empty());
+    trial.feed(synth::sample_at(0.2, 431.0, algocore::kPatientButton));
+    trial.feed(synth::sample_at(0.3, 432.0, algocore::kPatientButton)); // still held
+    trial.signal_pain(0.35, PainSignalSource::Keyboard);
+    ASSERT_EQ(trial.presses_while_loaded().size(), 2u);
+    EXPECT_DOUBLE_EQ(trial.presses_while_loaded()[0].t_s, 0.2);
+    EXPECT_DOUBLE_EQ(trial.presses_while_loaded()[0].pressure_kpa, 431.0);
+    EXPECT_DOUBLE_EQ(trial.presses_while_loaded()[1].t_s, 0.35);
+    EXPECT_DOUBLE_EQ(trial.presses_while_loaded()[1].pressure_kpa, 432.0);
+    EXPECT_EQ(trial.baseline_wait()->presses.size(), 2u);
+    EXPECT_EQ(trial.state(), PptTrialState::WaitingForBaseline);
+    EXPECT_FALSE(trial.finished());
+    trial.feed(synth::sample_at(0.4, 1.0)); // lifted: the wait is over
+    EXPECT_FALSE(trial.baseline_wait());
+    EXPECT_EQ(trial.state(), PptTrialState::WaitingForContact);
+}
+
 TEST(PptTrial, ARampWhoseStartWasNotSeenFromBaselineIsFlaggedAndInvalid) {
     std::vector<Sample> trace = button_at_400_peak_460();
     // The pressure jumps from 0 to 200 kPa between two samples: the ramp began unseen.

@@ -185,3 +185,46 @@ TEST_F(PptFixture, TheLabsOwnStoredMdcDecidesTheChangeInsteadOfTheBuiltInDefault
                                              "): ICC(2,1) 0.81, 24 subjects x 2 sessions; "
                                              "study.sqlite");
 }
+
+// Started while the probe is already loaded (the patient presses during that first ramp), the
+// trial waits for the baseline: the session says what it waits on in the operator's words, and
+// keeps the patient's press as an event instead of dropping it; no trial is made of it.
+TEST_F(PptFixture, StartedWhileLoadedItSaysSoAndKeepsThePressAsAnEvent) {
+    auto& ppt = wb.thresholds();
+    ASSERT_EQ(ppt.start_trial(0.0), "");
+    std::vector<Sample> loaded;
+    for (int i = 0; i <= 200; ++i) // 73 kPa rising at 50 kPa/s for 2 s
+        loaded.push_back(synth::sample_at(i * 0.01, 73.0 + 50.0 * i * 0.01));
+    loaded.back().pressure_kpa = 73.0; // the newest sample the wait reads
+    sessiontest::feed(wb, loaded);
+    ASSERT_TRUE(ppt.baseline_wait());
+    EXPECT_EQ(protocols::to_words(*ppt.baseline_wait()),
+              "probe loaded (73 kPa): lift below 5 kPa to begin");
+    EXPECT_TRUE(ppt.take_presses_while_loaded().empty());
+
+    // The patient presses the device button at 180 kPa, and the PAIN key once more.
+    sessiontest::feed(wb, {synth::sample_at(2.01, 180.0, kPatientButton),
+                           synth::sample_at(2.02, 181.0, kPatientButton)});
+    ppt.signal_pain(2.03, protocols::PainSignalSource::Keyboard);
+    const auto presses = ppt.take_presses_while_loaded();
+    ASSERT_EQ(presses.size(), 2u);
+    EXPECT_DOUBLE_EQ(presses[0].t_s, 2.01);
+    EXPECT_DOUBLE_EQ(presses[0].pressure_kpa, 180.0);
+    EXPECT_DOUBLE_EQ(presses[1].pressure_kpa, 181.0);
+    EXPECT_EQ(protocols::to_words(presses[0]),
+              "the patient pressed at 180 kPa while the probe was loaded: kept as an event, not "
+              "a trial (its ramp did not start from baseline)");
+    EXPECT_TRUE(ppt.take_presses_while_loaded().empty()); // each said once
+    ASSERT_TRUE(ppt.baseline_wait());
+    EXPECT_EQ(ppt.baseline_wait()->presses.size(), 2u);
+    EXPECT_TRUE(ppt.rows().empty());
+
+    // Lifted, then a ramp from baseline: that one is the trial, and the wait is over.
+    double t = rest(2.1, 1.0);
+    EXPECT_FALSE(ppt.baseline_wait());
+    run(t, 300.0);
+    sessiontest::settle(wb);
+    ASSERT_EQ(ppt.rows().size(), 1u);
+    EXPECT_NEAR(ppt.rows()[0].trial.result.ppt_kpa, 300.0, 0.5);
+    EXPECT_TRUE(ppt.take_presses_while_loaded().empty());
+}

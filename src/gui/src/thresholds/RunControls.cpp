@@ -117,7 +117,8 @@ bool RunControls::retest_prompt_visible() const {
     return !retest_row_->isHidden();
 }
 
-void RunControls::show_series(const PptSeries* series, const QString& hint) {
+void RunControls::show_series(const PptSeries* series, const QString& hint,
+                              const std::optional<algocore::protocols::BaselineWait>& wait) {
     const PptSeriesState state = series ? series->state() : PptSeriesState::ReadyForTrial;
     QString text;
     switch (state) {
@@ -132,6 +133,14 @@ void RunControls::show_series(const PptSeries* series, const QString& hint) {
                : trial == PptTrialState::WaitingForBaseline
                    ? tr("Lift the probe: a trial starts from baseline")
                    : tr("Armed: place the probe and ramp up");
+        // Armed while the probe is loaded: the pressure and the baseline, in the words the
+        // CLI says too, and the patient's press during the wait (kept as an event).
+        if (wait) {
+            text = QString::fromStdString(algocore::protocols::to_words(*wait));
+            if (!wait->presses.empty())
+                text += QStringLiteral(" · ") +
+                        QString::fromStdString(algocore::protocols::to_words(wait->presses.back()));
+        }
         break;
     }
     case PptSeriesState::InterTrial:

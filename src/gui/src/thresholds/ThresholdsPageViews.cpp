@@ -20,7 +20,7 @@ using algocore::storage::BodySide;
 
 void ThresholdsPage::refresh() {
     auto& model = session();
-    run_->show_series(model.series(), hint_);
+    run_->show_series(model.series(), hint_, model.baseline_wait());
     table_->show_rows(model.rows());
     summary_->show_result(model.result(), model.preset().aggregate);
     const auto* series = model.series();

@@ -81,6 +81,10 @@ public:
     std::vector<PptSeriesTrial> take_finished();
     /// Every finished trial not yet taken, with the trace so far (closing the series).
     std::vector<PptSeriesTrial> take_all();
+    /// The running trial was armed while the probe is loaded and waits for the baseline.
+    std::optional<BaselineWait> baseline_wait() const;
+    /// Every press while a trial of this series waited for the baseline (oldest first).
+    const std::vector<PressWhileLoaded>& presses_while_loaded() const { return presses_; }
     int counted_trials() const;
     /// Summary over counted trials so far.
     PptSummary summary() const;
@@ -92,6 +96,7 @@ private:
     void begin_watched_trial();
     void attach_trace_if_released();
     void settle(PptSeriesState next);
+    void collect_presses();
     int trials_allowed() const;
 
     PptPreset preset_;
@@ -99,6 +104,8 @@ private:
     std::optional<PptTrial> trial_; ///< running, or the last one recording its release
     std::optional<PptTrial> watch_; ///< armed after a trial: catches the next ramp
     std::vector<PptSeriesTrial> trials_;
+    std::vector<PressWhileLoaded> presses_;
+    std::size_t presses_collected_ = 0; ///< of trial_'s presses
     std::size_t reported_ = 0;
     double now_s_ = 0.0;
     double rest_until_s_ = 0.0;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "algocore/Sample.h"
+#include "algocore/protocols/BaselineWait.h"
 #include "algocore/protocols/PptPreset.h"
 #include "algocore/protocols/PptTrialResult.h"
 #include "algocore/protocols/RampCorridor.h"
@@ -59,6 +60,12 @@ public:
     /// Adds flags to the result (e.g. short_rest, decided by the series); they invalidate
     /// the trial when they are invalidating flags.
     void add_flags(std::uint32_t flags);
+    /// Armed while the probe is loaded: the pressure it waits on and the baseline to lift
+    /// below; nullopt in every other state (and before a sample has arrived).
+    std::optional<BaselineWait> baseline_wait() const;
+    /// Patient presses (button edges, external signals) while waiting for the baseline: no
+    /// trial, but kept (oldest first).
+    const std::vector<PressWhileLoaded>& presses_while_loaded() const { return presses_; }
     /// Samples from the ramp start until the probe was released after the end.
     const std::vector<Sample>& trace() const { return trace_; }
     const PptPreset& preset() const { return preset_; }
@@ -77,6 +84,9 @@ private:
     RampRateEstimator gauge_;
     std::vector<Sample> trace_;
     bool patient_was_down_ = false;
+    bool seen_sample_ = false;         ///< a button held at arming is not a press
+    std::optional<double> loaded_kpa_; ///< newest pressure while waiting for the baseline
+    std::vector<PressWhileLoaded> presses_;
     bool released_ = false;
     std::optional<double> pending_signal_t_s_;
     std::optional<double> below_release_since_s_; ///< probe seemingly off since

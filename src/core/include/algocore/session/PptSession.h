@@ -77,6 +77,12 @@ public:
     PptPointResult result() const;
     /// This visit's reported threshold per point (site key, side) with counted trials.
     std::map<std::pair<std::string, BodySide>, double> session_thresholds() const;
+    /// The running trial was armed while the probe is loaded: what it waits on (the
+    /// Thresholds state and the CLI say protocols::to_words of it).
+    std::optional<protocols::BaselineWait> baseline_wait() const;
+    /// Patient presses while a trial waited for the baseline, since the last call (the CLI
+    /// prints each as an event); no trial is made of them.
+    std::vector<protocols::PressWhileLoaded> take_presses_while_loaded();
     /// Trials handed to the recorder so far.
     int stored_trials() const { return stored_trials_; }
     /// Rows stored since the last call (the CLI prints them once committed).
@@ -106,11 +112,13 @@ private:
         std::optional<storage::SiteMdcRecord> own_mdc;     ///< the lab's MDC stored for the point
         std::map<storage::RecordId, std::string> excluded; ///< reasons, by trial record id
         std::map<storage::RecordId, bool> counted_before;  ///< earlier series' rows, excluded
+        std::size_t presses_noted = 0;                     ///< of the series' presses while loaded
     };
     using Key = std::pair<std::string, BodySide>;
     Point* current();
     const Point* current() const;
     void store_finished(Point& point);
+    void note_presses(Point& point);
     void store(Point& point, const protocols::PptSeriesTrial& trial);
     void close_series(Point& point);
     void look_up_previous(const Key& key);
@@ -125,6 +133,7 @@ private:
     std::map<Key, Point> points_;
     int stored_trials_ = 0;
     std::vector<PptTrialRow> newly_stored_;
+    std::vector<protocols::PressWhileLoaded> newly_pressed_;
     std::function<void()> on_change_;
     int generation_ = 0; ///< answers for an earlier visit are dropped
     std::optional<double> reaction_ms_;
