@@ -139,10 +139,9 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         now_s = wb.session_now_s().value_or(wb.latest_sample_t_s());
         say_waiting();
         report(ppt.take_stored());
-        const auto* series = ppt.series();
-        if (series && series->state() == protocols::PptSeriesState::RetestPrompt)
-            ppt.answer_retest(true, now_s);
-        if ((series && series->finished() && !series->current_trial()->recording()) || !more) break;
+        const session::PptRunState run = ppt.run_state();
+        if (run.series == protocols::PptSeriesState::RetestPrompt) ppt.answer_retest(true, now_s);
+        if (run.over || !more) break;
     }
     ppt.close();
     report(ppt.take_stored());

@@ -55,6 +55,15 @@ rule("tolerance verdict"
      "calibration/include/algocal/CalibrationAnalysis.h;calibration/src/CalibrationAnalysis.cpp;src/core/session/CalibrationSession.cpp"
      "use CalibrationSession's outcome (decide, save) or session::tolerance_verdict()")
 
+# Views ask sessions, not engines (issue 20): a page or a command shows PptSession::run_state()
+# and never reaches through the session into the series and its trial, where the next change
+# to the engine would silently change what one view shows and not the other.
+set(folders "src/gui;src/cli;src/app")
+rule("views ask sessions"
+     "[.]series[(][)]|current_trial[(][)]"
+     ""
+     "ask algocore::session::PptSession (run_state(), baseline_wait(), rows(), result())")
+
 if(violations)
   message(FATAL_ERROR "A rule defined outside its one home:\n${violations}")
 endif()

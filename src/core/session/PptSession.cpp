@@ -146,6 +146,33 @@ const PptSeries* PptSession::series() const {
     return point && point->series ? &*point->series : nullptr;
 }
 
+PptRunState PptSession::run_state() const {
+    PptRunState run;
+    const PptSeries* running = series();
+    if (!running) return run;
+    run.started = true;
+    run.series = running->state();
+    run.any_trial = !running->trials().empty();
+    run.counted = running->counted_trials();
+    run.needed = running->preset().trials;
+    run.rest_left_s = running->countdown_remaining_s();
+    run.baseline_wait = running->baseline_wait();
+    if (const protocols::PptTrial* trial = running->current_trial()) {
+        run.trial = trial->state();
+        if (run.trial == protocols::PptTrialState::Ramping)
+            run.ramp_rate_kpa_s = trial->current_rate_kpa_s();
+        if (run.trial != protocols::PptTrialState::Idle) run.corridor = trial->corridor();
+        run.over = running->finished() && !trial->recording();
+    } else {
+        run.over = running->finished();
+    }
+    if (run.series == PptSeriesState::RetestPrompt && run.any_trial) {
+        run.retest_number = running->trials().back().number;
+        run.retest_flags = running->trials().back().result.flags;
+    }
+    return run;
+}
+
 std::vector<PptTrialRow> PptSession::rows() const {
     const Point* point = current();
     if (!point) return {};

@@ -11,7 +11,6 @@
 
 namespace algogui {
 
-using algocore::protocols::PptSeries;
 using algocore::protocols::PptSeriesState;
 using algocore::protocols::PptTrialState;
 
@@ -99,7 +98,7 @@ RunControls::RunControls(QWidget* parent) : QWidget(parent) {
         set_pain_key(sequence[0].key());
         Q_EMIT painKeyChanged(pain_key_);
     });
-    show_series(nullptr, {});
+    show_run({}, {});
 }
 
 void RunControls::set_pain_key(int key) {
@@ -117,45 +116,41 @@ bool RunControls::retest_prompt_visible() const {
     return !retest_row_->isHidden();
 }
 
-void RunControls::show_series(const PptSeries* series, const QString& hint,
-                              const std::optional<algocore::protocols::BaselineWait>& wait) {
-    const PptSeriesState state = series ? series->state() : PptSeriesState::ReadyForTrial;
+void RunControls::show_run(const algocore::session::PptRunState& run, const QString& hint) {
+    const PptSeriesState state = run.series;
     QString text;
     switch (state) {
     case PptSeriesState::ReadyForTrial:
-        text = series && !series->trials().empty()
-                   ? tr("Ready: ramp from baseline for the next trial")
-                   : tr("Ready: press Start trial");
+        text = run.any_trial ? tr("Ready: ramp from baseline for the next trial")
+                             : tr("Ready: press Start trial");
         break;
-    case PptSeriesState::TrialRunning: {
-        const auto trial = series->current_trial()->state();
-        text = trial == PptTrialState::Ramping ? tr("Ramping — press PAIN at the signal")
-               : trial == PptTrialState::WaitingForBaseline
+    case PptSeriesState::TrialRunning:
+        text = run.trial == PptTrialState::Ramping ? tr("Ramping — press PAIN at the signal")
+               : run.trial == PptTrialState::WaitingForBaseline
                    ? tr("Lift the probe: a trial starts from baseline")
                    : tr("Armed: place the probe and ramp up");
         // Armed while the probe is loaded: the pressure and the baseline, in the words the
         // CLI says too, and the patient's press during the wait (kept as an event).
-        if (wait) {
+        if (const auto& wait = run.baseline_wait) {
             text = QString::fromStdString(algocore::protocols::to_words(*wait));
             if (!wait->presses.empty())
                 text += QStringLiteral(" · ") +
                         QString::fromStdString(algocore::protocols::to_words(wait->presses.back()));
         }
         break;
-    }
     case PptSeriesState::InterTrial:
         text = tr("Rest: next trial in %1 s (a ramp now is recorded, flagged short rest)")
-                   .arg(std::ceil(series->countdown_remaining_s()), 0, 'f', 0);
+                   .arg(std::ceil(run.rest_left_s), 0, 'f', 0);
         break;
     case PptSeriesState::RetestPrompt: text = tr("Invalid trial"); break;
     case PptSeriesState::Complete:
-        text = tr("Series complete (%1 counted) — Start trial begins a new series")
-                   .arg(series->counted_trials());
+        text =
+            tr("Series complete (%1 counted) — Start trial begins a new series").arg(run.counted);
         break;
     case PptSeriesState::Incomplete:
         text = tr("Series INCOMPLETE: %1 of %2 counted — Start trial begins a new series")
-                   .arg(series->counted_trials())
-                   .arg(series->preset().trials);
+                   .arg(run.counted)
+                   .arg(run.needed);
         break;
     }
     if (!hint.isEmpty()) text += QStringLiteral(" · ") + hint;
@@ -167,12 +162,11 @@ void RunControls::show_series(const PptSeries* series, const QString& hint,
     abort_->setEnabled(running);
     pain_->setEnabled(running);
     retest_row_->setVisible(state == PptSeriesState::RetestPrompt);
-    if (state == PptSeriesState::RetestPrompt && series && !series->trials().empty()) {
-        const auto& last = series->trials().back().result;
+    if (state == PptSeriesState::RetestPrompt && run.retest_number > 0) {
         retest_text_->setText(
             tr("Trial %1 is invalid (%2). Repeat it?")
-                .arg(series->trials().back().number)
-                .arg(QString::fromStdString(algocore::protocols::flags_to_string(last.flags))
+                .arg(run.retest_number)
+                .arg(QString::fromStdString(algocore::protocols::flags_to_string(run.retest_flags))
                          .replace(QLatin1Char('_'), QLatin1Char(' '))
                          .replace(QLatin1Char(','), QStringLiteral(", "))));
     }

@@ -67,8 +67,7 @@ ThresholdsPage::ThresholdsPage(algocore::session::Workbench& workbench, LiveFeed
 
     trial_keys_ = new TrialKeys(
         [this] {
-            const auto* series = session().series();
-            return isVisible() && series && series->state() == PptSeriesState::TrialRunning;
+            return isVisible() && session().run_state().series == PptSeriesState::TrialRunning;
         },
         this);
     connect(trial_keys_, &TrialKeys::painKeyPressed, this,
@@ -100,7 +99,7 @@ ThresholdsPage::ThresholdsPage(algocore::session::Workbench& workbench, LiveFeed
     connect(body_map_, &BodyMapWidget::customPointChosen, this, &ThresholdsPage::on_custom_point);
     if (feed_) {
         connect(feed_, &LiveFeed::frameReady, this, [this] {
-            if (isVisible() || session().series()) show_samples(feed_->frame_samples());
+            if (isVisible() || session().run_state().started) show_samples(feed_->frame_samples());
         });
         connect(feed_, &LiveFeed::statusChanged, this, &ThresholdsPage::on_device_status);
     }
@@ -217,9 +216,8 @@ void ThresholdsPage::show_samples(std::span<const algocore::Sample> samples) {
         latest_t_s_ = sample.t_s;
     }
     // The demo measures the other side once the left is complete.
-    const auto* series = session().series();
-    if (demo_ && series && series->finished() && session().side() == BodySide::Left &&
-        session().site() && !series->current_trial()->recording()) {
+    if (demo_ && session().run_state().over && session().side() == BodySide::Left &&
+        session().site()) {
         on_point_chosen(session().site()->key, BodySide::Right);
         on_start(false);
     }

@@ -20,13 +20,11 @@ using algocore::storage::BodySide;
 
 void ThresholdsPage::refresh() {
     auto& model = session();
-    run_->show_series(model.series(), hint_, model.baseline_wait());
+    const auto run = model.run_state();
+    run_->show_run(run, hint_);
     table_->show_rows(model.rows());
     summary_->show_result(model.result(), model.preset().aggregate);
-    const auto* series = model.series();
-    const auto* trial = series ? series->current_trial() : nullptr;
-    const bool ramping = trial && trial->state() == PptTrialState::Ramping;
-    gauge_->show_rate(ramping ? trial->current_rate_kpa_s() : std::nullopt, ramping);
+    gauge_->show_rate(run.ramp_rate_kpa_s, run.trial == PptTrialState::Ramping);
     refresh_plot();
     refresh_map();
 }
@@ -46,11 +44,8 @@ void ThresholdsPage::refresh_plot() {
     frame.now_t_s = latest_t_s_;
     frame.markers = markers_;
     frame.samples_shown = history_.size();
-    const auto* series = session().series();
-    if (const auto* trial = series ? series->current_trial() : nullptr) {
-        // The corridor stays up after the trial so the operator can see how the ramp went.
-        if (trial->state() != PptTrialState::Idle) frame.corridor = trial->corridor();
-    }
+    // The corridor stays up after the trial so the operator can see how the ramp went.
+    frame.corridor = session().run_state().corridor;
     plot_->show_frame(frame);
 }
 

@@ -4,6 +4,7 @@
 // its raw trace. The Thresholds page and `algoscope-cli ppt` are views of this class.
 // Earlier thresholds (for the change against the previous session) are read without
 // blocking: asked of the storage, delivered through the Inbox.
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <optional>
@@ -27,6 +28,26 @@ struct PptTrialRow {
     storage::RecordId record_id = storage::kNoRecord; ///< 0 = not stored
     storage::WriteTicket ticket = 0;                  ///< to wait for its commit
     std::string excluded_reason; ///< why the examiner excluded it; empty = not excluded
+};
+
+/// The run at the selected point as the views show it: asked of the session, so neither the
+/// Thresholds page nor `algoscope-cli ppt` reaches into the series or its trial.
+struct PptRunState {
+    bool started = false; ///< a series runs (or ran) at the point
+    protocols::PptSeriesState series = protocols::PptSeriesState::ReadyForTrial;
+    protocols::PptTrialState trial = protocols::PptTrialState::Idle; ///< running or last trial
+    bool any_trial = false;                                          ///< a trial was recorded
+    int counted = 0;                                                 ///< counted trials
+    int needed = 0;                                                  ///< the preset's trials
+    double rest_left_s = 0.0;                                        ///< before the next trial
+    /// Armed while the probe is loaded: what the trial waits on (see baseline_wait()).
+    std::optional<protocols::BaselineWait> baseline_wait;
+    std::optional<double> ramp_rate_kpa_s;           ///< smoothed, while ramping
+    std::optional<protocols::RampCorridor> corridor; ///< once armed; stays after the trial
+    /// The series is over and its last trial's release is recorded: nothing more comes.
+    bool over = false;
+    int retest_number = 0;          ///< the invalid trial a retest prompt asks about
+    std::uint32_t retest_flags = 0; ///< its flags (protocols::flags_to_string)
 };
 
 /// Results at the selected point.
@@ -72,6 +93,8 @@ public:
     void close();
 
     // ---- what the views show ------------------------------------------------------------
+    PptRunState run_state() const;
+    /// The engine itself, for tests; views ask run_state().
     const protocols::PptSeries* series() const;
     std::vector<PptTrialRow> rows() const;
     PptPointResult result() const;

@@ -4,10 +4,8 @@
 // countdown, and the non-modal retest prompt after an invalid trial.
 #include <QKeySequence>
 #include <QWidget>
-#include <optional>
 
-#include "algocore/protocols/BaselineWait.h"
-#include "algocore/protocols/PptSeries.h"
+#include "algocore/session/PptSession.h"
 
 class QKeySequenceEdit;
 class QLabel;
@@ -20,10 +18,8 @@ class RunControls : public QWidget {
 public:
     explicit RunControls(QWidget* parent = nullptr);
 
-    /// Shows the series state (nullptr: no trial yet at this point); hint explains a refusal;
-    /// wait: the running trial was armed while the probe is loaded (PptSession::baseline_wait).
-    void show_series(const algocore::protocols::PptSeries* series, const QString& hint,
-                     const std::optional<algocore::protocols::BaselineWait>& wait = {});
+    /// Shows the run at the point (PptSession::run_state); hint explains a refusal.
+    void show_run(const algocore::session::PptRunState& run, const QString& hint);
     /// The key that signals pain (default Space).
     int pain_key() const { return pain_key_; }
     void set_pain_key(int key);
