@@ -55,6 +55,14 @@ rule("tolerance verdict"
      "calibration/include/algocal/CalibrationAnalysis.h;calibration/src/CalibrationAnalysis.cpp;src/core/session/CalibrationSession.cpp"
      "use CalibrationSession's outcome (decide, save) or session::tolerance_verdict()")
 
+# "No stored threshold" is a typed result (Prescription::resolve's ResolvedBand::missing), not
+# the name of the field a check refused: a view comparing check.field with "ppt_kpa" breaks the
+# day the check is worded differently.
+rule("no stored threshold"
+     "[.]field[ \t]*[!=]=[ \t]*\"(ppt|tolerance)_kpa\""
+     ""
+     "ask ResolvedBand::missing (protocols::StoredThreshold)")
+
 # Views ask sessions, not engines (issue 20): a page or a command shows PptSession::run_state()
 # and never reaches through the session into the series and its trial, where the next change
 # to the engine would silently change what one view shows and not the other.
