@@ -32,6 +32,20 @@ void bind_blob(SQLite::Statement& st, int index, const std::vector<std::uint8_t>
     st.bind(index, blob.data(), static_cast<int>(blob.size()));
 }
 
+// The three trace tables (trial_traces, hold_traces, template_traces) have one shape: the
+// owning record's id, the sample count and the encoded samples, written in the owner's
+// transaction. One insert for all three, so a change to the trace columns is made once.
+void insert_trace(SQLite::Database& db, const char* table, const char* owner_column,
+                  RecordId owner_id, std::size_t sample_count,
+                  const std::vector<std::uint8_t>& blob) {
+    SQLite::Statement trace(db, std::string("INSERT INTO ") + table + " (" + owner_column +
+                                    ", sample_count, samples) VALUES (?,?,?)");
+    trace.bind(1, owner_id);
+    trace.bind(2, static_cast<std::int64_t>(sample_count));
+    bind_blob(trace, 3, blob);
+    trace.exec();
+}
+
 void insert(SQLite::Database& db, const Subject& s) {
     SQLite::Statement st(db, "INSERT INTO subjects (id, code, sex, age_band, dominant_side, notes, "
                              "uuid) VALUES (?,?,?,?,?,?,?)");
@@ -119,12 +133,7 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
     bind_record_uuid(st, 22, t.uuid);
     bind_optional(st, 23, t.rate_at_button_kpa_s);
     st.exec();
-    SQLite::Statement trace(db, "INSERT INTO trial_traces (trial_id, sample_count, samples) "
-                                "VALUES (?,?,?)");
-    trace.bind(1, t.id);
-    trace.bind(2, static_cast<std::int64_t>(w.sample_count));
-    bind_blob(trace, 3, w.blob);
-    trace.exec();
+    insert_trace(db, "trial_traces", "trial_id", t.id, w.sample_count, w.blob);
 }
 
 std::string step_ups_json(const std::vector<StepUpRecord>& steps) {
@@ -185,12 +194,7 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
     bind_record_uuid(st, i++, h.uuid);
     bind_optional(st, i++, signal_losses_json(m));
     st.exec();
-    SQLite::Statement trace(db, "INSERT INTO hold_traces (hold_id, sample_count, samples) "
-                                "VALUES (?,?,?)");
-    trace.bind(1, h.id);
-    trace.bind(2, static_cast<std::int64_t>(w.sample_count));
-    bind_blob(trace, 3, w.blob);
-    trace.exec();
+    insert_trace(db, "hold_traces", "hold_id", h.id, w.sample_count, w.blob);
 }
 
 void insert(SQLite::Database& db, const TrainingScore& s) {
@@ -246,12 +250,7 @@ void insert(SQLite::Database& db, const TemplateWrite& w) {
     st.bind(8, t.duration_s);
     bind_record_uuid(st, 9, t.uuid);
     st.exec();
-    SQLite::Statement trace(db, "INSERT INTO template_traces (template_id, sample_count, samples) "
-                                "VALUES (?,?,?)");
-    trace.bind(1, t.id);
-    trace.bind(2, static_cast<std::int64_t>(w.sample_count));
-    bind_blob(trace, 3, w.blob);
-    trace.exec();
+    insert_trace(db, "template_traces", "template_id", t.id, w.sample_count, w.blob);
 }
 
 void insert(SQLite::Database& db, const TrainingPlan& p) {
