@@ -235,6 +235,11 @@ void AutoDetectDriver::on_tick(SteadyTime now, DriverLink& link) {
     if (in_step_s >= step_length_s) next_step(now, link);
 }
 
+bool AutoDetectDriver::request_cue(std::uint16_t cue_id, std::uint16_t duration_ms,
+                                   DriverLink& link) {
+    return inner_ ? inner_->request_cue(cue_id, duration_ms, link) : false;
+}
+
 void AutoDetectDriver::stop(DriverLink& link) {
     if (inner_) inner_->stop(link);
     stopped_ = true;

@@ -70,6 +70,26 @@ TEST(AutoDetect, FindsAStreamingNativeDeviceByListeningOnly) {
         << wire.link().event_log();
 }
 
+TEST(AutoDetect, HandsACueRequestToTheNativeDriverItFound) {
+    // algoscope-cli rt with the default --driver auto waited for cues that were never asked.
+    NativeEmulator::Options o;
+    o.gives_cues = true;
+    NativeEmulator device(o);
+    AutoDetectDriver driver{DriverOptions{}};
+    VirtualWire wire(driver, device);
+    wire.start();
+    EXPECT_FALSE(driver.request_cue(1, 200, wire.link())); // nothing found yet
+    wire.run_for(2.0);
+    ASSERT_EQ(driver.name(), "native") << wire.link().event_log();
+    ASSERT_TRUE(driver.identity() && driver.identity()->gives_cues);
+    ASSERT_TRUE(driver.request_cue(7, 200, wire.link()));
+    wire.run_for(0.1);
+    EXPECT_EQ(device.cues_received(), 1);
+    const auto cues = wire.link().events_of(LinkEvent::Kind::Cue);
+    ASSERT_EQ(cues.size(), 1u) << wire.link().event_log();
+    EXPECT_EQ(cues[0].cue_id, 7);
+}
+
 TEST(AutoDetect, FindsAMark10) {
     Mark10Emulator gauge;
     const auto d = detect(gauge);

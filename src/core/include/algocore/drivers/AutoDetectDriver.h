@@ -33,6 +33,8 @@ public:
     void on_bytes(const ByteChunk& chunk, DriverLink& link) override;
     void on_tick(SteadyTime now, DriverLink& link) override;
     void stop(DriverLink& link) override;
+    /// Handed to the driver it found (a native device gives cues); false while detecting.
+    bool request_cue(std::uint16_t cue_id, std::uint16_t duration_ms, DriverLink& link) override;
     std::optional<DeviceIdentity> identity() const override;
     DriverStats stats() const override;
 
