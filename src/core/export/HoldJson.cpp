@@ -18,6 +18,9 @@ json hold_json(const storage::Hold& h, const std::string& site_key) {
         for (const storage::SignalLossRecord& loss : *m.signal_losses)
             losses.push_back({{"at_s", loss.at_s}, {"lost_s", loss.lost_s}});
     }
+    // Null (not an empty list) for a hold recorded before marks were stored.
+    const json marks = h.release_marks ? json(h.release_marks->marks_s) : json(nullptr);
+    const json detections = h.release_marks ? json(h.release_marks->detections_s) : json(nullptr);
     // A prescription that is not JSON (never written so) is kept as its text.
     const json prescription = json::parse(h.prescription, nullptr, false);
     return {{"hold_id", h.id},
@@ -49,7 +52,9 @@ json hold_json(const storage::Hold& h, const std::string& site_key) {
             {"step_ups", steps},
             {"pain_rating", h.pain_rating_0_10 ? json(*h.pain_rating_0_10) : json(nullptr)},
             {"signal_lost_s", m.signal_losses ? json(m.signal_lost_s()) : json(nullptr)},
-            {"signal_losses", losses}};
+            {"signal_losses", losses},
+            {"release_marks_s", marks},
+            {"release_detections_s", detections}};
 }
 
 } // namespace algocore::exporting

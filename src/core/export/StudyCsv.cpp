@@ -41,6 +41,14 @@ std::string losses_text(const storage::HoldMetrics& m) {
             out += (out.empty() ? "" : ";") + num(loss.at_s) + ":" + num(loss.lost_s);
     return out;
 }
+// "12.5;30": seconds from the hold's start, in order; empty when there are none or (see the
+// caller) when the hold was recorded before marks were stored.
+std::string seconds_text(const std::vector<double>& times_s) {
+    std::string out;
+    for (const double t_s : times_s)
+        out += (out.empty() ? "" : ";") + num(t_s);
+    return out;
+}
 } // namespace
 
 void write_subjects_csv(const StudyData& data, std::ostream& out) {
@@ -147,14 +155,38 @@ void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, 
 
 void write_holds_csv(const StudyData& data, std::ostream& out) {
     CsvWriter csv(out);
-    csv.row({"subject",      "session",       "date",           "operator",
-             "site",         "side",          "hold",           "prescription",
-             "band_low_kpa", "band_high_kpa", "limit_kpa",      "target_hold_s",
-             "outcome",      "duration_s",    "time_in_band_s", "time_in_band_pct",
-             "mean_kpa",     "median_kpa",    "pti_kpa_s",      "peak_kpa",
-             "cv_pct",       "excursions",    "overshoots",     "step_ups",
-             "pain_rating",  "probe_cm2",     "calibration_id", "signal_lost_s",
-             "signal_losses"});
+    csv.row({"subject",
+             "session",
+             "date",
+             "operator",
+             "site",
+             "side",
+             "hold",
+             "prescription",
+             "band_low_kpa",
+             "band_high_kpa",
+             "limit_kpa",
+             "target_hold_s",
+             "outcome",
+             "duration_s",
+             "time_in_band_s",
+             "time_in_band_pct",
+             "mean_kpa",
+             "median_kpa",
+             "pti_kpa_s",
+             "peak_kpa",
+             "cv_pct",
+             "excursions",
+             "overshoots",
+             "step_ups",
+             "pain_rating",
+             "probe_cm2",
+             "calibration_id",
+             "signal_lost_s",
+             "signal_losses",
+             "release_marks_recorded",
+             "release_marks_s",
+             "release_detections_s"});
     for (const auto& h : data.holds) {
         const Context c = context_of(data, h.session_id, h.site_id);
         const auto& m = h.metrics;
@@ -169,7 +201,12 @@ void write_holds_csv(const StudyData& data, std::ostream& out) {
                  h.pain_rating_0_10 ? std::to_string(*h.pain_rating_0_10) : "", num(h.probe_cm2),
                  std::to_string(h.calibration_id),
                  // Both empty for a hold recorded before losses were measured.
-                 m.signal_losses ? num(m.signal_lost_s()) : "", losses_text(m)});
+                 m.signal_losses ? num(m.signal_lost_s()) : "", losses_text(m),
+                 // Marks and prompts are empty both when there were none and when the hold was
+                 // recorded before they were stored; release_marks_recorded tells them apart.
+                 yes_no(h.release_marks.has_value()),
+                 h.release_marks ? seconds_text(h.release_marks->marks_s) : "",
+                 h.release_marks ? seconds_text(h.release_marks->detections_s) : ""});
     }
 }
 

@@ -147,6 +147,12 @@ storage::Hold Recorder::build_hold(const MeasuredPoint& point, const FinishedHol
     for (const auto& step : h.step_ups)
         r.step_ups.push_back({step.t_prompt_s - r.start_t_s, step.t_s - r.start_t_s,
                               step.before_kpa, step.after_kpa});
+    // Release marks and the detector's prompts on the same clock as the step-ups.
+    r.release_marks.emplace();
+    for (const double t_s : h.release_marks_s)
+        r.release_marks->marks_s.push_back(t_s - r.start_t_s);
+    for (const double t_s : h.release_detections_s)
+        r.release_marks->detections_s.push_back(t_s - r.start_t_s);
     r.pain_rating_0_10 = finished.pain_rating_0_10;
     r.repetition = h.repetition;
     return r;

@@ -9,6 +9,8 @@
 // NULL for holds recorded before a station measured them).
 // Version 5: each trial's rate over the last second before the button
 // (trials.rate_at_button_kpa_s) and the subjects' reaction-time tests, each with its cues.
+// Version 6: each hold's "release felt" marks and the detector's prompts (holds.release_marks,
+// the station's JSON; NULL for holds recorded before a station stored them).
 #include "ServerMigrations.h"
 
 namespace algocore::sharedstudy {
@@ -231,6 +233,9 @@ CREATE POLICY added_by_its_station ON algoscope.reaction_tests FOR INSERT TO alg
   WITH CHECK (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user));
 GRANT INSERT ON algoscope.reaction_tests TO algoscope_station;
 )sql";
+constexpr const char* kVersion6 = R"sql(
+ALTER TABLE algoscope.holds ADD COLUMN release_marks text;
+)sql";
 } // namespace
 
 const char* server_migration_sql(int to_version) {
@@ -240,6 +245,7 @@ const char* server_migration_sql(int to_version) {
     case 3: return kVersion3;
     case 4: return kVersion4;
     case 5: return kVersion5;
+    case 6: return kVersion6;
     default: return nullptr;
     }
 }

@@ -71,7 +71,8 @@ constexpr const char* kHoldColumns =
     "h.limit_kpa, h.target_hold_s, h.outcome, h.probe_cm2, h.calibration_id, h.start_t_s, "
     "h.duration_s, h.time_in_band_s, h.time_in_band_pct, h.mean_kpa, h.median_kpa, "
     "h.pti_kpa_s, h.peak_kpa, h.cv_pct, h.excursions, h.overshoots, h.step_ups, h.pain_rating, "
-    "h.contact_s, h.repetition, h.uuid::text, h.signal_losses FROM algoscope.holds h "
+    "h.contact_s, h.repetition, h.uuid::text, h.signal_losses, h.release_marks "
+    "FROM algoscope.holds h "
     "JOIN algoscope.sessions s ON s.uuid = h.session_uuid ";
 
 Session session_at(const ServerRows& r, int i, const StudyIndex& index) {
@@ -202,6 +203,7 @@ Hold hold_at(const ServerRows& r, int i, const StudyIndex& index) {
     h.repetition = static_cast<int>(r.integer(i, 26));
     h.uuid = r.text(i, 27);
     if (!r.is_null(i, 28)) m.signal_losses = signal_losses_from_json(r.text(i, 28));
+    if (!r.is_null(i, 29)) h.release_marks = release_marks_from_json(r.text(i, 29));
     return h;
 }
 

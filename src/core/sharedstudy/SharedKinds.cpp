@@ -136,6 +136,7 @@ std::vector<SharedKind> make_kinds() {
           {"contact_s", "r.contact_s", V::Real},
           {"repetition", "r.repetition", V::Integer},
           {"signal_losses", "r.signal_losses", V::Text},
+          {"release_marks", "r.release_marks", V::Text},
           {"sample_count", "(SELECT sample_count FROM hold_traces WHERE hold_id = r.id)",
            V::Integer},
           {"samples", "(SELECT samples FROM hold_traces WHERE hold_id = r.id)", V::Bytes}}},

@@ -81,6 +81,27 @@ std::vector<SignalLossRecord> signal_losses_from_json(const std::string& text) {
     return losses;
 }
 
+std::string release_marks_json(const ReleaseMarks& marks) {
+    return algoinput::json_text(
+        nlohmann::json{{"marks_s", marks.marks_s}, {"detections_s", marks.detections_s}});
+}
+
+namespace {
+std::vector<double> seconds_in(const nlohmann::json& object, const char* key) {
+    std::vector<double> out;
+    if (object.contains(key) && object[key].is_array())
+        for (const auto& t : object[key])
+            if (t.is_number()) out.push_back(t.get<double>());
+    return out;
+}
+} // namespace
+
+ReleaseMarks release_marks_from_json(const std::string& text) {
+    const auto object = nlohmann::json::parse(text, nullptr, false);
+    if (!object.is_object()) return {};
+    return {seconds_in(object, "marks_s"), seconds_in(object, "detections_s")};
+}
+
 RawTrace to_trace(const std::vector<Sample>& samples) {
     RawTrace trace;
     trace.samples.reserve(samples.size());

@@ -11,6 +11,8 @@
 // Version 9: each hold's stretches without signal (holds.signal_losses, JSON; NULL for holds
 // recorded before, whose figures bridge any such stretch).
 // Version 10: reaction-time tests with their cues; trials.rate_at_button_kpa_s.
+// Version 11: each hold's "release felt" marks and the release detector's prompts
+// (holds.release_marks, JSON; NULL for holds recorded before).
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -285,6 +287,12 @@ CREATE TRIGGER outbox_reaction_tests AFTER INSERT ON reaction_tests
   BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('reaction_tests', NEW.id); END;
 )sql";
 
+// A hold without marks or prompts stores {"marks_s":[],"detections_s":[]}; NULL means the
+// hold was recorded before marks were stored, so release-eval leaves it out.
+constexpr const char* kVersion11 = R"sql(
+ALTER TABLE holds ADD COLUMN release_marks TEXT;
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -398,6 +406,7 @@ const char* migration_sql(int to_version) {
     case 8: return kVersion8;
     case 9: return kVersion9;
     case 10: return kVersion10;
+    case 11: return kVersion11;
     default: return nullptr;
     }
 }

@@ -123,7 +123,8 @@ std::string hold_columns(const std::string& alias) {
                           "contact_s",
                           "repetition",
                           "uuid",
-                          "signal_losses"})
+                          "signal_losses",
+                          "release_marks"})
         out += (out.empty() ? "" : ", ") + alias + c;
     return out;
 }
@@ -203,6 +204,8 @@ Hold read_hold(SQLite::Statement& st) {
     h.uuid = st.getColumn(i++).getString();
     const SQLite::Column losses = st.getColumn(i++);
     if (!losses.isNull()) m.signal_losses = signal_losses_from_json(losses.getString());
+    const SQLite::Column marks = st.getColumn(i++);
+    if (!marks.isNull()) h.release_marks = release_marks_from_json(marks.getString());
     return h;
 }
 

@@ -153,6 +153,12 @@ std::optional<std::string> signal_losses_json(const HoldMetrics& m) {
     return storage::signal_losses_json(*m.signal_losses);
 }
 
+// nullopt only for a hold whose marks were not recorded (NULL in the column).
+std::optional<std::string> release_marks_json(const Hold& h) {
+    if (!h.release_marks) return std::nullopt;
+    return storage::release_marks_json(*h.release_marks);
+}
+
 void insert(SQLite::Database& db, const HoldWrite& w) {
     const Hold& h = w.hold;
     const HoldMetrics& m = h.metrics;
@@ -161,8 +167,8 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
             "band_high_kpa, limit_kpa, target_hold_s, outcome, probe_cm2, calibration_id, "
             "start_t_s, duration_s, time_in_band_s, time_in_band_pct, mean_kpa, median_kpa, "
             "pti_kpa_s, peak_kpa, cv_pct, excursions, overshoots, step_ups, pain_rating, "
-            "contact_s, repetition, uuid, signal_losses) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "contact_s, repetition, uuid, signal_losses, release_marks) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     int i = 1;
     st.bind(i++, h.id);
     st.bind(i++, h.session_id);
@@ -193,6 +199,7 @@ void insert(SQLite::Database& db, const HoldWrite& w) {
     st.bind(i++, h.repetition);
     bind_record_uuid(st, i++, h.uuid);
     bind_optional(st, i++, signal_losses_json(m));
+    bind_optional(st, i++, release_marks_json(h));
     st.exec();
     insert_trace(db, "hold_traces", "hold_id", h.id, w.sample_count, w.blob);
 }

@@ -400,6 +400,44 @@ TEST_F(StationPushTest, AHoldsSignalLossesTravelWithItAndReadBackAsTheStationSto
     EXPECT_FALSE(hold_of("S-022").metrics.signal_losses);
 }
 
+TEST_F(StationPushTest, AHoldsReleaseMarksTravelWithItAndAnUnrecordedHoldStaysUnrecorded) {
+    const std::string db = file("room-a.sqlite");
+    {
+        auto opened = storage::SqliteStorage::open(db);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        RecordedSession marked;
+        marked.subject_code = "S-031";
+        marked.operator_name = "Anna";
+        marked.started_utc = "2027-03-02T09:00:00Z";
+        marked.holds = 1;
+        marked.hold_release_marks = storage::ReleaseMarks{{8.5, 32.25}, {10.75}};
+        algotest::record_session(*opened.storage, marked);
+        RecordedSession older = marked;
+        older.subject_code = "S-032";
+        older.hold_release_marks.reset();
+        algotest::record_session(*opened.storage, older);
+        opened.storage->close();
+    }
+    const PushReport pushed = push(db, admin_url());
+    ASSERT_FALSE(pushed.error) << pushed.error.message;
+
+    SharedStudyOpen study = open_shared_study(admin_url());
+    ASSERT_TRUE(study.storage) << study.error;
+    const auto hold_of = [&](const std::string& code) {
+        const auto subject = study.storage->find_subject(code);
+        EXPECT_TRUE(subject);
+        const auto holds =
+            study.storage->holds_of(study.storage->sessions_of(subject->id).front().id);
+        EXPECT_EQ(holds.size(), 1u);
+        return holds.front();
+    };
+    const storage::Hold marked = hold_of("S-031");
+    ASSERT_TRUE(marked.release_marks);
+    EXPECT_EQ(marked.release_marks->marks_s, (std::vector<double>{8.5, 32.25}));
+    EXPECT_EQ(marked.release_marks->detections_s, (std::vector<double>{10.75}));
+    EXPECT_FALSE(hold_of("S-032").release_marks);
+}
+
 TEST_F(StationPushTest, AReactionTimeTestAndTheRateAtTheButtonTravelAsTheStationStoredThem) {
     const std::string db = file("room-a.sqlite");
     {

@@ -1,6 +1,7 @@
 #pragma once
 // Records a simulated station stores, for the shared-study tests and benchmarks: PPT series
 // (trials with ramp traces) and holds, through the Storage interface as the recorder would.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,8 @@ struct RecordedSession {
     int holds = 0;           ///< at the first site
     /// Each hold's stretches without signal; empty: the holds' losses were not measured.
     std::vector<algocore::storage::SignalLossRecord> hold_signal_losses{};
+    /// Each hold's "release felt" marks and prompts; nullopt: not recorded (before schema 11).
+    std::optional<algocore::storage::ReleaseMarks> hold_release_marks{};
     int samples_per_trace = 500;
     double ppt_kpa = 400.0; ///< the first trial's threshold; later ones vary around it
 };

@@ -71,6 +71,7 @@ RecordId record_session(Storage& storage, const RecordedSession& r) {
         h.metrics.time_in_band_s = 61.0;
         h.metrics.mean_kpa = 276.5;
         if (!r.hold_signal_losses.empty()) h.metrics.signal_losses = r.hold_signal_losses;
+        h.release_marks = r.hold_release_marks;
         h.step_ups.push_back({30.0, 31.5, 260.0, 285.0});
         h.pain_rating_0_10 = 4;
         h.repetition = i;

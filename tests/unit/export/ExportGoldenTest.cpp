@@ -115,6 +115,8 @@ StudyData sample_study() {
     h.repetition = 2;
     h.metrics.signal_losses = std::vector<SignalLossRecord>{{20.0, 10.25}};
     h.pain_rating_0_10.reset();
+    // The therapist felt two releases; the detector prompted at the step-up's 30 s.
+    h.release_marks = ReleaseMarks{{29.25, 61.5}, {30.0}};
     d.holds.push_back(h);
     d.audit_log.push_back(
         {1, "Dr. Ada", "2026-11-23T09:30:00Z", "trials", 2, "valid", "1", "0", "rate too fast"});
@@ -265,4 +267,14 @@ TEST(HoldJson, SaysTheTimeWithoutSignalAndWhetherItWasMeasured) {
     EXPECT_EQ(unplugged["signal_losses"][0]["lost_s"], 10.25);
     EXPECT_EQ(unplugged["site"], "upper_trapezius");
     EXPECT_EQ(unplugged["step_ups"][0]["after_kpa"], 420.0);
+}
+
+TEST(HoldJson, CarriesTheReleaseMarksAndPromptsAndSaysWhenTheyWereNotRecorded) {
+    const StudyData study = sample_study();
+    const auto before = hold_json(study.holds[0], "upper_trapezius");
+    EXPECT_TRUE(before["release_marks_s"].is_null());
+    EXPECT_TRUE(before["release_detections_s"].is_null());
+    const auto marked = hold_json(study.holds[1], "upper_trapezius");
+    EXPECT_EQ(marked["release_marks_s"], nlohmann::json({29.25, 61.5}));
+    EXPECT_EQ(marked["release_detections_s"], nlohmann::json({30.0}));
 }

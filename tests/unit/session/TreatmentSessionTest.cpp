@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "SessionFixture.h"
+#include "algocore/Buttons.h"
 #include "algocore/protocols/PrescriptionJson.h"
 
 using namespace algocore;
@@ -152,4 +153,40 @@ TEST_F(TreatmentFixture, StoppingAHoldEndsTheSetAndKeepsWhatWasMeasured) {
     wb.close_database();
     SQLite::Database db(path);
     EXPECT_EQ(db.execAndGet("SELECT outcome FROM holds").getString(), "stopped");
+}
+
+TEST_F(TreatmentFixture, ReleaseMarksAndTheDetectorsPromptsAreStoredWithTheHoldFromItsStart) {
+    measure_ppt_300();
+    wb.treatment().refresh_thresholds();
+    sessiontest::settle(wb);
+    const double t0 = 200.0;
+    ASSERT_EQ(wb.treatment().start(t0), "");
+    // The therapist marks the release at 21 s with the key, and at 33 s with the device's
+    // operator button (pressed for 0.2 s): a mark nothing released.
+    auto samples = hold_with_release(t0, 60.0);
+    for (Sample& s : samples)
+        if (s.t_s >= t0 + 33.0 && s.t_s < t0 + 33.2) s.buttons = kOperatorButton;
+    const auto key_at = std::find_if(samples.begin(), samples.end(),
+                                     [&](const Sample& s) { return s.t_s >= t0 + 21.0; });
+    sessiontest::feed(wb, {samples.begin(), key_at});
+    EXPECT_TRUE(wb.treatment().mark_release_felt(t0 + 21.0));
+    sessiontest::feed(wb, {key_at, samples.end()});
+    ASSERT_TRUE(wb.treatment().pending());
+    const auto detected = wb.treatment().pending()->hold.release_detections_s;
+    ASSERT_EQ(detected.size(), 1u);
+    EXPECT_EQ(wb.treatment().save_pending(std::nullopt), "");
+    sessiontest::settle(wb);
+
+    const auto holds = wb.storage()->holds_of(wb.visit().session_id());
+    ASSERT_EQ(holds.size(), 1u);
+    const storage::Hold& h = holds[0];
+    ASSERT_TRUE(h.release_marks);
+    // Band entered 2.7 s into the script: seconds from there, as the step-ups are.
+    ASSERT_EQ(h.release_marks->marks_s.size(), 2u);
+    EXPECT_NEAR(h.release_marks->marks_s[0], 21.0 - 2.7, 0.002);
+    EXPECT_NEAR(h.release_marks->marks_s[1], 33.0 - 2.7, 0.002);
+    ASSERT_EQ(h.release_marks->detections_s.size(), 1u);
+    EXPECT_NEAR(h.release_marks->detections_s[0], detected[0] - h.start_t_s, 1e-9);
+    ASSERT_EQ(h.step_ups.size(), 1u);
+    EXPECT_NEAR(h.release_marks->detections_s[0], h.step_ups[0].t_prompt_s, 1e-9);
 }

@@ -1,3 +1,4 @@
+#include <SQLiteCpp/SQLiteCpp.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -352,4 +353,49 @@ TEST(SqliteStorage, AHoldKeepsItsStretchesWithoutSignalAndAnUnmeasuredHoldSaysSo
     EXPECT_EQ((*lost.metrics.signal_losses)[0].at_s, 20.0);
     EXPECT_EQ((*lost.metrics.signal_losses)[1].lost_s, 1.5);
     EXPECT_EQ(lost.metrics.signal_lost_s(), 11.75);
+}
+
+TEST(SqliteStorage, AHoldKeepsItsReleaseMarksAndPromptsAndAnOlderHoldSaysTheyWereNotRecorded) {
+    algotest::TempDir dir;
+    Recorded r;
+    RecordId marked = 0, unlabelled = 0;
+    {
+        auto db = open_or_fail(dir.file("study.db"));
+        r = record_a_session(*db); // its hold has no release_marks: as before schema 11
+        Hold h = db->holds_of(r.session).at(0);
+        h.id = kNoRecord;
+        h.uuid.clear();
+        h.repetition = 2;
+        h.release_marks = ReleaseMarks{{12.5, 31.25}, {13.75, 44.0, 50.5}};
+        marked = db->record_hold(h, algotest::ramp_trace(300, 10.0, 1.0)).id;
+        h.uuid.clear();
+        h.repetition = 3;
+        h.release_marks = ReleaseMarks{}; // recorded, and the therapist marked nothing
+        unlabelled = db->record_hold(h, algotest::ramp_trace(300, 10.0, 1.0)).id;
+        EXPECT_EQ(db->close(), 0u);
+    }
+    auto db = open_or_fail(dir.file("study.db"));
+    const auto holds = db->holds_of(r.session);
+    ASSERT_EQ(holds.size(), 3u);
+    for (const Hold& h : holds) {
+        if (h.id == r.hold) {
+            EXPECT_FALSE(h.release_marks.has_value());
+        } else if (h.id == marked) {
+            ASSERT_TRUE(h.release_marks.has_value());
+            EXPECT_EQ(h.release_marks->marks_s, (std::vector<double>{12.5, 31.25}));
+            EXPECT_EQ(h.release_marks->detections_s, (std::vector<double>{13.75, 44.0, 50.5}));
+        } else {
+            EXPECT_EQ(h.id, unlabelled);
+            ASSERT_TRUE(h.release_marks.has_value());
+            EXPECT_TRUE(h.release_marks->marks_s.empty());
+            EXPECT_TRUE(h.release_marks->detections_s.empty());
+        }
+    }
+    // What the column holds, so other readers (the shared study) can parse it.
+    SQLite::Database raw(dir.file("study.db"), SQLite::OPEN_READONLY);
+    SQLite::Statement st(raw, "SELECT release_marks FROM holds WHERE id = ?");
+    st.bind(1, marked);
+    ASSERT_TRUE(st.executeStep());
+    EXPECT_EQ(st.getColumn(0).getString(),
+              R"({"detections_s":[13.75,44.0,50.5],"marks_s":[12.5,31.25]})");
 }

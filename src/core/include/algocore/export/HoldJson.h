@@ -15,7 +15,9 @@ namespace algocore::exporting {
 /// mean_kpa, median_kpa, pti_kpa_s, peak_kpa, cv_pct, excursions, overshoots, step_ups (each
 /// with t_prompt_s, t_s, before_kpa, after_kpa), pain_rating, signal_lost_s and
 /// signal_losses (each at_s, lost_s; both null for a hold recorded before losses were
-/// measured: its figures bridge any loss).
+/// measured: its figures bridge any loss), release_marks_s and release_detections_s (the
+/// therapist's "release felt" marks and the detector's prompts, seconds from start_t_s; both
+/// null for a hold recorded before they were stored).
 nlohmann::json hold_json(const storage::Hold& hold, const std::string& site_key);
 
 } // namespace algocore::exporting

@@ -196,6 +196,21 @@ std::string signal_losses_json(const std::vector<SignalLossRecord>& losses);
 /// by signal_losses_json).
 std::vector<SignalLossRecord> signal_losses_from_json(const std::string& text);
 
+/// A hold's labelled releases: the therapist's "release felt" marks and the release
+/// detector's prompts, both in seconds from the hold's start (the clock of its step-ups), so
+/// the detector can be scored against the marks (release-eval).
+struct ReleaseMarks {
+    std::vector<double> marks_s;
+    std::vector<double> detections_s;
+};
+
+/// A hold's release marks as stored (holds.release_marks, here and on the shared study's
+/// server): `{"marks_s":[12.5],"detections_s":[13.1]}`.
+std::string release_marks_json(const ReleaseMarks& marks);
+/// The stored text read back; malformed text reads as no marks and no prompts (the column is
+/// only ever written by release_marks_json).
+ReleaseMarks release_marks_from_json(const std::string& text);
+
 /// One sustained trigger-point hold at a point.
 struct Hold {
     RecordId id = kNoRecord;
@@ -216,6 +231,9 @@ struct Hold {
     std::optional<int> pain_rating_0_10;
     int repetition = 1;    ///< 1-based hold of the prescription's set
     std::string uuid = {}; ///< global identity, see RecordId
+    /// "Release felt" marks and the detector's prompts; nullopt for a hold recorded before
+    /// they were stored (schema 11).
+    std::optional<ReleaseMarks> release_marks{};
 };
 
 /// A point's threshold (PPT or tolerance) from one session: the mean of its counted trials.
