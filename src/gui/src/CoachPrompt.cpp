@@ -22,6 +22,10 @@ CoachPrompt CoachPrompt::take_up_slack() {
     return {tr("▲ TAKE UP THE SLACK"), theme::kAbove, std::nullopt, true};
 }
 
+CoachPrompt CoachPrompt::release_felt() {
+    return {tr("▲ RELEASE FELT: TAKE UP THE SLACK"), theme::kAbove, std::nullopt, true};
+}
+
 CoachPrompt CoachPrompt::step_up(double to_pressure_kpa) {
     return {tr("✔ STEPPED UP TO %1: HOLD"), theme::kInBand, to_pressure_kpa, true};
 }

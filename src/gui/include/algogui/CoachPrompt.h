@@ -25,6 +25,8 @@ struct CoachPrompt {
     bool operator==(const CoachPrompt& other) const = default;
 
     static CoachPrompt take_up_slack();
+    /// The therapist marked "release felt" (key F, or the device's operator button).
+    static CoachPrompt release_felt();
     /// A step-up was made (the rise settled at to_pressure_kpa): hold there.
     static CoachPrompt step_up(double to_pressure_kpa);
     static CoachPrompt over_limit();

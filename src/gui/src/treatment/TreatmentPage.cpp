@@ -1,6 +1,8 @@
 #include "algogui/treatment/TreatmentPage.h"
 
+#include <QApplication>
 #include <QFrame>
+#include <QGridLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -21,6 +23,7 @@
 #include "algogui/treatment/HoldSummaryPanel.h"
 #include "algogui/treatment/PointPicker.h"
 #include "algogui/treatment/PrescriptionEditor.h"
+#include "algogui/treatment/ReleaseKey.h"
 
 namespace algogui {
 
@@ -72,9 +75,16 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     start_ = big_button(QStringLiteral("Start hold"), QStringLiteral("StartHold"), this);
     stop_ = big_button(QStringLiteral("Stop"), QStringLiteral("StopHold"), this);
     stop_->setEnabled(false);
-    auto* buttons = new QHBoxLayout;
-    buttons->addWidget(start_, 2);
-    buttons->addWidget(stop_, 1);
+    felt_ = big_button(QStringLiteral("Release felt  (F)"), QStringLiteral("ReleaseFelt"), this);
+    felt_->setToolTip(QStringLiteral("Mark the moment you feel the tissue release (key F): "
+                                     "stored with the hold beside the detector's prompts"));
+    felt_->setEnabled(false);
+    auto* buttons = new QGridLayout;
+    buttons->addWidget(start_, 0, 0);
+    buttons->addWidget(stop_, 0, 1);
+    buttons->addWidget(felt_, 1, 0, 1, 2);
+    buttons->setColumnStretch(0, 2);
+    buttons->setColumnStretch(1, 1);
 
     auto* point_box = new QGroupBox(QStringLiteral("Point"), this);
     (new QVBoxLayout(point_box))->addWidget(point_);
@@ -133,6 +143,16 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     });
     connect(start_, &QPushButton::clicked, this, [this] { start_hold(); });
     connect(stop_, &QPushButton::clicked, this, [this] { stop_hold(); });
+    connect(felt_, &QPushButton::clicked, this, [this] { mark_release_felt(); });
+    // The key works wherever the therapist looks during a hold: this page or the coach view.
+    release_key_ = new ReleaseKey(
+        [this] {
+            const auto* sequence = session().sequence();
+            return isVisible() && sequence && sequence->phase() == SequencePhase::Holding;
+        },
+        this);
+    connect(release_key_, &ReleaseKey::releaseFeltPressed, this, [this] { mark_release_felt(); });
+    qApp->installEventFilter(release_key_);
     connect(summary_, &HoldSummaryPanel::saveRequested, this, [this] { save_hold(); });
     connect(summary_, &HoldSummaryPanel::discardRequested, this, [this] { confirm_discard(); });
     // Thresholds read from the database redraw the refusal and the stored values.

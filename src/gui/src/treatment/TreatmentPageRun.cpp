@@ -101,6 +101,15 @@ void TreatmentPage::stop_hold() {
     refresh(latest_ ? latest_->t_s : 0.0);
 }
 
+bool TreatmentPage::mark_release_felt() {
+    if (!latest_) return false;
+    const bool marked = workbench_.treatment().mark_release_felt(latest_->t_s);
+    // The mark's prompt comes back from the session with the others.
+    show_prompts(workbench_.treatment().take_prompts());
+    refresh(latest_->t_s);
+    return marked;
+}
+
 void TreatmentPage::feed(const std::vector<algocore::Sample>& samples) {
     for (const algocore::Sample& sample : samples) {
         history_.append(sample.t_s, sample.pressure_kpa,
@@ -158,7 +167,19 @@ void TreatmentPage::show_prompts(const std::vector<algocore::session::TreatmentP
             if (audio_) audio_->play_cue(LiveCue::HoldComplete);
             break;
         case TreatmentPromptKind::NextHold: set_prompt(std::nullopt); break;
-        case TreatmentPromptKind::ReleaseFelt: break;
+        case TreatmentPromptKind::ReleaseFelt: {
+            // Marked with the key, the button here or the device's operator button.
+            set_prompt(CoachPrompt::release_felt());
+            const auto* running = hold();
+            const double start_t_s =
+                running && !running->trace().empty() ? running->trace().front().t_s : 0.0;
+            const double pressure_kpa = latest_ ? latest_->pressure_kpa : 0.0;
+            step_up_log_.append(
+                QStringLiteral("Release felt at %1 s").arg(prompt.t_s - start_t_s, 0, 'f', 1));
+            markers_.push_back({PlotMarker::Kind::OperatorButton, prompt.t_s, pressure_kpa});
+            log_->setText(step_up_log_.join(QStringLiteral("   ·   ")));
+            break;
+        }
         case TreatmentPromptKind::Stretch:
         case TreatmentPromptKind::Rest:
         case TreatmentPromptKind::SetDone: break; // shown with their countdowns below
@@ -193,6 +214,10 @@ void TreatmentPage::show_phase() {
     }
     const bool running = treatment.running();
     stop_->setEnabled(running);
+    // A release can be felt once the hold has begun (in the band), not while it waits.
+    const auto* current = sequence ? sequence->current_hold() : nullptr;
+    felt_->setEnabled(running && current &&
+                      current->state() == algocore::protocols::HoldState::Holding);
     if (was_running_ != running) {
         was_running_ = running;
         Q_EMIT activeBandChanged();

@@ -32,6 +32,7 @@ class HoldSummaryPanel;
 class PointPicker;
 class PrescriptionEditor;
 class PressureReadout;
+class ReleaseKey;
 
 class TreatmentPage : public QWidget {
     Q_OBJECT
@@ -56,6 +57,9 @@ public:
     void stop_hold();
     /// Stores the finished hold with the pain rating; false with the reason shown.
     bool save_hold();
+    /// The therapist felt a release now (the F key or the button): marked on the running
+    /// hold, shown on the plot, in the log and on the coach view; false between holds.
+    bool mark_release_felt();
 
     algocore::session::TreatmentSession& session() { return workbench_.treatment(); }
     PointPicker& point() { return *point_; }
@@ -74,7 +78,9 @@ public:
     bool refusal_visible() const;
     /// "Measure PPT first" / "Measure tolerance first".
     QPushButton& measure_button() { return *measure_; }
-    /// Each step-up logged in this hold, one line each.
+    /// "Release felt (F)", enabled during a hold.
+    QPushButton& release_felt_button() { return *felt_; }
+    /// Each step-up and "release felt" mark logged in this hold, one line each.
     QStringList step_up_log() const { return step_up_log_; }
     /// Id of the last stored hold (kNoRecord before).
     algocore::storage::RecordId last_saved_hold() const { return session().last_saved(); }
@@ -123,6 +129,8 @@ private:
     QPushButton* measure_ = nullptr;
     QPushButton* start_ = nullptr;
     QPushButton* stop_ = nullptr;
+    QPushButton* felt_ = nullptr;
+    ReleaseKey* release_key_ = nullptr;
     PressureReadout* readout_ = nullptr;
     HoldStatusPanel* status_ = nullptr;
     QLabel* log_ = nullptr;
