@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "algoargs/Arguments.h"
 #include "algocore/sharedstudy/ServerSchema.h"
 #include "algoinput/JsonText.h"
 
@@ -67,7 +68,8 @@ void register_server_command(CLI::App& app) {
                      "libpq connection string or postgresql:// URI (no password in it: "
                      "~/.pgpass or PGPASSFILE)")
         ->required();
-    init->add_option("--study", o->study, "The study's name, when it is created (default: study)");
+    init->add_option("--study", o->study, "The study's name, when it is created (default: study)")
+        ->check(cli_args::printable_name());
     init->add_flag("--json", o->json, "Write one JSON object instead of text");
     init->callback([o] {
         if (const int code = run_init(*o); code != 0) throw CLI::RuntimeError(code);

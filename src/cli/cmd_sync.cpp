@@ -8,6 +8,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "algoargs/Arguments.h"
 #include "algocore/sharedstudy/StationPush.h"
 #include "algocore/storage/OpenStorage.h"
 #include "algoinput/JsonText.h"
@@ -104,7 +105,8 @@ void register_sync_command(CLI::App& app) {
         ->required();
     cmd->add_option("--station", o->station,
                     "The station's name in the study, given at its first push (default: this "
-                    "computer's name)");
+                    "computer's name)")
+        ->check(cli_args::printable_name());
     cmd->add_flag("--json", o->json,
                   "Write one JSON object: station, study, sent, already_on_server, "
                   "acknowledged_seq, pending, batches");

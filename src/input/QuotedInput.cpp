@@ -97,13 +97,28 @@ std::string quote_input(std::string_view text, std::size_t max_chars) {
 }
 
 bool is_printable_text(std::string_view text) {
+    return printable_text_problem(text).empty();
+}
+
+std::string printable_text_problem(std::string_view text) {
+    char clause[80];
     for (std::size_t at = 0; at < text.size();) {
         char32_t c = 0;
         const std::size_t length = utf8_sequence(text, at, c);
-        if (length == 0 || is_control(c) || is_bidi_override(c)) return false;
+        if (length == 0) {
+            std::snprintf(clause, sizeof clause, "byte 0x%02X at position %zu is not UTF-8",
+                          static_cast<unsigned>(static_cast<unsigned char>(text[at])), at + 1);
+            return clause;
+        }
+        if (is_control(c) || is_bidi_override(c)) {
+            std::snprintf(clause, sizeof clause, "U+%04X at position %zu is a %s",
+                          static_cast<unsigned>(c), at + 1,
+                          is_control(c) ? "control character" : "direction override");
+            return clause;
+        }
         at += length;
     }
-    return true;
+    return {};
 }
 
 } // namespace algoinput

@@ -21,15 +21,18 @@ std::string check_reason(const std::string& reason, const char* what) {
     if (trimmed(reason).empty()) return std::string("give a reason for ") + what;
     if (utf8_chars(reason) > kMaxReasonChars)
         return "the reason is longer than " + std::to_string(kMaxReasonChars) + " characters";
-    if (!algoinput::is_printable_text(reason))
-        return "the reason must be text without control characters or line breaks";
+    if (const std::string problem = algoinput::printable_text_problem(reason); !problem.empty())
+        return "the reason must be one line of UTF-8 text without control characters (" + problem +
+               ")";
     return {};
 }
 
 std::string check_who(const std::string& who) {
     if (trimmed(who).empty()) return "a correction needs the name of who makes it";
-    if (!algoinput::is_printable_text(who) || utf8_chars(who) > 64)
-        return "the corrector's name must be at most 64 characters without control characters";
+    if (const std::string problem = algoinput::printable_text_problem(who); !problem.empty())
+        return "the corrector's name must be UTF-8 text without control characters (" + problem +
+               ")";
+    if (utf8_chars(who) > 64) return "the corrector's name must be at most 64 characters";
     return {};
 }
 
@@ -131,8 +134,8 @@ CorrectionRequest Corrections::annotate_session(storage::RecordId session_id,
     std::string printable = notes;
     for (char& c : printable)
         if (c == '\n' || c == '\t') c = ' ';
-    if (!algoinput::is_printable_text(printable))
-        return {"the notes must be UTF-8 text without control characters", {}};
+    if (const std::string problem = algoinput::printable_text_problem(printable); !problem.empty())
+        return {"the notes must be UTF-8 text without control characters (" + problem + ")", {}};
     if (notes == current) return {"the notes are unchanged; nothing was stored", {}};
     return enqueue({{"sessions", session_id, "notes", notes, who, "session annotated"}});
 }

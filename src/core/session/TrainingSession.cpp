@@ -4,6 +4,7 @@
 #include <utility>
 
 #include "algocore/protocols/ContactSpan.h"
+#include "algocore/storage/NameRule.h"
 
 namespace algocore::session {
 
@@ -55,6 +56,8 @@ std::string TrainingSession::begin(const std::string& name, const char* role) {
 std::string TrainingSession::set_teacher(const std::string& name) {
     const std::string cleaned = trimmed(name);
     if (cleaned.empty()) return message_ = "enter the teacher's name";
+    if (std::string bad = storage::check_record_name(cleaned, "the teacher's name"); !bad.empty())
+        return message_ = bad;
     teacher_ = cleaned;
     return message_.clear(), std::string{};
 }
@@ -63,6 +66,9 @@ std::string TrainingSession::start_recording(protocols::TemplateKind kind, const
                                              std::optional<protocols::PressureBand> band) {
     if (phase_ == Phase::Attempt) return message_ = "finish the attempt first";
     if (band && !band->validate().ok()) return message_ = band->validate().reason;
+    if (std::string bad = storage::check_record_name(trimmed(name), "the template's name");
+        !bad.empty())
+        return message_ = bad;
     recording_kind_ = kind;
     recording_name_ =
         trimmed(name).empty() ? std::string(protocols::to_string(kind)) : trimmed(name);
@@ -190,6 +196,8 @@ void TrainingSession::use_template(const MotionTemplate& expert,
 std::string TrainingSession::set_student(const std::string& name) {
     const std::string cleaned = trimmed(name);
     if (cleaned.empty()) return message_ = "enter the student's name";
+    if (std::string bad = storage::check_record_name(cleaned, "the student's name"); !bad.empty())
+        return message_ = bad;
     if (std::string problem = begin(cleaned, "student"); !problem.empty())
         return message_ = problem;
     student_ = cleaned;

@@ -53,6 +53,28 @@ TEST(CliArguments, AnEmptyOrControlCharacterNameIsRefused) {
     fs::remove(temp_path("named.json"));
 }
 
+// Issue 19 item 5: a name that is not UTF-8 (a Latin-1 station or study name from a legacy
+// script) is refused before anything is opened or sent, naming the option and the byte; the
+// server would have refused it later with its own "invalid byte sequence" message.
+TEST(CliArguments, ANameThatIsNotUtf8IsRefusedNamingTheOptionAndTheByte) {
+    const std::string server = " --server 'host=/nonexistent-algoscope-socket connect_timeout=1'";
+    for (const std::string& args :
+         {"sync --db " + temp_path("station.sqlite").string() + server +
+              " --station \"$(printf 'St\\344tion')\"",
+          "server init" + server + " --study \"$(printf 'St\\344tion')\""}) {
+        SCOPED_TRACE(args);
+        const CliRun run = run_cli(args);
+        EXPECT_NE(run.exit_code, 0) << run.stderr_text;
+        EXPECT_NE(run.exit_code, 3) << "it went on to the server: " << run.stderr_text;
+        const std::string option =
+            args.rfind("--station") != std::string::npos ? "--station" : "--study";
+        EXPECT_NE(run.stderr_text.find(option), std::string::npos) << run.stderr_text;
+        EXPECT_NE(run.stderr_text.find("byte 0xE4 at position 3 is not UTF-8"), std::string::npos)
+            << run.stderr_text;
+    }
+    EXPECT_FALSE(fs::exists(temp_path("station.sqlite")));
+}
+
 TEST(CliArguments, AnUnknownSubcommandIsNamed) {
     const CliRun run = run_cli("frobnicate --now");
     EXPECT_NE(run.exit_code, 0);

@@ -159,3 +159,35 @@ TEST(CliEndToEnd, PptThenRelativeHoldThenExport) {
     EXPECT_EQ(parsed["holds"].size(), 1u);
     std::filesystem::remove_all(dir);
 }
+
+// Issue 19 item 5: a script reading a legacy Latin-1 file passes a subject code that is not
+// UTF-8. ppt refuses it before anything is measured or stored, naming the field and the byte
+// (it once stored the trial and then died in the JSON library with exit 2).
+TEST(CliEndToEnd, ASubjectCodeThatIsNotUtf8IsRefusedNamingTheFieldAndNothingIsStored) {
+    const auto dir = std::filesystem::temp_directory_path() /
+                     ("algoscope-cli-latin1-" + std::to_string(getpid()));
+    std::filesystem::create_directories(dir);
+    const std::string db = (dir / "study.db").string();
+    const std::string cli = ALGOSCOPE_CLI;
+    Simulator sim((dir / "ppt-dev").string(), write_scenario(dir / "ppt.csv", kPptScenario));
+    ASSERT_TRUE(sim.ready());
+    const CommandRun ppt =
+        run(cli + " ppt --port " + (dir / "ppt-dev").string() + " --db " + db +
+                " --subject \"$(printf 'M\\374ller-01')\" --site 'upper trapezius' --side R"
+                " --trials 1 --timeout 60 --json",
+            true);
+    EXPECT_EQ(ppt.exit_code, 2);
+    ASSERT_FALSE(ppt.lines.empty());
+    const std::string& message = ppt.lines.back();
+    EXPECT_NE(message.find("the subject code must be UTF-8 text"), std::string::npos) << message;
+    EXPECT_NE(message.find("byte 0xFC at position 2 is not UTF-8"), std::string::npos) << message;
+    EXPECT_EQ(message.find("json"), std::string::npos) << message;
+    const CommandRun exported =
+        run(cli + " export --db " + db + " --format json --out " + (dir / "all.json").string());
+    if (exported.exit_code == 0) {
+        std::ifstream in(dir / "all.json");
+        const auto study = nlohmann::json::parse(in);
+        EXPECT_TRUE(study["subjects"].empty()) << study.dump().substr(0, 300);
+    }
+    std::filesystem::remove_all(dir);
+}

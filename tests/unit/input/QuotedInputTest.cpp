@@ -47,3 +47,14 @@ TEST(QuotedInput, PrintableTextIsUtf8WithoutControlCharacters) {
     EXPECT_FALSE(is_printable_text("\xe2\x80\xae"
                                    "evil"));
 }
+
+TEST(QuotedInput, AProblemWithTextSaysWhichByteAndWhy) {
+    EXPECT_EQ(algoinput::printable_text_problem("Zoë Ångström"), "");
+    EXPECT_EQ(algoinput::printable_text_problem("M\xfcller-01"),
+              "byte 0xFC at position 2 is not UTF-8");
+    EXPECT_EQ(algoinput::printable_text_problem("S\x1b[31m"),
+              "U+001B at position 2 is a control character");
+    EXPECT_EQ(algoinput::printable_text_problem("ab\xe2\x80\xae"
+                                                "evil"),
+              "U+202E at position 3 is a direction override");
+}

@@ -195,3 +195,31 @@ TEST(TrainingSession, AScoreMadeBeforeTheStoredProgressArrivesIsKept) {
     ASSERT_EQ(training.progress().size(), 1u);
     EXPECT_NEAR(training.progress()[0].constant_error_kpa, 10.0, 1e-6);
 }
+
+// Issue 19 item 5: names typed for a training record follow the one name rule. A template name
+// read from a Latin-1 file was stored as it came (with an ESC that later took over the
+// terminal of whoever listed the templates), and a teacher's Latin-1 name lost the template
+// with "no subject is chosen". Each is refused up front, naming the field and the byte.
+TEST(TrainingSession, NamesThatAreNotUtf8TextAreRefusedNamingTheField) {
+    Inbox inbox;
+    TrainingSession training(nullptr, inbox);
+    const std::string teacher = training.set_teacher("Ren\xe9");
+    EXPECT_NE(teacher.find("the teacher's name must be UTF-8 text"), std::string::npos) << teacher;
+    EXPECT_NE(teacher.find("byte 0xE9 at position 4 is not UTF-8"), std::string::npos) << teacher;
+    ASSERT_EQ(training.set_teacher("Ren\xc3\xa9"), "");
+
+    const std::string name =
+        training.start_recording(protocols::TemplateKind::Hold, "Hold \xfc\x1b[2J", std::nullopt);
+    EXPECT_NE(name.find("the template's name must be UTF-8 text"), std::string::npos) << name;
+    EXPECT_EQ(training.phase(), TrainingSession::Phase::Idle);
+    const std::string control =
+        training.start_recording(protocols::TemplateKind::Hold, "Hold\x1b[2J", std::nullopt);
+    EXPECT_NE(control.find("U+001B at position 5 is a control character"), std::string::npos)
+        << control;
+    EXPECT_EQ(training.phase(), TrainingSession::Phase::Idle);
+
+    const std::string student = training.set_student("Z\xf6"
+                                                     "e");
+    EXPECT_NE(student.find("the student's name must be UTF-8 text"), std::string::npos) << student;
+    EXPECT_EQ(training.set_student("Zo\xc3\xab"), "");
+}

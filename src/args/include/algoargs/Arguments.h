@@ -122,8 +122,10 @@ inline CLI::Validator printable_name() {
             if (text.empty()) return "must not be empty";
             if (text.size() > kMaxNameChars)
                 return "must be at most " + std::to_string(kMaxNameChars) + " characters";
-            if (!algoinput::is_printable_text(text))
-                return "must be text without control characters, not " + shown(text);
+            if (const std::string problem = algoinput::printable_text_problem(text);
+                !problem.empty())
+                return "must be UTF-8 text without control characters (" + problem + "), not " +
+                       shown(text);
             return {};
         },
         "TEXT");

@@ -24,4 +24,9 @@ std::string quote_input(std::string_view text, std::size_t max_chars = kMaxQuote
 /// a code typed by a person may contain.
 bool is_printable_text(std::string_view text);
 
+/// Where `text` first fails is_printable_text, as a clause: "byte 0xFC at position 2 is not
+/// UTF-8" or "U+001B at position 2 is a control character" (positions count bytes from 1).
+/// Empty when `text` is printable.
+std::string printable_text_problem(std::string_view text);
+
 } // namespace algoinput
