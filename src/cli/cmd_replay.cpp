@@ -60,8 +60,11 @@ void run_replay(const ReplayArgs& args) {
 
     const algocore::AcquisitionStatus s = acquisition.status();
     std::cerr << "replay: " << s.samples_delivered << " samples, " << s.driver.samples_lost
-              << " lost on the wire, " << s.driver.bad_frames << " bad frames, " << s.disconnects
-              << " disconnects\n";
+              << " lost on the wire, ";
+    if (s.driver.samples_skipped_by_device > 0)
+        std::cerr << s.driver.samples_skipped_by_device
+                  << " skipped by the device (a device clock jump, not lost on the wire), ";
+    std::cerr << s.driver.bad_frames << " bad frames, " << s.disconnects << " disconnects\n";
     if (end == algocore::JsonLinesEnd::SessionFailed) {
         std::cerr << "algoscope-cli replay: " << s.end_reason << "\n";
         throw CLI::RuntimeError(kExitSessionFailed);

@@ -73,6 +73,9 @@ void run_stream(const StreamArgs& args) {
     if (s.driver.samples_lost_estimated > 0)
         std::cerr << " + about " << s.driver.samples_lost_estimated
                   << " more (estimated from gap length x rate)";
+    if (s.driver.samples_skipped_by_device > 0)
+        std::cerr << ", " << s.driver.samples_skipped_by_device
+                  << " skipped by the device (a device clock jump, not lost on the wire)";
     std::cerr << ", " << s.driver.bad_frames << " bad frames, " << s.disconnects << " disconnects, "
               << s.reconnects << " reconnects\n";
     if (end == algocore::JsonLinesEnd::SessionFailed) {

@@ -29,6 +29,7 @@ void add_stats(DriverStats& total, const DriverStats& more) {
     total.samples += more.samples;
     total.samples_lost += more.samples_lost;
     total.samples_lost_estimated += more.samples_lost_estimated;
+    total.samples_skipped_by_device += more.samples_skipped_by_device;
     total.bad_frames += more.bad_frames;
     total.device_errors += more.device_errors;
 }

@@ -108,11 +108,12 @@ void AsciiGaugeDriver::arm_stream(SteadyTime now, DriverLink& link) {
 void AsciiGaugeDriver::on_bytes(const ByteChunk& chunk, DriverLink& link) {
     if (chunk.bytes.empty()) return;
     ever_bytes_ = true;
-    baud_.on_bytes(chunk.arrival);
+    baud_.on_text_bytes(chunk.arrival, chunk.bytes);
     lines_.feed(
         chunk.bytes, [&](std::string_view line) { handle_line(line, chunk.arrival, link); },
         [&] {
             ++stats_.bad_frames;
+            baud_.on_overlong_line();
             report_error(chunk.arrival, "overlong",
                          "over-long line from the " + config_.model + " dropped (line noise?)",
                          link);
@@ -128,6 +129,7 @@ void AsciiGaugeDriver::handle_line(std::string_view line, SteadyTime t, DriverLi
         return;
     case GaugeReply::Kind::Unparsable:
         ++stats_.bad_frames;
+        baud_.on_refused_line(quoted(line), reply.message);
         report_error(t, "unparsable",
                      "unparsable line from the " + config_.model + ": " + quoted(line) + " (" +
                          reply.message + ")",

@@ -84,7 +84,14 @@ void NativeDriver::handle_samples(const algoproto::Samples& m) {
     if (phase_ == Phase::AwaitingStart) enter_streaming(); // the ACK was lost; START worked
     if (have_next_index_ && m.first_index != next_index_) {
         if (index_at_or_after(m.first_index, next_index_)) {
-            stats_.samples_lost += m.first_index - next_index_;
+            const std::uint32_t missing = m.first_index - next_index_;
+            if (device_skipped_) {
+                device_skipped_ = false;
+                skipped_by_device(missing);
+            } else {
+                stats_.samples_lost += missing;
+                loss_since_status_ += missing;
+            }
         } else {
             clock_.reset(); // the index went back: the device restarted under us
         }
@@ -156,7 +163,26 @@ void NativeDriver::handle_cue_shown(const algoproto::CueShown& shown) {
     link_->report(event);
 }
 
+void NativeDriver::skipped_by_device(std::uint64_t samples) {
+    stats_.samples_skipped_by_device += samples;
+    report(LinkEvent::Kind::Warning, now_,
+           "the device fell behind its sample clock and skipped " + std::to_string(samples) +
+               " samples (a device clock jump): never measured, not lost on the wire");
+}
+
 void NativeDriver::handle_status(const algoproto::Status& status) {
+    if (status.error_bits & algoproto::kErrorSamplesSkipped) {
+        // The gap counted as lost since the previous heartbeat was the device's own skip.
+        if (loss_since_status_ > 0) {
+            stats_.samples_lost -= loss_since_status_;
+            skipped_by_device(loss_since_status_);
+        } else {
+            device_skipped_ = true;
+        }
+    } else {
+        device_skipped_ = false;
+    }
+    loss_since_status_ = 0;
     if (phase_ != Phase::Streaming) return;
     if (!(status.state & algoproto::kStateStreaming) &&
         seconds_between(phase_since_, now_) > kReplyTimeoutS) {

@@ -218,6 +218,8 @@ std::string NativeEmulator::advance_to(double t_s) {
         status.batch = batch_;
         status.zero_counts = options_.zero_offset_counts;
         status.battery_percent = 255;
+        status.error_bits = error_bits_;
+        error_bits_ = 0;
         send(status);
         next_status_s_ += 1.0;
     }

@@ -331,3 +331,34 @@ TEST(NativeDriver, ADeviceWithoutTheCueCapabilityIsNeverAskedForACue) {
     EXPECT_EQ(device.cues_received(), 0);
     EXPECT_TRUE(wire.link().events_of(LinkEvent::Kind::Cue).empty());
 }
+
+// Issue 19 item 11: a device that fell behind skipped its clock forward (the simulator did
+// after being held up); its skipped slots were counted as lost on the wire although nothing
+// was lost there. STATUS error bit 6 names them: skipped by the device, a device clock jump.
+TEST(NativeDriver, SamplesTheDeviceSkippedAreADeviceClockJumpNotWireLoss) {
+    DriverOptions options;
+    options.native_batch = 10;
+    NativeDriver driver(options);
+    NativeEmulator device;
+    VirtualWire wire(driver, device);
+    wire.start();
+    wire.run_for(0.5);
+    device.skip_sample_frames(3);
+    wire.run_for(1.0); // the heartbeat at 1 s carries error bit 6
+    EXPECT_EQ(driver.stats().samples_lost, 0u);
+    EXPECT_EQ(driver.stats().samples_skipped_by_device, 30u);
+    EXPECT_TRUE(
+        wire.link().has_event(LinkEvent::Kind::Warning, "skipped 30 samples (a device clock jump)"))
+        << wire.link().event_log();
+    // The trace still breaks there: those slots were never measured.
+    std::size_t gaps = 0;
+    for (const auto& s : wire.link().samples)
+        gaps += (s.flags & kGapBefore) ? 1 : 0;
+    EXPECT_EQ(gaps, 1u);
+
+    // Frames lost on the wire afterwards are wire loss again.
+    device.drop_sample_frames(2);
+    wire.run_for(1.2);
+    EXPECT_EQ(driver.stats().samples_lost, 20u);
+    EXPECT_EQ(driver.stats().samples_skipped_by_device, 30u);
+}

@@ -173,3 +173,57 @@ TEST(AsciiLineDriver, ABoardThatStopsPrintingIsReportedAsStopped) {
     wire.run_for(2.7);
     EXPECT_TRUE(wire.link().has_event(LinkEvent::Kind::Disconnected, "device stopped answering"));
 }
+
+// Issue 19 item 11: a board printing a valid line every 5 s was told "no valid data at 9600
+// baud — check the gauge's baud setting" 1.5 s after it was joined mid-line (the first line
+// is skipped as a fragment, the next comes 5 s later). Nothing there looks like a wrong baud
+// rate, and nothing is blamed.
+TEST(AsciiLineDriver, ASlowBoardWhoseLinesAreAllValidIsNotBlamedOnTheBaudRate) {
+    AsciiLineDriver driver{DriverOptions{}};
+    AsciiLineEmulator board(0.2); // one line every 5 s
+    board.set_force_n(12.5);
+    VirtualWire wire(driver, board);
+    wire.start();
+    wire.run_for(11.0);
+    EXPECT_FALSE(wire.link().has_event(LinkEvent::Kind::Error, "baud")) << wire.link().event_log();
+    ASSERT_FALSE(wire.link().samples.empty()) << wire.link().event_log();
+    EXPECT_DOUBLE_EQ(wire.link().samples.back().force_n, 12.5);
+    EXPECT_EQ(driver.stats().bad_frames, 0u);
+}
+
+// Whole lines of text that are not readings ("12.500 N" where one bare number per line is
+// expected) mean the baud rate is right: the message names what arrives instead.
+TEST(AsciiLineDriver, LinesOfTextThatAreNotReadingsAreNamedNotBlamedOnTheBaudRate) {
+    AsciiLineDriver driver{DriverOptions{}};
+    AsciiLineEmulator board;
+    board.set_answering(false);
+    VirtualWire wire(driver, board);
+    wire.start();
+    for (int i = 0; i < 20; ++i) {
+        wire.inject_to_host("12.500 N\r\n");
+        wire.run_for(0.1);
+    }
+    EXPECT_FALSE(wire.link().has_event(LinkEvent::Kind::Error, "check the gauge's baud setting"))
+        << wire.link().event_log();
+    EXPECT_TRUE(wire.link().has_event(LinkEvent::Kind::Error,
+                                      "lines of text arrive at 9600 baud (the baud rate is right) "
+                                      "but none is a reading, the last: '12.500 N'"))
+        << wire.link().event_log();
+    EXPECT_TRUE(wire.link().samples.empty());
+}
+
+// Bytes that are not text still blame the baud rate.
+TEST(AsciiLineDriver, BytesThatAreNotTextBlameTheBaudRate) {
+    AsciiLineDriver driver{DriverOptions{}};
+    AsciiLineEmulator board;
+    board.set_answering(false);
+    VirtualWire wire(driver, board);
+    wire.start();
+    for (int i = 0; i < 20; ++i) {
+        wire.inject_to_host("\x93\xfe\r\n\x80\x7f\xe6\n");
+        wire.run_for(0.1);
+    }
+    EXPECT_TRUE(wire.link().has_event(
+        LinkEvent::Kind::Error, "no valid data at 9600 baud \u2014 check the gauge's baud setting"))
+        << wire.link().event_log();
+}

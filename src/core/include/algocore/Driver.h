@@ -46,6 +46,9 @@ struct DriverStats {
     std::uint64_t samples_lost = 0; ///< exact: index gaps (native) or missed polls
     /// Not exact: silence in a stream (or a link loss) times the rate the device had reached.
     std::uint64_t samples_lost_estimated = 0;
+    /// Exact: sample slots the device itself skipped (it fell behind its sample clock, which
+    /// then jumped ahead; STATUS error bit 6). Never measured, but not lost on the wire.
+    std::uint64_t samples_skipped_by_device = 0;
     std::uint64_t bad_frames = 0;    ///< CRC/COBS/oversize errors, unparsable lines
     std::uint64_t device_errors = 0; ///< error replies from a gauge (e.g. Mark-10 *10)
     double achieved_rate_hz = 0;     ///< measured sample rate over the last second

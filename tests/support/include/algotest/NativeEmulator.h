@@ -40,6 +40,13 @@ public:
     void ignore_get_info(int n) { ignore_get_info_ = n; }
     /// Do not send the next n SAMPLES frames (their indices still advance: the host sees loss).
     void drop_sample_frames(int n) { drop_frames_ = n; }
+    /// The device falls behind its sample clock (its main loop stalled): the next n frames'
+    /// samples are never taken, their indices consumed, and the next STATUS sets error bit 6,
+    /// as the reference firmware's skip does.
+    void skip_sample_frames(int n) {
+        drop_frames_ = n;
+        error_bits_ |= algoproto::kErrorSamplesSkipped;
+    }
     /// Queue a button change at the current time.
     void press_button(std::uint8_t button, bool pressed);
     /// Restart: streaming stops, indices restart from 0, DEVICE_INFO is sent unasked.
@@ -84,6 +91,7 @@ private:
     std::uint8_t buttons_ = 0;
     int ignore_get_info_ = 0;
     int drop_frames_ = 0;
+    std::uint16_t error_bits_ = 0; // latched until the next STATUS
     int get_info_received_ = 0;
     int start_received_ = 0;
     int stop_received_ = 0;

@@ -74,6 +74,7 @@ private:
     void handle_event(const algoproto::Event& event);
     void handle_status(const algoproto::Status& status);
     void handle_cue_shown(const algoproto::CueShown& shown);
+    void skipped_by_device(std::uint64_t samples);
     void enter_streaming();
     void handshake_failed(const std::string& why);
     void report(LinkEvent::Kind kind, SteadyTime t, std::string message);
@@ -108,6 +109,10 @@ private:
 
     bool have_next_index_ = false;
     std::uint32_t next_index_ = 0;
+    // An index gap is wire loss unless the device says it skipped those slots itself: STATUS
+    // error bit 6, latched until the next heartbeat, so it may come before or after the gap.
+    std::uint64_t loss_since_status_ = 0; // counted as lost, not yet explained
+    bool device_skipped_ = false;         // the last STATUS said so, no gap seen since
 
     // Button state from EVENT frames: each change applies from its sample index on.
     struct ButtonChange {
