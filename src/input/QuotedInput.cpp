@@ -100,6 +100,21 @@ bool is_printable_text(std::string_view text) {
     return printable_text_problem(text).empty();
 }
 
+std::string utf8_problem(std::string_view text) {
+    for (std::size_t at = 0; at < text.size();) {
+        char32_t c = 0;
+        const std::size_t length = utf8_sequence(text, at, c);
+        if (length == 0) {
+            char clause[64];
+            std::snprintf(clause, sizeof clause, "byte 0x%02X at position %zu is not UTF-8",
+                          static_cast<unsigned>(static_cast<unsigned char>(text[at])), at + 1);
+            return clause;
+        }
+        at += length;
+    }
+    return {};
+}
+
 std::string printable_text_problem(std::string_view text) {
     char clause[80];
     for (std::size_t at = 0; at < text.size();) {

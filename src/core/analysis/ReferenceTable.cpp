@@ -10,6 +10,7 @@
 #include <map>
 
 #include "algocore/analysis/ReliabilityCsv.h"
+#include "algoinput/QuotedInput.h"
 
 namespace algocore::analysis {
 
@@ -114,6 +115,11 @@ ReferenceLoad read_reference_csv(std::istream& in, const std::string& source_nam
         const std::string trimmed = trim(line);
         if (trimmed.empty() || trimmed[0] == '#') continue;
         const std::string where = source_name + ":" + std::to_string(first_line) + ": ";
+        // Sources and table names are shown and written to reports: UTF-8 only.
+        if (const std::string bad = algoinput::utf8_problem(line); !bad.empty()) {
+            load.problems.push_back(where + bad + ": " + algoinput::kSaveAsUtf8);
+            continue;
+        }
         if (unclosed) {
             load.problems.push_back(where + "a quoted cell is not closed");
             break;

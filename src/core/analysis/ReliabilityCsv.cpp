@@ -7,6 +7,8 @@
 #include <cstdio>
 #include <optional>
 
+#include "algoinput/QuotedInput.h"
+
 namespace algocore::analysis {
 
 namespace {
@@ -121,6 +123,9 @@ ReliabilityCsvResult read_reliability_csv(std::istream& in, const std::string& s
         ++line_no;
         if (!text.empty() && text.back() == '\r') text.pop_back();
         if (line_no == 1 && text.rfind(kBom, 0) == 0) text.erase(0, 3);
+        // Names and codes in the file become labels, JSON and stored text: UTF-8 only.
+        if (const std::string bad = algoinput::utf8_problem(text); !bad.empty())
+            return fail(line_no, bad + ": " + algoinput::kSaveAsUtf8);
         if (trim(text).empty()) continue;
         const auto cells = split_cells(text);
         if (!cells) return fail(line_no, "a quoted cell is not closed: " + quote_for_message(text));

@@ -42,6 +42,24 @@ TEST(ReferenceTable, AMissingColumnIsAProblem) {
     EXPECT_EQ(load.problems[0], "mine.csv:1: the header lacks the column 'probe_cm2'");
 }
 
+// Issue 19 item 5: a row in Latin-1 is refused naming the line and the byte; the others load.
+TEST(ReferenceTable, ARowThatIsNotUtf8IsRefusedNamingTheLineAndTheByte) {
+    std::istringstream in(
+        std::string(reference_csv_header()) +
+        "\n"
+        "M\xfcller 2001,Table 1,40,1,50,thenar_eminence,female,20-39,2.6,0.15,,,\n"
+        "M\xc3\xbcller 2001,Table 1,40,1,50,thenar_eminence,male,20-39,2.7,0.15,,,\n");
+    const ReferenceLoad load = read_reference_csv(in, "mine.csv");
+    ASSERT_EQ(load.problems.size(), 1u);
+    EXPECT_EQ(load.problems[0].rfind("mine.csv:2: byte 0xFC at position 2 is not UTF-8: save the "
+                                     "file as UTF-8",
+                                     0),
+              0u)
+        << load.problems[0];
+    ASSERT_EQ(load.entries.size(), 1u);
+    EXPECT_EQ(load.entries[0].sex, "male");
+}
+
 TEST(ReferenceComparison, ZScoreIsOnLog10KpaAgainstTheSexAndAgeRow) {
     // log10(398.107) = 2.6 + 0.15: one SD above the female 20-39 mean.
     const ReferenceComparison c = compare_with_reference(

@@ -102,3 +102,18 @@ TEST(ReliabilityCsv, FewerThanTwoRatersIsAFileLevelError) {
 }
 
 } // namespace
+
+// Issue 19 item 5: a legacy export in Latin-1 ("Müller" as one byte 0xFC) is refused naming
+// the line and the byte, never loaded as names that break every JSON writer later.
+TEST(ReliabilityCsv, ALineThatIsNotUtf8IsRefusedNamingTheLineAndTheByte) {
+    const auto r = read("subject,rater,value\nS1,a,12\nM\xfcller,b,13\n");
+    EXPECT_FALSE(r.ok);
+    EXPECT_EQ(r.line, 3u);
+    EXPECT_EQ(r.error.rfind("study.csv:3: byte 0xFC at position 2 is not UTF-8: save the file "
+                            "as UTF-8",
+                            0),
+              0u)
+        << r.error;
+    EXPECT_TRUE(r.rows.empty());
+    EXPECT_TRUE(read("subject,rater,value\nS1,Zo\xc3\xab,12\nM\xc3\xbcller,b,13\n").ok);
+}

@@ -24,6 +24,16 @@ std::string quote_input(std::string_view text, std::size_t max_chars = kMaxQuote
 /// a code typed by a person may contain.
 bool is_printable_text(std::string_view text);
 
+/// Where `text` first is not UTF-8, as a clause: "byte 0xFC at position 2 is not UTF-8"
+/// (positions count bytes from 1); empty when it is UTF-8. Control characters are allowed
+/// (a file's tabs and line breaks).
+std::string utf8_problem(std::string_view text);
+
+/// What to do about a file that is not UTF-8 (a legacy export in Latin-1 or Windows-1252),
+/// said after utf8_problem(): every loader words it the same way.
+inline constexpr const char* kSaveAsUtf8 =
+    "save the file as UTF-8 (\"CSV UTF-8\" in a spreadsheet, or iconv -f latin1 -t utf-8)";
+
 /// Where `text` first fails is_printable_text, as a clause: "byte 0xFC at position 2 is not
 /// UTF-8" or "U+001B at position 2 is a control character" (positions count bytes from 1).
 /// Empty when `text` is printable.
