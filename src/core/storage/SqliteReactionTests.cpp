@@ -3,6 +3,7 @@
 
 #include "ReactionTestSql.h"
 #include "RecordUuid.h"
+#include "SqliteBind.h"
 
 namespace algocore::storage {
 
@@ -12,15 +13,6 @@ constexpr const char* kTestColumns =
     "SELECT r.id, r.session_id, r.tested_utc, r.cue_source, r.trials, r.practice, r.n, "
     "r.median_ms, r.iqr_ms, r.anticipations, r.misses, r.lost_cues, r.complete, "
     "r.timing_uncertainty_ms, r.timing_note, r.uuid FROM reaction_tests r ";
-
-template <typename T>
-void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
-    if (v) {
-        st.bind(index, *v);
-    } else {
-        st.bind(index);
-    }
-}
 
 std::optional<double> optional_double(const SQLite::Column& column) {
     if (column.isNull()) return std::nullopt;

@@ -12,21 +12,13 @@
 #include "RecordUuid.h"
 #include "Schema.h"
 #include "SiteMdcSql.h"
+#include "SqliteBind.h"
 #include "WriteOp.h"
 #include "algoinput/JsonText.h"
 
 namespace algocore::storage {
 
 namespace {
-
-template <typename T>
-void bind_optional(SQLite::Statement& st, int index, const std::optional<T>& v) {
-    if (v) {
-        st.bind(index, *v);
-    } else {
-        st.bind(index);
-    }
-}
 
 void bind_blob(SQLite::Statement& st, int index, const std::vector<std::uint8_t>& blob) {
     st.bind(index, blob.data(), static_cast<int>(blob.size()));
