@@ -58,7 +58,9 @@ int main(int argc, char** argv) {
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-        return app.exit(e);
+        // The parser prints the message (or the help); any argument error is exit status 2,
+        // one status a script can test, not the parser's own numbers.
+        return app.exit(e) == 0 ? 0 : 2;
     } catch (const std::exception& e) {
         // Configuration boundaries (bad file, bad argument) throw; the message reaches the user.
         std::cerr << "algoscope-cli: " << e.what() << "\n";

@@ -82,6 +82,25 @@ TEST(CliArguments, AnUnknownSubcommandIsNamed) {
         << run.stderr_text;
 }
 
+// A script tells "you called me wrong" from "the run failed" by the exit status: every
+// argument error exits 2, as the unknown-command path and the docs say (the argument parser's
+// own codes, 104-109, leaked out before), while --help still exits 0.
+TEST(CliArguments, EveryArgumentErrorExitsTwoAndHelpExitsZero) {
+    for (const std::string& args :
+         {std::string("ppt --bogus"), std::string("ppt --db x.sqlite"),
+          std::string("stream --port /dev/null --probe-area abc"),
+          std::string("export --db x.sqlite --format xml --out y"), std::string("")}) {
+        SCOPED_TRACE(args);
+        const CliRun run = run_cli(args);
+        EXPECT_EQ(run.exit_code, 2) << run.stderr_text;
+        EXPECT_FALSE(run.stderr_text.empty());
+    }
+    for (const std::string& args : {std::string("--help"), std::string("ppt --help")}) {
+        SCOPED_TRACE(args);
+        EXPECT_EQ(run_cli(args).exit_code, 0);
+    }
+}
+
 TEST(CliInputFiles, DevZeroAsAnInputFileIsRefusedBySize) {
     for (const std::string& args :
          {std::string(" calibrate fit --in /dev/zero --x a --y b --degree 1"),
