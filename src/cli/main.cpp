@@ -57,6 +57,9 @@ int main(int argc, char** argv) {
     }
     try {
         app.parse(argc, argv);
+    } catch (const CLI::RuntimeError& e) {
+        // A command's own outcome (3 = server unreachable, 4 = busy, ...): its status as is.
+        return e.get_exit_code();
     } catch (const CLI::ParseError& e) {
         // The parser prints the message (or the help); any argument error is exit status 2,
         // one status a script can test, not the parser's own numbers.
