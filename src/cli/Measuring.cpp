@@ -6,7 +6,7 @@
 #include <thread>
 
 #include "algocal/ProbeArea.h"
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace cli_measuring {
 
@@ -55,18 +55,18 @@ void check_common(const Common& c, bool with_point) {
     if (!std::isfinite(c.timeout_s) || c.timeout_s <= 0.0)
         throw Failure{kExitBadArgument, "--timeout must be a number of seconds above 0"};
     if (with_point) {
-        algocore::storage::BodySide side{};
-        if (!algocore::storage::parse_side(c.side, side))
+        algocore::records::BodySide side{};
+        if (!algocore::records::parse_side(c.side, side))
             throw Failure{kExitBadArgument, "--side must be L, R or M, not " + quoted(c.side)};
     }
 }
 
-algocore::storage::Site prepare(algocore::session::Workbench& wb, const Common& c,
+algocore::records::Site prepare(algocore::session::Workbench& wb, const Common& c,
                                 const std::string& role, bool with_point) {
     // Before any measuring: a database that cannot be written is said now, not after a trial.
     if (std::string problem = wb.open_database(c.db); !problem.empty())
         throw Failure{kExitNotStored, problem};
-    algocore::storage::Site site;
+    algocore::records::Site site;
     if (with_point) {
         bool found = false;
         std::string known;

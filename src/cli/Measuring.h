@@ -47,7 +47,7 @@ void check_common(const Common& common, bool with_point);
 
 /// Opens the database (writable, checked first), finds the site, begins the visit with the
 /// operator's role; throws Failure. Returns the site (empty without with_point).
-algocore::storage::Site prepare(algocore::session::Workbench& wb, const Common& common,
+algocore::records::Site prepare(algocore::session::Workbench& wb, const Common& common,
                                 const std::string& role, bool with_point);
 
 /// Connects the device of --port; throws Failure (exit 3).

@@ -25,7 +25,7 @@ StoredHistory read_stored_history(const std::string& command, const cli_study::S
     if (!opened.storage) fail(command, opened.error);
     StoredHistory out;
     out.db = std::move(opened.storage);
-    std::optional<storage::SubjectRecords> records;
+    std::optional<records::SubjectRecords> records;
     try {
         records = out.db->history_of(subject);
     } catch (const std::exception& e) {

@@ -26,7 +26,7 @@ struct ExportOptions {
     std::string out;
     std::string mode = "0600";
     std::string subject;
-    algocore::storage::RecordId session = algocore::storage::kNoRecord;
+    algocore::records::RecordId session = algocore::records::kNoRecord;
     std::string from;
     std::string to;
     bool overwrite = false;
@@ -45,7 +45,7 @@ CLI::Validator calendar_date() {
 algocore::exporting::StudyFilter filter_of(const ExportOptions& o) {
     algocore::exporting::StudyFilter f;
     if (!o.subject.empty()) f.subject_code = o.subject;
-    if (o.session != algocore::storage::kNoRecord) f.session_id = o.session;
+    if (o.session != algocore::records::kNoRecord) f.session_id = o.session;
     if (!o.from.empty()) f.from_date = o.from;
     if (!o.to.empty()) f.to_date = o.to;
     return f;
@@ -111,8 +111,8 @@ void run_export(const ExportOptions& o) {
         // To standard output (a pipe): the same document, written as it is made.
         exporting::write_study_json(
             selection.data, selection.summaries, std::cout,
-            [&db](storage::RecordId id) { return db.trial_trace(id); },
-            [&db](storage::RecordId id) { return db.hold_trace(id); });
+            [&db](records::RecordId id) { return db.trial_trace(id); },
+            [&db](records::RecordId id) { return db.hold_trace(id); });
         return;
     }
     exporting::ExportRequest request;

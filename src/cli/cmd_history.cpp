@@ -54,7 +54,7 @@ void print_text(const history::SubjectHistory& h, const history::PressureFormat&
             if (v.n > 1) std::cout << "  SD " << f.with_symbol(v.sd_kpa);
             std::cout << "  vs previous " << verdict(v.vs_previous, f) << "  vs first "
                       << verdict(v.vs_first, f);
-            if (v.sides && p.side == storage::BodySide::Left)
+            if (v.sides && p.side == records::BodySide::Left)
                 std::cout << "  L-R " << f.signed_with_symbol(v.sides->difference_kpa) << " ("
                           << fixed(v.sides->difference_pct, 0) << " %)";
             std::cout << "\n";
@@ -64,7 +64,7 @@ void print_text(const history::SubjectHistory& h, const history::PressureFormat&
     for (const history::HoldEntry& e : h.holds()) {
         const auto& m = e.hold.metrics;
         std::cout << "  " << e.session_started_utc << "  " << shown(e.site.name) << " "
-                  << storage::to_letter(e.hold.side) << "  " << fixed(m.duration_s, 0)
+                  << records::to_letter(e.hold.side) << "  " << fixed(m.duration_s, 0)
                   << " s, in band " << fixed(m.time_in_band_s, 0) << " s ("
                   << fixed(m.time_in_band_pct, 0) << " %), mean " << f.with_symbol(m.mean_kpa)
                   << ", PTI " << f.pti_with_symbol(m.pti_kpa_s) << ", step-ups "

@@ -90,9 +90,9 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         throw Failure{cli_measuring::kExitBadArgument, "--pain must be a whole number 0-10"};
     const protocols::Prescription prescription = prescription_of(o);
 
-    const storage::Site site = cli_measuring::prepare(wb, o.common, "therapist", true);
-    storage::BodySide side{};
-    storage::parse_side(o.common.side, side);
+    const records::Site site = cli_measuring::prepare(wb, o.common, "therapist", true);
+    records::BodySide side{};
+    records::parse_side(o.common.side, side);
     auto& treatment = wb.treatment();
     treatment.set_prescription(prescription);
     treatment.select_point(site, side);
@@ -107,7 +107,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
             throw Failure{kExitNoThreshold,
                           std::string("no stored ") + protocols::to_words(*resolved.missing) +
                               " for subject " + o.common.subject + " at " + site.key + " " +
-                              storage::to_letter(treatment.side()) +
+                              records::to_letter(treatment.side()) +
                               ": measure it first (algoscope-cli ppt, or the Thresholds page)"};
         throw Failure{cli_measuring::kExitBadArgument, resolved.check.reason};
     }

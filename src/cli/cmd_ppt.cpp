@@ -71,9 +71,9 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         throw Failure{cli_measuring::kExitBadArgument, check.field + ": " + check.reason};
     cli_measuring::check_common(o.common, true);
 
-    const storage::Site site = cli_measuring::prepare(wb, o.common, "researcher", true);
-    storage::BodySide side{};
-    storage::parse_side(o.common.side, side);
+    const records::Site site = cli_measuring::prepare(wb, o.common, "researcher", true);
+    records::BodySide side{};
+    records::parse_side(o.common.side, side);
     auto& ppt = wb.thresholds();
     ppt.set_preset(preset);
     ppt.select_point(site, side);
@@ -85,7 +85,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
 
     const auto report = [&](const std::vector<session::PptTrialRow>& rows) {
         for (const auto& row : rows) {
-            if (row.record_id == storage::kNoRecord ||
+            if (row.record_id == records::kNoRecord ||
                 !wb.storage()->wait_committed(row.ticket, kCommitWait)) {
                 const std::string why = wb.storage() && !wb.storage()->status().message.empty()
                                             ? wb.storage()->status().message
@@ -150,7 +150,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
     wb.inbox().deliver();
     const auto result = ppt.result();
     nlohmann::json line = {{"site", site.key},
-                           {"side", storage::to_letter(ppt.side())},
+                           {"side", records::to_letter(ppt.side())},
                            {"subject", o.common.subject},
                            {"session", wb.visit().session_id()},
                            {"preset", preset.name},

@@ -47,7 +47,7 @@ void print_text(const analysis::StudyReleaseEvaluation& e, std::ostream& out) {
     for (const analysis::HoldReleaseScore& h : e.holds) {
         out << "hold " << h.hold_id << "  " << algoinput::escape_input(h.subject_code) << "  "
             << h.session_started_utc << "  " << algoinput::escape_input(h.site_key) << " "
-            << storage::to_letter(h.side) << " #" << h.repetition << ": ";
+            << records::to_letter(h.side) << " #" << h.repetition << ": ";
         if (!h.scored)
             out << "no marks (" << h.score.detections << " prompts; not scored)\n";
         else
@@ -78,7 +78,7 @@ int run(const Options& o, std::ostream& out, std::ostream& err) {
     auto opened = cli_study::open_for_reading(o.study);
     if (!opened.storage) return fail(opened.error);
     if (!opened.note.empty()) err << "algoscope-cli release-eval: " << opened.note << "\n";
-    storage::StudyData study;
+    records::StudyData study;
     try {
         study = opened.storage->load_study();
     } catch (const std::exception& e) {

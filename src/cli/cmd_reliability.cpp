@@ -51,11 +51,11 @@ session::ReliabilityData data_from_study(const ReliabilityArgs& a) {
         fail(std::string(a.server.empty() ? "--db" : "--server") + " needs --site KEY");
     analysis::StudyReliabilityQuery query;
     query.site_key = a.site;
-    if (!storage::parse_side(a.side, query.side))
+    if (!records::parse_side(a.side, query.side))
         fail("--side wants L, R or M, got '" + a.side + "'");
     if (!analysis::parse_rater_grouping(a.by, query.by))
         fail("--by wants operator or session, got '" + a.by + "'");
-    if (!storage::parse_measure(a.measure, query.measure))
+    if (!records::parse_measure(a.measure, query.measure))
         fail("--measure wants ppt or tolerance, got '" + a.measure + "'");
     query.sessions = a.sessions;
     // The shared study sees every station's sessions, raters being operators by name across
@@ -63,7 +63,7 @@ session::ReliabilityData data_from_study(const ReliabilityArgs& a) {
     const cli_study::StudySource source{a.db, a.server};
     auto opened = cli_study::open_for_reading(source);
     if (!opened.storage) fail(opened.error);
-    storage::StudyData study;
+    records::StudyData study;
     try {
         study = opened.storage->load_study();
     } catch (const std::exception& e) {

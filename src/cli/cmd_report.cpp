@@ -20,7 +20,7 @@ using namespace algocore;
 struct ReportArgs {
     cli_study::StudySource study;
     std::string subject;
-    storage::RecordId session = storage::kNoRecord;
+    records::RecordId session = records::kNoRecord;
     std::string date;
     std::string pdf;
     std::string clinic;

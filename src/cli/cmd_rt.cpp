@@ -95,7 +95,7 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
         out << algoinput::json_text(cue_line(line)) << std::endl;
 
     const auto stored = wb.reaction_record();
-    if (stored.id == storage::kNoRecord ||
+    if (stored.id == records::kNoRecord ||
         !wb.storage()->wait_committed(stored.ticket, kCommitWait))
         cli_measuring::fail_not_stored(wb, "the reaction-time test was not committed: " +
                                                wb.visit().last_problem());

@@ -53,10 +53,10 @@ void run(const SubjectCorrection& o) {
     if (o.sex) wanted.sex = recorded(*o.sex);
     if (o.age_band) wanted.age_band = recorded(*o.age_band);
     if (o.dominant_side) {
-        storage::BodySide side{};
+        records::BodySide side{};
         if (o.dominant_side->empty())
             wanted.dominant_side.reset();
-        else if (storage::parse_side(*o.dominant_side, side))
+        else if (records::parse_side(*o.dominant_side, side))
             wanted.dominant_side = side;
         else
             throw cli_measuring::Failure{cli_correcting::kExitRefused,
@@ -70,7 +70,7 @@ void run(const SubjectCorrection& o) {
                      {"subject", subject->code},
                      {"sex", text_or_null(wanted.sex)},
                      {"age_band", text_or_null(wanted.age_band)},
-                     {"dominant_side", wanted.dominant_side ? nlohmann::json(storage::to_letter(
+                     {"dominant_side", wanted.dominant_side ? nlohmann::json(records::to_letter(
                                                                   *wanted.dominant_side))
                                                             : nlohmann::json(nullptr)},
                      {"by", who}})

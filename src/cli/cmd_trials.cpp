@@ -17,7 +17,7 @@ namespace {
 
 struct TrialCorrection {
     std::string db;
-    algocore::storage::RecordId trial = algocore::storage::kNoRecord;
+    algocore::records::RecordId trial = algocore::records::kNoRecord;
     std::string reason;
     std::string by;
 };

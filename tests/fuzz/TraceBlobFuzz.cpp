@@ -12,7 +12,7 @@
 using fuzzcheck::check;
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-    algocore::storage::RawTrace trace;
+    algocore::records::RawTrace trace;
     std::string error;
     if (!algocore::storage::decode_trace(data, size, trace, error)) {
         check(!error.empty() && error.size() < 512);
@@ -22,7 +22,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     // Re-encoding costs time per sample: long accepted traces are checked on their first part.
     if (trace.samples.size() > 4096) trace.samples.resize(4096);
     const auto blob = algocore::storage::encode_trace(trace);
-    algocore::storage::RawTrace again;
+    algocore::records::RawTrace again;
     check(algocore::storage::decode_trace(blob.data(), blob.size(), again, error));
     check(again.samples.size() == trace.samples.size());
     for (std::size_t i = 0; i < trace.samples.size(); ++i) {

@@ -35,7 +35,7 @@ private Q_SLOTS:
     }
 
     void datesAreTakenOnlyWhenTicked() {
-        ExportDialog dialog(QStringLiteral("S1"), algocore::storage::kNoRecord);
+        ExportDialog dialog(QStringLiteral("S1"), algocore::records::kNoRecord);
         QCOMPARE(dialog.scope().count(), 2); // no session to offer
         dialog.from().setDate(QDate(2026, 1, 5));
         QVERIFY(!dialog.request().filter.from_date);
@@ -48,7 +48,7 @@ private Q_SLOTS:
     }
 
     void withNothingInViewOnlyEverythingIsOffered() {
-        ExportDialog dialog(QString(), algocore::storage::kNoRecord);
+        ExportDialog dialog(QString(), algocore::records::kNoRecord);
         QCOMPARE(dialog.scope().count(), 1);
         QVERIFY(dialog.request().filter.selects_everything());
     }

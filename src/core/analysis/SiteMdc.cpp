@@ -5,7 +5,7 @@
 namespace algocore::analysis {
 
 SiteMdc site_mdc_from_reliability(const ReliabilityResult& result, const std::string& site_key,
-                                  const std::string& site_name, storage::BodySide side,
+                                  const std::string& site_name, records::BodySide side,
                                   IccForm icc_form, const std::string& raters_are,
                                   const std::string& computed_utc, const std::string& source) {
     SiteMdc mdc;
@@ -25,8 +25,8 @@ SiteMdc site_mdc_from_reliability(const ReliabilityResult& result, const std::st
     return mdc;
 }
 
-storage::SiteMdcRecord to_record(const SiteMdc& mdc, bool for_both_sides) {
-    storage::SiteMdcRecord r;
+records::SiteMdcRecord to_record(const SiteMdc& mdc, bool for_both_sides) {
+    records::SiteMdcRecord r;
     r.site_key = mdc.site_key;
     if (!for_both_sides) r.side = mdc.side;
     r.mdc_kpa = mdc.mdc95_kpa;

@@ -33,12 +33,12 @@ std::string check_release_tolerance(double tolerance_s) {
     return {};
 }
 
-StudyReleaseEvaluation evaluate_study_releases(const storage::StudyData& study,
+StudyReleaseEvaluation evaluate_study_releases(const records::StudyData& study,
                                                double tolerance_s) {
     StudyReleaseEvaluation out;
     out.tolerance_s = tolerance_s;
     std::vector<ReleaseScore> scored;
-    for (const storage::Hold& hold : study.holds) {
+    for (const records::Hold& hold : study.holds) {
         if (!hold.release_marks) {
             ++out.holds_not_recorded;
             continue;
@@ -77,7 +77,7 @@ json hold_release_json(const HoldReleaseScore& hold) {
                 {"session", hold.session_id},
                 {"date", hold.session_started_utc},
                 {"site", hold.site_key},
-                {"side", storage::to_letter(hold.side)},
+                {"side", records::to_letter(hold.side)},
                 {"repetition", hold.repetition},
                 {"scored", hold.scored}};
     put_score(out, hold.score);

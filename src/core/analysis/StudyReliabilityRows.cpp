@@ -10,7 +10,7 @@ namespace algocore::analysis {
 
 namespace {
 
-using storage::RecordId;
+using records::RecordId;
 
 std::string lower(std::string text) {
     for (char& c : text)
@@ -18,9 +18,9 @@ std::string lower(std::string text) {
     return text;
 }
 
-const storage::Site* find_site(const storage::StudyData& study, const std::string& key_or_name) {
+const records::Site* find_site(const records::StudyData& study, const std::string& key_or_name) {
     const std::string wanted = lower(key_or_name);
-    for (const storage::Site& site : study.sites)
+    for (const records::Site& site : study.sites)
         if (lower(site.key) == wanted || lower(site.name) == wanted) return &site;
     return nullptr;
 }
@@ -49,10 +49,10 @@ bool parse_rater_grouping(const std::string& text, RaterGrouping& out) {
     return true;
 }
 
-StudyReliabilityRows reliability_rows_from_study(const storage::StudyData& study,
+StudyReliabilityRows reliability_rows_from_study(const records::StudyData& study,
                                                  const StudyReliabilityQuery& query) {
     StudyReliabilityRows out;
-    const storage::Site* site = find_site(study, query.site_key);
+    const records::Site* site = find_site(study, query.site_key);
     if (!site) {
         out.error = "no site '" + query.site_key + "' in the database";
         return out;
@@ -62,7 +62,7 @@ StudyReliabilityRows reliability_rows_from_study(const storage::StudyData& study
 
     // Counted trials of the measure at the site and side, summed per session.
     std::map<RecordId, Sum> by_session;
-    for (const storage::Trial& trial : study.trials) {
+    for (const records::Trial& trial : study.trials) {
         if (trial.site_id != site->id || trial.side != query.side ||
             trial.measure != query.measure || !trial.counted)
             continue;
@@ -72,16 +72,16 @@ StudyReliabilityRows reliability_rows_from_study(const storage::StudyData& study
     }
 
     // Sessions per subject, in time order.
-    std::map<RecordId, std::vector<const storage::Session*>> sessions_of;
+    std::map<RecordId, std::vector<const records::Session*>> sessions_of;
     for (const auto& [session_id, sum] : by_session) {
-        if (const storage::Session* session = study.session(session_id))
+        if (const records::Session* session = study.session(session_id))
             sessions_of[session->subject_id].push_back(session);
     }
     for (auto& [subject_id, sessions] : sessions_of) {
         std::sort(sessions.begin(), sessions.end(), [](const auto* a, const auto* b) {
             return std::tie(a->started_utc, a->id) < std::tie(b->started_utc, b->id);
         });
-        const storage::Subject* subject = study.subject(subject_id);
+        const records::Subject* subject = study.subject(subject_id);
         const std::string code = subject ? subject->code : "subject #" + std::to_string(subject_id);
         if (query.by == RaterGrouping::Session) {
             const std::size_t limit =
@@ -94,7 +94,7 @@ StudyReliabilityRows reliability_rows_from_study(const storage::StudyData& study
         // By operator: all of an operator's counted trials for this subject, in order of the
         // operator's first session.
         std::vector<std::pair<RecordId, Sum>> per_operator;
-        for (const storage::Session* session : sessions) {
+        for (const records::Session* session : sessions) {
             auto it =
                 std::find_if(per_operator.begin(), per_operator.end(), [&](const auto& entry) {
                     return entry.first == session->operator_id;
@@ -106,7 +106,7 @@ StudyReliabilityRows reliability_rows_from_study(const storage::StudyData& study
             it->second.n += sum.n;
         }
         for (const auto& [operator_id, sum] : per_operator) {
-            const storage::Operator* op = study.operator_by_id(operator_id);
+            const records::Operator* op = study.operator_by_id(operator_id);
             const std::string name = op ? op->name : "operator #" + std::to_string(operator_id);
             out.rows.push_back({code, name, sum.mean_kpa(), 0});
         }

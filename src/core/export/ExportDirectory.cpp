@@ -30,22 +30,22 @@ bool write_file(const std::filesystem::path& path, const std::function<void(std:
 
 // Trace files carry their ids at one width (at least 6 digits), so a plain sort of the
 // folder lists them in id order: trial_000009.csv before trial_000010.csv.
-std::function<std::string(storage::RecordId)> padded_ids(const storage::StudyData& data) {
-    storage::RecordId largest = 0;
+std::function<std::string(records::RecordId)> padded_ids(const records::StudyData& data) {
+    records::RecordId largest = 0;
     for (const auto& t : data.trials)
         largest = std::max(largest, t.id);
     for (const auto& h : data.holds)
         largest = std::max(largest, h.id);
     const std::size_t width = std::max<std::size_t>(6, std::to_string(largest).size());
-    return [width](storage::RecordId id) {
+    return [width](records::RecordId id) {
         const std::string digits = std::to_string(id);
         return std::string(width - std::min(width, digits.size()), '0') + digits;
     };
 }
 } // namespace
 
-ExportResult export_csv_directory(const storage::StudyData& data,
-                                  const std::vector<storage::SiteSummary>& summaries,
+ExportResult export_csv_directory(const records::StudyData& data,
+                                  const std::vector<records::SiteSummary>& summaries,
                                   const std::string& directory, const TraceLoader& trial_traces,
                                   const TraceLoader& hold_traces, unsigned file_mode) {
     ExportResult result;

@@ -4,10 +4,10 @@ namespace algocore::exporting {
 
 using nlohmann::json;
 
-json hold_json(const storage::Hold& h, const std::string& site_key) {
-    const storage::HoldMetrics& m = h.metrics;
+json hold_json(const records::Hold& h, const std::string& site_key) {
+    const records::HoldMetrics& m = h.metrics;
     json steps = json::array();
-    for (const storage::StepUpRecord& s : h.step_ups)
+    for (const records::StepUpRecord& s : h.step_ups)
         steps.push_back({{"t_prompt_s", s.t_prompt_s},
                          {"t_s", s.t_s},
                          {"before_kpa", s.before_kpa},
@@ -15,7 +15,7 @@ json hold_json(const storage::Hold& h, const std::string& site_key) {
     json losses = nullptr;
     if (m.signal_losses) {
         losses = json::array();
-        for (const storage::SignalLossRecord& loss : *m.signal_losses)
+        for (const records::SignalLossRecord& loss : *m.signal_losses)
             losses.push_back({{"at_s", loss.at_s}, {"lost_s", loss.lost_s}});
     }
     // Null (not an empty list) for a hold recorded before marks were stored.
@@ -27,7 +27,7 @@ json hold_json(const storage::Hold& h, const std::string& site_key) {
             {"session_id", h.session_id},
             {"site_id", h.site_id},
             {"site", site_key},
-            {"side", storage::to_letter(h.side)},
+            {"side", records::to_letter(h.side)},
             {"repetition", h.repetition},
             {"prescription", prescription.is_discarded() ? json(h.prescription) : prescription},
             {"band_low_kpa", h.band_low_kpa},

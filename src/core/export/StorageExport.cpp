@@ -38,13 +38,13 @@ StudySelection select_study(storage::Storage& storage, const StudyFilter& filter
     if (!storage.flush(flush_timeout)) selection.left_out_writes = storage.status().pending_writes;
     selection.data = filter_study(storage.load_study(), filter);
     selection.summaries =
-        filter_summaries(storage.site_summaries(storage::kNoRecord), selection.data);
+        filter_summaries(storage.site_summaries(records::kNoRecord), selection.data);
     return selection;
 }
 
-ExportOutcome write_export(storage::Storage& storage, const StudySelection& selection,
+ExportOutcome write_export(storage::StorageReader& storage, const StudySelection& selection,
                            const ExportRequest& request) {
-    const storage::StudyData& data = selection.data;
+    const records::StudyData& data = selection.data;
     ExportOutcome outcome;
     outcome.left_out_writes = selection.left_out_writes;
     outcome.sessions = data.sessions.size();
@@ -52,18 +52,18 @@ ExportOutcome write_export(storage::Storage& storage, const StudySelection& sele
     outcome.holds = data.holds.size();
     // A damaged trace is left out and named; everything else is still written.
     auto loader = [&storage, &outcome](const char* what, auto load) -> TraceLoader {
-        return [&storage, &outcome, what, load](storage::RecordId id) {
+        return [&storage, &outcome, what, load](records::RecordId id) {
             try {
                 return (storage.*load)(id);
             } catch (const std::exception& e) {
                 outcome.damaged_traces.push_back(std::string(what) + " " + std::to_string(id) +
                                                  " (" + e.what() + ")");
-                return std::optional<storage::RawTrace>{};
+                return std::optional<records::RawTrace>{};
             }
         };
     };
-    const TraceLoader trials = loader("trial", &storage::Storage::trial_trace);
-    const TraceLoader holds = loader("hold", &storage::Storage::hold_trace);
+    const TraceLoader trials = loader("trial", &storage::StorageReader::trial_trace);
+    const TraceLoader holds = loader("hold", &storage::StorageReader::hold_trace);
     // Written beside the place asked for and moved there only when complete: a failed export
     // never leaves a truncated file or a folder mixing two exports.
     try {

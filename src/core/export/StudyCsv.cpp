@@ -9,7 +9,7 @@
 
 namespace algocore::exporting {
 
-using storage::StudyData;
+using records::StudyData;
 
 namespace {
 std::string num(double v, int decimals = 3) {
@@ -23,7 +23,7 @@ struct Context {
     std::string subject, session_date, operator_name, site_key;
 };
 
-Context context_of(const StudyData& data, storage::RecordId session_id, storage::RecordId site_id) {
+Context context_of(const StudyData& data, records::RecordId session_id, records::RecordId site_id) {
     Context c;
     if (const auto* session = data.session(session_id)) {
         c.session_date = session->started_utc;
@@ -34,7 +34,7 @@ Context context_of(const StudyData& data, storage::RecordId session_id, storage:
     return c;
 }
 // "20.000:10.250;70.500:1.500": each loss's start (s from the hold's first sample) and length.
-std::string losses_text(const storage::HoldMetrics& m) {
+std::string losses_text(const records::HoldMetrics& m) {
     std::string out;
     if (m.signal_losses)
         for (const auto& loss : *m.signal_losses)
@@ -56,7 +56,7 @@ void write_subjects_csv(const StudyData& data, std::ostream& out) {
     csv.row({"subject", "sex", "age_band", "dominant_side"});
     for (const auto& s : data.subjects)
         csv.row({s.code, s.sex.value_or(""), s.age_band.value_or(""),
-                 s.dominant_side ? storage::to_letter(*s.dominant_side) : ""});
+                 s.dominant_side ? records::to_letter(*s.dominant_side) : ""});
 }
 
 void write_trials_csv(const StudyData& data, std::ostream& out) {
@@ -98,8 +98,8 @@ void write_trials_csv(const StudyData& data, std::ostream& out) {
                  c.session_date,
                  c.operator_name,
                  c.site_key,
-                 storage::to_letter(t.side),
-                 storage::to_string(t.measure),
+                 records::to_letter(t.side),
+                 records::to_string(t.measure),
                  std::to_string(t.index),
                  num(t.ppt_kpa),
                  num(t.rate_kpa_s),
@@ -131,7 +131,7 @@ void write_reaction_tests_csv(const StudyData& data, std::ostream& out) {
              "complete", "timing_uncertainty_ms", "timing_note"});
     const auto optional_num = [](const std::optional<double>& v) { return v ? num(*v, 1) : ""; };
     for (const auto& r : data.reaction_tests) {
-        const Context c = context_of(data, r.session_id, storage::kNoRecord);
+        const Context c = context_of(data, r.session_id, records::kNoRecord);
         csv.row({c.subject, std::to_string(r.session_id), c.session_date, std::to_string(r.id),
                  r.tested_utc, r.cue_source, std::to_string(r.trials), std::to_string(r.practice),
                  std::to_string(r.n), optional_num(r.median_ms), optional_num(r.iqr_ms),
@@ -141,13 +141,13 @@ void write_reaction_tests_csv(const StudyData& data, std::ostream& out) {
     }
 }
 
-void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, std::ostream& out) {
+void write_site_summary_csv(const std::vector<records::SiteSummary>& summaries, std::ostream& out) {
     CsvWriter csv(out);
     csv.row({"subject", "session", "date", "site", "side", "measure", "n", "n_all", "mean_kpa",
              "sd_kpa", "cv_pct", "min_kpa", "max_kpa"});
     for (const auto& s : summaries) {
         csv.row({s.subject_code, std::to_string(s.session_id), s.session_started_utc, s.site_key,
-                 storage::to_letter(s.side), storage::to_string(s.measure), std::to_string(s.n),
+                 records::to_letter(s.side), records::to_string(s.measure), std::to_string(s.n),
                  std::to_string(s.n_all), num(s.mean_kpa), num(s.sd_kpa), num(s.cv_pct, 2),
                  num(s.min_kpa), num(s.max_kpa)});
     }
@@ -191,7 +191,7 @@ void write_holds_csv(const StudyData& data, std::ostream& out) {
         const Context c = context_of(data, h.session_id, h.site_id);
         const auto& m = h.metrics;
         csv.row({c.subject, std::to_string(h.session_id), c.session_date, c.operator_name,
-                 c.site_key, storage::to_letter(h.side), std::to_string(h.id), h.prescription,
+                 c.site_key, records::to_letter(h.side), std::to_string(h.id), h.prescription,
                  num(h.band_low_kpa), num(h.band_high_kpa), h.limit_kpa ? num(*h.limit_kpa) : "",
                  num(h.target_hold_s), h.outcome, num(m.duration_s), num(m.time_in_band_s),
                  num(m.time_in_band_pct, 2), num(m.mean_kpa), num(m.median_kpa),
@@ -215,7 +215,7 @@ void write_training_scores_csv(const StudyData& data, std::ostream& out) {
     csv.row({"student", "session", "exercise", "feedback", "blind", "attempted_utc", "attempt",
              "constant_error_kpa", "absolute_error_kpa", "variable_error_kpa", "time_in_band_pct",
              "time_in_band_s", "samples_compared", "template_id", "plan_id", "score_id"});
-    const auto id_or_empty = [](const std::optional<storage::RecordId>& id) {
+    const auto id_or_empty = [](const std::optional<records::RecordId>& id) {
         return id ? std::to_string(*id) : std::string();
     };
     for (const auto& s : data.training_scores) {
@@ -234,13 +234,13 @@ void write_site_mdc_csv(const StudyData& data, std::ostream& out) {
     csv.row({"site", "side", "mdc_kpa", "sem_kpa", "icc_form", "n_subjects", "source",
              "computed_utc", "mdc_id"});
     for (const auto& m : data.site_mdc) {
-        csv.row({m.site_key, m.side ? storage::to_letter(*m.side) : "both", num(m.mdc_kpa),
+        csv.row({m.site_key, m.side ? records::to_letter(*m.side) : "both", num(m.mdc_kpa),
                  num(m.sem_kpa), m.icc_form, std::to_string(m.n_subjects), m.source, m.computed_utc,
                  std::to_string(m.id)});
     }
 }
 
-void write_trace_csv(const storage::RawTrace& trace, std::ostream& out) {
+void write_trace_csv(const records::RawTrace& trace, std::ostream& out) {
     CsvWriter csv(out);
     csv.row({"t_s", "raw_counts", "force_n", "pressure_kpa", "patient_button", "operator_button",
              "flags"});

@@ -7,9 +7,9 @@
 
 namespace algocore::exporting {
 
-using storage::RecordId;
+using records::RecordId;
 
-bool StudyFilter::keeps(const storage::Session& session, const std::string& code) const {
+bool StudyFilter::keeps(const records::Session& session, const std::string& code) const {
     if (subject_code && code != *subject_code) return false;
     if (session_id && session.id != *session_id) return false;
     // ISO 8601 dates compare as text; the day is the first ten characters.
@@ -22,31 +22,31 @@ bool StudyFilter::keeps(const storage::Session& session, const std::string& code
 namespace {
 // The reaction time every session's thresholds are adjusted with, from the whole study (a
 // test of an earlier visit applies to a later one).
-std::map<RecordId, double> reaction_times(const storage::StudyData& data) {
+std::map<RecordId, double> reaction_times(const records::StudyData& data) {
     std::map<RecordId, double> out;
     if (data.reaction_tests.empty()) return out;
-    for (const storage::Session& s : data.sessions)
+    for (const records::Session& s : data.sessions)
         if (const auto ms = history::reaction_ms_for(data.reaction_tests, data.sessions, s.id))
             out[s.id] = *ms;
     return out;
 }
 } // namespace
 
-storage::StudyData filter_study(const storage::StudyData& data, const StudyFilter& filter) {
+records::StudyData filter_study(const records::StudyData& data, const StudyFilter& filter) {
     if (filter.selects_everything()) {
-        storage::StudyData all = data;
+        records::StudyData all = data;
         all.reaction_ms_by_session = reaction_times(data);
         return all;
     }
-    storage::StudyData out;
+    records::StudyData out;
     const std::map<RecordId, double> reaction_ms = reaction_times(data);
     // The site library and the lab's own MDCs belong to no session: they come whole, so the
     // verdicts of whatever was kept can be checked against the MDC that judged them.
     out.sites = data.sites;
     out.site_mdc = data.site_mdc;
     std::set<RecordId> sessions, subjects, operators, templates, trials, holds, plans;
-    for (const storage::Session& s : data.sessions) {
-        const storage::Subject* subject = data.subject(s.subject_id);
+    for (const records::Session& s : data.sessions) {
+        const records::Subject* subject = data.subject(s.subject_id);
         if (!filter.keeps(s, subject ? subject->code : std::string())) continue;
         out.sessions.push_back(s);
         sessions.insert(s.id);
@@ -85,9 +85,9 @@ storage::StudyData filter_study(const storage::StudyData& data, const StudyFilte
     return out;
 }
 
-std::vector<storage::SiteSummary> filter_summaries(const std::vector<storage::SiteSummary>& all,
-                                                   const storage::StudyData& filtered) {
-    std::vector<storage::SiteSummary> out;
+std::vector<records::SiteSummary> filter_summaries(const std::vector<records::SiteSummary>& all,
+                                                   const records::StudyData& filtered) {
+    std::vector<records::SiteSummary> out;
     for (const auto& s : all)
         if (filtered.session(s.session_id)) out.push_back(s);
     return out;

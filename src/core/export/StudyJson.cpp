@@ -23,7 +23,7 @@ json optional(const std::optional<double>& v) {
     return v ? json(*v) : json(nullptr);
 }
 
-json point(const std::optional<storage::BodyMapPoint>& p) {
+json point(const std::optional<records::BodyMapPoint>& p) {
     if (!p) return nullptr;
     return {{"x", p->x}, {"y", p->y}};
 }
@@ -36,8 +36,8 @@ std::string trace_marker(std::size_t index) {
 
 } // namespace
 
-void write_study_json(const storage::StudyData& data,
-                      const std::vector<storage::SiteSummary>& summaries, std::ostream& out,
+void write_study_json(const records::StudyData& data,
+                      const std::vector<records::SiteSummary>& summaries, std::ostream& out,
                       const TraceLoader& trial_traces, const TraceLoader& hold_traces) {
     json doc;
     doc["format"] = "algoscope-export";
@@ -45,7 +45,7 @@ void write_study_json(const storage::StudyData& data,
     // 4: each trial's rate at the button and RT-adjusted estimate, the reaction-time tests
     doc["format_version"] = 4;
     std::vector<std::string> traces;
-    const auto add_trace = [&traces](const storage::RawTrace& trace) {
+    const auto add_trace = [&traces](const records::RawTrace& trace) {
         traces.push_back(compact_trace_json(trace));
         return trace_marker(traces.size() - 1);
     };
@@ -57,7 +57,7 @@ void write_study_json(const storage::StudyData& data,
              {"sex", optional_text(s.sex)},
              {"age_band", optional_text(s.age_band)},
              {"dominant_side",
-              s.dominant_side ? json(storage::to_letter(*s.dominant_side)) : json(nullptr)},
+              s.dominant_side ? json(records::to_letter(*s.dominant_side)) : json(nullptr)},
              {"notes", s.notes}});
     }
     json& operators = doc["operators"] = json::array();
@@ -94,8 +94,8 @@ void write_study_json(const storage::StudyData& data,
         json row = {{"id", t.id},
                     {"session_id", t.session_id},
                     {"site_id", t.site_id},
-                    {"side", storage::to_letter(t.side)},
-                    {"measure", storage::to_string(t.measure)},
+                    {"side", records::to_letter(t.side)},
+                    {"measure", records::to_string(t.measure)},
                     {"trial", t.index},
                     {"ppt_kpa", t.ppt_kpa},
                     {"rate_kpa_s", t.rate_kpa_s},
@@ -124,7 +124,7 @@ void write_study_json(const storage::StudyData& data,
     }
     json& holds = doc["holds"] = json::array();
     for (const auto& h : data.holds) {
-        const storage::Site* site = data.site(h.site_id);
+        const records::Site* site = data.site(h.site_id);
         json row = hold_json(h, site ? site->key : std::string());
         if (hold_traces) {
             if (const auto trace = hold_traces(h.id)) row["trace"] = add_trace(*trace);
@@ -177,8 +177,8 @@ void write_study_json(const storage::StudyData& data,
                            {"session_id", s.session_id},
                            {"date", s.session_started_utc},
                            {"site", s.site_key},
-                           {"side", storage::to_letter(s.side)},
-                           {"measure", storage::to_string(s.measure)},
+                           {"side", records::to_letter(s.side)},
+                           {"measure", records::to_string(s.measure)},
                            {"n", s.n},
                            {"n_all", s.n_all},
                            {"mean_kpa", s.mean_kpa},
@@ -191,7 +191,7 @@ void write_study_json(const storage::StudyData& data,
     for (const auto& m : data.site_mdc) {
         site_mdc.push_back({{"id", m.id},
                             {"site", m.site_key},
-                            {"side", m.side ? json(storage::to_letter(*m.side)) : json("both")},
+                            {"side", m.side ? json(records::to_letter(*m.side)) : json("both")},
                             {"mdc_kpa", m.mdc_kpa},
                             {"sem_kpa", m.sem_kpa},
                             {"icc_form", m.icc_form},

@@ -17,8 +17,8 @@ constexpr std::size_t kTraceLineChars = 200;
 struct Column {
     const char* name;
     double scale;
-    std::function<double(const storage::TraceSample&)> get;
-    std::function<void(storage::TraceSample&, double)> set;
+    std::function<double(const records::TraceSample&)> get;
+    std::function<void(records::TraceSample&, double)> set;
 };
 
 const std::vector<Column>& columns() {
@@ -62,7 +62,7 @@ json delta_runs(const std::vector<std::int64_t>& values) {
 
 } // namespace
 
-std::string compact_trace_json(const storage::RawTrace& trace) {
+std::string compact_trace_json(const records::RawTrace& trace) {
     json doc = {{"encoding", "delta-runs-1"}, {"n", trace.samples.size()}};
     json& cols = doc["columns"] = json::object();
     for (const Column& c : columns()) {
@@ -91,8 +91,8 @@ std::string compact_trace_json(const storage::RawTrace& trace) {
     return out;
 }
 
-storage::RawTrace decode_compact_trace_json(const std::string& json_text) {
-    storage::RawTrace out;
+records::RawTrace decode_compact_trace_json(const std::string& json_text) {
+    records::RawTrace out;
     const json doc = json::parse(json_text, nullptr, false);
     if (doc.is_discarded() || !doc.contains("n") || !doc.contains("columns")) return out;
     out.samples.resize(doc["n"].get<std::size_t>());

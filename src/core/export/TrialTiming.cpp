@@ -4,7 +4,7 @@
 
 namespace algocore::exporting {
 
-TrialTiming trial_timing(const storage::StudyData& data, const storage::Trial& trial) {
+TrialTiming trial_timing(const records::StudyData& data, const records::Trial& trial) {
     TrialTiming t;
     t.rate_at_button_kpa_s = trial.rate_at_button_kpa_s;
     if (const auto found = data.reaction_ms_by_session.find(trial.session_id);

@@ -83,8 +83,8 @@ void write_history_json(const SubjectHistory& history, std::ostream& out) {
             visits.push_back(visit_json(v, p.mdc));
         points.push_back({{"site", p.site.key},
                           {"site_name", p.site.name},
-                          {"side", storage::to_letter(p.side)},
-                          {"measure", storage::to_string(p.measure)},
+                          {"side", records::to_letter(p.side)},
+                          {"measure", records::to_string(p.measure)},
                           {"mdc_kpa", p.mdc.mdc_kpa},
                           {"mdc_source", to_string(p.mdc.origin)},
                           {"mdc_provenance", p.mdc.provenance},

@@ -11,13 +11,13 @@ namespace {
 // The row of `rows` in force at a site and side: the side's own newest row, else the newest
 // row for both sides. Newest is the highest id (rows are append-only), so the answer does
 // not depend on the order the rows were given in.
-const storage::SiteMdcRecord* in_force(const std::vector<storage::SiteMdcRecord>& rows,
-                                       const std::string& site_key, storage::BodySide side) {
-    const storage::SiteMdcRecord* own = nullptr;
-    const storage::SiteMdcRecord* both = nullptr;
-    for (const storage::SiteMdcRecord& row : rows) {
+const records::SiteMdcRecord* in_force(const std::vector<records::SiteMdcRecord>& rows,
+                                       const std::string& site_key, records::BodySide side) {
+    const records::SiteMdcRecord* own = nullptr;
+    const records::SiteMdcRecord* both = nullptr;
+    for (const records::SiteMdcRecord& row : rows) {
         if (row.site_key != site_key || (row.side && *row.side != side)) continue;
-        const storage::SiteMdcRecord*& slot = row.side ? own : both;
+        const records::SiteMdcRecord*& slot = row.side ? own : both;
         if (!slot || row.id > slot->id) slot = &row;
     }
     return own ? own : both;
@@ -33,7 +33,7 @@ const char* short_label(MdcOrigin origin) {
     return origin == MdcOrigin::ThisLab ? "this lab" : "built-in";
 }
 
-MdcValue builtin_mdc(const storage::Site& site) {
+MdcValue builtin_mdc(const records::Site& site) {
     MdcValue v;
     v.origin = MdcOrigin::BuiltInDefault;
     // The one built-in table (by the site's key, or the key its name makes) decides first, so
@@ -53,7 +53,7 @@ MdcValue builtin_mdc(const storage::Site& site) {
     return v;
 }
 
-MdcValue lab_mdc(const storage::SiteMdcRecord& row) {
+MdcValue lab_mdc(const records::SiteMdcRecord& row) {
     MdcValue v;
     v.mdc_kpa = row.mdc_kpa;
     v.origin = MdcOrigin::ThisLab;
@@ -64,24 +64,24 @@ MdcValue lab_mdc(const storage::SiteMdcRecord& row) {
     return v;
 }
 
-LabMdcProvider lab_mdc_from(std::vector<storage::SiteMdcRecord> rows) {
-    return [rows = std::move(rows)](const storage::Site& site,
-                                    storage::BodySide side) -> std::optional<MdcValue> {
-        if (const storage::SiteMdcRecord* row = in_force(rows, site.key, side))
+LabMdcProvider lab_mdc_from(std::vector<records::SiteMdcRecord> rows) {
+    return [rows = std::move(rows)](const records::Site& site,
+                                    records::BodySide side) -> std::optional<MdcValue> {
+        if (const records::SiteMdcRecord* row = in_force(rows, site.key, side))
             return lab_mdc(*row);
         return std::nullopt;
     };
 }
 
-MdcLookup MdcLookup::from_rows(std::vector<storage::SiteMdcRecord> rows) {
+MdcLookup MdcLookup::from_rows(std::vector<records::SiteMdcRecord> rows) {
     return MdcLookup(lab_mdc_from(std::move(rows)));
 }
 
-MdcLookup MdcLookup::from_records(const storage::SubjectRecords& records) {
+MdcLookup MdcLookup::from_records(const records::SubjectRecords& records) {
     return from_rows(records.site_mdc);
 }
 
-MdcValue MdcLookup::mdc(const storage::Site& site, storage::BodySide side) const {
+MdcValue MdcLookup::mdc(const records::Site& site, records::BodySide side) const {
     if (lab_) {
         if (auto own = lab_(site, side); own && own->mdc_kpa > 0.0) {
             own->origin = MdcOrigin::ThisLab;

@@ -6,7 +6,7 @@ namespace algocore::history {
 
 namespace {
 
-const storage::Session* find(const std::vector<storage::Session>& sessions, storage::RecordId id) {
+const records::Session* find(const std::vector<records::Session>& sessions, records::RecordId id) {
     for (const auto& s : sessions)
         if (s.id == id) return &s;
     return nullptr;
@@ -14,16 +14,16 @@ const storage::Session* find(const std::vector<storage::Session>& sessions, stor
 
 } // namespace
 
-const storage::ReactionTest* reaction_test_for(const std::vector<storage::ReactionTest>& tests,
-                                               const std::vector<storage::Session>& sessions,
-                                               storage::RecordId session_id) {
-    const storage::Session* target = find(sessions, session_id);
-    if (session_id != storage::kNoRecord && !target) return nullptr;
-    const storage::ReactionTest* best = nullptr;
-    const storage::Session* best_session = nullptr;
+const records::ReactionTest* reaction_test_for(const std::vector<records::ReactionTest>& tests,
+                                               const std::vector<records::Session>& sessions,
+                                               records::RecordId session_id) {
+    const records::Session* target = find(sessions, session_id);
+    if (session_id != records::kNoRecord && !target) return nullptr;
+    const records::ReactionTest* best = nullptr;
+    const records::Session* best_session = nullptr;
     for (const auto& test : tests) {
         if (!test.complete || !test.median_ms) continue;
-        const storage::Session* own = find(sessions, test.session_id);
+        const records::Session* own = find(sessions, test.session_id);
         if (!own) continue;
         if (target) {
             if (own->subject_id != target->subject_id) continue;
@@ -39,9 +39,9 @@ const storage::ReactionTest* reaction_test_for(const std::vector<storage::Reacti
     return best;
 }
 
-std::optional<double> reaction_ms_for(const std::vector<storage::ReactionTest>& tests,
-                                      const std::vector<storage::Session>& sessions,
-                                      storage::RecordId session_id) {
+std::optional<double> reaction_ms_for(const std::vector<records::ReactionTest>& tests,
+                                      const std::vector<records::Session>& sessions,
+                                      records::RecordId session_id) {
     const auto* test = reaction_test_for(tests, sessions, session_id);
     return test ? test->median_ms : std::nullopt;
 }

@@ -9,7 +9,7 @@
 
 namespace algocore::history {
 
-std::vector<ReportTracePoint> thin_trace(const storage::RawTrace& trace, std::size_t max_points) {
+std::vector<ReportTracePoint> thin_trace(const records::RawTrace& trace, std::size_t max_points) {
     const auto& s = trace.samples;
     std::vector<ReportTracePoint> out;
     if (s.empty() || max_points < 2) return out;
@@ -53,13 +53,13 @@ std::vector<ReportTracePoint> thin_trace(const storage::RawTrace& trace, std::si
     return out;
 }
 
-std::string default_calibration_status(const storage::Session& session) {
+std::string default_calibration_status(const records::Session& session) {
     if (session.calibration_id == algocore::kFactoryCalibration)
         return "factory calibration (no calibration record)";
     return "calibration record " + std::to_string(session.calibration_id);
 }
 
-std::string calibration_status_in(const CalibrationStore& store, const storage::Session& session) {
+std::string calibration_status_in(const CalibrationStore& store, const records::Session& session) {
     if (session.calibration_id == algocore::kFactoryCalibration)
         return default_calibration_status(session);
     const auto loaded = store.load(session.device_serial, session.calibration_id);
@@ -71,7 +71,7 @@ std::string calibration_status_in(const CalibrationStore& store, const storage::
 }
 
 std::optional<SessionReport> build_session_report(const SubjectHistory& history,
-                                                  storage::RecordId session_id,
+                                                  records::RecordId session_id,
                                                   const ReportHeader& header,
                                                   const HoldTraceReader& hold_trace,
                                                   const std::string& calibration_status) {
@@ -79,19 +79,19 @@ std::optional<SessionReport> build_session_report(const SubjectHistory& history,
     r.header = header;
     r.subject_code = history.subject().code;
     r.session =
-        session_id == storage::kNoRecord ? history.latest_session() : history.session(session_id);
+        session_id == records::kNoRecord ? history.latest_session() : history.session(session_id);
     if (!r.session) return std::nullopt;
-    const storage::RecordId id = r.session->session.id;
+    const records::RecordId id = r.session->session.id;
     r.calibration_status = calibration_status.empty()
                                ? default_calibration_status(r.session->session)
                                : calibration_status;
     for (const PointSeries* p : history.points_in(id)) {
         const PointVisit* v = p->in_session(id);
         r.rows.push_back({p, v});
-        if (v->n == 0 || p->measure != storage::TrialMeasure::Ppt) continue;
+        if (v->n == 0 || p->measure != records::TrialMeasure::Ppt) continue;
         for (const bool front : {true, false}) {
             const auto& at = front ? p->site.front : p->site.back;
-            if (at) r.map.push_back({front, storage::side_position(*at, p->side), v->mean_kpa});
+            if (at) r.map.push_back({front, records::side_position(*at, p->side), v->mean_kpa});
         }
     }
     for (const HoldEntry* e : history.holds_in(id)) {
@@ -107,7 +107,7 @@ std::optional<SessionReport> build_session_report(const SubjectHistory& history,
     return r;
 }
 
-std::string local_day_of(const storage::Session& session) {
+std::string local_day_of(const records::Session& session) {
     const auto started = parse_utc_iso8601(session.started_utc);
     return started ? local_time(*started).date : std::string();
 }

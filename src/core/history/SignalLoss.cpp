@@ -8,8 +8,8 @@
 
 namespace algocore::history {
 
-std::vector<storage::SignalLossRecord> signal_losses_in(const storage::RawTrace& trace) {
-    std::vector<storage::SignalLossRecord> out;
+std::vector<records::SignalLossRecord> signal_losses_in(const records::RawTrace& trace) {
+    std::vector<records::SignalLossRecord> out;
     live::GapDetector gaps;
     const auto& s = trace.samples;
     for (std::size_t i = 0; i < s.size(); ++i)
@@ -25,11 +25,11 @@ std::string minutes_seconds(double seconds) {
 }
 
 namespace {
-std::string one_loss(const storage::SignalLossRecord& loss) {
+std::string one_loss(const records::SignalLossRecord& loss) {
     return fixed(loss.lost_s, 1) + " s at " + minutes_seconds(loss.at_s);
 }
 
-double total_s(const std::vector<storage::SignalLossRecord>& losses) {
+double total_s(const std::vector<records::SignalLossRecord>& losses) {
     double lost_s = 0.0;
     for (const auto& loss : losses)
         lost_s += loss.lost_s;
@@ -37,7 +37,7 @@ double total_s(const std::vector<storage::SignalLossRecord>& losses) {
 }
 } // namespace
 
-std::string losses_text(const std::vector<storage::SignalLossRecord>& losses) {
+std::string losses_text(const std::vector<records::SignalLossRecord>& losses) {
     if (losses.empty()) return "";
     if (losses.size() == 1) return one_loss(losses.front());
     std::string each;
@@ -47,8 +47,8 @@ std::string losses_text(const std::vector<storage::SignalLossRecord>& losses) {
            each + ")";
 }
 
-std::string signal_loss_sentence(const storage::HoldMetrics& m,
-                                 const std::vector<storage::SignalLossRecord>& found_in_trace) {
+std::string signal_loss_sentence(const records::HoldMetrics& m,
+                                 const std::vector<records::SignalLossRecord>& found_in_trace) {
     if (!m.signal_losses) {
         if (found_in_trace.empty()) return "";
         return "Signal lost " + losses_text(found_in_trace) +
@@ -62,7 +62,7 @@ std::string signal_loss_sentence(const storage::HoldMetrics& m,
            fixed(with_signal_s, 1) + " s with signal.";
 }
 
-std::string signal_loss_cell(const storage::HoldMetrics& m) {
+std::string signal_loss_cell(const records::HoldMetrics& m) {
     if (!m.signal_losses) return "not measured";
     if (m.signal_losses->empty()) return "none";
     return losses_text(*m.signal_losses);

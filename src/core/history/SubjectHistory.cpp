@@ -12,9 +12,9 @@
 
 namespace algocore::history {
 
-using storage::BodySide;
-using storage::RecordId;
-using storage::TrialMeasure;
+using records::BodySide;
+using records::RecordId;
+using records::TrialMeasure;
 
 namespace {
 
@@ -80,21 +80,21 @@ std::string PointSeries::label() const {
     return out;
 }
 
-SubjectHistory SubjectHistory::build(const storage::SubjectRecords& records) {
+SubjectHistory SubjectHistory::build(const records::SubjectRecords& records) {
     // The lab's MDC read with the records is the default: a caller cannot forget it.
     return build(records, MdcLookup::from_records(records));
 }
 
-SubjectHistory SubjectHistory::build(const storage::SubjectRecords& records, const MdcLookup& mdc) {
+SubjectHistory SubjectHistory::build(const records::SubjectRecords& records, const MdcLookup& mdc) {
     SubjectHistory h;
     h.subject_ = records.subject;
 
     std::map<RecordId, std::size_t> session_index;
-    for (const storage::Session& s : records.sessions) {
+    for (const records::Session& s : records.sessions) {
         session_index[s.id] = h.sessions_.size();
         SessionEntry e;
         e.session = s;
-        for (const storage::Operator& o : records.operators)
+        for (const records::Operator& o : records.operators)
             if (o.id == s.operator_id) e.operator_name = o.name;
         e.reaction_time_ms = reaction_ms_for(records.reaction_tests, records.sessions, s.id);
         h.sessions_.push_back(std::move(e));
@@ -105,7 +105,7 @@ SubjectHistory SubjectHistory::build(const storage::SubjectRecords& records, con
 
     // Points in library order; visits in session order (the trials arrive in session order).
     std::map<PointKey, PointSeries> points;
-    for (const storage::Trial& t : records.trials) {
+    for (const records::Trial& t : records.trials) {
         const auto session = session_index.find(t.session_id);
         const auto site = site_index.find(t.site_id);
         if (session == session_index.end() || site == site_index.end()) continue;
@@ -157,7 +157,7 @@ SubjectHistory SubjectHistory::build(const storage::SubjectRecords& records, con
     for (auto& [key, p] : points)
         h.points_.push_back(std::move(p));
 
-    for (const storage::Hold& hold : records.holds) {
+    for (const records::Hold& hold : records.holds) {
         const auto session = session_index.find(hold.session_id);
         if (session == session_index.end()) continue;
         HoldEntry e;

@@ -51,8 +51,8 @@ const std::vector<BodyRegion> kRegions = {
 };
 
 // A point of the right side, mirrored onto the left where the regions are given.
-double left_side_x(double x_units, storage::BodySide side) {
-    return side == storage::BodySide::Right ? kBoxWidth - x_units : x_units;
+double left_side_x(double x_units, records::BodySide side) {
+    return side == records::BodySide::Right ? kBoxWidth - x_units : x_units;
 }
 
 } // namespace
@@ -76,9 +76,9 @@ std::optional<RegionRef> region_at(BodyView view, double x_fraction, double y_fr
     const double y = y_fraction * kBoxHeight;
     // Which side of the subject the point is on decides the mirror.
     const bool viewer_right = x >= kBoxWidth / 2.0;
-    const storage::BodySide side = (view == BodyView::Front) == viewer_right
-                                       ? storage::BodySide::Left
-                                       : storage::BodySide::Right;
+    const records::BodySide side = (view == BodyView::Front) == viewer_right
+                                       ? records::BodySide::Left
+                                       : records::BodySide::Right;
     const double lx = left_side_x(x, side);
     for (const BodyRegion& r : kRegions) {
         if (r.view != view) continue;
@@ -100,18 +100,18 @@ std::vector<double> region_box(const RegionRef& region) {
 std::string region_label(const RegionRef& region) {
     const BodyRegion* r = find_region(region.key);
     if (!r) return {};
-    return std::string(r->name) + " (" + storage::to_letter(region.side) + ")";
+    return std::string(r->name) + " (" + records::to_letter(region.side) + ")";
 }
 
 std::string region_code(const RegionRef& region) {
-    return region.key + ":" + storage::to_letter(region.side);
+    return region.key + ":" + records::to_letter(region.side);
 }
 
 bool parse_region(const std::string& text, RegionRef& out) {
     const auto colon = text.rfind(':');
     if (colon == std::string::npos || !find_region(text.substr(0, colon))) return false;
-    storage::BodySide side{};
-    if (!storage::parse_side(text.substr(colon + 1), side) || side == storage::BodySide::Midline)
+    records::BodySide side{};
+    if (!records::parse_side(text.substr(colon + 1), side) || side == records::BodySide::Midline)
         return false;
     out = RegionRef{text.substr(0, colon), side};
     return true;

@@ -15,7 +15,7 @@ bool is_day(const std::string& text) {
 }
 } // namespace
 
-ReportOutcome write_report(storage::Storage& storage, const ReportRequest& request,
+ReportOutcome write_report(storage::StorageReader& storage, const ReportRequest& request,
                            EpochSeconds now) {
     ReportOutcome out;
     if (!request.date.empty() && !is_day(request.date)) {
@@ -31,11 +31,11 @@ ReportOutcome write_report(storage::Storage& storage, const ReportRequest& reque
     // The visit is the day asked for, else the day of the session asked for (or the newest).
     std::string day = request.date;
     if (day.empty()) {
-        const history::SessionEntry* session = request.session_id == storage::kNoRecord
+        const history::SessionEntry* session = request.session_id == records::kNoRecord
                                                    ? history.latest_session()
                                                    : history.session(request.session_id);
         if (!session) {
-            out.error = request.session_id == storage::kNoRecord
+            out.error = request.session_id == records::kNoRecord
                             ? "subject " + request.subject_code + " has no sessions"
                             : "subject " + request.subject_code + " has no session " +
                                   std::to_string(request.session_id);
@@ -46,12 +46,12 @@ ReportOutcome write_report(storage::Storage& storage, const ReportRequest& reque
     history::CalibrationStatusOf calibration;
     if (!request.calibration_root.empty())
         calibration = [store =
-                           CalibrationStore(request.calibration_root)](const storage::Session& s) {
+                           CalibrationStore(request.calibration_root)](const records::Session& s) {
             return history::calibration_status_in(store, s);
         };
     auto report = history::build_visit_report(
         history, day, request.header,
-        [&storage](storage::RecordId id) { return storage.hold_trace(id); }, calibration);
+        [&storage](records::RecordId id) { return storage.hold_trace(id); }, calibration);
     if (!report) {
         out.error = "subject " + request.subject_code + " has no session on " + day +
                     " (the clinic's local time, " + local_time(now).zone_named() + ")";

@@ -112,7 +112,7 @@ void header(Cursor& c, const history::VisitReport& v) {
 // (as the printed time), who measured, with which device, calibration and probe.
 void session_facts(Cursor& c, const PressureFormat& unit) {
     const history::SessionReport& r = *c.report;
-    const storage::Session& s = r.session->session;
+    const records::Session& s = r.session->session;
     const auto started = parse_utc_iso8601(s.started_utc);
     const std::string when = started ? local_time(*started).readable() : s.started_utc;
     c.need(40 + 13.0 * 2 + 8);
@@ -230,7 +230,7 @@ void point_table(Cursor& c, const PressureFormat& unit) {
             c.pdf.text_right(cols[3].right, y, unit.number(v.sd_kpa), kBody);
             c.pdf.text_right(cols[4].right, y, fixed(v.cv_pct, 1), kBody);
         }
-        if (v.sides && row.point->side == storage::BodySide::Left)
+        if (v.sides && row.point->side == records::BodySide::Left)
             c.pdf.text_right(cols[5].right, y, fixed(v.sides->difference_pct, 0), kBody);
         if (v.vs_previous) {
             const auto& ch = *v.vs_previous;
@@ -356,7 +356,7 @@ void holds(Cursor& c, const PressureFormat& unit) {
     if (c.report->holds.empty()) return;
     c.heading("Holds");
     for (const history::ReportHold& h : c.report->holds) {
-        const storage::Hold& hold = h.entry->hold;
+        const records::Hold& hold = h.entry->hold;
         const auto& m = hold.metrics;
         const std::string lost = history::signal_loss_sentence(m, h.losses_in_trace);
         const std::vector<std::string> lost_lines =
@@ -364,7 +364,7 @@ void holds(Cursor& c, const PressureFormat& unit) {
         const double lost_h = 11.0 * static_cast<double>(lost_lines.size());
         c.need((h.trace.empty() ? 32 : 130) + lost_h);
         c.pdf.text(kMargin, c.y + 10,
-                   h.entry->site.name + " " + storage::to_letter(hold.side) + ", hold " +
+                   h.entry->site.name + " " + records::to_letter(hold.side) + ", hold " +
                        std::to_string(hold.repetition) + " (" + hold.outcome + ")",
                    kBody, FontWeight::Bold);
         const std::string pain =

@@ -36,9 +36,9 @@ std::string check_who(const std::string& who) {
     return {};
 }
 
-std::optional<std::string> text_of(const std::optional<storage::BodySide>& side) {
+std::optional<std::string> text_of(const std::optional<records::BodySide>& side) {
     if (!side) return std::nullopt;
-    return std::string(storage::to_letter(*side));
+    return std::string(records::to_letter(*side));
 }
 
 } // namespace
@@ -56,20 +56,20 @@ std::string default_corrector() {
     return "unknown user";
 }
 
-CorrectionRequest Corrections::enqueue(std::vector<storage::Correction> corrections) {
+CorrectionRequest Corrections::enqueue(std::vector<records::Correction> corrections) {
     CorrectionRequest out;
     if (!storage_) {
         out.error = "no database is open, so nothing can be corrected";
         return out;
     }
     // Every field is checked before the first is enqueued, so a request is all or nothing.
-    for (const storage::Correction& c : corrections) {
-        if (c.row_id == storage::kNoRecord) {
+    for (const records::Correction& c : corrections) {
+        if (c.row_id == records::kNoRecord) {
             out.error = "the record to correct is not stored yet";
             return out;
         }
     }
-    for (const storage::Correction& c : corrections) {
+    for (const records::Correction& c : corrections) {
         const storage::Request r = storage_->correct(c);
         if (!r.ok) {
             out.error = r.error;
@@ -80,7 +80,7 @@ CorrectionRequest Corrections::enqueue(std::vector<storage::Correction> correcti
     return out;
 }
 
-CorrectionRequest Corrections::exclude_trial(storage::RecordId trial_id, const std::string& reason,
+CorrectionRequest Corrections::exclude_trial(records::RecordId trial_id, const std::string& reason,
                                              const std::string& who) {
     const std::string why = trimmed(reason);
     if (std::string bad = check_reason(why, "excluding the trial"); !bad.empty()) return {bad, {}};
@@ -90,7 +90,7 @@ CorrectionRequest Corrections::exclude_trial(storage::RecordId trial_id, const s
     return r;
 }
 
-CorrectionRequest Corrections::reinstate_trial(storage::RecordId trial_id,
+CorrectionRequest Corrections::reinstate_trial(records::RecordId trial_id,
                                                const std::string& reason, const std::string& who) {
     const std::string why = trimmed(reason);
     if (std::string bad = check_reason(why, "counting the trial again"); !bad.empty())
@@ -101,7 +101,7 @@ CorrectionRequest Corrections::reinstate_trial(storage::RecordId trial_id,
     return r;
 }
 
-CorrectionRequest Corrections::set_subject_details(const storage::Subject& current,
+CorrectionRequest Corrections::set_subject_details(const records::Subject& current,
                                                    const SubjectDetails& wanted,
                                                    const std::string& who,
                                                    const std::string& reason) {
@@ -110,7 +110,7 @@ CorrectionRequest Corrections::set_subject_details(const storage::Subject& curre
     const std::string why = trimmed(reason).empty() ? "details corrected" : trimmed(reason);
     if (std::string bad = check_reason(why, "the correction"); !bad.empty()) return {bad, {}};
     const SubjectDetails now = SubjectDetails::of(current);
-    std::vector<storage::Correction> changes;
+    std::vector<records::Correction> changes;
     const auto change = [&](const char* field, const std::optional<std::string>& before,
                             const std::optional<std::string>& after) {
         if (before != after)
@@ -124,7 +124,7 @@ CorrectionRequest Corrections::set_subject_details(const storage::Subject& curre
     return enqueue(std::move(changes));
 }
 
-CorrectionRequest Corrections::annotate_session(storage::RecordId session_id,
+CorrectionRequest Corrections::annotate_session(records::RecordId session_id,
                                                 const std::string& current,
                                                 const std::string& notes, const std::string& who) {
     if (std::string bad = check_who(who); !bad.empty()) return {bad, {}};

@@ -11,9 +11,9 @@ namespace algocore::session {
 using protocols::PptSeries;
 using protocols::PptSeriesState;
 using protocols::PptSeriesTrial;
-using storage::BodySide;
-using storage::RecordId;
-using storage::Site;
+using records::BodySide;
+using records::RecordId;
+using records::Site;
 
 PptSession::PptSession(Recorder& recorder, Inbox& inbox) : recorder_(recorder), inbox_(inbox) {}
 
@@ -47,12 +47,12 @@ void PptSession::look_up_reaction_time() {
     const int generation = generation_;
     storage::ask<std::optional<double>>(
         *storage, inbox_,
-        [code](storage::Storage& s) -> std::optional<double> {
+        [code](storage::StorageReader& s) -> std::optional<double> {
             const auto records = s.history_of(code);
             if (!records) return std::nullopt;
             // This visit's session is newer than every stored one.
             return history::reaction_ms_for(records->reaction_tests, records->sessions,
-                                            storage::kNoRecord);
+                                            records::kNoRecord);
         },
         [this, generation](storage::Answer<std::optional<double>> answer) {
             if (generation != generation_ || !answer.ok() || reaction_measured_now_) return;
@@ -183,7 +183,7 @@ std::vector<PptTrialRow> PptSession::rows() const {
             const auto id = point->record_ids.find(trial.number);
             rows.push_back({offset + trial.number,
                             trial,
-                            id == point->record_ids.end() ? storage::kNoRecord : id->second,
+                            id == point->record_ids.end() ? records::kNoRecord : id->second,
                             0,
                             {}});
         }
@@ -195,8 +195,8 @@ std::vector<PptTrialRow> PptSession::rows() const {
     return rows;
 }
 
-bool PptSession::apply_exclusion(storage::RecordId trial_id, const std::string& reason) {
-    if (trial_id == storage::kNoRecord) return false;
+bool PptSession::apply_exclusion(records::RecordId trial_id, const std::string& reason) {
+    if (trial_id == records::kNoRecord) return false;
     const bool excluded = !reason.empty();
     for (auto& [key, point] : points_) {
         bool found = false;
@@ -261,7 +261,7 @@ PptPointResult PptSession::result() const {
         // The stored session threshold is the mean of counted trials: compare like with like.
         // The lab's own MDC stored for this point wins over the built-in default; the same
         // MdcLookup decides for the History page and the report, and writes the provenance.
-        std::vector<storage::SiteMdcRecord> stored;
+        std::vector<records::SiteMdcRecord> stored;
         if (point->own_mdc) stored.push_back(*point->own_mdc);
         result.mdc = history::MdcLookup::from_rows(std::move(stored)).mdc(point->site, point->side);
         result.change =
@@ -335,7 +335,7 @@ void PptSession::close_series(Point& point) {
         const auto id = point.record_ids.find(trial.number);
         point.done.push_back({offset + trial.number,
                               trial,
-                              id == point.record_ids.end() ? storage::kNoRecord : id->second,
+                              id == point.record_ids.end() ? records::kNoRecord : id->second,
                               0,
                               {}});
     }
@@ -348,7 +348,7 @@ void PptSession::look_up_previous(const Key& key) {
     storage::Storage* storage = recorder_.storage();
     const auto& visit = recorder_.visit();
     const auto found = points_.find(key);
-    if (!storage || !visit || found == points_.end() || found->second.site.id == storage::kNoRecord)
+    if (!storage || !visit || found == points_.end() || found->second.site.id == records::kNoRecord)
         return;
     const std::string code = visit->subject_code;
     const RecordId site_id = found->second.site.id;
@@ -360,10 +360,10 @@ void PptSession::look_up_previous(const Key& key) {
     const int generation = generation_;
     const std::string site_key = key.first;
     using Earlier =
-        std::pair<std::optional<storage::PointThreshold>, std::optional<storage::SiteMdcRecord>>;
+        std::pair<std::optional<records::PointThreshold>, std::optional<records::SiteMdcRecord>>;
     storage::ask<Earlier>(
         *storage, inbox_,
-        [=](storage::Storage& s) {
+        [=](storage::StorageReader& s) {
             return Earlier{s.previous_threshold_of(code, site_id, side, measure, before),
                            s.site_mdc(site_key, side)};
         },

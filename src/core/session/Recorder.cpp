@@ -7,12 +7,12 @@
 
 namespace algocore::session {
 
+using records::kNoRecord;
 using storage::Enqueued;
-using storage::kNoRecord;
 
-storage::TrialMeasure measure_of(const protocols::PptPreset& preset) {
-    return preset.name == "tolerance" ? storage::TrialMeasure::Tolerance
-                                      : storage::TrialMeasure::Ppt;
+records::TrialMeasure measure_of(const protocols::PptPreset& preset) {
+    return preset.name == "tolerance" ? records::TrialMeasure::Tolerance
+                                      : records::TrialMeasure::Ppt;
 }
 
 const char* hold_outcome(protocols::HoldState state) {
@@ -56,14 +56,14 @@ void Recorder::end_visit() {
     session_id_ = kNoRecord;
 }
 
-storage::RecordId Recorder::ensure_session() {
+records::RecordId Recorder::ensure_session() {
     if (session_id_ != kNoRecord) return session_id_;
     if (!storage_ || !visit_) return kNoRecord;
-    storage::SessionOpening opening;
+    records::SessionOpening opening;
     opening.subject = visit_->subject;
     opening.subject.code = visit_->subject_code;
     if (!visit_->operator_name.empty())
-        opening.by = storage::Operator{kNoRecord, visit_->operator_name, visit_->operator_role};
+        opening.by = records::Operator{kNoRecord, visit_->operator_name, visit_->operator_role};
     opening.session.started_utc = utc_now_(); // wall-clock time, once per session
     opening.session.device_serial = device_serial_.empty() ? visit_->device_serial : device_serial_;
     opening.session.calibration_id =
@@ -84,9 +84,9 @@ bool Recorder::ready(const char* what) {
     return problem_.empty() && ensure_session() != kNoRecord;
 }
 
-storage::Trial Recorder::build_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
+records::Trial Recorder::build_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
                                      const protocols::PptSeriesTrial& t, int index) const {
-    storage::Trial r;
+    records::Trial r;
     r.session_id = session_id_;
     r.site_id = point.site_id;
     r.side = point.side;
@@ -117,12 +117,12 @@ Enqueued Recorder::record_trial(const MeasuredPoint& point, const protocols::Ppt
                                 const protocols::PptSeriesTrial& trial, int index) {
     if (!ready("trial")) return {};
     return storage_->record_trial(build_trial(point, preset, trial, index),
-                                  storage::to_trace(trial.trace));
+                                  records::to_trace(trial.trace));
 }
 
-storage::Hold Recorder::build_hold(const MeasuredPoint& point, const FinishedHold& finished) const {
+records::Hold Recorder::build_hold(const MeasuredPoint& point, const FinishedHold& finished) const {
     const protocols::HoldRecord& h = finished.hold;
-    storage::Hold r;
+    records::Hold r;
     r.session_id = session_id_;
     r.site_id = point.site_id;
     r.side = point.side;
@@ -160,14 +160,14 @@ storage::Hold Recorder::build_hold(const MeasuredPoint& point, const FinishedHol
 
 Enqueued Recorder::record_hold(const MeasuredPoint& point, const FinishedHold& hold) {
     if (!ready("hold")) return {};
-    return storage_->record_hold(build_hold(point, hold), storage::to_trace(hold.hold.trace));
+    return storage_->record_hold(build_hold(point, hold), records::to_trace(hold.hold.trace));
 }
 
 Enqueued Recorder::record_template(const protocols::MotionTemplate& expert,
                                    const std::vector<Sample>& samples,
                                    const std::optional<protocols::PressureBand>& band) {
     if (!ready("template")) return {};
-    storage::ExpertTemplate t;
+    records::ExpertTemplate t;
     t.session_id = session_id_;
     t.name = expert.name();
     t.kind = protocols::to_string(expert.kind());
@@ -177,13 +177,13 @@ Enqueued Recorder::record_template(const protocols::MotionTemplate& expert,
     }
     t.recorded_utc = utc_now_();
     t.duration_s = expert.duration_s();
-    return storage_->record_template(t, storage::to_trace(samples));
+    return storage_->record_template(t, records::to_trace(samples));
 }
 
-Enqueued Recorder::record_plan(storage::RecordId template_id,
+Enqueued Recorder::record_plan(records::RecordId template_id,
                                const protocols::FeedbackSchedule& schedule) {
     if (!ready("feedback schedule")) return {};
-    storage::TrainingPlan plan;
+    records::TrainingPlan plan;
     plan.session_id = session_id_;
     plan.template_id = template_id;
     plan.schedule = schedule.to_json();
@@ -191,8 +191,8 @@ Enqueued Recorder::record_plan(storage::RecordId template_id,
     return storage_->record_training_plan(plan);
 }
 
-storage::TrainingScore Recorder::build_score(const ScoredAttempt& a) const {
-    storage::TrainingScore s;
+records::TrainingScore Recorder::build_score(const ScoredAttempt& a) const {
+    records::TrainingScore s;
     s.session_id = session_id_;
     s.exercise = a.exercise;
     s.feedback = protocols::to_string(a.level);
@@ -210,9 +210,9 @@ storage::TrainingScore Recorder::build_score(const ScoredAttempt& a) const {
     return s;
 }
 
-storage::ReactionTest Recorder::build_reaction_test(const ReactionTimeResult& result) const {
+records::ReactionTest Recorder::build_reaction_test(const ReactionTimeResult& result) const {
     const protocols::ReactionTimeSummary& s = result.summary;
-    storage::ReactionTest r;
+    records::ReactionTest r;
     r.session_id = session_id_;
     r.tested_utc = utc_now_();
     r.cue_source = protocols::to_string(s.cue_source);

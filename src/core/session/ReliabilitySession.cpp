@@ -9,13 +9,13 @@ namespace algocore::session {
 
 namespace {
 
-std::string measure_words(storage::TrialMeasure measure) {
-    return measure == storage::TrialMeasure::Ppt ? "PPT" : storage::to_string(measure);
+std::string measure_words(records::TrialMeasure measure) {
+    return measure == records::TrialMeasure::Ppt ? "PPT" : records::to_string(measure);
 }
 
 } // namespace
 
-ReliabilityData ReliabilitySession::from_study(const storage::StudyData& study,
+ReliabilityData ReliabilitySession::from_study(const records::StudyData& study,
                                                const analysis::StudyReliabilityQuery& query,
                                                const std::string& location) {
     ReliabilityData data;
@@ -88,7 +88,7 @@ std::string ReliabilitySession::source_text() const {
     if (!data_.query) return data_.source_name;
     const analysis::StudyReliabilityQuery& q = *data_.query;
     return data_.source_name + " (" + measure_words(q.measure) + ", " + data_.site_name + " " +
-           storage::to_letter(q.side) + ", by " + analysis::to_string(q.by) + ")";
+           records::to_letter(q.side) + ", by " + analysis::to_string(q.by) + ")";
 }
 
 bool ReliabilitySession::can_save_site_mdc() const {
@@ -102,7 +102,8 @@ std::optional<analysis::SiteMdc> ReliabilitySession::site_mdc() const {
         analysis::to_string(data_.query->by), utc_now_iso8601(), source_text());
 }
 
-storage::Request ReliabilitySession::save_site_mdc(storage::Storage& store, bool for_both_sides,
+storage::Request ReliabilitySession::save_site_mdc(storage::StorageWriter& store,
+                                                   bool for_both_sides,
                                                    analysis::SiteMdc* stored) const {
     const std::optional<analysis::SiteMdc> mdc = site_mdc();
     if (!mdc) {

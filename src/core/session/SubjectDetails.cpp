@@ -17,7 +17,7 @@ bool known(const std::vector<std::string>& words, const std::string& word) {
 }
 } // namespace
 
-SubjectDetails SubjectDetails::of(const storage::Subject& subject) {
+SubjectDetails SubjectDetails::of(const records::Subject& subject) {
     return {subject.sex, subject.age_band, subject.dominant_side};
 }
 
@@ -39,7 +39,7 @@ std::string check_subject_details(const SubjectDetails& d) {
     if (d.age_band && !known(subject_age_bands(), *d.age_band))
         return "the age band must be " + listed(subject_age_bands()) + " (or not recorded), not '" +
                *d.age_band + "'";
-    if (d.dominant_side && *d.dominant_side == storage::BodySide::Midline)
+    if (d.dominant_side && *d.dominant_side == records::BodySide::Midline)
         return "the dominant side must be left or right (or not recorded)";
     return {};
 }

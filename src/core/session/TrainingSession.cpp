@@ -99,7 +99,7 @@ std::string TrainingSession::finish_recording() {
     const std::string student = student_;
     begin(teacher_.empty() ? std::string("teacher") : teacher_, "teacher");
     const auto written = recorder_.record_template(recorded, in_contact, band_);
-    if (written.id != storage::kNoRecord)
+    if (written.id != records::kNoRecord)
         template_id_ = written.id;
     else
         message_ = "template kept for this session only: " + recorder_.last_problem();
@@ -113,23 +113,23 @@ void TrainingSession::load_templates() {
     storage::Storage* storage = recorder_.storage();
     if (!storage) return;
     const int generation = generation_;
-    storage::ask<std::vector<storage::ExpertTemplate>>(
-        *storage, inbox_, [](storage::Storage& s) { return s.templates(); },
-        [this, generation](storage::Answer<std::vector<storage::ExpertTemplate>> answer) {
+    storage::ask<std::vector<records::ExpertTemplate>>(
+        *storage, inbox_, [](storage::StorageReader& s) { return s.templates(); },
+        [this, generation](storage::Answer<std::vector<records::ExpertTemplate>> answer) {
             if (generation != generation_ || !answer.ok()) return;
             templates_ = std::move(answer.value);
             changed();
         });
 }
 
-void TrainingSession::choose_template(storage::RecordId template_id) {
+void TrainingSession::choose_template(records::RecordId template_id) {
     storage::Storage* storage = recorder_.storage();
     if (!storage) return;
     const int generation = generation_;
-    using Found = std::pair<std::vector<storage::ExpertTemplate>, std::optional<storage::RawTrace>>;
+    using Found = std::pair<std::vector<records::ExpertTemplate>, std::optional<records::RawTrace>>;
     storage::ask<Found>(
         *storage, inbox_,
-        [template_id](storage::Storage& s) {
+        [template_id](storage::StorageReader& s) {
             return Found{s.templates(), s.template_trace(template_id)};
         },
         [this, generation, template_id](storage::Answer<Found> answer) {
@@ -216,11 +216,11 @@ void TrainingSession::read_student() {
     const std::string name = student_;
     const int generation = generation_;
     const int request = ++student_request_;
-    using Found = std::pair<std::optional<storage::TrainingPlanProgress>,
-                            std::vector<storage::TrainingScore>>;
+    using Found = std::pair<std::optional<records::TrainingPlanProgress>,
+                            std::vector<records::TrainingScore>>;
     storage::ask<Found>(
         *storage, inbox_,
-        [name](storage::Storage& s) {
+        [name](storage::StorageReader& s) {
             return Found{s.latest_plan(name), s.scores_of_student(name)};
         },
         [this, generation, request](storage::Answer<Found> answer) {
@@ -228,7 +228,7 @@ void TrainingSession::read_student() {
             if (generation != generation_ || request != student_request_ || !answer.ok()) return;
             // Attempts scored while the read was on its way are not in it: they stay, after
             // the stored ones.
-            std::vector<storage::TrainingScore> scored_since;
+            std::vector<records::TrainingScore> scored_since;
             for (auto& score : progress_) {
                 const auto& stored_scores = answer.value.second;
                 if (std::none_of(stored_scores.begin(), stored_scores.end(),
@@ -276,7 +276,7 @@ std::string TrainingSession::start_attempt() {
     // The plan is stored with the first attempt under it, so it survives a restart.
     if (!plan_id_ && template_id_) {
         const auto written = recorder_.record_plan(*template_id_, schedule_);
-        if (written.id != storage::kNoRecord) plan_id_ = written.id;
+        if (written.id != records::kNoRecord) plan_id_ = written.id;
     }
     attempt_.clear();
     phase_ = Phase::Attempt;
@@ -310,7 +310,7 @@ void TrainingSession::finish_attempt() {
     const auto written = recorder_.record_score(scored);
     progress_.push_back(recorder_.build_score(scored));
     progress_.back().id = written.id;
-    if (written.id == storage::kNoRecord)
+    if (written.id == records::kNoRecord)
         message_ = "score not stored: " + recorder_.last_problem();
     changed();
 }
@@ -329,8 +329,8 @@ void TrainingSession::feed(const Sample& sample) {
         finish_attempt();
 }
 
-std::vector<storage::TrainingScore> TrainingSession::shown_progress() const {
-    std::vector<storage::TrainingScore> shown;
+std::vector<records::TrainingScore> TrainingSession::shown_progress() const {
+    std::vector<records::TrainingScore> shown;
     for (const auto& score : progress_) {
         FeedbackLevel level{};
         // A score of an unknown level is shown: hiding a number needs a reason.

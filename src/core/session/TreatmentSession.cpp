@@ -37,7 +37,7 @@ void TreatmentSession::visit_changed() {
     read_thresholds();
 }
 
-void TreatmentSession::select_point(const storage::Site& site, BodySide side) {
+void TreatmentSession::select_point(const records::Site& site, BodySide side) {
     site_ = site;
     side_ = site.paired ? side : BodySide::Midline;
     read_thresholds();
@@ -53,16 +53,16 @@ void TreatmentSession::read_thresholds() {
     storage::Storage* storage = recorder_.storage();
     if (!storage || !recorder_.visit() || !site_) return;
     const std::string code = recorder_.visit()->subject_code;
-    const storage::RecordId site_id = site_->id;
+    const records::RecordId site_id = site_->id;
     const BodySide side = side_;
     const int generation = ++generation_;
     using Both =
-        std::pair<std::vector<storage::PointThreshold>, std::vector<storage::PointThreshold>>;
+        std::pair<std::vector<records::PointThreshold>, std::vector<records::PointThreshold>>;
     storage::ask<Both>(
         *storage, inbox_,
-        [code](storage::Storage& s) {
-            return Both{s.thresholds_of(code, storage::TrialMeasure::Ppt),
-                        s.thresholds_of(code, storage::TrialMeasure::Tolerance)};
+        [code](storage::StorageReader& s) {
+            return Both{s.thresholds_of(code, records::TrialMeasure::Ppt),
+                        s.thresholds_of(code, records::TrialMeasure::Tolerance)};
         },
         [this, generation, site_id, side](storage::Answer<Both> answer) {
             if (generation != generation_ || !answer.ok()) return;
@@ -175,7 +175,7 @@ void TreatmentSession::collect(double t_s) {
         const protocols::HoldRecord& hold = records[holds_collected_++];
         if (pending_) save_pending(std::nullopt);
         pending_ = FinishedHold{hold, running_, running_band_, running_.hold_s, std::nullopt};
-        pending_point_ = MeasuredPoint{site_ ? site_->id : storage::kNoRecord, side_};
+        pending_point_ = MeasuredPoint{site_ ? site_->id : records::kNoRecord, side_};
         // A hold the therapist stopped, or one over the limit, ends the set.
         ended_early = hold.end == HoldState::Stopped || hold.end == HoldState::OverLimit;
     }
@@ -225,7 +225,7 @@ std::string TreatmentSession::save_pending(std::optional<int> pain_rating_0_10) 
     }
     pending_->pain_rating_0_10 = pain_rating_0_10;
     const auto written = recorder_.record_hold(*pending_point_, *pending_);
-    if (written.id == storage::kNoRecord) return recorder_.last_problem();
+    if (written.id == records::kNoRecord) return recorder_.last_problem();
     last_saved_ = written.id;
     saved_.push_back(written.id);
     pending_.reset();

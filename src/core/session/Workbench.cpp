@@ -54,7 +54,7 @@ Workbench::Workbench(WorkbenchOptions options)
         if (result.summary.complete && result.summary.median_ms)
             thresholds_.set_reaction_time_ms(result.summary.median_ms);
     });
-    corrections_.set_on_trial_excluded([this](storage::RecordId trial, const std::string& reason) {
+    corrections_.set_on_trial_excluded([this](records::RecordId trial, const std::string& reason) {
         thresholds_.apply_exclusion(trial, reason);
     });
 }
@@ -82,7 +82,7 @@ std::string Workbench::open_database(const std::string& path, bool require_writa
     return {};
 }
 
-storage::Site Workbench::add_site(storage::Site site) {
+records::Site Workbench::add_site(records::Site site) {
     if (storage_) site.id = storage_->add_site(site).id;
     if (site.key.empty()) site.key = storage::site_key_from_name(site.name);
     sites_.push_back(site);

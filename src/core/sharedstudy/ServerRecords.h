@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
+#include "algocore/records/StudyData.h"
+#include "algocore/records/SubjectRecords.h"
 #include "algocore/sharedstudy/ServerConnection.h"
-#include "algocore/storage/StudyData.h"
-#include "algocore/storage/SubjectRecords.h"
 
 namespace algocore::sharedstudy {
 
@@ -24,33 +24,33 @@ public:
 
 /// The study's registries, read first by every other read.
 struct StudyIndex {
-    std::vector<storage::Site> sites;
-    std::map<std::string, storage::RecordId> site_by_key;
-    std::vector<storage::Subject> subjects;                   ///< subjects not merged into another
-    std::map<std::string, storage::RecordId> subject_by_uuid; ///< any record → the one it is
+    std::vector<records::Site> sites;
+    std::map<std::string, records::RecordId> site_by_key;
+    std::vector<records::Subject> subjects;                   ///< subjects not merged into another
+    std::map<std::string, records::RecordId> subject_by_uuid; ///< any record → the one it is
     std::map<std::string, std::vector<std::string>> members;  ///< root uuid → its records
     std::map<std::string, std::vector<std::string>> roots_by_code;
-    std::map<storage::RecordId, std::string> root_uuid; ///< root id → uuid
-    std::vector<storage::Operator> operators;           ///< one per name
-    std::map<std::string, storage::RecordId> operator_by_uuid;
+    std::map<records::RecordId, std::string> root_uuid; ///< root id → uuid
+    std::vector<records::Operator> operators;           ///< one per name
+    std::map<std::string, records::RecordId> operator_by_uuid;
 };
 
 StudyIndex read_index(ServerConnection& server);
 
 /// Every record of the study (traces are read on demand).
-storage::StudyData read_study(ServerConnection& server, const StudyIndex& index);
+records::StudyData read_study(ServerConnection& server, const StudyIndex& index);
 
 /// A subject's records by code; nullopt when no subject has it; ServerReadError when two
 /// subjects that were not merged have it.
-std::optional<storage::SubjectRecords>
+std::optional<records::SubjectRecords>
 read_history(ServerConnection& server, const StudyIndex& index, const std::string& code);
 
 /// A session's reaction-time tests with their cues, oldest first.
-std::vector<storage::ReactionTest> read_reaction_tests(ServerConnection& server,
-                                                       storage::RecordId session_id);
+std::vector<records::ReactionTest> read_reaction_tests(ServerConnection& server,
+                                                       records::RecordId session_id);
 
 /// A trial's or hold's trace ("trials" or "holds"); nullopt when there is none.
-std::optional<storage::RawTrace> read_trace(ServerConnection& server, const char* table,
-                                            storage::RecordId id);
+std::optional<records::RawTrace> read_trace(ServerConnection& server, const char* table,
+                                            records::RecordId id);
 
 } // namespace algocore::sharedstudy

@@ -180,7 +180,6 @@ public:
     Enqueued record_training_score(const TrainingScore&) override { return {}; }
     Enqueued record_template(const ExpertTemplate&, const RawTrace&) override { return {}; }
     Enqueued record_training_plan(const TrainingPlan&) override { return {}; }
-    WriteTicket record_samples(RecordId, const std::vector<Sample>&) override { return 0; }
     Request correct(const Correction&) override { return {false, kReadOnly, 0}; }
     Request save_site_mdc(const SiteMdcRecord&) override { return {false, kReadOnly, 0}; }
     Enqueued record_reaction_test(const ReactionTest&) override { return {}; }
@@ -240,27 +239,7 @@ public:
     std::optional<RawTrace> hold_trace(RecordId id) override {
         return thread_.call([id](ServerConnection& c) { return read_trace(c, "holds", id); });
     }
-    // Continuous session samples stay on the station (traces travel with their records).
-    std::vector<Sample> session_samples(RecordId) override { return {}; }
-    std::optional<PointThreshold> latest_threshold(RecordId subject_id, RecordId site_id,
-                                                   BodySide side, TrialMeasure measure) override {
-        return threshold_before(study(), subject_id, site_id, side, measure, kNoRecord);
-    }
-    std::optional<PointThreshold> previous_threshold(RecordId subject_id, RecordId site_id,
-                                                     BodySide side, TrialMeasure measure,
-                                                     RecordId before_session_id) override {
-        return threshold_before(study(), subject_id, site_id, side, measure, before_session_id);
-    }
     std::vector<SiteSummary> site_summaries(RecordId subject_id) override;
-    std::vector<TrainingScore> student_scores(RecordId student_id) override {
-        std::vector<TrainingScore> out;
-        for (const TrainingScore& s : study().training_scores)
-            if (s.student_id == student_id) out.push_back(s);
-        std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
-            return a.attempted_utc < b.attempted_utc;
-        });
-        return out;
-    }
     std::vector<AuditEntry> audit_log(const std::string& table, RecordId row_id) override {
         std::vector<AuditEntry> out;
         for (const AuditEntry& a : study().audit_log)
@@ -293,7 +272,14 @@ public:
     std::optional<TrainingPlanProgress> latest_plan(const std::string& student_name) override;
     std::vector<TrainingScore> scores_of_student(const std::string& student_name) override {
         const auto student = find_operator(student_name);
-        return student ? student_scores(student->id) : std::vector<TrainingScore>{};
+        if (!student) return {};
+        std::vector<TrainingScore> out;
+        for (const TrainingScore& s : study().training_scores)
+            if (s.student_id == student->id) out.push_back(s);
+        std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) {
+            return a.attempted_utc < b.attempted_utc;
+        });
+        return out;
     }
     std::optional<SiteMdcRecord> site_mdc(const std::string& site_key, BodySide side) override {
         std::optional<SiteMdcRecord> own;

@@ -2,7 +2,7 @@
 // SQL of the reaction_tests and reaction_cues tables, private to the storage.
 #include <vector>
 
-#include "algocore/storage/ReactionRecords.h"
+#include "algocore/storage/StoredRecords.h"
 
 namespace SQLite {
 class Database;

@@ -66,8 +66,6 @@ NeededRows needed_by(const std::deque<WriteOp>& ops) {
                     add(n.sessions, r.expert.session_id);
                 } else if constexpr (std::is_same_v<T, TrainingPlan>) {
                     add(n.sessions, r.session_id);
-                } else if constexpr (std::is_same_v<T, SamplesWrite>) {
-                    add(n.sessions, r.session_id);
                 } else if constexpr (std::is_same_v<T, ReactionTest>) {
                     add(n.sessions, r.session_id);
                 } else if constexpr (std::is_same_v<T, SiteMdcRecord>) {

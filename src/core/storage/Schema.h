@@ -8,7 +8,7 @@ class Database;
 class Statement;
 } // namespace SQLite
 
-namespace algocore::storage {
+namespace algocore::records {
 struct Site;
 }
 
@@ -36,7 +36,7 @@ void seed_builtin_sites(SQLite::Database& db);
 /// Binds a site's description (key, name, region, landmark, paired, front x/y, back x/y, dfns,
 /// mdc_kpa: eleven parameters, in the sites table's column order) starting at parameter
 /// `first`; shared by the built-in seeding and custom-site inserts so the two cannot drift.
-void bind_site_description(SQLite::Statement& st, const Site& s, int first);
+void bind_site_description(SQLite::Statement& st, const records::Site& s, int first);
 
 /// The SQL of one step: index 1 creates version 1 from an empty file, index n goes n-1 → n.
 const char* migration_sql(int to_version);

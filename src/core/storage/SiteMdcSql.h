@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "algocore/storage/Records.h"
+#include "algocore/storage/StoredRecords.h"
 
 namespace SQLite {
 class Database;

@@ -323,36 +323,6 @@ std::optional<RawTrace> trace(SQLite::Database& db, const char* table, RecordId 
     return out;
 }
 
-std::vector<Sample> session_samples(SQLite::Database& db, RecordId session_id) {
-    std::vector<Sample> out;
-    SQLite::Statement st(db, "SELECT calibration_id, samples FROM session_samples "
-                             "WHERE session_id = ? ORDER BY first_t_s, id");
-    st.bind(1, session_id);
-    while (st.executeStep()) {
-        const auto calibration = static_cast<CalibrationId>(st.getColumn(0).getInt64());
-        const SQLite::Column blob = st.getColumn(1);
-        RawTrace chunk;
-        std::string error;
-        if (!decode_trace(static_cast<const std::uint8_t*>(blob.getBlob()),
-                          static_cast<std::size_t>(blob.getBytes()), chunk, error)) {
-            throw SQLite::Exception("session samples: " + error, SQLITE_CORRUPT);
-        }
-        for (const auto& s : chunk.samples) {
-            Sample sample;
-            sample.t_s = s.t_s;
-            sample.force_n = s.force_n;
-            sample.pressure_kpa = s.pressure_kpa;
-            sample.raw_counts = s.raw_counts;
-            sample.has_raw = true;
-            sample.buttons = s.buttons;
-            sample.flags = s.flags;
-            sample.calibration_id = calibration;
-            out.push_back(sample);
-        }
-    }
-    return out;
-}
-
 std::vector<AuditEntry> audit_log(SQLite::Database& db, const std::string& table, RecordId row_id) {
     std::vector<AuditEntry> out;
     SQLite::Statement st(

@@ -4,9 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "algocore/storage/Records.h"
-#include "algocore/storage/StudyData.h"
-#include "algocore/storage/SubjectRecords.h"
+#include "algocore/storage/StoredRecords.h"
 
 namespace SQLite {
 class Database;
@@ -48,7 +46,6 @@ std::vector<Trial> trials(SQLite::Database& db, RecordId session_id);
 std::vector<Hold> holds(SQLite::Database& db, RecordId session_id);
 /// table is "trial_traces", "hold_traces" or "template_traces".
 std::optional<RawTrace> trace(SQLite::Database& db, const char* table, RecordId id);
-std::vector<Sample> session_samples(SQLite::Database& db, RecordId session_id);
 std::optional<PointThreshold> threshold(SQLite::Database& db, RecordId subject_id, RecordId site_id,
                                         BodySide side, TrialMeasure measure,
                                         RecordId before_session_id);

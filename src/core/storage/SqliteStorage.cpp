@@ -218,38 +218,6 @@ Enqueued SqliteStorage::record_training_score(const TrainingScore& score) {
     return enqueued(*impl_->core, std::move(s));
 }
 
-WriteTicket SqliteStorage::record_samples(RecordId session_id, const std::vector<Sample>& samples) {
-    // One chunk per run of samples with the same calibration, so each chunk can say which
-    // calibration produced its forces.
-    WriteTicket last = 0;
-    std::size_t begin = 0;
-    while (begin < samples.size()) {
-        std::size_t end = begin + 1;
-        while (end < samples.size() && end - begin < kMaxTraceSamples &&
-               samples[end].calibration_id == samples[begin].calibration_id) {
-            ++end;
-        }
-        SamplesWrite w;
-        w.session_id = session_id;
-        w.calibration_id = samples[begin].calibration_id;
-        w.first_t_s = samples[begin].t_s;
-        w.last_t_s = samples[end - 1].t_s;
-        w.sample_count = end - begin;
-        RawTrace chunk;
-        chunk.samples.reserve(end - begin);
-        for (std::size_t i = begin; i < end; ++i) {
-            const Sample& s = samples[i];
-            chunk.samples.push_back(
-                {s.t_s, s.raw_counts, s.force_n, s.pressure_kpa, s.buttons, s.flags});
-        }
-        encode_trace(chunk, w.blob);
-        w.uuid = new_uuid();
-        last = impl_->core->enqueue(std::move(w));
-        begin = end;
-    }
-    return last;
-}
-
 Request SqliteStorage::correct(const Correction& correction) {
     Request r;
     r.error = check_correction(correction);
@@ -346,33 +314,9 @@ std::optional<RawTrace> SqliteStorage::hold_trace(RecordId hold_id) {
     return impl_->core->query(
         [&](SQLite::Database& db) { return queries::trace(db, "hold_traces", hold_id); });
 }
-std::vector<Sample> SqliteStorage::session_samples(RecordId session_id) {
-    return impl_->core->query(
-        [&](SQLite::Database& db) { return queries::session_samples(db, session_id); });
-}
-std::optional<PointThreshold> SqliteStorage::latest_threshold(RecordId subject_id, RecordId site_id,
-                                                              BodySide side, TrialMeasure measure) {
-    return impl_->core->query([&](SQLite::Database& db) {
-        return queries::threshold(db, subject_id, site_id, side, measure, kNoRecord);
-    });
-}
-std::optional<PointThreshold> SqliteStorage::previous_threshold(RecordId subject_id,
-                                                                RecordId site_id, BodySide side,
-                                                                TrialMeasure measure,
-                                                                RecordId before_session_id) {
-    if (before_session_id == kNoRecord) return std::nullopt;
-    return impl_->core->query([&](SQLite::Database& db) {
-        return queries::threshold(db, subject_id, site_id, side, measure, before_session_id);
-    });
-}
 std::vector<SiteSummary> SqliteStorage::site_summaries(RecordId subject_id) {
     return impl_->core->query(
         [&](SQLite::Database& db) { return queries::site_summaries(db, subject_id); });
-}
-std::vector<TrainingScore> SqliteStorage::student_scores(RecordId student_id) {
-    if (student_id == kNoRecord) return {};
-    return impl_->core->query(
-        [&](SQLite::Database& db) { return queries::training_scores(db, student_id); });
 }
 std::vector<AuditEntry> SqliteStorage::audit_log(const std::string& table, RecordId row_id) {
     return impl_->core->query(

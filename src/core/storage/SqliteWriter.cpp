@@ -294,19 +294,6 @@ void insert(SQLite::Database& db, const SessionOpening& o, const IdSource& next_
     insert(db, session);
 }
 
-void insert(SQLite::Database& db, const SamplesWrite& w) {
-    SQLite::Statement st(db, "INSERT INTO session_samples (session_id, calibration_id, first_t_s, "
-                             "last_t_s, sample_count, samples, uuid) VALUES (?,?,?,?,?,?,?)");
-    st.bind(1, w.session_id);
-    st.bind(2, static_cast<std::int64_t>(w.calibration_id));
-    st.bind(3, w.first_t_s);
-    st.bind(4, w.last_t_s);
-    st.bind(5, static_cast<std::int64_t>(w.sample_count));
-    bind_blob(st, 6, w.blob);
-    bind_record_uuid(st, 7, w.uuid);
-    st.exec();
-}
-
 // Fields a correction may change. Measured values (pressures, rates, traces) are not here:
 // what the device measured is never edited, only how it is classified or attributed.
 const std::map<std::string, std::set<std::string>>& correctable_fields() {

@@ -10,7 +10,7 @@
 #include "TraceBytes.h"
 #include "algocal/FitInverter.h"
 #include "algocal/PolynomialFit.h"
-#include "algocore/storage/Records.h"
+#include "algocore/storage/StoredRecords.h"
 
 namespace algocore::storage::trace_codec {
 

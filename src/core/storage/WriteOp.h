@@ -7,9 +7,8 @@
 #include <variant>
 #include <vector>
 
-#include "algocore/storage/ReactionRecords.h"
-#include "algocore/storage/Records.h"
 #include "algocore/storage/StorageStatus.h"
+#include "algocore/storage/StoredRecords.h"
 
 namespace SQLite {
 class Database;
@@ -52,17 +51,6 @@ struct HoldWrite {
     std::size_t sample_count = 0;
 };
 
-/// One chunk of continuous session samples (a single calibration id).
-struct SamplesWrite {
-    RecordId session_id = kNoRecord;
-    CalibrationId calibration_id = kFactoryCalibration;
-    double first_t_s = 0.0;
-    double last_t_s = 0.0;
-    std::vector<std::uint8_t> blob;
-    std::size_t sample_count = 0;
-    std::string uuid; ///< the chunk's identity
-};
-
 struct CorrectionWrite {
     Correction correction;
     std::string when_utc;
@@ -72,8 +60,8 @@ struct CorrectionWrite {
 struct WriteOp {
     WriteTicket ticket = 0;
     std::variant<Subject, Operator, Site, Session, SessionOpening, TrialWrite, HoldWrite,
-                 TrainingScore, TemplateWrite, TrainingPlan, SamplesWrite, CorrectionWrite,
-                 SiteMdcRecord, ReactionTest>
+                 TrainingScore, TemplateWrite, TrainingPlan, CorrectionWrite, SiteMdcRecord,
+                 ReactionTest>
         record;
 };
 

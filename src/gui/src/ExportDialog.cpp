@@ -17,7 +17,7 @@ namespace {
 enum Scope { kEverything = 0, kSubject = 1, kSession = 2 };
 } // namespace
 
-ExportDialog::ExportDialog(const QString& subject_code, algocore::storage::RecordId session,
+ExportDialog::ExportDialog(const QString& subject_code, algocore::records::RecordId session,
                            QWidget* parent)
     : QDialog(parent), subject_code_(subject_code.trimmed()), session_(session) {
     setWindowTitle(tr("Export"));
@@ -26,7 +26,7 @@ ExportDialog::ExportDialog(const QString& subject_code, algocore::storage::Recor
     // The narrowest sensible choice comes first: an export of one patient's data should not
     // carry every other patient's by accident.
     if (!subject_code_.isEmpty()) scope_->addItem(tr("Subject %1").arg(subject_code_), kSubject);
-    if (session_ != algocore::storage::kNoRecord)
+    if (session_ != algocore::records::kNoRecord)
         scope_->addItem(tr("This session (%1)").arg(session_), kSession);
     scope_->addItem(tr("Every subject"), kEverything);
     use_from_ = new QCheckBox(tr("From"), this);
@@ -65,7 +65,7 @@ algocore::exporting::ExportRequest ExportDialog::request() const {
 }
 
 std::optional<algocore::exporting::ExportRequest>
-ask_export(QWidget* parent, const QString& subject_code, algocore::storage::RecordId session) {
+ask_export(QWidget* parent, const QString& subject_code, algocore::records::RecordId session) {
     ExportDialog dialog(subject_code, session, parent);
     if (dialog.exec() != QDialog::Accepted) return std::nullopt;
     algocore::exporting::ExportRequest request = dialog.request();
@@ -87,10 +87,13 @@ void run_export(algocore::session::Workbench& bench, algocore::exporting::Export
         return;
     }
     using Outcome = algocore::exporting::ExportOutcome;
+    // An export first waits for pending writes (the store's writer half) and then reads, so
+    // its task takes the whole store rather than the reader an ask hands it.
+    algocore::storage::Storage* store = bench.storage();
     algocore::storage::ask<Outcome>(
-        *bench.storage(), bench.inbox(),
-        [request](algocore::storage::Storage& s) {
-            return algocore::exporting::export_study(s, request);
+        *store, bench.inbox(),
+        [request, store](algocore::storage::StorageReader&) {
+            return algocore::exporting::export_study(*store, request);
         },
         [done, path = request.path](algocore::storage::Answer<Outcome> a) {
             if (!a.ok()) {

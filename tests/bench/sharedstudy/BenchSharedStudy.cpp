@@ -202,7 +202,7 @@ void bench_twenty(Bench& b) {
 void bench_history(Bench& b, int runs) {
     const std::string url = b.fresh_study();
     std::vector<std::string> sites;
-    for (const storage::Site& s : storage::builtin_sites())
+    for (const records::Site& s : storage::builtin_sites())
         sites.push_back(s.key);
     sites.resize(std::min<std::size_t>(sites.size(), 20));
     for (int station = 0; station < 5; ++station) {

@@ -52,20 +52,28 @@ int main(int argc, char** argv) {
         const RecordId session = db.open_session(o).id;
         db.flush(std::chrono::seconds(10));
         db.set_max_page_count(1); // the disk is full: everything below stays pending
-        // Noisy 1 kHz samples (a real gauge's noise keeps the compact format near 5 B/sample).
-        std::vector<algocore::Sample> chunk(1000);
+        // Trials of noisy 1 kHz samples (a real gauge's noise keeps the compact format near
+        // 5 B/sample).
+        const RecordId site = db.find_site("upper_trapezius")->id;
+        RawTrace chunk;
+        chunk.samples.resize(1000);
         unsigned noise = 12345;
         double written_mb = 0.0;
         for (long n = 0; written_mb < megabytes; ++n) {
-            for (std::size_t k = 0; k < chunk.size(); ++k) {
+            for (std::size_t k = 0; k < chunk.samples.size(); ++k) {
                 noise = noise * 1103515245u + 12345u;
-                auto& s = chunk[k];
+                auto& s = chunk.samples[k];
                 s.t_s = 0.001 * static_cast<double>(n * 1000 + static_cast<long>(k));
                 s.raw_counts = static_cast<std::int32_t>(100000 + (noise >> 8) % 4000);
                 s.force_n = 0.001 * s.raw_counts;
                 s.pressure_kpa = 10.0 * s.force_n;
             }
-            db.record_samples(session, chunk);
+            Trial t;
+            t.session_id = session;
+            t.site_id = site;
+            t.index = static_cast<int>(n + 1);
+            t.outcome = "signalled";
+            db.record_trial(t, chunk);
             written_mb += 5.0 * 1000 / 1e6;
         }
         db.close(std::chrono::milliseconds(100));

@@ -1,7 +1,8 @@
 // algoscope-bench-storage [--samples N] [--chunk N] [--dir PATH]
-// Raw sample ingest: the recorder hands chunks of 1 kHz samples to the storage, which commits
-// them in batched transactions (WAL, synchronous=FULL). The figure is samples/s from the
-// first enqueue until everything is committed and fsynced. Also measures trials with traces.
+// Raw sample ingest: the recorder hands trials whose traces hold chunks of 1 kHz samples to
+// the storage, which commits them in batched transactions (WAL, synchronous=FULL). The figure
+// is samples/s from the first enqueue until everything is committed and fsynced. Also
+// measures trials with 10 s traces.
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -44,17 +45,24 @@ int main(int argc, char** argv) {
     const RecordId session_id = db.begin_session(session).id;
     const RecordId site = db.find_site("upper_trapezius")->id;
 
-    std::vector<algocore::Sample> samples(static_cast<std::size_t>(chunk));
+    RawTrace stream;
+    stream.samples.resize(static_cast<std::size_t>(chunk));
     const auto start = Clock::now();
+    int stream_index = 0;
     for (long done = 0; done < total; done += chunk) {
         for (long k = 0; k < chunk; ++k) {
-            auto& s = samples[static_cast<std::size_t>(k)];
+            auto& s = stream.samples[static_cast<std::size_t>(k)];
             s.t_s = 0.001 * static_cast<double>(done + k);
             s.force_n = 0.01 * static_cast<double>(k);
             s.pressure_kpa = 0.1 * static_cast<double>(k);
             s.raw_counts = static_cast<std::int32_t>(k);
         }
-        db.record_samples(session_id, samples);
+        Trial t;
+        t.session_id = session_id;
+        t.site_id = site;
+        t.index = ++stream_index;
+        t.outcome = "signalled";
+        db.record_trial(t, stream);
     }
     const auto enqueued = Clock::now();
     if (!db.flush(std::chrono::minutes{5})) {

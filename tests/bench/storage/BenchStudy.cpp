@@ -69,9 +69,9 @@ Args parse(int argc, char** argv) {
     return a;
 }
 
-std::vector<storage::Site> paired_sites(storage::Storage& db) {
-    std::vector<storage::Site> sites;
-    for (const storage::Site& s : storage::builtin_sites()) {
+std::vector<records::Site> paired_sites(storage::Storage& db) {
+    std::vector<records::Site> sites;
+    for (const records::Site& s : storage::builtin_sites()) {
         if (!s.paired) continue;
         if (auto found = db.find_site(s.key)) sites.push_back(*found);
         if (static_cast<int>(sites.size()) == kSites) break;
@@ -100,26 +100,26 @@ BuildFigures build(storage::SqliteStorage& db, const Args& a) {
         for (double& t : true_kpa)
             t = 300.0 * std::exp(0.35 * unit(random));
         for (int rater = 0; rater < 2; ++rater) {
-            storage::SessionOpening opening;
+            records::SessionOpening opening;
             opening.subject.code = code;
-            opening.by = storage::Operator{storage::kNoRecord, kRaters[rater], "researcher"};
+            opening.by = records::Operator{records::kNoRecord, kRaters[rater], "researcher"};
             opening.session.started_utc =
                 std::string("2026-0") + (rater == 0 ? "3" : "4") + "-01T09:00:00Z";
-            const storage::RecordId session = db.open_session(opening).id;
+            const records::RecordId session = db.open_session(opening).id;
             const double rater_bias = rater == 0 ? 1.0 : 1.03;
             for (int site = 0; site < kSites; ++site) {
-                for (const storage::BodySide side :
-                     {storage::BodySide::Left, storage::BodySide::Right}) {
+                for (const records::BodySide side :
+                     {records::BodySide::Left, records::BodySide::Right}) {
                     for (int k = 1; k <= kTrialsPerPoint; ++k) {
                         algotest::SimulatedTraceOptions o;
                         o.seed = static_cast<std::uint64_t>(f.trials + 1);
                         o.start_s = 2.0 * static_cast<double>(f.trials % 3);
                         o.duration_s = kTraceSeconds;
                         const auto sim_start = Clock::now();
-                        const storage::RawTrace trace =
-                            storage::to_trace(algotest::simulated_native_samples(o));
+                        const records::RawTrace trace =
+                            records::to_trace(algotest::simulated_native_samples(o));
                         f.simulate_s += seconds_since(sim_start);
-                        storage::Trial t;
+                        records::Trial t;
                         t.session_id = session;
                         t.site_id = sites[static_cast<std::size_t>(site)].id;
                         t.side = side;
@@ -182,7 +182,7 @@ int main(int argc, char** argv) {
 
     // Reliability at one site and side, by operator, straight from the database.
     const auto analysis_start = Clock::now();
-    const storage::StudyData study = db.load_study();
+    const records::StudyData study = db.load_study();
     analysis::StudyReliabilityQuery query;
     query.site_key = paired_sites(db).front().key;
     query.by = analysis::RaterGrouping::Operator;
@@ -200,7 +200,7 @@ int main(int argc, char** argv) {
     const auto export_start = Clock::now();
     long long exported = 0;
     const exporting::TraceLoader traces =
-        [&](storage::RecordId id) -> std::optional<storage::RawTrace> {
+        [&](records::RecordId id) -> std::optional<records::RawTrace> {
         if (exported >= a.trace_csv_trials) return std::nullopt;
         ++exported;
         return db.trial_trace(id);
@@ -216,7 +216,7 @@ int main(int argc, char** argv) {
     // Every trace read back and decoded (what a full raw export must at least do).
     const auto decode_start = Clock::now();
     long long decoded = 0;
-    for (const storage::Trial& t : study.trials)
+    for (const records::Trial& t : study.trials)
         if (auto trace = db.trial_trace(t.id))
             decoded += static_cast<long long>(trace->samples.size());
     const double decode_s = seconds_since(decode_start);

@@ -13,7 +13,7 @@
 #include "algogui/history/HistoryPage.h"
 
 using namespace algogui;
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 namespace {
 
@@ -88,7 +88,7 @@ private Q_SLOTS:
 
     void aLabsOwnMdcIsNamedAndDecidesTheVerdict() {
         auto r = records();
-        algocore::storage::SiteMdcRecord lab;
+        algocore::records::SiteMdcRecord lab;
         lab.id = 1;
         lab.site_key = "upper_trapezius";
         lab.side = BodySide::Left;
@@ -131,7 +131,7 @@ private Q_SLOTS:
     void aHoldsSignalLossIsShownWithWhetherTheFiguresIncludeIt() {
         auto r = records();
         r.hold(r.records.sessions.back().id).metrics.signal_losses =
-            std::vector<algocore::storage::SignalLossRecord>{{20.0, 10.25}};
+            std::vector<algocore::records::SignalLossRecord>{{20.0, 10.25}};
         HistoryPage page({});
         page.resize(980, 500);
         page.show();

@@ -8,7 +8,7 @@
 #include "algogui/bodymap/BodyMapWidget.h"
 
 using namespace algogui;
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 namespace {
 struct Click {
@@ -192,7 +192,7 @@ private Q_SLOTS:
             off << QStringLiteral("%1 %2 %3")
                        .arg(QString::fromStdString(
                                 algocore::storage::builtin_sites()[marker.site_index].key),
-                            algocore::storage::to_letter(marker.side),
+                            algocore::records::to_letter(marker.side),
                             marker.view == BodyView::Front ? "front" : "back");
         }
         QVERIFY2(off.isEmpty(), qPrintable(off.join(QStringLiteral(", "))));

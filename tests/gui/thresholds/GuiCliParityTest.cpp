@@ -32,7 +32,7 @@
 void register_all_commands(CLI::App& app);
 
 using algocore::Sample;
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 namespace {
 
@@ -105,7 +105,7 @@ void measure_on_the_page(const std::string& db, const QString& exclusion_reason 
     QVERIFY2(opened.empty(), opened.c_str());
     algogui::LiveFeed live{workbench};
     algogui::ThresholdsPage page{workbench, nullptr, nullptr};
-    algocore::storage::Subject subject;
+    algocore::records::Subject subject;
     subject.code = "P-017";
     page.subject_form().set_subject(subject);
     page.session_form().set_operator_name(QStringLiteral("Dr Lund"));

@@ -28,7 +28,7 @@
 
 using namespace algogui;
 using algocore::Sample;
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 namespace {
 constexpr double kRateHz = 1000.0;
@@ -89,7 +89,7 @@ struct Fixture {
     Fixture() {
         if (!opened.empty()) qFatal("%s", opened.c_str());
         QObject::connect(&live, &LiveFeed::bannerMessage, &banner, &Banner::show_message);
-        algocore::storage::Subject subject;
+        algocore::records::Subject subject;
         subject.code = "S001";
         page.subject_form().set_subject(subject);
         page.session_form().set_operator_name(QStringLiteral("Tester"));
@@ -109,7 +109,7 @@ struct Fixture {
         workbench.feed_frame(samples);
         page.show_samples(samples);
     }
-    algocore::storage::RecordId session_id() { return workbench.visit().session_id(); }
+    algocore::records::RecordId session_id() { return workbench.visit().session_id(); }
 };
 } // namespace
 
@@ -379,7 +379,7 @@ private Q_SLOTS:
         QVERIFY(change);
         QCOMPARE(change->toolTip(), QString::fromStdString(lab.provenance));
 
-        algocore::storage::Site trapezius;
+        algocore::records::Site trapezius;
         trapezius.key = "upper_trapezius";
         result.mdc = algocore::history::builtin_mdc(trapezius);
         result.change = algocore::history::judge_change(300.0, 420.0, *result.mdc);
@@ -420,7 +420,7 @@ private Q_SLOTS:
     void DetailsTypedForAStoredSubjectAreAnAuditedCorrection() {
         Fixture f;
         auto& storage = *f.workbench.storage();
-        algocore::storage::Subject stored;
+        algocore::records::Subject stored;
         stored.code = "S007";
         stored.sex = "female";
         stored.dominant_side = BodySide::Right;
@@ -430,7 +430,7 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(
             (f.workbench.inbox().deliver(), f.page.subject_form().known("S007").has_value()),
             30000);
-        algocore::storage::Subject typed;
+        algocore::records::Subject typed;
         typed.code = "S007";
         typed.sex = "male";
         typed.age_band = "40-49";

@@ -18,7 +18,7 @@
 #include "algogui/treatment/TreatmentPage.h"
 
 using algocore::Sample;
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 namespace {
 

@@ -49,7 +49,8 @@ struct Bench {
     void settle() {
         bool arrived = false;
         algocore::storage::ask<int>(
-            *workbench.storage(), workbench.inbox(), [](algocore::storage::Storage&) { return 0; },
+            *workbench.storage(), workbench.inbox(),
+            [](algocore::storage::StorageReader&) { return 0; },
             [&](algocore::storage::Answer<int>) { arrived = true; });
         QTRY_VERIFY_WITH_TIMEOUT((workbench.inbox().deliver(), arrived), 30000);
     }
@@ -151,14 +152,14 @@ private Q_SLOTS:
 
         // Once a PPT is stored for the point, the same prescription resolves: 90-110 % of 320.
         auto& storage = *bench.workbench.storage();
-        algocore::storage::SessionOpening opening;
+        algocore::records::SessionOpening opening;
         opening.subject.code = "S001";
         opening.session.started_utc = "2026-11-23T10:00:00Z";
         const auto session_id = storage.open_session(opening).id;
-        algocore::storage::Trial trial;
+        algocore::records::Trial trial;
         trial.session_id = session_id;
         trial.site_id = storage.find_site("upper_trapezius")->id;
-        trial.side = algocore::storage::BodySide::Left;
+        trial.side = algocore::records::BodySide::Left;
         trial.ppt_kpa = 320.0;
         trial.valid = true;
         trial.counted = true;

@@ -255,7 +255,7 @@ TEST(CliReliability, SaveMdcStoresTheSitesOwnMdcWithItsProvenance) {
     auto opened = algocore::storage::SqliteStorage::open(db);
     ASSERT_TRUE(opened.storage) << opened.error;
     const auto left =
-        opened.storage->site_mdc("upper_trapezius", algocore::storage::BodySide::Left);
+        opened.storage->site_mdc("upper_trapezius", algocore::records::BodySide::Left);
     ASSERT_TRUE(left);
     EXPECT_NEAR(left->mdc_kpa, j["mdc95"].get<double>(), 1e-9);
     EXPECT_NEAR(left->sem_kpa, j["sem"].get<double>(), 1e-9);
@@ -264,7 +264,7 @@ TEST(CliReliability, SaveMdcStoresTheSitesOwnMdcWithItsProvenance) {
     EXPECT_NE(left->source.find("3 subjects x 2 sessions"), std::string::npos) << left->source;
     EXPECT_NE(left->source.find("save-mdc.sqlite"), std::string::npos) << left->source;
     // Stored for the left side only: the right side keeps the built-in default.
-    EXPECT_FALSE(opened.storage->site_mdc("upper_trapezius", algocore::storage::BodySide::Right));
+    EXPECT_FALSE(opened.storage->site_mdc("upper_trapezius", algocore::records::BodySide::Right));
 }
 
 TEST(CliReliability, SaveMdcNeedsADatabase) {

@@ -131,14 +131,14 @@ TEST_F(SharedStudyReadTest, TheWholeStudyReadsLikeOneFileWithRatersByName) {
     station("room B", "S-002", "Anna", 1, 1, 300.0);
     station("room C", "S-001x", "Carl", 1, 2, 350.0);
     auto s = study();
-    const storage::StudyData data = s->load_study();
+    const records::StudyData data = s->load_study();
     EXPECT_EQ(data.subjects.size(), 3u);
     EXPECT_EQ(data.sessions.size(), 3u);
     EXPECT_EQ(data.trials.size(), 9u);
     EXPECT_EQ(data.holds.size(), 3u);
     ASSERT_EQ(data.operators.size(), 2u); // Anna at two stations is one rater
     EXPECT_EQ(data.sessions[0].operator_id, data.sessions[1].operator_id);
-    for (const storage::Trial& t : data.trials) {
+    for (const records::Trial& t : data.trials) {
         ASSERT_TRUE(data.site(t.site_id));
         EXPECT_EQ(data.site(t.site_id)->key, "upper_trapezius");
         ASSERT_TRUE(data.session(t.session_id));
@@ -148,7 +148,7 @@ TEST_F(SharedStudyReadTest, TheWholeStudyReadsLikeOneFileWithRatersByName) {
     EXPECT_EQ(trace->samples.size(), 500u);
     EXPECT_DOUBLE_EQ(trace->samples[100].pressure_kpa,
                      algotest::ramp_trace(500, 50.0).samples[100].pressure_kpa);
-    const auto summaries = s->site_summaries(storage::kNoRecord);
+    const auto summaries = s->site_summaries(records::kNoRecord);
     ASSERT_EQ(summaries.size(), 3u);
     EXPECT_EQ(summaries[0].n, 3);
     EXPECT_EQ(s->correct({"trials", data.trials[0].id, "counted", "0", "x", "y"}).ok, false);

@@ -300,8 +300,8 @@ TEST_F(StationPushTest, AnExcludedTrialIsExcludedOnTheServerAndNeverCountedThere
     // correction excludes the server's copy), one excluded and counted again.
     const std::string db = file("room-a.sqlite");
     record(db, "S-017", 1);
-    std::vector<storage::Trial> trials;
-    const auto exclude = [&](storage::RecordId id, const std::string& reason) {
+    std::vector<records::Trial> trials;
+    const auto exclude = [&](records::RecordId id, const std::string& reason) {
         auto opened = storage::SqliteStorage::open(db);
         ASSERT_TRUE(opened.storage) << opened.error;
         auto request = opened.storage->correct({"trials", id, "excluded_reason", reason, "Anna",
@@ -390,7 +390,7 @@ TEST_F(StationPushTest, AHoldsSignalLossesTravelWithItAndReadBackAsTheStationSto
         EXPECT_EQ(holds.size(), 1u);
         return holds.front();
     };
-    const storage::Hold lost = hold_of("S-021");
+    const records::Hold lost = hold_of("S-021");
     ASSERT_TRUE(lost.metrics.signal_losses);
     ASSERT_EQ(lost.metrics.signal_losses->size(), 2u);
     EXPECT_DOUBLE_EQ((*lost.metrics.signal_losses)[0].at_s, 20.0);
@@ -410,7 +410,7 @@ TEST_F(StationPushTest, AHoldsReleaseMarksTravelWithItAndAnUnrecordedHoldStaysUn
         marked.operator_name = "Anna";
         marked.started_utc = "2027-03-02T09:00:00Z";
         marked.holds = 1;
-        marked.hold_release_marks = storage::ReleaseMarks{{8.5, 32.25}, {10.75}};
+        marked.hold_release_marks = records::ReleaseMarks{{8.5, 32.25}, {10.75}};
         algotest::record_session(*opened.storage, marked);
         RecordedSession older = marked;
         older.subject_code = "S-032";
@@ -431,7 +431,7 @@ TEST_F(StationPushTest, AHoldsReleaseMarksTravelWithItAndAnUnrecordedHoldStaysUn
         EXPECT_EQ(holds.size(), 1u);
         return holds.front();
     };
-    const storage::Hold marked = hold_of("S-031");
+    const records::Hold marked = hold_of("S-031");
     ASSERT_TRUE(marked.release_marks);
     EXPECT_EQ(marked.release_marks->marks_s, (std::vector<double>{8.5, 32.25}));
     EXPECT_EQ(marked.release_marks->detections_s, (std::vector<double>{10.75}));
@@ -448,8 +448,8 @@ TEST_F(StationPushTest, AReactionTimeTestAndTheRateAtTheButtonTravelAsTheStation
         recorded.subject_code = "S-031";
         recorded.operator_name = "Anna";
         recorded.started_utc = "2027-03-01T09:00:00Z";
-        const storage::RecordId session = algotest::record_session(s, recorded);
-        storage::ReactionTest test;
+        const records::RecordId session = algotest::record_session(s, recorded);
+        records::ReactionTest test;
         test.session_id = session;
         test.tested_utc = "2027-03-01T09:05:00Z";
         test.cue_source = "device";
@@ -482,7 +482,7 @@ TEST_F(StationPushTest, AReactionTimeTestAndTheRateAtTheButtonTravelAsTheStation
     const auto session = shared.sessions_of(subject->id).front();
     const auto tests = shared.reaction_tests_of(session.id);
     ASSERT_EQ(tests.size(), 1u);
-    const storage::ReactionTest& t = tests.front();
+    const records::ReactionTest& t = tests.front();
     EXPECT_EQ(t.cue_source, "device");
     EXPECT_EQ(t.n, 2);
     ASSERT_TRUE(t.median_ms);
@@ -507,7 +507,7 @@ TEST_F(StationPushTest, AReactionTimeTestAndTheRateAtTheButtonTravelAsTheStation
     const auto on_server = shared.trials_of(session.id);
     std::size_t compared = 0;
     while (rates.executeStep()) {
-        for (const storage::Trial& trial : on_server) {
+        for (const records::Trial& trial : on_server) {
             if (trial.uuid != rates.getColumn(0).getString()) continue;
             ++compared;
             EXPECT_EQ(trial.rate_at_button_kpa_s.has_value(), !rates.getColumn(1).isNull());

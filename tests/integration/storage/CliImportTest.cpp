@@ -54,13 +54,13 @@ TEST(CliImport, ImportIntoADatabaseBeingRecordedIntoExitsFourAndChangesNothing) 
         ASSERT_TRUE(opened.storage) << opened.error;
         ASSERT_TRUE(opened.storage->flush(5s));
         opened.storage->set_max_page_count(1); // the disk is full
-        storage::SessionOpening o;
+        records::SessionOpening o;
         o.subject.code = "S-1";
-        storage::Trial t;
+        records::Trial t;
         t.session_id = opened.storage->open_session(o).id;
         t.site_id = opened.storage->find_site("masseter")->id;
         t.outcome = "signalled";
-        storage::RawTrace trace; // gauge noise: it does not compress, so it needs new pages
+        records::RawTrace trace; // gauge noise: it does not compress, so it needs new pages
         unsigned noise = 2463534242u;
         for (int i = 0; i < 20000; ++i) {
             noise ^= noise << 13;

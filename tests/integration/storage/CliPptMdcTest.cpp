@@ -17,7 +17,7 @@
 #include "algocore/storage/SqliteStorage.h"
 
 using namespace algocore;
-using storage::BodySide;
+using records::BodySide;
 
 namespace {
 
@@ -70,15 +70,15 @@ protected:
         auto opened = storage::SqliteStorage::open(db);
         ASSERT_TRUE(opened.storage) << opened.error;
         auto& s = *opened.storage;
-        storage::SessionOpening o;
+        records::SessionOpening o;
         o.subject.code = "P-1";
         o.session.started_utc = "2026-11-01T09:00:00Z";
-        o.by = storage::Operator{0, "Dr Lund", "researcher"};
+        o.by = records::Operator{0, "Dr Lund", "researcher"};
         const auto session = s.open_session(o).id;
         const auto site = s.find_site("upper_trapezius")->id;
         for (BodySide side : {BodySide::Left, BodySide::Right}) {
             for (int k = 1; k <= 3; ++k) {
-                storage::Trial t;
+                records::Trial t;
                 t.session_id = session;
                 t.site_id = site;
                 t.side = side;
@@ -86,12 +86,12 @@ protected:
                 t.ppt_kpa = 300.0;
                 t.valid = t.counted = true;
                 t.preset = "dfns";
-                storage::RawTrace trace;
+                records::RawTrace trace;
                 trace.samples.push_back({0.0, 0, 0.0, 0.0, 0, 0});
                 s.record_trial(t, trace);
             }
         }
-        storage::SiteMdcRecord lab;
+        records::SiteMdcRecord lab;
         lab.site_key = "upper_trapezius";
         lab.side = BodySide::Left;
         lab.mdc_kpa = 150.0;

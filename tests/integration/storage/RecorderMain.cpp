@@ -1,5 +1,5 @@
-// A recording process for the crash test: records PPT trials with 1 kHz raw traces and
-// continuous samples as fast as it can, and prints "committed <trial id> <ppt_kpa>" for each
+// A recording process for the crash test: records PPT trials with 1 kHz raw traces as fast
+// as it can, and prints "committed <trial id> <ppt_kpa>" for each
 // trial only after the storage reports it committed. The test kills it at a random moment.
 #include <cstdio>
 #include <string>
@@ -26,14 +26,9 @@ int main(int argc, char** argv) {
     const RecordId site = db.find_site("upper_trapezius")->id;
     for (int i = 1; i < 1000000; ++i) {
         RawTrace trace;
-        std::vector<algocore::Sample> stream;
         for (int k = 0; k < 2000; ++k) {
             const double t_s = 0.001 * k;
             trace.samples.push_back({t_s, k, 0.5 * t_s * 10, 50.0 * t_s, 0, 0});
-            algocore::Sample s;
-            s.t_s = i * 10.0 + t_s;
-            s.pressure_kpa = 50.0 * t_s;
-            stream.push_back(s);
         }
         Trial t;
         t.session_id = session_id;
@@ -43,7 +38,6 @@ int main(int argc, char** argv) {
         t.ppt_kpa = 100.0 + 0.25 * i;
         t.valid = t.counted = true;
         t.outcome = "signalled";
-        db.record_samples(session_id, stream);
         const auto written = db.record_trial(t, trace);
         if (!db.wait_committed(written.ticket, std::chrono::seconds{10})) {
             std::fprintf(stderr, "trial %d not committed: %s\n", i, db.status().message.c_str());

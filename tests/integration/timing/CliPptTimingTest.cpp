@@ -129,11 +129,11 @@ TEST_F(CliPptTiming,
     {
         auto opened = storage::open(db);
         ASSERT_TRUE(opened.storage) << opened.error;
-        storage::SessionOpening earlier;
+        records::SessionOpening earlier;
         earlier.subject.code = "P-1";
         earlier.session.started_utc = "2026-11-30T09:00:00Z";
         const auto session = opened.storage->open_session(earlier);
-        storage::ReactionTest rt;
+        records::ReactionTest rt;
         rt.session_id = session.id;
         rt.cue_source = "device";
         rt.trials = rt.n = 10;

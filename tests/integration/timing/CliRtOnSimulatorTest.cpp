@@ -92,10 +92,10 @@ TEST_F(CliRtOnSimulator, PrintsEveryCueAndTheStoredMedianWithin5MsOfTheSubjectsR
     // What was printed is what was stored, cue by cue.
     auto opened = storage::open(db, {false});
     ASSERT_TRUE(opened.storage) << opened.error;
-    const auto tests = opened.storage->reaction_tests_of(last["session"].get<storage::RecordId>());
+    const auto tests = opened.storage->reaction_tests_of(last["session"].get<records::RecordId>());
     ASSERT_EQ(tests.size(), 1u);
     const auto& stored = tests[0];
-    EXPECT_EQ(stored.id, last["record_id"].get<storage::RecordId>());
+    EXPECT_EQ(stored.id, last["record_id"].get<records::RecordId>());
     EXPECT_EQ(stored.cue_source, "device");
     EXPECT_EQ(stored.n, 4);
     EXPECT_EQ(stored.trials, 4);

@@ -42,10 +42,10 @@ TEST(ReleaseMarksScenario, TheDetectorScoresWhatTheScenarioImplies) {
     session::Recorder recorder;
     Inbox inbox;
     session::TreatmentSession treatment(recorder, inbox);
-    storage::Site site;
+    records::Site site;
     site.id = 1;
     site.key = "upper_trapezius";
-    treatment.select_point(site, storage::BodySide::Left);
+    treatment.select_point(site, records::BodySide::Left);
     const auto prescription = protocols::Prescription::absolute(300.0, 400.0, 60.0);
     treatment.set_prescription(prescription);
     ASSERT_EQ(treatment.start(0.0), "");

@@ -78,8 +78,8 @@ INSERT INTO sessions (id, subject_id, started_utc, probe_cm2)
 )sql";
 
 // A ramp at 50 kPa/s sampled at 1 kHz with a little ADC noise, as the old format stored it.
-algocore::storage::RawTrace ramp(int samples, int seed) {
-    algocore::storage::RawTrace trace;
+algocore::records::RawTrace ramp(int samples, int seed) {
+    algocore::records::RawTrace trace;
     trace.samples.reserve(static_cast<std::size_t>(samples));
     for (int i = 0; i < samples; ++i) {
         const double t_s = 0.001 * i;

@@ -7,7 +7,7 @@
 namespace {
 
 using namespace algocore::analysis;
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 ReliabilityResult result() {
     const auto t = build_reliability_table({{"S1", "1", 300, 0},
@@ -23,7 +23,7 @@ ReliabilityResult result() {
 TEST(SiteMdc, CarriesTheMdcSemAndWhereTheyCameFrom) {
     const ReliabilityResult r = result();
     const SiteMdc mdc = site_mdc_from_reliability(
-        r, "upper_trapezius", "Upper trapezius", algocore::storage::BodySide::Left, IccForm::Icc2_1,
+        r, "upper_trapezius", "Upper trapezius", algocore::records::BodySide::Left, IccForm::Icc2_1,
         "session", "2026-11-23T19:30:00Z", "study.sqlite");
     EXPECT_EQ(mdc.mdc95_kpa, r.mdc95);
     EXPECT_EQ(mdc.sem_kpa, r.sem);
@@ -40,11 +40,11 @@ TEST(SiteMdc, ReplacesTheLiteratureDefaultForChangeVerdicts) {
     mdc.site_key = "upper_trapezius";
     mdc.site_name = "Upper trapezius";
     mdc.mdc95_kpa = 30.0;
-    algocore::storage::Site site;
+    algocore::records::Site site;
     site.key = "upper_trapezius";
     site.name = "Upper trapezius";
     EXPECT_EQ(algocore::history::MdcLookup().mdc(site, BodySide::Left).mdc_kpa, 47.2);
-    algocore::storage::SiteMdcRecord row = to_record(mdc);
+    algocore::records::SiteMdcRecord row = to_record(mdc);
     row.id = 1;
     const auto lookup = algocore::history::MdcLookup::from_rows({row});
     EXPECT_EQ(lookup.mdc(site, BodySide::Left).mdc_kpa, 30.0);

@@ -11,8 +11,8 @@ using namespace algocore::analysis;
 
 namespace {
 
-storage::Hold hold(storage::RecordId id, std::optional<storage::ReleaseMarks> marks) {
-    storage::Hold h;
+records::Hold hold(records::RecordId id, std::optional<records::ReleaseMarks> marks) {
+    records::Hold h;
     h.id = id;
     h.session_id = 1;
     h.site_id = 1;
@@ -21,29 +21,29 @@ storage::Hold hold(storage::RecordId id, std::optional<storage::ReleaseMarks> ma
     return h;
 }
 
-storage::StudyData study() {
-    storage::StudyData d;
-    storage::Subject subject;
+records::StudyData study() {
+    records::StudyData d;
+    records::Subject subject;
     subject.id = 1;
     subject.code = "S-7";
     d.subjects.push_back(subject);
-    storage::Session session;
+    records::Session session;
     session.id = 1;
     session.subject_id = 1;
     session.started_utc = "2026-12-01T10:00:00Z";
     d.sessions.push_back(session);
-    storage::Site site;
+    records::Site site;
     site.id = 1;
     site.key = "upper_trapezius";
     d.sites.push_back(site);
     // Recorded before marks were stored.
     d.holds.push_back(hold(1, std::nullopt));
     // Two marks, both found 1.5 s and 2.5 s later; a third prompt nobody felt.
-    d.holds.push_back(hold(2, storage::ReleaseMarks{{10.0, 30.0}, {11.5, 32.5, 45.0}}));
+    d.holds.push_back(hold(2, records::ReleaseMarks{{10.0, 30.0}, {11.5, 32.5, 45.0}}));
     // Marks recorded, none made: its two prompts are not false alarms.
-    d.holds.push_back(hold(3, storage::ReleaseMarks{{}, {12.0, 40.0}}));
+    d.holds.push_back(hold(3, records::ReleaseMarks{{}, {12.0, 40.0}}));
     // One mark the detector missed (its prompt came 7 s later, outside ± 5 s).
-    d.holds.push_back(hold(4, storage::ReleaseMarks{{20.0}, {27.0}}));
+    d.holds.push_back(hold(4, records::ReleaseMarks{{20.0}, {27.0}}));
     return d;
 }
 
@@ -90,7 +90,7 @@ TEST(StudyReleaseEvaluation, TheLastJsonLineHasTheOverallFiguresAndNullsWhenNoth
     EXPECT_EQ(overall["latency_median_s"], 2.0);
     EXPECT_EQ(overall["tolerance_s"], 5.0);
 
-    storage::StudyData old = study();
+    records::StudyData old = study();
     old.holds.resize(1); // only a hold from before marks were stored
     const auto none = overall_release_json(evaluate_study_releases(old, 5.0));
     EXPECT_EQ(none["holds"], 0);

@@ -7,7 +7,7 @@
 namespace {
 
 using namespace algocore::analysis;
-using namespace algocore::storage;
+using namespace algocore::records;
 
 // Two subjects; S1 has three sessions (anna, ben, anna), S2 two (ben, anna). Session ids are
 // not in time order, so ordering must come from started_utc.

@@ -11,7 +11,7 @@
 #include "algocore/export/StudyFilter.h"
 #include "algocore/export/TrialTiming.h"
 
-using namespace algocore::storage;
+using namespace algocore::records;
 using namespace algocore::exporting;
 
 namespace {

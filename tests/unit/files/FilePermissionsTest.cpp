@@ -62,7 +62,7 @@ TEST_F(FilePermissions, ACaptureWrittenOverAWorldReadableFileBecomesOwnerOnly) {
 }
 
 TEST_F(FilePermissions, EveryCsvExportFileIsOwnerOnly) {
-    const algocore::storage::StudyData data;
+    const algocore::records::StudyData data;
     const fs::path folder = dir_ / "studies" / "export";
     const auto result =
         algocore::exporting::export_csv_directory(data, {}, folder.string(), {}, {});
@@ -78,7 +78,7 @@ TEST_F(FilePermissions, EveryCsvExportFileIsOwnerOnly) {
 
 TEST_F(FilePermissions, AnExportCanBeSharedOnRequestAndAnExistingFolderIsLeftAlone) {
     ::chmod(dir_.c_str(), 0755);
-    const algocore::storage::StudyData data;
+    const algocore::records::StudyData data;
     const auto result =
         algocore::exporting::export_csv_directory(data, {}, dir_.string(), {}, {}, 0644);
     ASSERT_TRUE(result.ok) << result.error;

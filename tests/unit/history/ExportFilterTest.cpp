@@ -13,15 +13,15 @@ using exporting::StudyFilter;
 
 namespace {
 
-storage::StudyData two_subjects() {
-    storage::StudyData d;
+records::StudyData two_subjects() {
+    records::StudyData d;
     d.subjects = {{1, "A1", {}, {}, {}, ""}, {2, "B2", {}, {}, {}, ""}};
     d.operators = {{5, "Ann", "therapist"}, {6, "Bob", "student"}};
     d.sessions = {{10, 1, 5, "2026-01-05T09:00:00Z", "", 0, 1.0, ""},
                   {11, 1, 5, "2026-02-10T09:00:00Z", "", 0, 1.0, ""},
                   {12, 2, 6, "2026-02-11T09:00:00Z", "", 0, 1.0, ""}};
-    for (storage::RecordId s : {10, 11, 12}) {
-        storage::Trial t;
+    for (records::RecordId s : {10, 11, 12}) {
+        records::Trial t;
         t.id = s * 10;
         t.session_id = s;
         t.preset = "dfns";
@@ -30,7 +30,7 @@ storage::StudyData two_subjects() {
         t.signal_t_s = 12.25;
         d.trials.push_back(t);
     }
-    storage::TrainingScore score;
+    records::TrainingScore score;
     score.id = 1;
     score.session_id = 12;
     score.student_id = 6;
@@ -40,8 +40,8 @@ storage::StudyData two_subjects() {
     return d;
 }
 
-std::vector<storage::RecordId> session_ids(const storage::StudyData& d) {
-    std::vector<storage::RecordId> out;
+std::vector<records::RecordId> session_ids(const records::StudyData& d) {
+    std::vector<records::RecordId> out;
     for (const auto& s : d.sessions)
         out.push_back(s.id);
     return out;
@@ -53,7 +53,7 @@ TEST(StudyFilter, KeepsOneSubjectsSessionsAndWhatTheyReferTo) {
     StudyFilter f;
     f.subject_code = "A1";
     const auto d = exporting::filter_study(two_subjects(), f);
-    EXPECT_EQ(session_ids(d), (std::vector<storage::RecordId>{10, 11}));
+    EXPECT_EQ(session_ids(d), (std::vector<records::RecordId>{10, 11}));
     EXPECT_EQ(d.trials.size(), 2u);
     ASSERT_EQ(d.subjects.size(), 1u);
     ASSERT_EQ(d.operators.size(), 1u);
@@ -66,15 +66,15 @@ TEST(StudyFilter, DateRangeIsInclusiveOnTheSessionDay) {
     f.from_date = "2026-02-10";
     f.to_date = "2026-02-10";
     EXPECT_EQ(session_ids(exporting::filter_study(two_subjects(), f)),
-              (std::vector<storage::RecordId>{11}));
+              (std::vector<records::RecordId>{11}));
     f.to_date = "2026-12-31";
     const auto d = exporting::filter_study(two_subjects(), f);
-    EXPECT_EQ(session_ids(d), (std::vector<storage::RecordId>{11, 12}));
+    EXPECT_EQ(session_ids(d), (std::vector<records::RecordId>{11, 12}));
     EXPECT_EQ(d.training_scores.size(), 1u);
     f = {};
     f.session_id = 12;
     EXPECT_EQ(session_ids(exporting::filter_study(two_subjects(), f)),
-              (std::vector<storage::RecordId>{12}));
+              (std::vector<records::RecordId>{12}));
 }
 
 TEST(StudyCsv, TrialsCarryPresetTargetRatePeakAndSignalTime) {
@@ -96,7 +96,7 @@ TEST(StudyCsv, TrainingScoresAreExportedWithTheirStudent) {
 }
 
 TEST(TraceJson, CompactTraceRoundTripsWithinItsQuantum) {
-    storage::RawTrace trace;
+    records::RawTrace trace;
     for (int i = 0; i < 120000; ++i) {
         const double kpa = i < 5000 ? 0.06 * i : 300.0 + 3.0 * std::sin(i * 0.01);
         trace.samples.push_back({0.001 * i, 1000 + static_cast<int>(kpa * 7), kpa / 10.0, kpa,

@@ -2,7 +2,7 @@
 // Records of one subject for history tests: sessions on given days, trials and holds.
 #include <string>
 
-#include "algocore/storage/SubjectRecords.h"
+#include "algocore/records/SubjectRecords.h"
 
 namespace algotest {
 
@@ -10,13 +10,13 @@ class HistoryRecords {
 public:
     HistoryRecords() {
         records.subject = {1, "S014", {}, {}, {}, ""};
-        algocore::storage::Site trapezius;
+        algocore::records::Site trapezius;
         trapezius.id = 10;
         trapezius.key = "upper_trapezius";
         trapezius.name = "Upper trapezius";
         trapezius.mdc_kpa = 47.2;
-        trapezius.back = algocore::storage::BodyMapPoint{0.4, 0.2};
-        algocore::storage::Site custom;
+        trapezius.back = algocore::records::BodyMapPoint{0.4, 0.2};
+        algocore::records::Site custom;
         custom.id = 11;
         custom.key = "my_point";
         custom.name = "My point";
@@ -24,9 +24,9 @@ public:
         records.operators = {{7, "Dr Who", "therapist"}};
     }
 
-    algocore::storage::RecordId session(const std::string& day) {
-        algocore::storage::Session s;
-        s.id = static_cast<algocore::storage::RecordId>(records.sessions.size() + 100);
+    algocore::records::RecordId session(const std::string& day) {
+        algocore::records::Session s;
+        s.id = static_cast<algocore::records::RecordId>(records.sessions.size() + 100);
         s.subject_id = 1;
         s.operator_id = 7;
         s.started_utc = day + "T10:00:00Z";
@@ -35,10 +35,10 @@ public:
         return s.id;
     }
 
-    void trial(algocore::storage::RecordId session, algocore::storage::RecordId site,
-               algocore::storage::BodySide side, double ppt_kpa, bool counted = true) {
-        algocore::storage::Trial t;
-        t.id = static_cast<algocore::storage::RecordId>(records.trials.size() + 1000);
+    void trial(algocore::records::RecordId session, algocore::records::RecordId site,
+               algocore::records::BodySide side, double ppt_kpa, bool counted = true) {
+        algocore::records::Trial t;
+        t.id = static_cast<algocore::records::RecordId>(records.trials.size() + 1000);
         t.session_id = session;
         t.site_id = site;
         t.side = side;
@@ -52,9 +52,9 @@ public:
         records.trials.push_back(t);
     }
 
-    algocore::storage::Hold& hold(algocore::storage::RecordId session) {
-        algocore::storage::Hold h;
-        h.id = static_cast<algocore::storage::RecordId>(records.holds.size() + 500);
+    algocore::records::Hold& hold(algocore::records::RecordId session) {
+        algocore::records::Hold h;
+        h.id = static_cast<algocore::records::RecordId>(records.holds.size() + 500);
         h.session_id = session;
         h.site_id = 10;
         h.band_low_kpa = 250;
@@ -72,7 +72,7 @@ public:
         return records.holds.back();
     }
 
-    algocore::storage::SubjectRecords records;
+    algocore::records::SubjectRecords records;
 };
 
 } // namespace algotest

@@ -52,12 +52,12 @@ TEST(ReportJob, WritesTheSessionPrintedInTheClinicsLocalTimeWithItsZoneNamed) {
     auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
     ASSERT_TRUE(opened.storage) << opened.error;
     auto& db = *opened.storage;
-    storage::SessionOpening o;
+    records::SessionOpening o;
     o.subject.code = "S014";
     o.session.started_utc = "2026-11-23T09:05:00Z";
     const auto session = db.open_session(o).id;
     db.record_trial(algotest::trial_at(session, db.find_site("masseter")->id,
-                                       storage::BodySide::Left, 1, 412.5),
+                                       records::BodySide::Left, 1, 412.5),
                     algotest::ramp_trace(200, 50.0, 1.0));
     ASSERT_TRUE(db.flush(30s));
 
@@ -100,7 +100,7 @@ TEST(ReportJob, AVisitIsEverySessionOfOneDayInTheClinicsLocalTime) {
     ASSERT_TRUE(opened.storage) << opened.error;
     auto& db = *opened.storage;
     const auto session_at = [&db](const std::string& utc) {
-        storage::SessionOpening o;
+        records::SessionOpening o;
         o.subject.code = "S014";
         o.session.started_utc = utc;
         return db.open_session(o).id;
@@ -110,7 +110,7 @@ TEST(ReportJob, AVisitIsEverySessionOfOneDayInTheClinicsLocalTime) {
     const auto after_midnight = session_at("2026-11-23T23:30:00Z"); // 00:30 CET, the 24th
     for (const auto session : {evening, late, after_midnight})
         db.record_trial(algotest::trial_at(session, db.find_site("masseter")->id,
-                                           storage::BodySide::Left, 1, 400.0),
+                                           records::BodySide::Left, 1, 400.0),
                         algotest::ramp_trace(200, 50.0, 1.0));
     ASSERT_TRUE(db.flush(30s));
 

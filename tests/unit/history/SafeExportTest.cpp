@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 namespace {
 
 // A trace file's id as the export names it: zero-padded to six digits, so the files sort.
-std::string padded(storage::RecordId id) {
+std::string padded(records::RecordId id) {
     const std::string digits = std::to_string(id);
     return std::string(digits.size() < 6 ? 6 - digits.size() : 0, '0') + digits;
 }
@@ -33,13 +33,13 @@ std::unique_ptr<storage::SqliteStorage> study_with_trials(algotest::TempDir& dir
     auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
     EXPECT_TRUE(opened.storage) << opened.error;
     auto& db = *opened.storage;
-    storage::SessionOpening o;
+    records::SessionOpening o;
     o.subject.code = "A1";
     o.session.started_utc = "2026-11-02T10:00:00Z";
-    const storage::RecordId session = db.open_session(o).id;
-    const storage::RecordId site = db.find_site("masseter")->id;
+    const records::RecordId session = db.open_session(o).id;
+    const records::RecordId site = db.find_site("masseter")->id;
     for (int i = 1; i <= 3; ++i)
-        db.record_trial(algotest::trial_at(session, site, storage::BodySide::Left, i, 300.0 + i),
+        db.record_trial(algotest::trial_at(session, site, records::BodySide::Left, i, 300.0 + i),
                         algotest::ramp_trace(400, 50.0, 1.0));
     EXPECT_TRUE(db.flush(30s));
     return std::move(opened.storage);

@@ -6,12 +6,12 @@
 #include "algocore/history/SessionReactionTime.h"
 
 using namespace algocore;
-using storage::ReactionTest;
-using storage::Session;
+using records::ReactionTest;
+using records::Session;
 
 namespace {
 
-Session session(storage::RecordId id, storage::RecordId subject, const char* started) {
+Session session(records::RecordId id, records::RecordId subject, const char* started) {
     Session s;
     s.id = id;
     s.subject_id = subject;
@@ -19,7 +19,7 @@ Session session(storage::RecordId id, storage::RecordId subject, const char* sta
     return s;
 }
 
-ReactionTest test(storage::RecordId id, storage::RecordId session_id, double median_ms,
+ReactionTest test(records::RecordId id, records::RecordId session_id, double median_ms,
                   bool complete = true) {
     ReactionTest t;
     t.id = id;
@@ -57,6 +57,6 @@ TEST(SessionReactionTime, IncompleteTestsAndOtherSubjectsTestsAreNotUsed) {
 TEST(SessionReactionTime, ASessionBeingRecordedNowUsesTheLatestOfAll) {
     const std::vector<ReactionTest> tests = {test(1, 1, 240.0), test(2, 2, 250.0),
                                              test(3, 2, 255.0)};
-    EXPECT_EQ(history::reaction_ms_for(tests, kSessions, storage::kNoRecord), 255.0);
-    EXPECT_FALSE(history::reaction_ms_for({}, kSessions, storage::kNoRecord));
+    EXPECT_EQ(history::reaction_ms_for(tests, kSessions, records::kNoRecord), 255.0);
+    EXPECT_FALSE(history::reaction_ms_for({}, kSessions, records::kNoRecord));
 }

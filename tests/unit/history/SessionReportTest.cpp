@@ -6,14 +6,14 @@
 #include "algocore/report/SessionReportPdf.h"
 
 using namespace algocore;
-using storage::BodySide;
+using records::BodySide;
 
 namespace {
 
 struct ReportCase {
     algotest::HistoryRecords r;
     history::SubjectHistory h;
-    storage::RecordId last = 0;
+    records::RecordId last = 0;
 
     ReportCase() {
         const auto first = r.session("2026-01-05");
@@ -28,8 +28,8 @@ struct ReportCase {
     }
 };
 
-storage::RawTrace ramp_and_hold() {
-    storage::RawTrace t;
+records::RawTrace ramp_and_hold() {
+    records::RawTrace t;
     for (int i = 0; i < 90000; ++i)
         t.samples.push_back({0.001 * i, 0, 0.0, i < 5000 ? 0.055 * i : 275.0, 0, 0});
     t.samples[60000].pressure_kpa = 333.0; // a spike the thinning must keep
@@ -44,7 +44,7 @@ std::string newest_day(const ReportCase& c) {
 std::string pdf_of(const ReportCase& c, const history::PressureFormat& unit) {
     const auto report = history::build_visit_report(
         c.h, newest_day(c), {"Clinic Nord", "A. Therapist"},
-        [](storage::RecordId) { return std::optional<storage::RawTrace>(ramp_and_hold()); });
+        [](records::RecordId) { return std::optional<records::RawTrace>(ramp_and_hold()); });
     EXPECT_TRUE(report);
     return report::render_visit_report(*report, unit).bytes("t");
 }
@@ -92,7 +92,7 @@ TEST(SessionReportPdf, CarriesEveryNumberAsText) {
 
 TEST(SessionReportPdf, ALabsOwnMdcIsMarkedAndItsSourceAndDateAreInTheFootnote) {
     ReportCase c;
-    storage::SiteMdcRecord lab;
+    records::SiteMdcRecord lab;
     lab.id = 1;
     lab.site_key = "upper_trapezius";
     lab.side = BodySide::Left;
@@ -134,8 +134,8 @@ TEST(PdfDocument, TextIsCutToFitItsWidth) {
 
 namespace {
 // 1 kHz: 300 kPa for 20 s, the device unplugged for 10 s, then 200 kPa for 10 s.
-storage::RawTrace unplugged_for_ten_seconds() {
-    storage::RawTrace t;
+records::RawTrace unplugged_for_ten_seconds() {
+    records::RawTrace t;
     for (int i = 0; i <= 40000; ++i)
         if (i <= 20000 || i >= 30000)
             t.samples.push_back({0.001 * i, 0, 0.0, i <= 20000 ? 300.0 : 200.0, 0, 0});
@@ -144,13 +144,13 @@ storage::RawTrace unplugged_for_ten_seconds() {
 
 std::string pdf_with_unplugged_hold(bool losses_measured) {
     ReportCase c;
-    storage::Hold& hold = c.r.records.holds.back();
+    records::Hold& hold = c.r.records.holds.back();
     hold.metrics.duration_s = 40.0;
     if (losses_measured)
-        hold.metrics.signal_losses = std::vector<storage::SignalLossRecord>{{20.0, 10.0}};
+        hold.metrics.signal_losses = std::vector<records::SignalLossRecord>{{20.0, 10.0}};
     c.h = history::SubjectHistory::build(c.r.records);
-    const auto report = history::build_visit_report(c.h, newest_day(c), {}, [](storage::RecordId) {
-        return std::optional<storage::RawTrace>(unplugged_for_ten_seconds());
+    const auto report = history::build_visit_report(c.h, newest_day(c), {}, [](records::RecordId) {
+        return std::optional<records::RawTrace>(unplugged_for_ten_seconds());
     });
     return report::render_visit_report(*report, history::PressureFormat()).bytes("t");
 }
@@ -247,7 +247,7 @@ TEST(SessionReportPdf, TheRtAdjustedEstimateIsNamedAsAnEstimateBesideTheThreshol
     ReportCase c;
     for (auto& t : c.r.records.trials)
         t.rate_at_button_kpa_s = 50.0;
-    storage::ReactionTest test;
+    records::ReactionTest test;
     test.id = 1;
     test.session_id = c.last;
     test.median_ms = 300.0;

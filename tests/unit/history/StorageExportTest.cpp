@@ -24,9 +24,9 @@ std::unique_ptr<storage::SqliteStorage> two_subjects(algotest::TempDir& dir) {
     auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
     EXPECT_TRUE(opened.storage) << opened.error;
     auto& db = *opened.storage;
-    const storage::RecordId site = db.find_site("masseter")->id;
+    const records::RecordId site = db.find_site("masseter")->id;
     const auto session = [&](const std::string& code) {
-        storage::SessionOpening o;
+        records::SessionOpening o;
         o.subject.code = code;
         o.session.started_utc = "2026-11-02T10:00:00Z";
         return db.open_session(o).id;
@@ -34,9 +34,9 @@ std::unique_ptr<storage::SqliteStorage> two_subjects(algotest::TempDir& dir) {
     const auto a1 = session("A1");
     const auto b2 = session("B2");
     const auto trace = algotest::ramp_trace(200, 50.0, 1.0);
-    db.record_trial(algotest::trial_at(a1, site, storage::BodySide::Left, 1, 300.0), trace);
-    db.record_trial(algotest::trial_at(a1, site, storage::BodySide::Left, 2, 310.0), trace);
-    db.record_trial(algotest::trial_at(b2, site, storage::BodySide::Left, 1, 200.0), trace);
+    db.record_trial(algotest::trial_at(a1, site, records::BodySide::Left, 1, 300.0), trace);
+    db.record_trial(algotest::trial_at(a1, site, records::BodySide::Left, 2, 310.0), trace);
+    db.record_trial(algotest::trial_at(b2, site, records::BodySide::Left, 1, 200.0), trace);
     EXPECT_TRUE(db.flush(30s));
     return std::move(opened.storage);
 }
@@ -102,16 +102,16 @@ TEST(StorageExport, CsvCarriesEachSubjectsDetailsAndTraceFilesThatSortInIdOrder)
     auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
     ASSERT_TRUE(opened.storage) << opened.error;
     auto& db = *opened.storage;
-    storage::SessionOpening o;
+    records::SessionOpening o;
     o.subject.code = "A1";
     o.subject.sex = "female";
     o.subject.age_band = "30-39";
-    o.subject.dominant_side = storage::BodySide::Right;
+    o.subject.dominant_side = records::BodySide::Right;
     o.session.started_utc = "2026-11-02T10:00:00Z";
     const auto session = db.open_session(o).id;
-    const storage::RecordId site = db.find_site("masseter")->id;
+    const records::RecordId site = db.find_site("masseter")->id;
     for (int i = 1; i <= 11; ++i)
-        db.record_trial(algotest::trial_at(session, site, storage::BodySide::Left, i, 300.0 + i),
+        db.record_trial(algotest::trial_at(session, site, records::BodySide::Left, i, 300.0 + i),
                         algotest::ramp_trace(50, 50.0, 1.0));
     ASSERT_TRUE(db.flush(30s));
     exporting::ExportRequest request;

@@ -15,7 +15,7 @@
 using namespace algocore;
 using history::SubjectHistory;
 using protocols::ChangeVerdict;
-using storage::BodySide;
+using records::BodySide;
 
 namespace {
 
@@ -98,14 +98,14 @@ TEST(SubjectHistory, HoldsAndSessionCountsFollowTheirSessions) {
 }
 
 TEST(MdcLookup, BuiltInDefaultsStateWhereTheyComeFrom) {
-    storage::Site library;
+    records::Site library;
     library.key = "upper_trapezius";
     library.name = "Upper trapezius";
     EXPECT_DOUBLE_EQ(history::builtin_mdc(library).mdc_kpa, 47.2);
     EXPECT_EQ(history::builtin_mdc(library).provenance, "built-in default (Walton et al. 2011)");
     library.key = "masseter";
     EXPECT_EQ(history::builtin_mdc(library).provenance, "built-in default (estimate)");
-    storage::Site custom;
+    records::Site custom;
     custom.name = "Tibialis anterior";
     EXPECT_DOUBLE_EQ(history::builtin_mdc(custom).mdc_kpa, 97.9);
     EXPECT_EQ(history::builtin_mdc(custom).provenance, "built-in default (Walton et al. 2011)");
@@ -120,24 +120,24 @@ TEST(MdcLookup, BuiltInDefaultsStateWhereTheyComeFrom) {
 // row still carries the library's old 70 kPa for the upper trapezius) and a custom site of
 // the same name all get the table's value, so two views never judge one change differently.
 TEST(MdcLookup, TheSiteLibraryAndEveryVerdictUseTheOneBuiltInTable) {
-    for (const storage::Site& site : storage::builtin_sites()) {
+    for (const records::Site& site : storage::builtin_sites()) {
         SCOPED_TRACE(site.key);
         const auto builtin = protocols::builtin_mdc_of(site.key);
         ASSERT_TRUE(builtin);
         EXPECT_EQ(site.mdc_kpa, builtin->mdc_kpa);
         EXPECT_EQ(history::MdcLookup().mdc(site, BodySide::Left).mdc_kpa, builtin->mdc_kpa);
-        storage::Site same_name;
+        records::Site same_name;
         same_name.name = site.name;
         EXPECT_EQ(history::builtin_mdc(same_name).mdc_kpa, builtin->mdc_kpa);
     }
-    storage::Site stored_by_an_older_version = storage::builtin_sites().front();
+    records::Site stored_by_an_older_version = storage::builtin_sites().front();
     ASSERT_EQ(stored_by_an_older_version.key, "upper_trapezius");
     stored_by_an_older_version.mdc_kpa = 70.0;
     EXPECT_EQ(history::builtin_mdc(stored_by_an_older_version).mdc_kpa, 47.2);
 }
 
 TEST(MdcLookup, ALabsOwnMdcWinsAndChangesTheVerdict) {
-    const history::MdcLookup lab([](const storage::Site& site, BodySide side) {
+    const history::MdcLookup lab([](const records::Site& site, BodySide side) {
         std::optional<history::MdcValue> v;
         if (site.key == "upper_trapezius" && side == BodySide::Left)
             v = history::MdcValue{25.0, history::MdcOrigin::BuiltInDefault, "this lab: ICC(2,1)"};
@@ -154,9 +154,9 @@ TEST(MdcLookup, ALabsOwnMdcWinsAndChangesTheVerdict) {
 
 namespace {
 
-storage::SiteMdcRecord lab_row(storage::RecordId id, std::optional<BodySide> side, double mdc_kpa,
+records::SiteMdcRecord lab_row(records::RecordId id, std::optional<BodySide> side, double mdc_kpa,
                                const std::string& source) {
-    storage::SiteMdcRecord row;
+    records::SiteMdcRecord row;
     row.id = id;
     row.site_key = "upper_trapezius";
     row.side = side;
@@ -198,11 +198,11 @@ TEST(SubjectHistory, TheLabsMdcStoredWithTheRecordsDecidesTheVerdictAndSaysSo) {
 }
 
 TEST(MdcLookup, TheSidesNewestRowWinsAndABothSidesRowCoversTheOtherSide) {
-    storage::Site trapezius;
+    records::Site trapezius;
     trapezius.key = "upper_trapezius";
     trapezius.name = "Upper trapezius";
     trapezius.mdc_kpa = 47.2;
-    storage::SiteMdcRecord elsewhere = lab_row(9, BodySide::Left, 11.0, "another site");
+    records::SiteMdcRecord elsewhere = lab_row(9, BodySide::Left, 11.0, "another site");
     elsewhere.site_key = "tibialis_anterior";
     // Given out of order: the newest row is the highest id, wherever it stands.
     const auto lookup = history::MdcLookup::from_rows(
@@ -213,7 +213,7 @@ TEST(MdcLookup, TheSidesNewestRowWinsAndABothSidesRowCoversTheOtherSide) {
     EXPECT_EQ(lookup.mdc(trapezius, BodySide::Left).provenance, "this lab (2026-04-01): left 2nd");
     EXPECT_DOUBLE_EQ(lookup.mdc(trapezius, BodySide::Right).mdc_kpa, 80.0);
     EXPECT_DOUBLE_EQ(lookup.mdc(trapezius, BodySide::Midline).mdc_kpa, 80.0);
-    storage::Site tibialis;
+    records::Site tibialis;
     tibialis.key = "tibialis_anterior";
     tibialis.name = "Tibialis anterior";
     EXPECT_DOUBLE_EQ(lookup.mdc(tibialis, BodySide::Left).mdc_kpa, 11.0);
@@ -233,7 +233,7 @@ TEST(PressureFormat, WritesTheChosenUnitWithItsSymbol) {
 TEST(HistoryJson, HoldsAreInTheOneHoldShape) {
     algotest::HistoryRecords r;
     const auto day = r.session("2026-01-05");
-    r.hold(day).metrics.signal_losses = std::vector<storage::SignalLossRecord>{{20.0, 10.0}};
+    r.hold(day).metrics.signal_losses = std::vector<records::SignalLossRecord>{{20.0, 10.0}};
     const SubjectHistory h = SubjectHistory::build(r.records);
     std::ostringstream out;
     history::write_history_json(h, out);
@@ -249,7 +249,7 @@ TEST(SubjectHistory, EachTrialCarriesTheEstimateWithTheReactionTimeItsSessionUse
         t.rate_at_button_kpa_s = 50.0;
     r.records.trials.front().rate_at_button_kpa_s.reset(); // stored before the rate was
     // A test at the second visit: it applies to that visit and the third, not the first.
-    storage::ReactionTest test;
+    records::ReactionTest test;
     test.id = 1;
     test.session_id = r.records.sessions[1].id;
     test.median_ms = 300.0;

@@ -7,7 +7,7 @@
 #include "algocore/storage/SiteLibrary.h"
 
 using namespace algocore::protocols;
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 namespace {
 TriggerPointExam exam(Finding band, Finding spot, bool referral, Finding familiar) {
@@ -84,7 +84,7 @@ TEST(BodyRegions, EverySiteOfTheLibraryLiesInARegionOnBothSides) {
             const auto& point = view == BodyView::Front ? site.front : site.back;
             if (!point) continue;
             for (BodySide side : {BodySide::Left, BodySide::Right}) {
-                const auto at = algocore::storage::side_position(*point, side);
+                const auto at = algocore::records::side_position(*point, side);
                 const auto region = region_at(view, at.x, at.y);
                 ASSERT_TRUE(region) << site.key << " " << to_string(view);
                 EXPECT_EQ(region->side, site.paired ? side : region->side) << site.key;

@@ -11,7 +11,7 @@
 
 using namespace algocore;
 using namespace algocore::session;
-using storage::BodySide;
+using records::BodySide;
 using namespace std::chrono_literals;
 
 namespace {
@@ -20,7 +20,7 @@ struct CorrectionsFixture : ::testing::Test {
     algotest::TempDir dir;
     std::string path = dir.file("study.sqlite");
     Workbench wb{sessiontest::fixed_clock()};
-    storage::Site site;
+    records::Site site;
     double t = 0.0;
 
     void SetUp() override {
@@ -54,7 +54,7 @@ struct CorrectionsFixture : ::testing::Test {
         sessiontest::settle(wb);
         ASSERT_EQ(wb.thresholds().series()->state(), protocols::PptSeriesState::Complete);
     }
-    storage::RecordId trial_id(std::size_t i) { return wb.thresholds().rows().at(i).record_id; }
+    records::RecordId trial_id(std::size_t i) { return wb.thresholds().rows().at(i).record_id; }
 };
 
 } // namespace
@@ -86,12 +86,12 @@ TEST_F(CorrectionsFixture, AnExcludedTrialIsKeptFlaggedAuditedAndCountedNowhere)
     // Every stored threshold agrees: the latest threshold, the point list, the summaries.
     const auto subject = wb.storage()->find_subject("S001");
     ASSERT_TRUE(subject);
-    const auto latest = wb.storage()->latest_threshold(subject->id, site.id, BodySide::Left,
-                                                       storage::TrialMeasure::Ppt);
+    const auto latest = wb.storage()->previous_threshold_of(
+        "S001", site.id, BodySide::Left, records::TrialMeasure::Ppt, records::kNoRecord);
     ASSERT_TRUE(latest);
     EXPECT_EQ(latest->n, 2);
     EXPECT_NEAR(latest->mean_kpa, live.summary.mean_kpa, 1e-9);
-    const auto points = wb.storage()->thresholds_of("S001", storage::TrialMeasure::Ppt);
+    const auto points = wb.storage()->thresholds_of("S001", records::TrialMeasure::Ppt);
     ASSERT_EQ(points.size(), 1u);
     EXPECT_EQ(points[0].n, 2);
     const auto summaries = wb.storage()->site_summaries(subject->id);
@@ -172,7 +172,7 @@ TEST_F(CorrectionsFixture, AnExclusionWithoutAReasonOrOfAnExcludedTrialIsRefused
     EXPECT_FALSE(wb.corrections().exclude_trial(id, "   ", "Ada").ok());
     EXPECT_FALSE(wb.corrections().exclude_trial(id, "moved\x1b[2J", "Ada").ok());
     EXPECT_FALSE(wb.corrections().exclude_trial(id, "patient moved", "").ok());
-    EXPECT_FALSE(wb.corrections().exclude_trial(storage::kNoRecord, "patient moved", "Ada").ok());
+    EXPECT_FALSE(wb.corrections().exclude_trial(records::kNoRecord, "patient moved", "Ada").ok());
     EXPECT_EQ(wb.thresholds().result().summary.n, 3); // nothing refused changed anything
     ASSERT_TRUE(wb.corrections().exclude_trial(id, "patient moved", "Ada").ok());
     const auto twice = wb.corrections().exclude_trial(id, "patient moved", "Ada");

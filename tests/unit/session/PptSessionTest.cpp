@@ -5,7 +5,7 @@
 
 using namespace algocore;
 using namespace algocore::session;
-using storage::BodySide;
+using records::BodySide;
 
 namespace {
 
@@ -13,7 +13,7 @@ struct PptFixture : ::testing::Test {
     algotest::TempDir dir;
     std::string path = dir.file("study.sqlite");
     Workbench wb{sessiontest::fixed_clock()};
-    storage::Site site;
+    records::Site site;
 
     void SetUp() override {
         ASSERT_EQ(wb.open_database(path), "");
@@ -53,7 +53,7 @@ TEST_F(PptFixture, ThreeDfnsTrialsAreStoredWithTheirActualRestsAndTheSeriesCompl
     const auto rows = wb.thresholds().rows();
     ASSERT_EQ(rows.size(), 3u);
     for (const auto& row : rows)
-        EXPECT_NE(row.record_id, storage::kNoRecord);
+        EXPECT_NE(row.record_id, records::kNoRecord);
     const auto session_id = wb.visit().session_id();
     const auto trials = wb.storage()->trials_of(session_id);
     ASSERT_EQ(trials.size(), 3u);
@@ -156,7 +156,7 @@ TEST_F(PptFixture, TheLabsOwnStoredMdcDecidesTheChangeInsteadOfTheBuiltInDefault
     }
     sessiontest::settle(wb);
     // Without a stored MDC the built-in 70 kPa of the upper trapezius calls +120 an increase.
-    storage::SiteMdcRecord own;
+    records::SiteMdcRecord own;
     own.site_key = "upper_trapezius";
     own.side = BodySide::Left;
     own.mdc_kpa = 150.0;

@@ -6,7 +6,7 @@
 
 using namespace algocore;
 using namespace algocore::session;
-using storage::BodySide;
+using records::BodySide;
 
 namespace {
 Visit visit_of(const std::string& code, double probe_cm2 = 1.0) {
@@ -78,6 +78,6 @@ TEST(Recorder, WithoutADatabaseNothingIsStoredAndItSaysWhy) {
     protocols::PptSeriesTrial trial;
     const auto written =
         recorder.record_trial({1, BodySide::Left}, protocols::PptPreset::dfns(), trial, 1);
-    EXPECT_EQ(written.id, storage::kNoRecord);
+    EXPECT_EQ(written.id, records::kNoRecord);
     EXPECT_EQ(recorder.last_problem(), "no database is open, so the trial was not stored");
 }

@@ -40,7 +40,7 @@ inline void settle(algocore::session::Workbench& wb) {
         wb.storage()->flush(10s);
         bool arrived = false;
         algocore::storage::ask<int>(
-            *wb.storage(), wb.inbox(), [](algocore::storage::Storage&) { return 0; },
+            *wb.storage(), wb.inbox(), [](algocore::storage::StorageReader&) { return 0; },
             [&](algocore::storage::Answer<int>) { arrived = true; });
         for (int i = 0; i < 2000 && !arrived; ++i) {
             wb.inbox().deliver();

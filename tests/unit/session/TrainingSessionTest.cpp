@@ -97,7 +97,7 @@ TEST(TrainingSession, AnAttemptThatNeverTouchesIsNotScored) {
 TEST(TrainingSession, TemplatesAndTheStudentsScheduleSurviveARestart) {
     algotest::TempDir dir;
     const std::string path = dir.file("course.sqlite");
-    storage::RecordId template_id = storage::kNoRecord;
+    records::RecordId template_id = records::kNoRecord;
     {
         Workbench wb(sessiontest::fixed_clock());
         ASSERT_EQ(wb.open_database(path), "");

@@ -9,7 +9,7 @@
 
 using namespace algocore;
 using namespace algocore::session;
-using storage::BodySide;
+using records::BodySide;
 
 namespace {
 
@@ -34,7 +34,7 @@ struct TreatmentFixture : ::testing::Test {
     algotest::TempDir dir;
     std::string path = dir.file("clinic.sqlite");
     Workbench wb{sessiontest::fixed_clock()};
-    storage::Site site;
+    records::Site site;
 
     void SetUp() override {
         ASSERT_EQ(wb.open_database(path), "");
@@ -179,7 +179,7 @@ TEST_F(TreatmentFixture, ReleaseMarksAndTheDetectorsPromptsAreStoredWithTheHoldF
 
     const auto holds = wb.storage()->holds_of(wb.visit().session_id());
     ASSERT_EQ(holds.size(), 1u);
-    const storage::Hold& h = holds[0];
+    const records::Hold& h = holds[0];
     ASSERT_TRUE(h.release_marks);
     // Band entered 2.7 s into the script: seconds from there, as the step-ups are.
     ASSERT_EQ(h.release_marks->marks_s.size(), 2u);

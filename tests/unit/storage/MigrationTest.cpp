@@ -62,7 +62,8 @@ TEST(Migration, Version1FileMigratesForwardKeepingItsTrials) {
         ASSERT_EQ(trials.size(), 1u);
         EXPECT_EQ(trials[0].ppt_kpa, 333.0);
         EXPECT_EQ(trials[0].measure, TrialMeasure::Ppt); // v2 column, defaulted
-        const auto latest = db.latest_threshold(1, 1, BodySide::Left, TrialMeasure::Ppt);
+        const auto latest =
+            db.previous_threshold_of("OLD-1", 1, BodySide::Left, TrialMeasure::Ppt, kNoRecord);
         ASSERT_TRUE(latest);
         EXPECT_DOUBLE_EQ(latest->mean_kpa, 333.0);
         // v2 and v3 tables work; the built-in library was added beside the old site.

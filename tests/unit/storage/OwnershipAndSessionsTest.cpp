@@ -93,7 +93,7 @@ TEST(Sessions, AReadAskedForIsDeliveredThroughTheInboxAfterEarlierWrites) {
     db.open_session(opening_for("S007", "Ada"));
     std::optional<Answer<std::vector<Subject>>> got;
     ask<std::vector<Subject>>(
-        db, inbox, [](Storage& s) { return s.subjects(); },
+        db, inbox, [](StorageReader& s) { return s.subjects(); },
         [&](Answer<std::vector<Subject>> a) { got = std::move(a); });
     EXPECT_FALSE(got); // nothing runs on the caller's thread until it delivers
     for (int i = 0; i < 200 && inbox.waiting() == 0; ++i)
@@ -107,7 +107,7 @@ TEST(Sessions, AReadAskedForIsDeliveredThroughTheInboxAfterEarlierWrites) {
     db.close();
     std::optional<Answer<std::vector<Subject>>> late;
     ask<std::vector<Subject>>(
-        db, inbox, [](Storage& s) { return s.subjects(); },
+        db, inbox, [](StorageReader& s) { return s.subjects(); },
         [&](Answer<std::vector<Subject>> a) { late = std::move(a); });
     inbox.deliver();
     ASSERT_TRUE(late);

@@ -18,10 +18,9 @@ using namespace std::chrono_literals;
 namespace {
 
 // Tables of records (each row one record born on a station) and library rows (built-in sites).
-const char* const kRecordTables[] = {"subjects",         "operators",      "sessions",
-                                     "trials",           "holds",          "training_scores",
-                                     "expert_templates", "training_plans", "session_samples",
-                                     "site_mdc",         "audit_log"};
+const char* const kRecordTables[] = {
+    "subjects",        "operators",        "sessions",       "trials",   "holds",
+    "training_scores", "expert_templates", "training_plans", "site_mdc", "audit_log"};
 
 struct Made {
     std::vector<Enqueued> enqueued;
@@ -76,10 +75,6 @@ Made record_one_of_each(SqliteStorage& db) {
     score.template_id = made_template.id;
     score.plan_id = made_plan.id;
     m.enqueued.push_back(db.record_training_score(score));
-    std::vector<algocore::Sample> samples(10);
-    for (std::size_t i = 0; i < samples.size(); ++i)
-        samples[i].t_s = 0.01 * static_cast<double>(i);
-    db.record_samples(m.session, samples);
     SiteMdcRecord mdc;
     mdc.site_key = "masseter";
     mdc.mdc_kpa = 40.0;
@@ -201,13 +196,20 @@ TEST(RecordIdentity, MigratingAnOlderFileGivesEachExistingRecordItsOwnUuidOnce) 
         ASSERT_EQ(opened.storage->close(), 0u);
     }
     {
+        // An older Algoscope also stored the session's continuous samples in chunks; no
+        // version writes them now, but a file that has them keeps them with an identity.
         SQLite::Database db(path, SQLite::OPEN_READWRITE);
+        db.exec("INSERT INTO session_samples (session_id, calibration_id, first_t_s, last_t_s, "
+                "sample_count, samples) SELECT t.session_id, 0, 0.0, 0.0, tt.sample_count, "
+                "tt.samples FROM trial_traces tt JOIN trials t ON t.id = tt.trial_id LIMIT 1");
         algotest::undo_record_identities(db);
     }
     { ASSERT_TRUE(SqliteStorage::open(path).storage); }
     std::set<std::string> all;
     std::vector<std::vector<std::string>> first;
-    for (const char* table : kRecordTables) {
+    std::vector<std::string> tables(std::begin(kRecordTables), std::end(kRecordTables));
+    tables.push_back("session_samples");
+    for (const std::string& table : tables) {
         first.push_back(uuids_of(path, table));
         for (const std::string& uuid : first.back()) {
             EXPECT_TRUE(algocore::is_uuid(uuid)) << table << ": " << uuid;
@@ -222,8 +224,8 @@ TEST(RecordIdentity, MigratingAnOlderFileGivesEachExistingRecordItsOwnUuidOnce) 
         ASSERT_TRUE(again.storage) << again.error;
         database_uuid = again.storage->database_uuid();
     }
-    for (std::size_t i = 0; i < std::size(kRecordTables); ++i)
-        EXPECT_EQ(uuids_of(path, kRecordTables[i]), first[i]) << kRecordTables[i];
+    for (std::size_t i = 0; i < tables.size(); ++i)
+        EXPECT_EQ(uuids_of(path, tables[i]), first[i]) << tables[i];
     SQLite::Database check(path, SQLite::OPEN_READONLY);
     EXPECT_EQ(check.execAndGet("PRAGMA user_version").getInt(), kSchemaVersion);
     EXPECT_TRUE(algocore::is_uuid(database_uuid));

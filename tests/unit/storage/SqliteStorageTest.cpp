@@ -163,22 +163,27 @@ TEST(SqliteStorage, LatestAndPreviousThresholdComeFromCountedTrials) {
     tolerance.measure = TrialMeasure::Tolerance;
     db->record_trial(tolerance, {});
 
-    const auto latest = db->latest_threshold(subject, site, BodySide::Right, TrialMeasure::Ppt);
+    // kNoRecord as the session to be before: the latest session's threshold.
+    const auto latest =
+        db->previous_threshold_of("S1", site, BodySide::Right, TrialMeasure::Ppt, kNoRecord);
     ASSERT_TRUE(latest);
     EXPECT_EQ(latest->session_id, s2);
     EXPECT_EQ(latest->n, 1);
     EXPECT_DOUBLE_EQ(latest->mean_kpa, 400.0);
     const auto previous =
-        db->previous_threshold(subject, site, BodySide::Right, TrialMeasure::Ppt, s2);
+        db->previous_threshold_of("S1", site, BodySide::Right, TrialMeasure::Ppt, s2);
     ASSERT_TRUE(previous);
     EXPECT_EQ(previous->session_id, s1);
     EXPECT_DOUBLE_EQ(previous->mean_kpa, 320.0);
-    EXPECT_FALSE(db->previous_threshold(subject, site, BodySide::Right, TrialMeasure::Ppt, s1));
-    const auto tol = db->latest_threshold(subject, site, BodySide::Right, TrialMeasure::Tolerance);
+    EXPECT_FALSE(db->previous_threshold_of("S1", site, BodySide::Right, TrialMeasure::Ppt, s1));
+    EXPECT_FALSE(
+        db->previous_threshold_of("nobody", site, BodySide::Right, TrialMeasure::Ppt, kNoRecord));
+    const auto tol =
+        db->previous_threshold_of("S1", site, BodySide::Right, TrialMeasure::Tolerance, kNoRecord);
     ASSERT_TRUE(tol);
     EXPECT_DOUBLE_EQ(tol->mean_kpa, 700.0);
-    EXPECT_FALSE(db->latest_threshold(subject, db->find_site("masseter")->id, BodySide::Right,
-                                      TrialMeasure::Ppt));
+    EXPECT_FALSE(db->previous_threshold_of("S1", db->find_site("masseter")->id, BodySide::Right,
+                                           TrialMeasure::Ppt, kNoRecord));
 
     const auto summaries = db->site_summaries(subject);
     ASSERT_EQ(summaries.size(), 4u); // s1 R ppt; s2 L ppt; s2 R ppt; s2 R tolerance
@@ -270,32 +275,11 @@ TEST(SqliteStorage, StudentScoresComeBackInTimeOrder) {
         s.absolute_error_kpa = when[8] == '2' ? 12.0 : 30.0;
         db->record_training_score(s);
     }
-    const auto scores = db->student_scores(student);
+    const auto scores = db->scores_of_student("Student Bo");
     ASSERT_EQ(scores.size(), 2u);
     EXPECT_EQ(scores[0].attempted_utc, "2026-11-01T10:00:00Z");
     EXPECT_EQ(scores[0].absolute_error_kpa, 30.0);
     EXPECT_EQ(scores[1].absolute_error_kpa, 12.0);
-}
-
-TEST(SqliteStorage, SessionSamplesKeepTheirCalibration) {
-    algotest::TempDir dir;
-    auto db = open_or_fail(dir.file("study.db"));
-    const RecordId subject = db->add_subject({0, "S3", {}, {}, {}, ""}).id;
-    Session s;
-    s.subject_id = subject;
-    const RecordId session = db->begin_session(s).id;
-    std::vector<algocore::Sample> samples(10);
-    for (int i = 0; i < 10; ++i) {
-        samples[i].t_s = i * 0.001;
-        samples[i].pressure_kpa = i * 2.0;
-        samples[i].calibration_id = i < 6 ? 3 : 4;
-    }
-    db->record_samples(session, samples);
-    const auto back = db->session_samples(session);
-    ASSERT_EQ(back.size(), 10u);
-    EXPECT_EQ(back[5].calibration_id, 3u);
-    EXPECT_EQ(back[6].calibration_id, 4u);
-    EXPECT_EQ(back[9].pressure_kpa, 18.0);
 }
 
 // A read asked before a write never sees it: the storage thread takes reads and writes in the

@@ -2,12 +2,12 @@
 // Builders of plausible records for storage tests.
 #include <cmath>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace algotest {
 
-inline algocore::storage::RawTrace ramp_trace(int samples, double rate_kpa_s, double probe_cm2) {
-    algocore::storage::RawTrace trace;
+inline algocore::records::RawTrace ramp_trace(int samples, double rate_kpa_s, double probe_cm2) {
+    algocore::records::RawTrace trace;
     for (int i = 0; i < samples; ++i) {
         const double t_s = 0.001 * i;
         const double pressure_kpa = rate_kpa_s * t_s;
@@ -20,8 +20,8 @@ inline algocore::storage::RawTrace ramp_trace(int samples, double rate_kpa_s, do
 
 // A trace of gauge noise: it does not compress, so writing it needs new pages of the file
 // (a quota of the current size then refuses it, as a full disk does).
-inline algocore::storage::RawTrace noisy_trace(int samples) {
-    algocore::storage::RawTrace trace;
+inline algocore::records::RawTrace noisy_trace(int samples) {
+    algocore::records::RawTrace trace;
     unsigned noise = 2463534242u;
     for (int i = 0; i < samples; ++i) {
         noise ^= noise << 13;
@@ -33,11 +33,11 @@ inline algocore::storage::RawTrace noisy_trace(int samples) {
     return trace;
 }
 
-inline algocore::storage::Trial trial_at(algocore::storage::RecordId session,
-                                         algocore::storage::RecordId site,
-                                         algocore::storage::BodySide side, int index,
+inline algocore::records::Trial trial_at(algocore::records::RecordId session,
+                                         algocore::records::RecordId site,
+                                         algocore::records::BodySide side, int index,
                                          double ppt_kpa) {
-    algocore::storage::Trial t;
+    algocore::records::Trial t;
     t.session_id = session;
     t.site_id = site;
     t.side = side;

@@ -7,7 +7,7 @@
 #include <optional>
 
 #include "algocore/export/StorageExport.h"
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 class QCheckBox;
 class QComboBox;
@@ -23,7 +23,7 @@ class ExportDialog final : public QDialog {
     Q_OBJECT
 public:
     /// subject_code / session: what the page shows (empty / kNoRecord when nothing).
-    ExportDialog(const QString& subject_code, algocore::storage::RecordId session,
+    ExportDialog(const QString& subject_code, algocore::records::RecordId session,
                  QWidget* parent = nullptr);
 
     /// The choice as a request without its path (the file dialog comes after).
@@ -39,7 +39,7 @@ public:
 
 private:
     QString subject_code_;
-    algocore::storage::RecordId session_;
+    algocore::records::RecordId session_;
     QComboBox* scope_ = nullptr;
     QComboBox* format_ = nullptr;
     QCheckBox* use_from_ = nullptr;
@@ -50,7 +50,7 @@ private:
 
 /// Shows the dialog, then the folder (CSV) or file (JSON) chooser; nullopt when cancelled.
 std::optional<algocore::exporting::ExportRequest>
-ask_export(QWidget* parent, const QString& subject_code, algocore::storage::RecordId session);
+ask_export(QWidget* parent, const QString& subject_code, algocore::records::RecordId session);
 
 /// Runs the export on the storage's thread; done(ok, one line for the user) on the GUI
 /// thread. Without a database, done(false, why) at once.

@@ -5,9 +5,9 @@
 
 namespace algogui {
 
-using algocore::storage::BodyMapPoint;
-using algocore::storage::BodySide;
-using algocore::storage::Site;
+using algocore::records::BodyMapPoint;
+using algocore::records::BodySide;
+using algocore::records::Site;
 
 namespace {
 // Half-width of the midline strip, as a fraction of the box (4 units of 200).
@@ -65,7 +65,7 @@ std::vector<BodyMapMarker> markers_for(const std::vector<Site>& sites) {
             const auto& point = view == BodyView::Front ? site.front : site.back;
             if (!point) continue;
             for (BodySide side : sides) {
-                const BodyMapPoint at = algocore::storage::side_position(*point, side);
+                const BodyMapPoint at = algocore::records::side_position(*point, side);
                 markers.push_back({i, side, view, QPointF(at.x, at.y)});
             }
         }
@@ -81,7 +81,7 @@ BodySide side_at(BodyView view, double x_fraction) {
 }
 
 BodyMapPoint left_side_point(QPointF fraction, BodySide side) {
-    return algocore::storage::side_position({fraction.x(), fraction.y()}, side);
+    return algocore::records::side_position({fraction.x(), fraction.y()}, side);
 }
 
 } // namespace algogui

@@ -22,8 +22,8 @@ static void register_bodymap_resources() {
 namespace algogui {
 
 using algocore::protocols::SideDifference;
-using algocore::storage::BodySide;
-using algocore::storage::Site;
+using algocore::records::BodySide;
+using algocore::records::Site;
 
 namespace {
 constexpr double kCaptionPx = 26.0;

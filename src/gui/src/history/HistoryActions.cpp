@@ -19,11 +19,11 @@
 
 namespace algogui {
 
-using algocore::storage::RecordId;
+using algocore::records::RecordId;
 
 namespace {
 
-HistoryPlot::Series series_of(const algocore::storage::RawTrace& trace) {
+HistoryPlot::Series series_of(const algocore::records::RawTrace& trace) {
     HistoryPlot::Series s;
     const auto thin = algocore::history::thin_trace(trace, 2000);
     for (const auto& p : thin) {
@@ -79,7 +79,7 @@ void HistoryPage::open_hold_trace(int row) {
         trace_window(this,
                      tr("Hold at %1 %2, %3: raw trace")
                          .arg(QString::fromStdString(hold.site.name),
-                              algocore::storage::to_letter(hold.hold.side),
+                              algocore::records::to_letter(hold.hold.side),
                               QString::fromStdString(hold.session_started_utc)),
                      unit_);
     const std::pair band{hold.hold.band_low_kpa, hold.hold.band_high_kpa};
@@ -90,7 +90,7 @@ void HistoryPage::open_hold_trace(int row) {
 
 void HistoryPage::write_report() {
     const RecordId session = selected_session();
-    if (session == algocore::storage::kNoRecord || !store_.report) return;
+    if (session == algocore::records::kNoRecord || !store_.report) return;
     const QString code = QString::fromStdString(history_.subject().code);
     // The report is the visit: every session of the selected session's day.
     const auto* entry = history_.session(session);

@@ -95,7 +95,7 @@ void fill_hold_row(QTableWidget& table, int row, const algocore::history::HoldEn
     table.setItem(row, 0, date);
     table.setItem(row, 1,
                   history_cell(QStringLiteral("%1 %2").arg(QString::fromStdString(hold.site.name),
-                                                           algocore::storage::to_letter(h.side))));
+                                                           algocore::records::to_letter(h.side))));
     table.setItem(row, 2, history_cell(QObject::tr("%1 s").arg(m.duration_s, 0, 'f', 0)));
     table.setItem(row, 3,
                   history_cell(QObject::tr("%1 s (%2 %)")

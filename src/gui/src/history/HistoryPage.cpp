@@ -19,7 +19,7 @@ namespace algogui {
 
 using algocore::history::PointSeries;
 using algocore::history::SubjectHistory;
-using algocore::storage::RecordId;
+using algocore::records::RecordId;
 
 struct HistoryPage::Alive {};
 
@@ -209,7 +209,7 @@ void HistoryPage::open_subject(const QString& code) {
     });
 }
 
-void HistoryPage::show_records(const algocore::storage::SubjectRecords& records) {
+void HistoryPage::show_records(const algocore::records::SubjectRecords& records) {
     history_ = SubjectHistory::build(records);
     const auto& sessions = history_.sessions();
     sessions_->setRowCount(static_cast<int>(sessions.size()));
@@ -254,7 +254,7 @@ void HistoryPage::show_records(const algocore::storage::SubjectRecords& records)
 
 RecordId HistoryPage::selected_session() const {
     const QTableWidgetItem* item = sessions_->item(sessions_->currentRow(), 0);
-    return item ? item->data(Qt::UserRole).toLongLong() : algocore::storage::kNoRecord;
+    return item ? item->data(Qt::UserRole).toLongLong() : algocore::records::kNoRecord;
 }
 
 void HistoryPage::show_session(int) {

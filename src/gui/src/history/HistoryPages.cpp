@@ -17,6 +17,7 @@ namespace {
 using algocore::storage::Answer;
 using algocore::storage::ask;
 using algocore::storage::Storage;
+using algocore::storage::StorageReader;
 
 } // namespace
 
@@ -31,7 +32,7 @@ HistoryPage* add_history_page(MainWindow& window) {
         if (!storage()) return done({}, QObject::tr("no database is open"));
         ask<QStringList>(
             *storage(), bench.inbox(),
-            [](Storage& s) {
+            [](StorageReader& s) {
                 QStringList codes;
                 for (const auto& subject : s.subjects())
                     codes << QString::fromStdString(subject.code);
@@ -41,9 +42,9 @@ HistoryPage* add_history_page(MainWindow& window) {
     };
     store.subject = [&bench, storage](QString code, auto done) {
         if (!storage()) return done({std::nullopt, QObject::tr("no database is open")});
-        ask<std::optional<algocore::storage::SubjectRecords>>(
+        ask<std::optional<algocore::records::SubjectRecords>>(
             *storage(), bench.inbox(),
-            [code](Storage& s) { return s.history_of(code.toStdString()); },
+            [code](StorageReader& s) { return s.history_of(code.toStdString()); },
             [done](auto a) {
                 done({std::move(a.value), QString::fromStdString(a.error)});
             });
@@ -54,11 +55,11 @@ HistoryPage* add_history_page(MainWindow& window) {
         const auto& visit = bench.visit().visit();
         return visit ? QString::fromStdString(visit->subject_code) : QString();
     };
-    store.trace = [&bench, storage](bool hold, algocore::storage::RecordId id, auto done) {
+    store.trace = [&bench, storage](bool hold, algocore::records::RecordId id, auto done) {
         if (!storage()) return done(std::nullopt);
         ask<TraceAnswer>(
             *storage(), bench.inbox(),
-            [hold, id](Storage& s) { return hold ? s.hold_trace(id) : s.trial_trace(id); },
+            [hold, id](StorageReader& s) { return hold ? s.hold_trace(id) : s.trial_trace(id); },
             [done](Answer<TraceAnswer> a) { done(std::move(a.value)); });
     };
     // The one report job (as algoscope-cli report runs it), on the storage thread.
@@ -74,7 +75,7 @@ HistoryPage* add_history_page(MainWindow& window) {
         job.pdf_path = request.pdf_path.toStdString();
         ask<algocore::report::ReportOutcome>(
             *storage(), bench.inbox(),
-            [job](Storage& s) {
+            [job](StorageReader& s) {
                 return algocore::report::write_report(s, job, algocore::system_now());
             },
             [done](Answer<algocore::report::ReportOutcome> a) {

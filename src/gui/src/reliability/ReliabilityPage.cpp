@@ -165,7 +165,7 @@ QWidget* ReliabilityPage::build_results() {
     return split;
 }
 
-void ReliabilityPage::set_store(std::function<algocore::storage::Storage*()> store) {
+void ReliabilityPage::set_store(std::function<algocore::storage::StorageWriter*()> store) {
     store_ = std::move(store);
 }
 
@@ -185,7 +185,7 @@ void ReliabilityPage::request_rows() {
     sites_requested_ = true;
     ReliabilityRequest request;
     request.query.site_key = site_->currentData().toString().toStdString();
-    algocore::storage::parse_side(side_->currentData().toString().toStdString(),
+    algocore::records::parse_side(side_->currentData().toString().toStdString(),
                                   request.query.side);
     parse_rater_grouping(by_->currentData().toString().toStdString(), request.query.by);
     const int id = ++request_id_;
@@ -379,7 +379,7 @@ void ReliabilityPage::offer_mdc() {
             tr("A site MDC needs stored data of a chosen site (not a CSV or the demo)."));
         return;
     }
-    algocore::storage::Storage* store = store_ ? store_() : nullptr;
+    algocore::storage::StorageWriter* store = store_ ? store_() : nullptr;
     if (!store) {
         status_->setText(tr("The site's MDC was not stored: no database is open"));
         return;

@@ -29,7 +29,7 @@ ReliabilityPage* add_reliability_page(MainWindow& window) {
             reading.reading_shared() ? std::string("the shared study") : workbench.database_path();
         algocore::storage::ask<ReliabilityAnswer>(
             *storage, workbench.inbox(),
-            [request, source](algocore::storage::Storage& s) {
+            [request, source](algocore::storage::StorageReader& s) {
                 return StoredReliabilitySource::from_study(s.load_study(), request, source);
             },
             [handler](algocore::storage::Answer<ReliabilityAnswer> answer) {

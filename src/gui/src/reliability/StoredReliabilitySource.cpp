@@ -47,21 +47,21 @@ ReliabilityAnswer StoredReliabilitySource::answer(const QString& database_path,
         out.error = opened.error;
         return out;
     }
-    const storage::StudyData study = opened.storage->load_study();
+    const records::StudyData study = opened.storage->load_study();
     opened.storage->close();
     return from_study(study, request, location);
 }
 
-ReliabilityAnswer StoredReliabilitySource::from_study(const algocore::storage::StudyData& study,
+ReliabilityAnswer StoredReliabilitySource::from_study(const algocore::records::StudyData& study,
                                                       const ReliabilityRequest& request,
                                                       const std::string& location) {
     using namespace algocore;
     ReliabilityAnswer out;
     // Sites with at least one counted trial, so the list offers only sites with data.
-    for (const storage::Site& site : study.sites) {
+    for (const records::Site& site : study.sites) {
         const bool measured =
             std::any_of(study.trials.begin(), study.trials.end(),
-                        [&](const storage::Trial& t) { return t.site_id == site.id && t.counted; });
+                        [&](const records::Trial& t) { return t.site_id == site.id && t.counted; });
         if (measured) out.sites.push_back({site.key, site.name});
     }
     if (request.query.site_key.empty()) return out;

@@ -69,8 +69,8 @@ void SessionForm::set_operator_name(const QString& name) {
     operator_->setText(name);
 }
 
-algocore::storage::Session SessionForm::session() const {
-    algocore::storage::Session session;
+algocore::records::Session SessionForm::session() const {
+    algocore::records::Session session;
     session.device_serial = serial_->text().trimmed().toStdString();
     session.calibration_id = calibration_id_;
     session.probe_cm2 = probe_cm2_->value();

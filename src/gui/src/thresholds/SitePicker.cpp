@@ -10,8 +10,8 @@
 
 namespace algogui {
 
-using algocore::storage::BodySide;
-using algocore::storage::Site;
+using algocore::records::BodySide;
+using algocore::records::Site;
 
 SitePicker::SitePicker(QWidget* parent) : QWidget(parent) {
     site_ = new QComboBox(this);

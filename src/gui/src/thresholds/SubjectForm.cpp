@@ -9,8 +9,8 @@
 
 namespace algogui {
 
-using algocore::storage::BodySide;
-using algocore::storage::Subject;
+using algocore::records::BodySide;
+using algocore::records::Subject;
 
 SubjectForm::SubjectForm(QWidget* parent) : QWidget(parent) {
     code_ = new QComboBox(this);

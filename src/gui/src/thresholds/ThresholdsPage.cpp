@@ -32,7 +32,7 @@ namespace algogui {
 using algocore::protocols::PainSignalSource;
 using algocore::protocols::PptSeriesState;
 using algocore::protocols::PptTrialState;
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 namespace {
 constexpr double kHistoryKeepS = 60.0;
@@ -121,10 +121,11 @@ void ThresholdsPage::reload() {
     load_sites();
     auto* storage = workbench_.storage();
     if (!storage) return;
-    algocore::storage::ask<std::vector<algocore::storage::Subject>>(
-        *storage, workbench_.inbox(), [](algocore::storage::Storage& s) { return s.subjects(); },
+    algocore::storage::ask<std::vector<algocore::records::Subject>>(
+        *storage, workbench_.inbox(),
+        [](algocore::storage::StorageReader& s) { return s.subjects(); },
         [page = QPointer<ThresholdsPage>(this)](
-            algocore::storage::Answer<std::vector<algocore::storage::Subject>> answer) {
+            algocore::storage::Answer<std::vector<algocore::records::Subject>> answer) {
             if (page && answer.ok()) page->subject_form_->set_known_subjects(answer.value);
         });
 }
@@ -241,7 +242,7 @@ void ThresholdsPage::on_start(bool skip_rest) {
 }
 
 void ThresholdsPage::on_subject() {
-    algocore::storage::Subject chosen = subject_form_->subject();
+    algocore::records::Subject chosen = subject_form_->subject();
     if (chosen.code.empty()) {
         hint_ = tr("enter a pseudonymous subject code");
         refresh();
@@ -259,7 +260,7 @@ void ThresholdsPage::on_subject() {
 // Details typed for a subject already stored are a correction (audited through algocore's
 // Corrections, as `algoscope-cli subjects set`), never dropped: the export carries what the
 // form showed. A detail left "not recorded" on the form keeps the stored one.
-void ThresholdsPage::correct_stored_details(const algocore::storage::Subject& entered) {
+void ThresholdsPage::correct_stored_details(const algocore::records::Subject& entered) {
     const auto stored = subject_form_->known(entered.code);
     if (!stored || !workbench_.storage()) return;
     const auto before = algocore::session::SubjectDetails::of(*stored);
@@ -337,7 +338,7 @@ void ThresholdsPage::on_device_status() {
 }
 
 void ThresholdsPage::start_demo() {
-    algocore::storage::Subject subject;
+    algocore::records::Subject subject;
     subject.code = "DEMO";
     subject_form_->set_subject(subject);
     session_form_->set_operator_name(tr("Demo operator"));

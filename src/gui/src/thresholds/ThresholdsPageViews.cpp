@@ -16,7 +16,7 @@
 namespace algogui {
 
 using algocore::protocols::PptTrialState;
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 void ThresholdsPage::refresh() {
     auto& model = session();
@@ -74,13 +74,13 @@ void ThresholdsPage::load_latest_thresholds() {
     auto* storage = workbench_.storage();
     if (!storage || !subject_) return;
     const std::string code = subject_->code;
-    algocore::storage::ask<std::vector<algocore::storage::PointThreshold>>(
+    algocore::storage::ask<std::vector<algocore::records::PointThreshold>>(
         *storage, workbench_.inbox(),
-        [code](algocore::storage::Storage& s) {
-            return s.thresholds_of(code, algocore::storage::TrialMeasure::Ppt);
+        [code](algocore::storage::StorageReader& s) {
+            return s.thresholds_of(code, algocore::records::TrialMeasure::Ppt);
         },
         [page = QPointer<ThresholdsPage>(this),
-         code](algocore::storage::Answer<std::vector<algocore::storage::PointThreshold>> answer) {
+         code](algocore::storage::Answer<std::vector<algocore::records::PointThreshold>> answer) {
             if (!page || !answer.ok() || !page->subject_ || page->subject_->code != code) return;
             page->stored_latest_.clear();
             for (const auto& latest : answer.value) {
@@ -108,7 +108,7 @@ void ThresholdsPage::on_custom_point(BodyView view, QPointF fraction, int side) 
 
 void ThresholdsPage::on_custom_named() {
     if (!custom_point_) return;
-    algocore::storage::Site site;
+    algocore::records::Site site;
     site.name = site_picker_->custom_name().toStdString();
     site.key = algocore::storage::site_key_from_name(site.name);
     site.region = "custom";

@@ -36,7 +36,7 @@ void TrialExclusionButton::ask() {
                              .arg(row->trial.result.ppt_kpa, 0, 'f', 0)
                              .arg(site ? QStringLiteral(", ") + QString::fromStdString(site->name) +
                                              QLatin1Char(' ') +
-                                             QLatin1String(algocore::storage::to_letter(
+                                             QLatin1String(algocore::records::to_letter(
                                                  workbench_.thresholds().side()))
                                        : QString());
     dialog_ = new TrialExclusionDialog(what, exclude, this);

@@ -41,7 +41,7 @@ TrialTable::TrialTable(QWidget* parent)
         const int r = picked.isEmpty() ? -1 : picked.front()->row();
         selected_record_ = r >= 0 && r < static_cast<int>(rows_.size())
                                ? rows_[static_cast<std::size_t>(r)].record_id
-                               : algocore::storage::kNoRecord;
+                               : algocore::records::kNoRecord;
         Q_EMIT trialSelected();
     });
     verticalHeader()->hide();
@@ -71,7 +71,7 @@ QString TrialTable::cell_text(int row, Column column) const {
 }
 
 const PptTrialRow* TrialTable::selected_trial() const {
-    if (selected_record_ == algocore::storage::kNoRecord) return nullptr;
+    if (selected_record_ == algocore::records::kNoRecord) return nullptr;
     for (const PptTrialRow& row : rows_)
         if (row.record_id == selected_record_) return &row;
     return nullptr;
@@ -133,7 +133,7 @@ void TrialTable::refill() {
     // The selection follows its stored trial across refills; another point's rows drop it.
     int keep = -1;
     for (int r = 0; r < static_cast<int>(rows_.size()); ++r)
-        if (selected_record_ != algocore::storage::kNoRecord &&
+        if (selected_record_ != algocore::records::kNoRecord &&
             rows_[static_cast<std::size_t>(r)].record_id == selected_record_)
             keep = r;
     {
@@ -141,8 +141,8 @@ void TrialTable::refill() {
         clearSelection();
         if (keep >= 0) selectRow(keep);
     }
-    if (keep < 0 && selected_record_ != algocore::storage::kNoRecord) {
-        selected_record_ = algocore::storage::kNoRecord;
+    if (keep < 0 && selected_record_ != algocore::records::kNoRecord) {
+        selected_record_ = algocore::records::kNoRecord;
         Q_EMIT trialSelected();
     }
     if (!rows_.empty() && keep < 0) scrollToBottom();

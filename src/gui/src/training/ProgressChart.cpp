@@ -30,14 +30,14 @@ void ProgressChart::set_unit(const DisplayUnit& unit) {
     update();
 }
 
-void ProgressChart::set_scores(std::vector<algocore::storage::TrainingScore> scores) {
+void ProgressChart::set_scores(std::vector<algocore::records::TrainingScore> scores) {
     scores_ = std::move(scores);
     update();
 }
 
 int ProgressChart::sessions_shown() const {
     int sessions = 0;
-    algocore::storage::RecordId last = algocore::storage::kNoRecord;
+    algocore::records::RecordId last = algocore::records::kNoRecord;
     for (const auto& s : scores_) {
         if (sessions == 0 || s.session_id != last) ++sessions;
         last = s.session_id;

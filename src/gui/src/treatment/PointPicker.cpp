@@ -10,7 +10,7 @@
 
 namespace algogui {
 
-using algocore::storage::BodySide;
+using algocore::records::BodySide;
 
 PointPicker::PointPicker(QWidget* parent) : QWidget(parent) {
     subject_ = new QLineEdit(this);
@@ -42,7 +42,7 @@ PointPicker::PointPicker(QWidget* parent) : QWidget(parent) {
     set_sites(algocore::storage::builtin_sites());
 }
 
-void PointPicker::set_sites(std::vector<algocore::storage::Site> sites) {
+void PointPicker::set_sites(std::vector<algocore::records::Site> sites) {
     if (sites.empty()) return;
     const QString previous = site_->currentData().toString();
     sites_ = std::move(sites);
@@ -65,7 +65,7 @@ void PointPicker::set_subject_code(const QString& code) {
     if (subject_->text() != code) subject_->setText(code);
 }
 
-algocore::storage::Site PointPicker::site() const {
+algocore::records::Site PointPicker::site() const {
     const int index = site_->currentIndex();
     if (index < 0 || index >= static_cast<int>(sites_.size())) return {};
     return sites_[static_cast<std::size_t>(index)];

@@ -212,7 +212,7 @@ void TreatmentPage::start_demo() {
                                    : QStringLiteral("DEMO"));
     use_subject();
     point_->choose_site(QStringLiteral("upper_trapezius"));
-    point_->choose_side(algocore::storage::BodySide::Left);
+    point_->choose_side(algocore::records::BodySide::Left);
     algocore::protocols::Prescription demo =
         algocore::protocols::Prescription::absolute(300.0, 400.0, 60.0);
     demo.limit =

@@ -7,7 +7,7 @@
 #include "algocore/analysis/IntraclassCorrelation.h"
 #include "algocore/analysis/ReliabilityAnalysis.h"
 #include "algocore/protocols/SiteComparison.h"
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace algocore::analysis {
 
@@ -15,7 +15,7 @@ namespace algocore::analysis {
 struct SiteMdc {
     std::string site_key;
     std::string site_name; ///< display name (change verdicts look sites up by name today)
-    storage::BodySide side = storage::BodySide::Left;
+    records::BodySide side = records::BodySide::Left;
     double mdc95_kpa = 0.0;
     double sem_kpa = 0.0;
     std::string sem_formula; ///< e.g. "SEM = sqrt(MSE), ..."
@@ -31,14 +31,14 @@ struct SiteMdc {
 /// The SiteMdc of a reliability result (readings in kPa). icc_form names the ICC reported
 /// beside it (the SEM itself follows the result's sem_formula).
 SiteMdc site_mdc_from_reliability(const ReliabilityResult& result, const std::string& site_key,
-                                  const std::string& site_name, storage::BodySide side,
+                                  const std::string& site_name, records::BodySide side,
                                   IccForm icc_form, const std::string& raters_are,
                                   const std::string& computed_utc, const std::string& source);
 
 /// The row the storage keeps (site_mdc): the MDC, its SEM and ICC form, and a provenance
 /// line naming the data, the raters and the SEM formula. for_both_sides stores it for both
 /// sides of the site instead of mdc.side. computed_utc may be empty (the storage stamps it).
-storage::SiteMdcRecord to_record(const SiteMdc& mdc, bool for_both_sides = false);
+records::SiteMdcRecord to_record(const SiteMdc& mdc, bool for_both_sides = false);
 
 /// One line for a report: "MDC95 47.1 kPa (SEM 17.0 kPa, ICC(2,1) 0.89, 20 subjects x 2
 /// sessions, 2026-11-23T19:30:00Z, study.sqlite)".

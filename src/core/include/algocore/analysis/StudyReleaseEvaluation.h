@@ -9,19 +9,19 @@
 #include <vector>
 
 #include "algocore/analysis/ReleaseEvaluation.h"
-#include "algocore/storage/StudyData.h"
+#include "algocore/records/StudyData.h"
 
 namespace algocore::analysis {
 
 /// One stored hold whose marks were recorded, and its score.
 struct HoldReleaseScore {
-    storage::RecordId hold_id = storage::kNoRecord;
+    records::RecordId hold_id = records::kNoRecord;
     std::string hold_uuid;
     std::string subject_code;
-    storage::RecordId session_id = storage::kNoRecord;
+    records::RecordId session_id = records::kNoRecord;
     std::string session_started_utc;
     std::string site_key;
-    storage::BodySide side = storage::BodySide::Left;
+    records::BodySide side = records::BodySide::Left;
     int repetition = 1;
     bool scored = false; ///< false: no marks, left out of the pooled score
     ReleaseScore score;
@@ -42,7 +42,7 @@ std::string check_release_tolerance(double tolerance_s);
 
 /// Scores every hold of `study` (see the file comment). tolerance_s must pass
 /// check_release_tolerance.
-StudyReleaseEvaluation evaluate_study_releases(const storage::StudyData& study,
+StudyReleaseEvaluation evaluate_study_releases(const records::StudyData& study,
                                                double tolerance_s = kDefaultReleaseToleranceS);
 
 /// One hold as a JSON object: hold_id, hold_uuid, subject, session, date, site, side,

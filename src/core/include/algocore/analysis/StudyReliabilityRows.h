@@ -6,8 +6,8 @@
 #include <vector>
 
 #include "algocore/analysis/ReliabilityTable.h"
-#include "algocore/storage/Records.h"
-#include "algocore/storage/StudyData.h"
+#include "algocore/records/Records.h"
+#include "algocore/records/StudyData.h"
 
 namespace algocore::analysis {
 
@@ -23,9 +23,9 @@ bool parse_rater_grouping(const std::string& text, RaterGrouping& out);
 /// Which readings make the rows.
 struct StudyReliabilityQuery {
     std::string site_key; ///< key or display name, case-insensitive
-    storage::BodySide side = storage::BodySide::Left;
+    records::BodySide side = records::BodySide::Left;
     RaterGrouping by = RaterGrouping::Session;
-    storage::TrialMeasure measure = storage::TrialMeasure::Ppt;
+    records::TrialMeasure measure = records::TrialMeasure::Ppt;
     /// With RaterGrouping::Session, the first this many sessions are the raters ("1", "2", ...);
     /// later sessions are left out (so a subject with an extra visit is not dropped).
     int sessions = 2;
@@ -43,7 +43,7 @@ struct StudyReliabilityRows {
 /// Builds the rows. Only sessions with at least one counted trial of the measure at the site
 /// and side take part; session order is by started_utc (then id). With RaterGrouping::Operator
 /// the reading is the mean over all of that operator's counted trials for the subject.
-StudyReliabilityRows reliability_rows_from_study(const storage::StudyData& study,
+StudyReliabilityRows reliability_rows_from_study(const records::StudyData& study,
                                                  const StudyReliabilityQuery& query);
 
 } // namespace algocore::analysis

@@ -5,7 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace algocore::exporting {
 
@@ -18,6 +18,6 @@ namespace algocore::exporting {
 /// measured: its figures bridge any loss), release_marks_s and release_detections_s (the
 /// therapist's "release felt" marks and the detector's prompts, seconds from start_t_s; both
 /// null for a hold recorded before they were stored).
-nlohmann::json hold_json(const storage::Hold& hold, const std::string& site_key);
+nlohmann::json hold_json(const records::Hold& hold, const std::string& site_key);
 
 } // namespace algocore::exporting

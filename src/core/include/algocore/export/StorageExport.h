@@ -11,11 +11,12 @@
 
 #include "algocore/FileMode.h"
 #include "algocore/export/StudyFilter.h"
-#include "algocore/storage/StudyData.h"
+#include "algocore/records/StudyData.h"
 
 namespace algocore::storage {
 class Storage;
-}
+class StorageReader;
+} // namespace algocore::storage
 
 namespace algocore::exporting {
 
@@ -50,8 +51,8 @@ struct ExportOutcome {
 
 /// The part of a storage a filter selects, read once: what an export writes.
 struct StudySelection {
-    storage::StudyData data;
-    std::vector<storage::SiteSummary> summaries;
+    records::StudyData data;
+    std::vector<records::SiteSummary> summaries;
     std::size_t left_out_writes = 0; ///< not yet written to the database when it was read
 };
 /// Flushes pending writes (up to flush_timeout), then reads the selected part.
@@ -59,7 +60,7 @@ StudySelection select_study(storage::Storage& storage, const StudyFilter& filter
                             std::chrono::milliseconds flush_timeout);
 
 /// Writes a selection where the request says (its filter is not applied again).
-ExportOutcome write_export(storage::Storage& storage, const StudySelection& selection,
+ExportOutcome write_export(storage::StorageReader& storage, const StudySelection& selection,
                            const ExportRequest& request);
 
 /// select_study, then write_export.

@@ -7,13 +7,13 @@
 #include <string>
 
 #include "algocore/FileMode.h"
-#include "algocore/storage/Records.h"
-#include "algocore/storage/StudyData.h"
+#include "algocore/records/Records.h"
+#include "algocore/records/StudyData.h"
 
 namespace algocore::exporting {
 
 /// Loads a trace by record id (trial or hold); nullopt when there is none.
-using TraceLoader = std::function<std::optional<storage::RawTrace>(storage::RecordId)>;
+using TraceLoader = std::function<std::optional<records::RawTrace>(records::RecordId)>;
 
 /// One row per trial: subject, session, date, operator, site, side, measure, trial, ppt_kpa,
 /// rate_kpa_s, probe_cm2, valid, flags, calibration_id, outcome, counted, in_corridor_pct,
@@ -22,32 +22,32 @@ using TraceLoader = std::function<std::optional<storage::RawTrace>(storage::Reco
 /// before the button), reaction_time_ms (the subject's, that the session is adjusted with) and
 /// ppt_rt_adjusted_kpa (an estimate beside the threshold, never in its place; empty without a
 /// reaction time or a rate at the button: docs/reaction-time.md).
-void write_trials_csv(const storage::StudyData& data, std::ostream& out);
+void write_trials_csv(const records::StudyData& data, std::ostream& out);
 /// One row per subject: subject (code), sex, age_band, dominant_side (L, R or M), as entered
 /// or corrected; empty when not recorded.
-void write_subjects_csv(const storage::StudyData& data, std::ostream& out);
+void write_subjects_csv(const records::StudyData& data, std::ostream& out);
 /// One row per reaction-time test: subject, session, date, test_id, tested_utc, cue_source
 /// (device or host), trials, practice, n, median_ms, iqr_ms, anticipations, misses, lost_cues,
 /// complete, timing_uncertainty_ms, timing_note.
-void write_reaction_tests_csv(const storage::StudyData& data, std::ostream& out);
+void write_reaction_tests_csv(const records::StudyData& data, std::ostream& out);
 /// One row per session, site, side and measure over counted trials.
-void write_site_summary_csv(const std::vector<storage::SiteSummary>& summaries, std::ostream& out);
+void write_site_summary_csv(const std::vector<records::SiteSummary>& summaries, std::ostream& out);
 /// One row per hold with its prescription and dose metrics, and its time without signal:
 /// signal_lost_s and signal_losses ("at_s:lost_s;...", seconds from the hold's first sample;
 /// the duration includes them, in band, mean and PTI do not). Both are empty for a hold
 /// recorded before losses were measured.
-void write_holds_csv(const storage::StudyData& data, std::ostream& out);
+void write_holds_csv(const records::StudyData& data, std::ostream& out);
 /// One row per scored training attempt (errors in kPa, time in band).
-void write_training_scores_csv(const storage::StudyData& data, std::ostream& out);
+void write_training_scores_csv(const records::StudyData& data, std::ostream& out);
 /// One row per stored MDC of the lab's own: site, side (L, R, M or both), mdc_kpa, sem_kpa,
 /// icc_form, n_subjects, source, computed_utc, mdc_id; oldest first.
-void write_site_mdc_csv(const storage::StudyData& data, std::ostream& out);
+void write_site_mdc_csv(const records::StudyData& data, std::ostream& out);
 /// A raw trace: t_s, raw_counts, force_n, pressure_kpa, patient_button, operator_button, flags.
-void write_trace_csv(const storage::RawTrace& trace, std::ostream& out);
+void write_trace_csv(const records::RawTrace& trace, std::ostream& out);
 /// Everything as one JSON document (traces included when loaders are given, each as compact
 /// delta-coded integer columns: see docs/export-format.md).
-void write_study_json(const storage::StudyData& data,
-                      const std::vector<storage::SiteSummary>& summaries, std::ostream& out,
+void write_study_json(const records::StudyData& data,
+                      const std::vector<records::SiteSummary>& summaries, std::ostream& out,
                       const TraceLoader& trial_traces = {}, const TraceLoader& hold_traces = {});
 
 /// Result of writing an export to disk.
@@ -62,8 +62,8 @@ struct ExportResult {
 /// traces/hold_<id>.csv (ids zero-padded to one width, at least 6 digits, so the files sort in id
 /// order). Files get `file_mode` (owner-only by default: they hold health data); folders it creates
 /// get the matching folder mode.
-ExportResult export_csv_directory(const storage::StudyData& data,
-                                  const std::vector<storage::SiteSummary>& summaries,
+ExportResult export_csv_directory(const records::StudyData& data,
+                                  const std::vector<records::SiteSummary>& summaries,
                                   const std::string& directory, const TraceLoader& trial_traces,
                                   const TraceLoader& hold_traces,
                                   unsigned file_mode = kOwnerOnlyFileMode);

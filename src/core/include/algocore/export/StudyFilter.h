@@ -6,14 +6,14 @@
 #include <string>
 #include <vector>
 
-#include "algocore/storage/StudyData.h"
+#include "algocore/records/StudyData.h"
 
 namespace algocore::exporting {
 
 /// A selection of sessions.
 struct StudyFilter {
     std::optional<std::string> subject_code;
-    std::optional<storage::RecordId> session_id;
+    std::optional<records::RecordId> session_id;
     std::optional<std::string> from_date; ///< "YYYY-MM-DD", inclusive, on started_utc
     std::optional<std::string> to_date;   ///< "YYYY-MM-DD", inclusive
 
@@ -21,13 +21,13 @@ struct StudyFilter {
         return !subject_code && !session_id && !from_date && !to_date;
     }
     /// Whether a session passes (subject_code is the session's subject's code).
-    bool keeps(const storage::Session& session, const std::string& subject_code) const;
+    bool keeps(const records::Session& session, const std::string& subject_code) const;
 };
 
 /// The part of data the filter selects (sites stay whole: they are the library).
-storage::StudyData filter_study(const storage::StudyData& data, const StudyFilter& filter);
+records::StudyData filter_study(const records::StudyData& data, const StudyFilter& filter);
 /// The summaries of the sessions kept in filtered.
-std::vector<storage::SiteSummary> filter_summaries(const std::vector<storage::SiteSummary>& all,
-                                                   const storage::StudyData& filtered);
+std::vector<records::SiteSummary> filter_summaries(const std::vector<records::SiteSummary>& all,
+                                                   const records::StudyData& filtered);
 
 } // namespace algocore::exporting

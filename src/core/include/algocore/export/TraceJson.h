@@ -6,14 +6,14 @@
 // of a hundred. Decoding: expand the runs, take the running sum, multiply by the scale.
 #include <string>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace algocore::exporting {
 
 /// The trace as one line of JSON (the "trace" member of a trial or hold).
-std::string compact_trace_json(const storage::RawTrace& trace);
+std::string compact_trace_json(const records::RawTrace& trace);
 
 /// The samples of a compact trace JSON (for tests and readers in C++); empty on bad input.
-storage::RawTrace decode_compact_trace_json(const std::string& json_text);
+records::RawTrace decode_compact_trace_json(const std::string& json_text);
 
 } // namespace algocore::exporting

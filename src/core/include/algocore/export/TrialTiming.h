@@ -4,7 +4,7 @@
 // reaction time that applies to the trial's session).
 #include <optional>
 
-#include "algocore/storage/StudyData.h"
+#include "algocore/records/StudyData.h"
 
 namespace algocore::exporting {
 
@@ -14,6 +14,6 @@ struct TrialTiming {
     std::optional<double> ppt_rt_adjusted_kpa; ///< an estimate, never the threshold
 };
 
-TrialTiming trial_timing(const storage::StudyData& data, const storage::Trial& trial);
+TrialTiming trial_timing(const records::StudyData& data, const records::Trial& trial);
 
 } // namespace algocore::exporting

@@ -8,13 +8,13 @@
 
 #include "algocore/history/MdcLookup.h"
 #include "algocore/protocols/SiteComparison.h"
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace algocore::history {
 
 /// One trial as the history lists it (its trace is read on demand by trial_id).
 struct TrialValue {
-    storage::RecordId trial_id = storage::kNoRecord;
+    records::RecordId trial_id = records::kNoRecord;
     int index = 1;
     double ppt_kpa = 0.0;
     bool valid = false;
@@ -29,7 +29,7 @@ struct TrialValue {
 
 /// A point's threshold in one session: the mean of its counted trials.
 struct PointVisit {
-    storage::RecordId session_id = storage::kNoRecord;
+    records::RecordId session_id = records::kNoRecord;
     std::string session_started_utc;
     std::vector<TrialValue> trials; ///< every trial, counted or not, in order
     int n = 0;                      ///< counted trials; 0 = no threshold this session
@@ -46,28 +46,28 @@ struct PointVisit {
 
 /// A point over the sessions, oldest first.
 struct PointSeries {
-    storage::Site site;
-    storage::BodySide side = storage::BodySide::Left;
-    storage::TrialMeasure measure = storage::TrialMeasure::Ppt;
+    records::Site site;
+    records::BodySide side = records::BodySide::Left;
+    records::TrialMeasure measure = records::TrialMeasure::Ppt;
     MdcValue mdc; ///< the change a verdict must exceed, with its provenance
     std::vector<PointVisit> visits;
 
     /// The visit of a session, or null.
-    const PointVisit* in_session(storage::RecordId session_id) const;
+    const PointVisit* in_session(records::RecordId session_id) const;
     /// "Upper trapezius L", "Upper trapezius L (tolerance)".
     std::string label() const;
 };
 
 /// One stored hold with when and where it was given.
 struct HoldEntry {
-    storage::Hold hold;
+    records::Hold hold;
     std::string session_started_utc;
-    storage::Site site;
+    records::Site site;
 };
 
 /// One session and how much it holds.
 struct SessionEntry {
-    storage::Session session;
+    records::Session session;
     std::string operator_name; ///< empty when none was recorded
     int trials = 0;
     int counted_trials = 0;

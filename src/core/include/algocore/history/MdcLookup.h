@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "algocore/protocols/SiteComparison.h"
-#include "algocore/storage/Records.h"
-#include "algocore/storage/SubjectRecords.h"
+#include "algocore/records/Records.h"
+#include "algocore/records/SubjectRecords.h"
 
 namespace algocore::history {
 
@@ -34,18 +34,18 @@ struct MdcValue {
 
 /// A lab's own MDC for a site and side (for example from a stored site_mdc table), or nullopt.
 using LabMdcProvider =
-    std::function<std::optional<MdcValue>(const storage::Site& site, storage::BodySide side)>;
+    std::function<std::optional<MdcValue>(const records::Site& site, records::BodySide side)>;
 
 /// The built-in default MDC of a site (never the lab's).
-MdcValue builtin_mdc(const storage::Site& site);
+MdcValue builtin_mdc(const records::Site& site);
 
 /// A stored site_mdc row as an MDC of this lab, its provenance naming the row's source and
 /// the day it was computed.
-MdcValue lab_mdc(const storage::SiteMdcRecord& row);
+MdcValue lab_mdc(const records::SiteMdcRecord& row);
 
 /// A provider answering from stored site_mdc rows as Storage::site_mdc does: for a site and
 /// side the newest row saved for that side, else the newest saved for both sides.
-LabMdcProvider lab_mdc_from(std::vector<storage::SiteMdcRecord> rows);
+LabMdcProvider lab_mdc_from(std::vector<records::SiteMdcRecord> rows);
 
 /// The MDC a verdict uses: the lab's when the provider has one, else the built-in default.
 class MdcLookup {
@@ -53,11 +53,11 @@ public:
     MdcLookup() = default;
     explicit MdcLookup(LabMdcProvider lab) : lab_(std::move(lab)) {}
     /// The lab's MDC from stored rows (lab_mdc_from), the built-in default elsewhere.
-    static MdcLookup from_rows(std::vector<storage::SiteMdcRecord> rows);
+    static MdcLookup from_rows(std::vector<records::SiteMdcRecord> rows);
     /// The lab's MDC stored for the subject's sites (SubjectRecords::site_mdc).
-    static MdcLookup from_records(const storage::SubjectRecords& records);
+    static MdcLookup from_records(const records::SubjectRecords& records);
 
-    MdcValue mdc(const storage::Site& site, storage::BodySide side) const;
+    MdcValue mdc(const records::Site& site, records::BodySide side) const;
 
 private:
     LabMdcProvider lab_;

@@ -7,21 +7,21 @@
 #include <optional>
 #include <vector>
 
-#include "algocore/storage/ReactionRecords.h"
-#include "algocore/storage/Records.h"
+#include "algocore/records/ReactionRecords.h"
+#include "algocore/records/Records.h"
 
 namespace algocore::history {
 
 /// The test that applies to session_id (kNoRecord: a session being recorded now, after every
 /// stored one) among tests of the subject's sessions; sessions gives their order. Null when
 /// none applies.
-const storage::ReactionTest* reaction_test_for(const std::vector<storage::ReactionTest>& tests,
-                                               const std::vector<storage::Session>& sessions,
-                                               storage::RecordId session_id);
+const records::ReactionTest* reaction_test_for(const std::vector<records::ReactionTest>& tests,
+                                               const std::vector<records::Session>& sessions,
+                                               records::RecordId session_id);
 
 /// The median of reaction_test_for(), or nullopt.
-std::optional<double> reaction_ms_for(const std::vector<storage::ReactionTest>& tests,
-                                      const std::vector<storage::Session>& sessions,
-                                      storage::RecordId session_id);
+std::optional<double> reaction_ms_for(const std::vector<records::ReactionTest>& tests,
+                                      const std::vector<records::Session>& sessions,
+                                      records::RecordId session_id);
 
 } // namespace algocore::history

@@ -35,7 +35,7 @@ struct ReportPointRow {
 /// A body-map marker: where the point is (fractions of the outline box) and its value.
 struct ReportMapPoint {
     bool front = true; ///< front view, else back
-    storage::BodyMapPoint at;
+    records::BodyMapPoint at;
     double mean_kpa = 0.0;
 };
 
@@ -53,7 +53,7 @@ struct ReportHold {
     std::vector<ReportTracePoint> trace; ///< empty when the trace could not be read
     /// Stretches without signal found in the stored trace (for holds recorded before their
     /// losses were stored; see SignalLoss.h).
-    std::vector<storage::SignalLossRecord> losses_in_trace;
+    std::vector<records::SignalLossRecord> losses_in_trace;
 };
 
 /// One session's section of a visit's report. Points into the history it was built from.
@@ -77,36 +77,36 @@ struct VisitReport {
 };
 
 /// Reads a hold's raw trace by hold id (nullopt when there is none).
-using HoldTraceReader = std::function<std::optional<storage::RawTrace>(storage::RecordId)>;
+using HoldTraceReader = std::function<std::optional<records::RawTrace>(records::RecordId)>;
 
 /// Most points a hold's plot keeps (min/max per column, so peaks survive the thinning).
 inline constexpr std::size_t kReportTracePoints = 400;
 
 /// Thins a trace to at most about max_points, keeping each stretch's lowest and highest
 /// sample; no stretch spans a loss of signal, and the first point after one says so.
-std::vector<ReportTracePoint> thin_trace(const storage::RawTrace& trace, std::size_t max_points);
+std::vector<ReportTracePoint> thin_trace(const records::RawTrace& trace, std::size_t max_points);
 
 /// "factory calibration", or "calibration record 1764..." when a record produced the data.
-std::string default_calibration_status(const storage::Session& session);
+std::string default_calibration_status(const records::Session& session);
 
 /// The status of the session's calibration record in a store: "record 1764..., calibrated
 /// 2026-10-01, valid until 2027-10-01", "... EXPIRED ...", or why it cannot be found.
-std::string calibration_status_in(const CalibrationStore& store, const storage::Session& session);
+std::string calibration_status_in(const CalibrationStore& store, const records::Session& session);
 
 /// The report of session_id (0 = the newest session); nullopt when the subject has no such
 /// session. calibration_status empty = default_calibration_status.
 std::optional<SessionReport> build_session_report(const SubjectHistory& history,
-                                                  storage::RecordId session_id,
+                                                  records::RecordId session_id,
                                                   const ReportHeader& header,
                                                   const HoldTraceReader& hold_trace,
                                                   const std::string& calibration_status = "");
 
 /// The clinic's local day a session belongs to ("2026-11-23"); empty when its start cannot
 /// be read.
-std::string local_day_of(const storage::Session& session);
+std::string local_day_of(const records::Session& session);
 
 /// The status of a session's calibration for the report (empty = default_calibration_status).
-using CalibrationStatusOf = std::function<std::string(const storage::Session&)>;
+using CalibrationStatusOf = std::function<std::string(const records::Session&)>;
 
 /// The report of the subject's visit on local_day (every session that day, in time order);
 /// nullopt when no session falls on it.

@@ -8,7 +8,7 @@
 
 #include "algocore/history/HistoryEntries.h"
 #include "algocore/history/MdcLookup.h"
-#include "algocore/storage/SubjectRecords.h"
+#include "algocore/records/SubjectRecords.h"
 
 namespace algocore::history {
 
@@ -17,11 +17,11 @@ public:
     SubjectHistory() = default;
     /// Builds the history from the subject's records, judging changes against the lab's own
     /// MDC stored with them (records.site_mdc) where there is one, else the built-in default.
-    static SubjectHistory build(const storage::SubjectRecords& records);
+    static SubjectHistory build(const records::SubjectRecords& records);
     /// The same, judging changes against mdc's values.
-    static SubjectHistory build(const storage::SubjectRecords& records, const MdcLookup& mdc);
+    static SubjectHistory build(const records::SubjectRecords& records, const MdcLookup& mdc);
 
-    const storage::Subject& subject() const { return subject_; }
+    const records::Subject& subject() const { return subject_; }
     /// Oldest first.
     const std::vector<SessionEntry>& sessions() const { return sessions_; }
     /// In site-library order, then left, right, midline, then PPT before tolerance.
@@ -29,16 +29,16 @@ public:
     /// In session order, then as given.
     const std::vector<HoldEntry>& holds() const { return holds_; }
 
-    const SessionEntry* session(storage::RecordId session_id) const;
+    const SessionEntry* session(records::RecordId session_id) const;
     /// The newest session, or null when there is none.
     const SessionEntry* latest_session() const;
     /// The points measured in a session (in points() order).
-    std::vector<const PointSeries*> points_in(storage::RecordId session_id) const;
+    std::vector<const PointSeries*> points_in(records::RecordId session_id) const;
     /// The holds of a session.
-    std::vector<const HoldEntry*> holds_in(storage::RecordId session_id) const;
+    std::vector<const HoldEntry*> holds_in(records::RecordId session_id) const;
 
 private:
-    storage::Subject subject_;
+    records::Subject subject_;
     std::vector<SessionEntry> sessions_;
     std::vector<PointSeries> points_;
     std::vector<HoldEntry> holds_;

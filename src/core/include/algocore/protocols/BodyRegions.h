@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace algocore::protocols {
 
@@ -26,7 +26,7 @@ struct BodyRegion {
 /// A region on one side: what a drawn referral zone is made of.
 struct RegionRef {
     std::string key;
-    storage::BodySide side = storage::BodySide::Left;
+    records::BodySide side = records::BodySide::Left;
     bool operator==(const RegionRef& other) const = default;
 };
 

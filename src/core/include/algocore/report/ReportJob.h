@@ -19,7 +19,7 @@ struct ReportRequest {
     /// The visit's day in the clinic's local time ("2026-11-23"); empty: the day of
     /// session_id, or of the subject's newest session when that is kNoRecord too.
     std::string date;
-    storage::RecordId session_id = storage::kNoRecord;
+    records::RecordId session_id = records::kNoRecord;
     history::ReportHeader header; ///< clinic and therapist
     history::PressureFormat unit;
     /// The calibration store, to state whether each session's record is valid; empty = the
@@ -41,7 +41,7 @@ struct ReportOutcome {
 
 /// Reads the subject's records, builds the visit's report and writes the PDF (owner-only); `now` is
 /// the printed time (the caller reads the wall clock: system_now(), or a fixed one in tests).
-ReportOutcome write_report(storage::Storage& storage, const ReportRequest& request,
+ReportOutcome write_report(storage::StorageReader& storage, const ReportRequest& request,
                            EpochSeconds now);
 
 } // namespace algocore::report

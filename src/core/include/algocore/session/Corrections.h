@@ -33,36 +33,36 @@ inline constexpr std::size_t kMaxNotesChars = 4000;
 
 class Corrections {
 public:
-    explicit Corrections(storage::Storage* storage = nullptr) : storage_(storage) {}
-    void set_storage(storage::Storage* storage) { storage_ = storage; }
+    explicit Corrections(storage::StorageWriter* storage = nullptr) : storage_(storage) {}
+    void set_storage(storage::StorageWriter* storage) { storage_ = storage; }
 
     /// Called with (trial id, reason) once an exclusion is enqueued; reason "" = brought
     /// back. The visit's PPT session follows it, so the point's threshold changes at once.
-    void set_on_trial_excluded(std::function<void(storage::RecordId, const std::string&)> f) {
+    void set_on_trial_excluded(std::function<void(records::RecordId, const std::string&)> f) {
         on_trial_excluded_ = std::move(f);
     }
 
     /// Excludes a stored trial from its point's threshold, because of `reason`.
-    CorrectionRequest exclude_trial(storage::RecordId trial_id, const std::string& reason,
+    CorrectionRequest exclude_trial(records::RecordId trial_id, const std::string& reason,
                                     const std::string& who);
     /// Counts an excluded trial again (as the protocol decided when it was recorded).
-    CorrectionRequest reinstate_trial(storage::RecordId trial_id, const std::string& reason,
+    CorrectionRequest reinstate_trial(records::RecordId trial_id, const std::string& reason,
                                       const std::string& who);
     /// Sets the details of a stored subject (`current`, with its id) to `wanted`: one
     /// audited correction per detail that differs; refused when nothing differs.
-    CorrectionRequest set_subject_details(const storage::Subject& current,
+    CorrectionRequest set_subject_details(const records::Subject& current,
                                           const SubjectDetails& wanted, const std::string& who,
                                           const std::string& reason);
     /// Replaces a session's notes (`current` as shown) with `notes`; the old text stays in
     /// the audit log.
-    CorrectionRequest annotate_session(storage::RecordId session_id, const std::string& current,
+    CorrectionRequest annotate_session(records::RecordId session_id, const std::string& current,
                                        const std::string& notes, const std::string& who);
 
 private:
-    CorrectionRequest enqueue(std::vector<storage::Correction> corrections);
+    CorrectionRequest enqueue(std::vector<records::Correction> corrections);
 
-    storage::Storage* storage_ = nullptr;
-    std::function<void(storage::RecordId, const std::string&)> on_trial_excluded_;
+    storage::StorageWriter* storage_ = nullptr;
+    std::function<void(records::RecordId, const std::string&)> on_trial_excluded_;
 };
 
 } // namespace algocore::session

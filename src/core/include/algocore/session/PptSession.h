@@ -25,7 +25,7 @@ namespace algocore::session {
 struct PptTrialRow {
     int number = 0; ///< 1-based at the point, over every series there in this visit
     protocols::PptSeriesTrial trial;
-    storage::RecordId record_id = storage::kNoRecord; ///< 0 = not stored
+    records::RecordId record_id = records::kNoRecord; ///< 0 = not stored
     storage::WriteTicket ticket = 0;                  ///< to wait for its commit
     std::string excluded_reason; ///< why the examiner excluded it; empty = not excluded
 };
@@ -56,12 +56,12 @@ struct PptPointResult {
     std::optional<protocols::SideDifference> sides;   ///< when both sides measured
     std::optional<protocols::ThresholdChange> change; ///< vs the previous session
     std::optional<history::MdcValue> mdc;             ///< the MDC `change` was judged against
-    std::optional<storage::PointThreshold> previous;  ///< the previous session's value
+    std::optional<records::PointThreshold> previous;  ///< the previous session's value
 };
 
 class PptSession {
 public:
-    using BodySide = storage::BodySide;
+    using BodySide = records::BodySide;
 
     /// recorder and inbox must outlive the session.
     PptSession(Recorder& recorder, Inbox& inbox);
@@ -71,8 +71,8 @@ public:
     void visit_changed();
 
     // ---- point and protocol -------------------------------------------------------------
-    void select_point(const storage::Site& site, BodySide side);
-    const std::optional<storage::Site>& site() const { return site_; }
+    void select_point(const records::Site& site, BodySide side);
+    const std::optional<records::Site>& site() const { return site_; }
     BodySide side() const { return side_; }
     /// Applies to series started from now on; refused (reason) when the preset is unusable.
     std::string set_preset(const protocols::PptPreset& preset);
@@ -113,7 +113,7 @@ public:
     /// A stored trial of this visit was excluded (reason) or counted again (reason empty)
     /// through Corrections: the point's threshold follows at once. False when the trial is
     /// not one of this visit's.
-    bool apply_exclusion(storage::RecordId trial_id, const std::string& reason);
+    bool apply_exclusion(records::RecordId trial_id, const std::string& reason);
     /// The subject's reaction time the RT-adjusted estimates use: read from the store when
     /// the visit begins (history::reaction_ms_for), replaced by a test finished in this visit.
     void set_reaction_time_ms(std::optional<double> reaction_ms);
@@ -126,15 +126,15 @@ public:
 
 private:
     struct Point {
-        storage::Site site;
+        records::Site site;
         BodySide side = BodySide::Left;
         std::optional<protocols::PptSeries> series;
         std::vector<PptTrialRow> done;               ///< earlier series at this point in this visit
-        std::map<int, storage::RecordId> record_ids; ///< current series, by number
-        std::optional<storage::PointThreshold> previous;
-        std::optional<storage::SiteMdcRecord> own_mdc;     ///< the lab's MDC stored for the point
-        std::map<storage::RecordId, std::string> excluded; ///< reasons, by trial record id
-        std::map<storage::RecordId, bool> counted_before;  ///< earlier series' rows, excluded
+        std::map<int, records::RecordId> record_ids; ///< current series, by number
+        std::optional<records::PointThreshold> previous;
+        std::optional<records::SiteMdcRecord> own_mdc;     ///< the lab's MDC stored for the point
+        std::map<records::RecordId, std::string> excluded; ///< reasons, by trial record id
+        std::map<records::RecordId, bool> counted_before;  ///< earlier series' rows, excluded
         std::size_t presses_noted = 0;                     ///< of the series' presses while loaded
     };
     using Key = std::pair<std::string, BodySide>;
@@ -150,7 +150,7 @@ private:
 
     Recorder& recorder_;
     Inbox& inbox_;
-    std::optional<storage::Site> site_;
+    std::optional<records::Site> site_;
     BodySide side_ = BodySide::Left;
     protocols::PptPreset preset_ = protocols::PptPreset::dfns();
     std::map<Key, Point> points_;

@@ -22,8 +22,8 @@ namespace algocore::session {
 
 /// The point a trial or hold was measured at.
 struct MeasuredPoint {
-    storage::RecordId site_id = storage::kNoRecord;
-    storage::BodySide side = storage::BodySide::Left;
+    records::RecordId site_id = records::kNoRecord;
+    records::BodySide side = records::BodySide::Left;
 };
 
 /// A finished hold with what the therapist added after it.
@@ -40,8 +40,8 @@ struct ScoredAttempt {
     protocols::AttemptScore score;
     protocols::FeedbackLevel level = protocols::FeedbackLevel::Full;
     std::string exercise;
-    std::optional<storage::RecordId> template_id;
-    std::optional<storage::RecordId> plan_id;
+    std::optional<records::RecordId> template_id;
+    std::optional<records::RecordId> plan_id;
     int attempt = 1;
 };
 
@@ -61,9 +61,9 @@ public:
     const std::optional<Visit>& visit() const { return visit_; }
     /// The visit's stored session, opening it now if needed; kNoRecord without a storage or
     /// a visit.
-    storage::RecordId ensure_session();
+    records::RecordId ensure_session();
     /// kNoRecord until the session was opened.
-    storage::RecordId session_id() const { return session_id_; }
+    records::RecordId session_id() const { return session_id_; }
     /// The device now measuring. Its serial and calibration are recorded with the session
     /// when it opens; a different device (another serial) opens a new session.
     void set_device(const std::string& serial, CalibrationId calibration);
@@ -76,18 +76,18 @@ public:
     storage::Enqueued record_template(const protocols::MotionTemplate& expert,
                                       const std::vector<Sample>& samples,
                                       const std::optional<protocols::PressureBand>& band);
-    storage::Enqueued record_plan(storage::RecordId template_id,
+    storage::Enqueued record_plan(records::RecordId template_id,
                                   const protocols::FeedbackSchedule& schedule);
     storage::Enqueued record_score(const ScoredAttempt& attempt);
     /// A finished reaction-time test of the visit's subject, with every cue and press.
     storage::Enqueued record_reaction_test(const ReactionTimeResult& result);
 
     // The record builders, public so tests can compare what both front ends would store.
-    storage::Trial build_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
+    records::Trial build_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
                                const protocols::PptSeriesTrial& trial, int index) const;
-    storage::Hold build_hold(const MeasuredPoint& point, const FinishedHold& hold) const;
-    storage::TrainingScore build_score(const ScoredAttempt& attempt) const;
-    storage::ReactionTest build_reaction_test(const ReactionTimeResult& result) const;
+    records::Hold build_hold(const MeasuredPoint& point, const FinishedHold& hold) const;
+    records::TrainingScore build_score(const ScoredAttempt& attempt) const;
+    records::ReactionTest build_reaction_test(const ReactionTimeResult& result) const;
 
 private:
     bool ready(const char* what);
@@ -95,7 +95,7 @@ private:
     storage::Storage* storage_ = nullptr;
     std::function<std::string()> utc_now_;
     std::optional<Visit> visit_;
-    storage::RecordId session_id_ = storage::kNoRecord;
+    records::RecordId session_id_ = records::kNoRecord;
     std::string device_serial_;
     CalibrationId device_calibration_ = kFactoryCalibration;
     std::string session_serial_; ///< device of the open session
@@ -103,7 +103,7 @@ private:
 };
 
 /// The measure a preset records ("tolerance" presets measure pain tolerance).
-storage::TrialMeasure measure_of(const protocols::PptPreset& preset);
+records::TrialMeasure measure_of(const protocols::PptPreset& preset);
 /// Stored outcome word of a hold ("complete", "stopped", "over_limit").
 const char* hold_outcome(protocols::HoldState state);
 

@@ -12,8 +12,8 @@
 #include "algocore/analysis/ReliabilityAnalysis.h"
 #include "algocore/analysis/SiteMdc.h"
 #include "algocore/analysis/StudyReliabilityRows.h"
+#include "algocore/records/StudyData.h"
 #include "algocore/storage/Storage.h"
-#include "algocore/storage/StudyData.h"
 
 namespace algocore::session {
 
@@ -33,7 +33,7 @@ class ReliabilitySession {
 public:
     /// The rows of one site, side and rater grouping of a loaded study (location: the
     /// database it was read from; only its file name is kept).
-    static ReliabilityData from_study(const storage::StudyData& study,
+    static ReliabilityData from_study(const records::StudyData& study,
                                       const analysis::StudyReliabilityQuery& query,
                                       const std::string& location);
     /// Rows from a tidy CSV (subject,rater,value); name is the file named in messages.
@@ -62,7 +62,7 @@ public:
     /// Stores it for the side analysed (or both sides of the site); refused, saying why, when
     /// there is nothing to store or the storage refuses it. *stored (when given) is what was
     /// handed to the storage.
-    storage::Request save_site_mdc(storage::Storage& store, bool for_both_sides = false,
+    storage::Request save_site_mdc(storage::StorageWriter& store, bool for_both_sides = false,
                                    analysis::SiteMdc* stored = nullptr) const;
 
 private:

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace algocore::session {
 
@@ -14,10 +14,10 @@ namespace algocore::session {
 struct SubjectDetails {
     std::optional<std::string> sex;
     std::optional<std::string> age_band;
-    std::optional<storage::BodySide> dominant_side;
+    std::optional<records::BodySide> dominant_side;
 
     /// The details stored with a subject.
-    static SubjectDetails of(const storage::Subject& subject);
+    static SubjectDetails of(const records::Subject& subject);
     bool operator==(const SubjectDetails&) const = default;
 };
 

@@ -50,14 +50,14 @@ public:
     std::string finish_recording();
     /// Reads the stored templates (delivered through the inbox).
     void load_templates();
-    const std::vector<storage::ExpertTemplate>& templates() const { return templates_; }
+    const std::vector<records::ExpertTemplate>& templates() const { return templates_; }
     /// Uses a stored template (its samples are read through the inbox).
-    void choose_template(storage::RecordId template_id);
+    void choose_template(records::RecordId template_id);
     /// Uses a template recorded elsewhere (tests, demos); not stored.
     void use_template(const protocols::MotionTemplate& expert,
                       std::optional<protocols::PressureBand> band);
     const std::optional<protocols::MotionTemplate>& expert() const { return expert_; }
-    std::optional<storage::RecordId> template_id() const { return template_id_; }
+    std::optional<records::RecordId> template_id() const { return template_id_; }
     const std::optional<protocols::PressureBand>& band() const { return band_; }
 
     // ---- the student's attempts -----------------------------------------------------------
@@ -90,10 +90,10 @@ public:
     /// An attempt is armed but the probe has not touched the skin yet.
     bool waiting_for_contact() const { return phase_ == Phase::Attempt && attempt_.empty(); }
     /// The student's scores, stored and this session's, in time order.
-    const std::vector<storage::TrainingScore>& progress() const { return progress_; }
+    const std::vector<records::TrainingScore>& progress() const { return progress_; }
     /// The scores the student may see (charted): a retention attempt's score is stored but
     /// never shown, so it is left out here as on the score panel.
-    std::vector<storage::TrainingScore> shown_progress() const;
+    std::vector<records::TrainingScore> shown_progress() const;
     /// Why the last action could not be done or stored, else empty.
     const std::string& message() const { return message_; }
     void set_on_change(std::function<void()> on_change) { on_change_ = std::move(on_change); }
@@ -120,15 +120,15 @@ private:
     std::vector<Sample> recording_;
     std::vector<Sample> attempt_;
     std::optional<protocols::MotionTemplate> expert_;
-    std::optional<storage::RecordId> template_id_;
+    std::optional<records::RecordId> template_id_;
     std::optional<protocols::PressureBand> band_;
-    std::vector<storage::ExpertTemplate> templates_;
+    std::vector<records::ExpertTemplate> templates_;
     protocols::FeedbackSchedule schedule_ = protocols::FeedbackSchedule::faded(3);
-    std::optional<storage::RecordId> plan_id_;
+    std::optional<records::RecordId> plan_id_;
     int attempts_done_ = 0;
     std::optional<protocols::AttemptScore> last_score_;
     protocols::FeedbackLevel last_level_ = protocols::FeedbackLevel::Full;
-    std::vector<storage::TrainingScore> progress_;
+    std::vector<records::TrainingScore> progress_;
     std::string message_;
     std::function<void()> on_change_;
     int generation_ = 0;      ///< bumped when the database changes

@@ -38,7 +38,7 @@ struct TreatmentPrompt {
 
 class TreatmentSession {
 public:
-    using BodySide = storage::BodySide;
+    using BodySide = records::BodySide;
 
     TreatmentSession(Recorder& recorder, Inbox& inbox);
 
@@ -46,8 +46,8 @@ public:
     /// A new visit (or database): a pending hold is saved, thresholds are read again.
     void visit_changed();
 
-    void select_point(const storage::Site& site, BodySide side);
-    const std::optional<storage::Site>& site() const { return site_; }
+    void select_point(const records::Site& site, BodySide side);
+    const std::optional<records::Site>& site() const { return site_; }
     BodySide side() const { return side_; }
     /// Reads the point's PPT and tolerance again (after they were measured).
     void refresh_thresholds();
@@ -89,9 +89,9 @@ public:
     /// Stores the pending hold with the pain rating (0-10) if given; empty when stored.
     std::string save_pending(std::optional<int> pain_rating_0_10);
     void discard_pending();
-    storage::RecordId last_saved() const { return last_saved_; }
+    records::RecordId last_saved() const { return last_saved_; }
     /// Holds stored so far (the CLI prints them).
-    std::vector<storage::RecordId> saved() const { return saved_; }
+    std::vector<records::RecordId> saved() const { return saved_; }
     void set_on_change(std::function<void()> on_change) { on_change_ = std::move(on_change); }
 
 private:
@@ -100,7 +100,7 @@ private:
 
     Recorder& recorder_;
     Inbox& inbox_;
-    std::optional<storage::Site> site_;
+    std::optional<records::Site> site_;
     BodySide side_ = BodySide::Left;
     protocols::PointThresholds thresholds_;
     bool thresholds_known_ = false;
@@ -115,8 +115,8 @@ private:
     std::vector<TreatmentPrompt> prompts_;
     std::optional<FinishedHold> pending_;
     std::optional<MeasuredPoint> pending_point_;
-    storage::RecordId last_saved_ = storage::kNoRecord;
-    std::vector<storage::RecordId> saved_;
+    records::RecordId last_saved_ = records::kNoRecord;
+    std::vector<records::RecordId> saved_;
     std::function<void()> on_change_;
     int generation_ = 0;
 };

@@ -5,13 +5,13 @@
 #include <string>
 
 #include "algocore/Sample.h"
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace algocore::session {
 
 struct Visit {
     std::string subject_code;  ///< pseudonymous code ("S014"); trimmed
-    storage::Subject subject;  ///< details stored when the subject is new (code ignored)
+    records::Subject subject;  ///< details stored when the subject is new (code ignored)
     std::string operator_name; ///< empty: no operator recorded
     std::string operator_role; ///< "researcher", "therapist", "teacher", "student"
     std::string device_serial; ///< of the device that measures

@@ -71,9 +71,9 @@ public:
     storage::Storage* storage() { return storage_.get(); }
     /// The site library (built-in and custom), read when the database opens; the built-in
     /// library without ids when there is no database.
-    const std::vector<storage::Site>& sites() const { return sites_; }
+    const std::vector<records::Site>& sites() const { return sites_; }
     /// Adds a custom site (stored at once when a database is open); the site with its id.
-    storage::Site add_site(storage::Site site);
+    records::Site add_site(records::Site site);
     const std::string& database_path() const { return database_path_; }
 
     // ---- device --------------------------------------------------------------------------
@@ -153,7 +153,7 @@ private:
     std::unique_ptr<storage::Storage> storage_;
     std::string rescue_path_;
     std::string unwritten_message_;
-    std::vector<storage::Site> sites_;
+    std::vector<records::Site> sites_;
     CalibrationStore calibration_store_;
     std::unique_ptr<Acquisition> acquisition_;
     AcquisitionStatus status_;

@@ -76,7 +76,6 @@ public:
     Enqueued record_training_score(const TrainingScore& score) override;
     Enqueued record_template(const ExpertTemplate& expert, const RawTrace& trace) override;
     Enqueued record_training_plan(const TrainingPlan& plan) override;
-    WriteTicket record_samples(RecordId session_id, const std::vector<Sample>& samples) override;
     Request correct(const Correction& correction) override;
     Request save_site_mdc(const SiteMdcRecord& mdc) override;
     Enqueued record_reaction_test(const ReactionTest& test) override;
@@ -97,14 +96,7 @@ public:
     std::vector<Hold> holds_of(RecordId session_id) override;
     std::vector<ReactionTest> reaction_tests_of(RecordId session_id) override;
     std::optional<RawTrace> hold_trace(RecordId hold_id) override;
-    std::vector<Sample> session_samples(RecordId session_id) override;
-    std::optional<PointThreshold> latest_threshold(RecordId subject_id, RecordId site_id,
-                                                   BodySide side, TrialMeasure measure) override;
-    std::optional<PointThreshold> previous_threshold(RecordId subject_id, RecordId site_id,
-                                                     BodySide side, TrialMeasure measure,
-                                                     RecordId before_session_id) override;
     std::vector<SiteSummary> site_summaries(RecordId subject_id) override;
-    std::vector<TrainingScore> student_scores(RecordId student_id) override;
     std::vector<AuditEntry> audit_log(const std::string& table, RecordId row_id) override;
     std::vector<Subject> subjects() override;
     std::vector<PointThreshold> thresholds_of(const std::string& subject_code,

@@ -1,8 +1,12 @@
 #pragma once
-// The storage interface every part of Algoscope records through. Writes are enqueued and never
-// block the caller (the I/O or GUI thread); a storage thread commits them in batches. Queries
-// see every write enqueued before them that could be committed. SQLite implements it today; a
-// shared PostgreSQL server can implement it later without touching callers.
+// The storage interface every part of Algoscope records through, in two halves: what writes
+// (StorageWriter: the recorder, corrections, a site's MDC) and what reads (StorageReader:
+// history, exports, reports, pickers). Storage is both plus the store's own life (close,
+// rescue, import, the storage thread). Writes are enqueued and never block the caller (the
+// I/O or GUI thread); a storage thread commits them in batches. Queries see every write
+// enqueued before them that could be committed. SQLite implements it for a station's file,
+// the shared-study server for reading a whole study; callers do not know which.
+// The records it moves (subjects, sites, trials, ids) are the domain's: algocore/records.
 #include <chrono>
 #include <exception>
 #include <functional>
@@ -12,12 +16,8 @@
 #include <vector>
 
 #include "algocore/Inbox.h"
-#include "algocore/Sample.h"
-#include "algocore/storage/ReactionRecords.h"
-#include "algocore/storage/Records.h"
 #include "algocore/storage/StorageStatus.h"
-#include "algocore/storage/StudyData.h"
-#include "algocore/storage/SubjectRecords.h"
+#include "algocore/storage/StoredRecords.h"
 
 namespace algocore::storage {
 
@@ -39,12 +39,13 @@ struct Request {
     WriteTicket ticket = 0;
 };
 
-class Storage {
+/// What writes: every record is enqueued and the call returns at once with its id; commit
+/// tracking says when it is on disk. The recorder and the correction and MDC paths take this.
+class StorageWriter {
 public:
-    virtual ~Storage() = default;
+    virtual ~StorageWriter() = default;
 
-    // ---- writes: enqueue and return at once -------------------------------------------
-    /// Adds a subject (code must be unique). Use find_or_add_subject for "by code".
+    /// Adds a subject (code must be unique). Use open_session for "by code".
     virtual Enqueued add_subject(const Subject& subject) = 0;
     virtual Enqueued add_operator(const Operator& op) = 0;
     /// Adds a custom site (builtin is forced false; key derived from name when empty).
@@ -63,8 +64,6 @@ public:
     /// An expert template with its samples.
     virtual Enqueued record_template(const ExpertTemplate& expert, const RawTrace& trace) = 0;
     virtual Enqueued record_training_plan(const TrainingPlan& plan) = 0;
-    /// Continuous session samples (the recorder's stream), stored as chunk blobs.
-    virtual WriteTicket record_samples(RecordId session_id, const std::vector<Sample>& samples) = 0;
     /// A correction: the record shows the new value and the audit log keeps the old one.
     /// Refused for unknown tables/fields and for fields that must never change.
     virtual Request correct(const Correction& correction) = 0;
@@ -83,35 +82,15 @@ public:
     virtual StorageStatus status() const = 0;
     /// State changes and rejections since the last call.
     virtual std::vector<StorageEvent> take_events() = 0;
+};
 
-    // ---- the store itself ----------------------------------------------------------------
-    /// Where it was opened: the file path or the server location given to storage::open.
-    virtual const std::string& location() const = 0;
-    /// Commits what it can (up to timeout), then closes; the number of records that could not
-    /// be written (0 = everything committed). Closing twice is harmless.
-    virtual std::size_t close(std::chrono::milliseconds timeout = kCloseTimeout) = 0;
-    /// After a close() that left records unwritten: the rescue file holding them (add it back
-    /// with import_rescue), or empty with rescue_error() saying why none could be written.
-    virtual std::string rescue_path() const = 0;
-    virtual std::string rescue_error() const = 0;
-    /// Empty when a write can be committed now and there is room; else why not (read-only,
-    /// locked by another program, disk full). Blocks briefly.
-    virtual std::string check_writable() = 0;
-    /// Opened for reading only: "" or a warning that part of the study could not be read.
-    virtual std::string read_note() const = 0;
-    /// Adds every record of a rescue file that this store lacks, in one transaction; refused
-    /// (nothing changed) when the file's records clash with others here. Returns "" and sets
-    /// *summary ("3 trials, 3 trial_traces"), or the reason.
-    virtual std::string import_rescue(const std::string& rescue_path,
-                                      std::string* summary = nullptr) = 0;
+/// What reads (blocking: the CLI, tests and tasks on the storage thread; a view reads through
+/// ask(), which hands its read a StorageReader). Subjects are asked for by code and students
+/// by name, as front ends know them; rows inside a subject (sessions, trials, holds) by id.
+class StorageReader {
+public:
+    virtual ~StorageReader() = default;
 
-    // ---- asynchronous reads -------------------------------------------------------------
-    /// Runs task on the storage's own thread after every write enqueued before it. False
-    /// when the storage is closed (the task is not run). Queries called from inside the task
-    /// run directly. Use ask() rather than this.
-    virtual bool post(std::function<void()> task) = 0;
-
-    // ---- queries (blocking: the CLI, tests and tasks on the storage thread) -----------------
     virtual std::optional<Subject> find_subject(const std::string& code) = 0;
     virtual std::optional<Operator> find_operator(const std::string& name) = 0;
     /// By key ("upper_trapezius") or display name, case-insensitive.
@@ -124,26 +103,18 @@ public:
     /// A session's reaction-time tests with their cues, oldest first.
     virtual std::vector<ReactionTest> reaction_tests_of(RecordId session_id) = 0;
     virtual std::optional<RawTrace> hold_trace(RecordId hold_id) = 0;
-    virtual std::vector<Sample> session_samples(RecordId session_id) = 0;
-    /// The latest session's threshold at a point (mean of counted trials of that measure).
-    virtual std::optional<PointThreshold> latest_threshold(RecordId subject_id, RecordId site_id,
-                                                           BodySide side, TrialMeasure measure) = 0;
-    /// The threshold of the last session before before_session_id at that point.
-    virtual std::optional<PointThreshold> previous_threshold(RecordId subject_id, RecordId site_id,
-                                                             BodySide side, TrialMeasure measure,
-                                                             RecordId before_session_id) = 0;
     /// Per session, site, side and measure; subject_id 0 = all subjects.
     virtual std::vector<SiteSummary> site_summaries(RecordId subject_id) = 0;
-    /// A student's scores in time order.
-    virtual std::vector<TrainingScore> student_scores(RecordId student_id) = 0;
     /// Corrections of one record (table, row), oldest first; row_id 0 = whole table.
     virtual std::vector<AuditEntry> audit_log(const std::string& table, RecordId row_id) = 0;
     /// Every subject (no measurements): for pickers.
     virtual std::vector<Subject> subjects() = 0;
-    /// The latest session's threshold at every point of a subject (by code).
+    /// The latest session's threshold (mean of the counted trials of that measure) at every
+    /// point of a subject (by code); empty when no subject has that code.
     virtual std::vector<PointThreshold> thresholds_of(const std::string& subject_code,
                                                       TrialMeasure measure) = 0;
-    /// The threshold of the subject's last session before before_session_id at a point.
+    /// The threshold of the subject's last session before before_session_id at a point
+    /// (kNoRecord: the latest session's).
     virtual std::optional<PointThreshold> previous_threshold_of(const std::string& subject_code,
                                                                 RecordId site_id, BodySide side,
                                                                 TrialMeasure measure,
@@ -164,6 +135,37 @@ public:
     virtual std::optional<SubjectRecords> history_of(const std::string& subject_code) = 0;
 };
 
+/// A store: both halves, and its own life. What opens it (storage::open) owns it.
+class Storage : public StorageWriter, public StorageReader {
+public:
+    ~Storage() override = default;
+
+    /// Where it was opened: the file path or the server location given to storage::open.
+    virtual const std::string& location() const = 0;
+    /// Commits what it can (up to timeout), then closes; the number of records that could not
+    /// be written (0 = everything committed). Closing twice is harmless.
+    virtual std::size_t close(std::chrono::milliseconds timeout = kCloseTimeout) = 0;
+    /// After a close() that left records unwritten: the rescue file holding them (add it back
+    /// with import_rescue), or empty with rescue_error() saying why none could be written.
+    virtual std::string rescue_path() const = 0;
+    virtual std::string rescue_error() const = 0;
+    /// Empty when a write can be committed now and there is room; else why not (read-only,
+    /// locked by another program, disk full). Blocks briefly.
+    virtual std::string check_writable() = 0;
+    /// Opened for reading only: "" or a warning that part of the study could not be read.
+    virtual std::string read_note() const = 0;
+    /// Adds every record of a rescue file that this store lacks, in one transaction; refused
+    /// (nothing changed) when the file's records clash with others here. Returns "" and sets
+    /// *summary ("3 trials, 3 trial_traces"), or the reason.
+    virtual std::string import_rescue(const std::string& rescue_path,
+                                      std::string* summary = nullptr) = 0;
+
+    /// Runs task on the storage's own thread after every write enqueued before it. False
+    /// when the storage is closed (the task is not run). Queries called from inside the task
+    /// run directly. Use ask() rather than this.
+    virtual bool post(std::function<void()> task) = 0;
+};
+
 /// A read's result, or why it could not be read.
 template <typename Result> struct Answer {
     Result value{};
@@ -171,16 +173,16 @@ template <typename Result> struct Answer {
     bool ok() const { return error.empty(); }
 };
 
-/// Reads without blocking the caller: `read(storage)` runs on the storage thread after the
-/// writes enqueued before it, and `done(Answer)` runs later on the thread that delivers
-/// `inbox`. The caller keeps done's captures alive until the inbox is delivered (or guards
-/// them, e.g. with a QPointer).
+/// Reads without blocking the caller: `read(reader)` runs on the storage thread after the
+/// writes enqueued before it (it is handed the StorageReader: an ask cannot write), and
+/// `done(Answer)` runs later on the thread that delivers `inbox`. The caller keeps done's captures
+/// alive until the inbox is delivered (or guards them, e.g. with a QPointer).
 template <typename Result, typename Read, typename Done>
 void ask(Storage& storage, Inbox& inbox, Read read, Done done) {
     auto task = [&storage, &inbox, read = std::move(read), done]() mutable {
         Answer<Result> answer;
         try {
-            answer.value = read(storage);
+            answer.value = read(static_cast<StorageReader&>(storage));
         } catch (const std::exception& e) {
             answer.error = e.what();
         }

@@ -10,7 +10,7 @@
 #include <vector>
 
 #include "algocal/PolynomialFit.h"
-#include "algocore/storage/Records.h"
+#include "algocore/storage/StoredRecords.h"
 
 namespace algocore::storage {
 

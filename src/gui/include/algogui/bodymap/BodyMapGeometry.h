@@ -2,13 +2,13 @@
 // Where things are on the body map: the front and back outlines side by side, each a
 // 200 x 440 box scaled to fit, and the markers of the site library on them. Site positions
 // come from algocore's site library as fractions of that box for the subject's LEFT side;
-// the right side is their mirror image (storage::side_position).
+// the right side is their mirror image (records::side_position).
 #include <QPointF>
 #include <QRectF>
 #include <optional>
 #include <vector>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 namespace algogui {
 
@@ -18,7 +18,7 @@ enum class BodyView { Front, Back };
 /// One clickable marker: a site on one side in one view.
 struct BodyMapMarker {
     std::size_t site_index = 0; ///< into the site list the markers were made from
-    algocore::storage::BodySide side = algocore::storage::BodySide::Left;
+    algocore::records::BodySide side = algocore::records::BodySide::Left;
     BodyView view = BodyView::Front;
     QPointF fraction; ///< position as fractions of the 200 x 440 box
 };
@@ -52,13 +52,13 @@ private:
 };
 
 /// Every marker of a site list: paired sites on both sides, unpaired ones on the midline.
-std::vector<BodyMapMarker> markers_for(const std::vector<algocore::storage::Site>& sites);
+std::vector<BodyMapMarker> markers_for(const std::vector<algocore::records::Site>& sites);
 
 /// The subject's side under a point of a view: the front view shows the subject's right on
 /// the viewer's left, the back view their left; a narrow strip in the middle is the midline.
-algocore::storage::BodySide side_at(BodyView view, double x_fraction);
+algocore::records::BodySide side_at(BodyView view, double x_fraction);
 
 /// The stored (left-side) position of a point clicked on a side: mirrored for the right.
-algocore::storage::BodyMapPoint left_side_point(QPointF fraction, algocore::storage::BodySide side);
+algocore::records::BodyMapPoint left_side_point(QPointF fraction, algocore::records::BodySide side);
 
 } // namespace algogui

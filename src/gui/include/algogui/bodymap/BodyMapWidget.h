@@ -14,7 +14,7 @@
 #include <vector>
 
 #include "algocore/protocols/SiteComparison.h"
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 #include "algogui/DisplayUnit.h"
 #include "algogui/bodymap/BodyMapGeometry.h"
 #include "algogui/bodymap/ThresholdColourScale.h"
@@ -26,7 +26,7 @@ namespace algogui {
 /// A threshold to show at a point.
 struct BodyMapValue {
     std::string site_key;
-    algocore::storage::BodySide side = algocore::storage::BodySide::Left;
+    algocore::records::BodySide side = algocore::records::BodySide::Left;
     double pressure_kpa = 0.0;
     QString note; ///< where it comes from ("this session", "2026-11-20"), for the tooltip
 };
@@ -40,25 +40,25 @@ public:
     /// Whether both outlines were found and parsed (they are built-in resources).
     bool outlines_loaded() const;
 
-    void set_sites(std::vector<algocore::storage::Site> sites);
-    const std::vector<algocore::storage::Site>& sites() const { return sites_; }
+    void set_sites(std::vector<algocore::records::Site> sites);
+    const std::vector<algocore::records::Site>& sites() const { return sites_; }
     /// Replaces the thresholds shown; the colour scale is fitted to them.
     void set_values(const std::vector<BodyMapValue>& values);
     void set_unit(const DisplayUnit& unit);
     /// Left/right differences at or above this percentage are ringed (default 20 %).
     void set_asymmetry_pct(double pct);
     double asymmetry_pct() const { return asymmetry_pct_; }
-    void set_selection(const std::string& site_key, algocore::storage::BodySide side);
+    void set_selection(const std::string& site_key, algocore::records::BodySide side);
     void clear_selection();
 
     /// The marker within reach of a widget point (nearest first), if any.
     std::optional<BodyMapMarker> marker_near(QPointF widget_point) const;
     /// Where a site's marker is drawn on a view (widget coordinates).
     std::optional<QPointF> marker_position(const std::string& site_key,
-                                           algocore::storage::BodySide side, BodyView view) const;
+                                           algocore::records::BodySide side, BodyView view) const;
     /// Fill colour of a site's marker; nullopt when it has no value.
     std::optional<QColor> marker_colour(const std::string& site_key,
-                                        algocore::storage::BodySide side) const;
+                                        algocore::records::BodySide side) const;
     /// The left/right difference of a site when it is flagged as asymmetric.
     std::optional<algocore::protocols::SideDifference>
     flagged_asymmetry(const std::string& site_key) const;
@@ -85,10 +85,10 @@ protected:
     bool event(QEvent* event) override;
 
 private:
-    using Point = std::pair<std::string, algocore::storage::BodySide>;
+    using Point = std::pair<std::string, algocore::records::BodySide>;
     void relayout();
     double marker_radius_px() const;
-    const BodyMapValue* value_at(const std::string& key, algocore::storage::BodySide side) const;
+    const BodyMapValue* value_at(const std::string& key, algocore::records::BodySide side) const;
     void paint_markers(QPainter& painter) const;
     void paint_asymmetry(QPainter& painter) const;
 
@@ -96,7 +96,7 @@ private:
     std::unique_ptr<QSvgRenderer> back_;
     QImage front_mask_; // the outlines rendered once, to tell body from background
     QImage back_mask_;
-    std::vector<algocore::storage::Site> sites_;
+    std::vector<algocore::records::Site> sites_;
     std::vector<BodyMapMarker> markers_;
     std::map<Point, BodyMapValue> values_;
     ThresholdColourScale scale_;

@@ -37,7 +37,7 @@ public:
     /// Reads the subject list (and the subject in view) again: the study read changed.
     void reload();
     /// Builds and shows a history from records (what an answer from the store does).
-    void show_records(const algocore::storage::SubjectRecords& records);
+    void show_records(const algocore::records::SubjectRecords& records);
 
     const algocore::history::SubjectHistory& history() const { return history_; }
     QTableWidget& sessions_table() { return *sessions_; }
@@ -65,7 +65,7 @@ private:
     void write_report();
     void export_data();
     void set_status(const QString& text);
-    algocore::storage::RecordId selected_session() const;
+    algocore::records::RecordId selected_session() const;
 
     HistoryStore store_;
     std::shared_ptr<Alive> alive_;

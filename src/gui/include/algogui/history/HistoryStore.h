@@ -9,23 +9,23 @@
 
 #include "algocore/export/StorageExport.h"
 #include "algocore/history/SessionReport.h"
-#include "algocore/storage/SubjectRecords.h"
+#include "algocore/records/SubjectRecords.h"
 
 namespace algogui {
 
 /// A subject's records, or why they could not be read.
 struct SubjectAnswer {
-    std::optional<algocore::storage::SubjectRecords> records;
+    std::optional<algocore::records::SubjectRecords> records;
     QString error;
 };
 
 /// A raw trace (of a trial or a hold), or nothing.
-using TraceAnswer = std::optional<algocore::storage::RawTrace>;
+using TraceAnswer = std::optional<algocore::records::RawTrace>;
 
 /// What a report or an export should be.
 struct HistoryReportRequest {
     QString subject_code;
-    algocore::storage::RecordId session_id = algocore::storage::kNoRecord;
+    algocore::records::RecordId session_id = algocore::records::kNoRecord;
     QString pdf_path;
     algocore::history::ReportHeader header;
     QString unit_key; ///< "kpa", "kgf_cm2", ...
@@ -38,7 +38,7 @@ struct HistoryStore {
     /// The subject of the visit in view (algoscope --subject, or chosen on another page);
     /// empty when none. The page opens it rather than a subject of its own choosing.
     std::function<QString()> subject_in_view;
-    std::function<void(bool hold, algocore::storage::RecordId id, std::function<void(TraceAnswer)>)>
+    std::function<void(bool hold, algocore::records::RecordId id, std::function<void(TraceAnswer)>)>
         trace;
     /// Writes the PDF; answers "" or the reason it failed, and the page count.
     std::function<void(HistoryReportRequest, std::function<void(QString error, int pages)>)> report;

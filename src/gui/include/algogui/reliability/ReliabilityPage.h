@@ -31,7 +31,7 @@ public:
     ~ReliabilityPage() override;
 
     /// Where a site's MDC is stored (the study the data came from); null when none is open.
-    void set_store(std::function<algocore::storage::Storage*()> store);
+    void set_store(std::function<algocore::storage::StorageWriter*()> store);
     /// Where stored data come from; asked for the site list when the page is first shown.
     void set_source(ReliabilitySource source);
     /// Shows an analysis of these rows (tests, CSV files, demo); source_label names them.
@@ -81,7 +81,7 @@ private:
     algocore::analysis::ReliabilityOptions options() const;
 
     ReliabilitySource source_;
-    std::function<algocore::storage::Storage*()> store_;
+    std::function<algocore::storage::StorageWriter*()> store_;
     std::shared_ptr<Mailbox> mailbox_;
     int request_id_ = 0;
     bool sites_requested_ = false;

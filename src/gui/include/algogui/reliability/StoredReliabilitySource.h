@@ -7,7 +7,7 @@
 #include <functional>
 #include <memory>
 
-#include "algocore/storage/StudyData.h"
+#include "algocore/records/StudyData.h"
 #include "algogui/reliability/ReliabilitySource.h"
 
 class QThreadPool;
@@ -32,7 +32,7 @@ public:
                                     const ReliabilityRequest& request);
     /// The readings and sites of a loaded study (what answer() does after reading the file);
     /// location is the database's, for the provenance.
-    static ReliabilityAnswer from_study(const algocore::storage::StudyData& study,
+    static ReliabilityAnswer from_study(const algocore::records::StudyData& study,
                                         const ReliabilityRequest& request,
                                         const std::string& location);
 

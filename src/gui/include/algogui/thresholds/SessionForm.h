@@ -3,7 +3,7 @@
 // and calibration record (taken from the live feed), and the probe contact area.
 #include <QWidget>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 class QDoubleSpinBox;
 class QLabel;
@@ -23,7 +23,7 @@ public:
     QString operator_name() const;
     void set_operator_name(const QString& name);
     /// The session as entered (subject and operator ids are filled in by the model).
-    algocore::storage::Session session() const;
+    algocore::records::Session session() const;
     /// "Session 12 since 19:30" or "no session".
     void show_open_session(const QString& text);
 

@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 class QButtonGroup;
 class QComboBox;
@@ -21,11 +21,11 @@ class SitePicker : public QWidget {
 public:
     explicit SitePicker(QWidget* parent = nullptr);
 
-    void set_sites(const std::vector<algocore::storage::Site>& sites);
+    void set_sites(const std::vector<algocore::records::Site>& sites);
     /// Shows a choice without signalling.
-    void set_point(const std::string& site_key, algocore::storage::BodySide side);
+    void set_point(const std::string& site_key, algocore::records::BodySide side);
     std::string site_key() const;
-    algocore::storage::BodySide side() const;
+    algocore::records::BodySide side() const;
     /// A custom point is waiting for a name (described as e.g. "back, left side").
     void offer_custom(const QString& where);
     QString custom_name() const;
@@ -39,7 +39,7 @@ Q_SIGNALS:
 private:
     void update_sides();
 
-    std::vector<algocore::storage::Site> sites_;
+    std::vector<algocore::records::Site> sites_;
     QComboBox* site_ = nullptr;
     QButtonGroup* sides_ = nullptr;
     QToolButton* left_ = nullptr;

@@ -5,7 +5,7 @@
 
 #include <optional>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 class QComboBox;
 class QPushButton;
@@ -18,12 +18,12 @@ public:
     explicit SubjectForm(QWidget* parent = nullptr);
 
     /// Codes offered in the picker (existing subjects).
-    void set_known_subjects(const std::vector<algocore::storage::Subject>& subjects);
+    void set_known_subjects(const std::vector<algocore::records::Subject>& subjects);
     /// The subject as entered (code trimmed; empty details left unset).
-    algocore::storage::Subject subject() const;
-    void set_subject(const algocore::storage::Subject& subject);
+    algocore::records::Subject subject() const;
+    void set_subject(const algocore::records::Subject& subject);
     /// The stored subject with this code, when it is a known one.
-    std::optional<algocore::storage::Subject> known(const std::string& code) const;
+    std::optional<algocore::records::Subject> known(const std::string& code) const;
 
 Q_SIGNALS:
     /// "Use subject" was pressed.
@@ -32,7 +32,7 @@ Q_SIGNALS:
 private:
     void fill_from_known(const QString& code);
 
-    std::vector<algocore::storage::Subject> known_;
+    std::vector<algocore::records::Subject> known_;
     QComboBox* code_ = nullptr;
     QComboBox* sex_ = nullptr;
     QComboBox* age_band_ = nullptr;

@@ -91,8 +91,8 @@ private:
     void load_latest_thresholds();
     void on_subject();
     void on_session();
-    void correct_stored_details(const algocore::storage::Subject& entered);
-    void on_point_chosen(const std::string& site_key, algocore::storage::BodySide side);
+    void correct_stored_details(const algocore::records::Subject& entered);
+    void on_point_chosen(const std::string& site_key, algocore::records::BodySide side);
     void on_custom_point(BodyView view, QPointF fraction, int side);
     void on_custom_named();
     void on_start(bool skip_rest);
@@ -105,17 +105,17 @@ private:
     algocore::session::Workbench& workbench_;
     LiveFeed* feed_ = nullptr;
     Banner* banner_ = nullptr;
-    std::optional<algocore::storage::Subject> subject_; ///< chosen, before the session
+    std::optional<algocore::records::Subject> subject_; ///< chosen, before the session
     DisplayUnit unit_;
     std::function<double()> clock_;
     double latest_t_s_ = 0.0;
     QString hint_;
     bool demo_ = false; // the demo measures the other side when a series is complete
-    std::vector<algocore::storage::Site> sites_;
-    std::map<std::pair<std::string, algocore::storage::BodySide>, BodyMapValue> stored_latest_;
-    std::map<std::pair<std::string, algocore::storage::BodySide>, double> shown_session_;
+    std::vector<algocore::records::Site> sites_;
+    std::map<std::pair<std::string, algocore::records::BodySide>, BodyMapValue> stored_latest_;
+    std::map<std::pair<std::string, algocore::records::BodySide>, double> shown_session_;
     std::optional<std::pair<BodyView, QPointF>> custom_point_;
-    algocore::storage::BodySide custom_side_ = algocore::storage::BodySide::Left;
+    algocore::records::BodySide custom_side_ = algocore::records::BodySide::Left;
     TraceHistory history_;
     std::vector<PlotMarker> markers_;
 

@@ -40,7 +40,7 @@ private:
     DisplayUnit unit_;
     std::vector<PptTrialRow> rows_;
     QString shown_; // fingerprint of what is on screen
-    algocore::storage::RecordId selected_record_ = algocore::storage::kNoRecord; // the selection
+    algocore::records::RecordId selected_record_ = algocore::records::kNoRecord; // the selection
 };
 
 } // namespace algogui

@@ -5,7 +5,7 @@
 #include <QWidget>
 #include <vector>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 #include "algogui/DisplayUnit.h"
 
 namespace algogui {
@@ -16,9 +16,9 @@ public:
     explicit ProgressChart(QWidget* parent = nullptr);
 
     void set_unit(const DisplayUnit& unit);
-    /// Scores in time order (Storage::student_scores).
-    void set_scores(std::vector<algocore::storage::TrainingScore> scores);
-    const std::vector<algocore::storage::TrainingScore>& scores() const { return scores_; }
+    /// Scores in time order (StorageReader::scores_of_student).
+    void set_scores(std::vector<algocore::records::TrainingScore> scores);
+    const std::vector<algocore::records::TrainingScore>& scores() const { return scores_; }
     /// How many sessions the scores span.
     int sessions_shown() const;
 
@@ -30,7 +30,7 @@ protected:
 
 private:
     DisplayUnit unit_;
-    std::vector<algocore::storage::TrainingScore> scores_;
+    std::vector<algocore::records::TrainingScore> scores_;
 };
 
 } // namespace algogui

@@ -4,7 +4,7 @@
 // point's stored PPT and tolerance shown beside it (the page reads them through the session).
 #include <QWidget>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 #include "algogui/DisplayUnit.h"
 
 class QComboBox;
@@ -18,13 +18,13 @@ class PointPicker : public QWidget {
 public:
     explicit PointPicker(QWidget* parent = nullptr);
 
-    void set_sites(std::vector<algocore::storage::Site> sites);
+    void set_sites(std::vector<algocore::records::Site> sites);
     QString subject_code() const;
     void set_subject_code(const QString& code);
-    algocore::storage::Site site() const;
+    algocore::records::Site site() const;
     bool choose_site(const QString& key);
-    algocore::storage::BodySide side() const;
-    void choose_side(algocore::storage::BodySide side);
+    algocore::records::BodySide side() const;
+    void choose_side(algocore::records::BodySide side);
     /// "Upper trapezius (L)".
     QString point_name() const;
     /// The line about the point's stored thresholds.
@@ -42,7 +42,7 @@ private:
     QComboBox* site_ = nullptr;
     QComboBox* side_ = nullptr;
     QLabel* stored_ = nullptr;
-    std::vector<algocore::storage::Site> sites_;
+    std::vector<algocore::records::Site> sites_;
 };
 
 } // namespace algogui

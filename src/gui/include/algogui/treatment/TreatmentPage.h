@@ -83,7 +83,7 @@ public:
     /// Each step-up and "release felt" mark logged in this hold, one line each.
     QStringList step_up_log() const { return step_up_log_; }
     /// Id of the last stored hold (kNoRecord before).
-    algocore::storage::RecordId last_saved_hold() const { return session().last_saved(); }
+    algocore::records::RecordId last_saved_hold() const { return session().last_saved(); }
 
 public Q_SLOTS:
     /// Demo and screenshots: subject DEMO, upper trapezius (left), 300-400 kPa for 60 s

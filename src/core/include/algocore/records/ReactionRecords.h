@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
-namespace algocore::storage {
+namespace algocore::records {
 
 /// One line of a stored test: a cue and the press that answered it (either may be missing:
 /// a false start has no cue, a miss no press). Times are on the cue's clock: the device's
@@ -44,4 +44,4 @@ struct ReactionTest {
     std::string uuid = {}; ///< global identity, see RecordId
 };
 
-} // namespace algocore::storage
+} // namespace algocore::records

@@ -9,7 +9,7 @@
 
 #include "algocore/Sample.h"
 
-namespace algocore::storage {
+namespace algocore::records {
 
 /// Row id of any stored record in one database; assigned by the storage when the record is
 /// enqueued. 0 = none. Another database gives the same record another row id: its `uuid`
@@ -357,4 +357,4 @@ struct Correction {
     std::string reason;
 };
 
-} // namespace algocore::storage
+} // namespace algocore::records

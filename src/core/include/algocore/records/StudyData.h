@@ -3,10 +3,10 @@
 #include <map>
 #include <vector>
 
-#include "algocore/storage/ReactionRecords.h"
-#include "algocore/storage/Records.h"
+#include "algocore/records/ReactionRecords.h"
+#include "algocore/records/Records.h"
 
-namespace algocore::storage {
+namespace algocore::records {
 
 /// All records of a database. Traces are loaded on demand (they can be large).
 struct StudyData {
@@ -36,4 +36,4 @@ struct StudyData {
     const Site* site(RecordId id) const;
 };
 
-} // namespace algocore::storage
+} // namespace algocore::records

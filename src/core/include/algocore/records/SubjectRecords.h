@@ -5,10 +5,10 @@
 // own MDC rows in force at the subject's sites.
 #include <vector>
 
-#include "algocore/storage/ReactionRecords.h"
-#include "algocore/storage/Records.h"
+#include "algocore/records/ReactionRecords.h"
+#include "algocore/records/Records.h"
 
-namespace algocore::storage {
+namespace algocore::records {
 
 /// A subject's stored records (Storage::history_of).
 struct SubjectRecords {
@@ -26,4 +26,4 @@ struct SubjectRecords {
     std::vector<ReactionTest> reaction_tests;
 };
 
-} // namespace algocore::storage
+} // namespace algocore::records

@@ -1,16 +1,15 @@
 // Small helpers of the plain records: side letters, mirroring, trace conversion, lookups.
-#include "algocore/storage/Records.h"
+#include "algocore/records/Records.h"
 
 #include <algorithm>
 #include <cctype>
 
 #include <nlohmann/json.hpp>
 
-#include "algocore/storage/StorageStatus.h"
-#include "algocore/storage/StudyData.h"
+#include "algocore/records/StudyData.h"
 #include "algoinput/JsonText.h"
 
-namespace algocore::storage {
+namespace algocore::records {
 
 namespace {
 std::string lower(std::string text) {
@@ -128,18 +127,6 @@ bool parse_measure(const std::string& text, TrialMeasure& out) {
     return true;
 }
 
-const char* to_string(StorageState state) {
-    switch (state) {
-    case StorageState::Ok: return "ok";
-    case StorageState::DiskFull: return "disk full";
-    case StorageState::ReadOnly: return "read-only";
-    case StorageState::Busy: return "busy";
-    case StorageState::Failed: return "failed";
-    case StorageState::Closed: return "closed";
-    }
-    return "?";
-}
-
 const Subject* StudyData::subject(RecordId id) const {
     return by_id(subjects, id);
 }
@@ -153,4 +140,4 @@ const Site* StudyData::site(RecordId id) const {
     return by_id(sites, id);
 }
 
-} // namespace algocore::storage
+} // namespace algocore::records
