@@ -71,6 +71,12 @@ rule("views ask sessions"
      "[.]series[(][)]|current_trial[(][)]"
      ""
      "ask algocore::session::PptSession (run_state(), baseline_wait(), rows(), result())")
+# The same for a treatment: the Treatment page and `algoscope-cli hold` show
+# TreatmentSession::run_state(), never the hold sequence, its hold engine or the engine's timer.
+rule("views ask sessions"
+     "sequence[(][)]|current_hold[(][)]|latest_hold[(][)]|[.>]timer[(][)]"
+     ""
+     "ask algocore::session::TreatmentSession (run_state(), pending(), resolved())")
 
 if(violations)
   message(FATAL_ERROR "A rule defined outside its one home:\n${violations}")

@@ -213,6 +213,35 @@ double TreatmentSession::remaining_s() const {
     return sequence_->phase_remaining_s();
 }
 
+TreatmentRunState TreatmentSession::run_state() const {
+    TreatmentRunState out;
+    out.running = running();
+    out.remaining_s = remaining_s();
+    if (!sequence_) return out;
+    out.phase = sequence_->phase();
+    out.repetition = sequence_->repetition();
+    out.repetitions = sequence_->repetitions();
+    const protocols::HoldEngine* current = sequence_->current_hold();
+    out.release_can_be_marked =
+        out.running && current && current->state() == protocols::HoldState::Holding;
+    if (const protocols::HoldEngine* hold = sequence_->latest_hold()) {
+        HoldRunState h;
+        h.state = hold->state();
+        h.out_of_band = hold->timer().in_excursion();
+        h.time_in_band_s = hold->timer().time_in_band_s();
+        h.remaining_s = hold->remaining_s();
+        h.excursions = hold->timer().excursions();
+        h.step_ups = hold->step_ups();
+        h.started_t_s = hold->trace().empty() ? 0.0 : hold->trace().front().t_s;
+        h.until_release = hold->config().hold_until_release;
+        h.hold_s = hold->config().hold_s;
+        h.max_hold_s = hold->config().max_hold_s;
+        h.max_step_ups = hold->config().max_step_ups;
+        out.hold = std::move(h);
+    }
+    return out;
+}
+
 std::vector<TreatmentPrompt> TreatmentSession::take_prompts() {
     return std::exchange(prompts_, {});
 }

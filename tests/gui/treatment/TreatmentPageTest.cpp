@@ -107,7 +107,7 @@ private Q_SLOTS:
             if (t < 1.0) return 0.0;
             return (t >= 5.0 && t < 6.0) ? 250.0 : 350.0;
         });
-        QVERIFY(page.hold()->finished());
+        QVERIFY(page.session().sequence()->latest_hold()->finished());
         QVERIFY(page.session().pending());
         const HoldSummaryPanel& summary = page.summary();
         QCOMPARE(summary.metric_text("outcome"), QStringLiteral("Complete"));
@@ -172,8 +172,8 @@ private Q_SLOTS:
         QCOMPARE(page.point().thresholds_text(), QStringLiteral("PPT 320 kPa · tolerance none"));
         QVERIFY(!page.refusal_visible());
         QVERIFY(page.start_hold());
-        QCOMPARE(page.hold()->config().band.low_kpa, 288.0);
-        QCOMPARE(page.hold()->config().band.high_kpa, 352.0);
+        QCOMPARE(page.session().sequence()->latest_hold()->config().band.low_kpa, 288.0);
+        QCOMPARE(page.session().sequence()->latest_hold()->config().band.high_kpa, 352.0);
     }
 
     // Item 3 of issue 18: a code with no stored threshold under a relative prescription is
@@ -277,7 +277,8 @@ private Q_SLOTS:
         feed_script(page, 0.0, 6.0, [](double t) {
             return t < 1.0 ? 0.0 : t < 4.0 ? 350.0 : 470.0;
         });
-        QCOMPARE(page.hold()->state(), algocore::protocols::HoldState::OverLimit);
+        QCOMPARE(page.session().sequence()->latest_hold()->state(),
+                 algocore::protocols::HoldState::OverLimit);
         QCOMPARE(page.summary().metric_text("outcome"), QStringLiteral("Ended: OVER LIMIT"));
         QCOMPARE(audio.count(LiveCue::OverLimit), 1);
         QVERIFY(page.status().prompt_text().contains(QStringLiteral("OVER LIMIT")));
@@ -314,7 +315,7 @@ private Q_SLOTS:
         QVERIFY(holds.front().prescription.find("\"hold_s\":5") != std::string::npos);
         const auto trace = storage.hold_trace(holds.front().id);
         QVERIFY(trace);
-        QCOMPARE(trace->samples.size(), page.hold()->trace().size());
+        QCOMPARE(trace->samples.size(), page.session().sequence()->latest_hold()->trace().size());
     }
 
     // A finished hold is thrown away only after a second, deliberate click: "Keep it" (or

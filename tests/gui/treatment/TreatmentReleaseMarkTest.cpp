@@ -77,7 +77,8 @@ struct Clinic {
     }
 
     std::size_t marks() const {
-        const auto* hold = treatment->hold();
+        const auto* sequence = treatment->session().sequence();
+        const auto* hold = sequence ? sequence->latest_hold() : nullptr;
         return hold ? hold->release_marks_s().size() : 0;
     }
 };

@@ -38,12 +38,12 @@ QLabel* caption(QWidget* parent, const QString& text) {
     return label;
 }
 
-QString state_words(const algocore::protocols::HoldEngine& hold) {
-    switch (hold.state()) {
+QString state_words(const algocore::session::HoldRunState& hold) {
+    switch (hold.state) {
     case HoldState::WaitingForBand: return QStringLiteral("Waiting: press into the band");
     case HoldState::Holding:
-        return hold.timer().in_excursion() ? QStringLiteral("Holding: OUT OF BAND")
-                                           : QStringLiteral("Holding: in band");
+        return hold.out_of_band ? QStringLiteral("Holding: OUT OF BAND")
+                                : QStringLiteral("Holding: in band");
     case HoldState::Complete: return QStringLiteral("Hold complete");
     case HoldState::Stopped: return QStringLiteral("Stopped by operator");
     case HoldState::OverLimit: return QStringLiteral("OVER LIMIT: hold ended");
@@ -96,27 +96,26 @@ HoldStatusPanel::HoldStatusPanel(QWidget* parent) : QWidget(parent) {
     show_idle(QStringLiteral("Choose the point and the prescription, then Start hold"));
 }
 
-void HoldStatusPanel::show_hold(const algocore::protocols::HoldEngine& hold) {
-    const auto& timer = hold.timer();
+void HoldStatusPanel::show_hold(const algocore::session::HoldRunState& hold) {
     state_->set_text(state_words(hold));
-    const QColor colour = hold.state() == HoldState::OverLimit ? theme::kOverLimit
-                          : timer.in_excursion()               ? theme::kAbove
-                                                               : theme::kText;
+    const QColor colour = hold.state == HoldState::OverLimit ? theme::kOverLimit
+                          : hold.out_of_band                 ? theme::kAbove
+                                                             : theme::kText;
     state_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));
     // The prescribed time goes in the caption so the count itself can be large.
     // A hold until release runs to its step-ups (at most hold_s elapsed); a timed hold to its
     // time in band. "Remaining" follows the same rule as the engine's end.
-    in_band_caption_->setText(hold.config().hold_until_release
-                                  ? QStringLiteral("Time in band (max %1 elapsed)")
-                                        .arg(format_minutes_seconds(hold.config().max_hold_s))
-                                  : QStringLiteral("Time in band (of %1)")
-                                        .arg(format_minutes_seconds(hold.config().hold_s)));
-    in_band_->setText(format_minutes_seconds(timer.time_in_band_s()));
-    remaining_->setText(format_minutes_seconds(hold.remaining_s()));
-    excursions_->setText(QString::number(timer.excursions()));
-    const int made = static_cast<int>(hold.step_ups().size());
-    step_ups_->setText(hold.config().max_step_ups > 0
-                           ? QStringLiteral("%1 of %2").arg(made).arg(hold.config().max_step_ups)
+    in_band_caption_->setText(
+        hold.until_release
+            ? QStringLiteral("Time in band (max %1 elapsed)")
+                  .arg(format_minutes_seconds(hold.max_hold_s))
+            : QStringLiteral("Time in band (of %1)").arg(format_minutes_seconds(hold.hold_s)));
+    in_band_->setText(format_minutes_seconds(hold.time_in_band_s));
+    remaining_->setText(format_minutes_seconds(hold.remaining_s));
+    excursions_->setText(QString::number(hold.excursions));
+    const int made = static_cast<int>(hold.step_ups.size());
+    step_ups_->setText(hold.max_step_ups > 0
+                           ? QStringLiteral("%1 of %2").arg(made).arg(hold.max_step_ups)
                            : QString::number(made));
 }
 

@@ -27,7 +27,6 @@
 
 namespace algogui {
 
-using algocore::protocols::SequencePhase;
 using algocore::session::TreatmentPromptKind;
 
 namespace {
@@ -145,12 +144,8 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     connect(stop_, &QPushButton::clicked, this, [this] { stop_hold(); });
     connect(felt_, &QPushButton::clicked, this, [this] { mark_release_felt(); });
     // The key works wherever the therapist looks during a hold: this page or the coach view.
-    release_key_ = new ReleaseKey(
-        [this] {
-            const auto* sequence = session().sequence();
-            return isVisible() && sequence && sequence->phase() == SequencePhase::Holding;
-        },
-        this);
+    release_key_ =
+        new ReleaseKey([this] { return isVisible() && session().run_state().holding(); }, this);
     connect(release_key_, &ReleaseKey::releaseFeltPressed, this, [this] { mark_release_felt(); });
     qApp->installEventFilter(release_key_);
     connect(summary_, &HoldSummaryPanel::saveRequested, this, [this] { save_hold(); });
@@ -249,11 +244,6 @@ void TreatmentPage::clear_hold_views() {
     markers_.clear();
     set_prompt(std::nullopt);
     status_->show_idle(QStringLiteral("Choose the point and the prescription, then Start hold"));
-}
-
-const algocore::protocols::HoldEngine* TreatmentPage::hold() const {
-    const auto* sequence = session().sequence();
-    return sequence ? sequence->latest_hold() : nullptr;
 }
 
 // A finished hold is a treatment given: throwing it away takes a second, deliberate click.

@@ -53,8 +53,7 @@ void TreatmentPage::check_prescription() {
         editor_->show_problem(
             check.ok() || resolved.missing ? QString() : QString::fromStdString(check.reason));
     }
-    const bool holding =
-        treatment.sequence() && treatment.sequence()->phase() == SequencePhase::Holding;
+    const bool holding = treatment.run_state().holding();
     start_->setEnabled(check.ok() && !holding);
 
     PlotGuides guides;
@@ -141,13 +140,13 @@ void TreatmentPage::show_prompts(const std::vector<algocore::session::TreatmentP
             break;
         case TreatmentPromptKind::StepUp: {
             set_prompt(CoachPrompt::step_up(prompt.pressure_kpa));
-            const auto* running = hold();
-            if (!running || running->step_ups().empty()) break;
-            const auto& step = running->step_ups().back();
-            const double start_t_s = running->trace().empty() ? 0.0 : running->trace().front().t_s;
+            const auto running = session().run_state().hold;
+            if (!running || running->step_ups.empty()) break;
+            const auto& step = running->step_ups.back();
+            const double start_t_s = running->started_t_s;
             step_up_log_.append(
                 QStringLiteral("Step-up %1 at %2 s: %3 → %4")
-                    .arg(running->step_ups().size())
+                    .arg(running->step_ups.size())
                     .arg(step.t_s - start_t_s, 0, 'f', 1)
                     .arg(unit_.format(step.before_kpa), unit_.format_with_symbol(step.after_kpa)));
             markers_.push_back({PlotMarker::Kind::Mark, step.t_s, step.after_kpa});
@@ -170,9 +169,8 @@ void TreatmentPage::show_prompts(const std::vector<algocore::session::TreatmentP
         case TreatmentPromptKind::ReleaseFelt: {
             // Marked with the key, the button here or the device's operator button.
             set_prompt(CoachPrompt::release_felt());
-            const auto* running = hold();
-            const double start_t_s =
-                running && !running->trace().empty() ? running->trace().front().t_s : 0.0;
+            const auto running = session().run_state().hold;
+            const double start_t_s = running ? running->started_t_s : 0.0;
             const double pressure_kpa = latest_ ? latest_->pressure_kpa : 0.0;
             step_up_log_.append(
                 QStringLiteral("Release felt at %1 s").arg(prompt.t_s - start_t_s, 0, 'f', 1));
@@ -199,25 +197,22 @@ void TreatmentPage::show_phase() {
                             unit_);
         summary_->show();
     }
-    const auto* sequence = treatment.sequence();
-    const SequencePhase phase = sequence ? sequence->phase() : SequencePhase::Done;
+    const algocore::session::TreatmentRunState run = treatment.run_state();
+    const SequencePhase phase = run.phase;
     if (phase == SequencePhase::Stretch) {
-        set_prompt(CoachPrompt::stretch(treatment.remaining_s()));
+        set_prompt(CoachPrompt::stretch(run.remaining_s));
     } else if (phase == SequencePhase::Rest) {
-        set_prompt(CoachPrompt::rest(treatment.remaining_s(), sequence->repetition() + 1,
-                                     sequence->repetitions()));
+        set_prompt(CoachPrompt::rest(run.remaining_s, run.repetition + 1, run.repetitions));
     }
     if (phase == SequencePhase::Holding && pending_shown_ && !treatment.pending()) {
         pending_shown_ = false; // the next hold of the set began
         step_up_log_.clear();
         log_->clear();
     }
-    const bool running = treatment.running();
+    const bool running = run.running;
     stop_->setEnabled(running);
     // A release can be felt once the hold has begun (in the band), not while it waits.
-    const auto* current = sequence ? sequence->current_hold() : nullptr;
-    felt_->setEnabled(running && current &&
-                      current->state() == algocore::protocols::HoldState::Holding);
+    felt_->setEnabled(run.release_can_be_marked);
     if (was_running_ != running) {
         was_running_ = running;
         Q_EMIT activeBandChanged();
@@ -227,7 +222,7 @@ void TreatmentPage::show_phase() {
 
 void TreatmentPage::refresh(double now_t_s) {
     refresh_readout();
-    if (const auto* running = hold()) status_->show_hold(*running);
+    if (const auto running = session().run_state().hold) status_->show_hold(*running);
 
     // A hold runs on while another page is in front, but nobody sees this plot then:
     // decimating its trace every frame would be wasted. showEvent() catches it up.

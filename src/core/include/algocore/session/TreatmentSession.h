@@ -12,6 +12,7 @@
 #include "algocore/Inbox.h"
 #include "algocore/protocols/HoldSequence.h"
 #include "algocore/session/Recorder.h"
+#include "algocore/session/TreatmentRunState.h"
 
 namespace algocore::session {
 
@@ -76,6 +77,9 @@ public:
 
     // ---- what the views show ------------------------------------------------------------
     bool running() const; ///< a set is under way (holding, stretch or rest)
+    /// The set and its hold as the views show them.
+    TreatmentRunState run_state() const;
+    /// The engine itself, for tests; views ask run_state().
     const protocols::HoldSequence* sequence() const { return sequence_ ? &*sequence_ : nullptr; }
     /// The band a running set holds against (the live view shows it while the set runs).
     std::optional<protocols::PressureBand> active_band() const;

@@ -5,7 +5,7 @@
 #include <QColor>
 #include <QWidget>
 
-#include "algocore/protocols/HoldEngine.h"
+#include "algocore/session/TreatmentRunState.h"
 
 class QLabel;
 
@@ -19,7 +19,7 @@ public:
     explicit HoldStatusPanel(QWidget* parent = nullptr);
 
     /// Shows a hold in progress or just ended.
-    void show_hold(const algocore::protocols::HoldEngine& hold);
+    void show_hold(const algocore::session::HoldRunState& hold);
     /// No hold running: a line saying what to do.
     void show_idle(const QString& text);
     /// The large prompt; colour is its background (text is white).

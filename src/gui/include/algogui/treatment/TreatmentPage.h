@@ -71,8 +71,6 @@ public:
     PressureReadout& readout() { return *readout_; }
     /// The recent trace the plot draws (breaks at gaps in the signal).
     const TraceHistory& trace_history() const { return history_; }
-    /// The running hold, else the last finished one of the set; null before the first.
-    const algocore::protocols::HoldEngine* hold() const;
     /// The refusal next to the prescription (empty when the band resolves).
     QString refusal_text() const;
     bool refusal_visible() const;
