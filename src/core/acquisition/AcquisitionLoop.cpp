@@ -202,10 +202,13 @@ void AcquisitionLoop::link_lost(const std::string& reason) {
     if (!transport_ || stopping_ || ended_) return;
     const SteadyTime now = SteadyClock::now();
     capture_.append_text(CaptureRecordKind::LinkLost, now, reason);
-    // The rate reached before the loss prices the gap for devices without a sample index.
+    // The rate reached before the loss prices the gap for devices without a sample index. A
+    // polled gauge measures only when asked: nobody asked while the link was down, and the
+    // polls it left unanswered before are its driver's count, so its gap costs nothing.
+    const auto identity = driver_ ? driver_->identity() : std::nullopt;
     double rate_hz = driver_ ? driver_->stats().achieved_rate_hz : 0.0;
-    if (rate_hz <= 0.0 && driver_ && driver_->identity())
-        rate_hz = driver_->identity()->nominal_rate_hz;
+    if (rate_hz <= 0.0 && identity) rate_hz = identity->nominal_rate_hz;
+    if (identity && identity->polled) rate_hz = 0.0;
     loss_across_reconnects_.link_lost(rate_hz);
     retire_connection();
     ++disconnects_;

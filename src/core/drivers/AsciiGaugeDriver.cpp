@@ -37,9 +37,9 @@ std::string quoted(std::string_view line) {
     return out + "'";
 }
 
-std::string format_hz(double hz) {
+std::string with_one_decimal(double value) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.1f", hz);
+    std::snprintf(text, sizeof text, "%.1f", value);
     return text;
 }
 
@@ -54,6 +54,14 @@ double AsciiGaugeDriver::possible_rate_hz() const {
         static_cast<double>(config_.poll_command.size() + config_.typical_reply_bytes);
     const double wire_limit_hz = config_.baud / kBitsPerByte / bytes_per_reading;
     return std::min(config_.max_poll_rate_hz, wire_limit_hz);
+}
+
+double AsciiGaugeDriver::reply_timeout_s() const {
+    return std::max(kReplyTimeoutS, kSlowReplyTimeouts * answer_time_s_);
+}
+
+double AsciiGaugeDriver::stopped_answering_after_s() const {
+    return std::max(kStoppedAnsweringS, kSlowStoppedAnswering * answer_time_s_);
 }
 
 void AsciiGaugeDriver::report(DriverLink& link, LinkEvent::Kind kind, SteadyTime t,
@@ -76,6 +84,8 @@ void AsciiGaugeDriver::start(SteadyTime now, DriverLink& link) {
     rearm_reported_ = false;
     poll_in_flight_ = false;
     next_poll_at_.reset();
+    answer_time_s_ = 0.0;
+    slow_answers_in_a_row_ = 0;
     overload_active_ = false;
     baud_.reset();
     rate_.reset(now);
@@ -94,6 +104,9 @@ void AsciiGaugeDriver::start(SteadyTime now, DriverLink& link) {
 void AsciiGaugeDriver::send_poll(SteadyTime now, DriverLink& link) {
     if (stopped_) return;
     link.send_text(config_.poll_command);
+    // A poll sent again after a timeout does not restart the wait: the answer time is
+    // counted from the first poll the gauge left unanswered.
+    if (!poll_in_flight_) wait_started_at_ = now;
     poll_in_flight_ = true;
     poll_sent_at_ = now;
     next_poll_at_.reset();
@@ -151,6 +164,7 @@ void AsciiGaugeDriver::handle_line(std::string_view line, SteadyTime t, DriverLi
 
 void AsciiGaugeDriver::reply_received(SteadyTime t, SteadyTime next_poll_at, DriverLink& link) {
     if (!polled() || !poll_in_flight_) return;
+    learn_answer_time(t, link);
     poll_in_flight_ = false;
     next_poll_at = std::max(next_poll_at, after(poll_sent_at_, kMinPollIntervalS));
     // Poll again as soon as the gauge answered (one request in flight), at most every
@@ -162,6 +176,24 @@ void AsciiGaugeDriver::reply_received(SteadyTime t, SteadyTime next_poll_at, Dri
     }
 }
 
+// A gauge that answers every few seconds is slow, not losing readings: once two answers in a
+// row took longer than the usual reply timeout, it is named with its pace, and the timeouts
+// stretch to its answer time (reply_timeout_s, stopped_answering_after_s). One fast answer
+// brings them back.
+void AsciiGaugeDriver::learn_answer_time(SteadyTime t, DriverLink& link) {
+    answer_time_s_ = seconds_between(wait_started_at_, t);
+    if (answer_time_s_ <= kReplyTimeoutS) {
+        slow_answers_in_a_row_ = 0;
+        return;
+    }
+    if (++slow_answers_in_a_row_ < 2 || slow_reported_) return;
+    slow_reported_ = true;
+    report(link, LinkEvent::Kind::Warning, t,
+           config_.model + " answers slowly: one reading every " +
+               with_one_decimal(answer_time_s_) +
+               " s; waiting for it (a slow gauge, not lost readings)");
+}
+
 void AsciiGaugeDriver::handle_reading(const GaugeReply& reply, SteadyTime t, DriverLink& link) {
     baud_.on_valid();
     if (!ever_valid_) {
@@ -170,6 +202,7 @@ void AsciiGaugeDriver::handle_reading(const GaugeReply& reply, SteadyTime t, Dri
         identity_ = DeviceIdentity{};
         identity_->model = config_.model + (polled() ? " (polled)" : " (continuous)");
         identity_->nominal_rate_hz = possible_rate_hz();
+        identity_->polled = polled();
         report(link, LinkEvent::Kind::Connected, t,
                config_.model + " answering at " + std::to_string(config_.baud) + " baud" +
                    (polled() ? " (polled)" : " (continuous output)"));
@@ -243,7 +276,7 @@ void AsciiGaugeDriver::on_tick(SteadyTime now, DriverLink& link) {
     if (auto message = baud_.check(now)) report(link, LinkEvent::Kind::Error, now, *message);
 
     if (polled()) {
-        if (poll_in_flight_ && seconds_between(poll_sent_at_, now) > kReplyTimeoutS) {
+        if (poll_in_flight_ && seconds_between(poll_sent_at_, now) > reply_timeout_s()) {
             // Missed poll: count the reading we did not get, mark the gap, ask again.
             if (ever_valid_) {
                 ++stats_.samples_lost;
@@ -272,7 +305,7 @@ void AsciiGaugeDriver::on_tick(SteadyTime now, DriverLink& link) {
 
 void AsciiGaugeDriver::check_silence(SteadyTime now, DriverLink& link) {
     if (ever_valid_) {
-        if (answering_ && seconds_between(last_valid_at_, now) > kStoppedAnsweringS) {
+        if (answering_ && seconds_between(last_valid_at_, now) > stopped_answering_after_s()) {
             answering_ = false;
             gap_pending_ = true;
             report(link, LinkEvent::Kind::Disconnected, now,
@@ -297,14 +330,17 @@ void AsciiGaugeDriver::check_rate(SteadyTime now, DriverLink& link) {
     stats_.achieved_rate_hz = rate_.rate_hz();
     if (!polled() || rate_.windows_completed() == windows_before) return;
     if (!ever_valid_ || !answering_ || seconds_between(first_valid_at_, now) < kRateWarmupS) return;
+    // A slow gauge is named with its pace (learn_answer_time); a per-second rate of it reads
+    // 0 or 1.
+    if (slow_reported_ || answer_time_s_ > kReplyTimeoutS) return;
     const double possible_hz = possible_rate_hz();
     const double achieved_hz = rate_.rate_hz();
     if (!low_rate_warned_ && achieved_hz < kLowRateFraction * possible_hz) {
         low_rate_warned_ = true;
         report(link, LinkEvent::Kind::Warning, now,
-               config_.model + " polled at " + format_hz(achieved_hz) +
-                   " readings/s, well below the " + format_hz(possible_hz) + " it can answer at " +
-                   std::to_string(config_.baud) +
+               config_.model + " polled at " + with_one_decimal(achieved_hz) +
+                   " readings/s, well below the " + with_one_decimal(possible_hz) +
+                   " it can answer at " + std::to_string(config_.baud) +
                    " baud (slow USB adapter latency or a busy gauge)");
     } else if (low_rate_warned_ && achieved_hz > 0.8 * possible_hz) {
         low_rate_warned_ = false;

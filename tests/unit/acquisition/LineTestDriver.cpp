@@ -26,8 +26,11 @@ void LineTestDriver::on_bytes(const algocore::ByteChunk& chunk, algocore::Driver
             if (line_.empty() || *end != '\0') {
                 ++stats_.bad_frames;
             } else {
-                if (!identity_)
+                if (!identity_) {
                     identity_ = algocore::DeviceIdentity{"line test device", "", "", 0, 0};
+                    identity_->nominal_rate_hz = nominal_rate_hz_;
+                    identity_->polled = polled_;
+                }
                 algocore::RawSample sample;
                 sample.t = chunk.arrival;
                 sample.force_n = force_n;

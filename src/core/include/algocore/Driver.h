@@ -38,12 +38,14 @@ struct DeviceIdentity {
     double nominal_rate_hz = 0; ///< what the device was asked for / claims
     double probe_area_cm2 = 0;  ///< probe area the device reports, 0 when unknown
     bool gives_cues = false;    ///< gives a reaction-time cue itself (native CUE capability)
+    /// Measures only when asked (a polled gauge): while nobody asks, nothing is lost.
+    bool polled = false;
 };
 
 /// Counters every driver keeps; read by the GUI device bar and the CLI.
 struct DriverStats {
     std::uint64_t samples = 0;
-    std::uint64_t samples_lost = 0; ///< exact: index gaps (native) or missed polls
+    std::uint64_t samples_lost = 0; ///< exact: index gaps (native) or polls never answered
     /// Not exact: silence in a stream (or a link loss) times the rate the device had reached.
     std::uint64_t samples_lost_estimated = 0;
     /// Exact: sample slots the device itself skipped (it fell behind its sample clock, which

@@ -1,9 +1,9 @@
 #pragma once
 // Samples a device took while its link was down: counted when the link comes back. The
 // native protocol numbers every sample, so across a reconnect the loss is exact (the index
-// gap, when the same device comes back without restarting). A gauge has no such number: its
-// loss is estimated from the length of the gap times the rate it had reached, and kept apart
-// as an estimate.
+// gap, when the same device comes back without restarting). A streaming gauge has no such
+// number: its loss is estimated from the length of the gap times the rate it had reached, and
+// kept apart as an estimate. A polled gauge is priced at rate 0: it measures only when asked.
 #include <cstdint>
 #include <string>
 #include <string_view>

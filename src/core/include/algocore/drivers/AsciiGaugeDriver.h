@@ -50,6 +50,11 @@ public:
     static constexpr double kLowRateFraction = 0.5;
     /// ...measured only after this long of valid replies.
     static constexpr double kRateWarmupS = 3.0;
+    /// A gauge seen to need longer than kReplyTimeoutS to answer (a slow gauge) is given this
+    /// many of its answer times before a poll counts as missed...
+    static constexpr double kSlowReplyTimeouts = 2.0;
+    /// ...and this many before it "stopped answering": its pace is not loss.
+    static constexpr double kSlowStoppedAnswering = 3.0;
 
     std::string_view name() const override { return config_.name; }
     void start(SteadyTime now, DriverLink& link) override;
@@ -62,6 +67,13 @@ public:
     /// Readings per second this gauge can reach: its own limit or the wire's, whichever is lower.
     double possible_rate_hz() const;
     bool polled() const { return !config_.poll_command.empty(); }
+    /// Seconds the gauge took to answer the last poll it answered, counted from the first
+    /// poll it left unanswered (0 before any answer).
+    double answer_time_s() const { return answer_time_s_; }
+    /// How long a poll may go unanswered before it counts as missed.
+    double reply_timeout_s() const;
+    /// How long without a valid reply before the gauge "stopped answering".
+    double stopped_answering_after_s() const;
 
 protected:
     explicit AsciiGaugeDriver(AsciiGaugeConfig config);
@@ -80,6 +92,7 @@ private:
                       DriverLink& link);
     void check_rate(SteadyTime now, DriverLink& link);
     void check_silence(SteadyTime now, DriverLink& link);
+    void learn_answer_time(SteadyTime t, DriverLink& link);
     static void report(DriverLink& link, LinkEvent::Kind kind, SteadyTime t, std::string message);
 
     AsciiGaugeConfig config_;
@@ -105,6 +118,10 @@ private:
     bool stopped_ = false; // stop() was called: no polls, no re-arming
     bool poll_in_flight_ = false;
     SteadyTime poll_sent_at_{};
+    SteadyTime wait_started_at_{}; // first poll not yet answered
+    double answer_time_s_ = 0.0;
+    int slow_answers_in_a_row_ = 0;
+    bool slow_reported_ = false;
     std::optional<SteadyTime> next_poll_at_;
 
     bool unit_warning_given_ = false;
