@@ -7,6 +7,7 @@
 
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "StoredHistory.h"
 #include "algoargs/Arguments.h"
@@ -29,6 +30,7 @@ struct ReportArgs {
     bool therapist_given = false;
     std::string unit = "kPa";
     std::string calibrations;
+    std::string printed_at; ///< ISO 8601 UTC; empty: now
 };
 
 // The header the GUI's History page saved (one file for both front ends); --clinic and
@@ -53,8 +55,17 @@ void run_report(const ReportArgs& a) {
     if (!unit)
         cli_history::fail("report", "--unit wants kPa, kgf/cm2, N/cm2 or psi, not " +
                                         cli_args::shown(a.unit));
+    std::optional<EpochSeconds> printed = system_now();
+    if (!a.printed_at.empty()) {
+        printed = parse_utc_iso8601(a.printed_at);
+        if (!printed)
+            cli_history::fail("report", "--printed-at wants ISO 8601 UTC (2026-11-23T19:30:00Z), "
+                                        "not " +
+                                            cli_args::shown(a.printed_at));
+    }
     const auto stored = cli_history::read_stored_history("report", a.study, a.subject);
-    // The one report job (as the History page runs it), printed at the wall clock's now.
+    // The one report job (as the History page runs it), printed at the wall clock's now or at
+    // the moment given (a report printed again is then the same file, byte for byte).
     report::ReportRequest request;
     request.subject_code = a.subject;
     request.session_id = a.session;
@@ -63,7 +74,7 @@ void run_report(const ReportArgs& a) {
     request.unit = *unit;
     request.calibration_root = a.calibrations;
     request.pdf_path = a.pdf;
-    const report::ReportOutcome outcome = report::write_report(*stored.db, request, system_now());
+    const report::ReportOutcome outcome = report::write_report(*stored.db, request, *printed);
     if (!outcome.ok()) cli_history::fail("report", outcome.error);
     std::cerr << "wrote " << a.pdf << ": visit of " << outcome.date << ", " << outcome.sessions
               << (outcome.sessions == 1 ? " session, " : " sessions, ") << outcome.pages
@@ -95,6 +106,9 @@ void register_report_command(CLI::App& app) {
     cmd->add_option("--unit", a->unit, "Pressure unit: kPa (default), kgf/cm2, N/cm2 or psi");
     cmd->add_option("--calibrations", a->calibrations,
                     "Calibration store, to state whether the session's record is valid");
+    cmd->add_option("--printed-at", a->printed_at,
+                    "The printed time, ISO 8601 UTC (default: now): prints a report again as it "
+                    "was");
     cmd->callback([a, clinic, therapist] {
         a->clinic_given = clinic->count() > 0;
         a->therapist_given = therapist->count() > 0;

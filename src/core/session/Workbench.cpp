@@ -32,6 +32,12 @@ std::string unwritten_records_message(std::size_t unwritten, const std::string& 
            " - add them later with: algoscope-cli import --db " + database + " " + rescue_path;
 }
 
+EpochSeconds Workbench::wall_now() const {
+    if (!options_.utc_now) return system_now();
+    const auto parsed = parse_utc_iso8601(options_.utc_now());
+    return parsed ? *parsed : system_now();
+}
+
 Workbench::Workbench(WorkbenchOptions options)
     : options_(std::move(options)), calibration_store_(options_.calibration_root),
       visit_(nullptr, options_.utc_now), thresholds_(visit_, inbox_), treatment_(visit_, inbox_),

@@ -62,7 +62,8 @@ HistoryPage* add_history_page(MainWindow& window) {
             [hold, id](StorageReader& s) { return hold ? s.hold_trace(id) : s.trial_trace(id); },
             [done](Answer<TraceAnswer> a) { done(std::move(a.value)); });
     };
-    // The one report job (as algoscope-cli report runs it), on the storage thread.
+    // The one report job (as algoscope-cli report runs it), on the storage thread, printed at
+    // the moment of the click on the workbench's wall clock (the one the records carry).
     store.report = [&bench, storage](HistoryReportRequest request, auto done) {
         if (!storage()) return done(QObject::tr("no database is open"), 0);
         algocore::report::ReportRequest job;
@@ -73,10 +74,11 @@ HistoryPage* add_history_page(MainWindow& window) {
                        .value_or(algocore::history::PressureFormat());
         job.calibration_root = bench.calibration_store().root().string();
         job.pdf_path = request.pdf_path.toStdString();
+        const algocore::EpochSeconds printed = bench.wall_now();
         ask<algocore::report::ReportOutcome>(
             *storage(), bench.inbox(),
-            [job](StorageReader& s) {
-                return algocore::report::write_report(s, job, algocore::system_now());
+            [job, printed](StorageReader& s) {
+                return algocore::report::write_report(s, job, printed);
             },
             [done](Answer<algocore::report::ReportOutcome> a) {
                 done(QString::fromStdString(a.ok() ? a.value.error : a.error), a.value.pages);

@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "algocore/Inbox.h"
+#include "algocore/WallClock.h"
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/calibration/CalibrationStore.h"
 #include "algocore/live/LiveSession.h"
@@ -113,6 +114,9 @@ public:
     std::vector<LinkEvent> take_link_events();
     std::vector<Notice> take_notices();
     Inbox& inbox() { return inbox_; }
+    /// Now on the wall clock the records are stamped with (the options' utc_now when given,
+    /// else the system's): the printed time of a report comes from here too.
+    EpochSeconds wall_now() const;
 
     // ---- sessions ------------------------------------------------------------------------
     /// Begins the subject's visit shared by thresholds and treatment: the device's serial,
