@@ -5,6 +5,7 @@
 #include "algocore/history/SessionReactionTime.h"
 #include "algocore/protocols/PptSummary.h"
 #include "algocore/protocols/ReactionAdjustment.h"
+#include "algocore/session/PointRows.h"
 
 namespace algocore::session {
 
@@ -173,26 +174,39 @@ PptRunState PptSession::run_state() const {
     return run;
 }
 
-std::vector<PptTrialRow> PptSession::rows() const {
-    const Point* point = current();
-    if (!point) return {};
-    std::vector<PptTrialRow> rows = point->done;
-    if (point->series) {
-        const int offset = static_cast<int>(point->done.size());
-        for (const PptSeriesTrial& trial : point->series->trials()) {
-            const auto id = point->record_ids.find(trial.number);
+namespace {
+
+// Every row at a point: its earlier series of this visit, then the running one; a row of a
+// superseded series (session/PointRows.h) does not count. Point is PptSession's own.
+template <typename Point>
+std::vector<PptTrialRow> rows_at(const Point& point, const std::string& preset_name) {
+    std::vector<PptTrialRow> rows = point.done;
+    if (point.series) {
+        const int offset = static_cast<int>(point.done.size());
+        for (const PptSeriesTrial& trial : point.series->trials()) {
+            const auto id = point.record_ids.find(trial.number);
             rows.push_back({offset + trial.number,
                             trial,
-                            id == point->record_ids.end() ? records::kNoRecord : id->second,
+                            id == point.record_ids.end() ? records::kNoRecord : id->second,
                             0,
                             {}});
         }
     }
     for (PptTrialRow& row : rows) {
-        const auto excluded = point->excluded.find(row.record_id);
-        row.excluded_reason = excluded == point->excluded.end() ? "" : excluded->second;
+        const auto excluded = point.excluded.find(row.record_id);
+        row.excluded_reason = excluded == point.excluded.end() ? "" : excluded->second;
     }
+    const std::vector<bool> superseded = superseded_rows(rows, preset_name);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        if (superseded[i]) rows[i].trial.counted = false;
     return rows;
+}
+
+} // namespace
+
+std::vector<PptTrialRow> PptSession::rows() const {
+    const Point* point = current();
+    return point ? rows_at(*point, preset_.name) : std::vector<PptTrialRow>{};
 }
 
 bool PptSession::apply_exclusion(records::RecordId trial_id, const std::string& reason) {
@@ -378,12 +392,10 @@ void PptSession::look_up_previous(const Key& key) {
 }
 
 std::vector<double> PptSession::counted_kpa(const Point& point) const {
+    // One series per point counts (protocols/ThresholdSeries.h): never a pool of series.
     std::vector<double> values;
-    for (const PptTrialRow& row : point.done)
+    for (const PptTrialRow& row : rows_at(point, preset_.name))
         if (row.trial.counted) values.push_back(row.trial.result.ppt_kpa);
-    if (point.series)
-        for (const PptSeriesTrial& trial : point.series->trials())
-            if (trial.counted) values.push_back(trial.result.ppt_kpa);
     return values;
 }
 

@@ -44,11 +44,23 @@ std::string Recorder::begin_visit(Visit visit) {
 }
 
 void Recorder::set_device(const std::string& serial, CalibrationId calibration) {
+    const CalibrationId before = device_calibration_;
     device_serial_ = serial;
     device_calibration_ = calibration;
-    // One session, one device: samples of another device never join this session.
-    if (session_id_ != kNoRecord && !serial.empty() && serial != session_serial_)
-        session_id_ = kNoRecord;
+    if (session_id_ == kNoRecord || !storage_ || serial.empty() || serial == session_serial_)
+        return;
+    // The visit goes on with another device: still one session (a new one would split the
+    // visit, and its thresholds, in two). The change is recorded on it as an audit row that
+    // keeps the device before and when it changed; every trial and hold keeps the
+    // calibration that measured it.
+    static constexpr const char* kDeviceChanged = "device changed during the session";
+    const std::string who =
+        visit_ && !visit_->operator_name.empty() ? visit_->operator_name : "Algoscope";
+    storage_->correct({"sessions", session_id_, "device_serial", serial, who, kDeviceChanged});
+    if (calibration != before)
+        storage_->correct({"sessions", session_id_, "calibration_id", std::to_string(calibration),
+                           who, kDeviceChanged});
+    session_serial_ = serial;
 }
 
 void Recorder::end_visit() {

@@ -5,6 +5,7 @@
 #include <set>
 #include <tuple>
 
+#include "algocore/protocols/ThresholdSeries.h"
 #include "algocore/sharedstudy/SubjectRegistry.h"
 #include "algocore/storage/SiteLibrary.h"
 #include "algocore/storage/TraceBlob.h"
@@ -329,6 +330,7 @@ StudyData read_study(ServerConnection& server, const StudyIndex& index) {
     const ServerRows trials = query(server, std::string(kTrialColumns) + "ORDER BY t.id");
     for (int i = 0; i < trials.size(); ++i)
         study.trials.push_back(trial_at(trials, i, index));
+    protocols::apply_threshold_rule(study.trials); // as a database file reads them
     const ServerRows holds = query(server, std::string(kHoldColumns) + "ORDER BY h.id");
     for (int i = 0; i < holds.size(); ++i)
         study.holds.push_back(hold_at(holds, i, index));
@@ -464,6 +466,7 @@ std::optional<SubjectRecords> read_history(ServerConnection& server, const Study
         out.trials.push_back(trial_at(trials, i, index));
         keys.insert(trials.text(i, 2));
     }
+    protocols::apply_threshold_rule(out.trials);
     const ServerRows holds = query(server, std::string(kHoldColumns) + of_subject + "h.id",
                                    {ServerParam::text(members)});
     for (int i = 0; i < holds.size(); ++i)

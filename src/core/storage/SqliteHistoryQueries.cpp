@@ -8,6 +8,7 @@
 #include "ReactionTestSql.h"
 #include "SiteMdcSql.h"
 #include "SqliteQueries.h"
+#include "algocore/protocols/ThresholdSeries.h"
 
 namespace algocore::storage::queries {
 
@@ -33,6 +34,7 @@ std::optional<SubjectRecords> history_of(SQLite::Database& db, const std::string
     trials.bind(1, subject->id);
     while (trials.executeStep())
         out.trials.push_back(read_trial(trials));
+    protocols::apply_threshold_rule(out.trials);
 
     SQLite::Statement holds(db, "SELECT " + hold_columns("h.") +
                                     " FROM sessions s JOIN holds h ON h.session_id = s.id "

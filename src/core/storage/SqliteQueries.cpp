@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 #include <tuple>
 
+#include "algocore/protocols/ThresholdSeries.h"
 #include "algocore/storage/TraceBlob.h"
 
 namespace algocore::storage::queries {
@@ -129,9 +130,9 @@ std::string hold_columns(const std::string& alias) {
     return out;
 }
 
-Trial read_trial(SQLite::Statement& st) {
+Trial read_trial(SQLite::Statement& st, int first_column) {
     Trial t;
-    int i = 0;
+    int i = first_column;
     t.id = st.getColumn(i++).getInt64();
     t.session_id = st.getColumn(i++).getInt64();
     t.site_id = st.getColumn(i++).getInt64();
@@ -290,6 +291,7 @@ std::vector<Trial> trials(SQLite::Database& db, RecordId session_id) {
     st.bind(1, session_id);
     while (st.executeStep())
         out.push_back(read_trial(st));
+    protocols::apply_threshold_rule(out);
     return out;
 }
 

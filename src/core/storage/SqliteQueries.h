@@ -29,8 +29,10 @@ std::string trial_counts_sql(const std::string& alias);
 /// order read_trial and read_hold expect.
 std::string trial_columns(const std::string& alias);
 std::string hold_columns(const std::string& alias);
-/// The trial or hold of the statement's current row (selected with the column lists above).
-Trial read_trial(SQLite::Statement& st);
+/// The trial or hold of the statement's current row (selected with the column lists above,
+/// the trial's from first_column on). A trial read alone does not know its series: readers of
+/// a point's trials apply protocols::apply_threshold_rule to them (trials() and history_of do).
+Trial read_trial(SQLite::Statement& st, int first_column = 0);
 Hold read_hold(SQLite::Statement& st);
 
 std::optional<Subject> find_subject(SQLite::Database& db, const std::string& code);
@@ -41,7 +43,7 @@ std::vector<Subject> subjects(SQLite::Database& db);
 std::vector<Operator> operators(SQLite::Database& db);
 /// subject_id 0 = all sessions.
 std::vector<Session> sessions(SQLite::Database& db, RecordId subject_id);
-/// session_id 0 = all trials.
+/// session_id 0 = all trials; the threshold rule applied (protocols/ThresholdSeries.h).
 std::vector<Trial> trials(SQLite::Database& db, RecordId session_id);
 std::vector<Hold> holds(SQLite::Database& db, RecordId session_id);
 /// table is "trial_traces", "hold_traces" or "template_traces".

@@ -330,11 +330,15 @@ void ThresholdsPage::on_preset_edited() {
 }
 
 void ThresholdsPage::on_device_status() {
-    if (!feed_ || workbench_.visit().visit()) return;
+    if (!feed_) return;
     const auto& status = feed_->status();
     const QString serial =
         status.identity ? QString::fromStdString(status.identity->serial_number) : QString();
-    session_form_->set_device(serial, status.calibration_id, feed_->device().probe_area_cm2);
+    // The device measuring now, also during a visit (a change of device is recorded on the
+    // visit's session: Recorder::set_device); the visit's probe area stays as it began.
+    const bool in_visit = workbench_.visit().visit().has_value();
+    session_form_->set_device(serial, status.calibration_id,
+                              in_visit ? 0.0 : feed_->device().probe_area_cm2);
 }
 
 void ThresholdsPage::start_demo() {

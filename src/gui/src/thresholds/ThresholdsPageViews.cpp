@@ -4,6 +4,7 @@
 
 #include <QPointer>
 
+#include "algocore/session/PointRows.h"
 #include "algocore/storage/SiteLibrary.h"
 #include "algogui/Banner.h"
 #include "algogui/RampRateGauge.h"
@@ -22,7 +23,8 @@ void ThresholdsPage::refresh() {
     auto& model = session();
     const auto run = model.run_state();
     run_->show_run(run, hint_);
-    table_->show_rows(model.rows());
+    const auto rows = model.rows();
+    table_->show_rows(rows, algocore::session::superseded_rows(rows, model.preset().name));
     summary_->show_result(model.result(), model.preset().aggregate);
     gauge_->show_rate(run.ramp_rate_kpa_s, run.trial == PptTrialState::Ramping);
     refresh_plot();

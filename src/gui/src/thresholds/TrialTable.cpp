@@ -60,8 +60,10 @@ void TrialTable::set_unit(const DisplayUnit& unit) {
     refill();
 }
 
-void TrialTable::show_rows(const std::vector<PptTrialRow>& rows) {
+void TrialTable::show_rows(const std::vector<PptTrialRow>& rows, std::vector<bool> superseded) {
     rows_ = rows;
+    superseded_ = std::move(superseded);
+    superseded_.resize(rows_.size(), false);
     refill();
 }
 
@@ -83,7 +85,9 @@ void TrialTable::select_trial(int number) {
 }
 
 void TrialTable::refill() {
-    const QString now = fingerprint(rows_, unit_);
+    QString now = fingerprint(rows_, unit_);
+    for (bool earlier : superseded_)
+        now += earlier ? QLatin1Char('e') : QLatin1Char('.');
     if (now == shown_) return;
     shown_ = now;
     setRowCount(static_cast<int>(rows_.size()));
@@ -100,6 +104,12 @@ void TrialTable::refill() {
                             .replace(QLatin1Char(','), QStringLiteral(", "));
         QString valid = result.valid ? tr("yes") : tr("no");
         if (result.valid && !row.trial.counted) valid = tr("practice");
+        // A series this visit set aside (protocols/ThresholdSeries.h): shown, not counted.
+        if (superseded_[static_cast<std::size_t>(r)]) {
+            valid = tr("earlier series");
+            const QString why = tr("earlier series, not counted");
+            flags = flags.isEmpty() ? why : why + QStringLiteral(", ") + flags;
+        }
         const bool excluded = !row.excluded_reason.empty();
         if (excluded) {
             valid = tr("excluded");

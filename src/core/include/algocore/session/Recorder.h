@@ -64,8 +64,8 @@ public:
     records::RecordId ensure_session();
     /// kNoRecord until the session was opened.
     records::RecordId session_id() const { return session_id_; }
-    /// The device now measuring. Its serial and calibration are recorded with the session
-    /// when it opens; a different device (another serial) opens a new session.
+    /// The device now measuring, recorded with the session when it opens; another device later
+    /// in the visit keeps the session and is recorded on it (an audited correction).
     void set_device(const std::string& serial, CalibrationId calibration);
     /// Why the last record could not be stored (no database, no visit), else empty.
     const std::string& last_problem() const { return problem_; }

@@ -22,8 +22,9 @@ public:
     explicit TrialTable(QWidget* parent = nullptr);
 
     void set_unit(const DisplayUnit& unit);
-    /// Replaces the rows (only touches the table when something changed).
-    void show_rows(const std::vector<PptTrialRow>& rows);
+    /// Replaces the rows (only touches the table when something changed); superseded says,
+    /// per row, which are of an earlier series that does not count (session/PointRows.h).
+    void show_rows(const std::vector<PptTrialRow>& rows, std::vector<bool> superseded = {});
     /// The text of a cell (tests).
     QString cell_text(int row, Column column) const;
     /// The selected stored trial, or null (a trial not stored yet cannot be selected).
@@ -39,6 +40,7 @@ private:
 
     DisplayUnit unit_;
     std::vector<PptTrialRow> rows_;
+    std::vector<bool> superseded_;
     QString shown_; // fingerprint of what is on screen
     algocore::records::RecordId selected_record_ = algocore::records::kNoRecord; // the selection
 };
