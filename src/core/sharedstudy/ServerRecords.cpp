@@ -7,6 +7,7 @@
 
 #include "algocore/protocols/ThresholdSeries.h"
 #include "algocore/sharedstudy/SubjectRegistry.h"
+#include "algocore/storage/NameRule.h"
 #include "algocore/storage/SiteLibrary.h"
 #include "algocore/storage/TraceBlob.h"
 
@@ -431,7 +432,15 @@ StudyData read_study(ServerConnection& server, const StudyIndex& index) {
 
 std::optional<SubjectRecords> read_history(ServerConnection& server, const StudyIndex& index,
                                            const std::string& code) {
-    const auto roots = index.roots_by_code.find(code);
+    auto roots = index.roots_by_code.find(code);
+    // Codes are one without regard to case (storage/NameRule.h): the exact spelling first,
+    // else the one spelling that differs only in case.
+    if (roots == index.roots_by_code.end())
+        for (auto other = index.roots_by_code.begin(); other != index.roots_by_code.end(); ++other)
+            if (storage::same_subject_code(other->first, code)) {
+                roots = other;
+                break;
+            }
     if (roots == index.roots_by_code.end()) return std::nullopt;
     if (roots->second.size() > 1)
         throw ServerReadError(std::to_string(roots->second.size()) +

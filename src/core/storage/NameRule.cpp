@@ -14,4 +14,15 @@ std::string check_record_name(const std::string& text, const char* what) {
     return {};
 }
 
+std::string folded_subject_code(const std::string& code) {
+    std::string out = code;
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool same_subject_code(const std::string& a, const std::string& b) {
+    return folded_subject_code(a) == folded_subject_code(b);
+}
+
 } // namespace algocore::storage

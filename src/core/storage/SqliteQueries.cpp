@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "algocore/protocols/ThresholdSeries.h"
+#include "algocore/storage/NameRule.h"
 #include "algocore/storage/TraceBlob.h"
 
 namespace algocore::storage::queries {
@@ -210,13 +211,21 @@ Hold read_hold(SQLite::Statement& st) {
     return h;
 }
 
-// By its unique code (an index lookup, not a scan of every subject).
+// By its code (NameRule.h): the exact spelling by the unique index, else the oldest subject
+// whose code differs only in case (a scan, only when the exact spelling is not stored). A
+// file made before codes were one without regard to case may hold both spellings: each
+// exact spelling still finds its own subject.
 std::optional<Subject> find_subject(SQLite::Database& db, const std::string& code) {
     SQLite::Statement st(db, "SELECT id, code, sex, age_band, dominant_side, notes, uuid "
                              "FROM subjects WHERE code = ?1");
     st.bind(1, code);
-    if (!st.executeStep()) return std::nullopt;
-    return read_subject(st);
+    if (st.executeStep()) return read_subject(st);
+    SQLite::Statement any_case(db, std::string("SELECT id, code, sex, age_band, dominant_side, "
+                                               "notes, uuid FROM subjects WHERE code = ?1 ") +
+                                       kSubjectCodeNoCase + " ORDER BY id LIMIT 1");
+    any_case.bind(1, code);
+    if (!any_case.executeStep()) return std::nullopt;
+    return read_subject(any_case);
 }
 
 std::vector<Subject> subjects(SQLite::Database& db) {

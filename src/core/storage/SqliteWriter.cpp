@@ -13,7 +13,9 @@
 #include "Schema.h"
 #include "SiteMdcSql.h"
 #include "SqliteBind.h"
+#include "SqliteQueries.h"
 #include "WriteOp.h"
+#include "algocore/storage/NameRule.h"
 #include "algoinput/JsonText.h"
 
 namespace algocore::storage {
@@ -39,6 +41,10 @@ void insert_trace(SQLite::Database& db, const char* table, const char* owner_col
 }
 
 void insert(SQLite::Database& db, const Subject& s) {
+    if (const auto taken = queries::find_subject(db, s.code); taken && taken->code != s.code)
+        throw SQLite::Exception("the subject code '" + s.code + "' is taken by '" + taken->code +
+                                    "' (codes are one without regard to case)",
+                                SQLITE_CONSTRAINT);
     SQLite::Statement st(db, "INSERT INTO subjects (id, code, sex, age_band, dominant_side, notes, "
                              "uuid) VALUES (?,?,?,?,?,?,?)");
     st.bind(1, s.id);
@@ -268,10 +274,9 @@ void insert(SQLite::Database& db, const TrainingPlan& p) {
 // session itself: one transaction, so a session never exists without its subject.
 void insert(SQLite::Database& db, const SessionOpening& o, const IdSource& next_id) {
     Session session = o.session;
-    SQLite::Statement subject(db, "SELECT id FROM subjects WHERE code = ?");
-    subject.bind(1, o.subject.code);
-    if (subject.executeStep()) {
-        session.subject_id = subject.getColumn(0).getInt64();
+    // "p001" opens P001's session: codes are one without regard to case (NameRule.h).
+    if (const auto subject = queries::find_subject(db, o.subject.code)) {
+        session.subject_id = subject->id;
     } else {
         Subject added = o.subject;
         added.id = next_id(IdKind::Subject);

@@ -14,4 +14,14 @@ inline constexpr std::size_t kMaxNameLength = 64;
 /// (which would take over a terminal that shows it), saying at which byte. Empty when it can.
 std::string check_record_name(const std::string& text, const char* what);
 
+/// Subject codes are one without regard to case: "p001" is "P001" (ASCII letters, as SQLite's
+/// NOCASE folds them; kSubjectCodeNoCase is the same rule in SQL). Finding a subject takes the
+/// exact spelling first, else the oldest subject whose code differs only in case; a new
+/// subject whose code differs from a stored one only in case is refused (docs/data-model.md,
+/// subjects).
+std::string folded_subject_code(const std::string& code);
+bool same_subject_code(const std::string& a, const std::string& b);
+/// The SQL collation of that rule: `code = ?1 COLLATE NOCASE`.
+inline constexpr const char* kSubjectCodeNoCase = "COLLATE NOCASE";
+
 } // namespace algocore::storage
