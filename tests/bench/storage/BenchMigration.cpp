@@ -6,6 +6,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <filesystem>
 #include <string>
 
@@ -19,23 +20,46 @@ int main(int argc, char** argv) {
     int trials = 3000;
     int samples_per_trial = 2000;
     std::string dir = std::filesystem::temp_directory_path().string();
-    for (int i = 1; i + 1 < argc; i += 2) {
+    for (int i = 1; i < argc; i += 2) {
         const std::string arg = argv[i];
+        if (arg != "--trials" && arg != "--samples-per-trial" && arg != "--dir") {
+            std::fprintf(stderr,
+                         "unknown argument '%s' (use --trials N, --samples-per-trial N, "
+                         "--dir PATH)\n",
+                         arg.c_str());
+            return 2;
+        }
+        if (i + 1 >= argc) {
+            std::fprintf(stderr, "%s needs a value\n", arg.c_str());
+            return 2;
+        }
         if (arg == "--trials")
             trials = std::atoi(argv[i + 1]);
         else if (arg == "--samples-per-trial")
             samples_per_trial = std::atoi(argv[i + 1]);
-        else if (arg == "--dir")
+        else
             dir = argv[i + 1];
     }
     if (trials <= 0 || samples_per_trial <= 0) {
         std::fprintf(stderr, "--trials and --samples-per-trial must be positive\n");
         return 2;
     }
+    std::error_code error;
+    if (!std::filesystem::is_directory(dir, error)) {
+        std::fprintf(stderr,
+                     "--dir %s: no such folder (the study is written there; create it first)\n",
+                     dir.c_str());
+        return 2;
+    }
     const std::string path = dir + "/algoscope-bench-migration.db";
     for (const char* suffix : {"", "-wal", "-shm"})
         std::filesystem::remove(path + suffix);
-    algotest::write_version3_database(path, trials, samples_per_trial);
+    try {
+        algotest::write_version3_database(path, trials, samples_per_trial);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "cannot write the schema-3 study %s: %s\n", path.c_str(), e.what());
+        return 1;
+    }
     const auto old_bytes = std::filesystem::file_size(path);
 
     const auto start = Clock::now();
