@@ -5,6 +5,7 @@
 #include <CLI/CLI.hpp>
 #include <QApplication>
 #include <QComboBox>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QFileDialog>
 #include <QLineEdit>
@@ -15,6 +16,7 @@
 #include <QtTest>
 #include <algorithm>
 #include <chrono>
+#include <memory>
 
 #include "ParityCheck.h"
 #include "algocore/session/Workbench.h"
@@ -93,19 +95,31 @@ QLineEdit* field_named(QWidget& parent, const QString& placeholder) {
 }
 
 // Answers the save dialog the Report button opens as a user would: types the file's path
-// into its name field and presses Return.
+// into its name field and presses Return once the dialog's Save button is enabled. The dialog
+// reads the folder in the background and enables Save only then; on a busy machine a Return
+// typed at once falls on a disabled button and the dialog stays open.
 void answer_the_save_dialog(const QString& path) {
     auto* timer = new QTimer;
-    QObject::connect(timer, &QTimer::timeout, [timer, path] {
+    auto typed = std::make_shared<bool>(false);
+    QObject::connect(timer, &QTimer::timeout, [timer, path, typed] {
         auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
-        if (!dialog) return;
-        timer->stop();
-        timer->deleteLater();
+        if (!dialog) {
+            if (*typed) { // answered: the dialog is gone
+                timer->stop();
+                timer->deleteLater();
+            }
+            return;
+        }
         auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("fileNameEdit"));
-        if (!name) return dialog->reject(); // the test then fails: no report written
-        name->selectAll();
-        QTest::keyClicks(name, path);
-        QTest::keyClick(name, Qt::Key_Return);
+        auto* buttons = dialog->findChild<QDialogButtonBox*>(QStringLiteral("buttonBox"));
+        if (!name || !buttons) return dialog->reject(); // the test then fails: no report written
+        if (!*typed) {
+            name->selectAll();
+            QTest::keyClicks(name, path);
+            *typed = true;
+        }
+        const QPushButton* save = buttons->button(QDialogButtonBox::Save);
+        if (save && save->isEnabled()) QTest::keyClick(name, Qt::Key_Return);
     });
     timer->start(20);
 }
