@@ -5,7 +5,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include "algocore/storage/SqliteStorage.h"
+#include "algocore/storage/OpenStorage.h"
 #include "algogui/SharedStudyStatus.h"
 
 using namespace algogui;
@@ -18,7 +18,7 @@ private Q_SLOTS:
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("station.sqlite"));
         {
-            auto opened = SqliteStorage::open(db.toStdString());
+            auto opened = algocore::storage::open(db.toStdString());
             QVERIFY(opened.storage);
             SessionOpening o;
             o.subject.code = "S-1";

@@ -18,7 +18,6 @@
 #include "ParityCheck.h"
 #include "PptCommand.h"
 #include "algocore/session/Workbench.h"
-#include "algocore/storage/SqliteStorage.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/TrialExclusionDialog.h"
 #include "algogui/bodymap/BodyMapWidget.h"

@@ -8,7 +8,6 @@
 
 #include "algocore/protocols/ProbeContact.h"
 #include "algocore/session/Workbench.h"
-#include "algocore/storage/SqliteStorage.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/training/AttemptPlot.h"
 #include "algogui/training/ProgressChart.h"

@@ -11,7 +11,6 @@
 #include <functional>
 
 #include "algocore/session/Workbench.h"
-#include "algocore/storage/SqliteStorage.h"
 #include "algogui/AudioCues.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/treatment/HoldStatusPanel.h"
