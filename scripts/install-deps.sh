@@ -21,9 +21,9 @@ packages=(
   # Qt 6: Qt6Charts' CMake config needs Qt6OpenGL, which qt6-base-dev only Recommends
   qt6-base-dev libqt6opengl6-dev qt6-charts-dev qt6-svg-dev libqt6svg6-dev qt6-multimedia-dev
   libgl-dev
-  # Core libraries
+  # Core libraries (zlib compresses the font a report PDF embeds)
   libboost-dev libboost-system-dev libeigen3-dev libsqlite3-dev libsqlitecpp-dev sqlite3
-  nlohmann-json3-dev libcli11-dev
+  nlohmann-json3-dev libcli11-dev zlib1g-dev
   # The shared study: libpq (the C client API) in algocore; the tests start a throwaway
   # PostgreSQL 15 server (scripts/pg-test-server.sh) and use psql as an outsider would
   libpq-dev postgresql-15 postgresql-client-15
@@ -34,7 +34,9 @@ packages=(
   # Cortex-M4 firmware build: compiler, C library, and the C++ headers/library for the target
   gcc-arm-none-eabi libnewlib-arm-none-eabi libnewlib-dev
   libstdc++-arm-none-eabi-newlib libstdc++-arm-none-eabi-dev
-  # Running headless: virtual X server, fonts, PDF rendering for the certificate test
+  # Running headless: virtual X server, fonts, PDF rendering for the certificate test and
+  # text extraction for the report tests. fonts-dejavu-core is also read by the build: the
+  # report writer compiles DejaVu Sans into the programs (src/core/report/CMakeLists.txt)
   xvfb xauth fonts-dejavu-core fontconfig poppler-utils
 )
 

@@ -31,6 +31,10 @@ constexpr double kTick = 8.0; // axis tick labels
 constexpr Rgb kIncrease{0.0, 0.45, 0.2};
 constexpr Rgb kDecrease{0.75, 0.1, 0.1};
 constexpr const char* kLabMark = "\u2020"; // dagger: an MDC of the lab's own
+constexpr double kValueOffset = 68.0;      // a fact's value right of its label ("Measured by")
+constexpr std::size_t kReplacedNamed = 12; // characters named in the footnote
+constexpr double kLineSpacing = 1.2;       // a line's height per point of its size
+constexpr double kBaseline = 0.95;         // a line's baseline below its top, per point of size
 
 // Half a body outline (the viewer's left half) in fractions of the 200 x 440 box; the other
 // half is its mirror image.
@@ -46,13 +50,19 @@ struct Cursor {
     const history::SessionReport* report = nullptr; ///< the session being laid out
     double y = kMargin;
 
-    // Room for `height` points, or a new page with the running header.
+    // Room for `height` points, or a new page with the running header (the subject's code in
+    // it is never cut: it shrinks, then wraps).
     void need(double height) {
         if (y + height <= kBottom) return;
         pdf.new_page();
         y = kMargin;
-        pdf.text(kMargin, y + 8, title + " (continued)", kBody, FontWeight::Bold, kGrey);
-        y += 22;
+        const FittedText running =
+            fit_text(title + " (continued)", kRight - kMargin, {kBody, 6.0, 0}, FontWeight::Bold);
+        for (const std::string& line : running.lines) {
+            pdf.text(kMargin, y + 8, line, running.size_pt, FontWeight::Bold, kGrey);
+            y += running.size_pt * kLineSpacing;
+        }
+        y += 22 - kBody * kLineSpacing;
     }
     void heading(const std::string& text) {
         need(40);
@@ -62,50 +72,18 @@ struct Cursor {
     }
 };
 
-// Words of `text` wrapped to `width` points at `size`, paragraph breaks kept.
-std::vector<std::string> wrapped(const std::string& text, double size, double width) {
-    std::vector<std::string> lines;
-    std::string line, word;
-    for (std::size_t i = 0; i <= text.size(); ++i) {
-        const char ch = i < text.size() ? text[i] : '\n';
-        if (ch != ' ' && ch != '\n') {
-            word += ch;
-            continue;
-        }
-        const std::string candidate = line.empty() ? word : line + " " + word;
-        if (text_width_pt(candidate, size) > width && !line.empty()) {
-            lines.push_back(line);
-            line = word;
-        } else {
-            line = candidate;
-        }
-        word.clear();
-        if (ch == '\n') lines.push_back(std::exchange(line, std::string()));
-    }
-    return lines;
-}
-
 // The visit: who hands it over, the subject, the day and its sessions.
 void header(Cursor& c, const history::VisitReport& v) {
-    c.pdf.text(kMargin, c.y + 16, "Visit report", 17, FontWeight::Bold);
-    if (!v.header.clinic.empty())
-        c.pdf.text_right(kRight, c.y + 9, v.header.clinic, 10, FontWeight::Bold);
-    if (!v.header.therapist.empty())
-        c.pdf.text_right(kRight, c.y + 21, "Therapist: " + v.header.therapist, kBody);
-    c.y += 34;
-    c.pdf.line(kMargin, c.y, kRight, c.y, 0.8);
-    c.y += 6;
-    const std::size_t n = v.sessions.size();
-    const std::pair<std::string, std::string> facts[] = {
-        {"Subject", v.subject_code},
-        {"Visit", v.date + ", " + std::to_string(n) + (n == 1 ? " session" : " sessions")},
-    };
-    for (std::size_t i = 0; i < std::size(facts); ++i) {
-        const double x = i % 2 == 0 ? kMargin : kMargin + 260;
-        c.pdf.text(x, c.y + 11, facts[i].first, kBody, FontWeight::Bold);
-        c.pdf.text_fitted(x + 62, c.y + 11, facts[i].second, kBody, 190);
+    const HeaderLayout layout = visit_header_layout(v, c.y);
+    for (const HeaderLine& line : layout.lines) {
+        const double x =
+            line.right_aligned
+                ? line.box.x + line.box.w - text_width_pt(line.text, line.size_pt, line.weight)
+                : line.box.x;
+        c.pdf.text(x, line.box.y + kBaseline * line.size_pt, line.text, line.size_pt, line.weight);
     }
-    c.y += 13.0 + 4;
+    c.pdf.line(kMargin, layout.rule_y_pt, kRight, layout.rule_y_pt, 0.8);
+    c.y = layout.bottom_pt;
 }
 
 // A session's heading and facts: its start in the clinic's local time with the zone named
@@ -131,7 +109,8 @@ void session_facts(Cursor& c, const PressureFormat& unit) {
         const double x = i % 2 == 0 ? kMargin : kMargin + 260;
         const double y = c.y + 11 + 13.0 * static_cast<double>(i / 2);
         c.pdf.text(x, y, facts[i].first, kBody, FontWeight::Bold);
-        c.pdf.text_fitted(x + 62, y, facts[i].second, kBody, 190);
+        c.pdf.text_fitted(x + kValueOffset, y, facts[i].second, kBody,
+                          std::min(190.0, kRight - (x + kValueOffset)));
     }
     c.y += 13.0 * 2 + 4;
 }
@@ -361,16 +340,10 @@ void holds(Cursor& c, const PressureFormat& unit) {
         const std::string lost = history::signal_loss_sentence(m, h.losses_in_trace);
         const std::vector<std::string> lost_lines =
             lost.empty() ? std::vector<std::string>{} : wrapped(lost, kBody, kRight - kMargin);
-        const double lost_h = 11.0 * static_cast<double>(lost_lines.size());
-        c.need((h.trace.empty() ? 32 : 130) + lost_h);
-        c.pdf.text(kMargin, c.y + 10,
-                   h.entry->site.name + " " + records::to_letter(hold.side) + ", hold " +
-                       std::to_string(hold.repetition) + " (" + hold.outcome + ")",
-                   kBody, FontWeight::Bold);
         const std::string pain =
             hold.pain_rating_0_10 ? std::to_string(*hold.pain_rating_0_10) + "/10" : "-";
-        c.pdf.text_fitted(
-            kMargin, c.y + 22,
+        // The dose figures wrap rather than lose their end (the pain rating is last).
+        const std::vector<std::string> figures = wrapped(
             "Band " + unit.number(hold.band_low_kpa) + "-" + unit.with_symbol(hold.band_high_kpa) +
                 ", target " + fixed(hold.target_hold_s, 0) + " s.  Duration " +
                 fixed(m.duration_s, 0) + " s, in band " + fixed(m.time_in_band_s, 0) + " s (" +
@@ -378,7 +351,15 @@ void holds(Cursor& c, const PressureFormat& unit) {
                 ", PTI " + unit.pti_with_symbol(m.pti_kpa_s) + ", step-ups " +
                 std::to_string(hold.step_ups.size()) + ", pain " + pain,
             kBody, kRight - kMargin);
-        c.y += 28;
+        const double more_h = 11.0 * static_cast<double>(lost_lines.size() + figures.size() - 1);
+        c.need((h.trace.empty() ? 32 : 130) + more_h);
+        c.pdf.text_fitted(kMargin, c.y + 10,
+                          h.entry->site.name + " " + records::to_letter(hold.side) + ", hold " +
+                              std::to_string(hold.repetition) + " (" + hold.outcome + ")",
+                          kBody, kRight - kMargin, FontWeight::Bold);
+        for (std::size_t i = 0; i < figures.size(); ++i)
+            c.pdf.text(kMargin, c.y + 22 + 11.0 * static_cast<double>(i), figures[i], kBody);
+        c.y += 28 + 11.0 * static_cast<double>(figures.size() - 1);
         for (const std::string& line : lost_lines) {
             c.pdf.text(kMargin, c.y + 6, line, kBody, FontWeight::Regular, kDecrease);
             c.y += 11;
@@ -398,7 +379,61 @@ void notes(Cursor& c) {
     }
 }
 
+// Lines of a fitted field, one under the other from `top`, in a box `width` wide at x.
+double add_field(HeaderLayout& layout, const FittedText& field, FontWeight weight, double x,
+                 double top, double width, bool right_aligned) {
+    for (const std::string& text : field.lines) {
+        const double h = field.size_pt * kLineSpacing;
+        layout.lines.push_back({text, field.size_pt, weight, right_aligned, {x, top, width, h}});
+        top += h;
+    }
+    return top;
+}
+
 } // namespace
+
+HeaderLayout visit_header_layout(const history::VisitReport& v, double top) {
+    HeaderLayout layout;
+    // The title on the left; clinic and therapist to its right, each shrunk (then wrapped to two
+    // lines and cut) to the room beside the title, so no name runs into it.
+    const std::string title = "Visit report";
+    constexpr double kTitle = 17.0, kGap = 18.0;
+    const double title_w = text_width_pt(title, kTitle, FontWeight::Bold);
+    const double title_bottom =
+        add_field(layout, {{title}, kTitle, false}, FontWeight::Bold, kMargin, top, title_w, false);
+    const double right_x = kMargin + title_w + kGap, right_w = kRight - right_x;
+    double right_bottom = top;
+    if (!v.header.clinic.empty())
+        right_bottom =
+            add_field(layout, fit_text(v.header.clinic, right_w, {10.0, 7.0, 2}, FontWeight::Bold),
+                      FontWeight::Bold, right_x, right_bottom, right_w, true);
+    if (!v.header.therapist.empty())
+        right_bottom = add_field(
+            layout, fit_text("Therapist: " + v.header.therapist, right_w, {kBody, 6.5, 2}),
+            FontWeight::Regular, right_x, right_bottom + 1.0, right_w, true);
+    layout.rule_y_pt = std::max({top + 34.0, title_bottom + 4.0, right_bottom + 4.0});
+    // Subject and visit: a label and its value. The subject's code is never cut (two codes that
+    // differ only at their end must not print alike): it shrinks, then wraps.
+    const double facts_top = layout.rule_y_pt + 6.0 + 2.0;
+    const std::size_t n = v.sessions.size();
+    const std::pair<std::string, FitRule> facts[] = {
+        {v.subject_code, {kBody, 6.0, 0}},
+        {v.date + ", " + std::to_string(n) + (n == 1 ? " session" : " sessions"), {kBody, 6.0, 2}},
+    };
+    const char* labels[] = {"Subject", "Visit"};
+    double bottom = facts_top;
+    for (std::size_t i = 0; i < std::size(facts); ++i) {
+        const double x = i % 2 == 0 ? kMargin : kMargin + 260;
+        add_field(layout, {{labels[i]}, kBody, false}, FontWeight::Bold, x, facts_top,
+                  kValueOffset - 4.0, false);
+        const double value_w = std::min(190.0, kRight - (x + kValueOffset));
+        bottom = std::max(
+            bottom, add_field(layout, fit_text(facts[i].first, value_w, facts[i].second),
+                              FontWeight::Regular, x + kValueOffset, facts_top, value_w, false));
+    }
+    layout.bottom_pt = std::max(bottom + 2.0, layout.rule_y_pt + 23.0);
+    return layout;
+}
 
 std::vector<double> axis_ticks(double max_value, int about) {
     std::vector<double> ticks{0.0};
@@ -434,6 +469,25 @@ PdfDocument render_visit_report(const history::VisitReport& report, const Pressu
         body_map(c, unit);
         holds(c, unit);
         notes(c);
+    }
+    // A character the font cannot draw printed as the replacement mark: say so, and which.
+    if (const std::vector<char32_t>& replaced = pdf.replaced_characters(); !replaced.empty()) {
+        std::string which;
+        for (std::size_t i = 0; i < replaced.size() && i < kReplacedNamed; ++i)
+            which += (i == 0 ? "" : ", ") + code_point_name(replaced[i]);
+        if (replaced.size() > kReplacedNamed)
+            which += " and " + std::to_string(replaced.size() - kReplacedNamed) + " more";
+        const std::string note = utf8_of(kReplacementMark) + " marks a character that " +
+                                 kReportFontName +
+                                 ", the report's font, cannot draw or that is written right to "
+                                 "left (" +
+                                 which + "); the record keeps the text as it was typed.";
+        const std::vector<std::string> lines = wrapped(note, kFootnote, kRight - kMargin);
+        c.need(9.0 * static_cast<double>(lines.size()) + 4);
+        for (const std::string& line : lines) {
+            c.pdf.text(kMargin, c.y + 11, line, kFootnote, FontWeight::Regular, kGrey);
+            c.y += 9;
+        }
     }
     c.need(14);
     const int pages = pdf.page_count();

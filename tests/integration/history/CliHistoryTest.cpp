@@ -224,7 +224,7 @@ TEST(CliReport, ThePdfCarriesTheSessionsNumbersAsText) {
                                  << text.out;
     for (const char* expected :
          {"Praxis Nord", "A. Roth", "S1", "ALG-77", "Upper trapezius L", "390 400 410", "+90",
-          "real increase", "PTI 16100 kPa", "pain 3/10"})
+          "real increase", "PTI 16100 kPa", "step-ups 0, pain", "3/10"})
         EXPECT_NE(text.out.find(expected), std::string::npos) << expected << "\n" << text.out;
 }
 
@@ -266,12 +266,77 @@ TEST(CliReport, ThePdfMarksTheLabsMdcAndNamesItsSourceAndDate) {
     const auto pdf = dir / "report.pdf";
     const CommandRun r = cli("report --db " + db + " --subject S1 --pdf " + pdf.string());
     ASSERT_EQ(r.exit_code, 0) << r.out;
-    // The text objects of the PDF (Helvetica, WinAnsi: the dagger is byte 0x86, octal 206).
-    const std::string bytes = read(pdf);
-    EXPECT_NE(bytes.find("(no real change \\(95\\206\\))"), std::string::npos);
-    EXPECT_NE(bytes.find("(\\206 MDC of Upper trapezius L: this lab \\(2026-01-31\\): "
-                         "ICC\\(2,1\\) 0.88, 20 subjects; pilot.sqlite.)"),
-              std::string::npos);
+    // The text as a reader copies it (the embedded font's map back to Unicode).
+    const CommandRun text = run("pdftotext " + pdf.string() + " - 2>&1");
+    ASSERT_EQ(text.exit_code, 0) << text.out;
+    EXPECT_NE(text.out.find("no real change (95†)"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("† MDC of Upper trapezius L: this lab (2026-01-31): "
+                            "ICC(2,1) 0.88, 20 subjects; pilot.sqlite."),
+              std::string::npos)
+        << text.out;
+}
+
+// Issue 19 item 7: the report draws Greek and Cyrillic with an embedded font that maps back to
+// Unicode; a code it cannot draw is refused with the character named and exit 2, free text it
+// cannot draw is marked and named in a footnote.
+TEST(CliReport, GreekIsPrintedAndACodeTheFontCannotDrawIsRefusedWithExitTwo) {
+    const auto dir = scratch("report-scripts");
+    const std::string db = make_db(dir);
+    {
+        auto opened = SqliteStorage::open(db);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        for (const char* code : {"\u03a301", "\u039401", "\u4e2d01"}) {
+            SessionOpening o;
+            o.subject.code = code;
+            o.session.started_utc = "2026-02-10T09:00:00Z";
+            const RecordId s = opened.storage->open_session(o).id;
+            Trial t;
+            t.session_id = s;
+            t.site_id = opened.storage->find_site("upper_trapezius")->id;
+            t.index = 1;
+            t.ppt_kpa = 300;
+            t.valid = t.counted = true;
+            t.preset = "clinical";
+            t.target_rate_kpa_s = 30;
+            t.peak_kpa = 305;
+            t.signal_t_s = 11.5;
+            opened.storage->record_trial(t, ramp(300));
+        }
+        ASSERT_TRUE(opened.storage->flush(std::chrono::seconds(30)));
+    }
+    std::string texts[2];
+    for (int i = 0; i < 2; ++i) {
+        const auto pdf = dir / ("greek" + std::to_string(i) + ".pdf");
+        const CommandRun r = cli("report --db " + db + " --subject " +
+                                 (i == 0 ? "\u03a301" : "\u039401") + " --pdf " + pdf.string() +
+                                 " --clinic '\u6771\u4eac Clinic' --therapist '\u0418. "
+                                 "\u041f\u0435\u0442\u0440\u043e\u0432'");
+        ASSERT_EQ(r.exit_code, 0) << r.out;
+        texts[i] = run("pdftotext " + pdf.string() + " - 2>&1").out;
+        const CommandRun fonts = run("pdffonts " + pdf.string() + " 2>&1");
+        EXPECT_NE(fonts.out.find("+DejaVuSans "), std::string::npos) << fonts.out;
+        EXPECT_NE(fonts.out.find("CID TrueType      Identity-H       yes yes yes"),
+                  std::string::npos)
+            << fonts.out;
+    }
+    // Σ01 and Δ01 print as themselves (they both printed "?01" before).
+    EXPECT_NE(texts[0].find("\u03a301"), std::string::npos) << texts[0];
+    EXPECT_NE(texts[1].find("\u039401"), std::string::npos) << texts[1];
+    EXPECT_EQ(texts[0].find("?01"), std::string::npos) << texts[0];
+    EXPECT_NE(texts[0].find("Therapist: \u0418. \u041f\u0435\u0442\u0440\u043e\u0432"),
+              std::string::npos)
+        << texts[0];
+    EXPECT_NE(texts[0].find("\ufffd\ufffd Clinic"), std::string::npos) << texts[0];
+    EXPECT_NE(texts[0].find("(U+6771, U+4EAC)"), std::string::npos) << texts[0];
+
+    const auto refused = dir / "cjk.pdf";
+    const CommandRun r = cli("report --db " + db + " --subject \u4e2d01 --pdf " + refused.string());
+    EXPECT_EQ(r.exit_code, 2) << r.out;
+    EXPECT_NE(r.out.find("has '\u4e2d' (U+4E2D), which the report's font (DejaVu Sans) cannot "
+                         "draw"),
+              std::string::npos)
+        << r.out;
+    EXPECT_FALSE(std::filesystem::exists(refused));
 }
 
 TEST(CliReport, AnUnknownSessionIsRefused) {

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include "HistoryRecords.h"
+#include "PdfText.h"
 #include "algocore/history/SessionReport.h"
 #include "algocore/report/PdfDocument.h"
 #include "algocore/report/SessionReportPdf.h"
@@ -80,13 +81,17 @@ TEST(SessionReport, ThinningATraceKeepsItsPeak) {
 TEST(SessionReportPdf, CarriesEveryNumberAsText) {
     const std::string pdf = pdf_of(ReportCase(), history::PressureFormat());
     EXPECT_EQ(pdf.rfind("%PDF-1.4", 0), 0u);
-    for (const char* text : {"(Clinic Nord)", "(Therapist: A. Therapist)", "(S014)", "(AX-0042)",
-                             "(Upper trapezius L)", "(390 400 410)", "(400)", "(10)", "(+90)",
-                             "(real increase \\(47\\))", "(Dr Who)",
-                             "(Patient reports less neck pain since the last visit.)"})
-        EXPECT_NE(pdf.find(text), std::string::npos) << text;
-    EXPECT_NE(pdf.find("mean 276 kPa, PTI 25300 kPa\\267s, step-ups 2, pain 4/10"),
-              std::string::npos);
+    const algotest::PdfText text(pdf);
+    for (const char* shown :
+         {"Clinic Nord", "Therapist: A. Therapist", "S014", "AX-0042", "Upper trapezius L",
+          "390 400 410", "400", "10", "+90", "real increase (47)", "Dr Who",
+          "Patient reports less neck pain since the last visit."})
+        EXPECT_TRUE(text.has(shown)) << shown << "\n" << text.all();
+    // The hold's figures wrap (DejaVu Sans is wider than Helvetica was); none is cut.
+    EXPECT_TRUE(text.has("Band 250-300 kPa, target 90 s.  Duration 92 s, in band 85 s (92 %), "
+                         "mean 276 kPa, PTI 25300 kPa·s, step-ups 2, pain"))
+        << text.all();
+    EXPECT_TRUE(text.has("4/10"));
     EXPECT_NE(pdf.find("/Count 1 "), std::string::npos);
 }
 
@@ -101,35 +106,37 @@ TEST(SessionReportPdf, ALabsOwnMdcIsMarkedAndItsSourceAndDateAreInTheFootnote) {
     lab.computed_utc = "2026-01-20T08:00:00Z";
     c.r.records.site_mdc = {lab};
     c.h = history::SubjectHistory::build(c.r.records);
-    const std::string pdf = pdf_of(c, history::PressureFormat());
+    const algotest::PdfText text(pdf_of(c, history::PressureFormat()));
     // +90 kPa: a real increase against the built-in 47 kPa, within the lab's 120 (dagger).
-    EXPECT_NE(pdf.find("(no real change \\(120\\206\\))"), std::string::npos);
-    EXPECT_EQ(pdf.find("real increase"), std::string::npos);
-    EXPECT_NE(pdf.find("(\\206 MDC of Upper trapezius L: this lab \\(2026-01-20\\): "
-                       "ICC\\(2,1\\) 0.90, 20 subjects; lab.db.)"),
-              std::string::npos);
+    EXPECT_TRUE(text.has("no real change (120†)")) << text.all();
+    EXPECT_FALSE(text.contains("real increase"));
+    EXPECT_TRUE(text.has("† MDC of Upper trapezius L: this lab (2026-01-20): "
+                         "ICC(2,1) 0.90, 20 subjects; lab.db."))
+        << text.all();
     // Without a lab row the footnote names the built-in default and nothing is marked.
-    const std::string builtin = pdf_of(ReportCase(), history::PressureFormat());
-    EXPECT_NE(builtin.find("exceeds the site's MDC \\(in brackets\\): built-in default "
-                           "\\(Walton et al. 2011\\).)"),
-              std::string::npos);
-    EXPECT_EQ(builtin.find("\\206"), std::string::npos);
+    const algotest::PdfText builtin(pdf_of(ReportCase(), history::PressureFormat()));
+    EXPECT_TRUE(builtin.contains("exceeds the site's MDC (in brackets): built-in default "
+                                 "(Walton et al. 2011)."))
+        << builtin.all();
+    EXPECT_FALSE(builtin.contains("†"));
 }
 
 TEST(SessionReportPdf, PressuresFollowTheChosenUnit) {
-    const std::string pdf = pdf_of(ReportCase(), *history::PressureFormat::parse("kgf/cm2"));
-    EXPECT_NE(pdf.find("(4.08)"), std::string::npos); // 400 kPa
-    EXPECT_NE(pdf.find("pressures in kgf/cm\\262"), std::string::npos);
-    EXPECT_EQ(pdf.find("(400)"), std::string::npos);
+    const algotest::PdfText text(pdf_of(ReportCase(), *history::PressureFormat::parse("kgf/cm2")));
+    EXPECT_TRUE(text.has("4.08")); // 400 kPa
+    EXPECT_TRUE(text.contains("pressures in kgf/cm²"));
+    EXPECT_FALSE(text.has("400"));
 }
 
 TEST(PdfDocument, TextIsCutToFitItsWidth) {
     report::PdfDocument pdf;
     pdf.text_fitted(10, 10, "A very long site name that cannot fit", 10, 60);
-    const std::string bytes = pdf.bytes("t");
-    EXPECT_NE(bytes.find("...) Tj"), std::string::npos);
-    EXPECT_LE(report::text_width_pt("A very l...", 10), 60.0);
-    EXPECT_NEAR(report::text_width_pt("0", 10), 5.56, 1e-9);
+    const algotest::PdfText text(pdf.bytes("t"));
+    ASSERT_EQ(text.shown().size(), 1u);
+    EXPECT_EQ(text.shown()[0], "A very lo…");
+    EXPECT_LE(report::text_width_pt(text.shown()[0], 10), 60.0);
+    // DejaVu Sans: a digit is 1303/2048 em wide, 636 thousandths.
+    EXPECT_NEAR(report::text_width_pt("0", 10), 6.36, 1e-9);
 }
 
 namespace {
@@ -181,18 +188,19 @@ TEST(SessionReport, ThinningATraceBreaksItWhereTheSignalWasLost) {
 
 TEST(SessionReportPdf, AHoldWithASignalLossSaysWhenAndHowLongAndBreaksItsTrace) {
     const std::string pdf = pdf_with_unplugged_hold(true);
-    EXPECT_NE(pdf.find("(Signal lost 10.0 s at 0:20: the duration includes it; in band, mean "
-                       "and PTI are over the 30.0 s with signal.)"),
-              std::string::npos);
-    EXPECT_NE(pdf.find("(no signal)"), std::string::npos);
+    const algotest::PdfText text(pdf);
+    EXPECT_TRUE(text.contains("Signal lost 10.0 s at 0:20: the duration includes it; in band, "
+                              "mean and PTI are over the 30.0 s with signal."))
+        << text.all();
+    EXPECT_TRUE(text.has("no signal"));
     // Two pieces of trace line (the trace colour is set once per piece), not one across the gap.
     EXPECT_EQ(count_of(pdf, "0.10 0.30 0.70 RG"), 2u);
 }
 
 TEST(SessionReportPdf, AnOlderHoldsLossFoundInItsTraceIsSaidToBeInItsFigures) {
     const std::string pdf = pdf_with_unplugged_hold(false);
-    EXPECT_NE(pdf.find("(Signal lost 10.0 s at 0:20: recorded before Algoscope measured losses, "),
-              std::string::npos);
+    EXPECT_TRUE(algotest::PdfText(pdf).contains(
+        "Signal lost 10.0 s at 0:20: recorded before Algoscope measured losses, "));
     EXPECT_EQ(count_of(pdf, "0.10 0.30 0.70 RG"), 2u);
 }
 
@@ -212,19 +220,13 @@ TEST(VisitReport, PutsEverySessionOfTheDayInOrderAndNoEmptyThresholdsTable) {
     EXPECT_EQ(report->sessions[1].session->session.id, treatment);
     EXPECT_TRUE(report->sessions[1].rows.empty());
     EXPECT_EQ(report->sessions[1].holds.size(), 1u);
-    const std::string pdf =
-        report::render_visit_report(*report, history::PressureFormat()).bytes("t");
-    const auto count = [&pdf](const std::string& part) {
-        std::size_t n = 0;
-        for (auto at = pdf.find(part); at != std::string::npos; at = pdf.find(part, at + 1))
-            ++n;
-        return n;
-    };
+    const algotest::PdfText text(
+        report::render_visit_report(*report, history::PressureFormat()).bytes("t"));
     // One thresholds table (the first session's); the holds-only session has none.
-    EXPECT_EQ(count("(Thresholds per point)"), 1u);
-    EXPECT_EQ(count("(Session " + std::to_string(c.last) + ", "), 1u);
-    EXPECT_EQ(count("(Session " + std::to_string(treatment) + ", "), 1u);
-    EXPECT_NE(pdf.find("(" + day + ", 2 sessions)"), std::string::npos);
+    EXPECT_EQ(text.count_containing("Thresholds per point"), 1u);
+    EXPECT_EQ(text.count_containing("Session " + std::to_string(c.last) + ", "), 1u);
+    EXPECT_EQ(text.count_containing("Session " + std::to_string(treatment) + ", "), 1u);
+    EXPECT_TRUE(text.has(day + ", 2 sessions")) << text.all();
     EXPECT_FALSE(history::build_visit_report(c.h, "2025-01-01", {}, {}));
 }
 
@@ -238,8 +240,9 @@ TEST(VisitReport, AxisTicksAreRoundSteps) {
 TEST(VisitReportPdf, TraceAxesCarryReadableTicks) {
     const std::string pdf = pdf_of(ReportCase(), history::PressureFormat());
     // The 90 s hold at 275 kPa (peak 333): pressure ticks every 100 kPa, time every 20 s.
-    for (const char* tick : {"(100) Tj", "(200) Tj", "(300) Tj", "(0:20) Tj", "(1:20) Tj"})
-        EXPECT_NE(pdf.find(tick), std::string::npos) << tick;
+    const algotest::PdfText text(pdf);
+    for (const char* tick : {"100", "200", "300", "0:20", "1:20"})
+        EXPECT_TRUE(text.has(tick)) << tick;
     EXPECT_NE(pdf.find("/F1 8.00 Tf"), std::string::npos); // tick labels at 8 pt
 }
 
@@ -254,15 +257,15 @@ TEST(SessionReportPdf, TheRtAdjustedEstimateIsNamedAsAnEstimateBesideTheThreshol
     test.complete = true;
     c.r.records.reaction_tests.push_back(test);
     c.h = history::SubjectHistory::build(c.r.records);
-    const std::string pdf = pdf_of(c, history::PressureFormat());
+    const algotest::PdfText text(pdf_of(c, history::PressureFormat()));
     // 390/400/410 at 50 kPa/s with 300 ms: 375/385/395, mean 385; the thresholds stay.
-    EXPECT_NE(pdf.find("(RT-adjusted estimate \\(PPT - rate at button \\327 reaction time, "
-                       "reaction time 300 ms\\): an estimate beside"),
-              std::string::npos);
-    EXPECT_NE(pdf.find("(Upper trapezius L 385.)"), std::string::npos);
-    EXPECT_NE(pdf.find("(390 400 410)"), std::string::npos);
-    EXPECT_NE(pdf.find("(400)"), std::string::npos);
+    EXPECT_TRUE(text.contains("RT-adjusted estimate (PPT − rate at button × reaction time, "
+                              "reaction time 300 ms): an estimate beside"))
+        << text.all();
+    EXPECT_TRUE(text.has("Upper trapezius L 385."));
+    EXPECT_TRUE(text.has("390 400 410"));
+    EXPECT_TRUE(text.has("400"));
     // Without a reaction time there is no estimate to name.
-    EXPECT_EQ(pdf_of(ReportCase(), history::PressureFormat()).find("RT-adjusted"),
-              std::string::npos);
+    EXPECT_FALSE(
+        algotest::PdfText(pdf_of(ReportCase(), history::PressureFormat())).contains("RT-adjusted"));
 }

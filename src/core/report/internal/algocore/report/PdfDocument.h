@@ -1,11 +1,17 @@
 #pragma once
 // A small PDF 1.4 writer for reports, without Qt, so the CLI writes the same report headless
-// as the GUI. Text uses the standard Helvetica fonts with WinAnsi encoding, so every word of
-// the page can be extracted (pdftotext, screen readers, search). Coordinates are points
-// (1/72 in) from the top-left corner of an A4 page; the writer flips them for PDF.
+// as the GUI. Text is set in the report font (ReportFont.h), embedded as a subset that keeps
+// only the glyphs the pages use, with a map back to Unicode, so every word of the page can be
+// extracted (pdftotext, screen readers, search) in any script the font draws. A character it
+// cannot draw prints as the replacement mark and is listed (replaced_characters()), never
+// silently as "?". Coordinates are points (1/72 in) from the top-left corner of an A4 page;
+// the writer flips them for PDF.
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include "algocore/report/ReportFont.h"
+#include "algocore/report/TextFit.h"
 
 namespace algocore::report {
 
@@ -13,13 +19,6 @@ namespace algocore::report {
 struct Rgb {
     double r = 0.0, g = 0.0, b = 0.0;
 };
-
-/// Regular or bold Helvetica.
-enum class FontWeight { Regular, Bold };
-
-/// Width in points of UTF-8 text in Helvetica at size_pt (for fitting and alignment).
-double text_width_pt(std::string_view utf8, double size_pt,
-                     FontWeight weight = FontWeight::Regular);
 
 /// Pages of text and vector graphics, written as one PDF file.
 class PdfDocument {
@@ -34,7 +33,7 @@ public:
     /// Text with its baseline at (x, y).
     void text(double x_pt, double y_pt, std::string_view utf8, double size_pt,
               FontWeight weight = FontWeight::Regular, Rgb colour = {});
-    /// Text cut with "..." to fit max_width_pt.
+    /// Text cut with "…" to fit max_width_pt.
     void text_fitted(double x_pt, double y_pt, std::string_view utf8, double size_pt,
                      double max_width_pt, FontWeight weight = FontWeight::Regular, Rgb colour = {});
     /// Text ending at x_pt (numbers in table columns).
@@ -51,14 +50,29 @@ public:
     void stroke_ellipse(double cx_pt, double cy_pt, double rx_pt, double ry_pt, double width_pt,
                         Rgb colour = {});
 
+    /// The characters drawn as the replacement mark so far, each once, in order.
+    const std::vector<char32_t>& replaced_characters() const { return replaced_; }
+
     /// The PDF file's bytes, with the document title in its information dictionary.
     std::string bytes(std::string_view title) const;
     /// Writes the file with owner-only permissions; returns an error sentence or "".
     std::string save(const std::string& path, std::string_view title) const;
 
 private:
+    /// The glyphs of one weight the pages use, with the character each stands for.
+    struct GlyphsUsed {
+        std::vector<char32_t> character_of; ///< per glyph id; 0 = unused
+    };
     std::string& page();
+    std::string glyph_string(std::string_view utf8, FontWeight weight);
+    /// The font's Type0 dictionary, its descendant objects appended to `objects` (the first
+    /// of them gets object number first_object).
+    std::string font_objects(FontWeight weight, std::size_t first_object,
+                             std::vector<std::string>& objects) const;
+
     std::vector<std::string> pages_; ///< content streams
+    GlyphsUsed used_[2];             ///< regular, bold
+    std::vector<char32_t> replaced_;
 };
 
 } // namespace algocore::report

@@ -13,6 +13,33 @@
 
 namespace algocore::report {
 
+/// A box on the page in points from the top-left corner.
+struct Box {
+    double x = 0.0, y = 0.0, w = 0.0, h = 0.0;
+    bool overlaps(const Box& o) const {
+        return x < o.x + o.w && o.x < x + w && y < o.y + o.h && o.y < y + h;
+    }
+};
+
+/// One line of the report's header: its text fitted to its box (size shrunk, wrapped or cut as
+/// the field allows), set from the box's left edge or against its right edge.
+struct HeaderLine {
+    std::string text;
+    double size_pt = 0.0;
+    FontWeight weight = FontWeight::Regular;
+    bool right_aligned = false;
+    Box box; ///< the line's room: its text is never wider, the next line starts below it
+};
+
+/// The header of the first page (title, clinic, therapist, subject, visit) as laid out from
+/// top_pt down, and where the page goes on below it.
+struct HeaderLayout {
+    std::vector<HeaderLine> lines;
+    double rule_y_pt = 0.0; ///< the line under the title block
+    double bottom_pt = 0.0;
+};
+HeaderLayout visit_header_layout(const history::VisitReport& report, double top_pt);
+
 /// The report as a PDF document.
 PdfDocument render_visit_report(const history::VisitReport& report,
                                 const history::PressureFormat& unit);
