@@ -186,7 +186,7 @@ void point_table(Cursor& c, const PressureFormat& unit) {
     // The verdict is written out ("no real change (100)"): the figures make room for it.
     const Column cols[] = {
         {"Point", kMargin}, {"Trials", 278}, {"Mean", 308},        {"SD", 334},
-        {"CV %", 360},      {"L/R %", 388},  {"vs previous", 444}, {"Verdict (MDC)", kRight}};
+        {"CV %", 360},      {"L/R %", 393},  {"vs previous", 454}, {"Verdict (MDC)", kRight}};
     c.need(30);
     c.pdf.text(kMargin, c.y + 9, cols[0].title, kBody, FontWeight::Bold);
     for (std::size_t i = 1; i < std::size(cols); ++i)

@@ -56,6 +56,7 @@ private:
     Table glyf_;
     int units_per_em_ = 1000;
     int glyph_count_ = 0;
+    std::size_t hmtx_metrics_count_ = 0; ///< hhea's numberOfHMetrics
     Metrics metrics_;
 
     void read_tables();
