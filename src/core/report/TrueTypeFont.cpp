@@ -227,6 +227,9 @@ void TrueTypeFont::read_cmap() {
             const std::uint16_t delta = r.u16(deltas + 2 * s, "cmap");
             const std::uint16_t range = r.u16(ranges + 2 * s, "cmap");
             if (last < first || first == 0xFFFF) continue;
+            // Segments are sorted and apart (so a corrupt table cannot make this loop long).
+            if (s > 0 && first <= r.u16(ends + 2 * (s - 1), "cmap"))
+                throw FontError("the font's cmap has overlapping or unsorted ranges");
             for (char32_t c = first; c <= last; ++c) {
                 std::uint32_t glyph = 0;
                 if (range == 0) {

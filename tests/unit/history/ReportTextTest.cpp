@@ -4,6 +4,7 @@
 // refused; header fields fit their boxes; fitting is linear in the text's length.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <chrono>
 #include <fstream>
 #include <iterator>
@@ -279,4 +280,25 @@ TEST(TrueTypeFont, ATruncatedOrCorruptFontIsRefusedWithASentence) {
               "the font has PostScript (CFF) outlines; a TrueType font is needed");
     EXPECT_EQ(report::TrueTypeFont::parse(std::vector<std::uint8_t>(64, 0xAB)).error,
               "the file is not a TrueType font");
+    // Tables that lie: no widths, an unknown glyph-offset format.
+    const auto table_at = [&bytes](const char* tag) {
+        const std::size_t count = bytes[4] << 8 | bytes[5];
+        for (std::size_t i = 0; i < count; ++i) {
+            const std::uint8_t* record = bytes.data() + 12 + 16 * i;
+            if (std::equal(tag, tag + 4, record))
+                return std::size_t{record[8]} << 24 | std::size_t{record[9]} << 16 |
+                       std::size_t{record[10]} << 8 | record[11];
+        }
+        ADD_FAILURE() << "no " << tag;
+        return std::size_t{0};
+    };
+    std::vector<std::uint8_t> no_widths(bytes.begin(), bytes.end());
+    no_widths[table_at("hhea") + 34] = 0;
+    no_widths[table_at("hhea") + 35] = 0;
+    EXPECT_NE(report::TrueTypeFont::parse(no_widths).error.find("the font's hhea counts 0 widths"),
+              std::string::npos);
+    std::vector<std::uint8_t> bad_loca(bytes.begin(), bytes.end());
+    bad_loca[table_at("head") + 51] = 7;
+    EXPECT_EQ(report::TrueTypeFont::parse(bad_loca).error,
+              "the font's head names an unknown loca format 7");
 }
