@@ -254,6 +254,10 @@ void PptSeries::on_trial_finished() {
     const bool familiarisation = preset_.discard_first && record.number == 1;
     record.counted = record.result.valid && !familiarisation;
     if (!trial_->recording()) record.trace = trial_->trace();
+    // Presses while this trial waited for the baseline go with it (one cancelled arming's too).
+    record.presses_while_loaded.assign(
+        presses_.begin() + static_cast<std::ptrdiff_t>(presses_stored_), presses_.end());
+    presses_stored_ = presses_.size();
     trials_.push_back(std::move(record));
     next_is_retest_ = false;
     last_end_t_s_ = now_s_;

@@ -80,6 +80,23 @@ std::vector<SignalLossRecord> signal_losses_from_json(const std::string& text) {
     return losses;
 }
 
+std::string presses_while_loaded_json(const std::vector<PressWhileLoadedRecord>& presses) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& p : presses)
+        list.push_back({{"t_s", p.t_s}, {"pressure_kpa", p.pressure_kpa}});
+    return algoinput::json_text(list);
+}
+
+std::vector<PressWhileLoadedRecord> presses_while_loaded_from_json(const std::string& text) {
+    std::vector<PressWhileLoadedRecord> presses;
+    const auto list = nlohmann::json::parse(text, nullptr, false);
+    if (list.is_array())
+        for (const auto& p : list)
+            if (p.is_object())
+                presses.push_back({p.value("t_s", 0.0), p.value("pressure_kpa", 0.0)});
+    return presses;
+}
+
 std::string release_marks_json(const ReleaseMarks& marks) {
     return algoinput::json_text(
         nlohmann::json{{"marks_s", marks.marks_s}, {"detections_s", marks.detections_s}});

@@ -122,6 +122,9 @@ records::Trial Recorder::build_trial(const MeasuredPoint& point, const protocols
     r.signal_t_s = t.result.t_signal_s;
     r.peak_kpa = t.result.peak_kpa;
     r.rest_s = t.rest_s;
+    r.presses_while_loaded.emplace();
+    for (const protocols::PressWhileLoaded& press : t.presses_while_loaded)
+        r.presses_while_loaded->push_back({press.t_s, press.pressure_kpa});
     return r;
 }
 

@@ -13,6 +13,8 @@
 // Version 10: reaction-time tests with their cues; trials.rate_at_button_kpa_s.
 // Version 11: each hold's "release felt" marks and the release detector's prompts
 // (holds.release_marks, JSON; NULL for holds recorded before).
+// Version 12: the patient's presses while a trial waited for the loaded probe to lift
+// (trials.presses_while_loaded, JSON; NULL for trials recorded before).
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -293,6 +295,11 @@ constexpr const char* kVersion11 = R"sql(
 ALTER TABLE holds ADD COLUMN release_marks TEXT;
 )sql";
 
+// A trial without such a press stores []; NULL means it was recorded before they were kept.
+constexpr const char* kVersion12 = R"sql(
+ALTER TABLE trials ADD COLUMN presses_while_loaded TEXT;
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -407,6 +414,7 @@ const char* migration_sql(int to_version) {
     case 9: return kVersion9;
     case 10: return kVersion10;
     case 11: return kVersion11;
+    case 12: return kVersion12;
     default: return nullptr;
     }
 }

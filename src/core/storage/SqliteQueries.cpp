@@ -90,7 +90,8 @@ std::string trial_columns(const std::string& alias) {
                                 "rest_s",
                                 "excluded_reason",
                                 "uuid",
-                                "rate_at_button_kpa_s"})
+                                "rate_at_button_kpa_s",
+                                "presses_while_loaded"})
         out += (out.empty() ? "" : ", ") + (c == "counted" ? trial_counts_sql(alias) : alias + c);
     return out;
 }
@@ -159,6 +160,9 @@ Trial read_trial(SQLite::Statement& st, int first_column) {
     t.excluded_reason = st.getColumn(i++).getString(); // NULL reads as ""
     t.uuid = st.getColumn(i++).getString();
     if (!st.getColumn(i).isNull()) t.rate_at_button_kpa_s = st.getColumn(i).getDouble();
+    ++i;
+    if (!st.getColumn(i).isNull())
+        t.presses_while_loaded = presses_while_loaded_from_json(st.getColumn(i).getString());
     ++i;
     return t;
 }

@@ -106,7 +106,8 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
         db, "INSERT INTO trials (id, session_id, site_id, side, measure, trial_index, ppt_kpa, "
             "rate_kpa_s, target_rate_kpa_s, probe_cm2, valid, counted, flags, outcome, preset, "
             "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa, rest_s, uuid, "
-            "rate_at_button_kpa_s) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "rate_at_button_kpa_s, presses_while_loaded) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, t.id);
     st.bind(2, t.session_id);
     st.bind(3, t.site_id);
@@ -130,6 +131,10 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
     bind_optional(st, 21, t.rest_s);
     bind_record_uuid(st, 22, t.uuid);
     bind_optional(st, 23, t.rate_at_button_kpa_s);
+    if (t.presses_while_loaded)
+        st.bind(24, presses_while_loaded_json(*t.presses_while_loaded));
+    else
+        st.bind(24);
     st.exec();
     insert_trace(db, "trial_traces", "trial_id", t.id, w.sample_count, w.blob);
 }

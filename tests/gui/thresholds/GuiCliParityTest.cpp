@@ -51,9 +51,14 @@ Sample at(double t_s, double kpa, bool patient_button) {
     return s;
 }
 
-// Three DFNS trials 40 s apart (rest 30 s): 0.5 s at rest, a 50 kPa/s ramp, the patient
-// button held for 0.2 s from the threshold on while the pressure goes on 30 kPa, a release,
-// and rest. Thresholds 380, 400 and 420 kPa.
+// Started while the probe is loaded (73 kPa) and the patient presses at 0.4 s: that press is
+// an event stored with the first trial. Then three DFNS trials 40 s apart (rest 30 s): 0.5 s
+// at rest, a 50 kPa/s ramp, the patient button held for 0.2 s from the threshold on while the
+// pressure goes on 30 kPa, a release, and rest. Thresholds 380, 400 and 420 kPa.
+constexpr double kLoadedS = 1.0;
+constexpr double kLoadedKpa = 73.0;
+constexpr double kPressedWhileLoadedS = 0.4;
+
 std::vector<Sample> three_trials() {
     std::vector<Sample> out;
     double t = 0.0;
@@ -61,8 +66,10 @@ std::vector<Sample> three_trials() {
         out.push_back(at(t, kpa, button));
         t += 1.0 / kRateHz;
     };
+    while (t < kLoadedS - 1e-9)
+        add(kLoadedKpa, t >= kPressedWhileLoadedS - 1e-9 && t < kPressedWhileLoadedS + 0.1);
     for (int trial = 0; trial < 3; ++trial) {
-        const double start_s = trial * 40.0;
+        const double start_s = kLoadedS + trial * 40.0;
         const double threshold_kpa = 380.0 + 20.0 * trial;
         while (t < start_s + 0.5)
             add(0.0, false);
@@ -90,7 +97,8 @@ std::vector<std::string> queries() {
     q.push_back(
         "SELECT site.key, side, trial_index, ppt_kpa, rate_kpa_s, target_rate_kpa_s, t.probe_cm2, "
         "valid, counted, flags, outcome, preset, t.calibration_id, in_corridor_pct, "
-        "ramp_start_t_s, signal_t_s, peak_kpa, measure, rest_s FROM trials t JOIN sites site ON "
+        "ramp_start_t_s, signal_t_s, peak_kpa, measure, rest_s, rate_at_button_kpa_s, "
+        "presses_while_loaded FROM trials t JOIN sites site ON "
         "site.id = t.site_id ORDER BY t.id");
     q.push_back("SELECT sample_count, samples FROM trial_traces ORDER BY trial_id");
     return q;
@@ -205,6 +213,15 @@ private Q_SLOTS:
         QCOMPARE(trials.size(), std::size_t{3});
         QCOMPARE(trials[0], "round(ppt_kpa, 6)=" + parity::hex_float(380.0) + "|counted=1|");
         QCOMPARE(trials[2], "round(ppt_kpa, 6)=" + parity::hex_float(420.0) + "|counted=1|");
+        // The press while the probe was loaded is an event of the first trial, not nothing.
+        const auto presses = parity::rows(
+            cli_db, "SELECT trial_index, json_array_length(presses_while_loaded) AS n, "
+                    "round(json_extract(presses_while_loaded, '$[0].t_s'), 3) AS t_s, "
+                    "json_extract(presses_while_loaded, '$[0].pressure_kpa') AS kpa "
+                    "FROM trials ORDER BY id");
+        QCOMPARE(presses[0], "trial_index=1|n=1|t_s=" + parity::hex_float(0.4) +
+                                 "|kpa=" + parity::hex_float(73.0) + "|");
+        QCOMPARE(presses[1], std::string("trial_index=2|n=0|t_s=NULL|kpa=NULL|"));
     }
 
     // One correction engine: excluding trial 2 on the page and with `trials exclude` stores

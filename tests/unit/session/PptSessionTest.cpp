@@ -227,4 +227,11 @@ TEST_F(PptFixture, StartedWhileLoadedItSaysSoAndKeepsThePressAsAnEvent) {
     ASSERT_EQ(ppt.rows().size(), 1u);
     EXPECT_NEAR(ppt.rows()[0].trial.result.ppt_kpa, 300.0, 0.5);
     EXPECT_TRUE(ppt.take_presses_while_loaded().empty());
+    // Both presses are stored as events of the trial that waited, time and pressure.
+    ASSERT_TRUE(wb.storage()->flush(std::chrono::seconds(5)));
+    const auto stored = wb.storage()->trials_of(wb.visit().session_id());
+    ASSERT_EQ(stored.size(), 1u);
+    ASSERT_TRUE(stored[0].presses_while_loaded.has_value());
+    EXPECT_EQ(*stored[0].presses_while_loaded,
+              (std::vector<records::PressWhileLoadedRecord>{{2.01, 180.0}, {2.03, 181.0}}));
 }

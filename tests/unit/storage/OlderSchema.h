@@ -2,7 +2,8 @@
 // Turns a database written by the current code back into what schema version 6 left: no
 // record identities (uuid columns and their indexes), no database_identity table and no
 // shared-study outbox (version 8), no holds.signal_losses (version 9), no reaction-time
-// tests or trials.rate_at_button_kpa_s (version 10) and no holds.release_marks (version 11).
+// tests or trials.rate_at_button_kpa_s (version 10), no holds.release_marks (version 11) and
+// no trials.presses_while_loaded (version 12).
 // Tests of migrations from older files start from it.
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -30,8 +31,9 @@ inline void undo_record_identities(SQLite::Database& db) {
     // Version 10's reaction-time tests and each trial's rate at the button.
     db.exec("DROP TABLE reaction_cues; DROP TABLE reaction_tests; "
             "ALTER TABLE trials DROP COLUMN rate_at_button_kpa_s");
-    // Version 11's column (holds' release marks).
+    // Version 11's column (holds' release marks) and version 12's (presses while loaded).
     db.exec("ALTER TABLE holds DROP COLUMN release_marks");
+    db.exec("ALTER TABLE trials DROP COLUMN presses_while_loaded");
     db.exec("DROP TABLE database_identity; PRAGMA user_version = 6");
 }
 

@@ -383,3 +383,42 @@ TEST(SqliteStorage, AHoldKeepsItsReleaseMarksAndPromptsAndAnOlderHoldSaysTheyWer
     EXPECT_EQ(st.getColumn(0).getString(),
               R"({"detections_s":[13.75,44.0,50.5],"marks_s":[12.5,31.25]})");
 }
+
+TEST(SqliteStorage, ATrialKeepsThePressesWhileLoadedAndAnOlderTrialSaysTheyWereNotRecorded) {
+    algotest::TempDir dir;
+    Recorded r;
+    RecordId pressed = 0, none = 0;
+    {
+        auto db = open_or_fail(dir.file("study.db"));
+        r = record_a_session(*db); // its trial has no presses_while_loaded: as before schema 12
+        Trial t = algotest::trial_at(r.session, r.site, BodySide::Left, 2, 380.0);
+        t.presses_while_loaded = std::vector<PressWhileLoadedRecord>{{0.4, 73.0}, {1.25, 180.5}};
+        pressed = db->record_trial(t, algotest::ramp_trace(500, 50.0, 1.0)).id;
+        t = algotest::trial_at(r.session, r.site, BodySide::Left, 3, 390.0);
+        t.presses_while_loaded = std::vector<PressWhileLoadedRecord>{}; // none while it waited
+        none = db->record_trial(t, algotest::ramp_trace(500, 50.0, 1.0)).id;
+        EXPECT_EQ(db->close(), 0u);
+    }
+    auto db = open_or_fail(dir.file("study.db"));
+    const auto trials = db->trials_of(r.session);
+    ASSERT_EQ(trials.size(), 3u);
+    for (const Trial& t : trials) {
+        if (t.id == r.trial) {
+            EXPECT_FALSE(t.presses_while_loaded.has_value());
+        } else if (t.id == pressed) {
+            ASSERT_TRUE(t.presses_while_loaded.has_value());
+            EXPECT_EQ(*t.presses_while_loaded,
+                      (std::vector<PressWhileLoadedRecord>{{0.4, 73.0}, {1.25, 180.5}}));
+        } else {
+            EXPECT_EQ(t.id, none);
+            ASSERT_TRUE(t.presses_while_loaded.has_value());
+            EXPECT_TRUE(t.presses_while_loaded->empty());
+        }
+    }
+    SQLite::Database raw(dir.file("study.db"), SQLite::OPEN_READONLY);
+    SQLite::Statement st(raw, "SELECT presses_while_loaded FROM trials WHERE id = ?");
+    st.bind(1, pressed);
+    ASSERT_TRUE(st.executeStep());
+    EXPECT_EQ(st.getColumn(0).getString(),
+              R"([{"pressure_kpa":73.0,"t_s":0.4},{"pressure_kpa":180.5,"t_s":1.25}])");
+}

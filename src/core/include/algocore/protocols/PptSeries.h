@@ -42,6 +42,9 @@ struct PptSeriesTrial {
     std::optional<double> rest_s;
     PptTrialResult result;
     std::vector<Sample> trace; ///< ramp start to release (see PptTrial::trace)
+    /// The patient's presses while this trial (or an arming cancelled before it) waited for
+    /// the loaded probe to lift: no threshold, but events stored with the trial.
+    std::vector<PressWhileLoaded> presses_while_loaded;
 };
 
 /// Runs a series. Time comes only from samples and event timestamps.
@@ -106,6 +109,7 @@ private:
     std::vector<PptSeriesTrial> trials_;
     std::vector<PressWhileLoaded> presses_;
     std::size_t presses_collected_ = 0; ///< of trial_'s presses
+    std::size_t presses_stored_ = 0;    ///< of presses_, handed over with a finished trial
     std::size_t reported_ = 0;
     double now_s_ = 0.0;
     double rest_until_s_ = 0.0;

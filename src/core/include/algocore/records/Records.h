@@ -108,6 +108,20 @@ enum class TrialMeasure { Ppt, Tolerance };
 const char* to_string(TrialMeasure measure); ///< "ppt", "tolerance"
 bool parse_measure(const std::string& text, TrialMeasure& out);
 
+/// The patient pressed while a trial waited for the loaded probe to lift (mirrors
+/// protocols::PressWhileLoaded): when (session clock) and at what pressure.
+struct PressWhileLoadedRecord {
+    double t_s = 0.0;
+    double pressure_kpa = 0.0;
+    bool operator==(const PressWhileLoadedRecord&) const = default;
+};
+/// A trial's presses while loaded as stored (trials.presses_while_loaded):
+/// `[{"t_s":3.5,"pressure_kpa":73.0}]`.
+std::string presses_while_loaded_json(const std::vector<PressWhileLoadedRecord>& presses);
+/// The stored text read back; malformed text reads as none (the column is only ever written
+/// by presses_while_loaded_json).
+std::vector<PressWhileLoadedRecord> presses_while_loaded_from_json(const std::string& text);
+
 /// One pain-pressure-threshold (or pain-tolerance) trial.
 struct Trial {
     RecordId id = kNoRecord;
@@ -141,6 +155,10 @@ struct Trial {
     /// Why someone excluded the trial afterwards ("patient moved"); empty when it is not
     /// excluded. An excluded trial is kept and shown, never counted (see session::Corrections).
     std::string excluded_reason;
+    /// The patient's presses while the trial waited for the loaded probe to lift (session
+    /// clock; the ramp they ended was not seen from baseline, so no threshold): kept as events.
+    /// Empty when there were none; nullopt for trials stored before schema 12.
+    std::optional<std::vector<PressWhileLoadedRecord>> presses_while_loaded = {};
     std::string uuid = {}; ///< global identity, see RecordId
 };
 
