@@ -4,7 +4,7 @@
 # enough to reach the state a therapist sees (a trial series, a hold under way, an attempt).
 # History and Treatment show a demo subject with six stored sessions (made by
 # algoscope-demo-history); the retest prompt comes from the Thresholds page test, which
-# stages an invalid trial.
+# stages an invalid trial, and the reaction-time result from the reaction-time page test.
 # Usage: scripts/screenshots.sh [build-dir]   (default: build)
 set -eu
 build=${1:-build}
@@ -45,3 +45,6 @@ for size in 1024x640 1280x800 1920x1080; do
 done
 ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/thresholds/ThresholdsPageTest" \
     AnInvalidTrialPromptsARetestWithoutADialog >/dev/null
+# The reaction-time result and every trial's RT-adjusted estimate (the page's own test runs
+# the test with the simulator's reacting subject).
+ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/thresholds/ReactionTimePageTest" >/dev/null

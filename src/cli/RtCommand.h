@@ -1,7 +1,9 @@
 #pragma once
 // algoscope-cli rt as a function, so tests can drive it on the simulator and compare what it
 // prints with what it stored.
+#include <cstdint>
 #include <iosfwd>
+#include <optional>
 
 #include "Measuring.h"
 
@@ -9,7 +11,9 @@ namespace cli_rt {
 
 struct Options {
     cli_measuring::Common common;
-    int trials = 10;  ///< counted answers
+    int trials = 10; ///< counted answers
+    /// Seed of the random cue intervals (--seed); none: a new one from the clock per test.
+    std::optional<std::uint64_t> seed;
     bool json = true; ///< the output is always JSON lines (--json is accepted)
 };
 

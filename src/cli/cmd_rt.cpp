@@ -45,8 +45,8 @@ void run(const Options& o, session::Workbench& wb, const cli_measuring::FrameSou
     protocols::ReactionTimeConfig config;
     config.trials = o.trials;
     // Cue intervals differ from one test to the next; the engine stays deterministic.
-    config.seed =
-        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count());
+    config.seed = o.seed.value_or(
+        static_cast<std::uint64_t>(std::chrono::steady_clock::now().time_since_epoch().count()));
     cli_measuring::prepare(wb, o.common, "researcher", false);
 
     if (connect) connect(wb);
@@ -131,6 +131,9 @@ void register_rt_command(CLI::App& app) {
               "argument, 3 device, 4 not stored, 5 timed out");
     cli_measuring::add_common_options(cmd, o->common, false);
     cmd->add_option("--trials", o->trials, "Counted answers after 2 practice ones (default 10)");
+    cmd->add_option("--seed", o->seed,
+                    "Seed of the random intervals between cues (default: a new one per test; "
+                    "give one to repeat a test's cue times)");
     cmd->add_flag("--json", o->json, "JSON lines (the output is always JSON lines)");
     cmd->callback([o] {
         cli_measuring::run_guarded("rt", [&] {

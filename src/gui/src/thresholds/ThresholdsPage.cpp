@@ -1,6 +1,7 @@
 #include "algogui/thresholds/ThresholdsPage.h"
 
 #include <QApplication>
+#include <QDateTime>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QPushButton>
@@ -17,8 +18,10 @@
 #include "algogui/PlotFactory.h"
 #include "algogui/RampRateGauge.h"
 #include "algogui/ScrollColumn.h"
+#include "algogui/thresholds/CueFlash.h"
 #include "algogui/thresholds/PointSummaryView.h"
 #include "algogui/thresholds/ProtocolForm.h"
+#include "algogui/thresholds/ReactionTimePanel.h"
 #include "algogui/thresholds/RunControls.h"
 #include "algogui/thresholds/SessionForm.h"
 #include "algogui/thresholds/SitePicker.h"
@@ -65,14 +68,42 @@ ThresholdsPage::ThresholdsPage(algocore::session::Workbench& workbench, LiveFeed
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(splitter);
 
+    // The whole page flashes for a host cue of the reaction-time test.
+    flash_ = new CueFlash(this);
+
+    // The pain key and Esc run a trial, and answer (or stop) a reaction-time test.
     trial_keys_ = new TrialKeys(
         [this] {
-            return isVisible() && session().run_state().series == PptSeriesState::TrialRunning;
+            return isVisible() && (session().run_state().series == PptSeriesState::TrialRunning ||
+                                   workbench_.reaction().running());
         },
         this);
-    connect(trial_keys_, &TrialKeys::painKeyPressed, this,
-            [this] { signal_pain(PainSignalSource::Keyboard); });
-    connect(trial_keys_, &TrialKeys::abortKeyPressed, run_, &RunControls::abortRequested);
+    connect(trial_keys_, &TrialKeys::painKeyPressed, this, [this] {
+        if (workbench_.reaction().running()) {
+            workbench_.reaction().host_press(now_s());
+            refresh();
+        } else {
+            signal_pain(PainSignalSource::Keyboard);
+        }
+    });
+    connect(trial_keys_, &TrialKeys::abortKeyPressed, this, [this] {
+        if (workbench_.reaction().running()) {
+            workbench_.reaction().stop();
+            refresh();
+        } else {
+            Q_EMIT run_->abortRequested();
+        }
+    });
+    connect(reaction_, &ReactionTimePanel::startRequested, this,
+            &ThresholdsPage::on_reaction_start);
+    connect(reaction_, &ReactionTimePanel::stopRequested, this, [this] {
+        workbench_.reaction().stop();
+        refresh();
+    });
+    connect(reaction_, &ReactionTimePanel::subjectPressed, this, [this] {
+        workbench_.reaction().host_press(now_s());
+        refresh();
+    });
     connect(run_, &RunControls::painKeyChanged, this,
             [this](int key) { trial_keys_->set_pain_key(key); });
     connect(run_, &RunControls::painSignalled, this,
@@ -150,6 +181,7 @@ QWidget* ThresholdsPage::build_run_column() {
     auto* layout = new QVBoxLayout(column);
     layout->setContentsMargins(0, 0, 0, 0);
     run_ = new RunControls(column);
+    reaction_ = new ReactionTimePanel(column);
     plot_ = make_pressure_plot(column);
     plot_->set_window_s(kPlotWindowS);
     plot_->widget()->setMinimumHeight(170);
@@ -163,6 +195,7 @@ QWidget* ThresholdsPage::build_run_column() {
     });
     summary_ = new PointSummaryView(column);
     layout->addWidget(run_);
+    layout->addWidget(reaction_);
     layout->addWidget(plot_->widget(), 4);
     layout->addWidget(gauge_);
     layout->addWidget(table_, 1);
@@ -234,10 +267,35 @@ void ThresholdsPage::on_start(bool skip_rest) {
     // Starting a trial should not need a trip to the forms when they are filled in.
     if (!workbench_.visit().visit()) on_session();
     if (!session().site()) on_point_chosen(site_picker_->site_key(), site_picker_->side());
+    if (workbench_.reaction().running()) {
+        hint_ = tr("the reaction-time test is running: stop it first");
+        refresh();
+        return;
+    }
     hint_ = QString::fromStdString(session().start_trial(now_s(), skip_rest));
     // A text field left with the focus would keep the pain key as text: the trial takes it.
     if (QWidget* focus = QApplication::focusWidget(); focus && isAncestorOf(focus))
         run_->setFocus();
+    refresh();
+}
+
+// The reaction-time test of the visit's subject: the same ReactionTimeSession as
+// `algoscope-cli rt`; the result is stored with the visit's session (Workbench).
+void ThresholdsPage::on_reaction_start() {
+    if (!workbench_.visit().visit()) on_session();
+    if (!workbench_.visit().visit()) {
+        reaction_problem_ = hint_;
+        refresh();
+        return;
+    }
+    algocore::protocols::ReactionTimeConfig config;
+    // Cue intervals differ from one test to the next; the engine stays deterministic.
+    config.seed =
+        reaction_seed_.value_or(static_cast<std::uint64_t>(QDateTime::currentMSecsSinceEpoch()));
+    reaction_problem_ = QString::fromStdString(workbench_.start_reaction_test(config));
+    // The pain key answers the cue: a text field must not keep it.
+    if (QWidget* focus = QApplication::focusWidget(); focus && isAncestorOf(focus))
+        reaction_->setFocus();
     refresh();
 }
 

@@ -8,7 +8,9 @@
 #include "algocore/storage/SiteLibrary.h"
 #include "algogui/Banner.h"
 #include "algogui/RampRateGauge.h"
+#include "algogui/thresholds/CueFlash.h"
 #include "algogui/thresholds/PointSummaryView.h"
+#include "algogui/thresholds/ReactionTimePanel.h"
 #include "algogui/thresholds/RunControls.h"
 #include "algogui/thresholds/SitePicker.h"
 #include "algogui/thresholds/ThresholdsPage.h"
@@ -24,11 +26,37 @@ void ThresholdsPage::refresh() {
     const auto run = model.run_state();
     run_->show_run(run, hint_);
     const auto rows = model.rows();
-    table_->show_rows(rows, algocore::session::superseded_rows(rows, model.preset().name));
+    std::vector<std::optional<double>> estimates;
+    for (const auto& row : rows)
+        estimates.push_back(model.rt_adjusted_kpa(row));
+    table_->show_rows(rows, algocore::session::superseded_rows(rows, model.preset().name),
+                      estimates, model.reaction_time_ms());
     summary_->show_result(model.result(), model.preset().aggregate);
     gauge_->show_rate(run.ramp_rate_kpa_s, run.trial == PptTrialState::Ramping);
     refresh_plot();
     refresh_map();
+    refresh_reaction();
+}
+
+void ThresholdsPage::refresh_reaction() {
+    auto& test = workbench_.reaction();
+    // A host cue is given here: the page flashes and beeps, stamped when it was asked for.
+    if (const auto cue = test.take_host_cue()) {
+        flash_->flash(static_cast<int>(test.test()->config().cue_duration_s * 1000.0));
+        test.host_cue_shown(*cue, now_s());
+    }
+    QString problem = reaction_problem_;
+    if (problem.isEmpty() && test.result() && !test.result()->cues.empty()) {
+        const bool stored = workbench_.reaction_record().id != algocore::records::kNoRecord;
+        problem = !stored ? tr("NOT STORED: %1")
+                                .arg(QString::fromStdString(workbench_.visit().last_problem()))
+                  : test.result()->summary.complete
+                      ? tr("stored with the session; the trials' estimates use it")
+                      : tr("stored with the session as incomplete");
+    }
+    reaction_->show_test(
+        test, session().run_state().series != algocore::protocols::PptSeriesState::TrialRunning,
+        problem);
 }
 
 void ThresholdsPage::refresh_plot() {

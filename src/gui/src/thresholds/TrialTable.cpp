@@ -3,6 +3,7 @@
 #include <QHeaderView>
 #include <QSignalBlocker>
 
+#include "algocore/protocols/ReactionAdjustment.h"
 #include "algogui/Theme.h"
 
 namespace algogui {
@@ -55,15 +56,32 @@ TrialTable::TrialTable(QWidget* parent)
 void TrialTable::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
     setHorizontalHeaderLabels({tr("Trial"), tr("PPT (%1)").arg(unit.symbol),
-                               tr("Rate (%1/s)").arg(unit.symbol), tr("In corridor"), tr("Flags"),
-                               tr("Valid"), tr("Stored")});
+                               tr("RT-adj. estimate\n(%1)").arg(unit.symbol),
+                               tr("Rate (%1/s)").arg(unit.symbol),
+                               tr("Rate at button\n(%1/s)").arg(unit.symbol), tr("In corridor"),
+                               tr("Flags"), tr("Valid"), tr("Stored")});
+    // The estimate is labelled as one, with its formula and its limit, wherever it is shown.
+    horizontalHeaderItem(Estimate)->setToolTip(
+        tr("%1 = %2: an estimate beside the threshold, never in its place (a "
+           "motor reaction to a cue is not the latency of pain perception)")
+            .arg(QString::fromUtf8(algocore::protocols::kRtAdjustedName),
+                 QString::fromUtf8(algocore::protocols::kRtAdjustedFormula)));
+    horizontalHeaderItem(RateAtButton)
+        ->setToolTip(tr("Slope over the last second before the button; marked when it is off "
+                        "the target rate by more than ±25 %"));
     refill();
 }
 
-void TrialTable::show_rows(const std::vector<PptTrialRow>& rows, std::vector<bool> superseded) {
+void TrialTable::show_rows(const std::vector<PptTrialRow>& rows, std::vector<bool> superseded,
+                           std::vector<std::optional<double>> estimates,
+                           std::optional<double> reaction_ms) {
     rows_ = rows;
     superseded_ = std::move(superseded);
     superseded_.resize(rows_.size(), false);
+    estimates_ = std::move(estimates);
+    estimates_.resize(rows_.size());
+    reaction_ms_ = reaction_ms;
+    setColumnHidden(Estimate, !reaction_ms_);
     refill();
 }
 
@@ -88,6 +106,8 @@ void TrialTable::refill() {
     QString now = fingerprint(rows_, unit_);
     for (bool earlier : superseded_)
         now += earlier ? QLatin1Char('e') : QLatin1Char('.');
+    for (const auto& estimate : estimates_)
+        now += QStringLiteral(":%1").arg(estimate ? *estimate : -1.0);
     if (now == shown_) return;
     shown_ = now;
     setRowCount(static_cast<int>(rows_.size()));
@@ -116,9 +136,20 @@ void TrialTable::refill() {
             const QString why = tr("excluded: %1").arg(QString::fromStdString(row.excluded_reason));
             flags = flags.isEmpty() ? why : why + QStringLiteral(", ") + flags;
         }
+        const auto& estimate = estimates_[static_cast<std::size_t>(r)];
+        const QString estimated =
+            estimate ? QStringLiteral("≈ ") + unit_.format(*estimate) : QStringLiteral("—");
+        QString at_button = QStringLiteral("—");
+        if (result.rate_at_button_kpa_s) {
+            at_button = unit_.format(*result.rate_at_button_kpa_s);
+            if (result.flags & algocore::protocols::kRateAtButton)
+                at_button += tr(" (off > ±25 %)");
+        }
         const QStringList cells = {number,
                                    ppt,
+                                   estimated,
                                    unit_.format(result.rate_kpa_s),
+                                   at_button,
                                    QStringLiteral("%1 %").arg(result.in_corridor_pct, 0, 'f', 0),
                                    flags,
                                    valid,

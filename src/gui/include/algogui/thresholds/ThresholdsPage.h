@@ -6,9 +6,11 @@
 // the page forwards the operator's actions and draws the session's state. Nothing here judges a
 // trial, builds a record or waits for the database.
 #include <QWidget>
+#include <cstdint>
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <utility>
@@ -25,9 +27,11 @@
 namespace algogui {
 
 class Banner;
+class CueFlash;
 class LiveFeed;
 class PointSummaryView;
 class ProtocolForm;
+class ReactionTimePanel;
 class RampRateGauge;
 class RunControls;
 class SessionForm;
@@ -66,6 +70,11 @@ public:
     TrialTable& trial_table() { return *table_; }
     TrialExclusionButton& exclude_button() { return *exclude_; }
     PointSummaryView& summary() { return *summary_; }
+    ReactionTimePanel& reaction_panel() { return *reaction_; }
+    CueFlash& cue_flash() { return *flash_; }
+    /// The seed of the reaction-time test's random cue intervals (tests; by default a new one
+    /// from the clock for every test).
+    void set_reaction_seed(std::optional<std::uint64_t> seed) { reaction_seed_ = seed; }
     SubjectForm& subject_form() { return *subject_form_; }
     SessionForm& session_form() { return *session_form_; }
     ProtocolForm& protocol_form() { return *protocol_form_; }
@@ -96,6 +105,8 @@ private:
     void on_custom_point(BodyView view, QPointF fraction, int side);
     void on_custom_named();
     void on_start(bool skip_rest);
+    void on_reaction_start();
+    void refresh_reaction();
     void on_preset_edited();
     void on_device_status();
     void export_data();
@@ -110,6 +121,8 @@ private:
     std::function<double()> clock_;
     double latest_t_s_ = 0.0;
     QString hint_;
+    QString reaction_problem_;
+    std::optional<std::uint64_t> reaction_seed_;
     bool demo_ = false; // the demo measures the other side when a series is complete
     std::vector<algocore::records::Site> sites_;
     std::map<std::pair<std::string, algocore::records::BodySide>, BodyMapValue> stored_latest_;
@@ -131,6 +144,8 @@ private:
     std::unique_ptr<PressurePlot> plot_;
     RampRateGauge* gauge_ = nullptr;
     TrialKeys* trial_keys_ = nullptr;
+    ReactionTimePanel* reaction_ = nullptr;
+    CueFlash* flash_ = nullptr;
 };
 
 } // namespace algogui

@@ -1,9 +1,12 @@
 #pragma once
-// The trials at the selected point: number, threshold, actual rate, % of the ramp inside the
-// corridor, flags, valid and counted, and whether it is stored. Invalid rows are tinted and
+// The trials at the selected point: number, threshold, the RT-adjusted estimate beside it
+// (labelled an estimate, shown only when the subject has a reaction time), actual rate, the
+// rate at the button (marked when off the target by more than ±25 %), % of the ramp inside
+// the corridor, flags, valid and counted, and whether it is stored. Invalid rows are tinted and
 // say why in words, so the table is readable without colour; a trial the examiner excluded
 // says "excluded" and why. A row can be selected (to exclude that trial).
 #include <QTableWidget>
+#include <optional>
 #include <vector>
 
 #include "algocore/session/PptSession.h"
@@ -17,14 +20,29 @@ using algocore::session::PptTrialRow;
 class TrialTable : public QTableWidget {
     Q_OBJECT
 public:
-    enum Column { Trial, Ppt, Rate, InCorridor, Flags, Valid, Stored, ColumnCount };
+    enum Column {
+        Trial,
+        Ppt,
+        Estimate,
+        Rate,
+        RateAtButton,
+        InCorridor,
+        Flags,
+        Valid,
+        Stored,
+        ColumnCount
+    };
 
     explicit TrialTable(QWidget* parent = nullptr);
 
     void set_unit(const DisplayUnit& unit);
     /// Replaces the rows (only touches the table when something changed); superseded says,
-    /// per row, which are of an earlier series that does not count (session/PointRows.h).
-    void show_rows(const std::vector<PptTrialRow>& rows, std::vector<bool> superseded = {});
+    /// per row, which are of an earlier series that does not count (session/PointRows.h);
+    /// estimates, per row, the RT-adjusted estimate (PptSession::rt_adjusted_kpa) made with
+    /// reaction_ms (no reaction time: the estimate column is hidden).
+    void show_rows(const std::vector<PptTrialRow>& rows, std::vector<bool> superseded = {},
+                   std::vector<std::optional<double>> estimates = {},
+                   std::optional<double> reaction_ms = {});
     /// The text of a cell (tests).
     QString cell_text(int row, Column column) const;
     /// The selected stored trial, or null (a trial not stored yet cannot be selected).
@@ -41,6 +59,8 @@ private:
     DisplayUnit unit_;
     std::vector<PptTrialRow> rows_;
     std::vector<bool> superseded_;
+    std::vector<std::optional<double>> estimates_;
+    std::optional<double> reaction_ms_;
     QString shown_; // fingerprint of what is on screen
     algocore::records::RecordId selected_record_ = algocore::records::kNoRecord; // the selection
 };
