@@ -46,4 +46,16 @@ std::optional<double> reaction_ms_for(const std::vector<records::ReactionTest>& 
     return test ? test->median_ms : std::nullopt;
 }
 
+std::optional<double> mean_rt_adjusted_kpa(const PointVisit& visit) {
+    double sum = 0.0;
+    int n = 0;
+    for (const TrialValue& t : visit.trials)
+        if (t.counted && t.ppt_rt_adjusted_kpa) {
+            sum += *t.ppt_rt_adjusted_kpa;
+            ++n;
+        }
+    if (n == 0) return std::nullopt;
+    return sum / n;
+}
+
 } // namespace algocore::history

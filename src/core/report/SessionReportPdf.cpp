@@ -2,6 +2,7 @@
 // starts a new one, so tables and plots are never cut across pages.
 #include "algocore/report/SessionReportPdf.h"
 
+#include "algocore/history/SessionReactionTime.h"
 #include "algocore/history/SignalLoss.h"
 #include "algocore/protocols/ReactionAdjustment.h"
 
@@ -123,13 +124,9 @@ std::string rt_adjusted_note(const history::SessionReport& report, const Pressur
     if (!report.session || !report.session->reaction_time_ms) return "";
     std::string points;
     for (const history::ReportPointRow& row : report.rows) {
-        double sum = 0.0;
-        int n = 0;
-        for (const history::TrialValue& t : row.visit->trials)
-            if (t.counted && t.ppt_rt_adjusted_kpa) sum += *t.ppt_rt_adjusted_kpa, ++n;
-        if (n > 0)
+        if (const auto estimate = history::mean_rt_adjusted_kpa(*row.visit))
             points +=
-                (points.empty() ? "" : ", ") + row.point->label() + " " + unit.number(sum / n);
+                (points.empty() ? "" : ", ") + row.point->label() + " " + unit.number(*estimate);
     }
     if (points.empty()) return "";
     return std::string(protocols::kRtAdjustedName) + " (" + protocols::kRtAdjustedFormula +

@@ -86,6 +86,35 @@ private Q_SLOTS:
         QCOMPARE(points.item(0, 2)->text(), QStringLiteral("310 ± 10"));
     }
 
+    // With a reaction time, each point's threshold has its RT-adjusted estimate on a second
+    // line (mean of the counted trials' estimates), labelled as one; the session says which
+    // reaction time it uses. A visit before the test has none.
+    void theEstimateStandsUnderTheThresholdLabelledAsAnEstimate() {
+        auto r = records();
+        for (auto& t : r.records.trials)
+            t.rate_at_button_kpa_s = 50.0;
+        algocore::records::ReactionTest test;
+        test.id = 1;
+        test.session_id = r.records.sessions[1].id;
+        test.median_ms = 250.0;
+        test.complete = true;
+        r.records.reaction_tests.push_back(test);
+        HistoryPage page({});
+        page.resize(980, 500); // the page's share of a 1024 x 640 window
+        page.show();
+        page.show_records(r.records);
+        QVERIFY(QTest::qWaitForWindowExposed(&page));
+        QTableWidget& points = page.points_table();
+        // 390, 400, 410 kPa at 50 kPa/s with 250 ms: 12.5 kPa less each.
+        QCOMPARE(points.item(0, 2)->text(), QStringLiteral("400 ± 10\nRT-adj. ≈ 388"));
+        QVERIFY(points.item(0, 2)->toolTip().contains(QStringLiteral("an estimate")));
+        QVERIFY(page.sessions_table().item(0, 0)->toolTip().contains(
+            QStringLiteral("reaction time of 250 ms")));
+        QVERIFY(every_cell_fits(points));
+        page.sessions_table().setCurrentCell(1, 0);
+        QCOMPARE(points.item(0, 2)->text(), QStringLiteral("310 ± 10"));
+    }
+
     void aLabsOwnMdcIsNamedAndDecidesTheVerdict() {
         auto r = records();
         algocore::records::SiteMdcRecord lab;

@@ -3,7 +3,9 @@
 #include <QTableWidget>
 #include <cmath>
 
+#include "algocore/history/SessionReactionTime.h"
 #include "algocore/history/SignalLoss.h"
+#include "algocore/protocols/ReactionAdjustment.h"
 #include "algogui/history/HistoryPlot.h"
 
 namespace algogui {
@@ -50,7 +52,17 @@ void fill_point_row(QTableWidget& table, int row, const algocore::history::Point
     QString mean = QStringLiteral("-");
     if (visit.n > 0) mean = unit.format(visit.mean_kpa);
     if (visit.n > 1) mean += QStringLiteral(" ± ") + unit.format(visit.sd_kpa);
-    table.setItem(row, 2, history_cell(mean));
+    // The RT-adjusted estimate under the threshold, labelled as one, never in its place.
+    const auto estimate = algocore::history::mean_rt_adjusted_kpa(visit);
+    if (estimate) mean += QObject::tr("\nRT-adj. ≈ %1").arg(unit.format(*estimate));
+    auto* mean_cell = history_cell(mean);
+    if (estimate)
+        mean_cell->setToolTip(
+            QObject::tr("%1 = %2 (mean of the counted trials): an estimate beside the "
+                        "threshold, not a threshold")
+                .arg(QString::fromUtf8(algocore::protocols::kRtAdjustedName),
+                     QString::fromUtf8(algocore::protocols::kRtAdjustedFormula)));
+    table.setItem(row, 2, mean_cell);
     for (int column : {3, 4}) {
         const auto& change = column == 3 ? visit.vs_previous : visit.vs_first;
         auto* cell = history_cell(change_text(change, unit));

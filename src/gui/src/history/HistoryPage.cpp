@@ -219,13 +219,16 @@ void HistoryPage::show_records(const algocore::records::SubjectRecords& records)
         const int row = static_cast<int>(i);
         auto* date = history_cell(session_day(s.session.started_utc));
         date->setData(Qt::UserRole, static_cast<qlonglong>(s.session.id));
-        date->setToolTip(
-            tr("Session %1, %2%3")
-                .arg(s.session.id)
-                .arg(QString::fromStdString(s.session.started_utc))
-                .arg(s.operator_name.empty()
-                         ? QString()
-                         : tr(", by %1").arg(QString::fromStdString(s.operator_name))));
+        date->setToolTip(tr("Session %1, %2%3%4")
+                             .arg(s.session.id)
+                             .arg(QString::fromStdString(s.session.started_utc))
+                             .arg(s.operator_name.empty()
+                                      ? QString()
+                                      : tr(", by %1").arg(QString::fromStdString(s.operator_name)))
+                             .arg(s.reaction_time_ms
+                                      ? tr("; estimates use a reaction time of %1 ms")
+                                            .arg(*s.reaction_time_ms, 0, 'f', 0)
+                                      : QString()));
         sessions_->setItem(row, 0, date);
         sessions_->setItem(row, 1, history_cell(QString::number(s.trials)));
         sessions_->setItem(row, 2, history_cell(QString::number(s.holds)));

@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "algocore/history/HistoryEntries.h"
 #include "algocore/records/ReactionRecords.h"
 #include "algocore/records/Records.h"
 
@@ -23,5 +24,9 @@ const records::ReactionTest* reaction_test_for(const std::vector<records::Reacti
 std::optional<double> reaction_ms_for(const std::vector<records::ReactionTest>& tests,
                                       const std::vector<records::Session>& sessions,
                                       records::RecordId session_id);
+
+/// A point's RT-adjusted estimate in one visit: the mean of its counted trials' estimates
+/// (those that have one), as History and the report show it; nullopt when none has one.
+std::optional<double> mean_rt_adjusted_kpa(const PointVisit& visit);
 
 } // namespace algocore::history
