@@ -187,7 +187,8 @@ QWidget* ThresholdsPage::build_run_column() {
     plot_->widget()->setMinimumHeight(170);
     gauge_ = new RampRateGauge(column);
     table_ = new TrialTable(column);
-    table_->setMinimumHeight(88); // the header and three trials
+    // The two-line header and three trials, with room for the horizontal scroll bar.
+    table_->setMinimumHeight(150);
     exclude_ = new TrialExclusionButton(workbench_, *table_, column);
     connect(exclude_, &TrialExclusionButton::corrected, this, [this](const QString& problem) {
         hint_ = problem;
@@ -195,9 +196,10 @@ QWidget* ThresholdsPage::build_run_column() {
     });
     summary_ = new PointSummaryView(column);
     layout->addWidget(run_);
-    layout->addWidget(reaction_);
     layout->addWidget(plot_->widget(), 4);
     layout->addWidget(gauge_);
+    // The reaction-time test right above the trials whose estimate column it feeds.
+    layout->addWidget(reaction_);
     layout->addWidget(table_, 1);
     auto* corrections = new QHBoxLayout;
     corrections->addWidget(exclude_);

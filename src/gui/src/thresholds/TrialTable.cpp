@@ -57,8 +57,8 @@ void TrialTable::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
     setHorizontalHeaderLabels({tr("Trial"), tr("PPT (%1)").arg(unit.symbol),
                                tr("RT-adj. estimate\n(%1)").arg(unit.symbol),
-                               tr("Rate (%1/s)").arg(unit.symbol),
-                               tr("Rate at button\n(%1/s)").arg(unit.symbol), tr("In corridor"),
+                               tr("Rate\n(%1/s)").arg(unit.symbol),
+                               tr("Rate at\nbutton (%1/s)").arg(unit.symbol), tr("In\ncorridor"),
                                tr("Flags"), tr("Valid"), tr("Stored")});
     // The estimate is labelled as one, with its formula and its limit, wherever it is shown.
     horizontalHeaderItem(Estimate)->setToolTip(
@@ -142,8 +142,7 @@ void TrialTable::refill() {
         QString at_button = QStringLiteral("—");
         if (result.rate_at_button_kpa_s) {
             at_button = unit_.format(*result.rate_at_button_kpa_s);
-            if (result.flags & algocore::protocols::kRateAtButton)
-                at_button += tr(" (off > ±25 %)");
+            if (result.flags & algocore::protocols::kRateAtButton) at_button += tr(" (> ±25 %)");
         }
         const QStringList cells = {number,
                                    ppt,
