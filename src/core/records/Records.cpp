@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 
 #include <nlohmann/json.hpp>
 
@@ -155,6 +156,26 @@ const Session* StudyData::session(RecordId id) const {
 }
 const Site* StudyData::site(RecordId id) const {
     return by_id(sites, id);
+}
+
+std::vector<Subject> recent_first(std::vector<Subject> subjects,
+                                  const std::vector<Session>& sessions) {
+    // Per subject its latest session: (start, id); a subject never seen has none.
+    std::map<RecordId, std::pair<std::string, RecordId>> seen;
+    for (const Session& s : sessions) {
+        auto& latest = seen[s.subject_id];
+        latest = std::max(latest, std::make_pair(s.started_utc, s.id));
+    }
+    std::stable_sort(subjects.begin(), subjects.end(), [&seen](const Subject& a, const Subject& b) {
+        const auto at = seen.find(a.id);
+        const auto bt = seen.find(b.id);
+        const bool a_seen = at != seen.end();
+        const bool b_seen = bt != seen.end();
+        if (a_seen != b_seen) return a_seen;
+        if (a_seen && at->second != bt->second) return at->second > bt->second;
+        return a.id > b.id;
+    });
+    return subjects;
 }
 
 } // namespace algocore::records

@@ -246,7 +246,10 @@ public:
             if (a.table == table && (row_id == kNoRecord || a.row_id == row_id)) out.push_back(a);
         return out;
     }
-    std::vector<Subject> subjects() override { return index().subjects; }
+    std::vector<Subject> subjects() override {
+        StudyData s = study();
+        return records::recent_first(std::move(s.subjects), s.sessions);
+    }
     std::vector<PointThreshold> thresholds_of(const std::string& code,
                                               TrialMeasure measure) override {
         const auto subject = find_subject(code);

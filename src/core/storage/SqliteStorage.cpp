@@ -323,7 +323,9 @@ std::vector<AuditEntry> SqliteStorage::audit_log(const std::string& table, Recor
         [&](SQLite::Database& db) { return queries::audit_log(db, table, row_id); });
 }
 std::vector<Subject> SqliteStorage::subjects() {
-    return impl_->core->query([&](SQLite::Database& db) { return queries::subjects(db); });
+    return impl_->core->query([&](SQLite::Database& db) {
+        return records::recent_first(queries::subjects(db), queries::sessions(db, kNoRecord));
+    });
 }
 std::vector<PointThreshold> SqliteStorage::thresholds_of(const std::string& subject_code,
                                                          TrialMeasure measure) {

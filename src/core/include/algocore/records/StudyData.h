@@ -36,4 +36,10 @@ struct StudyData {
     const Site* site(RecordId id) const;
 };
 
+/// The subjects in the pickers' order: most recently seen first (their latest session's
+/// start, then its id), then those never seen, newest first. StorageReader::subjects() answers
+/// in this order whatever the back end.
+std::vector<Subject> recent_first(std::vector<Subject> subjects,
+                                  const std::vector<Session>& sessions);
+
 } // namespace algocore::records

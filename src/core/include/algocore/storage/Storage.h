@@ -107,7 +107,8 @@ public:
     virtual std::vector<SiteSummary> site_summaries(RecordId subject_id) = 0;
     /// Corrections of one record (table, row), oldest first; row_id 0 = whole table.
     virtual std::vector<AuditEntry> audit_log(const std::string& table, RecordId row_id) = 0;
-    /// Every subject (no measurements): for pickers.
+    /// Every subject (no measurements), for pickers: most recently seen first (the latest
+    /// session's start), then the subjects never seen, newest first.
     virtual std::vector<Subject> subjects() = 0;
     /// The latest session's threshold (mean of the counted trials of that measure) at every
     /// point of a subject (by code); empty when no subject has that code.
