@@ -26,8 +26,23 @@ TrainingSession::TrainingSession(storage::Storage* storage, Inbox& inbox,
 void TrainingSession::set_storage(storage::Storage* storage) {
     recorder_.set_storage(storage);
     ++generation_;
+    // Nothing read from the database before stays: its templates (and the one chosen from
+    // them, with an attempt against it), the student's plan and scores. A template recorded or
+    // set here and not taken from there stays in use.
+    templates_.clear();
+    if (template_id_) {
+        template_id_.reset();
+        expert_.reset();
+        if (phase_ == Phase::Attempt) phase_ = Phase::Idle;
+        attempt_.clear();
+    }
+    plan_id_.reset();
+    attempts_done_ = 0;
+    last_score_.reset();
+    progress_.clear();
     load_templates();
     if (!student_.empty()) read_student();
+    changed();
 }
 
 void TrainingSession::set_device(const std::string& serial, CalibrationId calibration,

@@ -1,6 +1,7 @@
 #include "algocore/session/Workbench.h"
 
 #include <algorithm>
+#include <filesystem>
 #include <utility>
 
 #include "algocal/CalendarDate.h"
@@ -71,7 +72,12 @@ Workbench::~Workbench() {
 }
 
 std::string Workbench::open_database(const std::string& path, bool require_writable) {
-    close_database();
+    // The open database asked for again stays as it is (a second opening of the file would
+    // find it locked by this very process).
+    std::error_code same_error;
+    if (storage_ && std::filesystem::equivalent(path, database_path_, same_error)) return {};
+    // The new store is opened before the open one closes: a file that cannot be used (foreign,
+    // damaged, newer, locked, read-only) leaves the open database, and the visit, as they were.
     auto opened = storage::open(path);
     if (!opened.storage) return opened.error;
     if (require_writable) {
@@ -80,6 +86,11 @@ std::string Workbench::open_database(const std::string& path, bool require_writa
             return problem;
         }
     }
+    const bool replacing = storage_ != nullptr;
+    close_database();
+    // A visit belongs to the database it began in: the patient in view was found (or added)
+    // there, so with another database the next visit begins afresh.
+    if (replacing) end_visit();
     storage_ = std::move(opened.storage);
     database_path_ = path;
     // A small read, once, at opening: every page and session then has the sites' ids.
@@ -316,6 +327,15 @@ std::vector<Notice> Workbench::take_notices() {
 
 void Workbench::notify(Notice::Level level, std::string text) {
     notices_.push_back({level, std::move(text)});
+}
+
+void Workbench::end_visit() {
+    // What the visit still holds is stored under it first.
+    thresholds_.close();
+    treatment_.close();
+    visit_.end_visit();
+    thresholds_.visit_changed();
+    treatment_.visit_changed();
 }
 
 std::string Workbench::begin_visit(Visit visit) {

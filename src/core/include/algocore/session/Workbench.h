@@ -59,7 +59,9 @@ public:
 
     // ---- storage -------------------------------------------------------------------------
     /// Opens (creating) the database. With require_writable it is first checked to be
-    /// writable, so nothing is measured that could not be stored. Empty, or the reason.
+    /// writable, so nothing is measured that could not be stored. Empty, or the reason; a
+    /// database that cannot be used leaves the open one open. Another database replacing an
+    /// open one ends the visit (stored in the old one); the open one asked for again is kept.
     std::string open_database(const std::string& path, bool require_writable = true);
     /// Commits what it can, then closes; the number of records that could not be written.
     std::size_t close_database();
@@ -122,6 +124,8 @@ public:
     /// Begins the subject's visit shared by thresholds and treatment: the device's serial,
     /// calibration and the probe area are taken from the workbench. Empty, or the reason.
     std::string begin_visit(Visit visit);
+    /// Ends the visit (what its sessions still hold is stored first); no patient is in view.
+    void end_visit();
     Recorder& visit() { return visit_; }
     PptSession& thresholds() { return thresholds_; }
     TreatmentSession& treatment() { return treatment_; }
