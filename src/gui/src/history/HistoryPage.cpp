@@ -13,6 +13,7 @@
 #include <QVBoxLayout>
 
 #include "HistoryCells.h"
+#include "algogui/SubjectPicker.h"
 #include "algogui/history/HistoryPlot.h"
 
 namespace algogui {
@@ -81,10 +82,7 @@ QWidget* HistoryPage::build_top() {
     auto* rows = new QVBoxLayout(top);
     rows->setContentsMargins(0, 0, 0, 0);
     auto* first = new QHBoxLayout;
-    subject_ = new QComboBox(top);
-    subject_->setEditable(true);
-    subject_->setMinimumContentsLength(10);
-    subject_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    subject_ = new SubjectPicker(top);
     open_ = new QPushButton(tr("Open"), top);
     report_ = new QPushButton(tr("Report…"), top);
     report_->setToolTip(
@@ -112,9 +110,8 @@ QWidget* HistoryPage::build_top() {
     status_->setWordWrap(true);
     rows->addWidget(status_);
 
-    connect(open_, &QPushButton::clicked, this, [this] { open_subject(subject_->currentText()); });
-    connect(subject_, &QComboBox::activated, this,
-            [this](int index) { open_subject(subject_->itemText(index)); });
+    connect(open_, &QPushButton::clicked, this, [this] { open_subject(subject_->code()); });
+    connect(subject_, &SubjectPicker::codeChosen, this, &HistoryPage::open_subject);
     connect(report_, &QPushButton::clicked, this, &HistoryPage::write_report);
     connect(export_, &QPushButton::clicked, this, &HistoryPage::export_data);
     for (QLineEdit* edit : {clinic_, therapist_})
@@ -166,9 +163,9 @@ void HistoryPage::showEvent(QShowEvent* event) {
 }
 
 void HistoryPage::reload() {
-    const QString shown = subject_->currentText();
+    const QString shown = subject_->code();
     refresh_subjects();
-    if (!shown.trimmed().isEmpty()) open_subject(shown);
+    if (!shown.isEmpty()) open_subject(shown);
 }
 
 void HistoryPage::refresh_subjects() {
@@ -178,21 +175,24 @@ void HistoryPage::refresh_subjects() {
     store_.subjects([this, alive](QStringList codes, QString error) {
         if (alive.expired()) return;
         if (!error.isEmpty()) return set_status(tr("Subjects cannot be read: %1").arg(error));
-        const QString typed = subject_->currentText();
-        subject_->clear();
-        subject_->addItems(codes);
-        if (codes.isEmpty()) return set_status(tr("No subjects in the database yet."));
+        const QString typed = subject_->code();
+        subject_->set_codes(codes);
+        if (codes.isEmpty()) {
+            show_records({});
+            return set_status(tr("No subjects in the database yet."));
+        }
         // The subject in view (algoscope --subject, a visit begun elsewhere) comes first; then
-        // what was typed; else the most recently added subject is the likeliest one.
+        // what was typed; else the most recently seen subject (the list's first) is the
+        // likeliest one.
         followed_ = store_.subject_in_view ? store_.subject_in_view() : QString();
-        open_subject(!followed_.isEmpty() ? followed_ : typed.isEmpty() ? codes.back() : typed);
+        open_subject(!followed_.isEmpty() ? followed_ : typed.isEmpty() ? codes.front() : typed);
     });
 }
 
 void HistoryPage::open_subject(const QString& code) {
     const QString trimmed = code.trimmed();
     if (trimmed.isEmpty() || !store_.subject) return;
-    subject_->setCurrentText(trimmed);
+    subject_->set_code(trimmed);
     // Nothing of the previous subject stays on screen while the next one is read (or when
     // it cannot be).
     show_records({});

@@ -2,10 +2,10 @@
 
 #include <QComboBox>
 #include <QFormLayout>
-#include <QLineEdit>
 #include <QPushButton>
 
 #include "algocore/session/SubjectDetails.h"
+#include "algogui/SubjectPicker.h"
 
 namespace algogui {
 
@@ -13,11 +13,7 @@ using algocore::records::BodySide;
 using algocore::records::Subject;
 
 SubjectForm::SubjectForm(QWidget* parent) : QWidget(parent) {
-    code_ = new QComboBox(this);
-    code_->setEditable(true);
-    code_->setInsertPolicy(QComboBox::NoInsert);
-    code_->lineEdit()->setPlaceholderText(tr("pseudonymous code, e.g. S014"));
-    code_->setAccessibleName(tr("Subject code"));
+    code_ = new SubjectPicker(this);
     sex_ = new QComboBox(this);
     sex_->addItem(tr("not recorded"), QString());
     for (const std::string& sex : algocore::session::subject_sexes())
@@ -41,21 +37,21 @@ SubjectForm::SubjectForm(QWidget* parent) : QWidget(parent) {
     form->addRow(use_);
 
     connect(use_, &QPushButton::clicked, this, &SubjectForm::subjectChosen);
-    connect(code_, &QComboBox::textActivated, this, &SubjectForm::fill_from_known);
+    // A stored subject chosen (or its code typed, in any case) shows its stored details.
+    connect(code_, &SubjectPicker::codeChosen, this, &SubjectForm::fill_from_known);
 }
 
 void SubjectForm::set_known_subjects(const std::vector<Subject>& subjects) {
     known_ = subjects;
-    const QString typed = code_->currentText();
-    code_->clear();
+    QStringList codes;
     for (const Subject& s : subjects)
-        code_->addItem(QString::fromStdString(s.code));
-    code_->setCurrentText(typed);
+        codes << QString::fromStdString(s.code);
+    code_->set_codes(codes);
 }
 
 Subject SubjectForm::subject() const {
     Subject s;
-    s.code = code_->currentText().trimmed().toStdString();
+    s.code = code_->code().toStdString();
     if (const QString sex = sex_->currentData().toString(); !sex.isEmpty())
         s.sex = sex.toStdString();
     if (const QString band = age_band_->currentData().toString(); !band.isEmpty())
@@ -66,7 +62,7 @@ Subject SubjectForm::subject() const {
 }
 
 void SubjectForm::set_subject(const Subject& subject) {
-    code_->setCurrentText(QString::fromStdString(subject.code));
+    code_->set_code(QString::fromStdString(subject.code));
     sex_->setCurrentIndex(
         std::max(0, sex_->findData(QString::fromStdString(subject.sex.value_or("")))));
     age_band_->setCurrentIndex(
@@ -76,15 +72,16 @@ void SubjectForm::set_subject(const Subject& subject) {
                         subject.dominant_side ? static_cast<int>(*subject.dominant_side) : -1)));
 }
 
+// Codes are one without regard to case (as the storage finds them).
 std::optional<Subject> SubjectForm::known(const std::string& code) const {
+    const QString wanted = QString::fromStdString(code);
     for (const Subject& s : known_)
-        if (s.code == code) return s;
+        if (QString::fromStdString(s.code).compare(wanted, Qt::CaseInsensitive) == 0) return s;
     return std::nullopt;
 }
 
 void SubjectForm::fill_from_known(const QString& code) {
-    for (const Subject& s : known_)
-        if (QString::fromStdString(s.code) == code) set_subject(s);
+    if (const auto stored = known(code.toStdString())) set_subject(*stored);
 }
 
 } // namespace algogui

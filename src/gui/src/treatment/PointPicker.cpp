@@ -4,18 +4,16 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
-#include <QLineEdit>
 
 #include "algocore/storage/SiteLibrary.h"
+#include "algogui/SubjectPicker.h"
 
 namespace algogui {
 
 using algocore::records::BodySide;
 
 PointPicker::PointPicker(QWidget* parent) : QWidget(parent) {
-    subject_ = new QLineEdit(this);
-    subject_->setObjectName(QStringLiteral("SubjectCode"));
-    subject_->setPlaceholderText(QStringLiteral("pseudonymous code, e.g. S014"));
+    subject_ = new SubjectPicker(this);
     site_ = new QComboBox(this);
     site_->setObjectName(QStringLiteral("SitePicker"));
     side_ = new QComboBox(this);
@@ -36,7 +34,7 @@ PointPicker::PointPicker(QWidget* parent) : QWidget(parent) {
     form->addRow(QStringLiteral("Point"), site_row);
     form->addRow(QStringLiteral("Stored"), stored_);
 
-    connect(subject_, &QLineEdit::editingFinished, this, &PointPicker::subjectEdited);
+    connect(subject_, &SubjectPicker::codeChosen, this, &PointPicker::subjectEdited);
     connect(site_, &QComboBox::currentIndexChanged, this, &PointPicker::pointChanged);
     connect(side_, &QComboBox::currentIndexChanged, this, &PointPicker::pointChanged);
     set_sites(algocore::storage::builtin_sites());
@@ -57,12 +55,16 @@ void PointPicker::set_sites(std::vector<algocore::records::Site> sites) {
     Q_EMIT pointChanged();
 }
 
+void PointPicker::set_known_subjects(const QStringList& codes) {
+    subject_->set_codes(codes);
+}
+
 QString PointPicker::subject_code() const {
-    return subject_->text().trimmed();
+    return subject_->code();
 }
 
 void PointPicker::set_subject_code(const QString& code) {
-    if (subject_->text() != code) subject_->setText(code);
+    subject_->set_code(code);
 }
 
 algocore::records::Site PointPicker::site() const {

@@ -167,6 +167,25 @@ TreatmentPage::~TreatmentPage() {
 
 void TreatmentPage::reload() {
     point_->set_sites(workbench_.sites());
+    read_subjects();
+}
+
+// The patient picker offers the stored subjects, most recently seen first (the storage's
+// order); read once per showing, never waited for.
+void TreatmentPage::read_subjects() {
+    auto* storage = workbench_.storage();
+    if (!storage) return point_->set_known_subjects({});
+    algocore::storage::ask<QStringList>(
+        *storage, workbench_.inbox(),
+        [](algocore::storage::StorageReader& s) {
+            QStringList codes;
+            for (const auto& subject : s.subjects())
+                codes << QString::fromStdString(subject.code);
+            return codes;
+        },
+        [page = QPointer<TreatmentPage>(this)](algocore::storage::Answer<QStringList> answer) {
+            if (page && answer.ok()) page->point_->set_known_subjects(answer.value);
+        });
 }
 
 void TreatmentPage::showEvent(QShowEvent* event) {
@@ -174,6 +193,7 @@ void TreatmentPage::showEvent(QShowEvent* event) {
     // The subject may have been chosen, or a PPT measured, on the Thresholds page meanwhile.
     if (const auto& visit = workbench_.visit().visit())
         point_->set_subject_code(QString::fromStdString(visit->subject_code));
+    read_subjects();
     workbench_.treatment().refresh_thresholds();
     if (latest_) refresh(latest_->t_s);
 }

@@ -22,6 +22,7 @@ class QTabWidget;
 namespace algogui {
 
 class HistoryPlot;
+class SubjectPicker;
 
 class HistoryPage : public QWidget {
     Q_OBJECT
@@ -75,7 +76,7 @@ private:
     QString followed_;        ///< the subject in view the page last followed
     int subject_request_ = 0; ///< the newest subject read asked for
 
-    QComboBox* subject_ = nullptr;
+    SubjectPicker* subject_ = nullptr;
     QPushButton* open_ = nullptr;
     QLineEdit* clinic_ = nullptr;
     QLineEdit* therapist_ = nullptr;

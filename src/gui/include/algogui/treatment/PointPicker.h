@@ -9,9 +9,10 @@
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
 
 namespace algogui {
+
+class SubjectPicker;
 
 class PointPicker : public QWidget {
     Q_OBJECT
@@ -19,6 +20,9 @@ public:
     explicit PointPicker(QWidget* parent = nullptr);
 
     void set_sites(std::vector<algocore::records::Site> sites);
+    /// The stored subjects' codes offered by the patient picker, most recently seen first.
+    void set_known_subjects(const QStringList& codes);
+    SubjectPicker& subject_picker() { return *subject_; }
     QString subject_code() const;
     void set_subject_code(const QString& code);
     algocore::records::Site site() const;
@@ -32,13 +36,14 @@ public:
     QString thresholds_text() const;
 
 Q_SIGNALS:
-    /// The subject code was edited (return or focus left).
+    /// A subject was chosen (picked from the stored ones, or typed and ended with Return or
+    /// by leaving the field).
     void subjectEdited();
     /// The site or side changed.
     void pointChanged();
 
 private:
-    QLineEdit* subject_ = nullptr;
+    SubjectPicker* subject_ = nullptr;
     QComboBox* site_ = nullptr;
     QComboBox* side_ = nullptr;
     QLabel* stored_ = nullptr;

@@ -45,7 +45,7 @@ public:
     void set_unit(const DisplayUnit& unit);
     const DisplayUnit& unit() const { return unit_; }
     void set_window_s(double window_s);
-    /// Reads the site library again (the database changed).
+    /// Reads the site library and the stored subjects again (the database changed).
     void reload();
 
     /// Draws the samples of one display frame (the session has them already).
@@ -106,6 +106,7 @@ protected:
 
 private:
     algocore::session::TreatmentSession& session() const { return workbench_.treatment(); }
+    void read_subjects();
     void use_subject();
     void point_changed();
     void check_prescription();
