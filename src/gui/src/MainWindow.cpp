@@ -4,7 +4,10 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QComboBox>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QMenuBar>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -13,6 +16,7 @@
 #include <QVBoxLayout>
 
 #include "algocore/acquisition/PortDiscovery.h"
+#include "algocore/session/Workbench.h"
 #include "algogui/AboutDialog.h"
 #include "algogui/AudioCues.h"
 #include "algogui/Banner.h"
@@ -124,8 +128,11 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     add_reliability_page(*this);
     add_history_page(*this);
 
+    build_menu();
     build_toolbar();
     add_about_button(*this, *pages_);
+    show_database_in_title();
+    connect(this, &MainWindow::databaseOpened, thresholds_, &ThresholdsPage::start_over);
 
     connect(feed_, &LiveFeed::frameReady, this, &MainWindow::on_frame);
     connect(feed_, &LiveFeed::statusChanged, this, &MainWindow::on_status);
@@ -163,6 +170,64 @@ int MainWindow::add_page(const QString& title, QWidget* page) {
 
 void MainWindow::show_page(QWidget* page) {
     pages_->setCurrentWidget(page);
+}
+
+void MainWindow::build_menu() {
+    QMenu* file = menuBar()->addMenu(tr("&File"));
+    QAction* open = file->addAction(tr("&Open database…"));
+    open->setObjectName(QStringLiteral("OpenDatabase"));
+    open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Work in another Algoscope database (the open one is closed)"));
+    connect(open, &QAction::triggered, this, &MainWindow::ask_database);
+    file->addSeparator();
+    QAction* quit = file->addAction(tr("&Quit"));
+    quit->setShortcut(QKeySequence::Quit);
+    connect(quit, &QAction::triggered, this, &QWidget::close);
+}
+
+// The dialog does not block: the live view keeps drawing while a file is looked for.
+void MainWindow::ask_database() {
+    const QString open = QString::fromStdString(feed_->workbench().database_path());
+    auto* dialog = new QFileDialog(this, tr("Open database"),
+                                   open.isEmpty() ? QString() : QFileInfo(open).absolutePath(),
+                                   tr("Algoscope databases (*.sqlite *.db);;All files (*)"));
+    dialog->setObjectName(QStringLiteral("OpenDatabaseDialog"));
+    dialog->setFileMode(QFileDialog::ExistingFile);
+    dialog->setAcceptMode(QFileDialog::AcceptOpen);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QFileDialog::fileSelected, this,
+            [this](const QString& path) { open_database(path); });
+    dialog->open();
+}
+
+bool MainWindow::open_database(const QString& path) {
+    auto& bench = feed_->workbench();
+    const QString open = QString::fromStdString(bench.database_path());
+    if (!open.isEmpty() &&
+        QFileInfo(path).canonicalFilePath() == QFileInfo(open).canonicalFilePath()) {
+        banner_->show_message(BannerLevel::Info, tr("%1 is the open database").arg(open));
+        return true;
+    }
+    const std::string problem = bench.open_database(path.toStdString());
+    if (!problem.empty()) {
+        banner_->show_message(
+            BannerLevel::Error,
+            tr("Database %1 cannot be used: %2 — %3")
+                .arg(path, QString::fromStdString(problem),
+                     open.isEmpty() ? tr("no database is open") : tr("%1 stays open").arg(open)));
+        return false;
+    }
+    show_database_in_title();
+    banner_->show_message(BannerLevel::Info, tr("Database %1 is open").arg(path));
+    Q_EMIT databaseOpened();
+    return true;
+}
+
+void MainWindow::show_database_in_title() {
+    const QString open = QString::fromStdString(feed_->workbench().database_path());
+    setWindowTitle(open.isEmpty() ? tr("Algoscope")
+                                  : tr("%1 — Algoscope").arg(QFileInfo(open).fileName()));
+    setWindowFilePath(open);
 }
 
 QAction* MainWindow::add_action(const QString& text, const QKeySequence& key, const QString& tip) {

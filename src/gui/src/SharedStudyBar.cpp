@@ -2,6 +2,8 @@
 
 #include <QHBoxLayout>
 
+#include "algocore/session/Workbench.h"
+#include "algogui/LiveFeed.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
 #include "algogui/SharedStudyDialog.h"
@@ -25,6 +27,13 @@ SharedStudyBar::SharedStudyBar(MainWindow& window, const QString& database_path,
     SharedStudyReading& reading = SharedStudyReading::of(window_);
     connect(whole_, &QCheckBox::toggled, &reading, &SharedStudyReading::set_reading_shared);
     connect(settings_, &QPushButton::clicked, this, &SharedStudyBar::open_settings);
+    // A database opened from the File menu is the one this station records in now: it is
+    // the one pushed (the user chose it, so it is pushed even after a demo's scratch file).
+    connect(&window_, &MainWindow::databaseOpened, this, [this] {
+        database_path_ = QString::fromStdString(window_.feed().workbench().database_path());
+        push_database_ = true;
+        apply();
+    });
     apply();
 }
 

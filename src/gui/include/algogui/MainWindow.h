@@ -43,6 +43,12 @@ public:
     /// Shows a page added with add_page (e.g. Treatment's "Measure PPT first" → Thresholds).
     void show_page(QWidget* page);
 
+    /// Opens another database in place of the open one (File → Open database…): the visit
+    /// ends, every page starts over with the new database and the title names it. One that
+    /// cannot be used (foreign, damaged, newer, locked) is refused in the banner and the open
+    /// one stays open, as it was. False when refused.
+    bool open_database(const QString& path);
+
     /// Connects the device (the simulated algometer by default); problems go to the banner.
     bool connect_device(const DeviceChoice& choice);
     /// Restores the saved window geometry and toolbar layout.
@@ -65,11 +71,16 @@ public:
 Q_SIGNALS:
     /// The pressure unit changed (pages added later follow it through this).
     void unitChanged(const algogui::DisplayUnit& unit);
+    /// Another database was opened: every page starts over with it.
+    void databaseOpened();
 
 protected:
     void closeEvent(QCloseEvent* event) override;
 
 private:
+    void build_menu();
+    void ask_database();
+    void show_database_in_title();
     void build_toolbar();
     QAction* add_action(const QString& text, const QKeySequence& key, const QString& tip);
     void on_frame();

@@ -168,6 +168,17 @@ void HistoryPage::reload() {
     if (!shown.isEmpty()) open_subject(shown);
 }
 
+void HistoryPage::start_over() {
+    // Another database: nothing read from the one before stays, not even the code typed.
+    ++subject_request_;
+    subject_->set_code(QString());
+    subject_->set_codes({});
+    followed_.clear();
+    show_records({});
+    set_status(QString());
+    refresh_subjects();
+}
+
 void HistoryPage::refresh_subjects() {
     subjects_asked_ = true;
     if (!store_.subjects) return;

@@ -90,6 +90,7 @@ HistoryPage* add_history_page(MainWindow& window) {
 
     auto* page = new HistoryPage(std::move(store), &window);
     QObject::connect(&reading, &SharedStudyReading::changed, page, &HistoryPage::reload);
+    QObject::connect(&window, &MainWindow::databaseOpened, page, &HistoryPage::start_over);
     Preferences& prefs = window.preferences();
     const algocore::history::ReportHeader header = prefs.report_header(); // one read
     page->set_report_header(QString::fromStdString(header.clinic),

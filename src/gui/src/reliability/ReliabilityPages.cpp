@@ -41,6 +41,7 @@ ReliabilityPage* add_reliability_page(MainWindow& window) {
     // reaches the shared study with its push).
     page->set_store([&workbench] { return workbench.storage(); });
     QObject::connect(&reading, &SharedStudyReading::changed, page, &ReliabilityPage::request_rows);
+    QObject::connect(&window, &MainWindow::databaseOpened, page, &ReliabilityPage::request_rows);
     window.add_page(QObject::tr("Reliability"), page);
     return page;
 }

@@ -161,6 +161,22 @@ void ThresholdsPage::reload() {
         });
 }
 
+void ThresholdsPage::start_over() {
+    // Another database: its subjects are others, and the visit of the one before has ended
+    // (the workbench stored it there). Nothing of it stays on screen.
+    subject_.reset();
+    subject_form_->set_subject({});
+    session_form_->show_open_session(tr("no session"));
+    hint_.clear();
+    history_.clear();
+    markers_.clear();
+    stored_latest_.clear();
+    shown_session_.clear();
+    body_map_->set_values({});
+    reload();
+    refresh();
+}
+
 QWidget* ThresholdsPage::build_setup_column() {
     auto* column = new QWidget;
     auto* layout = new QVBoxLayout(column);

@@ -170,6 +170,15 @@ void TreatmentPage::reload() {
     read_subjects();
 }
 
+void TreatmentPage::start_over() {
+    // Another database: the visit of the one before has ended (its holds stored there); the
+    // patient, the finished hold and the point's thresholds shown were that database's.
+    point_->set_subject_code(QString());
+    clear_hold_views();
+    reload();
+    point_changed();
+}
+
 // The patient picker offers the stored subjects, most recently seen first (the storage's
 // order); read once per showing, never waited for.
 void TreatmentPage::read_subjects() {

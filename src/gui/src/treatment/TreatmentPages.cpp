@@ -61,6 +61,11 @@ TreatmentPages add_treatment_pages(MainWindow& window) {
                          window.feed().model().start_hold();
                      });
 
+    // Another database: the Treatment page starts over (the Training page follows its
+    // session, which drops what it read from the database before).
+    QObject::connect(&window, &MainWindow::databaseOpened, pages.treatment,
+                     &TreatmentPage::start_over);
+
     // Every prompt of the set reaches the coach view, in the same words and colour.
     QObject::connect(pages.treatment, &TreatmentPage::promptShown, &window.coach_view(),
                      &CoachView::show_prompt);

@@ -37,6 +37,9 @@ public:
     void open_subject(const QString& code);
     /// Reads the subject list (and the subject in view) again: the study read changed.
     void reload();
+    /// Another database was opened: everything shown goes, then its most recently seen
+    /// subject (or the subject in view) is opened.
+    void start_over();
     /// Builds and shows a history from records (what an answer from the store does).
     void show_records(const algocore::records::SubjectRecords& records);
 

@@ -51,6 +51,9 @@ public:
 
     /// Reads the site library and known subjects again (the database changed).
     void reload();
+    /// Another database was opened: the subject, session, trace and stored thresholds shown
+    /// go, and its sites and subjects are read.
+    void start_over();
 
     void set_unit(const DisplayUnit& unit);
     /// Where "now" comes from for key and button presses (default: the live feed's session

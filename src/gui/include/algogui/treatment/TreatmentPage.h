@@ -47,6 +47,9 @@ public:
     void set_window_s(double window_s);
     /// Reads the site library and the stored subjects again (the database changed).
     void reload();
+    /// Another database was opened: the patient, the finished hold and the thresholds shown
+    /// go; its sites and subjects are read.
+    void start_over();
 
     /// Draws the samples of one display frame (the session has them already).
     void feed(const std::vector<algocore::Sample>& samples);
