@@ -7,7 +7,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QLabel>
-#include <QMenuBar>
+#include <QMenu>
 #include <QScreen>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -128,8 +128,8 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     add_reliability_page(*this);
     add_history_page(*this);
 
-    build_menu();
     build_toolbar();
+    build_menu();
     add_about_button(*this, *pages_);
     show_database_in_title();
     connect(this, &MainWindow::databaseOpened, thresholds_, &ThresholdsPage::start_over);
@@ -172,8 +172,11 @@ void MainWindow::show_page(QWidget* page) {
     pages_->setCurrentWidget(page);
 }
 
+// The File menu opens from the start of the toolbar row rather than from a menu bar of its
+// own: a menu bar is a row of height every page would lose at 1024×640.
 void MainWindow::build_menu() {
-    QMenu* file = menuBar()->addMenu(tr("&File"));
+    auto* file = new QMenu(tr("&File"), this);
+    file->setObjectName(QStringLiteral("FileMenu"));
     QAction* open = file->addAction(tr("&Open database…"));
     open->setObjectName(QStringLiteral("OpenDatabase"));
     open->setShortcut(QKeySequence::Open);
@@ -183,6 +186,21 @@ void MainWindow::build_menu() {
     QAction* quit = file->addAction(tr("&Quit"));
     quit->setShortcut(QKeySequence::Quit);
     connect(quit, &QAction::triggered, this, &QWidget::close);
+    // The shortcuts work while the menu is closed too.
+    addAction(open);
+    addAction(quit);
+
+    auto* bar = findChild<QToolBar*>(QStringLiteral("LiveControls"));
+    auto* button = new QToolButton(bar);
+    button->setObjectName(QStringLiteral("FileButton"));
+    button->setText(tr("&File"));
+    button->setMenu(file);
+    button->setPopupMode(QToolButton::InstantPopup);
+    button->setToolTip(
+        tr("Open another database (%1)").arg(open->shortcut().toString(QKeySequence::NativeText)));
+    QAction* first = bar->actions().value(0);
+    bar->insertSeparator(first);
+    bar->insertWidget(bar->actions().value(0), button);
 }
 
 // The dialog does not block: the live view keeps drawing while a file is looked for.
