@@ -97,9 +97,9 @@ analysis::ReliabilityOptions options_of(const ReliabilityArgs& a) {
     return options;
 }
 
-void print_text(const analysis::ReliabilityResult& r) {
-    std::printf("%d subjects x %d raters (%zu subjects dropped for missing cells)\n\n",
-                r.n_subjects, r.n_raters, r.n_dropped);
+void print_text(const analysis::ReliabilityResult& r, const std::string& raters_are) {
+    std::printf("%d subjects x %d %s (%zu subjects dropped for missing cells)\n\n", r.n_subjects,
+                r.n_raters, raters_are.c_str(), r.n_dropped);
     std::printf("%-9s %9s %9s %9s %10s %5s %8s %10s\n", "form", "ICC", "95% low", "95% high", "F",
                 "df1", "df2", "p");
     for (const analysis::IccEstimate& e : r.icc.estimates)
@@ -149,7 +149,7 @@ void run_reliability(const ReliabilityArgs& a) {
         std::cout << analysis::reliability_json(analysed.result, reliability.table()->raters)
                   << "\n";
     else
-        print_text(analysed.result);
+        print_text(analysed.result, reliability.raters_are());
 }
 
 } // namespace

@@ -91,6 +91,11 @@ std::string ReliabilitySession::source_text() const {
            records::to_letter(q.side) + ", by " + analysis::to_string(q.by) + ")";
 }
 
+std::string ReliabilitySession::raters_are() const {
+    if (!data_.query) return "raters";
+    return data_.query->by == analysis::RaterGrouping::Session ? "sessions" : "operators";
+}
+
 bool ReliabilitySession::can_save_site_mdc() const {
     return data_.query.has_value() && !data_.site_key.empty() && result_.has_value();
 }

@@ -79,13 +79,13 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     device_ = new ElidedLabel(this);
     device_->setToolTip(tr("Device model and serial number"));
     calibration_ = make_field(this, tr("Calibration in use"));
-    rate_ = make_field(this, tr("Samples per second"));
-    // The measured rate moves between 999 and 1001 Hz; if the label's size followed its text,
-    // each change would lay out the whole window again. Fixed for the widest text, it never asks.
-    rate_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
-    rate_->setFixedSize(rate_->fontMetrics().horizontalAdvance(tr("88888 Hz")) + 4,
-                        rate_->sizeHint().height());
-    losses_ = make_field(this, tr("Samples lost / bad frames / dropped by a slow display"));
+    // One quiet word for the link; the numbers behind it are in its tooltip. Its size is fixed
+    // for the longest word, so a change of word never lays out the whole window again.
+    signal_ = make_field(this, QString());
+    signal_->setObjectName(QStringLiteral("SignalQuality"));
+    signal_->setFixedSize(
+        signal_->fontMetrics().horizontalAdvance(QStringLiteral("● Some readings lost")) + 8,
+        signal_->sizeHint().height());
     // Long device names must not force the window wider than a laptop screen: the name is
     // elided, the tooltip has it whole.
     device_->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
@@ -96,8 +96,7 @@ DeviceBar::DeviceBar(QWidget* parent) : QWidget(parent) {
     layout->addWidget(state_);
     layout->addWidget(device_, 1);
     layout->addWidget(calibration_);
-    layout->addWidget(rate_);
-    layout->addWidget(losses_);
+    layout->addWidget(signal_);
 
     connect(connect_, &QPushButton::clicked, this, [this] {
         if (connected_)
@@ -205,12 +204,47 @@ void DeviceBar::show_status(const algocore::AcquisitionStatus& status, bool conn
         set_coloured(calibration_, tr("✔ calibration #%1").arg(calibration->id), theme::kInBand);
     }
 
-    const QString rate = connected ? tr("%1 Hz").arg(status.sample_rate_hz, 0, 'f', 0) : tr("— Hz");
-    if (rate_->text() != rate) rate_->setText(rate);
-    const std::uint64_t lost = status.driver.samples_lost + status.ring_drops;
-    const QString losses = tr("lost %1 · bad %2").arg(lost).arg(status.driver.bad_frames);
-    set_coloured(losses_, losses,
-                 lost + status.driver.bad_frames > 0 ? theme::kAbove : theme::kMutedText);
+    show_signal_quality(status, connected);
+}
+
+void DeviceBar::show_signal_quality(const algocore::AcquisitionStatus& status, bool connected) {
+    using algocore::live::SignalQuality;
+    const double now_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+    const algocore::live::LinkCounters counters{status.samples_delivered,
+                                                status.driver.samples_lost + status.ring_drops,
+                                                status.driver.bad_frames};
+    const bool flowing = connected && status.link == algocore::AcquisitionStatus::Link::Connected;
+    const SignalQuality quality = signal_meter_.update(now_s, counters, flowing);
+    QString words = QString::fromLatin1(algocore::live::to_words(quality));
+    words[0] = words[0].toUpper();
+    const QColor colour = quality == SignalQuality::Poor       ? theme::kOverLimit
+                          : quality == SignalQuality::SomeLoss ? theme::kAbove
+                          : quality == SignalQuality::Good     ? theme::kInBand
+                                                               : theme::kMutedText;
+    const QString text = QStringLiteral("● ") + words;
+    if (signal_->text() != text) {
+        signal_->setText(text);
+        // A good link stays quiet (plain weight); only a poor one is bold.
+        signal_->setStyleSheet(QStringLiteral("color: %1%2")
+                                   .arg(colour.name(), quality == SignalQuality::Poor
+                                                           ? QStringLiteral("; font-weight: bold")
+                                                           : QString()));
+    }
+
+    QString tip = tr("Signal quality: the readings of the last %1 s lost on the way or damaged")
+                      .arg(algocore::live::SignalQualityMeter::kWindowS, 0, 'f', 0);
+    if (flowing) {
+        tip += tr("\n%1 readings per second").arg(status.sample_rate_hz, 0, 'f', 0);
+        tip += tr("\nLast %1 s: %2 % lost or damaged")
+                   .arg(algocore::live::SignalQualityMeter::kWindowS, 0, 'f', 0)
+                   .arg(signal_meter_.recent_loss_pct(), 0, 'f', 2);
+    }
+    tip += tr("\nSince connecting: %1 lost, %2 damaged, %3 dropped by a slow display")
+               .arg(status.driver.samples_lost)
+               .arg(status.driver.bad_frames)
+               .arg(status.ring_drops);
+    if (signal_->toolTip() != tip) signal_->setToolTip(tip);
 }
 
 QString DeviceBar::state_text() const {
@@ -222,11 +256,11 @@ QString DeviceBar::device_text() const {
 QString DeviceBar::calibration_text() const {
     return calibration_->text();
 }
-QString DeviceBar::rate_text() const {
-    return rate_->text();
+QString DeviceBar::signal_text() const {
+    return signal_->text();
 }
-QString DeviceBar::loss_text() const {
-    return losses_->text();
+QString DeviceBar::signal_tooltip() const {
+    return signal_->toolTip();
 }
 
 } // namespace algogui

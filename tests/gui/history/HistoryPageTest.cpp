@@ -151,7 +151,7 @@ private Q_SLOTS:
                  QStringLiteral("Mean ± SD\n(kgf/cm²)"));
         QCOMPARE(page.points_table().item(0, 2)->text(), QStringLiteral("4.08 ± 0.10"));
         QCOMPARE(page.holds_table().horizontalHeaderItem(5)->text(),
-                 QStringLiteral("PTI (kgf/cm²·s)"));
+                 QStringLiteral("Pressure × time (kgf/cm²·s)"));
         QCOMPARE(page.holds_table().item(0, 4)->text(), QStringLiteral("2.81"));
     }
 

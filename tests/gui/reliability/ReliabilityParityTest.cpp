@@ -95,6 +95,9 @@ void save_on_the_page(const std::string& path, const QString& sem_choice) {
     QVERIFY(compute != buttons.end());
     QTest::mouseClick(*compute, Qt::LeftButton);
     QTRY_VERIFY(page.result().has_value());
+    // Stored sessions are the raters here, and the page says so.
+    QVERIFY2(page.status_text().contains(QStringLiteral("subjects x 2 sessions;")),
+             qPrintable(page.status_text()));
     auto* use = page.findChild<QPushButton*>(QStringLiteral("useMdc"));
     QVERIFY(use->isEnabled());
     QTest::mouseClick(use, Qt::LeftButton);

@@ -168,7 +168,8 @@ private Q_SLOTS:
         page.session().refresh_thresholds();
         bench.settle();
         // The stored value of an earlier session is shown beside the point.
-        QCOMPARE(page.point().thresholds_text(), QStringLiteral("PPT 320 kPa · tolerance none"));
+        QCOMPARE(page.point().thresholds_text(),
+                 QStringLiteral("PPT 320 kPa · tolerance not measured"));
         QVERIFY(!page.refusal_visible());
         QVERIFY(page.start_hold());
         QCOMPARE(page.session().sequence()->latest_hold()->config().band.low_kpa, 288.0);

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "algocore/acquisition/Acquisition.h"
+#include "algocore/live/SignalQuality.h"
 #include "algogui/DeviceChoice.h"
 
 namespace algocal {
@@ -49,8 +50,10 @@ public:
     QString state_text() const;
     QString device_text() const;
     QString calibration_text() const;
-    QString rate_text() const;
-    QString loss_text() const;
+    /// The signal-quality indicator ("● Signal good") and its tooltip (the sample rate and the
+    /// counts of lost and damaged readings).
+    QString signal_text() const;
+    QString signal_tooltip() const;
     /// The entries of the port list as shown (first: "Simulated algometer").
     QStringList port_entries() const;
 
@@ -60,6 +63,7 @@ Q_SIGNALS:
 
 private:
     void select_port(const QString& path);
+    void show_signal_quality(const algocore::AcquisitionStatus& status, bool connected);
 
     PortLister port_lister_;
     DeviceChoice base_choice_;
@@ -70,8 +74,8 @@ private:
     QLabel* state_ = nullptr;
     ElidedLabel* device_ = nullptr;
     QLabel* calibration_ = nullptr;
-    QLabel* rate_ = nullptr;
-    QLabel* losses_ = nullptr;
+    QLabel* signal_ = nullptr;
+    algocore::live::SignalQualityMeter signal_meter_;
 };
 
 } // namespace algogui

@@ -1,4 +1,5 @@
 #include "algogui/history/HistoryPage.h"
+#include "algogui/PlainWords.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>
@@ -138,10 +139,12 @@ void HistoryPage::set_unit(const DisplayUnit& unit) {
     holds_->setColumnCount(9);
     holds_->setHorizontalHeaderLabels(
         {tr("Date"), tr("Point"), tr("Duration"), tr("In band"), tr("Mean (%1)").arg(unit_.symbol),
-         tr("PTI (%1·s)").arg(unit_.symbol), tr("Step-ups"), tr("Pain"), tr("Signal lost")});
+         QStringLiteral("%1 (%2·s)").arg(kPressureTimesTime.caption_text(), unit_.symbol),
+         tr("Step-ups"), tr("Pain"), tr("Signal lost")});
+    holds_->horizontalHeaderItem(5)->setToolTip(kPressureTimesTime.tooltip_text());
     holds_->horizontalHeaderItem(8)->setToolTip(
         tr("Time without signal during the hold (device unplugged, samples lost): the duration "
-           "includes it, in band, mean and PTI do not"));
+           "includes it, in band, mean and pressure × time do not"));
     show_session(sessions_->currentRow());
     show_holds();
 }

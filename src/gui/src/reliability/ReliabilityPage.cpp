@@ -274,10 +274,11 @@ void ReliabilityPage::show_result() {
     QStringList dropped;
     for (const std::string& s : session_.table()->dropped_subjects)
         dropped << QString::fromStdString(s);
-    status_->setText(tr("%1: %2 subjects x %3 raters; %4 dropped for missing cells%5")
+    status_->setText(tr("%1: %2 subjects x %3 %4; %5 dropped for missing cells%6")
                          .arg(QString::fromStdString(session_.source_text()))
                          .arg(r.n_subjects)
                          .arg(r.n_raters)
+                         .arg(QString::fromStdString(session_.raters_are()))
                          .arg(r.n_dropped)
                          .arg(dropped.isEmpty() ? QString()
                                                 : QStringLiteral(" (%1)").arg(

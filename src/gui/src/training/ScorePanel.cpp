@@ -56,9 +56,10 @@ void ScorePanel::show_score(const algocore::protocols::AttemptScore& score, cons
     ve_->setText(unit.format_with_symbol(score.variable_error_kpa));
     tib_->setText(QStringLiteral("%1 %").arg(score.time_in_band_pct, 0, 'f', 0));
     note_->setText(
-        QStringLiteral("Attempt %1: %2 samples compared; + means harder than the expert.")
-            .arg(attempt)
-            .arg(score.samples_compared));
+        QStringLiteral("Attempt %1: + means pressing harder than the expert.").arg(attempt));
+    note_->setToolTip(QStringLiteral("Scored over %1 readings of the attempt, compared with the "
+                                     "expert's from the first contact on")
+                          .arg(score.samples_compared));
     showing_ = true;
 }
 

@@ -208,8 +208,7 @@ void TrainingPage::show_session() {
     else
         scores_->clear();
     if (session().phase() == Phase::Attempt && session().visible_score())
-        scores_->set_note(QStringLiteral("Previous attempt (%1 samples compared).")
-                              .arg(session().visible_score()->samples_compared));
+        scores_->set_note(QStringLiteral("Previous attempt."));
     if (!session().message().empty())
         message_->setText(q(session().message()));
     else if (session().waiting_for_contact())

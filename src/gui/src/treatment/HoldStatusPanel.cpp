@@ -1,4 +1,5 @@
 #include "algogui/treatment/HoldStatusPanel.h"
+#include "algogui/PlainWords.h"
 
 #include <QGridLayout>
 #include <QLabel>
@@ -80,7 +81,10 @@ HoldStatusPanel::HoldStatusPanel(QWidget* parent) : QWidget(parent) {
     grid->addWidget(in_band_caption_, 0, 0, 1, 3);
     grid->addWidget(in_band_, 1, 0, 1, 3);
     grid->addWidget(caption(this, QStringLiteral("Remaining")), 2, 0);
-    grid->addWidget(caption(this, QStringLiteral("Excursions")), 2, 1);
+    QLabel* left_band = caption(this, kLeftTheBand.caption_text());
+    left_band->setToolTip(kLeftTheBand.tooltip_text());
+    excursions_->setToolTip(kLeftTheBand.tooltip_text());
+    grid->addWidget(left_band, 2, 1);
     grid->addWidget(caption(this, QStringLiteral("Step-ups")), 2, 2);
     grid->addWidget(remaining_, 3, 0);
     grid->addWidget(excursions_, 3, 1);

@@ -36,13 +36,13 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     add_metric(QStringLiteral("duration"), QStringLiteral("Duration"), 0, 1);
     add_metric(QStringLiteral("in_band"), QStringLiteral("Time in band"), 0, 2);
     add_metric(QStringLiteral("in_band_pct"), QStringLiteral("In band"), 0, 3);
-    add_metric(QStringLiteral("excursions"), QStringLiteral("Excursions"), 0, 4);
+    add_metric(QStringLiteral("excursions"), kLeftTheBand, 0, 4);
     add_metric(QStringLiteral("step_ups"), QStringLiteral("Step-ups"), 0, 5);
     add_metric(QStringLiteral("mean"), QStringLiteral("Mean"), 2, 0);
     add_metric(QStringLiteral("median"), QStringLiteral("Median"), 2, 1);
     add_metric(QStringLiteral("peak"), QStringLiteral("Peak"), 2, 2);
-    add_metric(QStringLiteral("cv"), QStringLiteral("CV"), 2, 3);
-    add_metric(QStringLiteral("pti"), QStringLiteral("Pressure-time integral"), 2, 4);
+    add_metric(QStringLiteral("cv"), kSteadiness, 2, 3);
+    add_metric(QStringLiteral("pti"), kPressureTimesTime, 2, 4);
 
     rating_ = new QSpinBox(this);
     rating_->setObjectName(QStringLiteral("PainRating"));
@@ -76,14 +76,21 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     clear();
 }
 
-QLabel* HoldSummaryPanel::add_metric(const QString& key, const QString& title, int row,
+QLabel* HoldSummaryPanel::add_metric(const QString& key, const PlainWords& words, int row,
                                      int column) {
+    return add_metric(key, words.caption_text(), row, column, words.tooltip_text());
+}
+
+QLabel* HoldSummaryPanel::add_metric(const QString& key, const QString& title, int row, int column,
+                                     const QString& tooltip) {
     auto* caption = new QLabel(title, this);
+    caption->setToolTip(tooltip);
     QPalette muted = caption->palette();
     muted.setColor(QPalette::WindowText, theme::kMutedText);
     caption->setPalette(muted);
     auto* value = new QLabel(QStringLiteral("—"), this);
     value->setObjectName(QStringLiteral("Metric_") + key);
+    value->setToolTip(tooltip);
     QFont big = value->font();
     big.setPixelSize(22);
     big.setBold(true);

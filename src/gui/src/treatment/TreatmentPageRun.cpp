@@ -6,6 +6,7 @@
 #include "algogui/AudioCues.h"
 #include "algogui/BandStyle.h"
 #include "algogui/HoldTimerPanel.h"
+#include "algogui/PlainWords.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/treatment/HoldStatusPanel.h"
 #include "algogui/treatment/HoldSummaryPanel.h"
@@ -25,7 +26,7 @@ void TreatmentPage::check_prescription() {
     const auto& check = resolved.check;
     const auto& thresholds = treatment.thresholds();
     const auto words = [this](const std::optional<double>& kpa) {
-        return kpa ? unit_.format_with_symbol(*kpa) : QStringLiteral("none");
+        return kpa ? unit_.format_with_symbol(*kpa) : tr(kNotMeasured);
     };
     point_->show_thresholds(
         !workbench_.visit().visit() ? QStringLiteral("enter the subject to see its thresholds")

@@ -53,6 +53,9 @@ public:
 
     /// What the data are, one line: "study.sqlite (PPT, Upper trapezius L, by session)".
     std::string source_text() const;
+    /// What plays the rater, in the user's words: "sessions" (test-retest of stored sessions),
+    /// "operators" (inter-rater), or "raters" (a CSV's own rater column).
+    std::string raters_are() const;
     /// The ICC reported beside the MDC: the form of the options analysed with.
     analysis::IccForm icc_form() const { return options_.sem_icc_form; }
     /// True when the last analysis can be stored as a site's MDC (stored data, a result).

@@ -2,6 +2,7 @@
 // After a hold: its dose (duration, time in band s and %, mean, median, pressure-time
 // integral, peak, CV, excursions, step-ups), how it ended, an optional pain rating 0-10,
 // and Save / Discard. The numbers are algocore's DoseMetrics; this only shows them.
+#include "algogui/PlainWords.h"
 #include <QMap>
 #include <QWidget>
 #include <optional>
@@ -45,7 +46,9 @@ Q_SIGNALS:
     void discardRequested();
 
 private:
-    QLabel* add_metric(const QString& key, const QString& title, int row, int column);
+    QLabel* add_metric(const QString& key, const QString& title, int row, int column,
+                       const QString& tooltip = {});
+    QLabel* add_metric(const QString& key, const PlainWords& words, int row, int column);
 
     QGridLayout* grid_ = nullptr;
     QMap<QString, QLabel*> values_;
