@@ -292,7 +292,12 @@ int main(int argc, char** argv) {
     else
         window.restore_layout();
     window.show();
-    window.connect_device(choice);
+    // A port given on the command line (or the demo) is asked for now, and a failure is said
+    // aloud; the one remembered from the last run may simply not be plugged in yet.
+    if (options.demo.isEmpty() && options.port.isEmpty())
+        window.connect_remembered_device(choice);
+    else
+        window.connect_device(choice);
     if (options.coach) window.show_coach_view(true);
     // A coach-view screenshot has the asked size, not the size of whatever screen is there.
     if (options.coach && screenshot) {

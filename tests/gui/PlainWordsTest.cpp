@@ -6,10 +6,15 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <fcntl.h>
+#include <stdlib.h>
+#include <unistd.h>
 
 #include "algocore/acquisition/Acquisition.h"
 #include "algocore/session/Workbench.h"
+#include "algogui/Banner.h"
 #include "algogui/DeviceBar.h"
+#include "algogui/LiveFeed.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
 #include "algogui/ToneOutput.h"
@@ -96,6 +101,56 @@ private Q_SLOTS:
                 label->text() == QStringLiteral("Pressure × time"))
                 explained += label->toolTip().isEmpty() ? 0 : 1;
         QVERIFY2(explained >= 3, qPrintable(QString::number(explained)));
+    }
+
+    void aRememberedPortThatIsNotPluggedInIsWaitedForQuietly() {
+        QTemporaryDir dir;
+        algogui::Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
+        algocore::session::WorkbenchOptions options;
+        options.calibration_root = dir.filePath(QStringLiteral("calibrations")).toStdString();
+        algocore::session::Workbench workbench(options);
+        algogui::MainWindow window(prefs, std::make_unique<algogui::SilentToneOutput>(),
+                                   &workbench);
+        window.resize(1280, 800);
+        window.show();
+        // The algometer used last time, not plugged in this morning.
+        algogui::DeviceChoice remembered;
+        remembered.port = dir.filePath(QStringLiteral("ttyALGO"));
+        remembered.driver = QStringLiteral("native");
+        window.connect_remembered_device(remembered);
+        QVERIFY(window.waiting_for_remembered_device());
+        QVERIFY2(window.banner().text().isEmpty(), qPrintable(window.banner().text()));
+        QCOMPARE(window.device_bar().state_text(), QStringLiteral("● waiting for ttyALGO"));
+
+        // Plugged in: a terminal appears at the remembered path and is opened, still quietly.
+        const int device = posix_openpt(O_RDWR | O_NOCTTY);
+        QVERIFY(device >= 0);
+        QVERIFY(grantpt(device) == 0 && unlockpt(device) == 0);
+        QVERIFY(::symlink(ptsname(device), remembered.port.toLocal8Bit().constData()) == 0);
+        QTRY_VERIFY_WITH_TIMEOUT(!window.waiting_for_remembered_device(),
+                                 3 * algogui::MainWindow::kRetryRememberedMs);
+        QVERIFY(window.feed().connected());
+        QVERIFY(!window.device_bar().state_text().contains(QStringLiteral("waiting")));
+        QVERIFY2(window.banner().text().isEmpty(), qPrintable(window.banner().text()));
+        window.feed().disconnect_device();
+        ::close(device);
+    }
+
+    void aPortAskedForByTheUserStillSaysWhyItCannotOpen() {
+        QTemporaryDir dir;
+        algogui::Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
+        algocore::session::WorkbenchOptions options;
+        options.calibration_root = dir.filePath(QStringLiteral("calibrations")).toStdString();
+        algocore::session::Workbench workbench(options);
+        algogui::MainWindow window(prefs, std::make_unique<algogui::SilentToneOutput>(),
+                                   &workbench);
+        algogui::DeviceChoice chosen;
+        chosen.port = dir.filePath(QStringLiteral("ttyNONE"));
+        chosen.driver = QStringLiteral("native");
+        QVERIFY(!window.connect_device(chosen));
+        QVERIFY(!window.waiting_for_remembered_device());
+        QVERIFY2(window.banner().text().contains(QStringLiteral("Cannot open")),
+                 qPrintable(window.banner().text()));
     }
 };
 

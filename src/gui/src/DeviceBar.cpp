@@ -177,6 +177,8 @@ void DeviceBar::show_status(const algocore::AcquisitionStatus& status, bool conn
 
     QColor colour = theme::kMutedText;
     QString state = connected ? QString::fromLatin1(algocore::to_string(status.link)) : tr("idle");
+    if (!connected && !waiting_for_.isEmpty())
+        state = tr("waiting for %1").arg(waiting_for_.section(QLatin1Char('/'), -1));
     if (connected && status.link == Link::Connected)
         colour = theme::kInBand;
     else if (connected && status.link != Link::Connecting)
@@ -245,6 +247,15 @@ void DeviceBar::show_signal_quality(const algocore::AcquisitionStatus& status, b
                .arg(status.driver.bad_frames)
                .arg(status.ring_drops);
     if (signal_->toolTip() != tip) signal_->setToolTip(tip);
+}
+
+void DeviceBar::set_waiting_for(const QString& port) {
+    waiting_for_ = port;
+    state_->setToolTip(port.isEmpty() ? tr("Link state")
+                                      : tr("The device used last time (%1) is not plugged in; it "
+                                           "connects as soon as it is. Choose another port to "
+                                           "use another device.")
+                                            .arg(port));
 }
 
 QString DeviceBar::state_text() const {

@@ -56,7 +56,7 @@ void LiveFeed::set_frame_interval_ms(int ms) {
     tick_timer_.setInterval(std::max(1, ms));
 }
 
-bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
+bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error, OnFailure on_failure) {
     disconnect_device();
     choice_ = choice;
     QString why;
@@ -89,7 +89,7 @@ bool LiveFeed::connect_device(const DeviceChoice& choice, QString* error) {
         why = tr("Cannot open %1: %2").arg(choice.port, qstring(start_error));
         simulator_.reset();
         if (error) *error = why;
-        Q_EMIT bannerMessage(BannerLevel::Error, why);
+        if (on_failure == OnFailure::Banner) Q_EMIT bannerMessage(BannerLevel::Error, why);
         Q_EMIT statusChanged();
         Q_EMIT frameReady();
         return false;

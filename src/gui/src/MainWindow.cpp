@@ -134,6 +134,7 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     show_database_in_title();
     connect(this, &MainWindow::databaseOpened, thresholds_, &ThresholdsPage::start_over);
 
+    remembered_retry_ = new QTimer(this);
     connect(feed_, &LiveFeed::frameReady, this, &MainWindow::on_frame);
     connect(feed_, &LiveFeed::statusChanged, this, &MainWindow::on_status);
     connect(feed_, &LiveFeed::bannerMessage, banner_, &Banner::show_message);
@@ -318,10 +319,39 @@ void MainWindow::build_toolbar() {
 }
 
 bool MainWindow::connect_device(const DeviceChoice& choice) {
+    remembered_retry_->stop();
+    device_bar_->set_waiting_for({});
     device_bar_->set_choice(choice);
     const bool ok = feed_->connect_device(choice);
     if (ok) prefs_.set_device(choice);
     return ok;
+}
+
+void MainWindow::connect_remembered_device(const DeviceChoice& choice) {
+    if (choice.is_simulated()) {
+        connect_device(choice);
+        return;
+    }
+    remembered_retry_->stop();
+    remembered_ = choice;
+    device_bar_->set_choice(choice);
+    const auto try_once = [this] {
+        if (feed_->connect_device(remembered_, nullptr, LiveFeed::OnFailure::Quiet)) {
+            remembered_retry_->stop();
+            device_bar_->set_waiting_for({});
+            return;
+        }
+        device_bar_->set_waiting_for(remembered_.port);
+        on_status();
+    };
+    remembered_retry_->disconnect();
+    connect(remembered_retry_, &QTimer::timeout, this, try_once);
+    try_once();
+    if (!feed_->connected()) remembered_retry_->start(kRetryRememberedMs);
+}
+
+bool MainWindow::waiting_for_remembered_device() const {
+    return remembered_retry_->isActive();
 }
 
 void MainWindow::restore_layout() {

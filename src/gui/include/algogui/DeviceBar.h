@@ -47,6 +47,10 @@ public:
     void show_status(const algocore::AcquisitionStatus& status, bool connected,
                      const std::shared_ptr<const algocal::CalibrationRecord>& calibration);
 
+    /// While a remembered port is waited for, the bar says so instead of "idle" (empty: not
+    /// waiting).
+    void set_waiting_for(const QString& port);
+
     QString state_text() const;
     QString device_text() const;
     QString calibration_text() const;
@@ -68,6 +72,7 @@ private:
     PortLister port_lister_;
     DeviceChoice base_choice_;
     bool connected_ = false;
+    QString waiting_for_;
     QComboBox* port_ = nullptr;
     QComboBox* driver_ = nullptr;
     QPushButton* connect_ = nullptr;

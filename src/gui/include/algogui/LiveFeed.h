@@ -41,9 +41,12 @@ public:
 
     algocore::session::Workbench& workbench() { return workbench_; }
 
+    /// Whether a device that cannot be opened is reported on the banner or only returned.
+    enum class OnFailure { Banner, Quiet };
     /// Opens the chosen device. Returns false with a message for the banner when it cannot
-    /// start (the reason is also emitted as a banner message).
-    bool connect_device(const DeviceChoice& choice, QString* error = nullptr);
+    /// start (the reason is also emitted as a banner message unless asked to stay quiet).
+    bool connect_device(const DeviceChoice& choice, QString* error = nullptr,
+                        OnFailure on_failure = OnFailure::Banner);
     void disconnect_device();
     bool connected() const { return workbench_.connected(); }
     const DeviceChoice& device() const { return choice_; }

@@ -4,6 +4,7 @@
 // class; a new page ("Thresholds", "Treatment", "Training", "Calibration") is one add_page()
 // line.
 #include <QMainWindow>
+#include <QTimer>
 #include <memory>
 
 #include "algogui/DeviceChoice.h"
@@ -51,6 +52,14 @@ public:
 
     /// Connects the device (the simulated algometer by default); problems go to the banner.
     bool connect_device(const DeviceChoice& choice);
+    /// Connects the device remembered from the last run. A real port that cannot be opened
+    /// now (the algometer is not plugged in) is no error: the device bar says it is waiting
+    /// for it and it is tried again quietly every kRetryRememberedMs until it opens or the
+    /// user connects something else.
+    void connect_remembered_device(const DeviceChoice& choice);
+    static constexpr int kRetryRememberedMs = 2000;
+    /// True while a remembered device is being waited for.
+    bool waiting_for_remembered_device() const;
     /// Restores the saved window geometry and toolbar layout.
     void restore_layout();
 
@@ -102,6 +111,8 @@ private:
     QAction* tone_ = nullptr;
     QAction* coach_ = nullptr;
     QAction* ramp_ = nullptr;
+    QTimer* remembered_retry_ = nullptr;
+    DeviceChoice remembered_;
 };
 
 } // namespace algogui
