@@ -97,7 +97,7 @@ private Q_SLOTS:
         // The plain captions say what they are in their tooltips.
         int explained = 0;
         for (const QLabel* label : window.findChildren<QLabel*>())
-            if (label->text() == QStringLiteral("Left the band") ||
+            if (label->text() == QStringLiteral("Band exits") ||
                 label->text() == QStringLiteral("Pressure × time"))
                 explained += label->toolTip().isEmpty() ? 0 : 1;
         QVERIFY2(explained >= 3, qPrintable(QString::number(explained)));

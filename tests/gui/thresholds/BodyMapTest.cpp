@@ -115,18 +115,36 @@ private Q_SLOTS:
         QVERIFY(stored.x > 0.5);
     }
 
+    void OneColourIsOnePressureOnEverySubjectsMap() {
+        // Two subjects measured at the same point: 300 kPa is one colour on both maps, however
+        // different their other thresholds (the scale used to be fitted to each subject).
+        BodyMapWidget first, second;
+        first.set_values({{"upper_trapezius", BodySide::Left, 300.0, {}},
+                          {"tibialis_anterior", BodySide::Left, 400.0, {}}});
+        second.set_values({{"upper_trapezius", BodySide::Left, 300.0, {}},
+                           {"tibialis_anterior", BodySide::Left, 900.0, {}}});
+        QCOMPARE(*first.marker_colour("upper_trapezius", BodySide::Left),
+                 *second.marker_colour("upper_trapezius", BodySide::Left));
+        QCOMPARE(first.scale().low_kpa(), second.scale().low_kpa());
+        QCOMPARE(first.scale().high_kpa(), second.scale().high_kpa());
+        // Beyond the range: the end colour, the number still on the marker.
+        QCOMPARE(*second.marker_colour("tibialis_anterior", BodySide::Left),
+                 ThresholdColourScale::colour_at(1.0));
+    }
+
     void MarkersAreColouredByValueOnTheScale() {
         BodyMapWidget map;
         shown(map);
-        map.set_values({{"thenar_eminence", BodySide::Left, 150.0, {}},
-                        {"tibialis_anterior", BodySide::Right, 750.0, {}},
+        map.set_values({{"thenar_eminence", BodySide::Left, 120.0, {}},
+                        {"tibialis_anterior", BodySide::Right, 790.0, {}},
                         {"masseter", BodySide::Left, 450.0, {}}});
         QVERIFY(!map.marker_colour("masseter", BodySide::Right).has_value());
         const QColor low = *map.marker_colour("thenar_eminence", BodySide::Left);
         const QColor high = *map.marker_colour("tibialis_anterior", BodySide::Right);
         QVERIFY2(low.red() > 180 && low.blue() < 80, qPrintable(low.name()));    // sensitive: red
         QVERIFY2(high.blue() > 150 && high.red() < 80, qPrintable(high.name())); // blue
-        QVERIFY(map.scale().low_kpa() <= 150.0 && map.scale().high_kpa() >= 750.0);
+        QCOMPARE(map.scale().low_kpa(), algocore::storage::kBodyMapRangeKpa.low_kpa);
+        QCOMPARE(map.scale().high_kpa(), algocore::storage::kBodyMapRangeKpa.high_kpa);
 
         // What is painted at the marker centre is that colour.
         const QImage image = map.grab().toImage();

@@ -16,7 +16,7 @@ struct PlainWords {
 
 /// A hold's excursions: how often the pressure left the band.
 inline constexpr PlainWords kLeftTheBand{
-    "Left the band",
+    "Band exits",
     "How many times the pressure went out of the band (above or below it) during the hold"};
 
 /// A hold's pressure-time integral (PTI).

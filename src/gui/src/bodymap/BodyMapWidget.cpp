@@ -76,12 +76,8 @@ void BodyMapWidget::set_sites(std::vector<Site> sites) {
 
 void BodyMapWidget::set_values(const std::vector<BodyMapValue>& values) {
     values_.clear();
-    std::vector<double> kpa;
-    for (const BodyMapValue& value : values) {
+    for (const BodyMapValue& value : values)
         values_[{value.site_key, value.side}] = value;
-        kpa.push_back(value.pressure_kpa);
-    }
-    scale_.fit_to(kpa);
     update();
 }
 

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "algocore/storage/SiteLibrary.h"
+
 namespace algogui {
 
 namespace {
@@ -11,30 +13,16 @@ const QColor kStops[] = {QColor(0xd7, 0x19, 0x1c), QColor(0xfd, 0xae, 0x61),
                          QColor(0xff, 0xff, 0xbf), QColor(0xab, 0xd9, 0xe9),
                          QColor(0x2c, 0x7b, 0xb6)};
 constexpr int kStopCount = sizeof(kStops) / sizeof(kStops[0]);
-constexpr double kRoundingKpa = 50.0;
-constexpr double kMinSpanKpa = 100.0;
 } // namespace
 
-ThresholdColourScale::ThresholdColourScale() = default;
+ThresholdColourScale::ThresholdColourScale()
+    : low_kpa_(algocore::storage::kBodyMapRangeKpa.low_kpa),
+      high_kpa_(algocore::storage::kBodyMapRangeKpa.high_kpa) {}
 
 void ThresholdColourScale::set_range_kpa(double low_kpa, double high_kpa) {
     if (!(high_kpa > low_kpa)) return;
     low_kpa_ = low_kpa;
     high_kpa_ = high_kpa;
-}
-
-void ThresholdColourScale::fit_to(const std::vector<double>& values_kpa) {
-    if (values_kpa.empty()) return;
-    const auto [min_it, max_it] = std::minmax_element(values_kpa.begin(), values_kpa.end());
-    double low = std::floor(*min_it / kRoundingKpa) * kRoundingKpa;
-    double high = std::ceil(*max_it / kRoundingKpa) * kRoundingKpa;
-    if (high - low < kMinSpanKpa) {
-        const double middle = (low + high) / 2.0;
-        low = std::floor((middle - kMinSpanKpa / 2.0) / kRoundingKpa) * kRoundingKpa;
-        high = low + kMinSpanKpa;
-    }
-    low_kpa_ = std::max(0.0, low);
-    high_kpa_ = std::max(high, low_kpa_ + kMinSpanKpa);
 }
 
 QColor ThresholdColourScale::colour(double pressure_kpa) const {

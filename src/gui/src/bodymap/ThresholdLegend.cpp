@@ -56,7 +56,12 @@ void paint_threshold_legend(QPainter& painter, const QRectF& area,
         const double kpa = scale.low_kpa() + f * (scale.high_kpa() - scale.low_kpa());
         painter.drawLine(QPointF(bar.right(), y), QPointF(bar.right() + 5, y));
         painter.drawText(QRectF(bar.right() + 8, y - 9, area.width() - kBarWidthPx - 10, 18),
-                         Qt::AlignLeft | Qt::AlignVCenter, unit.format(kpa));
+                         Qt::AlignLeft | Qt::AlignVCenter,
+                         // The ends hold every value beyond them.
+                         (i == 0            ? QStringLiteral("≤ ")
+                          : i == kTicks - 1 ? QStringLiteral("≥ ")
+                                            : QString()) +
+                             unit.format(kpa));
     }
     const QRectF notes(area.left(), bar.bottom() + 10, area.width(), area.bottom() - bar.bottom());
     const double r = 7.0;

@@ -10,14 +10,11 @@ namespace algogui {
 
 class ThresholdColourScale {
 public:
-    /// Default range 100–800 kPa: typical PPTs at the common sites.
+    /// The site library's fixed range (algocore::storage::kBodyMapRangeKpa).
     ThresholdColourScale();
 
     /// Fixed range (low < high).
     void set_range_kpa(double low_kpa, double high_kpa);
-    /// Widens the range to round 50 kPa steps around the values (at least 100 kPa wide);
-    /// keeps the current range when there are no values.
-    void fit_to(const std::vector<double>& values_kpa);
 
     double low_kpa() const { return low_kpa_; }
     double high_kpa() const { return high_kpa_; }
@@ -27,8 +24,8 @@ public:
     static QColor colour_at(double fraction);
 
 private:
-    double low_kpa_ = 100.0;
-    double high_kpa_ = 800.0;
+    double low_kpa_;
+    double high_kpa_;
 };
 
 } // namespace algogui
