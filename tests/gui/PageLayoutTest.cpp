@@ -14,8 +14,10 @@
 #include "algogui/LiveFeed.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
+#include "algogui/PressureReadout.h"
 #include "algogui/RampRateGauge.h"
 #include "algogui/ToneOutput.h"
+#include "algogui/treatment/TreatmentPage.h"
 
 using namespace algogui;
 
@@ -96,6 +98,24 @@ private Q_SLOTS:
         QVERIFY(station.opened.empty());
         QVERIFY(station.show_page(page, size));
         check_window(station.window, size);
+    }
+
+    // Read from two metres: on a 1920×1080 screen the Treatment readout takes at least a sixth
+    // of the screen (it was about 4 %); on the smallest screen the page still fits (above).
+    void theTreatmentReadoutIsASixthOfALargeScreen() {
+        Station station;
+        const QSize screen(1920, 1080);
+        QVERIFY(station.show_page(QStringLiteral("Treatment"), screen));
+        auto* page = station.window.findChild<TreatmentPage*>();
+        QVERIFY(page);
+        const QSize readout = page->readout().size();
+        const double share =
+            double(readout.width()) * readout.height() / (double(screen.width()) * screen.height());
+        QVERIFY2(share >= 1.0 / 6.0, qPrintable(QStringLiteral("%1x%2: %3 % of the screen")
+                                                    .arg(readout.width())
+                                                    .arg(readout.height())
+                                                    .arg(100.0 * share, 0, 'f', 1)));
+        check_window(station.window, screen);
     }
 
     // The demo states at the smallest size, where they are hardest to fit.

@@ -11,6 +11,7 @@
 #include <QPushButton>
 #include <QScrollArea>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "algogui/AudioCues.h"
 #include "algogui/BandStyle.h"
@@ -26,6 +27,14 @@
 #include "algogui/treatment/ReleaseKey.h"
 
 namespace algogui {
+
+namespace {
+// The readout's size on the smallest screen (1024×640), its widest, and the margins and
+// spacing of the page's two columns.
+constexpr QSize kReadoutSmallest(290, 180);
+constexpr int kReadoutLargestWidthPx = 900;
+constexpr int kPageGapsPx = 24;
+} // namespace
 
 using algocore::session::TreatmentPromptKind;
 
@@ -103,8 +112,7 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     left_column->addLayout(buttons);
 
     readout_ = new PressureReadout(this);
-    readout_->setMinimumSize(290, 160);
-    readout_->setMaximumWidth(340);
+    readout_->setFixedSize(kReadoutSmallest); // fit_readout() grows it with the page
     status_ = new HoldStatusPanel(this);
     auto* top = new QHBoxLayout;
     top->addWidget(readout_, 0);
@@ -129,6 +137,7 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     // As wide as its fields need (the scroll bar included) and no wider.
     left_widget->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Preferred);
     root->addWidget(left_widget);
+    settings_column_ = left_widget;
     root->addLayout(right, 1);
 
     connect(point_, &PointPicker::subjectEdited, this, [this] { use_subject(); });
@@ -195,6 +204,24 @@ void TreatmentPage::read_subjects() {
         [page = QPointer<TreatmentPage>(this)](algocore::storage::Answer<QStringList> answer) {
             if (page && answer.ok()) page->point_->set_known_subjects(answer.value);
         });
+}
+
+void TreatmentPage::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fit_readout();
+}
+
+void TreatmentPage::fit_readout() {
+    // The number is read from across the treatment room: on a large screen it takes at least
+    // a sixth of it, on a laptop what the hold's status panel beside it leaves. Its width
+    // follows the room beside the settings (never more than 0.8 of the page's height, so the
+    // trace keeps its share), its height 5/8 of its width.
+    const int beside_status = width() - settings_column_->sizeHint().width() -
+                              status_->minimumSizeHint().width() - 2 * kPageGapsPx;
+    const int width_px = std::clamp(std::min(beside_status, height() * 4 / 5),
+                                    kReadoutSmallest.width(), kReadoutLargestWidthPx);
+    const QSize size(width_px, std::max(kReadoutSmallest.height(), width_px * 5 / 8));
+    if (readout_->size() != size || readout_->minimumSize() != size) readout_->setFixedSize(size);
 }
 
 void TreatmentPage::showEvent(QShowEvent* event) {

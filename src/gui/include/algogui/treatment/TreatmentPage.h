@@ -106,6 +106,7 @@ Q_SIGNALS:
 
 protected:
     void showEvent(QShowEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     algocore::session::TreatmentSession& session() const { return workbench_.treatment(); }
@@ -117,6 +118,7 @@ private:
     void show_phase();
     void refresh(double now_t_s);
     void refresh_readout();
+    void fit_readout();
     void set_prompt(const std::optional<CoachPrompt>& prompt);
     void confirm_discard();
     void clear_hold_views();
@@ -134,6 +136,7 @@ private:
     QPushButton* felt_ = nullptr;
     ReleaseKey* release_key_ = nullptr;
     PressureReadout* readout_ = nullptr;
+    QWidget* settings_column_ = nullptr;
     HoldStatusPanel* status_ = nullptr;
     QLabel* log_ = nullptr;
     HoldSummaryPanel* summary_ = nullptr;
