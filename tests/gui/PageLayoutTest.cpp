@@ -9,13 +9,16 @@
 
 #include "LayoutChecks.h"
 #include "algocore/session/Workbench.h"
+#include "algogui/Banner.h"
 #include "algogui/CoachPrompt.h"
 #include "algogui/CoachView.h"
+#include "algogui/HoldTimerPanel.h"
 #include "algogui/LiveFeed.h"
 #include "algogui/MainWindow.h"
 #include "algogui/Preferences.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/RampRateGauge.h"
+#include "algogui/TargetEditor.h"
 #include "algogui/ToneOutput.h"
 #include "algogui/treatment/TreatmentPage.h"
 
@@ -97,6 +100,36 @@ private Q_SLOTS:
         Station station;
         QVERIFY(station.opened.empty());
         QVERIFY(station.show_page(page, size));
+        check_window(station.window, size);
+    }
+
+    // The Live page's targets show whole (they were a scrolled box showing half a row at every
+    // size), with a two-line banner above the page, and the hold timer's clocks do not overlap.
+    void theLiveTargetsShowWholeAtEachSize_data() {
+        QTest::addColumn<QSize>("size");
+        for (const QSize& size : kSizes)
+            QTest::addRow("%dx%d", size.width(), size.height()) << size;
+    }
+    void theLiveTargetsShowWholeAtEachSize() {
+        QFETCH(QSize, size);
+        Station station;
+        station.window.banner().show_message(
+            BannerLevel::Info, QStringLiteral("Connected: Algoscope native device (protocol 1.1), "
+                                              "serial SIM-00000001, firmware 0.1.0, 1000 Hz"));
+        QWidget* live = station.show_page(QStringLiteral("Live"), size);
+        QVERIFY(live);
+        auto* editor = live->findChild<TargetEditor*>();
+        QVERIFY(editor);
+        QVERIFY2(editor->height() >= editor->sizeHint().height(),
+                 qPrintable(QStringLiteral("%1 of %2 px shown")
+                                .arg(editor->height())
+                                .arg(editor->sizeHint().height())));
+        const QRect shown = editor->visibleRegion().boundingRect();
+        QCOMPARE(shown.height(), editor->height());
+        auto* timer = live->findChild<HoldTimerPanel*>();
+        QVERIFY(timer);
+        QVERIFY2(timer->height() >= timer->minimumSizeHint().height(),
+                 qPrintable(QString::number(timer->height())));
         check_window(station.window, size);
     }
 

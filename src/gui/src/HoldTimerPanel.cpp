@@ -59,13 +59,17 @@ HoldTimerPanel::HoldTimerPanel(QWidget* parent) : QWidget(parent) {
         statuses << words_of(static_cast<Status>(kind));
     fix_size_for(status_, statuses);
 
-    grid->addWidget(make_caption(tr("Time in band"), this), 0, 0);
-    grid->addWidget(in_band_, 0, 1, Qt::AlignRight);
+    // The time in band large on its own line; the two smaller clocks side by side under it,
+    // so the panel leaves the targets under it their whole height on a 640 px screen.
+    grid->setVerticalSpacing(0);
+    grid->addWidget(make_caption(tr("Time in band"), this), 0, 0, 1, 2);
+    grid->addWidget(in_band_, 0, 2, 1, 2, Qt::AlignRight);
     grid->addWidget(make_caption(tr("Remaining"), this), 1, 0);
     grid->addWidget(remaining_, 1, 1, Qt::AlignRight);
-    grid->addWidget(make_caption(tr("Elapsed"), this), 2, 0);
-    grid->addWidget(elapsed_, 2, 1, Qt::AlignRight);
-    grid->addWidget(status_, 3, 0, 1, 2, Qt::AlignLeft);
+    grid->addWidget(make_caption(tr("Elapsed"), this), 1, 2, Qt::AlignRight);
+    grid->addWidget(elapsed_, 1, 3, Qt::AlignRight);
+    grid->addWidget(status_, 2, 0, 1, 4, Qt::AlignLeft);
+    grid->setColumnStretch(1, 1);
     setAccessibleName(tr("Hold timer"));
 }
 

@@ -28,14 +28,14 @@ LivePanel::LivePanel(LiveFeed& feed, QWidget* parent)
     ramp_gauge_ = new RampRateGauge(this);
     target_editor_ = new TargetEditor(this);
 
-    // The editor scrolls rather than pushing the readout smaller on a short screen.
+    // The targets show whole at every size (a scrolled editor showed half a row); the readout
+    // above them takes what is left, and its digits follow its size.
     auto* targets_box = new QGroupBox(tr("Targets"), this);
     auto* targets_layout = new QVBoxLayout(targets_box);
     targets_layout->setContentsMargins(2, 2, 2, 2);
-    // Up and down only: the column is as wide as the editor needs, so no field is cut.
-    QScrollArea* scroller = scroll_column(target_editor_);
-    scroller->setMinimumHeight(90);
-    targets_layout->addWidget(scroller);
+    targets_layout->addWidget(target_editor_);
+    targets_box->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    readout_->setMinimumHeight(110);
 
     // Left: what the therapist glances at (number, state, timer). Right: the trace, the ramp
     // gauge under it, and the targets.
@@ -48,9 +48,7 @@ LivePanel::LivePanel(LiveFeed& feed, QWidget* parent)
     grid->addWidget(ramp_gauge_, 2, 1);
     grid->setColumnStretch(0, 2);
     grid->setColumnStretch(1, 3);
-    grid->setRowStretch(0, 5);
-    grid->setRowStretch(1, 3);
-    grid->setRowStretch(2, 2);
+    grid->setRowStretch(0, 1);
 
     connect(&feed_, &LiveFeed::frameReady, this, &LivePanel::show_frame);
     connect(target_editor_, &TargetEditor::targetsChanged, this,
