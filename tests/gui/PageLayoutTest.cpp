@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include "LayoutChecks.h"
+#include "algocore/protocols/DoseMetrics.h"
 #include "algocore/session/Workbench.h"
 #include "algogui/Banner.h"
 #include "algogui/CoachPrompt.h"
@@ -20,6 +21,7 @@
 #include "algogui/RampRateGauge.h"
 #include "algogui/TargetEditor.h"
 #include "algogui/ToneOutput.h"
+#include "algogui/treatment/HoldSummaryPanel.h"
 #include "algogui/treatment/TreatmentPage.h"
 
 using namespace algogui;
@@ -130,6 +132,35 @@ private Q_SLOTS:
         QVERIFY(timer);
         QVERIFY2(timer->height() >= timer->minimumSizeHint().height(),
                  qPrintable(QString::number(timer->height())));
+        check_window(station.window, size);
+    }
+
+    // After Stop the hold's summary shows under the trace; at 1024×640 it cut "Stopped" and
+    // "334 kPa" short. Its widest numbers, at each size.
+    void theHoldSummaryFitsAtEachSize_data() {
+        QTest::addColumn<QSize>("size");
+        for (const QSize& size : kSizes)
+            QTest::addRow("%dx%d", size.width(), size.height()) << size;
+    }
+    void theHoldSummaryFitsAtEachSize() {
+        QFETCH(QSize, size);
+        Station station;
+        QVERIFY(station.show_page(QStringLiteral("Treatment"), size));
+        auto* page = station.window.findChild<TreatmentPage*>();
+        QVERIFY(page);
+        algocore::protocols::DoseMetrics widest;
+        widest.duration_s = 1234.5;
+        widest.time_in_band_s = 1188.8;
+        widest.time_in_band_pct = 100.0;
+        widest.mean_kpa = 334.4;
+        widest.median_kpa = 888.8;
+        widest.peak_kpa = 1888.8;
+        widest.cv_pct = 88.8;
+        widest.pti_kpa_s = 888888.0;
+        widest.excursions = 88;
+        widest.step_ups = 88;
+        page->summary().show_hold(widest, QStringLiteral("stopped"), station.window.unit());
+        QTest::qWait(50);
         check_window(station.window, size);
     }
 

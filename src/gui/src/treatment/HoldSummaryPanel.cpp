@@ -7,6 +7,7 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "algogui/FittedLabel.h"
 #include "algogui/Theme.h"
 
 namespace algogui {
@@ -29,15 +30,24 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     panel.setColor(QPalette::Window, theme::kPanel);
     setPalette(panel);
 
+    // Two rows of five measures whose words shrink to the room (at 1024 px a fixed 22 px cut
+    // "Stopped" and "334 kP"), then how the hold ended beside what to do with it.
+    auto* outcome = new FittedLabel(20, 12, this);
+    outcome->setObjectName(QStringLiteral("Metric_outcome"));
+    outcome->setToolTip(QStringLiteral("How the hold ended"));
+    QFont bold = outcome->font();
+    bold.setBold(true);
+    outcome->setFont(bold);
+    values_.insert(QStringLiteral("outcome"), outcome);
+
     grid_ = new QGridLayout;
-    grid_->setHorizontalSpacing(18);
-    grid_->setVerticalSpacing(2);
-    add_metric(QStringLiteral("outcome"), QStringLiteral("Hold"), 0, 0);
-    add_metric(QStringLiteral("duration"), QStringLiteral("Duration"), 0, 1);
-    add_metric(QStringLiteral("in_band"), QStringLiteral("Time in band"), 0, 2);
-    add_metric(QStringLiteral("in_band_pct"), QStringLiteral("In band"), 0, 3);
-    add_metric(QStringLiteral("excursions"), kLeftTheBand, 0, 4);
-    add_metric(QStringLiteral("step_ups"), QStringLiteral("Step-ups"), 0, 5);
+    grid_->setHorizontalSpacing(14);
+    grid_->setVerticalSpacing(0);
+    add_metric(QStringLiteral("duration"), QStringLiteral("Duration"), 0, 0);
+    add_metric(QStringLiteral("in_band"), QStringLiteral("Time in band"), 0, 1);
+    add_metric(QStringLiteral("in_band_pct"), QStringLiteral("In band"), 0, 2);
+    add_metric(QStringLiteral("excursions"), kLeftTheBand, 0, 3);
+    add_metric(QStringLiteral("step_ups"), QStringLiteral("Step-ups"), 0, 4);
     add_metric(QStringLiteral("mean"), QStringLiteral("Mean"), 2, 0);
     add_metric(QStringLiteral("median"), QStringLiteral("Median"), 2, 1);
     add_metric(QStringLiteral("peak"), QStringLiteral("Peak"), 2, 2);
@@ -58,18 +68,22 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     note_->setObjectName(QStringLiteral("SaveNote"));
 
     auto* actions = new QHBoxLayout;
+    actions->addWidget(outcome, 1);
+    actions->addSpacing(12);
     actions->addWidget(new QLabel(QStringLiteral("Pain 0–10"), this));
     actions->addWidget(rating_);
     actions->addSpacing(12);
     actions->addWidget(save_);
     actions->addWidget(discard_);
-    actions->addWidget(note_, 1);
+    actions->addWidget(note_);
 
     auto* layout = new QVBoxLayout(this);
-    layout->setContentsMargins(12, 8, 12, 8);
+    layout->setContentsMargins(12, 6, 12, 6);
+    layout->setSpacing(4);
     layout->addLayout(grid_);
     layout->addLayout(actions);
-    grid_->setColumnStretch(5, 1);
+    for (int column = 0; column < 5; ++column)
+        grid_->setColumnStretch(column, 1);
 
     connect(save_, &QPushButton::clicked, this, &HoldSummaryPanel::saveRequested);
     connect(discard_, &QPushButton::clicked, this, &HoldSummaryPanel::discardRequested);
@@ -83,16 +97,17 @@ QLabel* HoldSummaryPanel::add_metric(const QString& key, const PlainWords& words
 
 QLabel* HoldSummaryPanel::add_metric(const QString& key, const QString& title, int row, int column,
                                      const QString& tooltip) {
-    auto* caption = new QLabel(title, this);
+    auto* caption = new FittedLabel(font().pixelSize() > 0 ? font().pixelSize() : 14, 10, this);
+    caption->set_text(title);
     caption->setToolTip(tooltip);
     QPalette muted = caption->palette();
     muted.setColor(QPalette::WindowText, theme::kMutedText);
     caption->setPalette(muted);
-    auto* value = new QLabel(QStringLiteral("—"), this);
+    auto* value = new FittedLabel(22, 12, this);
+    value->set_text(QStringLiteral("—"));
     value->setObjectName(QStringLiteral("Metric_") + key);
     value->setToolTip(tooltip);
     QFont big = value->font();
-    big.setPixelSize(22);
     big.setBold(true);
     value->setFont(big);
     grid_->addWidget(caption, row, column);
@@ -104,21 +119,22 @@ QLabel* HoldSummaryPanel::add_metric(const QString& key, const QString& title, i
 void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m, const QString& outcome,
                                  const DisplayUnit& unit) {
     saved_ = false;
-    values_[QStringLiteral("outcome")]->setText(outcome_words(outcome));
-    values_[QStringLiteral("duration")]->setText(
+    values_[QStringLiteral("outcome")]->set_text(outcome_words(outcome));
+    values_[QStringLiteral("duration")]->set_text(
         QStringLiteral("%1 s").arg(m.duration_s, 0, 'f', 1));
-    values_[QStringLiteral("in_band")]->setText(
+    values_[QStringLiteral("in_band")]->set_text(
         QStringLiteral("%1 s").arg(m.time_in_band_s, 0, 'f', 1));
-    values_[QStringLiteral("in_band_pct")]->setText(
+    values_[QStringLiteral("in_band_pct")]->set_text(
         QStringLiteral("%1 %").arg(m.time_in_band_pct, 0, 'f', 0));
-    values_[QStringLiteral("mean")]->setText(unit.format_with_symbol(m.mean_kpa));
-    values_[QStringLiteral("median")]->setText(unit.format_with_symbol(m.median_kpa));
-    values_[QStringLiteral("peak")]->setText(unit.format_with_symbol(m.peak_kpa));
-    values_[QStringLiteral("cv")]->setText(QStringLiteral("%1 %").arg(m.cv_pct, 0, 'f', 1));
+    values_[QStringLiteral("mean")]->set_text(unit.format_with_symbol(m.mean_kpa));
+    values_[QStringLiteral("median")]->set_text(unit.format_with_symbol(m.median_kpa));
+    values_[QStringLiteral("peak")]->set_text(unit.format_with_symbol(m.peak_kpa));
+    values_[QStringLiteral("cv")]->set_text(QStringLiteral("%1 %").arg(m.cv_pct, 0, 'f', 1));
     // The integral stays in kPa·s whatever the display unit: it is the dose as published.
-    values_[QStringLiteral("pti")]->setText(QStringLiteral("%1 kPa·s").arg(m.pti_kpa_s, 0, 'f', 0));
-    values_[QStringLiteral("excursions")]->setText(QString::number(m.excursions));
-    values_[QStringLiteral("step_ups")]->setText(QString::number(m.step_ups));
+    values_[QStringLiteral("pti")]->set_text(
+        QStringLiteral("%1 kPa·s").arg(m.pti_kpa_s, 0, 'f', 0));
+    values_[QStringLiteral("excursions")]->set_text(QString::number(m.excursions));
+    values_[QStringLiteral("step_ups")]->set_text(QString::number(m.step_ups));
     values_[QStringLiteral("outcome")]->setStyleSheet(
         outcome == QLatin1String("over_limit")
             ? QStringLiteral("color: %1;").arg(theme::kOverLimit.name())
@@ -131,8 +147,8 @@ void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m, cons
 }
 
 void HoldSummaryPanel::clear() {
-    for (QLabel* value : values_)
-        value->setText(QStringLiteral("—"));
+    for (FittedLabel* value : values_)
+        value->set_text(QStringLiteral("—"));
     rating_->setValue(kNotRated);
     save_->setEnabled(false);
     discard_->setEnabled(false);

@@ -122,6 +122,7 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     log_ = new QLabel(this);
     log_->setObjectName(QStringLiteral("StepUpLog"));
     log_->setWordWrap(true);
+    log_->hide(); // shown with the first step-up
     summary_ = new HoldSummaryPanel(this);
     summary_->hide(); // shown when a hold ends; the plot has the room meanwhile
 
@@ -297,6 +298,7 @@ void TreatmentPage::clear_hold_views() {
     pending_shown_ = false;
     step_up_log_.clear();
     log_->clear();
+    log_->hide(); // its line goes to the trace while there is nothing to log
     markers_.clear();
     set_prompt(std::nullopt);
     status_->show_idle(QStringLiteral("Choose the point and the prescription, then Start hold"));

@@ -82,6 +82,7 @@ bool TreatmentPage::start_hold() {
     markers_.clear();
     step_up_log_.clear();
     log_->clear();
+    log_->hide(); // its line goes to the trace while there is nothing to log
     summary_->clear();
     summary_->hide();
     pending_shown_ = false;
@@ -152,6 +153,7 @@ void TreatmentPage::show_prompts(const std::vector<algocore::session::TreatmentP
                     .arg(unit_.format(step.before_kpa), unit_.format_with_symbol(step.after_kpa)));
             markers_.push_back({PlotMarker::Kind::Mark, step.t_s, step.after_kpa});
             log_->setText(step_up_log_.join(QStringLiteral("   ·   ")));
+            log_->show();
             break;
         }
         case TreatmentPromptKind::OverLimit:
@@ -177,6 +179,7 @@ void TreatmentPage::show_prompts(const std::vector<algocore::session::TreatmentP
                 QStringLiteral("Release felt at %1 s").arg(prompt.t_s - start_t_s, 0, 'f', 1));
             markers_.push_back({PlotMarker::Kind::OperatorButton, prompt.t_s, pressure_kpa});
             log_->setText(step_up_log_.join(QStringLiteral("   ·   ")));
+            log_->show();
             break;
         }
         case TreatmentPromptKind::Stretch:
@@ -209,6 +212,7 @@ void TreatmentPage::show_phase() {
         pending_shown_ = false; // the next hold of the set began
         step_up_log_.clear();
         log_->clear();
+        log_->hide(); // its line goes to the trace while there is nothing to log
     }
     const bool running = run.running;
     stop_->setEnabled(running);

@@ -11,6 +11,9 @@
 #include "algogui/DisplayUnit.h"
 
 class QGridLayout;
+namespace algogui {
+class FittedLabel;
+}
 class QLabel;
 class QPushButton;
 class QSpinBox;
@@ -51,7 +54,7 @@ private:
     QLabel* add_metric(const QString& key, const PlainWords& words, int row, int column);
 
     QGridLayout* grid_ = nullptr;
-    QMap<QString, QLabel*> values_;
+    QMap<QString, FittedLabel*> values_;
     QSpinBox* rating_ = nullptr;
     QPushButton* save_ = nullptr;
     QPushButton* discard_ = nullptr;
