@@ -46,6 +46,21 @@ QStringList shown_texts(const QWidget& root) {
     return texts;
 }
 
+// A main window over a workbench of its own, its files in a scratch folder.
+struct Station {
+    QTemporaryDir dir;
+    algogui::Preferences prefs{dir.filePath(QStringLiteral("prefs.ini"))};
+    algocore::session::Workbench workbench{options(dir)};
+    algogui::MainWindow window{prefs, std::make_unique<algogui::SilentToneOutput>(), &workbench};
+
+    QString path(const char* name) const { return dir.filePath(QString::fromLatin1(name)); }
+    static algocore::session::WorkbenchOptions options(const QTemporaryDir& dir) {
+        algocore::session::WorkbenchOptions o;
+        o.calibration_root = dir.filePath(QStringLiteral("calibrations")).toStdString();
+        return o;
+    }
+};
+
 } // namespace
 
 class PlainWordsTest : public QObject {
@@ -77,15 +92,10 @@ private Q_SLOTS:
     }
 
     void noPageShowsTheBareTechnicalNames() {
-        QTemporaryDir dir;
-        algogui::Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
-        algocore::session::WorkbenchOptions options;
-        options.calibration_root = dir.filePath(QStringLiteral("calibrations")).toStdString();
-        algocore::session::Workbench workbench(options);
-        QCOMPARE(workbench.open_database(dir.filePath(QStringLiteral("s.sqlite")).toStdString()),
+        Station station;
+        QCOMPARE(station.workbench.open_database(station.path("s.sqlite").toStdString()),
                  std::string());
-        algogui::MainWindow window(prefs, std::make_unique<algogui::SilentToneOutput>(),
-                                   &workbench);
+        algogui::MainWindow& window = station.window;
         window.resize(1280, 800);
         window.show();
         const QStringList jargon{QStringLiteral("PTI"), QStringLiteral("Excursions"),
@@ -104,18 +114,13 @@ private Q_SLOTS:
     }
 
     void aRememberedPortThatIsNotPluggedInIsWaitedForQuietly() {
-        QTemporaryDir dir;
-        algogui::Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
-        algocore::session::WorkbenchOptions options;
-        options.calibration_root = dir.filePath(QStringLiteral("calibrations")).toStdString();
-        algocore::session::Workbench workbench(options);
-        algogui::MainWindow window(prefs, std::make_unique<algogui::SilentToneOutput>(),
-                                   &workbench);
+        Station station;
+        algogui::MainWindow& window = station.window;
         window.resize(1280, 800);
         window.show();
         // The algometer used last time, not plugged in this morning.
         algogui::DeviceChoice remembered;
-        remembered.port = dir.filePath(QStringLiteral("ttyALGO"));
+        remembered.port = station.path("ttyALGO");
         remembered.driver = QStringLiteral("native");
         window.connect_remembered_device(remembered);
         QVERIFY(window.waiting_for_remembered_device());
@@ -137,15 +142,10 @@ private Q_SLOTS:
     }
 
     void aPortAskedForByTheUserStillSaysWhyItCannotOpen() {
-        QTemporaryDir dir;
-        algogui::Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
-        algocore::session::WorkbenchOptions options;
-        options.calibration_root = dir.filePath(QStringLiteral("calibrations")).toStdString();
-        algocore::session::Workbench workbench(options);
-        algogui::MainWindow window(prefs, std::make_unique<algogui::SilentToneOutput>(),
-                                   &workbench);
+        Station station;
+        algogui::MainWindow& window = station.window;
         algogui::DeviceChoice chosen;
-        chosen.port = dir.filePath(QStringLiteral("ttyNONE"));
+        chosen.port = station.path("ttyNONE");
         chosen.driver = QStringLiteral("native");
         QVERIFY(!window.connect_device(chosen));
         QVERIFY(!window.waiting_for_remembered_device());

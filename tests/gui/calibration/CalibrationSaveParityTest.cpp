@@ -13,29 +13,16 @@
 #include <fstream>
 
 #include "CalibrationScript.h"
+#include "CliCommand.h"
 #include "algocore/calibration/CalibrationStore.h"
 #include "algogui/calibration/CalibrationSetupPanel.h"
 #include "algogui/calibration/CalibrationWizard.h"
-
-void register_all_commands(CLI::App& app);
 
 using algogui::calibration::CalibrationWizard;
 
 namespace {
 
 const char* const kSerial = "SN-42";
-
-int cli_command(std::vector<std::string> arguments) {
-    CLI::App app;
-    register_all_commands(app);
-    std::reverse(arguments.begin(), arguments.end()); // CLI11 takes them last first
-    try {
-        app.parse(arguments);
-    } catch (const CLI::ParseError& e) {
-        return e.get_exit_code();
-    }
-    return 0;
-}
 
 QPushButton* button_named(QWidget& parent, const QString& text) {
     for (auto* button : parent.findChildren<QPushButton*>())
@@ -112,11 +99,11 @@ private Q_SLOTS:
         write_points_csv(csv, wizard.session().points());
         const auto setup = wizard.setup_panel().setup();
         QCOMPARE(setup.temperature_c, 21.0); // the wizard's default, given to the CLI below
-        QCOMPARE(
-            cli_command({"calibrate", "new", "--points", csv, "--store", cli_root, "--device",
-                         kSerial, "--operator", "A. Tester", "--reference", "WS-2026-07",
-                         "--reference-uncertainty", "0.02", "--temperature", "21", "--activate"}),
-            0);
+        QCOMPARE(parity::cli_command({"calibrate", "new", "--points", csv, "--store", cli_root,
+                                      "--device", kSerial, "--operator", "A. Tester", "--reference",
+                                      "WS-2026-07", "--reference-uncertainty", "0.02",
+                                      "--temperature", "21", "--activate"}),
+                 0);
 
         const algocore::CalibrationStore gui_store(gui_root);
         const algocore::CalibrationStore cli_store(cli_root);

@@ -18,6 +18,7 @@
 #include <chrono>
 #include <memory>
 
+#include "CliCommand.h"
 #include "ParityCheck.h"
 #include "algocore/session/Workbench.h"
 #include "algocore/storage/OpenStorage.h"
@@ -25,8 +26,6 @@
 #include "algogui/Preferences.h"
 #include "algogui/ToneOutput.h"
 #include "algogui/history/HistoryPage.h"
-
-void register_all_commands(CLI::App& app);
 
 namespace {
 
@@ -68,18 +67,6 @@ void make_study(const std::string& path) {
     }
     QVERIFY(db.flush(std::chrono::seconds(10)));
     QCOMPARE(db.close(), std::size_t{0});
-}
-
-int cli_command(std::vector<std::string> arguments) {
-    CLI::App app;
-    register_all_commands(app);
-    std::reverse(arguments.begin(), arguments.end()); // CLI11 takes them last first
-    try {
-        app.parse(arguments);
-    } catch (const CLI::ParseError& e) {
-        return e.get_exit_code();
-    }
-    return 0;
 }
 
 QPushButton* button_named(QWidget& parent, const QString& text) {
@@ -194,11 +181,12 @@ private Q_SLOTS:
         }
 
         // The CLI: the same visit (S1's session 1), header, calibration store and moment.
-        QCOMPARE(cli_command({"report", "--db", cli_db, "--subject", "S1", "--session", "1",
-                              "--pdf", cli_pdf.toStdString(), "--clinic", "Praxis Nord",
-                              "--therapist", "A. Roth", "--calibrations",
-                              calibrations.path().toStdString(), "--printed-at", kPrintedUtc}),
-                 0);
+        QCOMPARE(
+            parity::cli_command({"report", "--db", cli_db, "--subject", "S1", "--session", "1",
+                                 "--pdf", cli_pdf.toStdString(), "--clinic", "Praxis Nord",
+                                 "--therapist", "A. Roth", "--calibrations",
+                                 calibrations.path().toStdString(), "--printed-at", kPrintedUtc}),
+            0);
 
         const QByteArray gui = bytes_of(gui_pdf);
         const QByteArray cli = bytes_of(cli_pdf);
@@ -224,9 +212,9 @@ private Q_SLOTS:
         make_study(db);
         const auto write = [&](const char* name, const char* printed) {
             const std::string pdf = dir.filePath(QString::fromLatin1(name)).toStdString();
-            const int exit = cli_command({"report", "--db", db, "--subject", "S1", "--date",
-                                          "2026-03-02", "--pdf", pdf, "--clinic", "C",
-                                          "--therapist", "T", "--printed-at", printed});
+            const int exit = parity::cli_command({"report", "--db", db, "--subject", "S1", "--date",
+                                                  "2026-03-02", "--pdf", pdf, "--clinic", "C",
+                                                  "--therapist", "T", "--printed-at", printed});
             return exit == 0 ? bytes_of(QString::fromStdString(pdf)) : QByteArray();
         };
         const QByteArray first = write("a.pdf", kPrintedUtc);
@@ -235,9 +223,9 @@ private Q_SLOTS:
         const QByteArray later = write("c.pdf", "2026-12-01T11:45:00Z");
         QVERIFY(!later.isEmpty());
         QVERIFY(later != first);
-        QCOMPARE(cli_command({"report", "--db", db, "--subject", "S1", "--pdf",
-                              dir.filePath(QStringLiteral("d.pdf")).toStdString(), "--printed-at",
-                              "yesterday"}),
+        QCOMPARE(parity::cli_command({"report", "--db", db, "--subject", "S1", "--pdf",
+                                      dir.filePath(QStringLiteral("d.pdf")).toStdString(),
+                                      "--printed-at", "yesterday"}),
                  2);
     }
 };

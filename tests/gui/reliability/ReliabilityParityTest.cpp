@@ -9,12 +9,11 @@
 #include <algorithm>
 #include <chrono>
 
+#include "CliCommand.h"
 #include "ParityCheck.h"
 #include "algocore/storage/OpenStorage.h"
 #include "algogui/reliability/ReliabilityPage.h"
 #include "algogui/reliability/StoredReliabilitySource.h"
-
-void register_all_commands(CLI::App& app);
 
 namespace {
 
@@ -53,18 +52,6 @@ void make_study(const std::string& path) {
     }
     QVERIFY(db.flush(std::chrono::seconds(10)));
     QCOMPARE(db.close(), std::size_t{0});
-}
-
-int cli_command(std::vector<std::string> arguments) {
-    CLI::App app;
-    register_all_commands(app);
-    std::reverse(arguments.begin(), arguments.end()); // CLI11 takes them last first
-    try {
-        app.parse(arguments);
-    } catch (const CLI::ParseError& e) {
-        return e.get_exit_code();
-    }
-    return 0;
 }
 
 // The page over the study: site and SEM chosen with the real combo boxes, Compute and "Use as
@@ -127,8 +114,8 @@ private Q_SLOTS:
         make_study(gui_db);
         make_study(cli_db);
         save_on_the_page(gui_db, QStringLiteral("SEM = sqrt(MSE)"));
-        QCOMPARE(cli_command({"reliability", "--db", cli_db, "--site", "upper_trapezius", "--side",
-                              "L", "--by", "session", "--save-mdc"}),
+        QCOMPARE(parity::cli_command({"reliability", "--db", cli_db, "--site", "upper_trapezius",
+                                      "--side", "L", "--by", "session", "--save-mdc"}),
                  0);
         const std::string difference = parity::first_difference(gui_db, cli_db, mdc_queries());
         QVERIFY2(difference.empty(), difference.c_str());
@@ -147,8 +134,8 @@ private Q_SLOTS:
         make_study(gui_db);
         make_study(cli_db);
         save_on_the_page(gui_db, QStringLiteral("SEM = SD sqrt(1 - ICC(3,1))"));
-        QCOMPARE(cli_command({"reliability", "--db", cli_db, "--site", "upper_trapezius", "--sem",
-                              "sd-icc", "--sem-icc", "ICC(3,1)", "--save-mdc"}),
+        QCOMPARE(parity::cli_command({"reliability", "--db", cli_db, "--site", "upper_trapezius",
+                                      "--sem", "sd-icc", "--sem-icc", "ICC(3,1)", "--save-mdc"}),
                  0);
         const std::string difference = parity::first_difference(gui_db, cli_db, mdc_queries());
         QVERIFY2(difference.empty(), difference.c_str());

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "CliCommand.h"
 #include "ParityCheck.h"
 #include "PptCommand.h"
 #include "algocore/session/Workbench.h"
@@ -27,8 +28,6 @@
 #include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/thresholds/TrialExclusionButton.h"
 #include "algogui/thresholds/TrialTable.h"
-
-void register_all_commands(CLI::App& app);
 
 using algocore::Sample;
 using algocore::records::BodySide;
@@ -180,19 +179,6 @@ void measure_with_the_cli(const std::string& db) {
     QVERIFY2(out.str().find("\"n\":3") != std::string::npos, out.str().c_str());
 }
 
-// `algoscope-cli <arguments>` through the command registry the executable uses.
-int cli_command(std::vector<std::string> arguments) {
-    CLI::App app;
-    register_all_commands(app);
-    std::reverse(arguments.begin(), arguments.end()); // CLI11 takes them last first
-    try {
-        app.parse(arguments);
-    } catch (const CLI::ParseError& e) {
-        return e.get_exit_code();
-    }
-    return 0;
-}
-
 } // namespace
 
 class GuiCliParityTest : public QObject {
@@ -232,8 +218,8 @@ private Q_SLOTS:
         const std::string cli_db = dir.filePath(QStringLiteral("cli.sqlite")).toStdString();
         measure_on_the_page(gui_db, QStringLiteral("patient moved"));
         measure_with_the_cli(cli_db);
-        QCOMPARE(cli_command({"trials", "exclude", "--db", cli_db, "--trial", "2", "--reason",
-                              "patient moved", "--by", "Dr Lund"}),
+        QCOMPARE(parity::cli_command({"trials", "exclude", "--db", cli_db, "--trial", "2",
+                                      "--reason", "patient moved", "--by", "Dr Lund"}),
                  0);
 
         std::vector<std::string> corrected = queries();

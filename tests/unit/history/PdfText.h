@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "algocore/report/ReportFont.h"
+
 namespace algotest {
 
 class PdfText {
@@ -106,23 +108,6 @@ private:
         if (from == std::string::npos || to == std::string::npos) return {};
         return object.substr(from + 7, to - from - 7);
     }
-    static void append_utf8(std::string& out, char32_t c) {
-        if (c < 0x80) {
-            out += static_cast<char>(c);
-        } else if (c < 0x800) {
-            out += static_cast<char>(0xC0 | (c >> 6));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else if (c < 0x10000) {
-            out += static_cast<char>(0xE0 | (c >> 12));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        } else {
-            out += static_cast<char>(0xF0 | (c >> 18));
-            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-            out += static_cast<char>(0x80 | (c & 0x3F));
-        }
-    }
     // The font's glyph -> characters map, from its /ToUnicode bfchar entries (UTF-16BE).
     std::map<unsigned, std::string> to_unicode(int font_id) const {
         std::map<unsigned, std::string> map;
@@ -142,7 +127,7 @@ private:
                     u = 0x10000 + ((u - 0xD800) << 10) + (low - 0xDC00);
                     i += 4;
                 }
-                append_utf8(text, u);
+                text += algocore::report::utf8_of(u);
             }
             map[std::stoul((*it)[1].str(), nullptr, 16)] = text;
         }
