@@ -135,6 +135,8 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     connect(this, &MainWindow::databaseOpened, thresholds_, &ThresholdsPage::start_over);
 
     remembered_retry_ = new QTimer(this);
+    remembered_retry_->setInterval(kRetryRememberedMs);
+    connect(remembered_retry_, &QTimer::timeout, this, &MainWindow::try_remembered_device);
     connect(feed_, &LiveFeed::frameReady, this, &MainWindow::on_frame);
     connect(feed_, &LiveFeed::statusChanged, this, &MainWindow::on_status);
     connect(feed_, &LiveFeed::bannerMessage, banner_, &Banner::show_message);
@@ -332,22 +334,20 @@ void MainWindow::connect_remembered_device(const DeviceChoice& choice) {
         connect_device(choice);
         return;
     }
-    remembered_retry_->stop();
     remembered_ = choice;
     device_bar_->set_choice(choice);
-    const auto try_once = [this] {
-        if (feed_->connect_device(remembered_, nullptr, LiveFeed::OnFailure::Quiet)) {
-            remembered_retry_->stop();
-            device_bar_->set_waiting_for({});
-            return;
-        }
-        device_bar_->set_waiting_for(remembered_.port);
-        on_status();
-    };
-    remembered_retry_->disconnect();
-    connect(remembered_retry_, &QTimer::timeout, this, try_once);
-    try_once();
-    if (!feed_->connected()) remembered_retry_->start(kRetryRememberedMs);
+    try_remembered_device();
+    if (!feed_->connected()) remembered_retry_->start();
+}
+
+void MainWindow::try_remembered_device() {
+    if (feed_->connect_device(remembered_, nullptr, LiveFeed::OnFailure::Quiet)) {
+        remembered_retry_->stop();
+        device_bar_->set_waiting_for({});
+        return;
+    }
+    device_bar_->set_waiting_for(remembered_.port);
+    on_status();
 }
 
 bool MainWindow::waiting_for_remembered_device() const {

@@ -94,6 +94,7 @@ private:
     QAction* add_action(const QString& text, const QKeySequence& key, const QString& tip);
     void on_frame();
     void on_status();
+    void try_remembered_device();
 
     Preferences& prefs_;
     DisplayUnit unit_;
