@@ -69,11 +69,21 @@ void consume_until(Acquisition& acquisition, Received& r, Done done,
         consume_for(acquisition, r, 50ms);
 }
 
-std::string temp_link(const std::string& name) {
-    const auto dir =
+// The links live in a folder of this process, removed when the tests end so runs do not leave
+// one folder per run in the temporary directory.
+struct LinkFolder {
+    std::filesystem::path path =
         std::filesystem::temp_directory_path() / ("algoscope-acq-" + std::to_string(::getpid()));
-    std::filesystem::create_directories(dir);
-    return (dir / name).string();
+    ~LinkFolder() {
+        std::error_code ignored;
+        std::filesystem::remove_all(path, ignored);
+    }
+};
+
+std::string temp_link(const std::string& name) {
+    static const LinkFolder folder;
+    std::filesystem::create_directories(folder.path);
+    return (folder.path / name).string();
 }
 
 TEST(ReplugOnSimulator, UnplugIsSeenWithinHalfASecondAndStreamingResumesAfterReplug) {
