@@ -221,6 +221,34 @@ private Q_SLOTS:
         QCOMPARE(history->points_table().item(0, 2)->text(),
                  QStringLiteral("%1 ± 10").arg(clinic.window->unit().format(ppt)));
     }
+
+    // Arrow keys on the closed picker open the list; they do not step through the codes, each
+    // step a chosen subject (on Treatment each one began a visit).
+    void arrowKeysOnTheClosedPickerOpenTheListAndChooseNothing() {
+        Clinic clinic;
+        auto* treatment = clinic.window->findChild<TreatmentPage*>();
+        QVERIFY(treatment);
+        QComboBox* picker = clinic.picker_on(*treatment);
+        QVERIFY(picker);
+        QTRY_COMPARE(picker->count(), 3);
+        QTRY_VERIFY(picker->lineEdit()->hasFocus());
+        QSignalSpy chosen(picker, SIGNAL(codeChosen(QString)));
+
+        QTest::keyClick(keyboard(), Qt::Key_Down);
+        QTRY_VERIFY(picker->view()->isVisible());
+        QCOMPARE(chosen.count(), 0);
+        QVERIFY(!clinic.workbench.visit().visit().has_value());
+        QCOMPARE(picker->currentText(), QString());
+
+        // In the open list the arrows move and Return chooses one subject, once.
+        QTest::keyClick(picker->view(), Qt::Key_Down);
+        QTest::keyClick(picker->view(), Qt::Key_Return);
+        QTRY_VERIFY(!picker->view()->isVisible());
+        QCOMPARE(chosen.count(), 1);
+        QVERIFY(clinic.workbench.visit().visit().has_value());
+        QCOMPARE(QString::fromStdString(clinic.workbench.visit().visit()->subject_code),
+                 picker->currentText());
+    }
 };
 
 QTEST_MAIN(PatientPickerTest)

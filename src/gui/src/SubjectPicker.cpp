@@ -1,6 +1,8 @@
 #include "algogui/SubjectPicker.h"
 
+#include <QAbstractItemView>
 #include <QCompleter>
+#include <QKeyEvent>
 #include <QLineEdit>
 
 namespace algogui {
@@ -60,6 +62,17 @@ void SubjectPicker::set_code(const QString& code) {
     const int index = findText(chosen_, Qt::MatchFixedString | Qt::MatchCaseSensitive);
     setCurrentIndex(index);
     setEditText(chosen_);
+}
+
+void SubjectPicker::keyPressEvent(QKeyEvent* event) {
+    const bool steps = event->key() == Qt::Key_Up || event->key() == Qt::Key_Down ||
+                       event->key() == Qt::Key_PageUp || event->key() == Qt::Key_PageDown;
+    if (steps && !view()->isVisible()) {
+        showPopup();
+        event->accept();
+        return;
+    }
+    QComboBox::keyPressEvent(event);
 }
 
 void SubjectPicker::choose() {

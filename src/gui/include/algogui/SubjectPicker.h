@@ -6,7 +6,9 @@
 // that subject and is shown as stored. A new code can still be typed (a first visit).
 //
 // It is a text field in the trial keys' sense (thresholds/TrialKeys.h): letters, Space and
-// Esc typed into it, or into its pop-up, never start, abort or mark anything.
+// Esc typed into it, or into its pop-up, never start, abort or mark anything. Up and Down on the
+// closed field open the list instead of stepping through the codes: a step is a choice, and on
+// the Treatment page a choice begins a visit, so arrowing past three codes began three visits.
 #include <QComboBox>
 #include <QStringList>
 
@@ -32,6 +34,9 @@ Q_SIGNALS:
     /// A code was chosen: picked from the list or the pop-up, or typed and ended with Return
     /// or by leaving the field. Said once per change of code.
     void codeChosen(const QString& code);
+
+protected:
+    void keyPressEvent(QKeyEvent* event) override;
 
 private:
     void choose();
