@@ -2,6 +2,7 @@
 // interface of WallClock.h; a Windows port implements these functions again.
 #include "algocore/WallClock.h"
 
+#include <chrono>
 #include <cstdio>
 #include <ctime>
 
@@ -32,6 +33,12 @@ int digits(std::string_view text, std::size_t at, std::size_t n) {
 
 EpochSeconds system_now() {
     return static_cast<EpochSeconds>(std::time(nullptr));
+}
+
+EpochMilliseconds system_now_ms() {
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
 }
 
 std::string utc_iso8601(EpochSeconds t) {
@@ -72,6 +79,40 @@ std::optional<EpochSeconds> parse_utc_iso8601(std::string_view text) {
     tm.tm_min = minute;
     tm.tm_sec = second;
     return static_cast<EpochSeconds>(timegm(&tm));
+}
+
+std::string utc_iso8601_ms(EpochMilliseconds t_ms) {
+    // Floor division, so a moment before 1970 keeps a fraction in 0..999.
+    EpochSeconds seconds = t_ms / 1000;
+    long long ms = t_ms % 1000;
+    if (ms < 0) {
+        ms += 1000;
+        --seconds;
+    }
+    std::string text = utc_iso8601(seconds);
+    char fraction[8];
+    std::snprintf(fraction, sizeof fraction, ".%03lldZ", ms);
+    text.pop_back(); // the 'Z'
+    return text + fraction;
+}
+
+std::optional<EpochMilliseconds> parse_utc_iso8601_ms(std::string_view text) {
+    const auto seconds = parse_utc_iso8601(text);
+    if (!seconds) return std::nullopt;
+    EpochMilliseconds ms = 0;
+    if (text.size() > 20) { // "...:SS.f...fZ"
+        const std::string_view fraction = text.substr(20, text.size() - 21);
+        if (fraction.empty()) return std::nullopt;
+        double scale = 100.0;
+        double value = 0.0;
+        for (const char c : fraction) {
+            if (c < '0' || c > '9') return std::nullopt;
+            value += (c - '0') * scale;
+            scale /= 10.0;
+        }
+        ms = static_cast<EpochMilliseconds>(value + 0.5);
+    }
+    return *seconds * 1000 + ms;
 }
 
 LocalTime local_time(EpochSeconds t) {

@@ -88,7 +88,9 @@ void write_trials_csv(const StudyData& data, std::ostream& out) {
              "excluded_reason",
              "rate_at_button_kpa_s",
              "reaction_time_ms",
-             "ppt_rt_adjusted_kpa"});
+             "ppt_rt_adjusted_kpa",
+             "clock_zero_utc",
+             "ramp_start_utc"});
     const auto optional_num = [](const std::optional<double>& v) { return v ? num(*v) : ""; };
     for (const auto& t : data.trials) {
         const Context c = context_of(data, t.session_id, t.site_id);
@@ -120,7 +122,9 @@ void write_trials_csv(const StudyData& data, std::ostream& out) {
                  t.excluded_reason,
                  optional_num(timing.rate_at_button_kpa_s),
                  optional_num(timing.reaction_time_ms),
-                 optional_num(timing.ppt_rt_adjusted_kpa)});
+                 optional_num(timing.ppt_rt_adjusted_kpa),
+                 t.clock_zero_utc,
+                 timing.ramp_start_utc.value_or("")});
     }
 }
 

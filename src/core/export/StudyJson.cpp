@@ -42,8 +42,9 @@ void write_study_json(const records::StudyData& data,
     json doc;
     doc["format"] = "algoscope-export";
     // 2: traces as compact delta-coded columns; 3: holds in the one hold shape (HoldJson.h);
-    // 4: each trial's rate at the button and RT-adjusted estimate, the reaction-time tests
-    doc["format_version"] = 4;
+    // 4: each trial's rate at the button and RT-adjusted estimate, the reaction-time tests;
+    // 5: each trial's session-clock anchor and ramp start on the wall clock (UTC)
+    doc["format_version"] = 5;
     std::vector<std::string> traces;
     const auto add_trace = [&traces](const records::RawTrace& trace) {
         traces.push_back(compact_trace_json(trace));
@@ -117,6 +118,8 @@ void write_study_json(const records::StudyData& data,
         row["rate_at_button_kpa_s"] = optional(timing.rate_at_button_kpa_s);
         row["reaction_time_ms"] = optional(timing.reaction_time_ms);
         row["ppt_rt_adjusted_kpa"] = optional(timing.ppt_rt_adjusted_kpa);
+        row["clock_zero_utc"] = t.clock_zero_utc.empty() ? json(nullptr) : json(t.clock_zero_utc);
+        row["ramp_start_utc"] = optional_text(timing.ramp_start_utc);
         if (trial_traces) {
             if (const auto trace = trial_traces(t.id)) row["trace"] = add_trace(*trace);
         }

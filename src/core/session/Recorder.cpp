@@ -125,6 +125,7 @@ records::Trial Recorder::build_trial(const MeasuredPoint& point, const protocols
     r.presses_while_loaded.emplace();
     for (const protocols::PressWhileLoaded& press : t.presses_while_loaded)
         r.presses_while_loaded->push_back({press.t_s, press.pressure_kpa});
+    r.clock_zero_utc = clock_zero_utc_;
     return r;
 }
 

@@ -39,6 +39,12 @@ EpochSeconds Workbench::wall_now() const {
     return parsed ? *parsed : system_now();
 }
 
+EpochMilliseconds Workbench::wall_now_ms() const {
+    if (!options_.utc_now) return system_now_ms();
+    const auto parsed = parse_utc_iso8601_ms(options_.utc_now());
+    return parsed ? *parsed : system_now_ms();
+}
+
 Workbench::Workbench(WorkbenchOptions options)
     : options_(std::move(options)), calibration_store_(options_.calibration_root),
       visit_(nullptr, options_.utc_now), thresholds_(visit_, inbox_), treatment_(visit_, inbox_),
@@ -140,6 +146,10 @@ void Workbench::storage_changed() {
 bool Workbench::connect(AcquisitionConfig config, std::string* error) {
     disconnect();
     config.probe_area_cm2 = probe_cm2_;
+    // The session clock starts inside start(), microseconds after this reading. A replayed
+    // capture plays samples measured at another time: its clock gets no anchor.
+    const bool replay = !config.opener && !config.replay_path.empty();
+    const EpochMilliseconds clock_zero_ms = wall_now_ms();
     acquisition_ = std::make_unique<Acquisition>(std::move(config));
     if (!acquisition_->start(error)) {
         acquisition_.reset();
@@ -150,8 +160,10 @@ bool Workbench::connect(AcquisitionConfig config, std::string* error) {
     device_serial_.clear();
     previous_serial_.clear();
     calibration_.reset();
-    // A new session clock: the live trace and timers start over.
+    // A new session clock: the live trace and timers start over, and the trials measured on
+    // it carry its anchor.
     live_.reset();
+    visit_.set_clock_zero_utc(replay ? std::string() : utc_iso8601_ms(clock_zero_ms));
     refresh_status();
     live_.set_link(live::link_state_of(status_));
     return true;
@@ -253,6 +265,8 @@ const std::vector<Sample>& Workbench::feed_frame(std::span<const Sample> samples
     frame_.assign(samples.begin(), samples.end());
     if (!acquisition_ && live_.link_state() != live::LinkState::Connected)
         link_changes_.push_back(live::LinkState::Connected);
+    // Samples from no device are on a clock nobody anchored to the wall clock.
+    if (!acquisition_ && !visit_.clock_zero_utc().empty()) visit_.set_clock_zero_utc({});
     run_frame();
     return frame_;
 }

@@ -11,6 +11,8 @@
 // (trials.rate_at_button_kpa_s) and the subjects' reaction-time tests, each with its cues.
 // Version 6: each hold's "release felt" marks and the detector's prompts (holds.release_marks,
 // the station's JSON; NULL for holds recorded before a station stored them).
+// Version 7: the wall-clock anchor of each trial's session clock (trials.clock_zero_utc, as the
+// station stored it; NULL for trials without one): kTrialClockAnchor.
 #include "ServerMigrations.h"
 
 namespace algocore::sharedstudy {
@@ -236,6 +238,10 @@ GRANT INSERT ON algoscope.reaction_tests TO algoscope_station;
 constexpr const char* kVersion6 = R"sql(
 ALTER TABLE algoscope.holds ADD COLUMN release_marks text;
 )sql";
+// Named for what it adds, so it can take another number in the list below.
+constexpr const char* kTrialClockAnchor = R"sql(
+ALTER TABLE algoscope.trials ADD COLUMN clock_zero_utc text;
+)sql";
 } // namespace
 
 const char* server_migration_sql(int to_version) {
@@ -246,6 +252,7 @@ const char* server_migration_sql(int to_version) {
     case 4: return kVersion4;
     case 5: return kVersion5;
     case 6: return kVersion6;
+    case 7: return kTrialClockAnchor;
     default: return nullptr;
     }
 }

@@ -65,7 +65,7 @@ constexpr const char* kTrialColumns =
     "t.target_rate_kpa_s, t.probe_cm2, t.valid, (t.counted AND t.excluded_reason IS NULL), "
     "t.flags, t.outcome, t.preset, t.calibration_id, t.in_corridor_pct, t.ramp_start_t_s, "
     "t.signal_t_s, t.peak_kpa, t.rest_s, t.uuid::text, COALESCE(t.excluded_reason, ''), "
-    "t.rate_at_button_kpa_s FROM "
+    "t.rate_at_button_kpa_s, t.clock_zero_utc FROM "
     "algoscope.trials t JOIN algoscope.sessions s ON s.uuid = t.session_uuid ";
 
 constexpr const char* kHoldColumns =
@@ -117,6 +117,7 @@ Trial trial_at(const ServerRows& r, int i, const StudyIndex& index) {
     t.uuid = r.text(i, 21);
     t.excluded_reason = r.text(i, 22);
     t.rate_at_button_kpa_s = real_or_null(r, i, 23);
+    t.clock_zero_utc = text_or_null(r, i, 24).value_or(std::string());
     return t;
 }
 

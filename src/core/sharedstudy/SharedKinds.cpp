@@ -105,6 +105,7 @@ std::vector<SharedKind> make_kinds() {
           {"rest_s", "r.rest_s", V::Real},
           {"excluded_reason", "r.excluded_reason", V::Text},
           {"rate_at_button_kpa_s", "r.rate_at_button_kpa_s", V::Real},
+          {"clock_zero_utc", "r.clock_zero_utc", V::Text},
           {"sample_count", "(SELECT sample_count FROM trial_traces WHERE trial_id = r.id)",
            V::Integer},
           {"samples", "(SELECT samples FROM trial_traces WHERE trial_id = r.id)", V::Bytes}}},

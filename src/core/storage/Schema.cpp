@@ -15,6 +15,8 @@
 // (holds.release_marks, JSON; NULL for holds recorded before).
 // Version 12: the patient's presses while a trial waited for the loaded probe to lift
 // (trials.presses_while_loaded, JSON; NULL for trials recorded before).
+// Version 13: the wall-clock anchor of each trial's session clock (trials.clock_zero_utc;
+// NULL for trials recorded before, and for samples not measured live): kTrialClockAnchor.
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -300,6 +302,13 @@ constexpr const char* kVersion12 = R"sql(
 ALTER TABLE trials ADD COLUMN presses_while_loaded TEXT;
 )sql";
 
+// The moment (ISO 8601 UTC with milliseconds) the trial's session clock read 0: its ramp
+// started at this + ramp_start_t_s. Trials stored before have none; none is invented for them.
+// A step of its own, named for what it adds, so it can take another number in the list below.
+constexpr const char* kTrialClockAnchor = R"sql(
+ALTER TABLE trials ADD COLUMN clock_zero_utc TEXT;
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -415,6 +424,7 @@ const char* migration_sql(int to_version) {
     case 10: return kVersion10;
     case 11: return kVersion11;
     case 12: return kVersion12;
+    case 13: return kTrialClockAnchor;
     default: return nullptr;
     }
 }

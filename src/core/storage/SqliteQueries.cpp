@@ -91,7 +91,8 @@ std::string trial_columns(const std::string& alias) {
                                 "excluded_reason",
                                 "uuid",
                                 "rate_at_button_kpa_s",
-                                "presses_while_loaded"})
+                                "presses_while_loaded",
+                                "clock_zero_utc"})
         out += (out.empty() ? "" : ", ") + (c == "counted" ? trial_counts_sql(alias) : alias + c);
     return out;
 }
@@ -164,6 +165,7 @@ Trial read_trial(SQLite::Statement& st, int first_column) {
     if (!st.getColumn(i).isNull())
         t.presses_while_loaded = presses_while_loaded_from_json(st.getColumn(i).getString());
     ++i;
+    t.clock_zero_utc = st.getColumn(i++).getString(); // NULL (no anchor) reads as ""
     return t;
 }
 

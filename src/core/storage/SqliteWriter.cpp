@@ -106,8 +106,8 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
         db, "INSERT INTO trials (id, session_id, site_id, side, measure, trial_index, ppt_kpa, "
             "rate_kpa_s, target_rate_kpa_s, probe_cm2, valid, counted, flags, outcome, preset, "
             "calibration_id, in_corridor_pct, ramp_start_t_s, signal_t_s, peak_kpa, rest_s, uuid, "
-            "rate_at_button_kpa_s, presses_while_loaded) "
-            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            "rate_at_button_kpa_s, presses_while_loaded, clock_zero_utc) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     st.bind(1, t.id);
     st.bind(2, t.session_id);
     st.bind(3, t.site_id);
@@ -135,6 +135,10 @@ void insert(SQLite::Database& db, const TrialWrite& w) {
         st.bind(24, presses_while_loaded_json(*t.presses_while_loaded));
     else
         st.bind(24);
+    if (t.clock_zero_utc.empty())
+        st.bind(25); // no anchor: the trial's session clock has no wall-clock time
+    else
+        st.bind(25, t.clock_zero_utc);
     st.exec();
     insert_trace(db, "trial_traces", "trial_id", t.id, w.sample_count, w.blob);
 }

@@ -97,7 +97,7 @@ std::vector<std::string> queries() {
         "SELECT site.key, side, trial_index, ppt_kpa, rate_kpa_s, target_rate_kpa_s, t.probe_cm2, "
         "valid, counted, flags, outcome, preset, t.calibration_id, in_corridor_pct, "
         "ramp_start_t_s, signal_t_s, peak_kpa, measure, rest_s, rate_at_button_kpa_s, "
-        "presses_while_loaded FROM trials t JOIN sites site ON "
+        "presses_while_loaded, clock_zero_utc FROM trials t JOIN sites site ON "
         "site.id = t.site_id ORDER BY t.id");
     q.push_back("SELECT sample_count, samples FROM trial_traces ORDER BY trial_id");
     return q;

@@ -39,14 +39,15 @@ TEST_F(CliServerTest, InitCreatesTheStudyThenSaysItIsCurrent) {
 
 TEST_F(CliServerTest, InitRefusesANewerStudyAndChangesNothing) {
     ASSERT_EQ(run_cli("server init --server " + quoted(admin_url())).exit_code, 0);
-    admin_sql("UPDATE algoscope.study SET schema_version = 7");
+    // One past this program's version, whatever that is.
+    const std::string newer = std::to_string(algocore::sharedstudy::kServerSchemaVersion + 1);
+    admin_sql("UPDATE algoscope.study SET schema_version = " + newer);
     auto refused = run_cli("server init --server " + quoted(admin_url()));
     EXPECT_EQ(refused.exit_code, 2);
-    EXPECT_EQ(refused.stderr_text,
-              "algoscope-cli server init: the study's schema is version 7, newer than this "
-              "Algoscope knows (" +
-                  std::to_string(algocore::sharedstudy::kServerSchemaVersion) +
-                  "); update Algoscope, nothing was changed\n");
+    EXPECT_EQ(refused.stderr_text, "algoscope-cli server init: the study's schema is version " +
+                                       newer + ", newer than this Algoscope knows (" +
+                                       std::to_string(algocore::sharedstudy::kServerSchemaVersion) +
+                                       "); update Algoscope, nothing was changed\n");
 }
 
 TEST_F(CliServerTest, InitOnAServerThatIsNotThereExits3WithOneLine) {

@@ -438,7 +438,7 @@ TEST_F(StationPushTest, AHoldsReleaseMarksTravelWithItAndAnUnrecordedHoldStaysUn
     EXPECT_FALSE(hold_of("S-032").release_marks);
 }
 
-TEST_F(StationPushTest, AReactionTimeTestAndTheRateAtTheButtonTravelAsTheStationStoredThem) {
+TEST_F(StationPushTest, AReactionTimeTestTheRateAtTheButtonAndTheClockAnchorTravelAsStored) {
     const std::string db = file("room-a.sqlite");
     {
         auto opened = storage::SqliteStorage::open(db);
@@ -501,9 +501,10 @@ TEST_F(StationPushTest, AReactionTimeTestAndTheRateAtTheButtonTravelAsTheStation
     ASSERT_TRUE(history);
     ASSERT_EQ(history->reaction_tests.size(), 1u);
     EXPECT_EQ(history->reaction_tests.front().uuid, t.uuid);
-    // Each trial's rate at the button is the one the station stored.
+    // Each trial's rate at the button and its clock's anchor are the ones the station stored.
     SQLite::Database raw(db);
-    SQLite::Statement rates(raw, "SELECT uuid, rate_at_button_kpa_s FROM trials ORDER BY id");
+    SQLite::Statement rates(
+        raw, "SELECT uuid, rate_at_button_kpa_s, clock_zero_utc FROM trials ORDER BY id");
     const auto on_server = shared.trials_of(session.id);
     std::size_t compared = 0;
     while (rates.executeStep()) {
@@ -514,11 +515,14 @@ TEST_F(StationPushTest, AReactionTimeTestAndTheRateAtTheButtonTravelAsTheStation
             if (trial.rate_at_button_kpa_s) {
                 EXPECT_DOUBLE_EQ(*trial.rate_at_button_kpa_s, rates.getColumn(1).getDouble());
             }
+            EXPECT_EQ(trial.clock_zero_utc, rates.getColumn(2).getString()); // NULL reads ""
         }
     }
     EXPECT_EQ(compared, 3u);
     EXPECT_FALSE(on_server.front().rate_at_button_kpa_s);
     EXPECT_TRUE(on_server.back().rate_at_button_kpa_s);
+    EXPECT_EQ(on_server.front().clock_zero_utc, "");
+    EXPECT_EQ(on_server.back().clock_zero_utc, "2026-12-01T09:00:00.125Z");
 }
 
 } // namespace

@@ -52,6 +52,8 @@ RecordId record_session(Storage& storage, const RecordedSession& r) {
             if (i > 1) t.rest_s = 30.0;
             // The first trial of a point as one stored before the rate at the button was.
             if (i > 1) t.rate_at_button_kpa_s = 50.5 + 0.25 * n;
+            // ... and before its session clock had a wall-clock anchor (schema 13).
+            if (i > 1) t.clock_zero_utc = "2026-12-01T09:00:00.125Z";
             last = storage.record_trial(t, ramp_trace(r.samples_per_trace, 50.0)).ticket;
         }
     }

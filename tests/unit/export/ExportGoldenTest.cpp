@@ -90,11 +90,18 @@ StudyData sample_study() {
         t.in_corridor_pct = 91.25;
         return t;
     };
+    // Trials 1 and 3 were measured live: their session clock read 0 at 08:59:58.250 UTC.
+    // Trials 2 and 4 have no anchor (stored before schema 13).
     d.trials.push_back(trial(1, 1, BodySide::Left, 1, 412.5, 49.8, true, 0, "signalled"));
     d.trials.back().rate_at_button_kpa_s = 52.0;
+    d.trials.back().clock_zero_utc = "2026-11-23T08:59:58.250Z";
+    d.trials.back().ramp_start_t_s = 12.5;
     d.trials.push_back(trial(2, 1, BodySide::Left, 2, 398.25, 63.1, false, 1, "signalled"));
+    d.trials.back().ramp_start_t_s = 40.0;
     d.trials.push_back(trial(3, 1, BodySide::Right, 1, 455.0, 50.2, true, 0, "signalled"));
     d.trials.back().rate_at_button_kpa_s = 80.0;
+    d.trials.back().clock_zero_utc = "2026-11-23T08:59:58.250Z";
+    d.trials.back().ramp_start_t_s = 61.0;
     d.trials.push_back(trial(4, 2, BodySide::Left, 1, 0.0, 0.0, false, 6, "aborted"));
     Hold h;
     h.id = 1;
@@ -226,7 +233,49 @@ TEST(TrialTiming, AFilteredExportOfALaterVisitUsesTheReactionTimeOfAnEarlierOne)
     EXPECT_DOUBLE_EQ(*timing.ppt_rt_adjusted_kpa, 430.0 - 60.0 * 0.25);
     std::ostringstream csv;
     write_trials_csv(kept, csv);
-    EXPECT_NE(csv.str().find(",60,250,415\r\n"), std::string::npos) << csv.str();
+    EXPECT_NE(csv.str().find(",60,250,415,"), std::string::npos) << csv.str();
+}
+
+TEST(TrialTiming, ATrialStartedAtItsClocksAnchorPlusItsRampStartOnTheSessionClock) {
+    const StudyData d = sample_study();
+    // 08:59:58.250 + 12.5 s and + 61.0 s.
+    EXPECT_EQ(trial_timing(d, d.trials[0]).ramp_start_utc, "2026-11-23T09:00:10.750Z");
+    EXPECT_EQ(trial_timing(d, d.trials[2]).ramp_start_utc, "2026-11-23T09:00:59.250Z");
+    // No anchor: no time, whatever its session-clock time says.
+    EXPECT_FALSE(trial_timing(d, d.trials[1]).ramp_start_utc);
+    // The millisecond is kept across a new year.
+    Trial late = d.trials[0];
+    late.clock_zero_utc = "2026-12-31T23:59:59.999Z";
+    late.ramp_start_t_s = 0.002;
+    EXPECT_EQ(trial_timing(d, late).ramp_start_utc, "2027-01-01T00:00:00.001Z");
+}
+
+TEST(TrialTiming, TheCsvAndTheJsonSayWhenEachTrialStartedAndLeaveItEmptyWithoutAnAnchor) {
+    const StudyData d = sample_study();
+    std::ostringstream csv;
+    write_trials_csv(d, csv);
+    const std::string text = csv.str();
+    const std::string header = text.substr(0, text.find("\r\n"));
+    EXPECT_NE(header.find(",ppt_rt_adjusted_kpa,clock_zero_utc,ramp_start_utc"), std::string::npos)
+        << header;
+    // Trial 1 (first row) and trial 2, which has none: empty fields, no made-up time.
+    EXPECT_NE(text.find(",2026-11-23T08:59:58.250Z,2026-11-23T09:00:10.750Z\r\n"),
+              std::string::npos)
+        << text;
+    const std::size_t second_row = text.find(",ppt,2,398.25,");
+    ASSERT_NE(second_row, std::string::npos) << text;
+    const std::size_t second_end = text.find("\r\n", second_row);
+    EXPECT_EQ(text.substr(second_end - 2, 2), ",,") << text.substr(second_row, 200);
+
+    std::ostringstream json_text;
+    write_study_json(d, sample_summaries(), json_text);
+    const auto doc = nlohmann::json::parse(json_text.str());
+    EXPECT_EQ(doc["format_version"], 5);
+    EXPECT_EQ(doc["trials"][0]["clock_zero_utc"], "2026-11-23T08:59:58.250Z");
+    EXPECT_EQ(doc["trials"][0]["ramp_start_utc"], "2026-11-23T09:00:10.750Z");
+    EXPECT_EQ(doc["trials"][2]["ramp_start_utc"], "2026-11-23T09:00:59.250Z");
+    EXPECT_TRUE(doc["trials"][1]["clock_zero_utc"].is_null());
+    EXPECT_TRUE(doc["trials"][1]["ramp_start_utc"].is_null());
 }
 
 TEST(ExportGolden, TraceCsv) {

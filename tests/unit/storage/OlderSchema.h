@@ -2,8 +2,8 @@
 // Turns a database written by the current code back into what schema version 6 left: no
 // record identities (uuid columns and their indexes), no database_identity table and no
 // shared-study outbox (version 8), no holds.signal_losses (version 9), no reaction-time
-// tests or trials.rate_at_button_kpa_s (version 10), no holds.release_marks (version 11) and
-// no trials.presses_while_loaded (version 12).
+// tests or trials.rate_at_button_kpa_s (version 10), no holds.release_marks (version 11),
+// no trials.presses_while_loaded (version 12) and no trials.clock_zero_utc (version 13).
 // Tests of migrations from older files start from it.
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -34,6 +34,7 @@ inline void undo_record_identities(SQLite::Database& db) {
     // Version 11's column (holds' release marks) and version 12's (presses while loaded).
     db.exec("ALTER TABLE holds DROP COLUMN release_marks");
     db.exec("ALTER TABLE trials DROP COLUMN presses_while_loaded");
+    db.exec("ALTER TABLE trials DROP COLUMN clock_zero_utc"); // version 13's
     db.exec("DROP TABLE database_identity; PRAGMA user_version = 6");
 }
 

@@ -46,10 +46,13 @@ FullDiskRun record_on_a_full_disk(algotest::TempDir& dir, const std::string& nam
     EXPECT_TRUE(db.flush(5s));
     db.set_max_page_count(1); // the disk is full from now on
     const auto trace = algotest::ramp_trace(2000, 50.0, 1.0);
-    for (int i = 1; i <= 3; ++i)
-        db.record_trial(
-            algotest::trial_at(run.session, site, BodySide::Left, i, first_ppt_kpa + 10.0 * i),
-            trace);
+    for (int i = 1; i <= 3; ++i) {
+        Trial t =
+            algotest::trial_at(run.session, site, BodySide::Left, i, first_ppt_kpa + 10.0 * i);
+        // The first two were measured live (their session clock has a wall-clock anchor).
+        if (i < 3) t.clock_zero_utc = "2026-12-01T09:59:58.125Z";
+        db.record_trial(t, trace);
+    }
     run.unwritten = db.close(200ms);
     run.rescue_path = db.rescue_path();
     return run;
@@ -82,6 +85,10 @@ TEST(Rescue, RecordsLeftOnAFullDiskAreWrittenToARescueFileAndImportedLater) {
     EXPECT_EQ(trials[0].ppt_kpa, 310.0);
     EXPECT_EQ(trials[2].ppt_kpa, 330.0);
     EXPECT_EQ(db.trial_trace(trials[1].id)->samples.size(), 2000u);
+    // Each trial's wall-clock anchor comes along, and a trial without one stays without.
+    EXPECT_EQ(trials[0].clock_zero_utc, "2026-12-01T09:59:58.125Z");
+    EXPECT_EQ(trials[1].clock_zero_utc, "2026-12-01T09:59:58.125Z");
+    EXPECT_EQ(trials[2].clock_zero_utc, "");
 
     // Importing again adds nothing.
     ASSERT_EQ(db.import_rescue(run.rescue_path, &summary), "");

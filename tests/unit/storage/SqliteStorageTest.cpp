@@ -422,3 +422,41 @@ TEST(SqliteStorage, ATrialKeepsThePressesWhileLoadedAndAnOlderTrialSaysTheyWereN
     EXPECT_EQ(st.getColumn(0).getString(),
               R"([{"pressure_kpa":73.0,"t_s":0.4},{"pressure_kpa":180.5,"t_s":1.25}])");
 }
+
+// A trial's session clock has a wall-clock anchor (schema 13); a trial stored before has none,
+// and the column stays NULL rather than being given a made-up time by the migration.
+TEST(SqliteStorage, ATrialKeepsTheWallClockAnchorOfItsClockAndAnOlderTrialHasNone) {
+    algotest::TempDir dir;
+    Recorded r;
+    {
+        auto db = open_or_fail(dir.file("study.db"));
+        r = record_a_session(*db);
+        EXPECT_EQ(db->close(), 0u);
+    }
+    {
+        // The file as schema 12 left it: no anchor column.
+        SQLite::Database raw(dir.file("study.db"), SQLite::OPEN_READWRITE);
+        raw.exec("ALTER TABLE trials DROP COLUMN clock_zero_utc; PRAGMA user_version = 12");
+    }
+    RecordId anchored = 0;
+    {
+        auto db = open_or_fail(dir.file("study.db")); // migrates to 13
+        Trial t = algotest::trial_at(r.session, r.site, BodySide::Left, 2, 380.0);
+        t.clock_zero_utc = "2026-11-23T08:59:58.250Z";
+        anchored = db->record_trial(t, algotest::ramp_trace(500, 50.0, 1.0)).id;
+        EXPECT_EQ(db->close(), 0u);
+    }
+    auto db = open_or_fail(dir.file("study.db"));
+    const auto trials = db->trials_of(r.session);
+    ASSERT_EQ(trials.size(), 2u);
+    EXPECT_EQ(trials[0].id, r.trial);
+    EXPECT_EQ(trials[0].clock_zero_utc, "");
+    EXPECT_EQ(trials[1].id, anchored);
+    EXPECT_EQ(trials[1].clock_zero_utc, "2026-11-23T08:59:58.250Z");
+    SQLite::Database raw(dir.file("study.db"), SQLite::OPEN_READONLY);
+    SQLite::Statement st(raw, "SELECT clock_zero_utc FROM trials ORDER BY id");
+    ASSERT_TRUE(st.executeStep());
+    EXPECT_TRUE(st.getColumn(0).isNull());
+    ASSERT_TRUE(st.executeStep());
+    EXPECT_EQ(st.getColumn(0).getString(), "2026-11-23T08:59:58.250Z");
+}

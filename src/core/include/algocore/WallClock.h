@@ -13,10 +13,14 @@ namespace algocore {
 
 /// Seconds since 1970-01-01T00:00:00Z.
 using EpochSeconds = std::int64_t;
+/// Milliseconds since 1970-01-01T00:00:00Z: the anchor of a session clock (a trial's start
+/// on the wall clock is its anchor plus its session-clock time).
+using EpochMilliseconds = std::int64_t;
 
 /// What reads the wall clock: the system's (system_now), or a fixed one in tests.
 using WallClock = std::function<EpochSeconds()>;
 EpochSeconds system_now();
+EpochMilliseconds system_now_ms();
 
 /// "2026-11-23T19:30:00Z".
 std::string utc_iso8601(EpochSeconds t);
@@ -24,6 +28,11 @@ std::string utc_iso8601(EpochSeconds t);
 std::string utc_now_iso8601();
 /// Reads utc_iso8601's form (seconds or a fraction may be left out); nullopt when it is not.
 std::optional<EpochSeconds> parse_utc_iso8601(std::string_view text);
+/// "2026-11-23T19:30:00.250Z".
+std::string utc_iso8601_ms(EpochMilliseconds t_ms);
+/// Reads utc_iso8601's or utc_iso8601_ms's form keeping the milliseconds (a longer fraction
+/// is rounded to them); nullopt when it is neither.
+std::optional<EpochMilliseconds> parse_utc_iso8601_ms(std::string_view text);
 
 /// A moment in the clinic's local time: the process's time zone (TZ, else the system's).
 struct LocalTime {

@@ -21,7 +21,9 @@ using TraceLoader = std::function<std::optional<records::RawTrace>(records::Reco
 /// excluded_reason (counted is 0 for an excluded trial), rate_at_button_kpa_s (the last second
 /// before the button), reaction_time_ms (the subject's, that the session is adjusted with) and
 /// ppt_rt_adjusted_kpa (an estimate beside the threshold, never in its place; empty without a
-/// reaction time or a rate at the button: docs/reaction-time.md).
+/// reaction time or a rate at the button: docs/reaction-time.md), clock_zero_utc (when the
+/// trial's session clock read 0) and ramp_start_utc (when its ramp started), both ISO 8601 UTC
+/// to the millisecond and empty for a trial without an anchor (none is made up).
 void write_trials_csv(const records::StudyData& data, std::ostream& out);
 /// One row per subject: subject (code), sex, age_band, dominant_side (L, R or M), as entered
 /// or corrected; empty when not recorded.

@@ -159,6 +159,13 @@ struct Trial {
     /// clock; the ramp they ended was not seen from baseline, so no threshold): kept as events.
     /// Empty when there were none; nullopt for trials stored before schema 12.
     std::optional<std::vector<PressWhileLoadedRecord>> presses_while_loaded = {};
+    /// The wall-clock moment its session clock read 0 (utc_iso8601_ms form,
+    /// "2026-11-23T19:30:00.250Z"), so ramp_start_t_s and the other session-clock times of the
+    /// trial have a wall-clock time: the anchor + the session-clock seconds. Read when the
+    /// device's acquisition started; each connection starts a new session clock, so each trial
+    /// carries the anchor of its own. Empty when there is none: samples not measured live
+    /// (a replayed capture, a scripted feed), or a trial stored before schema 13.
+    std::string clock_zero_utc = {};
     std::string uuid = {}; ///< global identity, see RecordId
 };
 

@@ -8,6 +8,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "algocore/protocols/AttemptScore.h"
 #include "algocore/protocols/FeedbackSchedule.h"
@@ -67,6 +68,11 @@ public:
     /// The device now measuring, recorded with the session when it opens; another device later
     /// in the visit keeps the session and is recorded on it (an audited correction).
     void set_device(const std::string& serial, CalibrationId calibration);
+    /// The wall-clock moment the session clock of the samples now measured read 0
+    /// (utc_iso8601_ms form), stamped on every trial from now on (records::Trial::
+    /// clock_zero_utc); empty when their clock has none (a replay, a scripted feed).
+    void set_clock_zero_utc(std::string utc) { clock_zero_utc_ = std::move(utc); }
+    const std::string& clock_zero_utc() const { return clock_zero_utc_; }
     /// Why the last record could not be stored (no database, no visit), else empty.
     const std::string& last_problem() const { return problem_; }
 
@@ -99,6 +105,7 @@ private:
     std::string device_serial_;
     CalibrationId device_calibration_ = kFactoryCalibration;
     std::string session_serial_; ///< device of the open session
+    std::string clock_zero_utc_; ///< wall-clock anchor of the session clock, "" = none
     std::string problem_;
 };
 

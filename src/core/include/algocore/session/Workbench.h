@@ -81,6 +81,9 @@ public:
 
     // ---- device --------------------------------------------------------------------------
     /// Starts acquisition (the probe area of the visit is applied); false with the reason.
+    /// It starts a new session clock; the wall clock is read once, as the clock starts, and
+    /// is the anchor of every trial measured on it (none for a replayed capture: its samples
+    /// were not measured now).
     bool connect(AcquisitionConfig config, std::string* error);
     void disconnect();
     bool connected() const { return acquisition_ != nullptr; }
@@ -106,7 +109,7 @@ public:
     const std::vector<Sample>& poll();
     /// One frame of samples from elsewhere (scripted tests, replays): the same path as
     /// poll() after it drained the device. Without a device, such a source counts as a
-    /// connected one for the live view.
+    /// connected one for the live view, and its clock has no wall-clock anchor.
     const std::vector<Sample>& feed_frame(std::span<const Sample> samples);
     /// Time of the newest sample seen (session clock); 0 before any.
     double latest_sample_t_s() const { return latest_t_s_; }
@@ -119,6 +122,8 @@ public:
     /// Now on the wall clock the records are stamped with (the options' utc_now when given,
     /// else the system's): the printed time of a report comes from here too.
     EpochSeconds wall_now() const;
+    /// wall_now() to the millisecond (the options' utc_now keeps a fraction it gives).
+    EpochMilliseconds wall_now_ms() const;
 
     // ---- sessions ------------------------------------------------------------------------
     /// Begins the subject's visit shared by thresholds and treatment: the device's serial,

@@ -14,7 +14,7 @@
 namespace algocore::storage {
 
 /// Schema version this build writes (PRAGMA user_version); older files migrate forward.
-inline constexpr int kSchemaVersion = 12;
+inline constexpr int kSchemaVersion = 13;
 /// PRAGMA application_id of an Algoscope database ("ALGO"): anything else is not ours.
 inline constexpr std::int32_t kApplicationId = 0x414C474F;
 
