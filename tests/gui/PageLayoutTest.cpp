@@ -3,6 +3,8 @@
 // shows its text whole, nothing sticks out of the window or its panel, and no panel lies over
 // another. Once on the empty pages, once while each page's demo runs on the simulator (the
 // states a therapist sees: a trial with its retest prompt, a hold under way, an attempt).
+#include <QAbstractButton>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -70,6 +72,30 @@ void check_window(const QWidget& window, const QSize& size) {
     }
 }
 
+// Where every visible button of the window is on the screen.
+QMap<const QAbstractButton*, QPoint> button_positions(const QWidget& window) {
+    QMap<const QAbstractButton*, QPoint> at;
+    for (const QAbstractButton* button : window.findChildren<QAbstractButton*>())
+        if (button->isVisible()) at.insert(button, button->mapToGlobal(QPoint(0, 0)));
+    return at;
+}
+
+QStringList buttons_moved(const QMap<const QAbstractButton*, QPoint>& before,
+                          const QMap<const QAbstractButton*, QPoint>& after) {
+    QStringList moved;
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        const QPoint now = after.value(it.key(), QPoint(-1, -1));
+        if (now != it.value())
+            moved << QStringLiteral("%1 from %2,%3 to %4,%5")
+                         .arg(layout_checks::describe(it.key()))
+                         .arg(it.value().x())
+                         .arg(it.value().y())
+                         .arg(now.x())
+                         .arg(now.y());
+    }
+    return moved;
+}
+
 void add_rows(const QList<QSize>& sizes) {
     QTest::addColumn<QString>("page");
     QTest::addColumn<QSize>("size");
@@ -105,8 +131,52 @@ private Q_SLOTS:
         check_window(station.window, size);
     }
 
+    // A banner appearing, and going, moves no button of the page: it pushed the page down by
+    // its height (29 px), and the control about to be clicked moved away under the pointer. It
+    // lies in the window's bottom row, over no control, and says its whole message in a tooltip.
+    void aBannerMovesNoButtonWhenItAppearsAndGoes_data() {
+        QTest::addColumn<QSize>("size");
+        for (const QSize& size : kSizes)
+            QTest::addRow("%dx%d", size.width(), size.height()) << size;
+    }
+    void aBannerMovesNoButtonWhenItAppearsAndGoes() {
+        QFETCH(QSize, size);
+        Station station;
+        QVERIFY(station.show_page(QStringLiteral("Thresholds"), size));
+        const auto before = button_positions(station.window);
+        QVERIFY(before.size() > 10);
+        Banner& banner = station.window.banner();
+        const QString message =
+            QStringLiteral("Database /home/clinic/studies/knee-oa/station-a.sqlite cannot be "
+                           "used: it is locked by another program — no database is open");
+        banner.show_message(BannerLevel::Error, message);
+        QTest::qWait(50);
+        QVERIFY(banner.isVisible());
+        QCOMPARE(banner.text(), QStringLiteral("✖ ") + message);
+        QVERIFY2(buttons_moved(before, button_positions(station.window)).isEmpty(),
+                 qPrintable(buttons_moved(before, button_positions(station.window))
+                                .join(QStringLiteral("\n"))));
+        // It covers no button (of what a scrolled column shows of it), and shows whole or
+        // says itself whole in its tooltip (check_window).
+        const QRect banner_on_screen(banner.mapToGlobal(QPoint(0, 0)), banner.size());
+        for (auto it = before.begin(); it != before.end(); ++it) {
+            const QRect shown = it.key()->visibleRegion().boundingRect();
+            if (shown.isEmpty()) continue;
+            const QRect button(it.key()->mapToGlobal(shown.topLeft()), shown.size());
+            QVERIFY2(!button.intersects(banner_on_screen),
+                     qPrintable(layout_checks::describe(it.key())));
+        }
+        check_window(station.window, size);
+        banner.dismiss();
+        QTest::qWait(50);
+        QVERIFY(!banner.isVisible());
+        QVERIFY2(buttons_moved(before, button_positions(station.window)).isEmpty(),
+                 qPrintable(buttons_moved(before, button_positions(station.window))
+                                .join(QStringLiteral("\n"))));
+    }
+
     // The Live page's targets show whole (they were a scrolled box showing half a row at every
-    // size), with a two-line banner above the page, and the hold timer's clocks do not overlap.
+    // size), with a banner showing, and the hold timer's clocks do not overlap.
     void theLiveTargetsShowWholeAtEachSize_data() {
         QTest::addColumn<QSize>("size");
         for (const QSize& size : kSizes)

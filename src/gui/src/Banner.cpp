@@ -1,10 +1,10 @@
 #include "algogui/Banner.h"
 
 #include <QHBoxLayout>
-#include <QLabel>
 #include <QTimer>
 #include <QToolButton>
 
+#include "algogui/ElidedLabel.h"
 #include "algogui/Theme.h"
 
 namespace algogui {
@@ -14,13 +14,19 @@ constexpr int kInfoShownMs = 4000;
 }
 
 Banner::Banner(QWidget* parent) : QWidget(parent) {
+    setObjectName(QStringLiteral("Banner"));
     setAutoFillBackground(true);
+    // Shown or hidden, it takes the same room, so its row never changes height and nothing
+    // around it moves.
+    QSizePolicy policy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+    policy.setRetainSizeWhenHidden(true);
+    setSizePolicy(policy);
     auto* layout = new QHBoxLayout(this);
-    layout->setContentsMargins(10, 4, 6, 4);
-    label_ = new QLabel(this);
-    label_->setWordWrap(true);
+    layout->setContentsMargins(10, 2, 4, 2);
+    // One line: a sentence longer than the room ends in "…" and is whole in the tooltip.
+    label_ = new ElidedLabel(this);
     QFont font = label_->font();
-    font.setPixelSize(18);
+    font.setPixelSize(16);
     font.setBold(true);
     label_->setFont(font);
     close_ = new QToolButton(this);
@@ -53,7 +59,7 @@ void Banner::show_message(BannerLevel level, const QString& text) {
         foreground = Qt::white;
         prefix = QStringLiteral("✖ ");
     }
-    label_->setText(prefix + text);
+    label_->set_full_text(prefix + text);
     setStyleSheet(
         QStringLiteral("background: %1; color: %2").arg(background.name(), foreground.name()));
     show();
@@ -65,7 +71,7 @@ void Banner::show_message(BannerLevel level, const QString& text) {
 
 void Banner::dismiss() {
     fade_->stop();
-    label_->clear();
+    label_->set_full_text({});
     level_ = BannerLevel::Info;
     hide();
 }

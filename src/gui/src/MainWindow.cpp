@@ -10,6 +10,7 @@
 #include <QMenu>
 #include <QScreen>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTabWidget>
 #include <QToolBar>
 #include <QToolButton>
@@ -108,9 +109,13 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
     layout->addWidget(device_bar_);
-    layout->addWidget(banner_);
     layout->addWidget(pages_, 1);
     setCentralWidget(central);
+    // The banner lies in the bottom row, left of the shared study's controls: that row is
+    // there at every size and otherwise empty, so a message covers no control and moves
+    // nothing (between the device bar and the pages it pushed every page down by its height,
+    // and the control about to be clicked moved away under the pointer).
+    statusBar()->addWidget(banner_, 1);
 
     // Pages. Later panels add one line each here.
     add_page(tr("Live"), live_panel_);

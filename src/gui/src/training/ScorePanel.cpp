@@ -31,7 +31,8 @@ ScorePanel::ScorePanel(QWidget* parent) : QWidget(parent) {
     note_->setWordWrap(true);
     auto* grid = new QGridLayout(this);
     grid->setContentsMargins(0, 0, 0, 0);
-    const QStringList captions = {QStringLiteral("Constant error (bias)"),
+    // One line each: at 1024×640 a caption on two lines did not fit above its score.
+    const QStringList captions = {QStringLiteral("Constant error"),
                                   QStringLiteral("Absolute error"),
                                   QStringLiteral("Variable error"), QStringLiteral("Time in band")};
     const QList<QLabel*> values = {ce_, ae_, ve_, tib_};
@@ -40,6 +41,8 @@ ScorePanel::ScorePanel(QWidget* parent) : QWidget(parent) {
         auto* caption = new QLabel(captions[i], this);
         caption->setStyleSheet(QStringLiteral("color: %1;").arg(theme::kMutedText.name()));
         caption->setWordWrap(true);
+        if (i == 0)
+            caption->setToolTip(QStringLiteral("Bias: + means pressing harder than the expert"));
         grid->addWidget(caption, 2 * (i / 2), i % 2);
         grid->addWidget(values[i], 2 * (i / 2) + 1, i % 2);
     }

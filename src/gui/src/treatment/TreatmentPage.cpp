@@ -119,6 +119,10 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     top->addWidget(status_, 1);
 
     plot_ = make_pressure_plot(this);
+    // After Stop the hold's summary shares the column with the trace: at 1024×640, with the
+    // window's bottom row (banner, shared study), the trace gives up some height rather than
+    // the summary and the hold's status being squeezed under the readout.
+    plot_->widget()->setMinimumHeight(130);
     log_ = new QLabel(this);
     log_->setObjectName(QStringLiteral("StepUpLog"));
     log_->setWordWrap(true);

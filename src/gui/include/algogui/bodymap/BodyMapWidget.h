@@ -69,7 +69,9 @@ public:
     QString tooltip_at(QPointF widget_point) const;
 
     QSize sizeHint() const override { return {520, 600}; }
-    QSize minimumSizeHint() const override { return {300, 320}; }
+    /// 260 px high: at 1024×640 the Thresholds page's map shares its column with the Point
+    /// box above the window's bottom row (320 laid it over the box).
+    QSize minimumSizeHint() const override { return {300, 260}; }
 
 Q_SIGNALS:
     /// A library (or custom) site was clicked.
