@@ -4,6 +4,8 @@
 // another. Once on the empty pages, once while each page's demo runs on the simulator (the
 // states a therapist sees: a trial with its retest prompt, a hold under way, an attempt).
 #include <QAbstractButton>
+#include <QHeaderView>
+#include <QScrollBar>
 #include <QStatusBar>
 #include <QTabWidget>
 #include <QTemporaryDir>
@@ -23,6 +25,8 @@
 #include "algogui/RampRateGauge.h"
 #include "algogui/TargetEditor.h"
 #include "algogui/ToneOutput.h"
+#include "algogui/thresholds/ThresholdsPage.h"
+#include "algogui/thresholds/TrialTable.h"
 #include "algogui/treatment/HoldSummaryPanel.h"
 #include "algogui/treatment/TreatmentPage.h"
 
@@ -94,6 +98,32 @@ QStringList buttons_moved(const QMap<const QAbstractButton*, QPoint>& before,
                          .arg(now.y());
     }
     return moved;
+}
+
+// Trials with the longest things a row can say: a retest, a cut-off threshold, a rate at the
+// button off target, a trial excluded with its reason and flags, one not stored yet.
+std::vector<PptTrialRow> widest_trial_rows() {
+    using namespace algocore::protocols;
+    std::vector<PptTrialRow> rows;
+    for (int n = 1; n <= 4; ++n) {
+        PptTrialRow row;
+        row.number = n;
+        row.record_id = n < 4 ? 1000 + n : 0;
+        row.trial.number = n;
+        row.trial.counted = n != 3;
+        row.trial.retest = n == 2;
+        PptTrialResult& r = row.trial.result;
+        r.end = n == 1 ? PptTrialEnd::CutOff : PptTrialEnd::Signalled;
+        r.ppt_kpa = 1234.5;
+        r.rate_kpa_s = 123.4;
+        r.rate_at_button_kpa_s = 180.5;
+        r.in_corridor_pct = 100.0;
+        r.flags = n == 1 ? kCutOff : kRateAtButton | kShortRest | kLowCorridorFraction;
+        r.valid = n != 3;
+        if (n == 3) row.excluded_reason = "patient moved during the ramp";
+        rows.push_back(row);
+    }
+    return rows;
 }
 
 void add_rows(const QList<QSize>& sizes) {
@@ -173,6 +203,48 @@ private Q_SLOTS:
         QVERIFY2(buttons_moved(before, button_positions(station.window)).isEmpty(),
                  qPrintable(buttons_moved(before, button_positions(station.window))
                                 .join(QStringLiteral("\n"))));
+    }
+
+    // The Thresholds trial table fits its width at every size: no scrolling sideways (at
+    // 1024×640 it needed a horizontal scroll bar to reach Flags, Valid and Stored); a cell cut
+    // short says itself whole in its tooltip.
+    void theTrialTableFitsItsWidthAtEachSize_data() {
+        QTest::addColumn<QSize>("size");
+        for (const QSize& size : kSizes)
+            QTest::addRow("%dx%d", size.width(), size.height()) << size;
+    }
+    void theTrialTableFitsItsWidthAtEachSize() {
+        QFETCH(QSize, size);
+        Station station;
+        QVERIFY(station.show_page(QStringLiteral("Thresholds"), size));
+        auto* page = station.window.findChild<ThresholdsPage*>();
+        QVERIFY(page);
+        TrialTable& table = page->trial_table();
+        const auto rows = widest_trial_rows();
+        const std::vector<bool> superseded = {false, true, false, false};
+        const std::vector<std::optional<double>> estimates(rows.size(), 1188.4);
+        table.show_rows(rows, superseded, estimates, 250.0);
+        QTest::qWait(50);
+        QVERIFY(table.isVisible());
+        QVERIFY2(!table.horizontalScrollBar()->isVisible(),
+                 qPrintable(QStringLiteral("scrolls sideways: %1 px of columns in %2 px")
+                                .arg(table.horizontalHeader()->length())
+                                .arg(table.viewport()->width())));
+        QVERIFY2(table.horizontalHeader()->length() <= table.viewport()->width(),
+                 qPrintable(QStringLiteral("%1 px of columns in %2 px")
+                                .arg(table.horizontalHeader()->length())
+                                .arg(table.viewport()->width())));
+        for (int c = 0; c < TrialTable::ColumnCount; ++c) {
+            QVERIFY2(table.isColumnHidden(c) || table.columnWidth(c) > 0,
+                     qPrintable(QString::number(c)));
+            for (int r = 0; r < table.rowCount(); ++r)
+                QCOMPARE(table.item(r, c)->toolTip(), table.item(r, c)->text());
+            const QString header = table.horizontalHeaderItem(c)->text();
+            QVERIFY2(table.horizontalHeaderItem(c)->toolTip().startsWith(
+                         QString(header).replace(QLatin1Char('\n'), QLatin1Char(' '))),
+                     qPrintable(header));
+        }
+        check_window(station.window, size);
     }
 
     // The Live page's targets show whole (they were a scrolled box showing half a row at every

@@ -1,7 +1,11 @@
 #include "algogui/thresholds/TrialTable.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QSignalBlocker>
+
+#include <algorithm>
+#include <numeric>
 
 #include "algocore/protocols/ReactionAdjustment.h"
 #include "algogui/Theme.h"
@@ -28,6 +32,39 @@ QString fingerprint(const std::vector<PptTrialRow>& rows, const DisplayUnit& uni
     }
     return text;
 }
+// Widths that fit `room` px (zero-width columns are hidden): each column its natural width
+// when they all fit, the spare room to `stretch`; otherwise the columns narrower than an equal
+// share keep theirs and the others share what is left equally (max-min fair).
+std::vector<int> fitted_widths(const std::vector<int>& natural, int room, std::size_t stretch) {
+    std::vector<int> widths = natural;
+    const int needed = std::accumulate(natural.begin(), natural.end(), 0);
+    if (needed <= room) {
+        widths[stretch] += room - needed;
+        return widths;
+    }
+    std::vector<std::size_t> order;
+    for (std::size_t c = 0; c < natural.size(); ++c)
+        if (natural[c] > 0) order.push_back(c);
+    std::sort(order.begin(), order.end(),
+              [&](std::size_t a, std::size_t b) { return natural[a] < natural[b]; });
+    int left = std::max(room, 0);
+    for (std::size_t i = 0; i < order.size(); ++i) {
+        const int sharing = static_cast<int>(order.size() - i);
+        const int share = left / sharing;
+        if (natural[order[i]] <= share) {
+            left -= natural[order[i]];
+            continue;
+        }
+        // The rest are all wider than an equal share: they split what is left.
+        for (std::size_t j = i; j < order.size(); ++j) {
+            const int rest = static_cast<int>(order.size() - j);
+            widths[order[j]] = left / rest;
+            left -= widths[order[j]];
+        }
+        break;
+    }
+    return widths;
+}
 } // namespace
 
 TrialTable::TrialTable(QWidget* parent)
@@ -46,9 +83,12 @@ TrialTable::TrialTable(QWidget* parent)
         Q_EMIT trialSelected();
     });
     verticalHeader()->hide();
+    // Widths are set by fit_columns, to the viewport's width: nothing to scroll sideways to.
     horizontalHeader()->setStretchLastSection(false);
-    horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-    horizontalHeader()->setSectionResizeMode(Flags, QHeaderView::Stretch);
+    horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    horizontalHeader()->setTextElideMode(Qt::ElideRight);
+    setTextElideMode(Qt::ElideRight);
+    setWordWrap(false);
     setAccessibleName(tr("Trials at this point"));
     set_unit(unit_);
 }
@@ -67,9 +107,36 @@ void TrialTable::set_unit(const DisplayUnit& unit) {
             .arg(QString::fromUtf8(algocore::protocols::kRtAdjustedName),
                  QString::fromUtf8(algocore::protocols::kRtAdjustedFormula)));
     horizontalHeaderItem(RateAtButton)
-        ->setToolTip(tr("Slope over the last second before the button; marked when it is off "
-                        "the target rate by more than ±25 %"));
+        ->setToolTip(tr("Rate at button (%1/s): the slope over the last second before the "
+                        "button; marked when it is off the target rate by more than ±25 %")
+                         .arg(unit.symbol));
+    // A header cut short by a narrow window says itself whole in its tooltip.
+    for (const Column c : {Trial, Ppt, Rate, InCorridor, Flags, Valid, Stored})
+        horizontalHeaderItem(c)->setToolTip(
+            horizontalHeaderItem(c)->text().replace(QLatin1Char('\n'), QLatin1Char(' ')));
+    horizontalHeaderItem(Estimate)->setToolTip(tr("RT-adj. estimate (%1): ").arg(unit.symbol) +
+                                               horizontalHeaderItem(Estimate)->toolTip());
+    shown_.clear(); // the headers say another unit: the cells are written again, and fitted
     refill();
+}
+
+bool TrialTable::viewportEvent(QEvent* event) {
+    // The viewport narrows when the vertical scroll bar appears, not only when the table does.
+    if (event->type() == QEvent::Resize) fit_columns();
+    return QTableWidget::viewportEvent(event);
+}
+
+void TrialTable::fit_columns() {
+    auto* header = horizontalHeader();
+    std::vector<int> natural(ColumnCount, 0);
+    for (int c = 0; c < ColumnCount; ++c) {
+        if (isColumnHidden(c)) continue;
+        natural[static_cast<std::size_t>(c)] =
+            std::max(header->sectionSizeHint(c), sizeHintForColumn(c));
+    }
+    const std::vector<int> widths = fitted_widths(natural, viewport()->width(), Flags);
+    for (int c = 0; c < ColumnCount; ++c)
+        if (!isColumnHidden(c)) header->resizeSection(c, widths[static_cast<std::size_t>(c)]);
 }
 
 void TrialTable::show_rows(const std::vector<PptTrialRow>& rows, std::vector<bool> superseded,
@@ -81,8 +148,10 @@ void TrialTable::show_rows(const std::vector<PptTrialRow>& rows, std::vector<boo
     estimates_ = std::move(estimates);
     estimates_.resize(rows_.size());
     reaction_ms_ = reaction_ms;
+    const bool estimates_shown = !isColumnHidden(Estimate);
     setColumnHidden(Estimate, !reaction_ms_);
     refill();
+    if (estimates_shown != !isColumnHidden(Estimate)) fit_columns();
 }
 
 QString TrialTable::cell_text(int row, Column column) const {
@@ -159,6 +228,8 @@ void TrialTable::refill() {
                                                  : theme::kBackground;
         for (int c = 0; c < ColumnCount; ++c) {
             auto* cell = new QTableWidgetItem(cells[c]);
+            // A cell elided to fit the width has its whole text here.
+            cell->setToolTip(cells[c]);
             cell->setBackground(tint);
             if (c != Flags) cell->setTextAlignment(Qt::AlignCenter);
             // An excluded value is struck through: still readable, plainly not counted.
@@ -186,6 +257,7 @@ void TrialTable::refill() {
         Q_EMIT trialSelected();
     }
     if (!rows_.empty() && keep < 0) scrollToBottom();
+    fit_columns();
 }
 
 } // namespace algogui

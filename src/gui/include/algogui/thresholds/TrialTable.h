@@ -5,6 +5,11 @@
 // the corridor, flags, valid and counted, and whether it is stored. Invalid rows are tinted and
 // say why in words, so the table is readable without colour; a trial the examiner excluded
 // says "excluded" and why. A row can be selected (to exclude that trial).
+//
+// The table fits its width and never scrolls sideways: each column takes what its header and
+// cells need while they all fit; when they do not (the middle column at 1024×640), the columns
+// that need least keep their width and the wider ones share the rest equally, their text
+// elided. Every cell and header has its whole text in its tooltip.
 #include <QTableWidget>
 #include <optional>
 #include <vector>
@@ -53,8 +58,13 @@ public:
 Q_SIGNALS:
     void trialSelected();
 
+protected:
+    bool viewportEvent(QEvent* event) override;
+
 private:
     void refill();
+    /// Sizes the columns to the viewport's width (see the class comment).
+    void fit_columns();
 
     DisplayUnit unit_;
     std::vector<PptTrialRow> rows_;
