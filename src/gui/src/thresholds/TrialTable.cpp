@@ -18,6 +18,11 @@ namespace {
 const QColor kInvalidTint{0xfd, 0xe7, 0xe9};
 const QColor kPracticeTint{0xee, 0xf0, 0xf3};
 const QColor kExcludedTint{0xe4, 0xe4, 0xe4};
+// A cell's margins and grid line around its text.
+constexpr int kCellPaddingPx = 8;
+// The table's text: a little smaller than the page's, so nine columns fit the middle column
+// of a 1024 px window with the threshold, the estimate and the validity whole.
+constexpr int kTableTextPx = 13;
 
 QString fingerprint(const std::vector<PptTrialRow>& rows, const DisplayUnit& unit) {
     QString text = unit.key;
@@ -32,37 +37,48 @@ QString fingerprint(const std::vector<PptTrialRow>& rows, const DisplayUnit& uni
     }
     return text;
 }
-// Widths that fit `room` px (zero-width columns are hidden): each column its natural width
-// when they all fit, the spare room to `stretch`; otherwise the columns narrower than an equal
-// share keep theirs and the others share what is left equally (max-min fair).
-std::vector<int> fitted_widths(const std::vector<int>& natural, int room, std::size_t stretch) {
+// When the table is narrower than its contents, columns give up width in three steps: the
+// explaining columns (flags, the rate at the button) down to their headers, then every
+// header wider than its cells down to them, then cells down to `floor` (a few characters and
+// "…"), each step in this order; the trial's number, threshold and validity last.
+constexpr TrialTable::Column kGivesUpFirst[] = {
+    TrialTable::Flags,  TrialTable::RateAtButton, TrialTable::InCorridor,
+    TrialTable::Stored, TrialTable::Rate,         TrialTable::Estimate,
+    TrialTable::Valid,  TrialTable::Ppt,          TrialTable::Trial};
+
+// Widths that fit `room` px (a zero natural width is a hidden column): while everything fits,
+// each column its natural width (header and cells) and the spare room to `stretch`; otherwise
+// the steps above; a table too narrow even for that divides its width equally.
+std::vector<int> fitted_widths(const std::vector<int>& natural, const std::vector<int>& cells,
+                               const std::vector<int>& headers, int floor, int room,
+                               std::size_t stretch) {
     std::vector<int> widths = natural;
-    const int needed = std::accumulate(natural.begin(), natural.end(), 0);
-    if (needed <= room) {
-        widths[stretch] += room - needed;
+    int excess = std::accumulate(natural.begin(), natural.end(), 0) - room;
+    if (excess <= 0) {
+        widths[stretch] -= excess;
         return widths;
     }
-    std::vector<std::size_t> order;
-    for (std::size_t c = 0; c < natural.size(); ++c)
-        if (natural[c] > 0) order.push_back(c);
-    std::sort(order.begin(), order.end(),
-              [&](std::size_t a, std::size_t b) { return natural[a] < natural[b]; });
-    int left = std::max(room, 0);
-    for (std::size_t i = 0; i < order.size(); ++i) {
-        const int sharing = static_cast<int>(order.size() - i);
-        const int share = left / sharing;
-        if (natural[order[i]] <= share) {
-            left -= natural[order[i]];
-            continue;
+    const auto explaining = [](std::size_t c) {
+        return c == TrialTable::Flags || c == TrialTable::RateAtButton;
+    };
+    for (int step = 0; step < 3; ++step) {
+        for (const TrialTable::Column column : kGivesUpFirst) {
+            const auto c = static_cast<std::size_t>(column);
+            if (widths[c] == 0 || (step == 0 && !explaining(c))) continue;
+            const int target = step == 0   ? std::max(headers[c], floor)
+                               : step == 1 ? std::max(cells[c], floor)
+                                           : floor;
+            const int cut = std::min(excess, widths[c] - target);
+            if (cut <= 0) continue;
+            widths[c] -= cut;
+            excess -= cut;
+            if (excess == 0) return widths;
         }
-        // The rest are all wider than an equal share: they split what is left.
-        for (std::size_t j = i; j < order.size(); ++j) {
-            const int rest = static_cast<int>(order.size() - j);
-            widths[order[j]] = left / rest;
-            left -= widths[order[j]];
-        }
-        break;
     }
+    const auto shown = static_cast<int>(
+        std::count_if(natural.begin(), natural.end(), [](int w) { return w > 0; }));
+    for (int& width : widths)
+        if (width > 0) width = std::max(room, 0) / shown;
     return widths;
 }
 } // namespace
@@ -89,17 +105,21 @@ TrialTable::TrialTable(QWidget* parent)
     horizontalHeader()->setTextElideMode(Qt::ElideRight);
     setTextElideMode(Qt::ElideRight);
     setWordWrap(false);
+    QFont text = font();
+    text.setPixelSize(kTableTextPx);
+    setFont(text);
+    horizontalHeader()->setFont(text);
     setAccessibleName(tr("Trials at this point"));
     set_unit(unit_);
 }
 
 void TrialTable::set_unit(const DisplayUnit& unit) {
     unit_ = unit;
-    setHorizontalHeaderLabels({tr("Trial"), tr("PPT (%1)").arg(unit.symbol),
-                               tr("RT-adj. estimate\n(%1)").arg(unit.symbol),
-                               tr("Rate\n(%1/s)").arg(unit.symbol),
-                               tr("Rate at\nbutton (%1/s)").arg(unit.symbol), tr("In\ncorridor"),
-                               tr("Flags"), tr("Valid"), tr("Stored")});
+    // Short lines, so a header is not much wider than its numbers; each is whole in its tooltip.
+    setHorizontalHeaderLabels(
+        {tr("Trial"), tr("PPT\n(%1)").arg(unit.symbol), tr("RT-adj.\n(%1)").arg(unit.symbol),
+         tr("Rate\n(%1/s)").arg(unit.symbol), tr("At button\n(%1/s)").arg(unit.symbol),
+         tr("In\ncorridor"), tr("Flags"), tr("Valid"), tr("Stored")});
     // The estimate is labelled as one, with its formula and its limit, wherever it is shown.
     horizontalHeaderItem(Estimate)->setToolTip(
         tr("%1 = %2: an estimate beside the threshold, never in its place (a "
@@ -107,14 +127,14 @@ void TrialTable::set_unit(const DisplayUnit& unit) {
             .arg(QString::fromUtf8(algocore::protocols::kRtAdjustedName),
                  QString::fromUtf8(algocore::protocols::kRtAdjustedFormula)));
     horizontalHeaderItem(RateAtButton)
-        ->setToolTip(tr("Rate at button (%1/s): the slope over the last second before the "
-                        "button; marked when it is off the target rate by more than ±25 %")
+        ->setToolTip(tr("At button (%1/s): the rate over the last second before the button; "
+                        "marked when it is off the target rate by more than ±25 %")
                          .arg(unit.symbol));
     // A header cut short by a narrow window says itself whole in its tooltip.
     for (const Column c : {Trial, Ppt, Rate, InCorridor, Flags, Valid, Stored})
         horizontalHeaderItem(c)->setToolTip(
             horizontalHeaderItem(c)->text().replace(QLatin1Char('\n'), QLatin1Char(' ')));
-    horizontalHeaderItem(Estimate)->setToolTip(tr("RT-adj. estimate (%1): ").arg(unit.symbol) +
+    horizontalHeaderItem(Estimate)->setToolTip(tr("RT-adj. (%1): ").arg(unit.symbol) +
                                                horizontalHeaderItem(Estimate)->toolTip());
     shown_.clear(); // the headers say another unit: the cells are written again, and fitted
     refill();
@@ -129,12 +149,18 @@ bool TrialTable::viewportEvent(QEvent* event) {
 void TrialTable::fit_columns() {
     auto* header = horizontalHeader();
     std::vector<int> natural(ColumnCount, 0);
+    std::vector<int> cells(ColumnCount, 0);
+    std::vector<int> headers(ColumnCount, 0);
     for (int c = 0; c < ColumnCount; ++c) {
         if (isColumnHidden(c)) continue;
-        natural[static_cast<std::size_t>(c)] =
-            std::max(header->sectionSizeHint(c), sizeHintForColumn(c));
+        const auto i = static_cast<std::size_t>(c);
+        cells[i] = sizeHintForColumn(c);
+        headers[i] = header->sectionSizeHint(c);
+        natural[i] = std::max(headers[i], cells[i]);
     }
-    const std::vector<int> widths = fitted_widths(natural, viewport()->width(), Flags);
+    const int floor = fontMetrics().horizontalAdvance(QStringLiteral("88…")) + kCellPaddingPx;
+    const std::vector<int> widths =
+        fitted_widths(natural, cells, headers, floor, viewport()->width(), Flags);
     for (int c = 0; c < ColumnCount; ++c)
         if (!isColumnHidden(c)) header->resizeSection(c, widths[static_cast<std::size_t>(c)]);
 }
