@@ -49,6 +49,13 @@ std::string seconds_text(const std::vector<double>& times_s) {
         out += (out.empty() ? "" : ";") + num(t_s);
     return out;
 }
+// "3.5:73;4.1:70.5": each press's time (session clock, s) and pressure.
+std::string presses_text(const std::vector<records::PressWhileLoadedRecord>& presses) {
+    std::string out;
+    for (const auto& press : presses)
+        out += (out.empty() ? "" : ";") + num(press.t_s) + ":" + num(press.pressure_kpa);
+    return out;
+}
 } // namespace
 
 void write_subjects_csv(const StudyData& data, std::ostream& out) {
@@ -90,7 +97,9 @@ void write_trials_csv(const StudyData& data, std::ostream& out) {
              "reaction_time_ms",
              "ppt_rt_adjusted_kpa",
              "clock_zero_utc",
-             "ramp_start_utc"});
+             "ramp_start_utc",
+             "presses_while_loaded_recorded",
+             "presses_while_loaded"});
     const auto optional_num = [](const std::optional<double>& v) { return v ? num(*v) : ""; };
     for (const auto& t : data.trials) {
         const Context c = context_of(data, t.session_id, t.site_id);
@@ -124,7 +133,11 @@ void write_trials_csv(const StudyData& data, std::ostream& out) {
                  optional_num(timing.reaction_time_ms),
                  optional_num(timing.ppt_rt_adjusted_kpa),
                  t.clock_zero_utc,
-                 timing.ramp_start_utc.value_or("")});
+                 timing.ramp_start_utc.value_or(""),
+                 // Empty both when there were none and when the trial was recorded before
+                 // they were kept (schema 12); presses_while_loaded_recorded tells them apart.
+                 yes_no(t.presses_while_loaded.has_value()),
+                 t.presses_while_loaded ? presses_text(*t.presses_while_loaded) : ""});
     }
 }
 

@@ -102,7 +102,11 @@ StudyData sample_study() {
     d.trials.back().rate_at_button_kpa_s = 80.0;
     d.trials.back().clock_zero_utc = "2026-11-23T08:59:58.250Z";
     d.trials.back().ramp_start_t_s = 61.0;
+    // The patient pressed twice while the probe still loaded the point after this trial.
+    d.trials.back().presses_while_loaded =
+        std::vector<PressWhileLoadedRecord>{{12.5, 73.0}, {13.25, 70.5}};
     d.trials.push_back(trial(4, 2, BodySide::Left, 1, 0.0, 0.0, false, 6, "aborted"));
+    d.trials.back().presses_while_loaded = std::vector<PressWhileLoadedRecord>{};
     Hold h;
     h.id = 1;
     h.session_id = 1;
@@ -233,7 +237,7 @@ TEST(TrialTiming, AFilteredExportOfALaterVisitUsesTheReactionTimeOfAnEarlierOne)
     EXPECT_DOUBLE_EQ(*timing.ppt_rt_adjusted_kpa, 430.0 - 60.0 * 0.25);
     std::ostringstream csv;
     write_trials_csv(kept, csv);
-    EXPECT_NE(csv.str().find(",60,250,415,"), std::string::npos) << csv.str();
+    EXPECT_NE(csv.str().find(",60,250,415,,,0,\r\n"), std::string::npos) << csv.str();
 }
 
 TEST(TrialTiming, ATrialStartedAtItsClocksAnchorPlusItsRampStartOnTheSessionClock) {
@@ -259,13 +263,14 @@ TEST(TrialTiming, TheCsvAndTheJsonSayWhenEachTrialStartedAndLeaveItEmptyWithoutA
     EXPECT_NE(header.find(",ppt_rt_adjusted_kpa,clock_zero_utc,ramp_start_utc"), std::string::npos)
         << header;
     // Trial 1 (first row) and trial 2, which has none: empty fields, no made-up time.
-    EXPECT_NE(text.find(",2026-11-23T08:59:58.250Z,2026-11-23T09:00:10.750Z\r\n"),
+    EXPECT_NE(text.find(",2026-11-23T08:59:58.250Z,2026-11-23T09:00:10.750Z,0,\r\n"),
               std::string::npos)
         << text;
     const std::size_t second_row = text.find(",ppt,2,398.25,");
     ASSERT_NE(second_row, std::string::npos) << text;
     const std::size_t second_end = text.find("\r\n", second_row);
-    EXPECT_EQ(text.substr(second_end - 2, 2), ",,") << text.substr(second_row, 200);
+    // No rate-adjusted estimate, no anchor, no ramp start; no presses while loaded.
+    EXPECT_EQ(text.substr(second_end - 5, 5), ",,,0,") << text.substr(second_row, 200);
 
     std::ostringstream json_text;
     write_study_json(d, sample_summaries(), json_text);

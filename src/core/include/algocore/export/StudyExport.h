@@ -23,7 +23,10 @@ using TraceLoader = std::function<std::optional<records::RawTrace>(records::Reco
 /// ppt_rt_adjusted_kpa (an estimate beside the threshold, never in its place; empty without a
 /// reaction time or a rate at the button: docs/reaction-time.md), clock_zero_utc (when the
 /// trial's session clock read 0) and ramp_start_utc (when its ramp started), both ISO 8601 UTC
-/// to the millisecond and empty for a trial without an anchor (none is made up).
+/// to the millisecond and empty for a trial without an anchor (none is made up),
+/// presses_while_loaded_recorded (0 for a trial recorded before schema 12) and
+/// presses_while_loaded ("t_s:pressure_kpa;...": the patient's presses while the trial waited
+/// for the loaded probe to lift).
 void write_trials_csv(const records::StudyData& data, std::ostream& out);
 /// One row per subject: subject (code), sex, age_band, dominant_side (L, R or M), as entered
 /// or corrected; empty when not recorded.
