@@ -1,6 +1,7 @@
 #include "algocore/protocols/BodyRegions.h"
 
 #include <algorithm>
+#include <sstream>
 
 namespace algocore::protocols {
 namespace {
@@ -115,6 +116,56 @@ bool parse_region(const std::string& text, RegionRef& out) {
         return false;
     out = RegionRef{text.substr(0, colon), side};
     return true;
+}
+
+std::vector<RegionRef> ordered_zone(std::vector<RegionRef> zone) {
+    const auto rank = [](const RegionRef& r) {
+        const BodyRegion* region = find_region(r.key);
+        const auto index = region ? region - kRegions.data() : std::ptrdiff_t(kRegions.size());
+        return std::pair(index, r.side == records::BodySide::Left ? 0 : 1);
+    };
+    std::sort(zone.begin(), zone.end(),
+              [&](const RegionRef& a, const RegionRef& b) { return rank(a) < rank(b); });
+    zone.erase(std::unique(zone.begin(), zone.end()), zone.end());
+    return zone;
+}
+
+std::string zone_codes(const std::vector<RegionRef>& zone) {
+    std::string out;
+    for (const RegionRef& r : ordered_zone(zone))
+        out += (out.empty() ? "" : " ") + region_code(r);
+    return out;
+}
+
+bool parse_zone(const std::string& text, std::vector<RegionRef>& out) {
+    std::istringstream in(text);
+    std::vector<RegionRef> zone;
+    std::string code;
+    while (in >> code) {
+        RegionRef r;
+        if (!parse_region(code, r)) return false;
+        zone.push_back(r);
+    }
+    out = ordered_zone(std::move(zone));
+    return true;
+}
+
+std::string zone_words(const std::vector<RegionRef>& zone) {
+    std::string out;
+    for (const RegionRef& r : ordered_zone(zone))
+        out += (out.empty() ? "" : "; ") + region_label(r);
+    return out;
+}
+
+double zone_share_pct(const std::vector<RegionRef>& zone) {
+    const auto area = [](const BodyRegion& r) { return (r.right - r.left) * (r.bottom - r.top); };
+    double whole = 0.0;
+    for (const BodyRegion& r : kRegions)
+        whole += 2.0 * area(r); // both sides
+    double covered = 0.0;
+    for (const RegionRef& r : ordered_zone(zone))
+        if (const BodyRegion* region = find_region(r.key)) covered += area(*region);
+    return whole > 0.0 ? 100.0 * covered / whole : 0.0;
 }
 
 } // namespace algocore::protocols

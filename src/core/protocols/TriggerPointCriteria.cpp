@@ -21,6 +21,17 @@ bool parse_finding(const std::string& text, Finding& out) {
     return false;
 }
 
+const std::vector<FindingField>& finding_fields() {
+    static const std::vector<FindingField> kFields = {
+        {"taut_band", "taut band", &TriggerPointExam::taut_band},
+        {"tender_spot", "tender spot", &TriggerPointExam::tender_spot},
+        {"local_twitch_response", "local twitch response", &TriggerPointExam::local_twitch},
+        {"jump_sign", "jump sign", &TriggerPointExam::jump_sign},
+        {"familiar_pain", "reproduces the familiar pain", &TriggerPointExam::familiar_pain},
+    };
+    return kFields;
+}
+
 const char* to_string(TriggerPointClass c) {
     switch (c) {
     case TriggerPointClass::Active: return "active";
@@ -57,6 +68,32 @@ TriggerPointClass classify(const TriggerPointExam& exam) {
     // Could the criteria still be met by what was not examined?
     return present + unknown >= 2 ? TriggerPointClass::NotClassified
                                   : TriggerPointClass::CriteriaNotMet;
+}
+
+std::string findings_words(const TriggerPointExam& exam) {
+    std::string out;
+    for (Finding kind : {Finding::Present, Finding::Absent, Finding::NotExamined}) {
+        std::string names;
+        for (const FindingField& field : finding_fields())
+            if (exam.*field.member == kind)
+                names += (names.empty() ? "" : ", ") + std::string(field.words);
+        if (names.empty()) continue;
+        const char* title = kind == Finding::Present  ? "present: "
+                            : kind == Finding::Absent ? "absent: "
+                                                      : "not examined: ";
+        out += (out.empty() ? "" : "; ") + std::string(title) + names;
+    }
+    return out;
+}
+
+std::string check_exam(const TriggerPointExam& exam) {
+    for (const RegionRef& region : exam.referral) {
+        if (!find_region(region.key)) return "the body map has no region '" + region.key + "'";
+        if (region.side == records::BodySide::Midline)
+            return "a region is on the left or the right side, not the midline ('" + region.key +
+                   "')";
+    }
+    return {};
 }
 
 } // namespace algocore::protocols

@@ -4,6 +4,7 @@
 
 #include "algocore/WallClock.h"
 #include "algocore/protocols/PrescriptionJson.h"
+#include "algocore/protocols/TriggerPointCriteria.h"
 
 namespace algocore::session {
 
@@ -252,6 +253,43 @@ records::ReactionTest Recorder::build_reaction_test(const ReactionTimeResult& re
 Enqueued Recorder::record_reaction_test(const ReactionTimeResult& result) {
     if (!ready("reaction-time test")) return {};
     return storage_->record_reaction_test(build_reaction_test(result));
+}
+
+std::string Recorder::continue_session(records::RecordId session_id) {
+    if (!storage_) return "no database is open";
+    if (!visit_) return "no subject is chosen";
+    const auto subject = storage_->find_subject(visit_->subject_code);
+    if (subject) {
+        for (const records::Session& s : storage_->sessions_of(subject->id)) {
+            if (s.id != session_id) continue;
+            session_id_ = s.id;
+            session_serial_ = s.device_serial;
+            return {};
+        }
+    }
+    return "session " + std::to_string(session_id) + " is not a session of " + visit_->subject_code;
+}
+
+records::TriggerPointFindings
+Recorder::build_findings(const MeasuredPoint& point, const records::TriggerPointExam& exam) const {
+    records::TriggerPointFindings r;
+    r.session_id = session_id_;
+    r.site_id = point.site_id;
+    r.side = point.side;
+    r.examined_utc = utc_now_();
+    r.exam = exam;
+    r.exam.referral = protocols::ordered_zone(exam.referral);
+    return r;
+}
+
+Enqueued Recorder::record_findings(const MeasuredPoint& point,
+                                   const records::TriggerPointExam& exam) {
+    if (std::string problem = protocols::check_exam(exam); !problem.empty()) {
+        problem_ = problem + ", so the findings were not stored";
+        return {};
+    }
+    if (!ready("findings")) return {};
+    return storage_->record_findings(build_findings(point, exam));
 }
 
 Enqueued Recorder::record_score(const ScoredAttempt& attempt) {

@@ -68,6 +68,9 @@ NeededRows needed_by(const std::deque<WriteOp>& ops) {
                     add(n.sessions, r.session_id);
                 } else if constexpr (std::is_same_v<T, ReactionTest>) {
                     add(n.sessions, r.session_id);
+                } else if constexpr (std::is_same_v<T, TriggerPointFindings>) {
+                    add(n.sessions, r.session_id);
+                    add(n.sites, r.site_id);
                 } else if constexpr (std::is_same_v<T, SiteMdcRecord>) {
                     n.site_keys.insert(r.site_key);
                 } else if constexpr (std::is_same_v<T, CorrectionWrite>) {

@@ -109,6 +109,11 @@ const std::vector<MergedTable>& merged_tables() {
          std::nullopt,
          {{"test_id", "reaction_tests"}},
          {"test_id", "number", "outcome", "reaction_ms"}},
+        {"trigger_point_findings",
+         "uuid",
+         IdKind::TriggerPointFindings,
+         {{"session_id", "sessions"}, {"site_id", "sites"}},
+         {"session_id", "site_id", "side", "examined_utc", "referral_zone"}},
     };
     return kTables;
 }

@@ -17,6 +17,10 @@
 // (trials.presses_while_loaded, JSON; NULL for trials recorded before).
 // Version 13: the wall-clock anchor of each trial's session clock (trials.clock_zero_utc;
 // NULL for trials recorded before, and for samples not measured live): kTrialClockAnchor.
+// Version 14: trigger-point findings per point and visit (trigger_point_findings: the five
+// findings and the referred-pain zone as named body-map regions; the newest row of a session,
+// site and side is the visit's). Not in the shared study's outbox yet: the server has no
+// table for them (docs/trigger-points.md).
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -309,6 +313,22 @@ constexpr const char* kTrialClockAnchor = R"sql(
 ALTER TABLE trials ADD COLUMN clock_zero_utc TEXT;
 )sql";
 
+// The class (active, latent, ...) is not stored: protocols::classify derives it from these.
+constexpr const char* kTriggerPointFindings = R"sql(
+CREATE TABLE trigger_point_findings (
+  id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL REFERENCES sessions(id),
+  site_id INTEGER NOT NULL REFERENCES sites(id), side TEXT NOT NULL CHECK (side IN ('L','R','M')),
+  examined_utc TEXT NOT NULL,
+  taut_band TEXT NOT NULL CHECK (taut_band IN ('not_examined','absent','present')),
+  tender_spot TEXT NOT NULL CHECK (tender_spot IN ('not_examined','absent','present')),
+  local_twitch TEXT NOT NULL CHECK (local_twitch IN ('not_examined','absent','present')),
+  jump_sign TEXT NOT NULL CHECK (jump_sign IN ('not_examined','absent','present')),
+  familiar_pain TEXT NOT NULL CHECK (familiar_pain IN ('not_examined','absent','present')),
+  referral_zone TEXT NOT NULL, uuid TEXT NOT NULL);
+CREATE INDEX trigger_point_findings_by_session ON trigger_point_findings(session_id);
+CREATE UNIQUE INDEX trigger_point_findings_by_uuid ON trigger_point_findings(uuid);
+)sql";
+
 constexpr const char* kAppendOnlyGuards = R"sql(
 CREATE TRIGGER IF NOT EXISTS trials_never_deleted BEFORE DELETE ON trials
   BEGIN SELECT RAISE(ABORT, 'trials are never deleted; correct them instead'); END;
@@ -350,6 +370,12 @@ CREATE TRIGGER IF NOT EXISTS reaction_cues_immutable BEFORE UPDATE ON reaction_c
   BEGIN SELECT RAISE(ABORT, 'a stored reaction-time test never changes'); END;
 CREATE TRIGGER IF NOT EXISTS reaction_cues_never_deleted BEFORE DELETE ON reaction_cues
   BEGIN SELECT RAISE(ABORT, 'reaction-time tests are never deleted'); END;
+CREATE TRIGGER IF NOT EXISTS trigger_point_findings_immutable
+  BEFORE UPDATE ON trigger_point_findings
+  BEGIN SELECT RAISE(ABORT, 'stored findings never change; record the point again'); END;
+CREATE TRIGGER IF NOT EXISTS trigger_point_findings_never_deleted
+  BEFORE DELETE ON trigger_point_findings
+  BEGIN SELECT RAISE(ABORT, 'trigger-point findings are never deleted'); END;
 )sql";
 
 // Indexes only reads need (a subject's history opens with its sessions). Created on every
@@ -425,6 +451,7 @@ const char* migration_sql(int to_version) {
     case 11: return kVersion11;
     case 12: return kVersion12;
     case 13: return kTrialClockAnchor;
+    case 14: return kTriggerPointFindings;
     default: return nullptr;
     }
 }

@@ -8,6 +8,7 @@
 #include "ReactionTestSql.h"
 #include "SiteMdcSql.h"
 #include "SqliteQueries.h"
+#include "TriggerPointFindingsSql.h"
 #include "algocore/protocols/ThresholdSeries.h"
 
 namespace algocore::storage::queries {
@@ -48,6 +49,7 @@ std::optional<SubjectRecords> history_of(SQLite::Database& db, const std::string
     // snapshot of the file.
     out.site_mdc = site_mdc_of_subject(db, subject->id);
     out.reaction_tests = reaction_tests_of_subject(db, subject->id);
+    out.findings = findings_of_subject(db, subject->id);
     return out;
 }
 

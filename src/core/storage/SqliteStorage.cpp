@@ -21,8 +21,10 @@
 #include "SiteMdcSql.h"
 #include "SqliteQueries.h"
 #include "StorageCore.h"
+#include "TriggerPointFindingsSql.h"
 #include "algocore/Uuid.h"
 #include "algocore/WallClock.h"
+#include "algocore/protocols/BodyRegions.h"
 #include "algocore/storage/SiteLibrary.h"
 #include "algocore/storage/TraceBlob.h"
 
@@ -238,6 +240,15 @@ Enqueued SqliteStorage::record_reaction_test(const ReactionTest& test) {
     return enqueued(*impl_->core, std::move(t));
 }
 
+Enqueued SqliteStorage::record_findings(const TriggerPointFindings& findings) {
+    TriggerPointFindings f = findings;
+    if (f.examined_utc.empty()) f.examined_utc = utc_now_iso8601();
+    f.exam.referral = protocols::ordered_zone(std::move(f.exam.referral));
+    f.id = impl_->core->next_id(IdKind::TriggerPointFindings);
+    f.uuid = uuid_or_new(f.uuid);
+    return enqueued(*impl_->core, std::move(f));
+}
+
 Request SqliteStorage::save_site_mdc(const SiteMdcRecord& mdc) {
     Request r;
     if (!(std::isfinite(mdc.mdc_kpa) && mdc.mdc_kpa > 0.0))
@@ -306,6 +317,10 @@ std::optional<RawTrace> SqliteStorage::trial_trace(RecordId trial_id) {
 std::vector<ReactionTest> SqliteStorage::reaction_tests_of(RecordId session_id) {
     return impl_->core->query(
         [&](SQLite::Database& db) { return queries::reaction_tests(db, session_id); });
+}
+std::vector<TriggerPointFindings> SqliteStorage::findings_of(RecordId session_id) {
+    return impl_->core->query(
+        [&](SQLite::Database& db) { return queries::findings(db, session_id); });
 }
 std::vector<Hold> SqliteStorage::holds_of(RecordId session_id) {
     return impl_->core->query([&](SQLite::Database& db) { return queries::holds(db, session_id); });
@@ -385,6 +400,7 @@ StudyData SqliteStorage::load_study() {
         d.audit_log = queries::audit_log(db, "", kNoRecord);
         d.site_mdc = queries::all_site_mdc(db);
         d.reaction_tests = queries::reaction_tests(db, kNoRecord);
+        d.findings = queries::findings(db, kNoRecord);
         return d;
     });
 }

@@ -14,6 +14,7 @@
 #include "SiteMdcSql.h"
 #include "SqliteBind.h"
 #include "SqliteQueries.h"
+#include "TriggerPointFindingsSql.h"
 #include "WriteOp.h"
 #include "algocore/storage/NameRule.h"
 #include "algoinput/JsonText.h"

@@ -23,9 +23,17 @@ namespace {
 constexpr std::int64_t kNoPageLimit = 4294967294; // SQLite's largest max_page_count
 constexpr int kBusyTimeoutMs = 2000;
 
-const char* const kIdTables[] = {
-    "subjects",        "operators",        "sites",          "sessions",      "trials", "holds",
-    "training_scores", "expert_templates", "training_plans", "reaction_tests"};
+const char* const kIdTables[] = {"subjects",
+                                 "operators",
+                                 "sites",
+                                 "sessions",
+                                 "trials",
+                                 "holds",
+                                 "training_scores",
+                                 "expert_templates",
+                                 "training_plans",
+                                 "reaction_tests",
+                                 "trigger_point_findings"};
 static_assert(std::size(kIdTables) == static_cast<std::size_t>(IdKind::Count));
 
 /// Errors that belong to one record (bad reference, duplicate code): drop that record only.

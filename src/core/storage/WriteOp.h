@@ -28,6 +28,7 @@ enum class IdKind {
     Template,
     TrainingPlan,
     ReactionTest,
+    TriggerPointFindings,
     Count
 };
 /// Hands out the next id of a table (the storage's own counters).
@@ -61,7 +62,7 @@ struct WriteOp {
     WriteTicket ticket = 0;
     std::variant<Subject, Operator, Site, Session, SessionOpening, TrialWrite, HoldWrite,
                  TrainingScore, TemplateWrite, TrainingPlan, CorrectionWrite, SiteMdcRecord,
-                 ReactionTest>
+                 ReactionTest, TriggerPointFindings>
         record;
 };
 

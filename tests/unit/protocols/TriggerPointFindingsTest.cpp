@@ -124,3 +124,63 @@ TEST(BodyRegions, StoredCodesParseBackAndUnknownOnesAreRefused) {
     EXPECT_FALSE(parse_region("temple:M", ref));
     EXPECT_FALSE(parse_region("temple", ref));
 }
+
+TEST(BodyRegions, AZoneHasOneOrderOneStoredFormAndASizeThatComparesAcrossVisits) {
+    const std::vector<RegionRef> drawn = {{"back_of_neck", BodySide::Left},
+                                          {"temple", BodySide::Right},
+                                          {"temple", BodySide::Left},
+                                          {"back_of_neck", BodySide::Left}};
+    EXPECT_EQ(zone_codes(drawn), "temple:L temple:R back_of_neck:L");
+    EXPECT_EQ(zone_words(drawn), "temple (L); temple (R); back of the neck (L)");
+    std::vector<RegionRef> back;
+    ASSERT_TRUE(parse_zone("back_of_neck:L temple:R temple:L", back));
+    EXPECT_EQ(back, ordered_zone(drawn));
+    EXPECT_TRUE(parse_zone("", back));
+    EXPECT_TRUE(back.empty());
+    std::vector<RegionRef> untouched = {{"jaw", BodySide::Left}};
+    EXPECT_FALSE(parse_zone("temple:L elbow:R", untouched));
+    EXPECT_EQ(untouched.size(), 1u);
+    // temple 9 x 16 units, back of the neck 14 x 15, of every region on both sides.
+    double whole = 0.0;
+    for (const auto& r : body_regions())
+        whole += 2.0 * (r.right - r.left) * (r.bottom - r.top);
+    EXPECT_NEAR(zone_share_pct(drawn), 100.0 * (2 * 9.0 * 16.0 + 14.0 * 15.0) / whole, 1e-9);
+    EXPECT_LT(zone_share_pct({{"temple", BodySide::Left}}), zone_share_pct(drawn));
+    EXPECT_DOUBLE_EQ(zone_share_pct({}), 0.0);
+    // Every region of both views and sides is the whole map.
+    std::vector<RegionRef> all;
+    for (const auto& r : body_regions())
+        for (BodySide side : {BodySide::Left, BodySide::Right})
+            all.push_back({r.key, side});
+    EXPECT_NEAR(zone_share_pct(all), 100.0, 1e-9);
+}
+
+TEST(TriggerPointCriteria, TheFiveFindingsAreNamedAsCliniciansNameThem) {
+    const auto& fields = finding_fields();
+    ASSERT_EQ(fields.size(), 5u);
+    EXPECT_STREQ(fields[0].words, "taut band");
+    EXPECT_STREQ(fields[2].key, "local_twitch_response");
+    EXPECT_STREQ(fields[4].words, "reproduces the familiar pain");
+    TriggerPointExam e;
+    e.*fields[4].member = Finding::Present;
+    EXPECT_EQ(e.familiar_pain, Finding::Present);
+}
+
+TEST(TriggerPointCriteria, TheFindingsReadAsWordsPresentFirst) {
+    TriggerPointExam e = exam(P, P, true, A);
+    e.jump_sign = A;
+    EXPECT_EQ(findings_words(e), "present: taut band, tender spot; absent: jump sign, reproduces "
+                                 "the familiar pain; not examined: local twitch response");
+    EXPECT_EQ(findings_words(TriggerPointExam{}),
+              "not examined: taut band, tender spot, local twitch response, jump sign, "
+              "reproduces the familiar pain");
+}
+
+TEST(TriggerPointCriteria, AZoneOfUnknownRegionsCannotBeRecorded) {
+    TriggerPointExam e = exam(P, P, true, P);
+    EXPECT_EQ(check_exam(e), "");
+    e.referral.push_back({"elbow", BodySide::Left});
+    EXPECT_EQ(check_exam(e), "the body map has no region 'elbow'");
+    e.referral = {{"temple", BodySide::Midline}};
+    EXPECT_NE(check_exam(e), "");
+}

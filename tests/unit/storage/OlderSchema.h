@@ -3,7 +3,8 @@
 // record identities (uuid columns and their indexes), no database_identity table and no
 // shared-study outbox (version 8), no holds.signal_losses (version 9), no reaction-time
 // tests or trials.rate_at_button_kpa_s (version 10), no holds.release_marks (version 11),
-// no trials.presses_while_loaded (version 12) and no trials.clock_zero_utc (version 13).
+// no trials.presses_while_loaded (version 12), no trials.clock_zero_utc (version 13) and no
+// trigger-point findings (version 14).
 // Tests of migrations from older files start from it.
 #include <SQLiteCpp/SQLiteCpp.h>
 
@@ -35,6 +36,8 @@ inline void undo_record_identities(SQLite::Database& db) {
     db.exec("ALTER TABLE holds DROP COLUMN release_marks");
     db.exec("ALTER TABLE trials DROP COLUMN presses_while_loaded");
     db.exec("ALTER TABLE trials DROP COLUMN clock_zero_utc"); // version 13's
+    // Version 14's trigger-point findings (their guards go with the table).
+    db.exec("DROP TABLE trigger_point_findings");
     db.exec("DROP TABLE database_identity; PRAGMA user_version = 6");
 }
 

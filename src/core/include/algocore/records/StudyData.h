@@ -5,6 +5,7 @@
 
 #include "algocore/records/ReactionRecords.h"
 #include "algocore/records/Records.h"
+#include "algocore/records/TriggerPointRecords.h"
 
 namespace algocore::records {
 
@@ -25,6 +26,9 @@ struct StudyData {
     std::vector<SiteMdcRecord> site_mdc;
     /// Every reaction-time test with its cues, oldest first.
     std::vector<ReactionTest> reaction_tests;
+    /// The trigger-point findings in force at each point of each session (the newest of a
+    /// session, site and side), by session, site and side.
+    std::vector<TriggerPointFindings> findings;
     /// The reaction time (ms) each session's thresholds are adjusted with, by session id
     /// (history::reaction_ms_for over the whole study, so a filtered export adjusts as the
     /// whole one does); filled by exporting::filter_study, absent where no test applies.

@@ -7,6 +7,7 @@
 
 #include "algocore/records/ReactionRecords.h"
 #include "algocore/records/Records.h"
+#include "algocore/records/TriggerPointRecords.h"
 
 namespace algocore::records {
 
@@ -24,6 +25,9 @@ struct SubjectRecords {
     std::vector<SiteMdcRecord> site_mdc;
     /// The reaction-time tests of these sessions (without their cues), oldest first.
     std::vector<ReactionTest> reaction_tests;
+    /// The trigger-point findings in force at each point of these sessions (the newest of a
+    /// session, site and side), in session order.
+    std::vector<TriggerPointFindings> findings;
 };
 
 } // namespace algocore::records

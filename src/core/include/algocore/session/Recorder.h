@@ -73,6 +73,10 @@ public:
     /// clock_zero_utc); empty when their clock has none (a replay, a scripted feed).
     void set_clock_zero_utc(std::string utc) { clock_zero_utc_ = std::move(utc); }
     const std::string& clock_zero_utc() const { return clock_zero_utc_; }
+    /// Continues a stored session of the visit's subject: the visit's records join it (the
+    /// findings of a point examined after its thresholds were measured, from the CLI). Refused
+    /// (the reason) without a storage or a visit, or when it is not that subject's session.
+    std::string continue_session(records::RecordId session_id);
     /// Why the last record could not be stored (no database, no visit), else empty.
     const std::string& last_problem() const { return problem_; }
 
@@ -87,6 +91,10 @@ public:
     storage::Enqueued record_score(const ScoredAttempt& attempt);
     /// A finished reaction-time test of the visit's subject, with every cue and press.
     storage::Enqueued record_reaction_test(const ReactionTimeResult& result);
+    /// The trigger-point findings of a point in this visit (a new record; the newest of a
+    /// point is the visit's). Refused (last_problem) when protocols::check_exam refuses them.
+    storage::Enqueued record_findings(const MeasuredPoint& point,
+                                      const records::TriggerPointExam& exam);
 
     // The record builders, public so tests can compare what both front ends would store.
     records::Trial build_trial(const MeasuredPoint& point, const protocols::PptPreset& preset,
@@ -94,6 +102,8 @@ public:
     records::Hold build_hold(const MeasuredPoint& point, const FinishedHold& hold) const;
     records::TrainingScore build_score(const ScoredAttempt& attempt) const;
     records::ReactionTest build_reaction_test(const ReactionTimeResult& result) const;
+    records::TriggerPointFindings build_findings(const MeasuredPoint& point,
+                                                 const records::TriggerPointExam& exam) const;
 
 private:
     bool ready(const char* what);

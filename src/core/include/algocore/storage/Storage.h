@@ -72,6 +72,9 @@ public:
     virtual Request save_site_mdc(const SiteMdcRecord& mdc) = 0;
     /// A finished reaction-time test with every cue and press, committed together.
     virtual Enqueued record_reaction_test(const ReactionTest& test) = 0;
+    /// A point's trigger-point findings in a session (examined_utc set now when empty). The
+    /// newest findings of a session, site and side are the visit's; earlier ones stay.
+    virtual Enqueued record_findings(const TriggerPointFindings& findings) = 0;
 
     // ---- commit tracking ----------------------------------------------------------------
     /// Waits until ticket is committed; false on timeout (the record is still kept in memory)
@@ -102,6 +105,9 @@ public:
     virtual std::vector<Hold> holds_of(RecordId session_id) = 0;
     /// A session's reaction-time tests with their cues, oldest first.
     virtual std::vector<ReactionTest> reaction_tests_of(RecordId session_id) = 0;
+    /// The trigger-point findings in force at each point of a session (the newest of a site
+    /// and side), by site and side.
+    virtual std::vector<TriggerPointFindings> findings_of(RecordId session_id) = 0;
     virtual std::optional<RawTrace> hold_trace(RecordId hold_id) = 0;
     /// Per session, site, side and measure; subject_id 0 = all subjects.
     virtual std::vector<SiteSummary> site_summaries(RecordId subject_id) = 0;

@@ -6,6 +6,7 @@
 #include "algocore/records/Records.h"
 #include "algocore/records/StudyData.h"
 #include "algocore/records/SubjectRecords.h"
+#include "algocore/records/TriggerPointRecords.h"
 
 namespace algocore::storage {
 using namespace algocore::records;

@@ -14,7 +14,7 @@
 namespace algocore::storage {
 
 /// Schema version this build writes (PRAGMA user_version); older files migrate forward.
-inline constexpr int kSchemaVersion = 13;
+inline constexpr int kSchemaVersion = 14;
 /// PRAGMA application_id of an Algoscope database ("ALGO"): anything else is not ours.
 inline constexpr std::int32_t kApplicationId = 0x414C474F;
 
@@ -79,6 +79,7 @@ public:
     Request correct(const Correction& correction) override;
     Request save_site_mdc(const SiteMdcRecord& mdc) override;
     Enqueued record_reaction_test(const ReactionTest& test) override;
+    Enqueued record_findings(const TriggerPointFindings& findings) override;
 
     bool wait_committed(WriteTicket ticket, std::chrono::milliseconds timeout) override;
     bool flush(std::chrono::milliseconds timeout) override;
@@ -95,6 +96,7 @@ public:
     std::optional<RawTrace> trial_trace(RecordId trial_id) override;
     std::vector<Hold> holds_of(RecordId session_id) override;
     std::vector<ReactionTest> reaction_tests_of(RecordId session_id) override;
+    std::vector<TriggerPointFindings> findings_of(RecordId session_id) override;
     std::optional<RawTrace> hold_trace(RecordId hold_id) override;
     std::vector<SiteSummary> site_summaries(RecordId subject_id) override;
     std::vector<AuditEntry> audit_log(const std::string& table, RecordId row_id) override;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "algocore/records/Records.h"
+#include "algocore/records/TriggerPointRecords.h"
 
 namespace algocore::protocols {
 
@@ -23,12 +24,8 @@ struct BodyRegion {
     double left, top, right, bottom; ///< 0..200 across, 0..440 down
 };
 
-/// A region on one side: what a drawn referral zone is made of.
-struct RegionRef {
-    std::string key;
-    records::BodySide side = records::BodySide::Left;
-    bool operator==(const RegionRef& other) const = default;
-};
+/// A region on one side: what a drawn referral zone is made of (a stored record's word).
+using records::RegionRef;
 
 /// Every region of both views, front first.
 const std::vector<BodyRegion>& body_regions();
@@ -44,5 +41,18 @@ std::string region_label(const RegionRef& region);
 bool parse_region(const std::string& text, RegionRef& out);
 /// "temple:L".
 std::string region_code(const RegionRef& region);
+
+/// A zone in its one order: regions as body_regions() lists them, left before right, each
+/// once. Every view, store and export shows a zone in this order.
+std::vector<RegionRef> ordered_zone(std::vector<RegionRef> zone);
+/// "temple:L jaw:L": the stored form of a zone (ordered), "" for none.
+std::string zone_codes(const std::vector<RegionRef>& zone);
+/// Parses zone_codes' text; false (and out untouched) when a code is unknown.
+bool parse_zone(const std::string& text, std::vector<RegionRef>& out);
+/// "temple (L); jaw (L)": the zone in words, for exports and reports.
+std::string zone_words(const std::vector<RegionRef>& zone);
+/// The share of the body map a zone covers, in percent of every region of both views and
+/// both sides together (so a zone's size compares across visits whatever it is made of).
+double zone_share_pct(const std::vector<RegionRef>& zone);
 
 } // namespace algocore::protocols

@@ -14,20 +14,23 @@
 
 namespace algocore::protocols {
 
-/// One examination finding.
-enum class Finding { NotExamined, Absent, Present };
+/// One examination finding, and what the therapist found at one point in one visit (the
+/// stored record's words, algocore/records/TriggerPointRecords.h).
+using records::Finding;
+using records::TriggerPointExam;
 const char* to_string(Finding finding); ///< "not_examined", "absent", "present"
 bool parse_finding(const std::string& text, Finding& out);
 
-/// What the therapist found at one point in one visit.
-struct TriggerPointExam {
-    Finding taut_band = Finding::NotExamined;
-    Finding tender_spot = Finding::NotExamined;  ///< hypersensitive spot in the band
-    Finding local_twitch = Finding::NotExamined; ///< local twitch response
-    Finding jump_sign = Finding::NotExamined;
-    Finding familiar_pain = Finding::NotExamined; ///< reproduces the patient's familiar pain
-    std::vector<RegionRef> referral;              ///< the referred-pain zone, as regions
+/// One of the five findings as clinicians name it: key (CSV column, JSON field, the CLI's
+/// --option with dashes), the words on screen and the exam's field that holds it.
+struct FindingField {
+    const char* key;   ///< "taut_band"
+    const char* words; ///< "taut band"
+    Finding TriggerPointExam::*member;
 };
+/// The five in the order they are examined: taut band, tender spot, local twitch response,
+/// jump sign, reproduces the familiar pain.
+const std::vector<FindingField>& finding_fields();
 
 enum class TriggerPointClass {
     Active,         ///< criteria met, reproduces familiar pain
@@ -40,6 +43,14 @@ const char* to_string(TriggerPointClass c); ///< "active", "latent", "criteria_n
 const char* to_words(TriggerPointClass c);
 
 TriggerPointClass classify(const TriggerPointExam& exam);
+
+/// The findings in words, present first: "present: taut band, tender spot; absent: jump
+/// sign; not examined: local twitch response, reproduces the familiar pain".
+std::string findings_words(const TriggerPointExam& exam);
+
+/// Why an examination cannot be recorded (a region of its zone that the body map does not
+/// have), empty when it can.
+std::string check_exam(const TriggerPointExam& exam);
 
 /// Where the criteria come from, one line for documents and exports.
 inline constexpr const char* kTriggerPointCriteriaSource =
