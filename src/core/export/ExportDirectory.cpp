@@ -79,6 +79,7 @@ ExportResult export_csv_directory(const records::StudyData& data,
     if (!add("site_mdc.csv", [&](std::ostream& o) { write_site_mdc_csv(data, o); })) return result;
     if (!add("reaction_tests.csv", [&](std::ostream& o) { write_reaction_tests_csv(data, o); }))
         return result;
+    if (!add("findings.csv", [&](std::ostream& o) { write_findings_csv(data, o); })) return result;
     const auto padded = padded_ids(data);
     for (const auto& t : data.trials) {
         const auto trace = trial_traces ? trial_traces(t.id) : std::nullopt;

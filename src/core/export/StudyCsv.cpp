@@ -6,6 +6,7 @@
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/TrialTiming.h"
 #include "algocore/protocols/PptTrialResult.h"
+#include "algocore/protocols/TriggerPointCriteria.h"
 
 namespace algocore::exporting {
 
@@ -155,6 +156,33 @@ void write_reaction_tests_csv(const StudyData& data, std::ostream& out) {
                  std::to_string(r.anticipations), std::to_string(r.misses),
                  std::to_string(r.lost_cues), yes_no(r.complete), num(r.timing_uncertainty_ms, 1),
                  r.timing_note});
+    }
+}
+
+void write_findings_csv(const StudyData& data, std::ostream& out) {
+    CsvWriter csv(out);
+    std::vector<std::string> header = {"subject", "session", "date",        "operator",
+                                       "site",    "side",    "findings_id", "examined_utc"};
+    for (const protocols::FindingField& field : protocols::finding_fields())
+        header.push_back(field.key);
+    for (const char* column : {"classification", "referral_regions", "referral_share_pct",
+                               "referral_zone", "referral_zone_words"})
+        header.push_back(column);
+    csv.row(header);
+    for (const auto& f : data.findings) {
+        const Context c = context_of(data, f.session_id, f.site_id);
+        std::vector<std::string> row = {
+            c.subject,  std::to_string(f.session_id), c.session_date,       c.operator_name,
+            c.site_key, records::to_letter(f.side),   std::to_string(f.id), f.examined_utc};
+        for (const protocols::FindingField& field : protocols::finding_fields())
+            row.push_back(protocols::to_string(f.exam.*field.member));
+        const auto zone = protocols::ordered_zone(f.exam.referral);
+        row.push_back(protocols::to_string(protocols::classify(f.exam)));
+        row.push_back(std::to_string(zone.size()));
+        row.push_back(num(protocols::zone_share_pct(zone), 2));
+        row.push_back(protocols::zone_codes(zone));
+        row.push_back(protocols::zone_words(zone));
+        csv.row(row);
     }
 }
 

@@ -60,6 +60,8 @@ records::StudyData filter_study(const records::StudyData& data, const StudyFilte
         if (kept(h.session_id)) out.holds.push_back(h), holds.insert(h.id);
     for (const auto& r : data.reaction_tests)
         if (kept(r.session_id)) out.reaction_tests.push_back(r);
+    for (const auto& f : data.findings)
+        if (kept(f.session_id)) out.findings.push_back(f);
     for (const auto& [session_id, ms] : reaction_ms)
         if (kept(session_id)) out.reaction_ms_by_session[session_id] = ms;
     for (const auto& s : data.training_scores)

@@ -139,6 +139,28 @@ StudyData sample_study() {
                           "=both sides", "2026-11-01T08:00:00Z"});
     // S014's reaction-time test of the first session (device cue, median 250 ms).
     d.reaction_tests.push_back(reaction_test(1, 1, 250.0));
+    // S014's right trapezius examined at the first visit: an active trigger point referring to
+    // the temple and jaw; the other subject's point only palpated.
+    TriggerPointFindings active;
+    active.id = 3;
+    active.session_id = 1;
+    active.site_id = 1;
+    active.side = BodySide::Right;
+    active.examined_utc = "2026-11-23T09:20:00Z";
+    active.exam.taut_band = Finding::Present;
+    active.exam.tender_spot = Finding::Present;
+    active.exam.local_twitch = Finding::Absent;
+    active.exam.familiar_pain = Finding::Present;
+    active.exam.referral = {{"jaw", BodySide::Right}, {"temple", BodySide::Right}};
+    d.findings.push_back(active);
+    TriggerPointFindings palpated;
+    palpated.id = 4;
+    palpated.session_id = 2;
+    palpated.site_id = 1;
+    palpated.examined_utc = "2026-11-23T10:05:00Z";
+    palpated.exam.taut_band = Finding::Present;
+    palpated.exam.tender_spot = Finding::Absent;
+    d.findings.push_back(palpated);
     // As an export is given it: through the selection, which finds each session's reaction time.
     return filter_study(d, StudyFilter{});
 }
@@ -202,6 +224,12 @@ TEST(ExportGolden, ReactionTestsCsv) {
     std::ostringstream out;
     write_reaction_tests_csv(sample_study(), out);
     expect_matches_golden(out.str(), "reaction_tests.csv");
+}
+
+TEST(ExportGolden, FindingsCsvHasOneRowPerPointAndVisitWithTheZoneAsNamedRegions) {
+    std::ostringstream out;
+    write_findings_csv(sample_study(), out);
+    expect_matches_golden(out.str(), "findings.csv");
 }
 
 TEST(TrialTiming, TheEstimateIsThePptLessTheRateAtTheButtonTimesTheReactionTime) {

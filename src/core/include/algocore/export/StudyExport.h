@@ -35,6 +35,14 @@ void write_subjects_csv(const records::StudyData& data, std::ostream& out);
 /// (device or host), trials, practice, n, median_ms, iqr_ms, anticipations, misses, lost_cues,
 /// complete, timing_uncertainty_ms, timing_note.
 void write_reaction_tests_csv(const records::StudyData& data, std::ostream& out);
+/// One row per point (site and side) and visit with trigger-point findings, the newest of
+/// the visit: subject, session, date, operator, site, side, findings_id, examined_utc,
+/// taut_band, tender_spot, local_twitch_response, jump_sign, familiar_pain ("present",
+/// "absent" or "not_examined"), classification (protocols::classify: "active", "latent",
+/// "criteria_not_met", "not_classified"), referral_regions (count), referral_share_pct (of the
+/// body map), referral_zone (region codes "temple:L jaw:L") and referral_zone_words
+/// ("temple (L); jaw (L)").
+void write_findings_csv(const records::StudyData& data, std::ostream& out);
 /// One row per session, site, side and measure over counted trials.
 void write_site_summary_csv(const std::vector<records::SiteSummary>& summaries, std::ostream& out);
 /// One row per hold with its prescription and dose metrics, and its time without signal:
@@ -63,7 +71,7 @@ struct ExportResult {
 };
 
 /// CSV export into a directory: subjects.csv, trials.csv, site_summary.csv, holds.csv,
-/// training_scores.csv, site_mdc.csv, reaction_tests.csv, traces/trial_<id>.csv,
+/// training_scores.csv, site_mdc.csv, reaction_tests.csv, findings.csv, traces/trial_<id>.csv,
 /// traces/hold_<id>.csv (ids zero-padded to one width, at least 6 digits, so the files sort in id
 /// order). Files get `file_mode` (owner-only by default: they hold health data); folders it creates
 /// get the matching folder mode.
