@@ -104,6 +104,7 @@ std::optional<SessionReport> build_session_report(const SubjectHistory& history,
             }
         r.holds.push_back(std::move(hold));
     }
+    r.findings = history.findings_in(id);
     return r;
 }
 

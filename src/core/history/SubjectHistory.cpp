@@ -168,6 +168,16 @@ SubjectHistory SubjectHistory::build(const records::SubjectRecords& records, con
         ++h.sessions_[session->second].holds;
         h.holds_.push_back(std::move(e));
     }
+    for (const records::TriggerPointFindings& f : records.findings) {
+        const auto session = session_index.find(f.session_id);
+        if (session == session_index.end()) continue;
+        FindingsEntry e;
+        e.findings = f;
+        e.session_started_utc = h.sessions_[session->second].session.started_utc;
+        if (const auto site = site_index.find(f.site_id); site != site_index.end())
+            e.site = records.sites[site->second];
+        h.findings_.push_back(std::move(e));
+    }
     return h;
 }
 
@@ -193,6 +203,26 @@ std::vector<const HoldEntry*> SubjectHistory::holds_in(RecordId session_id) cons
     for (const HoldEntry& e : holds_)
         if (e.hold.session_id == session_id) out.push_back(&e);
     return out;
+}
+
+std::vector<const FindingsEntry*> SubjectHistory::findings_in(RecordId session_id) const {
+    std::vector<const FindingsEntry*> out;
+    for (const FindingsEntry& e : findings_)
+        if (e.findings.session_id == session_id) out.push_back(&e);
+    return out;
+}
+
+std::vector<const FindingsEntry*> SubjectHistory::findings_at(RecordId site_id,
+                                                              records::BodySide side) const {
+    std::vector<const FindingsEntry*> out;
+    for (const FindingsEntry& e : findings_)
+        if (e.findings.site_id == site_id && e.findings.side == side) out.push_back(&e);
+    return out;
+}
+
+std::string FindingsEntry::label() const {
+    if (findings.side == BodySide::Midline) return site.name;
+    return site.name + (findings.side == BodySide::Left ? " L" : " R");
 }
 
 } // namespace algocore::history

@@ -5,8 +5,10 @@
 #include "algocore/history/SessionReactionTime.h"
 #include "algocore/history/SignalLoss.h"
 #include "algocore/protocols/ReactionAdjustment.h"
+#include "algocore/protocols/TriggerPointCriteria.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <utility>
 #include <vector>
@@ -28,7 +30,8 @@ constexpr Rgb kRule{0.75, 0.75, 0.75};
 constexpr Rgb kBand{0.85, 0.93, 0.85};
 constexpr Rgb kTrace{0.1, 0.3, 0.7};
 constexpr Rgb kNoSignal{0.88, 0.88, 0.88};
-constexpr double kTick = 8.0; // axis tick labels
+constexpr Rgb kZone{1.0, 0.8, 0.62}; // a referred-pain zone on the body map
+constexpr double kTick = 8.0;        // axis tick labels
 constexpr Rgb kIncrease{0.0, 0.45, 0.2};
 constexpr Rgb kDecrease{0.75, 0.1, 0.1};
 constexpr const char* kLabMark = "\u2020"; // dagger: an MDC of the lab's own
@@ -230,12 +233,19 @@ void point_table(Cursor& c, const PressureFormat& unit) {
     mdc_footnote(c, unit);
 }
 
+bool has_zones(const history::SessionReport& report) {
+    return std::any_of(report.findings.begin(), report.findings.end(),
+                       [](const auto* e) { return !e->findings.exam.referral.empty(); });
+}
+
 void body_map(Cursor& c, const PressureFormat& unit) {
-    if (c.report->map.empty()) return;
+    const bool zones = has_zones(*c.report);
+    if (c.report->map.empty() && !zones) return;
     constexpr double kBoxH = 230.0;
     constexpr double kBoxW = kBoxH * 200.0 / 440.0;
     c.need(kBoxH + 50);
-    c.heading("Body map (mean PPT, " + unit.symbol() + ")");
+    c.heading(zones ? "Body map (mean PPT, " + unit.symbol() + "; shaded: referred-pain zones)"
+                    : "Body map (mean PPT, " + unit.symbol() + ")");
     for (const bool front : {true, false}) {
         const double left = front ? kMargin + 60 : kMargin + 300;
         const double top = c.y + 14;
@@ -244,6 +254,17 @@ void body_map(Cursor& c, const PressureFormat& unit) {
         const auto at = [&](double fx, double fy) {
             return std::pair{left + fx * kBoxW, top + fy * kBoxH};
         };
+        // The zones under the outline, each region as the body map's rectangle of it.
+        for (const history::FindingsEntry* e : c.report->findings) {
+            for (const records::RegionRef& region : e->findings.exam.referral) {
+                const protocols::BodyRegion* r = protocols::find_region(region.key);
+                if (!r || (r->view == protocols::BodyView::Front) != front) continue;
+                const std::vector<double> box = protocols::region_box(region);
+                const auto [x0, y0] = at(box[0], box[1]);
+                const auto [x1, y1] = at(box[2], box[3]);
+                c.pdf.fill_rect(x0, y0, x1 - x0, y1 - y0, kZone);
+            }
+        }
         c.pdf.stroke_ellipse(at(0.5, 0.06).first, at(0.5, 0.06).second, 0.08 * kBoxW, 0.05 * kBoxH,
                              0.8, kGrey);
         std::vector<double> outline;
@@ -365,6 +386,44 @@ void holds(Cursor& c, const PressureFormat& unit) {
     }
 }
 
+// Each examined point: its class in clinicians' words, the findings, and the zone by name.
+void trigger_points(Cursor& c) {
+    if (c.report->findings.empty()) return;
+    c.heading("Trigger points");
+    for (const history::FindingsEntry* e : c.report->findings) {
+        const records::TriggerPointExam& exam = e->findings.exam;
+        const std::string zone =
+            exam.referral.empty()
+                ? "No referred pain drawn."
+                : "Referred pain: " + protocols::zone_words(exam.referral) + " (" +
+                      std::to_string(exam.referral.size()) +
+                      (exam.referral.size() == 1 ? " region, " : " regions, ") +
+                      fixed(protocols::zone_share_pct(exam.referral), 1) + " % of the body map).";
+        std::string findings = protocols::findings_words(exam); // "present: taut band, ..."
+        findings[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(findings[0])));
+        const std::vector<std::string> lines =
+            wrapped(findings + ". " + zone, kBody, kRight - kMargin);
+        c.need(14 + 11.0 * static_cast<double>(lines.size()));
+        c.pdf.text_fitted(kMargin, c.y + 10,
+                          e->label() + ": " + protocols::to_words(protocols::classify(exam)), kBody,
+                          kRight - kMargin, FontWeight::Bold);
+        c.y += 13;
+        for (const std::string& line : lines) {
+            c.pdf.text(kMargin, c.y + 9, line, kBody);
+            c.y += 11;
+        }
+        c.y += 3;
+    }
+    for (const std::string& line :
+         wrapped(std::string("Criteria: ") + protocols::kTriggerPointCriteriaSource + ".",
+                 kFootnote, kRight - kMargin)) {
+        c.need(10);
+        c.pdf.text(kMargin, c.y + 8, line, kFootnote, FontWeight::Regular, kGrey);
+        c.y += 9;
+    }
+    c.y += 3;
+}
+
 void notes(Cursor& c) {
     const std::string& text = c.report->session->session.notes;
     if (text.empty()) return;
@@ -464,6 +523,7 @@ PdfDocument render_visit_report(const history::VisitReport& report, const Pressu
         session_facts(c, unit);
         point_table(c, unit);
         body_map(c, unit);
+        trigger_points(c);
         holds(c, unit);
         notes(c);
     }

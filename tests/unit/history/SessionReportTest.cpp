@@ -269,3 +269,45 @@ TEST(SessionReportPdf, TheRtAdjustedEstimateIsNamedAsAnEstimateBesideTheThreshol
     EXPECT_FALSE(
         algotest::PdfText(pdf_of(ReportCase(), history::PressureFormat())).contains("RT-adjusted"));
 }
+
+TEST(SessionReportPdf, AReferralZoneIsShadedOnTheBodyMapAndTheFindingsAreNamed) {
+    ReportCase c;
+    records::TriggerPointFindings f;
+    f.id = 1;
+    f.session_id = c.last;
+    f.site_id = 10;
+    f.side = BodySide::Left;
+    f.exam.taut_band = records::Finding::Present;
+    f.exam.tender_spot = records::Finding::Present;
+    f.exam.familiar_pain = records::Finding::Present;
+    f.exam.referral = {{"temple", BodySide::Left}, {"back_of_neck", BodySide::Left}};
+    c.r.records.findings.push_back(f);
+    c.h = history::SubjectHistory::build(c.r.records);
+    const auto report = history::build_session_report(c.h, 0, {}, {});
+    ASSERT_TRUE(report);
+    ASSERT_EQ(report->findings.size(), 1u);
+    EXPECT_EQ(report->findings[0]->label(), "Upper trapezius L");
+
+    const std::string pdf = pdf_of(c, history::PressureFormat());
+    const algotest::PdfText text(pdf);
+    EXPECT_TRUE(text.contains("shaded: referred-pain zones")) << text.all();
+    EXPECT_TRUE(text.has("Upper trapezius L: active trigger point")) << text.all();
+    EXPECT_TRUE(text.contains("Present: taut band, tender spot, reproduces the familiar pain; not "
+                              "examined: local twitch response, jump sign."))
+        << text.all();
+    EXPECT_TRUE(text.contains("pain: temple (L); back of the neck (L) (2 regions, 0.4 % of the "
+                              "body map)"))
+        << text.all();
+    EXPECT_TRUE(text.contains("Delphi consensus")) << text.all();
+    // Two shaded rectangles, one per region: the temple on the front view, the back of the
+    // neck on the back view.
+    std::size_t zones = 0;
+    for (auto at = pdf.find("1.00 0.80 0.62 rg"); at != std::string::npos;
+         at = pdf.find("1.00 0.80 0.62 rg", at + 1))
+        ++zones;
+    EXPECT_EQ(zones, 2u);
+    // Without findings, no zones and no trigger-point section.
+    const algotest::PdfText plain(pdf_of(ReportCase(), history::PressureFormat()));
+    EXPECT_FALSE(plain.contains("Trigger points"));
+    EXPECT_FALSE(plain.contains("referred-pain zones"));
+}

@@ -9,6 +9,7 @@
 #include "algocore/history/MdcLookup.h"
 #include "algocore/protocols/SiteComparison.h"
 #include "algocore/records/Records.h"
+#include "algocore/records/TriggerPointRecords.h"
 
 namespace algocore::history {
 
@@ -63,6 +64,16 @@ struct HoldEntry {
     records::Hold hold;
     std::string session_started_utc;
     records::Site site;
+};
+
+/// A point's trigger-point findings in one visit, with when and where (the zone's size and the
+/// class are protocols' rules: zone_share_pct, classify).
+struct FindingsEntry {
+    records::TriggerPointFindings findings;
+    std::string session_started_utc;
+    records::Site site;
+    /// "Upper trapezius L".
+    std::string label() const;
 };
 
 /// One session and how much it holds.

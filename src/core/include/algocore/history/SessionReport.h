@@ -65,6 +65,8 @@ struct SessionReport {
     std::vector<ReportPointRow> rows;
     std::vector<ReportMapPoint> map;
     std::vector<ReportHold> holds;
+    /// The trigger-point findings of the session's points (their zones go on the body map).
+    std::vector<const FindingsEntry*> findings;
 };
 
 /// The report of a visit: every session of one subject on one local day, in time order.

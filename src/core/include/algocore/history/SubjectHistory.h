@@ -28,6 +28,9 @@ public:
     const std::vector<PointSeries>& points() const { return points_; }
     /// In session order, then as given.
     const std::vector<HoldEntry>& holds() const { return holds_; }
+    /// The trigger-point findings of each point in each visit, in session order, then by
+    /// site and side.
+    const std::vector<FindingsEntry>& findings() const { return findings_; }
 
     const SessionEntry* session(records::RecordId session_id) const;
     /// The newest session, or null when there is none.
@@ -36,12 +39,18 @@ public:
     std::vector<const PointSeries*> points_in(records::RecordId session_id) const;
     /// The holds of a session.
     std::vector<const HoldEntry*> holds_in(records::RecordId session_id) const;
+    /// The findings of a session.
+    std::vector<const FindingsEntry*> findings_in(records::RecordId session_id) const;
+    /// One point's findings over the visits, oldest first (how its referral zone changes).
+    std::vector<const FindingsEntry*> findings_at(records::RecordId site_id,
+                                                  records::BodySide side) const;
 
 private:
     records::Subject subject_;
     std::vector<SessionEntry> sessions_;
     std::vector<PointSeries> points_;
     std::vector<HoldEntry> holds_;
+    std::vector<FindingsEntry> findings_;
 };
 
 } // namespace algocore::history
