@@ -48,3 +48,6 @@ ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/thresholds/ThresholdsPageTest" 
 # The reaction-time result and every trial's RT-adjusted estimate (the page's own test runs
 # the test with the simulator's reacting subject).
 ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/thresholds/ReactionTimePageTest" >/dev/null
+# Trigger-point findings with a referral zone drawn on the body map (Treatment page), and the
+# History page's trigger points over three visits (the findings test draws and records them).
+ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/treatment/TriggerPointFindingsTest" >/dev/null

@@ -101,6 +101,82 @@ void BodyMapWidget::clear_selection() {
     update();
 }
 
+void BodyMapWidget::set_zone(std::vector<algocore::records::RegionRef> zone) {
+    zone_ = algocore::protocols::ordered_zone(std::move(zone));
+    update();
+}
+
+void BodyMapWidget::set_zone_editable(bool editable) {
+    zone_editable_ = editable;
+    painting_.reset();
+    setCursor(editable ? Qt::CrossCursor : Qt::ArrowCursor);
+}
+
+void BodyMapWidget::set_legend_visible(bool visible) {
+    show_legend_ = visible;
+    relayout();
+    update();
+}
+
+std::optional<algocore::records::RegionRef> BodyMapWidget::region_at(QPointF widget_point) const {
+    const auto hit = layout_.hit(widget_point);
+    if (!hit || !on_body(hit->view, hit->fraction)) return std::nullopt;
+    return algocore::protocols::region_at(hit->view == BodyView::Front
+                                              ? algocore::protocols::BodyView::Front
+                                              : algocore::protocols::BodyView::Back,
+                                          hit->fraction.x(), hit->fraction.y());
+}
+
+std::optional<QPointF>
+BodyMapWidget::region_centre(const algocore::records::RegionRef& region) const {
+    const auto* r = algocore::protocols::find_region(region.key);
+    const std::vector<double> box = algocore::protocols::region_box(region);
+    if (!r || box.size() != 4) return std::nullopt;
+    const BodyView view =
+        r->view == algocore::protocols::BodyView::Front ? BodyView::Front : BodyView::Back;
+    // The box's middle, or the nearest point of it on the drawn body (a region reaches past
+    // the outline).
+    const QPointF middle((box[0] + box[2]) / 2.0, (box[1] + box[3]) / 2.0);
+    for (int step = 0; step <= 8; ++step) {
+        for (const double dx : {0.0, -1.0, 1.0}) {
+            const QPointF at(middle.x() + dx * step * (box[2] - box[0]) / 18.0, middle.y());
+            if (on_body(view, at)) return layout_.to_widget(view, at);
+        }
+    }
+    return std::nullopt;
+}
+
+void BodyMapWidget::mousePressEvent(QMouseEvent* event) {
+    if (!zone_editable_ || event->button() != Qt::LeftButton)
+        return QWidget::mousePressEvent(event);
+    const auto region = region_at(event->position());
+    if (!region) return;
+    // The first region decides: a drag begun on a shaded region erases, else it paints.
+    painting_ = std::find(zone_.begin(), zone_.end(), *region) == zone_.end();
+    paint_over(event->position());
+}
+
+void BodyMapWidget::mouseMoveEvent(QMouseEvent* event) {
+    if (zone_editable_ && painting_ && (event->buttons() & Qt::LeftButton))
+        paint_over(event->position());
+    QWidget::mouseMoveEvent(event);
+}
+
+void BodyMapWidget::paint_over(QPointF widget_point) {
+    const auto region = region_at(widget_point);
+    if (!region || !painting_) return;
+    const auto it = std::find(zone_.begin(), zone_.end(), *region);
+    const bool shaded = it != zone_.end();
+    if (*painting_ == shaded) return;
+    if (*painting_)
+        zone_.push_back(*region);
+    else
+        zone_.erase(it);
+    zone_ = algocore::protocols::ordered_zone(std::move(zone_));
+    update();
+    Q_EMIT zoneChanged();
+}
+
 void BodyMapWidget::resizeEvent(QResizeEvent* event) {
     relayout();
     QWidget::resizeEvent(event);
@@ -108,7 +184,8 @@ void BodyMapWidget::resizeEvent(QResizeEvent* event) {
 
 void BodyMapWidget::relayout() {
     const QRectF all = QRectF(rect()).adjusted(kMarginPx, kMarginPx, -kMarginPx, -kMarginPx);
-    const QRectF maps(all.left(), all.top(), all.width() - kThresholdLegendWidthPx, all.height());
+    const double legend_px = show_legend_ ? kThresholdLegendWidthPx : 0.0;
+    const QRectF maps(all.left(), all.top(), all.width() - legend_px, all.height());
     layout_.place(maps, kCaptionPx);
     legend_box_ = QRectF(maps.right() + 6, all.top() + kCaptionPx, kThresholdLegendWidthPx - 6,
                          all.height() - kCaptionPx);
@@ -207,6 +284,10 @@ bool BodyMapWidget::event(QEvent* event) {
 
 void BodyMapWidget::mouseReleaseEvent(QMouseEvent* event) {
     if (event->button() != Qt::LeftButton) return QWidget::mouseReleaseEvent(event);
+    if (zone_editable_) {
+        painting_.reset();
+        return;
+    }
     const QPointF at = event->position();
     if (const auto marker = marker_near(at)) {
         const Site& site = sites_[marker->site_index];
@@ -236,10 +317,51 @@ void BodyMapWidget::paintEvent(QPaintEvent*) {
                          view == BodyView::Front ? tr("Front") : tr("Back"));
         QSvgRenderer& outline = view == BodyView::Front ? *front_ : *back_;
         outline.render(&painter, layout_.view_box(view));
+        paint_zone(painter, view);
     }
     paint_asymmetry(painter);
     paint_markers(painter);
-    paint_threshold_legend(painter, legend_box_, scale_, unit_, asymmetry_pct_);
+    if (show_legend_) paint_threshold_legend(painter, legend_box_, scale_, unit_, asymmetry_pct_);
+}
+
+// The zone's regions filled inside the outline only (a region's rectangle reaches past the
+// outline so that a tap at its edge finds it), with the region edges drawn thin.
+void BodyMapWidget::paint_zone(QPainter& painter, BodyView view) const {
+    if (zone_.empty() && !zone_editable_) return;
+    const QRectF box = layout_.view_box(view);
+    if (box.width() < 1.0) return;
+    QImage layer(box.size().toSize(), QImage::Format_ARGB32_Premultiplied);
+    layer.fill(Qt::transparent);
+    {
+        QPainter p(&layer);
+        const auto local = [&](const std::vector<double>& b) {
+            return QRectF(b[0] * layer.width(), b[1] * layer.height(),
+                          (b[2] - b[0]) * layer.width(), (b[3] - b[1]) * layer.height());
+        };
+        const auto protocol_view = view == BodyView::Front ? algocore::protocols::BodyView::Front
+                                                           : algocore::protocols::BodyView::Back;
+        if (zone_editable_) {
+            // Where the regions are, so the therapist sees what a tap will shade.
+            p.setPen(QPen(bodymap_palette::kRegionEdge, 1.0, Qt::DotLine));
+            p.setBrush(Qt::NoBrush);
+            for (const auto& r : algocore::protocols::body_regions()) {
+                if (r.view != protocol_view) continue;
+                for (auto side : {BodySide::Left, BodySide::Right})
+                    p.drawRect(local(algocore::protocols::region_box({r.key, side})));
+            }
+        }
+        p.setPen(Qt::NoPen);
+        p.setBrush(bodymap_palette::kZoneFill);
+        for (const auto& region : zone_) {
+            const auto* r = algocore::protocols::find_region(region.key);
+            if (r && r->view == protocol_view)
+                p.drawRect(local(algocore::protocols::region_box(region)));
+        }
+        p.setCompositionMode(QPainter::CompositionMode_DestinationIn);
+        p.drawImage(QRectF(QPointF(0, 0), QSizeF(layer.size())),
+                    view == BodyView::Front ? front_mask_ : back_mask_);
+    }
+    painter.drawImage(box.topLeft(), layer);
 }
 
 void BodyMapWidget::paint_markers(QPainter& painter) const {

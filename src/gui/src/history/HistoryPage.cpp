@@ -16,6 +16,7 @@
 #include "HistoryCells.h"
 #include "algogui/SubjectPicker.h"
 #include "algogui/history/HistoryPlot.h"
+#include "algogui/history/TriggerPointHistory.h"
 
 namespace algogui {
 
@@ -58,6 +59,8 @@ HistoryPage::HistoryPage(HistoryStore store, QWidget* parent)
     tabs_ = new QTabWidget(this);
     tabs_->addTab(thresholds, tr("Thresholds"));
     tabs_->addTab(holds_, tr("Holds"));
+    trigger_points_ = new TriggerPointHistory(this);
+    tabs_->addTab(trigger_points_, tr("Trigger points"));
     auto* body = new QSplitter(Qt::Horizontal, this);
     body->addWidget(sessions_);
     body->addWidget(tabs_);
@@ -260,6 +263,7 @@ void HistoryPage::show_records(const algocore::records::SubjectRecords& records)
                    .arg(history_.points().size())
                    .arg(history_.holds().size()));
     show_holds();
+    trigger_points_->show_history(history_);
     // Re-derived whether or not the current row moved: the same row of another subject
     // raises no signal, and its numbers must still be this subject's.
     {

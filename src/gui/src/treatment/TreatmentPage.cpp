@@ -25,6 +25,7 @@
 #include "algogui/treatment/PointPicker.h"
 #include "algogui/treatment/PrescriptionEditor.h"
 #include "algogui/treatment/ReleaseKey.h"
+#include "algogui/treatment/TriggerPointDialog.h"
 
 namespace algogui {
 
@@ -94,8 +95,16 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     buttons->setColumnStretch(0, 2);
     buttons->setColumnStretch(1, 1);
 
+    // The therapist examines the point before treating it: its findings and referral zone
+    // are kept with the visit beside the holds.
+    examine_ = new QPushButton(QStringLiteral("Trigger-point findings…"), this);
+    examine_->setObjectName(QStringLiteral("ExamineTriggerPoint"));
+    examine_->setToolTip(QStringLiteral("Taut band, tender spot, twitch, jump sign, familiar "
+                                        "pain, and the referred-pain zone on the body map"));
     auto* point_box = new QGroupBox(QStringLiteral("Point"), this);
-    (new QVBoxLayout(point_box))->addWidget(point_);
+    auto* point_layout = new QVBoxLayout(point_box);
+    point_layout->addWidget(point_);
+    point_layout->addWidget(examine_, 0, Qt::AlignLeft);
     auto* prescription_box = new QGroupBox(QStringLiteral("Prescription"), this);
     (new QVBoxLayout(prescription_box))->addWidget(editor_);
     // The point and the prescription scroll on a short screen; Start and Stop stay in view.
@@ -157,6 +166,7 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     connect(start_, &QPushButton::clicked, this, [this] { start_hold(); });
     connect(stop_, &QPushButton::clicked, this, [this] { stop_hold(); });
     connect(felt_, &QPushButton::clicked, this, [this] { mark_release_felt(); });
+    connect(examine_, &QPushButton::clicked, this, [this] { open_findings(); });
     // The key works wherever the therapist looks during a hold: this page or the coach view.
     release_key_ =
         new ReleaseKey([this] { return isVisible() && session().run_state().holding(); }, this);
@@ -258,7 +268,21 @@ void TreatmentPage::use_subject() {
 
 void TreatmentPage::point_changed() {
     session().select_point(point_->site(), point_->side());
+    examine_->setEnabled(workbench_.visit().visit().has_value() && point_->site().id != 0);
     check_prescription();
+}
+
+TriggerPointDialog* TreatmentPage::open_findings() {
+    if (!workbench_.visit().visit() || point_->site().id == 0) return nullptr;
+    auto* dialog = new TriggerPointDialog(workbench_, point_->site(), point_->side(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->resize(window()->size());
+    dialog->open();
+    return dialog;
+}
+
+TriggerPointDialog* TreatmentPage::findings_dialog() const {
+    return findChild<TriggerPointDialog*>(QString(), Qt::FindDirectChildrenOnly);
 }
 
 void TreatmentPage::start_demo() {

@@ -4,6 +4,9 @@
 // site at the clicked point; thresholds show as coloured, numbered markers on a scale with a
 // legend; a left/right difference beyond a set percentage is ringed and labelled on the
 // more sensitive side. Hovering a point tells its name, landmark and latest threshold.
+// A referred-pain zone (named regions, algocore::protocols::body_regions) is shaded on it;
+// while the zone is editable a tap toggles the region under it and a drag paints (or, begun on
+// a shaded region, erases) every region it passes over.
 #include <QImage>
 #include <QWidget>
 #include <map>
@@ -13,6 +16,7 @@
 #include <utility>
 #include <vector>
 
+#include "algocore/protocols/BodyRegions.h"
 #include "algocore/protocols/SiteComparison.h"
 #include "algocore/records/Records.h"
 #include "algogui/DisplayUnit.h"
@@ -63,6 +67,19 @@ public:
     std::optional<algocore::protocols::SideDifference>
     flagged_asymmetry(const std::string& site_key) const;
     const ThresholdColourScale& scale() const { return scale_; }
+    /// The referred-pain zone shaded on the map (in the body map's one order).
+    void set_zone(std::vector<algocore::records::RegionRef> zone);
+    const std::vector<algocore::records::RegionRef>& zone() const { return zone_; }
+    /// Taps and drags edit the zone instead of picking sites (default off).
+    void set_zone_editable(bool editable);
+    bool zone_editable() const { return zone_editable_; }
+    /// Whether the threshold legend is drawn beside the outlines (default on).
+    void set_legend_visible(bool visible);
+    /// The region under a widget point (on the drawn body), if any.
+    std::optional<algocore::records::RegionRef> region_at(QPointF widget_point) const;
+    /// The middle of a region as drawn (widget coordinates), where a tap reaches it.
+    std::optional<QPointF> region_centre(const algocore::records::RegionRef& region) const;
+
     /// Whether a point of a view (fractions of its box) lies on the drawn body.
     bool on_body(BodyView view, QPointF fraction) const;
     /// What the hover tooltip says at a point (empty away from markers).
@@ -76,6 +93,8 @@ public:
 Q_SIGNALS:
     /// A library (or custom) site was clicked.
     void siteChosen(const QString& site_key, int side);
+    /// The zone was edited by a tap or a drag.
+    void zoneChanged();
     /// A click on the body away from every site: a custom site could go here (side is a
     /// BodySide).
     void customPointChosen(algogui::BodyView view, QPointF fraction, int side);
@@ -83,6 +102,8 @@ Q_SIGNALS:
 protected:
     void paintEvent(QPaintEvent* event) override;
     void resizeEvent(QResizeEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
     void mouseReleaseEvent(QMouseEvent* event) override;
     bool event(QEvent* event) override;
 
@@ -93,6 +114,8 @@ private:
     const BodyMapValue* value_at(const std::string& key, algocore::records::BodySide side) const;
     void paint_markers(QPainter& painter) const;
     void paint_asymmetry(QPainter& painter) const;
+    void paint_zone(QPainter& painter, BodyView view) const;
+    void paint_over(QPointF widget_point);
 
     std::unique_ptr<QSvgRenderer> front_;
     std::unique_ptr<QSvgRenderer> back_;
@@ -107,6 +130,10 @@ private:
     std::optional<Point> selection_;
     BodyMapLayout layout_;
     QRectF legend_box_;
+    std::vector<algocore::records::RegionRef> zone_;
+    bool zone_editable_ = false;
+    bool show_legend_ = true;
+    std::optional<bool> painting_; ///< during a drag: true adds regions, false erases them
 };
 
 } // namespace algogui

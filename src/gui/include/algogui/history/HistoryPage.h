@@ -22,6 +22,7 @@ class QTabWidget;
 namespace algogui {
 
 class HistoryPlot;
+class TriggerPointHistory;
 class SubjectPicker;
 
 class HistoryPage : public QWidget {
@@ -47,6 +48,9 @@ public:
     QTableWidget& sessions_table() { return *sessions_; }
     QTableWidget& points_table() { return *points_; }
     QTableWidget& holds_table() { return *holds_; }
+    /// The trigger points' findings and referral zones over the visits.
+    TriggerPointHistory& trigger_points() { return *trigger_points_; }
+    QTabWidget& tabs() { return *tabs_; }
     QString status_text() const;
 
 Q_SIGNALS:
@@ -91,6 +95,7 @@ private:
     QTableWidget* points_ = nullptr;
     QTableWidget* holds_ = nullptr;
     HistoryPlot* trend_ = nullptr;
+    TriggerPointHistory* trigger_points_ = nullptr;
 };
 
 } // namespace algogui

@@ -33,6 +33,7 @@ class PointPicker;
 class PrescriptionEditor;
 class PressureReadout;
 class ReleaseKey;
+class TriggerPointDialog;
 
 class TreatmentPage : public QWidget {
     Q_OBJECT
@@ -83,6 +84,13 @@ public:
     QPushButton& release_felt_button() { return *felt_; }
     /// Each step-up and "release felt" mark logged in this hold, one line each.
     QStringList step_up_log() const { return step_up_log_; }
+    /// "Trigger-point findings…": examines the point in the visit (needs a patient).
+    QPushButton& examine_button() { return *examine_; }
+    /// Opens the findings of the point in view (TriggerPointDialog), as big as the window;
+    /// null without a patient.
+    TriggerPointDialog* open_findings();
+    /// The open findings dialog, or null.
+    TriggerPointDialog* findings_dialog() const;
     /// Id of the last stored hold (kNoRecord before).
     algocore::records::RecordId last_saved_hold() const { return session().last_saved(); }
 
@@ -134,6 +142,7 @@ private:
     QPushButton* start_ = nullptr;
     QPushButton* stop_ = nullptr;
     QPushButton* felt_ = nullptr;
+    QPushButton* examine_ = nullptr;
     ReleaseKey* release_key_ = nullptr;
     PressureReadout* readout_ = nullptr;
     QWidget* settings_column_ = nullptr;
