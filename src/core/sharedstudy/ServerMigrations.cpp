@@ -13,6 +13,9 @@
 // the station's JSON; NULL for holds recorded before a station stored them).
 // Version 7: the wall-clock anchor of each trial's session clock (trials.clock_zero_utc, as the
 // station stored it; NULL for trials without one): kTrialClockAnchor.
+// Version 8: trigger-point findings per point and visit (the five findings and the referral
+// zone as region codes, as the station stored them; the newest of a session, site and side is
+// the visit's).
 #include "ServerMigrations.h"
 
 namespace algocore::sharedstudy {
@@ -242,6 +245,28 @@ ALTER TABLE algoscope.holds ADD COLUMN release_marks text;
 constexpr const char* kTrialClockAnchor = R"sql(
 ALTER TABLE algoscope.trials ADD COLUMN clock_zero_utc text;
 )sql";
+constexpr const char* kTriggerPointFindings = R"sql(
+CREATE TABLE algoscope.trigger_point_findings (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, uuid uuid NOT NULL UNIQUE,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id), seq bigint NOT NULL,
+  session_uuid uuid NOT NULL REFERENCES algoscope.sessions(uuid) DEFERRABLE INITIALLY DEFERRED,
+  site_key text NOT NULL, side text NOT NULL CHECK (side IN ('L','R','M')),
+  examined_utc text NOT NULL,
+  taut_band text NOT NULL CHECK (taut_band IN ('not_examined','absent','present')),
+  tender_spot text NOT NULL CHECK (tender_spot IN ('not_examined','absent','present')),
+  local_twitch text NOT NULL CHECK (local_twitch IN ('not_examined','absent','present')),
+  jump_sign text NOT NULL CHECK (jump_sign IN ('not_examined','absent','present')),
+  familiar_pain text NOT NULL CHECK (familiar_pain IN ('not_examined','absent','present')),
+  referral_zone text NOT NULL);
+CREATE INDEX trigger_point_findings_by_session ON algoscope.trigger_point_findings(session_uuid);
+GRANT SELECT ON algoscope.trigger_point_findings TO algoscope_station, algoscope_reader;
+ALTER TABLE algoscope.trigger_point_findings ENABLE ROW LEVEL SECURITY;
+CREATE POLICY seen ON algoscope.trigger_point_findings FOR SELECT USING (true);
+CREATE POLICY added_by_its_station ON algoscope.trigger_point_findings FOR INSERT
+  TO algoscope_station
+  WITH CHECK (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user));
+GRANT INSERT ON algoscope.trigger_point_findings TO algoscope_station;
+)sql";
 } // namespace
 
 const char* server_migration_sql(int to_version) {
@@ -253,6 +278,7 @@ const char* server_migration_sql(int to_version) {
     case 5: return kVersion5;
     case 6: return kVersion6;
     case 7: return kTrialClockAnchor;
+    case 8: return kTriggerPointFindings;
     default: return nullptr;
     }
 }

@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "algocore/protocols/ThresholdSeries.h"
+#include "algocore/protocols/TriggerPointCriteria.h"
 #include "algocore/sharedstudy/SubjectRegistry.h"
 #include "algocore/storage/NameRule.h"
 #include "algocore/storage/SiteLibrary.h"
@@ -167,6 +168,30 @@ ReactionTest reaction_test_at(const ServerRows& r, int i, bool with_cues) {
             t.cues.push_back(cue);
         }
     return t;
+}
+
+// The findings in force: the newest a station pushed for a session, site and side (a session
+// is one station's, so its sequence orders them).
+constexpr const char* kFindingsColumns =
+    "SELECT f.id, s.id, f.site_key, f.side, f.examined_utc, f.taut_band, f.tender_spot, "
+    "f.local_twitch, f.jump_sign, f.familiar_pain, f.referral_zone, f.uuid::text "
+    "FROM algoscope.trigger_point_findings f JOIN algoscope.sessions s ON s.uuid = f.session_uuid "
+    "AND f.id IN (SELECT DISTINCT ON (session_uuid, site_key, side) id "
+    "FROM algoscope.trigger_point_findings ORDER BY session_uuid, site_key, side, seq DESC) ";
+
+TriggerPointFindings findings_at(const ServerRows& r, int i, const StudyIndex& index) {
+    TriggerPointFindings f;
+    f.id = r.integer(i, 0);
+    f.session_id = r.integer(i, 1);
+    f.site_id = id_in(index.site_by_key, r.text(i, 2));
+    parse_side(r.text(i, 3), f.side);
+    f.examined_utc = r.text(i, 4);
+    int column = 5;
+    for (const protocols::FindingField& field : protocols::finding_fields())
+        protocols::parse_finding(r.text(i, column++), f.exam.*field.member);
+    protocols::parse_zone(r.text(i, 10), f.exam.referral);
+    f.uuid = r.text(i, 11);
+    return f;
 }
 
 Hold hold_at(const ServerRows& r, int i, const StudyIndex& index) {
@@ -339,6 +364,10 @@ StudyData read_study(ServerConnection& server, const StudyIndex& index) {
     const ServerRows tests = query(server, std::string(kReactionTestColumns) + "ORDER BY r.id");
     for (int i = 0; i < tests.size(); ++i)
         study.reaction_tests.push_back(reaction_test_at(tests, i, true));
+    const ServerRows findings =
+        query(server, std::string(kFindingsColumns) + "ORDER BY s.id, f.site_key, f.side");
+    for (int i = 0; i < findings.size(); ++i)
+        study.findings.push_back(findings_at(findings, i, index));
 
     std::map<std::string, RecordId> template_by_uuid;
     const ServerRows templates = query(
@@ -486,6 +515,11 @@ std::optional<SubjectRecords> read_history(ServerConnection& server, const Study
               {ServerParam::text(members)});
     for (int i = 0; i < tests.size(); ++i)
         out.reaction_tests.push_back(reaction_test_at(tests, i, false));
+    const ServerRows findings =
+        query(server, std::string(kFindingsColumns) + of_subject + "f.site_key, f.side",
+              {ServerParam::text(members)});
+    for (int i = 0; i < findings.size(); ++i)
+        out.findings.push_back(findings_at(findings, i, index));
     out.sites = index.sites;
     // The lab's own MDC at the subject's sites: the newest row of each site and stored side,
     // whichever station saved it.

@@ -237,8 +237,7 @@ public:
         return thread_.call(
             [session_id](ServerConnection& c) { return read_reaction_tests(c, session_id); });
     }
-    // Trigger-point findings do not travel to the server yet (docs/trigger-points.md): a
-    // study read from it has none.
+    // The findings in force at each point of a session, as the stations pushed them.
     std::vector<TriggerPointFindings> findings_of(RecordId session_id) override {
         std::vector<TriggerPointFindings> out;
         for (const TriggerPointFindings& f : study().findings)

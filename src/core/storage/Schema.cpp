@@ -19,8 +19,7 @@
 // NULL for trials recorded before, and for samples not measured live): kTrialClockAnchor.
 // Version 14: trigger-point findings per point and visit (trigger_point_findings: the five
 // findings and the referred-pain zone as named body-map regions; the newest row of a session,
-// site and side is the visit's). Not in the shared study's outbox yet: the server has no
-// table for them (docs/trigger-points.md).
+// site and side is the visit's), each queued for the shared study (server schema 8).
 // Records are append-only: triggers refuse DELETE of measurements and any change to traces
 // or the audit log, so a correction can only go through the audited update path.
 #include "Schema.h"
@@ -327,6 +326,8 @@ CREATE TABLE trigger_point_findings (
   referral_zone TEXT NOT NULL, uuid TEXT NOT NULL);
 CREATE INDEX trigger_point_findings_by_session ON trigger_point_findings(session_id);
 CREATE UNIQUE INDEX trigger_point_findings_by_uuid ON trigger_point_findings(uuid);
+CREATE TRIGGER outbox_trigger_point_findings AFTER INSERT ON trigger_point_findings
+  BEGIN INSERT INTO outbox (table_name, row_id) VALUES ('trigger_point_findings', NEW.id); END;
 )sql";
 
 constexpr const char* kAppendOnlyGuards = R"sql(

@@ -526,3 +526,59 @@ TEST_F(StationPushTest, AReactionTimeTestTheRateAtTheButtonAndTheClockAnchorTrav
 }
 
 } // namespace
+
+TEST_F(StationPushTest, TriggerPointFindingsTravelAndTheNewestOfAPointIsTheVisits) {
+    const std::string db = file("room-a.sqlite");
+    const std::vector<records::RegionRef> zone = {{"temple", records::BodySide::Right},
+                                                  {"back_of_neck", records::BodySide::Right}};
+    {
+        auto opened = storage::SqliteStorage::open(db);
+        ASSERT_TRUE(opened.storage) << opened.error;
+        auto& s = *opened.storage;
+        RecordedSession recorded;
+        recorded.subject_code = "S-040";
+        recorded.operator_name = "Anna";
+        recorded.started_utc = "2027-03-02T09:00:00Z";
+        const records::RecordId session = algotest::record_session(s, recorded);
+        records::TriggerPointFindings f;
+        f.session_id = session;
+        f.site_id = s.find_site("upper_trapezius")->id;
+        f.side = records::BodySide::Right;
+        f.examined_utc = "2027-03-02T09:10:00Z";
+        f.exam.taut_band = records::Finding::Present;
+        s.record_findings(f); // examined again below: this one is not the visit's
+        f.examined_utc = "2027-03-02T09:12:00Z";
+        f.exam.tender_spot = records::Finding::Present;
+        f.exam.familiar_pain = records::Finding::Absent;
+        f.exam.referral = zone;
+        const auto stored = s.record_findings(f);
+        ASSERT_TRUE(s.wait_committed(stored.ticket, std::chrono::seconds(10)));
+        opened.storage->close();
+    }
+    const PushReport pushed = push(db, admin_url());
+    ASSERT_FALSE(pushed.error) << pushed.error.message;
+
+    SharedStudyOpen study = open_shared_study(admin_url());
+    ASSERT_TRUE(study.storage) << study.error;
+    auto& shared = *study.storage;
+    const auto subject = shared.find_subject("S-040");
+    ASSERT_TRUE(subject);
+    const auto session = shared.sessions_of(subject->id).front();
+    const auto findings = shared.findings_of(session.id);
+    ASSERT_EQ(findings.size(), 1u);
+    const records::TriggerPointFindings& f = findings.front();
+    EXPECT_EQ(f.examined_utc, "2027-03-02T09:12:00Z");
+    EXPECT_EQ(f.side, records::BodySide::Right);
+    EXPECT_EQ(f.site_id, shared.find_site("upper_trapezius")->id);
+    EXPECT_EQ(f.exam.taut_band, records::Finding::Present);
+    EXPECT_EQ(f.exam.tender_spot, records::Finding::Present);
+    EXPECT_EQ(f.exam.familiar_pain, records::Finding::Absent);
+    EXPECT_EQ(f.exam.jump_sign, records::Finding::NotExamined);
+    EXPECT_EQ(f.exam.referral, zone);
+    const auto history = shared.history_of("S-040");
+    ASSERT_TRUE(history);
+    ASSERT_EQ(history->findings.size(), 1u);
+    EXPECT_EQ(history->findings.front().uuid, f.uuid);
+    // Both examinations are on the server, as the station stored them.
+    EXPECT_EQ(server_count("trigger_point_findings"), 2);
+}

@@ -20,9 +20,9 @@ inline void undo_record_identities(SQLite::Database& db) {
         db.exec(std::string("ALTER TABLE ") + table + " DROP COLUMN uuid");
     }
     // ... and what version 8 added: the shared study's outbox, the station, its sync state.
-    for (const char* table :
-         {"sites", "subjects", "operators", "sessions", "expert_templates", "training_plans",
-          "trials", "holds", "training_scores", "site_mdc", "audit_log", "reaction_tests"})
+    for (const char* table : {"sites", "subjects", "operators", "sessions", "expert_templates",
+                              "training_plans", "trials", "holds", "training_scores", "site_mdc",
+                              "audit_log", "reaction_tests", "trigger_point_findings"})
         db.exec(std::string("DROP TRIGGER IF EXISTS outbox_") + table);
     db.exec("DROP TRIGGER IF EXISTS outbox_immutable; DROP TRIGGER IF EXISTS "
             "outbox_never_deleted; DROP TABLE IF EXISTS outbox; DROP TABLE IF EXISTS station; "

@@ -9,7 +9,7 @@
 namespace algocore::sharedstudy {
 
 /// The schema version this program writes and reads.
-inline constexpr int kServerSchemaVersion = 7;
+inline constexpr int kServerSchemaVersion = 8;
 
 /// Group roles made by `server init`: members of the first push their own records, members of
 /// the second only read.
