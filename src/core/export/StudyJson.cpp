@@ -2,6 +2,7 @@
 // Field names match the CSV headers so one data dictionary describes both.
 #include <nlohmann/json.hpp>
 
+#include "algocore/export/FindingsJson.h"
 #include "algocore/export/HoldJson.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/TraceJson.h"
@@ -43,7 +44,8 @@ void write_study_json(const records::StudyData& data,
     doc["format"] = "algoscope-export";
     // 2: traces as compact delta-coded columns; 3: holds in the one hold shape (HoldJson.h);
     // 4: each trial's rate at the button and RT-adjusted estimate, the reaction-time tests;
-    // 5: each trial's session-clock anchor and ramp start on the wall clock (UTC)
+    // 5: each trial's session-clock anchor and ramp start on the wall clock (UTC) and each point's
+    // trigger-point findings
     doc["format_version"] = 5;
     std::vector<std::string> traces;
     const auto add_trace = [&traces](const records::RawTrace& trace) {
@@ -159,6 +161,12 @@ void write_study_json(const records::StudyData& data,
                          {"timing_uncertainty_ms", r.timing_uncertainty_ms},
                          {"timing_note", r.timing_note},
                          {"cues", cues}});
+    }
+    // Each point's trigger-point findings in each visit, in the shape findings set prints.
+    json& findings = doc["findings"] = json::array();
+    for (const auto& f : data.findings) {
+        const records::Site* site = data.site(f.site_id);
+        findings.push_back(findings_json(f, site ? site->key : std::string()));
     }
     json& scores = doc["training_scores"] = json::array();
     for (const auto& s : data.training_scores) {

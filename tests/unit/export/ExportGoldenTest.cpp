@@ -6,6 +6,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "algocore/export/FindingsJson.h"
 #include "algocore/export/HoldJson.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/StudyFilter.h"
@@ -335,6 +336,20 @@ TEST(HoldJson, TheJsonExportWritesEachHoldInTheOneHoldShape) {
     ASSERT_EQ(doc["holds"].size(), 2u);
     EXPECT_EQ(doc["holds"][0], hold_json(study.holds[0], "upper_trapezius"));
     EXPECT_EQ(doc["holds"][1], hold_json(study.holds[1], "upper_trapezius"));
+}
+
+TEST(FindingsJson, TheJsonExportWritesEachPointsFindingsInTheShapeFindingsSetPrints) {
+    std::ostringstream out;
+    const StudyData study = sample_study();
+    write_study_json(study, sample_summaries(), out);
+    const auto doc = nlohmann::json::parse(out.str());
+    EXPECT_EQ(doc["format_version"], 5);
+    ASSERT_EQ(doc["findings"].size(), 2u);
+    EXPECT_EQ(doc["findings"][0], findings_json(study.findings[0], "upper_trapezius"));
+    EXPECT_EQ(doc["findings"][0]["classification"], "active");
+    EXPECT_EQ(doc["findings"][0]["referral_zone"], (nlohmann::json{"temple:R", "jaw:R"}));
+    EXPECT_EQ(doc["findings"][1]["classification"], "criteria_not_met");
+    EXPECT_EQ(doc["findings"][1]["referral_regions"], 0);
 }
 
 TEST(HoldJson, SaysTheTimeWithoutSignalAndWhetherItWasMeasured) {
