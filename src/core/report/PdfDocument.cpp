@@ -169,6 +169,21 @@ void PdfDocument::polyline(const std::vector<double>& xy, double width, Rgb colo
     p += "S\n";
 }
 
+void PdfDocument::begin_clip(const std::vector<std::vector<double>>& polygons) {
+    std::string& p = page();
+    p += "q ";
+    for (const std::vector<double>& xy : polygons) {
+        for (std::size_t i = 0; i + 1 < xy.size(); i += 2)
+            p += num(xy[i]) + " " + num(kA4HeightPt - xy[i + 1]) + (i == 0 ? " m " : " l ");
+        p += "h ";
+    }
+    p += "W n\n";
+}
+
+void PdfDocument::end_clip() {
+    page() += "Q\n";
+}
+
 namespace {
 // An ellipse as four Bezier quarter arcs (k = 4/3 (sqrt 2 - 1)).
 std::string ellipse_path(double cx, double cy, double rx, double ry) {

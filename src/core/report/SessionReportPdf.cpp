@@ -254,7 +254,25 @@ void body_map(Cursor& c, const PressureFormat& unit) {
         const auto at = [&](double fx, double fy) {
             return std::pair{left + fx * kBoxW, top + fy * kBoxH};
         };
-        // The zones under the outline, each region as the body map's rectangle of it.
+        std::vector<double> outline;
+        for (const auto& p : kOutline) {
+            outline.push_back(at(p[0], p[1]).first);
+            outline.push_back(at(p[0], p[1]).second);
+        }
+        for (auto it = std::rbegin(kOutline); it != std::rend(kOutline); ++it) {
+            outline.push_back(at(1.0 - (*it)[0], (*it)[1]).first);
+            outline.push_back(at(1.0 - (*it)[0], (*it)[1]).second);
+        }
+        // The head as the ellipse drawn below, in 24 steps.
+        std::vector<double> head;
+        for (int step = 0; step < 24; ++step) {
+            const double a = 2.0 * 3.14159265358979 * step / 24.0;
+            head.push_back(at(0.5 + 0.08 * std::cos(a), 0.06 + 0.05 * std::sin(a)).first);
+            head.push_back(at(0.5 + 0.08 * std::cos(a), 0.06 + 0.05 * std::sin(a)).second);
+        }
+        // The zones under the outline, each region as the body map's rectangle of it, shown
+        // inside the outline only.
+        if (zones) c.pdf.begin_clip({outline, head});
         for (const history::FindingsEntry* e : c.report->findings) {
             for (const records::RegionRef& region : e->findings.exam.referral) {
                 const protocols::BodyRegion* r = protocols::find_region(region.key);
@@ -265,17 +283,9 @@ void body_map(Cursor& c, const PressureFormat& unit) {
                 c.pdf.fill_rect(x0, y0, x1 - x0, y1 - y0, kZone);
             }
         }
+        if (zones) c.pdf.end_clip();
         c.pdf.stroke_ellipse(at(0.5, 0.06).first, at(0.5, 0.06).second, 0.08 * kBoxW, 0.05 * kBoxH,
                              0.8, kGrey);
-        std::vector<double> outline;
-        for (const auto& p : kOutline) {
-            outline.push_back(at(p[0], p[1]).first);
-            outline.push_back(at(p[0], p[1]).second);
-        }
-        for (auto it = std::rbegin(kOutline); it != std::rend(kOutline); ++it) {
-            outline.push_back(at(1.0 - (*it)[0], (*it)[1]).first);
-            outline.push_back(at(1.0 - (*it)[0], (*it)[1]).second);
-        }
         c.pdf.polyline(outline, 0.8, kGrey);
         for (const history::ReportMapPoint& m : c.report->map) {
             if (m.front != front) continue;

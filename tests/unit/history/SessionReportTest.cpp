@@ -306,6 +306,8 @@ TEST(SessionReportPdf, AReferralZoneIsShadedOnTheBodyMapAndTheFindingsAreNamed) 
          at = pdf.find("1.00 0.80 0.62 rg", at + 1))
         ++zones;
     EXPECT_EQ(zones, 2u);
+    // Each view's zones are clipped to its outline (a clipping path, then the state restored).
+    EXPECT_NE(pdf.find(" h W n\n1.00 0.80 0.62 rg"), std::string::npos);
     // Without findings, no zones and no trigger-point section.
     const algotest::PdfText plain(pdf_of(ReportCase(), history::PressureFormat()));
     EXPECT_FALSE(plain.contains("Trigger points"));

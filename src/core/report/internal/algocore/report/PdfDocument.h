@@ -47,6 +47,10 @@ public:
     /// An open polyline through the points (x0, y0, x1, y1, ...).
     void polyline(const std::vector<double>& xy_pt, double width_pt, Rgb colour = {});
     void fill_circle(double cx_pt, double cy_pt, double r_pt, Rgb colour);
+    /// What is drawn until end_clip() shows only inside the closed polygons (each x0, y0, x1,
+    /// y1, ...; together, as one area).
+    void begin_clip(const std::vector<std::vector<double>>& polygons_pt);
+    void end_clip();
     void stroke_ellipse(double cx_pt, double cy_pt, double rx_pt, double ry_pt, double width_pt,
                         Rgb colour = {});
 
