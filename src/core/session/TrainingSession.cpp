@@ -157,18 +157,9 @@ void TrainingSession::choose_template(records::RecordId template_id) {
             }
             for (const auto& t : answer.value.first) {
                 if (t.id != template_id) continue;
-                std::vector<Sample> samples;
-                for (const auto& s : answer.value.second->samples) {
-                    Sample sample;
-                    sample.t_s = s.t_s;
-                    sample.pressure_kpa = s.pressure_kpa;
-                    sample.force_n = s.force_n;
-                    samples.push_back(sample);
-                }
                 const auto kind = t.kind == "ramp" ? protocols::TemplateKind::Ramp
                                                    : protocols::TemplateKind::Hold;
-                // Templates stored before they were trimmed at contact are trimmed here.
-                const auto chosen = template_of(kind, t.name, samples);
+                const auto chosen = template_from_trace(kind, t.name, *answer.value.second);
                 if (!chosen) {
                     message_ = "template " + std::to_string(template_id) +
                                " never touches the skin: it cannot be used";
@@ -197,6 +188,22 @@ std::optional<MotionTemplate> TrainingSession::template_of(protocols::TemplateKi
     MotionTemplate expert = MotionTemplate::from_trace(kind, name, span);
     if (in_contact) *in_contact = std::move(span);
     return expert;
+}
+
+std::optional<MotionTemplate> TrainingSession::template_from_trace(protocols::TemplateKind kind,
+                                                                   const std::string& name,
+                                                                   const records::RawTrace& trace) {
+    std::vector<Sample> samples;
+    samples.reserve(trace.samples.size());
+    for (const auto& s : trace.samples) {
+        Sample sample;
+        sample.t_s = s.t_s;
+        sample.pressure_kpa = s.pressure_kpa;
+        sample.force_n = s.force_n;
+        samples.push_back(sample);
+    }
+    // Templates stored before they were trimmed at contact are trimmed here.
+    return template_of(kind, name, samples);
 }
 
 void TrainingSession::use_template(const MotionTemplate& expert,

@@ -3,7 +3,10 @@
 #include "algocore/sharedstudy/ServerConnection.h"
 
 #include <libpq-fe.h>
+#include <poll.h>
 
+#include <algorithm>
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -240,6 +243,43 @@ ServerConnection::ServerConnection(void* conn, std::string address)
 
 ServerConnection::~ServerConnection() {
     PQfinish(pg(conn_));
+}
+
+ServerError ServerConnection::wait_for_notifications(std::chrono::milliseconds timeout,
+                                                     std::vector<ServerNotification>& out) {
+    PGconn* conn = pg(conn_);
+    const auto take = [&] {
+        std::size_t taken = 0;
+        while (PGnotify* n = PQnotifies(conn)) {
+            out.push_back({n->relname ? n->relname : "", n->extra ? n->extra : ""});
+            PQfreemem(n);
+            ++taken;
+        }
+        return taken;
+    };
+    const auto lost = [&] {
+        return ServerError{ServerProblem::Unreachable,
+                           "the connection to the server was lost: " +
+                               one_line(PQerrorMessage(conn)),
+                           {}};
+    };
+    if (PQstatus(conn) != CONNECTION_OK) return lost();
+    if (take() > 0) return {};
+    const auto deadline = std::chrono::steady_clock::now() + timeout;
+    for (;;) {
+        const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+            deadline - std::chrono::steady_clock::now());
+        pollfd fd{PQsocket(conn), POLLIN, 0};
+        if (fd.fd < 0) return lost();
+        const int ready = ::poll(&fd, 1, static_cast<int>(std::max<long long>(0, left.count())));
+        if (ready < 0 && errno != EINTR) return lost();
+        if (ready > 0) {
+            // A closed socket reads as ready; consuming it then fails or drops the status.
+            if (PQconsumeInput(conn) == 0 || PQstatus(conn) != CONNECTION_OK) return lost();
+            if (take() > 0) return {};
+        }
+        if (std::chrono::steady_clock::now() >= deadline) return {};
+    }
 }
 
 bool ServerConnection::connected() const {

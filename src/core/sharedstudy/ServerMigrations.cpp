@@ -16,6 +16,11 @@
 // Version 8: trigger-point findings per point and visit (the five findings and the referral
 // zone as region codes, as the station stored them; the newest of a session, site and side is
 // the visit's).
+// Version 9: classes, each class's exercises (the newest is its current one: a pushed template
+// and a feedback schedule) and each station's live progress in its class (one row per station,
+// overwritten at most 5 times a second; every change notifies the class's channel). A station's
+// role writes only its own station's progress and sees no other's; teachers make classes,
+// assign exercises and read the whole class.
 #include "ServerMigrations.h"
 
 namespace algocore::sharedstudy {
@@ -36,6 +41,12 @@ BEGIN
   BEGIN
     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'algoscope_reader') THEN
       CREATE ROLE algoscope_reader NOLOGIN;
+    END IF;
+  EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
+  END;
+  BEGIN
+    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = 'algoscope_teacher') THEN
+      CREATE ROLE algoscope_teacher NOLOGIN;
     END IF;
   EXCEPTION WHEN duplicate_object OR unique_violation THEN NULL;
   END;
@@ -267,6 +278,68 @@ CREATE POLICY added_by_its_station ON algoscope.trigger_point_findings FOR INSER
   WITH CHECK (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user));
 GRANT INSERT ON algoscope.trigger_point_findings TO algoscope_station;
 )sql";
+// The notification carries only the station's id: NOTIFY needs no privilege, so any role could
+// send a forged payload on the channel; a watcher therefore takes a notification as "read this
+// station's row again", and the row is what row-level security let its station write.
+constexpr const char* kClasses = R"sql(
+CREATE TABLE algoscope.classes (
+  id integer GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL UNIQUE CHECK (name <> ''),
+  created_by name NOT NULL DEFAULT current_user,
+  created_utc timestamptz NOT NULL DEFAULT now());
+CREATE TABLE algoscope.class_exercises (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  class_id integer NOT NULL REFERENCES algoscope.classes(id),
+  template_uuid uuid NOT NULL REFERENCES algoscope.expert_templates(uuid),
+  schedule text NOT NULL,
+  assigned_by name NOT NULL DEFAULT current_user,
+  assigned_utc timestamptz NOT NULL DEFAULT now());
+CREATE INDEX class_exercises_by_class ON algoscope.class_exercises(class_id, id);
+CREATE TABLE algoscope.class_progress (
+  station_id integer PRIMARY KEY REFERENCES algoscope.stations(id),
+  class_id integer NOT NULL REFERENCES algoscope.classes(id),
+  student text NOT NULL, exercise text NOT NULL,
+  state text NOT NULL CHECK (state IN ('idle', 'attempt', 'done', 'no_signal')),
+  pressure_kpa double precision, band_low_kpa double precision,
+  band_high_kpa double precision, in_band_pct double precision,
+  constant_error_kpa double precision, absolute_error_kpa double precision,
+  variable_error_kpa double precision, time_in_band_pct double precision,
+  station_t double precision NOT NULL,
+  updated_utc timestamptz NOT NULL DEFAULT clock_timestamp());
+CREATE INDEX class_progress_by_class ON algoscope.class_progress(class_id);
+
+CREATE FUNCTION algoscope.class_progress_notify() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  PERFORM pg_notify('algoscope_class_' || NEW.class_id, NEW.station_id::text);
+  IF TG_OP = 'UPDATE' AND OLD.class_id <> NEW.class_id THEN
+    PERFORM pg_notify('algoscope_class_' || OLD.class_id, NEW.station_id::text);
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER class_progress_notify AFTER INSERT OR UPDATE ON algoscope.class_progress
+  FOR EACH ROW EXECUTE FUNCTION algoscope.class_progress_notify();
+
+GRANT USAGE ON SCHEMA algoscope TO algoscope_teacher;
+GRANT SELECT ON algoscope.study, algoscope.stations, algoscope.expert_templates
+  TO algoscope_teacher;
+GRANT SELECT ON algoscope.classes, algoscope.class_exercises
+  TO algoscope_station, algoscope_reader, algoscope_teacher;
+GRANT SELECT ON algoscope.class_progress TO algoscope_station, algoscope_reader, algoscope_teacher;
+GRANT INSERT (name) ON algoscope.classes TO algoscope_teacher;
+GRANT INSERT (class_id, template_uuid, schedule) ON algoscope.class_exercises
+  TO algoscope_teacher;
+GRANT INSERT, UPDATE ON algoscope.class_progress TO algoscope_station;
+ALTER TABLE algoscope.class_progress ENABLE ROW LEVEL SECURITY;
+CREATE POLICY class_read ON algoscope.class_progress FOR SELECT
+  TO algoscope_reader, algoscope_teacher USING (true);
+CREATE POLICY own_progress_read ON algoscope.class_progress FOR SELECT TO algoscope_station
+  USING (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user));
+CREATE POLICY own_progress_added ON algoscope.class_progress FOR INSERT TO algoscope_station
+  WITH CHECK (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user));
+CREATE POLICY own_progress_changed ON algoscope.class_progress FOR UPDATE TO algoscope_station
+  USING (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user))
+  WITH CHECK (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user));
+)sql";
 } // namespace
 
 const char* server_migration_sql(int to_version) {
@@ -279,6 +352,7 @@ const char* server_migration_sql(int to_version) {
     case 6: return kVersion6;
     case 7: return kTrialClockAnchor;
     case 8: return kTriggerPointFindings;
+    case 9: return kClasses;
     default: return nullptr;
     }
 }

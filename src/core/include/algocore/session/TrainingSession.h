@@ -56,6 +56,11 @@ public:
     /// Uses a template recorded elsewhere (tests, demos); not stored.
     void use_template(const protocols::MotionTemplate& expert,
                       std::optional<protocols::PressureBand> band);
+    /// The template a stored trace makes, kept from first contact (a template stored before
+    /// templates were trimmed is trimmed here); nullopt when it never touches the skin.
+    static std::optional<protocols::MotionTemplate>
+    template_from_trace(protocols::TemplateKind kind, const std::string& name,
+                        const records::RawTrace& trace);
     const std::optional<protocols::MotionTemplate>& expert() const { return expert_; }
     std::optional<records::RecordId> template_id() const { return template_id_; }
     const std::optional<protocols::PressureBand>& band() const { return band_; }

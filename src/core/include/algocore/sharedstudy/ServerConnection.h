@@ -3,6 +3,7 @@
 // one thread at a time. Every call returns a value saying what happened; nothing throws. The
 // server address is a libpq connection string or a postgresql:// URI; it never carries a
 // password (libpq reads it from ~/.pgpass or PGPASSFILE), and sslmode in it is honoured.
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -80,6 +81,12 @@ struct ServerReply {
     bool ok() const { return !error; }
 };
 
+/// A notification (NOTIFY) received on a channel this connection listens to.
+struct ServerNotification {
+    std::string channel;
+    std::string payload;
+};
+
 class ServerConnection;
 
 /// An open connection, or why there is none.
@@ -101,6 +108,11 @@ public:
     ServerReply exec(const std::string& sql);
     /// One statement with parameters ($1, $2, ...).
     ServerReply exec(const std::string& sql, const std::vector<ServerParam>& params);
+    /// Waits up to `timeout` for notifications on the channels this connection LISTENs to and
+    /// appends those that arrived (none when the time ran out); an error when the connection
+    /// is lost. Notifications that arrived during earlier statements are returned at once.
+    ServerError wait_for_notifications(std::chrono::milliseconds timeout,
+                                       std::vector<ServerNotification>& out);
     /// Whether the connection is still up (a failed statement may have lost it).
     bool connected() const;
     /// The address as given, for messages (it holds no password).

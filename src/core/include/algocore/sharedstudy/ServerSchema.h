@@ -9,12 +9,14 @@
 namespace algocore::sharedstudy {
 
 /// The schema version this program writes and reads.
-inline constexpr int kServerSchemaVersion = 8;
+inline constexpr int kServerSchemaVersion = 9;
 
-/// Group roles made by `server init`: members of the first push their own records, members of
-/// the second only read.
+/// Group roles made by `server init`: members of the first push their own records (and publish
+/// their own class progress), members of the second only read.
 inline constexpr const char* kStationGroupRole = "algoscope_station";
 inline constexpr const char* kReaderGroupRole = "algoscope_reader";
+/// Members make classes, hand out their exercises and read every station's live progress.
+inline constexpr const char* kTeacherGroupRole = "algoscope_teacher";
 
 /// Who the study is: made once by `server init`, checked by every station that pushes.
 struct StudyIdentity {
