@@ -24,6 +24,9 @@ struct Options {
     int attempts = 1;
     std::int64_t template_id = 0;
     double timeout_s = 600.0;
+    std::string server;     ///< the shared study's server (with class_name)
+    std::string class_name; ///< run the class's current exercise and publish progress
+    std::string station;    ///< the station's name in the study, at its first push
 };
 
 /// Records an expert template on wb (database opened here): from the expert's first contact
@@ -34,7 +37,10 @@ void record(const Options& options, algocore::session::Workbench& wb,
             std::ostream& out);
 
 /// Runs the student's attempts against the stored template (each armed with the probe
-/// lifted, begun at first contact); prints one JSON line of scores per attempt.
+/// lifted, begun at first contact); prints one JSON line of scores per attempt. With a class,
+/// the class's current exercise is read from the server instead (the station is pushed first,
+/// which registers it), the station's progress is published while it runs, and the scores are
+/// pushed after.
 void attempts(const Options& options, algocore::session::Workbench& wb,
               const cli_measuring::FrameSource& frames, const cli_measuring::Connect& connect,
               std::ostream& out);

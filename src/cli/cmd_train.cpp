@@ -14,9 +14,14 @@
 #include <nlohmann/json.hpp>
 #include <thread>
 
+#include "ClassLines.h"
 #include "TrainCommand.h"
+#include "algoargs/Arguments.h"
 #include "algocore/protocols/ContactSpan.h"
 #include "algocore/protocols/ProbeContact.h"
+#include "algocore/session/ClassStation.h"
+#include "algocore/sharedstudy/ClassPublisher.h"
+#include "algocore/sharedstudy/StationPush.h"
 #include "algoinput/JsonText.h"
 
 namespace cli_train {
@@ -108,11 +113,60 @@ void record(const Options& o, session::Workbench& wb, const cli_measuring::Frame
     cli_measuring::close_or_fail(wb);
 }
 
-void attempts(const Options& o, session::Workbench& wb, const cli_measuring::FrameSource& frames,
-              const cli_measuring::Connect& connect, std::ostream& out) {
-    if (o.attempts < 1 || o.attempts > 100)
-        throw Failure{cli_measuring::kExitBadArgument, "--attempts must be 1-100"};
-    open(wb, o);
+namespace {
+
+// Seconds since the epoch of the newest sample: the wall clock now, less the sample's age on
+// the session clock (the station's time of the value the class sees).
+double newest_sample_utc_s(const session::Workbench& wb) {
+    const double now_s =
+        std::chrono::duration<double>(std::chrono::system_clock::now().time_since_epoch()).count();
+    const auto session_now = wb.session_now_s();
+    if (!session_now || !wb.latest_sample()) return now_s;
+    return now_s - std::max(0.0, *session_now - wb.latest_sample()->t_s);
+}
+
+int server_exit(const sharedstudy::ServerError& error) {
+    return error.transient() ? cli_measuring::kExitDevice : cli_measuring::kExitBadArgument;
+}
+
+// The station's records go to the study (the first push registers the station, which may then
+// publish to its class); returns the station's identity in the study.
+std::string push_station(const Options& o) {
+    auto server = sharedstudy::ServerConnection::open(o.server);
+    if (!server.connection)
+        throw Failure{server_exit(server.error), "the class's server: " + server.error.message};
+    auto file = sharedstudy::StationFile::open(o.db);
+    if (!file.file) throw Failure{cli_measuring::kExitNotStored, file.error};
+    sharedstudy::PushOptions push;
+    push.station_name = o.station;
+    const auto report = sharedstudy::push_station(*file.file, *server.connection, push);
+    if (report.error)
+        throw Failure{server_exit(report.error),
+                      "pushing to the class's server: " + report.error.message};
+    return file.file->station()->uuid;
+}
+
+// Reads the class's current exercise and sets the session up to run it.
+void take_class_exercise(const Options& o, session::Workbench& wb) {
+    auto server = sharedstudy::ServerConnection::open(o.server);
+    if (!server.connection)
+        throw Failure{server_exit(server.error), "the class's server: " + server.error.message};
+    const auto read = sharedstudy::read_current_exercise(*server.connection, o.class_name);
+    if (read.error) throw Failure{server_exit(read.error), read.error.message};
+    const auto run = session::exercise_to_run(*read.exercise);
+    if (!run.error.empty()) throw Failure{cli_measuring::kExitBadArgument, run.error};
+    auto& training = wb.training();
+    training.use_template(*run.expert, run.band);
+    if (std::string problem = training.set_student(o.student); !problem.empty())
+        throw Failure{cli_measuring::kExitBadArgument, problem};
+    // The student's stored plan is read first, so the class's schedule is the one that counts.
+    wb.storage()->flush(std::chrono::seconds(5));
+    wb.poll();
+    if (std::string problem = training.set_schedule(run.schedule); !problem.empty())
+        throw Failure{cli_measuring::kExitBadArgument, problem};
+}
+
+void take_stored_template(const Options& o, session::Workbench& wb) {
     auto& training = wb.training();
     training.choose_template(o.template_id);
     if (std::string problem = training.set_student(o.student); !problem.empty())
@@ -137,38 +191,114 @@ void attempts(const Options& o, session::Workbench& wb, const cli_measuring::Fra
     } else if (o.faded > 0) {
         training.set_schedule(protocols::FeedbackSchedule::faded(o.faded));
     }
+}
+
+void check_class_options(const Options& o) {
+    const bool in_class = !o.class_name.empty();
+    if (in_class && o.server.empty())
+        throw Failure{cli_measuring::kExitBadArgument, "--class needs --server"};
+    if (!in_class && !o.server.empty())
+        throw Failure{cli_measuring::kExitBadArgument, "--server needs --class"};
+    if (in_class && o.template_id != 0)
+        throw Failure{cli_measuring::kExitBadArgument,
+                      "give --template or --class (the class's exercise), not both"};
+    if (in_class && (!o.stage.empty() || o.faded != 0))
+        throw Failure{cli_measuring::kExitBadArgument,
+                      "the class's exercise has its own feedback schedule: no --stage or --faded"};
+    if (!in_class && o.template_id == 0)
+        throw Failure{cli_measuring::kExitBadArgument,
+                      "--template is required (or --server and --class for the class's "
+                      "exercise)"};
+    if (in_class)
+        if (auto bad = sharedstudy::check_server_address(o.server))
+            throw Failure{cli_measuring::kExitBadArgument, bad.message};
+}
+
+} // namespace
+
+void attempts(const Options& o, session::Workbench& wb, const cli_measuring::FrameSource& frames,
+              const cli_measuring::Connect& connect, std::ostream& out) {
+    if (o.attempts < 1 || o.attempts > 100)
+        throw Failure{cli_measuring::kExitBadArgument, "--attempts must be 1-100"};
+    check_class_options(o);
+    open(wb, o);
+    auto& training = wb.training();
+    const bool in_class = !o.class_name.empty();
+    std::unique_ptr<sharedstudy::ClassPublisher> publisher;
+    if (in_class) {
+        const std::string station = push_station(o);
+        take_class_exercise(o, wb);
+        publisher = std::make_unique<sharedstudy::ClassPublisher>(o.server, station, o.class_name);
+    } else {
+        take_stored_template(o, wb);
+    }
+    const auto publish = [&](session::Workbench& bench) {
+        publisher->offer(
+            session::class_progress_of(training, bench.live(), newest_sample_utc_s(bench)));
+    };
+    // Every frame the class may see: at most as often as the publisher sends.
+    const cli_measuring::FrameSource source = [&](session::Workbench& bench) {
+        const bool more = frames(bench);
+        if (publisher && publisher->wants_offer()) publish(bench);
+        return more;
+    };
     if (connect) connect(wb);
-    for (int i = 0; i < o.attempts; ++i) {
-        // Each attempt is armed with the probe off the skin; the session begins it at first
-        // contact and ends it after the template's length.
-        until(
-            wb, o, frames, [&] { return lifted(wb); }, "the probe to lift");
-        const int number = training.attempt_number();
-        const auto level = training.level();
-        if (std::string problem = training.start_attempt(); !problem.empty())
-            throw Failure{cli_measuring::kExitBadArgument, problem};
-        until(
-            wb, o, frames, [&] { return !training.waiting_for_contact(); }, "the probe to touch");
-        until(
-            wb, o, frames, [&] { return training.phase() == Phase::Idle; }, "the attempt to end");
-        const auto& score = training.last_score();
-        if (!score) throw Failure{cli_measuring::kExitDevice, training.message()};
-        out << algoinput::json_text(
-                   nlohmann::json{{"student", o.student},
-                                  {"template_id", o.template_id},
-                                  {"attempt", number},
-                                  {"feedback", protocols::to_string(level)},
-                                  {"shown_to_student", training.visible_score().has_value()},
-                                  {"constant_error_kpa", score->constant_error_kpa},
-                                  {"absolute_error_kpa", score->absolute_error_kpa},
-                                  {"variable_error_kpa", score->variable_error_kpa},
-                                  {"time_in_band_pct", score->time_in_band_pct},
-                                  {"samples_compared", score->samples_compared}})
-            << std::endl;
+    try {
+        for (int i = 0; i < o.attempts; ++i) {
+            // Each attempt is armed with the probe off the skin; the session begins it at first
+            // contact and ends it after the template's length.
+            until(
+                wb, o, source, [&] { return lifted(wb); }, "the probe to lift");
+            const int number = training.attempt_number();
+            const auto level = training.level();
+            if (std::string problem = training.start_attempt(); !problem.empty())
+                throw Failure{cli_measuring::kExitBadArgument, problem};
+            until(
+                wb, o, source, [&] { return !training.waiting_for_contact(); },
+                "the probe to touch");
+            until(
+                wb, o, source, [&] { return training.phase() == Phase::Idle; },
+                "the attempt to end");
+            const auto& score = training.last_score();
+            if (!score) throw Failure{cli_measuring::kExitDevice, training.message()};
+            nlohmann::json line{{"student", o.student},
+                                {"attempt", number},
+                                {"feedback", protocols::to_string(level)},
+                                {"shown_to_student", training.visible_score().has_value()},
+                                {"samples_compared", score->samples_compared}};
+            line["template_id"] =
+                in_class ? nlohmann::json(nullptr) : nlohmann::json(o.template_id);
+            if (in_class) line["class"] = o.class_name;
+            line.update(cli_class::score_fields(session::class_score_of(*score)));
+            out << algoinput::json_text(line) << std::endl;
+            // The class sees the score at once, not at the next frame's turn.
+            if (publisher) publish(wb);
+        }
+    } catch (const Failure&) {
+        // The class sees how the station ended (NO SIGNAL, an attempt never finished).
+        if (publisher) {
+            publish(wb);
+            publisher->flush(std::chrono::seconds(2));
+        }
+        throw;
     }
     if (!wb.storage()->flush(std::chrono::seconds(10)))
         cli_measuring::fail_not_stored(wb, "the scores were not committed: " +
                                                wb.storage()->status().message);
+    if (publisher) {
+        publish(wb);
+        if (!publisher->flush(std::chrono::seconds(3)))
+            std::cerr << "algoscope-cli train attempt: the class did not see the last score: "
+                      << publisher->status().error.message << "\n";
+        // The scores travel to the study as every record does; what cannot be sent now waits
+        // in the station's file for the next push.
+        try {
+            push_station(o);
+        } catch (const Failure& failure) {
+            std::cerr << "algoscope-cli train attempt: " << failure.message
+                      << "; the scores wait in " << o.db << " for the next push\n";
+        }
+    }
     cli_measuring::close_or_fail(wb);
 }
 
@@ -238,11 +368,22 @@ void register_train_command(CLI::App& app) {
     attempt->add_option("--db", o->db, "Database file")->required();
     device(attempt);
     attempt->add_option("--student", o->student, "The student's name")->required();
-    attempt->add_option("--template", o->template_id, "Stored template id (train templates)")
-        ->required();
+    attempt->add_option("--template", o->template_id,
+                        "Stored template id (train templates); without it, --server and --class");
     attempt->add_option("--stage", o->stage, "Feedback: full, band_only, summary_after, none");
     attempt->add_option("--faded", o->faded, "Faded schedule, this many attempts per stage");
     attempt->add_option("--attempts", o->attempts, "Attempts to run (default 1)");
+    attempt->add_option("--server", o->server,
+                        "The shared study's server (libpq address, no password in it)");
+    attempt
+        ->add_option("--class", o->class_name,
+                     "Run the class's current exercise and publish progress to the class")
+        ->check(cli_args::printable_name());
+    attempt
+        ->add_option("--station", o->station,
+                     "This station's name in the study, at its first push (default: this "
+                     "computer's name)")
+        ->check(cli_args::printable_name());
     attempt->callback([o] {
         cli_measuring::run_guarded("train attempt", [&] { cli_train::run_on_device(*o, false); });
     });

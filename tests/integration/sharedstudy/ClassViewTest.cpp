@@ -23,9 +23,9 @@ std::string sh(const std::string& text) {
 }
 
 int run_script(const std::string& action, const std::string& state_dir) {
-    return std::system(("bash " ALGOSCOPE_PG_SERVER_SCRIPT " " + action + " " + sh(state_dir) +
-                        " >/dev/null 2>&1")
-                           .c_str());
+    return std::system(
+        ("bash " ALGOSCOPE_PG_SERVER_SCRIPT " " + action + " " + sh(state_dir) + " >/dev/null 2>&1")
+            .c_str());
 }
 
 StationProgress attempt_at(double pressure_kpa, double in_band_pct) {
@@ -57,8 +57,9 @@ protected:
         make_role("student_a", "pw-a", kStationGroupRole);
         make_role("student_b", "pw-b", kStationGroupRole);
         make_role("teacher", "pw-t", kTeacherGroupRole);
-        ASSERT_TRUE(server.connection->exec("INSERT INTO algoscope.classes (name) VALUES ('7b'), "
-                                            "('8a')")
+        ASSERT_TRUE(server.connection
+                        ->exec("INSERT INTO algoscope.classes (name) VALUES ('7b'), "
+                               "('8a')")
                         .ok());
         register_station("student_a", kStationA, "desk 1");
         register_station("student_b", kStationB, "desk 2");
@@ -156,10 +157,11 @@ TEST_F(ClassViewTest, AStationWritesOnlyItsOwnProgressAndSeesNoOther) {
 
     auto b = ServerConnection::open(url_as("student_b"));
     ASSERT_TRUE(b.connection);
-    EXPECT_EQ(b.connection->exec("SELECT count(*) FROM algoscope.class_progress").rows.integer(0, 0),
-              0);
-    EXPECT_FALSE(b.connection->exec("INSERT INTO algoscope.class_exercises (class_id, "
-                                    "template_uuid, schedule) VALUES (1, gen_random_uuid(), '')")
+    EXPECT_EQ(
+        b.connection->exec("SELECT count(*) FROM algoscope.class_progress").rows.integer(0, 0), 0);
+    EXPECT_FALSE(b.connection
+                     ->exec("INSERT INTO algoscope.class_exercises (class_id, "
+                            "template_uuid, schedule) VALUES (1, gen_random_uuid(), '')")
                      .ok());
     auto teacher = ServerConnection::open(url_as("teacher"));
     ASSERT_TRUE(teacher.connection);
@@ -167,9 +169,8 @@ TEST_F(ClassViewTest, AStationWritesOnlyItsOwnProgressAndSeesNoOther) {
     ASSERT_EQ(all.rows.size(), 1);
     EXPECT_EQ(all.rows.real(0, 0), 320.0);
     // A teacher reads the class but publishes for no station.
-    EXPECT_FALSE(teacher.connection
-                     ->exec("UPDATE algoscope.class_progress SET pressure_kpa = 1")
-                     .ok());
+    EXPECT_FALSE(
+        teacher.connection->exec("UPDATE algoscope.class_progress SET pressure_kpa = 1").ok());
 }
 
 TEST_F(ClassViewTest, AStationThatFallsSilentIsOfflineWithinTwoSecondsWithoutItsPressure) {

@@ -1,0 +1,282 @@
+// The class view end to end with the programs a class runs, on a real PostgreSQL 15: a teacher
+// records a template from a simulated algometer and assigns it to a class; three students, each
+// a station of their own (its own file, role and simulated device), run the class's exercise
+// with `train attempt --class`; `class watch --json` shows each one's progress and final score,
+// equal to the score stored on that station. A device unplugged mid-attempt shows NO SIGNAL,
+// then the attempt's end.
+#include <SQLiteCpp/SQLiteCpp.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <future>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "CliRun.h"
+#include "TestServer.h"
+#include "algocore/sharedstudy/ServerSchema.h"
+
+namespace {
+
+using algotest::ServerTest;
+using clitest::run_cli;
+using nlohmann::json;
+
+std::string sh(const std::string& text) {
+    return "'" + text + "'";
+}
+
+// A simulated algometer playing a scenario file on a pseudo-terminal at `link`.
+class Simulator {
+public:
+    Simulator(const std::string& link, const std::string& scenario,
+              const std::vector<std::string>& extra = {}) {
+        std::vector<std::string> args{ALGOSCOPE_SIM_PATH, "--autostart", "--scenario-file",
+                                      scenario,           "--link",      link};
+        args.insert(args.end(), extra.begin(), extra.end());
+        pid_ = ::fork();
+        if (pid_ == 0) {
+            std::freopen("/dev/null", "w", stdout);
+            std::vector<char*> argv;
+            for (auto& a : args)
+                argv.push_back(a.data());
+            argv.push_back(nullptr);
+            ::execv(argv[0], argv.data());
+            ::_exit(127);
+        }
+        for (int i = 0; i < 300 && !std::filesystem::exists(link); ++i)
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    ~Simulator() {
+        ::kill(pid_, SIGTERM);
+        int status = 0;
+        ::waitpid(pid_, &status, 0);
+    }
+
+private:
+    pid_t pid_ = -1;
+};
+
+// Rest, press to `kpa` at `contact_s` for 4 s, lift, rest.
+std::string hold_scenario(double contact_s, double kpa) {
+    const auto at = [](double t, double p) {
+        return std::to_string(t) + "," + std::to_string(p) + ",0,0\n";
+    };
+    return "t_s,pressure_kpa,patient_button,operator_button\n" + at(0, 0) + at(contact_s, 0) +
+           at(contact_s + 0.5, kpa) + at(contact_s + 4.0, kpa) + at(contact_s + 4.5, 0) +
+           at(contact_s + 30.0, 0);
+}
+
+class CliClassTest : public ServerTest {
+protected:
+    void SetUp() override {
+        ServerTest::SetUp();
+        if (HasFatalFailure()) return;
+        ASSERT_EQ(run_cli("server init --server " + sh(admin_url()) + " --study class").exit_code,
+                  0);
+        make_role("teacher", "pw-t", algocore::sharedstudy::kStationGroupRole);
+        admin_sql("GRANT algoscope_teacher TO " + role("teacher"));
+        for (int i = 1; i <= 3; ++i)
+            make_role("student" + std::to_string(i), "pw-" + std::to_string(i),
+                      algocore::sharedstudy::kStationGroupRole);
+    }
+
+    std::string scenario(const std::string& name, const std::string& text) {
+        const std::string path = file(name + ".csv");
+        std::ofstream(path) << text;
+        return path;
+    }
+
+    // The teacher records a 3 s hold at 300 kPa with the band 250-350 and assigns it to 7b.
+    void assign_exercise() {
+        Simulator sim(file("teacher-dev"), scenario("teacher", hold_scenario(1.0, 300.0)));
+        const auto recorded = run_cli("train record --db " + file("teacher.sqlite") + " --port " +
+                                      file("teacher-dev") +
+                                      " --teacher Tess --name 'trapezius 300' --band 250:350 "
+                                      "--duration 3 --timeout 60");
+        ASSERT_EQ(recorded.exit_code, 0) << recorded.stderr_text;
+        ASSERT_EQ(recorded.lines.size(), 1u);
+        template_id = json::parse(recorded.lines[0])["template_id"].get<long long>();
+        const auto assigned =
+            run_cli("class assign --server " + sh(url_as("teacher")) + " --class 7b --db " +
+                    file("teacher.sqlite") + " --template " + std::to_string(template_id) +
+                    " --stage full --station 'teacher desk' --json");
+        ASSERT_EQ(assigned.exit_code, 0) << assigned.stderr_text;
+        ASSERT_EQ(assigned.lines.size(), 1u);
+        EXPECT_EQ(json::parse(assigned.lines[0])["exercise"], "trapezius 300");
+    }
+
+    // `class watch --json` for `seconds`, on its own thread.
+    std::future<clitest::CliRun> watch(double seconds) {
+        const std::string command = "class watch --server " + sh(url_as("teacher")) +
+                                    " --class 7b --json --duration " + std::to_string(seconds);
+        return std::async(std::launch::async, [command] { return run_cli(command); });
+    }
+
+    // Student n's attempt on their own station with their own simulated device.
+    std::future<clitest::CliRun> attempt(int n, const std::string& scenario_file,
+                                         const std::vector<std::string>& sim_extra = {}) {
+        const std::string link = file("dev" + std::to_string(n));
+        sims.push_back(std::make_unique<Simulator>(link, scenario_file, sim_extra));
+        const std::string command =
+            "train attempt --db " + file("s" + std::to_string(n) + ".sqlite") + " --port " + link +
+            " --student Student" + std::to_string(n) + " --server " +
+            sh(url_as("student" + std::to_string(n))) + " --class 7b --station 'desk " +
+            std::to_string(n) + "' --timeout 60";
+        return std::async(std::launch::async, [command] { return run_cli(command); });
+    }
+
+    // The watcher's lines of one station.
+    static std::vector<json> lines_of(const clitest::CliRun& watched, const std::string& station) {
+        std::vector<json> out;
+        for (const std::string& line : watched.lines) {
+            json j = json::parse(line);
+            if (j["station"] == station) out.push_back(j);
+        }
+        return out;
+    }
+
+    long long template_id = 0;
+    std::vector<std::unique_ptr<Simulator>> sims;
+};
+
+TEST_F(CliClassTest, ThreeStudentsProgressAndScoresShowInClassWatchAsStoredOnTheirStations) {
+    assign_exercise();
+    if (HasFatalFailure()) return;
+    auto watched = watch(16.0);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+    const double pressures[] = {0.0, 280.0, 310.0, 340.0};
+    std::vector<std::future<clitest::CliRun>> runs;
+    for (int n = 1; n <= 3; ++n)
+        runs.push_back(attempt(
+            n, scenario("s" + std::to_string(n), hold_scenario(4.0 + 0.3 * n, pressures[n]))));
+    std::vector<clitest::CliRun> done;
+    for (auto& r : runs)
+        done.push_back(r.get());
+    const clitest::CliRun classes = watched.get();
+    EXPECT_EQ(classes.exit_code, 0) << classes.stderr_text;
+
+    for (int n = 1; n <= 3; ++n) {
+        SCOPED_TRACE("student " + std::to_string(n));
+        const clitest::CliRun& run = done[static_cast<std::size_t>(n - 1)];
+        ASSERT_EQ(run.exit_code, 0) << run.stderr_text;
+        ASSERT_EQ(run.lines.size(), 1u);
+        const json printed = json::parse(run.lines[0]);
+        EXPECT_EQ(printed["class"], "7b");
+
+        SQLite::Database station(file("s" + std::to_string(n) + ".sqlite"));
+        SQLite::Statement stored(station, "SELECT constant_error_kpa, absolute_error_kpa, "
+                                          "variable_error_kpa, time_in_band_pct, exercise "
+                                          "FROM training_scores");
+        ASSERT_TRUE(stored.executeStep());
+        EXPECT_EQ(stored.getColumn(4).getString(), "trapezius 300");
+
+        const auto lines = lines_of(classes, "desk " + std::to_string(n));
+        ASSERT_FALSE(lines.empty());
+        bool saw_progress = false;
+        for (const json& l : lines) {
+            EXPECT_EQ(l["student"], "Student" + std::to_string(n));
+            EXPECT_EQ(l["band_low_kpa"], 250.0);
+            EXPECT_EQ(l["band_high_kpa"], 350.0);
+            if (l["state"] == "attempt" && l["pressure_kpa"].is_number() &&
+                l["in_band_pct"].is_number() && l["score"].is_null())
+                saw_progress = true;
+        }
+        EXPECT_TRUE(saw_progress);
+        const json* final_line = nullptr;
+        for (const json& l : lines)
+            if (l["state"] == "done") final_line = &l;
+        ASSERT_NE(final_line, nullptr);
+        const json& score = (*final_line)["score"];
+        const char* fields[] = {"constant_error_kpa", "absolute_error_kpa", "variable_error_kpa",
+                                "time_in_band_pct"};
+        for (int f = 0; f < 4; ++f) {
+            EXPECT_EQ(score[fields[f]].get<double>(), stored.getColumn(f).getDouble()) << fields[f];
+            EXPECT_EQ(printed[fields[f]].get<double>(), stored.getColumn(f).getDouble())
+                << fields[f];
+        }
+        EXPECT_EQ((*final_line)["in_band_pct"], score["time_in_band_pct"]);
+    }
+    // Pressed at 280, 310 and 340 kPa against a 300 kPa template: the bias shows in the scores.
+    const auto ce = [&](int n) {
+        return json::parse(done[static_cast<std::size_t>(n - 1)].lines[0])["constant_error_kpa"]
+            .get<double>();
+    };
+    EXPECT_LT(ce(1), -10.0);
+    EXPECT_GT(ce(3), 25.0);
+
+    // The scores reached the study by the stations' push.
+    auto server = algocore::sharedstudy::ServerConnection::open(admin_url());
+    ASSERT_TRUE(server.connection);
+    EXPECT_EQ(server.connection->exec("SELECT count(*) FROM algoscope.training_scores")
+                  .rows.integer(0, 0),
+              3);
+}
+
+TEST_F(CliClassTest, AStationUnpluggedMidAttemptShowsNoSignalThenTheAttemptsEnd) {
+    assign_exercise();
+    if (HasFatalFailure()) return;
+    auto watched = watch(14.0);
+    // Contact at 5 s; the device vanishes at 6.5 s and is back 1.5 s later.
+    auto run = attempt(1, scenario("s1", hold_scenario(5.0, 300.0)),
+                       {"--disconnect-at", "6.5", "--reconnect-after", "1.5"});
+    const clitest::CliRun attempted = run.get();
+    const clitest::CliRun classes = watched.get();
+    ASSERT_EQ(attempted.exit_code, 0) << attempted.stderr_text;
+    const auto lines = lines_of(classes, "desk 1");
+    std::vector<std::string> states;
+    for (const json& l : lines) {
+        if (states.empty() || states.back() != l["state"].get<std::string>())
+            states.push_back(l["state"]);
+        if (l["state"] == "no_signal") {
+            EXPECT_TRUE(l["pressure_kpa"].is_null()) << l.dump();
+        }
+    }
+    std::string seen;
+    for (const auto& s : states)
+        seen += s + " ";
+    // Before the device answers the station has no signal either; what counts is the order
+    // from the attempt on: running, NO SIGNAL while unplugged, then the attempt's end.
+    const auto attempt_at = std::find(states.begin(), states.end(), "attempt");
+    ASSERT_NE(attempt_at, states.end()) << seen;
+    const auto lost_at = std::find(attempt_at, states.end(), "no_signal");
+    ASSERT_NE(lost_at, states.end()) << seen;
+    EXPECT_NE(std::find(lost_at, states.end(), "done"), states.end()) << seen;
+}
+
+TEST_F(CliClassTest, BadArgumentsAreRefusedWithExit2) {
+    const std::string server = " --server " + sh(url_as("teacher"));
+    const struct {
+        std::string args;
+        std::string says;
+    } cases[] = {
+        {"class watch" + server, "--class"},
+        {"class watch" + server + " --class 7b --duration -1", "--duration"},
+        {"class watch --server 'postgresql://a:secret@h/x' --class 7b", "password"},
+        {"class watch" + server + " --class nosuch --duration 5", "no class named 'nosuch'"},
+        {"class assign" + server + " --class 7b --db " + file("none.sqlite") + " --template 1",
+         "no database"},
+        {"class assign" + server + " --class 7b --db x --template 1 --stage loud",
+         "--stage must be"},
+        {"class assign" + server + " --class 7b --db x --template 1 --stage full --faded 2",
+         "not both"},
+        {"train attempt --db " + file("s.sqlite") + " --port p --student A --class 7b",
+         "--class needs --server"},
+        {"train attempt --db " + file("s.sqlite") +
+             " --port p --student A --class 7b --template 3" + server,
+         "not both"},
+        {"train attempt --db " + file("s.sqlite") + " --port p --student A", "--template"},
+    };
+    for (const auto& c : cases) {
+        const auto refused = run_cli(c.args);
+        EXPECT_EQ(refused.exit_code, 2) << c.args << "\n" << refused.stderr_text;
+        EXPECT_NE(refused.stderr_text.find(c.says), std::string::npos) << c.args << "\n"
+                                                                       << refused.stderr_text;
+    }
+}
+
+} // namespace
