@@ -1,7 +1,15 @@
 // The class view's core on a real PostgreSQL 15: stations publish their progress (each its own
-// role, its own row), the teacher's watcher LISTENs and re-reads; a station that stops shows
-// offline within 2 s, a watcher whose connection is killed reconnects to the current picture,
-// another class's station never appears, and a server restarted mid-class is picked up again.
+// role, its own row), the teacher's watcher LISTENs and re-reads; a station that stops, or whose
+// network drops, shows offline within 2 s, a watcher whose connection is killed reconnects to the
+// current picture, another class's station never appears, and a server restarted mid-class is
+// picked up again.
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <atomic>
 #include <chrono>
 #include <cstdlib>
 #include <thread>
@@ -27,6 +35,95 @@ int run_script(const std::string& action, const std::string& state_dir) {
         ("bash " ALGOSCOPE_PG_SERVER_SCRIPT " " + action + " " + sh(state_dir) + " >/dev/null 2>&1")
             .c_str());
 }
+
+// A station's network between it and the server (TCP on 127.0.0.1), which the test can drop and
+// bring back. Dropped, nothing passes either way and nobody is told, as when a cable is pulled
+// or a Wi-Fi link goes: bytes wait, connections are not closed, new ones are not answered.
+class StationNetwork {
+public:
+    explicit StationNetwork(int server_port) : server_port_(server_port) {
+        listener_ = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        ::bind(listener_, reinterpret_cast<sockaddr*>(&addr), sizeof addr);
+        ::listen(listener_, 16);
+        socklen_t size = sizeof addr;
+        ::getsockname(listener_, reinterpret_cast<sockaddr*>(&addr), &size);
+        port_ = ntohs(addr.sin_port);
+        thread_ = std::thread([this] { run(); });
+    }
+    ~StationNetwork() {
+        stop_ = true;
+        thread_.join();
+        for (auto [a, b] : pairs_) {
+            ::close(a);
+            ::close(b);
+        }
+        ::close(listener_);
+    }
+    int port() const { return port_; }
+    void drop() { dropped_ = true; }
+    void restore() { dropped_ = false; }
+
+private:
+    void run() {
+        while (!stop_) {
+            if (dropped_) {
+                std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                continue;
+            }
+            std::vector<pollfd> fds{{listener_, POLLIN, 0}};
+            for (auto [a, b] : pairs_) {
+                fds.push_back({a, POLLIN, 0});
+                fds.push_back({b, POLLIN, 0});
+            }
+            if (::poll(fds.data(), fds.size(), 10) <= 0) continue;
+            if (fds[0].revents & POLLIN) accept_one();
+            for (std::size_t i = 1; i < fds.size(); ++i) {
+                if (!(fds[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+                auto& pair = pairs_[(i - 1) / 2];
+                const int from = fds[i].fd;
+                const int to = from == pair.first ? pair.second : pair.first;
+                char buffer[65536];
+                const ssize_t n = ::read(from, buffer, sizeof buffer);
+                if (n <= 0) {
+                    ::shutdown(to, SHUT_RDWR);
+                    continue;
+                }
+                for (ssize_t sent = 0; sent < n;) {
+                    const ssize_t w =
+                        ::write(to, buffer + sent, static_cast<std::size_t>(n - sent));
+                    if (w <= 0) break;
+                    sent += w;
+                }
+            }
+        }
+    }
+    void accept_one() {
+        const int client = ::accept(listener_, nullptr, nullptr);
+        if (client < 0) return;
+        const int server = ::socket(AF_INET, SOCK_STREAM, 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        addr.sin_port = htons(static_cast<std::uint16_t>(server_port_));
+        if (::connect(server, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) {
+            ::close(client);
+            ::close(server);
+            return;
+        }
+        pairs_.emplace_back(client, server);
+    }
+
+    int server_port_;
+    int listener_ = -1;
+    int port_ = 0;
+    std::atomic<bool> stop_{false};
+    std::atomic<bool> dropped_{false};
+    std::vector<std::pair<int, int>> pairs_;
+    std::thread thread_;
+};
 
 StationProgress attempt_at(double pressure_kpa, double in_band_pct) {
     StationProgress p;
@@ -202,6 +299,43 @@ TEST_F(ClassViewTest, AStationThatFallsSilentIsOfflineWithinTwoSecondsWithoutIts
         watcher, [](const StationProgress& p) { return p.state == StationState::Attempt; }, 5s);
     ASSERT_TRUE(back);
     EXPECT_EQ(back->pressure_kpa, 340.0);
+}
+
+TEST_F(ClassViewTest, AStationWhoseNetworkDropsIsOfflineWithinTwoSecondsAndBackWhenItReturns) {
+    StationNetwork network(server_.port());
+    ClassWatcher watcher(url_as("teacher"), "7b");
+    ClassPublisher desk("postgresql://" + role("student_a") +
+                            "@127.0.0.1:" + std::to_string(network.port()) + "/" + database_,
+                        kStationA, "7b");
+    // The station keeps measuring and offering throughout; only its network goes.
+    const auto run_until = [&](auto done, std::chrono::milliseconds limit) {
+        const auto end = Clock::now() + limit;
+        while (Clock::now() < end) {
+            desk.offer(attempt_at(315.0, 66.0));
+            for (const StationProgress& p : watcher.step(20ms))
+                if (done(p)) return std::optional<StationProgress>(p);
+        }
+        return std::optional<StationProgress>();
+    };
+    ASSERT_TRUE(run_until([](const StationProgress& p) { return p.pressure_kpa == 315.0; }, 5s))
+        << desk.status().error.message;
+
+    network.drop();
+    const auto dropped_at = Clock::now();
+    const auto offline =
+        run_until([](const StationProgress& p) { return p.state == StationState::Offline; }, 5s);
+    ASSERT_TRUE(offline);
+    const double after_s = std::chrono::duration<double>(Clock::now() - dropped_at).count();
+    EXPECT_LE(after_s, kStationOfflineAfterS + 0.1);
+    EXPECT_FALSE(offline->pressure_kpa);
+
+    network.restore();
+    const auto restored_at = Clock::now();
+    const auto back =
+        run_until([](const StationProgress& p) { return p.state == StationState::Attempt; }, 10s);
+    ASSERT_TRUE(back) << desk.status().error.message;
+    EXPECT_EQ(back->pressure_kpa, 315.0);
+    EXPECT_LE(std::chrono::duration<double>(Clock::now() - restored_at).count(), 1.0);
 }
 
 TEST_F(ClassViewTest, AWatcherWhoseConnectionIsKilledReconnectsToTheCurrentPicture) {
