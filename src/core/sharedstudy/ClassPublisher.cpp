@@ -20,6 +20,7 @@ struct ClassPublisher::State {
     mutable std::mutex mutex;
     std::condition_variable changed;
     bool stopping = false;
+    bool finished = false; ///< the thread has ended
     std::optional<StationProgress> newest;
     std::uint64_t offered = 0;   ///< offers made
     std::uint64_t committed = 0; ///< the offer number last committed
@@ -144,6 +145,8 @@ void run(const std::shared_ptr<ClassPublisher::State>& state) {
         state->status.error = {};
         state->changed.notify_all();
     }
+    state->finished = true;
+    state->changed.notify_all();
 }
 
 } // namespace
@@ -185,12 +188,18 @@ ClassPublisher::ClassPublisher(std::string address, std::string station_uuid,
 }
 
 ClassPublisher::~ClassPublisher() {
-    {
-        std::lock_guard lock(state_->mutex);
-        state_->stopping = true;
-    }
+    std::unique_lock lock(state_->mutex);
+    state_->stopping = true;
     state_->changed.notify_all();
-    thread_.join();
+    // An update stuck on a network that went away (or a connection attempt to a host that does
+    // not answer) is left to end on its own: a station never waits for the network to close.
+    const bool done = state_->changed.wait_for(lock, std::chrono::seconds(1),
+                                               [this] { return state_->finished; });
+    lock.unlock();
+    if (done)
+        thread_.join();
+    else
+        thread_.detach(); // it holds its own reference to the state and ends by itself
 }
 
 bool ClassPublisher::wants_offer() const {

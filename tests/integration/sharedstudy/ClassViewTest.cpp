@@ -338,6 +338,24 @@ TEST_F(ClassViewTest, AStationWhoseNetworkDropsIsOfflineWithinTwoSecondsAndBackW
     EXPECT_LE(std::chrono::duration<double>(Clock::now() - restored_at).count(), 1.0);
 }
 
+TEST_F(ClassViewTest, AStationWhoseNetworkIsGoneClosesWithoutWaitingForIt) {
+    StationNetwork network(server_.port());
+    auto desk = std::make_unique<ClassPublisher>(
+        "postgresql://" + role("student_a") + "@127.0.0.1:" + std::to_string(network.port()) + "/" +
+            database_,
+        kStationA, "7b");
+    desk->offer(attempt_at(300.0, 50.0));
+    ASSERT_TRUE(desk->flush(5s)) << desk->status().error.message;
+    network.drop();
+    // This update waits on the dropped network (TCP retries for minutes).
+    desk->offer(attempt_at(301.0, 50.0));
+    EXPECT_FALSE(desk->flush(500ms));
+    const auto closing = Clock::now();
+    desk.reset();
+    EXPECT_LT(std::chrono::duration<double>(Clock::now() - closing).count(), 1.5);
+    network.restore();
+}
+
 TEST_F(ClassViewTest, AWatcherWhoseConnectionIsKilledReconnectsToTheCurrentPicture) {
     ClassWatcher watcher(url_as("teacher"), "7b");
     ClassPublisher desk(url_as("student_a"), kStationA, "7b");

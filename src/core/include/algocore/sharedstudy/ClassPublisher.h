@@ -37,7 +37,8 @@ public:
     ClassPublisher(std::string address, std::string station_uuid, std::string class_name);
     ClassPublisher(std::string address, std::string station_uuid, std::string class_name,
                    Options options);
-    /// Stops the thread; an update under way is finished first.
+    /// Stops the thread; an update under way has 1 s to finish, then is left to end on its own
+    /// (a network that went away never holds the station up).
     ~ClassPublisher();
     ClassPublisher(const ClassPublisher&) = delete;
     ClassPublisher& operator=(const ClassPublisher&) = delete;
