@@ -24,7 +24,9 @@ struct ClassPublisher::State {
     std::optional<StationProgress> newest;
     std::uint64_t offered = 0;   ///< offers made
     std::uint64_t committed = 0; ///< the offer number last committed
-    Clock::time_point last_offer{};
+    /// No update starts before this (the last one's start plus an interval); offers are asked
+    /// for on the same clock, so an offer made when asked for is sent at once.
+    Clock::time_point next_send{};
     Status status;
 };
 
@@ -91,7 +93,6 @@ ServerError send(ServerConnection& server, const Target& target, const StationPr
 void run(const std::shared_ptr<ClassPublisher::State>& state) {
     std::unique_ptr<ServerConnection> server;
     Target target;
-    Clock::time_point last_sent{};
     std::unique_lock lock(state->mutex);
     while (!state->stopping) {
         if (!server) {
@@ -117,16 +118,15 @@ void run(const std::shared_ptr<ClassPublisher::State>& state) {
         state->changed.wait(lock,
                             [&] { return state->stopping || state->offered > state->committed; });
         if (state->stopping) break;
-        const auto due = last_sent + state->options.interval;
-        if (Clock::now() < due) {
+        if (const auto due = state->next_send; Clock::now() < due) {
             state->changed.wait_until(lock, due, [&] { return state->stopping; });
             continue;
         }
         const StationProgress progress = *state->newest;
         const std::uint64_t number = state->offered;
+        state->next_send = Clock::now() + state->options.interval;
         lock.unlock();
         const ServerError error = send(*server, target, progress);
-        last_sent = Clock::now();
         lock.lock();
         if (error) {
             state->status.error = error;
@@ -204,7 +204,7 @@ ClassPublisher::~ClassPublisher() {
 
 bool ClassPublisher::wants_offer() const {
     std::lock_guard lock(state_->mutex);
-    return Clock::now() - state_->last_offer >= state_->options.interval;
+    return Clock::now() >= state_->next_send;
 }
 
 void ClassPublisher::offer(const StationProgress& progress) {
@@ -212,7 +212,6 @@ void ClassPublisher::offer(const StationProgress& progress) {
         std::lock_guard lock(state_->mutex);
         state_->newest = progress;
         ++state_->offered;
-        state_->last_offer = Clock::now();
     }
     state_->changed.notify_all();
 }

@@ -43,8 +43,9 @@ public:
     ClassPublisher(const ClassPublisher&) = delete;
     ClassPublisher& operator=(const ClassPublisher&) = delete;
 
-    /// Whether an offer now would be sent as a new update (an interval has passed since the
-    /// last offer), so the station derives its progress only as often as it is sent.
+    /// Whether an offer now would be sent at once (an interval has passed since the last
+    /// update began), so the station derives its progress only as often as it is sent and
+    /// what it sends is never held back for the pace.
     bool wants_offer() const;
     /// The station's progress now (the station name in it is ignored: the server knows it).
     void offer(const StationProgress& progress);
