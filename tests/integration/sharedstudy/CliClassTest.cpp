@@ -1,5 +1,5 @@
 // The class view end to end with the programs a class runs, on a real PostgreSQL 15: a teacher
-// records a template from a simulated algometer and assigns it to a class; three students, each
+// records a template and assigns it to a class with `class assign`; three students, each
 // a station of their own (its own file, role and simulated device), run the class's exercise
 // with `train attempt --class`; `class watch --json` shows each one's progress and final score,
 // equal to the score stored on that station. A device unplugged mid-attempt shows NO SIGNAL,
@@ -18,6 +18,7 @@
 
 #include "CliRun.h"
 #include "TestServer.h"
+#include "algocore/session/Workbench.h"
 #include "algocore/sharedstudy/ServerSchema.h"
 
 namespace {
@@ -91,16 +92,35 @@ protected:
         return path;
     }
 
-    // The teacher records a 3 s hold at 300 kPa with the band 250-350 and assigns it to 7b.
+    // The teacher records a 3.5 s hold at 300 kPa with the band 250-350 (through the training
+    // engine, from a scripted hold) and assigns it to 7b.
     void assign_exercise() {
-        Simulator sim(file("teacher-dev"), scenario("teacher", hold_scenario(1.0, 300.0)));
-        const auto recorded = run_cli("train record --db " + file("teacher.sqlite") + " --port " +
-                                      file("teacher-dev") +
-                                      " --teacher Tess --name 'trapezius 300' --band 250:350 "
-                                      "--duration 3 --timeout 60");
-        ASSERT_EQ(recorded.exit_code, 0) << recorded.stderr_text;
-        ASSERT_EQ(recorded.lines.size(), 1u);
-        template_id = json::parse(recorded.lines[0])["template_id"].get<long long>();
+        {
+            algocore::session::Workbench wb;
+            ASSERT_EQ(wb.open_database(file("teacher.sqlite")), "");
+            auto& training = wb.training();
+            ASSERT_EQ(training.set_teacher("Tess"), "");
+            ASSERT_EQ(training.start_recording(algocore::protocols::TemplateKind::Hold,
+                                               "trapezius 300",
+                                               algocore::protocols::PressureBand{250.0, 350.0}),
+                      "");
+            std::vector<algocore::Sample> hold;
+            // Rest 1 s, press to 300 kPa in 0.5 s, hold it 3 s (the recording ends holding).
+            for (int i = 0; i <= 4500; ++i) {
+                algocore::Sample sample;
+                sample.t_s = i / 1000.0;
+                sample.pressure_kpa = sample.t_s < 1.0   ? 0.0
+                                      : sample.t_s < 1.5 ? 600.0 * (sample.t_s - 1.0)
+                                                         : 300.0;
+                hold.push_back(sample);
+            }
+            wb.feed_frame(hold);
+            ASSERT_EQ(training.finish_recording(), "");
+            ASSERT_TRUE(training.template_id());
+            template_id = *training.template_id();
+            ASSERT_TRUE(wb.storage()->flush(std::chrono::seconds(10)));
+            ASSERT_EQ(wb.close_database(), 0u);
+        }
         const auto assigned =
             run_cli("class assign --server " + sh(url_as("teacher")) + " --class 7b --db " +
                     file("teacher.sqlite") + " --template " + std::to_string(template_id) +
