@@ -153,6 +153,14 @@ void LiveFeed::tick() {
     Q_EMIT frameReady();
 }
 
+void LiveFeed::play_frame(std::span<const algocore::Sample> samples) {
+    frame_samples_.clear();
+    const auto& frame = workbench_.feed_frame(samples);
+    frame_samples_.assign(frame.begin(), frame.end());
+    drain_events();
+    Q_EMIT frameReady();
+}
+
 void LiveFeed::drain_events() {
     using Kind = algocore::LinkEvent::Kind;
     bool status_changed = false;

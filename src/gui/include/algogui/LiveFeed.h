@@ -8,6 +8,7 @@
 #include <QTimer>
 #include <memory>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "algocore/LinkEvent.h"
@@ -73,6 +74,11 @@ public:
     void request_tare();
     /// Display tick interval; default ~60 Hz.
     void set_frame_interval_ms(int ms);
+
+    /// One display frame of samples from a source other than the device (the workflow tests'
+    /// scripted hand, on the samples' own clock): the workbench takes them as it takes a
+    /// device's (Workbench::feed_frame) and every view is told, exactly as after tick().
+    void play_frame(std::span<const algocore::Sample> samples);
 
 public Q_SLOTS:
     /// One display frame: drain, update the model, emit frameReady. Public for tests.
