@@ -301,6 +301,8 @@ private Q_SLOTS:
         widest.pti_kpa_s = 888888.0;
         widest.excursions = 88;
         widest.step_ups = 88;
+        // The device was lost twice during it: the summary says so under the figures.
+        widest.signal_losses = {{12.0, 10.3}, {70.4, 1.5}};
         page->summary().show_hold(widest, QStringLiteral("stopped"), station.window.unit());
         QTest::qWait(50);
         check_window(station.window, size);

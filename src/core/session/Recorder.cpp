@@ -5,6 +5,7 @@
 #include "algocore/WallClock.h"
 #include "algocore/protocols/PrescriptionJson.h"
 #include "algocore/protocols/TriggerPointCriteria.h"
+#include "algocore/session/StoredMetrics.h"
 
 namespace algocore::session {
 
@@ -153,13 +154,7 @@ records::Hold Recorder::build_hold(const MeasuredPoint& point, const FinishedHol
     r.calibration_id = h.trace.empty() ? (visit_ ? visit_->calibration_id : kFactoryCalibration)
                                        : h.trace.front().calibration_id;
     r.start_t_s = h.trace.empty() ? 0.0 : h.trace.front().t_s;
-    const auto& m = h.metrics;
-    r.metrics = {m.duration_s, m.time_in_band_s, m.time_in_band_pct, m.mean_kpa,
-                 m.median_kpa, m.pti_kpa_s,      m.peak_kpa,         m.cv_pct,
-                 m.excursions, m.overshoots,     m.contact_s};
-    r.metrics.signal_losses.emplace();
-    for (const protocols::SignalLoss& loss : m.signal_losses)
-        r.metrics.signal_losses->push_back({loss.at_s, loss.lost_s});
+    r.metrics = stored_metrics(h.metrics);
     // Step-up times are stored relative to the hold's start (its first entry into the band).
     for (const auto& step : h.step_ups)
         r.step_ups.push_back({step.t_prompt_s - r.start_t_s, step.t_s - r.start_t_s,

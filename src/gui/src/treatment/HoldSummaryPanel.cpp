@@ -7,6 +7,8 @@
 #include <QSpinBox>
 #include <QVBoxLayout>
 
+#include "algocore/history/SignalLoss.h"
+#include "algocore/session/StoredMetrics.h"
 #include "algogui/FittedLabel.h"
 #include "algogui/Theme.h"
 
@@ -66,6 +68,13 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     discard_->setObjectName(QStringLiteral("DiscardHold"));
     note_ = new QLabel(this);
     note_->setObjectName(QStringLiteral("SaveNote"));
+    // Said only when the device was lost during the hold: the duration includes that time,
+    // the other figures do not.
+    loss_ = new QLabel(this);
+    loss_->setObjectName(QStringLiteral("SignalLoss"));
+    loss_->setWordWrap(true);
+    loss_->setStyleSheet(QStringLiteral("color: %1;").arg(theme::kAbove.name()));
+    loss_->hide();
 
     auto* actions = new QHBoxLayout;
     actions->addWidget(outcome, 1);
@@ -81,6 +90,7 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(12, 6, 12, 6);
     layout->setSpacing(4);
     layout->addLayout(grid_);
+    layout->addWidget(loss_);
     layout->addLayout(actions);
     for (int column = 0; column < 5; ++column)
         grid_->setColumnStretch(column, 1);
@@ -135,6 +145,13 @@ void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m, cons
         QStringLiteral("%1 kPa·s").arg(m.pti_kpa_s, 0, 'f', 0));
     values_[QStringLiteral("excursions")]->set_text(QString::number(m.excursions));
     values_[QStringLiteral("step_ups")]->set_text(QString::number(m.step_ups));
+    // In the stored record's words (algocore::history), as the report and History say it.
+    const QString loss = QString::fromStdString(
+        algocore::history::signal_loss_sentence(algocore::session::stored_metrics(m)));
+    loss_->setText(loss);
+    loss_->setVisible(!loss.isEmpty());
+    for (const char* key : {"duration", "mean"})
+        values_[QLatin1String(key)]->setToolTip(loss);
     values_[QStringLiteral("outcome")]->setStyleSheet(
         outcome == QLatin1String("over_limit")
             ? QStringLiteral("color: %1;").arg(theme::kOverLimit.name())
@@ -150,6 +167,8 @@ void HoldSummaryPanel::clear() {
     for (FittedLabel* value : values_)
         value->set_text(QStringLiteral("—"));
     rating_->setValue(kNotRated);
+    loss_->clear();
+    loss_->hide();
     save_->setEnabled(false);
     discard_->setEnabled(false);
     note_->clear();
@@ -168,6 +187,10 @@ void HoldSummaryPanel::show_saved(const QString& note) {
 void HoldSummaryPanel::show_problem(const QString& problem) {
     note_->setStyleSheet(QStringLiteral("color: %1;").arg(theme::kOverLimit.name()));
     note_->setText(problem);
+}
+
+QString HoldSummaryPanel::signal_loss_text() const {
+    return loss_->isHidden() ? QString() : loss_->text();
 }
 
 QString HoldSummaryPanel::note_text() const {

@@ -35,6 +35,7 @@ namespace {
 constexpr QSize kReadoutSmallest(290, 180);
 constexpr int kReadoutLargestWidthPx = 900;
 constexpr int kPageGapsPx = 24;
+constexpr int kTraceSmallestPx = 120;
 } // namespace
 
 using algocore::session::TreatmentPromptKind;
@@ -129,9 +130,9 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
 
     plot_ = make_pressure_plot(this);
     // After Stop the hold's summary shares the column with the trace: at 1024×640, with the
-    // window's bottom row (banner, shared study), the trace gives up some height rather than
-    // the summary and the hold's status being squeezed under the readout.
-    plot_->widget()->setMinimumHeight(130);
+    // window's bottom row (banner, shared study), the trace gives way to the summary (with its
+    // loss of signal, when the device was lost) rather than squeezing its numbers and status.
+    plot_->widget()->setMinimumHeight(kTraceSmallestPx);
     log_ = new QLabel(this);
     log_->setObjectName(QStringLiteral("StepUpLog"));
     log_->setWordWrap(true);

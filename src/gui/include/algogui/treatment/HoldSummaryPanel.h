@@ -1,7 +1,8 @@
 #pragma once
 // After a hold: its dose (duration, time in band s and %, mean, median, pressure-time
-// integral, peak, CV, excursions, step-ups), how it ended, an optional pain rating 0-10,
-// and Save / Discard. The numbers are algocore's DoseMetrics; this only shows them.
+// integral, peak, CV, excursions, step-ups), how it ended, the time without signal when the
+// device was lost during it (in the words the report and History use), an optional pain
+// rating 0-10, and Save / Discard. The numbers are algocore's DoseMetrics; this only shows them.
 #include "algogui/PlainWords.h"
 #include <QMap>
 #include <QWidget>
@@ -42,6 +43,9 @@ public:
     /// Text shown for one metric: "duration", "in_band", "in_band_pct", "mean", "median",
     /// "pti", "peak", "cv", "excursions", "step_ups", "outcome".
     QString metric_text(const QString& key) const;
+    /// What is said about the time without signal ("Signal lost 4.0 s at 0:08: the duration
+    /// includes it; …"); empty when the hold had a signal throughout.
+    QString signal_loss_text() const;
     bool saved() const { return saved_; }
 
 Q_SIGNALS:
@@ -59,6 +63,7 @@ private:
     QPushButton* save_ = nullptr;
     QPushButton* discard_ = nullptr;
     QLabel* note_ = nullptr;
+    QLabel* loss_ = nullptr;
     bool saved_ = false;
 };
 
