@@ -68,6 +68,8 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     discard_->setObjectName(QStringLiteral("DiscardHold"));
     note_ = new QLabel(this);
     note_->setObjectName(QStringLiteral("SaveNote"));
+    // Two lines rather than the outcome's room when the row is narrow.
+    note_->setWordWrap(true);
     // Said only when the device was lost during the hold: the duration includes that time,
     // the other figures do not.
     loss_ = new QLabel(this);
@@ -158,6 +160,8 @@ void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m, cons
             : QString());
     save_->setEnabled(true);
     discard_->setEnabled(true);
+    save_->show();
+    discard_->show();
     rating_->setEnabled(true);
     note_->clear();
     show();
@@ -171,6 +175,8 @@ void HoldSummaryPanel::clear() {
     loss_->hide();
     save_->setEnabled(false);
     discard_->setEnabled(false);
+    save_->show();
+    discard_->show();
     note_->clear();
     saved_ = false;
 }
@@ -179,6 +185,10 @@ void HoldSummaryPanel::show_saved(const QString& note) {
     saved_ = true;
     save_->setEnabled(false);
     discard_->setEnabled(false);
+    // The note takes the buttons' place: beside them it was cut at every size ("Saved: hold 1
+    // at Upper trapezius (L)" had 179 of its 290 px at 1024×640).
+    save_->hide();
+    discard_->hide();
     rating_->setEnabled(false);
     note_->setStyleSheet(QString());
     note_->setText(note);
