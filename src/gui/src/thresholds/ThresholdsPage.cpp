@@ -374,16 +374,36 @@ void ThresholdsPage::on_session() {
     }
     const std::string problem = workbench_.begin_visit(visit);
     hint_ = QString::fromStdString(problem);
-    if (problem.empty()) {
-        session_form_->show_open_session(tr("Session for %1 (%2)")
-                                             .arg(QString::fromStdString(subject_->code),
-                                                  workbench_.storage()
-                                                      ? tr("each trial is stored when it ends")
-                                                      : tr("NOT STORED: no database is open")));
-        history_.clear();
-        markers_.clear();
-        load_latest_thresholds();
-    }
+    if (problem.empty()) show_visit();
+    refresh();
+}
+
+// The visit's subject and session, and nothing of the one before: its trace and its stored
+// thresholds go.
+void ThresholdsPage::show_visit() {
+    session_form_->show_open_session(tr("Session for %1 (%2)")
+                                         .arg(QString::fromStdString(subject_->code),
+                                              workbench_.storage()
+                                                  ? tr("each trial is stored when it ends")
+                                                  : tr("NOT STORED: no database is open")));
+    history_.clear();
+    markers_.clear();
+    load_latest_thresholds();
+}
+
+// The patient may have changed on another page while this one was hidden (a code chosen in
+// Treatment's picker begins their visit): the subject and session shown are the visit's, so
+// a trial started here is never shown under the patient before while stored under this one.
+void ThresholdsPage::follow_visit() {
+    const auto& visit = workbench_.visit().visit();
+    if (!visit || (subject_ && subject_->code == visit->subject_code)) return;
+    algocore::records::Subject subject =
+        subject_form_->known(visit->subject_code).value_or(visit->subject);
+    subject.code = visit->subject_code;
+    subject_form_->set_subject(subject);
+    subject_ = subject;
+    hint_.clear();
+    show_visit();
     refresh();
 }
 
@@ -437,6 +457,7 @@ void ThresholdsPage::start_demo() {
 void ThresholdsPage::showEvent(QShowEvent* event) {
     qApp->installEventFilter(trial_keys_);
     QWidget::showEvent(event);
+    follow_visit();
 }
 
 void ThresholdsPage::hideEvent(QHideEvent* event) {

@@ -103,6 +103,8 @@ private:
     void load_latest_thresholds();
     void on_subject();
     void on_session();
+    void show_visit();
+    void follow_visit();
     void correct_stored_details(const algocore::records::Subject& entered);
     void on_point_chosen(const std::string& site_key, algocore::records::BodySide side);
     void on_custom_point(BodyView view, QPointF fraction, int side);
