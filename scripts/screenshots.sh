@@ -51,3 +51,6 @@ ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/thresholds/ReactionTimePageTest
 # Trigger-point findings with a referral zone drawn on the body map (Treatment page), and the
 # History page's trigger points over three visits (the findings test draws and records them).
 ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/treatment/TriggerPointFindingsTest" >/dev/null
+# A hold the device was unplugged in, saved: the summary states the loss (the therapist's
+# workflow test unplugs it for 4 s).
+ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/workflow/TherapistWorkflowTest" >/dev/null
