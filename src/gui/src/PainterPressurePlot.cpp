@@ -291,7 +291,7 @@ void PainterPressurePlot::draw_background(QPainter& painter) const {
 
     // Grid and tick labels: time ticks counted back from "now", pressure ticks from 0.
     const double t_tick = plot_scale::time_tick_s(window_s_);
-    const double p_tick = plot_scale::nice_ceiling(y_max_shown_ / 6.0);
+    const double p_tick = plot_scale::pressure_tick(y_max_shown_, r.height(), metrics.height());
     painter.setPen(QPen(theme::kGrid, 1));
     for (double t = 0.0; t <= window_s_ + 1e-9; t += t_tick) {
         const double x = std::round(x_px(-t)) + 0.5;

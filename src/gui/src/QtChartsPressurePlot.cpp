@@ -3,6 +3,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QFontMetricsF>
 #include <QLineSeries>
 #include <QPaintEvent>
 #include <QScatterSeries>
@@ -189,7 +190,9 @@ void QtChartsPressurePlot::update_y_range(double visible_max_kpa) {
         y_axis_->setRange(0.0, y_max_shown_);
         y_axis_->setTickType(QValueAxis::TicksDynamic);
         y_axis_->setTickAnchor(0.0);
-        y_axis_->setTickInterval(plot_scale::nice_ceiling(y_max_shown_ / 6.0));
+        y_axis_->setTickInterval(
+            plot_scale::pressure_tick(y_max_shown_, chart_->plotArea().height(),
+                                      QFontMetricsF(y_axis_->labelsFont()).height()));
     }
 }
 

@@ -266,7 +266,10 @@ TEST(TrialTiming, AFilteredExportOfALaterVisitUsesTheReactionTimeOfAnEarlierOne)
     EXPECT_DOUBLE_EQ(*timing.ppt_rt_adjusted_kpa, 430.0 - 60.0 * 0.25);
     std::ostringstream csv;
     write_trials_csv(kept, csv);
-    EXPECT_NE(csv.str().find(",60,250,415,,,0,\r\n"), std::string::npos) << csv.str();
+    EXPECT_NE(
+        csv.str().find(",60,250,415,2026-11-23T08:59:58.250Z,2026-11-23T09:00:10.750Z,0,\r\n"),
+        std::string::npos)
+        << csv.str();
 }
 
 TEST(TrialTiming, ATrialStartedAtItsClocksAnchorPlusItsRampStartOnTheSessionClock) {

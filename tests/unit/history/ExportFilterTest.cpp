@@ -81,12 +81,13 @@ TEST(StudyCsv, TrialsCarryPresetTargetRatePeakAndSignalTime) {
     std::ostringstream out;
     exporting::write_trials_csv(two_subjects(), out);
     const std::string text = out.str();
-    EXPECT_NE(text.find("trial_id,preset,target_rate_kpa_s,ramp_start_t_s,signal_t_s,peak_kpa,"
-                        "rest_s,excluded_reason,rate_at_button_kpa_s,reaction_time_ms,"
-                        "ppt_rt_adjusted_kpa,presses_while_loaded_recorded,"
-                        "presses_while_loaded\r\n"),
-              std::string::npos);
-    EXPECT_NE(text.find(",dfns,50,0,12.25,333.5,,,,,,0,\r\n"), std::string::npos) << text;
+    EXPECT_NE(
+        text.find("trial_id,preset,target_rate_kpa_s,ramp_start_t_s,signal_t_s,peak_kpa,"
+                  "rest_s,excluded_reason,rate_at_button_kpa_s,reaction_time_ms,"
+                  "ppt_rt_adjusted_kpa,clock_zero_utc,ramp_start_utc,presses_while_loaded_recorded,"
+                  "presses_while_loaded\r\n"),
+        std::string::npos);
+    EXPECT_NE(text.find(",dfns,50,0,12.25,333.5,,,,,,,,0,\r\n"), std::string::npos) << text;
 }
 
 TEST(StudyCsv, TrainingScoresAreExportedWithTheirStudent) {

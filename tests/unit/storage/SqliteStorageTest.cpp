@@ -434,13 +434,15 @@ TEST(SqliteStorage, ATrialKeepsTheWallClockAnchorOfItsClockAndAnOlderTrialHasNon
         EXPECT_EQ(db->close(), 0u);
     }
     {
-        // The file as schema 12 left it: no anchor column.
+        // The file as schema 12 left it: no anchor column (13) and no trigger-point findings
+        // (14, with its outbox trigger).
         SQLite::Database raw(dir.file("study.db"), SQLite::OPEN_READWRITE);
+        raw.exec("DROP TRIGGER outbox_trigger_point_findings; DROP TABLE trigger_point_findings");
         raw.exec("ALTER TABLE trials DROP COLUMN clock_zero_utc; PRAGMA user_version = 12");
     }
     RecordId anchored = 0;
     {
-        auto db = open_or_fail(dir.file("study.db")); // migrates to 13
+        auto db = open_or_fail(dir.file("study.db")); // migrates to 13 and 14
         Trial t = algotest::trial_at(r.session, r.site, BodySide::Left, 2, 380.0);
         t.clock_zero_utc = "2026-11-23T08:59:58.250Z";
         anchored = db->record_trial(t, algotest::ramp_trace(500, 50.0, 1.0)).id;

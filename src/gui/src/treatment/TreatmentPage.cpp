@@ -35,7 +35,7 @@ namespace {
 constexpr QSize kReadoutSmallest(290, 180);
 constexpr int kReadoutLargestWidthPx = 900;
 constexpr int kPageGapsPx = 24;
-constexpr int kTraceSmallestPx = 120;
+constexpr int kTraceSmallestPx = 85;
 } // namespace
 
 using algocore::session::TreatmentPromptKind;
