@@ -7,7 +7,6 @@
 
 #include <chrono>
 #include <cmath>
-#include <filesystem>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -15,10 +14,9 @@
 #include "ClassLines.h"
 #include "algoargs/Arguments.h"
 #include "algocore/protocols/FeedbackSchedule.h"
-#include "algocore/sharedstudy/ClassExercise.h"
+#include "algocore/sharedstudy/ClassHandOut.h"
 #include "algocore/sharedstudy/ClassWatcher.h"
-#include "algocore/sharedstudy/StationPush.h"
-#include "algocore/storage/OpenStorage.h"
+#include "algocore/sharedstudy/ServerConnection.h"
 #include "algoinput/JsonText.h"
 
 namespace {
@@ -116,53 +114,17 @@ int run_assign(const AssignOptions& o) {
         }
         schedule = protocols::FeedbackSchedule::faded(o.faded);
     }
-    if (!std::filesystem::is_regular_file(o.db)) {
-        std::cerr << kPrefix << "no database at " << o.db << "\n";
+    const ExerciseHandedOut handed = hand_out_exercise(o.db, o.server, o.class_name, o.template_id,
+                                                       schedule.to_json(), o.station);
+    if (!handed.refused.empty()) {
+        std::cerr << kPrefix << handed.refused << "\n";
         return kExitBadArgument;
     }
-    records::ExpertTemplate chosen;
-    {
-        storage::OpenOptions read_only;
-        read_only.writable = false;
-        auto opened = storage::open(o.db, read_only);
-        if (!opened.storage) {
-            std::cerr << kPrefix << opened.error << "\n";
-            return kExitBadArgument;
-        }
-        for (const auto& t : opened.storage->templates())
-            if (t.id == o.template_id) chosen = t;
-        opened.storage->close();
+    if (handed.error) {
+        std::cerr << kPrefix << handed.error.message << "\n";
+        return exit_status(handed.error);
     }
-    if (chosen.uuid.empty()) {
-        std::cerr << kPrefix << "no template " << o.template_id << " in " << o.db
-                  << " (algoscope-cli train templates lists them)\n";
-        return kExitBadArgument;
-    }
-    ServerOpen server = ServerConnection::open(o.server);
-    if (!server.connection) {
-        std::cerr << kPrefix << server.error.message << "\n";
-        return exit_status(server.error);
-    }
-    // The template reaches the server as every record does: by this station's push.
-    StationFileOpen station = StationFile::open(o.db);
-    if (!station.file) {
-        std::cerr << kPrefix << station.error << "\n";
-        return kExitBadArgument;
-    }
-    PushOptions push;
-    push.station_name = o.station;
-    const PushReport pushed = push_station(*station.file, *server.connection, push);
-    if (pushed.error) {
-        std::cerr << kPrefix << "the template could not be pushed: " << pushed.error.message
-                  << "\n";
-        return exit_status(pushed.error);
-    }
-    const ClassFound assigned =
-        assign_exercise(*server.connection, o.class_name, chosen.uuid, schedule.to_json());
-    if (assigned.error) {
-        std::cerr << kPrefix << assigned.error.message << "\n";
-        return exit_status(assigned.error);
-    }
+    const records::ExpertTemplate& chosen = handed.chosen;
     if (o.json) {
         std::cout << algoinput::json_text(
                          nlohmann::json{{"class", o.class_name},
