@@ -30,6 +30,7 @@
 #include "algogui/ToneOutput.h"
 #include "algogui/WheelGuard.h"
 #include "algogui/calibration/CalibrationWizard.h"
+#include "algogui/class/ClassPage.h"
 #include "algogui/history/HistoryPages.h"
 #include "algogui/reliability/ReliabilityPages.h"
 #include "algogui/thresholds/ThresholdsPage.h"
@@ -132,6 +133,9 @@ MainWindow::MainWindow(Preferences& prefs, std::unique_ptr<ToneOutput> tone,
     add_treatment_pages(*this);
     add_reliability_page(*this);
     add_history_page(*this);
+    add_page(tr("Class"), new classview::ClassPage(
+                              prefs.shared_server(), prefs.shared_station(),
+                              [&bench] { return bench.database_path(); }, pages_));
 
     build_toolbar();
     build_menu();

@@ -1,0 +1,88 @@
+#pragma once
+// The Class page: the teacher watches every station of a class live (a view of
+// algocore::sharedstudy::ClassWatcher, run on its own thread by ClassWatchThread), follows one
+// station large, and hands out the class's exercise. The table is sized for a projector: 30
+// stations at 1920×1080 fill the page in rows large enough to read from the back of a room.
+#include <QPointer>
+#include <QWidget>
+#include <functional>
+#include <memory>
+#include <vector>
+
+#include "algocore/sharedstudy/ClassProgress.h"
+#include "algogui/class/AssignExerciseDialog.h"
+
+class QLabel;
+class QLineEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QStackedWidget;
+class QTableView;
+
+namespace algogui::classview {
+
+class ClassTableModel;
+class ClassWatchThread;
+class StationFollowView;
+
+class ClassPage : public QWidget {
+    Q_OBJECT
+public:
+    /// server and station: the shared study's address and this station's name there, from the
+    /// settings (may be empty); teacher_database: the open database, where the templates are.
+    ClassPage(const QString& server, const QString& station,
+              std::function<std::string()> teacher_database, QWidget* parent = nullptr);
+    ~ClassPage() override;
+
+    /// Starts watching the class named in the fields (Watch); stops the one watched before.
+    void watch();
+
+    QLineEdit& server_field() { return *server_; }
+    QLineEdit& class_field() { return *class_name_; }
+    QPushButton& watch_button() { return *watch_; }
+    QPushButton& assign_button() { return *assign_; }
+    QLabel& status_label() { return *status_; }
+    QTableView& table() { return *table_; }
+    ClassTableModel& model() { return *model_; }
+    StationFollowView& follow_view() { return *follow_; }
+    /// Whether the followed station is shown in place of the table.
+    bool following() const;
+    /// How many times the table was given a new picture (at most kRedrawsPerSecond a second).
+    int pictures() const { return pictures_; }
+
+    /// "Assign exercise…": opens the dialog for the server and class in the fields.
+    void open_assign_dialog();
+    /// The dialog opened last (null when closed).
+    AssignExerciseDialog* assign_dialog() const { return assign_dialog_; }
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    void show_stations(const std::vector<algocore::sharedstudy::StationProgress>& stations);
+    void show_problem(const QString& problem);
+    void follow_row(const QModelIndex& index);
+    /// Rows, fonts and column widths for the room the table has and the stations it shows.
+    void fit_rows();
+    /// The fixed columns as wide as their longest value or title.
+    void fit_columns();
+
+    QLineEdit* server_;
+    QLineEdit* class_name_;
+    QPushButton* watch_;
+    QPushButton* assign_;
+    QLabel* status_;
+    QStackedWidget* stack_;
+    QTableView* table_;
+    ClassTableModel* model_;
+    QSortFilterProxyModel* sorted_;
+    StationFollowView* follow_;
+    std::unique_ptr<ClassWatchThread> watcher_;
+    QString station_;
+    std::function<std::string()> teacher_database_;
+    QPointer<AssignExerciseDialog> assign_dialog_;
+    int pictures_ = 0;
+    int row_pixels_ = 0;
+};
+
+} // namespace algogui::classview

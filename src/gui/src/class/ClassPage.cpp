@@ -1,0 +1,245 @@
+#include "algogui/class/ClassPage.h"
+
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QStackedWidget>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "algogui/Theme.h"
+#include "algogui/class/AssignExerciseDialog.h"
+#include "algogui/class/ClassTableModel.h"
+#include "algogui/class/ClassWatchThread.h"
+#include "algogui/class/PressureBarDelegate.h"
+#include "algogui/class/StationFollowView.h"
+
+namespace algogui::classview {
+
+using algocore::sharedstudy::StationProgress;
+
+namespace {
+// A row is at least this tall (the class scrolls on a small screen), and at most this tall
+// (a few stations do not make giant rows); between, 30 stations fill a 1080-line projector
+// (rows of 27 px, text of 17 px: about 12 mm capitals on a 2 m wide projection).
+constexpr int kMinRowPixels = 26;
+constexpr int kMaxRowPixels = 56;
+// The table's text is this fraction of its row.
+constexpr double kTextOfRow = 0.66;
+// The page is laid out for at least this many rows, so rows do not grow then shrink while
+// the stations of a class come in one by one.
+constexpr int kRowsPlannedFor = 10;
+} // namespace
+
+ClassPage::ClassPage(const QString& server, const QString& station,
+                     std::function<std::string()> teacher_database, QWidget* parent)
+    : QWidget(parent), station_(station), teacher_database_(std::move(teacher_database)) {
+    setObjectName(QStringLiteral("ClassPage"));
+    server_ = new QLineEdit(server, this);
+    server_->setObjectName(QStringLiteral("ClassServer"));
+    server_->setPlaceholderText(tr("postgresql://teacher@host/study"));
+    server_->setToolTip(tr("The shared study's server (no password: ~/.pgpass)"));
+    class_name_ = new QLineEdit(this);
+    class_name_->setObjectName(QStringLiteral("ClassName"));
+    class_name_->setPlaceholderText(tr("class"));
+    watch_ = new QPushButton(tr("Watch"), this);
+    watch_->setObjectName(QStringLiteral("WatchClass"));
+    assign_ = new QPushButton(tr("Assign exercise…"), this);
+    assign_->setObjectName(QStringLiteral("AssignExercise"));
+    status_ = new QLabel(tr("Name the class and press Watch."), this);
+    status_->setObjectName(QStringLiteral("ClassStatus"));
+    status_->setWordWrap(true);
+
+    model_ = new ClassTableModel(this);
+    sorted_ = new QSortFilterProxyModel(this);
+    sorted_->setSourceModel(model_);
+    sorted_->setSortRole(ClassTableModel::kSortRole);
+    sorted_->setDynamicSortFilter(true);
+    table_ = new QTableView(this);
+    table_->setObjectName(QStringLiteral("ClassTable"));
+    table_->setModel(sorted_);
+    table_->setSortingEnabled(true);
+    table_->sortByColumn(ClassTableModel::Station, Qt::AscendingOrder);
+    table_->setItemDelegateForColumn(ClassTableModel::Pressure, new PressureBarDelegate(table_));
+    table_->setSelectionBehavior(QAbstractItemView::SelectRows);
+    table_->setSelectionMode(QAbstractItemView::SingleSelection);
+    table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    table_->setAlternatingRowColors(true);
+    table_->setWordWrap(false);
+    table_->verticalHeader()->hide();
+    table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    table_->setToolTip(tr("Click a station to follow it large"));
+    follow_ = new StationFollowView(this);
+    stack_ = new QStackedWidget(this);
+    stack_->addWidget(table_);
+    stack_->addWidget(follow_);
+
+    auto* controls = new QHBoxLayout;
+    controls->addWidget(new QLabel(tr("Server"), this));
+    controls->addWidget(server_, 3);
+    controls->addWidget(new QLabel(tr("Class"), this));
+    controls->addWidget(class_name_, 1);
+    controls->addWidget(watch_);
+    controls->addWidget(assign_);
+    auto* layout = new QVBoxLayout(this);
+    // Thin margins: on a projector every line of height is a row of the class.
+    layout->setContentsMargins(6, 4, 6, 0);
+    layout->setSpacing(4);
+    layout->addLayout(controls);
+    layout->addWidget(status_);
+    layout->addWidget(stack_, 1);
+
+    connect(watch_, &QPushButton::clicked, this, &ClassPage::watch);
+    connect(class_name_, &QLineEdit::returnPressed, this, &ClassPage::watch);
+    connect(assign_, &QPushButton::clicked, this, &ClassPage::open_assign_dialog);
+    connect(table_, &QTableView::clicked, this, &ClassPage::follow_row);
+    connect(follow_, &StationFollowView::closeRequested, this,
+            [this] { stack_->setCurrentWidget(table_); });
+    fit_rows();
+}
+
+ClassPage::~ClassPage() = default;
+
+bool ClassPage::following() const {
+    return stack_->currentWidget() == follow_;
+}
+
+void ClassPage::watch() {
+    const QString server = server_->text().trimmed();
+    const QString name = class_name_->text().trimmed();
+    watcher_.reset();
+    model_->set_stations({});
+    stack_->setCurrentWidget(table_);
+    if (server.isEmpty() || name.isEmpty()) {
+        status_->setText(tr("Give the server and the class's name."));
+        return;
+    }
+    status_->setText(tr("Connecting to class %1…").arg(name));
+    watcher_ = std::make_unique<ClassWatchThread>(server.toStdString(), name.toStdString());
+    connect(watcher_.get(), &ClassWatchThread::stationsChanged, this, &ClassPage::show_stations);
+    connect(watcher_.get(), &ClassWatchThread::problemChanged, this, &ClassPage::show_problem);
+}
+
+void ClassPage::open_assign_dialog() {
+    const QString server = server_->text().trimmed();
+    const QString name = class_name_->text().trimmed();
+    if (server.isEmpty() || name.isEmpty()) {
+        status_->setText(tr("Give the server and the class's name."));
+        return;
+    }
+    if (assign_dialog_) assign_dialog_->close();
+    assign_dialog_ = new AssignExerciseDialog(teacher_database_(), server, name, station_, this);
+    assign_dialog_->setAttribute(Qt::WA_DeleteOnClose);
+    assign_dialog_->open();
+}
+
+void ClassPage::show_stations(const std::vector<StationProgress>& stations) {
+    ++pictures_;
+    const bool new_count = stations.size() != model_->stations().size();
+    model_->set_stations(stations);
+    follow_->show_class(stations);
+    if (new_count) {
+        fit_rows();
+        fit_columns();
+    }
+    if (status_->text().startsWith(tr("Connecting")) || new_count)
+        status_->setText(tr("Class %1: %n station(s)", nullptr, static_cast<int>(stations.size()))
+                             .arg(class_name_->text().trimmed()));
+}
+
+void ClassPage::show_problem(const QString& problem) {
+    if (problem.isEmpty()) {
+        status_->setText(
+            tr("Class %1: %n station(s)", nullptr, static_cast<int>(model_->stations().size()))
+                .arg(class_name_->text().trimmed()));
+        return;
+    }
+    status_->setText(tr("%1 (trying again)").arg(problem));
+}
+
+void ClassPage::follow_row(const QModelIndex& index) {
+    const QModelIndex source = sorted_->mapToSource(index);
+    if (!source.isValid()) return;
+    follow_->follow(model_->stations()[static_cast<std::size_t>(source.row())].station);
+    follow_->show_class(model_->stations());
+    stack_->setCurrentWidget(follow_);
+}
+
+void ClassPage::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    fit_rows();
+    fit_columns();
+}
+
+void ClassPage::fit_rows() {
+    const int rows = std::max(kRowsPlannedFor, model_->rowCount());
+    const int header = table_->horizontalHeader()->height();
+    const int room = stack_->height() - header - 2 * table_->frameWidth();
+    const int row = std::clamp(room / rows, kMinRowPixels, kMaxRowPixels);
+    if (row == row_pixels_) return;
+    row_pixels_ = row;
+    fit_columns();
+}
+
+void ClassPage::fit_columns() {
+    const int row = row_pixels_;
+    QFont text = font();
+    text.setPixelSize(static_cast<int>(row * kTextOfRow));
+    table_->setFont(text);
+    QFont bold = text;
+    bold.setBold(true);
+    table_->horizontalHeader()->setFont(bold);
+    table_->verticalHeader()->setDefaultSectionSize(row);
+    table_->verticalHeader()->setMinimumSectionSize(row);
+    // Fixed columns as wide as their longest word (header or value) and a margin.
+    const QFontMetrics metrics(text);
+    const QFontMetrics header_metrics(bold);
+    const int margin = metrics.horizontalAdvance(QLatin1Char('M')) / 2;
+    const auto fit = [&](int column, const QString& longest_value) {
+        const QString title =
+            model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+        // A title has the sort arrow beside it when its column is the sorted one.
+        table_->setColumnWidth(
+            column, std::max(metrics.horizontalAdvance(longest_value),
+                             header_metrics.horizontalAdvance(title) + header_metrics.height()) +
+                        2 * margin);
+    };
+    // The text columns: their longest value now (a station, a student, an exercise).
+    const auto longest = [&](auto field, const char* at_least) {
+        QString widest = QString::fromUtf8(at_least);
+        for (const StationProgress& p : model_->stations()) {
+            const QString value = QString::fromStdString(field(p));
+            if (metrics.horizontalAdvance(value) > metrics.horizontalAdvance(widest))
+                widest = value;
+        }
+        return widest;
+    };
+    fit(ClassTableModel::Station,
+        longest([](const StationProgress& p) { return p.station; }, "desk 30"));
+    fit(ClassTableModel::Student,
+        longest([](const StationProgress& p) { return p.student; }, "Student"));
+    fit(ClassTableModel::Exercise,
+        longest([](const StationProgress& p) { return p.exercise; }, "Exercise"));
+    fit(ClassTableModel::State, state_words(algocore::sharedstudy::StationState::Attempt));
+    fit(ClassTableModel::InBand, QStringLiteral("100 %"));
+    fit(ClassTableModel::AbsoluteError, QStringLiteral("000.0"));
+    fit(ClassTableModel::ConstantError, QStringLiteral("+000.0"));
+    fit(ClassTableModel::VariableError, QStringLiteral("000.0"));
+    // The bar takes the room left, never less than its title needs.
+    int others = 0;
+    for (int c = 0; c < ClassTableModel::ColumnCount; ++c)
+        if (c != ClassTableModel::Pressure) others += table_->columnWidth(c);
+    const QString title =
+        model_->headerData(ClassTableModel::Pressure, Qt::Horizontal, Qt::DisplayRole).toString();
+    const int needed =
+        header_metrics.horizontalAdvance(title) + header_metrics.height() + 2 * margin;
+    table_->setColumnWidth(ClassTableModel::Pressure,
+                           std::max(needed, table_->viewport()->width() - others));
+}
+
+} // namespace algogui::classview
