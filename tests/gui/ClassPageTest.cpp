@@ -10,6 +10,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QScrollBar>
+#include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -87,7 +88,9 @@ QStringList cells_that_do_not_fit(QTableView& table) {
         const QString title = model->headerData(c, Qt::Horizontal).toString();
         const QFontMetrics header(table.horizontalHeader()->font());
         // Room for the title and the sort arrow.
-        if (header.horizontalAdvance(title) + header.height() + 8 > table.columnWidth(c))
+        const int arrow = table.style()->pixelMetric(QStyle::PM_HeaderMarkSize) +
+                          2 * table.style()->pixelMetric(QStyle::PM_HeaderMargin);
+        if (header.horizontalAdvance(title) + arrow + 4 > table.columnWidth(c))
             problems << QStringLiteral("header %1 (%2 px)").arg(title).arg(table.columnWidth(c));
         if (c == ClassTableModel::Pressure) continue; // a bar and a number, drawn to fit
         for (int r = 0; r < model->rowCount(); ++r) {
@@ -98,6 +101,11 @@ QStringList cells_that_do_not_fit(QTableView& table) {
                                 .arg(table.columnWidth(c));
         }
     }
+    // Every column is on the page: nothing to scroll sideways to.
+    if (table.horizontalHeader()->length() > table.viewport()->width())
+        problems << QStringLiteral("columns %1 px wide in %2 px")
+                        .arg(table.horizontalHeader()->length())
+                        .arg(table.viewport()->width());
     if (metrics.height() > table.rowHeight(0))
         problems << QStringLiteral("rows of %1 px for text %2 px high")
                         .arg(table.rowHeight(0))

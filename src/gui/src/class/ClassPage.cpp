@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QStackedWidget>
+#include <QStyle>
 #include <QTableView>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -30,6 +31,8 @@ constexpr int kMinRowPixels = 26;
 constexpr int kMaxRowPixels = 56;
 // The table's text is this fraction of its row.
 constexpr double kTextOfRow = 0.66;
+// Never smaller text than this.
+constexpr int kMinTextPixels = 13;
 // The page is laid out for at least this many rows, so rows do not grow then shrink while
 // the stations of a class come in one by one.
 constexpr int kRowsPlannedFor = 10;
@@ -188,25 +191,37 @@ void ClassPage::fit_rows() {
 
 void ClassPage::fit_columns() {
     const int row = row_pixels_;
+    table_->verticalHeader()->setDefaultSectionSize(row);
+    table_->verticalHeader()->setMinimumSectionSize(row);
+    // The text as large as the row allows; smaller (down to kMinTextPixels) when the columns
+    // would not fit the width otherwise (a laptop), so nothing is cut or scrolled to.
+    const int room = table_->viewport()->width();
+    for (int size = static_cast<int>(row * kTextOfRow); size >= kMinTextPixels; --size) {
+        if (widths_for(size) <= room || size == kMinTextPixels) break;
+    }
+}
+
+int ClassPage::widths_for(int text_pixels) {
     QFont text = font();
-    text.setPixelSize(static_cast<int>(row * kTextOfRow));
+    text.setPixelSize(text_pixels);
     table_->setFont(text);
     QFont bold = text;
     bold.setBold(true);
     table_->horizontalHeader()->setFont(bold);
-    table_->verticalHeader()->setDefaultSectionSize(row);
-    table_->verticalHeader()->setMinimumSectionSize(row);
-    // Fixed columns as wide as their longest word (header or value) and a margin.
     const QFontMetrics metrics(text);
     const QFontMetrics header_metrics(bold);
     const int margin = metrics.horizontalAdvance(QLatin1Char('M')) / 2;
+    // A title has the sort arrow beside it when its column is the sorted one.
+    const int arrow = table_->style()->pixelMetric(QStyle::PM_HeaderMarkSize) +
+                      2 * table_->style()->pixelMetric(QStyle::PM_HeaderMargin);
+    const auto title_of = [&](int column) {
+        return model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
+    };
+    // Each column as wide as its longest value or its title, and a margin.
     const auto fit = [&](int column, const QString& longest_value) {
-        const QString title =
-            model_->headerData(column, Qt::Horizontal, Qt::DisplayRole).toString();
-        // A title has the sort arrow beside it when its column is the sorted one.
         table_->setColumnWidth(
             column, std::max(metrics.horizontalAdvance(longest_value),
-                             header_metrics.horizontalAdvance(title) + header_metrics.height()) +
+                             header_metrics.horizontalAdvance(title_of(column)) + arrow) +
                         2 * margin);
     };
     // The text columns: their longest value now (a station, a student, an exercise).
@@ -234,12 +249,11 @@ void ClassPage::fit_columns() {
     int others = 0;
     for (int c = 0; c < ClassTableModel::ColumnCount; ++c)
         if (c != ClassTableModel::Pressure) others += table_->columnWidth(c);
-    const QString title =
-        model_->headerData(ClassTableModel::Pressure, Qt::Horizontal, Qt::DisplayRole).toString();
     const int needed =
-        header_metrics.horizontalAdvance(title) + header_metrics.height() + 2 * margin;
+        header_metrics.horizontalAdvance(title_of(ClassTableModel::Pressure)) + arrow + 2 * margin;
     table_->setColumnWidth(ClassTableModel::Pressure,
                            std::max(needed, table_->viewport()->width() - others));
+    return others + needed;
 }
 
 } // namespace algogui::classview

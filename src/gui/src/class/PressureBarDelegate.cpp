@@ -1,5 +1,6 @@
 #include "algogui/class/PressureBarDelegate.h"
 
+#include <QApplication>
 #include <QPainter>
 #include <algorithm>
 
@@ -19,10 +20,13 @@ constexpr double kScaleWithoutBandKpa = 600.0;
 
 void PressureBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& option,
                                 const QModelIndex& index) const {
+    // The cell's background and selection as the style draws them, without the number as text
+    // (QStyledItemDelegate::paint would put it back).
     QStyleOptionViewItem plain = option;
     initStyleOption(&plain, index);
     plain.text.clear();
-    QStyledItemDelegate::paint(painter, plain, index);
+    const QStyle* style = option.widget ? option.widget->style() : QApplication::style();
+    style->drawControl(QStyle::CE_ItemViewItem, &plain, painter, option.widget);
     const QVariant pressure = index.data(ClassTableModel::kPressureRole);
     if (!pressure.isValid()) return;
     const double kpa = pressure.toDouble();
@@ -35,7 +39,7 @@ void PressureBarDelegate::paint(QPainter* painter, const QStyleOptionViewItem& o
     const QString text = QString::number(kpa, 'f', 0);
     const int text_w = option.fontMetrics.horizontalAdvance(QStringLiteral("0000")) + 8;
     const QRect number_rect(cell.right() - text_w, cell.top(), text_w, cell.height());
-    const int bar_h = std::max(8, cell.height() / 2);
+    const int bar_h = std::max(8, cell.height() * 3 / 5);
     const QRect bar(cell.left(), cell.center().y() - bar_h / 2,
                     std::max(10, cell.width() - text_w - 8), bar_h);
     const auto x_of = [&](double v) {

@@ -24,6 +24,8 @@ constexpr int kTitlePixels = 26;
 // Without a band the trace's scale is this, kPa; with one, the band's top times kScaleOverBand.
 constexpr double kScaleWithoutBandKpa = 600.0;
 constexpr double kScaleOverBand = 1.5;
+constexpr double kShortestTraceSeconds = 10.0;
+constexpr int kAxisPixels = 22;
 
 QFont pixels(QFont font, int size, bool bold) {
     font.setPixelSize(size);
@@ -132,11 +134,20 @@ void StationFollowView::paintEvent(QPaintEvent* event) {
     }
     painter.setPen(theme::kGrid);
     painter.drawRect(area.adjusted(0, 0, -1, -1));
+    // The band's edges named in kPa at the left.
+    painter.setPen(theme::kMutedText);
+    painter.setFont(pixels(font(), kAxisPixels, false));
+    for (const auto& edge : {shown_->band_low_kpa, shown_->band_high_kpa}) {
+        if (!edge) continue;
+        const QString label = QString::number(*edge, 'f', 0) + QStringLiteral(" kPa");
+        painter.drawText(QPointF(area.left() + 6, y_of(*edge) - 4), label);
+    }
     if (trace_.size() < 2) return;
+    // The time axis grows with the trace up to kTraceSeconds, from kShortestTraceSeconds.
     const double t_end = trace_.back().t_utc_s;
-    const auto x_of = [&](double t) {
-        return area.right() - (t_end - t) / kTraceSeconds * area.width();
-    };
+    const double span_s =
+        std::clamp(t_end - trace_.front().t_utc_s, kShortestTraceSeconds, kTraceSeconds);
+    const auto x_of = [&](double t) { return area.right() - (t_end - t) / span_s * area.width(); };
     QPolygonF line;
     for (const Point& p : trace_)
         line << QPointF(x_of(p.t_utc_s), y_of(p.kpa));

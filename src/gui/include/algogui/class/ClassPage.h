@@ -66,6 +66,8 @@ private:
     void fit_rows();
     /// The fixed columns as wide as their longest value or title.
     void fit_columns();
+    /// Sets the table's text size and the column widths for it; the width all columns need.
+    int widths_for(int text_pixels);
 
     QLineEdit* server_;
     QLineEdit* class_name_;
