@@ -54,3 +54,10 @@ ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/treatment/TriggerPointFindingsT
 # A hold the device was unplugged in, saved: the summary states the loss (the therapist's
 # workflow test unplugs it for 4 s).
 ALGOSCOPE_SHOT_DIR=$(pwd)/$out "$build/tests/gui/workflow/TherapistWorkflowTest" >/dev/null
+# The Class page with 30 stations publishing into a throwaway PostgreSQL (the page's test
+# starts the publishers), at 1280x800 and 1920x1080, and one station followed large.
+bash scripts/pg-test-server.sh start "$scratch/pg" >/dev/null
+ALGOSCOPE_TEST_SERVER_DIR="$scratch/pg" ALGOSCOPE_SHOT_DIR=$(pwd)/$out \
+    "$build/tests/gui/ClassPageTest" aClassOfThirtyFitsAProjectorAndALaptop >/dev/null ||
+    { bash scripts/pg-test-server.sh stop "$scratch/pg"; exit 1; }
+bash scripts/pg-test-server.sh stop "$scratch/pg" >/dev/null
