@@ -4,8 +4,11 @@
 // findings set` store the same record. The History page lists a point's visits with the zone
 // shrinking. Everything is read whole at 1024x640, 1280x800 and 1920x1080.
 #include <QCheckBox>
+#include <QComboBox>
+#include <QHeaderView>
 #include <QMouseEvent>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -269,8 +272,26 @@ void TriggerPointFindingsTest::theHistoryShowsAPointsZoneOverTheVisits() {
     table.setCurrentCell(2, 0);
     QVERIFY(page.trigger_points().map().zone() == zones[2]);
     table.setCurrentCell(0, 0);
-    for (const QSize size : kSizes)
+    // The selected visit's words whole under the table, where its columns cut them.
+    QCOMPARE(page.trigger_points().selected_words(),
+             QStringLiteral("Upper trapezius R, 2026-11-02. Referred pain: %1. Findings: %2.")
+                 .arg(table.item(0, 4)->text(), table.item(0, 5)->text()));
+    // The field names the subject whose findings are listed.
+    QCOMPARE(page.findChild<QComboBox*>(QStringLiteral("SubjectCode"))->currentText(),
+             QStringLiteral("P-0031"));
+    for (const QSize size : kSizes) {
         check_layout(page, QStringLiteral("history-trigger-points"), size);
+        // Read without scrolling sideways: the words that do not fit end in "…", whole in the
+        // tooltip.
+        QVERIFY2(!table.horizontalScrollBar()->isVisible() &&
+                     table.horizontalHeader()->length() <= table.viewport()->width(),
+                 qPrintable(QStringLiteral("%1x%2: columns %3 px in %4")
+                                .arg(size.width())
+                                .arg(size.height())
+                                .arg(table.horizontalHeader()->length())
+                                .arg(table.viewport()->width())));
+        QCOMPARE(table.item(0, 4)->toolTip(), table.item(0, 4)->text());
+    }
 }
 
 QTEST_MAIN(TriggerPointFindingsTest)

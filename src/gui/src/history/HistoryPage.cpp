@@ -227,6 +227,9 @@ void HistoryPage::open_subject(const QString& code) {
 }
 
 void HistoryPage::show_records(const algocore::records::SubjectRecords& records) {
+    // The field names whose records are on the page, however they came to be shown.
+    if (!records.subject.code.empty())
+        subject_->set_code(QString::fromStdString(records.subject.code));
     history_ = SubjectHistory::build(records);
     const auto& sessions = history_.sessions();
     sessions_->setRowCount(static_cast<int>(sessions.size()));

@@ -1,6 +1,8 @@
 #include "algogui/history/TriggerPointHistory.h"
 
+#include <QFontMetrics>
 #include <QHeaderView>
+#include <QLabel>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QTableWidget>
@@ -15,26 +17,51 @@
 
 namespace algogui {
 
+namespace {
+constexpr int kReferredPainColumn = 4;
+constexpr int kFindingsColumn = 5;
+} // namespace
+
 using algocore::history::FindingsEntry;
 
 TriggerPointHistory::TriggerPointHistory(QWidget* parent) : QWidget(parent) {
     table_ = new QTableWidget(0, 6, this);
     table_->setObjectName(QStringLiteral("TriggerPointTable"));
     table_->setHorizontalHeaderLabels(
-        {tr("Point"), tr("Date"), tr("Class"), tr("Zone"), tr("Referred pain"), tr("Findings")});
+        {tr("Point"), tr("Date"), tr("Class"), tr("Zone"), tr("Referral"), tr("Findings")});
+    table_->horizontalHeaderItem(kReferredPainColumn)
+        ->setToolTip(tr("Where the pain was referred"));
     table_->horizontalHeaderItem(3)->setToolTip(
         tr("Regions of the referred-pain zone, and its share of the body map"));
     table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
     table_->setSelectionBehavior(QAbstractItemView::SelectRows);
     table_->setSelectionMode(QAbstractItemView::SingleSelection);
     table_->verticalHeader()->setVisible(false);
-    table_->horizontalHeader()->setStretchLastSection(true);
+    // The point, date, class and zone size whole; the two columns of words share what is left,
+    // cut with "…" and whole in their tooltips, so the table never scrolls sideways (at
+    // 1024x640 the referred-pain words ran past its edge).
+    for (int column : {0, 1, 2, 3})
+        table_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::ResizeToContents);
+    for (int column : {kReferredPainColumn, kFindingsColumn})
+        table_->horizontalHeader()->setSectionResizeMode(column, QHeaderView::Stretch);
+    table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    table_->setTextElideMode(Qt::ElideRight);
     table_->setWordWrap(false);
     map_ = new BodyMapWidget(this);
     map_->set_legend_visible(false);
 
+    words_ = new QLabel(this);
+    words_->setObjectName(QStringLiteral("TriggerPointWords"));
+    words_->setWordWrap(true);
+    words_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    auto* listing = new QWidget(this);
+    auto* listing_layout = new QVBoxLayout(listing);
+    listing_layout->setContentsMargins(0, 0, 0, 0);
+    listing_layout->addWidget(table_, 1);
+    listing_layout->addWidget(words_);
+
     split_ = new QSplitter(Qt::Horizontal, this);
-    split_->addWidget(table_);
+    split_->addWidget(listing);
     split_->addWidget(map_);
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -71,18 +98,18 @@ void TriggerPointHistory::show_history(const algocore::history::SubjectHistory& 
                     : tr("%1 (%2 %)")
                           .arg(exam.referral.size())
                           .arg(algocore::protocols::zone_share_pct(exam.referral), 0, 'f', 1)));
-        table_->setItem(
-            row, 4,
-            history_cell(QString::fromStdString(algocore::protocols::zone_words(exam.referral))));
+        auto* referred =
+            history_cell(QString::fromStdString(algocore::protocols::zone_words(exam.referral)));
+        referred->setToolTip(referred->text());
+        table_->setItem(row, kReferredPainColumn, referred);
         auto* findings =
             history_cell(QString::fromStdString(algocore::protocols::findings_words(exam)));
         findings->setToolTip(findings->text());
-        table_->setItem(row, 5, findings);
+        table_->setItem(row, kFindingsColumn, findings);
         if (std::none_of(sites.begin(), sites.end(),
                          [&](const auto& s) { return s.id == e.site.id; }))
             sites.push_back(e.site);
     }
-    table_->resizeColumnsToContents();
     fit_split();
     map_->set_sites(sites);
     {
@@ -97,16 +124,24 @@ void TriggerPointHistory::resizeEvent(QResizeEvent* event) {
     fit_split();
 }
 
-// The table as wide as its columns need, up to about three fifths of the room (the point,
+// The table as wide as its columns need, up to seven tenths of the room (the point,
 // date, class and zone columns whole at 1024x640); the body map has the rest.
 void TriggerPointHistory::fit_split() {
     const int total = split_->width() - split_->handleWidth();
     if (total <= 0) return;
+    // What the columns would take whole (the stretched ones are as wide as the room, not their
+    // words).
     int wanted = 2 * table_->frameWidth() + table_->verticalScrollBar()->sizeHint().width();
-    for (int c = 0; c < table_->columnCount(); ++c)
-        wanted += table_->columnWidth(c);
+    const QFontMetrics metrics(table_->font());
+    for (int c = 0; c < table_->columnCount(); ++c) {
+        int column_px = table_->horizontalHeader()->sectionSizeHint(c);
+        for (int row = 0; row < table_->rowCount(); ++row)
+            if (const QTableWidgetItem* item = table_->item(row, c))
+                column_px = std::max(column_px, metrics.horizontalAdvance(item->text()) + 12);
+        wanted += column_px;
+    }
     const int most =
-        std::max(total / 2, std::min(total - map_->minimumSizeHint().width(), total * 3 / 5));
+        std::max(total / 2, std::min(total - map_->minimumSizeHint().width(), total * 7 / 10));
     const int table_px = std::clamp(wanted, std::min(total / 2, most), most);
     split_->setSizes({table_px, total - table_px});
 }
@@ -115,11 +150,24 @@ void TriggerPointHistory::show_row(int row) {
     if (row < 0 || row >= static_cast<int>(rows_.size())) {
         map_->set_zone({});
         map_->clear_selection();
+        words_->clear();
         return;
     }
     const FindingsEntry& e = rows_[static_cast<std::size_t>(row)];
+    const auto& exam = e.findings.exam;
+    words_->setText(
+        tr("%1, %2. Referred pain: %3. Findings: %4.")
+            .arg(QString::fromStdString(e.label()), session_day(e.session_started_utc),
+                 exam.referral.empty()
+                     ? tr("none")
+                     : QString::fromStdString(algocore::protocols::zone_words(exam.referral)),
+                 QString::fromStdString(algocore::protocols::findings_words(exam))));
     map_->set_zone(e.findings.exam.referral);
     map_->set_selection(e.site.key, e.findings.side);
+}
+
+QString TriggerPointHistory::selected_words() const {
+    return words_->text();
 }
 
 } // namespace algogui
