@@ -63,6 +63,13 @@ rule("no stored threshold"
      ""
      "ask ResolvedBand::missing (protocols::StoredThreshold)")
 
+# A class station's state has one list of words: the machine word a station publishes and
+# `class watch` prints, and the teacher's words on the Class page (they were two lists).
+rule("class station state words"
+     "\"(attempt running|no_signal)\""
+     "src/core/sharedstudy/ClassProgress.cpp;src/core/include/algocore/sharedstudy/ClassProgress.h"
+     "use algocore::sharedstudy::to_string() / plain_words()")
+
 # Views ask sessions, not engines (issue 20): a page or a command shows PptSession::run_state()
 # and never reaches through the session into the series and its trial, where the next change
 # to the engine would silently change what one view shows and not the other.

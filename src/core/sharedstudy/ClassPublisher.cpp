@@ -151,27 +151,6 @@ void run(const std::shared_ptr<ClassPublisher::State>& state) {
 
 } // namespace
 
-const char* to_string(StationState state) {
-    switch (state) {
-    case StationState::Idle: return "idle";
-    case StationState::Attempt: return "attempt";
-    case StationState::Done: return "done";
-    case StationState::NoSignal: return "no_signal";
-    case StationState::Offline: return "offline";
-    }
-    return "idle";
-}
-
-bool parse_station_state(const std::string& text, StationState& out) {
-    for (StationState s : {StationState::Idle, StationState::Attempt, StationState::Done,
-                           StationState::NoSignal, StationState::Offline})
-        if (text == to_string(s)) {
-            out = s;
-            return true;
-        }
-    return false;
-}
-
 ClassPublisher::ClassPublisher(std::string address, std::string station_uuid,
                                std::string class_name)
     : ClassPublisher(std::move(address), std::move(station_uuid), std::move(class_name),

@@ -3,6 +3,8 @@
 // in band so far by the score's own rule, and the stored score's fields once it ends.
 #include <gtest/gtest.h>
 
+#include <utility>
+
 #include "SessionFixture.h"
 #include "algocore/session/ClassStation.h"
 
@@ -109,4 +111,28 @@ TEST(ClassStation, ASilentDeviceMidAttemptIsNoSignalWithoutAPressure) {
 
     station.live.set_link(live::LinkState::Reconnecting);
     EXPECT_EQ(class_progress_of(station.training, station.live, 0.0).state, StationState::NoSignal);
+}
+
+// One list of a station's state words: the machine word reads back to its state, and the
+// teacher's words are the Class page's.
+TEST(StationStateWords, EachStateHasAMachineWordThatReadsBackAndPlainWords) {
+    using sharedstudy::parse_station_state;
+    using sharedstudy::plain_words;
+    const std::pair<StationState, std::pair<const char*, const char*>> expected[] = {
+        {StationState::Idle, {"idle", "idle"}},
+        {StationState::Attempt, {"attempt", "attempt running"}},
+        {StationState::Done, {"done", "done"}},
+        {StationState::NoSignal, {"no_signal", "NO SIGNAL"}},
+        {StationState::Offline, {"offline", "offline"}},
+    };
+    for (const auto& [state, words] : expected) {
+        EXPECT_STREQ(sharedstudy::to_string(state), words.first);
+        EXPECT_STREQ(plain_words(state), words.second);
+        StationState read = StationState::Done;
+        EXPECT_TRUE(parse_station_state(words.first, read));
+        EXPECT_EQ(read, state);
+    }
+    StationState read = StationState::Done;
+    EXPECT_FALSE(parse_station_state("attempt running", read));
+    EXPECT_EQ(read, StationState::Done);
 }

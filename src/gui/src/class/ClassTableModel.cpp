@@ -11,14 +11,7 @@ using algocore::sharedstudy::StationProgress;
 using algocore::sharedstudy::StationState;
 
 QString state_words(StationState state) {
-    switch (state) {
-    case StationState::Idle: return QObject::tr("idle");
-    case StationState::Attempt: return QObject::tr("attempt running");
-    case StationState::Done: return QObject::tr("done");
-    case StationState::NoSignal: return QObject::tr("NO SIGNAL");
-    case StationState::Offline: return QObject::tr("offline");
-    }
-    return {};
+    return QString::fromUtf8(algocore::sharedstudy::plain_words(state));
 }
 
 namespace {

@@ -18,10 +18,14 @@ enum class StationState {
     Offline,  ///< the watcher heard nothing from the station for kStationOfflineAfterS
 };
 
+/// The machine word a station publishes and `class watch --json` prints as `state`:
 /// "idle", "attempt", "done", "no_signal", "offline".
 const char* to_string(StationState state);
 /// The inverse of to_string; false for an unknown word.
 bool parse_station_state(const std::string& text, StationState& out);
+/// The same state in the teacher's words, as the Class page shows it: "idle",
+/// "attempt running", "done", "NO SIGNAL", "offline".
+const char* plain_words(StationState state);
 
 /// At most this many updates a second per station.
 inline constexpr int kMaxProgressPerSecond = 5;

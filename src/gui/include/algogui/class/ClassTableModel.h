@@ -10,7 +10,8 @@
 
 namespace algogui::classview {
 
-/// "idle", "attempt running", "done", "NO SIGNAL", "offline".
+/// The state in the teacher's words (algocore::sharedstudy::plain_words, the one list the
+/// CLI's `state` values come from too).
 QString state_words(algocore::sharedstudy::StationState state);
 
 class ClassTableModel : public QAbstractTableModel {
