@@ -44,4 +44,10 @@ bool parse_station_state(const std::string& text, StationState& out) {
     return false;
 }
 
+std::optional<double> live_pressure_kpa(const StationProgress& progress) {
+    if (progress.state == StationState::Offline || progress.state == StationState::NoSignal)
+        return std::nullopt;
+    return progress.pressure_kpa;
+}
+
 } // namespace algocore::sharedstudy

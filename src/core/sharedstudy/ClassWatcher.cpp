@@ -59,11 +59,9 @@ ServerError ClassWatcher::connect() {
 
 StationProgress ClassWatcher::shown(const Watched& watched) {
     StationProgress p = watched.published;
-    if (watched.offline) {
-        // Never the last pressure as if it were live.
-        p.state = StationState::Offline;
-        p.pressure_kpa.reset();
-    }
+    if (watched.offline) p.state = StationState::Offline;
+    // Never the last pressure as if it were live.
+    p.pressure_kpa = live_pressure_kpa(p);
     return p;
 }
 

@@ -136,3 +136,21 @@ TEST(StationStateWords, EachStateHasAMachineWordThatReadsBackAndPlainWords) {
     EXPECT_FALSE(parse_station_state("attempt running", read));
     EXPECT_EQ(read, StationState::Done);
 }
+
+// One rule for every view of the class (the watcher, the Class page's table and its followed
+// station): a pressure shows only while the station has a live signal.
+TEST(LivePressure, OnlyAStationWithALiveSignalShowsItsPressure) {
+    sharedstudy::StationProgress p;
+    p.pressure_kpa = 312.0;
+    for (StationState state : {StationState::Idle, StationState::Attempt, StationState::Done}) {
+        p.state = state;
+        EXPECT_EQ(sharedstudy::live_pressure_kpa(p), 312.0);
+    }
+    for (StationState state : {StationState::Offline, StationState::NoSignal}) {
+        p.state = state;
+        EXPECT_FALSE(sharedstudy::live_pressure_kpa(p));
+    }
+    p.state = StationState::Attempt;
+    p.pressure_kpa.reset();
+    EXPECT_FALSE(sharedstudy::live_pressure_kpa(p));
+}

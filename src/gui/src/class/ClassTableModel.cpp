@@ -46,12 +46,6 @@ QString natural_key(const QString& text) {
     return key;
 }
 
-// Whether a station's pressure may be shown: only with a live signal (an offline station's
-// last value is history, not a reading).
-bool live(const StationProgress& p) {
-    return p.pressure_kpa && p.state != StationState::Offline && p.state != StationState::NoSignal;
-}
-
 } // namespace
 
 ClassTableModel::ClassTableModel(QObject* parent) : QAbstractTableModel(parent) {}
@@ -85,7 +79,10 @@ QVariant ClassTableModel::text(const StationProgress& p, int column) const {
     case Student: return QString::fromStdString(p.student);
     case Exercise: return QString::fromStdString(p.exercise);
     case State: return state_words(p.state);
-    case Pressure: return live(p) ? kpa(p.pressure_kpa) : QString();
+    case Pressure: {
+        const auto live = algocore::sharedstudy::live_pressure_kpa(p);
+        return live ? kpa(live) : QString();
+    }
     case InBand:
         return p.in_band_pct ? QString::number(*p.in_band_pct, 'f', 0) + QStringLiteral(" %")
                              : QStringLiteral("–");
@@ -101,7 +98,7 @@ QVariant ClassTableModel::sort_key(const StationProgress& p, int column) const {
     const auto score = p.score;
     switch (column) {
     case State: return static_cast<int>(p.state);
-    case Pressure: return number(live(p) ? p.pressure_kpa : std::nullopt);
+    case Pressure: return number(algocore::sharedstudy::live_pressure_kpa(p));
     case InBand: return number(p.in_band_pct);
     case AbsoluteError:
         return number(score ? std::optional(score->absolute_error_kpa) : std::nullopt);
@@ -119,7 +116,10 @@ QVariant ClassTableModel::data(const QModelIndex& index, int role) const {
     switch (role) {
     case Qt::DisplayRole: return text(p, index.column());
     case kSortRole: return sort_key(p, index.column());
-    case kPressureRole: return live(p) ? QVariant(*p.pressure_kpa) : QVariant();
+    case kPressureRole: {
+        const auto live = algocore::sharedstudy::live_pressure_kpa(p);
+        return live ? QVariant(*live) : QVariant();
+    }
     case kBandLowRole: return p.band_low_kpa ? QVariant(*p.band_low_kpa) : QVariant();
     case kBandHighRole: return p.band_high_kpa ? QVariant(*p.band_high_kpa) : QVariant();
     case Qt::TextAlignmentRole:

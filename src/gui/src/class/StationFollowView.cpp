@@ -80,8 +80,7 @@ void StationFollowView::show_class(const std::vector<StationProgress>& stations)
     title_->setText(QStringLiteral("%1 · %2 · %3")
                         .arg(QString::fromStdString(p.station), QString::fromStdString(p.student),
                              QString::fromStdString(p.exercise)));
-    const bool live =
-        p.pressure_kpa && p.state != StationState::Offline && p.state != StationState::NoSignal;
+    const std::optional<double> live = algocore::sharedstudy::live_pressure_kpa(p);
     BandStyle style;
     if (!live) {
         // Offline or without a signal: no number at all, never the last one as if live.
@@ -89,17 +88,17 @@ void StationFollowView::show_class(const std::vector<StationProgress>& stations)
         style.colour = p.state == StationState::NoSignal ? theme::kOverLimit : theme::kNoSignal;
         style.word = state_words(p.state);
     } else {
-        pressure_->setText(QString::number(*p.pressure_kpa, 'f', 0) + QStringLiteral(" kPa"));
+        pressure_->setText(QString::number(*live, 'f', 0) + QStringLiteral(" kPa"));
         if (p.band_low_kpa && p.band_high_kpa) {
             algocore::protocols::PressureBand band;
             band.low_kpa = *p.band_low_kpa;
             band.high_kpa = *p.band_high_kpa;
-            style = band_style(band.classify(*p.pressure_kpa));
+            style = band_style(band.classify(*live));
         } else {
             style = no_band_style();
         }
         if (trace_.empty() || p.t_utc_s > trace_.back().t_utc_s)
-            trace_.push_back({p.t_utc_s, *p.pressure_kpa});
+            trace_.push_back({p.t_utc_s, *live});
     }
     band_state_->setText(QStringLiteral("%1 — %2").arg(style.label(), state_words(p.state)));
     QPalette palette = band_state_->palette();

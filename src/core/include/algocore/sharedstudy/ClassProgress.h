@@ -40,6 +40,11 @@ struct ClassScore {
     double time_in_band_pct = 0.0;
 };
 
+struct StationProgress;
+/// The pressure a view may show for a station: only while it has a live signal. An offline
+/// station's last value is history and a NO SIGNAL station has none, so neither shows one.
+std::optional<double> live_pressure_kpa(const StationProgress& progress);
+
 /// One station's progress at one moment.
 struct StationProgress {
     std::string station; ///< the station's name in the study
