@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPointer>
 #include <QPushButton>
 #include <QScrollBar>
 #include <QStyle>
@@ -20,6 +21,7 @@
 #include <memory>
 
 #include "LayoutChecks.h"
+#include "SilentServer.h"
 #include "TestServer.h"
 #include "algocore/protocols/FeedbackSchedule.h"
 #include "algocore/session/Workbench.h"
@@ -128,9 +130,10 @@ private Q_SLOTS:
         auto admin = ServerConnection::open(url_);
         QVERIFY2(admin.connection, admin.error.message.c_str());
         QVERIFY(!init_study(*admin.connection, "class").error);
-        QVERIFY(admin.connection
-                    ->exec("INSERT INTO algoscope.classes (name) VALUES ('7b'), ('room 30')")
-                    .ok());
+        QVERIFY(
+            admin.connection
+                ->exec("INSERT INTO algoscope.classes (name) VALUES ('7b'), ('room 30')")
+                .ok());
         for (int n = 1; n <= 30; ++n) {
             auto added = admin.connection->exec(
                 "INSERT INTO algoscope.stations (uuid, name) VALUES ($1, $2)",
@@ -307,6 +310,23 @@ private Q_SLOTS:
         QCOMPARE(schedule->stages().size(), std::size_t{1});
         QVERIFY(schedule->stages()[0].level == algocore::protocols::FeedbackLevel::BandOnly);
         dialog.close();
+
+        // Against a server that hangs mid-connect, Assign says it is assigning, and closing
+        // the dialog meanwhile returns at once (it waited for libpq's connect_timeout before).
+        algotest::SilentServer silent;
+        QVERIFY(silent.port() > 0);
+        page->server_field().setText(QString::fromStdString(silent.address(3)));
+        QTest::mouseClick(&page->assign_button(), Qt::LeftButton);
+        QTRY_VERIFY(page->assign_dialog() && page->assign_dialog()->isVisible());
+        QPointer<AssignExerciseDialog> waiting = page->assign_dialog();
+        QTest::mouseClick(&waiting->assign_button(), Qt::LeftButton);
+        QCOMPARE(waiting->result_label().text(), QStringLiteral("Assigning…"));
+        QTest::qWait(300);
+        QElapsedTimer closing;
+        closing.start();
+        waiting->close(); // deleted on close
+        QTRY_VERIFY(waiting.isNull());
+        QVERIFY2(closing.elapsed() < 1000, qPrintable(QString::number(closing.elapsed())));
     }
 
     void aClassOfThirtyFitsAProjectorAndALaptop() {

@@ -72,8 +72,11 @@ AssignExerciseDialog::AssignExerciseDialog(const std::string& db, const QString&
 
 AssignExerciseDialog::~AssignExerciseDialog() {
     if (!worker_) return;
-    worker_->wait();
-    delete worker_;
+    // Never wait here for a server that does not answer: the hand-out owns what it uses, so it
+    // is left to finish on its own and its thread deletes itself then.
+    worker_->disconnect(this);
+    connect(worker_, &QThread::finished, worker_, &QObject::deleteLater);
+    if (worker_->isFinished()) worker_->deleteLater(); // it may have ended before the connect
 }
 
 void AssignExerciseDialog::assign() {

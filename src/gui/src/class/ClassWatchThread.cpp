@@ -2,6 +2,7 @@
 
 #include <QTimer>
 #include <chrono>
+#include <thread>
 
 #include "algocore/sharedstudy/ClassWatcher.h"
 
@@ -22,28 +23,28 @@ ClassWatchThread::ClassWatchThread(const std::string& address, const std::string
     tick_->setInterval(1000 / kRedrawsPerSecond);
     connect(tick_, &QTimer::timeout, this, &ClassWatchThread::deliver);
     tick_->start();
-    thread_ = std::thread([this, address, class_name] { run(address, class_name); });
+    std::thread(run, shared_, address, class_name).detach();
 }
 
 ClassWatchThread::~ClassWatchThread() {
-    stop_ = true;
-    thread_.join();
+    shared_->stop = true;
 }
 
-void ClassWatchThread::run(std::string address, std::string class_name) {
+void ClassWatchThread::run(std::shared_ptr<Shared> shared, std::string address,
+                           std::string class_name) {
     ClassWatcher watcher(std::move(address), std::move(class_name));
     bool first = true;
-    while (!stop_) {
+    while (!shared->stop) {
         const std::vector<StationProgress> heard = watcher.step(kStepWait);
         const std::string problem = watcher.error().message;
-        std::lock_guard<std::mutex> lock(mutex_);
+        std::lock_guard<std::mutex> lock(shared->mutex);
         if (!heard.empty() || first) {
-            newest_ = watcher.stations();
-            changed_ = true;
+            shared->newest = watcher.stations();
+            shared->changed = true;
         }
-        if (problem != problem_ || first) {
-            problem_ = problem;
-            problem_changed_ = true;
+        if (problem != shared->problem || first) {
+            shared->problem = problem;
+            shared->problem_changed = true;
         }
         first = false;
     }
@@ -55,12 +56,12 @@ void ClassWatchThread::deliver() {
     bool changed = false;
     bool problem_changed = false;
     {
-        std::lock_guard<std::mutex> lock(mutex_);
-        changed = changed_;
-        problem_changed = problem_changed_;
-        if (changed) stations = newest_;
-        if (problem_changed) problem = QString::fromStdString(problem_);
-        changed_ = problem_changed_ = false;
+        std::lock_guard<std::mutex> lock(shared_->mutex);
+        changed = shared_->changed;
+        problem_changed = shared_->problem_changed;
+        if (changed) stations = shared_->newest;
+        if (problem_changed) problem = QString::fromStdString(shared_->problem);
+        shared_->changed = shared_->problem_changed = false;
     }
     if (problem_changed) Q_EMIT problemChanged(problem);
     if (changed) Q_EMIT stationsChanged(stations);

@@ -24,7 +24,8 @@ public:
     /// db: the teacher's database; station: this station's name in the study.
     AssignExerciseDialog(const std::string& db, const QString& server, const QString& class_name,
                          const QString& station, QWidget* parent = nullptr);
-    /// Waits for a hand-out under way (it ends with the server's answer or its timeout).
+    /// Returns at once: a hand-out under way ends on its own thread (with the server's answer
+    /// or its timeout), and its result is then dropped.
     ~AssignExerciseDialog() override;
 
     QComboBox& templates() { return *templates_; }

@@ -3,12 +3,13 @@
 // a slow or absent server never holds up the window. The thread keeps the newest picture of
 // the class; the GUI thread takes it on a display tick (at most kRedrawsPerSecond) and only
 // when something changed, so thirty stations at 5 updates/s cost at most ten redraws a second.
+// The GUI thread never waits for the worker: a worker caught in libpq's connect (a server that
+// does not answer holds it up to connect_timeout) is told to stop and left to end on its own.
 #include <QObject>
 #include <QString>
 #include <atomic>
 #include <memory>
 #include <mutex>
-#include <thread>
 #include <vector>
 
 #include "algocore/sharedstudy/ClassProgress.h"
@@ -26,7 +27,8 @@ public:
     /// Starts watching `class_name` on the server at `address` at once.
     ClassWatchThread(const std::string& address, const std::string& class_name,
                      QObject* parent = nullptr);
-    /// Stops the thread (a step under way ends within its wait).
+    /// Tells the thread to stop and returns at once; the thread ends when its step under way
+    /// does (within the step's wait, or when a connection attempt gives up).
     ~ClassWatchThread() override;
     ClassWatchThread(const ClassWatchThread&) = delete;
     ClassWatchThread& operator=(const ClassWatchThread&) = delete;
@@ -38,17 +40,21 @@ Q_SIGNALS:
     void problemChanged(const QString& problem);
 
 private:
-    void run(std::string address, std::string class_name);
+    /// What the worker and the GUI thread share; the worker keeps it alive after this object
+    /// is gone.
+    struct Shared {
+        std::mutex mutex;
+        std::vector<algocore::sharedstudy::StationProgress> newest;
+        std::string problem;
+        bool changed = false;
+        bool problem_changed = false;
+        std::atomic<bool> stop{false};
+    };
+    static void run(std::shared_ptr<Shared> shared, std::string address, std::string class_name);
     void deliver();
 
-    std::mutex mutex_;
-    std::vector<algocore::sharedstudy::StationProgress> newest_;
-    std::string problem_;
-    bool changed_ = false;
-    bool problem_changed_ = false;
-    std::atomic<bool> stop_{false};
+    std::shared_ptr<Shared> shared_ = std::make_shared<Shared>();
     QTimer* tick_ = nullptr;
-    std::thread thread_;
 };
 
 } // namespace algogui::classview
