@@ -14,6 +14,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTimer>
 #include <QtTest>
 #include <chrono>
 #include <cmath>
@@ -132,7 +133,7 @@ private Q_SLOTS:
         QVERIFY(!init_study(*admin.connection, "class").error);
         QVERIFY(
             admin.connection
-                ->exec("INSERT INTO algoscope.classes (name) VALUES ('7b'), ('room 30')")
+                ->exec("INSERT INTO algoscope.classes (name) VALUES ('7b'), ('room 30'), ('7f')")
                 .ok());
         for (int n = 1; n <= 30; ++n) {
             auto added = admin.connection->exec(
@@ -413,7 +414,7 @@ private Q_SLOTS:
         // Sorted by station as people count: desk 2 comes before desk 10.
         QCOMPARE(table.model()->index(1, ClassTableModel::Station).data().toString(),
                  QStringLiteral("desk 2"));
-        for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+        for (const QSize size : {QSize(1024, 640), QSize(1280, 800), QSize(1920, 1080)}) {
             window.resize(size);
             keep_publishing(400);
             QCOMPARE(cell(table, "desk 1", ClassTableModel::State),
@@ -431,6 +432,9 @@ private Q_SLOTS:
                          qPrintable(QString::number(table.verticalScrollBar()->maximum())));
                 QVERIFY2(table.font().pixelSize() >= 17,
                          qPrintable(QString::number(table.font().pixelSize())));
+                // What the teacher types in the filter reads as large as the class.
+                QVERIFY2(page->filter_field().font().pixelSize() >= table.font().pixelSize(),
+                         qPrintable(QString::number(page->filter_field().font().pixelSize())));
             }
             if (const QByteArray folder = qgetenv("ALGOSCOPE_SHOT_DIR"); !folder.isEmpty()) {
                 QString error;
@@ -443,6 +447,29 @@ private Q_SLOTS:
                          qPrintable(error));
             }
         }
+
+        // The projector with the class narrowed to one exercise: half the class, still sorted.
+        QTest::keyClicks(&page->filter_field(), QStringLiteral("forearm"));
+        QCOMPARE(table.model()->rowCount(), 15);
+        QCOMPARE(page->status_label().text(),
+                 QStringLiteral("Class room 30: 30 station(s), 15 shown"));
+        QCOMPARE(table.model()->index(0, ClassTableModel::Station).data().toString(),
+                 QStringLiteral("desk 2"));
+        keep_publishing(400);
+        QStringList narrowed = layout_checks::text_that_does_not_fit(window) +
+                               layout_checks::widgets_cut_off(window) +
+                               cells_that_do_not_fit(table);
+        QVERIFY2(narrowed.isEmpty(), qPrintable(narrowed.join("; ")));
+        if (const QByteArray folder = qgetenv("ALGOSCOPE_SHOT_DIR"); !folder.isEmpty()) {
+            QString error;
+            QVERIFY2(save_widget_png(window,
+                                     QStringLiteral("%1/class-filter-1920x1080.png")
+                                         .arg(QString::fromLocal8Bit(folder)),
+                                     &error),
+                     qPrintable(error));
+        }
+        QTest::keyClick(&page->filter_field(), Qt::Key_Escape);
+        QCOMPARE(table.model()->rowCount(), 30);
 
         // Desk 1 followed large on the projector: its trace against the band, live.
         int row = 0;
@@ -467,6 +494,125 @@ private Q_SLOTS:
                                      &error),
                      qPrintable(error));
         }
+    }
+
+    // The filter box: the teacher types part of a student's name, an exercise or a state and
+    // the table shows only those stations, still sorted; Esc shows them all again. A click on
+    // a row of the narrowed table follows the station in that row (the proxy's row mapped to
+    // the model's, not the model's row of the same number).
+    void theFilterNarrowsTheClassAndAClickFollowsTheStationShown() {
+        QTemporaryDir dir;
+        Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
+        prefs.set_shared_study(QString::fromStdString(url_), QStringLiteral("teacher"));
+        MainWindow window(prefs, std::make_unique<SilentToneOutput>());
+        window.resize(1280, 800);
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto* page = window.findChild<ClassPage*>();
+        QVERIFY(page);
+        window.show_page(page);
+        QVERIFY(!page->filter_field().placeholderText().isEmpty());
+
+        struct Desk {
+            int n;
+            const char* student;
+            const char* exercise;
+            StationState state;
+            std::optional<double> kpa;
+        };
+        const Desk desks[] = {{11, "Anna Berg", "forearm ramp", StationState::Attempt, 280.0},
+                              {12, "Ben Okafor", "trapezius hold", StationState::Done, 301.0},
+                              {13, "Cleo Martin", "forearm ramp", StationState::NoSignal, {}},
+                              {14, "Dawit Berger", "trapezius hold", StationState::Attempt, 260.0}};
+        std::vector<std::unique_ptr<ClassPublisher>> stations;
+        std::vector<StationProgress> published;
+        for (const Desk& d : desks) {
+            stations.push_back(std::make_unique<ClassPublisher>(url_, station_uuid(d.n), "7f"));
+            published.push_back(progress(d.student, d.state, d.kpa, 50.0));
+            published.back().exercise = d.exercise;
+        }
+        // The stations publish 5 times a second as they do while their students train.
+        int tick = 0;
+        const auto publish = [&] {
+            ++tick;
+            for (std::size_t i = 0; i < stations.size(); ++i) {
+                if (!stations[i]) continue;
+                StationProgress p = published[i];
+                p.t_utc_s = 1.9e9 + tick * 0.2;
+                stations[i]->offer(p);
+            }
+        };
+        publish();
+        for (auto& s : stations)
+            QVERIFY(s->flush(10s));
+        QTimer publishing;
+        publishing.setInterval(200);
+        connect(&publishing, &QTimer::timeout, this, publish);
+        publishing.start();
+        // Desk 14 goes away: it shows offline.
+        stations.back().reset();
+        QTest::keyClicks(&page->class_field(), QStringLiteral("7f"));
+        QTest::keyClick(&page->class_field(), Qt::Key_Return);
+        QTableView& table = page->table();
+        QTRY_COMPARE_WITH_TIMEOUT(table.model()->rowCount(), 4, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(cell(table, "desk 14", ClassTableModel::State),
+                                  QStringLiteral("offline"), 6000);
+
+        const auto shown = [&] {
+            QStringList rows;
+            for (int r = 0; r < table.model()->rowCount(); ++r)
+                rows << table.model()->index(r, ClassTableModel::Station).data().toString();
+            return rows.join(QStringLiteral(", "));
+        };
+        const auto filter_by = [&](const QString& text) {
+            page->filter_field().clear();
+            QTest::keyClicks(&page->filter_field(), text);
+            return shown();
+        };
+        // A student's name, in any case; an exercise; a state in the teacher's words.
+        QCOMPARE(filter_by(QStringLiteral("BERG")), QStringLiteral("desk 11, desk 14"));
+        QCOMPARE(filter_by(QStringLiteral("ramp")), QStringLiteral("desk 11, desk 13"));
+        QCOMPARE(filter_by(QStringLiteral("offline")), QStringLiteral("desk 14"));
+        QCOMPARE(filter_by(QStringLiteral("no signal")), QStringLiteral("desk 13"));
+        QCOMPARE(filter_by(QStringLiteral("desk 12")), QStringLiteral("desk 12"));
+        QCOMPARE(filter_by(QStringLiteral("nobody")), QString());
+        // Esc shows every station again.
+        QTest::keyClick(&page->filter_field(), Qt::Key_Escape);
+        QCOMPARE(page->filter_field().text(), QString());
+        QCOMPARE(shown(), QStringLiteral("desk 11, desk 12, desk 13, desk 14"));
+
+        // Narrowed and sorted by station, last first (two header clicks): the sort holds.
+        QCOMPARE(filter_by(QStringLiteral("hold")), QStringLiteral("desk 12, desk 14"));
+        const int station_x =
+            table.horizontalHeader()->sectionViewportPosition(ClassTableModel::Station) + 5;
+        QTest::mouseClick(table.horizontalHeader()->viewport(), Qt::LeftButton, {},
+                          QPoint(station_x, 5));
+        if (shown() != QStringLiteral("desk 14, desk 12"))
+            QTest::mouseClick(table.horizontalHeader()->viewport(), Qt::LeftButton, {},
+                              QPoint(station_x, 5));
+        QCOMPARE(shown(), QStringLiteral("desk 14, desk 12"));
+        // The stations keep publishing: the narrowed table follows them (desk 12 starts again).
+        published[1] = progress("Ben Okafor", StationState::Attempt, 333.0, 10.0);
+        published[1].exercise = "trapezius hold";
+        QTRY_COMPARE_WITH_TIMEOUT(cell(table, "desk 12", ClassTableModel::Pressure),
+                                  QStringLiteral("333.0"), 5000);
+        QCOMPARE(shown(), QStringLiteral("desk 14, desk 12"));
+
+        // Cleo alone: her row is the table's first, the model's third. A click follows her.
+        QCOMPARE(filter_by(QStringLiteral("cleo")), QStringLiteral("desk 13"));
+        QTest::mouseClick(
+            table.viewport(), Qt::LeftButton, {},
+            table.visualRect(table.model()->index(0, ClassTableModel::Student)).center());
+        QVERIFY(page->following());
+        QCOMPARE(page->follow_view().followed(), std::string("desk 13"));
+        QVERIFY(page->follow_view().title().text().contains(QStringLiteral("Cleo Martin")));
+        QTest::mouseClick(&page->follow_view().close_button(), Qt::LeftButton);
+        // Berg: Dawit's row is the table's first when sorted last first.
+        QCOMPARE(filter_by(QStringLiteral("berg")), QStringLiteral("desk 14, desk 11"));
+        QTest::mouseClick(
+            table.viewport(), Qt::LeftButton, {},
+            table.visualRect(table.model()->index(0, ClassTableModel::Student)).center());
+        QCOMPARE(page->follow_view().followed(), std::string("desk 14"));
     }
 
 private:

@@ -1,11 +1,12 @@
 #include "algogui/class/ClassPage.h"
 
+#include <QFontInfo>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
-#include <QSortFilterProxyModel>
 #include <QStackedWidget>
 #include <QStyle>
 #include <QTableView>
@@ -14,6 +15,7 @@
 
 #include "algogui/Theme.h"
 #include "algogui/class/AssignExerciseDialog.h"
+#include "algogui/class/ClassFilterModel.h"
 #include "algogui/class/ClassTableModel.h"
 #include "algogui/class/ClassWatchThread.h"
 #include "algogui/class/PressureBarDelegate.h"
@@ -33,6 +35,8 @@ constexpr int kMaxRowPixels = 56;
 constexpr double kTextOfRow = 0.66;
 // Never smaller text than this.
 constexpr int kMinTextPixels = 13;
+// A column's margin on each side when even the smallest text needs room (a 1024 px laptop).
+constexpr int kTightMarginPixels = 4;
 // The page is laid out for at least this many rows, so rows do not grow then shrink while
 // the stations of a class come in one by one.
 constexpr int kRowsPlannedFor = 10;
@@ -58,13 +62,22 @@ ClassPage::ClassPage(const QString& server, const QString& station,
     status_->setWordWrap(true);
 
     model_ = new ClassTableModel(this);
-    sorted_ = new QSortFilterProxyModel(this);
-    sorted_->setSourceModel(model_);
-    sorted_->setSortRole(ClassTableModel::kSortRole);
-    sorted_->setDynamicSortFilter(true);
+    shown_ = new ClassFilterModel(this);
+    shown_->setSourceModel(model_);
+    filter_ = new QLineEdit(this);
+    filter_->setObjectName(QStringLiteral("ClassFilter"));
+    filter_->setPlaceholderText(tr("Find a station, student, exercise or state"));
+    filter_->setToolTip(tr("Type part of a station's name, a student, an exercise or a state "
+                           "such as offline; Esc shows every station again"));
+    filter_->setClearButtonEnabled(true);
+    filter_->installEventFilter(this); // Esc clears it
+    connect(filter_, &QLineEdit::textChanged, this, [this](const QString& text) {
+        shown_->set_filter_text(text);
+        show_filtered();
+    });
     table_ = new QTableView(this);
     table_->setObjectName(QStringLiteral("ClassTable"));
-    table_->setModel(sorted_);
+    table_->setModel(shown_);
     table_->setSortingEnabled(true);
     table_->sortByColumn(ClassTableModel::Station, Qt::AscendingOrder);
     table_->setItemDelegateForColumn(ClassTableModel::Pressure, new PressureBarDelegate(table_));
@@ -89,12 +102,16 @@ ClassPage::ClassPage(const QString& server, const QString& station,
     controls->addWidget(class_name_, 1);
     controls->addWidget(watch_);
     controls->addWidget(assign_);
+    // The filter and what is shown share a line under the controls.
+    auto* shown_line = new QHBoxLayout;
+    shown_line->addWidget(filter_, 2);
+    shown_line->addWidget(status_, 3);
     auto* layout = new QVBoxLayout(this);
     // Thin margins: on a projector every line of height is a row of the class.
     layout->setContentsMargins(6, 4, 6, 0);
     layout->setSpacing(4);
     layout->addLayout(controls);
-    layout->addWidget(status_);
+    layout->addLayout(shown_line);
     layout->addWidget(stack_, 1);
 
     connect(watch_, &QPushButton::clicked, this, &ClassPage::watch);
@@ -150,27 +167,45 @@ void ClassPage::show_stations(const std::vector<StationProgress>& stations) {
         fit_rows();
         fit_columns();
     }
-    if (status_->text().startsWith(tr("Connecting")) || new_count)
-        status_->setText(tr("Class %1: %n station(s)", nullptr, static_cast<int>(stations.size()))
-                             .arg(class_name_->text().trimmed()));
+    if (status_->text().startsWith(tr("Connecting")) || new_count) status_->setText(summary());
+}
+
+QString ClassPage::summary() const {
+    const QString all =
+        tr("Class %1: %n station(s)", nullptr, static_cast<int>(model_->stations().size()))
+            .arg(class_name_->text().trimmed());
+    if (shown_->filter_text().isEmpty()) return all;
+    return tr("%1, %2 shown").arg(all).arg(shown_->rowCount());
+}
+
+void ClassPage::show_filtered() {
+    // Only over the class's summary: a connection problem stays in view.
+    if (watcher_ && status_->text().startsWith(tr("Class "))) status_->setText(summary());
 }
 
 void ClassPage::show_problem(const QString& problem) {
     if (problem.isEmpty()) {
-        status_->setText(
-            tr("Class %1: %n station(s)", nullptr, static_cast<int>(model_->stations().size()))
-                .arg(class_name_->text().trimmed()));
+        status_->setText(summary());
         return;
     }
     status_->setText(tr("%1 (trying again)").arg(problem));
 }
 
 void ClassPage::follow_row(const QModelIndex& index) {
-    const QModelIndex source = sorted_->mapToSource(index);
+    const QModelIndex source = shown_->mapToSource(index);
     if (!source.isValid()) return;
     follow_->follow(model_->stations()[static_cast<std::size_t>(source.row())].station);
     follow_->show_class(model_->stations());
     stack_->setCurrentWidget(follow_);
+}
+
+bool ClassPage::eventFilter(QObject* watched, QEvent* event) {
+    if (watched == filter_ && event->type() == QEvent::KeyPress &&
+        static_cast<QKeyEvent*>(event)->key() == Qt::Key_Escape && !filter_->text().isEmpty()) {
+        filter_->clear();
+        return true;
+    }
+    return QWidget::eventFilter(watched, event);
 }
 
 void ClassPage::resizeEvent(QResizeEvent* event) {
@@ -197,11 +232,17 @@ void ClassPage::fit_columns() {
     // would not fit the width otherwise (a laptop), so nothing is cut or scrolled to.
     const int room = table_->viewport()->width();
     for (int size = static_cast<int>(row * kTextOfRow); size >= kMinTextPixels; --size) {
-        if (widths_for(size) <= room || size == kMinTextPixels) break;
+        if (widths_for(size, false) <= room) break;
+        // A small laptop: tighter margins before the class scrolls sideways.
+        if (size == kMinTextPixels) widths_for(size, true);
     }
+    // What the teacher types reads as large as the class, from the back of the room too.
+    QFont typed = font();
+    typed.setPixelSize(std::max(QFontInfo(font()).pixelSize(), table_->font().pixelSize()));
+    filter_->setFont(typed);
 }
 
-int ClassPage::widths_for(int text_pixels) {
+int ClassPage::widths_for(int text_pixels, bool tight) {
     QFont text = font();
     text.setPixelSize(text_pixels);
     table_->setFont(text);
@@ -210,7 +251,8 @@ int ClassPage::widths_for(int text_pixels) {
     table_->horizontalHeader()->setFont(bold);
     const QFontMetrics metrics(text);
     const QFontMetrics header_metrics(bold);
-    const int margin = metrics.horizontalAdvance(QLatin1Char('M')) / 2;
+    const int em = metrics.horizontalAdvance(QLatin1Char('M'));
+    const int margin = tight ? std::max(kTightMarginPixels, em / 3) : em / 2;
     // A title has the sort arrow beside it when its column is the sorted one.
     const int arrow = table_->style()->pixelMetric(QStyle::PM_HeaderMarkSize) +
                       2 * table_->style()->pixelMetric(QStyle::PM_HeaderMargin);

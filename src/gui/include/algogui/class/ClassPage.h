@@ -15,12 +15,12 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
-class QSortFilterProxyModel;
 class QStackedWidget;
 class QTableView;
 
 namespace algogui::classview {
 
+class ClassFilterModel;
 class ClassTableModel;
 class ClassWatchThread;
 class StationFollowView;
@@ -41,9 +41,13 @@ public:
     QLineEdit& class_field() { return *class_name_; }
     QPushButton& watch_button() { return *watch_; }
     QPushButton& assign_button() { return *assign_; }
+    /// Narrows the table to the stations whose name, student, exercise or state hold the text.
+    QLineEdit& filter_field() { return *filter_; }
     QLabel& status_label() { return *status_; }
     QTableView& table() { return *table_; }
     ClassTableModel& model() { return *model_; }
+    /// The table's rows as shown: filtered and sorted.
+    ClassFilterModel& shown_rows() { return *shown_; }
     StationFollowView& follow_view() { return *follow_; }
     /// Whether the followed station is shown in place of the table.
     bool following() const;
@@ -57,17 +61,22 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    bool eventFilter(QObject* watched, QEvent* event) override;
 
 private:
     void show_stations(const std::vector<algocore::sharedstudy::StationProgress>& stations);
     void show_problem(const QString& problem);
+    /// "Class 7b: 30 stations" (", 4 shown" while the filter narrows the table).
+    QString summary() const;
+    void show_filtered();
     void follow_row(const QModelIndex& index);
     /// Rows, fonts and column widths for the room the table has and the stations it shows.
     void fit_rows();
     /// The fixed columns as wide as their longest value or title.
     void fit_columns();
-    /// Sets the table's text size and the column widths for it; the width all columns need.
-    int widths_for(int text_pixels);
+    /// Sets the table's text size and the column widths for it (tight: thinner margins); the
+    /// width all columns need.
+    int widths_for(int text_pixels, bool tight);
 
     QLineEdit* server_;
     QLineEdit* class_name_;
@@ -77,7 +86,8 @@ private:
     QStackedWidget* stack_;
     QTableView* table_;
     ClassTableModel* model_;
-    QSortFilterProxyModel* sorted_;
+    QLineEdit* filter_;
+    ClassFilterModel* shown_;
     StationFollowView* follow_;
     std::unique_ptr<ClassWatchThread> watcher_;
     QString station_;
