@@ -2,7 +2,6 @@
 // trial stays stored and flagged, the point's threshold changes in `history`, the audit log
 // keeps who, when and why; bad requests exit 2 and change nothing.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <chrono>
 #include <cstdio>
@@ -10,42 +9,18 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "CliRun.h"
 #include "algocore/storage/SqliteStorage.h"
 
 using namespace algocore::storage;
+using cli_run::cli;
+using cli_run::cli_json;
+using cli_run::CommandRun;
 
 namespace {
 
-struct CommandRun {
-    int exit_code = -1;
-    std::string out;
-};
-
-CommandRun run(const std::string& command_line) {
-    CommandRun r;
-    FILE* pipe = popen(command_line.c_str(), "r");
-    if (pipe == nullptr) return r;
-    char buffer[8192];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        r.out += buffer;
-    const int status = pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-// Standard output only (the JSON); standard error is dropped.
-CommandRun cli_json(const std::string& arguments) {
-    return run(std::string(ALGOSCOPE_CLI) + " " + arguments + " 2>/dev/null");
-}
-CommandRun cli(const std::string& arguments) {
-    return run(std::string(ALGOSCOPE_CLI) + " " + arguments + " 2>&1");
-}
-
 std::filesystem::path scratch(const std::string& test) {
-    const auto dir = std::filesystem::temp_directory_path() / ("algoscope-cli-corrections-" + test);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
+    return cli_run::scratch("algoscope-cli-corrections-" + test);
 }
 
 RawTrace ramp(double to_kpa) {

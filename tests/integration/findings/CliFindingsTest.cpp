@@ -3,7 +3,6 @@
 // visits reads back in order, findings.csv has one row per point and visit, and a region the
 // body map does not have is refused with exit 2 before anything is stored.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <cstdio>
 #include <filesystem>
@@ -13,45 +12,17 @@
 #include <string>
 #include <vector>
 
+#include "CliRun.h"
+
+using cli_run::cli;
+using cli_run::cli_json;
+using cli_run::CommandRun;
+using cli_run::json_lines;
+
 namespace {
 
-struct CommandRun {
-    int exit_code = -1;
-    std::string out;
-};
-
-CommandRun run(const std::string& command_line) {
-    CommandRun r;
-    FILE* pipe = popen(command_line.c_str(), "r");
-    if (pipe == nullptr) return r;
-    char buffer[8192];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        r.out += buffer;
-    const int status = pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-CommandRun cli_json(const std::string& arguments) {
-    return run(std::string(ALGOSCOPE_CLI) + " " + arguments + " 2>/dev/null");
-}
-CommandRun cli(const std::string& arguments) {
-    return run(std::string(ALGOSCOPE_CLI) + " " + arguments + " 2>&1");
-}
-
-std::vector<nlohmann::json> json_lines(const std::string& text) {
-    std::vector<nlohmann::json> out;
-    std::istringstream in(text);
-    for (std::string line; std::getline(in, line);)
-        if (!line.empty()) out.push_back(nlohmann::json::parse(line));
-    return out;
-}
-
 std::filesystem::path scratch(const std::string& test) {
-    const auto dir = std::filesystem::temp_directory_path() / ("algoscope-cli-findings-" + test);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
+    return cli_run::scratch("algoscope-cli-findings-" + test);
 }
 
 std::string read(const std::filesystem::path& file) {

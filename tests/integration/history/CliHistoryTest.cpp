@@ -2,7 +2,6 @@
 // subject's history as JSON, a session's PDF whose text carries its numbers, exports that
 // take only the chosen subject, session or dates; clear refusals with exit status 2.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,39 +13,19 @@
 #include <sstream>
 #include <string>
 
+#include "CliRun.h"
 #include "algocore/storage/SqliteStorage.h"
 
 using namespace algocore::storage;
+using cli_run::cli;
+using cli_run::CommandRun;
+using cli_run::run;
 
 namespace {
 
-struct CommandRun {
-    int exit_code = -1;
-    std::string out;
-};
-
-CommandRun run(const std::string& command_line) {
-    CommandRun r;
-    FILE* pipe = popen(command_line.c_str(), "r");
-    if (pipe == nullptr) return r;
-    char buffer[8192];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        r.out += buffer;
-    const int status = pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
-}
-
-CommandRun cli(const std::string& arguments) {
-    return run(std::string(ALGOSCOPE_CLI) + " " + arguments + " 2>&1");
-}
-
 // A folder of its own for each test.
 std::filesystem::path scratch(const std::string& test) {
-    const auto dir = std::filesystem::temp_directory_path() / ("algoscope-cli-history-" + test);
-    std::filesystem::remove_all(dir);
-    std::filesystem::create_directories(dir);
-    return dir;
+    return cli_run::scratch("algoscope-cli-history-" + test);
 }
 
 RawTrace ramp(double to_kpa) {

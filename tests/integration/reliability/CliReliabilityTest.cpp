@@ -1,7 +1,6 @@
 // algoscope-cli reliability as a researcher scripts it: one JSON object from a tidy CSV or a
 // database, and a clear refusal (exit 2, FILE:LINE) of bad input.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 
 #include <algorithm>
 #include <chrono>
@@ -14,27 +13,17 @@
 #include <string>
 #include <vector>
 
+#include "CliRun.h"
 #include "algocore/storage/SqliteStorage.h"
 
 namespace {
 
-struct CommandRun {
-    int exit_code = -1;
-    std::string out;
-};
+using cli_run::CommandRun;
 
+// `algoscope-cli reliability <arguments>`: the JSON alone, or with standard error.
 CommandRun run(const std::string& arguments, bool with_stderr = false) {
-    CommandRun r;
-    const std::string command = std::string(ALGOSCOPE_CLI) + " reliability " + arguments +
-                                (with_stderr ? " 2>&1" : " 2>/dev/null");
-    FILE* pipe = popen(command.c_str(), "r");
-    if (pipe == nullptr) return r;
-    char buffer[8192];
-    while (std::fgets(buffer, sizeof buffer, pipe) != nullptr)
-        r.out += buffer;
-    const int status = pclose(pipe);
-    r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return r;
+    return with_stderr ? cli_run::cli("reliability " + arguments)
+                       : cli_run::cli_json("reliability " + arguments);
 }
 
 std::string data(const std::string& name) {
