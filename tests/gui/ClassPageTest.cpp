@@ -591,12 +591,15 @@ private Q_SLOTS:
             QTest::mouseClick(table.horizontalHeader()->viewport(), Qt::LeftButton, {},
                               QPoint(station_x, 5));
         QCOMPARE(shown(), QStringLiteral("desk 14, desk 12"));
-        // The stations keep publishing: the narrowed table follows them (desk 12 starts again).
+        // The stations keep publishing: the narrowed table and its count follow them (desk 12
+        // starts another attempt and joins those running one).
+        QCOMPARE(filter_by(QStringLiteral("attempt running")), QStringLiteral("desk 11"));
+        QCOMPARE(page->status_label().text(), QStringLiteral("Class 7f: 4 station(s), 1 shown"));
         published[1] = progress("Ben Okafor", StationState::Attempt, 333.0, 10.0);
         published[1].exercise = "trapezius hold";
-        QTRY_COMPARE_WITH_TIMEOUT(cell(table, "desk 12", ClassTableModel::Pressure),
-                                  QStringLiteral("333.0"), 5000);
-        QCOMPARE(shown(), QStringLiteral("desk 14, desk 12"));
+        QTRY_COMPARE_WITH_TIMEOUT(shown(), QStringLiteral("desk 12, desk 11"), 5000);
+        QCOMPARE(cell(table, "desk 12", ClassTableModel::Pressure), QStringLiteral("333.0"));
+        QCOMPARE(page->status_label().text(), QStringLiteral("Class 7f: 4 station(s), 2 shown"));
 
         // Cleo alone: her row is the table's first, the model's third. A click follows her.
         QCOMPARE(filter_by(QStringLiteral("cleo")), QStringLiteral("desk 13"));

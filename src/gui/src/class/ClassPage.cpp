@@ -71,10 +71,11 @@ ClassPage::ClassPage(const QString& server, const QString& station,
                            "such as offline; Esc shows every station again"));
     filter_->setClearButtonEnabled(true);
     filter_->installEventFilter(this); // Esc clears it
-    connect(filter_, &QLineEdit::textChanged, this, [this](const QString& text) {
-        shown_->set_filter_text(text);
-        show_filtered();
-    });
+    connect(filter_, &QLineEdit::textChanged, shown_, &ClassFilterModel::set_filter_text);
+    // The count shown follows the rows as the filter or the stations' states change them.
+    connect(shown_, &QAbstractItemModel::rowsInserted, this, &ClassPage::show_filtered);
+    connect(shown_, &QAbstractItemModel::rowsRemoved, this, &ClassPage::show_filtered);
+    connect(shown_, &QAbstractItemModel::modelReset, this, &ClassPage::show_filtered);
     table_ = new QTableView(this);
     table_->setObjectName(QStringLiteral("ClassTable"));
     table_->setModel(shown_);
