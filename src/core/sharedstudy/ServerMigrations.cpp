@@ -21,6 +21,10 @@
 // overwritten at most 5 times a second; every change notifies the class's channel). A station's
 // role writes only its own station's progress and sees no other's; teachers make classes,
 // assign exercises and read the whole class.
+// Version 10: the course: which class each station was in from when (a row whenever a station
+// first publishes in a class or moves to another), so a pushed training score belongs to the
+// class its station was in when the attempt was made; teachers and readers read the class's
+// attempts through one view (class_attempts), stations do not.
 #include "ServerMigrations.h"
 
 namespace algocore::sharedstudy {
@@ -340,6 +344,50 @@ CREATE POLICY own_progress_changed ON algoscope.class_progress FOR UPDATE TO alg
   USING (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user))
   WITH CHECK (station_id IN (SELECT id FROM algoscope.stations WHERE role_name = current_user));
 )sql";
+// A training score carries its station and its moment, not a class: the station's class at that
+// moment is the one whose membership began last at or before it (to the second, as
+// attempted_utc is stored). Stations already in a class before this step count as in it from
+// the start. The log is written by the trigger as its definer, so no station writes it by hand.
+constexpr const char* kClassCourse = R"sql(
+CREATE TABLE algoscope.class_memberships (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  station_id integer NOT NULL REFERENCES algoscope.stations(id),
+  class_id integer NOT NULL REFERENCES algoscope.classes(id),
+  since_utc timestamptz NOT NULL DEFAULT clock_timestamp());
+CREATE INDEX class_memberships_by_station ON algoscope.class_memberships(station_id, since_utc);
+INSERT INTO algoscope.class_memberships (station_id, class_id, since_utc)
+  SELECT station_id, class_id, '-infinity' FROM algoscope.class_progress;
+
+CREATE FUNCTION algoscope.class_membership_log() RETURNS trigger LANGUAGE plpgsql
+  SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $$
+BEGIN
+  IF TG_OP = 'INSERT' OR OLD.class_id <> NEW.class_id THEN
+    INSERT INTO algoscope.class_memberships (station_id, class_id)
+      VALUES (NEW.station_id, NEW.class_id);
+  END IF;
+  RETURN NULL;
+END $$;
+REVOKE ALL ON FUNCTION algoscope.class_membership_log() FROM PUBLIC;
+CREATE TRIGGER class_membership_log AFTER INSERT OR UPDATE OF class_id
+  ON algoscope.class_progress FOR EACH ROW EXECUTE FUNCTION algoscope.class_membership_log();
+
+CREATE VIEW algoscope.class_attempts AS
+SELECT m.class_id, o.name AS student, st.name AS station, s.attempted_utc,
+  s.session_uuid, se.started_utc AS session_started_utc, s.exercise, s.feedback, s.attempt,
+  s.constant_error_kpa, s.absolute_error_kpa, s.variable_error_kpa, s.time_in_band_pct,
+  s.uuid AS score_uuid, s.id AS score_id
+FROM algoscope.training_scores s
+JOIN algoscope.operators o ON o.uuid = s.student_uuid
+JOIN algoscope.stations st ON st.id = s.station_id
+LEFT JOIN algoscope.sessions se ON se.uuid = s.session_uuid
+JOIN LATERAL (
+  SELECT c.class_id FROM algoscope.class_memberships c
+  WHERE c.station_id = s.station_id
+    AND date_trunc('second', c.since_utc) <= s.attempted_utc::timestamptz
+  ORDER BY c.since_utc DESC, c.id DESC LIMIT 1) m ON true;
+GRANT SELECT ON algoscope.class_attempts TO algoscope_teacher, algoscope_reader;
+GRANT SELECT ON algoscope.class_memberships TO algoscope_teacher, algoscope_reader;
+)sql";
 } // namespace
 
 const char* server_migration_sql(int to_version) {
@@ -353,6 +401,7 @@ const char* server_migration_sql(int to_version) {
     case 7: return kTrialClockAnchor;
     case 8: return kTriggerPointFindings;
     case 9: return kClasses;
+    case 10: return kClassCourse;
     default: return nullptr;
     }
 }

@@ -9,7 +9,7 @@
 namespace algocore::sharedstudy {
 
 /// The schema version this program writes and reads.
-inline constexpr int kServerSchemaVersion = 9;
+inline constexpr int kServerSchemaVersion = 10;
 
 /// Group roles made by `server init`: members of the first push their own records (and publish
 /// their own class progress), members of the second only read.
