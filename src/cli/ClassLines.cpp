@@ -54,4 +54,25 @@ std::string station_text(const StationProgress& p) {
     return line;
 }
 
+nlohmann::json attempt_line(const algocore::sharedstudy::ClassAttempt& a) {
+    nlohmann::json line{{"student", a.student},
+                        {"t", a.attempted_utc},
+                        {"station", a.station},
+                        {"session", a.session_uuid},
+                        {"session_started_utc", a.session_started_utc},
+                        {"exercise", a.exercise},
+                        {"feedback", a.feedback}};
+    line["attempt"] = a.attempt ? nlohmann::json(*a.attempt) : nlohmann::json(nullptr);
+    line.update(score_fields(a.score));
+    return line;
+}
+
+std::string attempt_text(const algocore::sharedstudy::ClassAttempt& a) {
+    return a.student + "  " + a.attempted_utc + "  " + a.exercise + "  abs " +
+           fixed(a.score.absolute_error_kpa, 1) + " kPa  var " +
+           fixed(a.score.variable_error_kpa, 1) + " kPa  const " +
+           fixed(a.score.constant_error_kpa, 1) + " kPa  in band " +
+           fixed(a.score.time_in_band_pct, 0) + " %";
+}
+
 } // namespace cli_class

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "algocore/sharedstudy/ClassCourse.h"
 #include "algocore/sharedstudy/ClassProgress.h"
 
 namespace cli_class {
@@ -19,5 +20,12 @@ nlohmann::json station_line(const algocore::sharedstudy::StationProgress& progre
 
 /// The same for a person: "room A  Anna  hold 300  attempt  312 kPa [250–350]  in band 84 %".
 std::string station_text(const algocore::sharedstudy::StationProgress& progress);
+
+/// One line of `class progress --json`: student, t (attempted, UTC ISO 8601), station,
+/// session, session_started_utc, exercise, feedback, attempt, and the score fields.
+nlohmann::json attempt_line(const algocore::sharedstudy::ClassAttempt& attempt);
+
+/// The same for a person: "Anna  2026-12-06T04:20:00Z  hold 300  abs 12.3 kPa  in band 84 %".
+std::string attempt_text(const algocore::sharedstudy::ClassAttempt& attempt);
 
 } // namespace cli_class

@@ -2,6 +2,8 @@
 //   watch   every station of a class live: one line per state change or progress tick
 //   assign  hand out a stored template (pushed first when the server lacks it) and a feedback
 //           schedule as the class's current exercise
+//   progress every finished attempt of the class's students over the course (one line or CSV
+//           row per attempt, by student and in time order)
 // Stations run the exercise with `train attempt --server URL --class NAME`.
 #include <CLI/CLI.hpp>
 
@@ -13,7 +15,9 @@
 
 #include "ClassLines.h"
 #include "algoargs/Arguments.h"
+#include "algocore/export/ClassCourseCsv.h"
 #include "algocore/protocols/FeedbackSchedule.h"
+#include "algocore/sharedstudy/ClassCourse.h"
 #include "algocore/sharedstudy/ClassHandOut.h"
 #include "algocore/sharedstudy/ClassWatcher.h"
 #include "algocore/sharedstudy/ServerConnection.h"
@@ -40,6 +44,13 @@ struct AssignOptions {
     std::string stage;
     int faded = 0;
     bool json = false;
+};
+
+struct ProgressOptions {
+    std::string server;
+    std::string class_name;
+    bool json = false;
+    std::string csv; ///< a file, or "-" for standard output
 };
 
 constexpr int kExitBadArgument = 2;
@@ -140,6 +151,43 @@ int run_assign(const AssignOptions& o) {
     return 0;
 }
 
+int run_progress(const ProgressOptions& o) {
+    constexpr const char* kPrefix = "algoscope-cli class progress: ";
+    if (o.json && !o.csv.empty()) {
+        std::cerr << kPrefix << "give --json or --csv, not both\n";
+        return kExitBadArgument;
+    }
+    if (ServerError bad = check_server_address(o.server)) {
+        std::cerr << kPrefix << bad.message << "\n";
+        return kExitBadArgument;
+    }
+    const ClassCourseRead read = read_class_course(o.server, o.class_name);
+    if (read.error) {
+        std::cerr << kPrefix << read.error.message << "\n";
+        return exit_status(read.error);
+    }
+    if (!o.csv.empty() && o.csv != "-") {
+        if (std::string failure =
+                exporting::save_class_course_csv(o.csv, o.class_name, read.attempts);
+            !failure.empty()) {
+            std::cerr << kPrefix << failure << "\n";
+            return kExitBadArgument;
+        }
+        return 0;
+    }
+    if (o.csv == "-") {
+        exporting::write_class_course_csv(o.class_name, read.attempts, std::cout);
+        return 0;
+    }
+    for (const ClassAttempt& a : read.attempts) {
+        if (o.json)
+            std::cout << algoinput::json_text(cli_class::attempt_line(a)) << std::endl;
+        else
+            std::cout << cli_class::attempt_text(a) << std::endl;
+    }
+    return 0;
+}
+
 void add_server(CLI::App* cmd, std::string& server) {
     cmd->add_option("--server", server,
                     "libpq connection string or postgresql:// URI (no password in it: "
@@ -195,5 +243,23 @@ void register_class_command(CLI::App& app) {
     assign->add_flag("--json", a->json, "Write one JSON object");
     assign->callback([a] {
         if (const int code = run_assign(*a); code != 0) throw CLI::RuntimeError(code);
+    });
+
+    auto p = std::make_shared<ProgressOptions>();
+    auto* progress = cls->add_subcommand(
+        "progress", "Every finished attempt of the class's students over the course, by "
+                    "student in time order (exit 2 refused, 3 server unreachable)");
+    add_server(progress, p->server);
+    progress->add_option("--class", p->class_name, "The class's name")
+        ->required()
+        ->check(cli_args::printable_name());
+    progress->add_flag("--json", p->json,
+                       "One JSON object a line: student, t (UTC, ISO 8601), station, session, "
+                       "session_started_utc, exercise, feedback, attempt, constant_error_kpa, "
+                       "absolute_error_kpa, variable_error_kpa, time_in_band_pct");
+    progress->add_option("--csv", p->csv,
+                         "Write class_progress.csv's rows to this file (- for standard output)");
+    progress->callback([p] {
+        if (const int code = run_progress(*p); code != 0) throw CLI::RuntimeError(code);
     });
 }

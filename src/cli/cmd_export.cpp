@@ -7,12 +7,14 @@
 #include <fstream>
 #include <iostream>
 #include <memory>
+#include <optional>
 
 #include "StudySource.h"
 #include "algoargs/Arguments.h"
 
 #include "algocal/CalendarDate.h"
 #include "algocore/FileMode.h"
+#include "algocore/export/ClassCourseCsv.h"
 #include "algocore/export/StorageExport.h"
 #include "algocore/export/StudyExport.h"
 #include "algocore/export/StudyFilter.h"
@@ -29,6 +31,7 @@ struct ExportOptions {
     algocore::records::RecordId session = algocore::records::kNoRecord;
     std::string from;
     std::string to;
+    std::string class_name; ///< with --server: the class's course too (class_progress.csv)
     bool overwrite = false;
 };
 
@@ -77,6 +80,10 @@ void run_export(const ExportOptions& o) {
         std::cerr << "algoscope-cli export: " << wrong << "\n";
         throw CLI::RuntimeError(2);
     }
+    if (!o.class_name.empty() && (!o.study.is_server() || o.format != "csv")) {
+        std::cerr << "algoscope-cli export: --class needs --server and --format csv\n";
+        throw CLI::RuntimeError(2);
+    }
     // Exporting never changes the study, even while a station records into it.
     auto opened = cli_study::open_for_reading(o.study);
     if (!opened.storage) {
@@ -115,6 +122,15 @@ void run_export(const ExportOptions& o) {
             [&db](records::RecordId id) { return db.hold_trace(id); });
         return;
     }
+    // The class's course is read before anything is written, so a refusal leaves no folder.
+    std::optional<sharedstudy::ClassCourseRead> course;
+    if (!o.class_name.empty()) {
+        course = sharedstudy::read_class_course(o.study.server, o.class_name);
+        if (course->error) {
+            std::cerr << "algoscope-cli export: " << course->error.message << "\n";
+            throw CLI::RuntimeError(course->error.transient() ? 3 : 2);
+        }
+    }
     exporting::ExportRequest request;
     request.filter = filter;
     request.json = o.format == "json";
@@ -126,6 +142,16 @@ void run_export(const ExportOptions& o) {
     if (!outcome.ok) {
         std::cerr << "algoscope-cli export: " << outcome.error << "\n";
         throw CLI::RuntimeError(2);
+    }
+    if (course) {
+        const std::string path =
+            (std::filesystem::path(request.path) / exporting::kClassProgressCsv).string();
+        if (std::string failure =
+                exporting::save_class_course_csv(path, o.class_name, course->attempts, mode);
+            !failure.empty()) {
+            std::cerr << "algoscope-cli export: " << failure << "\n";
+            throw CLI::RuntimeError(2);
+        }
     }
     std::cerr << outcome.summary(request.path) << "\n";
 }
@@ -156,5 +182,9 @@ void register_export_command(CLI::App& app) {
         ->check(calendar_date());
     cmd->add_option("--to", options->to, "Only sessions on or before this day (YYYY-MM-DD)")
         ->check(calendar_date());
+    cmd->add_option("--class", options->class_name,
+                    "With --server (csv): also the class's course, every finished attempt of "
+                    "its students, as class_progress.csv")
+        ->check(cli_args::printable_name());
     cmd->callback([options] { run_export(*options); });
 }

@@ -3,12 +3,15 @@
 // a station of their own (its own file, role and simulated device), run the class's exercise
 // with `train attempt --class`; `class watch --json` shows each one's progress and final score,
 // equal to the score stored on that station. A device unplugged mid-attempt shows NO SIGNAL,
-// then the attempt's end.
+// then the attempt's end. Over the course, `class progress` lists every attempt the class's
+// students made, over their sessions, with the scores stored on their stations, and the
+// export's class_progress.csv is the same file.
 #include <SQLiteCpp/SQLiteCpp.h>
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <fstream>
@@ -150,6 +153,21 @@ protected:
         return std::async(std::launch::async, [command] { return run_cli(command); });
     }
 
+    // Student n's attempt in `class_name`, in round `round` (a station run: a session).
+    std::future<clitest::CliRun> attempt_in(int n, const std::string& class_name, int round,
+                                            double kpa) {
+        const std::string tag = std::to_string(n) + "r" + std::to_string(round);
+        const std::string link = file("dev" + tag);
+        sims.push_back(std::make_unique<Simulator>(
+            link, scenario("s" + tag, hold_scenario(4.0 + 0.3 * n, kpa))));
+        const std::string command =
+            "train attempt --db " + file("s" + std::to_string(n) + ".sqlite") + " --port " + link +
+            " --student Student" + std::to_string(n) + " --server " +
+            sh(url_as("student" + std::to_string(n))) + " --class " + class_name +
+            " --station 'desk " + std::to_string(n) + "' --timeout 60";
+        return std::async(std::launch::async, [command] { return run_cli(command); });
+    }
+
     // The watcher's lines of one station.
     static std::vector<json> lines_of(const clitest::CliRun& watched, const std::string& station) {
         std::vector<json> out;
@@ -237,6 +255,86 @@ TEST_F(CliClassTest, ThreeStudentsProgressAndScoresShowInClassWatchAsStoredOnThe
               3);
 }
 
+TEST_F(CliClassTest, ClassProgressListsEachStudentsStoredScoresOverSessionsAndExportsThem) {
+    assign_exercise();
+    if (HasFatalFailure()) return;
+    const auto to_8a =
+        run_cli("class assign --server " + sh(url_as("teacher")) + " --class 8a --db " +
+                file("teacher.sqlite") + " --template " + std::to_string(template_id));
+    ASSERT_EQ(to_8a.exit_code, 0) << to_8a.stderr_text;
+    // Two sessions each for students 1 and 2 in 7b; student 3 trains in 8a.
+    for (int round = 1; round <= 2; ++round) {
+        std::vector<std::future<clitest::CliRun>> runs;
+        runs.push_back(attempt_in(1, "7b", round, 270.0 + 20.0 * round));
+        runs.push_back(attempt_in(2, "7b", round, 340.0 - 15.0 * round));
+        if (round == 1) runs.push_back(attempt_in(3, "8a", round, 300.0));
+        for (auto& r : runs) {
+            const clitest::CliRun done = r.get();
+            ASSERT_EQ(done.exit_code, 0) << done.stderr_text;
+        }
+    }
+    const auto listed =
+        run_cli("class progress --server " + sh(url_as("teacher")) + " --class 7b --json");
+    ASSERT_EQ(listed.exit_code, 0) << listed.stderr_text;
+    ASSERT_EQ(listed.lines.size(), 4u);
+    const char* fields[] = {"constant_error_kpa", "absolute_error_kpa", "variable_error_kpa",
+                            "time_in_band_pct"};
+    for (int n = 1; n <= 2; ++n) {
+        SCOPED_TRACE("student " + std::to_string(n));
+        SQLite::Database station(file("s" + std::to_string(n) + ".sqlite"));
+        SQLite::Statement stored(station,
+                                 "SELECT constant_error_kpa, absolute_error_kpa, "
+                                 "variable_error_kpa, time_in_band_pct, attempted_utc, exercise, "
+                                 "session_id FROM training_scores ORDER BY attempted_utc, id");
+        std::vector<long long> sessions;
+        for (int i = 0; i < 2; ++i) {
+            ASSERT_TRUE(stored.executeStep());
+            const json line = json::parse(listed.lines[static_cast<std::size_t>(2 * (n - 1) + i)]);
+            EXPECT_EQ(line["student"], "Student" + std::to_string(n));
+            EXPECT_EQ(line["station"], "desk " + std::to_string(n));
+            EXPECT_EQ(line["t"], stored.getColumn(4).getString());
+            EXPECT_EQ(line["exercise"], stored.getColumn(5).getString());
+            for (int f = 0; f < 4; ++f)
+                EXPECT_EQ(line[fields[f]].get<double>(), stored.getColumn(f).getDouble())
+                    << fields[f];
+            sessions.push_back(stored.getColumn(6).getInt64());
+        }
+        EXPECT_FALSE(stored.executeStep());
+        // Each run of the station was a session of its own, and the server says so too.
+        EXPECT_NE(sessions[0], sessions[1]);
+        EXPECT_NE(json::parse(listed.lines[static_cast<std::size_t>(2 * (n - 1))])["session"],
+                  json::parse(listed.lines[static_cast<std::size_t>(2 * (n - 1) + 1)])["session"]);
+    }
+    for (const std::string& line : listed.lines)
+        EXPECT_EQ(line.find("Student3"), std::string::npos) << line;
+
+    // The CSV, alone and with the rest of the study's export: the same bytes.
+    make_role("reader", "pw-r", algocore::sharedstudy::kReaderGroupRole);
+    const auto csv = run_cli("class progress --server " + sh(url_as("teacher")) +
+                             " --class 7b --csv " + file("progress.csv"));
+    ASSERT_EQ(csv.exit_code, 0) << csv.stderr_text;
+    const auto exported =
+        run_cli("export --server " + sh(url_as("reader")) + " --class 7b --out " + file("export"));
+    ASSERT_EQ(exported.exit_code, 0) << exported.stderr_text;
+    const auto read = [](const std::string& path) {
+        std::ifstream in(path, std::ios::binary);
+        return std::string(std::istreambuf_iterator<char>(in), {});
+    };
+    const std::string alone = read(file("progress.csv"));
+    EXPECT_EQ(std::count(alone.begin(), alone.end(), '\n'), 5);
+    EXPECT_EQ(alone.rfind("class,student,attempted_utc,", 0), 0u) << alone;
+    EXPECT_EQ(read(file("export") + "/class_progress.csv"), alone);
+    EXPECT_TRUE(std::filesystem::exists(file("export") + "/training_scores.csv"));
+
+    // A station's role may not read the class's course.
+    const auto refused =
+        run_cli("class progress --server " + sh(url_as("student1")) + " --class 7b --json");
+    EXPECT_EQ(refused.exit_code, 2);
+    EXPECT_NE(refused.stderr_text.find("teacher's or a reader's role"), std::string::npos)
+        << refused.stderr_text;
+    EXPECT_TRUE(refused.lines.empty());
+}
+
 TEST_F(CliClassTest, AStationUnpluggedMidAttemptShowsNoSignalThenTheAttemptsEnd) {
     assign_exercise();
     if (HasFatalFailure()) return;
@@ -290,6 +388,12 @@ TEST_F(CliClassTest, BadArgumentsAreRefusedWithExit2) {
              " --port p --student A --class 7b --template 3" + server,
          "not both"},
         {"train attempt --db " + file("s.sqlite") + " --port p --student A", "--template"},
+        {"class progress" + server, "--class"},
+        {"class progress --server 'postgresql://a:secret@h/x' --class 7b", "password"},
+        {"class progress" + server + " --class 7b --json --csv x.csv", "not both"},
+        {"class progress" + server + " --class nosuch", "no class named 'nosuch'"},
+        {"export --db " + file("none.sqlite") + " --class 7b --out " + file("e"),
+         "--class needs --server"},
     };
     for (const auto& c : cases) {
         const auto refused = run_cli(c.args);
