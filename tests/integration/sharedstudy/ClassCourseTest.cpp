@@ -4,9 +4,8 @@
 // attempt belongs to the class its station was in when it was made: another class's station
 // never appears, nor an attempt made before the station joined. A station's role cannot read it.
 #include <chrono>
-#include <cstdio>
-#include <map>
 
+#include "CourseRecords.h"
 #include "TestServer.h"
 #include "algocore/sharedstudy/ClassCourse.h"
 #include "algocore/sharedstudy/ClassPublisher.h"
@@ -18,19 +17,7 @@ using namespace algocore::sharedstudy;
 using namespace std::chrono_literals;
 using algotest::ServerTest;
 
-std::string uuid(int n) {
-    char text[40];
-    std::snprintf(text, sizeof text, "0190dddd-0000-7000-8000-%012d", n);
-    return text;
-}
-
-// One finished attempt as a station pushes it.
-struct Stored {
-    const char* student;
-    int session; ///< a number of this test's: sessions are made on first use
-    const char* t;
-    double ce, ae, ve, tib;
-};
+using Stored = algotest::StoredAttempt;
 
 class ClassCourseTest : public ServerTest {
 protected:
@@ -75,51 +62,7 @@ protected:
     void push(const std::string& who, const char* station, const std::vector<Stored>& scores) {
         auto as = ServerConnection::open(url_as(who));
         ASSERT_TRUE(as.connection) << as.error.message;
-        ServerConnection& c = *as.connection;
-        const std::string station_id =
-            "(SELECT id FROM algoscope.stations WHERE uuid = '" + std::string(station) + "')";
-        for (const Stored& s : scores) {
-            const std::string key = std::string(station) + "/" + s.student;
-            if (!operators_.count(key)) {
-                operators_[key] = uuid(++made_);
-                auto added = c.exec("INSERT INTO algoscope.operators (uuid, station_id, seq, name) "
-                                    "VALUES ($1, " +
-                                        station_id + ", $2, $3)",
-                                    {ServerParam::text(operators_[key]),
-                                     ServerParam::integer(++seq_), ServerParam::text(s.student)});
-                ASSERT_TRUE(added.ok()) << added.error.message;
-            }
-            const std::string session_key = key + "/" + std::to_string(s.session);
-            if (!sessions_.count(session_key)) {
-                const std::string subject = uuid(++made_);
-                sessions_[session_key] = uuid(++made_);
-                auto added = c.exec(
-                    "INSERT INTO algoscope.subjects (uuid, station_id, seq, code) VALUES ($1, " +
-                        station_id + ", $2, $3)",
-                    {ServerParam::text(subject), ServerParam::integer(++seq_),
-                     ServerParam::text("T-" + std::to_string(made_))});
-                ASSERT_TRUE(added.ok()) << added.error.message;
-                added = c.exec("INSERT INTO algoscope.sessions (uuid, station_id, seq, "
-                               "subject_uuid, operator_uuid, started_utc, device_serial, "
-                               "calibration_id, probe_cm2, notes) VALUES ($1, " +
-                                   station_id + ", $2, $3, $4, $5, 'SIM', 1, 1.0, '')",
-                               {ServerParam::text(sessions_[session_key]),
-                                ServerParam::integer(++seq_), ServerParam::text(subject),
-                                ServerParam::text(operators_[key]), ServerParam::text(s.t)});
-                ASSERT_TRUE(added.ok()) << added.error.message;
-            }
-            auto added = c.exec(
-                "INSERT INTO algoscope.training_scores (uuid, station_id, seq, session_uuid, "
-                "student_uuid, exercise, feedback, blind, attempted_utc, constant_error_kpa, "
-                "absolute_error_kpa, variable_error_kpa, time_in_band_pct) VALUES ($1, " +
-                    station_id +
-                    ", $2, $3, $4, 'trapezius 300', 'full', false, $5, $6, $7, $8, $9)",
-                {ServerParam::text(uuid(++made_)), ServerParam::integer(++seq_),
-                 ServerParam::text(sessions_[session_key]), ServerParam::text(operators_[key]),
-                 ServerParam::text(s.t), ServerParam::real(s.ce), ServerParam::real(s.ae),
-                 ServerParam::real(s.ve), ServerParam::real(s.tib)});
-            ASSERT_TRUE(added.ok()) << added.error.message;
-        }
+        ASSERT_EQ(records_.push(*as.connection, station, scores), "");
     }
 
     static void expect_attempt(const ClassAttempt& a, const Stored& s, const char* station) {
@@ -138,10 +81,7 @@ protected:
     static constexpr const char* kA = "0190aaaa-0000-7000-8000-00000000000a";
     static constexpr const char* kB = "0190bbbb-0000-7000-8000-00000000000b";
     static constexpr const char* kC = "0190cccc-0000-7000-8000-00000000000c";
-    std::map<std::string, std::string> operators_;
-    std::map<std::string, std::string> sessions_;
-    int made_ = 0;
-    long long seq_ = 0;
+    algotest::CourseRecords records_;
 };
 
 TEST_F(ClassCourseTest, TheTeacherReadsEveryStudentsAttemptsInTimeOrderAsStored) {
@@ -236,8 +176,9 @@ TEST_F(ClassCourseTest, AStationsRoleCannotReadTheClassCourseNorForgeWhereItWas)
                             "SELECT id, 1 FROM algoscope.stations WHERE uuid = '" +
                             std::string(kB) + "'")
                      .ok());
-    EXPECT_FALSE(as.connection->exec("SELECT * FROM algoscope.training_scores s JOIN "
-                                     "algoscope.class_memberships m USING (station_id)")
+    EXPECT_FALSE(as.connection
+                     ->exec("SELECT * FROM algoscope.training_scores s JOIN "
+                            "algoscope.class_memberships m USING (station_id)")
                      .ok());
 }
 
