@@ -16,6 +16,7 @@
 #include "algogui/Theme.h"
 #include "algogui/class/AssignExerciseDialog.h"
 #include "algogui/class/ClassFilterModel.h"
+#include "algogui/class/ClassProgressView.h"
 #include "algogui/class/ClassTableModel.h"
 #include "algogui/class/ClassWatchThread.h"
 #include "algogui/class/PressureBarDelegate.h"
@@ -95,6 +96,11 @@ ClassPage::ClassPage(const QString& server, const QString& station,
     stack_ = new QStackedWidget(this);
     stack_->addWidget(table_);
     stack_->addWidget(follow_);
+    course_ = new QPushButton(tr("Over the course"), this);
+    course_->setObjectName(QStringLiteral("ClassCourse"));
+    course_->setCheckable(true);
+    progress_ = new ClassProgressView(this);
+    stack_->addWidget(progress_);
 
     auto* controls = new QHBoxLayout;
     controls->addWidget(new QLabel(tr("Server"), this));
@@ -103,6 +109,7 @@ ClassPage::ClassPage(const QString& server, const QString& station,
     controls->addWidget(class_name_, 1);
     controls->addWidget(watch_);
     controls->addWidget(assign_);
+    controls->addWidget(course_);
     // The filter and what is shown share a line under the controls.
     auto* shown_line = new QHBoxLayout;
     shown_line->addWidget(filter_, 2);
@@ -121,6 +128,10 @@ ClassPage::ClassPage(const QString& server, const QString& station,
     connect(table_, &QTableView::clicked, this, &ClassPage::follow_row);
     connect(follow_, &StationFollowView::closeRequested, this,
             [this] { stack_->setCurrentWidget(table_); });
+    connect(course_, &QPushButton::toggled, this, [this](bool on) {
+        stack_->setCurrentWidget(on ? static_cast<QWidget*>(progress_) : table_);
+        if (on) progress_->load(server_->text(), class_name_->text());
+    });
     fit_rows();
 }
 
@@ -135,6 +146,7 @@ void ClassPage::watch() {
     const QString name = class_name_->text().trimmed();
     watcher_.reset();
     model_->set_stations({});
+    course_->setChecked(false);
     stack_->setCurrentWidget(table_);
     if (server.isEmpty() || name.isEmpty()) {
         status_->setText(tr("Give the server and the class's name."));

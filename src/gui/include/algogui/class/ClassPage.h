@@ -21,6 +21,7 @@ class QTableView;
 namespace algogui::classview {
 
 class ClassFilterModel;
+class ClassProgressView;
 class ClassTableModel;
 class ClassWatchThread;
 class StationFollowView;
@@ -49,6 +50,9 @@ public:
     /// The table's rows as shown: filtered and sorted.
     ClassFilterModel& shown_rows() { return *shown_; }
     StationFollowView& follow_view() { return *follow_; }
+    /// "Over the course": the class's attempts over its sessions in place of the live table.
+    QPushButton& course_button() { return *course_; }
+    ClassProgressView& progress_view() { return *progress_; }
     /// Whether the followed station is shown in place of the table.
     bool following() const;
     /// How many times the table was given a new picture (at most kRedrawsPerSecond a second).
@@ -89,6 +93,8 @@ private:
     QLineEdit* filter_;
     ClassFilterModel* shown_;
     StationFollowView* follow_;
+    QPushButton* course_;
+    ClassProgressView* progress_;
     std::unique_ptr<ClassWatchThread> watcher_;
     QString station_;
     std::function<std::string()> teacher_database_;
