@@ -1,30 +1,27 @@
 #include "algogui/class/ClassCourseChart.h"
 
 #include <QPainter>
-#include <QPainterPath>
 #include <algorithm>
 #include <array>
 #include <cmath>
 
 #include "algogui/Theme.h"
+#include "algogui/training/ChartFrame.h"
 #include "algogui/training/NiceStep.h"
 
 namespace algogui::classview {
 
 namespace {
-// The Training page's progress chart's frame.
-constexpr int kLeft = 64;
+// The Training page's progress chart's frame, without its right axis.
+using chart_frame::kBottom;
+using chart_frame::kLeft;
+using chart_frame::kTop;
 constexpr int kRight = 24;
-constexpr int kTop = 30;
-constexpr int kBottom = 30;
 } // namespace
 
 ClassCourseChart::ClassCourseChart(QWidget* parent) : QWidget(parent) {
     setObjectName(QStringLiteral("ClassCourseChart"));
-    setAutoFillBackground(true);
-    QPalette white = palette();
-    white.setColor(QPalette::Window, theme::kBackground);
-    setPalette(white);
+    chart_frame::use_chart_background(*this);
 }
 
 QColor ClassCourseChart::colour_of(int n) {
@@ -108,7 +105,8 @@ void ClassCourseChart::paintEvent(QPaintEvent*) {
     for (const auto& s : series_) {
         sessions = std::max(sessions, s.session_means.size());
         if (error)
-            for (double v : s.session_means) top = std::max(top, v);
+            for (double v : s.session_means)
+                top = std::max(top, v);
     }
     if (sessions == 0) {
         painter.setPen(theme::kMutedText);
@@ -138,29 +136,21 @@ void ClassCourseChart::paintEvent(QPaintEvent*) {
     // Session numbers under the points, fewer when they would crowd.
     const double label_w = metrics.horizontalAdvance(QStringLiteral("session 00")) + 8;
     const std::size_t every = std::max<std::size_t>(
-        1, static_cast<std::size_t>(std::ceil(label_w / std::max(1.0, points.width() /
-                                                                          std::max<std::size_t>(
-                                                                              1, sessions)))));
+        1, static_cast<std::size_t>(std::ceil(
+               label_w / std::max(1.0, points.width() / std::max<std::size_t>(1, sessions)))));
     for (std::size_t i = 0; i < sessions; i += every) {
         const QString label =
             i == 0 ? tr("session %1").arg(i + 1) : QString::number(static_cast<int>(i + 1));
-        painter.drawText(QRectF(x_of(i) - label_w / 2, area.bottom() + 4, label_w, metrics.height()),
-                         Qt::AlignHCenter | Qt::AlignTop, label);
+        painter.drawText(
+            QRectF(x_of(i) - label_w / 2, area.bottom() + 4, label_w, metrics.height()),
+            Qt::AlignHCenter | Qt::AlignTop, label);
     }
 
     const auto draw = [&](const Series& s, double width) {
-        QPainterPath path;
-        for (std::size_t i = 0; i < s.session_means.size(); ++i) {
-            const QPointF p(x_of(i), y_of(s.session_means[i]));
-            if (i == 0)
-                path.moveTo(p);
-            else
-                path.lineTo(p);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(s.colour);
-            painter.drawEllipse(p, width + 1.0, width + 1.0);
-        }
-        painter.strokePath(path, QPen(s.colour, width));
+        std::vector<QPointF> dots;
+        for (std::size_t i = 0; i < s.session_means.size(); ++i)
+            dots.emplace_back(x_of(i), y_of(s.session_means[i]));
+        chart_frame::draw_series(painter, dots, QPen(s.colour, width), width + 1.0);
     };
     const Series* selected = nullptr;
     for (const auto& s : series_) {

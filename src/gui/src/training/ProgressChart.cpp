@@ -1,28 +1,25 @@
 #include "algogui/training/ProgressChart.h"
 
 #include <QPainter>
-#include <QPainterPath>
 #include <algorithm>
 #include <cmath>
 
 #include "algogui/Theme.h"
+#include "algogui/training/ChartFrame.h"
 #include "algogui/training/NiceStep.h"
 
 namespace algogui {
 
 namespace {
-constexpr int kLeft = 64;
+using chart_frame::kBottom;
+using chart_frame::kLeft;
+using chart_frame::kTop;
 constexpr int kRight = 52;
-constexpr int kTop = 30;
-constexpr int kBottom = 30;
 } // namespace
 
 ProgressChart::ProgressChart(QWidget* parent) : QWidget(parent), unit_(display_unit({})) {
     setObjectName(QStringLiteral("ProgressChart"));
-    setAutoFillBackground(true);
-    QPalette white = palette();
-    white.setColor(QPalette::Window, theme::kBackground);
-    setPalette(white);
+    chart_frame::use_chart_background(*this);
 }
 
 void ProgressChart::set_unit(const DisplayUnit& unit) {
@@ -121,18 +118,10 @@ void ProgressChart::paintEvent(QPaintEvent*) {
                          theme::kBandFill);
     }
     const auto line = [&](auto value_of, const QPen& pen) {
-        QPainterPath path;
-        for (int i = 0; i < n; ++i) {
-            const QPointF p(x_of(i), y_of(value_of(scores_[i])));
-            if (i == 0)
-                path.moveTo(p);
-            else
-                path.lineTo(p);
-            painter.setPen(Qt::NoPen);
-            painter.setBrush(pen.color());
-            painter.drawEllipse(p, 3.5, 3.5);
-        }
-        painter.strokePath(path, pen);
+        std::vector<QPointF> dots;
+        for (int i = 0; i < n; ++i)
+            dots.emplace_back(x_of(i), y_of(value_of(scores_[i])));
+        chart_frame::draw_series(painter, dots, pen, 3.5);
     };
     line([](const auto& s) { return s.absolute_error_kpa; }, QPen(theme::kText, 3));
     line([](const auto& s) { return s.variable_error_kpa; },
