@@ -112,7 +112,9 @@ ClassProgressView::ClassProgressView(QWidget* parent) : QWidget(parent) {
 }
 
 ClassProgressView::~ClassProgressView() {
-    if (reader_) reader_->wait();
+    if (!reader_) return;
+    reader_->wait();
+    delete reader_;
 }
 
 void ClassProgressView::load(const QString& server, const QString& class_name) {
