@@ -60,7 +60,7 @@ bash scripts/pg-test-server.sh start "$scratch/pg" >/dev/null
 ALGOSCOPE_TEST_SERVER_DIR="$scratch/pg" ALGOSCOPE_SHOT_DIR=$(pwd)/$out \
     "$build/tests/gui/ClassPageTest" aClassOfThirtyFitsAProjectorAndALaptop >/dev/null ||
     { bash scripts/pg-test-server.sh stop "$scratch/pg"; exit 1; }
-# The class over the course: two students over their sessions, at 1280x800 and 1920x1080.
+# The class over the course: two students over their sessions, at the three sizes.
 ALGOSCOPE_TEST_SERVER_DIR="$scratch/pg" ALGOSCOPE_SHOT_DIR=$(pwd)/$out \
     "$build/tests/gui/ClassProgressViewTest" theCourseShowsEachStudentsSessionsWithTheStoredNumbers \
     >/dev/null || { bash scripts/pg-test-server.sh stop "$scratch/pg"; exit 1; }

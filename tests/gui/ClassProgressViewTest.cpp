@@ -3,8 +3,8 @@
 // scores over two sessions (8a's student too); "Over the course" reads them on a worker (the
 // page does not wait), shows one line per student through their sessions with the stored
 // numbers, the picked student's every attempt in the Training page's chart, and Export… writes
-// the same bytes as `algoscope-cli class progress --csv`. Photographed at 1280x800 and
-// 1920x1080 (ALGOSCOPE_SHOT_DIR).
+// the same bytes as `algoscope-cli class progress --csv`. Laid out whole and photographed at
+// 1024x640, 1280x800 and 1920x1080 (ALGOSCOPE_SHOT_DIR).
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>
@@ -176,7 +176,7 @@ private Q_SLOTS:
 
         // Laid out whole at a laptop's and a projector's size, and photographed.
         view.measure_box().setCurrentIndex(0);
-        for (const QSize size : {QSize(1280, 800), QSize(1920, 1080)}) {
+        for (const QSize size : {QSize(1024, 640), QSize(1280, 800), QSize(1920, 1080)}) {
             window.resize(size);
             QTest::qWait(100);
             const QStringList problems = layout_checks::text_that_does_not_fit(window) +
