@@ -1,6 +1,7 @@
 #include "algocore/sharedstudy/ClassCourse.h"
 
 #include "algocore/sharedstudy/ClassExercise.h"
+#include "algocore/sharedstudy/ServerSchema.h"
 
 namespace algocore::sharedstudy {
 
@@ -13,6 +14,11 @@ int StudentCourse::sessions() const {
 
 ClassCourseRead read_class_course(ServerConnection& server, const std::string& class_name) {
     ClassCourseRead out;
+    // A study not yet migrated to schema 10 has no course to read: say so, not "no relation".
+    if (const StudyCheck check = check_study(server); check.error) {
+        out.error = check.error;
+        return out;
+    }
     const ClassFound found = find_class(server, class_name);
     if (found.error) {
         out.error = found.error;

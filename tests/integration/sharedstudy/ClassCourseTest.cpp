@@ -189,4 +189,12 @@ TEST_F(ClassCourseTest, AClassThatDoesNotExistIsNamed) {
         << read.error.message;
 }
 
+TEST_F(ClassCourseTest, AStudyNotYetMigratedIsToldToMigrate) {
+    admin_sql("UPDATE algoscope.study SET schema_version = 9");
+    const ClassCourseRead read = read_class_course(url_as("teacher"), "7b");
+    ASSERT_TRUE(read.error);
+    EXPECT_EQ(read.error.problem, ServerProblem::OlderSchema) << read.error.message;
+    EXPECT_NE(read.error.message.find("server init"), std::string::npos) << read.error.message;
+}
+
 } // namespace
