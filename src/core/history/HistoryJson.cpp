@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "algocore/export/FindingsJson.h"
 #include "algocore/export/HoldJson.h"
 
 namespace algocore::history {
@@ -61,8 +62,9 @@ void write_history_json(const SubjectHistory& history, std::ostream& out) {
     json doc;
     doc["format"] = "algoscope-history";
     // 2: holds in the one hold shape (export/HoldJson.h); 3: each session's reaction time and
-    // each trial's rate at the button and RT-adjusted estimate
-    doc["format_version"] = 3;
+    // each trial's rate at the button and RT-adjusted estimate; 4: each point's trigger-point
+    // findings per visit in the one findings shape (export/FindingsJson.h)
+    doc["format_version"] = 4;
     doc["subject"] = history.subject().code;
     json& sessions = doc["sessions"] = json::array();
     for (const SessionEntry& s : history.sessions())
@@ -93,6 +95,9 @@ void write_history_json(const SubjectHistory& history, std::ostream& out) {
     json& holds = doc["holds"] = json::array();
     for (const HoldEntry& e : history.holds())
         holds.push_back(exporting::hold_json(e.hold, e.site.key));
+    json& findings = doc["findings"] = json::array();
+    for (const FindingsEntry& e : history.findings())
+        findings.push_back(exporting::findings_json(e.findings, e.site.key));
     out << algoinput::json_text(doc, 2) << "\n";
 }
 

@@ -124,6 +124,32 @@ TEST(CliFindings, FindingsJoinAStoredSessionOfTheSubject) {
     std::filesystem::remove_all(dir);
 }
 
+// history --json carries the findings in the shape findings list prints (one serializer).
+TEST(CliFindings, HistoryJsonCarriesEachPointsFindingsInTheShapeFindingsListPrints) {
+    const auto dir = scratch("history");
+    const std::string db = (dir / "study.sqlite").string();
+    const CommandRun set = cli_json("findings set --db " + db +
+                                    " --subject S4 --site upper_trapezius --side R --taut-band "
+                                    "yes --tender-spot yes --familiar-pain yes --zone temple:R");
+    ASSERT_EQ(set.exit_code, 0) << set.out;
+    const CommandRun history = cli_json("history --db " + db + " --subject S4 --json");
+    ASSERT_EQ(history.exit_code, 0) << history.out;
+    const auto doc = nlohmann::json::parse(history.out);
+    ASSERT_EQ(doc["findings"].size(), 1u) << history.out;
+    const auto& found = doc["findings"][0];
+    EXPECT_EQ(found["classification"], "active");
+    EXPECT_EQ(found["site"], "upper_trapezius");
+    EXPECT_EQ(found["side"], "R");
+    EXPECT_EQ(found["referral_zone"], (nlohmann::json{"temple:R"}));
+    EXPECT_EQ(found["session_id"], doc["sessions"][0]["session_id"]);
+    auto listed = json_lines(cli_json("findings list --db " + db + " --subject S4 --json").out);
+    ASSERT_EQ(listed.size(), 1u);
+    listed[0].erase("subject"); // the history names its subject once, and each session's date
+    listed[0].erase("date");
+    EXPECT_EQ(found, listed[0]);
+    std::filesystem::remove_all(dir);
+}
+
 TEST(CliFindings, ARegionTheBodyMapDoesNotHaveIsRefusedWithExit2AndNothingIsStored) {
     const auto dir = scratch("refused");
     const std::string db = (dir / "study.sqlite").string();

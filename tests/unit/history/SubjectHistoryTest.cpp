@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "algocore/export/FindingsJson.h"
 #include "algocore/export/HoldJson.h"
 #include "algocore/history/HistoryJson.h"
 #include "algocore/history/MdcLookup.h"
@@ -243,6 +244,43 @@ TEST(HistoryJson, HoldsAreInTheOneHoldShape) {
     EXPECT_EQ(doc["holds"][0]["signal_lost_s"], 10.0);
 }
 
+TEST(HistoryJson, EachPointsFindingsAreInTheOneFindingsShape) {
+    algotest::HistoryRecords r = three_sessions();
+    // The left trapezius examined at the first and third visits: an active trigger point
+    // referring to the right temple, then only a taut band.
+    records::TriggerPointFindings first;
+    first.id = 31;
+    first.session_id = r.records.sessions[0].id;
+    first.site_id = 10;
+    first.examined_utc = "2026-01-05T10:20:00Z";
+    first.exam.taut_band = records::Finding::Present;
+    first.exam.tender_spot = records::Finding::Present;
+    first.exam.familiar_pain = records::Finding::Present;
+    first.exam.referral = {{"temple", BodySide::Right}};
+    records::TriggerPointFindings third = first;
+    third.id = 32;
+    third.session_id = r.records.sessions[2].id;
+    third.examined_utc = "2026-03-05T10:20:00Z";
+    third.exam = {};
+    third.exam.taut_band = records::Finding::Present;
+    r.records.findings = {first, third};
+    const SubjectHistory h = SubjectHistory::build(r.records);
+    std::ostringstream out;
+    history::write_history_json(h, out);
+    const auto doc = nlohmann::json::parse(out.str());
+    EXPECT_EQ(doc["format_version"], 4);
+    ASSERT_EQ(doc["findings"].size(), 2u);
+    EXPECT_EQ(doc["findings"][0], exporting::findings_json(first, "upper_trapezius"));
+    EXPECT_EQ(doc["findings"][0]["session_id"], 100);
+    EXPECT_EQ(doc["findings"][0]["site"], "upper_trapezius");
+    EXPECT_EQ(doc["findings"][0]["classification"], "active");
+    EXPECT_EQ(doc["findings"][0]["referral_zone"], nlohmann::json::array({"temple:R"}));
+    EXPECT_EQ(doc["findings"][1]["session_id"], 102);
+    EXPECT_EQ(doc["findings"][1]["taut_band"], "present");
+    EXPECT_EQ(doc["findings"][1]["tender_spot"], "not_examined");
+    EXPECT_EQ(doc["findings"][1]["referral_regions"], 0);
+}
+
 TEST(SubjectHistory, EachTrialCarriesTheEstimateWithTheReactionTimeItsSessionUses) {
     algotest::HistoryRecords r = three_sessions();
     for (auto& t : r.records.trials)
@@ -269,7 +307,7 @@ TEST(SubjectHistory, EachTrialCarriesTheEstimateWithTheReactionTimeItsSessionUse
     std::ostringstream out;
     history::write_history_json(h, out);
     const auto doc = nlohmann::json::parse(out.str());
-    EXPECT_EQ(doc["format_version"], 3);
+    EXPECT_EQ(doc["format_version"], 4);
     EXPECT_TRUE(doc["sessions"][0]["reaction_time_ms"].is_null());
     EXPECT_EQ(doc["sessions"][1]["reaction_time_ms"], 300.0);
     const auto& trial = doc["points"][0]["sessions"][1]["trials"][0];

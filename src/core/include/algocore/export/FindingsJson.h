@@ -1,7 +1,7 @@
 #pragma once
 // One JSON shape for a point's stored trigger-point findings, written by this one function
-// wherever findings leave Algoscope as JSON (`algoscope-cli findings set` and `findings list`).
-// Field names match findings.csv.
+// wherever findings leave Algoscope as JSON (`algoscope-cli findings set` and `findings list`,
+// `history --json`, the JSON export). Field names match findings.csv.
 #include <nlohmann/json.hpp>
 #include <string>
 

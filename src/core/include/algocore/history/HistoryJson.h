@@ -1,7 +1,8 @@
 #pragma once
 // A subject's history as JSON (algoscope-cli history --json): every session, every point's
 // thresholds over the sessions with SD, MDC (and where it came from) and change verdicts, the
-// left/right differences and every hold's dose. Pressures are kPa, named *_kpa.
+// left/right differences, every hold's dose and each point's trigger-point findings per visit.
+// Pressures are kPa, named *_kpa.
 #include <ostream>
 
 #include "algocore/history/SubjectHistory.h"
