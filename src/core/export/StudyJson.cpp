@@ -45,8 +45,8 @@ void write_study_json(const records::StudyData& data,
     // 2: traces as compact delta-coded columns; 3: holds in the one hold shape (HoldJson.h);
     // 4: each trial's rate at the button and RT-adjusted estimate, the reaction-time tests;
     // 5: each trial's session-clock anchor and ramp start on the wall clock (UTC) and each point's
-    // trigger-point findings
-    doc["format_version"] = 5;
+    // trigger-point findings; 6: each trial's presses while loaded (as trials.csv has them)
+    doc["format_version"] = 6;
     std::vector<std::string> traces;
     const auto add_trace = [&traces](const records::RawTrace& trace) {
         traces.push_back(compact_trace_json(trace));
@@ -122,6 +122,12 @@ void write_study_json(const records::StudyData& data,
         row["ppt_rt_adjusted_kpa"] = optional(timing.ppt_rt_adjusted_kpa);
         row["clock_zero_utc"] = t.clock_zero_utc.empty() ? json(nullptr) : json(t.clock_zero_utc);
         row["ramp_start_utc"] = optional_text(timing.ramp_start_utc);
+        // The presses in their one stored shape (records::presses_while_loaded_json); null for
+        // a trial recorded before schema 12, when they were not kept, [] when there were none.
+        row["presses_while_loaded"] =
+            t.presses_while_loaded
+                ? json::parse(records::presses_while_loaded_json(*t.presses_while_loaded))
+                : json(nullptr);
         if (trial_traces) {
             if (const auto trace = trial_traces(t.id)) row["trace"] = add_trace(*trace);
         }

@@ -307,12 +307,33 @@ TEST(TrialTiming, TheCsvAndTheJsonSayWhenEachTrialStartedAndLeaveItEmptyWithoutA
     std::ostringstream json_text;
     write_study_json(d, sample_summaries(), json_text);
     const auto doc = nlohmann::json::parse(json_text.str());
-    EXPECT_EQ(doc["format_version"], 5);
+    EXPECT_EQ(doc["format_version"], 6);
     EXPECT_EQ(doc["trials"][0]["clock_zero_utc"], "2026-11-23T08:59:58.250Z");
     EXPECT_EQ(doc["trials"][0]["ramp_start_utc"], "2026-11-23T09:00:10.750Z");
     EXPECT_EQ(doc["trials"][2]["ramp_start_utc"], "2026-11-23T09:00:59.250Z");
     EXPECT_TRUE(doc["trials"][1]["clock_zero_utc"].is_null());
     EXPECT_TRUE(doc["trials"][1]["ramp_start_utc"].is_null());
+}
+
+// The JSON carries the presses trials.csv has: each press while the trial waited for the loaded
+// probe to lift, as stored; none is an empty list, not recorded (before schema 12) is null.
+TEST(ExportJson, EachTrialCarriesItsPressesWhileLoadedAsTrialsCsvDoes) {
+    std::ostringstream out;
+    write_study_json(sample_study(), sample_summaries(), out);
+    const auto doc = nlohmann::json::parse(out.str());
+    ASSERT_EQ(doc["trials"].size(), 4u);
+    EXPECT_TRUE(doc["trials"][0]["presses_while_loaded"].is_null()) << doc["trials"][0];
+    const auto& pressed = doc["trials"][2]["presses_while_loaded"];
+    ASSERT_EQ(pressed.size(), 2u) << doc["trials"][2];
+    EXPECT_EQ(pressed[0]["t_s"], 12.5);
+    EXPECT_EQ(pressed[0]["pressure_kpa"], 73.0);
+    EXPECT_EQ(pressed[1]["t_s"], 13.25);
+    EXPECT_EQ(pressed[1]["pressure_kpa"], 70.5);
+    EXPECT_EQ(doc["trials"][3]["presses_while_loaded"], nlohmann::json::array());
+
+    std::ostringstream csv;
+    write_trials_csv(sample_study(), csv);
+    EXPECT_NE(csv.str().find(",1,\"12.5:73;13.25:70.5\"\r\n"), std::string::npos) << csv.str();
 }
 
 TEST(ExportGolden, TraceCsv) {
@@ -346,7 +367,7 @@ TEST(FindingsJson, TheJsonExportWritesEachPointsFindingsInTheShapeFindingsSetPri
     const StudyData study = sample_study();
     write_study_json(study, sample_summaries(), out);
     const auto doc = nlohmann::json::parse(out.str());
-    EXPECT_EQ(doc["format_version"], 5);
+    EXPECT_EQ(doc["format_version"], 6);
     ASSERT_EQ(doc["findings"].size(), 2u);
     EXPECT_EQ(doc["findings"][0], findings_json(study.findings[0], "upper_trapezius"));
     EXPECT_EQ(doc["findings"][0]["classification"], "active");
