@@ -1,7 +1,8 @@
 // algoscope-cli findings: trigger-point findings per point and visit. `findings set` records
 // what the therapist found at a point (taut band, tender spot, local twitch response, jump
 // sign, reproduces the familiar pain) and the referred-pain zone as named body-map regions;
-// `findings list` prints a subject's findings, one line per point and visit. The record is
+// `findings list` prints a subject's findings, one line per point and visit. Without --session
+// the findings join the subject's visit of today (Recorder::join_todays_session). The record is
 // built by algocore's Recorder, as the GUI's findings panel does; the class (active, latent)
 // is protocols::classify's, printed beside the findings and never stored.
 #include <CLI/CLI.hpp>
@@ -95,9 +96,13 @@ void run_set(const SetOptions& o) {
     session::Workbench wb;
     const records::Site site = cli_measuring::prepare(wb, o.common, "therapist", true);
     auto& recorder = wb.visit();
+    // The visit is the one asked for, else the subject's visit of today (the session its hold
+    // or thresholds were stored in today), else a new one.
     if (o.session) {
         if (std::string problem = recorder.continue_session(*o.session); !problem.empty())
             throw Failure{kExitBadArgument, problem};
+    } else {
+        recorder.join_todays_session();
     }
     const storage::Enqueued stored = recorder.record_findings({site.id, side}, exam);
     if (stored.ticket == 0) throw Failure{kExitBadArgument, recorder.last_problem()};
@@ -168,7 +173,8 @@ void register_findings_command(CLI::App& app) {
     set->add_option("--side", s->common.side, "L, R (or M for midline sites; default L)");
     set->add_option("--session", s->session,
                     "Add to this stored session of the subject (session_id in history --json); "
-                    "default: a new visit")
+                    "default: the subject's session of today (by this --operator, when given), "
+                    "else a new visit")
         ->check(cli_args::positive_count(1L << 53));
     for (const protocols::FindingField& field : protocols::finding_fields()) {
         const std::string key = field.key;

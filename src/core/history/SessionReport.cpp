@@ -109,8 +109,12 @@ std::optional<SessionReport> build_session_report(const SubjectHistory& history,
 }
 
 std::string local_day_of(const records::Session& session) {
-    const auto started = parse_utc_iso8601(session.started_utc);
-    return started ? local_time(*started).date : std::string();
+    return local_day_of_utc(session.started_utc);
+}
+
+std::string local_day_of_utc(const std::string& utc_iso8601) {
+    const auto moment = parse_utc_iso8601(utc_iso8601);
+    return moment ? local_time(*moment).date : std::string();
 }
 
 std::optional<VisitReport> build_visit_report(const SubjectHistory& history,

@@ -3,6 +3,7 @@
 #include <utility>
 
 #include "algocore/WallClock.h"
+#include "algocore/history/SessionReport.h"
 #include "algocore/protocols/PrescriptionJson.h"
 #include "algocore/protocols/TriggerPointCriteria.h"
 #include "algocore/session/StoredMetrics.h"
@@ -263,6 +264,27 @@ std::string Recorder::continue_session(records::RecordId session_id) {
         }
     }
     return "session " + std::to_string(session_id) + " is not a session of " + visit_->subject_code;
+}
+
+bool Recorder::join_todays_session() {
+    if (!storage_ || !visit_) return false;
+    const auto subject = storage_->find_subject(visit_->subject_code);
+    if (!subject) return false;
+    std::optional<records::RecordId> by;
+    if (!visit_->operator_name.empty()) {
+        const auto found = storage_->find_operator(visit_->operator_name);
+        if (!found) return false; // nobody of that name measured anyone yet: not today either
+        by = found->id;
+    }
+    const std::string today = history::local_day_of_utc(utc_now_());
+    std::optional<records::Session> newest; // sessions_of is in start order
+    for (const records::Session& s : storage_->sessions_of(subject->id))
+        if (!today.empty() && history::local_day_of(s) == today && (!by || s.operator_id == *by))
+            newest = s;
+    if (!newest) return false;
+    session_id_ = newest->id;
+    session_serial_ = newest->device_serial;
+    return true;
 }
 
 records::TriggerPointFindings

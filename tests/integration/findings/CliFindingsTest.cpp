@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cstdio>
+#include <ctime>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -18,11 +19,69 @@ using cli_run::cli;
 using cli_run::cli_json;
 using cli_run::CommandRun;
 using cli_run::json_lines;
+#include "algocore/storage/SqliteStorage.h"
+
+using namespace algocore::records;
+using algocore::storage::SqliteStorage;
 
 namespace {
 
 std::filesystem::path scratch(const std::string& test) {
     return cli_run::scratch("algoscope-cli-findings-" + test);
+}
+
+// Now on the wall clock, "2026-12-06T09:30:00Z"; and today in the local time the report's
+// visits are days of.
+std::string utc_now() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char text[32];
+    std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return text;
+}
+std::string local_today() {
+    const std::time_t now = std::time(nullptr);
+    std::tm local{};
+    localtime_r(&now, &local);
+    char text[16];
+    std::strftime(text, sizeof text, "%Y-%m-%d", &local);
+    return text;
+}
+
+// A session of `code` by `who` begun at `started_utc`, as a hold or a PPT would open it.
+RecordId stored_session(const std::string& db, const std::string& code, const std::string& who,
+                        const std::string& started_utc, bool with_hold) {
+    auto opened = SqliteStorage::open(db);
+    EXPECT_TRUE(opened.storage) << opened.error;
+    SessionOpening o;
+    o.subject.code = code;
+    o.session.started_utc = started_utc;
+    o.session.device_serial = "ALG-77";
+    o.by = Operator{kNoRecord, who, "therapist"};
+    const RecordId session = opened.storage->open_session(o).id;
+    if (with_hold) {
+        Hold h;
+        h.session_id = session;
+        h.site_id = opened.storage->find_site("upper_trapezius")->id;
+        h.side = BodySide::Right;
+        h.band_low_kpa = 240;
+        h.band_high_kpa = 290;
+        h.target_hold_s = 60;
+        h.outcome = "complete";
+        h.metrics.duration_s = 61;
+        h.metrics.time_in_band_s = 55;
+        h.metrics.time_in_band_pct = 90.2;
+        h.metrics.mean_kpa = 266;
+        h.metrics.pti_kpa_s = 16100;
+        h.pain_rating_0_10 = 3;
+        RawTrace trace;
+        for (int i = 0; i < 400; ++i)
+            trace.samples.push_back({0.15 * i, 1000 + i, 26.6, 266.0, 0, 0});
+        opened.storage->record_hold(h, trace);
+    }
+    EXPECT_TRUE(opened.storage->flush(std::chrono::seconds(30)));
+    return session;
 }
 
 std::string read(const std::filesystem::path& file) {
@@ -37,10 +96,12 @@ std::string read(const std::filesystem::path& file) {
 TEST(CliFindings, AReferralZoneThatShrinksOverTwoVisitsReadsBackAndExportsAsNamedRegions) {
     const auto dir = scratch("shrinks");
     const std::string db = (dir / "study.sqlite").string();
-    // First visit: taut band, tender spot, familiar pain, pain referred to the temple and the
-    // back of the neck (the point's own side, and a side given).
+    // First visit, a month ago: taut band, tender spot, familiar pain, pain referred to the
+    // temple and the back of the neck (the point's own side, and a side given).
+    const RecordId month_ago =
+        stored_session(db, "S1", "Ann", "2026-01-10T09:00:00Z", /*with_hold=*/false);
     CommandRun first = cli_json(
-        "findings set --db " + db +
+        "findings set --db " + db + " --session " + std::to_string(month_ago) +
         " --subject S1 --site upper_trapezius --side R --taut-band yes --tender-spot yes "
         "--local-twitch-response no --familiar-pain yes --zone back_of_neck:R --zone temple");
     ASSERT_EQ(first.exit_code, 0) << first.out;
@@ -55,9 +116,10 @@ TEST(CliFindings, AReferralZoneThatShrinksOverTwoVisitsReadsBackAndExportsAsName
     EXPECT_EQ(stored[0]["referral_zone"], (nlohmann::json{"temple:R", "back_of_neck:R"}));
     EXPECT_EQ(stored[0]["referral_regions"], 2);
     const auto first_session = stored[0]["session_id"].get<long long>();
-    EXPECT_GT(first_session, 0);
+    EXPECT_EQ(first_session, month_ago);
 
-    // Second visit: the patient no longer recognises the pain; the zone is the temple only.
+    // Second visit, today: the patient no longer recognises the pain; the zone is the temple
+    // only. The subject has no session today, so this is a new visit.
     CommandRun second = cli_json("findings set --db " + db +
                                  " --subject S1 --site upper_trapezius --side R --taut-band yes "
                                  "--tender-spot yes --familiar-pain no --zone temple:R");
@@ -147,6 +209,44 @@ TEST(CliFindings, HistoryJsonCarriesEachPointsFindingsInTheShapeFindingsListPrin
     listed[0].erase("subject"); // the history names its subject once, and each session's date
     listed[0].erase("date");
     EXPECT_EQ(found, listed[0]);
+    std::filesystem::remove_all(dir);
+}
+
+// Without --session, findings join the subject's visit of today (the session its hold was
+// stored in today), as the GUI's Treatment page keeps a hold and the points examined in its
+// visit's one session: two findings set calls and the hold are one visit, one section of the
+// day's report. Before, each call opened a session of its own (three sections).
+TEST(CliFindings, TwoFindingsSetCallsAndAHoldTheSameDayAreOneVisitInTheReport) {
+    const auto dir = scratch("one-visit");
+    const std::string db = (dir / "study.sqlite").string();
+    stored_session(db, "S5", "Ann", "2026-01-10T09:00:00Z", /*with_hold=*/true); // another day
+    const RecordId today = stored_session(db, "S5", "Ann", utc_now(), /*with_hold=*/true);
+    const CommandRun trapezius =
+        cli_json("findings set --db " + db +
+                 " --subject S5 --operator Ann --site upper_trapezius --side R --taut-band yes "
+                 "--tender-spot yes --familiar-pain yes --zone temple:R");
+    ASSERT_EQ(trapezius.exit_code, 0) << trapezius.out;
+    EXPECT_EQ(json_lines(trapezius.out).at(0)["session_id"], today);
+    const CommandRun masseter =
+        cli_json("findings set --db " + db +
+                 " --subject S5 --site masseter --side R --taut-band yes --tender-spot no");
+    ASSERT_EQ(masseter.exit_code, 0) << masseter.out;
+    EXPECT_EQ(json_lines(masseter.out).at(0)["session_id"], today);
+
+    const auto history =
+        nlohmann::json::parse(cli_json("history --db " + db + " --subject S5 --json").out);
+    EXPECT_EQ(history["sessions"].size(), 2u) << history.dump(2); // a month ago, and today
+    const auto pdf = dir / "visit.pdf";
+    const CommandRun report = cli("report --db " + db + " --subject S5 --date " + local_today() +
+                                  " --pdf " + pdf.string());
+    ASSERT_EQ(report.exit_code, 0) << report.out;
+    EXPECT_NE(report.out.find(", 1 session, "), std::string::npos) << report.out;
+    const CommandRun text = run("pdftotext -layout " + pdf.string() + " - 2>&1");
+    ASSERT_EQ(text.exit_code, 0) << text.out;
+    EXPECT_NE(text.out.find("Session " + std::to_string(today) + ","), std::string::npos)
+        << text.out;
+    EXPECT_NE(text.out.find("Trigger points"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find("PTI 16100 kPa"), std::string::npos) << text.out;
     std::filesystem::remove_all(dir);
 }
 

@@ -3,6 +3,7 @@
 
 #include "SessionFixture.h"
 #include "algocore/storage/SiteLibrary.h"
+#include "algocore/storage/SqliteStorage.h"
 
 using namespace algocore;
 using namespace algocore::session;
@@ -80,4 +81,64 @@ TEST(Recorder, WithoutADatabaseNothingIsStoredAndItSaysWhy) {
         recorder.record_trial({1, BodySide::Left}, protocols::PptPreset::dfns(), trial, 1);
     EXPECT_EQ(written.id, records::kNoRecord);
     EXPECT_EQ(recorder.last_problem(), "no database is open, so the trial was not stored");
+}
+
+// A command that records alone (`findings set`) joins the subject's visit of today: the newest
+// session begun on today's local day, by the visit's operator when it names one. Yesterday's
+// session, another operator's and another subject's are not joined.
+TEST(Recorder, JoinsTheSubjectsNewestSessionOfTodayByTheVisitsOperator) {
+    algotest::TempDir dir;
+    auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
+    ASSERT_TRUE(opened.storage) << opened.error;
+    auto& db = *opened.storage;
+    const auto open = [&db](const std::string& code, const std::string& who,
+                            const std::string& when) {
+        records::SessionOpening o;
+        o.subject.code = code;
+        o.session.started_utc = when;
+        o.session.device_serial = "ALG-7";
+        o.by = records::Operator{records::kNoRecord, who, "therapist"};
+        return db.open_session(o).id;
+    };
+    // Around noon UTC, so each is on the same local day in any zone from UTC-11 to UTC+11.
+    open("S1", "Ada", "2026-12-05T12:00:00Z");
+    open("S1", "Ada", "2026-12-06T11:00:00Z");
+    const auto adas = open("S1", "Ada", "2026-12-06T11:30:00Z");
+    const auto beas = open("S1", "Bea", "2026-12-06T11:45:00Z");
+    open("S2", "Ada", "2026-12-06T11:50:00Z");
+    ASSERT_TRUE(db.flush(std::chrono::seconds(30)));
+    std::string now = "2026-12-06T12:00:00Z";
+    Recorder recorder(&db, [&now] { return now; });
+
+    ASSERT_EQ(recorder.begin_visit(visit_of("S1")), ""); // by Ada
+    EXPECT_TRUE(recorder.join_todays_session());
+    EXPECT_EQ(recorder.session_id(), adas);
+    const auto stored = recorder.record_findings({1, BodySide::Left}, {});
+    ASSERT_NE(stored.ticket, 0u) << recorder.last_problem();
+    ASSERT_TRUE(db.flush(std::chrono::seconds(30)));
+    ASSERT_EQ(db.findings_of(adas).size(), 1u);
+    EXPECT_EQ(db.findings_of(adas)[0].id, stored.id);
+
+    Visit bea = visit_of("S1");
+    bea.operator_name = "Bea";
+    ASSERT_EQ(recorder.begin_visit(bea), "");
+    EXPECT_TRUE(recorder.join_todays_session());
+    EXPECT_EQ(recorder.session_id(), beas);
+    Visit nobody = visit_of("S1");
+    nobody.operator_name.clear();
+    ASSERT_EQ(recorder.begin_visit(nobody), "");
+    EXPECT_TRUE(recorder.join_todays_session());
+    EXPECT_EQ(recorder.session_id(), beas); // the newest of the day, whoever measured
+
+    Visit cy = visit_of("S1");
+    cy.operator_name = "Cy"; // nobody of that name measured S1 today
+    ASSERT_EQ(recorder.begin_visit(cy), "");
+    EXPECT_FALSE(recorder.join_todays_session());
+    EXPECT_EQ(recorder.session_id(), records::kNoRecord);
+    ASSERT_EQ(recorder.begin_visit(visit_of("S3")), ""); // never seen
+    EXPECT_FALSE(recorder.join_todays_session());
+    now = "2026-12-07T12:00:00Z"; // the next day: a new visit
+    ASSERT_EQ(recorder.begin_visit(visit_of("S1")), "");
+    EXPECT_FALSE(recorder.join_todays_session());
+    EXPECT_EQ(recorder.session_id(), records::kNoRecord);
 }

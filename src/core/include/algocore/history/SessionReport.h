@@ -104,8 +104,10 @@ std::optional<SessionReport> build_session_report(const SubjectHistory& history,
                                                   const std::string& calibration_status = "");
 
 /// The clinic's local day a session belongs to ("2026-11-23"); empty when its start cannot
-/// be read.
+/// be read. A visit is every session of a subject on one such day.
 std::string local_day_of(const records::Session& session);
+/// The clinic's local day of a moment (ISO 8601 UTC, as stored); empty when it cannot be read.
+std::string local_day_of_utc(const std::string& utc_iso8601);
 
 /// The status of a session's calibration for the report (empty = default_calibration_status).
 using CalibrationStatusOf = std::function<std::string(const records::Session&)>;

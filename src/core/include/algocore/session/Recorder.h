@@ -77,6 +77,13 @@ public:
     /// findings of a point examined after its thresholds were measured, from the CLI). Refused
     /// (the reason) without a storage or a visit, or when it is not that subject's session.
     std::string continue_session(records::RecordId session_id);
+    /// Joins the subject's visit of today when one is stored: the visit's records join the
+    /// newest session of the subject that began on today's local day (history::local_day_of,
+    /// the day a report's visit is), one by the visit's operator when it names one. So what a
+    /// command records alone (`findings set`) joins the hold or thresholds recorded that day,
+    /// as the GUI's Treatment page keeps them in its visit's one session. False (the session
+    /// opens with the first record, as always) without a storage, a visit or such a session.
+    bool join_todays_session();
     /// Why the last record could not be stored (no database, no visit), else empty.
     const std::string& last_problem() const { return problem_; }
 
