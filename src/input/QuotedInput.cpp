@@ -136,4 +136,41 @@ std::string printable_text_problem(std::string_view text) {
     return {};
 }
 
+std::u32string code_points(std::string_view text) {
+    std::u32string out;
+    for (std::size_t at = 0; at < text.size();) {
+        char32_t c = 0;
+        const std::size_t length = utf8_sequence(text, at, c);
+        out += length == 0 ? char32_t{0xFFFD} : c;
+        at += length == 0 ? 1 : length;
+    }
+    return out;
+}
+
+std::string code_point_name(char32_t code_point) {
+    char text[16];
+    std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(code_point));
+    return text;
+}
+
+std::string utf8_of(char32_t c) {
+    std::string out;
+    if (c < 0x80) {
+        out += static_cast<char>(c);
+    } else if (c < 0x800) {
+        out += static_cast<char>(0xC0 | (c >> 6));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+        out += static_cast<char>(0xE0 | (c >> 12));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+        out += static_cast<char>(0xF0 | (c >> 18));
+        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+        out += static_cast<char>(0x80 | (c & 0x3F));
+    }
+    return out;
+}
+
 } // namespace algoinput

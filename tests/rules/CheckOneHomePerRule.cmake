@@ -70,6 +70,14 @@ rule("class station state words"
      "src/core/sharedstudy/ClassProgress.cpp;src/core/include/algocore/sharedstudy/ClassProgress.h"
      "use algocore::sharedstudy::to_string() / plain_words()")
 
+# A subject code is checked by one rule, which recording and the report both ask: a second
+# check (the record-name rule alone, or the report font's) let "Р001" be recorded and the
+# report refuse what recording took, or print it as P001.
+rule("subject code rule"
+     "check_record_name[ \t]*[(][^,]*,[ \t]*\"the subject code\"|undrawable_characters[ \t]*[(][^)]*code"
+     "src/core/storage/NameRule.cpp"
+     "use algocore::storage::check_subject_code()")
+
 # Views ask sessions, not engines (issue 20): a page or a command shows PptSession::run_state()
 # and never reaches through the session into the series and its trial, where the next change
 # to the engine would silently change what one view shows and not the other.

@@ -3,10 +3,10 @@
 #include "algocore/report/ReportFont.h"
 
 #include <algorithm>
-#include <cstdio>
 #include <stdexcept>
 
 #include "Utf8Decode.h"
+#include "algoinput/QuotedInput.h"
 
 namespace algocore::report::embedded {
 extern const unsigned char kReportFontRegular[];
@@ -74,30 +74,13 @@ std::vector<char32_t> undrawable_characters(std::string_view utf8) {
     return out;
 }
 
+// Naming and writing a character have one home, algoinput's (the subject-code rule names one).
 std::string code_point_name(char32_t code_point) {
-    char text[16];
-    std::snprintf(text, sizeof text, "U+%04X", static_cast<unsigned>(code_point));
-    return text;
+    return algoinput::code_point_name(code_point);
 }
 
 std::string utf8_of(char32_t c) {
-    std::string out;
-    if (c < 0x80) {
-        out += static_cast<char>(c);
-    } else if (c < 0x800) {
-        out += static_cast<char>(0xC0 | (c >> 6));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-        out += static_cast<char>(0xE0 | (c >> 12));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (c >> 18));
-        out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (c & 0x3F));
-    }
-    return out;
+    return algoinput::utf8_of(c);
 }
 
 } // namespace algocore::report

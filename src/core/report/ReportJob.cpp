@@ -2,8 +2,8 @@
 
 #include "algocore/calibration/CalibrationStore.h"
 #include "algocore/history/SubjectHistory.h"
-#include "algocore/report/ReportFont.h"
 #include "algocore/report/SessionReportPdf.h"
+#include "algocore/storage/NameRule.h"
 
 namespace algocore::report {
 
@@ -15,32 +15,6 @@ bool is_day(const std::string& text) {
     return true;
 }
 } // namespace
-
-std::string unprintable_code_problem(const std::string& subject_code) {
-    const std::vector<char32_t> bad = undrawable_characters(subject_code);
-    if (bad.empty()) return {};
-    std::string which;
-    for (std::size_t i = 0; i < bad.size(); ++i) {
-        const bool visible = bad[i] >= 0x20 && !(bad[i] >= 0x7F && bad[i] <= 0x9F);
-        which += (i == 0                ? ""
-                  : i + 1 == bad.size() ? " and "
-                                        : ", ") +
-                 (visible ? "'" + utf8_of(bad[i]) + "' " : std::string()) + "(" +
-                 code_point_name(bad[i]) + ")";
-    }
-    // The code as written, but a control character (an older row) as its name, so the
-    // message cannot take over the terminal that shows it.
-    std::string shown;
-    for (const char ch : subject_code) {
-        const auto byte = static_cast<unsigned char>(ch);
-        shown +=
-            byte < 0x20 || byte == 0x7F ? "<" + code_point_name(byte) + ">" : std::string(1, ch);
-    }
-    return "the subject code '" + shown + "' has " + which + ", which the report's font (" +
-           kReportFontName + ") cannot draw" +
-           " (it draws Latin, Greek and Cyrillic, left to right): the code would print as a "
-           "replacement mark, alike for other codes. No report was written.";
-}
 
 ReportOutcome write_report(storage::StorageReader& storage, const ReportRequest& request,
                            EpochSeconds now) {
@@ -84,11 +58,11 @@ ReportOutcome write_report(storage::StorageReader& storage, const ReportRequest&
                     " (the clinic's local time, " + local_time(now).zone_named() + ")";
         return out;
     }
-    // A code the font cannot draw would print as the replacement mark, alike for every code
-    // that differs only there (two codes, one page): refused, naming the character.
-    if (const std::string unprintable = unprintable_code_problem(report->subject_code);
-        !unprintable.empty()) {
-        out.error = unprintable;
+    // The code rule recording asks: a code that would print as another (a look-alike letter)
+    // or as a replacement mark is refused, naming the character.
+    if (const std::string problem = storage::check_subject_code(report->subject_code);
+        !problem.empty()) {
+        out.error = problem + ". No report was written.";
         return out;
     }
     report->printed = local_time(now);

@@ -16,8 +16,7 @@ std::string trimmed(const std::string& text) {
 
 std::string check_visit(const Visit& visit) {
     if (trimmed(visit.subject_code).empty()) return "enter a pseudonymous subject code";
-    if (auto bad = storage::check_record_name(visit.subject_code, "the subject code"); !bad.empty())
-        return bad;
+    if (auto bad = storage::check_subject_code(visit.subject_code); !bad.empty()) return bad;
     if (auto bad = storage::check_record_name(visit.operator_name, "the operator's name");
         !bad.empty())
         return bad;

@@ -250,6 +250,28 @@ TEST(CliFindings, TwoFindingsSetCallsAndAHoldTheSameDayAreOneVisitInTheReport) {
     std::filesystem::remove_all(dir);
 }
 
+// The command line asks the subject-code rule recording and the report ask: a code with a
+// Cyrillic Р that would print as P001 is refused at entry, naming the letter, and nothing is
+// stored under it.
+TEST(CliFindings, ASubjectCodeWithALookAlikeLetterIsRefusedWithExit2NamingIt) {
+    const auto dir = scratch("look-alike");
+    const std::string db = (dir / "study.sqlite").string();
+    const CommandRun refused = cli("findings set --db " + db +
+                                   " --subject \u0420001 --site upper_trapezius --taut-band yes");
+    EXPECT_EQ(refused.exit_code, 2) << refused.out;
+    EXPECT_NE(refused.out.find("the subject code '\u0420001' has '\u0420' (U+0420), a Cyrillic "
+                               "letter that looks like the Latin 'P'"),
+              std::string::npos)
+        << refused.out;
+    const CommandRun listed = cli("findings list --db " + db + " --subject \u0420001");
+    EXPECT_EQ(listed.exit_code, 2) << listed.out; // no such subject was stored
+    EXPECT_NE(listed.out.find("no subject with the code"), std::string::npos) << listed.out;
+    const CommandRun latin = cli_json("findings set --db " + db +
+                                      " --subject P001 --site upper_trapezius --taut-band yes");
+    EXPECT_EQ(latin.exit_code, 0) << latin.out;
+    std::filesystem::remove_all(dir);
+}
+
 TEST(CliFindings, ARegionTheBodyMapDoesNotHaveIsRefusedWithExit2AndNothingIsStored) {
     const auto dir = scratch("refused");
     const std::string db = (dir / "study.sqlite").string();

@@ -264,7 +264,8 @@ TEST(CliReport, GreekIsPrintedAndACodeTheFontCannotDrawIsRefusedWithExitTwo) {
     {
         auto opened = SqliteStorage::open(db);
         ASSERT_TRUE(opened.storage) << opened.error;
-        for (const char* code : {"\u03a301", "\u039401", "\u4e2d01"}) {
+        // Stored as older rows were: recording refuses the last two codes now.
+        for (const char* code : {"\u03a301", "\u039401", "\u4e2d01", "\u0420001"}) {
             SessionOpening o;
             o.subject.code = code;
             o.session.started_utc = "2026-02-10T09:00:00Z";
@@ -311,10 +312,18 @@ TEST(CliReport, GreekIsPrintedAndACodeTheFontCannotDrawIsRefusedWithExitTwo) {
     const auto refused = dir / "cjk.pdf";
     const CommandRun r = cli("report --db " + db + " --subject \u4e2d01 --pdf " + refused.string());
     EXPECT_EQ(r.exit_code, 2) << r.out;
-    EXPECT_NE(r.out.find("has '\u4e2d' (U+4E2D), which the report's font (DejaVu Sans) cannot "
-                         "draw"),
+    EXPECT_NE(r.out.find("has '\u4e2d' (U+4E2D), which a subject code cannot hold"),
               std::string::npos)
         << r.out;
+    EXPECT_FALSE(std::filesystem::exists(refused));
+    // A Cyrillic Р would print as P: the report asks the code rule recording asks.
+    const CommandRun look_alike =
+        cli("report --db " + db + " --subject \u0420001 --pdf " + refused.string());
+    EXPECT_EQ(look_alike.exit_code, 2) << look_alike.out;
+    EXPECT_NE(look_alike.out.find("has '\u0420' (U+0420), a Cyrillic letter that looks like the "
+                                  "Latin 'P'"),
+              std::string::npos)
+        << look_alike.out;
     EXPECT_FALSE(std::filesystem::exists(refused));
 }
 

@@ -17,9 +17,11 @@
 #include "TempDir.h"
 #include "algocore/history/SessionReport.h"
 #include "algocore/report/PdfDocument.h"
+#include "algocore/report/ReportFont.h"
 #include "algocore/report/ReportJob.h"
 #include "algocore/report/SessionReportPdf.h"
 #include "algocore/report/TrueTypeFont.h"
+#include "algocore/storage/NameRule.h"
 #include "algocore/storage/SqliteStorage.h"
 
 using namespace algocore;
@@ -120,12 +122,24 @@ TEST(ReportText, AReportWithAMarkSaysWhichCharactersItReplaced) {
     EXPECT_FALSE(plain.contains("cannot draw")) << plain.all();
 }
 
-TEST(ReportJob, ASubjectCodeTheFontCannotDrawIsRefusedNamingTheCharacter) {
+// The report draws every character the subject-code rule lets a code hold, so a code recorded
+// is a code reported.
+TEST(ReportJob, TheFontDrawsEveryCharacterASubjectCodeMayHold) {
+    int allowed = 0;
+    for (char32_t c = 0; c < 0x3000; ++c) {
+        if (!storage::subject_code_allows(c)) continue;
+        ++allowed;
+        EXPECT_TRUE(report::report_can_draw(c)) << report::code_point_name(c);
+    }
+    EXPECT_EQ(allowed, 498);
+}
+
+TEST(ReportJob, ASubjectCodeTheCodeRuleRefusesIsNotReportedAndTheCharacterNamed) {
     algotest::TempDir dir;
     auto opened = storage::SqliteStorage::open(dir.file("study.sqlite"));
     ASSERT_TRUE(opened.storage) << opened.error;
     auto& db = *opened.storage;
-    for (const char* code : {"\u4e2d01", "\u03a301"}) {
+    for (const char* code : {"\u4e2d01", "\u03a301", "\u0420001"}) {
         records::SessionOpening o;
         o.subject.code = code;
         o.session.started_utc = "2026-11-23T09:05:00Z";
@@ -141,10 +155,20 @@ TEST(ReportJob, ASubjectCodeTheFontCannotDrawIsRefusedNamingTheCharacter) {
     const report::ReportOutcome refused =
         report::write_report(db, request, *parse_utc_iso8601("2026-11-23T19:30:00Z"));
     EXPECT_EQ(refused.error,
-              "the subject code '\u4e2d01' has '\u4e2d' (U+4E2D), which the report's font "
-              "(DejaVu Sans) cannot draw (it draws Latin, Greek and Cyrillic, left to right): the "
-              "code would print as a replacement mark, alike for other codes. No report was "
-              "written.");
+              "the subject code '\u4e2d01' has '\u4e2d' (U+4E2D), which a subject code cannot "
+              "hold: codes are written in Latin, Greek or Cyrillic letters, digits and signs, "
+              "which every report prints as typed. No report was written.");
+    EXPECT_FALSE(std::ifstream(request.pdf_path).good());
+    // A stored code with a Cyrillic Р (an older row: recording refuses it now) would print as
+    // P001: refused by the same rule.
+    request.subject_code = "\u0420001";
+    request.pdf_path = dir.file("look-alike.pdf");
+    const report::ReportOutcome look_alike =
+        report::write_report(db, request, *parse_utc_iso8601("2026-11-23T19:30:00Z"));
+    EXPECT_EQ(look_alike.error,
+              "the subject code '\u0420001' has '\u0420' (U+0420), a Cyrillic letter that looks "
+              "like the Latin 'P': type the Latin letter, so that no two codes print alike. No "
+              "report was written.");
     EXPECT_FALSE(std::ifstream(request.pdf_path).good());
     // A Greek code is drawn, and reported.
     request.subject_code = "\u03a301";

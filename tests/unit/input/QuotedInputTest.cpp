@@ -58,3 +58,16 @@ TEST(QuotedInput, AProblemWithTextSaysWhichByteAndWhy) {
                                                 "evil"),
               "U+202E at position 3 is a direction override");
 }
+
+TEST(QuotedInput, ACharacterIsNamedByItsCodePointAndWrittenBackAsUtf8) {
+    EXPECT_EQ(algoinput::code_points("P\u0420\u4e2d\U0001F600"),
+              (std::u32string{U'P', 0x0420, 0x4E2D, 0x1F600}));
+    EXPECT_EQ(algoinput::code_points("a\xFC"
+                                     "b"),
+              (std::u32string{U'a', 0xFFFD, U'b'})); // a Latin-1 byte
+    EXPECT_EQ(algoinput::code_point_name(0x0420), "U+0420");
+    EXPECT_EQ(algoinput::code_point_name(0x1F600), "U+1F600");
+    for (const char32_t c :
+         {char32_t{0x41}, char32_t{0xE9}, char32_t{0x0420}, char32_t{0x4E2D}, char32_t{0x1F600}})
+        EXPECT_EQ(algoinput::code_points(algoinput::utf8_of(c)), std::u32string(1, c));
+}

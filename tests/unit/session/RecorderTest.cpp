@@ -46,6 +46,17 @@ TEST(Recorder, RefusesAVisitWithoutASubjectOrWithAnImpossibleProbe) {
     EXPECT_FALSE(recorder.visit());
 }
 
+// Recording asks the subject-code rule the report asks: "Р001" with a Cyrillic Р would be a
+// second subject printed as P001.
+TEST(Recorder, RefusesAVisitWhoseCodeHasALookAlikeLetterNamingIt) {
+    Recorder recorder;
+    EXPECT_EQ(recorder.begin_visit(visit_of("\u0420001")),
+              "the subject code '\u0420001' has '\u0420' (U+0420), a Cyrillic letter that looks "
+              "like the Latin 'P': type the Latin letter, so that no two codes print alike");
+    EXPECT_FALSE(recorder.visit());
+    EXPECT_EQ(recorder.begin_visit(visit_of("\u041f001")), ""); // П looks like no Latin letter
+}
+
 TEST(Recorder, ATrialCarriesTheVisitsProbeAreaAndTheCalibrationOfItsOwnSamples) {
     Recorder recorder;
     ASSERT_EQ(recorder.begin_visit(visit_of("S001", 0.5)), "");

@@ -39,4 +39,13 @@ inline constexpr const char* kSaveAsUtf8 =
 /// Empty when `text` is printable.
 std::string printable_text_problem(std::string_view text);
 
+/// The characters of `text` in order; a byte that is not UTF-8 reads as U+FFFD.
+std::u32string code_points(std::string_view text);
+
+/// "U+4E2D" (four hex digits at least, as Unicode writes them): a character named in a message.
+std::string code_point_name(char32_t code_point);
+
+/// The character as UTF-8.
+std::string utf8_of(char32_t code_point);
+
 } // namespace algoinput

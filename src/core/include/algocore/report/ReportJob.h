@@ -39,13 +39,10 @@ struct ReportOutcome {
     bool ok() const { return error.empty(); }
 };
 
-/// Why a report cannot name this subject (empty when it can): its code has a character the
-/// report's font cannot draw, named with its code point (U+4E2D); such a code would print as a
-/// replacement mark, alike for every code that differs only there.
-std::string unprintable_code_problem(const std::string& subject_code);
-
 /// Reads the subject's records, builds the visit's report and writes the PDF (owner-only); `now` is
-/// the printed time (the caller reads the wall clock: system_now(), or a fixed one in tests).
+/// the printed time (the caller reads the wall clock: system_now(), or a fixed one in tests). A
+/// subject code storage::check_subject_code refuses (an older row: recording asks the same
+/// rule) is refused with its reason, and no file is written.
 ReportOutcome write_report(storage::StorageReader& storage, const ReportRequest& request,
                            EpochSeconds now);
 

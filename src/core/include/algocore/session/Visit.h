@@ -20,9 +20,9 @@ struct Visit {
     std::string notes;
 };
 
-/// Why a visit cannot be recorded (empty when it can): a subject code is required, codes
-/// and names are at most 64 characters without control characters, the probe area is
-/// 0.01-10 cm².
+/// Why a visit cannot be recorded (empty when it can): a subject code is required and must
+/// pass storage::check_subject_code, names are at most 64 characters without control
+/// characters, the probe area is 0.01-10 cm².
 std::string check_visit(const Visit& visit);
 
 /// Text cleaned for storage: surrounding white space removed.

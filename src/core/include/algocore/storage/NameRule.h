@@ -14,6 +14,21 @@ inline constexpr std::size_t kMaxNameLength = 64;
 /// (which would take over a terminal that shows it), saying at which byte. Empty when it can.
 std::string check_record_name(const std::string& text, const char* what);
 
+/// The one rule for a subject code, asked at entry (session::check_visit: the GUI's pickers and
+/// every command that records) and by the report: a record name (check_record_name) written in
+/// the characters subject_code_allows, so every code prints as it was typed and no two codes
+/// print alike. Names the first character refused with its code point: "the subject code
+/// 'Р001' has 'Р' (U+0420), a Cyrillic letter that looks like the Latin 'P'; ...". Empty when
+/// the code may be used.
+std::string check_subject_code(const std::string& code);
+/// Whether a subject code may hold the character: ASCII letters, digits, signs and space, the
+/// accented Latin letters (Latin-1, Latin Extended-A), the Greek and the Cyrillic alphabets;
+/// never a letter latin_look_alike names. The report's font draws every one of them.
+bool subject_code_allows(char32_t code_point);
+/// The Latin letter a Greek or Cyrillic letter cannot be told from in print ("P" for the
+/// Cyrillic U+0420), or null for any other character.
+const char* latin_look_alike(char32_t code_point);
+
 /// Subject codes are one without regard to case: "p001" is "P001" (ASCII letters, as SQLite's
 /// NOCASE folds them; kSubjectCodeNoCase is the same rule in SQL). Finding a subject takes the
 /// exact spelling first, else the oldest subject whose code differs only in case; a new
