@@ -19,6 +19,7 @@ using cli_run::cli;
 using cli_run::cli_json;
 using cli_run::CommandRun;
 using cli_run::json_lines;
+using cli_run::run;
 #include "algocore/storage/SqliteStorage.h"
 
 using namespace algocore::records;
