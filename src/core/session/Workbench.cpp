@@ -271,6 +271,14 @@ const std::vector<Sample>& Workbench::feed_frame(std::span<const Sample> samples
     return frame_;
 }
 
+void Workbench::play_device(const DeviceIdentity& identity) {
+    if (acquisition_) return;
+    status_.link = AcquisitionStatus::Link::Connected;
+    status_.identity = identity;
+    follow_device();
+    status_.calibration_id = calibration_ ? calibration_->id : kFactoryCalibration;
+}
+
 void Workbench::run_frame() {
     if (!frame_.empty()) {
         latest_t_s_ = frame_.back().t_s;

@@ -161,6 +161,13 @@ void LiveFeed::play_frame(std::span<const algocore::Sample> samples) {
     Q_EMIT frameReady();
 }
 
+void LiveFeed::play_device(const algocore::DeviceIdentity& identity) {
+    workbench_.play_device(identity);
+    drain_events();
+    Q_EMIT statusChanged();
+    Q_EMIT frameReady();
+}
+
 void LiveFeed::drain_events() {
     using Kind = algocore::LinkEvent::Kind;
     bool status_changed = false;

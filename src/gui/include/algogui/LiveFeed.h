@@ -79,6 +79,9 @@ public:
     /// scripted hand, on the samples' own clock): the workbench takes them as it takes a
     /// device's (Workbench::feed_frame) and every view is told, exactly as after tick().
     void play_frame(std::span<const algocore::Sample> samples);
+    /// The device such a source plays, plugged in now (Workbench::play_device): the device
+    /// bar, the banner and every page are told, exactly as when a device is identified.
+    void play_device(const algocore::DeviceIdentity& identity);
 
 public Q_SLOTS:
     /// One display frame: drain, update the model, emit frameReady. Public for tests.

@@ -111,6 +111,12 @@ public:
     /// poll() after it drained the device. Without a device, such a source counts as a
     /// connected one for the live view, and its clock has no wall-clock anchor.
     const std::vector<Sample>& feed_frame(std::span<const Sample> samples);
+    /// The device such a source plays (scripted tests): its identity, as a connected
+    /// device's acquisition reports it, is followed as a connected device's is (its own
+    /// active calibration applied, never another's; another serial said and recorded on the
+    /// visit's session). calibration() is then what the source must apply to its readings,
+    /// as an acquisition applies it. Ignored while a device is connected.
+    void play_device(const DeviceIdentity& identity);
     /// Time of the newest sample seen (session clock); 0 before any.
     double latest_sample_t_s() const { return latest_t_s_; }
     /// The newest sample seen, if any.
