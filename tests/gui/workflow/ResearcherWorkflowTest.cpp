@@ -1,16 +1,19 @@
 // A researcher's session, driven as the researcher does it, at 1024×640, 1280×800 and
 // 1920×1080 (issue 18's workflow suite): a new subject with sex and age band, a custom rest of
 // 10 s, three trials at each of four points (upper trapezius and tibialis anterior, left and
-// right, chosen on the body map), one trial the subject signalled by mistake excluded through
-// the exclusion dialog with a reason, the subject's History, and the export of this subject as
-// CSV. After every step the counts and means the page shows are compared with the store (read
-// through the storage's reader half), and the exported rows with the stored trials.
+// right, chosen on the body map; after the left tibialis' first trial the lab's calibrated
+// algometer is replaced by a spare never calibrated), one trial the subject signalled by
+// mistake excluded through the exclusion dialog with a reason, the subject's History, and the
+// export of this subject as CSV. After every step the counts and means the page shows are
+// compared with the store (read through the storage's reader half), and the exported rows with
+// the stored trials.
 #include <QDir>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QTableWidget>
 #include <map>
 
+#include "DeviceShown.h"
 #include "Screen.h"
 #include "Station.h"
 #include "algogui/Banner.h"
@@ -137,6 +140,22 @@ private Q_SLOTS:
         MainWindow& window = station.window();
         Hand& hand = station.hand();
 
+        // ---- The lab's algometer, calibrated; a spare that never was -------------------------
+        AlgometerSpec calibrated;
+        calibrated.serial = "ALG-2A17";
+        calibrated.factory_gain = 0.95;
+        calibrated.calibration_id = 1001;
+        AlgometerSpec spare;
+        spare.serial = "ALG-4D90";
+        spare.model = "Algoscope native v1.1";
+        spare.factory_gain = 1.04;
+        Algometer device_a(calibrated);
+        Algometer device_c(spare);
+        device_a.calibrate_in(station.workbench().calibration_store());
+        device_c.calibrate_in(station.workbench().calibration_store()); // nothing: none
+        device_a.plug_into(window.feed());
+        hand.use(&device_a);
+
         // ---- The subject, the session and the protocol's rest ------------------------------
         auto* page = station.open_page<ThresholdsPage>(QStringLiteral("Thresholds"));
         QVERIFY(page);
@@ -202,6 +221,16 @@ private Q_SLOTS:
                 hand.ramp(50.0, point.pain_at_kpa[trial]);
                 QTest::keyClick(&window, Qt::Key_Space);
                 hand.release(50.0);
+                if (&point == &kPoints[2] && trial == 0) {
+                    // The lab's algometer is needed elsewhere: the spare, never calibrated,
+                    // goes on with the left tibialis. Its factory calibration is flagged, and
+                    // no record of the one before is applied to it.
+                    device_c.plug_into(window.feed());
+                    hand.use(&device_c);
+                    check_change_said(station, device_c, device_a);
+                    check_device_shown(station, device_c, device_a, *page);
+                    if (QTest::currentTestFailed()) return;
+                }
                 if (trial < 2) hand.rest(10.5);
             }
             session = station.workbench().visit().session_id();
@@ -302,6 +331,33 @@ private Q_SLOTS:
             20000);
         const auto stored = station.store().trials_of(session);
         QCOMPARE(stored.size(), std::size_t{12});
+        // One session, the spare's now, the change and the calibration before on its audit.
+        {
+            auto& store = station.store();
+            const auto r01 = store.find_subject("R01");
+            QVERIFY(r01);
+            const auto sessions = store.sessions_of(r01->id);
+            QCOMPARE(sessions.size(), std::size_t{1});
+            QCOMPARE(sessions.front().device_serial, device_c.serial());
+            QCOMPARE(sessions.front().calibration_id, algocore::kFactoryCalibration);
+            const auto audit = store.audit_log("sessions", session);
+            QCOMPARE(audit.size(), std::size_t{2});
+            QCOMPARE(audit[0].old_value, device_a.serial());
+            QCOMPARE(audit[0].new_value, device_c.serial());
+            QCOMPARE(audit[1].field, std::string("calibration_id"));
+            QCOMPARE(audit[1].old_value, std::string("1001"));
+            QCOMPARE(audit[1].new_value, std::string("0"));
+        }
+        // The seven trials before the change measured through A's record, the five after it
+        // on the spare's factory calibration (id 0, never A's record), at the pressure its
+        // factory force gives (4 % high: what an uncalibrated device measures).
+        int factory_trials = 0;
+        for (const auto& t : stored) {
+            const bool after_change = t.calibration_id == algocore::kFactoryCalibration;
+            factory_trials += after_change ? 1 : 0;
+            if (!after_change) QCOMPARE(t.calibration_id, std::uint64_t{1001});
+        }
+        QCOMPARE(factory_trials, 5);
         const auto rows = csv_rows(folder + QStringLiteral("/trials.csv"));
         QCOMPARE(rows.size(), stored.size()); // R01's trials only: R00's stay out
         for (const auto& t : stored) {
@@ -320,6 +376,7 @@ private Q_SLOTS:
                      t.counted ? QStringLiteral("1") : QStringLiteral("0"));
             QCOMPARE(r.at(QStringLiteral("excluded_reason")),
                      QString::fromStdString(t.excluded_reason));
+            QCOMPARE(r.at(QStringLiteral("calibration_id")), QString::number(t.calibration_id));
         }
         const auto subjects = csv_rows(folder + QStringLiteral("/subjects.csv"));
         QCOMPARE(subjects.size(), std::size_t{1});

@@ -27,6 +27,7 @@
 #include <numeric>
 #include <vector>
 
+#include "Algometer.h"
 #include "algocore/Sample.h"
 #include "algocore/session/Workbench.h"
 #include "algocore/storage/OpenStorage.h"
@@ -104,18 +105,26 @@ public:
         const auto per_frame = std::max(1, static_cast<int>(std::lround(frame_s * kRateHz)));
         std::vector<algocore::Sample> frame;
         for (int i = 1; i <= samples; ++i) {
-            algocore::Sample s;
-            s.t_s = from + i / kRateHz;
-            s.pressure_kpa = std::max(0.0, pressure_at(s.t_s - from));
-            s.force_n = s.pressure_kpa / 10.0; // the standard 1 cm² tip
-            s.raw_counts = static_cast<std::int32_t>(std::lround(s.pressure_kpa * 100.0));
-            s.has_raw = true;
-            if (buttons_at) s.buttons = buttons_at(s.t_s - from);
-            if (gap_next_) s.flags |= algocore::kGapBefore;
+            const double t_s = from + i / kRateHz;
+            const double kpa = std::max(0.0, pressure_at(t_s - from));
+            const std::uint8_t buttons = buttons_at ? buttons_at(t_s - from) : 0;
+            const std::uint8_t flags = gap_next_ ? algocore::kGapBefore : 0;
             gap_next_ = false;
+            algocore::Sample s;
+            if (device_) {
+                s = device_->measure(t_s, kpa, buttons, flags);
+            } else {
+                s.t_s = t_s;
+                s.pressure_kpa = kpa;
+                s.force_n = s.pressure_kpa / 10.0; // the standard 1 cm² tip
+                s.raw_counts = static_cast<std::int32_t>(std::lround(s.pressure_kpa * 100.0));
+                s.has_raw = true;
+                s.buttons = buttons;
+                s.flags = flags;
+            }
             frame.push_back(s);
             t_s_ = s.t_s;
-            pressure_kpa_ = s.pressure_kpa;
+            pressure_kpa_ = kpa;
             if (static_cast<int>(frame.size()) == per_frame || i == samples) {
                 feed_.play_frame(frame);
                 frame.clear();
@@ -148,6 +157,10 @@ public:
         gap_next_ = true;
     }
 
+    /// Measures with this algometer from now on (plugged in first: Algometer::plug_into);
+    /// without one the samples are the true pressure on the standard tip, calibration 0.
+    void use(const Algometer* device) { device_ = device; }
+
     double now_s() const { return t_s_; }
     double pressure_kpa() const { return pressure_kpa_; }
 
@@ -156,6 +169,7 @@ private:
     double t_s_ = 0.0;
     double pressure_kpa_ = 0.0;
     bool gap_next_ = false;
+    const Algometer* device_ = nullptr;
 };
 
 /// Where the keyboard goes now, as the window system delivers it.

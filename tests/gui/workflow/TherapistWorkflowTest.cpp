@@ -1,6 +1,8 @@
 // A therapist's visit, driven as the therapist does it, at 1024×640, 1280×800 and 1920×1080
 // (issue 18's workflow suite): the patient typed into the picker, a PPT series of three trials
-// at the left upper trapezius (Space at the pain), the Treatment page's hold at 90–110 % of that
+// at the left upper trapezius (Space at the pain) with algometer A replaced by algometer B after
+// the first (one session, each trial through its own device's calibration), the Treatment page's
+// hold at 90–110 % of that
 // PPT with the device unplugged for 4 s in the middle, Stop, a pain rating and Save; History
 // for the patient (this visit and the one before, the hold with its loss stated), the visit's
 // report; then another patient, after which nothing of the first is on any page. After every
@@ -13,6 +15,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "DeviceShown.h"
 #include "LayoutChecks.h"
 #include "PdfText.h"
 #include "Screen.h"
@@ -94,6 +97,26 @@ RecordId session_of(algocore::storage::StorageReader& store, const std::string& 
     return algocore::records::kNoRecord;
 }
 
+// The clinic's two algometers, each calibrated in the lab: A reads 5 % low on its factory
+// calibration, B 6 % high with another ADC, so a pressure through the wrong calibration (A's
+// record on B's counts, or B's factory force) is off by 6-10 %.
+AlgometerSpec algometer_a() {
+    AlgometerSpec a;
+    a.serial = "ALG-2A17";
+    a.factory_gain = 0.95;
+    a.calibration_id = 1001;
+    return a;
+}
+AlgometerSpec algometer_b() {
+    AlgometerSpec b;
+    b.serial = "ALG-3C05";
+    b.factory_gain = 1.06;
+    b.counts_offset = 900.0;
+    b.counts_per_newton = 1800.0;
+    b.calibration_id = 2002;
+    return b;
+}
+
 QString metric(TreatmentPage& page, const QString& key) {
     auto* label = page.findChild<QLabel*>(QStringLiteral("Metric_") + key);
     return label ? label->text() : QString();
@@ -112,6 +135,17 @@ private Q_SLOTS:
         Station station(size, seed_clinic);
         MainWindow& window = station.window();
         Hand& hand = station.hand();
+
+        // ---- The algometer on the desk: A, calibrated ----------------------------------------
+        Algometer device_a(algometer_a());
+        Algometer device_b(algometer_b());
+        device_a.calibrate_in(station.workbench().calibration_store());
+        device_b.calibrate_in(station.workbench().calibration_store());
+        device_a.plug_into(window.feed());
+        hand.use(&device_a);
+        QCOMPARE(window.device_bar().device_text(),
+                 QStringLiteral("S/N ALG-2A17 · Algoscope native v1.2"));
+        QCOMPARE(window.device_bar().calibration_text(), QStringLiteral("✔ calibration #1001"));
 
         // ---- Thresholds: the patient, the session, the point --------------------------------
         auto* thresholds = station.open_page<ThresholdsPage>(QStringLiteral("Thresholds"));
@@ -139,6 +173,15 @@ private Q_SLOTS:
             QTest::keyClick(&window, Qt::Key_Space);
             hand.release(50.0);
             QCOMPARE(thresholds->trial_table().rowCount(), trial + 1);
+            if (trial == 0) {
+                // A's battery is low: B replaces it between the series' first and second
+                // trial. Everything shown now is B's, and the visit goes on as one session.
+                device_b.plug_into(window.feed());
+                hand.use(&device_b);
+                check_change_said(station, device_b, device_a);
+                check_device_shown(station, device_b, device_a, *thresholds);
+                if (QTest::currentTestFailed()) return;
+            }
             if (trial < 2) hand.rest(30.5);
         }
         QVERIFY2(thresholds->run_controls().status_text().startsWith(
@@ -162,6 +205,45 @@ private Q_SLOTS:
             }
             const auto counted = counted_at_trapezius(store, visit_session);
             QCOMPARE(counted.size(), std::size_t{3});
+            // One visit, one session, device B's now; the change recorded on it (the device
+            // and the calibration before) rather than a second session splitting the visit.
+            const auto p001 = store.find_subject("P001");
+            QVERIFY(p001);
+            QCOMPARE(store.sessions_of(p001->id).size(), std::size_t{2}); // March's and this
+            std::optional<algocore::records::Session> session_row;
+            for (const auto& row : store.sessions_of(p001->id))
+                if (row.id == visit_session) session_row = row;
+            QVERIFY(session_row);
+            QCOMPARE(session_row->device_serial, device_b.serial());
+            QCOMPARE(session_row->calibration_id, *device_b.spec().calibration_id);
+            const auto audit = store.audit_log("sessions", visit_session);
+            QCOMPARE(audit.size(), std::size_t{2});
+            for (const auto& row : audit)
+                QCOMPARE(row.reason, std::string("device changed during the session"));
+            QCOMPARE(audit[0].field, std::string("device_serial"));
+            QCOMPARE(audit[0].old_value, device_a.serial());
+            QCOMPARE(audit[0].new_value, device_b.serial());
+            QCOMPARE(audit[1].field, std::string("calibration_id"));
+            QCOMPARE(audit[1].old_value, std::to_string(*device_a.spec().calibration_id));
+            QCOMPARE(audit[1].new_value, std::to_string(*device_b.spec().calibration_id));
+            // Each trial names the calibration that measured it, a record of its own device:
+            // A's first, B's after the change; through it each threshold is the true pressure
+            // at the signal (a wrong calibration would be 6-10 % off).
+            const Algometer* measured_by[] = {&device_a, &device_b, &device_b};
+            for (int r = 0; r < 3; ++r) {
+                const auto& trial = stored[static_cast<std::size_t>(r)];
+                const Algometer& by = *measured_by[r];
+                QCOMPARE(trial.calibration_id, *by.spec().calibration_id);
+                const auto record =
+                    station.workbench().calibration_store().load(by.serial(), trial.calibration_id);
+                QVERIFY2(record.ok && record.record.device_serial == by.serial(),
+                         qPrintable(QString::fromStdString(record.message)));
+                QVERIFY2(std::abs(trial.ppt_kpa - pain_at_kpa[r]) < 3.0,
+                         qPrintable(QStringLiteral("trial %1: %2 stored, pain at %3")
+                                        .arg(r + 1)
+                                        .arg(trial.ppt_kpa)
+                                        .arg(pain_at_kpa[r])));
+            }
             // "mean: 446 kPa   SD 6   CV 1.2 %   (n = 3)"
             const QList<double> stats = numbers_in(thresholds->summary().statistics_text());
             QVERIFY2(stats.size() == 4, qPrintable(thresholds->summary().statistics_text()));
@@ -249,6 +331,9 @@ private Q_SLOTS:
         const auto& stored_hold = holds.front();
         const auto& m = stored_hold.metrics;
         QCOMPARE(stored_hold.pain_rating_0_10.value_or(-1), 3);
+        QCOMPARE(stored_hold.calibration_id, *device_b.spec().calibration_id);
+        check_device_shown(station, device_b, device_a, *treatment);
+        if (QTest::currentTestFailed()) return;
         // The band was the prescription's 90–110 % of the PPT the page showed.
         QVERIFY(shown_as(stored_hold.band_low_kpa, 0.9 * stored_ppt, 3));
         QVERIFY(shown_as(stored_hold.band_high_kpa, 1.1 * stored_ppt, 3));
