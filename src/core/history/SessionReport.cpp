@@ -3,9 +3,11 @@
 #include <algorithm>
 
 #include "algocal/CalendarDate.h"
+#include "algocore/WallClock.h"
 #include "algocore/calibration/CalibrationStore.h"
 #include "algocore/history/SignalLoss.h"
 #include "algocore/live/GapDetector.h"
+#include "algocore/records/DeviceChange.h"
 
 namespace algocore::history {
 
@@ -53,28 +55,64 @@ std::vector<ReportTracePoint> thin_trace(const records::RawTrace& trace, std::si
     return out;
 }
 
-std::string default_calibration_status(const records::Session& session) {
-    if (session.calibration_id == algocore::kFactoryCalibration)
-        return "factory calibration (no calibration record)";
-    return "calibration record " + std::to_string(session.calibration_id);
+std::vector<DeviceInSession> devices_of(const records::Session& session,
+                                        const std::vector<records::AuditEntry>& audit) {
+    // Each change wrote the new serial, then the new calibration when it differed (with the
+    // one before as its old value); a calibration not written stayed as it was.
+    std::vector<DeviceInSession> out;
+    std::vector<std::optional<CalibrationId>> calibration;
+    const auto id_of = [](const std::string& text) -> std::optional<CalibrationId> {
+        try {
+            return static_cast<CalibrationId>(std::stoull(text));
+        } catch (...) {
+            return std::nullopt;
+        }
+    };
+    for (const records::AuditEntry& row : audit) {
+        if (row.reason != records::kDeviceChangedReason) continue;
+        if (row.field == "device_serial") {
+            if (out.empty()) {
+                out.push_back({row.old_value, kFactoryCalibration, {}});
+                calibration.emplace_back();
+            }
+            out.push_back({row.new_value, kFactoryCalibration, row.when_utc});
+            calibration.emplace_back();
+        } else if (row.field == "calibration_id" && out.size() >= 2) {
+            calibration[out.size() - 1] = id_of(row.new_value);
+            calibration[out.size() - 2] = id_of(row.old_value);
+        }
+    }
+    if (out.empty()) return {{session.device_serial, session.calibration_id, {}}};
+    // From the last device back: one whose calibration was not written kept the next one's.
+    CalibrationId next = session.calibration_id;
+    for (std::size_t i = out.size(); i-- > 0;) {
+        out[i].calibration_id = calibration[i].value_or(next);
+        next = out[i].calibration_id;
+    }
+    return out;
 }
 
-std::string calibration_status_in(const CalibrationStore& store, const records::Session& session) {
-    if (session.calibration_id == algocore::kFactoryCalibration)
-        return default_calibration_status(session);
-    const auto loaded = store.load(session.device_serial, session.calibration_id);
-    const std::string id = "record " + std::to_string(session.calibration_id);
+std::string default_calibration_status(const DeviceInSession& device) {
+    if (device.calibration_id == algocore::kFactoryCalibration)
+        return "factory calibration (no calibration record)";
+    return "calibration record " + std::to_string(device.calibration_id);
+}
+
+std::string calibration_status_in(const CalibrationStore& store, const DeviceInSession& device) {
+    if (device.calibration_id == algocore::kFactoryCalibration)
+        return default_calibration_status(device);
+    const auto loaded = store.load(device.serial, device.calibration_id);
+    const std::string id = "record " + std::to_string(device.calibration_id);
     if (!loaded.ok) return id + " (not in the calibration store: " + loaded.message + ")";
     return id + ", calibrated " + algocal::format_date(loaded.record.calibrated_on) +
            (loaded.expired ? ", EXPIRED " : ", valid until ") +
            algocal::format_date(loaded.record.expires_on);
 }
 
-std::optional<SessionReport> build_session_report(const SubjectHistory& history,
-                                                  records::RecordId session_id,
-                                                  const ReportHeader& header,
-                                                  const HoldTraceReader& hold_trace,
-                                                  const std::string& calibration_status) {
+std::optional<SessionReport>
+build_session_report(const SubjectHistory& history, records::RecordId session_id,
+                     const ReportHeader& header, const HoldTraceReader& hold_trace,
+                     const CalibrationStatusOf& calibration_status, const AuditOf& audit_of) {
     SessionReport r;
     r.header = header;
     r.subject_code = history.subject().code;
@@ -82,9 +120,23 @@ std::optional<SessionReport> build_session_report(const SubjectHistory& history,
         session_id == records::kNoRecord ? history.latest_session() : history.session(session_id);
     if (!r.session) return std::nullopt;
     const records::RecordId id = r.session->session.id;
-    r.calibration_status = calibration_status.empty()
-                               ? default_calibration_status(r.session->session)
-                               : calibration_status;
+    // Every device that measured, each with its own calibration: a visit that changed device
+    // is not reported as measured throughout by the last one.
+    const auto devices = devices_of(r.session->session,
+                                    audit_of ? audit_of(id) : std::vector<records::AuditEntry>{});
+    r.device_count = devices.size();
+    for (std::size_t i = 0; i < devices.size(); ++i) {
+        const DeviceInSession& device = devices[i];
+        const std::string serial = device.serial.empty() ? "-" : device.serial;
+        std::string status = calibration_status ? calibration_status(device) : std::string();
+        if (status.empty()) status = default_calibration_status(device);
+        // With more than one device each calibration names its device.
+        if (devices.size() > 1) status = serial + ": " + status;
+        const auto from = parse_utc_iso8601(device.from_utc);
+        r.devices +=
+            i == 0 ? serial : ", then " + serial + (from ? " from " + local_time(*from).time : "");
+        r.calibration_status += (i == 0 ? "" : "; ") + status;
+    }
     for (const PointSeries* p : history.points_in(id)) {
         const PointVisit* v = p->in_session(id);
         r.rows.push_back({p, v});
@@ -117,11 +169,10 @@ std::string local_day_of_utc(const std::string& utc_iso8601) {
     return moment ? local_time(*moment).date : std::string();
 }
 
-std::optional<VisitReport> build_visit_report(const SubjectHistory& history,
-                                              const std::string& local_day,
-                                              const ReportHeader& header,
-                                              const HoldTraceReader& hold_trace,
-                                              const CalibrationStatusOf& calibration_status) {
+std::optional<VisitReport>
+build_visit_report(const SubjectHistory& history, const std::string& local_day,
+                   const ReportHeader& header, const HoldTraceReader& hold_trace,
+                   const CalibrationStatusOf& calibration_status, const AuditOf& audit_of) {
     VisitReport visit;
     visit.header = header;
     visit.subject_code = history.subject().code;
@@ -129,10 +180,8 @@ std::optional<VisitReport> build_visit_report(const SubjectHistory& history,
     // sessions() is in start order, so the sections are too.
     for (const SessionEntry& entry : history.sessions()) {
         if (local_day_of(entry.session) != local_day) continue;
-        const std::string calibration =
-            calibration_status ? calibration_status(entry.session) : std::string();
-        if (auto section =
-                build_session_report(history, entry.session.id, header, hold_trace, calibration))
+        if (auto section = build_session_report(history, entry.session.id, header, hold_trace,
+                                                calibration_status, audit_of))
             visit.sessions.push_back(std::move(*section));
     }
     if (visit.sessions.empty()) return std::nullopt;

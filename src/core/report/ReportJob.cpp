@@ -46,13 +46,14 @@ ReportOutcome write_report(storage::StorageReader& storage, const ReportRequest&
     }
     history::CalibrationStatusOf calibration;
     if (!request.calibration_root.empty())
-        calibration = [store =
-                           CalibrationStore(request.calibration_root)](const records::Session& s) {
-            return history::calibration_status_in(store, s);
+        calibration = [store = CalibrationStore(request.calibration_root)](
+                          const history::DeviceInSession& device) {
+            return history::calibration_status_in(store, device);
         };
     auto report = history::build_visit_report(
         history, day, request.header,
-        [&storage](records::RecordId id) { return storage.hold_trace(id); }, calibration);
+        [&storage](records::RecordId id) { return storage.hold_trace(id); }, calibration,
+        [&storage](records::RecordId id) { return storage.audit_log("sessions", id); });
     if (!report) {
         out.error = "subject " + request.subject_code + " has no session on " + day +
                     " (the clinic's local time, " + local_time(now).zone_named() + ")";

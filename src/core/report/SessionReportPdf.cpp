@@ -97,17 +97,51 @@ void session_facts(Cursor& c, const PressureFormat& unit) {
     const records::Session& s = r.session->session;
     const auto started = parse_utc_iso8601(s.started_utc);
     const std::string when = started ? local_time(*started).readable() : s.started_utc;
-    c.need(40 + 13.0 * 2 + 8);
+    // A session measured by more than one device says each with its calibration, whole: the
+    // devices and the calibrations then take the page's width, wrapped.
+    const bool devices_changed = r.device_count > 1;
+    const double whole = kRight - (kMargin + kValueOffset);
+    const std::vector<std::string> device_lines =
+        devices_changed ? wrapped(r.devices, kBody, whole) : std::vector<std::string>{};
+    const std::vector<std::string> calibration_lines =
+        devices_changed ? wrapped(r.calibration_status, kBody, whole) : std::vector<std::string>{};
+    const double fact_lines =
+        devices_changed ? 1.0 + static_cast<double>(device_lines.size() + calibration_lines.size())
+                        : 2.0;
+    c.need(40 + 13.0 * fact_lines + 8);
     c.y += 8;
     c.pdf.line(kMargin, c.y, kRight, c.y, 0.5, kRule);
     c.pdf.text(kMargin, c.y + 14, "Session " + std::to_string(s.id) + ", " + when, 12.5,
                FontWeight::Bold);
     c.y += 18;
+    const std::string probe = fixed(s.probe_cm2, 2) + " cm²; pressures in " + unit.symbol();
+    const std::string who = r.session->operator_name.empty() ? "-" : r.session->operator_name;
+    if (devices_changed) {
+        const std::pair<std::string, std::string> first[] = {{"Measured by", who},
+                                                             {"Probe", probe}};
+        for (std::size_t i = 0; i < std::size(first); ++i) {
+            const double x = i == 0 ? kMargin : kMargin + 260;
+            c.pdf.text(x, c.y + 11, first[i].first, kBody, FontWeight::Bold);
+            c.pdf.text_fitted(x + kValueOffset, c.y + 11, first[i].second, kBody,
+                              std::min(190.0, kRight - (x + kValueOffset)));
+        }
+        double y = c.y + 11 + 13.0;
+        for (const auto& [label, lines] :
+             {std::pair{"Devices", &device_lines}, std::pair{"Calibration", &calibration_lines}}) {
+            c.pdf.text(kMargin, y, label, kBody, FontWeight::Bold);
+            for (const std::string& line : *lines) {
+                c.pdf.text(kMargin + kValueOffset, y, line, kBody);
+                y += 13.0;
+            }
+        }
+        c.y += 13.0 * fact_lines + 4;
+        return;
+    }
     const std::pair<std::string, std::string> facts[] = {
-        {"Measured by", r.session->operator_name.empty() ? "-" : r.session->operator_name},
-        {"Device", s.device_serial.empty() ? "-" : s.device_serial},
+        {"Measured by", who},
+        {"Device", r.devices},
         {"Calibration", r.calibration_status},
-        {"Probe", fixed(s.probe_cm2, 2) + " cm²; pressures in " + unit.symbol()},
+        {"Probe", probe},
     };
     for (std::size_t i = 0; i < std::size(facts); ++i) {
         const double x = i % 2 == 0 ? kMargin : kMargin + 260;

@@ -6,6 +6,7 @@
 #include "algocore/history/SessionReport.h"
 #include "algocore/protocols/PrescriptionJson.h"
 #include "algocore/protocols/TriggerPointCriteria.h"
+#include "algocore/records/DeviceChange.h"
 #include "algocore/session/StoredMetrics.h"
 
 namespace algocore::session {
@@ -56,13 +57,13 @@ void Recorder::set_device(const std::string& serial, CalibrationId calibration) 
     // visit, and its thresholds, in two). The change is recorded on it as an audit row that
     // keeps the device before and when it changed; every trial and hold keeps the
     // calibration that measured it.
-    static constexpr const char* kDeviceChanged = "device changed during the session";
     const std::string who =
         visit_ && !visit_->operator_name.empty() ? visit_->operator_name : "Algoscope";
-    storage_->correct({"sessions", session_id_, "device_serial", serial, who, kDeviceChanged});
+    storage_->correct(
+        {"sessions", session_id_, "device_serial", serial, who, records::kDeviceChangedReason});
     if (calibration != before)
         storage_->correct({"sessions", session_id_, "calibration_id", std::to_string(calibration),
-                           who, kDeviceChanged});
+                           who, records::kDeviceChangedReason});
     session_serial_ = serial;
 }
 

@@ -455,6 +455,13 @@ private Q_SLOTS:
                  pdf.all().c_str());
         QVERIFY2(pdf.contains("Signal lost " + loss.toStdString()), pdf.all().c_str());
         QVERIFY2(pdf.contains("pain") && pdf.contains("3/10"), pdf.all().c_str());
+        // The visit was measured with two algometers: the report names both, each with its
+        // calibration, not the last one as if it had measured everything.
+        for (const Algometer* by : {&device_a, &device_b}) {
+            QVERIFY2(pdf.contains(by->serial()), pdf.all().c_str());
+            QVERIFY2(pdf.contains("record " + std::to_string(*by->spec().calibration_id)),
+                     pdf.all().c_str());
+        }
 
         // ---- Another patient: nothing of P001 stays on any page ----------------------------
         const QStringList first_patient = {

@@ -3,6 +3,7 @@
 #include "HistoryRecords.h"
 #include "PdfText.h"
 #include "algocore/history/SessionReport.h"
+#include "algocore/records/DeviceChange.h"
 #include "algocore/report/PdfDocument.h"
 #include "algocore/report/SessionReportPdf.h"
 
@@ -312,4 +313,62 @@ TEST(SessionReportPdf, AReferralZoneIsShadedOnTheBodyMapAndTheFindingsAreNamed) 
     const algotest::PdfText plain(pdf_of(ReportCase(), history::PressureFormat()));
     EXPECT_FALSE(plain.contains("Trigger points"));
     EXPECT_FALSE(plain.contains("referred-pain zones"));
+}
+
+// A visit whose algometer was changed twice: A (record 11) → B (record 22) → C (B's record
+// kept: the calibration was not written again). The report names each with its calibration,
+// in order, not the last as if it had measured everything.
+TEST(SessionReport, EveryDeviceOfASessionIsNamedWithItsCalibration) {
+    ReportCase c;
+    c.r.records.sessions.back().device_serial = "ALG-C";
+    c.r.records.sessions.back().calibration_id = 22;
+    c.h = history::SubjectHistory::build(c.r.records);
+    const records::Session& session = c.h.latest_session()->session;
+    const auto change = [](const char* field, const char* from, const char* to, const char* when) {
+        records::AuditEntry row;
+        row.table = "sessions";
+        row.field = field;
+        row.old_value = from;
+        row.new_value = to;
+        row.when_utc = when;
+        row.reason = records::kDeviceChangedReason;
+        return row;
+    };
+    const std::vector<records::AuditEntry> audit = {
+        change("device_serial", "ALG-A", "ALG-B", "2026-02-05T09:10:00Z"),
+        change("calibration_id", "11", "22", "2026-02-05T09:10:00Z"),
+        change("device_serial", "ALG-B", "ALG-C", "2026-02-05T09:40:00Z"),
+    };
+    const auto devices = history::devices_of(session, audit);
+    ASSERT_EQ(devices.size(), 3u);
+    EXPECT_EQ(devices[0].serial, "ALG-A");
+    EXPECT_EQ(devices[0].calibration_id, 11u);
+    EXPECT_TRUE(devices[0].from_utc.empty());
+    EXPECT_EQ(devices[1].serial, "ALG-B");
+    EXPECT_EQ(devices[1].calibration_id, 22u);
+    EXPECT_EQ(devices[2].serial, "ALG-C");
+    EXPECT_EQ(devices[2].calibration_id, 22u);
+    EXPECT_EQ(devices[2].from_utc, "2026-02-05T09:40:00Z");
+    // Without a change: the session's own device.
+    const auto one = history::devices_of(session, {});
+    ASSERT_EQ(one.size(), 1u);
+    EXPECT_EQ(one[0].serial, "ALG-C");
+
+    const auto report =
+        history::build_session_report(c.h, 0, {}, {}, {}, [&](records::RecordId) { return audit; });
+    ASSERT_TRUE(report);
+    EXPECT_EQ(report->device_count, 3u);
+    EXPECT_EQ(report->devices.rfind("ALG-A, then ALG-B from ", 0), 0u) << report->devices;
+    EXPECT_NE(report->devices.find(", then ALG-C from "), std::string::npos) << report->devices;
+    EXPECT_EQ(report->calibration_status,
+              "ALG-A: calibration record 11; ALG-B: calibration record 22; ALG-C: calibration "
+              "record 22");
+    history::VisitReport visit;
+    visit.subject_code = c.h.subject().code;
+    visit.date = "2026-02-05";
+    visit.sessions.push_back(*report);
+    const algotest::PdfText pdf(
+        report::render_visit_report(visit, history::PressureFormat{}).bytes("t"));
+    EXPECT_TRUE(pdf.contains("ALG-A")) << pdf.all();
+    EXPECT_TRUE(pdf.contains("ALG-C: calibration record 22")) << pdf.all();
 }

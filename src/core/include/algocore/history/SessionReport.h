@@ -56,11 +56,28 @@ struct ReportHold {
     std::vector<records::SignalLossRecord> losses_in_trace;
 };
 
+/// A device that measured in a session: its serial, the calibration it measured with, and
+/// when it took over (the audit row's time; empty for the first).
+struct DeviceInSession {
+    std::string serial;
+    CalibrationId calibration_id = kFactoryCalibration;
+    std::string from_utc;
+};
+
+/// The devices of a session in the order they measured, from the session's row and the audited
+/// changes of its device (records::kDeviceChangedReason); one when it never changed.
+std::vector<DeviceInSession> devices_of(const records::Session& session,
+                                        const std::vector<records::AuditEntry>& audit);
+
 /// One session's section of a visit's report. Points into the history it was built from.
 struct SessionReport {
     ReportHeader header;
     const SessionEntry* session = nullptr;
     std::string subject_code;
+    /// Every device that measured in the session, in order ("ALG-1, then ALG-2 from 09:14").
+    std::string devices;
+    std::size_t device_count = 1;
+    /// The calibration of each, in the same order.
     std::string calibration_status;
     std::vector<ReportPointRow> rows;
     std::vector<ReportMapPoint> map;
@@ -89,19 +106,25 @@ inline constexpr std::size_t kReportTracePoints = 400;
 std::vector<ReportTracePoint> thin_trace(const records::RawTrace& trace, std::size_t max_points);
 
 /// "factory calibration", or "calibration record 1764..." when a record produced the data.
-std::string default_calibration_status(const records::Session& session);
+std::string default_calibration_status(const DeviceInSession& device);
 
-/// The status of the session's calibration record in a store: "record 1764..., calibrated
+/// The status of a device's calibration record in a store: "record 1764..., calibrated
 /// 2026-10-01, valid until 2027-10-01", "... EXPIRED ...", or why it cannot be found.
-std::string calibration_status_in(const CalibrationStore& store, const records::Session& session);
+std::string calibration_status_in(const CalibrationStore& store, const DeviceInSession& device);
+
+/// The status of a device's calibration for the report (empty = default_calibration_status).
+using CalibrationStatusOf = std::function<std::string(const DeviceInSession&)>;
+/// A session's audited corrections (StorageReader::audit_log of the session's row).
+using AuditOf = std::function<std::vector<records::AuditEntry>(records::RecordId session_id)>;
 
 /// The report of session_id (0 = the newest session); nullopt when the subject has no such
-/// session. calibration_status empty = default_calibration_status.
-std::optional<SessionReport> build_session_report(const SubjectHistory& history,
-                                                  records::RecordId session_id,
-                                                  const ReportHeader& header,
-                                                  const HoldTraceReader& hold_trace,
-                                                  const std::string& calibration_status = "");
+/// session. Without audit_of the session had one device; without calibration_status each
+/// calibration is said as default_calibration_status says it.
+std::optional<SessionReport>
+build_session_report(const SubjectHistory& history, records::RecordId session_id,
+                     const ReportHeader& header, const HoldTraceReader& hold_trace,
+                     const CalibrationStatusOf& calibration_status = {},
+                     const AuditOf& audit_of = {});
 
 /// The clinic's local day a session belongs to ("2026-11-23"); empty when its start cannot
 /// be read. A visit is every session of a subject on one such day.
@@ -109,15 +132,13 @@ std::string local_day_of(const records::Session& session);
 /// The clinic's local day of a moment (ISO 8601 UTC, as stored); empty when it cannot be read.
 std::string local_day_of_utc(const std::string& utc_iso8601);
 
-/// The status of a session's calibration for the report (empty = default_calibration_status).
-using CalibrationStatusOf = std::function<std::string(const records::Session&)>;
-
 /// The report of the subject's visit on local_day (every session that day, in time order);
 /// nullopt when no session falls on it.
 std::optional<VisitReport> build_visit_report(const SubjectHistory& history,
                                               const std::string& local_day,
                                               const ReportHeader& header,
                                               const HoldTraceReader& hold_trace,
-                                              const CalibrationStatusOf& calibration_status = {});
+                                              const CalibrationStatusOf& calibration_status = {},
+                                              const AuditOf& audit_of = {});
 
 } // namespace algocore::history
