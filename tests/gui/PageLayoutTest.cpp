@@ -303,7 +303,7 @@ private Q_SLOTS:
         widest.step_ups = 88;
         // The device was lost twice during it: the summary says so under the figures.
         widest.signal_losses = {{12.0, 10.3}, {70.4, 1.5}};
-        page->summary().show_hold(widest, QStringLiteral("stopped"), station.window.unit());
+        page->summary().show_hold(widest, station.window.unit());
         QTest::qWait(50);
         check_window(station.window, size);
     }

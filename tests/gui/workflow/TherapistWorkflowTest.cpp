@@ -29,6 +29,7 @@
 #include "algogui/thresholds/RunControls.h"
 #include "algogui/thresholds/ThresholdsPage.h"
 #include "algogui/thresholds/TrialTable.h"
+#include "algogui/treatment/HoldStatusPanel.h"
 #include "algogui/treatment/HoldSummaryPanel.h"
 #include "algogui/treatment/TreatmentPage.h"
 #include "algosim/SimulatedHand.h"
@@ -314,8 +315,9 @@ private Q_SLOTS:
         QVERIFY(!treatment->readout().number_text().isEmpty());
         QVERIFY(click(treatment->findChild<QPushButton*>(QStringLiteral("StopHold"))));
         QTRY_VERIFY(treatment->summary().isVisible());
-        QCOMPARE(metric(*treatment, QStringLiteral("outcome")),
-                 QStringLiteral("Stopped by operator"));
+        // How the hold ended, said once on the page (the summary said it a second time).
+        QCOMPARE(treatment->status().state_text(), QStringLiteral("Stopped by operator"));
+        QCOMPARE(holding(texts_shown(*treatment), QStringLiteral("Stopped by operator")).size(), 1);
         auto* pain = treatment->findChild<QSpinBox*>(QStringLiteral("PainRating"));
         reveal(pain);
         QTest::mouseClick(pain, Qt::LeftButton, {}, pain->rect().center());

@@ -17,12 +17,6 @@ namespace algogui {
 namespace {
 constexpr int kNotRated = -1;
 
-QString outcome_words(const QString& outcome) {
-    if (outcome == QLatin1String("complete")) return QStringLiteral("Complete");
-    if (outcome == QLatin1String("stopped")) return QStringLiteral("Stopped by operator");
-    if (outcome == QLatin1String("over_limit")) return QStringLiteral("Ended: OVER LIMIT");
-    return outcome;
-}
 } // namespace
 
 HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
@@ -33,15 +27,8 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     setPalette(panel);
 
     // Two rows of five measures whose words shrink to the room (at 1024 px a fixed 22 px cut
-    // "Stopped" and "334 kP"), then how the hold ended beside what to do with it.
-    auto* outcome = new FittedLabel(20, 12, this);
-    outcome->setObjectName(QStringLiteral("Metric_outcome"));
-    outcome->setToolTip(QStringLiteral("How the hold ended"));
-    QFont bold = outcome->font();
-    bold.setBold(true);
-    outcome->setFont(bold);
-    values_.insert(QStringLiteral("outcome"), outcome);
-
+    // "334 kP"), then what to do with the hold. How it ended is said once, by the hold's
+    // status above (HoldStatusPanel): here it said "Stopped by operator" a second time.
     grid_ = new QGridLayout;
     grid_->setHorizontalSpacing(14);
     grid_->setVerticalSpacing(0);
@@ -79,14 +66,12 @@ HoldSummaryPanel::HoldSummaryPanel(QWidget* parent) : QWidget(parent) {
     loss_->hide();
 
     auto* actions = new QHBoxLayout;
-    actions->addWidget(outcome, 1);
-    actions->addSpacing(12);
     actions->addWidget(new QLabel(QStringLiteral("Pain 0–10"), this));
     actions->addWidget(rating_);
     actions->addSpacing(12);
     actions->addWidget(save_);
     actions->addWidget(discard_);
-    actions->addWidget(note_);
+    actions->addWidget(note_, 1);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 6, 12, 6);
@@ -128,10 +113,9 @@ QLabel* HoldSummaryPanel::add_metric(const QString& key, const QString& title, i
     return value;
 }
 
-void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m, const QString& outcome,
+void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m,
                                  const DisplayUnit& unit) {
     saved_ = false;
-    values_[QStringLiteral("outcome")]->set_text(outcome_words(outcome));
     values_[QStringLiteral("duration")]->set_text(
         QStringLiteral("%1 s").arg(m.duration_s, 0, 'f', 1));
     values_[QStringLiteral("in_band")]->set_text(
@@ -154,10 +138,6 @@ void HoldSummaryPanel::show_hold(const algocore::protocols::DoseMetrics& m, cons
     loss_->setVisible(!loss.isEmpty());
     for (const char* key : {"duration", "mean"})
         values_[QLatin1String(key)]->setToolTip(loss);
-    values_[QStringLiteral("outcome")]->setStyleSheet(
-        outcome == QLatin1String("over_limit")
-            ? QStringLiteral("color: %1;").arg(theme::kOverLimit.name())
-            : QString());
     save_->setEnabled(true);
     discard_->setEnabled(true);
     save_->show();

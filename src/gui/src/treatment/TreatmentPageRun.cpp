@@ -196,9 +196,7 @@ void TreatmentPage::show_phase() {
     if (const auto& pending = treatment.pending(); pending && !pending_shown_) {
         pending_shown_ = true;
         auto metrics = pending->hold.metrics;
-        summary_->show_hold(metrics,
-                            QString::fromLatin1(algocore::session::hold_outcome(pending->hold.end)),
-                            unit_);
+        summary_->show_hold(metrics, unit_);
         summary_->show();
     }
     const algocore::session::TreatmentRunState run = treatment.run_state();

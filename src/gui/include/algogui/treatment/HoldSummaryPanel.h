@@ -1,8 +1,9 @@
 #pragma once
 // After a hold: its dose (duration, time in band s and %, mean, median, pressure-time
-// integral, peak, CV, excursions, step-ups), how it ended, the time without signal when the
-// device was lost during it (in the words the report and History use), an optional pain
-// rating 0-10, and Save / Discard. The numbers are algocore's DoseMetrics; this only shows them.
+// integral, peak, CV, excursions, step-ups), the time without signal when the device was lost
+// during it (in the words the report and History use), an optional pain rating 0-10, and
+// Save / Discard. How the hold ended is the hold status panel's to say (once). The numbers are
+// algocore's DoseMetrics; this only shows them.
 #include "algogui/PlainWords.h"
 #include <QMap>
 #include <QWidget>
@@ -26,9 +27,8 @@ class HoldSummaryPanel : public QWidget {
 public:
     explicit HoldSummaryPanel(QWidget* parent = nullptr);
 
-    /// Shows a finished hold; outcome is "complete", "stopped" or "over_limit".
-    void show_hold(const algocore::protocols::DoseMetrics& metrics, const QString& outcome,
-                   const DisplayUnit& unit);
+    /// Shows a finished hold.
+    void show_hold(const algocore::protocols::DoseMetrics& metrics, const DisplayUnit& unit);
     /// Clears the panel and the rating.
     void clear();
     /// After saving: the buttons are disabled and a note says where it went.
@@ -41,7 +41,7 @@ public:
     std::optional<int> pain_rating() const;
     void set_pain_rating(std::optional<int> rating);
     /// Text shown for one metric: "duration", "in_band", "in_band_pct", "mean", "median",
-    /// "pti", "peak", "cv", "excursions", "step_ups", "outcome".
+    /// "pti", "peak", "cv", "excursions", "step_ups".
     QString metric_text(const QString& key) const;
     /// What is said about the time without signal ("Signal lost 4.0 s at 0:08: the duration
     /// includes it; …"); empty when the hold had a signal throughout.
