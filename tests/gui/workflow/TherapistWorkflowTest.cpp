@@ -369,6 +369,12 @@ private Q_SLOTS:
         QVERIFY2(cut.isEmpty(), qPrintable(cut.join(QStringLiteral("; "))));
         QCOMPARE(treatment->summary().signal_loss_text(),
                  QString::fromStdString(algocore::history::signal_loss_sentence(m)));
+        // Beside the summary the hold's trace keeps a height it can be read at (at 1024x640
+        // it was squeezed to about 105 px, 40 of them data).
+        auto* trace = treatment->findChild<QWidget*>(QStringLiteral("TreatmentTrace"));
+        QVERIFY(trace);
+        QVERIFY2(trace->height() >= 150,
+                 qPrintable(QStringLiteral("the trace is %1 px high").arg(trace->height())));
         // For docs/screenshots (scripts/screenshots.sh sets the folder).
         if (const QByteArray folder = qgetenv("ALGOSCOPE_SHOT_DIR"); !folder.isEmpty()) {
             QString error;

@@ -90,13 +90,17 @@ HoldStatusPanel::HoldStatusPanel(QWidget* parent) : QWidget(parent) {
     grid->addWidget(excursions_, 3, 1);
     grid->addWidget(step_ups_, 3, 2);
     grid->setColumnStretch(3, 1);
+    grid->setContentsMargins(0, 0, 0, 0);
+    counts_ = new QWidget(this);
+    counts_->setLayout(grid);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(4);
     layout->addWidget(state_);
-    layout->addLayout(grid);
+    layout->addWidget(counts_);
     layout->addWidget(prompt_);
+    layout->addStretch(1); // the state line stays at the top when the counts are hidden
     show_idle(QStringLiteral("Choose the point and the prescription, then Start hold"));
 }
 
@@ -142,6 +146,14 @@ void HoldStatusPanel::show_prompt(const QString& text, const QColor& colour) {
 
 void HoldStatusPanel::hide_prompt() {
     prompt_->hide();
+}
+
+void HoldStatusPanel::set_counts_shown(bool shown) {
+    counts_->setVisible(shown);
+}
+
+bool HoldStatusPanel::counts_shown() const {
+    return !counts_->isHidden();
 }
 
 QString HoldStatusPanel::state_text() const {

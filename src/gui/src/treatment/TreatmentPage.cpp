@@ -36,6 +36,10 @@ constexpr QSize kReadoutSmallest(290, 180);
 constexpr int kReadoutLargestWidthPx = 900;
 constexpr int kPageGapsPx = 24;
 constexpr int kTraceSmallestPx = 85;
+// After a hold, with its summary under the trace: the trace's height (axes included) that
+// keeps it readable, and the smallest the readout then becomes to leave it that much.
+constexpr int kTraceAfterHoldPx = 170;
+constexpr int kReadoutAfterHoldPx = 110;
 } // namespace
 
 using algocore::session::TreatmentPromptKind;
@@ -133,6 +137,7 @@ TreatmentPage::TreatmentPage(algocore::session::Workbench& workbench, AudioCues*
     // window's bottom row (banner, shared study), the trace gives way to the summary (with its
     // loss of signal, when the device was lost) rather than squeezing its numbers and status.
     plot_->widget()->setMinimumHeight(kTraceSmallestPx);
+    plot_->widget()->setObjectName(QStringLiteral("TreatmentTrace"));
     log_ = new QLabel(this);
     log_->setObjectName(QStringLiteral("StepUpLog"));
     log_->setWordWrap(true);
@@ -236,8 +241,23 @@ void TreatmentPage::fit_readout() {
                               status_->minimumSizeHint().width() - 2 * kPageGapsPx;
     const int width_px = std::clamp(std::min(beside_status, height() * 4 / 5),
                                     kReadoutSmallest.width(), kReadoutLargestWidthPx);
-    const QSize size(width_px, std::max(kReadoutSmallest.height(), width_px * 5 / 8));
+    int height_px = std::max(kReadoutSmallest.height(), width_px * 5 / 8);
+    // After a hold the summary shares the column with the trace: on a short page (1024×640)
+    // the readout, whose live number matters less now, gives the trace back its room.
+    if (!status_->counts_shown()) {
+        const int room = height() - summary_->sizeHint().height() - kTraceAfterHoldPx -
+                         (log_->isHidden() ? 0 : log_->sizeHint().height()) - 2 * kPageGapsPx;
+        height_px = std::clamp(room, kReadoutAfterHoldPx, height_px);
+    }
+    const QSize size(width_px, height_px);
     if (readout_->size() != size || readout_->minimumSize() != size) readout_->setFixedSize(size);
+}
+
+void TreatmentPage::fit_after_hold() {
+    const bool over = !summary_->isHidden() && !workbench_.treatment().run_state().running;
+    if (status_->counts_shown() != over) return;
+    status_->set_counts_shown(!over);
+    fit_readout();
 }
 
 void TreatmentPage::showEvent(QShowEvent* event) {
@@ -331,6 +351,7 @@ void TreatmentPage::clear_hold_views() {
     markers_.clear();
     set_prompt(std::nullopt);
     status_->show_idle(QStringLiteral("Choose the point and the prescription, then Start hold"));
+    fit_after_hold();
 }
 
 // A finished hold is a treatment given: throwing it away takes a second, deliberate click.

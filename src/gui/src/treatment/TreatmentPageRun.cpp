@@ -85,6 +85,7 @@ bool TreatmentPage::start_hold() {
     log_->hide(); // its line goes to the trace while there is nothing to log
     summary_->clear();
     summary_->hide();
+    fit_after_hold();
     pending_shown_ = false;
     set_prompt(std::nullopt);
     stop_->setEnabled(true);
@@ -213,6 +214,7 @@ void TreatmentPage::show_phase() {
         log_->hide(); // its line goes to the trace while there is nothing to log
     }
     const bool running = run.running;
+    fit_after_hold();
     stop_->setEnabled(running);
     // A release can be felt once the hold has begun (in the band), not while it waits.
     felt_->setEnabled(run.release_can_be_marked);

@@ -25,6 +25,10 @@ public:
     /// The large prompt; colour is its background (text is white).
     void show_prompt(const QString& text, const QColor& colour);
     void hide_prompt();
+    /// The running hold's counts (time in band, remaining, band exits, step-ups) under the
+    /// state line; hidden once the hold is over and its summary gives the stored figures.
+    void set_counts_shown(bool shown);
+    bool counts_shown() const;
 
     QString state_text() const;
     /// "0:42 · Time in band (of 1:00)".
@@ -37,6 +41,7 @@ public:
 
 private:
     FittedLabel* state_ = nullptr;
+    QWidget* counts_ = nullptr;
     QLabel* in_band_caption_ = nullptr;
     QLabel* in_band_ = nullptr;
     QLabel* remaining_ = nullptr;

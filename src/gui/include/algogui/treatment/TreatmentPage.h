@@ -127,6 +127,9 @@ private:
     void refresh(double now_t_s);
     void refresh_readout();
     void fit_readout();
+    /// After a hold (none running, its summary shown): the status keeps its state line and the
+    /// readout gives the trace its room; back as they were when a hold runs or the summary goes.
+    void fit_after_hold();
     void set_prompt(const std::optional<CoachPrompt>& prompt);
     void confirm_discard();
     void clear_hold_views();
