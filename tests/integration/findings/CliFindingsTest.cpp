@@ -270,6 +270,12 @@ TEST(CliFindings, ASubjectCodeWithALookAlikeLetterIsRefusedWithExit2NamingIt) {
     const CommandRun latin = cli_json("findings set --db " + db +
                                       " --subject P001 --site upper_trapezius --taut-band yes");
     EXPECT_EQ(latin.exit_code, 0) << latin.out;
+    // A Cyrillic code with a letter no Latin one looks like is recorded (it was refused for
+    // its а and о).
+    const CommandRun cyrillic = cli_json("findings set --db " + db +
+                                         " --subject \u0438\u0432\u0430\u043d\u043e\u0432"
+                                         "\u0430-03 --site upper_trapezius --taut-band yes");
+    EXPECT_EQ(cyrillic.exit_code, 0) << cyrillic.out;
     std::filesystem::remove_all(dir);
 }
 

@@ -16,14 +16,17 @@ std::string check_record_name(const std::string& text, const char* what);
 
 /// The one rule for a subject code, asked at entry (session::check_visit: the GUI's pickers and
 /// every command that records) and by the report: a record name (check_record_name) written in
-/// the characters subject_code_allows, so every code prints as it was typed and no two codes
-/// print alike. Names the first character refused with its code point: "the subject code
-/// 'Р001' has 'Р' (U+0420), a Cyrillic letter that looks like the Latin 'P'; ...". Empty when
-/// the code may be used.
+/// the characters subject_code_allows, its letters in one script (Latin, Greek or Cyrillic),
+/// and a Greek or Cyrillic code with at least one letter that looks like no Latin one in
+/// either case, so every code prints as it was typed and no two codes print alike. Names the
+/// character refused with its code point: "the subject code 'Р001' has 'Р' (U+0420), a Cyrillic
+/// letter that looks like the Latin 'P'; ...", "the subject code 'patiеnt-7' has 'е' (U+0435), a
+/// Cyrillic letter that looks like the Latin 'e' among Latin letters; ...". Empty when the code
+/// may be used ("иванова-03": и looks like no Latin letter).
 std::string check_subject_code(const std::string& code);
 /// Whether a subject code may hold the character: ASCII letters, digits, signs and space, the
-/// accented Latin letters (Latin-1, Latin Extended-A), the Greek and the Cyrillic alphabets;
-/// never a letter latin_look_alike names. The report's font draws every one of them.
+/// accented Latin letters (Latin-1, Latin Extended-A), the Greek and the Cyrillic alphabets.
+/// The report's font draws every one of them.
 bool subject_code_allows(char32_t code_point);
 /// The Latin letter a Greek or Cyrillic letter cannot be told from in print ("P" for the
 /// Cyrillic U+0420), or null for any other character.
