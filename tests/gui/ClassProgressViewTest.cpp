@@ -117,12 +117,20 @@ private Q_SLOTS:
         window.show_page(page);
         QTest::keyClicks(&page->class_field(), QStringLiteral("7b"));
         ClassProgressView& view = page->progress_view();
+        const QString live = page->status_label().text();
+        QCOMPARE(live, QStringLiteral("Name the class and press Watch."));
         QTest::mouseClick(&page->course_button(), Qt::LeftButton);
         // The read runs on a worker: the click returns before the answer.
         QCOMPARE(view.answers(), 0);
         QVERIFY(view.isVisible());
+        // The page's status line says what is shown, the class's course, not the live table's
+        // words; the view's own status line is not shown beside it.
+        QCOMPARE(page->status_label().text(), QStringLiteral("Reading the course of 7b…"));
+        QVERIFY(!view.status_label().isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(view.answers(), 1, 10000);
         QVERIFY2(view.export_button().isEnabled(), qPrintable(view.status_label().text()));
+        QCOMPARE(page->status_label().text(),
+                 QStringLiteral("7b: 7 finished attempts by 2 students"));
 
         // One line per student, each point a session's mean of the stored absolute errors.
         const auto& series = view.chart().series();
@@ -196,9 +204,10 @@ private Q_SLOTS:
                          qPrintable(error));
             }
         }
-        // Back to the live class.
+        // Back to the live class, and its status line.
         QTest::mouseClick(&page->course_button(), Qt::LeftButton);
         QVERIFY(!view.isVisible());
+        QCOMPARE(page->status_label().text(), live);
     }
 
     void aClassThatIsNotThereIsNamed() {

@@ -58,7 +58,8 @@ ClassPage::ClassPage(const QString& server, const QString& station,
     watch_->setObjectName(QStringLiteral("WatchClass"));
     assign_ = new QPushButton(tr("Assign exercise…"), this);
     assign_->setObjectName(QStringLiteral("AssignExercise"));
-    status_ = new QLabel(tr("Name the class and press Watch."), this);
+    live_status_ = tr("Name the class and press Watch.");
+    status_ = new QLabel(live_status_, this);
     status_->setObjectName(QStringLiteral("ClassStatus"));
     status_->setWordWrap(true);
 
@@ -130,7 +131,18 @@ ClassPage::ClassPage(const QString& server, const QString& station,
             [this] { stack_->setCurrentWidget(table_); });
     connect(course_, &QPushButton::toggled, this, [this](bool on) {
         stack_->setCurrentWidget(on ? static_cast<QWidget*>(progress_) : table_);
-        if (on) progress_->load(server_->text(), class_name_->text());
+        if (!on) {
+            status_->setText(live_status_);
+            return;
+        }
+        progress_->load(server_->text(), class_name_->text());
+        status_->setText(progress_->status_label().text()); // a read under way says so
+    });
+    // While the course shows, the status line says the course view's status (reading, what
+    // was read, why not, an export), in place of the view's own line.
+    progress_->status_label().hide();
+    connect(progress_, &ClassProgressView::statusChanged, this, [this](const QString& text) {
+        if (course_->isChecked()) status_->setText(text);
     });
     fit_rows();
 }
@@ -149,10 +161,10 @@ void ClassPage::watch() {
     course_->setChecked(false);
     stack_->setCurrentWidget(table_);
     if (server.isEmpty() || name.isEmpty()) {
-        status_->setText(tr("Give the server and the class's name."));
+        set_live_status(tr("Give the server and the class's name."));
         return;
     }
-    status_->setText(tr("Connecting to class %1…").arg(name));
+    set_live_status(tr("Connecting to class %1…").arg(name));
     watcher_ = std::make_unique<ClassWatchThread>(server.toStdString(), name.toStdString());
     connect(watcher_.get(), &ClassWatchThread::stationsChanged, this, &ClassPage::show_stations);
     connect(watcher_.get(), &ClassWatchThread::problemChanged, this, &ClassPage::show_problem);
@@ -180,7 +192,7 @@ void ClassPage::show_stations(const std::vector<StationProgress>& stations) {
         fit_rows();
         fit_columns();
     }
-    if (status_->text().startsWith(tr("Connecting")) || new_count) status_->setText(summary());
+    if (live_status_.startsWith(tr("Connecting")) || new_count) set_live_status(summary());
 }
 
 QString ClassPage::summary() const {
@@ -193,15 +205,20 @@ QString ClassPage::summary() const {
 
 void ClassPage::show_filtered() {
     // Only over the class's summary: a connection problem stays in view.
-    if (watcher_ && status_->text().startsWith(tr("Class "))) status_->setText(summary());
+    if (watcher_ && live_status_.startsWith(tr("Class "))) set_live_status(summary());
+}
+
+void ClassPage::set_live_status(const QString& text) {
+    live_status_ = text;
+    if (!course_->isChecked()) status_->setText(text);
 }
 
 void ClassPage::show_problem(const QString& problem) {
     if (problem.isEmpty()) {
-        status_->setText(summary());
+        set_live_status(summary());
         return;
     }
-    status_->setText(tr("%1 (trying again)").arg(problem));
+    set_live_status(tr("%1 (trying again)").arg(problem));
 }
 
 void ClassPage::follow_row(const QModelIndex& index) {

@@ -85,6 +85,7 @@ ClassProgressView::ClassProgressView(QWidget* parent) : QWidget(parent) {
     controls->addWidget(new QLabel(tr("Show"), this));
     controls->addWidget(measure_);
     controls->addWidget(status_, 1);
+    controls->addStretch(); // the room, when the Class page says the status on its own line
     controls->addWidget(reload_);
     controls->addWidget(export_);
 
@@ -121,7 +122,7 @@ void ClassProgressView::load(const QString& server, const QString& class_name) {
     server_ = server.trimmed();
     class_name_ = class_name.trimmed();
     if (server_.isEmpty() || class_name_.isEmpty()) {
-        status_->setText(tr("Give the server and the class first."));
+        set_status(tr("Give the server and the class first."));
         return;
     }
     // One read at a time; a call while one runs reads again when it ends.
@@ -132,8 +133,13 @@ void ClassProgressView::load(const QString& server, const QString& class_name) {
     start_read();
 }
 
+void ClassProgressView::set_status(const QString& text) {
+    status_->setText(text);
+    Q_EMIT statusChanged(text);
+}
+
 void ClassProgressView::start_read() {
-    status_->setText(tr("Reading the course of %1…").arg(class_name_));
+    set_status(tr("Reading the course of %1…").arg(class_name_));
     const std::string address = server_.toStdString();
     const QString class_name = class_name_;
     QPointer<ClassProgressView> self(this);
@@ -161,7 +167,7 @@ void ClassProgressView::start_read() {
 void ClassProgressView::show_course(const QString& class_name, const ClassCourseRead& read) {
     ++answers_;
     if (read.error) {
-        status_->setText(QString::fromStdString(read.error.message));
+        set_status(QString::fromStdString(read.error.message));
         Q_EMIT loaded();
         return;
     }
@@ -189,7 +195,7 @@ void ClassProgressView::show_course(const QString& class_name, const ClassCourse
     students_->blockSignals(false);
     students_->setCurrentRow(by_student_.empty() ? -1 : keep);
     select_student(students_->currentRow());
-    status_->setText(
+    set_status(
         tr("%1: %2 by %3")
             .arg(class_name,
                  counted(static_cast<int>(attempts_.size()), tr("finished attempt"),
@@ -224,9 +230,9 @@ void ClassProgressView::export_with_dialog() {
         QString::fromUtf8(algocore::exporting::kClassProgressCsv), tr("CSV (*.csv)"));
     if (path.isEmpty()) return;
     if (const QString failure = export_to(path); !failure.isEmpty())
-        status_->setText(failure);
+        set_status(failure);
     else
-        status_->setText(tr("Exported to %1").arg(path));
+        set_status(tr("Exported to %1").arg(path));
 }
 
 } // namespace algogui::classview

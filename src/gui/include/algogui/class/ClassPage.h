@@ -73,6 +73,9 @@ private:
     /// "Class 7b: 30 stations" (", 4 shown" while the filter narrows the table).
     QString summary() const;
     void show_filtered();
+    /// The live class's status ("Class 7b: 30 stations", a connection problem): kept, and shown
+    /// unless "Over the course" shows the course view, whose status the line says meanwhile.
+    void set_live_status(const QString& text);
     void follow_row(const QModelIndex& index);
     /// Rows, fonts and column widths for the room the table has and the stations it shows.
     void fit_rows();
@@ -99,6 +102,7 @@ private:
     QString station_;
     std::function<std::string()> teacher_database_;
     QPointer<AssignExerciseDialog> assign_dialog_;
+    QString live_status_;
     int pictures_ = 0;
     int row_pixels_ = 0;
 };

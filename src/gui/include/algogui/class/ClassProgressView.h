@@ -54,11 +54,15 @@ public:
 
 Q_SIGNALS:
     void loaded();
+    /// The view's status line changed (reading, what was read, why not, an export): the Class
+    /// page says it on its own status line.
+    void statusChanged(const QString& text);
 
 private:
     void start_read();
     void show_course(const QString& class_name, const algocore::sharedstudy::ClassCourseRead& read);
     void select_student(int row);
+    void set_status(const QString& text);
 
     QComboBox* measure_;
     QPushButton* reload_;
