@@ -34,8 +34,7 @@ void LiveSession::add_sample(const Sample& sample) {
     const bool gap = has_sample_ && gap_before(sample);
     if (gap) {
         // Nothing is known about the pressure across a gap: the hold timer does not count
-        // it, and a rate fitted across it would be a fiction.
-        hold_clock_gaps_s_ += sample.t_s - latest_.t_s;
+        // it (below), and a rate fitted across it would be a fiction.
         ramp_rate_.reset();
     }
 
@@ -60,7 +59,7 @@ void LiveSession::add_sample(const Sample& sample) {
     }
 
     if (hold_running_) {
-        hold_timer_.update(sample.t_s - hold_clock_gaps_s_, state_);
+        hold_timer_.update(sample.t_s, state_, gap);
         if (hold_timer_.complete() && !hold_complete_cued_) {
             cues_.push_back(LiveCue::HoldComplete);
             hold_complete_cued_ = true;
@@ -139,7 +138,6 @@ void LiveSession::reset() {
     ramp_phase_ = RampPhase::Armed;
     signal_.restart_clock();
     signal_interrupted_ = false;
-    hold_clock_gaps_s_ = 0.0;
 }
 
 // Guidance follows each application of the probe: armed at rest, the corridor starts when

@@ -58,22 +58,22 @@ DoseMetrics measure_dose(const std::vector<Sample>& trace, const PressureBand& b
             m.signal_losses.push_back(
                 {trace[i - 1].t_s - trace.front().t_s, trace[i].t_s - trace[i - 1].t_s});
 
-    // Time in band is counted exactly as the live hold timer counts it, on a clock that
-    // stands still while there is no signal (the stretch counts neither in nor out of band).
+    // Time in band is counted by the live hold's own timer, on its clock that stands still
+    // while there is no signal (the stretch counts neither in nor out of band).
     HoldTimerConfig timer_config;
     timer_config.hold_s = std::numeric_limits<double>::infinity();
     timer_config.grace_s = grace_s;
     HoldTimer timer(timer_config);
     m.peak_kpa = trace.front().pressure_kpa;
-    double lost_so_far_s = 0.0;
+    double lost_s = 0.0;
     for (std::size_t i = 0; i < trace.size(); ++i) {
         const Sample& s = trace[i];
-        if (gaps[i]) lost_so_far_s += s.t_s - trace[i - 1].t_s;
-        timer.update(s.t_s - lost_so_far_s, band.classify(s.pressure_kpa));
+        if (gaps[i]) lost_s += s.t_s - trace[i - 1].t_s;
+        timer.update(s.t_s, band.classify(s.pressure_kpa), gaps[i]);
         m.peak_kpa = std::max(m.peak_kpa, s.pressure_kpa);
     }
     m.time_in_band_s = timer.time_in_band_s();
-    const double with_signal_s = m.duration_s - lost_so_far_s;
+    const double with_signal_s = m.duration_s - lost_s;
     m.time_in_band_pct = with_signal_s > 0.0 ? 100.0 * m.time_in_band_s / with_signal_s : 0.0;
     m.excursions = timer.excursions();
     m.overshoots = timer.overshoots();

@@ -81,7 +81,12 @@ bool HoldEngine::finished() const {
 double HoldEngine::remaining_s() const {
     if (finished()) return 0.0;
     if (!config_.hold_until_release) return timer_.remaining_s();
-    return std::max(0.0, config_.max_hold_s - timer_.elapsed_s());
+    return std::max(0.0, config_.max_hold_s - since_start_s());
+}
+
+// The maximum of a hold until release is on the session clock: time without signal counts.
+double HoldEngine::since_start_s() const {
+    return timer_.elapsed_s() + timer_.signal_lost_s();
 }
 
 int HoldEngine::step_ups_remaining() const {
@@ -124,7 +129,8 @@ void HoldEngine::feed(const Sample& sample) {
     }
 
     trace_.push_back(sample);
-    timer_.update(sample.t_s, band_state_);
+    timer_.update(sample.t_s, band_state_,
+                  gaps_.gap_before(sample.t_s, (sample.flags & kGapBefore) != 0));
     recent_.push_back(sample);
     recent_sum_kpa_ += sample.pressure_kpa;
     while (sample.t_s - recent_.front().t_s > kSmoothingS) {
@@ -161,7 +167,7 @@ void HoldEngine::feed(const Sample& sample) {
     }
     if (static_cast<int>(step_ups_.size()) >= config_.max_step_ups) {
         end(HoldState::Complete, HoldEventKind::Complete, sample.t_s, sample.pressure_kpa);
-    } else if (timer_.elapsed_s() >= config_.max_hold_s) {
+    } else if (since_start_s() >= config_.max_hold_s) {
         end(HoldState::TimeLimit, HoldEventKind::TimeLimit, sample.t_s, sample.pressure_kpa);
     }
 }

@@ -30,7 +30,10 @@ void HoldTimer::reset() {
     *this = HoldTimer(config_);
 }
 
-void HoldTimer::update(double t_s, BandState state) {
+void HoldTimer::update(double t_s, BandState state, bool gap_before) {
+    if (started_ && gap_before && t_s > session_t_s_) signal_lost_s_ += t_s - session_t_s_;
+    if (!started_ || t_s > session_t_s_) session_t_s_ = t_s;
+    t_s -= signal_lost_s_; // the hold's clock: every stretch without signal cut out
     if (!started_) {
         // The hold begins at the first entry into the band; nothing before counts.
         if (state != BandState::InBand) return;

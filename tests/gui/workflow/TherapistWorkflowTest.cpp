@@ -21,6 +21,8 @@
 #include "Screen.h"
 #include "Station.h"
 #include "algocore/history/SignalLoss.h"
+#include "algocore/protocols/DoseMetrics.h"
+#include "algocore/protocols/PrescriptionJson.h"
 #include "algogui/PressureReadout.h"
 #include "algogui/Screenshot.h"
 #include "algogui/bodymap/BodyMapWidget.h"
@@ -311,7 +313,18 @@ private Q_SLOTS:
         QTRY_VERIFY2(treatment->readout().state_text().contains(QStringLiteral("NO SIGNAL")),
                      qPrintable(treatment->readout().state_text()));
         QVERIFY(treatment->readout().number_text().isEmpty());
-        held(6.0);
+        // The hold says it is paused while there is no signal, not "in band".
+        QTRY_COMPARE(treatment->status().state_text(),
+                     QStringLiteral("❚❚ Holding: paused, no signal"));
+        // The first frame back (0.1 s): the time in band shown then, whole seconds.
+        held(0.1);
+        QCOMPARE(treatment->status().state_text(), QStringLiteral("Holding: in band"));
+        const QString in_band_back = treatment->status().in_band_text();
+        const QRegularExpressionMatch clock =
+            QRegularExpression(QStringLiteral("^(\\d+):(\\d\\d) ")).match(in_band_back);
+        QVERIFY2(clock.hasMatch(), qPrintable(in_band_back));
+        const int in_band_back_s = clock.captured(1).toInt() * 60 + clock.captured(2).toInt();
+        held(5.9);
         QVERIFY(!treatment->readout().number_text().isEmpty());
         QVERIFY(click(treatment->findChild<QPushButton*>(QStringLiteral("StopHold"))));
         QTRY_VERIFY(treatment->summary().isVisible());
@@ -342,6 +355,41 @@ private Q_SLOTS:
         QVERIFY(m.signal_losses.has_value());
         QCOMPARE(m.signal_losses->size(), std::size_t{1});
         QVERIFY(std::abs(m.signal_losses->front().lost_s - 4.0) < 0.05);
+        // The count shown in the first frame after the unplug is the stored hold's rule
+        // applied to the stored samples up to then (the sample marked with the gap and the
+        // nine after it): the 4 s without signal are not in it.
+        {
+            const auto trace = station.store().hold_trace(stored_hold.id);
+            QVERIFY(trace.has_value());
+            std::vector<algocore::Sample> until_back;
+            int after_gap = -1;
+            for (const auto& t : trace->samples) {
+                if (t.flags & algocore::kGapBefore) after_gap = 0;
+                if (after_gap >= 10) break;
+                if (after_gap >= 0) ++after_gap;
+                algocore::Sample s;
+                s.t_s = t.t_s;
+                s.pressure_kpa = t.pressure_kpa;
+                s.force_n = t.force_n;
+                s.flags = t.flags;
+                until_back.push_back(s);
+            }
+            QCOMPARE(after_gap, 10);
+            const auto prescription =
+                algocore::protocols::prescription_from_json(stored_hold.prescription, nullptr);
+            QVERIFY(prescription.has_value());
+            algocore::protocols::PressureBand band{stored_hold.band_low_kpa,
+                                                   stored_hold.band_high_kpa};
+            if (stored_hold.limit_kpa) band.limit_kpa = *stored_hold.limit_kpa;
+            const double stored_rule_s =
+                algocore::protocols::measure_dose(until_back, band, prescription->grace_s, 0)
+                    .time_in_band_s;
+            QVERIFY2(in_band_back_s == static_cast<int>(std::floor(stored_rule_s + 1e-9)),
+                     qPrintable(QStringLiteral("shown \"%1\" after the signal came back, the "
+                                               "stored rule gives %2 s")
+                                    .arg(in_band_back)
+                                    .arg(stored_rule_s, 0, 'f', 2)));
+        }
         // The summary after Stop against the stored hold, measure by measure.
         const auto expect = [&](const QString& key, double stored, int decimals) {
             const QString text = metric(*treatment, key);

@@ -206,3 +206,29 @@ TEST(HoldEngine, NoMoreReleasePromptsOnceThePrescribedStepUpsAreMade) {
     EXPECT_EQ(hold.step_ups().size(), 1u);
     EXPECT_EQ(hold.step_ups_remaining(), 0);
 }
+
+TEST(HoldEngine, AnUnplugInTheBandIsNotCountedLiveAndTheLiveCountIsTheStoredOne) {
+    // In the band from 2.5 s; the device unplugged from 8 s to 12 s with the probe still at
+    // 300 kPa (nothing arrives; the first sample back carries the gap mark); 300 kPa again
+    // until 18 s, then Stop.
+    HoldEngine hold(band_250_350(60.0));
+    for (const Sample& s : approach_then(8.0, [](double) { return 300.0; }))
+        hold.feed(s);
+    const double before_unplug_s = hold.timer().time_in_band_s();
+    EXPECT_NEAR(before_unplug_s, 5.5, 0.0011);
+    Sample back = synth::sample_at(12.0, 300.0);
+    back.flags |= algocore::kGapBefore;
+    hold.feed(back);
+    // The 4 s without signal are not time in band: the count stands where it stood.
+    EXPECT_NEAR(hold.timer().time_in_band_s(), before_unplug_s, 1e-9);
+    EXPECT_NEAR(hold.timer().time_in_band_s(), hold.metrics().time_in_band_s, 1e-9);
+    for (long i = 1; i <= 6000; ++i)
+        hold.feed(synth::sample_at(12.0 + 0.001 * static_cast<double>(i), 300.0));
+    hold.stop(18.0);
+    EXPECT_NEAR(hold.timer().time_in_band_s(), 11.5, 0.0011); // 5.5 s + 6 s, not 15.5 s
+    const DoseMetrics stored = hold.metrics();
+    EXPECT_NEAR(hold.timer().time_in_band_s(), stored.time_in_band_s, 1e-9);
+    ASSERT_EQ(stored.signal_losses.size(), 1u);
+    EXPECT_NEAR(stored.signal_losses.front().lost_s, 4.0, 0.0011);
+    EXPECT_EQ(hold.state(), HoldState::Stopped);
+}

@@ -39,10 +39,12 @@ QLabel* caption(QWidget* parent, const QString& text) {
     return label;
 }
 
-QString state_words(const algocore::session::HoldRunState& hold) {
+// "❚❚" as on the Live page's hold timer (HoldTimerPanel).
+QString state_words(const algocore::session::HoldRunState& hold, bool signal_live) {
     switch (hold.state) {
     case HoldState::WaitingForBand: return QStringLiteral("Waiting: press into the band");
     case HoldState::Holding:
+        if (!signal_live) return QStringLiteral("❚❚ Holding: paused, no signal");
         return hold.out_of_band ? QStringLiteral("Holding: OUT OF BAND")
                                 : QStringLiteral("Holding: in band");
     case HoldState::Complete: return QStringLiteral("Hold complete");
@@ -104,9 +106,11 @@ HoldStatusPanel::HoldStatusPanel(QWidget* parent) : QWidget(parent) {
     show_idle(QStringLiteral("Choose the point and the prescription, then Start hold"));
 }
 
-void HoldStatusPanel::show_hold(const algocore::session::HoldRunState& hold) {
-    state_->set_text(state_words(hold));
+void HoldStatusPanel::show_hold(const algocore::session::HoldRunState& hold, bool signal_live) {
+    state_->set_text(state_words(hold, signal_live));
+    const bool paused = hold.state == HoldState::Holding && !signal_live;
     const QColor colour = hold.state == HoldState::OverLimit ? theme::kOverLimit
+                          : paused                           ? theme::kNoSignal
                           : hold.out_of_band                 ? theme::kAbove
                                                              : theme::kText;
     state_->setStyleSheet(QStringLiteral("color: %1;").arg(colour.name()));

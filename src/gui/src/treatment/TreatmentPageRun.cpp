@@ -227,7 +227,8 @@ void TreatmentPage::show_phase() {
 
 void TreatmentPage::refresh(double now_t_s) {
     refresh_readout();
-    if (const auto running = session().run_state().hold) status_->show_hold(*running);
+    if (const auto running = session().run_state().hold)
+        status_->show_hold(*running, workbench_.live().signal_state() == SignalState::Live);
 
     // A hold runs on while another page is in front, but nobody sees this plot then:
     // decimating its trace every frame would be wasted. showEvent() catches it up.

@@ -88,9 +88,6 @@ private:
     // Set whenever the signal was not live since the latest sample: the next one starts a
     // new stretch (the trace breaks, the hold timer skips the gap).
     bool signal_interrupted_ = false;
-    // The hold timer runs on a clock with every signal gap cut out, so time without a
-    // signal is never counted (nor credited later as a brief excursion).
-    double hold_clock_gaps_s_ = 0.0;
     TraceHistory history_;
     std::vector<TraceMarker> markers_;
     std::vector<LiveCue> cues_;

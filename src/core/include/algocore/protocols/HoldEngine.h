@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "algocore/Sample.h"
+#include "algocore/live/GapDetector.h"
 #include "algocore/protocols/DoseMetrics.h"
 #include "algocore/protocols/HoldTimer.h"
 #include "algocore/protocols/Prescription.h"
@@ -107,6 +108,7 @@ public:
     const HoldConfig& config() const { return config_; }
 
 private:
+    double since_start_s() const;
     void end(HoldState final_state, HoldEventKind kind, double t_s, double pressure_kpa);
     void track_step_up(const Sample& sample);
     void emit(HoldEventKind kind, double t_s, double pressure_kpa);
@@ -115,6 +117,9 @@ private:
     HoldState state_ = HoldState::WaitingForBand;
     BandState band_state_ = BandState::Below;
     HoldTimer timer_;
+    // Judges the trace's gaps as measure_dose() does, so the live time in band is the stored
+    // one at every sample.
+    live::GapDetector gaps_;
     ReleaseDetector detector_;
     std::vector<Sample> trace_;
     std::vector<HoldEvent> events_;

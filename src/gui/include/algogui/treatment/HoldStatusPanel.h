@@ -18,8 +18,9 @@ class HoldStatusPanel : public QWidget {
 public:
     explicit HoldStatusPanel(QWidget* parent = nullptr);
 
-    /// Shows a hold in progress or just ended.
-    void show_hold(const algocore::session::HoldRunState& hold);
+    /// Shows a hold in progress or just ended. Without a live signal a running hold reads as
+    /// paused: its count stands still until the signal is back (the engine's rule).
+    void show_hold(const algocore::session::HoldRunState& hold, bool signal_live = true);
     /// No hold running: a line saying what to do.
     void show_idle(const QString& text);
     /// The large prompt; colour is its background (text is white).
