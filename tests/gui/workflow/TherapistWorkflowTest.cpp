@@ -316,6 +316,16 @@ private Q_SLOTS:
         // The hold says it is paused while there is no signal, not "in band".
         QTRY_COMPARE(treatment->status().state_text(),
                      QStringLiteral("❚❚ Holding: paused, no signal"));
+        if (const QByteArray folder = qgetenv("ALGOSCOPE_SHOT_DIR"); !folder.isEmpty()) {
+            QString error;
+            QVERIFY2(save_widget_png(window,
+                                     QStringLiteral("%1/treatment-hold-no-signal-%2x%3.png")
+                                         .arg(QString::fromLocal8Bit(folder))
+                                         .arg(size.width())
+                                         .arg(size.height()),
+                                     &error),
+                     qPrintable(error));
+        }
         // The first frame back (0.1 s): the time in band shown then, whole seconds.
         held(0.1);
         QCOMPARE(treatment->status().state_text(), QStringLiteral("Holding: in band"));
