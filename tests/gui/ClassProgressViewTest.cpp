@@ -127,6 +127,8 @@ private Q_SLOTS:
         // words; the view's own status line is not shown beside it.
         QCOMPARE(page->status_label().text(), QStringLiteral("Reading the course of 7b…"));
         QVERIFY(!view.status_label().isVisible());
+        // The live table's filter has nothing to filter here, so it is not offered.
+        QVERIFY(!page->filter_field().isVisible());
         QTRY_COMPARE_WITH_TIMEOUT(view.answers(), 1, 10000);
         QVERIFY2(view.export_button().isEnabled(), qPrintable(view.status_label().text()));
         QCOMPARE(page->status_label().text(),
@@ -208,6 +210,7 @@ private Q_SLOTS:
         QTest::mouseClick(&page->course_button(), Qt::LeftButton);
         QVERIFY(!view.isVisible());
         QCOMPARE(page->status_label().text(), live);
+        QVERIFY(page->filter_field().isVisible());
     }
 
     void aClassThatIsNotThereIsNamed() {

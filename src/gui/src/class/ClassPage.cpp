@@ -131,6 +131,8 @@ ClassPage::ClassPage(const QString& server, const QString& station,
             [this] { stack_->setCurrentWidget(table_); });
     connect(course_, &QPushButton::toggled, this, [this](bool on) {
         stack_->setCurrentWidget(on ? static_cast<QWidget*>(progress_) : table_);
+        // The filter narrows the live table only; over the course it would filter nothing shown.
+        filter_->setVisible(!on);
         if (!on) {
             status_->setText(live_status_);
             return;
