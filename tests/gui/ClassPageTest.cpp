@@ -23,6 +23,7 @@
 
 #include "LayoutChecks.h"
 #include "SilentServer.h"
+#include "TeacherWindow.h"
 #include "TestServer.h"
 #include "algocore/protocols/FeedbackSchedule.h"
 #include "algocore/session/Workbench.h"
@@ -149,16 +150,9 @@ private Q_SLOTS:
     }
 
     void threeStationsShowAsPublishedAndOneThatStopsGoesOffline() {
-        QTemporaryDir dir;
-        Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
-        prefs.set_shared_study(QString::fromStdString(url_), QStringLiteral("teacher"));
-        MainWindow window(prefs, std::make_unique<SilentToneOutput>());
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* page = window.findChild<ClassPage*>();
+        TeacherWindow teacher(url_);
+        ClassPage* page = teacher.class_page();
         QVERIFY(page);
-        window.show_page(page);
         // The server comes from the shared-study setting.
         QCOMPARE(page->server_field().text(), QString::fromStdString(url_));
 
@@ -331,16 +325,10 @@ private Q_SLOTS:
     }
 
     void aClassOfThirtyFitsAProjectorAndALaptop() {
-        QTemporaryDir dir;
-        Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
-        prefs.set_shared_study(QString::fromStdString(url_), QStringLiteral("teacher"));
-        MainWindow window(prefs, std::make_unique<SilentToneOutput>());
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* page = window.findChild<ClassPage*>();
+        TeacherWindow teacher(url_);
+        MainWindow& window = teacher.window();
+        ClassPage* page = teacher.class_page();
         QVERIFY(page);
-        window.show_page(page);
 
         static const char* const kStudents[] = {
             "Anna Berg",    "Ben Okafor",    "Cleo Martin",   "Dawit Haile",   "Eva Novak",
@@ -501,16 +489,9 @@ private Q_SLOTS:
     // a row of the narrowed table follows the station in that row (the proxy's row mapped to
     // the model's, not the model's row of the same number).
     void theFilterNarrowsTheClassAndAClickFollowsTheStationShown() {
-        QTemporaryDir dir;
-        Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
-        prefs.set_shared_study(QString::fromStdString(url_), QStringLiteral("teacher"));
-        MainWindow window(prefs, std::make_unique<SilentToneOutput>());
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* page = window.findChild<ClassPage*>();
+        TeacherWindow teacher(url_);
+        ClassPage* page = teacher.class_page();
         QVERIFY(page);
-        window.show_page(page);
         QVERIFY(!page->filter_field().placeholderText().isEmpty());
 
         struct Desk {

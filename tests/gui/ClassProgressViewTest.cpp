@@ -19,6 +19,7 @@
 #include "CliCommand.h"
 #include "CourseRecords.h"
 #include "LayoutChecks.h"
+#include "TeacherWindow.h"
 #include "TestServer.h"
 #include "algocore/sharedstudy/ClassPublisher.h"
 #include "algocore/sharedstudy/ServerConnection.h"
@@ -105,16 +106,11 @@ private Q_SLOTS:
     }
 
     void theCourseShowsEachStudentsSessionsWithTheStoredNumbers() {
-        QTemporaryDir dir;
-        Preferences prefs(dir.filePath(QStringLiteral("prefs.ini")));
-        prefs.set_shared_study(QString::fromStdString(url_), QStringLiteral("teacher"));
-        MainWindow window(prefs, std::make_unique<SilentToneOutput>());
-        window.resize(1280, 800);
-        window.show();
-        QVERIFY(QTest::qWaitForWindowExposed(&window));
-        auto* page = window.findChild<ClassPage*>();
+        QTemporaryDir dir; // for the exports
+        TeacherWindow teacher(url_);
+        MainWindow& window = teacher.window();
+        ClassPage* page = teacher.class_page();
         QVERIFY(page);
-        window.show_page(page);
         QTest::keyClicks(&page->class_field(), QStringLiteral("7b"));
         ClassProgressView& view = page->progress_view();
         const QString live = page->status_label().text();
