@@ -4,6 +4,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -19,10 +20,14 @@ struct CliRun {
     std::string stderr_text;
 };
 
-/// Runs `command` through /bin/sh.
+/// Runs `command` through /bin/sh. Safe to call from several threads at once: each run has
+/// its own stderr file (one per process lost the messages of commands run side by side, as
+/// the class tests' three stations are).
 inline CliRun run_command(const std::string& command) {
     namespace fs = std::filesystem;
-    const fs::path err = fs::temp_directory_path() / ("cli-err-" + std::to_string(::getpid()));
+    static std::atomic<unsigned> runs{0};
+    const fs::path err = fs::temp_directory_path() /
+                         ("cli-err-" + std::to_string(::getpid()) + "-" + std::to_string(++runs));
     CliRun run;
     FILE* out = ::popen((command + " 2>" + err.string()).c_str(), "r");
     if (!out) return run;
